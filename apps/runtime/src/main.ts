@@ -1,0 +1,1 @@
+console.log('runtime: not yet implemented');

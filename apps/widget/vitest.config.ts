@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: 'widget', include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 90_000 },
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*'],
+    // Browser and database suites start their own servers; two cores do not like more workers.
+    maxWorkers: 2,
+  },
+});
