@@ -1,1 +1,4 @@
-export const API_VERSION = 1;
+export * from './conversation';
+export * from './message-content';
+export * from './public-api';
+export * from './realtime';

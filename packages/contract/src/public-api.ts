@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Message, VisitorConversation } from './conversation';
+
+/** Public widget API, mounted under /api/public. Visitor calls carry `Authorization: Bearer <visitorToken>`. */
+export const PUBLIC_API_PREFIX = '/api/public';
+
+export const VisitorDetails = z.object({
+  name: z.string().max(200).optional(),
+  email: z.email().max(320).optional(),
+});
+
+/** POST /api/public/bots/:botId/sessions — create or resume the visitor's session. */
+export const StartSessionRequest = z.object({
+  /** A token from an earlier session on this browser; resumes that visitor and their open conversation. */
+  visitorToken: z.string().max(512).optional(),
+  visitor: VisitorDetails.optional(),
+  variables: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
+  pageUrl: z.string().max(2000).optional(),
+  locale: z.string().max(35).optional(),
+});
+export type StartSessionRequest = z.infer<typeof StartSessionRequest>;
+
+export const WidgetSettings = z.object({
+  botName: z.string(),
+  /** Theme colours and texts from the bot's settings. */
+  theme: z.object({ primaryColor: z.string(), position: z.enum(['left', 'right']) }),
+  strings: z.record(z.string(), z.string()),
+  replyTime: z.string().nullable(),
+  online: z.boolean(),
+});
+export type WidgetSettings = z.infer<typeof WidgetSettings>;
+
+export const StartSessionResponse = z.object({
+  visitorToken: z.string(),
+  visitorId: z.string(),
+  conversation: VisitorConversation,
+  settings: WidgetSettings,
+});
+export type StartSessionResponse = z.infer<typeof StartSessionResponse>;
+
+/** POST /api/public/conversations/:id/messages — idempotent on clientId. */
+export const SendMessageRequest = z.object({
+  clientId: z.string().min(1).max(100),
+  content: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), text: z.string().min(1).max(5000) }),
+    z.object({ type: z.literal('choice_reply'), optionId: z.string().max(200), label: z.string().max(500) }),
+    z.object({ type: z.literal('form_reply'), values: z.record(z.string().max(100), z.string().max(2000)) }),
+  ]),
+});
+export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
+
+/** The stored visitor message plus everything the bot answered in the same step. */
+export const SendMessageResponse = z.object({
+  message: Message,
+  replies: z.array(Message),
+  conversation: VisitorConversation,
+});
+export type SendMessageResponse = z.infer<typeof SendMessageResponse>;
+
+/** GET /api/public/conversations/:id/messages?after=<seq>&limit=<n> */
+export const MessagesPage = z.object({ messages: z.array(Message), conversation: VisitorConversation });
+export type MessagesPage = z.infer<typeof MessagesPage>;
+
+/** POST /api/public/conversations/:id/contact — email capture when offline. */
+export const ContactRequest = z.object({ email: z.email().max(320), name: z.string().max(200).optional() });
+
+/** PATCH /api/public/visitor — identify() and setVariables() from the SDK. */
+export const UpdateVisitorRequest = z.object({
+  visitor: VisitorDetails.optional(),
+  variables: StartSessionRequest.shape.variables,
+});
+
+/** POST /api/public/conversations — start a fresh conversation (after one was resolved). */
+
+/** Every error body. */
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { AuthorKind, ConversationStatus, Message, Priority } from './conversation';
+
+/**
+ * WebSocket at /ws. Widget: `/ws?visitorToken=...`; inbox: cookie session.
+ * Every message event carries the conversation's seq; after a reconnect the client sends
+ * `subscribe` with the last seq it has and receives exactly what it missed, in order.
+ */
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('subscribe'),
+    conversationId: z.string().max(100),
+    afterSeq: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('unsubscribe'), conversationId: z.string().max(100) }),
+  z.object({ type: z.literal('typing'), conversationId: z.string().max(100), typing: z.boolean() }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const ConversationSummaryEvent = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  priority: Priority.nullable(),
+  assigneeId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  lastSeq: z.number().int(),
+});
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), connectionId: z.string() }),
+  z.object({ type: z.literal('message'), message: Message }),
+  z.object({
+    type: z.literal('typing'),
+    conversationId: z.string(),
+    author: AuthorKind,
+    name: z.string().nullable(),
+    typing: z.boolean(),
+  }),
+  /** Status, priority or assignment changed (inbox lists update from this). */
+  z.object({ type: z.literal('conversation'), conversation: ConversationSummaryEvent }),
+  z.object({ type: z.literal('presence'), userId: z.string(), status: z.enum(['online', 'away', 'offline']) }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
