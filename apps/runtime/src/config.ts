@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every setting the runtime reads from the environment. `.env.example` documents each one. */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** The address people reach the product at; used in links (emails, embed snippet). */
+  PUBLIC_URL: z.url().optional(),
+  /** postgres://… to use PostgreSQL; unset means embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Folder for the embedded database; `memory://` keeps everything in memory (tests). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Extra origins allowed to call the admin API with cookies (comma separated). The server's own origin always is. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** Largest accepted request body in bytes. */
+  BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /** Let flow HTTP blocks reach private and loopback addresses (off by default: SSRF guard). */
+  HTTP_BLOCK_ALLOW_PRIVATE: bool.default(false),
+  HTTP_BLOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  HTTP_BLOCK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(512_000),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
+  /** Directories of the built dashboard and widget; defaults point at the workspace's apps. */
+  BUILDER_DIST: optionalText,
+  WIDGET_DIST: optionalText,
+  /** Seed the demo workspace, bot and users at start (idempotent). */
+  SEED_DEMO: bool.default(true),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  RESEND_API_KEY: optionalText,
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default('Flowdesk <notifications@flowdesk.local>'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings from an env-like record. Empty strings count as unset. Throws ConfigError listing every bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = ConfigSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+/** Test and embedding convenience: defaults plus overrides, no process.env. */
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    ...overrides,
+  });
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Database } from './schema';
+
+// int8 (counts, sums) as JS numbers; our counts stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** The pg pool (PostgreSQL only), for LISTEN/NOTIFY clients. */
+  pool: pg.Pool | null;
+  /** The embedded database (PGlite only), for in-process LISTEN/NOTIFY. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+/** Kysely over PostgreSQL when DATABASE_URL is set, else over embedded PGlite in DATA_DIR (or memory). */
+export function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseHandle {
+  if (config.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+    // An idle client losing its server must not crash the process; the next query reports the error.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
+  }
+  const pglite = openPglite(config.DATA_DIR);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pool: null,
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function openPglite(dataDir: string): PGlite {
+  if (dataDir.startsWith('memory://')) return new PGlite(dataDir);
+  const dir = resolve(dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return new PGlite(dir);
+}

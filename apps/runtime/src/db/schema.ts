@@ -1,0 +1,185 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulting to now(). */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A jsonb column holding T. pg and PGlite both parse jsonb; writes go through JSON.stringify. */
+export type Json<T> = ColumnType<T, string, string>;
+export type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export type JsonObject = Record<string, unknown>;
+export type ConversationStatusColumn = 'bot' | 'needs_agent' | 'agent' | 'resolved';
+export type PriorityColumn = 'low' | 'medium' | 'high' | 'urgent';
+export type AuthorKindColumn = 'visitor' | 'bot' | 'agent' | 'system';
+export type UserRole = 'admin' | 'agent';
+export type Presence = 'online' | 'away' | 'offline';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  settings: Json<JsonObject>;
+  created_at: Timestamp;
+}
+
+export interface BotSettings {
+  theme?: { primaryColor?: string; position?: 'left' | 'right' };
+  strings?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+export interface BotsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** Origins the widget may be embedded on; `*` allows any. */
+  allowed_origins: Json<string[]>;
+  settings: Json<BotSettings>;
+  /** The flow whose latest published version new conversations run. */
+  flow_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FlowsTable {
+  id: string;
+  bot_id: string;
+  name: string;
+  draft: Json<JsonObject>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface FlowVersionsTable {
+  id: string;
+  flow_id: string;
+  number: number;
+  document: Json<JsonObject>;
+  note: string | null;
+  published_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface VisitorsTable {
+  id: string;
+  bot_id: string;
+  token_hash: string;
+  name: string | null;
+  email: string | null;
+  variables: Json<Record<string, string | number | boolean>>;
+  page_url: string | null;
+  user_agent: string | null;
+  locale: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface ConversationsTable {
+  id: string;
+  workspace_id: string;
+  bot_id: string;
+  visitor_id: string;
+  flow_version_id: string | null;
+  status: ConversationStatusColumn;
+  priority: PriorityColumn | null;
+  priority_reason: string | null;
+  summary: string | null;
+  assignee_id: string | null;
+  team_id: string | null;
+  /** The engine's persisted snapshot; null before the first step. */
+  engine_snapshot: NullableJson<unknown>;
+  /** The last prompt the bot is waiting on (a MessageContent), shown by the widget. */
+  awaiting: NullableJson<JsonObject>;
+  variables: Json<JsonObject>;
+  last_seq: number;
+  handed_off_at: NullableTimestamp;
+  first_response_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_kind: AuthorKindColumn;
+  author_id: string | null;
+  author_name: string | null;
+  type: string;
+  payload: Json<JsonObject>;
+  client_id: string | null;
+  internal: boolean;
+  created_at: Timestamp;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  workspace_id: string | null;
+  actor_kind: 'user' | 'visitor' | 'system' | 'bot';
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  data: Json<JsonObject>;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: UserRole;
+  avatar_url: string | null;
+  presence: Presence;
+  created_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** Core tables. Other areas (email, office hours, inbox) extend this with their own interfaces. */
+export interface Database {
+  workspaces: WorkspacesTable;
+  bots: BotsTable;
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  events: EventsTable;
+  users: UsersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+}
+
+export type Bot = Selectable<BotsTable>;
+export type Flow = Selectable<FlowsTable>;
+export type FlowVersion = Selectable<FlowVersionsTable>;
+export type Visitor = Selectable<VisitorsTable>;
+export type Conversation = Selectable<ConversationsTable>;
+export type ConversationUpdate = Updateable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type User = Selectable<UsersTable>;
+export type Team = Selectable<TeamsTable>;
