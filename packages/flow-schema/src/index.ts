@@ -1,1 +1,3 @@
-export const SCHEMA_VERSION = 1;
+export * from './blocks';
+export * from './common';
+export * from './document';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Identifier, Template, VariableName } from '../common';
+import { defineBlock, output } from './define';
+
+/** Output followed when the visitor types instead of clicking (only with `allowTyping`). */
+export const TYPED_OUTPUT = 'typed';
+
+export const ButtonsData = z.object({
+  text: Template,
+  buttons: z
+    .array(z.object({ id: Identifier, label: z.string().min(1).max(100) }))
+    .min(1)
+    .max(20),
+  allowTyping: z.boolean().default(false),
+  saveAs: VariableName.optional(),
+});
+export type ButtonsData = z.infer<typeof ButtonsData>;
+
+export const buttonsBlock = defineBlock({
+  type: 'buttons',
+  label: 'Ask with buttons',
+  group: 'Questions',
+  description: 'Asks a question with buttons; each button leads somewhere else.',
+  data: ButtonsData,
+  defaults: () => ({
+    text: 'How can I help?',
+    buttons: [
+      { id: 'option_1', label: 'Option 1' },
+      { id: 'option_2', label: 'Option 2' },
+    ],
+  }),
+  outputs: (data) => [
+    ...data.buttons.map((b) => output(b.id, b.label, true)),
+    ...(data.allowTyping ? [output(TYPED_OUTPUT, 'Typed something else', true)] : []),
+  ],
+  waitsForInput: true,
+});

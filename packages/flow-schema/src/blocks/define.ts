@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Identifier, Position } from '../common';
+
+export const BLOCK_GROUPS = ['Triggers', 'Messages', 'Questions', 'Logic', 'AI', 'Actions'] as const;
+export type BlockGroup = (typeof BLOCK_GROUPS)[number];
+
+/** A named output of a block; edges leave from it (`edge.sourceHandle === handle.id`). */
+export interface OutputHandle {
+  id: string;
+  label: string;
+  /** Left unconnected, the conversation silently ends there: validateFlow warns about it. */
+  required: boolean;
+}
+
+export interface BlockDefinitionInput<T extends string, D extends z.ZodType> {
+  type: T;
+  label: string;
+  group: BlockGroup;
+  description: string;
+  data: D;
+  /** Data of a freshly dropped block (must parse with `data`). */
+  defaults: () => z.input<D>;
+  outputs: (data: z.output<D>) => OutputHandle[];
+  /** The block stops and waits for the visitor (used for loop detection and by the engine). */
+  waitsForInput: boolean;
+}
+
+export function defineBlock<T extends string, D extends z.ZodType>(input: BlockDefinitionInput<T, D>) {
+  const schema = z.object({ id: Identifier, type: z.literal(input.type), position: Position, data: input.data });
+  return { ...input, schema };
+}
+
+export const output = (id: string, label: string, required = false): OutputHandle => ({ id, label, required });
+export const NEXT_OUTPUT = 'next';
+export const nextOnly = (): OutputHandle[] => [output(NEXT_OUTPUT, 'Next', true)];

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Ids of blocks, edges and intents: they become XState state ids, so no dots, hashes or spaces. */
+export const Identifier = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use only letters, digits, "-" and "_"');
+
+/** A variable name; dots address nested values (`contact.email`). */
+export const VariableName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'Use letters, digits and "_" (dots for nested values)');
+
+/** Text that may contain `{{variable}}` placeholders. */
+export const Template = z.string().max(5000);
+
+export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
+export type Position = z.infer<typeof Position>;
