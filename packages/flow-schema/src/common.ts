@@ -12,7 +12,14 @@ export const VariableName = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'Use letters, digits and "_" (dots for nested values)');
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'Use letters, digits and "_" (dots for nested values)')
+  .refine((name) => !name.split('.').some(isForbiddenKey), 'This name is reserved');
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that would reach an object's prototype; never read or written. */
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN_KEYS.has(key);
+}
 
 /** Text that may contain `{{variable}}` placeholders. */
 export const Template = z.string().max(5000);
