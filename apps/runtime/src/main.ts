@@ -1,1 +1,41 @@
-console.log('runtime: not yet implemented');
+import { ConfigError, loadConfig } from './config';
+import { startServer } from './server';
+
+/** `pnpm start`: read settings, migrate, seed the demo, serve, and print where everything is. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const running = await startServer(config);
+  const base = config.PUBLIC_URL?.replace(/\/$/, '') ?? running.url;
+  const lines = [
+    '',
+    `Flowdesk is running (${running.services.database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'})`,
+    `  Builder:     ${base}/app/`,
+    `  Inbox:       ${base}/app/inbox`,
+    `  Widget demo: ${base}/demo`,
+    `  API docs:    ${base}/docs`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+
+  const shutdown = async (signal: string) => {
+    running.services.logger.info({ signal }, 'shutting down');
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

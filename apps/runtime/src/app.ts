@@ -1,0 +1,43 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { AppEnv } from './http/env';
+import { handleError, sendError } from './http/errors';
+import { registerRoutes } from './http/routes';
+import { docsRoutes } from './http/routes/system/docs';
+import type { Services } from './services';
+
+export const OPENAPI_INFO = {
+  title: 'Flowdesk',
+  version: '1.0.0',
+  description: 'Chatbot flows, live chat and human handoff: public widget API, admin API and inbox API.',
+};
+
+/** The whole HTTP surface. Tests call `app.request()` on it; the server mounts it with WebSockets. */
+export function createApp(services: Services) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(handleError(services.logger));
+  app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+  app.use(requestId());
+  app.use(
+    bodyLimit({
+      maxSize: services.config.BODY_LIMIT,
+      onError: (c) => {
+        // The unread rest of the body makes this connection unusable for a next request.
+        c.header('Connection', 'close');
+        return sendError(
+          c,
+          413,
+          'payload_too_large',
+          `Request body is larger than ${services.config.BODY_LIMIT} bytes`,
+        );
+      },
+    }),
+  );
+  registerRoutes(app, services);
+  const getDocument = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO });
+  app.route('/', docsRoutes(getDocument));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,22 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { sendError, zodDetails } from './errors';
+
+/** Per-request values set by middleware (auth fills `user`, visitor auth fills `visitor`). */
+export interface AppVariables {
+  requestId: string;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}
+
+/** A router whose zod validation failures answer 400 `{error:{code:'invalid_request',…}}`. Use for every route file. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return sendError(c, 400, 'invalid_request', 'Invalid request', zodDetails(result.error));
+    },
+  });
+}
+
+export type Router = ReturnType<typeof createRouter>;

@@ -1,0 +1,70 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+
+/** An error that becomes `{error:{code,message,details}}` with its status. Throw it from any handler. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
+export const unauthorized = (message = 'Sign in first') => new ApiError(401, 'unauthorized', message);
+export const forbidden = (message = 'Not allowed') => new ApiError(403, 'forbidden', message);
+export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`);
+export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export function sendError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  return c.json(errorBody(code, message, details), status);
+}
+
+/** Zod issues as a client can use them: where and what. */
+export function zodDetails(error: ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '53300']);
+
+/** True for errors meaning the database cannot be reached right now (→ 503, not 500). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|PGlite is closed|driver has already been destroyed/i.test(message)
+  );
+}
+
+/** The app's one error handler: every failure leaves as the documented JSON body. */
+export function handleError(logger: Logger) {
+  return (error: Error, c: Context) => {
+    if (error instanceof ApiError) return sendError(c, error.status, error.code, error.message, error.details);
+    if (error instanceof ZodError) return sendError(c, 400, 'invalid_request', 'Invalid request', zodDetails(error));
+    if (error instanceof HTTPException) {
+      const status = error.status as ContentfulStatusCode;
+      const code = status === 400 ? 'invalid_json' : status === 413 ? 'payload_too_large' : `http_${status}`;
+      return sendError(c, status, code, error.message || 'Request failed');
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error }, 'database unavailable');
+      return sendError(c, 503, 'unavailable', 'The service is temporarily unavailable, retry shortly');
+    }
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return sendError(c, 500, 'internal', 'Something went wrong');
+  };
+}

@@ -1,0 +1,9 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Services } from '../../services';
+import type { AppEnv } from '../env';
+import { healthRoutes } from './system/health';
+
+/** Every route file is mounted here, one line each. */
+export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
+  app.route('/', healthRoutes(services));
+}

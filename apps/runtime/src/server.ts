@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { type App, createApp } from './app';
+import type { Config } from './config';
+import { createDatabase, type DatabaseHandle } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { createServices, type Services } from './services';
+import { createLogger } from './services/logger';
+
+export interface StartServerOptions {
+  /** Reuse an open database (tests); the server then leaves it open on close. */
+  database?: DatabaseHandle;
+}
+
+export interface RunningServer {
+  /** Loopback URL of this instance, e.g. http://127.0.0.1:54321 */
+  url: string;
+  port: number;
+  app: App;
+  services: Services;
+  db: Services['db'];
+  close(): Promise<void>;
+}
+
+const DRAIN_MS = 5000;
+
+/** Migrates, builds services and serves HTTP + WebSocket. `PORT=0` picks a free port (tests). */
+export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(config);
+  const database = options.database ?? createDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+  const services = createServices(config, database, logger);
+  const app = createApp(services);
+  const wss = new WebSocketServer({ noServer: true });
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port: config.PORT, hostname: config.HOST, websocket: { server: wss } },
+      (info: AddressInfo) => resolve({ server, port: info.port }),
+    );
+    server.once('error', reject);
+  });
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url, database: database.kind }, 'runtime listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      for (const socket of wss.clients) socket.close(1001, 'server shutting down');
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      const force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        for (const socket of wss.clients) socket.terminate();
+      }, DRAIN_MS);
+      await stopped;
+      clearTimeout(force);
+      wss.close();
+      await services.close();
+      if (!options.database) await database.close();
+      logger.info('runtime stopped');
+    })();
+    return closing;
+  };
+
+  return { url, port, app, services, db: services.db, close };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from './db';
+import { useTestServer } from './server';
+
+describe.each(databaseKinds)('system routes on %s', (kind) => {
+  const t = useTestServer(kind);
+
+  it('answers /healthz and /readyz', async () => {
+    const health = await t.current.request('/healthz');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await t.current.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: kind });
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const response = await t.current.request('/nope/nothing');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('refuses bodies over the limit with 413', async () => {
+    const response = await t.current.request('/healthz', { method: 'POST', body: 'x'.repeat(2_000_000) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('publishes the OpenAPI document and a docs page listing it', async () => {
+    const document = (await (await t.current.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(document.paths['/readyz']).toBeDefined();
+    const docs = await t.current.request('/docs');
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    const page = await docs.text();
+    expect(page).toContain('/readyz');
+    expect(page).toContain('Readiness: the database answers');
+  });
+});
+
+describe('readiness when the database is gone', () => {
+  const t = useTestServer('pglite');
+
+  it('reports 503 from /readyz', async () => {
+    await t.current.database.pglite?.close();
+    const response = await t.current.request('/readyz');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'unavailable' });
+  });
+});
