@@ -1,0 +1,91 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, Json, JsonObject, NullableTimestamp, Timestamp } from '../db/schema';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  workspace_id: string | null;
+  kind: string;
+  to_address: string;
+  recipient_user_id: string | null;
+  conversation_id: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra mail headers, e.g. List-Unsubscribe. */
+  headers: Json<Record<string, string>>;
+  idempotency_key: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  /** While `sending`: the claim lease; a row whose lease ran out is claimed again (worker crash). */
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  provider_id: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface EmailThrottleTable {
+  key: string;
+  last_at: Timestamp;
+}
+
+export interface MailboxTable {
+  id: string;
+  outbox_id: string;
+  workspace_id: string | null;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  event: string;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+export interface NotificationSettingsTable {
+  workspace_id: string;
+  settings: Json<JsonObject>;
+  updated_at: Timestamp;
+}
+
+export interface EmailUnsubscribesTable {
+  address: string;
+  /** An email kind, or `all`. */
+  kind: string;
+  created_at: Timestamp;
+}
+
+export interface EmailSecretsTable {
+  name: string;
+  secret: string;
+}
+
+/** Tables added by migration 0200_email. */
+export type EmailTables = {
+  email_outbox: EmailOutboxTable;
+  email_throttle: EmailThrottleTable;
+  mailbox: MailboxTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_settings: NotificationSettingsTable;
+  email_unsubscribes: EmailUnsubscribesTable;
+  email_secrets: EmailSecretsTable;
+};
+
+export type EmailDatabase = Database & EmailTables;
+export type OutboxRow = Selectable<EmailOutboxTable>;
+export type MailboxRow = Selectable<MailboxTable>;
+
+/** The core handle (or a transaction on it) seen with the email tables. */
+export function emailDb(db: Kysely<Database>): Kysely<EmailDatabase> {
+  return db.$extendTables<EmailTables>() as Kysely<EmailDatabase>;
+}
