@@ -77,6 +77,13 @@ export async function seedConversation(
       visitor_id: ws.visitorId,
       variables: '{}',
       status: 'bot',
+      flow_version_id: null,
+      priority: null,
+      priority_reason: null,
+      summary: null,
+      assignee_id: null,
+      team_id: null,
+      last_seq: 0,
       ...values,
     })
     .execute();
