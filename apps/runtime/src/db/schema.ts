@@ -5,6 +5,8 @@ export type Timestamp = ColumnType<Date, Date | string | undefined, Date | strin
 export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** A jsonb column holding T. pg and PGlite both parse jsonb; writes go through JSON.stringify. */
 export type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column with a database default, so inserts may leave it out. */
+export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 export type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export type JsonObject = Record<string, unknown>;
@@ -17,7 +19,7 @@ export type Presence = 'online' | 'away' | 'offline';
 export interface WorkspacesTable {
   id: string;
   name: string;
-  settings: Json<JsonObject>;
+  settings: JsonWithDefault<JsonObject>;
   created_at: Timestamp;
 }
 
@@ -32,8 +34,8 @@ export interface BotsTable {
   workspace_id: string;
   name: string;
   /** Origins the widget may be embedded on; `*` allows any. */
-  allowed_origins: Json<string[]>;
-  settings: Json<BotSettings>;
+  allowed_origins: JsonWithDefault<string[]>;
+  settings: JsonWithDefault<BotSettings>;
   /** The flow whose latest published version new conversations run. */
   flow_id: string | null;
   created_at: Timestamp;
@@ -66,7 +68,7 @@ export interface VisitorsTable {
   token_hash: string;
   name: string | null;
   email: string | null;
-  variables: Json<Record<string, string | number | boolean>>;
+  variables: JsonWithDefault<Record<string, string | number | boolean>>;
   page_url: string | null;
   user_agent: string | null;
   locale: string | null;
@@ -80,7 +82,7 @@ export interface ConversationsTable {
   bot_id: string;
   visitor_id: string;
   flow_version_id: string | null;
-  status: ConversationStatusColumn;
+  status: Generated<ConversationStatusColumn>;
   priority: PriorityColumn | null;
   priority_reason: string | null;
   summary: string | null;
@@ -90,8 +92,8 @@ export interface ConversationsTable {
   engine_snapshot: NullableJson<unknown>;
   /** The last prompt the bot is waiting on (a MessageContent), shown by the widget. */
   awaiting: NullableJson<JsonObject>;
-  variables: Json<JsonObject>;
-  last_seq: number;
+  variables: JsonWithDefault<JsonObject>;
+  last_seq: Generated<number>;
   handed_off_at: NullableTimestamp;
   first_response_at: NullableTimestamp;
   resolved_at: NullableTimestamp;
@@ -109,7 +111,7 @@ export interface MessagesTable {
   type: string;
   payload: Json<JsonObject>;
   client_id: string | null;
-  internal: boolean;
+  internal: Generated<boolean>;
   created_at: Timestamp;
 }
 
@@ -121,7 +123,7 @@ export interface EventsTable {
   action: string;
   target_type: string | null;
   target_id: string | null;
-  data: Json<JsonObject>;
+  data: JsonWithDefault<JsonObject>;
   created_at: Timestamp;
 }
 
@@ -133,7 +135,7 @@ export interface UsersTable {
   password_hash: string;
   role: UserRole;
   avatar_url: string | null;
-  presence: Presence;
+  presence: Generated<Presence>;
   created_at: Timestamp;
 }
 
