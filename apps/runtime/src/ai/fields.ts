@@ -1,0 +1,111 @@
+import type { TranscriptLine } from './provider';
+
+/** Pulls details a visitor typed (email, order number, phone, name) out of free text, for gathering and summaries. */
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
+const NAME = /\b(?:[Mm]y name is|[Nn]ame's|[Tt]his is|I am|I'm)\s+([A-Z][a-zà-ÿ'-]+(?:\s[A-Z][a-zà-ÿ'-]+)?)/;
+/** A token with a digit in it, e.g. "#12345", "A-1029", "ORD-77812", and the word before it. */
+const TOKEN = /(\w+)?[\s:]*(#?)\b([A-Z]{0,5}[-_]?\d[A-Z0-9-]*)\b/gi;
+const REFERENCE_CUE = /^(?:order|invoice|ticket|number|no|id|ref|reference|tracking|account|booking|case)$/i;
+
+/** "Order number" → "order_number": the key used for a gathered field and the tool argument name. */
+export function fieldKey(label: string): string {
+  return (
+    label
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'field'
+  );
+}
+
+export function findEmails(text: string): string[] {
+  return [...text.matchAll(EMAIL)].map((m) => m[0].replace(/\.$/, ''));
+}
+
+/**
+ * Identifiers: letters mixed with digits, "#"-prefixed numbers, numbers after a cue word ("order 5521"),
+ * or standalone runs of 5 to 12 digits. Amounts, times and short counts are left out.
+ */
+export function findReferences(text: string): string[] {
+  const plain = text.replace(EMAIL, ' ').replace(/[$€£]\s?\d[\d.,]*/g, ' ');
+  const found: string[] = [];
+  for (const [, before, hash, token] of plain.matchAll(TOKEN)) {
+    const ref = token!;
+    const digits = ref.replace(/\D/g, '').length;
+    const mixed = /[A-Z]/i.test(ref) && digits > 0 && ref.length >= 3;
+    const cued = (hash === '#' || REFERENCE_CUE.test(before ?? '')) && ref.length >= 3;
+    const longNumber = /^\d{5,12}$/.test(ref);
+    if (mixed || cued || longNumber) found.push(ref);
+  }
+  return found;
+}
+
+export function findPhones(text: string): string[] {
+  return [...text.replace(EMAIL, ' ').matchAll(PHONE)]
+    .map((m) => m[0].trim())
+    .filter((p) => p.replace(/\D/g, '').length >= 7);
+}
+
+export function findName(text: string): string | null {
+  return NAME.exec(text)?.[1] ?? null;
+}
+
+type Extractor = (text: string) => string | null;
+
+function extractorFor(label: string): Extractor | null {
+  const l = label.toLowerCase();
+  if (/e-?mail/.test(l)) return (t) => findEmails(t)[0] ?? null;
+  if (/phone|mobile|tel\b|cell/.test(l)) return (t) => findPhones(t)[0] ?? null;
+  if (/name/.test(l)) return findName;
+  if (/order|invoice|ticket|account|booking|tracking|reference|number|\bid\b|code/.test(l))
+    return (t) => findReferences(t)[0] ?? null;
+  return null;
+}
+
+function askedFor(botText: string, label: string): boolean {
+  const words = label
+    .toLowerCase()
+    .split(/\W+/)
+    .filter((w) => w.length > 2);
+  const lower = botText.toLowerCase();
+  return words.length > 0 && words.every((w) => lower.includes(w));
+}
+
+/**
+ * Values for the wanted fields found in the visitor's messages (latest mention wins), merged over `known`.
+ * A field without a pattern takes the visitor's answer right after a bot message that asked for it.
+ */
+export function gatherFields(
+  wanted: string[],
+  transcript: TranscriptLine[],
+  known: Record<string, string> = {},
+): Record<string, string> {
+  const result: Record<string, string> = { ...known };
+  for (const label of wanted) {
+    const key = fieldKey(label);
+    const extract = extractorFor(label);
+    transcript.forEach((line, i) => {
+      if (line.author !== 'visitor') return;
+      const previous = transcript[i - 1];
+      const value = extract
+        ? extract(line.text)
+        : previous && previous.author !== 'visitor' && askedFor(previous.text, label)
+          ? line.text.trim().slice(0, 200)
+          : null;
+      if (value) result[key] = value;
+    });
+  }
+  return result;
+}
+
+/** Every detail worth showing an agent, with human labels. */
+export function capturedDetails(text: string): Array<[string, string]> {
+  const details: Array<[string, string]> = [];
+  for (const email of new Set(findEmails(text))) details.push(['email', email]);
+  for (const ref of new Set(findReferences(text))) details.push(['reference', ref]);
+  for (const phone of new Set(findPhones(text)))
+    if (!findReferences(phone).includes(phone)) details.push(['phone', phone]);
+  return details;
+}

@@ -1,0 +1,96 @@
+import { fieldKey, gatherFields } from '../fields';
+import type { AgentTurnInput, AgentTurnResult, IntentDef, TranscriptLine } from '../provider';
+import { answerOffline, NOT_FOUND_ANSWER } from './answer';
+import { classifyIntentOffline } from './classify-intent';
+import { sentences } from './nlp';
+import { prioritizeOffline } from './prioritize';
+import { isAngry } from './tone';
+
+/** AI agent mode without a model: answer from knowledge; on a handoff wish, ask for missing fields, then hand off. */
+
+const HUMAN_INTENT: IntentDef = {
+  id: 'human',
+  name: 'Talk to a human',
+  description: 'The visitor wants a real person, a live agent or support staff',
+  phrases: [
+    'talk to a human',
+    'speak to a real person',
+    'connect me with an agent',
+    'I want to talk to someone',
+    'live agent please',
+    'customer service representative',
+  ],
+};
+const HUMAN_WORDS =
+  /\b(human|real person|live (agent|chat|person)|representative|operator|speak (to|with) (someone|somebody|an? agent|support))\b/i;
+const WHEN_UNANSWERED =
+  /\b(can'?t|cannot|unable to|not able to|don'?t know( how)? to) answer|\bnot (in|covered by) the knowledge|\bno answer\b/i;
+const WHEN_ANGRY = /\b(angry|upset|frustrated|annoyed|rude)\b/i;
+
+type Wish = { line: TranscriptLine; reason: string };
+
+function handoffWish(line: TranscriptLine, whenToUse: string, knowledge: string): Wish | null {
+  const quoted = `"${line.text.slice(0, 120)}"`;
+  if (HUMAN_WORDS.test(line.text) || classifyIntentOffline({ text: line.text, intents: [HUMAN_INTENT] }).intentId) {
+    return { line, reason: `Visitor asked for a human: ${quoted}` };
+  }
+  const rules = sentences(whenToUse).map((s, i) => ({ id: `rule${i}`, name: s, phrases: [s] }));
+  if (rules.length > 0 && classifyIntentOffline({ text: line.text, intents: rules }).intentId) {
+    return { line, reason: `Matches handoff rule "${whenToUse.trim()}": ${quoted}` };
+  }
+  if (WHEN_ANGRY.test(whenToUse) && isAngry(line.text)) return { line, reason: `Visitor is upset: ${quoted}` };
+  if (
+    WHEN_UNANSWERED.test(whenToUse) &&
+    line.text.includes('?') &&
+    !answerOffline({ question: line.text, knowledge, instructions: '' }).found
+  ) {
+    return { line, reason: `Question not covered by the knowledge: ${quoted}` };
+  }
+  return null;
+}
+
+/** Visitor lines since the last human agent spoke, so a conversation handed back to the bot starts fresh. */
+function sinceLastAgent(transcript: TranscriptLine[]): TranscriptLine[] {
+  const lastAgent = transcript.findLastIndex((l) => l.author === 'agent');
+  return transcript.slice(lastAgent + 1);
+}
+
+function askFor(field: string, alreadyAsked: boolean, anyGathered: boolean): string {
+  if (alreadyAsked) return `Sorry, I couldn't find your ${field} in that. Could you type it again?`;
+  if (anyGathered) return `Thanks! Could you also tell me your ${field}?`;
+  return `I'll connect you with a teammate. Before I do, could you tell me your ${field}?`;
+}
+
+export function agentTurnOffline(input: AgentTurnInput): AgentTurnResult {
+  const recent = sinceLastAgent(input.transcript);
+  const gathered = gatherFields(input.handoff.gather, recent, input.gathered);
+  const lastVisitor = recent.findLast((l) => l.author === 'visitor');
+  if (!lastVisitor) return { reply: 'Hi! How can I help you today?', gathered };
+
+  if (input.handoff.enabled) {
+    const wish = recent
+      .filter((l) => l.author === 'visitor')
+      .map((l) => handoffWish(l, input.handoff.whenToUse, input.knowledge))
+      .find((w): w is Wish => w !== null);
+    if (wish) {
+      const missing = input.handoff.gather.find((field) => !gathered[fieldKey(field)]);
+      if (missing) {
+        const previousBot = recent.findLast((l) => l.author === 'bot')?.text ?? '';
+        const alreadyAsked =
+          previousBot.toLowerCase().includes(`your ${missing.toLowerCase()}`) && wish.line !== lastVisitor;
+        return { reply: askFor(missing, alreadyAsked, Object.keys(gathered).length > 0), gathered };
+      }
+      const priority = input.handoff.autoPriority ? prioritizeOffline({ transcript: recent }).priority : undefined;
+      return { handoff: { reason: wish.reason, gathered, ...(priority ? { priority } : {}) } };
+    }
+  }
+
+  const { found, answer } = answerOffline({
+    question: lastVisitor.text,
+    knowledge: input.knowledge,
+    instructions: input.instructions,
+  });
+  if (found) return { reply: answer, gathered };
+  const offer = input.handoff.enabled ? ' I can connect you with a human teammate if you like.' : '';
+  return { reply: `${NOT_FOUND_ANSWER}${offer}`, gathered };
+}

@@ -1,0 +1,94 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+
+/** One shared wink-nlp instance (loading the model takes ~100 ms) and the few text views the offline provider needs. */
+const nlp = winkNLP(model);
+const its = nlp.its;
+// wink's typings declare the stem helper with a wider signature than `out()` accepts; at run time it is a plain its-function.
+const stemOf = its.stem as unknown as typeof its.normal;
+
+const TERM_TYPES = new Set(['word', 'number', 'email', 'hashtag']);
+
+/** Synonyms folded onto one stem so "person", "human" and "agent" meet in the vector space. */
+const SYNONYMS: Record<string, string> = {
+  person: 'human',
+  peopl: 'human',
+  someon: 'human',
+  anyon: 'human',
+  agent: 'human',
+  repres: 'human',
+  rep: 'human',
+  oper: 'human',
+  staff: 'human',
+  reimburs: 'refund',
+  money: 'refund',
+  purchas: 'order',
+  parcel: 'packag',
+  deliveri: 'ship',
+  shipment: 'ship',
+  signin: 'login',
+  anybodi: 'human',
+  somebodi: 'human',
+  log: 'login',
+  password: 'login',
+  cost: 'price',
+  pricing: 'price',
+  bill: 'invoic',
+  charg: 'payment',
+  pay: 'payment',
+  broken: 'bug',
+  error: 'bug',
+  crash: 'bug',
+};
+
+/** Sentences of a text, as written. */
+export function sentences(text: string): string[] {
+  if (!text.trim()) return [];
+  return nlp
+    .readDoc(text)
+    .sentences()
+    .out()
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Stop words that carry meaning for support intents ("someone to talk to"). */
+const KEEP = new Set(['someone', 'anyone']);
+
+/** Multi-word expressions folded to one token before tokenizing. */
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/\b(?:sign|log)(?:ged|ging)?[\s-]?(?:in|on)\b/g, 'login');
+}
+
+/** Content terms of a text: stems of non-stop-word tokens, lower-cased, with support-domain synonyms folded. */
+export function terms(text: string): string[] {
+  const tokens = nlp.readDoc(normalize(text)).tokens();
+  const words = tokens.out();
+  const stems = tokens.out(stemOf);
+  const types = tokens.out(its.type);
+  const stops = tokens.out(its.stopWordFlag);
+  const result: string[] = [];
+  stems.forEach((stem, i) => {
+    if ((stops[i] && !KEEP.has(words[i]!)) || !TERM_TYPES.has(types[i] as string)) return;
+    const clean = stem.replace(/[.]+$/, '');
+    if (clean.length < 2 && types[i] !== 'number') return;
+    result.push(SYNONYMS[clean] ?? clean);
+  });
+  return result;
+}
+
+/** Sentiment of a text in [-1, 1] from wink's lexicon (negation-aware). */
+export function sentiment(text: string): number {
+  if (!text.trim()) return 0;
+  return nlp.readDoc(text).out(its.sentiment) as number;
+}
+
+/** Nouns and proper nouns of a text (as written, lower-cased), skipping stop words: the "topic" words. */
+export function nouns(text: string): string[] {
+  const tokens = nlp.readDoc(text).tokens();
+  const pos = tokens.out(its.pos);
+  const stops = tokens.out(its.stopWordFlag);
+  return tokens
+    .out(its.normal)
+    .filter((word, i) => (pos[i] === 'NOUN' || pos[i] === 'PROPN') && !stops[i] && /^[a-z][a-z-]+$/.test(word));
+}
