@@ -3,5 +3,7 @@ export * from './common';
 export * from './conditions';
 export * from './document';
 export * from './interpolate';
+export * from './json-schema';
 export * from './safe-regex';
+export * from './validate';
 export * from './variables';

@@ -26,7 +26,14 @@ export interface BlockDefinitionInput<T extends string, D extends z.ZodType> {
 }
 
 export function defineBlock<T extends string, D extends z.ZodType>(input: BlockDefinitionInput<T, D>) {
-  const schema = z.object({ id: Identifier, type: z.literal(input.type), position: Position, data: input.data });
+  const schema = z.object({
+    id: Identifier,
+    type: z.literal(input.type),
+    /** What the admin calls this block; shown instead of the type label when set. */
+    name: z.string().max(100).optional(),
+    position: Position,
+    data: input.data,
+  });
   return { ...input, schema };
 }
 

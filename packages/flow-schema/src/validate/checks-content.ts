@@ -1,0 +1,118 @@
+import type { Block, FlowDocument } from '../document';
+import { templateVariables } from '../interpolate';
+import { compileSafeRegex, MAX_PATTERN_LENGTH } from '../safe-regex';
+import { BUILTIN_VARIABLES, HOST_VARIABLE_PREFIXES } from '../variables';
+import { blockLabel } from './parse';
+import { PROBLEM_CODES as C, error, type Problem, warning } from './problems';
+
+function checkIntents(doc: FlowDocument, problems: Problem[]): void {
+  const names = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const intent of doc.intents) {
+    const key = intent.name.trim().toLowerCase();
+    if (names.has(key))
+      problems.push(
+        error(C.duplicateIntentName, `Two intents are called "${intent.name}"; give each a different name.`),
+      );
+    if (ids.has(intent.id)) problems.push(error(C.duplicateIntentId, `Two intents share the id "${intent.id}".`));
+    names.set(key, intent.id);
+    ids.add(intent.id);
+  }
+  for (const block of doc.blocks) {
+    const used =
+      block.type === 'intent_trigger'
+        ? [block.data.intentId]
+        : block.type === 'match_intent'
+          ? block.data.intentIds
+          : [];
+    for (const intentId of used)
+      if (!ids.has(intentId))
+        problems.push(
+          error(C.unknownIntent, `${blockLabel(block)} uses an intent that does not exist ("${intentId}").`, {
+            blockId: block.id,
+            details: { intentId },
+          }),
+        );
+  }
+}
+
+function patternsOf(block: Block): string[] {
+  if (block.type === 'condition')
+    return block.data.groups.flatMap((g) => g.rules.filter((r) => r.operator === 'matches_regex').map((r) => r.value));
+  if (block.type === 'capture' && block.data.validation.pattern !== undefined) return [block.data.validation.pattern];
+  return [];
+}
+
+function checkRegexes(doc: FlowDocument, problems: Problem[]): void {
+  for (const block of doc.blocks)
+    for (const pattern of patternsOf(block))
+      if (compileSafeRegex(pattern) === null)
+        problems.push(
+          error(
+            C.invalidRegex,
+            `${blockLabel(block)} has a pattern that is not a valid regular expression (or longer than ${MAX_PATTERN_LENGTH} characters).`,
+            { blockId: block.id, details: { pattern } },
+          ),
+        );
+}
+
+/** Variables a block writes. */
+export function variablesSetBy(block: Block): string[] {
+  switch (block.type) {
+    case 'buttons':
+    case 'ai_answer':
+      return block.data.saveAs ? [block.data.saveAs] : [];
+    case 'capture':
+      return [block.data.saveAs];
+    case 'set_variable':
+      return [block.data.variable];
+    case 'http_request':
+      return block.data.responseMapping.map((m) => m.variable);
+    default:
+      return [];
+  }
+}
+
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/** Variables a block reads: every `{{placeholder}}` in its settings plus condition rules' variables. */
+export function variablesUsedBy(block: Block): string[] {
+  const used = stringsIn(block.data).flatMap(templateVariables);
+  if (block.type === 'condition') used.push(...block.data.groups.flatMap((g) => g.rules.map((r) => r.variable)));
+  return [...new Set(used)];
+}
+
+function checkVariables(doc: FlowDocument, problems: Problem[]): void {
+  const known = [
+    ...BUILTIN_VARIABLES,
+    ...doc.variables.map((v) => v.name),
+    ...doc.blocks.flatMap((block) => variablesSetBy(block)),
+  ];
+  const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const isKnown = (name: string) =>
+    known.some((k) => related(name, k)) || HOST_VARIABLE_PREFIXES.some((p) => related(name, p));
+  for (const block of doc.blocks)
+    for (const name of variablesUsedBy(block))
+      if (!isKnown(name))
+        problems.push(
+          warning(
+            C.variableNeverSet,
+            `${blockLabel(block)} uses the variable "${name}", but nothing in the flow ever sets it, so it will be empty.`,
+            { blockId: block.id, details: { variable: name } },
+          ),
+        );
+}
+
+/** `complete`: false when some blocks did not parse, so what they set is unknown. */
+export function checkContent(doc: FlowDocument, complete = true): Problem[] {
+  const problems: Problem[] = [];
+  checkIntents(doc, problems);
+  checkRegexes(doc, problems);
+  if (complete) checkVariables(doc, problems);
+  return problems;
+}

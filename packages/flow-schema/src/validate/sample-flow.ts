@@ -1,0 +1,52 @@
+import type { FlowDocumentInput } from '../document';
+
+/** A small valid flow the validation tests break in one place at a time. */
+export function sampleFlow(): FlowDocumentInput {
+  const at = (x: number) => ({ x, y: 0 });
+  return {
+    schemaVersion: 1,
+    id: 'sample',
+    name: 'Sample',
+    blocks: [
+      { id: 'start', type: 'start', position: at(0), data: {} },
+      {
+        id: 'ask',
+        type: 'buttons',
+        position: at(200),
+        data: {
+          text: 'Hi {{visitor.name}}',
+          buttons: [
+            { id: 'email', label: 'Email me' },
+            { id: 'human', label: 'Human' },
+          ],
+        },
+      },
+      {
+        id: 'cap',
+        type: 'capture',
+        position: at(400),
+        data: { prompt: 'Your email?', inputType: 'email', saveAs: 'email', validation: { pattern: '@' } },
+      },
+      {
+        id: 'cond',
+        type: 'condition',
+        position: at(600),
+        data: { groups: [{ rules: [{ variable: 'email', operator: 'matches_regex', value: '\\.com$' }] }] },
+      },
+      { id: 'bye', type: 'end', position: at(800), data: { message: 'Thanks, we will write to {{email}}' } },
+      { id: 'handoff', type: 'human_handoff', position: at(400), data: {} },
+      { id: 'trigger', type: 'intent_trigger', position: at(0), data: { intentId: 'human', scope: 'global' } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
+      { id: 'e2', source: 'ask', sourceHandle: 'email', target: 'cap' },
+      { id: 'e3', source: 'ask', sourceHandle: 'human', target: 'handoff' },
+      { id: 'e4', source: 'cap', sourceHandle: 'next', target: 'cond' },
+      { id: 'e5', source: 'cond', sourceHandle: 'true', target: 'bye' },
+      { id: 'e6', source: 'cond', sourceHandle: 'false', target: 'ask' },
+      { id: 'e7', source: 'handoff', sourceHandle: 'offline', target: 'cap' },
+      { id: 'e8', source: 'trigger', sourceHandle: 'next', target: 'handoff' },
+    ],
+    intents: [{ id: 'human', name: 'Talk to a human', phrases: ['human please', 'real agent'] }],
+  };
+}

@@ -1,0 +1,140 @@
+import { describe, expect, test } from 'vitest';
+import type { FlowDocumentInput } from '../document';
+import { validateFlow } from './index';
+import type { ProblemCode } from './problems';
+import { sampleFlow } from './sample-flow';
+
+type Blocks = Array<Record<string, unknown> & { id: string; data?: Record<string, unknown> }>;
+const mutate = (change: (flow: FlowDocumentInput & { blocks: Blocks }) => void) => {
+  const flow = structuredClone(sampleFlow()) as FlowDocumentInput & { blocks: Blocks };
+  change(flow);
+  return validateFlow(flow);
+};
+const block = (flow: { blocks: Blocks }, id: string) => flow.blocks.find((b) => b.id === id)!;
+const codes = (problems: ReturnType<typeof validateFlow>) => problems.map((p) => p.code);
+
+describe('validateFlow', () => {
+  test('a valid flow has no problems', () => {
+    expect(validateFlow(sampleFlow())).toEqual([]);
+  });
+
+  test.each([null, 42, 'flow', [], { blocks: 'x' }, { schemaVersion: 2, blocks: [] }])(
+    'reports instead of throwing on %j',
+    (input) => {
+      const problems = validateFlow(input);
+      expect(codes(problems)).toContain('invalid_document');
+      expect(problems.every((p) => p.message.length > 10)).toBe(true);
+    },
+  );
+
+  const cases: Array<[ProblemCode, string | undefined, (f: FlowDocumentInput & { blocks: Blocks }) => void]> = [
+    [
+      'unknown_block_type',
+      'x',
+      (f) => f.blocks.push({ id: 'x', type: 'teleport', position: { x: 0, y: 0 }, data: {} }),
+    ],
+    ['invalid_settings', 'cap', (f) => Object.assign(block(f, 'cap').data!, { maxRetries: -1 })],
+    ['duplicate_block_id', 'bye', (f) => f.blocks.push({ ...block(f, 'bye') })],
+    ['edge_to_missing_block', 'cond', (f) => Object.assign(f.edges![4]!, { target: 'gone' })],
+    [
+      'edge_from_missing_block',
+      undefined,
+      (f) => f.edges!.push({ id: 'e9', source: 'gone', sourceHandle: 'next', target: 'bye' }),
+    ],
+    [
+      'unknown_output',
+      'cond',
+      (f) => f.edges!.push({ id: 'e9', source: 'cond', sourceHandle: 'maybe', target: 'bye' }),
+    ],
+    [
+      'output_connected_twice',
+      'cond',
+      (f) => f.edges!.push({ id: 'e9', source: 'cond', sourceHandle: 'true', target: 'ask' }),
+    ],
+    ['unconnected_output', 'cond', (f) => f.edges!.splice(5, 1)],
+    [
+      'unreachable_block',
+      'lonely',
+      (f) => f.blocks.push({ id: 'lonely', type: 'end', position: { x: 9, y: 9 }, data: {} }),
+    ],
+    ['no_start', undefined, (f) => f.blocks.splice(0, 1)],
+    ['multiple_starts', 'start2', (f) => f.blocks.push({ ...block(f, 'start'), id: 'start2' })],
+    ['dead_end_capture', 'cap', (f) => f.edges!.splice(3, 1)],
+    ['handoff_without_offline_path', 'handoff', (f) => f.edges!.splice(6, 1)],
+    ['variable_never_set', 'bye', (f) => Object.assign(block(f, 'bye').data!, { message: 'Bye {{nickname}}' })],
+    [
+      'variable_never_set',
+      'cond',
+      (f) =>
+        Object.assign(block(f, 'cond').data!, { groups: [{ rules: [{ variable: 'plan', operator: 'is_empty' }] }] }),
+    ],
+    [
+      'duplicate_intent_name',
+      undefined,
+      (f) => f.intents!.push({ id: 'human2', name: ' talk to a HUMAN ', phrases: [] }),
+    ],
+    ['duplicate_intent_id', undefined, (f) => f.intents!.push({ id: 'human', name: 'Other', phrases: [] })],
+    ['unknown_intent', 'trigger', (f) => Object.assign(block(f, 'trigger').data!, { intentId: 'sales' })],
+    [
+      'invalid_regex',
+      'cond',
+      (f) =>
+        Object.assign(block(f, 'cond').data!, {
+          groups: [{ rules: [{ variable: 'email', operator: 'matches_regex', value: '(' }] }],
+        }),
+    ],
+    ['invalid_regex', 'cap', (f) => Object.assign(block(f, 'cap').data!, { validation: { pattern: '[a-' } })],
+    ['duplicate_edge_id', undefined, (f) => f.edges!.push({ ...f.edges![0]! })],
+    [
+      'loop_without_input',
+      'set1',
+      (f) => {
+        f.blocks.push(
+          { id: 'set1', type: 'set_variable', position: { x: 0, y: 0 }, data: { variable: 'n', value: '1' } },
+          { id: 'set2', type: 'message', position: { x: 0, y: 0 }, data: { content: { type: 'text', text: 'again' } } },
+        );
+        Object.assign(f.edges![4]!, { target: 'set1' });
+        f.edges!.push(
+          { id: 'l1', source: 'set1', sourceHandle: 'next', target: 'set2' },
+          { id: 'l2', source: 'set2', sourceHandle: 'next', target: 'set1' },
+        );
+      },
+    ],
+  ];
+
+  test.each(cases)('catches %s (block %s)', (code, blockId, change) => {
+    const problems = mutate(change);
+    const found = problems.filter((p) => p.code === code);
+    expect(found.length, JSON.stringify(problems)).toBeGreaterThan(0);
+    if (blockId) expect(found.map((p) => p.blockId)).toContain(blockId);
+    for (const p of found) expect(p.message).not.toMatch(/undefined|\[object/);
+  });
+
+  test('messages name blocks by label or admin name', () => {
+    const [problem] = mutate((f) => {
+      f.edges!.splice(3, 1);
+      block(f, 'cap').name = 'Ask email';
+    });
+    expect(problem?.message).toContain('"Ask email"');
+    const [byLabel] = mutate((f) => f.edges!.splice(3, 1));
+    expect(byLabel?.message).toContain('"Ask for input"');
+  });
+
+  test('a block with broken settings is reported once, without knock-on problems', () => {
+    const problems = mutate((f) => Object.assign(block(f, 'cap').data!, { inputType: 'telepathy' }));
+    expect(codes(problems)).toEqual(['invalid_settings']);
+  });
+
+  test('a loop through a waiting block is fine', () => {
+    // cond.false -> ask (buttons) is already a cycle in the sample flow.
+    expect(codes(validateFlow(sampleFlow()))).not.toContain('loop_without_input');
+  });
+
+  test('self loops count', () => {
+    const problems = mutate((f) => {
+      f.blocks.push({ id: 'me', type: 'set_variable', position: { x: 0, y: 0 }, data: { variable: 'n', value: '' } });
+      f.edges!.push({ id: 's', source: 'me', sourceHandle: 'next', target: 'me' });
+    });
+    expect(problems.find((p) => p.code === 'loop_without_input')?.blockId).toBe('me');
+  });
+});
