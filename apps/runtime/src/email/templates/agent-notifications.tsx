@@ -1,0 +1,121 @@
+import { Text } from '@react-email/components';
+import { ConversationCard, type ConversationCardProps } from './conversation-card';
+import { defineTemplate } from './template';
+
+const intro = { fontSize: 15, lineHeight: '22px', margin: '0 0 16px' };
+const quote = { borderLeft: '3px solid #d1d5db', color: '#374151', margin: '0 0 16px', paddingLeft: 12 };
+
+export interface NeedsAttentionProps extends ConversationCardProps {
+  teamName?: string | null;
+}
+
+export const needsAttention = defineTemplate<NeedsAttentionProps>({
+  subject: (p) => `${p.priority === 'urgent' ? '[Urgent] ' : ''}${p.visitorName} needs an agent`,
+  heading: () => 'A conversation needs agent intervention',
+  reason: 'You get this because you handle conversations handed off by the bot.',
+  content: (p) => (
+    <>
+      <Text style={intro}>
+        The bot handed {p.visitorName} over{p.teamName ? ` to ${p.teamName}` : ''}. Someone should reply soon.
+      </Text>
+      <ConversationCard {...p} />
+    </>
+  ),
+});
+
+export interface AssignedToYouProps extends ConversationCardProps {
+  assignedBy?: string | null;
+}
+
+export const assignedToYou = defineTemplate<AssignedToYouProps>({
+  subject: (p) => `Conversation with ${p.visitorName} assigned to you`,
+  heading: () => 'A conversation was assigned to you',
+  reason: 'You get this because a conversation was assigned to you.',
+  content: (p) => (
+    <>
+      <Text style={intro}>
+        {p.assignedBy ? `${p.assignedBy} assigned` : 'Routing assigned'} the conversation with {p.visitorName} to you.
+      </Text>
+      <ConversationCard {...p} />
+    </>
+  ),
+});
+
+export interface AssignedToTeamProps extends ConversationCardProps {
+  teamName: string;
+}
+
+export const assignedToTeam = defineTemplate<AssignedToTeamProps>({
+  subject: (p) => `New conversation for ${p.teamName}: ${p.visitorName}`,
+  heading: (p) => `A conversation was assigned to ${p.teamName}`,
+  reason: 'You get this because you are a member of this team.',
+  content: (p) => (
+    <>
+      <Text style={intro}>
+        The conversation with {p.visitorName} now belongs to {p.teamName}.
+      </Text>
+      <ConversationCard {...p} />
+    </>
+  ),
+});
+
+export interface UnseenMessageProps extends ConversationCardProps {
+  messageText: string;
+  minutesWaiting: number;
+}
+
+export const unseenMessage = defineTemplate<UnseenMessageProps>({
+  subject: (p) => `${p.visitorName} is waiting for your reply`,
+  heading: () => 'New message waiting for you',
+  reason: 'You get this because a conversation assigned to you has an unanswered message.',
+  content: (p) => (
+    <>
+      <Text style={intro}>
+        {p.visitorName} wrote {p.minutesWaiting} minutes ago and nobody has answered yet:
+      </Text>
+      <Text style={quote}>{p.messageText}</Text>
+      <ConversationCard {...p} />
+    </>
+  ),
+});
+
+export interface MentionedProps extends ConversationCardProps {
+  authorName: string;
+  noteText: string;
+}
+
+export const mentioned = defineTemplate<MentionedProps>({
+  subject: (p) => `${p.authorName} mentioned you in a note`,
+  heading: (p) => `${p.authorName} mentioned you`,
+  reason: 'You get this because someone mentioned you in an internal note.',
+  content: (p) => (
+    <>
+      <Text style={intro}>
+        In the conversation with {p.visitorName}, {p.authorName} wrote (internal note):
+      </Text>
+      <Text style={quote}>{p.noteText}</Text>
+      <ConversationCard {...p} />
+    </>
+  ),
+});
+
+export interface SlaEscalationProps extends ConversationCardProps {
+  waitingMinutes: number;
+  slaMinutes: number;
+  teamName?: string | null;
+}
+
+export const slaEscalation = defineTemplate<SlaEscalationProps>({
+  subject: (p) => `Escalation: ${p.visitorName} has waited ${p.waitingMinutes} minutes`,
+  heading: () => 'A handoff is waiting longer than the SLA',
+  reason: 'You get this because you are an admin of this workspace and escalations are on.',
+  content: (p) => (
+    <>
+      <Text style={intro}>
+        {p.visitorName} has waited {p.waitingMinutes} minutes for an agent{p.teamName ? ` of ${p.teamName}` : ''}; the
+        target is {p.slaMinutes} minutes.
+      </Text>
+      <ConversationCard {...p} />
+    </>
+  ),
+});
