@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './http/env';
 import { handleError, sendError } from './http/errors';
+import { loadSessionUser } from './http/middleware/auth';
+import { dashboardCors } from './http/middleware/cors';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
 import type { Services } from './services';
@@ -34,6 +36,7 @@ export function createApp(services: Services) {
       },
     }),
   );
+  app.use('/api/*', dashboardCors(services.config), loadSessionUser(services));
   registerRoutes(app, services);
   const getDocument = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO });
   app.route('/', docsRoutes(getDocument));

@@ -1,9 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { PublicUser } from '../repositories/users';
 import { sendError, zodDetails } from './errors';
 
-/** Per-request values set by middleware (auth fills `user`, visitor auth fills `visitor`). */
+/** Per-request values set by middleware. */
 export interface AppVariables {
   requestId: string;
+  /** The signed-in dashboard user (from the session cookie), when there is one. */
+  user?: PublicUser;
 }
 
 export interface AppEnv {

@@ -1,0 +1,66 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Config } from '../../config';
+import type { UserRole } from '../../db/schema';
+import { findSessionUser } from '../../repositories/sessions';
+import { toPublicUser } from '../../repositories/users';
+import type { Services } from '../../services';
+import type { AppEnv } from '../env';
+import { ApiError, forbidden, unauthorized } from '../errors';
+
+export const SESSION_COOKIE = 'fd_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Reads the session cookie (if any) and puts the user on `c.var.user`. Never rejects by itself. */
+export function loadSessionUser(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const user = await findSessionUser(services.db, token);
+      if (user) c.set('user', toPublicUser(user));
+    }
+    await next();
+  };
+}
+
+/** Origins allowed to send cookie-authenticated writes: this server, PUBLIC_URL and CORS_ORIGINS. */
+export function trustedOrigins(c: Context, config: Pick<Config, 'PUBLIC_URL' | 'CORS_ORIGINS'>): Set<string> {
+  const origins = new Set(config.CORS_ORIGINS);
+  origins.add(new URL(c.req.url).origin);
+  if (config.PUBLIC_URL) origins.add(new URL(config.PUBLIC_URL).origin);
+  return origins;
+}
+
+/**
+ * CSRF defence for cookie sessions: a write must come from a trusted Origin, or carry `X-Requested-With`
+ * (a header no cross-site form can set, and which cross-origin fetch can only send after our CORS allows it).
+ */
+export function assertSameOriginWrite(c: Context, config: Pick<Config, 'PUBLIC_URL' | 'CORS_ORIGINS'>) {
+  if (SAFE_METHODS.has(c.req.method)) return;
+  const origin = c.req.header('origin');
+  if (origin && origin !== 'null') {
+    if (trustedOrigins(c, config).has(origin)) return;
+    throw new ApiError(403, 'csrf', 'Cross-site request refused');
+  }
+  if (!c.req.header('x-requested-with')) {
+    throw new ApiError(403, 'csrf', 'Add the X-Requested-With header to write requests');
+  }
+}
+
+/** Guards a route: a signed-in user (optionally with a role), and CSRF checks for writes. */
+export function requireUser(services: Services, options: { role?: UserRole } = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (!user) throw unauthorized();
+    assertSameOriginWrite(c, services.config);
+    if (options.role && user.role !== options.role) throw forbidden(`Only ${options.role}s may do this`);
+    await next();
+  };
+}
+
+/** The signed-in user inside a route guarded by `requireUser`. */
+export function currentUser(c: Context<AppEnv>) {
+  const user = c.get('user');
+  if (!user) throw unauthorized();
+  return user;
+}

@@ -1,0 +1,104 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createSession, deleteSession } from '../../../repositories/sessions';
+import { findUserByEmail, normalizeEmail, toPublicUser } from '../../../repositories/users';
+import type { Services } from '../../../services';
+import { RateLimiter } from '../../../services/rate-limiter';
+import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
+import { createRouter } from '../../env';
+import { ApiError } from '../../errors';
+import { assertSameOriginWrite, currentUser, requireUser, SESSION_COOKIE } from '../../middleware/auth';
+import { errors, jsonBody, jsonResponse, UserSchema } from '../../schemas';
+
+const LoginRequest = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(500) });
+const UserResponse = z.object({ user: UserSchema });
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['Auth'],
+  summary: 'Sign in with email and password; sets the session cookie',
+  request: { body: jsonBody(LoginRequest) },
+  responses: {
+    200: jsonResponse(UserResponse, 'Signed in'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    429: errors[429],
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['Auth'],
+  summary: 'Sign out; ends the session',
+  responses: { 204: { description: 'Signed out' }, 403: errors[403] },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags: ['Auth'],
+  summary: 'The signed-in user',
+  responses: { 200: jsonResponse(UserResponse, 'The user'), 401: errors[401] },
+});
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+
+function clientAddress(c: Context) {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function isHttps(c: Context, publicUrl: string | undefined) {
+  return new URL(c.req.url).protocol === 'https:' || publicUrl?.startsWith('https:') === true;
+}
+
+export function sessionRoutes(services: Services) {
+  const router = createRouter();
+  const perAccount = new RateLimiter(10, LOGIN_WINDOW_MS);
+  const perAddress = new RateLimiter(100, LOGIN_WINDOW_MS);
+
+  router.openapi(loginRoute, async (c) => {
+    assertSameOriginWrite(c, services.config);
+    const { email, password } = c.req.valid('json');
+    const address = clientAddress(c);
+    const accountKey = `${address}|${normalizeEmail(email)}`;
+    const wait = Math.max(perAccount.hit(accountKey), perAddress.hit(address));
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts, try again later');
+    }
+    const user = await findUserByEmail(services.db, email);
+    const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+    if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password');
+    perAccount.reset(accountKey);
+    const session = await createSession(services.db, user.id, services.config.SESSION_TTL_HOURS);
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c, services.config.PUBLIC_URL),
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return c.json({ user: toPublicUser(user) }, 200);
+  });
+
+  router.openapi(logoutRoute, async (c) => {
+    assertSameOriginWrite(c, services.config);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(services.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  router.use(meRoute.getRoutingPath(), requireUser(services));
+  router.openapi(meRoute, (c) => c.json({ user: currentUser(c) }, 200));
+  return router;
+}

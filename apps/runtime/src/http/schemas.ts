@@ -1,0 +1,47 @@
+import { z } from '@hono/zod-openapi';
+
+/** OpenAPI pieces shared by route files. */
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBody } },
+});
+
+export const errors = {
+  400: errorResponse('Invalid input'),
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Not allowed'),
+  404: errorResponse('Not found'),
+  409: errorResponse('Conflict'),
+  413: errorResponse('Body too large'),
+  422: errorResponse('Not processable'),
+  429: errorResponse('Too many requests'),
+} as const;
+
+export const jsonBody = <T extends z.ZodType>(schema: T, description = 'JSON body') => ({
+  required: true,
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'agent']),
+    avatarUrl: z.string().nullable(),
+    presence: z.enum(['online', 'away', 'offline']),
+  })
+  .openapi('User');
