@@ -1,1 +1,153 @@
-export {};
+import { Emitter } from './sdk/emitter';
+import { createHostElement, setHostVisible } from './sdk/host-element';
+import { createLauncher, LAUNCHER_CSS } from './sdk/launcher';
+import { replayQueue, type SdkStub, type SdkTarget } from './sdk/queue';
+import type {
+  ChatController,
+  FlowdeskConfig,
+  Variables,
+  VisitorIdentity,
+  WidgetEventName,
+  WidgetListener,
+} from './types';
+import { h } from './ui/dom';
+import { applyTheme, DEFAULT_PRIMARY } from './ui/theme';
+
+// Read while this classic script runs: afterwards currentScript is null.
+const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src;
+
+function chatUrl(config: FlowdeskConfig): string {
+  return new URL('chat.js', scriptSrc || `${config.runtimeUrl.replace(/\/+$/, '')}/widget/loader.js`).href;
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = h('script', { src, async: true });
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`Flowdesk: could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+function storedConversation(botId: string): boolean {
+  try {
+    return localStorage.getItem(`flowdesk:${botId}`)?.includes('conversationId') ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function boot(config: FlowdeskConfig): void {
+  const stub = (window.Flowdesk ?? {}) as SdkStub;
+  const emitter = new Emitter();
+  const variables: Variables = { ...config.variables };
+  const visitor: VisitorIdentity = { ...config.visitor };
+  const strings = config.strings ?? {};
+  const { host, root } = createHostElement();
+  const container = h('div', { class: `fd-root${config.position === 'left' ? ' left' : ''}` });
+  applyTheme(container, config.theme?.primaryColor ?? DEFAULT_PRIMARY);
+  let open = false;
+  let chat: Promise<ChatController> | null = null;
+
+  const launcher = createLauncher(
+    {
+      open: strings.openChat ?? 'Open chat',
+      close: strings.closeChat ?? 'Close chat',
+      unread: strings.unread ?? '{count} unread',
+    },
+    () => api.toggle(),
+  );
+  root.append(h('style', null, LAUNCHER_CSS), container);
+  container.append(launcher.button);
+
+  function loadChat(): Promise<ChatController> {
+    chat ??= loadScript(chatUrl(config)).then(() => {
+      const module = window.__flowdeskChat;
+      if (!module) throw new Error('Flowdesk: chat module missing');
+      return module.mount({
+        root,
+        config,
+        variables,
+        visitor,
+        launcher: launcher.button,
+        emit: (event, payload) => emitter.emit(event, payload),
+        setUnread: (count) => launcher.setUnread(count),
+        requestClose: () => api.close(),
+      });
+    });
+    chat.catch((error) => {
+      chat = null;
+      console.error(error);
+    });
+    return chat;
+  }
+
+  const api: SdkTarget & { version: string } = {
+    version: '1',
+    open() {
+      if (open) return;
+      open = true;
+      container.classList.add('open');
+      launcher.setOpen(true);
+      void loadChat().then((c) => (open ? c.open() : undefined));
+      emitter.emit('open', undefined);
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      container.classList.remove('open');
+      launcher.setOpen(false);
+      void chat?.then((c) => c.close());
+      emitter.emit('close', undefined);
+    },
+    toggle: () => (open ? api.close() : api.open()),
+    hide() {
+      api.close();
+      setHostVisible(host, false);
+    },
+    show: () => setHostVisible(host, true),
+    setVariables(next: Variables) {
+      if (!next || typeof next !== 'object') return;
+      Object.assign(variables, next);
+      void chat?.then((c) => c.setVariables(next));
+    },
+    identify(details: VisitorIdentity) {
+      if (!details || typeof details !== 'object') return;
+      const clean: VisitorIdentity = {};
+      if (typeof details.email === 'string') clean.email = details.email;
+      if (typeof details.name === 'string') clean.name = details.name;
+      Object.assign(visitor, clean);
+      void chat?.then((c) => c.identify(clean));
+    },
+    on: (event: WidgetEventName, fn: WidgetListener) => emitter.on(event, fn),
+    off: (event: WidgetEventName, fn: WidgetListener) => emitter.off(event, fn),
+    destroy() {
+      void chat?.then((c) => c.destroy());
+      emitter.clear();
+      host.remove();
+      window.Flowdesk = { q: [] };
+    },
+  };
+
+  document.body.append(host);
+  window.Flowdesk = api;
+  replayQueue(stub.q, api, (msg) => console.warn(msg));
+
+  // A returning visitor with a conversation: connect in the background so replies raise the badge.
+  if (!chat && storedConversation(config.botId)) {
+    setTimeout(() => void loadChat().then((c) => c.connect()), 300);
+  }
+}
+
+function start(): void {
+  const config = window.FlowdeskConfig;
+  if (!config?.botId || !config.runtimeUrl) {
+    console.error('Flowdesk: set window.FlowdeskConfig = { botId, runtimeUrl } before loading the widget');
+    return;
+  }
+  if ((window.Flowdesk as { version?: string } | undefined)?.version) return; // loaded twice
+  if (document.body) boot(config);
+  else document.addEventListener('DOMContentLoaded', () => boot(config), { once: true });
+}
+
+start();

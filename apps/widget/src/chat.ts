@@ -1,0 +1,163 @@
+import type { Message } from '@flowdesk/contract';
+import { ApiFailure, createPublicApi } from './core/api-client';
+import { ChatSession } from './core/session';
+import { browserStore } from './core/store';
+import type { ChatController, ChatHost } from './types';
+import { h } from './ui/dom';
+import { trapFocus } from './ui/focus-trap';
+import { Panel } from './ui/panel';
+import type { RenderContext } from './ui/render-content';
+import { Sound } from './ui/sound';
+import { createTranslate, type Translate } from './ui/strings';
+import { PANEL_CSS } from './ui/styles';
+import { applyTheme } from './ui/theme';
+
+function wsUrl(runtimeUrl: string, token: string): string {
+  const url = new URL('/ws', runtimeUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('visitorToken', token);
+  return url.href;
+}
+
+const isIncoming = (m: Message) => m.author !== 'visitor' && m.content.type !== 'event';
+
+/** Builds the chat panel inside the loader's shadow root and connects it to the runtime. */
+function mount(host: ChatHost): ChatController {
+  const { config, root } = host;
+  const store = browserStore();
+  const container = root.querySelector<HTMLElement>('.fd-root') ?? root.appendChild(h('div', { class: 'fd-root' }));
+  const style = h('style', null, PANEL_CSS);
+  root.prepend(style);
+
+  let translate: Translate = createTranslate(config.strings);
+  const sound = new Sound(store);
+  let isOpen = false;
+  let unread = 0;
+  let started: Promise<void> | null = null;
+  let returnFocus: Element | null = null;
+  let renderQueued = false;
+
+  const api = createPublicApi(config.runtimeUrl, config.botId, () => session.token);
+  const session: ChatSession = new ChatSession({
+    api,
+    store,
+    botId: config.botId,
+    wsUrl: (token) => wsUrl(config.runtimeUrl, token),
+    events: {
+      changed: scheduleRender,
+      added(messages) {
+        for (const m of messages) host.emit('message', m);
+        const incoming = messages.filter(isIncoming).length;
+        if (!incoming || !started) return;
+        if (!isOpen || document.hidden) sound.play();
+        if (!isOpen) {
+          unread += incoming;
+          host.setUnread(unread);
+        }
+      },
+      transition: (kind, conversation) => host.emit(kind, conversation),
+    },
+  });
+
+  const ctx: RenderContext = {
+    t: (key, vars) => translate(key, vars),
+    baseUrl: config.runtimeUrl,
+    reply: (content) => session.send(content),
+  };
+  const panel = new Panel(
+    session,
+    ctx,
+    {
+      send: (content) => session.send(content),
+      typing: () => session.localTyping.input(),
+      startAgain: () => void session.startNew().catch(fail),
+      close: () => host.requestClose(),
+      toggleSound: () => sound.toggle(),
+      retry: () => {
+        started = null;
+        connect();
+      },
+    },
+    sound.enabled,
+    config.greeting,
+  );
+  container.append(panel.el);
+  const releaseTrap = trapFocus(panel.el, () => host.requestClose());
+
+  function scheduleRender(): void {
+    if (renderQueued) return;
+    renderQueued = true;
+    queueMicrotask(() => {
+      renderQueued = false;
+      const s = session.settings;
+      if (s) {
+        translate = createTranslate(s.strings, config.strings);
+        if (!config.theme?.primaryColor) applyTheme(container, s.theme.primaryColor);
+        if (!config.position) container.classList.toggle('left', s.theme.position === 'left');
+      }
+      panel.render();
+    });
+  }
+
+  function fail(error: unknown): void {
+    session.failed = error instanceof ApiFailure ? error : new ApiFailure(0, 'error', String(error));
+    scheduleRender();
+  }
+
+  function connect(): Promise<void> {
+    session.failed = null;
+    started ??= session.start(host.variables, host.visitor).catch((error) => {
+      started = null;
+      fail(error);
+    });
+    return started;
+  }
+
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === `flowdesk:${config.botId}`) session.followOtherTab();
+  };
+  addEventListener('storage', onStorage);
+
+  return {
+    connect: () => void connect(),
+    open() {
+      if (isOpen) return;
+      isOpen = true;
+      const active = document.activeElement;
+      returnFocus = active && active !== root.host ? active : host.launcher;
+      panel.el.hidden = false;
+      unread = 0;
+      host.setUnread(0);
+      panel.composer.focus();
+      void connect().then(() => {
+        if (isOpen && !panel.el.contains(root.activeElement)) panel.composer.focus();
+        panel.list.scrollToEnd();
+      });
+      panel.list.scrollToEnd();
+    },
+    close() {
+      if (!isOpen) return;
+      isOpen = false;
+      panel.el.hidden = true;
+      session.localTyping.stop();
+      if (returnFocus instanceof HTMLElement) returnFocus.focus();
+    },
+    setVariables(variables) {
+      Object.assign(host.variables, variables);
+      if (session.conversation) void session.update({ variables }).catch(() => {});
+    },
+    identify(visitor) {
+      Object.assign(host.visitor, visitor);
+      if (session.conversation) void session.update({ visitor }).catch(() => {});
+    },
+    destroy() {
+      session.destroy();
+      releaseTrap();
+      removeEventListener('storage', onStorage);
+      panel.el.remove();
+      style.remove();
+    },
+  };
+}
+
+window.__flowdeskChat = { mount };

@@ -1,0 +1,162 @@
+import type { ConversationStatus, FormField, InputType, VisitorConversation } from '@flowdesk/contract';
+import type { SendContent } from '../core/outbox';
+import { h } from './dom';
+import { icon } from './icons';
+import type { Translate } from './strings';
+
+type Awaiting = VisitorConversation['awaiting'];
+
+const INPUT_ATTRS: Record<Exclude<InputType, 'form' | 'text'>, Record<string, string>> = {
+  email: { type: 'email', inputmode: 'email', autocomplete: 'email' },
+  number: { type: 'number', inputmode: 'decimal' },
+  phone: { type: 'tel', inputmode: 'tel', autocomplete: 'tel' },
+  url: { type: 'url', inputmode: 'url', autocomplete: 'url' },
+  date: { type: 'date' },
+  datetime: { type: 'datetime-local' },
+};
+
+export interface ComposerEvents {
+  send(content: SendContent): void;
+  typing(): void;
+  startAgain(): void;
+}
+
+let uid = 0;
+
+/**
+ * The input area, shaped by what the bot waits for: quick replies, a typed field with the right
+ * keyboard (validation stays with the flow, so `novalidate`), a form, free text, or "start again".
+ */
+export class Composer {
+  readonly el = h('div', { class: 'composer' });
+  private signature = '';
+
+  constructor(
+    private readonly t: Translate,
+    private readonly on: ComposerEvents,
+  ) {}
+
+  update(awaiting: Awaiting, status: ConversationStatus | undefined): void {
+    const signature = JSON.stringify([awaiting, status === 'resolved']);
+    if (signature === this.signature) return;
+    this.signature = signature;
+    const root = this.el.getRootNode() as ShadowRoot | Document;
+    const hadFocus = this.el.contains(root.activeElement);
+    this.el.replaceChildren(...this.build(awaiting, status));
+    if (hadFocus) this.focus();
+  }
+
+  focus(): void {
+    this.el.querySelector<HTMLElement>('input, textarea, button')?.focus();
+  }
+
+  private build(awaiting: Awaiting, status: ConversationStatus | undefined): HTMLElement[] {
+    const { t } = this;
+    if (status === 'resolved') {
+      return [
+        h('p', { class: 'resolved' }, t('resolved')),
+        h('button', { type: 'button', class: 'primary', onclick: () => this.on.startAgain() }, t('startAgain')),
+      ];
+    }
+    if (awaiting?.type === 'choice') {
+      const choices = h(
+        'div',
+        { class: 'choices', role: 'group', 'aria-label': awaiting.text ?? t('choose') },
+        ...awaiting.options.map((o) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'choice',
+              onclick: () => this.on.send({ type: 'choice_reply', optionId: o.id, label: o.label }),
+            },
+            o.label,
+          ),
+        ),
+      );
+      return awaiting.allowTyping ? [choices, this.textForm('text')] : [choices];
+    }
+    if (awaiting?.type === 'input' && awaiting.inputType === 'form' && awaiting.fields?.length) {
+      return [this.fieldsForm(awaiting.fields)];
+    }
+    if (awaiting?.type === 'input') return [this.textForm(awaiting.inputType, awaiting.placeholder, awaiting.prompt)];
+    return [this.textForm('text')];
+  }
+
+  private textForm(type: InputType, placeholder?: string, label?: string): HTMLFormElement {
+    const { t } = this;
+    const id = `fd-input-${++uid}`;
+    const attrs = {
+      id,
+      name: 'message',
+      placeholder: placeholder ?? t('placeholder'),
+      oninput: () => this.on.typing(),
+    };
+    const field =
+      type === 'text' || type === 'form'
+        ? h('textarea', { ...attrs, rows: 1, maxlength: 5000 })
+        : h('input', { ...attrs, ...INPUT_ATTRS[type] });
+    const submit = () => {
+      const text = field.value.trim();
+      if (!text) return;
+      this.on.send({ type: 'text', text });
+      field.value = '';
+    };
+    if (field instanceof HTMLTextAreaElement) {
+      field.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          e.preventDefault();
+          submit();
+        }
+      });
+    }
+    return h(
+      'form',
+      {
+        class: 'reply',
+        novalidate: true,
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          submit();
+        },
+      },
+      h('label', { for: id, class: 'sr-only' }, label ?? t('placeholder')),
+      field,
+      h('button', { type: 'submit', class: 'send', 'aria-label': t('send'), title: t('send') }, icon('send')),
+    );
+  }
+
+  private fieldsForm(fields: FormField[]): HTMLFormElement {
+    const inputs = fields.map((f) => {
+      const id = `fd-field-${++uid}`;
+      const input = h('input', {
+        id,
+        name: f.name,
+        placeholder: f.placeholder,
+        'aria-required': f.required ? 'true' : null,
+        ...(f.inputType === 'text' ? { type: 'text' } : INPUT_ATTRS[f.inputType]),
+      });
+      const label = h('label', { for: id }, f.label, f.required ? '' : ` ${this.t('optional')}`);
+      return { f, input, row: h('div', { class: 'field' }, label, input) };
+    });
+    const submit = (e: Event) => {
+      e.preventDefault();
+      const missing = inputs.find(({ f, input }) => f.required && !input.value.trim());
+      for (const { input } of inputs) input.removeAttribute('aria-invalid');
+      if (missing) {
+        missing.input.setAttribute('aria-invalid', 'true');
+        missing.input.focus();
+        return;
+      }
+      const values: Record<string, string> = {};
+      for (const { f, input } of inputs) if (input.value.trim()) values[f.name] = input.value.trim();
+      this.on.send({ type: 'form_reply', values });
+    };
+    return h(
+      'form',
+      { class: 'fields', novalidate: true, onsubmit: submit },
+      ...inputs.map((i) => i.row),
+      h('button', { type: 'submit', class: 'primary' }, this.t('submit')),
+    );
+  }
+}

@@ -1,0 +1,112 @@
+import type { Message } from '@flowdesk/contract';
+import type { TimelineEntry } from '../core/timeline';
+import { h } from './dom';
+import { type RenderContext, renderContent } from './render-content';
+
+function time(iso: string): HTMLElement | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return h(
+    'time',
+    { datetime: date.toISOString() },
+    date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+  );
+}
+
+function avatar(message: Message): HTMLElement | null {
+  if (message.author !== 'agent') return null;
+  const name = message.authorName ?? '';
+  return message.authorAvatarUrl
+    ? h('img', { class: 'avatar', src: message.authorAvatarUrl, alt: '' })
+    : h('span', { class: 'avatar', 'aria-hidden': 'true' }, name.slice(0, 1).toUpperCase());
+}
+
+/** The conversation log: one row per timeline entry, kept in order, rows reused across renders. */
+export class MessageList {
+  readonly el = h('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  private readonly rows = new Map<string, HTMLElement>();
+  private readonly typingRow = h('li', { class: 'typing', 'aria-hidden': 'true', hidden: true });
+  private readonly head: HTMLElement | null;
+
+  constructor(
+    private readonly ctx: RenderContext,
+    greeting?: string,
+  ) {
+    this.head = greeting ? h('li', { class: 'row bot greeting' }, h('div', { class: 'bubble' }, greeting)) : null;
+    if (this.head) this.el.append(this.head);
+    this.el.setAttribute('aria-label', ctx.t('messages'));
+  }
+
+  render(entries: readonly TimelineEntry[]): void {
+    const nearBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 80;
+    const wanted = new Map<string, HTMLElement>();
+    for (const entry of entries) {
+      const key = entry.kind === 'pending' && entry.pending.failed ? `${entry.key}:failed` : entry.key;
+      const row = this.rows.get(key) ?? this.row(entry);
+      if (row) wanted.set(key, row);
+    }
+    for (const [key, row] of this.rows) if (!wanted.has(key)) row.remove();
+    let previous: Element | null = this.head;
+    for (const row of wanted.values()) {
+      const expected: Element | null = previous ? previous.nextElementSibling : this.el.firstElementChild;
+      if (expected !== row) this.el.insertBefore(row, expected);
+      previous = row;
+    }
+    this.el.append(this.typingRow);
+    this.rows.clear();
+    for (const [key, row] of wanted) this.rows.set(key, row);
+    const last = entries.at(-1);
+    if (nearBottom || last?.kind === 'pending') this.scrollToEnd();
+  }
+
+  setTyping(text: string | null): void {
+    this.typingRow.hidden = !text;
+    this.typingRow.replaceChildren(...(text ? [h('span', { class: 'dots' }, h('i'), h('i'), h('i')), text] : []));
+    if (text) this.scrollToEnd();
+  }
+
+  scrollToEnd(): void {
+    this.el.scrollTop = this.el.scrollHeight;
+  }
+
+  private row(entry: TimelineEntry): HTMLElement | null {
+    if (entry.kind === 'pending') {
+      const { pending } = entry;
+      const body = renderContent(pending.content, this.ctx);
+      return h(
+        'li',
+        { class: `row visitor pending${pending.failed ? ' failed' : ''}` },
+        h('div', { class: 'bubble' }, body),
+        h('div', { class: 'meta' }, this.ctx.t(pending.failed ? 'notSent' : 'sending')),
+      );
+    }
+    const { message } = entry;
+    const body = renderContent(message.content, this.ctx);
+    if (!body) return null;
+    if (message.content.type === 'event') {
+      return h('li', { class: `row event ${message.content.kind}`, 'data-seq': message.seq }, body);
+    }
+    const wide = message.content.type === 'carousel';
+    const invalid = message.content.type === 'validation_error';
+    return h(
+      'li',
+      { class: `row ${message.author}`, 'data-seq': message.seq },
+      avatar(message),
+      h(
+        'div',
+        { class: 'stack' },
+        h(
+          'div',
+          { class: `bubble${wide ? ' wide' : ''}${invalid ? ' invalid' : ''}`, role: invalid ? 'alert' : null },
+          body,
+        ),
+        h(
+          'div',
+          { class: 'meta' },
+          message.author === 'agent' && message.authorName ? `${message.authorName} · ` : '',
+          time(message.createdAt),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { h } from './dom';
+import type { Translate } from './strings';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Email capture shown when nobody can answer now; the address is stored on the conversation. */
+export function offlineForm(t: Translate, submit: (email: string, name: string) => Promise<void>): HTMLFormElement {
+  const email = h('input', {
+    id: 'fd-offline-email',
+    type: 'email',
+    autocomplete: 'email',
+    required: true,
+    'aria-describedby': 'fd-offline-error',
+  });
+  const name = h('input', { id: 'fd-offline-name', type: 'text', autocomplete: 'name' });
+  const error = h('p', { id: 'fd-offline-error', class: 'error', role: 'alert' });
+  const button = h('button', { type: 'submit', class: 'primary' }, t('send'));
+  const form = h(
+    'form',
+    { class: 'offline', novalidate: true, 'aria-labelledby': 'fd-offline-title' },
+    h('p', { id: 'fd-offline-title', class: 'offline-title' }, t('offlineTitle')),
+    h('p', null, t('offlineText')),
+    h('label', { for: 'fd-offline-email' }, t('email')),
+    email,
+    h('label', { for: 'fd-offline-name' }, t('name'), ` ${t('optional')}`),
+    name,
+    error,
+    button,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const value = email.value.trim();
+    if (!EMAIL.test(value)) {
+      error.textContent = t('emailInvalid');
+      email.setAttribute('aria-invalid', 'true');
+      email.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await submit(value, name.value.trim());
+      form.replaceChildren(h('p', { class: 'saved', role: 'status' }, t('emailSaved', { email: value })));
+    } catch {
+      error.textContent = t('loadFailed');
+      button.disabled = false;
+    }
+  });
+  return form;
+}

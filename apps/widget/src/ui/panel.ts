@@ -1,0 +1,127 @@
+import { wantsEmail } from '../core/conversation-events';
+import type { ChatSession } from '../core/session';
+import { Composer, type ComposerEvents } from './composer';
+import { h } from './dom';
+import { icon } from './icons';
+import { MessageList } from './message-list';
+import { offlineForm } from './offline-form';
+import type { RenderContext } from './render-content';
+
+export interface PanelActions extends ComposerEvents {
+  close(): void;
+  toggleSound(): boolean;
+  retry(): void;
+}
+
+/** The open chat window: header (bot or agent), status banner, log, email capture, input area. */
+export class Panel {
+  readonly el: HTMLElement;
+  readonly list: MessageList;
+  readonly composer: Composer;
+  private readonly title = h('h2', { id: 'fd-title' });
+  private readonly subtitle = h('p', { class: 'subtitle' });
+  private readonly avatar = h('span', { class: 'avatar', 'aria-hidden': 'true' });
+  private readonly banner = h('div', { class: 'banner', role: 'status', hidden: true });
+  private readonly extra = h('div', { class: 'extra' });
+  private readonly soundButton: HTMLButtonElement;
+  private offline: HTMLFormElement | null = null;
+
+  constructor(
+    private readonly session: ChatSession,
+    private readonly ctx: RenderContext,
+    private readonly actions: PanelActions,
+    soundOn: boolean,
+    greeting?: string,
+  ) {
+    const { t } = ctx;
+    this.list = new MessageList(ctx, greeting);
+    this.composer = new Composer(t, actions);
+    this.soundButton = h(
+      'button',
+      { type: 'button', class: 'icon-btn sound', 'aria-label': t('soundOn'), 'aria-pressed': String(soundOn) },
+      icon(soundOn ? 'soundOn' : 'soundOff'),
+    );
+    this.soundButton.addEventListener('click', () => {
+      const on = actions.toggleSound();
+      this.soundButton.setAttribute('aria-pressed', String(on));
+      this.soundButton.replaceChildren(icon(on ? 'soundOn' : 'soundOff'));
+    });
+    this.el = h(
+      'div',
+      { class: 'panel', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'fd-title', hidden: true },
+      h(
+        'header',
+        { class: 'header' },
+        this.avatar,
+        h('div', { class: 'titles' }, this.title, this.subtitle),
+        this.soundButton,
+        h(
+          'button',
+          { type: 'button', class: 'icon-btn close', 'aria-label': t('closeChat'), onclick: () => actions.close() },
+          icon('close'),
+        ),
+      ),
+      this.banner,
+      this.list.el,
+      this.extra,
+      this.composer.el,
+    );
+  }
+
+  /** Redraws from the session; cheap enough to call on every change. */
+  render(): void {
+    const { session } = this;
+    const { t } = this.ctx;
+    const conv = session.conversation;
+    const settings = session.settings;
+    const replyTime = conv?.replyTime ?? settings?.replyTime ?? null;
+    const agent = conv?.status === 'agent' ? conv.agent : null;
+    const name = agent?.name ?? settings?.botName ?? '';
+    this.title.textContent = name;
+    this.avatar.replaceChildren(
+      agent?.avatarUrl ? h('img', { class: 'avatar', src: agent.avatarUrl, alt: '' }) : name.slice(0, 1).toUpperCase(),
+    );
+    this.subtitle.textContent = settings
+      ? settings.online
+        ? replyTime
+          ? t('replyTime', { time: replyTime })
+          : t('online')
+        : t('away')
+      : '';
+    this.renderBanner(replyTime);
+    this.list.render(session.timeline.entries());
+    const typist = session.typist;
+    this.list.setTyping(typist ? (typist.name ? t('typing', { name: typist.name }) : t('someoneTyping')) : null);
+    this.composer.update(conv?.awaiting ?? null, conv?.status);
+    this.renderOffline(wantsEmail(session.timeline.messages()));
+  }
+
+  private renderBanner(replyTime: string | null): void {
+    const { t } = this.ctx;
+    const { session } = this;
+    const parts: (string | HTMLElement)[] = [];
+    if (session.failed) {
+      parts.push(
+        t('loadFailed'),
+        ' ',
+        h('button', { type: 'button', class: 'primary', onclick: () => this.actions.retry() }, t('retry')),
+      );
+    } else if (session.conversation && !session.connected) {
+      parts.push(navigator.onLine ? t('reconnecting') : t('offlineQueue'));
+    } else if (session.conversation?.status === 'needs_agent') {
+      parts.push(h('strong', null, t('connecting')), replyTime ? t('replyTime', { time: replyTime }) : '');
+    }
+    this.banner.hidden = parts.length === 0;
+    this.banner.replaceChildren(...parts);
+  }
+
+  private renderOffline(show: boolean): void {
+    if (show && !this.offline) {
+      this.offline = offlineForm(this.ctx.t, (email, name) => this.session.submitContact(email, name));
+      this.extra.replaceChildren(this.offline);
+    } else if (!show && this.offline && this.offline.querySelector('.saved') === null) {
+      this.offline = null;
+      this.extra.replaceChildren();
+    }
+  }
+}

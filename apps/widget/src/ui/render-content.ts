@@ -1,0 +1,136 @@
+import type { MessageContent } from '@flowdesk/contract';
+import { autolink, safeUrl } from '../core/autolink';
+import type { SendContent } from '../core/outbox';
+import { type Child, h } from './dom';
+import type { Translate } from './strings';
+
+export interface RenderContext {
+  t: Translate;
+  /** Base for relative media URLs (the runtime). */
+  baseUrl: string;
+  /** A carousel button with a value answers like a typed message. */
+  reply(content: SendContent): void;
+}
+
+/** Plain text with URLs turned into links, built from text nodes and anchors only. */
+export function linkedText(text: string): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  for (const segment of autolink(text)) {
+    frag.appendChild(
+      segment.kind === 'text' ? document.createTextNode(segment.text) : externalLink(segment.href, segment.text),
+    );
+  }
+  return frag;
+}
+
+function externalLink(href: string, label: Child, className?: string): HTMLAnchorElement {
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: className }, label);
+}
+
+function para(text: string | undefined, className = 'text'): HTMLElement | null {
+  return text ? h('p', { class: className }, linkedText(text)) : null;
+}
+
+function caption(text: string | undefined): HTMLElement | null {
+  return text ? h('figcaption', null, linkedText(text)) : null;
+}
+
+function media(kind: 'video' | 'audio', src: string | null, text: string | undefined): HTMLElement | null {
+  if (!src) return para(text);
+  return h('figure', { class: `media ${kind}` }, h(kind, { src, controls: true, preload: 'metadata' }), caption(text));
+}
+
+/** What the bubble for one message holds; null when the visitor sees nothing (notes, bare prompts). */
+export function renderContent(content: MessageContent, ctx: RenderContext): HTMLElement | null {
+  const url = (u: string) => safeUrl(u, ctx.baseUrl);
+  switch (content.type) {
+    case 'text':
+    case 'validation_error':
+      return para(content.text, content.type === 'text' ? 'text' : 'text invalid');
+    case 'image': {
+      const src = url(content.url);
+      if (!src) return para(content.caption);
+      return h(
+        'figure',
+        { class: 'media image' },
+        externalLink(src, h('img', { src, alt: content.alt ?? content.caption ?? '', loading: 'lazy' })),
+        caption(content.caption),
+      );
+    }
+    case 'video':
+      return media('video', url(content.url), content.caption);
+    case 'audio':
+      return media('audio', url(content.url), content.caption);
+    case 'file': {
+      const href = url(content.url);
+      return h(
+        'div',
+        { class: 'file' },
+        href
+          ? h(
+              'a',
+              {
+                href,
+                download: content.name,
+                class: 'file-link',
+                'aria-label': `${ctx.t('download')} ${content.name}`,
+              },
+              '⤓ ',
+              content.name,
+            )
+          : content.name,
+        para(content.caption),
+      );
+    }
+    case 'link': {
+      const href = url(content.url);
+      return h(
+        'div',
+        { class: 'link' },
+        para(content.text),
+        href ? externalLink(href, content.label, 'link-button') : null,
+      );
+    }
+    case 'carousel':
+      return h(
+        'ul',
+        { class: 'carousel', role: 'list' },
+        ...content.cards.map((card) => {
+          const img = card.imageUrl ? url(card.imageUrl) : null;
+          return h(
+            'li',
+            { class: 'card' },
+            img ? h('img', { src: img, alt: '', loading: 'lazy' }) : null,
+            h('p', { class: 'card-title' }, card.title),
+            card.subtitle ? h('p', { class: 'card-subtitle' }, card.subtitle) : null,
+            ...card.buttons.map((b) => {
+              const href = b.url ? url(b.url) : null;
+              if (href) return externalLink(href, b.label, 'card-button');
+              const text = b.value ?? b.label;
+              return h(
+                'button',
+                { type: 'button', class: 'card-button', onclick: () => ctx.reply({ type: 'text', text }) },
+                b.label,
+              );
+            }),
+          );
+        }),
+      );
+    case 'choice':
+      return para(content.text);
+    case 'input':
+      return para(content.prompt);
+    case 'choice_reply':
+      return para(content.label);
+    case 'form_reply':
+      return h(
+        'dl',
+        { class: 'form-reply' },
+        ...Object.entries(content.values).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+      );
+    case 'event':
+      return h('p', { class: 'event-text' }, content.text);
+    case 'note':
+      return null;
+  }
+}

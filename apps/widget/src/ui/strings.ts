@@ -1,0 +1,48 @@
+export const DEFAULT_STRINGS = {
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  chatWith: 'Chat with {name}',
+  messages: 'Messages',
+  placeholder: 'Type your message…',
+  send: 'Send',
+  you: 'You',
+  sending: 'Sending…',
+  notSent: 'Not sent. Check your connection.',
+  choose: 'Choose an option',
+  submit: 'Submit',
+  optional: '(optional)',
+  connecting: 'Connecting you with the team',
+  replyTime: 'Usually replies in {time}',
+  online: 'Online',
+  away: 'We are away right now',
+  agentJoined: '{name} joined the conversation',
+  typing: '{name} is typing…',
+  someoneTyping: 'Typing…',
+  resolved: 'This conversation has been resolved.',
+  startAgain: 'Start a new conversation',
+  offlineTitle: 'We are offline',
+  offlineText: "Leave your email and we'll get back to you.",
+  email: 'Email',
+  name: 'Name',
+  emailSaved: "Thanks! We'll reply to {email}.",
+  emailInvalid: 'Please enter a valid email address.',
+  reconnecting: 'Reconnecting…',
+  offlineQueue: "You're offline. Messages will be sent when you're back.",
+  loadFailed: 'Could not connect to the chat.',
+  retry: 'Try again',
+  soundOn: 'Sound notifications on',
+  openLink: 'Open link',
+  download: 'Download',
+} as const;
+
+export type StringKey = keyof typeof DEFAULT_STRINGS;
+export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
+
+/** Page config beats the bot's settings, which beat the defaults. `{name}` placeholders are filled from vars. */
+export function createTranslate(...overrides: (Record<string, string> | undefined)[]): Translate {
+  const table: Record<string, string> = Object.assign({}, DEFAULT_STRINGS, ...overrides.filter(Boolean));
+  return (key, vars = {}) =>
+    (table[key] ?? DEFAULT_STRINGS[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in vars ? String(vars[name]) : whole,
+    );
+}
