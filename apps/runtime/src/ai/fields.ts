@@ -109,3 +109,10 @@ export function capturedDetails(text: string): Array<[string, string]> {
     if (!findReferences(phone).includes(phone)) details.push(['phone', phone]);
   return details;
 }
+
+/** The agent's question for a missing handoff field, worded for the first ask, a follow-up, or a retry. */
+export function askForField(field: string, { alreadyAsked = false, anyGathered = false } = {}): string {
+  if (alreadyAsked) return `Sorry, I couldn't find your ${field} in that. Could you type it again?`;
+  if (anyGathered) return `Thanks! Could you also tell me your ${field}?`;
+  return `I'll connect you with a teammate. Before I do, could you tell me your ${field}?`;
+}

@@ -1,4 +1,4 @@
-import { fieldKey, gatherFields } from '../fields';
+import { askForField, fieldKey, gatherFields } from '../fields';
 import type { AgentTurnInput, AgentTurnResult, IntentDef, TranscriptLine } from '../provider';
 import { answerOffline, NOT_FOUND_ANSWER } from './answer';
 import { classifyIntentOffline } from './classify-intent';
@@ -55,12 +55,6 @@ function sinceLastAgent(transcript: TranscriptLine[]): TranscriptLine[] {
   return transcript.slice(lastAgent + 1);
 }
 
-function askFor(field: string, alreadyAsked: boolean, anyGathered: boolean): string {
-  if (alreadyAsked) return `Sorry, I couldn't find your ${field} in that. Could you type it again?`;
-  if (anyGathered) return `Thanks! Could you also tell me your ${field}?`;
-  return `I'll connect you with a teammate. Before I do, could you tell me your ${field}?`;
-}
-
 export function agentTurnOffline(input: AgentTurnInput): AgentTurnResult {
   const recent = sinceLastAgent(input.transcript);
   const gathered = gatherFields(input.handoff.gather, recent, input.gathered);
@@ -78,7 +72,10 @@ export function agentTurnOffline(input: AgentTurnInput): AgentTurnResult {
         const previousBot = recent.findLast((l) => l.author === 'bot')?.text ?? '';
         const alreadyAsked =
           previousBot.toLowerCase().includes(`your ${missing.toLowerCase()}`) && wish.line !== lastVisitor;
-        return { reply: askFor(missing, alreadyAsked, Object.keys(gathered).length > 0), gathered };
+        return {
+          reply: askForField(missing, { alreadyAsked, anyGathered: Object.keys(gathered).length > 0 }),
+          gathered,
+        };
       }
       const priority = input.handoff.autoPriority ? prioritizeOffline({ transcript: recent }).priority : undefined;
       return { handoff: { reason: wish.reason, gathered, ...(priority ? { priority } : {}) } };

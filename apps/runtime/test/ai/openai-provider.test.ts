@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createOpenAiProvider } from '../../src/ai/openai/openai-provider';
+import type { AgentTurnInput, AiProvider, TranscriptLine } from '../../src/ai/provider';
+import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+
+/** The real LangChain code paths (prompts, structured output, tool calling) against the loopback fake. */
+
+let fake: FakeOpenAiServer;
+let ai: AiProvider;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAiServer();
+  ai = createOpenAiProvider({ apiKey: 'sk-test-key', baseUrl: fake.baseUrl, model: 'gpt-test' });
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.setHandler(null);
+});
+
+const transcript: TranscriptLine[] = [
+  { author: 'bot', text: 'Hi! How can I help?' },
+  { author: 'visitor', name: 'Jane', text: 'I was charged twice for order #48213 {and} I am furious.' },
+];
+
+function lastRequest() {
+  const req = fake.requests.at(-1);
+  if (!req) throw new Error('no request reached the fake');
+  return req.body;
+}
+
+describe('LangChain provider against the fake OpenAI server', () => {
+  it('summarizes through structured output and sends the transcript and variables', async () => {
+    fake.enqueue({ json: { summary: 'Jane was charged twice for order 48213 and is upset.' } });
+    const result = await ai.summarize({ transcript, variables: { plan: 'pro' }, visitor: { name: 'Jane' } });
+    expect(result.summary).toBe('Jane was charged twice for order 48213 and is upset.');
+    const body = lastRequest();
+    expect(body.model).toBe('gpt-test');
+    expect(body.response_format?.type).toBe('json_schema');
+    expect(body.response_format?.json_schema?.name).toBe('handoff_summary');
+    // Braces in user text must reach the model verbatim, not be parsed as template variables.
+    expect(requestText(body)).toContain('order #48213 {and} I am furious');
+    expect(requestText(body)).toContain('"plan":"pro"');
+    expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-test-key');
+  });
+
+  it('prioritizes with a constrained enum and a reason', async () => {
+    fake.enqueue({ json: { priority: 'urgent', reason: 'Double charge and angry tone' } });
+    expect(await ai.prioritize({ transcript })).toEqual({ priority: 'urgent', reason: 'Double charge and angry tone' });
+    const schema = lastRequest().response_format?.json_schema?.schema;
+    expect(schema?.properties?.priority?.enum).toEqual(['low', 'medium', 'high', 'urgent']);
+  });
+
+  it('rejects structured output that breaks the schema', async () => {
+    fake.enqueue({ json: { priority: 'whenever', reason: 'x' } });
+    await expect(ai.prioritize({ transcript })).rejects.toThrow();
+  });
+
+  describe('intent classification', () => {
+    const intents = [
+      { id: 'refund', name: 'Refund', description: 'money back', phrases: ['I want a refund'] },
+      { id: 'human', name: 'Talk to a human', phrases: ['real person please'] },
+    ];
+
+    it('offers only the bot intents plus none and applies the threshold', async () => {
+      fake.enqueue(
+        { json: { intentId: 'refund', confidence: 0.93 } },
+        { json: { intentId: 'refund', confidence: 0.3 } },
+      );
+      expect(await ai.classifyIntent({ text: 'give my money back', intents })).toEqual({
+        intentId: 'refund',
+        confidence: 0.93,
+      });
+      expect(lastRequest().response_format?.json_schema?.schema.properties?.intentId?.enum).toEqual([
+        'none',
+        'refund',
+        'human',
+      ]);
+      expect(requestText(lastRequest())).toContain('real person please');
+      expect(await ai.classifyIntent({ text: 'hmm', intents, threshold: 0.5 })).toEqual({
+        intentId: null,
+        confidence: 0.3,
+      });
+    });
+
+    it('maps "none" to null and skips the model when there are no intents', async () => {
+      fake.enqueue({ json: { intentId: 'none', confidence: 0.9 } });
+      expect((await ai.classifyIntent({ text: 'weather?', intents })).intentId).toBeNull();
+      const before = fake.requests.length;
+      expect(await ai.classifyIntent({ text: 'hello', intents: [] })).toEqual({ intentId: null, confidence: 0 });
+      expect(fake.requests.length).toBe(before);
+    });
+  });
+
+  it('answers from knowledge, and reports not found', async () => {
+    const knowledge = 'Refunds reach your bank within 5 to 7 business days.';
+    fake.setHandler((req) =>
+      requestText(req).includes('refund')
+        ? { json: { found: true, answer: 'Within 5 to 7 business days.' } }
+        : { json: { found: false, answer: "Sorry, I don't know." } },
+    );
+    expect(await ai.answer({ question: 'When does my refund arrive?', instructions: 'Be brief', knowledge })).toEqual({
+      found: true,
+      answer: 'Within 5 to 7 business days.',
+    });
+    expect(requestText(lastRequest())).toContain('Be brief');
+    expect(requestText(lastRequest())).toContain(knowledge);
+    expect(
+      (await ai.answer({ question: 'Do you sell gift cards?', instructions: '', knowledge: 'Shipping is free.' }))
+        .found,
+    ).toBe(false);
+  });
+
+  it('drafts a suggested reply for the agent', async () => {
+    fake.enqueue({ json: { reply: 'Hi Jane, I am sorry about the double charge; I am refunding it now.' } });
+    const { reply } = await ai.suggestReply({ transcript, knowledge: 'Refunds take 5 days.' });
+    expect(reply).toContain('double charge');
+    expect(lastRequest().response_format?.json_schema?.name).toBe('suggested_reply');
+  });
+
+  describe('AI agent mode (tool calling)', () => {
+    const base: Omit<AgentTurnInput, 'transcript'> = {
+      instructions: 'You are the Acme assistant.',
+      knowledge: 'Acme sells shoes.',
+      handoff: {
+        enabled: true,
+        whenToUse: 'The visitor wants a refund',
+        gather: ['email', 'order number'],
+        autoPriority: true,
+      },
+      gathered: {},
+    };
+
+    it('asks for the email first, then calls human_handoff with the gathered fields', async () => {
+      const chat: TranscriptLine[] = [
+        { author: 'visitor', text: 'I want a refund for order A-1029, please get me a human' },
+      ];
+      fake.enqueue({ content: 'Sure, I can connect you. What is your email address?' });
+      const first = await ai.agentTurn({ ...base, transcript: chat });
+      expect(first).toEqual({
+        reply: 'Sure, I can connect you. What is your email address?',
+        gathered: { order_number: 'A-1029' },
+      });
+
+      const tools = lastRequest().tools ?? [];
+      expect(tools.map((t) => t.function.name)).toEqual(['human_handoff']);
+      expect(Object.keys(tools[0]!.function.parameters?.properties ?? {})).toEqual([
+        'reason',
+        'email',
+        'order_number',
+        'priority',
+      ]);
+      expect(requestText(lastRequest())).toContain('ask the visitor for these, one question at a time: email');
+
+      chat.push(
+        { author: 'bot', text: 'Sure, I can connect you. What is your email address?' },
+        { author: 'visitor', text: 'jane@example.com' },
+      );
+      fake.enqueue({
+        toolCalls: [
+          {
+            name: 'human_handoff',
+            args: { reason: 'Refund request', email: 'jane@example.com', order_number: 'A-1029', priority: 'high' },
+          },
+        ],
+      });
+      const second = await ai.agentTurn({
+        ...base,
+        transcript: chat,
+        gathered: 'reply' in first ? (first.gathered ?? {}) : {},
+      });
+      expect(second).toEqual({
+        handoff: {
+          reason: 'Refund request',
+          gathered: { email: 'jane@example.com', order_number: 'A-1029' },
+          priority: 'high',
+        },
+      });
+      const history = lastRequest().messages.map((m) => m.role);
+      expect(history).toEqual(['system', 'user', 'assistant', 'user']);
+    });
+
+    it('does not hand off while a required field is missing, even if the model calls the tool early', async () => {
+      fake.enqueue({
+        toolCalls: [
+          { name: 'human_handoff', args: { reason: 'wants a human', email: '', order_number: '', priority: 'low' } },
+        ],
+      });
+      const result = await ai.agentTurn({ ...base, transcript: [{ author: 'visitor', text: 'human please' }] });
+      expect(result).toEqual({ reply: expect.stringContaining('your email'), gathered: {} });
+    });
+
+    it('sends no tools when handoff is disabled', async () => {
+      fake.enqueue({ content: 'We sell shoes.' });
+      const result = await ai.agentTurn({
+        ...base,
+        handoff: { ...base.handoff, enabled: false },
+        transcript: [{ author: 'visitor', text: 'What do you sell?' }],
+      });
+      expect(result).toEqual({ reply: 'We sell shoes.', gathered: {} });
+      expect(lastRequest().tools).toBeUndefined();
+      expect(requestText(lastRequest())).toContain('Never promise a human');
+    });
+  });
+});
