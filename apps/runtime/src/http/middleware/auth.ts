@@ -64,3 +64,10 @@ export function currentUser(c: Context<AppEnv>) {
   if (!user) throw unauthorized();
   return user;
 }
+
+/** The signed-in user, who must be an admin (403 otherwise). */
+export function requireAdmin(c: Context<AppEnv>) {
+  const user = currentUser(c);
+  if (user.role !== 'admin') throw forbidden('Only admins may do this');
+  return user;
+}

@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
+import { botRoutes } from './admin/bots';
+import { flowVersionRoutes } from './admin/flow-versions';
+import { flowRoutes } from './admin/flows';
 import { sessionRoutes } from './auth/session';
 import { healthRoutes } from './system/health';
 
@@ -8,4 +11,7 @@ import { healthRoutes } from './system/health';
 export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', sessionRoutes(services));
+  app.route('/', botRoutes(services));
+  app.route('/', flowRoutes(services));
+  app.route('/', flowVersionRoutes(services));
 }

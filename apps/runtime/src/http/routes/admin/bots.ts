@@ -1,0 +1,133 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from '../../../repositories/bots';
+import type { Services } from '../../../services';
+import { createRouter } from '../../env';
+import { notFound } from '../../errors';
+import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
+import { errors, IdParam, jsonBody, jsonResponse } from '../../schemas';
+
+const Origin = z
+  .string()
+  .max(300)
+  .refine((value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value), 'an origin like https://example.com, or *');
+
+export const BotSettingsSchema = z
+  .looseObject({
+    theme: z
+      .object({
+        primaryColor: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2563eb')
+          .optional(),
+        position: z.enum(['left', 'right']).optional(),
+      })
+      .optional(),
+    strings: z.record(z.string().max(100), z.string().max(1000)).optional(),
+  })
+  .openapi('BotSettings');
+
+const BotSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    name: z.string(),
+    allowedOrigins: z.array(z.string()),
+    settings: BotSettingsSchema,
+    flowId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Bot');
+
+const CreateBot = z.object({
+  name: z.string().trim().min(1).max(200),
+  allowedOrigins: z.array(Origin).max(50).optional(),
+});
+const PatchBot = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  allowedOrigins: z.array(Origin).max(50).optional(),
+  settings: BotSettingsSchema.optional(),
+});
+
+const base = '/api/admin/bots';
+const listRoute = createRoute({
+  method: 'get',
+  path: base,
+  tags: ['Bots'],
+  summary: 'Bots of my workspace',
+  responses: { 200: jsonResponse(z.object({ bots: z.array(BotSchema) }), 'Bots'), 401: errors[401] },
+});
+const createBotRoute = createRoute({
+  method: 'post',
+  path: base,
+  tags: ['Bots'],
+  summary: 'Create a bot (admin)',
+  request: { body: jsonBody(CreateBot) },
+  responses: { 201: jsonResponse(z.object({ bot: BotSchema }), 'Created'), 400: errors[400], 403: errors[403] },
+});
+const getRoute = createRoute({
+  method: 'get',
+  path: `${base}/{id}`,
+  tags: ['Bots'],
+  summary: 'One bot',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ bot: BotSchema }), 'The bot'), 404: errors[404] },
+});
+const patchRoute = createRoute({
+  method: 'patch',
+  path: `${base}/{id}`,
+  tags: ['Bots'],
+  summary: 'Change name, allowed origins, theme or widget texts (admin)',
+  request: { params: IdParam, body: jsonBody(PatchBot) },
+  responses: {
+    200: jsonResponse(z.object({ bot: BotSchema }), 'Updated'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+  },
+});
+
+export function botRoutes(services: Services) {
+  const router = createRouter();
+  const { db } = services;
+  router.use(base, requireUser(services));
+  router.use(`${base}/*`, requireUser(services));
+
+  router.openapi(listRoute, async (c) => {
+    const bots = await listBots(db, currentUser(c).workspaceId);
+    return c.json({ bots: bots.map(toBotJson) }, 200);
+  });
+
+  router.openapi(createBotRoute, async (c) => {
+    const user = requireAdmin(c);
+    const input = c.req.valid('json');
+    const bot = await createBot(db, {
+      workspaceId: user.workspaceId,
+      name: input.name,
+      allowedOrigins: input.allowedOrigins,
+    });
+    return c.json({ bot: toBotJson(bot) }, 201);
+  });
+
+  router.openapi(getRoute, async (c) => {
+    const bot = await findWorkspaceBot(db, currentUser(c).workspaceId, c.req.valid('param').id);
+    if (!bot) throw notFound('Bot');
+    return c.json({ bot: toBotJson(bot) }, 200);
+  });
+
+  router.openapi(patchRoute, async (c) => {
+    const user = requireAdmin(c);
+    const bot = await findWorkspaceBot(db, user.workspaceId, c.req.valid('param').id);
+    if (!bot) throw notFound('Bot');
+    const patch = c.req.valid('json');
+    const settings = patch.settings && {
+      ...bot.settings,
+      ...patch.settings,
+      theme: { ...bot.settings.theme, ...patch.settings.theme },
+      strings: { ...bot.settings.strings, ...patch.settings.strings },
+    };
+    const updated = await updateBot(db, bot.id, { name: patch.name, allowedOrigins: patch.allowedOrigins, settings });
+    return c.json({ bot: toBotJson(updated) }, 200);
+  });
+  return router;
+}

@@ -1,0 +1,149 @@
+import { analyzeFlow } from '@flowdesk/flow-schema';
+import { createRoute, z } from '@hono/zod-openapi';
+import { findVersion, listVersions, publishVersion, toVersionJson } from '../../../repositories/flow-versions';
+import { saveDraft, toFlowJson } from '../../../repositories/flows';
+import type { Services } from '../../../services';
+import { checkPublishable } from '../../../services/flow-validation';
+import { createRouter } from '../../env';
+import { ApiError, notFound } from '../../errors';
+import { requireAdmin, requireUser } from '../../middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { FlowDraft, FlowIdParam, FlowSchema, FlowVersionSchema, ProblemSchema } from './flow-schemas';
+import { FLOWS_BASE, loadFlow } from './flows';
+
+const Note = z.string().trim().max(500).optional();
+const ValidateRequest = z.object({ draft: FlowDraft.optional() }).optional();
+const VersionParams = FlowIdParam.extend({ number: z.coerce.number().int().positive().max(1_000_000) });
+
+const validateRoute = createRoute({
+  method: 'post',
+  path: `${FLOWS_BASE}/{id}/validate`,
+  tags: ['Flows'],
+  summary: 'Check the saved draft (or a posted one) and list every problem',
+  request: {
+    params: FlowIdParam,
+    body: { required: false, content: { 'application/json': { schema: ValidateRequest } } },
+  },
+  responses: {
+    200: jsonResponse(z.object({ problems: z.array(ProblemSchema), runnable: z.boolean() }), 'Problems'),
+    404: errors[404],
+  },
+});
+const publishRoute = createRoute({
+  method: 'post',
+  path: `${FLOWS_BASE}/{id}/publish`,
+  tags: ['Flows'],
+  summary: 'Publish the draft as a new immutable version; new conversations use it (admin)',
+  request: {
+    params: FlowIdParam,
+    body: { required: false, content: { 'application/json': { schema: z.object({ note: Note }) } } },
+  },
+  responses: {
+    201: jsonResponse(z.object({ version: FlowVersionSchema, problems: z.array(ProblemSchema) }), 'Published'),
+    403: errors[403],
+    404: errors[404],
+    422: errors[422],
+  },
+});
+const versionsRoute = createRoute({
+  method: 'get',
+  path: `${FLOWS_BASE}/{id}/versions`,
+  tags: ['Flows'],
+  summary: 'Published versions, newest first',
+  request: { params: FlowIdParam },
+  responses: { 200: jsonResponse(z.object({ versions: z.array(FlowVersionSchema) }), 'Versions'), 404: errors[404] },
+});
+const versionRoute = createRoute({
+  method: 'get',
+  path: `${FLOWS_BASE}/{id}/versions/{number}`,
+  tags: ['Flows'],
+  summary: 'One published version with its document',
+  request: { params: VersionParams },
+  responses: {
+    200: jsonResponse(z.object({ version: FlowVersionSchema }), 'The version'),
+    400: errors[400],
+    404: errors[404],
+  },
+});
+const rollbackRoute = createRoute({
+  method: 'post',
+  path: `${FLOWS_BASE}/{id}/rollback`,
+  tags: ['Flows'],
+  summary: 'Republish an earlier version as the newest one and restore it as the draft (admin)',
+  request: {
+    params: FlowIdParam,
+    body: jsonBody(z.object({ version: z.number().int().positive(), note: Note })),
+  },
+  responses: {
+    201: jsonResponse(z.object({ flow: FlowSchema, version: FlowVersionSchema }), 'Rolled back'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+  },
+});
+
+export function flowVersionRoutes(services: Services) {
+  const router = createRouter();
+  const { db } = services;
+  router.use(`${FLOWS_BASE}/*`, requireUser(services));
+
+  router.openapi(validateRoute, async (c) => {
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    const body = await c.req.json().catch(() => undefined);
+    const posted = ValidateRequest.safeParse(body);
+    const draft = (posted.success && posted.data?.draft) || flow.draft;
+    const { problems, runnable } = analyzeFlow(draft);
+    return c.json({ problems, runnable }, 200);
+  });
+
+  router.openapi(publishRoute, async (c) => {
+    const user = requireAdmin(c);
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    const body = z.object({ note: Note }).safeParse(await c.req.json().catch(() => ({})));
+    const { problems, document } = checkPublishable(flow.draft);
+    if (!document) {
+      const count = problems.filter((problem) => problem.severity === 'error').length;
+      throw new ApiError(
+        422,
+        'invalid_flow',
+        `The flow has ${count} error${count === 1 ? '' : 's'} to fix before publishing`,
+        problems,
+      );
+    }
+    const note = body.success ? (body.data.note ?? null) : null;
+    const version = await publishVersion(db, { flowId: flow.id, document, note, userId: user.id });
+    const row = await findVersion(db, flow.id, version.number);
+    return c.json({ version: toVersionJson(row!), problems }, 201);
+  });
+
+  router.openapi(versionsRoute, async (c) => {
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    const versions = await listVersions(db, flow.id);
+    return c.json({ versions: versions.map((row) => toVersionJson(row)) }, 200);
+  });
+
+  router.openapi(versionRoute, async (c) => {
+    const params = c.req.valid('param');
+    const flow = await loadFlow(c, services, params.id);
+    const version = await findVersion(db, flow.id, params.number);
+    if (!version) throw notFound('Version');
+    return c.json({ version: toVersionJson(version, true) }, 200);
+  });
+
+  router.openapi(rollbackRoute, async (c) => {
+    const user = requireAdmin(c);
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    const input = c.req.valid('json');
+    const target = await findVersion(db, flow.id, input.version);
+    if (!target) throw notFound('Version');
+    const note = input.note ?? `Rollback to version ${target.number}`;
+    const version = await publishVersion(db, { flowId: flow.id, document: target.document, note, userId: user.id });
+    await saveDraft(db, flow.id, { draft: target.document, userId: user.id });
+    const [updated, row] = await Promise.all([
+      loadFlow(c, services, flow.id),
+      findVersion(db, flow.id, version.number),
+    ]);
+    return c.json({ flow: toFlowJson(updated), version: toVersionJson(row!) }, 201);
+  });
+  return router;
+}

@@ -1,0 +1,134 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { findWorkspaceBot } from '../../../repositories/bots';
+import {
+  createFlow,
+  deleteFlow,
+  findWorkspaceFlow,
+  listFlows,
+  saveDraft,
+  toFlowJson,
+  toFlowSummary,
+} from '../../../repositories/flows';
+import type { Services } from '../../../services';
+import { type AppEnv, createRouter } from '../../env';
+import { conflict, notFound } from '../../errors';
+import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { FlowDraft, FlowIdParam, FlowSchema, FlowSummarySchema } from './flow-schemas';
+
+export const FLOWS_BASE = '/api/admin/flows';
+
+const CreateFlow = z.object({
+  botId: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  draft: FlowDraft,
+});
+const SaveDraft = z.object({
+  draft: FlowDraft,
+  name: z.string().trim().min(1).max(200).optional(),
+  /** The updatedAt the editor loaded; a newer save by someone else answers 409 instead of overwriting. */
+  baseUpdatedAt: z.string().max(40).optional(),
+});
+const FlowResponse = z.object({ flow: FlowSchema });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: FLOWS_BASE,
+  tags: ['Flows'],
+  summary: 'Flows of my workspace (optionally of one bot)',
+  request: { query: z.object({ botId: z.string().max(100).optional() }) },
+  responses: { 200: jsonResponse(z.object({ flows: z.array(FlowSummarySchema) }), 'Flows'), 401: errors[401] },
+});
+const createFlowRoute = createRoute({
+  method: 'post',
+  path: FLOWS_BASE,
+  tags: ['Flows'],
+  summary: 'Create a draft flow for a bot (admin)',
+  request: { body: jsonBody(CreateFlow) },
+  responses: { 201: jsonResponse(FlowResponse, 'Created'), 400: errors[400], 403: errors[403], 404: errors[404] },
+});
+const getRoute = createRoute({
+  method: 'get',
+  path: `${FLOWS_BASE}/{id}`,
+  tags: ['Flows'],
+  summary: 'A flow with its draft',
+  request: { params: FlowIdParam },
+  responses: { 200: jsonResponse(FlowResponse, 'The flow'), 404: errors[404] },
+});
+const saveRoute = createRoute({
+  method: 'put',
+  path: `${FLOWS_BASE}/{id}/draft`,
+  tags: ['Flows'],
+  summary: 'Save the draft (admin); published versions are untouched',
+  request: { params: FlowIdParam, body: jsonBody(SaveDraft) },
+  responses: {
+    200: jsonResponse(FlowResponse, 'Saved'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+  },
+});
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: `${FLOWS_BASE}/{id}`,
+  tags: ['Flows'],
+  summary: 'Delete a flow that is not live (admin)',
+  request: { params: FlowIdParam },
+  responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
+});
+
+/** The workspace's flow named by the `id` path parameter, or 404. */
+export async function loadFlow(c: Context<AppEnv>, services: Services, id: string) {
+  const flow = await findWorkspaceFlow(services.db, currentUser(c).workspaceId, id);
+  if (!flow) throw notFound('Flow');
+  return flow;
+}
+
+export function flowRoutes(services: Services) {
+  const router = createRouter();
+  const { db } = services;
+  router.use(FLOWS_BASE, requireUser(services));
+  router.use(`${FLOWS_BASE}/*`, requireUser(services));
+
+  router.openapi(listRoute, async (c) => {
+    const flows = await listFlows(db, currentUser(c).workspaceId, c.req.valid('query').botId);
+    return c.json({ flows: flows.map(toFlowSummary) }, 200);
+  });
+
+  router.openapi(createFlowRoute, async (c) => {
+    const user = requireAdmin(c);
+    const input = c.req.valid('json');
+    const bot = await findWorkspaceBot(db, user.workspaceId, input.botId);
+    if (!bot) throw notFound('Bot');
+    const { id } = await createFlow(db, { botId: bot.id, name: input.name, draft: input.draft, userId: user.id });
+    return c.json({ flow: toFlowJson(await loadFlow(c, services, id)) }, 201);
+  });
+
+  router.openapi(getRoute, async (c) =>
+    c.json({ flow: toFlowJson(await loadFlow(c, services, c.req.valid('param').id)) }, 200),
+  );
+
+  router.openapi(saveRoute, async (c) => {
+    const user = requireAdmin(c);
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    const input = c.req.valid('json');
+    if (input.baseUpdatedAt && new Date(input.baseUpdatedAt).getTime() !== flow.updated_at.getTime()) {
+      throw conflict('Someone else saved this flow meanwhile; reload it first', {
+        updatedAt: flow.updated_at.toISOString(),
+      });
+    }
+    await saveDraft(db, flow.id, { draft: input.draft, name: input.name, userId: user.id });
+    return c.json({ flow: toFlowJson(await loadFlow(c, services, flow.id)) }, 200);
+  });
+
+  router.openapi(deleteRoute, async (c) => {
+    requireAdmin(c);
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    if (flow.live_flow_id === flow.id) throw conflict('This flow is live for its bot; publish another flow first');
+    await deleteFlow(db, flow.id);
+    return c.body(null, 204);
+  });
+  return router;
+}
