@@ -1,7 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { Database, Json, JsonObject, NullableTimestamp, Timestamp } from '../db/schema';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** A nullable column the insert may leave out. */
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
 
 export interface EmailOutboxTable {
   id: string;
@@ -16,13 +18,13 @@ export interface EmailOutboxTable {
   /** Extra mail headers, e.g. List-Unsubscribe. */
   headers: Json<Record<string, string>>;
   idempotency_key: string;
-  status: OutboxStatus;
-  attempts: number;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: Generated<number>;
   next_attempt_at: Timestamp;
   /** While `sending`: the claim lease; a row whose lease ran out is claimed again (worker crash). */
   locked_until: NullableTimestamp;
-  last_error: string | null;
-  provider_id: string | null;
+  last_error: OptionalText;
+  provider_id: OptionalText;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
 }

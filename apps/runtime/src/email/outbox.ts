@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+import { emailDb } from './tables';
+import type { RenderedEmail } from './templates';
+
+export interface NewEmail extends RenderedEmail {
+  kind: string;
+  to: string;
+  headers?: Record<string, string>;
+  workspaceId?: string | null;
+  recipientUserId?: string | null;
+  conversationId?: string | null;
+  /**
+   * Names the logical email (e.g. `sla:<conversation>:<user>`) so enqueueing it twice stores it once.
+   * Defaults to a fresh key. Providers receive it as their idempotency key on every attempt.
+   */
+  idempotencyKey?: string;
+  /** At most one email per `key` per `intervalMs` (e.g. needs-attention per conversation and recipient). */
+  throttle?: { key: string; intervalMs: number };
+  /** Defaults to the current time; tests move it. */
+  now?: Date;
+}
+
+export type EnqueueResult =
+  | { status: 'queued'; id: string }
+  | { status: 'duplicate' | 'throttled' | 'unsubscribed'; id: null };
+
+/** Throttle key for "needs attention": one per conversation per recipient per interval. */
+export const needsAttentionThrottleKey = (conversationId: string, address: string) =>
+  `needs_attention:${conversationId}:${address.toLowerCase()}`;
+
+async function isUnsubscribed(db: Kysely<Database>, address: string, kind: string): Promise<boolean> {
+  const row = await emailDb(db)
+    .selectFrom('email_unsubscribes')
+    .select('kind')
+    .where('address', '=', address.toLowerCase())
+    .where('kind', 'in', [kind, 'all'])
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Claims the throttle slot atomically: true when the last email under `key` is older than the interval. */
+async function takeThrottleSlot(db: Kysely<Database>, key: string, intervalMs: number, now: Date): Promise<boolean> {
+  const cutoff = new Date(now.getTime() - intervalMs);
+  const row = await emailDb(db)
+    .insertInto('email_throttle')
+    .values({ key, last_at: now })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ last_at: now }).where(sql<boolean>`email_throttle.last_at <= ${cutoff}`),
+    )
+    .returning('key')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Writes an email into the outbox. Call it with the transaction that records the event causing the email,
+ * so both commit or neither does; the worker sends it after the commit.
+ */
+export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Promise<EnqueueResult> {
+  const now = email.now ?? new Date();
+  const to = email.to.trim();
+  if (await isUnsubscribed(trx, to, email.kind)) return { status: 'unsubscribed', id: null };
+  if (email.throttle && !(await takeThrottleSlot(trx, email.throttle.key, email.throttle.intervalMs, now))) {
+    return { status: 'throttled', id: null };
+  }
+  const id = randomUUID();
+  const row = await emailDb(trx)
+    .insertInto('email_outbox')
+    .values({
+      id,
+      workspace_id: email.workspaceId ?? null,
+      kind: email.kind,
+      to_address: to,
+      recipient_user_id: email.recipientUserId ?? null,
+      conversation_id: email.conversationId ?? null,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: JSON.stringify(email.headers ?? {}),
+      idempotency_key: email.idempotencyKey ?? `email:${id}`,
+      next_attempt_at: now,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row ? { status: 'queued', id: row.id } : { status: 'duplicate', id: null };
+}
