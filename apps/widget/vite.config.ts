@@ -1,4 +1,16 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Escapes non-ASCII characters so the scripts read the same whatever charset the host page declares. */
+const asciiOnly: Plugin = {
+  name: 'ascii-only',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk') {
+        chunk.code = chunk.code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      }
+    }
+  },
+};
 
 /**
  * Two classic scripts (IIFE), built one after the other (`--mode loader`, `--mode chat`): the loader
@@ -7,6 +19,7 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) => {
   const entry = mode === 'chat' ? 'chat' : 'loader';
   return {
+    plugins: [asciiOnly],
     build: {
       outDir: 'dist',
       emptyOutDir: entry === 'loader',

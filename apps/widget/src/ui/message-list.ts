@@ -94,7 +94,7 @@ export class MessageList {
       avatar(message),
       h(
         'div',
-        { class: 'stack' },
+        { class: `stack${wide ? ' wide' : ''}` },
         h(
           'div',
           { class: `bubble${wide ? ' wide' : ''}${invalid ? ' invalid' : ''}`, role: invalid ? 'alert' : null },

@@ -4,6 +4,9 @@ import type { SendContent } from '../core/outbox';
 import { type Child, h } from './dom';
 import type { Translate } from './strings';
 
+/** Timeline events about internal routing that the visitor has no use for. */
+const AGENT_SIDE_EVENTS = new Set(['assigned', 'team_assigned', 'priority_changed']);
+
 export interface RenderContext {
   t: Translate;
   /** Base for relative media URLs (the runtime). */
@@ -129,7 +132,7 @@ export function renderContent(content: MessageContent, ctx: RenderContext): HTML
         ...Object.entries(content.values).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
       );
     case 'event':
-      return h('p', { class: 'event-text' }, content.text);
+      return AGENT_SIDE_EVENTS.has(content.kind) ? null : h('p', { class: 'event-text' }, content.text);
     case 'note':
       return null;
   }

@@ -22,6 +22,7 @@ export const PANEL_CSS = `
 .row.visitor{justify-content:flex-end}
 .stack{display:flex;flex-direction:column;max-width:82%;min-width:0}
 .visitor .stack{align-items:flex-end}
+.stack.wide{max-width:100%}
 .bubble{padding:9px 13px;border-radius:16px;background:#fff;border:1px solid #e6e8ef;overflow-wrap:anywhere;white-space:pre-wrap}
 .greeting .bubble{max-width:82%}
 .bubble.wide{padding:0;border:0;background:none;max-width:100%}
