@@ -52,15 +52,16 @@ export function findName(text: string): string | null {
   return NAME.exec(text)?.[1] ?? null;
 }
 
-type Extractor = (text: string) => string | null;
+/** A pattern for a field; `strict` ones never accept a free-text answer (an email must look like an email). */
+type Extractor = { find: (text: string) => string | null; strict: boolean };
 
 function extractorFor(label: string): Extractor | null {
   const l = label.toLowerCase();
-  if (/e-?mail/.test(l)) return (t) => findEmails(t)[0] ?? null;
-  if (/phone|mobile|tel\b|cell/.test(l)) return (t) => findPhones(t)[0] ?? null;
-  if (/name/.test(l)) return findName;
+  if (/e-?mail/.test(l)) return { find: (t) => findEmails(t)[0] ?? null, strict: true };
+  if (/phone|mobile|tel\b|cell/.test(l)) return { find: (t) => findPhones(t)[0] ?? null, strict: true };
+  if (/^(full |first |last |your )?name$/.test(l.trim())) return { find: findName, strict: false };
   if (/order|invoice|ticket|account|booking|tracking|reference|number|\bid\b|code/.test(l))
-    return (t) => findReferences(t)[0] ?? null;
+    return { find: (t) => findReferences(t)[0] ?? null, strict: true };
   return null;
 }
 
@@ -89,11 +90,8 @@ export function gatherFields(
     transcript.forEach((line, i) => {
       if (line.author !== 'visitor') return;
       const previous = transcript[i - 1];
-      const value = extract
-        ? extract(line.text)
-        : previous && previous.author !== 'visitor' && askedFor(previous.text, label)
-          ? line.text.trim().slice(0, 200)
-          : null;
+      const answered = previous && previous.author !== 'visitor' && askedFor(previous.text, label);
+      const value = extract?.find(line.text) ?? (answered && !extract?.strict ? line.text.trim().slice(0, 200) : null);
       if (value) result[key] = value;
     });
   }

@@ -63,7 +63,8 @@ const SIGNALS: Signal[] = [
   {
     name: 'late delivery',
     level: 'medium',
-    pattern: /\b(late|delayed|hasn'?t (arrived|shipped)|where is my (order|package|parcel)|still waiting)\b/,
+    pattern:
+      /\b(late|delayed|hasn'?t (arrived|shipped)|where is my (order|package|parcel)|still waiting|(has ?n[o']t|not) moved|(parcel|package|order|shipment) (is |was |got )?lost|lost in (the )?(mail|post|transit))\b/,
   },
   { name: 'billing question', level: 'medium', pattern: /\b(invoice|billing|charge|receipt|vat|tax)\b/ },
 ];

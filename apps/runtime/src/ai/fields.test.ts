@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { askForField, capturedDetails, fieldKey, findName, findReferences, gatherFields } from './fields';
+import type { TranscriptLine } from './provider';
+
+describe('field extraction', () => {
+  it('turns labels into keys', () => {
+    expect(fieldKey('Order number')).toBe('order_number');
+    expect(fieldKey(' E-mail ')).toBe('e_mail');
+    expect(fieldKey('!!')).toBe('field');
+  });
+
+  it.each([
+    ['charged $49.99 twice for order 5521', ['5521']],
+    ['order #12345!', ['12345']],
+    ['my ref is ORD-77812.', ['ORD-77812']],
+    ['waited 120 minutes at 10:30 in 2024', []],
+    ['tracking number: 1Z999AA10123456784', ['1Z999AA10123456784']],
+    ['mail me at a1b2@x.io', []],
+  ])('finds references in %j', (text, expected) => {
+    expect(findReferences(text)).toEqual(expected);
+  });
+
+  it('finds names only when introduced', () => {
+    expect(findName("Hi, I'm Jane Doe and I need help")).toBe('Jane Doe');
+    expect(findName('My name is Omar')).toBe('Omar');
+    expect(findName('the order is late')).toBeNull();
+  });
+
+  it('lists captured details with labels', () => {
+    expect(capturedDetails('Email jo@ex.com, invoice INV2024-77, phone +1 (555) 123-4567')).toEqual([
+      ['email', 'jo@ex.com'],
+      ['reference', 'INV2024-77'],
+      ['phone', '+1 (555) 123-4567'],
+    ]);
+  });
+
+  it('gathers wanted fields from visitor lines, latest wins, free fields from the answer to a question', () => {
+    const transcript: TranscriptLine[] = [
+      { author: 'visitor', text: 'old@acme.io, I want a human' },
+      { author: 'bot', text: 'What is your company name?' },
+      { author: 'visitor', text: 'Acme Ltd' },
+      { author: 'bot', text: 'Thanks, we will write to old@acme.io. Order 9?' },
+      { author: 'visitor', text: 'use new@acme.io instead, order A-1029' },
+    ];
+    expect(gatherFields(['email', 'order number', 'company name', 'budget'], transcript, { budget: '1k' })).toEqual({
+      email: 'new@acme.io',
+      order_number: 'A-1029',
+      company_name: 'Acme Ltd',
+      budget: '1k',
+    });
+  });
+
+  it('takes a free answer for a name but never for an email', () => {
+    const transcript: TranscriptLine[] = [
+      { author: 'bot', text: "What's your name and email?" },
+      { author: 'visitor', text: 'Jane, jane at gmail' },
+    ];
+    expect(gatherFields(['name', 'email'], transcript)).toEqual({ name: 'Jane, jane at gmail' });
+  });
+
+  it('words the question for a missing field', () => {
+    expect(askForField('email')).toContain('Before I do, could you tell me your email?');
+    expect(askForField('order number', { anyGathered: true })).toBe(
+      'Thanks! Could you also tell me your order number?',
+    );
+    expect(askForField('email', { alreadyAsked: true })).toContain("couldn't find your email");
+  });
+});

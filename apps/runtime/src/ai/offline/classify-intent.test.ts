@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { classifyIntentOffline, scoreIntents } from './classify-intent';
+import { CORPUS_INTENTS } from './corpus.test-data';
+
+describe('offline intent matching', () => {
+  it('matches paraphrases through stems and synonyms', () => {
+    expect(
+      classifyIntentOffline({ text: 'Could I speak with a representative?', intents: CORPUS_INTENTS }).intentId,
+    ).toBe('human');
+    expect(classifyIntentOffline({ text: 'I would like my money back', intents: CORPUS_INTENTS }).intentId).toBe(
+      'refund',
+    );
+    expect(classifyIntentOffline({ text: 'Where is my parcel?', intents: CORPUS_INTENTS }).intentId).toBe(
+      'order_status',
+    );
+  });
+
+  it('returns null with the best confidence when below the threshold', () => {
+    const text = 'question about my password manager app';
+    const loose = classifyIntentOffline({ text, intents: CORPUS_INTENTS, threshold: 0 });
+    const strict = classifyIntentOffline({ text, intents: CORPUS_INTENTS, threshold: 0.99 });
+    expect(loose.intentId).not.toBeNull();
+    expect(loose.confidence).toBeLessThan(0.99);
+    expect(strict).toEqual({ intentId: null, confidence: loose.confidence });
+    expect(
+      classifyIntentOffline({ text: 'Do you sponsor football clubs?', intents: CORPUS_INTENTS }).intentId,
+    ).toBeNull();
+  });
+
+  it('ranks every intent, confidences within [0, 1], and handles no intents', () => {
+    const ranked = scoreIntents('cancel my plan and refund me', CORPUS_INTENTS);
+    expect(ranked).toHaveLength(CORPUS_INTENTS.length);
+    expect(ranked.map((r) => r.confidence)).toEqual([...ranked.map((r) => r.confidence)].sort((a, b) => b - a));
+    expect(ranked.every((r) => r.confidence >= 0 && r.confidence <= 1)).toBe(true);
+    expect(classifyIntentOffline({ text: 'hi', intents: [] })).toEqual({ intentId: null, confidence: 0 });
+  });
+});
