@@ -1,5 +1,5 @@
-import type { Message } from '@flowdesk/contract';
 import { ApiFailure, createPublicApi } from './core/api-client';
+import { unreadCount } from './core/conversation-events';
 import { ChatSession } from './core/session';
 import { browserStore } from './core/store';
 import type { ChatController, ChatHost } from './types';
@@ -19,8 +19,6 @@ function wsUrl(runtimeUrl: string, token: string): string {
   return url.href;
 }
 
-const isIncoming = (m: Message) => m.author !== 'visitor' && m.content.type !== 'event';
-
 /** Builds the chat panel inside the loader's shadow root and connects it to the runtime. */
 function mount(host: ChatHost): ChatController {
   const { config, root } = host;
@@ -32,8 +30,9 @@ function mount(host: ChatHost): ChatController {
   let translate: Translate = createTranslate(config.strings);
   const sound = new Sound(store);
   let isOpen = false;
-  let unread = 0;
+  let live = false;
   let started: Promise<void> | null = null;
+  const readKey = `flowdesk:${config.botId}:read`;
   let returnFocus: Element | null = null;
   let renderQueued = false;
 
@@ -46,14 +45,11 @@ function mount(host: ChatHost): ChatController {
     events: {
       changed: scheduleRender,
       added(messages) {
+        if (isOpen) markRead();
+        else updateUnread();
+        if (!live) return;
         for (const m of messages) host.emit('message', m);
-        const incoming = messages.filter(isIncoming).length;
-        if (!incoming || !started) return;
-        if (!isOpen || document.hidden) sound.play();
-        if (!isOpen) {
-          unread += incoming;
-          host.setUnread(unread);
-        }
+        if ((!isOpen || document.hidden) && unreadCount(messages, 0) > 0) sound.play();
       },
       transition: (kind, conversation) => host.emit(kind, conversation),
     },
@@ -99,6 +95,16 @@ function mount(host: ChatHost): ChatController {
     });
   }
 
+  /** The read position survives reloads, so replies that came while the visitor was away still count. */
+  function markRead(): void {
+    store.setItem(readKey, String(session.timeline.lastSeq));
+    host.setUnread(0);
+  }
+
+  function updateUnread(): void {
+    host.setUnread(unreadCount(session.timeline.messages(), Number(store.getItem(readKey) ?? 0)));
+  }
+
   function fail(error: unknown): void {
     session.failed = error instanceof ApiFailure ? error : new ApiFailure(0, 'error', String(error));
     scheduleRender();
@@ -106,10 +112,15 @@ function mount(host: ChatHost): ChatController {
 
   function connect(): Promise<void> {
     session.failed = null;
-    started ??= session.start(host.variables, host.visitor).catch((error) => {
-      started = null;
-      fail(error);
-    });
+    started ??= session.start(host.variables, host.visitor).then(
+      () => {
+        live = true;
+      },
+      (error) => {
+        started = null;
+        fail(error);
+      },
+    );
     return started;
   }
 
@@ -126,10 +137,10 @@ function mount(host: ChatHost): ChatController {
       const active = document.activeElement;
       returnFocus = active && active !== root.host ? active : host.launcher;
       panel.el.hidden = false;
-      unread = 0;
-      host.setUnread(0);
+      markRead();
       panel.composer.focus();
       void connect().then(() => {
+        if (isOpen) markRead();
         if (isOpen && !panel.el.contains(root.activeElement)) panel.composer.focus();
         panel.list.scrollToEnd();
       });

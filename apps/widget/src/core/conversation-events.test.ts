@@ -1,6 +1,6 @@
 import type { Message, MessageContent } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
-import { changesStatus, nextAwaiting, statusTransition, wantsEmail } from './conversation-events';
+import { changesStatus, nextAwaiting, statusTransition, unreadCount, wantsEmail } from './conversation-events';
 
 let seq = 0;
 const m = (author: Message['author'], content: MessageContent): Message => ({
@@ -23,6 +23,7 @@ describe('statusTransition', () => {
     expect(statusTransition('needs_agent', 'agent')).toBeNull();
     expect(statusTransition('agent', 'resolved')).toBe('resolved');
     expect(statusTransition(undefined, 'resolved')).toBeNull();
+    expect(statusTransition(undefined, 'needs_agent')).toBeNull();
     expect(statusTransition('bot', 'bot')).toBeNull();
   });
 });
@@ -37,6 +38,22 @@ describe('nextAwaiting', () => {
     expect(nextAwaiting(null, [m('visitor', { type: 'text', text: 'x' }), m('bot', email)])).toEqual(email);
     expect(nextAwaiting(email, [m('bot', { type: 'validation_error', text: 'bad' })])).toEqual(email);
     expect(nextAwaiting(email, [m('agent', { type: 'text', text: 'hello' })])).toBeNull();
+  });
+});
+
+describe('unreadCount', () => {
+  it('counts bot and agent messages after the last read seq, never the visitor own or events', () => {
+    seq = 0;
+    const list = [
+      m('bot', { type: 'text', text: 'a' }),
+      m('visitor', { type: 'text', text: 'b' }),
+      ev('handoff'),
+      m('agent', { type: 'text', text: 'c' }),
+      m('agent', { type: 'image', url: 'https://x.io/a.png' }),
+    ];
+    expect(unreadCount(list, 0)).toBe(3);
+    expect(unreadCount(list, 1)).toBe(2);
+    expect(unreadCount(list, 5)).toBe(0);
   });
 });
 

@@ -19,10 +19,10 @@ export type StatusTransition = 'handoff' | 'resolved' | null;
 
 /** Which SDK event a status change is, if any. */
 export function statusTransition(before: ConversationStatus | undefined, after: ConversationStatus): StatusTransition {
-  if (before === after) return null;
+  // A conversation first seen in a state (page load) is not a transition.
+  if (before === undefined || before === after) return null;
   if (after === 'needs_agent' || (after === 'agent' && before !== 'needs_agent')) return 'handoff';
-  if (after === 'resolved' && before !== undefined) return 'resolved';
-  return null;
+  return after === 'resolved' ? 'resolved' : null;
 }
 
 /**
@@ -48,4 +48,9 @@ export function wantsEmail(messages: readonly Message[]): boolean {
     if (c.kind === 'offline') return true;
   }
   return false;
+}
+
+/** Messages from the bot or an agent that the visitor has not had in front of them yet. */
+export function unreadCount(messages: readonly Message[], readSeq: number): number {
+  return messages.filter((m) => m.seq > readSeq && m.author !== 'visitor' && m.content.type !== 'event').length;
 }

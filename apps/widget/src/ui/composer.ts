@@ -36,13 +36,14 @@ export class Composer {
     private readonly on: ComposerEvents,
   ) {}
 
-  update(awaiting: Awaiting, status: ConversationStatus | undefined): void {
-    const signature = JSON.stringify([awaiting, status === 'resolved']);
+  /** `loading`: no conversation yet, so nothing can be sent. */
+  update(awaiting: Awaiting, status: ConversationStatus | undefined, loading = false): void {
+    const signature = JSON.stringify([awaiting, status === 'resolved', loading]);
     if (signature === this.signature) return;
     this.signature = signature;
     const root = this.el.getRootNode() as ShadowRoot | Document;
     const hadFocus = this.el.contains(root.activeElement);
-    this.el.replaceChildren(...this.build(awaiting, status));
+    this.el.replaceChildren(...(loading ? [] : this.build(awaiting, status)));
     if (hadFocus) this.focus();
   }
 

@@ -92,7 +92,9 @@ export class Panel {
     this.list.render(session.timeline.entries());
     const typist = session.typist;
     this.list.setTyping(typist ? (typist.name ? t('typing', { name: typist.name }) : t('someoneTyping')) : null);
-    this.composer.update(conv?.awaiting ?? null, conv?.status);
+    // With a human on the conversation the visitor types freely, whatever the bot last asked.
+    const humans = conv?.status === 'agent' || conv?.status === 'needs_agent';
+    this.composer.update(humans ? null : (conv?.awaiting ?? null), conv?.status, !conv);
     this.renderOffline(wantsEmail(session.timeline.messages()));
   }
 
