@@ -2,7 +2,7 @@ import { askForField, fieldKey, gatherFields } from '../fields';
 import type { AgentTurnInput, AgentTurnResult, IntentDef, TranscriptLine } from '../provider';
 import { answerOffline, NOT_FOUND_ANSWER } from './answer';
 import { classifyIntentOffline } from './classify-intent';
-import { sentences } from './nlp';
+import { terms } from './nlp';
 import { prioritizeOffline } from './prioritize';
 import { isAngry } from './tone';
 
@@ -29,13 +29,31 @@ const WHEN_ANGRY = /\b(angry|upset|frustrated|annoyed|rude)\b/i;
 
 type Wish = { line: TranscriptLine; reason: string };
 
+/** Words of a "when to use" rule that describe the situation rather than the topic. */
+const RULE_BOILERPLATE = new Set(
+  terms(
+    'when whenever visitor customer user client person asks ask wants want mentions says talks needs question about has having something',
+  ),
+);
+
+/**
+ * Lexical match of a message against a free-text rule such as "asks about a refund or a chargeback": the rule is
+ * split into clauses, and a clause matches when the message covers at least half of its topic terms.
+ */
+function matchesRule(text: string, whenToUse: string): boolean {
+  const words = new Set(terms(text));
+  return whenToUse
+    .split(/\bor\b|[,;.]/i)
+    .map((clause) => terms(clause).filter((t) => !RULE_BOILERPLATE.has(t)))
+    .some((topic) => topic.length > 0 && topic.filter((t) => words.has(t)).length / topic.length >= 0.5);
+}
+
 function handoffWish(line: TranscriptLine, whenToUse: string, knowledge: string): Wish | null {
   const quoted = `"${line.text.slice(0, 120)}"`;
   if (HUMAN_WORDS.test(line.text) || classifyIntentOffline({ text: line.text, intents: [HUMAN_INTENT] }).intentId) {
     return { line, reason: `Visitor asked for a human: ${quoted}` };
   }
-  const rules = sentences(whenToUse).map((s, i) => ({ id: `rule${i}`, name: s, phrases: [s] }));
-  if (rules.length > 0 && classifyIntentOffline({ text: line.text, intents: rules }).intentId) {
+  if (matchesRule(line.text, whenToUse)) {
     return { line, reason: `Matches handoff rule "${whenToUse.trim()}": ${quoted}` };
   }
   if (WHEN_ANGRY.test(whenToUse) && isAngry(line.text)) return { line, reason: `Visitor is upset: ${quoted}` };
