@@ -1,1 +1,8 @@
 export { SCHEMA_VERSION } from '@flowdesk/flow-schema';
+export * from './compile';
+export * from './effects';
+export * from './engine-input';
+export { supportBotFlow } from './fixtures/support-bot';
+export { DEFAULT_STEP_BUDGET, type EngineError, STATES, TAGS, type VisitorContent } from './machine/types';
+export type { PersistedSnapshot } from './snapshot';
+export * from './step';

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
-/** Ids of blocks, edges and intents: they become XState state ids, so no dots, hashes or spaces. */
+/**
+ * Ids of blocks, edges and intents: they become XState state ids, so no dots, hashes or spaces, and no
+ * leading "__" (reserved for the engine's own states).
+ */
 export const Identifier = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Use only letters, digits, "-" and "_"');
+  .regex(/^(?!__)[A-Za-z0-9_-]+$/, 'Use only letters, digits, "-" and "_" (not starting with "__")');
 
 /** A variable name; dots address nested values (`contact.email`). */
 export const VariableName = z

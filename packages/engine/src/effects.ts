@@ -1,0 +1,64 @@
+import type { HumanHandoffData, Intent, Variables } from '@flowdesk/flow-schema';
+
+export interface HttpEffectRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  /** The host must reject (or time out) within this many milliseconds. */
+  timeoutMs: number;
+}
+export interface HttpEffectResult {
+  status: number;
+  body: unknown;
+}
+
+export interface AnswerEffectRequest {
+  question: string;
+  instructions: string;
+  knowledge: string;
+  variables: Variables;
+}
+export interface AnswerEffectResult {
+  found: boolean;
+  answer: string;
+}
+
+export interface ClassifyIntentRequest {
+  text: string;
+  intents: Intent[];
+}
+export interface ClassifyIntentResult {
+  intentId: string | null;
+  confidence: number;
+}
+
+export interface HandoffEffectRequest {
+  blockId: string;
+  settings: HumanHandoffData;
+  variables: Variables;
+}
+export interface HandoffEffectResult {
+  outcome: 'handed_off' | 'offline';
+  /** Replaces the block's confirmation / offline message (e.g. with the expected reply time). */
+  message?: string;
+}
+
+export interface EmailEffectRequest {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Everything the engine cannot do itself. The host (runtime, builder preview, tests) implements these;
+ * the engine turns them into XState actors with `machine.provide`. Rejections are handled by the flow
+ * (error / not_found / no_match / offline paths), never thrown out of `step()`.
+ */
+export interface EngineEffects {
+  http(req: HttpEffectRequest): Promise<HttpEffectResult>;
+  answer(req: AnswerEffectRequest): Promise<AnswerEffectResult>;
+  classifyIntent(req: ClassifyIntentRequest): Promise<ClassifyIntentResult>;
+  handoff(req: HandoffEffectRequest): Promise<HandoffEffectResult>;
+  sendEmail(req: EmailEffectRequest): Promise<void>;
+}

@@ -1,0 +1,61 @@
+import type { Block } from '@flowdesk/flow-schema';
+import type { StateConfig, Transition } from './config';
+import type { FlowIndex } from './flow-index';
+import { effectBlockState, handoffState } from './states-effects';
+import { buttonsState, captureState, idleState, restingState } from './states-input';
+import { instantBlockState } from './states-instant';
+import { DEFAULT_STEP_BUDGET, type EngineContext, STATES, TAGS } from './types';
+
+function blockStateConfig(block: Block, index: FlowIndex): StateConfig {
+  switch (block.type) {
+    case 'buttons':
+      return buttonsState(block, index);
+    case 'capture':
+      return captureState(block, index);
+    case 'human_handoff':
+      return handoffState(block, index);
+    case 'http_request':
+    case 'ai_answer':
+    case 'match_intent':
+    case 'send_email':
+      return effectBlockState(block, index);
+    default:
+      return instantBlockState(block, index);
+  }
+}
+
+export const initialContext = (): EngineContext => ({
+  variables: {},
+  steps: 0,
+  stepBudget: DEFAULT_STEP_BUDGET,
+  retries: 0,
+  awaiting: null,
+  pending: null,
+  error: null,
+});
+
+/** The whole machine config: one state per block (state id = block id) plus idle / end / error. */
+export function buildMachineConfig(index: FlowIndex) {
+  const states: Record<string, StateConfig> = {
+    [STATES.idle]: idleState(index),
+    [STATES.end]: restingState(index, STATES.end, TAGS.ended),
+    [STATES.error]: restingState(index, STATES.error, TAGS.error),
+  };
+  for (const block of index.blocks.values()) states[block.id] = blockStateConfig(block, index);
+  const goto: Transition[] = [...index.blocks.keys()].map((blockId) => ({
+    guard: { type: 'gotoTarget', params: { blockId } },
+    target: `#${blockId}`,
+    actions: 'resetSteps',
+  }));
+  const start: Transition = {
+    target: index.startId ? `#${index.startId}` : `#${STATES.end}`,
+    actions: ['resetSteps', 'startVariables'],
+  };
+  return {
+    id: 'flow',
+    initial: STATES.idle,
+    context: initialContext(),
+    on: { start, goto, set_variables: { actions: 'setVariables' } },
+    states,
+  };
+}

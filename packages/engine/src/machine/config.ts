@@ -1,0 +1,70 @@
+import type { EngineContext } from './types';
+
+/**
+ * The subset of XState's state config the compiler writes. Blocks are only known at run time, so the
+ * config is assembled as plain data and checked here (names of actions, guards and effects) instead of
+ * through XState's deeply generic config types; `createFlowSetup` implements every name listed.
+ */
+export type ActionName =
+  | 'resetSteps'
+  | 'countStep'
+  | 'budgetExceeded'
+  | 'startVariables'
+  | 'setVariables'
+  | 'recordInput'
+  | 'say'
+  | 'ask'
+  | 'fallback'
+  | 'saveChoice'
+  | 'saveTyped'
+  | 'saveCapture'
+  | 'retry'
+  | 'setVariable'
+  | 'mapHttp'
+  | 'answered'
+  | 'handedOff'
+  | 'offline';
+
+export type GuardName =
+  | 'overBudget'
+  | 'eventIsText'
+  | 'pendingIsText'
+  | 'buttonChosen'
+  | 'captureValid'
+  | 'canRetry'
+  | 'conditionHolds'
+  | 'intentMatched'
+  | 'gotoTarget'
+  | 'httpOk'
+  | 'answerFound'
+  | 'handoffAccepted';
+
+export type EffectName = 'http' | 'answer' | 'classifyIntent' | 'handoff' | 'sendEmail';
+
+type Params = Record<string, string>;
+export type ActionRef = ActionName | { type: ActionName; params: Params };
+export type GuardRef = GuardName | { type: GuardName; params: Params };
+
+export interface Transition {
+  target?: string;
+  guard?: GuardRef;
+  actions?: ActionRef | ActionRef[];
+}
+
+export interface InvokeConfig {
+  src: EffectName;
+  input: (args: { context: EngineContext }) => unknown;
+  onDone: Transition | Transition[];
+  onError: Transition;
+}
+
+export interface StateConfig {
+  id?: string;
+  tags?: string[];
+  entry?: ActionRef[];
+  always?: Transition[];
+  initial?: string;
+  states?: Record<string, StateConfig>;
+  on?: Record<string, Transition | Transition[]>;
+  invoke?: InvokeConfig;
+}

@@ -1,0 +1,225 @@
+import {
+  evaluateCondition,
+  interpolate,
+  setPath,
+  toVariableValue,
+  type Variables,
+  valueToText,
+} from '@flowdesk/flow-schema';
+import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { parseCaptureInput } from '../capture-input';
+import type {
+  AnswerEffectRequest,
+  AnswerEffectResult,
+  ClassifyIntentRequest,
+  ClassifyIntentResult,
+  EmailEffectRequest,
+  HandoffEffectRequest,
+  HandoffEffectResult,
+  HttpEffectRequest,
+  HttpEffectResult,
+} from '../effects';
+import { isHttpSuccess, mapHttpResponse } from '../http-request';
+import type { FlowIndex } from './flow-index';
+import { renderChoice, renderInput, renderMessage, text } from './render';
+import {
+  DEFAULT_STEP_BUDGET,
+  type EngineContext,
+  type EngineEmitted,
+  type EngineEvent,
+  type VisitorContent,
+} from './types';
+
+type B = { blockId: string };
+
+const missing = (name: string) => async (): Promise<never> => {
+  throw new Error(`The host did not provide the "${name}" effect`);
+};
+
+/** The output of the invoked effect in an `onDone` event, whatever the event's static type. */
+const outputOf = <T>(event: unknown): Partial<T> | undefined => {
+  const output = (event as { output?: unknown }).output;
+  return typeof output === 'object' && output !== null ? (output as Partial<T>) : undefined;
+};
+
+function mergeVariables(base: Variables, incoming: unknown): Variables {
+  if (typeof incoming !== 'object' || incoming === null || Array.isArray(incoming)) return base;
+  let out = base;
+  for (const [name, value] of Object.entries(incoming)) out = setPath(out, name, toVariableValue(value));
+  return out;
+}
+
+function inputText(content: VisitorContent | null): string {
+  if (!content) return '';
+  if (content.type === 'text') return content.text;
+  if (content.type === 'choice_reply') return content.label;
+  return valueToText(content.values);
+}
+
+const normalize = (s: string) => s.trim().toLowerCase();
+
+/** setup() of a compiled flow: actors (host effects), actions and guards keyed by block id params. */
+export function createFlowSetup(index: FlowIndex) {
+  const threshold = index.doc.settings.intentThreshold;
+  const defaults = mergeVariables(
+    {},
+    Object.fromEntries(
+      index.doc.variables.filter((v) => v.defaultValue !== undefined).map((v) => [v.name, v.defaultValue]),
+    ),
+  );
+
+  return setup({
+    types: {
+      context: {} as EngineContext,
+      events: {} as EngineEvent,
+      emitted: {} as EngineEmitted,
+    },
+    actors: {
+      http: fromPromise<HttpEffectResult, HttpEffectRequest>(missing('http')),
+      answer: fromPromise<AnswerEffectResult, AnswerEffectRequest>(missing('answer')),
+      classifyIntent: fromPromise<ClassifyIntentResult, ClassifyIntentRequest>(missing('classifyIntent')),
+      handoff: fromPromise<HandoffEffectResult, HandoffEffectRequest>(missing('handoff')),
+      sendEmail: fromPromise<void, EmailEffectRequest>(missing('sendEmail')),
+    },
+    actions: {
+      resetSteps: assign(({ event, context }) => ({
+        steps: 0,
+        stepBudget: event.stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
+        error: null,
+      })),
+      countStep: assign({ steps: ({ context }) => context.steps + 1 }),
+      budgetExceeded: assign(({ context }, params: B) => ({
+        error: {
+          code: 'step_budget_exceeded',
+          message: `The flow passed through ${context.steps} blocks without waiting for the visitor; it probably loops.`,
+          blockId: params.blockId,
+        },
+      })),
+      startVariables: assign(({ event }) => ({
+        variables: mergeVariables(defaults, event.type === 'start' ? event.variables : undefined),
+      })),
+      setVariables: assign(({ event, context }) => ({
+        variables:
+          event.type === 'set_variables' ? mergeVariables(context.variables, event.variables) : context.variables,
+      })),
+      recordInput: assign(({ event, context }) => {
+        if (event.type !== 'visitor_message') return {};
+        return {
+          pending: event.content,
+          variables: setPath(context.variables, 'last_message', inputText(event.content)),
+        };
+      }),
+      say: enqueueActions(({ context, enqueue }, params: B) => {
+        const block = index.blocks.get(params.blockId);
+        if (block?.type === 'message')
+          enqueue.emit({ type: 'output', content: renderMessage(block.data.content, context.variables) });
+        if (block?.type === 'end' && block.data.message)
+          enqueue.emit({ type: 'output', content: text(interpolate(block.data.message, context.variables)) });
+      }),
+      ask: enqueueActions(({ context, enqueue }, params: B) => {
+        const block = index.blocks.get(params.blockId);
+        const content =
+          block?.type === 'buttons'
+            ? renderChoice(block, block.data.text, context.variables)
+            : block?.type === 'capture'
+              ? renderInput(block, context.variables)
+              : null;
+        if (!content) return;
+        enqueue.assign({ awaiting: content, retries: 0 });
+        enqueue.emit({ type: 'output', content });
+      }),
+      fallback: enqueueActions(({ context, enqueue }, params: B) => {
+        const block = index.block(params.blockId, 'buttons');
+        enqueue.emit({
+          type: 'output',
+          content: renderChoice(block, index.doc.settings.fallbackMessage, context.variables),
+        });
+      }),
+      saveChoice: assign(({ context }, params: B & { buttonId: string }) => {
+        const { data } = index.block(params.blockId, 'buttons');
+        const label = data.buttons.find((b) => b.id === params.buttonId)?.label ?? '';
+        return { variables: data.saveAs ? setPath(context.variables, data.saveAs, label) : context.variables };
+      }),
+      saveTyped: assign(({ context }, params: B) => {
+        const { data } = index.block(params.blockId, 'buttons');
+        const typed = inputText(context.pending);
+        return { variables: data.saveAs ? setPath(context.variables, data.saveAs, typed) : context.variables };
+      }),
+      saveCapture: assign(({ context }, params: B) => {
+        const { data } = index.block(params.blockId, 'capture');
+        const result = parseCaptureInput(data, context.pending);
+        return { variables: result.ok ? setPath(context.variables, data.saveAs, result.value) : context.variables };
+      }),
+      retry: enqueueActions(({ context, enqueue }, params: B) => {
+        const { data } = index.block(params.blockId, 'capture');
+        enqueue.assign({ retries: context.retries + 1 });
+        enqueue.emit({
+          type: 'output',
+          content: { type: 'validation_error', text: interpolate(data.retryMessage, context.variables) },
+        });
+      }),
+      setVariable: assign(({ context }, params: B) => {
+        const { data } = index.block(params.blockId, 'set_variable');
+        return { variables: setPath(context.variables, data.variable, interpolate(data.value, context.variables)) };
+      }),
+      mapHttp: assign(({ context, event }, params: B) => {
+        const { data } = index.block(params.blockId, 'http_request');
+        const output = outputOf<HttpEffectResult>(event);
+        const result = { status: Number(output?.status ?? 0), body: output?.body };
+        return { variables: mapHttpResponse(data, result, context.variables) };
+      }),
+      answered: enqueueActions(({ context, event, enqueue }, params: B) => {
+        const { data } = index.block(params.blockId, 'ai_answer');
+        const answer = String(outputOf<AnswerEffectResult>(event)?.answer ?? '');
+        enqueue.emit({ type: 'output', content: text(answer) });
+        if (data.saveAs) enqueue.assign({ variables: setPath(context.variables, data.saveAs, answer) });
+      }),
+      handedOff: enqueueActions(({ context, event, enqueue }, params: B) => {
+        const { data } = index.block(params.blockId, 'human_handoff');
+        const message = outputOf<HandoffEffectResult>(event)?.message;
+        const confirmation =
+          typeof message === 'string' ? message : interpolate(data.confirmationMessage, context.variables);
+        if (confirmation) enqueue.emit({ type: 'output', content: text(confirmation) });
+        enqueue.emit({ type: 'handoff', blockId: params.blockId, settings: data });
+      }),
+      offline: enqueueActions(({ context, event, enqueue }, params: B) => {
+        const { data } = index.block(params.blockId, 'human_handoff');
+        const message = outputOf<HandoffEffectResult>(event)?.message;
+        const notice = typeof message === 'string' ? message : interpolate(data.offlineMessage, context.variables);
+        if (notice) enqueue.emit({ type: 'output', content: text(notice) });
+      }),
+    },
+    guards: {
+      overBudget: ({ context }) => context.steps > context.stepBudget,
+      eventIsText: ({ event }) => event.type === 'visitor_message' && event.content.type === 'text',
+      pendingIsText: ({ context }) => context.pending?.type === 'text',
+      buttonChosen: ({ context }, params: B & { buttonId: string }) => {
+        const input = context.pending;
+        if (input?.type === 'choice_reply') return input.optionId === params.buttonId;
+        if (input?.type !== 'text') return false;
+        const label = index.block(params.blockId, 'buttons').data.buttons.find((b) => b.id === params.buttonId)?.label;
+        return label !== undefined && normalize(label) === normalize(input.text);
+      },
+      captureValid: ({ context }, params: B) =>
+        parseCaptureInput(index.block(params.blockId, 'capture').data, context.pending).ok,
+      canRetry: ({ context }, params: B) => context.retries < index.block(params.blockId, 'capture').data.maxRetries,
+      conditionHolds: ({ context }, params: B) =>
+        evaluateCondition(index.block(params.blockId, 'condition').data, context.variables),
+      intentMatched: ({ event }, params: { intentId: string }) => {
+        const output = outputOf<ClassifyIntentResult>(event);
+        return output?.intentId === params.intentId && Number(output.confidence) >= threshold;
+      },
+      gotoTarget: ({ event }, params: B) => event.type === 'goto' && event.blockId === params.blockId,
+      httpOk: ({ event }) => isHttpSuccess(outputOf(event)),
+      answerFound: ({ event }) => {
+        const output = outputOf<AnswerEffectResult>(event);
+        return output?.found === true && typeof output.answer === 'string' && output.answer.trim() !== '';
+      },
+      handoffAccepted: ({ event }) => outputOf<HandoffEffectResult>(event)?.outcome === 'handed_off',
+    },
+  });
+}
+
+export type FlowSetup = ReturnType<typeof createFlowSetup>;
+export type FlowMachineConfig = Parameters<FlowSetup['createMachine']>[0];
+export type FlowStateConfig = NonNullable<FlowMachineConfig['states']>[string];

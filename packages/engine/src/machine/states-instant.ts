@@ -1,0 +1,35 @@
+import type { Block } from '@flowdesk/flow-schema';
+import type { StateConfig } from './config';
+import type { FlowIndex } from './flow-index';
+import { instantState } from './transitions';
+import { STATES } from './types';
+
+type InstantBlock = Extract<
+  Block,
+  { type: 'start' | 'intent_trigger' | 'message' | 'set_variable' | 'condition' | 'end' }
+>;
+
+export function instantBlockState(block: InstantBlock, index: FlowIndex): StateConfig {
+  const params = { blockId: block.id };
+  const next = [{ target: index.target(block.id, 'next') }];
+  switch (block.type) {
+    case 'start':
+    case 'intent_trigger':
+      return instantState(block.id, [], next);
+    case 'message':
+      return instantState(block.id, [{ type: 'say', params }], next);
+    case 'set_variable':
+      return instantState(block.id, [{ type: 'setVariable', params }], next);
+    case 'condition':
+      return instantState(
+        block.id,
+        [],
+        [
+          { guard: { type: 'conditionHolds', params }, target: index.target(block.id, 'true') },
+          { target: index.target(block.id, 'false') },
+        ],
+      );
+    case 'end':
+      return instantState(block.id, [{ type: 'say', params }], [{ target: `#${STATES.end}` }]);
+  }
+}

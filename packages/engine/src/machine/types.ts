@@ -1,0 +1,45 @@
+import type { MessageContent } from '@flowdesk/contract';
+import type { HumanHandoffData, Variables } from '@flowdesk/flow-schema';
+
+/** What a visitor sends. */
+export type VisitorContent = Extract<MessageContent, { type: 'text' | 'choice_reply' | 'form_reply' }>;
+
+export interface EngineError {
+  code: string;
+  message: string;
+  blockId?: string;
+}
+
+export interface EngineContext {
+  variables: Variables;
+  /** Blocks entered since the last outside event; stops runaway loops. */
+  steps: number;
+  stepBudget: number;
+  /** Wrong answers given at the current question. */
+  retries: number;
+  /** The prompt the visitor is answering while the machine waits. */
+  awaiting: MessageContent | null;
+  /** The visitor input being handled (kept while intents are classified). */
+  pending: VisitorContent | null;
+  error: EngineError | null;
+}
+
+/** Events from outside; `stepBudget` is added by `step()`. */
+export type EngineEvent = (
+  | { type: 'start'; variables?: Record<string, unknown> }
+  | { type: 'visitor_message'; content: VisitorContent }
+  | { type: 'goto'; blockId: string }
+  | { type: 'set_variables'; variables: Record<string, unknown> }
+  | { type: 'no_agent_timeout' }
+  | { type: 'handback' }
+) & { stepBudget?: number };
+
+export type EngineEmitted =
+  | { type: 'output'; content: MessageContent }
+  | { type: 'handoff'; blockId: string; settings: HumanHandoffData };
+
+export const DEFAULT_STEP_BUDGET = 100;
+
+/** The engine's own states beside one state per block. */
+export const STATES = { idle: '__idle', end: '__end', error: '__error' } as const;
+export const TAGS = { idle: 'idle', waiting: 'waiting', handoff: 'handoff', ended: 'ended', error: 'error' } as const;

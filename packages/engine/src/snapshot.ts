@@ -1,0 +1,59 @@
+import type { Snapshot } from 'xstate';
+import { z } from 'zod';
+import type { CompiledFlow, FlowMachine } from './compile';
+import { STATES } from './machine/types';
+
+/** A conversation's saved state: JSON-safe, tagged with the flow version it ran on. */
+export interface PersistedSnapshot {
+  flowId: string;
+  flowVersionHash: string;
+  machine: Snapshot<unknown>;
+}
+
+const PersistedShape = z.object({
+  flowId: z.string(),
+  flowVersionHash: z.string(),
+  machine: z.object({
+    status: z.literal('active'),
+    value: z.union([z.string(), z.record(z.string(), z.unknown())]),
+    context: z.record(z.string(), z.unknown()),
+  }),
+});
+
+export type RestoreResult = { ok: true; snapshot: Snapshot<unknown> } | { ok: false; code: string; message: string };
+
+const engineStates = new Set<string>(Object.values(STATES));
+
+/**
+ * The machine snapshot to resume from. Same flow version: as saved. A newer version of the same flow:
+ * the same block and variables, if that block still exists (a published edit must not strand visitors).
+ */
+export function restoreSnapshot(compiled: CompiledFlow, machine: FlowMachine, saved: unknown): RestoreResult {
+  const parsed = PersistedShape.safeParse(saved);
+  if (!parsed.success)
+    return { ok: false, code: 'invalid_snapshot', message: 'The saved conversation state is damaged.' };
+  const { data } = parsed;
+  if (data.flowId !== compiled.flowId)
+    return { ok: false, code: 'snapshot_flow_mismatch', message: 'The saved conversation belongs to another flow.' };
+  // The shape check strips unknown keys; resume from the snapshot exactly as saved.
+  const original = (saved as PersistedSnapshot).machine;
+  if (data.flowVersionHash === compiled.flowVersionHash) return { ok: true, snapshot: original };
+  const value = data.machine.value;
+  const top = typeof value === 'string' ? value : (Object.keys(value)[0] ?? '');
+  if (!engineStates.has(top) && !compiled.blockIds.has(top))
+    return {
+      ok: false,
+      code: 'snapshot_incompatible',
+      message: 'The block this conversation was waiting at no longer exists in the published flow.',
+    };
+  try {
+    const context = data.machine.context as unknown as Parameters<FlowMachine['resolveState']>[0]['context'];
+    return { ok: true, snapshot: machine.resolveState({ value: value as never, context }) as Snapshot<unknown> };
+  } catch {
+    return {
+      ok: false,
+      code: 'snapshot_incompatible',
+      message: 'The block this conversation was waiting at changed too much in the published flow.',
+    };
+  }
+}
