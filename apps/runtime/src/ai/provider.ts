@@ -54,4 +54,5 @@ export interface AiProvider {
 
 export type AiCallName = keyof Omit<AiProvider, 'name'>;
 
-export const DEFAULT_INTENT_THRESHOLD = 0.5;
+/** Same as the flow-schema default `settings.intentThreshold`, which the engine applies to the confidence. */
+export const DEFAULT_INTENT_THRESHOLD = 0.6;
