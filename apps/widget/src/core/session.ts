@@ -44,6 +44,8 @@ export class ChatSession {
   connected = false;
   failed: ApiFailure | null = null;
   typist: RemoteTypist | null = null;
+  /** A visitor message is on its way and the bot's answer comes back with it (AI answers take a moment). */
+  botThinking = false;
   private readonly outbox: Outbox;
   private readonly socket: RealtimeSocket;
   private readonly remoteTyping = new RemoteTyping((t) => {
@@ -194,6 +196,9 @@ export class ChatSession {
       return 'sent';
     } catch (error) {
       return error instanceof ApiFailure && !error.retryable ? 'rejected' : 'retry';
+    } finally {
+      this.botThinking = false;
+      this.deps.events.changed();
     }
   }
 

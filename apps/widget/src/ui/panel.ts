@@ -90,12 +90,13 @@ export class Panel {
       : '';
     this.renderBanner(replyTime);
     this.list.render(session.timeline.entries());
-    const typist = session.typist;
+    const typist = session.typist ?? (session.botThinking ? { name: settings?.botName ?? null } : null);
     this.list.setTyping(typist ? (typist.name ? t('typing', { name: typist.name }) : t('someoneTyping')) : null);
     // With a human on the conversation the visitor types freely, whatever the bot last asked.
     const humans = conv?.status === 'agent' || conv?.status === 'needs_agent';
     this.composer.update(humans ? null : (conv?.awaiting ?? null), conv?.status, !conv);
-    this.renderOffline(wantsEmail(session.timeline.messages()));
+    // The flow may ask for the email itself (a capture block); then its prompt is the form.
+    this.renderOffline(wantsEmail(session.timeline.messages()) && conv?.awaiting?.type !== 'input');
   }
 
   private renderBanner(replyTime: string | null): void {
