@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { askForField, capturedDetails, fieldKey, findName, findReferences, gatherFields } from './fields';
+import {
+  askForField,
+  capturedDetails,
+  checkFieldValue,
+  fieldKey,
+  findName,
+  findReferences,
+  gatherFields,
+} from './fields';
 import type { TranscriptLine } from './provider';
 
 describe('field extraction', () => {
@@ -56,6 +64,15 @@ describe('field extraction', () => {
       { author: 'visitor', text: 'Jane, jane at gmail' },
     ];
     expect(gatherFields(['name', 'email'], transcript)).toEqual({ name: 'Jane, jane at gmail' });
+  });
+
+  it('checks values reported by a model like typed ones', () => {
+    expect(checkFieldValue('email', ' jo@x.io ')).toBe('jo@x.io');
+    expect(checkFieldValue('email', 'unknown')).toBeNull();
+    expect(checkFieldValue('order number', 'order #5521')).toBe('5521');
+    expect(checkFieldValue('order number', 'not given')).toBeNull();
+    expect(checkFieldValue('company', ' Acme ')).toBe('Acme');
+    expect(checkFieldValue('company', '')).toBeNull();
   });
 
   it('words the question for a missing field', () => {

@@ -65,6 +65,18 @@ function extractorFor(label: string): Extractor | null {
   return null;
 }
 
+/**
+ * A value for a field as the model reported it, checked like a typed one: an email must contain an email, an order
+ * number an identifier. Free-form fields pass through trimmed. Null when it does not hold up.
+ */
+export function checkFieldValue(label: string, value: string | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  const extract = extractorFor(label);
+  if (!extract?.strict) return text.slice(0, 200);
+  return extract.find(text);
+}
+
 function askedFor(botText: string, label: string): boolean {
   const words = label
     .toLowerCase()

@@ -183,7 +183,10 @@ describe('LangChain provider against the fake OpenAI server', () => {
     it('does not hand off while a required field is missing, even if the model calls the tool early', async () => {
       fake.enqueue({
         toolCalls: [
-          { name: 'human_handoff', args: { reason: 'wants a human', email: '', order_number: '', priority: 'low' } },
+          {
+            name: 'human_handoff',
+            args: { reason: 'wants a human', email: 'not provided', order_number: '', priority: 'low' },
+          },
         ],
       });
       const result = await ai.agentTurn({ ...base, transcript: [{ author: 'visitor', text: 'human please' }] });

@@ -3,7 +3,7 @@ import { AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messa
 import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts';
 import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
-import { askForField, fieldKey, gatherFields } from '../fields';
+import { askForField, checkFieldValue, fieldKey, gatherFields } from '../fields';
 import type { AgentTurnInput, AgentTurnResult, HandoffAction, TranscriptLine } from '../provider';
 
 /** AI agent mode through tool calling: the model answers, or calls `human_handoff` once the gather fields are known. */
@@ -89,7 +89,7 @@ export async function agentTurnWithModel(model: ChatOpenAI, input: AgentTurnInpu
     const args = argsSchema(handoff).partial().safeParse(call.args);
     const values = (args.success ? args.data : {}) as Record<string, string | undefined>;
     for (const label of handoff.gather) {
-      const value = values[fieldKey(label)]?.trim();
+      const value = checkFieldValue(label, values[fieldKey(label)]);
       if (value) gathered[fieldKey(label)] = value;
     }
     // The model may call the tool early; the fields are a hard requirement, so ask for what is still missing.
