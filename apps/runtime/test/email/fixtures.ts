@@ -89,3 +89,43 @@ export async function seedConversation(
     .execute();
   return id;
 }
+
+/** Appends a message with the next seq, as the conversation service would. */
+export async function seedMessage(
+  db: Kysely<Database>,
+  conversationId: string,
+  message: {
+    author: 'visitor' | 'bot' | 'agent' | 'system';
+    type?: string;
+    payload: Record<string, unknown>;
+    createdAt: Date;
+    internal?: boolean;
+    authorName?: string | null;
+  },
+) {
+  const conversation = await db
+    .selectFrom('conversations')
+    .select('last_seq')
+    .where('id', '=', conversationId)
+    .executeTakeFirstOrThrow();
+  const seq = conversation.last_seq + 1;
+  const id = randomUUID();
+  await db
+    .insertInto('messages')
+    .values({
+      id,
+      conversation_id: conversationId,
+      seq,
+      author_kind: message.author,
+      author_id: null,
+      author_name: message.authorName ?? null,
+      type: message.type ?? 'text',
+      payload: JSON.stringify(message.payload),
+      client_id: null,
+      internal: message.internal ?? false,
+      created_at: message.createdAt,
+    })
+    .execute();
+  await db.updateTable('conversations').set({ last_seq: seq }).where('id', '=', conversationId).execute();
+  return id;
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../db/schema';
+import { conversationFacts, type EmailContext, queueTemplate } from './compose';
+import { readNotificationSettings } from './notification-settings';
+import { type EnqueueResult, needsAttentionThrottleKey } from './outbox';
+import { assignedRecipients, mentionRecipients, needsAttentionRecipients, teamAssignedRecipients } from './recipients';
+
+/**
+ * Event → emails. Call each inside the transaction that records the event; every email lands in the
+ * outbox of that transaction. Each returns one result per recipient (queued, duplicate, throttled…).
+ */
+export interface Notified {
+  userId: string;
+  result: EnqueueResult;
+}
+
+async function each(users: User[], queue: (user: User) => Promise<EnqueueResult>): Promise<Notified[]> {
+  const out: Notified[] = [];
+  for (const user of users) out.push({ userId: user.id, result: await queue(user) });
+  return out;
+}
+
+const recipient = (user: User) => ({ address: user.email, userId: user.id });
+
+async function factsOrThrow(trx: Kysely<Database>, ctx: EmailContext, conversationId: string) {
+  const facts = await conversationFacts(trx, conversationId, ctx.publicUrl);
+  if (!facts) throw new Error(`Conversation ${conversationId} not found`);
+  return facts;
+}
+
+/** A handoff: tell the team (or all agents) that a conversation needs agent intervention. */
+export async function notifyNeedsAttention(
+  trx: Kysely<Database>,
+  ctx: EmailContext,
+  conversationId: string,
+): Promise<Notified[]> {
+  const facts = await factsOrThrow(trx, ctx, conversationId);
+  const settings = await readNotificationSettings(trx, facts.workspaceId);
+  const users = await needsAttentionRecipients(trx, facts, settings);
+  return each(users, (user) =>
+    queueTemplate(trx, ctx, 'needs_attention', facts, recipient(user), {
+      workspaceId: facts.workspaceId,
+      conversationId,
+      throttle: {
+        key: needsAttentionThrottleKey(conversationId, user.email),
+        intervalMs: settings.throttleMinutes * 60_000,
+      },
+    }),
+  );
+}
+
+export interface AssignmentEvent {
+  conversationId: string;
+  /** Who assigned (null: automatic routing). They are never emailed about their own action. */
+  assignedById: string | null;
+  /** Id of the recorded event, so retrying the same event cannot queue a second email. */
+  eventId?: string;
+}
+
+async function actorName(trx: Kysely<Database>, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const row = await trx.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export async function notifyAssigned(
+  trx: Kysely<Database>,
+  ctx: EmailContext,
+  event: AssignmentEvent & { assigneeId: string },
+): Promise<Notified[]> {
+  const facts = await factsOrThrow(trx, ctx, event.conversationId);
+  const users = await assignedRecipients(trx, facts.workspaceId, event.assigneeId, event.assignedById);
+  const assignedBy = await actorName(trx, event.assignedById);
+  const eventId = event.eventId ?? randomUUID();
+  return each(users, (user) =>
+    queueTemplate(trx, ctx, 'assigned_to_you', { ...facts, assignedBy }, recipient(user), {
+      workspaceId: facts.workspaceId,
+      conversationId: facts.id,
+      idempotencyKey: `assigned_to_you:${eventId}:${user.id}`,
+    }),
+  );
+}
+
+export async function notifyTeamAssigned(
+  trx: Kysely<Database>,
+  ctx: EmailContext,
+  event: AssignmentEvent & { teamId: string },
+): Promise<Notified[]> {
+  const facts = await factsOrThrow(trx, ctx, event.conversationId);
+  const team = await trx.selectFrom('teams').select('name').where('id', '=', event.teamId).executeTakeFirst();
+  if (!team) return [];
+  const users = await teamAssignedRecipients(trx, event.teamId, event.assignedById);
+  const eventId = event.eventId ?? randomUUID();
+  return each(users, (user) =>
+    queueTemplate(trx, ctx, 'assigned_to_team', { ...facts, teamName: team.name }, recipient(user), {
+      workspaceId: facts.workspaceId,
+      conversationId: facts.id,
+      idempotencyKey: `assigned_to_team:${eventId}:${user.id}`,
+    }),
+  );
+}
+
+export interface MentionEvent {
+  conversationId: string;
+  /** The note's message id: one email per note per mentioned user. */
+  noteId: string;
+  authorId: string;
+  noteText: string;
+  mentionedUserIds: string[];
+}
+
+export async function notifyMentioned(
+  trx: Kysely<Database>,
+  ctx: EmailContext,
+  event: MentionEvent,
+): Promise<Notified[]> {
+  const facts = await factsOrThrow(trx, ctx, event.conversationId);
+  const users = await mentionRecipients(trx, facts.workspaceId, event.mentionedUserIds, event.authorId);
+  const authorName = (await actorName(trx, event.authorId)) ?? 'A teammate';
+  return each(users, (user) =>
+    queueTemplate(trx, ctx, 'mentioned', { ...facts, authorName, noteText: event.noteText }, recipient(user), {
+      workspaceId: facts.workspaceId,
+      conversationId: facts.id,
+      idempotencyKey: `mentioned:${event.noteId}:${user.id}`,
+    }),
+  );
+}

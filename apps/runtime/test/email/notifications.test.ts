@@ -1,0 +1,174 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { User } from '../../src/db/schema';
+import { writeNotificationSettings } from '../../src/email/notification-settings';
+import {
+  notifyAssigned,
+  notifyMentioned,
+  notifyNeedsAttention,
+  notifyTeamAssigned,
+} from '../../src/email/notifications';
+import { writePreferences } from '../../src/email/preferences';
+import { emailDb } from '../../src/email/tables';
+import { databaseKinds, useTestDatabase } from '../db';
+import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import { seedConversation, seedTeam, seedUser, seedWorkspace } from './fixtures';
+import { resendWorker, testClock } from './outbox-helpers';
+
+const PUBLIC_URL = 'https://desk.example.test';
+
+describe.each(databaseKinds)('notification recipients on %s', (kind) => {
+  const t = useTestDatabase(kind);
+  let fake: FakeResendServer;
+  const people = {} as { alice: User; ana: User; ben: User; cid: User; outsider: User };
+  let ws: Awaited<ReturnType<typeof seedWorkspace>>;
+  let support: string;
+
+  beforeAll(async () => {
+    const { db } = t.current;
+    ws = await seedWorkspace(db);
+    const other = await seedWorkspace(db);
+    people.alice = await seedUser(db, ws.workspaceId, 'Alice', 'admin');
+    people.ana = await seedUser(db, ws.workspaceId, 'Ana');
+    people.ben = await seedUser(db, ws.workspaceId, 'Ben');
+    people.cid = await seedUser(db, ws.workspaceId, 'Cid');
+    people.outsider = await seedUser(db, other.workspaceId, 'Otto');
+    support = await seedTeam(db, ws.workspaceId, 'Support', [people.ana.id, people.ben.id]);
+    await writePreferences(db, people.ben.id, { needs_attention: false });
+  });
+  beforeEach(async () => {
+    fake = await startFakeResend();
+    await emailDb(t.current.db).deleteFrom('email_outbox').execute();
+    await emailDb(t.current.db).deleteFrom('email_throttle').execute();
+  });
+  afterEach(() => fake.close());
+
+  const deliveredTo = () => fake.delivered.flatMap((d) => d.payload.to).sort();
+  const emails = (...users: User[]) => users.map((u) => u.email).sort();
+
+  it('needs attention: team members who want it, in the handoff transaction, throttled per recipient', async () => {
+    const { db } = t.current;
+    const clock = testClock();
+    const conversationId = await seedConversation(db, ws, {
+      status: 'needs_agent',
+      team_id: support,
+      summary: 'Refund for order #123',
+      priority: 'high',
+      handed_off_at: clock.now(),
+    });
+    const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
+    const first = await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, conversationId));
+    expect(first.map((n) => n.userId)).toEqual([people.ana.id]);
+    const again = await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, conversationId));
+    expect(again.map((n) => n.result.status)).toEqual(['throttled']);
+
+    await resendWorker(db, fake, clock).drain();
+    expect(deliveredTo()).toEqual(emails(people.ana));
+    const mail = fake.delivered[0]!.payload;
+    expect(mail.subject).toBe('visitor@example.test needs an agent');
+    expect(mail.html).toContain(`${PUBLIC_URL}/app/inbox/${conversationId}`);
+    expect(mail.text).toContain('Refund for order #123');
+    expect(mail.text).toContain('high');
+    expect(mail.headers?.['List-Unsubscribe']).toMatch(
+      /^<https:\/\/desk\.example\.test\/api\/email\/unsubscribe\?token=/,
+    );
+
+    // After the throttle interval, the same conversation may alert again.
+    const later = { publicUrl: PUBLIC_URL, now: new Date(clock.now().getTime() + 31 * 60_000) };
+    const third = await db.transaction().execute((trx) => notifyNeedsAttention(trx, later, conversationId));
+    expect(third.map((n) => n.result.status)).toEqual(['queued']);
+  });
+
+  it('needs attention to all agents when set so, or when there is no team', async () => {
+    const { db } = t.current;
+    const clock = testClock();
+    const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
+    const noTeam = await seedConversation(db, ws, { status: 'needs_agent', handed_off_at: clock.now() });
+    await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, noTeam));
+    await writeNotificationSettings(db, ws.workspaceId, { needsAttentionTo: 'all' });
+    const teamConv = await seedConversation(db, ws, { status: 'needs_agent', team_id: support });
+    await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, teamConv));
+    await writeNotificationSettings(db, ws.workspaceId, { needsAttentionTo: 'team' });
+
+    await resendWorker(db, fake, clock).drain();
+    const expected = emails(people.alice, people.ana, people.cid);
+    expect(deliveredTo()).toEqual([...expected, ...expected].sort());
+    expect(deliveredTo()).not.toContain(people.ben.email);
+    expect(deliveredTo()).not.toContain(people.outsider.email);
+  });
+
+  it('assignment: the assignee, never someone assigning to themselves, and team members but the assigner', async () => {
+    const { db } = t.current;
+    const clock = testClock();
+    const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
+    const conversationId = await seedConversation(db, ws, { status: 'agent' });
+    const byAlice = await db
+      .transaction()
+      .execute((trx) =>
+        notifyAssigned(trx, ctx, {
+          conversationId,
+          assigneeId: people.ana.id,
+          assignedById: people.alice.id,
+          eventId: 'e1',
+        }),
+      );
+    expect(byAlice.map((n) => n.userId)).toEqual([people.ana.id]);
+    const replay = await db
+      .transaction()
+      .execute((trx) =>
+        notifyAssigned(trx, ctx, {
+          conversationId,
+          assigneeId: people.ana.id,
+          assignedById: people.alice.id,
+          eventId: 'e1',
+        }),
+      );
+    expect(replay.map((n) => n.result.status)).toEqual(['duplicate']);
+    const self = await db
+      .transaction()
+      .execute((trx) =>
+        notifyAssigned(trx, ctx, { conversationId, assigneeId: people.cid.id, assignedById: people.cid.id }),
+      );
+    expect(self).toEqual([]);
+    await writePreferences(db, people.cid.id, { assigned_to_you: false });
+    const muted = await db
+      .transaction()
+      .execute((trx) => notifyAssigned(trx, ctx, { conversationId, assigneeId: people.cid.id, assignedById: null }));
+    expect(muted).toEqual([]);
+    await writePreferences(db, people.cid.id, { assigned_to_you: true });
+
+    const team = await db
+      .transaction()
+      .execute((trx) => notifyTeamAssigned(trx, ctx, { conversationId, teamId: support, assignedById: people.ben.id }));
+    expect(team.map((n) => n.userId)).toEqual([people.ana.id]);
+
+    await resendWorker(db, fake, clock).drain();
+    expect(fake.delivered.map((d) => d.payload.subject)).toEqual([
+      'Conversation with visitor@example.test assigned to you',
+      'New conversation for Support: visitor@example.test',
+    ]);
+    expect(fake.delivered[0]!.payload.text).toContain('Alice assigned');
+  });
+
+  it('mentions: mentioned users of this workspace who want it, never the author, once per note', async () => {
+    const { db } = t.current;
+    const clock = testClock();
+    const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
+    const conversationId = await seedConversation(db, ws, { status: 'agent' });
+    await writePreferences(db, people.cid.id, { mentioned: false });
+    const event = {
+      conversationId,
+      noteId: 'note-1',
+      authorId: people.alice.id,
+      noteText: '@Ben @Cid can you check <this>?',
+      mentionedUserIds: [people.ben.id, people.cid.id, people.alice.id, people.outsider.id, people.ben.id],
+    };
+    const sent = await db.transaction().execute((trx) => notifyMentioned(trx, ctx, event));
+    expect(sent.map((n) => n.userId)).toEqual([people.ben.id]);
+    const replay = await db.transaction().execute((trx) => notifyMentioned(trx, ctx, event));
+    expect(replay.map((n) => n.result.status)).toEqual(['duplicate']);
+    await resendWorker(db, fake, clock).drain();
+    expect(deliveredTo()).toEqual(emails(people.ben));
+    expect(fake.delivered[0]!.payload.text).toContain('@Ben @Cid can you check <this>?');
+    expect(fake.delivered[0]!.payload.html).toContain('can you check &lt;this&gt;?');
+  });
+});
