@@ -1,0 +1,31 @@
+import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+
+type BlockSpec = { id: string; type: string; data?: Record<string, unknown> };
+
+/**
+ * A small flow for tests: a start block (id `start`) leading to the first listed block, then the given
+ * edges as `[source, handle, target]`.
+ */
+export function tinyFlow(
+  blocks: BlockSpec[],
+  edges: Array<[string, string, string]>,
+  extra: Partial<FlowDocumentInput> = {},
+): FlowDocumentInput {
+  const all = [{ id: 'start', type: 'start', data: {} }, ...blocks];
+  const first = blocks[0]?.id;
+  const edgeList = [...(first ? [['start', 'next', first] as [string, string, string]] : []), ...edges];
+  return {
+    schemaVersion: 1,
+    id: 'tiny',
+    name: 'Tiny',
+    blocks: all.map((b, i) => ({
+      ...b,
+      data: b.data ?? {},
+      position: { x: i * 200, y: 0 },
+    })) as FlowDocumentInput['blocks'],
+    edges: edgeList.map(([source, sourceHandle, target], i) => ({ id: `e${i}`, source, sourceHandle, target })),
+    ...extra,
+  };
+}
+
+export const say = (text: string) => ({ type: 'text' as const, text });
