@@ -101,27 +101,23 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
     const clock = testClock();
     const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
     const conversationId = await seedConversation(db, ws, { status: 'agent' });
-    const byAlice = await db
-      .transaction()
-      .execute((trx) =>
-        notifyAssigned(trx, ctx, {
-          conversationId,
-          assigneeId: people.ana.id,
-          assignedById: people.alice.id,
-          eventId: 'e1',
-        }),
-      );
+    const byAlice = await db.transaction().execute((trx) =>
+      notifyAssigned(trx, ctx, {
+        conversationId,
+        assigneeId: people.ana.id,
+        assignedById: people.alice.id,
+        eventId: 'e1',
+      }),
+    );
     expect(byAlice.map((n) => n.userId)).toEqual([people.ana.id]);
-    const replay = await db
-      .transaction()
-      .execute((trx) =>
-        notifyAssigned(trx, ctx, {
-          conversationId,
-          assigneeId: people.ana.id,
-          assignedById: people.alice.id,
-          eventId: 'e1',
-        }),
-      );
+    const replay = await db.transaction().execute((trx) =>
+      notifyAssigned(trx, ctx, {
+        conversationId,
+        assigneeId: people.ana.id,
+        assignedById: people.alice.id,
+        eventId: 'e1',
+      }),
+    );
     expect(replay.map((n) => n.result.status)).toEqual(['duplicate']);
     const self = await db
       .transaction()
