@@ -2,15 +2,17 @@ import { capturedDetails } from '../fields';
 import { lastVisitorText, visitorLines } from '../transcript';
 import { answerOffline } from './answer';
 import { classifyIntentOffline } from './classify-intent';
-import { ANSWER_QUESTIONS, CORPUS, CORPUS_INTENTS, KNOWLEDGE } from './corpus.test-data';
+import { ANSWER_QUESTIONS, CORPUS, CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from './corpus.test-data';
+import { HELDOUT } from './heldout.test-data';
 import { prioritizeOffline } from './prioritize';
 import { summarizeOffline } from './summarize';
 
 /** Accuracy of the offline provider on the committed corpus, per task; shared by the tests and bench/ai. */
 
 export type TaskScore = { task: string; correct: number; total: number; accuracy: number; misses: string[] };
+type Case = { ok: boolean; label: string };
 
-function score(task: string, cases: Array<{ ok: boolean; label: string }>): TaskScore {
+function score(task: string, cases: Case[]): TaskScore {
   const correct = cases.filter((c) => c.ok).length;
   return {
     task,
@@ -21,25 +23,35 @@ function score(task: string, cases: Array<{ ok: boolean; label: string }>): Task
   };
 }
 
-export function measureOfflineAccuracy(): TaskScore[] {
-  const intent = CORPUS.map((c) => {
+function intentCases(corpus: CorpusConversation[]): Case[] {
+  return corpus.map((c) => {
     const text = visitorLines(c.transcript)[0]?.text ?? '';
     const got = classifyIntentOffline({ text, intents: CORPUS_INTENTS }).intentId;
     return { ok: got === c.intent, label: `"${text}" expected ${c.intent}, got ${got}` };
   });
-  const priority = CORPUS.map((c) => {
+}
+
+function priorityCases(corpus: CorpusConversation[]): Case[] {
+  return corpus.map((c) => {
     const got = prioritizeOffline({ transcript: c.transcript });
+    const text = lastVisitorText(c.transcript);
     return {
       ok: got.priority === c.priority,
-      label: `"${lastVisitorText(c.transcript)}" expected ${c.priority}, got ${got.priority} (${got.reason})`,
+      label: `"${text}" expected ${c.priority}, got ${got.priority} (${got.reason})`,
     };
   });
-  const answer = ANSWER_QUESTIONS.map((q) => {
+}
+
+function answerCases(): Case[] {
+  return ANSWER_QUESTIONS.map((q) => {
     const got = answerOffline({ question: q.question, knowledge: KNOWLEDGE, instructions: '' });
     const ok = got.found === q.found && (!q.mustContain || got.answer.includes(q.mustContain));
     return { ok, label: `"${q.question}" expected found=${q.found}, got "${got.answer}"` };
   });
-  const details = CORPUS.flatMap((c) => {
+}
+
+function summaryDetailCases(corpus: CorpusConversation[]): Case[] {
+  return corpus.flatMap((c) => {
     const text = visitorLines(c.transcript)
       .map((l) => l.text)
       .join('\n');
@@ -50,10 +62,15 @@ export function measureOfflineAccuracy(): TaskScore[] {
       { ok: expected.every((v) => summary.includes(v)), label: `summary misses ${expected.join(', ')}: ${summary}` },
     ];
   });
+}
+
+export function measureOfflineAccuracy(): TaskScore[] {
   return [
-    score('intent (7 intents + none)', intent),
-    score('priority (4 levels)', priority),
-    score('answer found / not found', answer),
-    score('summary keeps captured details', details),
+    score('intent (7 intents + none)', intentCases(CORPUS)),
+    score('priority (4 levels)', priorityCases(CORPUS)),
+    score('held-out intent', intentCases(HELDOUT)),
+    score('held-out priority', priorityCases(HELDOUT)),
+    score('answer found / not found', answerCases()),
+    score('summary keeps captured details', summaryDetailCases([...CORPUS, ...HELDOUT])),
   ];
 }
