@@ -1,0 +1,136 @@
+import { describe, expect, test } from 'vitest';
+import { compileFlow, FlowCompileError } from './compile';
+import type { EngineEffects } from './effects';
+import { step } from './step';
+import { conversation, texts } from './testing/conversation';
+import { fakeEffects } from './testing/fake-effects';
+import { tinyFlow } from './testing/tiny-flow';
+
+const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
+const loop = tinyFlow(
+  [msg('a', 'again'), { id: 'b', type: 'set_variable', data: { variable: 'n', value: '{{n}}1' } }],
+  [
+    ['a', 'next', 'b'],
+    ['b', 'next', 'a'],
+  ],
+);
+
+describe('compileFlow', () => {
+  test('refuses flows that cannot run, with the problems', () => {
+    expect(() => compileFlow({ schemaVersion: 1, id: 'x', name: 'x', blocks: [] })).toThrow(FlowCompileError);
+    try {
+      compileFlow('nonsense');
+    } catch (e) {
+      expect((e as FlowCompileError).problems.map((p) => p.code)).toContain('invalid_document');
+    }
+  });
+
+  test('strict mode refuses any error; default compiles loops (the budget guards them)', () => {
+    expect(() => compileFlow(loop, { strict: true })).toThrow(/never waits/);
+    expect(compileFlow(loop).problems.map((p) => p.code)).toContain('loop_without_input');
+  });
+});
+
+describe('step', () => {
+  test('the step budget stops a runaway loop with a clear error', async () => {
+    const chat = conversation(compileFlow(loop), fakeEffects(), { stepBudget: 10 });
+    const result = await chat.start();
+    expect(result.status).toBe('error');
+    expect(result.error).toMatchObject({ code: 'step_budget_exceeded' });
+    expect(result.outputs.length).toBeLessThanOrEqual(10);
+    // The saved state is usable: an agent can send the conversation elsewhere.
+    expect((await chat.send({ type: 'goto', blockId: 'a' })).error?.code).toBe('step_budget_exceeded');
+  });
+
+  test('the default budget is 100 block entries', async () => {
+    const result = await conversation(compileFlow(loop), fakeEffects()).start();
+    expect(result.outputs).toHaveLength(50);
+    expect(result.variables.n).toBe('1'.repeat(50));
+  });
+
+  const flow = tinyFlow(
+    [
+      { id: 'ask', type: 'capture', data: { prompt: 'Name?', saveAs: 'name' } },
+      msg('hi', 'Hi {{name}} from {{city}}'),
+      msg('other', 'Somewhere else'),
+    ],
+    [['ask', 'next', 'hi']],
+  );
+
+  test('goto jumps to a block (agent hands back there); set_variables merges', async () => {
+    const chat = conversation(compileFlow(flow), fakeEffects());
+    await chat.start();
+    expect(
+      await chat.send({ type: 'set_variables', variables: { city: 'Oslo', 'contact.phone': '123' } }),
+    ).toMatchObject({
+      outputs: [],
+      status: 'waiting',
+      activeBlockId: 'ask',
+      variables: { city: 'Oslo', contact: { phone: '123' } },
+    });
+    expect(texts(await chat.say('Ada'))).toEqual(['Hi Ada from Oslo']);
+    expect(texts(await chat.send({ type: 'goto', blockId: 'other' }))).toEqual(['Somewhere else']);
+    const again = await chat.send({ type: 'goto', blockId: 'ask' });
+    expect(again.awaiting).toMatchObject({ prompt: 'Name?' });
+  });
+
+  test('the first visitor message starts the flow when there is no snapshot yet', async () => {
+    const chat = conversation(compileFlow(flow), fakeEffects());
+    const result = await chat.say('hello');
+    expect(result).toMatchObject({ status: 'waiting', activeBlockId: 'ask', variables: { last_message: 'hello' } });
+  });
+
+  test('bad events and unknown blocks give error results, never throws', async () => {
+    const compiled = compileFlow(flow);
+    const effects = fakeEffects();
+    const bad = await step(compiled, effects, { snapshot: null, event: { type: 'explode' } as never });
+    expect(bad).toMatchObject({ status: 'error', error: { code: 'invalid_event' }, snapshot: null });
+    const missing = await step(compiled, effects, { snapshot: null, event: { type: 'goto', blockId: 'nope' } });
+    expect(missing.error?.code).toBe('unknown_block');
+  });
+
+  test('effects returning garbage or throwing synchronously never crash a step', async () => {
+    const garbage = {
+      http: () => {
+        throw new Error('sync');
+      },
+      answer: async () => undefined,
+      classifyIntent: async () => null,
+      handoff: async () => ({ outcome: 'maybe' }),
+      sendEmail: () => {
+        throw new Error('sync');
+      },
+    } as unknown as EngineEffects;
+    const all = tinyFlow(
+      [
+        { id: 'q', type: 'capture', data: { prompt: '?', saveAs: 'q' } },
+        { id: 'ai', type: 'ai_answer', data: {} },
+        { id: 'mi', type: 'match_intent', data: { intentIds: ['x'] } },
+        { id: 'http', type: 'http_request', data: { url: 'https://x.example' } },
+        { id: 'mail', type: 'send_email', data: { to: 'a@b.c', subject: 's', body: 'b' } },
+        { id: 'h', type: 'human_handoff', data: {} },
+        msg('off', 'offline path'),
+      ],
+      [
+        ['q', 'next', 'ai'],
+        ['ai', 'not_found', 'mi'],
+        ['mi', 'no_match', 'http'],
+        ['http', 'error', 'mail'],
+        ['mail', 'next', 'h'],
+        ['h', 'offline', 'off'],
+      ],
+      { intents: [{ id: 'x', name: 'X', phrases: ['x'] }] },
+    );
+    const chat = conversation(compileFlow(all), garbage);
+    await chat.start();
+    const result = await chat.say('question');
+    expect(texts(result)).toEqual(["We're offline right now.", 'offline path']);
+  });
+
+  test('a hanging effect is cut off by timeoutMs', async () => {
+    const hang = { ...fakeEffects(), answer: () => new Promise<never>(() => {}) } as EngineEffects;
+    const compiled = compileFlow(tinyFlow([{ id: 'ai', type: 'ai_answer', data: {} }], []));
+    const result = await step(compiled, hang, { snapshot: null, event: { type: 'start' }, timeoutMs: 50 });
+    expect(result).toMatchObject({ status: 'error', error: { code: 'step_timeout' }, snapshot: null });
+  });
+});
