@@ -1,0 +1,98 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiError, createApiClient } from './client';
+
+interface Seen {
+  method?: string;
+  url?: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server;
+let baseUrl = '';
+const seen: Seen[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+      if (req.url === '/ok') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ echo: body ? JSON.parse(body) : null }));
+      } else if (req.url === '/empty') {
+        res.writeHead(204);
+        res.end();
+      } else if (req.url === '/bad') {
+        res.writeHead(422, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ error: { code: 'invalid_flow', message: 'The flow has 2 errors.', details: [1, 2] } }),
+        );
+      } else if (req.url === '/auth') {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'unauthorized', message: 'Please log in.' } }));
+      } else {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('boom');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('api client', () => {
+  test('sends JSON with the CSRF header and returns the parsed body', async () => {
+    const client = createApiClient({ baseUrl });
+    const result = await client.post<{ echo: unknown }>('/ok', { name: 'Support bot' });
+    expect(result.echo).toEqual({ name: 'Support bot' });
+    const last = seen.at(-1)!;
+    expect(last.method).toBe('POST');
+    expect(last.headers['x-requested-with']).toBe('flowdesk');
+    expect(last.headers['content-type']).toBe('application/json');
+  });
+
+  test('an empty response resolves to undefined', async () => {
+    await expect(createApiClient({ baseUrl }).delete('/empty')).resolves.toBeUndefined();
+  });
+
+  test("keeps the runtime's error code, message and details", async () => {
+    const error = await createApiClient({ baseUrl })
+      .put('/bad', {})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 422,
+      code: 'invalid_flow',
+      message: 'The flow has 2 errors.',
+      details: [1, 2],
+    });
+  });
+
+  test('a non-JSON failure still gives a readable message', async () => {
+    const error = (await createApiClient({ baseUrl })
+      .get('/crash')
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(500);
+    expect(error.message).toContain('GET /crash failed with status 500');
+  });
+
+  test('401 calls onUnauthorized', async () => {
+    let calls = 0;
+    const client = createApiClient({ baseUrl, onUnauthorized: () => calls++ });
+    await expect(client.get('/auth')).rejects.toThrow('Please log in.');
+    expect(calls).toBe(1);
+  });
+
+  test('an unreachable server becomes a network_error', async () => {
+    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1' });
+    await expect(client.get('/x')).rejects.toMatchObject({ code: 'network_error', status: 0 });
+  });
+});

@@ -1,0 +1,58 @@
+import type { FlowDocument, FlowDocumentInput } from '@flowdesk/flow-schema';
+import type { ApiClient } from './client';
+
+/** Admin flows API of the runtime (apps/runtime/src/http/routes/admin). */
+export interface FlowSummary {
+  id: string;
+  botId: string;
+  name: string;
+  updatedAt: string;
+  updatedBy?: string | null;
+  latestVersion?: number | null;
+}
+
+export interface FlowRecord extends FlowSummary {
+  draft: FlowDocumentInput;
+  /** This flow is the one its bot runs. */
+  live: boolean;
+}
+
+export interface FlowVersion {
+  id: string;
+  number: number;
+  note: string | null;
+  publishedBy: string | null;
+  publishedByName?: string | null;
+  createdAt: string;
+  document?: FlowDocumentInput;
+}
+
+export interface ProblemDto {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  blockId?: string;
+  edgeId?: string;
+}
+
+const base = '/api/admin/flows';
+const flowPath = (id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export const flowsApi = {
+  list: (api: ApiClient) => api.get<{ flows: FlowSummary[] }>(base),
+  get: (api: ApiClient, id: string) => api.get<{ flow: FlowRecord }>(flowPath(id)),
+  create: (api: ApiClient, input: { botId: string; name: string; draft: FlowDocumentInput }) =>
+    api.post<{ flow: FlowRecord }>(base, input),
+  saveDraft: (api: ApiClient, id: string, draft: FlowDocument) =>
+    api.put<{ flow: FlowRecord }>(`${flowPath(id)}/draft`, { draft, name: draft.name }),
+  remove: (api: ApiClient, id: string) => api.delete<void>(flowPath(id)),
+  validate: (api: ApiClient, id: string) => api.post<{ problems: ProblemDto[] }>(`${flowPath(id)}/validate`),
+  publish: (api: ApiClient, id: string, note: string) =>
+    api.post<{ version: FlowVersion }>(`${flowPath(id)}/publish`, { note }),
+  versions: (api: ApiClient, id: string) => api.get<{ versions: FlowVersion[] }>(`${flowPath(id)}/versions`),
+  version: (api: ApiClient, id: string, number: number) =>
+    api.get<{ version: FlowVersion }>(`${flowPath(id)}/versions/${number}`),
+  /** Republishes the version as the newest one and restores it as the draft. */
+  rollback: (api: ApiClient, id: string, number: number) =>
+    api.post<{ flow: FlowRecord; version: FlowVersion }>(`${flowPath(id)}/rollback`, { version: number }),
+};

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { Icon } from '../ui/icons';
+import { useAuth, useUser } from './auth';
+import { isNavActive, navEntries } from './resolve-route';
+import type { AppRoute } from './route-types';
+import { Link } from './router';
+
+export function Layout({
+  routes,
+  path,
+  compact = false,
+  children,
+}: {
+  routes: AppRoute[];
+  path: string;
+  compact?: boolean;
+  children: ReactNode;
+}) {
+  const user = useUser();
+  const { logout } = useAuth();
+  return (
+    <div className={compact ? 'shell shell-compact' : 'shell'}>
+      <nav className="sidebar" aria-label="Main">
+        <Link to="/" className="brand">
+          <span className="brand-mark">F</span>
+          <span>Flowdesk</span>
+        </Link>
+        <ul className="nav-list">
+          {navEntries(routes, user.role).map((route) => {
+            const active = isNavActive(route, path);
+            return (
+              <li key={route.path}>
+                <Link
+                  to={route.path}
+                  className={active ? 'nav-link active' : 'nav-link'}
+                  aria-current={active ? 'page' : undefined}
+                  title={route.nav!.label}
+                >
+                  {route.nav!.icon}
+                  <span>{route.nav!.label}</span>
+                  {route.nav!.badge?.()}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sidebar-footer">
+          <div className="user-chip" title={user.email}>
+            <span className="avatar">{user.name.slice(0, 1).toUpperCase()}</span>
+            <span className="user-name">
+              {user.name}
+              <small>{user.role}</small>
+            </span>
+          </div>
+          <button
+            type="button"
+            className="btn btn-ghost btn-icon"
+            onClick={logout}
+            aria-label="Sign out"
+            title="Sign out"
+          >
+            <Icon name="logout" />
+          </button>
+        </div>
+      </nav>
+      <div className="content">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, UNAUTHORIZED_EVENT } from '../api/api';
+import { login as apiLogin, logout as apiLogout, type CurrentUser, fetchMe } from '../api/auth';
+
+type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed_in'; user: CurrentUser };
+
+interface AuthContextValue {
+  state: AuthState;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function useAuth(): AuthContextValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only call inside pages rendered after login. */
+export function useUser(): CurrentUser {
+  const { state } = useAuth();
+  if (state.status !== 'signed_in') throw new Error('useUser without a signed-in user');
+  return state.user;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchMe(api)
+      .then(({ user }) => !cancelled && setState({ status: 'signed_in', user }))
+      .catch(() => !cancelled && setState({ status: 'anonymous' }));
+    const onUnauthorized = () => setState({ status: 'anonymous' });
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => {
+      cancelled = true;
+      window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    };
+  }, []);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const { user } = await apiLogin(api, email, password);
+    setState({ status: 'signed_in', user });
+  }, []);
+
+  const logout = useCallback(async () => {
+    await apiLogout(api).catch(() => undefined);
+    setState({ status: 'anonymous' });
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { isNavActive, navEntries, resolveRoute } from './resolve-route';
+import type { AppRoute } from './route-types';
+
+const page = () => null;
+const routes: AppRoute[] = [
+  { path: '/inbox', title: 'Inbox', render: page, nav: { label: 'Conversations', order: 20 } },
+  {
+    path: '/flows',
+    title: 'Flows',
+    render: page,
+    nav: { label: 'Flows', order: 10, match: '/flows/*' },
+    roles: ['admin'],
+  },
+  { path: '/flows/:flowId', title: 'Editor', render: page, roles: ['admin'] },
+];
+
+describe('resolveRoute', () => {
+  test('finds the page and its params', () => {
+    const resolved = resolveRoute(routes, '/flows/f1', 'admin');
+    expect(resolved).toMatchObject({ kind: 'page', params: { flowId: 'f1' } });
+  });
+
+  test('an agent is refused admin pages', () => {
+    expect(resolveRoute(routes, '/flows', 'agent').kind).toBe('forbidden');
+    expect(resolveRoute(routes, '/inbox', 'agent').kind).toBe('page');
+  });
+
+  test('unknown paths are not found', () => {
+    expect(resolveRoute(routes, '/nope', 'admin').kind).toBe('not_found');
+  });
+});
+
+test('navEntries orders by nav.order and filters by role', () => {
+  expect(navEntries(routes, 'admin').map((r) => r.nav!.label)).toEqual(['Flows', 'Conversations']);
+  expect(navEntries(routes, 'agent').map((r) => r.nav!.label)).toEqual(['Conversations']);
+});
+
+test('a nav entry is active on its sub pages', () => {
+  expect(isNavActive(routes[1]!, '/flows/abc')).toBe(true);
+  expect(isNavActive(routes[1]!, '/inbox')).toBe(false);
+});

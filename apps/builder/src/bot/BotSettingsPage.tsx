@@ -1,0 +1,151 @@
+import { embedSnippet } from '@flowdesk/widget/snippet';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../api/api';
+import { type Bot, botsApi } from '../api/bots';
+import { useToast } from '../app/toasts';
+import { Icon } from '../ui/icons';
+import { EmptyState, ErrorState, Spinner } from '../ui/states';
+import { useAsync } from '../ui/use-async';
+import { SettingsTabs } from './SettingsTabs';
+
+function EmbedSnippet({ botId }: { botId: string }) {
+  const toast = useToast();
+  const snippet = embedSnippet({ botId, runtimeUrl: window.location.origin });
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(snippet);
+      toast.success('Embed code copied.');
+    } catch {
+      toast.show('info', 'Select the code and copy it with Ctrl+C.');
+    }
+  }
+  return (
+    <section className="card settings-section">
+      <div className="row">
+        <h2 className="grow">Add the chat to your website</h2>
+        <button type="button" className="btn" onClick={copy}>
+          <Icon name="copy" /> Copy code
+        </button>
+      </div>
+      <p className="hint">
+        Paste this just before the closing &lt;/body&gt; tag of every page that should show the chat.
+      </p>
+      <pre className="snippet">{snippet}</pre>
+      <p className="hint">
+        Bot id: <code>{botId}</code>
+      </p>
+    </section>
+  );
+}
+
+function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
+  const toast = useToast();
+  const [name, setName] = useState(bot.name);
+  const [origins, setOrigins] = useState(bot.allowedOrigins.join('\n'));
+  const [color, setColor] = useState(bot.settings.theme?.primaryColor ?? '#4f46e5');
+  const [position, setPosition] = useState(bot.settings.theme?.position ?? 'right');
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const allowedOrigins = origins
+        .split(/\s+/)
+        .map((o) => o.trim())
+        .filter(Boolean);
+      const theme = { ...bot.settings.theme, primaryColor: color, position };
+      const { bot: saved } = await botsApi.update(api, bot.id, {
+        name,
+        allowedOrigins,
+        settings: { ...bot.settings, theme },
+      });
+      onSaved(saved);
+      toast.success('Bot settings saved.');
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card settings-section" onSubmit={save}>
+      <h2>Bot</h2>
+      <label className="field">
+        <span>Name shown in the chat header</span>
+        <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <div className="row">
+        <label className="field">
+          <span>Colour</span>
+          <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+        </label>
+        <label className="field grow">
+          <span>Launcher position</span>
+          <select value={position} onChange={(e) => setPosition(e.target.value as 'left' | 'right')}>
+            <option value="right">Bottom right</option>
+            <option value="left">Bottom left</option>
+          </select>
+        </label>
+      </div>
+      <label className="field">
+        <span>Websites allowed to embed the chat (one per line, * for any)</span>
+        <textarea value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder="https://www.example.com" />
+      </label>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        Save
+      </button>
+    </form>
+  );
+}
+
+export function BotSettingsPage() {
+  const data = useAsync(() => botsApi.list(api), []);
+  const [bots, setBots] = useState<Bot[]>([]);
+  const [botId, setBotId] = useState<string | null>(null);
+  useEffect(() => {
+    if (data.status === 'ready') {
+      setBots(data.value.bots);
+      setBotId((current) => current ?? data.value.bots[0]?.id ?? null);
+    }
+  }, [data]);
+
+  const bot = bots.find((b) => b.id === botId);
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p>Your bot, how the chat looks, and where it may appear.</p>
+        </div>
+        {bots.length > 1 ? (
+          <select aria-label="Bot" value={botId ?? ''} onChange={(e) => setBotId(e.target.value)}>
+            {bots.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </header>
+      <SettingsTabs />
+      {data.status === 'loading' ? (
+        <Spinner />
+      ) : data.status === 'error' ? (
+        <ErrorState error={data.error} onRetry={data.reload} />
+      ) : !bot ? (
+        <EmptyState title="No bot yet">Create a bot from the runtime's seed or API first.</EmptyState>
+      ) : (
+        <div className="settings-grid">
+          <EmbedSnippet botId={bot.id} />
+          <BotForm
+            key={bot.id}
+            bot={bot}
+            onSaved={(saved) => setBots((list) => list.map((b) => (b.id === saved.id ? saved : b)))}
+          />
+        </div>
+      )}
+    </>
+  );
+}

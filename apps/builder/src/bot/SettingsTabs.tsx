@@ -1,0 +1,29 @@
+import { isNavActive } from '../app/resolve-route';
+import { Link, usePath } from '../app/router';
+import { appRoutes } from '../app/routes';
+
+/** Tabs of every page that declares `settingsTab` (bot & embed here; office hours, teams… from src/settings). */
+export function SettingsTabs() {
+  const path = usePath();
+  const tabs = appRoutes
+    .filter((route) => route.settingsTab)
+    .sort((a, b) => a.settingsTab!.order - b.settingsTab!.order);
+  if (tabs.length < 2) return null;
+  return (
+    <nav className="tabs" aria-label="Settings sections">
+      {tabs.map((route) => {
+        const active = route.path === '/settings' ? path === '/settings' : isNavActive(route, path);
+        return (
+          <Link
+            key={route.path}
+            to={route.path}
+            className={active ? 'tab active' : 'tab'}
+            aria-current={active ? 'page' : undefined}
+          >
+            {route.settingsTab!.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

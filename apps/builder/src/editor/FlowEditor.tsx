@@ -1,0 +1,257 @@
+import { type BlockType, type FlowDocument, validateFlow } from '@flowdesk/flow-schema';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import '@xyflow/react/dist/style.css';
+import '../styles/editor.css';
+import { api } from '../api/api';
+import { type FlowVersion, flowsApi } from '../api/flows';
+import { useToast } from '../app/toasts';
+import { TeamNamesContext } from './canvas/BlockNodeView';
+import { Canvas } from './canvas/Canvas';
+import { Palette } from './canvas/Palette';
+import { readClipboard, storeClipboard } from './clipboard-store';
+import { EditorContext, type EditorContextValue, type PanelId } from './editor-context';
+import { useAutosave } from './hooks/use-autosave';
+import { useDebounced } from './hooks/use-debounced';
+import { useEditorShortcuts } from './hooks/use-shortcuts';
+import { addBlockNear } from './model/add-block';
+import { copyBlocks, pasteBlocks } from './model/clipboard';
+import { buildDecorations } from './model/decorations';
+import { editorReducer, initialEditorState } from './model/editor-state';
+import { moveBlocks } from './model/graph-ops';
+import { canRedo, canUndo } from './model/history';
+import { exportFileName, exportFlowJson, importFlowJson } from './model/import-export';
+import { autoLayout } from './model/layout';
+import { loadDocument } from './model/load-document';
+import { variableNames } from './model/variables';
+import { EditorPanels } from './panels/EditorPanels';
+import { PublishDialog } from './toolbar/PublishDialog';
+import { Toolbar } from './toolbar/Toolbar';
+import { VersionsDialog } from './toolbar/VersionsDialog';
+import { useTeams } from './use-teams';
+
+interface Props {
+  flowId: string;
+  initialDoc: FlowDocument;
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function FlowEditorInner({ flowId, initialDoc }: Props) {
+  const toast = useToast();
+  const flow = useReactFlow();
+  const teams = useTeams();
+  const [state, dispatch] = useReducer(editorReducer, initialDoc, initialEditorState);
+  const [viewing, setViewing] = useState<{ number: number; doc: FlowDocument } | null>(null);
+  const [panel, setPanel] = useState<PanelId>('inspector');
+  const [dialog, setDialog] = useState<'publish' | 'versions' | null>(null);
+  const [activeBlockId, setActiveBlockId] = useState<string | null>(null);
+  const draft = state.history.present;
+  const doc = viewing?.doc ?? draft;
+  const readOnly = viewing !== null;
+  const autosave = useAutosave(flowId, draft, true);
+  const checked = useDebounced(doc, 250);
+  const problems = useMemo(() => validateFlow(checked), [checked]);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const decorations = useMemo(() => buildDecorations(problems, activeBlockId), [problems, activeBlockId]);
+  const variables = useMemo(() => variableNames(doc), [doc]);
+  const latest = useRef(state);
+  latest.current = state;
+
+  const focusBlock = useCallback(
+    (blockId: string) => {
+      const block = latest.current.history.present.blocks.find((b) => b.id === blockId);
+      dispatch({ type: 'select', blocks: [blockId] });
+      setPanel('inspector');
+      if (block)
+        flow.setCenter(block.position.x + 130, block.position.y + 60, {
+          zoom: Math.max(flow.getZoom(), 0.9),
+          duration: 300,
+        });
+    },
+    [flow],
+  );
+
+  const selectedCount = state.selection.blocks.size;
+  useEffect(() => {
+    if (selectedCount === 1) setPanel((p) => (p === 'preview' ? p : 'inspector'));
+  }, [selectedCount]);
+
+  const addBlock = useCallback(
+    (type: BlockType, at?: { x: number; y: number }) => {
+      const selected = [...latest.current.selection.blocks];
+      const anchor = !at && selected.length === 1 ? selected[0]! : null;
+      const center = flow.screenToFlowPosition({ x: window.innerWidth / 2 - 100, y: window.innerHeight / 2 - 60 });
+      dispatch({
+        type: 'apply',
+        edit: (d) => {
+          const { doc: next, id } = addBlockNear(d, type, anchor, at ?? center);
+          return { doc: next, select: [id] };
+        },
+      });
+    },
+    [flow],
+  );
+
+  const copy = () => {
+    const payload = copyBlocks(latest.current.history.present, latest.current.selection.blocks);
+    if (payload) storeClipboard(payload);
+    return payload;
+  };
+  const paste = (payload = readClipboard()) => {
+    if (!payload) return;
+    dispatch({
+      type: 'apply',
+      edit: (d) => {
+        const { doc: next, pastedIds } = pasteBlocks(d, payload);
+        return { doc: next, select: pastedIds };
+      },
+    });
+  };
+  useEditorShortcuts(
+    {
+      undo: () => dispatch({ type: 'undo' }),
+      redo: () => dispatch({ type: 'redo' }),
+      copy,
+      paste: () => paste(),
+      duplicate: () => paste(copy() ?? undefined),
+      selectAll: () => dispatch({ type: 'select', blocks: latest.current.history.present.blocks.map((b) => b.id) }),
+    },
+    !readOnly,
+  );
+
+  async function importFile(file: File) {
+    const result = importFlowJson(await file.text(), draft);
+    if (!result.ok) return toast.show('error', result.message);
+    dispatch({ type: 'apply', edit: () => result.doc });
+    setTimeout(() => flow.fitView({ maxZoom: 1, duration: 300 }), 50);
+    toast.success(`Imported ${result.doc.blocks.length} blocks. Undo with Ctrl+Z.`);
+  }
+
+  async function publish(note: string) {
+    try {
+      await autosave.flush();
+      const { version } = await flowsApi.publish(api, flowId, note);
+      toast.success(`Published version ${version.number}. New conversations use it now.`);
+    } catch (error) {
+      toast.error(error);
+      throw error;
+    }
+  }
+
+  async function viewVersion(version: FlowVersion) {
+    try {
+      const full = version.document ? version : (await flowsApi.version(api, flowId, version.number)).version;
+      setViewing({ number: version.number, doc: loadDocument(full.document, { id: draft.id, name: draft.name }) });
+      setDialog(null);
+      setTimeout(() => flow.fitView({ maxZoom: 1, duration: 300 }), 50);
+    } catch (error) {
+      toast.error(error);
+    }
+  }
+
+  async function rollback(version: FlowVersion) {
+    try {
+      await autosave.flush().catch(() => undefined);
+      const { flow: record, version: live } = await flowsApi.rollback(api, flowId, version.number);
+      const restored = loadDocument(record.draft, { id: draft.id, name: draft.name });
+      autosave.markSaved(restored);
+      dispatch({ type: 'load', doc: restored });
+      setViewing(null);
+      toast.success(
+        `Rolled back: version ${version.number} is live again (as version ${live.number}) and is the draft.`,
+      );
+    } catch (error) {
+      toast.error(error);
+      throw error;
+    }
+  }
+
+  const context: EditorContextValue = {
+    doc,
+    dispatch: readOnly ? () => undefined : dispatch,
+    selection: state.selection,
+    problems,
+    variables,
+    teams,
+    readOnly,
+    focusBlock,
+    openPanel: setPanel,
+  };
+  const teamName = useCallback((id: string) => teams.find((t) => t.id === id)?.name, [teams]);
+
+  return (
+    <EditorContext.Provider value={context}>
+      <TeamNamesContext.Provider value={teamName}>
+        <div className="editor">
+          <Toolbar
+            name={doc.name}
+            status={autosave.status}
+            canUndo={canUndo(state.history)}
+            canRedo={canRedo(state.history)}
+            errors={errors}
+            readOnly={readOnly}
+            onUndo={() => dispatch({ type: 'undo' })}
+            onRedo={() => dispatch({ type: 'redo' })}
+            onLayout={() => {
+              dispatch({ type: 'apply', edit: (d) => moveBlocks(d, autoLayout(d)) });
+              setTimeout(() => flow.fitView({ maxZoom: 1, duration: 300 }), 50);
+            }}
+            onExport={() => download(exportFileName(doc), exportFlowJson(doc))}
+            onImport={importFile}
+            onVersions={() => setDialog('versions')}
+            onPublish={() => setDialog('publish')}
+          />
+          {viewing ? (
+            <div className="viewing-banner" role="status">
+              Viewing version {viewing.number} (read only).
+              <button type="button" className="btn btn-sm" onClick={() => setViewing(null)}>
+                Back to the draft
+              </button>
+              <button
+                type="button"
+                className="btn btn-sm btn-primary"
+                onClick={() => rollback({ number: viewing.number } as FlowVersion).catch(() => undefined)}
+              >
+                Roll back to this version
+              </button>
+            </div>
+          ) : null}
+          <div className="editor-main">
+            {readOnly ? (
+              <div className="palette" />
+            ) : (
+              <Palette onAdd={(type) => addBlock(type)} hasStart={draft.blocks.some((b) => b.type === 'start')} />
+            )}
+            <Canvas decorations={decorations} onDropBlock={(type, position) => addBlock(type, position)} />
+            <EditorPanels panel={panel} onPanel={setPanel} onActiveBlock={setActiveBlockId} />
+          </div>
+        </div>
+        {dialog === 'publish' ? (
+          <PublishDialog
+            errors={errors}
+            warnings={problems.length - errors}
+            onPublish={publish}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {dialog === 'versions' ? (
+          <VersionsDialog flowId={flowId} onView={viewVersion} onRollback={rollback} onClose={() => setDialog(null)} />
+        ) : null}
+      </TeamNamesContext.Provider>
+    </EditorContext.Provider>
+  );
+}
+
+export function FlowEditor(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <FlowEditorInner {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,202 @@
+import { type ReactNode, useId, useRef } from 'react';
+import { useEditor } from '../editor-context';
+import { insertPlaceholder } from '../model/variables';
+
+interface FieldProps<T> {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  hint?: ReactNode;
+}
+
+export function Field({
+  label,
+  hint,
+  children,
+  id,
+}: {
+  label: string;
+  hint?: ReactNode;
+  children: ReactNode;
+  id: string;
+}) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint ? <small>{hint}</small> : null}
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  placeholder,
+  type = 'text',
+}: FieldProps<string> & { placeholder?: string; type?: string }) {
+  const id = useId();
+  const { readOnly } = useEditor();
+  return (
+    <Field label={label} hint={hint} id={id}>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        placeholder={placeholder}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+export function NumberField({
+  label,
+  value,
+  onChange,
+  hint,
+  min,
+  max,
+}: FieldProps<number | undefined> & { min?: number; max?: number }) {
+  const id = useId();
+  const { readOnly } = useEditor();
+  return (
+    <Field label={label} hint={hint} id={id}>
+      <input
+        id={id}
+        type="number"
+        value={value ?? ''}
+        min={min}
+        max={max}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      />
+    </Field>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  value,
+  onChange,
+  hint,
+  options,
+}: FieldProps<T> & { options: { value: T; label: string }[] }) {
+  const id = useId();
+  const { readOnly } = useEditor();
+  return (
+    <Field label={label} hint={hint} id={id}>
+      <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function CheckboxField({ label, value, onChange }: FieldProps<boolean>) {
+  const { readOnly } = useEditor();
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={value} disabled={readOnly} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** A variable name input suggesting the flow's variables. */
+export function VariableField({
+  label,
+  value,
+  onChange,
+  hint,
+  optional,
+}: FieldProps<string | undefined> & { optional?: boolean }) {
+  const id = useId();
+  const listId = useId();
+  const { variables, readOnly } = useEditor();
+  return (
+    <Field label={label} hint={hint} id={id}>
+      <input
+        id={id}
+        list={listId}
+        value={value ?? ''}
+        placeholder={optional ? 'Not saved' : 'variable_name'}
+        readOnly={readOnly}
+        spellCheck={false}
+        onChange={(e) => onChange(optional && e.target.value === '' ? undefined : e.target.value)}
+      />
+      <datalist id={listId}>
+        {variables.map((v) => (
+          <option key={v} value={v} />
+        ))}
+      </datalist>
+    </Field>
+  );
+}
+
+/** Text that may hold `{{variables}}`, with a menu inserting one at the cursor. */
+export function TemplateField({
+  label,
+  value,
+  onChange,
+  hint,
+  multiline = true,
+  placeholder,
+}: FieldProps<string> & { multiline?: boolean; placeholder?: string }) {
+  const id = useId();
+  const { variables, readOnly } = useEditor();
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+
+  function insert(name: string) {
+    const element = ref.current;
+    const { text, cursor } = insertPlaceholder(
+      value,
+      name,
+      element?.selectionStart ?? value.length,
+      element?.selectionEnd ?? value.length,
+    );
+    onChange(text);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(cursor, cursor);
+    });
+  }
+
+  const common = {
+    id,
+    ref,
+    value,
+    placeholder,
+    readOnly,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+  };
+  return (
+    <Field label={label} hint={hint} id={id}>
+      {multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
+      {readOnly ? null : (
+        <select
+          className="insert-variable"
+          aria-label={`Insert a variable into ${label}`}
+          value=""
+          onChange={(e) => e.target.value && insert(e.target.value)}
+        >
+          <option value="">{'Insert variable {{…}}'}</option>
+          {variables.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,41 @@
+import { slugify, uniqueId } from '../../model/ids';
+import { CheckboxField, TemplateField, TextField, VariableField } from '../fields';
+import { ListEditor } from '../ListEditor';
+import type { BlockFormProps } from './types';
+
+export function ButtonsForm({ block, update }: BlockFormProps<'buttons'>) {
+  const data = block.data;
+  const buttons = data.buttons ?? [];
+  return (
+    <>
+      <TemplateField label="Question" value={data.text ?? ''} onChange={(text) => update({ ...data, text }, 'text')} />
+      <div className="field-label">Buttons (each one is an output on the canvas)</div>
+      <ListEditor
+        items={buttons}
+        itemName="button"
+        addLabel="Add button"
+        min={1}
+        max={20}
+        create={() => {
+          const label = `Option ${buttons.length + 1}`;
+          return { id: uniqueId(slugify(label, 'option'), new Set(buttons.map((b) => b.id))), label };
+        }}
+        onChange={(next) => update({ ...data, buttons: next }, 'buttons')}
+        renderItem={(button, set) => (
+          <TextField label="Label" value={button.label} onChange={(label) => set({ ...button, label })} />
+        )}
+      />
+      <CheckboxField
+        label="Let the visitor type instead (adds a “Typed something else” output)"
+        value={data.allowTyping ?? false}
+        onChange={(allowTyping) => update({ ...data, allowTyping }, 'allowTyping')}
+      />
+      <VariableField
+        label="Save the choice in"
+        optional
+        value={data.saveAs}
+        onChange={(saveAs) => update({ ...data, saveAs }, 'saveAs')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import type { CaptureData } from '@flowdesk/flow-schema';
+
+type FormField = NonNullable<CaptureData['fields']>[number];
+
+import { CheckboxField, NumberField, SelectField, TemplateField, TextField, VariableField } from '../fields';
+import { ListEditor } from '../ListEditor';
+import type { BlockFormProps } from './types';
+
+type InputType = CaptureData['inputType'];
+const INPUT_TYPES: { value: InputType; label: string }[] = [
+  { value: 'text', label: 'Text' },
+  { value: 'number', label: 'Number' },
+  { value: 'email', label: 'Email address' },
+  { value: 'phone', label: 'Phone number' },
+  { value: 'url', label: 'Website address' },
+  { value: 'date', label: 'Date' },
+  { value: 'datetime', label: 'Date and time' },
+  { value: 'form', label: 'Form with several fields' },
+];
+const FIELD_TYPES = INPUT_TYPES.filter((t) => t.value !== 'form') as { value: FormField['inputType']; label: string }[];
+
+export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
+  const data = block.data;
+  const validation = data.validation ?? {};
+  const setValidation = (patch: Partial<typeof validation>, field: string) =>
+    update({ ...data, validation: { ...validation, ...patch } }, field);
+  return (
+    <>
+      <TemplateField
+        label="Question"
+        value={data.prompt ?? ''}
+        onChange={(prompt) => update({ ...data, prompt }, 'prompt')}
+      />
+      <SelectField
+        label="Expected answer"
+        value={data.inputType ?? 'text'}
+        options={INPUT_TYPES}
+        onChange={(inputType) =>
+          update(
+            {
+              ...data,
+              inputType,
+              fields:
+                inputType === 'form'
+                  ? (data.fields ?? [{ name: 'name', label: 'Name', inputType: 'text' as const, required: true }])
+                  : undefined,
+            },
+            'inputType',
+          )
+        }
+      />
+      {data.inputType === 'form' ? (
+        <ListEditor
+          items={data.fields ?? []}
+          itemName="form field"
+          addLabel="Add field"
+          min={1}
+          max={20}
+          create={(): FormField => ({
+            name: `field_${(data.fields?.length ?? 0) + 1}`,
+            label: 'New field',
+            inputType: 'text' as const,
+            required: true,
+          })}
+          onChange={(fields) => update({ ...data, fields }, 'fields')}
+          renderItem={(field, set) => (
+            <>
+              <div className="row">
+                <TextField label="Label" value={field.label} onChange={(label) => set({ ...field, label })} />
+                <TextField label="Saved as" value={field.name} onChange={(name) => set({ ...field, name })} />
+              </div>
+              <div className="row">
+                <SelectField
+                  label="Type"
+                  value={field.inputType}
+                  options={FIELD_TYPES}
+                  onChange={(inputType) => set({ ...field, inputType })}
+                />
+                <CheckboxField
+                  label="Required"
+                  value={field.required ?? true}
+                  onChange={(required) => set({ ...field, required })}
+                />
+              </div>
+            </>
+          )}
+        />
+      ) : (
+        <TextField
+          label="Placeholder"
+          value={data.placeholder ?? ''}
+          onChange={(placeholder) => update({ ...data, placeholder: placeholder || undefined }, 'placeholder')}
+        />
+      )}
+      <VariableField
+        label="Save the answer in"
+        value={data.saveAs}
+        onChange={(saveAs) => update({ ...data, saveAs: saveAs ?? '' }, 'saveAs')}
+      />
+      <fieldset className="fieldset">
+        <legend>Validation</legend>
+        {data.inputType === 'number' ? (
+          <div className="row">
+            <NumberField label="Smallest" value={validation.min} onChange={(min) => setValidation({ min }, 'min')} />
+            <NumberField label="Largest" value={validation.max} onChange={(max) => setValidation({ max }, 'max')} />
+          </div>
+        ) : (
+          <div className="row">
+            <NumberField
+              label="Min length"
+              min={0}
+              value={validation.minLength}
+              onChange={(minLength) => setValidation({ minLength }, 'minLength')}
+            />
+            <NumberField
+              label="Max length"
+              min={1}
+              value={validation.maxLength}
+              onChange={(maxLength) => setValidation({ maxLength }, 'maxLength')}
+            />
+          </div>
+        )}
+        <TextField
+          label="Must match pattern (regular expression)"
+          value={validation.pattern ?? ''}
+          onChange={(pattern) => setValidation({ pattern: pattern || undefined }, 'pattern')}
+          placeholder="^[A-Z]{2}\d+$"
+        />
+        <TemplateField
+          label="Message when the answer is not valid"
+          multiline={false}
+          value={data.retryMessage ?? ''}
+          onChange={(retryMessage) => update({ ...data, retryMessage }, 'retryMessage')}
+        />
+        <NumberField
+          label="Wrong answers allowed before the “Too many wrong answers” output"
+          min={0}
+          max={10}
+          value={data.maxRetries}
+          onChange={(maxRetries) => update({ ...data, maxRetries: maxRetries ?? 0 }, 'maxRetries')}
+        />
+      </fieldset>
+    </>
+  );
+}

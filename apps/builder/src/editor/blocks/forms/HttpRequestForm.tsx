@@ -1,0 +1,85 @@
+import { HTTP_MAX_TIMEOUT_MS, type HttpRequestData } from '@flowdesk/flow-schema';
+import { NumberField, SelectField, TemplateField, TextField, VariableField } from '../fields';
+import { ListEditor } from '../ListEditor';
+import type { BlockFormProps } from './types';
+
+const METHODS = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((m) => ({ value: m, label: m }));
+
+export function HttpRequestForm({ block, update }: BlockFormProps<'http_request'>) {
+  const data = block.data;
+  const set = (patch: Partial<HttpRequestData>, field: string) => update({ ...data, ...patch }, field);
+  return (
+    <>
+      <div className="row">
+        <SelectField
+          label="Method"
+          value={data.method ?? 'GET'}
+          options={METHODS}
+          onChange={(method) => set({ method }, 'method')}
+        />
+        <div className="grow">
+          <TemplateField
+            label="URL"
+            multiline={false}
+            value={data.url ?? ''}
+            onChange={(url) => set({ url }, 'url')}
+            placeholder="https://api.example.com/orders/{{order_id}}"
+          />
+        </div>
+      </div>
+      <div className="field-label">Headers</div>
+      <ListEditor
+        items={data.headers ?? []}
+        itemName="header"
+        addLabel="Add header"
+        create={() => ({ name: 'Authorization', value: '' })}
+        onChange={(headers) => set({ headers }, 'headers')}
+        renderItem={(header, setHeader) => (
+          <div className="row">
+            <TextField label="Name" value={header.name} onChange={(name) => setHeader({ ...header, name })} />
+            <TextField label="Value" value={header.value} onChange={(value) => setHeader({ ...header, value })} />
+          </div>
+        )}
+      />
+      {data.method && data.method !== 'GET' ? (
+        <TemplateField
+          label="Body (JSON)"
+          value={data.body ?? ''}
+          onChange={(body) => set({ body: body || undefined }, 'body')}
+          placeholder={'{"email": "{{email}}"}'}
+        />
+      ) : null}
+      <NumberField
+        label="Timeout (milliseconds)"
+        min={100}
+        max={HTTP_MAX_TIMEOUT_MS}
+        value={data.timeoutMs}
+        onChange={(timeoutMs) => set({ timeoutMs: timeoutMs ?? 10_000 }, 'timeoutMs')}
+        hint="Slower answers follow the “Error or timeout” output."
+      />
+      <div className="field-label">Save parts of the answer</div>
+      <ListEditor
+        items={data.responseMapping ?? []}
+        itemName="mapping"
+        addLabel="Add mapping"
+        create={() => ({ path: 'data.name', variable: 'result' })}
+        onChange={(responseMapping) => set({ responseMapping }, 'responseMapping')}
+        renderItem={(mapping, setMapping) => (
+          <div className="row">
+            <TextField
+              label="Path in the answer"
+              value={mapping.path}
+              onChange={(path) => setMapping({ ...mapping, path })}
+              placeholder="data.items.0.name"
+            />
+            <VariableField
+              label="Variable"
+              value={mapping.variable}
+              onChange={(variable) => setMapping({ ...mapping, variable: variable ?? '' })}
+            />
+          </div>
+        )}
+      />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import type { HumanHandoffData } from '@flowdesk/flow-schema';
+import { useEditor } from '../../editor-context';
+import { NumberField, SelectField, TemplateField } from '../fields';
+import { PRIORITY_LABELS } from '../summary';
+import type { BlockFormProps } from './types';
+
+type Priority = keyof typeof PRIORITY_LABELS;
+const PRIORITIES = (Object.keys(PRIORITY_LABELS) as Priority[]).map((p) => ({ value: p, label: PRIORITY_LABELS[p] }));
+const ANY_TEAM = '';
+
+export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handoff'>) {
+  const { teams } = useEditor();
+  const data = block.data;
+  const set = (patch: Partial<HumanHandoffData>, field: string) => update({ ...data, ...patch }, field);
+  const priority = data.priority ?? { mode: 'auto' };
+  const teamOptions = [
+    { value: ANY_TEAM, label: 'Any team (all agents)' },
+    ...teams.map((t) => ({ value: t.id, label: t.name })),
+    ...(data.teamId && !teams.some((t) => t.id === data.teamId)
+      ? [{ value: data.teamId, label: `Team ${data.teamId}` }]
+      : []),
+  ];
+  return (
+    <>
+      <p className="hint">
+        Flags the conversation <strong>Needs agent intervention</strong>, pauses the bot and alerts your team. When
+        nobody can take it, the “Offline” output is followed.
+      </p>
+      <SelectField
+        label="Priority"
+        value={priority.mode === 'auto' ? 'auto' : priority.value}
+        options={[
+          { value: 'auto', label: 'AI decides from the conversation' },
+          ...PRIORITIES.map((p) => ({ ...p, label: `Always ${p.label}` })),
+        ]}
+        onChange={(value) =>
+          set(
+            { priority: value === 'auto' ? { mode: 'auto' } : { mode: 'fixed', value: value as Priority } },
+            'priority',
+          )
+        }
+      />
+      <SelectField
+        label="Team"
+        value={data.teamId ?? ANY_TEAM}
+        options={teamOptions}
+        onChange={(teamId) => set({ teamId: teamId || null }, 'teamId')}
+      />
+      <TemplateField
+        label="Message to the visitor"
+        value={data.confirmationMessage ?? ''}
+        onChange={(confirmationMessage) => set({ confirmationMessage }, 'confirmationMessage')}
+      />
+      <fieldset className="fieldset">
+        <legend>When nobody is available</legend>
+        <SelectField
+          label="Treat as offline"
+          value={data.offlineWhen ?? 'both'}
+          options={[
+            { value: 'both', label: 'Outside office hours or no agent online' },
+            { value: 'outside_hours', label: 'Only outside office hours' },
+            { value: 'no_agents_online', label: 'Only when no agent is online' },
+          ]}
+          onChange={(offlineWhen) => set({ offlineWhen }, 'offlineWhen')}
+        />
+        <TemplateField
+          label="Offline message"
+          value={data.offlineMessage ?? ''}
+          onChange={(offlineMessage) => set({ offlineMessage }, 'offlineMessage')}
+          hint="Then the flow continues on the “Offline” output — e.g. ask for an email."
+        />
+        <NumberField
+          label="Minutes without an agent reply before “No agent replied in time” (empty: wait forever)"
+          min={1}
+          max={10080}
+          value={data.noAgentTimeoutMinutes ?? undefined}
+          onChange={(minutes) => set({ noAgentTimeoutMinutes: minutes ?? null }, 'noAgentTimeoutMinutes')}
+        />
+      </fieldset>
+    </>
+  );
+}

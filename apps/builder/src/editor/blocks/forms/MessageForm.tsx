@@ -1,0 +1,148 @@
+import type { MessageBlockContent } from '@flowdesk/flow-schema';
+import { SelectField, TemplateField, TextField } from '../fields';
+import { ListEditor } from '../ListEditor';
+import type { BlockFormProps } from './types';
+
+type Content = MessageBlockContent;
+type Card = Extract<Content, { type: 'carousel' }>['cards'][number];
+
+const KINDS: { value: Content['type']; label: string }[] = [
+  { value: 'text', label: 'Text' },
+  { value: 'image', label: 'Image' },
+  { value: 'video', label: 'Video' },
+  { value: 'audio', label: 'Audio' },
+  { value: 'file', label: 'File' },
+  { value: 'link', label: 'Link button' },
+  { value: 'carousel', label: 'Carousel of cards' },
+];
+
+function emptyContent(type: Content['type'], text: string): Content {
+  switch (type) {
+    case 'text':
+      return { type, text };
+    case 'image':
+    case 'video':
+    case 'audio':
+      return { type, url: '', caption: text || undefined };
+    case 'file':
+      return { type, url: '', name: 'document.pdf' };
+    case 'link':
+      return { type, url: 'https://', label: 'Open', text: text || undefined };
+    case 'carousel':
+      return { type, cards: [{ title: 'Card 1', buttons: [] }] };
+  }
+}
+
+function CardEditor({ card, update }: { card: Card; update: (card: Card) => void }) {
+  return (
+    <>
+      <TextField label="Title" value={card.title} onChange={(title) => update({ ...card, title })} />
+      <TextField
+        label="Subtitle"
+        value={card.subtitle ?? ''}
+        onChange={(subtitle) => update({ ...card, subtitle: subtitle || undefined })}
+      />
+      <TextField
+        label="Image URL"
+        value={card.imageUrl ?? ''}
+        onChange={(imageUrl) => update({ ...card, imageUrl: imageUrl || undefined })}
+      />
+      <ListEditor
+        items={card.buttons ?? []}
+        itemName="card button"
+        addLabel="Add card button"
+        max={5}
+        create={() => ({ label: 'Learn more', url: 'https://' })}
+        onChange={(buttons) => update({ ...card, buttons })}
+        renderItem={(button, set) => (
+          <div className="row">
+            <TextField label="Label" value={button.label} onChange={(label) => set({ ...button, label })} />
+            <TextField
+              label="URL"
+              value={button.url ?? ''}
+              onChange={(url) => set({ ...button, url: url || undefined })}
+            />
+          </div>
+        )}
+      />
+    </>
+  );
+}
+
+export function MessageForm({ block, update }: BlockFormProps<'message'>) {
+  const content = block.data.content;
+  const set = (next: Content, field: string) => update({ ...block.data, content: next }, field);
+  const caption = 'caption' in content ? (content.caption ?? '') : '';
+  return (
+    <>
+      <SelectField
+        label="Kind of message"
+        value={content.type}
+        options={KINDS}
+        onChange={(type) => set(emptyContent(type, content.type === 'text' ? content.text : caption), 'type')}
+      />
+      {content.type === 'text' ? (
+        <TemplateField
+          label="Text"
+          value={content.text}
+          onChange={(text) => set({ ...content, text }, 'text')}
+          hint="Use {{variable}} to insert what the visitor told you."
+        />
+      ) : null}
+      {content.type === 'image' || content.type === 'video' || content.type === 'audio' || content.type === 'file' ? (
+        <>
+          <TextField
+            label="URL"
+            type="url"
+            value={content.url}
+            onChange={(url) => set({ ...content, url }, 'url')}
+            placeholder="https://…"
+          />
+          {content.type === 'file' ? (
+            <TextField label="File name" value={content.name} onChange={(name) => set({ ...content, name }, 'name')} />
+          ) : null}
+          {content.type === 'image' ? (
+            <TextField
+              label="Alternative text"
+              value={content.alt ?? ''}
+              onChange={(alt) => set({ ...content, alt: alt || undefined }, 'alt')}
+            />
+          ) : null}
+          <TemplateField
+            label="Caption"
+            multiline={false}
+            value={caption}
+            onChange={(c) => set({ ...content, caption: c || undefined }, 'caption')}
+          />
+        </>
+      ) : null}
+      {content.type === 'link' ? (
+        <>
+          <TemplateField
+            label="Text above the button"
+            value={content.text ?? ''}
+            onChange={(text) => set({ ...content, text: text || undefined }, 'text')}
+          />
+          <TextField
+            label="Button label"
+            value={content.label}
+            onChange={(label) => set({ ...content, label }, 'label')}
+          />
+          <TextField label="URL" type="url" value={content.url} onChange={(url) => set({ ...content, url }, 'url')} />
+        </>
+      ) : null}
+      {content.type === 'carousel' ? (
+        <ListEditor
+          items={content.cards}
+          itemName="card"
+          addLabel="Add card"
+          min={1}
+          max={10}
+          create={() => ({ title: `Card ${content.cards.length + 1}`, buttons: [] })}
+          onChange={(cards) => set({ ...content, cards }, 'cards')}
+          renderItem={(card, setCard) => <CardEditor card={card} update={setCard} />}
+        />
+      ) : null}
+    </>
+  );
+}

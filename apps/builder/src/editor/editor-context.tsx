@@ -1,0 +1,33 @@
+import type { FlowDocument, Problem } from '@flowdesk/flow-schema';
+import { createContext, type Dispatch, useContext } from 'react';
+import type { EditorAction, Selection } from './model/editor-state';
+
+export interface Team {
+  id: string;
+  name: string;
+}
+
+export interface EditorContextValue {
+  doc: FlowDocument;
+  dispatch: Dispatch<EditorAction>;
+  selection: Selection;
+  problems: Problem[];
+  /** Variable names offered for `{{insertion}}`. */
+  variables: string[];
+  teams: Team[];
+  readOnly: boolean;
+  /** Selects a block and brings it into view. */
+  focusBlock(blockId: string): void;
+  /** Opens a side panel tab (e.g. the intents manager from a block form). */
+  openPanel(panel: PanelId): void;
+}
+
+export type PanelId = 'inspector' | 'problems' | 'variables' | 'intents' | 'preview';
+
+export const EditorContext = createContext<EditorContextValue | null>(null);
+
+export function useEditor(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('useEditor outside the flow editor');
+  return value;
+}

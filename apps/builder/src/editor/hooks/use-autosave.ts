@@ -1,0 +1,65 @@
+import type { FlowDocument } from '@flowdesk/flow-schema';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/api';
+import { flowsApi } from '../../api/flows';
+import { useToast } from '../../app/toasts';
+
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
+
+const AUTOSAVE_DELAY_MS = 800;
+
+/**
+ * Saves the draft shortly after each change. Saves run one after another (never out of order);
+ * `flush()` saves now and resolves once the server has the current document.
+ */
+export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean) {
+  const toast = useToast();
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const saved = useRef(doc);
+  const latest = useRef(doc);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  latest.current = doc;
+
+  const save = useCallback((): Promise<void> => {
+    chain.current = chain.current.then(async () => {
+      const target = latest.current;
+      if (target === saved.current) return;
+      setStatus('saving');
+      try {
+        await flowsApi.saveDraft(api, flowId, target);
+        saved.current = target;
+        setStatus(latest.current === target ? 'saved' : 'unsaved');
+      } catch (error) {
+        setStatus('error');
+        toast.error(error);
+        throw error;
+      }
+    });
+    const result = chain.current;
+    chain.current = chain.current.catch(() => undefined);
+    return result;
+  }, [flowId, toast]);
+
+  useEffect(() => {
+    if (!enabled || doc === saved.current) return;
+    setStatus('unsaved');
+    const timer = window.setTimeout(() => void save().catch(() => undefined), AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [doc, enabled, save]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (latest.current !== saved.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  /** The server already holds this document (loaded or rolled back). */
+  const markSaved = useCallback((value: FlowDocument) => {
+    saved.current = value;
+    setStatus('saved');
+  }, []);
+
+  return { status, flush: save, markSaved };
+}

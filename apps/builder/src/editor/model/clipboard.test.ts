@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { copyBlocks, isClipboardPayload, pasteBlocks } from './clipboard';
+import { sampleFlow } from './test-flow';
+
+test('copies selected blocks with only the edges between them, never the start', () => {
+  const payload = copyBlocks(sampleFlow(), new Set(['start', 'menu', 'handoff']))!;
+  expect(payload.blocks.map((b) => b.id)).toEqual(['menu', 'handoff']);
+  expect(payload.edges.map((e) => e.id)).toEqual(['e3']);
+  expect(isClipboardPayload(JSON.parse(JSON.stringify(payload)))).toBe(true);
+});
+
+test('nothing copyable gives null', () => {
+  expect(copyBlocks(sampleFlow(), new Set(['start']))).toBeNull();
+});
+
+test('paste gives fresh ids, remaps internal edges and offsets positions', () => {
+  const doc = sampleFlow();
+  const payload = copyBlocks(doc, new Set(['menu', 'handoff']))!;
+  const { doc: next, pastedIds } = pasteBlocks(doc, payload);
+  expect(next.blocks).toHaveLength(doc.blocks.length + 2);
+  expect(pastedIds.every((id) => !doc.blocks.some((b) => b.id === id))).toBe(true);
+  const pastedMenu = next.blocks.find((b) => b.id === pastedIds[0])!;
+  expect(pastedMenu.position).toEqual({ x: 640, y: 40 });
+  const newEdge = next.edges.at(-1)!;
+  expect(newEdge).toMatchObject({ source: pastedIds[0], target: pastedIds[1], sourceHandle: 'human' });
+  expect(new Set(next.edges.map((e) => e.id)).size).toBe(next.edges.length);
+});
+
+test('pasting twice does not collide', () => {
+  const doc = sampleFlow();
+  const payload = copyBlocks(doc, new Set(['welcome']))!;
+  const once = pasteBlocks(doc, payload).doc;
+  const twice = pasteBlocks(once, payload).doc;
+  expect(new Set(twice.blocks.map((b) => b.id)).size).toBe(twice.blocks.length);
+});

@@ -1,0 +1,54 @@
+import type { Block, Edge, FlowDocument } from '@flowdesk/flow-schema';
+import { addBlocks, blockIds } from './graph-ops';
+import { newId } from './ids';
+
+/** Copied blocks and the edges between them; serialisable so it can live in localStorage. */
+export interface ClipboardPayload {
+  kind: 'flowdesk/blocks';
+  blocks: Block[];
+  edges: Edge[];
+}
+
+/** Copies the selected blocks (never the start block: a flow has exactly one). */
+export function copyBlocks(doc: FlowDocument, selected: ReadonlySet<string>): ClipboardPayload | null {
+  const blocks = doc.blocks.filter((b) => selected.has(b.id) && b.type !== 'start');
+  if (blocks.length === 0) return null;
+  const ids = new Set(blocks.map((b) => b.id));
+  const edges = doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  return structuredClone({ kind: 'flowdesk/blocks', blocks, edges });
+}
+
+export function isClipboardPayload(value: unknown): value is ClipboardPayload {
+  const v = value as ClipboardPayload | null;
+  return !!v && v.kind === 'flowdesk/blocks' && Array.isArray(v.blocks) && Array.isArray(v.edges);
+}
+
+/** Pastes with fresh ids, shifted by `offset`; returns the new document and the pasted block ids. */
+export function pasteBlocks(
+  doc: FlowDocument,
+  payload: ClipboardPayload,
+  offset = { x: 40, y: 40 },
+): { doc: FlowDocument; pastedIds: string[] } {
+  const taken = blockIds(doc);
+  const idMap = new Map<string, string>();
+  const blocks = payload.blocks.map((block) => {
+    const id = newId(block.type.replace('_', ''), taken);
+    taken.add(id);
+    idMap.set(block.id, id);
+    return {
+      ...structuredClone(block),
+      id,
+      position: { x: block.position.x + offset.x, y: block.position.y + offset.y },
+    } as Block;
+  });
+  const edgeIds = new Set(doc.edges.map((e) => e.id));
+  const edges = payload.edges.flatMap((edge) => {
+    const source = idMap.get(edge.source);
+    const target = idMap.get(edge.target);
+    if (!source || !target) return [];
+    const id = newId('e', edgeIds);
+    edgeIds.add(id);
+    return [{ ...edge, id, source, target }];
+  });
+  return { doc: addBlocks(doc, blocks, edges), pastedIds: blocks.map((b) => b.id) };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { currentDoc, editorReducer, initialEditorState } from './editor-state';
+import { addBlocks, createBlock } from './graph-ops';
+import { sampleFlow } from './test-flow';
+
+describe('editorReducer', () => {
+  test('a drag is one undo step back to where the block was', () => {
+    let state = initialEditorState(sampleFlow());
+    for (const x of [310, 320, 330]) {
+      state = editorReducer(state, {
+        type: 'nodes_changed',
+        changes: [{ type: 'position', id: 'welcome', position: { x, y: 0 }, dragging: true }],
+      });
+    }
+    state = editorReducer(state, {
+      type: 'nodes_changed',
+      changes: [{ type: 'position', id: 'welcome', dragging: false }],
+    });
+    expect(currentDoc(state).blocks[1]!.position.x).toBe(330);
+    expect(state.history.past).toHaveLength(1);
+    state = editorReducer(state, { type: 'undo' });
+    expect(currentDoc(state).blocks[1]!.position.x).toBe(300);
+  });
+
+  test('selection follows select changes and forgets removed blocks', () => {
+    let state = initialEditorState(sampleFlow());
+    state = editorReducer(state, {
+      type: 'nodes_changed',
+      changes: [
+        { type: 'select', id: 'menu', selected: true },
+        { type: 'select', id: 'handoff', selected: true },
+      ],
+    });
+    expect([...state.selection.blocks]).toEqual(['menu', 'handoff']);
+    state = editorReducer(state, { type: 'nodes_changed', changes: [{ type: 'remove', id: 'menu' }] });
+    expect([...state.selection.blocks]).toEqual(['handoff']);
+    expect(currentDoc(state).edges.some((e) => e.source === 'menu')).toBe(false);
+  });
+
+  test('removing an edge and undoing brings it back', () => {
+    let state = initialEditorState(sampleFlow());
+    state = editorReducer(state, { type: 'edges_changed', changes: [{ type: 'remove', id: 'e3' }] });
+    expect(currentDoc(state).edges.map((e) => e.id)).not.toContain('e3');
+    state = editorReducer(state, { type: 'undo' });
+    expect(currentDoc(state).edges.map((e) => e.id)).toContain('e3');
+    state = editorReducer(state, { type: 'redo' });
+    expect(currentDoc(state).edges.map((e) => e.id)).not.toContain('e3');
+  });
+
+  test('apply adds and selects, load resets history', () => {
+    let state = initialEditorState(sampleFlow());
+    let newId = '';
+    state = editorReducer(state, {
+      type: 'apply',
+      edit: (doc) => {
+        const block = createBlock(doc, 'message', { x: 0, y: 300 });
+        newId = block.id;
+        return { doc: addBlocks(doc, [block]), select: [block.id] };
+      },
+    });
+    expect([...state.selection.blocks]).toEqual([newId]);
+    expect(currentDoc(state).blocks.at(-1)!.id).toBe(newId);
+    state = editorReducer(state, { type: 'load', doc: sampleFlow() });
+    expect(state.history.past).toHaveLength(0);
+    expect(state.selection.blocks.size).toBe(0);
+  });
+});

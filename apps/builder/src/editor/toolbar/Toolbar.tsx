@@ -1,0 +1,121 @@
+import { useRef } from 'react';
+import { Link } from '../../app/router';
+import { Icon } from '../../ui/icons';
+import type { SaveStatus } from '../hooks/use-autosave';
+
+const STATUS_TEXT: Record<SaveStatus, string> = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+  error: 'Not saved — retrying on next change',
+};
+
+export interface ToolbarProps {
+  name: string;
+  status: SaveStatus;
+  canUndo: boolean;
+  canRedo: boolean;
+  errors: number;
+  readOnly: boolean;
+  onUndo(): void;
+  onRedo(): void;
+  onLayout(): void;
+  onExport(): void;
+  onImport(file: File): void;
+  onVersions(): void;
+  onPublish(): void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className="editor-toolbar">
+      <Link to="/flows" className="btn btn-ghost btn-sm" aria-label="Back to flows">
+        ← Flows
+      </Link>
+      <h1 className="editor-title" title={props.name}>
+        {props.name}
+      </h1>
+      <span className={`save-status save-${props.status}`} role="status" data-testid="save-status">
+        {STATUS_TEXT[props.status]}
+      </span>
+      <div className="toolbar-spacer" />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={props.onUndo}
+          disabled={!props.canUndo || props.readOnly}
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+        >
+          <Icon name="undo" />
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={props.onRedo}
+          disabled={!props.canRedo || props.readOnly}
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          <Icon name="redo" />
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={props.onLayout}
+          disabled={props.readOnly}
+          aria-label="Tidy up layout"
+          title="Tidy up layout"
+        >
+          <Icon name="layout" />
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={props.onExport}
+          aria-label="Export JSON"
+          title="Export JSON"
+        >
+          <Icon name="download" />
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          onClick={() => fileInput.current?.click()}
+          disabled={props.readOnly}
+          aria-label="Import JSON"
+          title="Import JSON"
+        >
+          <Icon name="upload" />
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) props.onImport(file);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className="btn btn-ghost btn-sm" onClick={props.onVersions}>
+          <Icon name="history" /> Versions
+        </button>
+      </div>
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={props.onPublish}
+        disabled={props.readOnly}
+        title={props.errors > 0 ? `Fix ${props.errors} error(s) before publishing` : 'Publish'}
+      >
+        Publish{props.errors > 0 ? <span className="badge badge-error">{props.errors}</span> : null}
+      </button>
+    </header>
+  );
+}
