@@ -1,5 +1,6 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { PHRASES, SYNONYMS } from './lexicon';
 
 /** One shared wink-nlp instance (loading the model takes ~100 ms) and the few text views the offline provider needs. */
 const nlp = winkNLP(model);
@@ -8,38 +9,6 @@ const its = nlp.its;
 const stemOf = its.stem as unknown as typeof its.normal;
 
 const TERM_TYPES = new Set(['word', 'number', 'email', 'hashtag']);
-
-/** Synonyms folded onto one stem so "person", "human" and "agent" meet in the vector space. */
-const SYNONYMS: Record<string, string> = {
-  person: 'human',
-  peopl: 'human',
-  someon: 'human',
-  anyon: 'human',
-  agent: 'human',
-  repres: 'human',
-  rep: 'human',
-  oper: 'human',
-  staff: 'human',
-  reimburs: 'refund',
-  money: 'refund',
-  purchas: 'order',
-  parcel: 'packag',
-  deliveri: 'ship',
-  shipment: 'ship',
-  signin: 'login',
-  anybodi: 'human',
-  somebodi: 'human',
-  log: 'login',
-  password: 'login',
-  cost: 'price',
-  pricing: 'price',
-  bill: 'invoic',
-  charg: 'payment',
-  pay: 'payment',
-  broken: 'bug',
-  error: 'bug',
-  crash: 'bug',
-};
 
 /** Sentences of a text, as written. */
 export function sentences(text: string): string[] {
@@ -55,9 +24,8 @@ export function sentences(text: string): string[] {
 /** Stop words that carry meaning for support intents ("someone to talk to"). */
 const KEEP = new Set(['someone', 'anyone']);
 
-/** Multi-word expressions folded to one token before tokenizing. */
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/\b(?:sign|log)(?:ged|ging)?[\s-]?(?:in|on)\b/g, 'login');
+  return PHRASES.reduce((out, [pattern, token]) => out.replace(pattern, ` ${token} `), text.toLowerCase());
 }
 
 /** Content terms of a text: stems of non-stop-word tokens, lower-cased, with support-domain synonyms folded. */

@@ -33,7 +33,8 @@ const SIGNALS: Signal[] = [
   {
     name: 'double charge',
     level: 'high',
-    pattern: /\b(charged (me )?(twice|two times|double|again)|double[- ]charged|duplicate (charge|payment))\b/,
+    pattern:
+      /\b((charged|billed) (me )?(twice|two times|double)|charged (me )?again|double[- ]charged|duplicate (charge|payment))\b/,
   },
   {
     name: 'payment failure',
@@ -41,7 +42,12 @@ const SIGNALS: Signal[] = [
     pattern:
       /\b(payment|card|transaction|checkout)s? (failed|fails|failing|declined|was declined|didn'?t go through|not going through|rejected|error)|\b(can'?t|cannot|unable to) (pay|check ?out)\b/,
   },
-  { name: 'refund request', level: 'high', pattern: /\b(refund|money back|reimburse)/ },
+  {
+    name: 'refund request',
+    level: 'high',
+    pattern:
+      /\b(refund|money back|reimburse|money returned|(charges?|payment) reversed|reverse (the|a|this) (charge|payment))/,
+  },
   {
     name: 'account access',
     level: 'high',
@@ -52,7 +58,7 @@ const SIGNALS: Signal[] = [
     name: 'cancellation',
     level: 'medium',
     pattern:
-      /\b(cancel|unsubscribe|close my account|terminate|(stop|turn off) (the )?(auto(matic)?[- ]?)?renew|(not|don'?t) (want to )?renew)/,
+      /\b(cancel|unsubscribe|close my account|end my (membership|subscription|plan)|terminate|(stop|turn off) (the )?(auto(matic)?[- ]?)?renew|(not|don'?t) (want to )?renew)/,
   },
   {
     name: 'something broken',
@@ -64,7 +70,7 @@ const SIGNALS: Signal[] = [
     name: 'late delivery',
     level: 'medium',
     pattern:
-      /\b(late|delayed|hasn'?t (arrived|shipped)|where is my (order|package|parcel)|still waiting|(has ?n[o']t|not) moved|(parcel|package|order|shipment) (is |was |got )?lost|lost in (the )?(mail|post|transit))\b/,
+      /\b(late|delayed|hasn'?t (arrived|shipped)|where is my (order|package|parcel)|still waiting|(has ?n[o']t|never) (shown|showed) up|(has ?n[o']t|not) moved|(parcel|package|order|shipment) (is |was |got )?lost|lost in (the )?(mail|post|transit))\b/,
   },
   { name: 'billing question', level: 'medium', pattern: /\b(invoice|billing|charge|receipt|vat|tax)\b/ },
 ];
