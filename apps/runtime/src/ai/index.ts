@@ -1,16 +1,16 @@
-import type { AiConfig } from './config';
 import { createOfflineProvider } from './offline/offline-provider';
 import { createOpenAiProvider } from './openai/openai-provider';
 import type { AiProvider } from './provider';
 import { type AiLogger, withFallback, withLogging } from './resilient-provider';
 
-export { type AiConfig, aiConfigFromEnv } from './config';
 export { fieldKey, gatherFields } from './fields';
 export { createOfflineProvider } from './offline/offline-provider';
 export type * from './provider';
 export { DEFAULT_INTENT_THRESHOLD } from './provider';
 export type { AiLogger } from './resilient-provider';
 export { formatTranscript } from './transcript';
+
+export type AiConfig = { apiKey?: string; baseUrl?: string; model?: string; timeoutMs?: number };
 
 export const DEFAULT_AI_TIMEOUT_MS = 10_000;
 
