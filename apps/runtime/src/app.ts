@@ -5,6 +5,7 @@ import type { AppEnv } from './http/env';
 import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
 import { dashboardCors } from './http/middleware/cors';
+import { publicCors } from './http/middleware/public-cors';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
 import type { Services } from './services';
@@ -36,7 +37,9 @@ export function createApp(services: Services) {
       },
     }),
   );
+  app.use('/api/public/*', publicCors());
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', { type: 'http', scheme: 'bearer' });
   registerRoutes(app, services);
   const getDocument = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO });
   app.route('/', docsRoutes(getDocument));

@@ -7,6 +7,8 @@ export interface AppVariables {
   requestId: string;
   /** The signed-in dashboard user (from the session cookie), when there is one. */
   user?: PublicUser;
+  /** Public API: false once the request's Origin was refused for the bot (no CORS header then). */
+  originAllowed?: boolean;
 }
 
 export interface AppEnv {

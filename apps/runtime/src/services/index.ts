@@ -1,7 +1,16 @@
+import type { VisitorConversation } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
+import { createAiProvider } from '../ai';
+import type { AiProvider } from '../ai/provider';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
-import type { Database } from '../db/schema';
+import type { Conversation, Database } from '../db/schema';
+import { RealtimeHub } from '../realtime/hub';
+import { toVisitorConversation, visibleAgent } from '../repositories/conversations';
+import { BackgroundTasks } from './background';
+import { ConversationService } from './conversation-service';
+import { FlowCache } from './flow-cache';
+import { type ConversationHooks, createConversationHooks, createHandoffHooks, type HandoffHooks } from './hooks';
 import type { Logger } from './logger';
 
 /** Everything routes and workers need, built once per process by `createServices`. */
@@ -10,6 +19,16 @@ export interface Services {
   database: DatabaseHandle;
   db: Kysely<Database>;
   logger: Logger;
+  /** Realtime fan-out (bridged across instances on PostgreSQL). Publish only committed data. */
+  hub: RealtimeHub;
+  ai: AiProvider;
+  flows: FlowCache;
+  conversations: ConversationService;
+  handoffHooks: HandoffHooks;
+  conversationHooks: ConversationHooks;
+  background: BackgroundTasks;
+  /** What the conversation's visitor may see of it (status, agent, reply time, awaited input). */
+  visitorView(conversation: Conversation): Promise<VisitorConversation>;
   /** Run in reverse order on shutdown (workers, listeners); add yours with `onClose`. */
   onClose(close: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -17,16 +36,40 @@ export interface Services {
 
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
   const closers: Array<() => Promise<void> | void> = [];
-  return {
+  const services: Services = {
     config,
     database,
     db: database.db,
     logger,
+    hub: new RealtimeHub((error) => logger.error({ err: error }, 'realtime delivery failed')),
+    ai: createAiProvider(
+      { apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL },
+      { info: (entry) => logger.info(entry, 'ai call'), warn: (entry) => logger.warn(entry, 'ai call failed') },
+    ),
+    flows: new FlowCache(),
+    conversations: undefined as unknown as ConversationService,
+    handoffHooks: createHandoffHooks(),
+    conversationHooks: createConversationHooks(),
+    background: new BackgroundTasks(logger),
+    visitorView: async (conversation) => {
+      const agent = await visibleAgent(services.db, conversation);
+      let replyTime: string | null = null;
+      try {
+        replyTime = (await services.conversationHooks.replyTime?.(services.db, conversation)) ?? null;
+      } catch (error) {
+        logger.warn({ err: error }, 'reply time unavailable');
+      }
+      return toVisitorConversation(conversation, agent, replyTime);
+    },
     onClose: (close) => {
       closers.push(close);
     },
     close: async () => {
+      await services.background.idle();
       for (const close of closers.reverse()) await close();
+      await services.hub.close();
     },
   };
+  services.conversations = new ConversationService(services);
+  return services;
 }

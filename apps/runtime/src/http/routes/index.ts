@@ -5,6 +5,9 @@ import { botRoutes } from './admin/bots';
 import { flowVersionRoutes } from './admin/flow-versions';
 import { flowRoutes } from './admin/flows';
 import { sessionRoutes } from './auth/session';
+import { publicConversationRoutes } from './public/conversations';
+import { sessionRoutes as publicSessionRoutes } from './public/sessions';
+import { publicVisitorRoutes } from './public/visitor';
 import { healthRoutes } from './system/health';
 
 /** Every route file is mounted here, one line each. */
@@ -14,4 +17,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', botRoutes(services));
   app.route('/', flowRoutes(services));
   app.route('/', flowVersionRoutes(services));
+  app.route('/', publicSessionRoutes(services));
+  app.route('/', publicConversationRoutes(services));
+  app.route('/', publicVisitorRoutes(services));
 }

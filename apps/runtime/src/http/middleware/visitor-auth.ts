@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { Conversation, Visitor } from '../../db/schema';
+import { findBotById } from '../../repositories/bots';
+import { findConversation } from '../../repositories/conversations';
+import { findVisitorByToken } from '../../repositories/visitors';
+import type { Services } from '../../services';
+import type { AppEnv } from '../env';
+import { ApiError, notFound } from '../errors';
+import { checkBotOrigin } from './public-cors';
+
+/** The visitor token from `Authorization: Bearer …`, or null. */
+export function bearerToken(c: Context): string | null {
+  const header = c.req.header('authorization');
+  const match = header ? /^Bearer\s+(\S{1,512})$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/** The visitor behind the bearer token (401 without a valid one); also checks the bot's allowed origins. */
+export async function requireVisitor(c: Context<AppEnv>, services: Services): Promise<Visitor> {
+  const token = bearerToken(c);
+  if (!token) throw new ApiError(401, 'unauthorized', 'Send the visitor token as Authorization: Bearer <token>');
+  const visitor = await findVisitorByToken(services.db, token);
+  if (!visitor) throw new ApiError(401, 'unauthorized', 'Unknown or expired visitor token');
+  const bot = await findBotById(services.db, visitor.bot_id);
+  if (!bot) throw new ApiError(401, 'unauthorized', 'This visitor belongs to a bot that no longer exists');
+  checkBotOrigin(c, bot);
+  return visitor;
+}
+
+/** A conversation of this visitor; other conversations do not exist as far as the visitor can tell (404). */
+export async function visitorConversation(services: Services, visitor: Visitor, id: string): Promise<Conversation> {
+  const conversation = await findConversation(services.db, id);
+  if (!conversation || conversation.visitor_id !== visitor.id) throw notFound('Conversation');
+  return conversation;
+}

@@ -1,0 +1,133 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findBotById } from '../../../repositories/bots';
+import { loadMessages } from '../../../repositories/messages';
+import type { Services } from '../../../services';
+import { withConversation } from '../../../services/conversation-tx';
+import { createRouter } from '../../env';
+import { notFound } from '../../errors';
+import { requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
+import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { ConversationIdParam, PublicSchemas, visitorSecurity } from './schemas';
+import { startVariables } from './sessions';
+
+const base = '/api/public/conversations';
+const HistoryQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+const sendRoute = createRoute({
+  method: 'post',
+  path: `${base}/{id}/messages`,
+  tags: ['Widget'],
+  summary: 'Send a visitor message (idempotent on clientId); returns the bot replies of the same step',
+  security: visitorSecurity,
+  request: { params: ConversationIdParam, body: jsonBody(PublicSchemas.SendMessageRequest) },
+  responses: {
+    200: jsonResponse(PublicSchemas.SendMessageResponse, 'Already stored (same clientId)'),
+    201: jsonResponse(PublicSchemas.SendMessageResponse, 'Stored'),
+    400: errors[400],
+    401: errors[401],
+    404: errors[404],
+    413: errors[413],
+  },
+});
+const historyRoute = createRoute({
+  method: 'get',
+  path: `${base}/{id}/messages`,
+  tags: ['Widget'],
+  summary: 'Messages after a sequence number, oldest first',
+  security: visitorSecurity,
+  request: { params: ConversationIdParam, query: HistoryQuery },
+  responses: {
+    200: jsonResponse(PublicSchemas.MessagesPage, 'Messages'),
+    400: errors[400],
+    401: errors[401],
+    404: errors[404],
+  },
+});
+const contactRoute = createRoute({
+  method: 'post',
+  path: `${base}/{id}/contact`,
+  tags: ['Widget'],
+  summary: 'Leave an email (e.g. when nobody is available) so the team can answer later',
+  security: visitorSecurity,
+  request: { params: ConversationIdParam, body: jsonBody(PublicSchemas.ContactRequest) },
+  responses: {
+    200: jsonResponse(PublicSchemas.ConversationResponse, 'Saved'),
+    400: errors[400],
+    401: errors[401],
+    404: errors[404],
+  },
+});
+const newConversationRoute = createRoute({
+  method: 'post',
+  path: base,
+  tags: ['Widget'],
+  summary: 'Start a fresh conversation for this visitor (e.g. after one was resolved)',
+  security: visitorSecurity,
+  responses: { 201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'), 401: errors[401] },
+});
+
+export function publicConversationRoutes(services: Services) {
+  const router = createRouter();
+
+  router.openapi(sendRoute, async (c) => {
+    const visitor = await requireVisitor(c, services);
+    const conversation = await visitorConversation(services, visitor, c.req.valid('param').id);
+    const { clientId, content } = c.req.valid('json');
+    const result = await services.conversations.visitorMessage(conversation.id, visitor, { clientId, content });
+    const body = {
+      message: result.message.message,
+      replies: result.replies.filter((entry) => !entry.internal).map((entry) => entry.message),
+      conversation: await services.visitorView(result.conversation),
+    };
+    return result.duplicate ? c.json(body, 200) : c.json(body, 201);
+  });
+
+  router.openapi(historyRoute, async (c) => {
+    const visitor = await requireVisitor(c, services);
+    const conversation = await visitorConversation(services, visitor, c.req.valid('param').id);
+    const { after, limit } = c.req.valid('query');
+    const messages = await loadMessages(services.db, conversation.id, {
+      afterSeq: after,
+      limit,
+      includeInternal: false,
+    });
+    return c.json(
+      { messages: messages.map((entry) => entry.message), conversation: await services.visitorView(conversation) },
+      200,
+    );
+  });
+
+  router.openapi(contactRoute, async (c) => {
+    const visitor = await requireVisitor(c, services);
+    const conversation = await visitorConversation(services, visitor, c.req.valid('param').id);
+    const { email, name } = c.req.valid('json');
+    const updated = await withConversation(services, conversation.id, async (tx) => {
+      await tx.trx
+        .updateTable('visitors')
+        .set({ email, ...(name === undefined ? {} : { name }), last_seen_at: new Date() })
+        .where('id', '=', visitor.id)
+        .execute();
+      await tx.append([
+        {
+          author: 'system',
+          content: { type: 'event', kind: 'email_captured', text: `We will reply to ${email}.`, data: { email } },
+        },
+      ]);
+      for (const hook of services.conversationHooks.onContactCaptured) await hook(tx, { email, name: name ?? null });
+      return tx.conversation;
+    });
+    return c.json({ conversation: await services.visitorView(updated) }, 200);
+  });
+
+  router.openapi(newConversationRoute, async (c) => {
+    const visitor = await requireVisitor(c, services);
+    const bot = await findBotById(services.db, visitor.bot_id);
+    if (!bot) throw notFound('Bot');
+    const conversation = await services.conversations.start(bot, visitor, startVariables(visitor));
+    return c.json({ conversation: await services.visitorView(conversation) }, 201);
+  });
+  return router;
+}

@@ -1,0 +1,104 @@
+import type { StartSessionRequest } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
+import type { Bot, JsonObject, Visitor } from '../../../db/schema';
+import { findBotById } from '../../../repositories/bots';
+import { latestVisitorConversation } from '../../../repositories/conversations';
+import { createVisitor, findVisitorByToken, updateVisitor } from '../../../repositories/visitors';
+import type { Services } from '../../../services';
+import { widgetSettings } from '../../../services/widget-settings';
+import { createRouter } from '../../env';
+import { notFound } from '../../errors';
+import { checkBotOrigin } from '../../middleware/public-cors';
+import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { BotIdParam, PublicSchemas } from './schemas';
+
+const startRoute = createRoute({
+  method: 'post',
+  path: '/api/public/bots/{botId}/sessions',
+  tags: ['Widget'],
+  summary: 'Start or resume a visitor session: returns the visitor token, the open conversation and widget settings',
+  request: { params: BotIdParam, body: jsonBody(PublicSchemas.StartSessionRequest) },
+  responses: {
+    200: jsonResponse(PublicSchemas.StartSessionResponse, 'Session'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+  },
+});
+
+const settingsRoute = createRoute({
+  method: 'get',
+  path: '/api/public/bots/{botId}/settings',
+  tags: ['Widget'],
+  summary: "The bot's widget settings (name, theme, texts, availability)",
+  request: { params: BotIdParam },
+  responses: {
+    200: jsonResponse(PublicSchemas.WidgetSettingsResponse, 'Settings'),
+    403: errors[403],
+    404: errors[404],
+  },
+});
+
+/** Flow variables a new conversation starts with: the SDK's variables plus what is known of the visitor. */
+export function startVariables(visitor: Visitor): JsonObject {
+  return {
+    ...visitor.variables,
+    visitor: { name: visitor.name ?? '', email: visitor.email ?? '', pageUrl: visitor.page_url ?? '' },
+  };
+}
+
+export function sessionRoutes(services: Services) {
+  const router = createRouter();
+
+  const loadBot = async (botId: string) => {
+    const bot = await findBotById(services.db, botId);
+    if (!bot) throw notFound('Bot');
+    return bot;
+  };
+
+  const resumeOrCreateVisitor = async (bot: Bot, body: StartSessionRequest, userAgent: string | null) => {
+    const details = {
+      ...(body.visitor?.name === undefined ? {} : { name: body.visitor.name }),
+      ...(body.visitor?.email === undefined ? {} : { email: body.visitor.email }),
+      ...(body.pageUrl === undefined ? {} : { pageUrl: body.pageUrl }),
+      ...(body.locale === undefined ? {} : { locale: body.locale }),
+      ...(body.variables === undefined ? {} : { variables: body.variables }),
+      userAgent,
+    };
+    const known = body.visitorToken ? await findVisitorByToken(services.db, body.visitorToken) : undefined;
+    if (known && known.bot_id === bot.id && body.visitorToken) {
+      return { visitor: await updateVisitor(services.db, known, details), token: body.visitorToken };
+    }
+    return createVisitor(services.db, { botId: bot.id, ...details });
+  };
+
+  router.openapi(startRoute, async (c) => {
+    const bot = await loadBot(c.req.valid('param').botId);
+    checkBotOrigin(c, bot);
+    const body = c.req.valid('json');
+    const { visitor, token } = await resumeOrCreateVisitor(
+      bot,
+      body,
+      c.req.header('user-agent')?.slice(0, 500) ?? null,
+    );
+    const conversation =
+      (await latestVisitorConversation(services.db, visitor.id)) ??
+      (await services.conversations.start(bot, visitor, startVariables(visitor)));
+    return c.json(
+      {
+        visitorToken: token,
+        visitorId: visitor.id,
+        conversation: await services.visitorView(conversation),
+        settings: await widgetSettings(services, bot),
+      },
+      200,
+    );
+  });
+
+  router.openapi(settingsRoute, async (c) => {
+    const bot = await loadBot(c.req.valid('param').botId);
+    checkBotOrigin(c, bot);
+    return c.json({ settings: await widgetSettings(services, bot) }, 200);
+  });
+  return router;
+}

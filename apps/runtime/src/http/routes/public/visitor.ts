@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { latestVisitorConversation } from '../../../repositories/conversations';
+import { updateVisitor } from '../../../repositories/visitors';
+import type { Services } from '../../../services';
+import { createRouter } from '../../env';
+import { requireVisitor } from '../../middleware/visitor-auth';
+import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { PublicSchemas, visitorSecurity } from './schemas';
+
+const VisitorResponse = z
+  .object({
+    visitor: z.object({
+      id: z.string(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    }),
+  })
+  .openapi('VisitorResponse');
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/api/public/visitor',
+  tags: ['Widget'],
+  summary: "identify() / setVariables(): update the visitor; variables also reach the running bot's flow",
+  security: visitorSecurity,
+  request: { body: jsonBody(PublicSchemas.UpdateVisitorRequest) },
+  responses: { 200: jsonResponse(VisitorResponse, 'Updated'), 400: errors[400], 401: errors[401] },
+});
+
+export function publicVisitorRoutes(services: Services) {
+  const router = createRouter();
+  router.openapi(updateRoute, async (c) => {
+    const visitor = await requireVisitor(c, services);
+    const body = c.req.valid('json');
+    const updated = await updateVisitor(services.db, visitor, {
+      ...(body.visitor?.name === undefined ? {} : { name: body.visitor.name }),
+      ...(body.visitor?.email === undefined ? {} : { email: body.visitor.email }),
+      ...(body.variables === undefined ? {} : { variables: body.variables }),
+    });
+    const conversation = await latestVisitorConversation(services.db, visitor.id);
+    if (conversation?.status === 'bot' && conversation.flow_version_id) {
+      const variables = {
+        ...body.variables,
+        visitor: { name: updated.name ?? '', email: updated.email ?? '', pageUrl: updated.page_url ?? '' },
+      };
+      await services.conversations.engineEvent(conversation.id, { type: 'set_variables', variables });
+    }
+    return c.json(
+      { visitor: { id: updated.id, name: updated.name, email: updated.email, variables: updated.variables } },
+      200,
+    );
+  });
+  return router;
+}

@@ -1,0 +1,46 @@
+import type { AuthorKind, ConversationStatus, Message, Priority, VisitorConversation } from '@flowdesk/contract';
+
+/** A stored message fanned out to subscribers. `internal` notes reach agents only. */
+export interface MessageEvent {
+  kind: 'message';
+  workspaceId: string;
+  message: Message;
+  internal: boolean;
+}
+
+/** Status, priority, assignment or last seq of a conversation changed. */
+export interface ConversationEvent {
+  kind: 'conversation';
+  workspaceId: string;
+  conversation: {
+    id: string;
+    status: ConversationStatus;
+    priority: Priority | null;
+    assigneeId: string | null;
+    teamId: string | null;
+    lastSeq: number;
+  };
+  /** What the conversation's visitor may see of it (sent to the visitor's sockets). */
+  visitor: VisitorConversation;
+}
+
+export interface TypingEvent {
+  kind: 'typing';
+  workspaceId: string;
+  conversationId: string;
+  author: AuthorKind;
+  name: string | null;
+  typing: boolean;
+  /** The connection that typed; it does not get its own typing back. */
+  sourceConnectionId: string;
+}
+
+export interface PresenceEvent {
+  kind: 'presence';
+  workspaceId: string;
+  userId: string;
+  status: 'online' | 'away' | 'offline';
+}
+
+export type HubEvent = MessageEvent | ConversationEvent | TypingEvent | PresenceEvent;
+export type HubListener = (event: HubEvent) => void;

@@ -1,0 +1,100 @@
+import type { MessageContent, VisitorConversation } from '@flowdesk/contract';
+import type { Kysely } from 'kysely';
+import type { Conversation, ConversationUpdate, Database } from '../db/schema';
+import type { ConversationEvent } from '../realtime/events';
+import { newId } from '../services/secrets';
+
+export function findConversation(db: Kysely<Database>, id: string) {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the row until the transaction ends; every write to a conversation goes through this. */
+export function lockConversation(trx: Kysely<Database>, id: string) {
+  return trx.selectFrom('conversations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The visitor's newest conversation with this bot. */
+export function latestVisitorConversation(db: Kysely<Database>, visitorId: string) {
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('visitor_id', '=', visitorId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertConversation(
+  db: Kysely<Database>,
+  input: {
+    workspaceId: string;
+    botId: string;
+    visitorId: string;
+    flowVersionId: string | null;
+    variables: Record<string, unknown>;
+  },
+) {
+  return db
+    .insertInto('conversations')
+    .values({
+      id: newId(),
+      workspace_id: input.workspaceId,
+      bot_id: input.botId,
+      visitor_id: input.visitorId,
+      flow_version_id: input.flowVersionId,
+      variables: JSON.stringify(input.variables),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateConversation(db: Kysely<Database>, id: string, patch: ConversationUpdate) {
+  return db
+    .updateTable('conversations')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The agent a visitor sees (name and avatar), when one holds the conversation. */
+export async function visibleAgent(db: Kysely<Database>, conversation: Conversation) {
+  if (!conversation.assignee_id || conversation.status === 'bot') return null;
+  const agent = await db
+    .selectFrom('users')
+    .select(['name', 'avatar_url'])
+    .where('id', '=', conversation.assignee_id)
+    .executeTakeFirst();
+  return agent ? { name: agent.name, avatarUrl: agent.avatar_url } : null;
+}
+
+export function toVisitorConversation(
+  conversation: Conversation,
+  agent: VisitorConversation['agent'],
+  replyTime: string | null,
+): VisitorConversation {
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    lastSeq: conversation.last_seq,
+    agent,
+    replyTime,
+    awaiting: conversation.status === 'bot' ? ((conversation.awaiting as MessageContent | null) ?? null) : null,
+  };
+}
+
+export function toConversationEvent(conversation: Conversation, visitor: VisitorConversation): ConversationEvent {
+  return {
+    kind: 'conversation',
+    workspaceId: conversation.workspace_id,
+    conversation: {
+      id: conversation.id,
+      status: conversation.status,
+      priority: conversation.priority,
+      assigneeId: conversation.assignee_id,
+      teamId: conversation.team_id,
+      lastSeq: conversation.last_seq,
+    },
+    visitor,
+  };
+}

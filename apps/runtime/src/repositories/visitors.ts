@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Database, Visitor } from '../db/schema';
+import { hashToken, newId, newToken } from '../services/secrets';
+
+export type VisitorVariables = Record<string, string | number | boolean>;
+
+export interface NewVisitorInput {
+  botId: string;
+  name?: string | null;
+  email?: string | null;
+  variables?: VisitorVariables;
+  pageUrl?: string | null;
+  userAgent?: string | null;
+  locale?: string | null;
+}
+
+/** Creates a visitor; the returned token is shown once (only its hash is stored). */
+export async function createVisitor(db: Kysely<Database>, input: NewVisitorInput) {
+  const token = newToken();
+  const visitor = await db
+    .insertInto('visitors')
+    .values({
+      id: newId(),
+      bot_id: input.botId,
+      token_hash: hashToken(token),
+      name: input.name ?? null,
+      email: input.email ?? null,
+      variables: JSON.stringify(input.variables ?? {}),
+      page_url: input.pageUrl ?? null,
+      user_agent: input.userAgent ?? null,
+      locale: input.locale ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { visitor, token };
+}
+
+export function findVisitorByToken(db: Kysely<Database>, token: string): Promise<Visitor | undefined> {
+  return db.selectFrom('visitors').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+export interface VisitorPatch {
+  name?: string | null;
+  email?: string | null;
+  variables?: VisitorVariables;
+  pageUrl?: string | null;
+  userAgent?: string | null;
+  locale?: string | null;
+}
+
+/** Updates details; `variables` are merged into the existing ones. */
+export async function updateVisitor(db: Kysely<Database>, visitor: Visitor, patch: VisitorPatch) {
+  return db
+    .updateTable('visitors')
+    .set({
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.email === undefined ? {} : { email: patch.email }),
+      ...(patch.pageUrl === undefined ? {} : { page_url: patch.pageUrl }),
+      ...(patch.userAgent === undefined ? {} : { user_agent: patch.userAgent }),
+      ...(patch.locale === undefined ? {} : { locale: patch.locale }),
+      ...(patch.variables === undefined
+        ? {}
+        : { variables: JSON.stringify({ ...visitor.variables, ...patch.variables }) }),
+      last_seen_at: new Date(),
+    })
+    .where('id', '=', visitor.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

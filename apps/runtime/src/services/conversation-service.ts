@@ -1,0 +1,189 @@
+import type { MessageContent } from '@flowdesk/contract';
+import { type EngineInput, STATES, step, type VisitorContent } from '@flowdesk/engine';
+import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
+import { notFound } from '../http/errors';
+import { insertConversation } from '../repositories/conversations';
+import { findLiveVersion, findVersionById } from '../repositories/flow-versions';
+import { findMessageByClientId, loadMessages, type StoredMessage, toMessage } from '../repositories/messages';
+import type { Services } from '.';
+import { type ConversationTx, withConversation } from './conversation-tx';
+import { createEngineEffects } from './engine-effects';
+import type { HandoffContext } from './hooks';
+
+const STEP_TIMEOUT_MS = 60_000;
+
+export interface VisitorMessageResult {
+  message: StoredMessage;
+  replies: StoredMessage[];
+  conversation: Conversation;
+  duplicate: boolean;
+}
+
+const event = (kind: Extract<MessageContent, { type: 'event' }>['kind'], text: string): MessageContent => ({
+  type: 'event',
+  kind,
+  text,
+});
+
+/** Runs conversations: visitor messages, bot steps, handoffs. Every change is one transaction per conversation. */
+export class ConversationService {
+  constructor(private readonly services: Services) {}
+
+  /** A new conversation on the bot's live flow version; the bot greets at once unless the flow waits for the visitor. */
+  async start(bot: Bot, visitor: Visitor, variables: JsonObject): Promise<Conversation> {
+    const version = await findLiveVersion(this.services.db, bot.id);
+    const created = await insertConversation(this.services.db, {
+      workspaceId: bot.workspace_id,
+      botId: bot.id,
+      visitorId: visitor.id,
+      flowVersionId: version?.id ?? null,
+      variables,
+    });
+    if (!version) return created;
+    const welcome = this.services.flows.get(version).doc.settings.welcome;
+    const input: EngineInput =
+      welcome === 'on_open' ? { type: 'start', variables } : { type: 'set_variables', variables };
+    return withConversation(this.services, created.id, async (tx) => {
+      await this.runStep(tx, input);
+      return tx.conversation;
+    });
+  }
+
+  /** Stores a visitor message once per clientId, lets the bot answer when it holds the conversation. */
+  async visitorMessage(
+    conversationId: string,
+    visitor: Visitor,
+    input: { clientId: string; content: VisitorContent },
+  ): Promise<VisitorMessageResult> {
+    return withConversation(this.services, conversationId, async (tx) => {
+      if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
+      const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
+      if (existing) return { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true };
+
+      if (tx.conversation.status === 'resolved') await this.reopen(tx);
+      const [message] = await tx.append([
+        { author: 'visitor', authorName: visitor.name, content: input.content, clientId: input.clientId },
+      ]);
+      for (const hook of this.services.conversationHooks.onVisitorMessage) await hook(tx, message!);
+      const replies =
+        tx.conversation.status === 'bot'
+          ? await this.runStep(tx, { type: 'visitor_message', content: input.content })
+          : [];
+      return { message: message!, replies, conversation: tx.conversation, duplicate: false };
+    });
+  }
+
+  /** Sends an outside event to the bot (hand back, go to a block, set variables, no-agent timeout). */
+  async engineEvent(conversationId: string, input: EngineInput, options: { resumeBot?: boolean } = {}) {
+    return withConversation(this.services, conversationId, async (tx) => {
+      if (options.resumeBot && tx.conversation.status !== 'bot') {
+        await tx.update({ status: 'bot', resolved_at: null });
+      }
+      const replies = await this.runStep(tx, input);
+      return { replies, conversation: tx.conversation };
+    });
+  }
+
+  /** Hands a conversation to humans outside a flow step (AI agent action, agent takeover). */
+  async handoff(conversationId: string, context: HandoffContext) {
+    return withConversation(this.services, conversationId, async (tx) => {
+      await this.beginHandoff(tx, context);
+      return tx.conversation;
+    });
+  }
+
+  /** Inside a conversation transaction: status needs_agent, timeline event, hooks now and after commit. */
+  async beginHandoff(tx: ConversationTx, context: HandoffContext) {
+    if (tx.conversation.status === 'needs_agent' || tx.conversation.status === 'agent') return;
+    await tx.update({ status: 'needs_agent', handed_off_at: new Date(), resolved_at: null });
+    await tx.append([{ author: 'system', content: event('handoff', 'The conversation was handed to a person.') }]);
+    for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
+    const conversationId = tx.conversation.id;
+    tx.afterCommit(() => {
+      for (const hook of this.services.handoffHooks.afterHandoff) {
+        this.services.background.run('afterHandoff', () => hook(conversationId, context));
+      }
+    });
+  }
+
+  /** One engine step: bot messages stored, snapshot and status saved, handoff begun. Returns the bot's messages. */
+  private async runStep(tx: ConversationTx, input: EngineInput): Promise<StoredMessage[]> {
+    const conversation = tx.conversation;
+    const version = conversation.flow_version_id
+      ? await findVersionById(tx.trx, conversation.flow_version_id)
+      : undefined;
+    if (!version) {
+      // No published flow: nobody but a person can answer.
+      if (input.type === 'visitor_message')
+        await this.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null });
+      return [];
+    }
+    let compiled = this.services.flows.get(version);
+    if (input.type === 'visitor_message' && hasEnded(conversation.engine_snapshot)) {
+      // A finished flow starts over, on the bot's live version, when the visitor writes again.
+      const live = (await findLiveVersion(tx.trx, conversation.bot_id)) ?? version;
+      await tx.update({ engine_snapshot: null, flow_version_id: live.id });
+      compiled = this.services.flows.get(live);
+    }
+    const result = await step(compiled, createEngineEffects(this.services, tx), {
+      snapshot: (tx.conversation.engine_snapshot as never) ?? null,
+      event: input,
+      timeoutMs: STEP_TIMEOUT_MS,
+    });
+    const bot = await tx.trx.selectFrom('bots').select('name').where('id', '=', conversation.bot_id).executeTakeFirst();
+    const replies = await tx.append(
+      result.outputs.map((content) => ({ author: 'bot' as const, authorName: bot?.name ?? null, content })),
+    );
+    if (result.status === 'error') {
+      this.services.logger.warn({ conversationId: conversation.id, error: result.error }, 'flow step failed');
+      replies.push(
+        ...(await tx.append([
+          { author: 'system', content: event('error', result.error?.message ?? 'The bot failed.') },
+        ])),
+      );
+      await this.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null });
+      return replies;
+    }
+    await tx.update({
+      engine_snapshot: JSON.stringify(result.snapshot),
+      awaiting: result.awaiting ? JSON.stringify(result.awaiting) : null,
+      variables: JSON.stringify(result.variables),
+      ...(result.status === 'ended' ? { status: 'resolved', resolved_at: new Date() } : {}),
+    });
+    if (result.handoff) {
+      await this.beginHandoff(tx, {
+        reason: 'flow',
+        blockId: result.handoff.blockId,
+        settings: result.handoff.settings,
+      });
+    }
+    return replies;
+  }
+
+  private async reopen(tx: ConversationTx) {
+    const status = tx.conversation.handed_off_at ? 'needs_agent' : 'bot';
+    await tx.update({ status, resolved_at: null, ...(status === 'needs_agent' ? { handed_off_at: new Date() } : {}) });
+    await tx.append([{ author: 'system', content: event('reopened', 'The conversation was reopened.') }]);
+  }
+
+  /** For a retried message: the same message and the bot's answers that followed it. */
+  private async repliesTo(tx: ConversationTx, message: StoredMessage) {
+    const after = await loadMessages(tx.trx, tx.conversation.id, {
+      afterSeq: message.message.seq,
+      limit: 50,
+      includeInternal: false,
+    });
+    const next = after.findIndex((entry) => entry.message.author === 'visitor');
+    const following = next === -1 ? after : after.slice(0, next);
+    return {
+      message,
+      replies: following.filter((entry) => entry.message.author === 'bot' || entry.message.author === 'system'),
+      conversation: tx.conversation,
+    };
+  }
+}
+
+function hasEnded(snapshot: unknown): boolean {
+  const value = (snapshot as { machine?: { value?: unknown } } | null)?.machine?.value;
+  return value === STATES.end;
+}

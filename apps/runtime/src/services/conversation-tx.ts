@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Conversation, ConversationUpdate, Database } from '../db/schema';
+import { notFound } from '../http/errors';
+import type { HubEvent } from '../realtime/events';
+import { lockConversation, toConversationEvent, updateConversation } from '../repositories/conversations';
+import { appendMessages, type NewMessageInput, type StoredMessage } from '../repositories/messages';
+import type { Services } from '.';
+
+/** One locked conversation inside a transaction. Changes are published to realtime after commit. */
+export interface ConversationTx {
+  trx: Kysely<Database>;
+  /** The row as it is now (kept current by append/update). */
+  readonly conversation: Conversation;
+  append(inputs: NewMessageInput[]): Promise<StoredMessage[]>;
+  update(patch: ConversationUpdate): Promise<Conversation>;
+  /** Runs after a successful commit (publish extra events, start slow work). */
+  afterCommit(task: () => Promise<void> | void): void;
+}
+
+/**
+ * Locks conversation `id`, runs `work`, commits, then publishes every stored message in seq order and
+ * the conversation's new state. Every writer (visitor, bot, agent, inbox actions) goes through this.
+ */
+export async function withConversation<T>(
+  services: Services,
+  id: string,
+  work: (tx: ConversationTx) => Promise<T>,
+): Promise<T> {
+  const appended: StoredMessage[] = [];
+  const tasks: Array<() => Promise<void> | void> = [];
+  let changed = false;
+  let final: Conversation | undefined;
+  const result = await services.db.transaction().execute(async (trx) => {
+    const locked = await lockConversation(trx, id);
+    if (!locked) throw notFound('Conversation');
+    let current = locked;
+    const tx: ConversationTx = {
+      trx,
+      get conversation() {
+        return current;
+      },
+      async append(inputs) {
+        const { stored, lastSeq } = await appendMessages(trx, current.id, current.last_seq, inputs);
+        current = { ...current, last_seq: lastSeq, updated_at: new Date() };
+        appended.push(...stored);
+        changed ||= stored.length > 0;
+        return stored;
+      },
+      async update(patch) {
+        current = await updateConversation(trx, current.id, patch);
+        changed = true;
+        return current;
+      },
+      afterCommit(task) {
+        tasks.push(task);
+      },
+    };
+    const value = await work(tx);
+    final = current;
+    return value;
+  });
+  if (final) {
+    for (const { message, internal } of appended) {
+      services.hub.publish({ kind: 'message', workspaceId: final.workspace_id, message, internal });
+    }
+    if (changed) await publishConversation(services, final);
+  }
+  for (const task of tasks) {
+    try {
+      await task();
+    } catch (error) {
+      services.logger.error({ err: error, conversationId: id }, 'after-commit task failed');
+    }
+  }
+  return result;
+}
+
+/** Sends the conversation's current state to agents and to its visitor. */
+export async function publishConversation(services: Services, conversation: Conversation) {
+  const event: HubEvent = toConversationEvent(conversation, await services.visitorView(conversation));
+  services.hub.publish(event);
+}

@@ -1,0 +1,57 @@
+import type { EmailEffectRequest, HandoffEffectRequest, HandoffEffectResult } from '@flowdesk/engine';
+import type { HumanHandoffData } from '@flowdesk/flow-schema';
+import type { Kysely } from 'kysely';
+import type { Conversation, Database } from '../db/schema';
+import type { StoredMessage } from '../repositories/messages';
+import type { ConversationTx } from './conversation-tx';
+
+/** Why a conversation went to a human. */
+export type HandoffReason = 'flow' | 'intent' | 'ai_agent' | 'takeover';
+
+export interface HandoffContext {
+  reason: HandoffReason;
+  /** The Human Handoff block (null for a takeover or an AI-agent handoff without one). */
+  blockId: string | null;
+  settings: HumanHandoffData | null;
+}
+
+/**
+ * Extension points other areas fill in at start-up (push into the arrays). Hooks that get a `trx`
+ * run inside the conversation's transaction and must use it (never `services.db`: PGlite has one
+ * connection). `after*` hooks run after commit; their errors are logged, never surfaced.
+ */
+export interface HandoffHooks {
+  /** Decides a Human Handoff block's output (office hours, online agents). First non-null answer wins; default handed_off. */
+  outcome: Array<
+    (
+      trx: Kysely<Database>,
+      conversation: Conversation,
+      request: HandoffEffectRequest,
+    ) => Promise<HandoffEffectResult | null>
+  >;
+  /** The conversation just became needs_agent (same transaction): routing, assignment, outbox rows. */
+  onHandoff: Array<(tx: ConversationTx, context: HandoffContext) => Promise<void>>;
+  /** After commit: slow work such as the AI summary and priority. */
+  afterHandoff: Array<(conversationId: string, context: HandoffContext) => Promise<void>>;
+}
+
+export interface ConversationHooks {
+  /** A visitor message was stored (same transaction), e.g. "new message in your conversation" emails. */
+  onVisitorMessage: Array<(tx: ConversationTx, message: StoredMessage) => Promise<void>>;
+  /** The visitor left an email through the contact form (same transaction). */
+  onContactCaptured: Array<(tx: ConversationTx, contact: { email: string; name: string | null }) => Promise<void>>;
+  /** A flow's Send email block (same transaction); without a handler the email is only recorded in the audit log. */
+  sendEmail: ((trx: Kysely<Database>, conversation: Conversation, email: EmailEffectRequest) => Promise<void>) | null;
+  /** Human words for the expected reply time (office hours / reply time area); null shows nothing. */
+  replyTime:
+    | ((db: Kysely<Database>, conversation: Pick<Conversation, 'workspace_id' | 'team_id'>) => Promise<string | null>)
+    | null;
+}
+
+export const createHandoffHooks = (): HandoffHooks => ({ outcome: [], onHandoff: [], afterHandoff: [] });
+export const createConversationHooks = (): ConversationHooks => ({
+  onVisitorMessage: [],
+  onContactCaptured: [],
+  sendEmail: null,
+  replyTime: null,
+});

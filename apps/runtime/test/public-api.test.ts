@@ -1,0 +1,198 @@
+import { supportBotFlow } from '@flowdesk/engine';
+import { describe, expect, it } from 'vitest';
+import { updateBot } from '../src/repositories/bots';
+import { databaseKinds } from './db';
+import { seedWorkspace } from './fixtures/accounts';
+import { publishFlow } from './fixtures/flows';
+import { TestVisitor } from './fixtures/visitor';
+import { useTestServer } from './server';
+
+const texts = (messages: { content: { type: string } }[]) =>
+  messages.map((message) => {
+    const content = message.content as { type: string; text?: string };
+    return content.text ?? content.type;
+  });
+
+describe.each(databaseKinds)('public widget API on %s', (kind) => {
+  const t = useTestServer(kind);
+  const ctx = {} as { botId: string };
+
+  it('publishes the demo flow', async () => {
+    const { bot } = await seedWorkspace(t.current.server.db);
+    await publishFlow(t.current.server.db, bot.id, supportBotFlow);
+    ctx.botId = bot.id;
+  });
+
+  it('greets a new visitor and resumes the same session with the token', async () => {
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    const session = await visitor.start({ visitor: { name: 'Vera' }, pageUrl: 'https://shop.example/pricing' });
+    expect(session.conversation.status).toBe('bot');
+    expect(session.conversation.lastSeq).toBeGreaterThanOrEqual(2);
+    expect(session.conversation.awaiting).toMatchObject({ type: 'choice' });
+    expect(session.settings).toMatchObject({
+      botName: expect.any(String),
+      theme: { position: 'right' },
+      online: false,
+    });
+    const { body } = await visitor.history();
+    expect(texts(body.messages)).toEqual(["Hi there! 👋 I'm the Acme assistant.", 'What can I help you with?']);
+    expect(body.messages[1]?.content).toMatchObject({ type: 'choice', options: expect.any(Array) });
+    expect(body.messages.map((message) => message.seq)).toEqual([1, 2]);
+
+    const again = await new TestVisitor(t.current.server.url, ctx.botId).start({ visitorToken: session.visitorToken });
+    expect(again.visitorId).toBe(session.visitorId);
+    expect(again.conversation.id).toBe(session.conversation.id);
+  });
+
+  it('runs the flow to a handoff and then only stores messages for the humans', async () => {
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    await visitor.start();
+    const picked = await visitor.pick('human', 'Talk to a human');
+    expect(picked.message).toMatchObject({ author: 'visitor', content: { type: 'choice_reply', optionId: 'human' } });
+    expect(picked.conversation.status).toBe('needs_agent');
+    expect(texts(picked.replies)).toContain('Connecting you with our support team. Someone will reply here shortly.');
+    const later = await visitor.say('Hello? Anyone there?');
+    expect(later.replies).toEqual([]);
+    expect(later.conversation.status).toBe('needs_agent');
+    const { body } = await visitor.history(picked.message.seq);
+    expect(body.messages.at(-1)?.content).toEqual({ type: 'text', text: 'Hello? Anyone there?' });
+  });
+
+  it('stores a retried clientId once and answers with the same message and replies', async () => {
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    await visitor.start();
+    const first = await visitor.send({ type: 'choice_reply', optionId: 'pricing', label: 'Pricing' }, 'same-id');
+    const second = await visitor.send({ type: 'choice_reply', optionId: 'pricing', label: 'Pricing' }, 'same-id');
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    const a = await first.json();
+    const b = await second.json();
+    expect(b.message).toEqual(a.message);
+    expect(b.replies).toEqual(a.replies);
+    const { body } = await visitor.history();
+    expect(body.messages.filter((message) => message.clientId === 'same-id')).toHaveLength(1);
+  });
+
+  it("keeps visitors out of each other's conversations", async () => {
+    const alice = new TestVisitor(t.current.server.url, ctx.botId);
+    const bob = new TestVisitor(t.current.server.url, ctx.botId);
+    await alice.start();
+    await bob.start();
+    expect((await bob.history(0, alice.conversationId)).status).toBe(404);
+    const write = await fetch(`${t.current.server.url}/api/public/conversations/${alice.conversationId}/messages`, {
+      method: 'POST',
+      headers: bob.headers(),
+      body: JSON.stringify({ clientId: 'x', content: { type: 'text', text: 'hijack' } }),
+    });
+    expect(write.status).toBe(404);
+    const noToken = await fetch(`${t.current.server.url}/api/public/conversations/${alice.conversationId}/messages`);
+    expect(noToken.status).toBe(401);
+    const badToken = await fetch(`${t.current.server.url}/api/public/conversations/${alice.conversationId}/messages`, {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(badToken.status).toBe(401);
+  });
+
+  it('validates input and answers unknown ids with 404', async () => {
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    await visitor.start();
+    const cases: Array<[Record<string, unknown>, number]> = [
+      [{ type: 'text', text: '' }, 400],
+      [{ type: 'text', text: 42 }, 400],
+      [{ type: 'html', html: '<b>' }, 400],
+      [{ type: 'text', text: 'x'.repeat(5001) }, 400],
+    ];
+    for (const [content, status] of cases) expect((await visitor.send(content)).status).toBe(status);
+    const missingClientId = await fetch(
+      `${t.current.server.url}/api/public/conversations/${visitor.conversationId}/messages`,
+      {
+        method: 'POST',
+        headers: visitor.headers(),
+        body: JSON.stringify({ content: { type: 'text', text: 'hi' } }),
+      },
+    );
+    expect(missingClientId.status).toBe(400);
+    const huge = await fetch(`${t.current.server.url}/api/public/conversations/${visitor.conversationId}/messages`, {
+      method: 'POST',
+      headers: visitor.headers(),
+      body: JSON.stringify({ clientId: 'big', content: { type: 'text', text: 'x'.repeat(2_000_000) } }),
+    });
+    expect(huge.status).toBe(413);
+    expect((await visitor.history(0, 'no-such-conversation')).status).toBe(404);
+    expect(
+      (
+        await fetch(`${t.current.server.url}/api/public/bots/no-such-bot/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await visitor.history(-1)).status).toBe(400);
+    const badEmail = await fetch(`${t.current.server.url}/api/public/conversations/${visitor.conversationId}/contact`, {
+      method: 'POST',
+      headers: visitor.headers(),
+      body: JSON.stringify({ email: 'not-an-email' }),
+    });
+    expect(badEmail.status).toBe(400);
+  });
+
+  it('captures a contact email, updates the visitor and starts a new conversation', async () => {
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    await visitor.start();
+    const contact = await fetch(`${t.current.server.url}/api/public/conversations/${visitor.conversationId}/contact`, {
+      method: 'POST',
+      headers: visitor.headers(),
+      body: JSON.stringify({ email: 'vera@example.com', name: 'Vera' }),
+    });
+    expect(contact.status).toBe(200);
+    const { body } = await visitor.history();
+    expect(body.messages.at(-1)?.content).toMatchObject({ type: 'event', kind: 'email_captured' });
+    const patch = await fetch(`${t.current.server.url}/api/public/visitor`, {
+      method: 'PATCH',
+      headers: visitor.headers(),
+      body: JSON.stringify({ variables: { plan: 'pro', seats: 3 } }),
+    });
+    expect(await patch.json()).toMatchObject({
+      visitor: { email: 'vera@example.com', variables: { plan: 'pro', seats: 3 } },
+    });
+    const fresh = await fetch(`${t.current.server.url}/api/public/conversations`, {
+      method: 'POST',
+      headers: visitor.headers(),
+    });
+    expect(fresh.status).toBe(201);
+    const { conversation } = await fresh.json();
+    expect(conversation.id).not.toBe(visitor.conversationId);
+    expect(conversation.lastSeq).toBeGreaterThan(0);
+  });
+
+  it("applies the bot's allowed origins", async () => {
+    await updateBot(t.current.server.db, ctx.botId, { allowedOrigins: ['https://shop.example'] });
+    const allowed = new TestVisitor(t.current.server.url, ctx.botId, 'https://shop.example');
+    await allowed.start();
+    const response = await allowed.history();
+    expect(response.status).toBe(200);
+    const ok = await fetch(`${t.current.server.url}/api/public/bots/${ctx.botId}/settings`, {
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const refused = await fetch(`${t.current.server.url}/api/public/bots/${ctx.botId}/settings`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const stolenToken = await fetch(
+      `${t.current.server.url}/api/public/conversations/${allowed.conversationId}/messages`,
+      {
+        headers: { authorization: `Bearer ${allowed.token}`, origin: 'https://evil.example' },
+      },
+    );
+    expect(stolenToken.status).toBe(403);
+    const preflight = await fetch(`${t.current.server.url}/api/public/visitor`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'PATCH' },
+    });
+    expect(preflight.status).toBe(204);
+    await updateBot(t.current.server.db, ctx.botId, { allowedOrigins: ['*'] });
+  });
+});
