@@ -16,7 +16,6 @@ export interface EmailWorkerOptions {
   leaseMs?: number;
   batchSize?: number;
   now?: () => Date;
-  onError?: (error: unknown) => void;
 }
 
 export interface WorkerRunResult {

@@ -1,0 +1,168 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
+import { conflict, notFound } from '../http/errors';
+import { requireAdmin } from '../http/middleware/auth';
+import { errors, IdParam, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { EMAIL_API_PREFIX } from './compose';
+import { emailDb, type MailboxRow, type OutboxRow } from './tables';
+
+const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only rows created before this instant (paging). */
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+const OutboxQuery = ListQuery.extend({ status: z.enum(['pending', 'sending', 'sent', 'failed']).optional() });
+
+const MailSummary = z
+  .object({
+    id: z.string(),
+    from: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('MailboxMessage');
+const MailFull = MailSummary.extend({ html: z.string() }).openapi('MailboxMessageFull');
+const OutboxEntry = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    status: z.enum(['pending', 'sending', 'sent', 'failed']),
+    attempts: z.number(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: z.string(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    providerId: z.string().nullable(),
+    conversationId: z.string().nullable(),
+  })
+  .openapi('OutboxEmail');
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const toSummary = (row: MailboxRow) => ({
+  id: row.id,
+  from: row.from_address,
+  to: row.to_address,
+  subject: row.subject,
+  text: row.text,
+  createdAt: row.created_at.toISOString(),
+  readAt: iso(row.read_at),
+});
+const toOutbox = (row: OutboxRow) => ({
+  id: row.id,
+  kind: row.kind,
+  to: row.to_address,
+  subject: row.subject,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.last_error,
+  nextAttemptAt: row.next_attempt_at.toISOString(),
+  createdAt: row.created_at.toISOString(),
+  sentAt: iso(row.sent_at),
+  providerId: row.provider_id,
+  conversationId: row.conversation_id,
+});
+
+const base = `${EMAIL_API_PREFIX}`;
+const mailboxList = createRoute({
+  method: 'get',
+  path: `${base}/mailbox`,
+  tags: ['Email'],
+  summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
+  request: { query: ListQuery },
+  responses: { 200: jsonResponse(z.object({ messages: z.array(MailSummary) }), 'Newest first'), 403: errors[403] },
+});
+const mailboxOne = createRoute({
+  method: 'get',
+  path: `${base}/mailbox/{id}`,
+  tags: ['Email'],
+  summary: 'One local email with its HTML; marks it read (admin)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ message: MailFull }), 'The email'), 404: errors[404] },
+});
+const outboxList = createRoute({
+  method: 'get',
+  path: `${base}/outbox`,
+  tags: ['Email'],
+  summary: 'Outbox with delivery status, attempts and last error (admin)',
+  request: { query: OutboxQuery },
+  responses: { 200: jsonResponse(z.object({ emails: z.array(OutboxEntry) }), 'Newest first'), 403: errors[403] },
+});
+const outboxRetry = createRoute({
+  method: 'post',
+  path: `${base}/outbox/{id}/retry`,
+  tags: ['Email'],
+  summary: 'Send a failed email again, with the same idempotency key (admin)',
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(z.object({ email: OutboxEntry }), 'Queued again'),
+    404: errors[404],
+    409: errors[409],
+  },
+});
+
+/** Admin views of the local mailbox and the outbox, scoped to the admin's workspace. */
+export function mailboxRoutes(services: Services) {
+  const router = createRouter();
+  const mail = emailDb(services.db);
+
+  router.openapi(mailboxList, async (c) => {
+    const user = requireAdmin(c);
+    const { limit, before } = c.req.valid('query');
+    let query = mail.selectFrom('mailbox').selectAll().where('workspace_id', '=', user.workspaceId);
+    if (before) query = query.where('created_at', '<', new Date(before));
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+    return c.json({ messages: rows.map(toSummary) }, 200);
+  });
+
+  router.openapi(mailboxOne, async (c) => {
+    const user = requireAdmin(c);
+    const row = await mail
+      .updateTable('mailbox')
+      .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(new Date())) }))
+      .where('id', '=', c.req.valid('param').id)
+      .where('workspace_id', '=', user.workspaceId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound('Email');
+    return c.json({ message: { ...toSummary(row), html: row.html } }, 200);
+  });
+
+  router.openapi(outboxList, async (c) => {
+    const user = requireAdmin(c);
+    const { limit, before, status } = c.req.valid('query');
+    let query = mail.selectFrom('email_outbox').selectAll().where('workspace_id', '=', user.workspaceId);
+    if (status) query = query.where('status', '=', status);
+    if (before) query = query.where('created_at', '<', new Date(before));
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+    return c.json({ emails: rows.map(toOutbox) }, 200);
+  });
+
+  router.openapi(outboxRetry, async (c) => {
+    const user = requireAdmin(c);
+    const { id } = c.req.valid('param');
+    const row = await mail
+      .updateTable('email_outbox')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: new Date(), last_error: null })
+      .where('id', '=', id)
+      .where('workspace_id', '=', user.workspaceId)
+      .where('status', '=', 'failed')
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return c.json({ email: toOutbox(row) }, 200);
+    const exists = await mail
+      .selectFrom('email_outbox')
+      .select('status')
+      .where('id', '=', id)
+      .where('workspace_id', '=', user.workspaceId)
+      .executeTakeFirst();
+    if (!exists) throw notFound('Email');
+    throw conflict(`Only failed emails can be retried; this one is ${exists.status}`);
+  });
+  return router;
+}

@@ -1,0 +1,140 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import { createRouter } from '../http/env';
+import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { EMAIL_API_PREFIX } from './compose';
+import { mailboxRoutes } from './mailbox-routes';
+import {
+  NotificationSettings,
+  NotificationSettingsPatch,
+  readNotificationSettings,
+  writeNotificationSettings,
+} from './notification-settings';
+import { PreferencesPatch, readPreferences, writePreferences } from './preferences';
+import { applyUnsubscribe, KIND_WORDS, readUnsubscribeToken } from './unsubscribe';
+
+const PreferencesSchema = z.record(z.string(), z.boolean()).openapi('NotificationPreferences');
+const PreferencesBody = z.object({ preferences: PreferencesPatch });
+const SettingsSchema = NotificationSettings;
+
+const prefsGet = createRoute({
+  method: 'get',
+  path: `${EMAIL_API_PREFIX}/preferences`,
+  tags: ['Email'],
+  summary: 'My email notification preferences (each event on/off)',
+  responses: { 200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Preferences'), 401: errors[401] },
+});
+const prefsPut = createRoute({
+  method: 'put',
+  path: `${EMAIL_API_PREFIX}/preferences`,
+  tags: ['Email'],
+  summary: 'Turn my notification events on or off',
+  request: { body: jsonBody(PreferencesBody) },
+  responses: {
+    200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Preferences'),
+    400: errors[400],
+    401: errors[401],
+  },
+});
+const settingsGet = createRoute({
+  method: 'get',
+  path: `${EMAIL_API_PREFIX}/settings`,
+  tags: ['Email'],
+  summary: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
+  responses: { 200: jsonResponse(z.object({ settings: SettingsSchema }), 'Settings'), 401: errors[401] },
+});
+const settingsPut = createRoute({
+  method: 'put',
+  path: `${EMAIL_API_PREFIX}/settings`,
+  tags: ['Email'],
+  summary: 'Change workspace notification rules (admin)',
+  request: { body: jsonBody(NotificationSettingsPatch) },
+  responses: {
+    200: jsonResponse(z.object({ settings: SettingsSchema }), 'Settings'),
+    400: errors[400],
+    403: errors[403],
+  },
+});
+
+const TokenQuery = z.object({ token: z.string().min(10).max(2000) });
+
+function page(c: Context, status: 200 | 400, title: string, body: ReturnType<typeof html>) {
+  return c.html(
+    html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${title}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#111827}
+button{background:#111827;color:#fff;border:0;border-radius:6px;padding:.6rem 1rem;font-size:1rem;cursor:pointer}</style></head>
+<body><h1>${title}</h1>${body}</body></html>`,
+    status,
+  );
+}
+
+function invalidLink(c: Context) {
+  return page(
+    c,
+    400,
+    'This link is not valid',
+    html`<p>The unsubscribe link is broken or was changed. Use the link from the latest email.</p>`,
+  );
+}
+
+/**
+ * Email API: unsubscribe (public, signed token), my preferences, workspace notification settings, and the
+ * admin mailbox/outbox views. Paths are absolute; mount with `app.route('/', emailRoutes(services))`.
+ */
+export function emailRoutes(services: Services) {
+  const router = createRouter();
+  const { db } = services;
+  for (const path of ['preferences', 'settings', 'mailbox', 'mailbox/*', 'outbox', 'outbox/*']) {
+    router.use(`${EMAIL_API_PREFIX}/${path}`, requireUser(services));
+  }
+
+  // GET only shows a button: mail scanners follow links, and must not unsubscribe anyone.
+  router.get(`${EMAIL_API_PREFIX}/unsubscribe`, async (c) => {
+    const query = TokenQuery.safeParse(c.req.query());
+    const claim = query.success ? await readUnsubscribeToken(db, query.data.token) : null;
+    if (!claim) return invalidLink(c);
+    const words = KIND_WORDS[claim.kind] ?? claim.kind;
+    return page(
+      c,
+      200,
+      'Unsubscribe',
+      html`<p>Stop sending ${words} to <strong>${claim.address}</strong>?</p>
+<form method="post"><input type="hidden" name="token" value="${query.data!.token}"><button type="submit">Unsubscribe</button></form>`,
+    );
+  });
+
+  // Form button and RFC 8058 one-click (List-Unsubscribe-Post) both land here; the token is the credential.
+  router.post(`${EMAIL_API_PREFIX}/unsubscribe`, async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const token = c.req.query('token') ?? (typeof form.token === 'string' ? form.token : undefined);
+    const query = TokenQuery.safeParse({ token });
+    const claim = query.success ? await readUnsubscribeToken(db, query.data.token) : null;
+    if (!claim) return invalidLink(c);
+    await applyUnsubscribe(db, claim);
+    const words = KIND_WORDS[claim.kind] ?? claim.kind;
+    return page(
+      c,
+      200,
+      'You are unsubscribed',
+      html`<p>We will not send ${words} to <strong>${claim.address}</strong> any more.</p>`,
+    );
+  });
+
+  router.openapi(prefsGet, async (c) => c.json({ preferences: await readPreferences(db, currentUser(c).id) }, 200));
+  router.openapi(prefsPut, async (c) => {
+    const preferences = await writePreferences(db, currentUser(c).id, c.req.valid('json').preferences);
+    return c.json({ preferences }, 200);
+  });
+  router.openapi(settingsGet, async (c) =>
+    c.json({ settings: await readNotificationSettings(db, currentUser(c).workspaceId) }, 200),
+  );
+  router.openapi(settingsPut, async (c) => {
+    const user = requireAdmin(c);
+    return c.json({ settings: await writeNotificationSettings(db, user.workspaceId, c.req.valid('json')) }, 200);
+  });
+  router.route('/', mailboxRoutes(services));
+  return router;
+}
