@@ -51,6 +51,16 @@ describe('LangChain provider against the fake OpenAI server', () => {
     expect(schema?.properties?.priority?.enum).toEqual(['low', 'medium', 'high', 'urgent']);
   });
 
+  it('sends strict schemas without constraint keywords, and checks values itself', async () => {
+    fake.enqueue({ json: { summary: '   ' } }, { json: { intentId: 'none', confidence: 7 } });
+    await expect(ai.summarize({ transcript, variables: {} })).rejects.toThrow(/empty summary/);
+    const format = lastRequest().response_format?.json_schema;
+    expect(format?.strict).toBe(true);
+    expect(JSON.stringify(format?.schema)).not.toMatch(/minLength|minimum|maximum/);
+    const intents = [{ id: 'a', name: 'A', phrases: [] }];
+    expect(await ai.classifyIntent({ text: 'x', intents })).toEqual({ intentId: null, confidence: 1 });
+  });
+
   it('rejects structured output that breaks the schema', async () => {
     fake.enqueue({ json: { priority: 'whenever', reason: 'x' } });
     await expect(ai.prioritize({ transcript })).rejects.toThrow();

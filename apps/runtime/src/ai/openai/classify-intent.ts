@@ -22,10 +22,11 @@ export async function classifyIntentWithModel(
   if (intents.length === 0 || !text.trim()) return { intentId: null, confidence: 0 };
   const schema = z.object({
     intentId: z.enum([NONE, ...intents.map((i) => i.id)]),
-    confidence: z.number().min(0).max(1),
+    confidence: z.number().describe('0 to 1'),
   });
   const catalogue = intents.map(({ id, name, description, phrases }) => ({ id, name, description, examples: phrases }));
   const result = await invokeStructured(model, prompt, schema, 'intent', { intents: JSON.stringify(catalogue), text });
-  const matched = result.intentId !== NONE && result.confidence >= threshold;
-  return { intentId: matched ? result.intentId : null, confidence: result.confidence };
+  const confidence = Math.min(1, Math.max(0, result.confidence));
+  const matched = result.intentId !== NONE && confidence >= threshold;
+  return { intentId: matched ? result.intentId : null, confidence };
 }

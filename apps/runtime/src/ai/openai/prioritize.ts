@@ -4,7 +4,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import type { PrioritizeInput, Priority } from '../provider';
 import { formatTranscript } from '../transcript';
-import { invokeStructured } from './structured';
+import { invokeStructured, requireText } from './structured';
 
 const prompt = ChatPromptTemplate.fromMessages([
   [
@@ -19,12 +19,15 @@ const prompt = ChatPromptTemplate.fromMessages([
 
 const schema = z.object({
   priority: PrioritySchema,
-  reason: z.string().min(1).describe('One line naming the signal, e.g. "Double charge and angry tone"'),
+  reason: z.string().describe('One line naming the signal, e.g. "Double charge and angry tone"'),
 });
 
 export async function prioritizeWithModel(
   model: ChatOpenAI,
   input: PrioritizeInput,
 ): Promise<{ priority: Priority; reason: string }> {
-  return invokeStructured(model, prompt, schema, 'priority', { transcript: formatTranscript(input.transcript) });
+  const result = await invokeStructured(model, prompt, schema, 'priority', {
+    transcript: formatTranscript(input.transcript),
+  });
+  return { priority: result.priority, reason: requireText(result.reason, 'priority reason') };
 }

@@ -3,7 +3,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import type { SuggestReplyInput } from '../provider';
 import { formatTranscript } from '../transcript';
-import { invokeStructured } from './structured';
+import { invokeStructured, requireText } from './structured';
 
 const prompt = ChatPromptTemplate.fromMessages([
   [
@@ -15,11 +15,12 @@ const prompt = ChatPromptTemplate.fromMessages([
   ['human', '{transcript}'],
 ]);
 
-const schema = z.object({ reply: z.string().min(1) });
+const schema = z.object({ reply: z.string() });
 
 export async function suggestReplyWithModel(model: ChatOpenAI, input: SuggestReplyInput): Promise<{ reply: string }> {
-  return invokeStructured(model, prompt, schema, 'suggested_reply', {
+  const { reply } = await invokeStructured(model, prompt, schema, 'suggested_reply', {
     knowledge: input.knowledge || '(none)',
     transcript: formatTranscript(input.transcript),
   });
+  return { reply: requireText(reply, 'reply') };
 }

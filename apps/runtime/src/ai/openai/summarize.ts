@@ -3,7 +3,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import type { SummarizeInput } from '../provider';
 import { formatTranscript } from '../transcript';
-import { invokeStructured } from './structured';
+import { invokeStructured, requireText } from './structured';
 
 const prompt = ChatPromptTemplate.fromMessages([
   [
@@ -15,12 +15,13 @@ const prompt = ChatPromptTemplate.fromMessages([
   ['human', 'Visitor: {visitor}\nCaptured variables: {variables}\n\nTranscript:\n{transcript}'],
 ]);
 
-const schema = z.object({ summary: z.string().min(1).describe('The handoff note') });
+const schema = z.object({ summary: z.string().describe('The handoff note') });
 
 export async function summarizeWithModel(model: ChatOpenAI, input: SummarizeInput): Promise<{ summary: string }> {
-  return invokeStructured(model, prompt, schema, 'handoff_summary', {
+  const { summary } = await invokeStructured(model, prompt, schema, 'handoff_summary', {
     visitor: JSON.stringify(input.visitor ?? {}),
     variables: JSON.stringify(input.variables),
     transcript: formatTranscript(input.transcript),
   });
+  return { summary: requireText(summary, 'summary') };
 }
