@@ -1,10 +1,9 @@
-import type { CorpusConversation } from './corpus.test-data';
+import { type CorpusConversation, v } from './corpus.test-data';
 
 /**
  * More tuning conversations (same intents as CORPUS_INTENTS). They began as the first held-out set; once its misses
  * had informed the lexicon they were folded into the tuning data and a fresh held-out set was written.
  */
-const v = (text: string) => ({ author: 'visitor' as const, text });
 
 export const CORPUS_MORE: CorpusConversation[] = [
   { intent: 'human', priority: 'low', transcript: [v('Any chance I can chat with an actual human being?')] },

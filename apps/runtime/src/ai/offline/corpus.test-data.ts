@@ -99,7 +99,7 @@ export type CorpusConversation = {
   priority: Priority;
 };
 
-const v = (text: string): TranscriptLine => ({ author: 'visitor', text });
+export const v = (text: string): TranscriptLine => ({ author: 'visitor', text });
 const b = (text: string): TranscriptLine => ({ author: 'bot', text });
 const GREETING = b('Hi! I am the Acme assistant. How can I help you today?');
 

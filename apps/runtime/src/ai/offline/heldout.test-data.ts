@@ -1,11 +1,9 @@
-import type { CorpusConversation } from './corpus.test-data';
+import { type CorpusConversation, v } from './corpus.test-data';
 
 /**
  * Held-out conversations, written after the offline rules were frozen and never used to tune them: the honest
  * estimate of accuracy on unseen wording. Same intents as CORPUS_INTENTS. Do not tune against these.
  */
-
-const v = (text: string) => ({ author: 'visitor' as const, text });
 
 export const HELDOUT: CorpusConversation[] = [
   { intent: 'human', priority: 'low', transcript: [v('Hello, is a staff member around to answer a few questions?')] },
