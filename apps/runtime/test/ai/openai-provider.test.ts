@@ -203,6 +203,17 @@ describe('LangChain provider against the fake OpenAI server', () => {
       expect(result).toEqual({ reply: expect.stringContaining('your email'), gathered: {} });
     });
 
+    it('fills a priority the model left out from the offline triage', async () => {
+      fake.enqueue({
+        toolCalls: [{ name: 'human_handoff', args: { reason: 'Site outage', email: 'a@b.co', order_number: 'A-1' } }],
+      });
+      const transcript: TranscriptLine[] = [{ author: 'visitor', text: 'Your site is down! a@b.co, order A-1' }];
+      const result = await ai.agentTurn({ ...base, transcript });
+      expect(result).toEqual({
+        handoff: { reason: 'Site outage', gathered: { email: 'a@b.co', order_number: 'A-1' }, priority: 'urgent' },
+      });
+    });
+
     it('sends no tools when handoff is disabled', async () => {
       fake.enqueue({ content: 'We sell shoes.' });
       const result = await ai.agentTurn({

@@ -4,6 +4,7 @@ import { ChatPromptTemplate, MessagesPlaceholder } from '@langchain/core/prompts
 import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { askForField, checkFieldValue, fieldKey, gatherFields } from '../fields';
+import { prioritizeOffline } from '../offline/prioritize';
 import type { AgentTurnInput, AgentTurnResult, HandoffAction, TranscriptLine } from '../provider';
 
 /** AI agent mode through tool calling: the model answers, or calls `human_handoff` once the gather fields are known. */
@@ -96,7 +97,10 @@ export async function agentTurnWithModel(model: ChatOpenAI, input: AgentTurnInpu
     const missing = handoff.gather.find((f) => !gathered[fieldKey(f)]);
     if (missing) return { reply: askForField(missing, { anyGathered: Object.keys(gathered).length > 0 }), gathered };
     const reason = values.reason?.trim() || 'The AI agent handed off the conversation';
-    const priority = handoff.autoPriority ? Priority.safeParse(values.priority).data : undefined;
+    // Models without strict tool schemas may leave the priority out; the offline triage fills the gap.
+    const priority = handoff.autoPriority
+      ? (Priority.safeParse(values.priority).data ?? prioritizeOffline({ transcript: input.transcript }).priority)
+      : undefined;
     return { handoff: { reason, gathered, ...(priority ? { priority } : {}) } };
   }
 
