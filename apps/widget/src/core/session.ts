@@ -42,6 +42,8 @@ export class ChatSession {
   settings: WidgetSettings | null = null;
   conversation: VisitorConversation | null = null;
   connected = false;
+  /** The realtime link dropped (or never came up); false during the first connect. */
+  connectionLost = false;
   failed: ApiFailure | null = null;
   typist: RemoteTypist | null = null;
   /** A visitor message is on its way and the bot's answer comes back with it (AI answers take a moment). */
@@ -66,6 +68,7 @@ export class ChatSession {
       onFrame: (frame) => this.onFrame(frame),
       onConnected: (connected) => {
         this.connected = connected;
+        this.connectionLost = !connected;
         if (connected) void this.flush();
         deps.events.changed();
       },

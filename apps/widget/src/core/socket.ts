@@ -19,6 +19,12 @@ export class RealtimeSocket {
   private lastFrameAt = 0;
   private stopped = true;
   private readonly onOnline = () => this.reconnectNow();
+  /** The browser knows the network is gone: say so now rather than after a heartbeat timeout. */
+  private readonly onOffline = () => {
+    clearTimeout(this.retryTimer);
+    this.teardown();
+    this.options.onConnected(false);
+  };
 
   constructor(private readonly options: SocketOptions) {}
 
@@ -26,12 +32,14 @@ export class RealtimeSocket {
     if (!this.stopped) return;
     this.stopped = false;
     addEventListener('online', this.onOnline);
+    addEventListener('offline', this.onOffline);
     this.open();
   }
 
   stop(): void {
     this.stopped = true;
     removeEventListener('online', this.onOnline);
+    removeEventListener('offline', this.onOffline);
     clearTimeout(this.retryTimer);
     this.teardown();
   }

@@ -109,10 +109,12 @@ export class Panel {
         ' ',
         h('button', { type: 'button', class: 'primary', onclick: () => this.actions.retry() }, t('retry')),
       );
-    } else if (session.conversation && !session.connected) {
-      parts.push(navigator.onLine ? t('reconnecting') : t('offlineQueue'));
-    } else if (session.conversation?.status === 'needs_agent') {
+    }
+    if (session.conversation?.status === 'needs_agent') {
       parts.push(h('strong', null, t('connecting')), replyTime ? t('replyTime', { time: replyTime }) : '');
+    }
+    if (session.conversation && session.connectionLost && !session.failed) {
+      parts.push(h('span', { class: 'net' }, navigator.onLine ? t('reconnecting') : t('offlineQueue')));
     }
     this.banner.hidden = parts.length === 0;
     this.banner.replaceChildren(...parts);

@@ -16,7 +16,7 @@ export const PANEL_CSS = `
 .header :focus-visible{outline-color:var(--fd-on-primary)}
 .banner{padding:8px 16px;background:#f3f4f8;color:#394055;font-size:13px;border-bottom:1px solid #e6e8ef}
 .banner[hidden]{display:none}
-.banner strong{display:block}
+.banner strong,.banner .net{display:block}
 .log{flex:1;overflow-y:auto;margin:0;padding:16px 12px;list-style:none;display:flex;flex-direction:column;gap:10px;background:#fafbfc}
 .row{display:flex;gap:8px;align-items:flex-end;max-width:100%}
 .row.visitor{justify-content:flex-end}
