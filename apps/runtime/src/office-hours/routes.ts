@@ -1,0 +1,144 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { createRouter } from '../http/env';
+import { badRequest, notFound } from '../http/errors';
+import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { describe, nextOpening, officeStatus } from './office-hours';
+import { replyTimeWords } from './reply-time-query';
+import { Schedule } from './schedule';
+import {
+  clearTeamOfficeHours,
+  effectiveOfficeHours,
+  OfficeHoursSettings,
+  readOfficeHours,
+  writeOfficeHours,
+} from './settings';
+
+const base = '/api/admin/office-hours';
+const ScopeQuery = z.object({ teamId: z.string().min(1).max(100).optional() });
+const Preview = z.object({
+  open: z.boolean(),
+  description: z.string(),
+  closesAt: z.string().nullable(),
+  opensAt: z.string().nullable(),
+});
+const OfficeHoursResponse = z.object({
+  /** Stored for exactly this scope; null when the team follows the workspace (or nothing is set). */
+  settings: OfficeHoursSettings.nullable(),
+  /** What applies now (team, else workspace, else defaults). */
+  effective: OfficeHoursSettings,
+  preview: Preview,
+  replyTime: z.string(),
+});
+const PreviewRequest = z.object({ schedule: Schedule.nullable(), at: z.iso.datetime({ offset: true }).optional() });
+
+const getRoute = createRoute({
+  method: 'get',
+  path: base,
+  tags: ['Office hours'],
+  summary: 'Office hours, reply time and offline rules of the workspace or a team, with a live preview',
+  request: { query: ScopeQuery },
+  responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), 401: errors[401], 404: errors[404] },
+});
+const putRoute = createRoute({
+  method: 'put',
+  path: base,
+  tags: ['Office hours'],
+  summary: 'Save office hours for the workspace or a team (admin)',
+  request: { query: ScopeQuery, body: jsonBody(OfficeHoursSettings) },
+  responses: {
+    200: jsonResponse(OfficeHoursResponse, 'Saved'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+  },
+});
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: base,
+  tags: ['Office hours'],
+  summary: "Drop a team's own office hours so it follows the workspace (admin)",
+  request: { query: z.object({ teamId: z.string().min(1).max(100) }) },
+  responses: { 200: jsonResponse(OfficeHoursResponse, 'Cleared'), 403: errors[403], 404: errors[404] },
+});
+const previewRoute = createRoute({
+  method: 'post',
+  path: `${base}/preview`,
+  tags: ['Office hours'],
+  summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',
+  request: { body: jsonBody(PreviewRequest) },
+  responses: { 200: jsonResponse(z.object({ preview: Preview }), 'Preview'), 400: errors[400] },
+});
+
+function preview(schedule: Schedule | null, at: Date) {
+  if (!schedule) return { open: true, description: 'Open now', closesAt: null, opensAt: null };
+  const status = officeStatus(schedule, at);
+  const opensAt = status.open ? null : nextOpening(schedule, at);
+  return {
+    open: status.open,
+    description: describe(schedule, at),
+    closesAt: status.closesAt?.toISOString() ?? null,
+    opensAt: opensAt?.toISOString() ?? null,
+  };
+}
+
+async function assertTeam(db: Kysely<Database>, workspaceId: string, teamId: string | undefined) {
+  if (!teamId) return null;
+  const team = await db
+    .selectFrom('teams')
+    .select('id')
+    .where('id', '=', teamId)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  if (!team) throw notFound('Team');
+  return team.id;
+}
+
+/** Office-hours settings API. Paths are absolute; mount with `app.route('/', officeHoursRoutes(services))`. */
+export function officeHoursRoutes(services: Services) {
+  const router = createRouter();
+  const { db } = services;
+  router.use(base, requireUser(services));
+  router.use(`${base}/*`, requireUser(services));
+
+  async function respond(workspaceId: string, teamId: string | null) {
+    const now = new Date();
+    const effective = await effectiveOfficeHours(db, workspaceId, teamId);
+    return {
+      settings: await readOfficeHours(db, workspaceId, teamId),
+      effective,
+      preview: preview(effective.schedule, now),
+      replyTime: await replyTimeWords(db, { workspaceId, teamId, now }),
+    };
+  }
+
+  router.openapi(getRoute, async (c) => {
+    const user = currentUser(c);
+    const teamId = await assertTeam(db, user.workspaceId, c.req.valid('query').teamId);
+    return c.json(await respond(user.workspaceId, teamId), 200);
+  });
+
+  router.openapi(putRoute, async (c) => {
+    const user = requireAdmin(c);
+    const teamId = await assertTeam(db, user.workspaceId, c.req.valid('query').teamId);
+    await writeOfficeHours(db, user.workspaceId, teamId, c.req.valid('json'));
+    return c.json(await respond(user.workspaceId, teamId), 200);
+  });
+
+  router.openapi(deleteRoute, async (c) => {
+    const user = requireAdmin(c);
+    const teamId = await assertTeam(db, user.workspaceId, c.req.valid('query').teamId);
+    if (!teamId) throw badRequest('teamId is required');
+    await clearTeamOfficeHours(db, user.workspaceId, teamId);
+    return c.json(await respond(user.workspaceId, teamId), 200);
+  });
+
+  router.openapi(previewRoute, async (c) => {
+    const { schedule, at } = c.req.valid('json');
+    return c.json({ preview: preview(schedule, at ? new Date(at) : new Date()) }, 200);
+  });
+  return router;
+}
