@@ -8,6 +8,7 @@ import { dashboardCors } from './http/middleware/cors';
 import { publicCors } from './http/middleware/public-cors';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
+import { realtimeRoutes } from './realtime/ws-route';
 import type { Services } from './services';
 
 export const OPENAPI_INFO = {
@@ -41,6 +42,8 @@ export function createApp(services: Services) {
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services));
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', { type: 'http', scheme: 'bearer' });
   registerRoutes(app, services);
+  const realtime = realtimeRoutes(services);
+  app.get(realtime.path, ...realtime.middleware);
   const getDocument = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO });
   app.route('/', docsRoutes(getDocument));
   return app;

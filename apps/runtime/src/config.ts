@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   HTTP_BLOCK_ALLOW_PRIVATE: bool.default(false),
   HTTP_BLOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   HTTP_BLOCK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(512_000),
+  /** How often WebSockets are pinged; a socket that missed a pong by the next ping is closed. */
+  WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@ import { type App, createApp } from './app';
 import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { startPgBridge } from './realtime/pg-bridge';
 import { createServices, type Services } from './services';
 import { createLogger } from './services/logger';
 
@@ -36,6 +37,15 @@ export async function startServer(config: Config, options: StartServerOptions = 
     throw error;
   }
   const services = createServices(config, database, logger);
+  if (database.kind === 'postgres' && config.DATABASE_URL) {
+    const bridge = await startPgBridge({
+      connectionString: config.DATABASE_URL,
+      db: database.db,
+      hub: services.hub,
+      onError: (error) => logger.error({ err: error }, 'realtime bridge error'),
+    });
+    services.hub.attachBridge(bridge);
+  }
   const app = createApp(services);
   const wss = new WebSocketServer({ noServer: true });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {

@@ -1,0 +1,105 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { WebSocket } from 'ws';
+import type { AppEnv } from '../http/env';
+import { sendError } from '../http/errors';
+import { SESSION_COOKIE, trustedOrigins } from '../http/middleware/auth';
+import { isOriginAllowed } from '../http/middleware/public-cors';
+import { findBotById } from '../repositories/bots';
+import { findSessionUser } from '../repositories/sessions';
+import { toPublicUser } from '../repositories/users';
+import { findVisitorByToken } from '../repositories/visitors';
+import type { Services } from '../services';
+import { type Identity, RealtimeConnection } from './connection';
+import { AgentPresence } from './presence';
+
+export const WS_PATH = '/ws';
+const MAX_FRAME_BYTES = 64 * 1024;
+
+type WsEnv = AppEnv & { Variables: AppEnv['Variables'] & { identity: Identity } };
+
+/** Who is connecting: a visitor by `?visitorToken=`, an agent by session cookie; 401/403 otherwise. */
+function authenticate(services: Services): MiddlewareHandler<WsEnv> {
+  return async (c, next) => {
+    const identity = await identify(c, services);
+    if ('error' in identity) return sendError(c, identity.status, identity.error, identity.message);
+    c.set('identity', identity);
+    await next();
+  };
+}
+
+async function identify(
+  c: Context<WsEnv>,
+  services: Services,
+): Promise<Identity | { error: string; status: 401 | 403; message: string }> {
+  const origin = c.req.header('origin');
+  const visitorToken = c.req.query('visitorToken');
+  if (visitorToken) {
+    const visitor = await findVisitorByToken(services.db, visitorToken.slice(0, 512));
+    const bot = visitor && (await findBotById(services.db, visitor.bot_id));
+    if (!visitor || !bot) return { error: 'unauthorized', status: 401, message: 'Unknown visitor token' };
+    if (!isOriginAllowed(bot, origin))
+      return { error: 'origin_not_allowed', status: 403, message: 'Origin not allowed' };
+    return { kind: 'visitor', visitor, workspaceId: bot.workspace_id };
+  }
+  const token = getCookie(c, SESSION_COOKIE);
+  const user = token ? await findSessionUser(services.db, token) : undefined;
+  if (!user) return { error: 'unauthorized', status: 401, message: 'Sign in or pass visitorToken' };
+  // Cookies ride along on cross-site WebSocket handshakes; only trusted pages may use them.
+  if (origin && !trustedOrigins(c, services.config).has(origin)) {
+    return { error: 'csrf', status: 403, message: 'Cross-site WebSocket refused' };
+  }
+  return { kind: 'agent', user: toPublicUser(user) };
+}
+
+/** The realtime endpoint; returns the route and a stop function for the heartbeat timer. */
+export function realtimeRoutes(services: Services) {
+  const sockets = new Map<WebSocket, { alive: boolean; connection: RealtimeConnection }>();
+  const presence = new AgentPresence(services);
+
+  const heartbeat = setInterval(() => {
+    for (const [socket, state] of sockets) {
+      if (!state.alive) {
+        socket.terminate();
+        continue;
+      }
+      state.alive = false;
+      socket.ping();
+    }
+  }, services.config.WS_HEARTBEAT_MS);
+  heartbeat.unref();
+  services.onClose(() => clearInterval(heartbeat));
+
+  const handler = upgradeWebSocket((c: Context<WsEnv>) => {
+    const identity = c.get('identity');
+    let connection: RealtimeConnection | null = null;
+    return {
+      onOpen(_event, ws) {
+        const raw = ws.raw as unknown as WebSocket;
+        connection = new RealtimeConnection(services, identity, (frame) => {
+          if (raw.readyState === raw.OPEN) raw.send(JSON.stringify(frame));
+        });
+        const state = { alive: true, connection };
+        sockets.set(raw, state);
+        raw.on('pong', () => {
+          state.alive = true;
+        });
+        if (identity.kind === 'agent') presence.connected(identity.user);
+      },
+      onMessage(event) {
+        const data = event.data;
+        const text = typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8');
+        if (text.length > MAX_FRAME_BYTES) return;
+        void connection?.handleText(text);
+      },
+      onClose(_event, ws) {
+        sockets.delete(ws.raw as unknown as WebSocket);
+        connection?.close();
+        if (identity.kind === 'agent') presence.disconnected(identity.user);
+      },
+    };
+  });
+
+  return { path: WS_PATH, middleware: [authenticate(services), handler] as const, sockets };
+}
