@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { mountInbox } from '../../inbox';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
 import { botRoutes } from './admin/bots';
@@ -20,4 +21,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', publicSessionRoutes(services));
   app.route('/', publicConversationRoutes(services));
   app.route('/', publicVisitorRoutes(services));
+  mountInbox(app, services);
 }

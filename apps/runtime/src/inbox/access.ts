@@ -1,0 +1,64 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Conversation, Database } from '../db/schema';
+import { forbidden, notFound } from '../http/errors';
+import type { PublicUser } from '../repositories/users';
+
+/** Who is asking: enough of the signed-in user to decide what they may see. */
+export interface Viewer {
+  id: string;
+  workspaceId: string;
+  role: PublicUser['role'];
+  name: string;
+  /** Teams the viewer belongs to. */
+  teamIds: string[];
+}
+
+export async function loadViewer(db: Kysely<Database>, user: PublicUser): Promise<Viewer> {
+  const rows = await db.selectFrom('team_members').select('team_id').where('user_id', '=', user.id).execute();
+  return {
+    id: user.id,
+    workspaceId: user.workspaceId,
+    role: user.role,
+    name: user.name,
+    teamIds: rows.map((r) => r.team_id),
+  };
+}
+
+/**
+ * The visibility rule, as a where-clause on `conversations`: admins see their whole workspace; agents see
+ * conversations assigned to them, routed to one of their teams, or not assigned to anyone or any team.
+ */
+export function visibleTo(viewer: Viewer) {
+  return (eb: ExpressionBuilder<Database, 'conversations'>) => {
+    const inWorkspace = eb('conversations.workspace_id', '=', viewer.workspaceId);
+    if (viewer.role === 'admin') return inWorkspace;
+    const reachable = [
+      eb('conversations.assignee_id', '=', viewer.id),
+      eb.and([eb('conversations.assignee_id', 'is', null), eb('conversations.team_id', 'is', null)]),
+    ];
+    if (viewer.teamIds.length > 0) reachable.push(eb('conversations.team_id', 'in', viewer.teamIds));
+    return eb.and([inWorkspace, eb.or(reachable)]);
+  };
+}
+
+export function canSee(viewer: Viewer, conversation: Conversation): boolean {
+  if (conversation.workspace_id !== viewer.workspaceId) return false;
+  if (viewer.role === 'admin') return true;
+  if (conversation.assignee_id === viewer.id) return true;
+  if (conversation.team_id && viewer.teamIds.includes(conversation.team_id)) return true;
+  return conversation.assignee_id === null && conversation.team_id === null;
+}
+
+/** The conversation if the viewer may see it: 404 for another workspace (no hint it exists), 403 otherwise. */
+export async function accessibleConversation(db: Kysely<Database>, viewer: Viewer, id: string): Promise<Conversation> {
+  const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!conversation || conversation.workspace_id !== viewer.workspaceId) throw notFound('Conversation');
+  if (!canSee(viewer, conversation)) throw forbidden('This conversation belongs to another agent or team');
+  return conversation;
+}
+
+/** Same check on a row already locked inside a transaction (it may have moved since). */
+export function assertCanSee(viewer: Viewer, conversation: Conversation) {
+  if (conversation.workspace_id !== viewer.workspaceId) throw notFound('Conversation');
+  if (!canSee(viewer, conversation)) throw forbidden('This conversation belongs to another agent or team');
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
+import type { Services } from '../services';
+import { type ConversationTx, withConversation } from '../services/conversation-tx';
+import { assertCanSee, type Viewer } from './access';
+import { markRead } from './list-extras';
+import { notifyMentions } from './notify';
+import { appendEvent } from './timeline';
+
+export const ReplyInput = z.object({
+  text: z.string().trim().min(1).max(5000),
+  clientId: z.string().min(1).max(100).optional(),
+});
+export const NoteInput = z.object({
+  text: z.string().trim().min(1).max(5000),
+  /** Ids of mentioned teammates (the composer resolves `@name` to ids). */
+  mentions: z.array(z.string().max(100)).max(50).default([]),
+});
+
+/**
+ * Puts a person in charge: while the bot or the queue holds the conversation, the bot pauses, the visitor
+ * is told who joined and the viewer is assigned (`claim` takes it even from another agent). Returns
+ * whether anything changed.
+ */
+export async function joinAsAgent(tx: ConversationTx, services: Services, viewer: Viewer, claim = false) {
+  const current = tx.conversation;
+  const assignee = claim ? viewer.id : (current.assignee_id ?? viewer.id);
+  if (current.status === 'agent' && current.assignee_id === assignee) return false;
+  if (current.status === 'bot') {
+    await services.conversations.beginHandoff(tx, { reason: 'takeover', blockId: null, settings: null });
+  }
+  const joining = current.status !== 'agent' || assignee !== current.assignee_id;
+  await tx.update({ status: 'agent', assignee_id: assignee, resolved_at: null });
+  if (joining && assignee === viewer.id) {
+    await appendEvent(tx, 'agent_joined', `${viewer.name} joined the conversation`, viewer);
+  }
+  return true;
+}
+
+/** An agent's reply: the visitor sees it live. Idempotent on clientId; the first reply stamps first_response_at. */
+export async function reply(
+  services: Services,
+  viewer: Viewer,
+  conversationId: string,
+  input: z.infer<typeof ReplyInput>,
+) {
+  return withConversation(services, conversationId, async (tx): Promise<StoredMessage> => {
+    assertCanSee(viewer, tx.conversation);
+    if (input.clientId) {
+      const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
+      if (existing) return toMessage(existing);
+    }
+    await joinAsAgent(tx, services, viewer);
+    const [message] = await tx.append([
+      {
+        author: 'agent',
+        authorId: viewer.id,
+        authorName: viewer.name,
+        clientId: input.clientId ?? null,
+        content: { type: 'text', text: input.text },
+      },
+    ]);
+    if (!tx.conversation.first_response_at) await tx.update({ first_response_at: new Date() });
+    await markRead(tx.trx, conversationId, viewer.id, message!.message.seq);
+    return message!;
+  });
+}
+
+/** An internal note: stored with internal=true so no visitor API or socket ever carries it. */
+export async function addNote(
+  services: Services,
+  viewer: Viewer,
+  conversationId: string,
+  input: z.infer<typeof NoteInput>,
+) {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    const teammates = input.mentions.length
+      ? await tx.trx
+          .selectFrom('users')
+          .select('id')
+          .where('workspace_id', '=', viewer.workspaceId)
+          .where('id', 'in', input.mentions)
+          .execute()
+      : [];
+    const mentions = teammates.map((user) => user.id);
+    const [note] = await tx.append([
+      {
+        author: 'agent',
+        authorId: viewer.id,
+        authorName: viewer.name,
+        content: { type: 'note', text: input.text, mentions },
+        internal: true,
+      },
+    ]);
+    await notifyMentions(tx.trx, services, {
+      conversationId,
+      noteId: note!.message.id,
+      authorId: viewer.id,
+      noteText: input.text,
+      mentionedUserIds: mentions,
+    });
+    return note!;
+  });
+}

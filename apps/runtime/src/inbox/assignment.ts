@@ -1,0 +1,97 @@
+import { Priority } from '@flowdesk/contract';
+import { z } from 'zod';
+import { badRequest } from '../http/errors';
+import type { Services } from '../services';
+import { withConversation } from '../services/conversation-tx';
+import { assertCanSee, type Viewer } from './access';
+import { notifyAssignment } from './notify';
+import { appendEvent } from './timeline';
+
+export const AssignInput = z
+  .object({
+    /** A user of the workspace, or null to unassign. Absent leaves the assignee as it is. */
+    assigneeId: z.string().max(100).nullable().optional(),
+    teamId: z.string().max(100).nullable().optional(),
+  })
+  .refine((input) => input.assigneeId !== undefined || input.teamId !== undefined, 'Give assigneeId, teamId or both');
+
+export const PriorityInput = z.object({ priority: Priority.nullable() });
+
+/** Assign to an agent and/or a team. Last writer wins; each change leaves "assigned to X by Y" in the timeline. */
+export async function assign(
+  services: Services,
+  viewer: Viewer,
+  conversationId: string,
+  input: z.infer<typeof AssignInput>,
+) {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    const { trx } = tx;
+    const assignee = input.assigneeId
+      ? await trx
+          .selectFrom('users')
+          .select(['id', 'name'])
+          .where('id', '=', input.assigneeId)
+          .where('workspace_id', '=', viewer.workspaceId)
+          .executeTakeFirst()
+      : null;
+    if (input.assigneeId && !assignee) throw badRequest('No such teammate in this workspace', { field: 'assigneeId' });
+    const team = input.teamId
+      ? await trx
+          .selectFrom('teams')
+          .select(['id', 'name'])
+          .where('id', '=', input.teamId)
+          .where('workspace_id', '=', viewer.workspaceId)
+          .executeTakeFirst()
+      : null;
+    if (input.teamId && !team) throw badRequest('No such team in this workspace', { field: 'teamId' });
+
+    const before = tx.conversation;
+    const assigneeChanged = input.assigneeId !== undefined && input.assigneeId !== before.assignee_id;
+    const teamChanged = input.teamId !== undefined && input.teamId !== before.team_id;
+    if (!assigneeChanged && !teamChanged) return before;
+    await tx.update({
+      ...(assigneeChanged ? { assignee_id: input.assigneeId ?? null } : {}),
+      ...(teamChanged ? { team_id: input.teamId ?? null } : {}),
+    });
+    let eventId = '';
+    if (teamChanged) {
+      const text = team
+        ? `Assigned to the ${team.name} team by ${viewer.name}`
+        : `Removed from the team by ${viewer.name}`;
+      eventId = (await appendEvent(tx, 'team_assigned', text, viewer, { teamId: team?.id ?? null })).message.id;
+    }
+    if (assigneeChanged) {
+      const who = assignee ? (assignee.id === viewer.id ? 'themselves' : assignee.name) : null;
+      const text = who ? `Assigned to ${who} by ${viewer.name}` : `Unassigned by ${viewer.name}`;
+      eventId = (await appendEvent(tx, 'assigned', text, viewer, { assigneeId: assignee?.id ?? null })).message.id;
+    }
+    await notifyAssignment(trx, services, {
+      conversationId,
+      assignedById: viewer.id,
+      eventId,
+      assigneeId: assigneeChanged ? (assignee?.id ?? null) : null,
+      teamId: teamChanged ? (team?.id ?? null) : null,
+    });
+    return tx.conversation;
+  });
+}
+
+/** Change (or clear) the priority; the reason says who set it. */
+export async function setPriority(
+  services: Services,
+  viewer: Viewer,
+  conversationId: string,
+  input: z.infer<typeof PriorityInput>,
+) {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    if (tx.conversation.priority === input.priority) return tx.conversation;
+    await tx.update({ priority: input.priority, priority_reason: input.priority ? `Set by ${viewer.name}` : null });
+    const text = input.priority
+      ? `Priority set to ${input.priority} by ${viewer.name}`
+      : `Priority cleared by ${viewer.name}`;
+    await appendEvent(tx, 'priority_changed', text, viewer, { priority: input.priority });
+    return tx.conversation;
+  });
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { badRequest, conflict } from '../http/errors';
+import type { Services } from '../services';
+import { withConversation } from '../services/conversation-tx';
+import { assertCanSee, type Viewer } from './access';
+import { joinAsAgent } from './agent-messages';
+import { appendEvent } from './timeline';
+
+export const HandBackInput = z.object({
+  /** Resume the flow at this block; null continues after the handoff block (or ends the flow). */
+  blockId: z.string().min(1).max(64).nullable().default(null),
+});
+
+/** Take over at any time, even while the bot is running: the bot pauses and the visitor is told who joined. */
+export async function takeOver(services: Services, viewer: Viewer, conversationId: string) {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    const from = tx.conversation.status === 'bot' ? 'bot' : (tx.conversation.assignee_id ?? 'queue');
+    if (await joinAsAgent(tx, services, viewer, true)) {
+      await appendEvent(tx, 'takeover', `${viewer.name} took over the conversation`, viewer, { from });
+    }
+    return tx.conversation;
+  });
+}
+
+/** The bot continues: at the chosen block, or after the handoff block. The visitor sees the bot again. */
+export async function handBack(
+  services: Services,
+  viewer: Viewer,
+  conversationId: string,
+  input: z.infer<typeof HandBackInput>,
+) {
+  const flowVersion = await withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    if (tx.conversation.status === 'bot') throw conflict('The bot already holds this conversation');
+    if (!tx.conversation.flow_version_id) throw badRequest('This conversation has no bot flow to hand back to');
+    await tx.update({ assignee_id: null });
+    await appendEvent(tx, 'handed_back', `${viewer.name} handed the conversation back to the bot`, viewer, {
+      blockId: input.blockId,
+    });
+    return tx.conversation.flow_version_id;
+  });
+  if (input.blockId) {
+    const version = await services.db
+      .selectFrom('flow_versions')
+      .selectAll()
+      .where('id', '=', flowVersion)
+      .executeTakeFirstOrThrow();
+    if (!services.flows.get(version).blockIds.has(input.blockId))
+      throw badRequest(`The flow has no block "${input.blockId}"`);
+  }
+  const event = input.blockId ? ({ type: 'goto', blockId: input.blockId } as const) : ({ type: 'handback' } as const);
+  return services.conversations.engineEvent(conversationId, event, { resumeBot: true });
+}
+
+/** Resolve: the visitor is told; their next message reopens the conversation. */
+export async function resolve(services: Services, viewer: Viewer, conversationId: string) {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    if (tx.conversation.status === 'resolved') return tx.conversation;
+    await tx.update({ status: 'resolved', resolved_at: new Date() });
+    await appendEvent(tx, 'resolved', `${viewer.name} marked the conversation as resolved`, viewer);
+    return tx.conversation;
+  });
+}

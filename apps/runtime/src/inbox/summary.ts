@@ -1,0 +1,63 @@
+import type { TranscriptLine } from '../ai/provider';
+import { loadMessages } from '../repositories/messages';
+import type { Services } from '../services';
+import { withConversation } from '../services/conversation-tx';
+import type { HandoffContext } from '../services/hooks';
+import { previewText } from './list-extras';
+import { appendEvent } from './timeline';
+
+/** What the visitor and the bot said, as the AI sees it (no notes, no timeline events). */
+export async function transcriptOf(services: Services, conversationId: string): Promise<TranscriptLine[]> {
+  const messages = await loadMessages(services.db, conversationId, { limit: 500, includeInternal: false });
+  return messages
+    .filter(({ message }) => message.author !== 'system' && message.content.type !== 'event')
+    .map(({ message }) => {
+      const { type, ...payload } = message.content;
+      return {
+        author: message.author,
+        name: message.authorName,
+        text: previewText(type, payload),
+        at: message.createdAt,
+      };
+    });
+}
+
+/**
+ * Writes the AI summary and, unless the handoff block fixed one, the AI priority with its reason. Runs after
+ * the handoff committed, so a slow or failing model never holds up the handoff itself.
+ */
+export async function summarizeHandoff(services: Services, conversationId: string, context: HandoffContext) {
+  const conversation = await services.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  if (!conversation) return;
+  const visitor = await services.db
+    .selectFrom('visitors')
+    .select(['name', 'email'])
+    .where('id', '=', conversation.visitor_id)
+    .executeTakeFirst();
+  const transcript = await transcriptOf(services, conversationId);
+  const autoPriority =
+    context.settings?.priority.mode !== 'fixed' && !(context.reason === 'takeover' && conversation.priority);
+  const [summary, priority] = await Promise.all([
+    services.ai.summarize({ transcript, variables: conversation.variables, visitor: visitor ?? undefined }),
+    autoPriority ? services.ai.prioritize({ transcript }) : Promise.resolve(null),
+  ]);
+  await withConversation(services, conversationId, async (tx) => {
+    await tx.update({ summary: summary.summary });
+    if (priority && tx.conversation.priority !== priority.priority) {
+      await tx.update({ priority: priority.priority, priority_reason: priority.reason });
+      await appendEvent(
+        tx,
+        'priority_changed',
+        `Priority set to ${priority.priority} by AI: ${priority.reason}`,
+        null,
+        {
+          priority: priority.priority,
+        },
+      );
+    }
+  });
+}

@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { newId } from '../services/secrets';
+import type { Viewer } from './access';
+import { inboxDb } from './tables';
+
+export const TeamInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  memberIds: z.array(z.string().max(100)).max(500).default([]),
+  /** Handoffs without a team of their own go to the default team. */
+  isDefault: z.boolean().default(false),
+});
+export const TeamPatch = z.object({
+  name: TeamInput.shape.name.optional(),
+  memberIds: TeamInput.shape.memberIds.unwrap().optional(),
+  isDefault: z.boolean().optional(),
+});
+
+/** Teams of the workspace with their members. */
+export async function listTeams(db: Kysely<Database>, workspaceId: string) {
+  const teams = await inboxDb(db)
+    .selectFrom('teams')
+    .select(['id', 'name', 'is_default'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('name')
+    .execute();
+  const members = teams.length
+    ? await db
+        .selectFrom('team_members')
+        .select(['team_id', 'user_id'])
+        .where(
+          'team_id',
+          'in',
+          teams.map((t) => t.id),
+        )
+        .execute()
+    : [];
+  return teams.map((team) => ({
+    id: team.id,
+    name: team.name,
+    isDefault: team.is_default,
+    memberIds: members.filter((m) => m.team_id === team.id).map((m) => m.user_id),
+  }));
+}
+
+async function setMembers(trx: Kysely<Database>, workspaceId: string, teamId: string, memberIds: string[]) {
+  const unique = [...new Set(memberIds)];
+  const users = unique.length
+    ? await trx
+        .selectFrom('users')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', unique)
+        .execute()
+    : [];
+  if (users.length !== unique.length)
+    throw badRequest('Some members are not users of this workspace', { field: 'memberIds' });
+  await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+  if (unique.length)
+    await trx
+      .insertInto('team_members')
+      .values(unique.map((user_id) => ({ team_id: teamId, user_id })))
+      .execute();
+}
+
+async function clearDefault(trx: Kysely<Database>, workspaceId: string) {
+  await inboxDb(trx).updateTable('teams').set({ is_default: false }).where('workspace_id', '=', workspaceId).execute();
+}
+
+const uniqueName = (error: unknown): never => {
+  if ((error as { code?: string } | null)?.code === '23505')
+    throw conflict('A team with this name exists', { field: 'name' });
+  throw error;
+};
+
+export async function createTeam(db: Kysely<Database>, admin: Viewer, input: z.infer<typeof TeamInput>) {
+  const id = newId();
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      if (input.isDefault) await clearDefault(trx, admin.workspaceId);
+      await inboxDb(trx)
+        .insertInto('teams')
+        .values({ id, workspace_id: admin.workspaceId, name: input.name, is_default: input.isDefault })
+        .execute();
+      await setMembers(trx, admin.workspaceId, id, input.memberIds);
+    })
+    .catch(uniqueName);
+  return (await listTeams(db, admin.workspaceId)).find((team) => team.id === id)!;
+}
+
+export async function updateTeam(db: Kysely<Database>, admin: Viewer, id: string, patch: z.infer<typeof TeamPatch>) {
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const team = await trx
+        .selectFrom('teams')
+        .select('id')
+        .where('id', '=', id)
+        .where('workspace_id', '=', admin.workspaceId)
+        .executeTakeFirst();
+      if (!team) throw notFound('Team');
+      if (patch.isDefault) await clearDefault(trx, admin.workspaceId);
+      if (patch.name !== undefined || patch.isDefault !== undefined) {
+        await inboxDb(trx)
+          .updateTable('teams')
+          .set({
+            ...(patch.name === undefined ? {} : { name: patch.name }),
+            ...(patch.isDefault === undefined ? {} : { is_default: patch.isDefault }),
+          })
+          .where('id', '=', id)
+          .execute();
+      }
+      if (patch.memberIds) await setMembers(trx, admin.workspaceId, id, patch.memberIds);
+    })
+    .catch(uniqueName);
+  return (await listTeams(db, admin.workspaceId)).find((team) => team.id === id)!;
+}
+
+export async function deleteTeam(db: Kysely<Database>, admin: Viewer, id: string) {
+  const result = await db
+    .deleteFrom('teams')
+    .where('id', '=', id)
+    .where('workspace_id', '=', admin.workspaceId)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound('Team');
+}
