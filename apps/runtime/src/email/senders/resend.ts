@@ -9,11 +9,11 @@ export interface ResendSenderOptions {
   timeoutMs?: number;
 }
 
-/** Resend statuses worth retrying besides 5xx: rate limits and a concurrent request on the same key. */
-const RETRYABLE_4XX = new Set([408, 409, 429]);
-
-export function isRetryableStatus(status: number | null): boolean {
-  return status === null || status >= 500 || RETRYABLE_4XX.has(status);
+/** Worth another attempt: network errors and timeouts (no status), 5xx, 408, rate limits, and a
+ * request still running on the same idempotency key. A 409 for a key reused with another payload is final. */
+export function isRetryable(status: number | null, name?: string): boolean {
+  if (status === null || status >= 500 || status === 408 || status === 429) return true;
+  return status === 409 && name === 'concurrent_idempotent_requests';
 }
 
 /** Sends through the `resend` SDK, which never throws: errors come back in `{ error }`. */
@@ -37,7 +37,7 @@ export function createResendSender({ apiKey, baseUrl, timeoutMs = 10_000 }: Rese
         const status = error.statusCode ?? null;
         return {
           ok: false,
-          retryable: isRetryableStatus(status),
+          retryable: isRetryable(status, error.name),
           error: `${status ?? 'network'} ${error.name}: ${error.message}`,
         };
       }
