@@ -56,6 +56,7 @@ export class ChatSession {
   });
   readonly localTyping = new LocalTyping((typing) => this.sendTyping(typing));
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
   private readonly key: string;
 
   constructor(private readonly deps: SessionDeps) {
@@ -69,6 +70,7 @@ export class ChatSession {
       onConnected: (connected) => {
         this.connected = connected;
         this.connectionLost = !connected;
+        this.poll(!connected);
         if (connected) void this.flush();
         deps.events.changed();
       },
@@ -101,6 +103,7 @@ export class ChatSession {
     this.restorePending();
     await this.catchUp();
     this.socket.start();
+    this.poll(true);
     addEventListener('online', this.onOnline);
     void this.flush();
   }
@@ -172,11 +175,22 @@ export class ChatSession {
     this.localTyping.stop();
     this.socket.stop();
     clearTimeout(this.retryTimer);
+    this.poll(false);
     removeEventListener('online', this.onOnline);
     this.remoteTyping.clear();
   }
 
   private readonly onOnline = () => void this.flush();
+
+  /** Without a realtime link (proxies that block WebSockets, runtime restarting) history is polled by seq. */
+  private poll(on: boolean): void {
+    clearInterval(this.pollTimer);
+    this.pollTimer = on
+      ? setInterval(() => {
+          if (!this.connected) void this.catchUp().catch(() => {});
+        }, 4000)
+      : undefined;
+  }
 
   private async flush(): Promise<void> {
     clearTimeout(this.retryTimer);
