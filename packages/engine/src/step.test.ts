@@ -42,6 +42,13 @@ describe('step', () => {
     expect((await chat.send({ type: 'goto', blockId: 'a' })).error?.code).toBe('step_budget_exceeded');
   });
 
+  test('a block wired to itself runs again each time and is stopped by the budget', async () => {
+    const self = tinyFlow([msg('a', 'again')], [['a', 'next', 'a']]);
+    const result = await conversation(compileFlow(self), fakeEffects(), { stepBudget: 5 }).start();
+    expect(result.error?.code).toBe('step_budget_exceeded');
+    expect(texts(result)).toEqual(['again', 'again', 'again', 'again', 'again']);
+  });
+
   test('the default budget is 100 block entries', async () => {
     const result = await conversation(compileFlow(loop), fakeEffects()).start();
     expect(result.outputs).toHaveLength(50);

@@ -40,7 +40,7 @@ export function setPath(variables: Variables, path: string, value: VariableValue
 export function toVariableValue(value: unknown, depth = 0): VariableValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null; // + 0 turns -0 into 0, as JSON does
   if (depth > 20) return null;
   if (Array.isArray(value)) return value.map((v) => toVariableValue(v, depth + 1));
   if (isRecord(value)) {

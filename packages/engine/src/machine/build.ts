@@ -34,6 +34,23 @@ export const initialContext = (): EngineContext => ({
   error: null,
 });
 
+/** Every jump to a block (`#id`) re-enters it, so its entry actions and the step budget always run. */
+function reenterBlocks(state: StateConfig): void {
+  const fix = (t: Transition) => {
+    if (t.target?.startsWith('#')) t.reenter = true;
+  };
+  const each = (ts: Transition | Transition[] | undefined) => {
+    if (ts) for (const t of Array.isArray(ts) ? ts : [ts]) fix(t);
+  };
+  each(state.always);
+  for (const ts of Object.values(state.on ?? {})) each(ts);
+  if (state.invoke) {
+    each(state.invoke.onDone);
+    each(state.invoke.onError);
+  }
+  for (const child of Object.values(state.states ?? {})) reenterBlocks(child);
+}
+
 /** The whole machine config: one state per block (state id = block id) plus idle / end / error. */
 export function buildMachineConfig(index: FlowIndex) {
   const states: Record<string, StateConfig> = {
@@ -42,6 +59,7 @@ export function buildMachineConfig(index: FlowIndex) {
     [STATES.error]: restingState(index, STATES.error, TAGS.error),
   };
   for (const block of index.blocks.values()) states[block.id] = blockStateConfig(block, index);
+  for (const state of Object.values(states)) reenterBlocks(state);
   const goto: Transition[] = [...index.blocks.keys()].map((blockId) => ({
     guard: { type: 'gotoTarget', params: { blockId } },
     target: `#${blockId}`,
@@ -51,6 +69,7 @@ export function buildMachineConfig(index: FlowIndex) {
     target: index.startId ? `#${index.startId}` : `#${STATES.end}`,
     actions: ['resetSteps', 'startVariables'],
   };
+  for (const t of [...goto, start]) t.reenter = true;
   return {
     id: 'flow',
     initial: STATES.idle,

@@ -47,6 +47,8 @@ export type GuardRef = GuardName | { type: GuardName; params: Params };
 
 export interface Transition {
   target?: string;
+  /** Exit and enter the target even when it is the current block (a loop back to itself runs it again). */
+  reenter?: boolean;
   guard?: GuardRef;
   actions?: ActionRef | ActionRef[];
 }
