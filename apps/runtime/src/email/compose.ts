@@ -130,3 +130,23 @@ export async function queueTemplate<K extends EmailKind>(
     now: ctx.now,
   });
 }
+
+/** One agent notification about a conversation, to a user of the workspace. */
+export function queueForUser<K extends EmailKind>(
+  trx: Kysely<Database>,
+  ctx: EmailContext,
+  kind: K,
+  props: TemplateProps[K],
+  user: { id: string; email: string },
+  conversation: { id: string; workspaceId: string },
+  dedupe: Pick<QueueOptions, 'idempotencyKey' | 'throttle'>,
+): Promise<EnqueueResult> {
+  return queueTemplate(
+    trx,
+    ctx,
+    kind,
+    props,
+    { address: user.email, userId: user.id },
+    { workspaceId: conversation.workspaceId, conversationId: conversation.id, ...dedupe },
+  );
+}

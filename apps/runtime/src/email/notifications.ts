@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/schema';
-import { conversationFacts, type EmailContext, queueTemplate } from './compose';
+import { conversationFacts, type EmailContext, queueForUser } from './compose';
 import { readNotificationSettings } from './notification-settings';
 import { type EnqueueResult, needsAttentionThrottleKey } from './outbox';
 import { assignedRecipients, mentionRecipients, needsAttentionRecipients, teamAssignedRecipients } from './recipients';
@@ -21,8 +21,6 @@ async function each(users: User[], queue: (user: User) => Promise<EnqueueResult>
   return out;
 }
 
-const recipient = (user: User) => ({ address: user.email, userId: user.id });
-
 async function factsOrThrow(trx: Kysely<Database>, ctx: EmailContext, conversationId: string) {
   const facts = await conversationFacts(trx, conversationId, ctx.publicUrl);
   if (!facts) throw new Error(`Conversation ${conversationId} not found`);
@@ -39,9 +37,7 @@ export async function notifyNeedsAttention(
   const settings = await readNotificationSettings(trx, facts.workspaceId);
   const users = await needsAttentionRecipients(trx, facts, settings);
   return each(users, (user) =>
-    queueTemplate(trx, ctx, 'needs_attention', facts, recipient(user), {
-      workspaceId: facts.workspaceId,
-      conversationId,
+    queueForUser(trx, ctx, 'needs_attention', facts, user, facts, {
       throttle: {
         key: needsAttentionThrottleKey(conversationId, user.email),
         intervalMs: settings.throttleMinutes * 60_000,
@@ -74,9 +70,7 @@ export async function notifyAssigned(
   const assignedBy = await actorName(trx, event.assignedById);
   const eventId = event.eventId ?? randomUUID();
   return each(users, (user) =>
-    queueTemplate(trx, ctx, 'assigned_to_you', { ...facts, assignedBy }, recipient(user), {
-      workspaceId: facts.workspaceId,
-      conversationId: facts.id,
+    queueForUser(trx, ctx, 'assigned_to_you', { ...facts, assignedBy }, user, facts, {
       idempotencyKey: `assigned_to_you:${eventId}:${user.id}`,
     }),
   );
@@ -93,9 +87,7 @@ export async function notifyTeamAssigned(
   const users = await teamAssignedRecipients(trx, event.teamId, event.assignedById);
   const eventId = event.eventId ?? randomUUID();
   return each(users, (user) =>
-    queueTemplate(trx, ctx, 'assigned_to_team', { ...facts, teamName: team.name }, recipient(user), {
-      workspaceId: facts.workspaceId,
-      conversationId: facts.id,
+    queueForUser(trx, ctx, 'assigned_to_team', { ...facts, teamName: team.name }, user, facts, {
       idempotencyKey: `assigned_to_team:${eventId}:${user.id}`,
     }),
   );
@@ -119,9 +111,7 @@ export async function notifyMentioned(
   const users = await mentionRecipients(trx, facts.workspaceId, event.mentionedUserIds, event.authorId);
   const authorName = (await actorName(trx, event.authorId)) ?? 'A teammate';
   return each(users, (user) =>
-    queueTemplate(trx, ctx, 'mentioned', { ...facts, authorName, noteText: event.noteText }, recipient(user), {
-      workspaceId: facts.workspaceId,
-      conversationId: facts.id,
+    queueForUser(trx, ctx, 'mentioned', { ...facts, authorName, noteText: event.noteText }, user, facts, {
       idempotencyKey: `mentioned:${event.noteId}:${user.id}`,
     }),
   );

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { conversationFacts, type EmailContext, queueTemplate } from './compose';
+import { conversationFacts, type EmailContext, queueForUser } from './compose';
 import { messageText } from './message-text';
 import { type NotificationSettings, readNotificationSettings } from './notification-settings';
 import { escalationRecipients, unseenRecipients } from './recipients';
@@ -68,18 +68,9 @@ export async function scanUnseenMessages(db: Kysely<Database>, ctx: EmailContext
       messageText: messageText(row.type, row.payload),
       minutesWaiting: Math.floor(waitedMs / MINUTE),
     };
-    const result = await queueTemplate(
-      db,
-      ctx,
-      'unseen_message',
-      props,
-      { address: user.email, userId: user.id },
-      {
-        workspaceId: row.workspace_id,
-        conversationId: row.conversation_id,
-        idempotencyKey: `unseen_message:${row.message_id}:${user.id}`,
-      },
-    );
+    const result = await queueForUser(db, ctx, 'unseen_message', props, user, facts, {
+      idempotencyKey: `unseen_message:${row.message_id}:${user.id}`,
+    });
     if (result.status === 'queued') queued++;
   }
   return queued;
@@ -107,18 +98,9 @@ export async function scanSlaEscalations(db: Kysely<Database>, ctx: EmailContext
     if (!facts) continue;
     const props = { ...facts, waitingMinutes: Math.floor(waitedMs / MINUTE), slaMinutes: settings.slaMinutes };
     for (const admin of await escalationRecipients(db, row.workspace_id)) {
-      const result = await queueTemplate(
-        db,
-        ctx,
-        'sla_escalation',
-        props,
-        { address: admin.email, userId: admin.id },
-        {
-          workspaceId: row.workspace_id,
-          conversationId: row.id,
-          idempotencyKey: `sla_escalation:${row.id}:${handedOffAt.getTime()}:${admin.id}`,
-        },
-      );
+      const result = await queueForUser(db, ctx, 'sla_escalation', props, admin, facts, {
+        idempotencyKey: `sla_escalation:${row.id}:${handedOffAt.getTime()}:${admin.id}`,
+      });
       if (result.status === 'queued') queued++;
     }
   }
