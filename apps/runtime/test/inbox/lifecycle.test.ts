@@ -19,10 +19,14 @@ interface Detail {
   handBackTargets: Array<{ id: string }>;
 }
 
-const texts = (messages: Message[]) =>
-  messages.map((m) =>
-    'text' in m.content ? m.content.text : 'prompt' in m.content ? m.content.prompt : m.content.type,
-  );
+/** What each message says: its text, the prompt of a question, or its type. */
+const texts = (messages: Message[]): string[] =>
+  messages.map((m) => {
+    const { content } = m;
+    if ('text' in content && content.text) return content.text;
+    if ('prompt' in content && content.prompt) return content.prompt;
+    return content.type;
+  });
 
 describe.each(databaseKinds)('inbox conversation lifecycle on %s', (kind) => {
   const t = useTestServer(kind);
