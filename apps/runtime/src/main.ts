@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { DEMO_USERS } from './seed/demo';
 import { startServer } from './server';
 
 /** `pnpm start`: read settings, migrate, seed the demo, serve, and print where everything is. */
@@ -22,6 +23,9 @@ async function main() {
     `  Inbox:       ${base}/app/inbox`,
     `  Widget demo: ${base}/demo`,
     `  API docs:    ${base}/docs`,
+    ...(config.SEED_DEMO
+      ? ['', 'Demo logins:', ...DEMO_USERS.map((user) => `  ${user.role.padEnd(6)} ${user.email} / ${user.password}`)]
+      : []),
     '',
   ];
   console.log(lines.join('\n'));

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startPgBridge } from './realtime/pg-bridge';
+import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
 import { createLogger } from './services/logger';
 
@@ -36,6 +37,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     if (!options.database) await database.close();
     throw error;
   }
+  if (config.SEED_DEMO) await seedDemo(database.db);
   const services = createServices(config, database, logger);
   if (database.kind === 'postgres' && config.DATABASE_URL) {
     const bridge = await startPgBridge({

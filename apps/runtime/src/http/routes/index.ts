@@ -9,7 +9,9 @@ import { sessionRoutes } from './auth/session';
 import { publicConversationRoutes } from './public/conversations';
 import { sessionRoutes as publicSessionRoutes } from './public/sessions';
 import { publicVisitorRoutes } from './public/visitor';
+import { demoRoutes } from './system/demo';
 import { healthRoutes } from './system/health';
+import { staticRoutes } from './system/static';
 
 /** Every route file is mounted here, one line each. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
@@ -21,5 +23,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', publicSessionRoutes(services));
   app.route('/', publicConversationRoutes(services));
   app.route('/', publicVisitorRoutes(services));
+  app.route('/', demoRoutes(services));
+  app.route('/', staticRoutes(services.config));
   mountInbox(app, services);
 }

@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Config } from '../../../config';
+import { sendError } from '../../errors';
+
+const appsDir = fileURLToPath(new URL('../../../../../', import.meta.url));
+
+export function staticDirs(config: Pick<Config, 'BUILDER_DIST' | 'WIDGET_DIST'>) {
+  return {
+    builder: resolve(config.BUILDER_DIST ?? join(appsDir, 'builder/dist')),
+    widget: resolve(config.WIDGET_DIST ?? join(appsDir, 'widget/dist')),
+  };
+}
+
+const notBuilt = (what: string) =>
+  `The ${what} is not built. Run "npx -y pnpm@12.21.0 build" (or "pnpm start", which builds first).`;
+
+/** The built dashboard at /app/* (single-page app: unknown paths get index.html) and the widget at /widget/*. */
+export function staticRoutes(config: Pick<Config, 'BUILDER_DIST' | 'WIDGET_DIST'>) {
+  const dirs = staticDirs(config);
+  const router = new Hono();
+  const indexFile = join(dirs.builder, 'index.html');
+
+  router.get('/', (c) => c.redirect('/app/'));
+  router.get('/app', (c) => c.redirect('/app/'));
+  router.use(
+    '/widget/*',
+    serveStatic({
+      root: dirs.widget,
+      rewriteRequestPath: (path) => path.replace(/^\/widget/, ''),
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=300');
+        c.header('Access-Control-Allow-Origin', '*');
+      },
+    }),
+  );
+  router.get('/widget/*', (c) =>
+    sendError(c, 404, 'not_found', existsSync(dirs.widget) ? 'No such widget file' : notBuilt('widget')),
+  );
+  router.use(
+    '/app/*',
+    serveStatic({
+      root: dirs.builder,
+      rewriteRequestPath: (path) => path.replace(/^\/app/, ''),
+      onFound: (path, c) => {
+        // Hashed assets never change; index.html must be revalidated to pick up new builds.
+        c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  router.get('/app/*', (c) => {
+    if (/\/assets\//.test(c.req.path)) return sendError(c, 404, 'not_found', 'No such asset');
+    if (!existsSync(indexFile)) return sendError(c, 404, 'not_found', notBuilt('dashboard'));
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(indexFile, 'utf8'));
+  });
+  return router;
+}
