@@ -41,7 +41,7 @@ export interface TranscriptProps {
 export const transcript = defineTemplate<TranscriptProps>({
   subject: (p) => `Your conversation with ${p.botName}`,
   heading: () => 'Transcript of your conversation',
-  reason: 'You get this because you asked for a copy of your conversation.',
+  reason: 'You get this because you chatted with us and left your email address.',
   content: (p) => (
     <>
       <Text style={{ fontSize: 15 }}>
