@@ -3,13 +3,13 @@ import type { Locator, Page } from 'playwright-core';
 /** Locators inside the widget's shadow root (Playwright's CSS and role engines pierce open shadow roots). */
 export function widget(page: Page) {
   const host = page.locator('flowdesk-widget');
-  const panel = host.getByRole('dialog');
+  const panel = host.locator('[role="dialog"]');
   return {
     host,
     panel,
     launcher: host.locator('button.launcher'),
     badge: host.locator('.badge'),
-    log: panel.getByRole('log'),
+    log: panel.locator('[role="log"]'),
     composer: panel.locator('.composer'),
     banner: panel.locator('.banner'),
     botSays: (text: string | RegExp): Locator => panel.locator('.row.bot, .row.agent').filter({ hasText: text }),

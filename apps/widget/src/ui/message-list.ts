@@ -76,8 +76,12 @@ export class MessageList {
       return h(
         'li',
         { class: `row visitor pending${pending.failed ? ' failed' : ''}` },
-        h('div', { class: 'bubble' }, body),
-        h('div', { class: 'meta' }, this.ctx.t(pending.failed ? 'notSent' : 'sending')),
+        h(
+          'div',
+          { class: 'stack' },
+          h('div', { class: 'bubble' }, body),
+          h('div', { class: 'meta' }, this.ctx.t(pending.failed ? 'notSent' : 'sending')),
+        ),
       );
     }
     const { message } = entry;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
+import { useStack } from './stack';
+import { sdkEvents, widget } from './widget-page';
+
+const stack = useStack();
+
+describe('widget on a plain host page with hostile CSS, against the real runtime', () => {
+  it('host CSS does not reach the widget, and the widget leaves the host page alone', async () => {
+    const context = await stack.current.browser.newContext({ viewport: DESKTOP });
+    const page = await stack.current.openPage(context);
+    const w = widget(page);
+    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    const launcher = await w.launcher.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { width: s.width, height: s.height, position: s.position, radius: s.borderRadius, display: s.display };
+    });
+    expect(launcher).toEqual({ width: '56px', height: '56px', position: 'fixed', radius: '50%', display: 'grid' });
+    const box = await w.launcher.boundingBox();
+    expect(box && box.x + box.width).toBeCloseTo(DESKTOP.width - 20, 0);
+    // The page's own rules still apply to the page.
+    const hostButton = await page.locator('#host-button').evaluate((el) => getComputedStyle(el).display);
+    expect(hostButton).toBe('none');
+    const hostDiv = await page.locator('#host-box').evaluate((el) => getComputedStyle(el).color);
+    expect(hostDiv).toBe('rgb(255, 0, 0)');
+    await context.close();
+  });
+
+  it('renders full-screen on a phone', async () => {
+    const context = await stack.current.browser.newContext({ viewport: MOBILE, isMobile: true, hasTouch: true });
+    const page = await stack.current.openPage(context);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.botSays('What can I help you with?').waitFor();
+    const box = await w.panel.boundingBox();
+    expect(box).toEqual({ x: 0, y: 0, width: MOBILE.width, height: MOBILE.height });
+    expect(await w.launcher.isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-open.png` });
+    await w.panel.getByRole('button', { name: 'Close chat' }).click();
+    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('SDK: calls queued before the loader replay, and open/close/toggle/hide/show/on/destroy work', async () => {
+    const context = await stack.current.browser.newContext({ viewport: DESKTOP });
+    const page = await stack.current.openPage(context);
+    const w = widget(page);
+    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    await page.evaluate(() => window.Flowdesk && (window.Flowdesk as { open(): void }).open());
+    await w.botSays('What can I help you with?').waitFor();
+    await page.evaluate(() => (window.Flowdesk as { toggle(): void }).toggle());
+    await expect.poll(() => w.panel.isVisible()).toBe(false);
+    await page.evaluate(() => (window.Flowdesk as { hide(): void }).hide());
+    await expect.poll(() => w.launcher.isVisible()).toBe(false);
+    await page.evaluate(() => (window.Flowdesk as { show(): void }).show());
+    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    const events = await sdkEvents(page);
+    expect(events.slice(0, 1)).toEqual(['open']);
+    expect(events).toContain('close');
+    expect(events.some((e) => e.startsWith('message:bot:'))).toBe(false); // history is not "new"
+    await page.evaluate(() => (window.Flowdesk as { destroy(): void }).destroy());
+    expect(await page.locator('flowdesk-widget').count()).toBe(0);
+    await context.close();
+  });
+
+  it('is usable with the keyboard alone: focus goes in, Tab stays in, Escape closes and focus returns', async () => {
+    const context = await stack.current.browser.newContext({ viewport: DESKTOP });
+    const page = await stack.current.openPage(context);
+    const w = widget(page);
+    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    await w.launcher.focus();
+    await page.keyboard.press('Enter');
+    await w.botSays('What can I help you with?').waitFor();
+    const inPanel = () => w.panel.evaluate((el) => el.contains((el.getRootNode() as ShadowRoot).activeElement));
+    await expect.poll(inPanel).toBe(true);
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inPanel()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await inPanel()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => w.panel.isVisible()).toBe(false);
+    const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className);
+    expect(focused).toBe('launcher');
+    expect(await w.log.getAttribute('aria-live')).toBe('polite');
+    await context.close();
+  });
+});

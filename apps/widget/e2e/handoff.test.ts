@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
+import { storedConversationId, useStack } from './stack';
+import { sdkEvents, widget } from './widget-page';
+
+const stack = useStack();
+
+interface Detail {
+  messages: { author: string; content: { type: string; text?: string } }[];
+}
+
+describe('handoff to a live agent, against the real runtime', () => {
+  it('walks the demo flow to an agent whose reply appears live, survives a reload, then resolves and starts again', async () => {
+    const s = stack.current;
+    await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
+    const context = await s.browser.newContext({ viewport: DESKTOP });
+    const page = await s.openPage(context);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.botSays('What can I help you with?').waitFor();
+    await w.composer.getByRole('button', { name: 'Pricing' }).click();
+    await w.botSays('What would you like to know about our plans?').waitFor();
+    await w.send('How much does the Pro plan cost per month?');
+    await w.botSays('Anything else I can help with?').waitFor();
+    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+    await w.botSays('Connecting you with our support team').waitFor();
+    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-handoff.png` });
+
+    const conversationId = await storedConversationId(page, s.botId);
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, {
+      text: 'Hi, Sam here. Pro is $29 a month; want a trial? https://acme.example/trial',
+    });
+    const agentRow = w.botSays('Sam here');
+    await agentRow.waitFor();
+    expect(await agentRow.locator('a').getAttribute('href')).toBe('https://acme.example/trial');
+    await expect.poll(() => w.panel.locator('#fd-title').textContent()).toBe('Sam Agent');
+    await expect.poll(() => w.banner.isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent.png` });
+
+    await w.send('Yes please!');
+    await expect
+      .poll(async () => {
+        const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
+        return detail.messages.filter((m) => m.content.text === 'Yes please!').length;
+      })
+      .toBe(1);
+
+    const before = await w.log.locator('.row').allTextContents();
+    await page.reload();
+    await w.launcher.click();
+    await w.botSays('Sam here').waitFor();
+    expect(await w.log.locator('.row').allTextContents()).toEqual(before);
+
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/resolve`);
+    await w.composer.getByText('This conversation has been resolved.').waitFor();
+    const events = await sdkEvents(page);
+    expect(events).toContain('resolved');
+    await w.composer.getByRole('button', { name: 'Start a new conversation' }).click();
+    await expect.poll(() => w.log.locator('.row').count()).toBeLessThan(before.length);
+    await w.botSays('What can I help you with?').waitFor();
+    expect(await storedConversationId(page, s.botId)).not.toBe(conversationId);
+    await context.close();
+  });
+
+  it('reports the handoff and the agent message to SDK listeners and raises the unread badge while closed', async () => {
+    const s = stack.current;
+    const context = await s.browser.newContext({ viewport: MOBILE, isMobile: true, hasTouch: true });
+    const page = await s.openPage(context);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-handoff.png` });
+    await w.panel.getByRole('button', { name: 'Close chat' }).click();
+    const conversationId = await storedConversationId(page, s.botId);
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Are you still there?' });
+    await expect.poll(() => w.badge.textContent()).toBe('1');
+    expect(await w.launcher.getAttribute('aria-label')).toContain('1 unread');
+    const events = await sdkEvents(page);
+    expect(events).toEqual(expect.arrayContaining(['open', 'handoff', 'close', 'message:agent:text']));
+    await w.launcher.click();
+    await w.botSays('Are you still there?').waitFor();
+    await expect.poll(() => w.badge.isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-agent.png` });
+    await context.close();
+  });
+
+  it('sends a message typed while offline exactly once when the network is back', async () => {
+    const s = stack.current;
+    const context = await s.browser.newContext({ viewport: DESKTOP });
+    const page = await s.openPage(context);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.botSays('What can I help you with?').waitFor();
+    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    const conversationId = await storedConversationId(page, s.botId);
+
+    await context.setOffline(true);
+    await w.banner.filter({ hasText: "You're offline" }).waitFor();
+    await w.send('Typed on the train');
+    await w.panel.locator('.row.pending').filter({ hasText: 'Typed on the train' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-offline-outbox.png` });
+    await context.setOffline(false);
+    await expect.poll(() => w.panel.locator('.row.pending').count()).toBe(0);
+    await w.visitorSaid('Typed on the train').waitFor();
+    const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
+    expect(detail.messages.filter((m) => m.content.text === 'Typed on the train')).toHaveLength(1);
+    expect(await w.visitorSaid('Typed on the train').count()).toBe(1);
+
+    // An agent message sent while the visitor was away arrives through catch-up by seq, once.
+    await context.setOffline(true);
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Welcome back' });
+    await context.setOffline(false);
+    await w.botSays('Welcome back').waitFor();
+    await page.waitForTimeout(500);
+    expect(await w.botSays('Welcome back').count()).toBe(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchBrowser } from './browser';
+import { type HostPage, startHostPage } from './host-page';
+import { api, demoCredentials, login, type Session } from './runtime-api';
+import { type RuntimeProcess, startRuntime } from './runtime-process';
+import { RECORD_EVENTS } from './widget-page';
+
+export interface Stack {
+  runtime: RuntimeProcess;
+  browser: Browser;
+  hostPage: HostPage;
+  botId: string;
+  admin: Session;
+  agent: Session;
+  /** Calls the runtime's API as the demo agent (inbox) or admin. */
+  asAgent<T>(method: string, path: string, body?: unknown): Promise<T>;
+  openPage(context: BrowserContext): Promise<Page>;
+  /** Uncaught errors of any page opened with openPage; checked empty after each test. */
+  pageErrors: string[];
+}
+
+/**
+ * One runtime process (fresh embedded database, demo bot and logins), one Chromium and one hostile
+ * host page carrying the snippet, for the whole test file.
+ */
+export function useStack(): { current: Stack } {
+  const holder = { current: undefined as unknown as Stack };
+  beforeAll(async () => {
+    const [runtime, browser] = await Promise.all([startRuntime(), launchBrowser()]);
+    const creds = demoCredentials(runtime.output());
+    const [admin, agent] = await Promise.all([
+      login(runtime.url, creds.admin.email, creds.admin.password),
+      login(runtime.url, creds.agent.email, creds.agent.password),
+    ]);
+    const { bots } = await api<{ bots: { id: string }[] }>(runtime.url, admin, 'GET', '/api/admin/bots');
+    const botId = bots[0]!.id;
+    const hostPage = await startHostPage({ runtimeUrl: runtime.url, botId, beforeLoad: RECORD_EVENTS });
+    holder.current = {
+      runtime,
+      browser,
+      hostPage,
+      botId,
+      admin,
+      agent,
+      asAgent: (method, path, body) => api(runtime.url, agent, method, path, body),
+      pageErrors: [],
+      async openPage(context) {
+        const page = await context.newPage();
+        page.on('pageerror', (error) => holder.current.pageErrors.push(error.message));
+        await page.goto(hostPage.url);
+        return page;
+      },
+    };
+  });
+  afterEach(() => {
+    expect(holder.current?.pageErrors ?? []).toEqual([]);
+  });
+  afterAll(async () => {
+    const s = holder.current;
+    await s?.browser.close();
+    await s?.hostPage.close();
+    await s?.runtime.stop();
+  });
+  return holder;
+}
+
+/** The conversation id the widget stored for this bot in the page's localStorage. */
+export async function storedConversationId(page: Page, botId: string): Promise<string> {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), `flowdesk:${botId}`);
+  const id = (JSON.parse(raw ?? '{}') as { conversationId?: string }).conversationId;
+  if (!id) throw new Error('no conversation stored');
+  return id;
+}
