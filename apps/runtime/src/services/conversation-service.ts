@@ -84,6 +84,37 @@ export class ConversationService {
     });
   }
 
+  /**
+   * An agent's reply (or internal note). A reply to a waiting conversation makes the agent hold it;
+   * the first reply after a handoff records the first response time.
+   */
+  async agentMessage(
+    conversationId: string,
+    agent: { id: string; name: string },
+    content: MessageContent,
+    options: { internal?: boolean; clientId?: string } = {},
+  ) {
+    return withConversation(this.services, conversationId, async (tx) => {
+      if (options.clientId) {
+        const existing = await findMessageByClientId(tx.trx, conversationId, options.clientId);
+        if (existing) return { message: toMessage(existing), conversation: tx.conversation, duplicate: true };
+      }
+      const internal = options.internal ?? content.type === 'note';
+      const [message] = await tx.append([
+        { author: 'agent', authorId: agent.id, authorName: agent.name, content, internal, clientId: options.clientId },
+      ]);
+      if (!internal) {
+        const conversation = tx.conversation;
+        await tx.update({
+          ...(conversation.status === 'agent' ? {} : { status: 'agent', resolved_at: null }),
+          ...(conversation.assignee_id ? {} : { assignee_id: agent.id }),
+          ...(conversation.first_response_at || !conversation.handed_off_at ? {} : { first_response_at: new Date() }),
+        });
+      }
+      return { message: message!, conversation: tx.conversation, duplicate: false };
+    });
+  }
+
   /** Hands a conversation to humans outside a flow step (AI agent action, agent takeover). */
   async handoff(conversationId: string, context: HandoffContext) {
     return withConversation(this.services, conversationId, async (tx) => {
