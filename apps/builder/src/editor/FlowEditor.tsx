@@ -86,14 +86,28 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
     (type: BlockType, at?: { x: number; y: number }) => {
       const selected = [...latest.current.selection.blocks];
       const anchor = !at && selected.length === 1 ? selected[0]! : null;
-      const center = flow.screenToFlowPosition({ x: window.innerWidth / 2 - 100, y: window.innerHeight / 2 - 60 });
+      const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+      const center = flow.screenToFlowPosition({
+        x: rect ? rect.left + rect.width / 2 - 130 : window.innerWidth / 2,
+        y: rect ? rect.top + rect.height / 2 - 60 : window.innerHeight / 2,
+      });
+      let added: string | null = null;
       dispatch({
         type: 'apply',
         edit: (d) => {
           const { doc: next, id } = addBlockNear(d, type, anchor, at ?? center);
+          added = id;
           return { doc: next, select: [id] };
         },
       });
+      if (!at) {
+        // Follow the flow as it grows to the right: bring the new block into view.
+        requestAnimationFrame(() => {
+          const block = added && latest.current.history.present.blocks.find((b) => b.id === added);
+          if (block)
+            flow.setCenter(block.position.x + 130, block.position.y + 80, { zoom: flow.getZoom(), duration: 250 });
+        });
+      }
     },
     [flow],
   );

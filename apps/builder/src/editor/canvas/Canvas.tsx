@@ -136,7 +136,7 @@ export function Canvas({
         aria-label="Flow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={minimapColor} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={minimapColor} style={{ width: 150, height: 100 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

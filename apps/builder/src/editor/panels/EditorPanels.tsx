@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { PreviewPanel } from '../../preview/PreviewPanel';
 import { type PanelId, useEditor } from '../editor-context';
 import { Inspector } from './Inspector';
 import { IntentsPanel } from './IntentsPanel';
@@ -5,15 +7,19 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { type PanelTab, SidePanel } from './SidePanel';
 import { VariablesPanel } from './VariablesPanel';
 
-export function EditorPanels({
-  panel,
-  onPanel,
-}: {
+interface Props {
   panel: PanelId;
   onPanel: (id: PanelId) => void;
+  /** The preview reports the block its conversation is at, for the canvas highlight. */
   onActiveBlock: (id: string | null) => void;
-}) {
+}
+
+export function EditorPanels({ panel, onPanel, onActiveBlock }: Props) {
   const { problems, doc } = useEditor();
+  const [previewStarted, setPreviewStarted] = useState(false);
+  useEffect(() => {
+    if (panel === 'preview') setPreviewStarted(true);
+  }, [panel]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const tabs: PanelTab[] = [
     { id: 'inspector', label: 'Block', render: () => <Inspector /> },
@@ -32,6 +38,12 @@ export function EditorPanels({
       label: 'Intents',
       badge: <span className="badge">{doc.intents.length}</span>,
       render: () => <IntentsPanel />,
+    },
+    {
+      id: 'preview',
+      label: 'Preview',
+      keepMounted: previewStarted,
+      render: () => <PreviewPanel onActiveBlock={onActiveBlock} />,
     },
   ];
   return <SidePanel tabs={tabs} active={panel} onSelect={onPanel} />;

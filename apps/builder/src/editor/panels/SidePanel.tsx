@@ -6,6 +6,8 @@ export interface PanelTab {
   label: string;
   badge?: ReactNode;
   render: () => ReactNode;
+  /** Stays mounted while hidden (the preview keeps its conversation when you look at a block). */
+  keepMounted?: boolean;
 }
 
 export function SidePanel({
@@ -37,9 +39,20 @@ export function SidePanel({
           </button>
         ))}
       </div>
-      <div className="panel-body" role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`}>
-        {current.render()}
-      </div>
+      {tabs
+        .filter((tab) => tab.id === current.id || tab.keepMounted)
+        .map((tab) => (
+          <div
+            key={tab.id}
+            className="panel-body"
+            role="tabpanel"
+            id={`panel-${tab.id}`}
+            aria-labelledby={`tab-${tab.id}`}
+            hidden={tab.id !== current.id}
+          >
+            {tab.render()}
+          </div>
+        ))}
     </aside>
   );
 }

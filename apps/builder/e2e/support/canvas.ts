@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Drags a block type from the palette onto an empty part of the canvas (below or above the blocks
+ * already there, clear of the minimap and controls); returns the new block's id.
+ */
+export async function dragBlock(page: Page, type: string): Promise<string> {
+  const before = new Set(await nodeIds(page));
+  const spot = await freeSpot(page);
+  await page
+    .locator(`.palette-item[data-block-type="${type}"]`)
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: spot });
+  await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length > count, before.size);
+  const added = (await nodeIds(page)).filter((id) => !before.has(id));
+  if (added.length !== 1) throw new Error(`expected one new block, got ${added.length}`);
+  return added[0]!;
+}
+
+/** A point (relative to the pane) where a dropped block overlaps nothing. */
+async function freeSpot(page: Page): Promise<{ x: number; y: number }> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const boxes = await page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+  const top = Math.min(...boxes.map((b) => b.top)) - pane.y;
+  const bottom = Math.max(...boxes.map((b) => b.bottom)) - pane.y;
+  const blockHeight = 200;
+  const usableBottom = pane.height - 130; // minimap and controls
+  if (bottom + 30 + blockHeight < usableBottom) return { x: pane.width / 3, y: bottom + 50 };
+  if (top - 30 - blockHeight > 0) return { x: pane.width / 3, y: top - blockHeight };
+  return { x: pane.width / 3, y: 40 };
+}
+
+/** Lays the flow out and fits it into view, as an admin tidies up before the next step. */
+export async function tidy(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Tidy up layout' }).click();
+  await page.waitForTimeout(450); // the fit-view animation
+}
+
+export function nodeIds(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+}
+
+export const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** Drags from a block's named output handle to another block's input handle. */
+export async function connect(page: Page, source: string, handle: string, target: string): Promise<void> {
+  const before = await edgeCount(page);
+  const from = node(page, source).locator(`.react-flow__handle.source[data-handleid="${handle}"]`);
+  const to = node(page, target).locator('.react-flow__handle.target');
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error(`handle not visible: ${source}.${handle} -> ${target}`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 - 20, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction((count) => document.querySelectorAll('.react-flow__edge').length > count, before);
+}
+
+export function edgeCount(page: Page): Promise<number> {
+  return page.locator('.react-flow__edge').count();
+}

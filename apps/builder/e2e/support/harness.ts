@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer, testConfig } from '@flowdesk/runtime';
+import { build, preview } from 'vite';
+import { type SeededWorkspace, seedWorkspace } from './seed';
+
+const builderRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Harness {
+  /** The dashboard, e.g. http://127.0.0.1:41234/app/ */
+  appUrl: string;
+  runtime: RunningServer;
+  seeded: SeededWorkspace;
+  close(): Promise<void>;
+}
+
+let built: Promise<unknown> | null = null;
+
+/** Builds the dashboard once per test process (the same `vite build` as production). */
+export function buildDashboard(): Promise<unknown> {
+  built ??= build({ root: builderRoot, logLevel: 'error' });
+  return built;
+}
+
+/**
+ * A runtime on a memory database with a workspace, an admin and a bot, and the built dashboard served
+ * under /app/ with /api and /ws forwarded to that runtime.
+ */
+export async function startHarness(): Promise<Harness> {
+  await buildDashboard();
+  const runtime = await startServer(testConfig());
+  const seeded = await seedWorkspace(runtime);
+  const server = await preview({
+    root: builderRoot,
+    logLevel: 'error',
+    preview: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      proxy: {
+        // The runtime trusts writes from its own origin; the proxy speaks for the page.
+        '/api': {
+          target: runtime.url,
+          changeOrigin: true,
+          configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', runtime.url)),
+        },
+        '/ws': { target: runtime.url.replace(/^http/, 'ws'), ws: true },
+        '/widget': runtime.url,
+      },
+    },
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    appUrl: `http://127.0.0.1:${port}/app/`,
+    runtime,
+    seeded,
+    async close() {
+      await server.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { MessageContent } from '@flowdesk/contract';
+
+/** A bot message as the widget would show it (text is rendered as text, never as HTML). */
+export function MessageView({ content }: { content: MessageContent }) {
+  switch (content.type) {
+    case 'text':
+    case 'validation_error':
+      return <p className={content.type === 'validation_error' ? 'bubble-error' : undefined}>{content.text}</p>;
+    case 'image':
+      return (
+        <figure>
+          <img src={content.url} alt={content.alt ?? ''} />
+          {content.caption ? <figcaption>{content.caption}</figcaption> : null}
+        </figure>
+      );
+    case 'video':
+    case 'audio':
+    case 'file':
+      return (
+        <p>
+          {content.type === 'file' ? content.name : content.type === 'video' ? 'Video' : 'Audio'}:{' '}
+          <a href={content.url} target="_blank" rel="noreferrer">
+            {content.url}
+          </a>
+          {content.caption ? ` — ${content.caption}` : ''}
+        </p>
+      );
+    case 'link':
+      return (
+        <p>
+          {content.text ? `${content.text} ` : ''}
+          <a className="btn btn-sm" href={content.url} target="_blank" rel="noreferrer">
+            {content.label}
+          </a>
+        </p>
+      );
+    case 'carousel':
+      return (
+        <div className="preview-cards">
+          {content.cards.map((card, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: cards have no id
+            <div key={index} className="preview-card">
+              <strong>{card.title}</strong>
+              {card.subtitle ? <div className="hint">{card.subtitle}</div> : null}
+            </div>
+          ))}
+        </div>
+      );
+    case 'choice':
+      return content.text ? <p>{content.text}</p> : null;
+    case 'input':
+      return content.prompt ? <p>{content.prompt}</p> : null;
+    case 'event':
+    case 'note':
+      return <p className="hint">{content.text}</p>;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,158 @@
+import type { MessageContent } from '@flowdesk/contract';
+import { type CompiledFlow, compileFlow, FlowCompileError, type StepResult } from '@flowdesk/engine';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEditor } from '../editor/editor-context';
+import { MessageView } from './MessageView';
+import { PreviewInput } from './PreviewInput';
+import { createPreviewEffects, type EffectNote } from './preview-effects';
+import { PreviewSession, replyText, type VisitorReply } from './preview-session';
+
+type Entry =
+  | { from: 'bot'; content: MessageContent }
+  | { from: 'visitor'; text: string }
+  | { from: 'note'; note: EffectNote }
+  | { from: 'status'; text: string };
+
+function compile(doc: unknown): { compiled: CompiledFlow } | { error: string[] } {
+  try {
+    return { compiled: compileFlow(doc) };
+  } catch (error) {
+    return { error: error instanceof FlowCompileError ? error.problems.map((p) => p.message) : [String(error)] };
+  }
+}
+
+function statusLine(result: StepResult): string | null {
+  if (result.status === 'ended') return 'The conversation ended.';
+  if (result.status === 'error') return `The bot stopped: ${result.error?.message ?? 'unknown error'}`;
+  if (result.status === 'handoff') return 'Waiting for an agent. In the preview you can hand back to the bot.';
+  return null;
+}
+
+export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: string | null) => void }) {
+  const { doc, teams, focusBlock } = useEditor();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [result, setResult] = useState<StepResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [agentsAvailable, setAgentsAvailable] = useState(true);
+  const [runningDoc, setRunningDoc] = useState(doc);
+  const agentsRef = useRef(agentsAvailable);
+  agentsRef.current = agentsAvailable;
+  const session = useRef<PreviewSession | null>(null);
+  const transcript = useRef<HTMLDivElement>(null);
+  const compiled = useMemo(() => compile(runningDoc), [runningDoc]);
+
+  const effects = useMemo(
+    () =>
+      createPreviewEffects({
+        fetch: (input, init) => fetch(input, init),
+        agentsAvailable: () => agentsRef.current,
+        note: (note) => setEntries((list) => [...list, { from: 'note', note }]),
+        teamName: (id) => teams.find((t) => t.id === id)?.name,
+      }),
+    [teams],
+  );
+
+  async function run(action: (s: PreviewSession) => Promise<StepResult>) {
+    if (!session.current) return;
+    setBusy(true);
+    const next = await action(session.current);
+    setBusy(false);
+    setResult(next);
+    const line = statusLine(next);
+    setEntries((list) => [
+      ...list,
+      ...next.outputs.map((content) => ({ from: 'bot' as const, content })),
+      ...(line ? [{ from: 'status' as const, text: line }] : []),
+    ]);
+    onActiveBlock(next.activeBlockId);
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new session starts only when the preview (re)starts
+  useEffect(() => {
+    setEntries([]);
+    setResult(null);
+    session.current = 'compiled' in compiled ? new PreviewSession(compiled.compiled, effects) : null;
+    void run((s) => s.start());
+    return () => onActiveBlock(null);
+  }, [compiled]);
+
+  const entryCount = entries.length;
+  useEffect(() => {
+    if (entryCount > 0) transcript.current?.scrollTo({ top: transcript.current.scrollHeight });
+  }, [entryCount]);
+
+  const reply = (content: VisitorReply) => {
+    setEntries((list) => [...list, { from: 'visitor', text: replyText(content) }]);
+    void run((s) => s.reply(content));
+  };
+
+  const stale = runningDoc !== doc;
+  return (
+    <div className="preview">
+      <div className="preview-toolbar">
+        <button type="button" className="btn btn-sm" onClick={() => setRunningDoc(doc)}>
+          Restart
+        </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={agentsAvailable} onChange={(e) => setAgentsAvailable(e.target.checked)} />
+          Agents available
+        </label>
+      </div>
+      {stale ? <p className="preview-stale">You changed the flow. Restart to try the latest draft.</p> : null}
+      {'error' in compiled ? (
+        <div className="panel-empty">
+          <p>Fix these before trying the flow:</p>
+          <ul className="problem-list">
+            {compiled.error.map((message) => (
+              <li key={message} className="problem problem-error">
+                {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <div className="preview-transcript" ref={transcript} aria-live="polite">
+            {entries.map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the transcript only grows
+              <div key={index} className={`preview-entry from-${entry.from}`}>
+                {entry.from === 'bot' ? (
+                  <MessageView content={entry.content} />
+                ) : entry.from === 'visitor' ? (
+                  entry.text
+                ) : entry.from === 'note' ? (
+                  entry.note.text
+                ) : (
+                  entry.text
+                )}
+              </div>
+            ))}
+            {busy ? <div className="preview-entry from-status">…</div> : null}
+          </div>
+          {result?.status === 'handoff' ? (
+            <button type="button" className="btn btn-sm" onClick={() => void run((s) => s.handback())}>
+              An agent hands back to the bot
+            </button>
+          ) : null}
+          {result?.status === 'waiting' ? (
+            <PreviewInput awaiting={result.awaiting} disabled={busy} onReply={reply} />
+          ) : null}
+          {result?.activeBlockId ? (
+            <button type="button" className="link-button hint" onClick={() => focusBlock(result.activeBlockId!)}>
+              Show the current block on the canvas
+            </button>
+          ) : null}
+          <h3 className="preview-vars-title">Variables</h3>
+          <dl className="preview-vars">
+            {Object.entries(result?.variables ?? {}).map(([name, value]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { EngineEffects } from '@flowdesk/engine';
+import { PRIORITY_LABELS } from '../editor/blocks/summary';
+import { answerFromKnowledge, classifyLexically } from './lexical';
+
+/** A line in the preview transcript describing what the flow did (or would do) outside the chat. */
+export interface EffectNote {
+  kind: 'http' | 'ai' | 'intent' | 'handoff' | 'email';
+  text: string;
+}
+
+export interface PreviewEffectOptions {
+  fetch: typeof fetch;
+  /** The preview's "agents available" switch: decides between the handoff and offline paths. */
+  agentsAvailable: () => boolean;
+  note: (note: EffectNote) => void;
+  teamName?: (teamId: string) => string | undefined;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Effects for chatting with a draft in the builder: HTTP requests really run (from the browser),
+ * AI and intent matching are simulated locally and say so, handoff and email only describe what
+ * would happen — nobody is alerted and nothing is sent.
+ */
+export function createPreviewEffects(options: PreviewEffectOptions): EngineEffects {
+  const { note } = options;
+  return {
+    async http(req) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), req.timeoutMs);
+      try {
+        const response = await options.fetch(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          signal: controller.signal,
+        });
+        note({ kind: 'http', text: `${req.method} ${req.url} answered ${response.status}.` });
+        return { status: response.status, body: await readBody(response) };
+      } catch (error) {
+        const reason = controller.signal.aborted ? `no answer within ${req.timeoutMs} ms` : (error as Error).message;
+        note({ kind: 'http', text: `${req.method} ${req.url} failed: ${reason}.` });
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async answer(req) {
+      const result = answerFromKnowledge(req.question, req.knowledge);
+      note({
+        kind: 'ai',
+        text: result.found
+          ? 'AI answer simulated in the preview from the closest knowledge sentence; live chats use the AI provider.'
+          : 'AI answer simulated: nothing in the knowledge matches, so “No answer found” is followed.',
+      });
+      return result;
+    },
+    async classifyIntent(req) {
+      const result = classifyLexically(req.text, req.intents);
+      const name = req.intents.find((i) => i.id === result.intentId)?.name;
+      if (name)
+        note({
+          kind: 'intent',
+          text: `Recognised intent “${name}” (simulated match, ${Math.round(result.confidence * 100)}%).`,
+        });
+      return result;
+    },
+    async handoff(req) {
+      const { priority, teamId } = req.settings;
+      const team = teamId ? (options.teamName?.(teamId) ?? teamId) : 'any team';
+      if (!options.agentsAvailable()) {
+        note({
+          kind: 'handoff',
+          text: 'Nobody available (preview switch): the flow follows the “Offline” path. No one was alerted.',
+        });
+        return { outcome: 'offline' };
+      }
+      const priorityText =
+        priority.mode === 'fixed' ? PRIORITY_LABELS[priority.value] : 'set by the AI from the conversation';
+      note({
+        kind: 'handoff',
+        text: `Would hand off: the conversation is flagged “Needs agent intervention” for ${team}, priority ${priorityText}, an AI summary is written and agents who asked for alerts get an email. Preview only — no one was alerted.`,
+      });
+      return { outcome: 'handed_off' };
+    },
+    async sendEmail(req) {
+      note({
+        kind: 'email',
+        text: `Would email ${req.to || '(nobody)'}: “${req.subject}”. Not sent from the preview.`,
+      });
+    },
+  };
+}

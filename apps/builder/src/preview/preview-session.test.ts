@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { compileFlow } from '@flowdesk/engine';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sampleFlow } from '../editor/model/test-flow';
+import { createPreviewEffects, type EffectNote } from './preview-effects';
+import { PreviewSession, replyText } from './preview-session';
+
+function session(agentsAvailable: boolean, doc = sampleFlow()) {
+  const notes: EffectNote[] = [];
+  const effects = createPreviewEffects({ fetch, agentsAvailable: () => agentsAvailable, note: (n) => notes.push(n) });
+  return { session: new PreviewSession(compileFlow(doc), effects), notes };
+}
+
+describe('preview session', () => {
+  test('runs the draft: greeting, buttons, then a handoff that alerts nobody', async () => {
+    const { session: chat, notes } = session(true);
+    const first = await chat.start({ name: 'Ada' });
+    expect(first.outputs[0]).toEqual({ type: 'text', text: 'Hi Ada!' });
+    expect(first.awaiting).toMatchObject({ type: 'choice', options: [{ id: 'pricing' }, { id: 'human' }] });
+    expect(first.activeBlockId).toBe('menu');
+
+    const second = await chat.reply({ type: 'choice_reply', optionId: 'human', label: 'Human' });
+    expect(second.status).toBe('handoff');
+    expect(second.activeBlockId).toBe('handoff');
+    expect(notes.at(-1)).toMatchObject({ kind: 'handoff', text: expect.stringContaining('no one was alerted') });
+  });
+
+  test('with nobody available the offline path is followed', async () => {
+    const { session: chat, notes } = session(false);
+    await chat.start();
+    const result = await chat.reply({ type: 'choice_reply', optionId: 'human', label: 'Human' });
+    expect(result.status).toBe('ended');
+    expect(notes.at(-1)!.text).toContain('Offline');
+  });
+});
+
+describe('preview HTTP effect', () => {
+  let server: Server;
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/slow') return void setTimeout(() => res.end('{}'), 2000);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ plan: 'pro' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  test('really calls the URL and returns the parsed body', async () => {
+    const notes: EffectNote[] = [];
+    const effects = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n) });
+    const result = await effects.http({
+      method: 'GET',
+      url: `${url}/plan`,
+      headers: {},
+      body: undefined,
+      timeoutMs: 1000,
+    });
+    expect(result).toEqual({ status: 200, body: { plan: 'pro' } });
+    expect(notes[0]!.text).toContain('answered 200');
+  });
+
+  test('times out and says so', async () => {
+    const notes: EffectNote[] = [];
+    const effects = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n) });
+    await expect(
+      effects.http({ method: 'GET', url: `${url}/slow`, headers: {}, body: undefined, timeoutMs: 100 }),
+    ).rejects.toThrow();
+    expect(notes[0]!.text).toContain('no answer within 100 ms');
+  });
+});
+
+test('replyText shows what the visitor sent', () => {
+  expect(replyText({ type: 'choice_reply', optionId: 'a', label: 'Pricing' })).toBe('Pricing');
+  expect(replyText({ type: 'form_reply', values: { name: 'Ada', email: 'a@b.c' } })).toBe('name: Ada, email: a@b.c');
+});
