@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openAgentSocket } from './agent-socket';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
 import { storedConversationId, useStack } from './stack';
 import { sdkEvents, widget } from './widget-page';
@@ -116,6 +117,41 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w.botSays('Welcome back').waitFor();
     await page.waitForTimeout(500);
     expect(await w.botSays('Welcome back').count()).toBe(1);
+    await context.close();
+  });
+
+  it('shows typing indicators both ways, and the agent indicator never sticks', async () => {
+    const s = stack.current;
+    await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
+    const context = await s.browser.newContext({ viewport: DESKTOP });
+    const page = await s.openPage(context);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    const conversationId = await storedConversationId(page, s.botId);
+    const agentContext = await s.browser.newContext();
+    const agent = await openAgentSocket(agentContext, s.runtime.url, s.agent, conversationId);
+
+    await agent.typing(conversationId, true);
+    const indicator = w.panel.locator('.typing');
+    await indicator.filter({ hasText: 'Sam Agent is typing' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent-typing.png` });
+    await agent.typing(conversationId, false);
+    await expect.poll(() => indicator.isVisible()).toBe(false);
+
+    // The agent's tab goes away mid-sentence: the indicator clears by itself.
+    await agent.typing(conversationId, true);
+    await indicator.filter({ hasText: 'Sam Agent is typing' }).waitFor();
+    await agent.drop();
+    await expect.poll(() => indicator.isVisible(), { timeout: 15_000 }).toBe(false);
+
+    const again = await openAgentSocket(agentContext, s.runtime.url, s.agent, conversationId);
+    await w.panel.locator('.composer textarea').pressSequentially('Hel');
+    await expect
+      .poll(async () => (await again.frames()).some((f) => f.type === 'typing' && f.author === 'visitor' && f.typing))
+      .toBe(true);
+    await agentContext.close();
     await context.close();
   });
 });
