@@ -45,5 +45,8 @@ describe('readiness when the database is gone', () => {
     const response = await t.current.request('/readyz');
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'unavailable' });
+    const api = await t.current.request('/api/public/bots/any/sessions', { method: 'POST', json: {} });
+    expect(api.status).toBe(503);
+    expect(await api.json()).toMatchObject({ error: { code: 'unavailable' } });
   });
 });
