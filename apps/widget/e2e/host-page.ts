@@ -12,6 +12,38 @@ h1 { display: block !important; font-size: 32px !important; }
 head, script, style { display: none !important; }
 `;
 
+/** Half a second of a 440 Hz tone as 8-bit mono WAV. */
+function wav(): Buffer {
+  const rate = 8000;
+  const samples = Buffer.from(
+    Array.from({ length: rate / 2 }, (_, i) => 128 + Math.round(60 * Math.sin((2 * Math.PI * 440 * i) / rate))),
+  );
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples.length, 40);
+  return Buffer.concat([header, samples]);
+}
+
+/** Media a flow can point its image/audio/file messages at. */
+const MEDIA: Record<string, { type: string; body: string | Buffer }> = {
+  '/media/plan.svg': {
+    type: 'image/svg+xml',
+    body: '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="160"><rect width="320" height="160" fill="#0ea5e9"/><text x="24" y="90" font-size="32" fill="#fff" font-family="sans-serif">Pro plan</text></svg>',
+  },
+  '/media/chime.wav': { type: 'audio/wav', body: wav() },
+  '/media/terms.txt': { type: 'text/plain', body: 'Terms of service' },
+};
+
 export interface HostPage {
   url: string;
   close(): Promise<void>;
@@ -42,7 +74,11 @@ ${inline}
 <script async${loader}
 </body></html>`;
   const server: Server = createServer((req, res) => {
-    if (req.url === '/' || req.url?.startsWith('/?')) {
+    const media = req.url ? MEDIA[req.url] : undefined;
+    if (media) {
+      res.writeHead(200, { 'content-type': media.type, 'access-control-allow-origin': '*' });
+      res.end(media.body);
+    } else if (req.url === '/' || req.url?.startsWith('/?')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
     } else {
