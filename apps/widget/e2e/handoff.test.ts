@@ -1,3 +1,4 @@
+import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openAgentSocket } from './agent-socket';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
@@ -8,6 +9,19 @@ const stack = useStack();
 
 interface Detail {
   messages: { author: string; content: { type: string; text?: string } }[];
+}
+
+/** A visitor who opened the widget and asked for a person, with the demo agent online to take it. */
+async function visitorInHandoff(options: BrowserContextOptions = { viewport: DESKTOP }) {
+  const s = stack.current;
+  await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
+  const context = await s.browser.newContext(options);
+  const page = await s.openPage(context);
+  const w = widget(page);
+  await w.launcher.click();
+  await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+  await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+  return { s, context, page, w, conversationId: await storedConversationId(page, s.botId) };
 }
 
 describe('handoff to a live agent, against the real runtime', () => {
@@ -65,16 +79,13 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it('reports the handoff and the agent message to SDK listeners and raises the unread badge while closed', async () => {
-    const s = stack.current;
-    const context = await s.browser.newContext({ viewport: MOBILE, isMobile: true, hasTouch: true });
-    const page = await s.openPage(context);
-    const w = widget(page);
-    await w.launcher.click();
-    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
-    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    const { s, context, page, w, conversationId } = await visitorInHandoff({
+      viewport: MOBILE,
+      isMobile: true,
+      hasTouch: true,
+    });
     await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-handoff.png` });
     await w.panel.getByRole('button', { name: 'Close chat' }).click();
-    const conversationId = await storedConversationId(page, s.botId);
     await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Are you still there?' });
     await expect.poll(() => w.badge.textContent()).toBe('1');
     expect(await w.launcher.getAttribute('aria-label')).toContain('1 unread');
@@ -88,16 +99,7 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it('sends a message typed while offline exactly once when the network is back', async () => {
-    const s = stack.current;
-    const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await s.openPage(context);
-    const w = widget(page);
-    await w.launcher.click();
-    await w.botSays('What can I help you with?').waitFor();
-    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
-    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
-    const conversationId = await storedConversationId(page, s.botId);
-
+    const { s, context, page, w, conversationId } = await visitorInHandoff();
     await context.setOffline(true);
     await w.banner.filter({ hasText: "You're offline" }).waitFor();
     await w.send('Typed on the train');
@@ -121,15 +123,7 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it('shows typing indicators both ways, and the agent indicator never sticks', async () => {
-    const s = stack.current;
-    await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
-    const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await s.openPage(context);
-    const w = widget(page);
-    await w.launcher.click();
-    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
-    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
-    const conversationId = await storedConversationId(page, s.botId);
+    const { s, context, page, w, conversationId } = await visitorInHandoff();
     const agentContext = await s.browser.newContext();
     const agent = await openAgentSocket(agentContext, s.runtime.url, s.agent, conversationId);
 
