@@ -1,5 +1,5 @@
 import { analyzeFlow, type FlowDocument, type FlowDocumentInput, type Problem } from '@flowdesk/flow-schema';
-import { canonicalJson, hashText } from './hash';
+import { hashText } from './hash';
 import { buildMachineConfig } from './machine/build';
 import { type FlowIndex, indexFlow } from './machine/flow-index';
 import { createFlowSetup, type FlowMachineConfig } from './machine/setup';
@@ -33,9 +33,13 @@ export interface CompiledFlow {
   blockIds: ReadonlySet<string>;
 }
 
+/**
+ * Hash of everything that affects behaviour. `doc` comes out of the zod parse, which writes keys in
+ * schema order, so plain JSON of it is already canonical whatever order the input had.
+ */
 export function flowVersionHash(doc: FlowDocument): string {
   const behaviour = { ...doc, blocks: doc.blocks.map(({ position: _p, name: _n, ...rest }) => rest) };
-  return hashText(canonicalJson(behaviour));
+  return hashText(JSON.stringify(behaviour));
 }
 
 /** Parses, checks and compiles a flow into an XState machine (one state per block, state id = block id). */

@@ -2,7 +2,7 @@ import type { Block } from '@flowdesk/flow-schema';
 import type { StateConfig, Transition } from './config';
 import type { FlowIndex } from './flow-index';
 import { effectBlockState, handoffState } from './states-effects';
-import { buttonsState, captureState, idleState, restingState } from './states-input';
+import { buttonsState, captureState, idleState, jumpState, restingState } from './states-input';
 import { instantBlockState } from './states-instant';
 import { DEFAULT_STEP_BUDGET, type EngineContext, STATES, TAGS } from './types';
 
@@ -31,6 +31,7 @@ export const initialContext = (): EngineContext => ({
   retries: 0,
   awaiting: null,
   pending: null,
+  jump: null,
   error: null,
 });
 
@@ -57,19 +58,16 @@ export function buildMachineConfig(index: FlowIndex) {
     [STATES.idle]: idleState(index),
     [STATES.end]: restingState(index, STATES.end, TAGS.ended),
     [STATES.error]: restingState(index, STATES.error, TAGS.error),
+    [STATES.jump]: jumpState(index),
   };
   for (const block of index.blocks.values()) states[block.id] = blockStateConfig(block, index);
   for (const state of Object.values(states)) reenterBlocks(state);
-  const goto: Transition[] = [...index.blocks.keys()].map((blockId) => ({
-    guard: { type: 'gotoTarget', params: { blockId } },
-    target: `#${blockId}`,
-    actions: 'resetSteps',
-  }));
+  const goto: Transition = { target: `#${STATES.jump}`, actions: ['resetSteps', 'gotoJump'] };
   const start: Transition = {
     target: index.startId ? `#${index.startId}` : `#${STATES.end}`,
     actions: ['resetSteps', 'startVariables'],
   };
-  for (const t of [...goto, start]) t.reenter = true;
+  for (const t of [goto, start]) t.reenter = true;
   return {
     id: 'flow',
     initial: STATES.idle,

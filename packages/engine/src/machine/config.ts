@@ -13,7 +13,11 @@ export type ActionName =
   | 'setVariables'
   | 'recordInput'
   | 'say'
+  | 'sayEnd'
   | 'ask'
+  | 'emitAwaiting'
+  | 'setJump'
+  | 'gotoJump'
   | 'fallback'
   | 'saveChoice'
   | 'saveTyped'
@@ -28,13 +32,14 @@ export type ActionName =
 export type GuardName =
   | 'overBudget'
   | 'eventIsText'
-  | 'pendingIsText'
+  | 'inputIsText'
   | 'buttonChosen'
   | 'captureValid'
   | 'canRetry'
   | 'conditionHolds'
   | 'intentMatched'
-  | 'gotoTarget'
+  | 'triggerMatched'
+  | 'jumpIs'
   | 'httpOk'
   | 'answerFound'
   | 'handoffAccepted';
@@ -42,6 +47,7 @@ export type GuardName =
 export type EffectName = 'http' | 'answer' | 'classifyIntent' | 'handoff' | 'sendEmail';
 
 type Params = Record<string, string>;
+export type Scope = 'global' | 'local';
 export type ActionRef = ActionName | { type: ActionName; params: Params };
 export type GuardRef = GuardName | { type: GuardName; params: Params };
 

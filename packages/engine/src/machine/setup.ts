@@ -6,7 +6,7 @@ import {
   type Variables,
   valueToText,
 } from '@flowdesk/flow-schema';
-import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import { parseCaptureInput } from '../capture-input';
 import type {
   AnswerEffectRequest,
@@ -58,9 +58,22 @@ function inputText(content: VisitorContent | null): string {
 
 const normalize = (s: string) => s.trim().toLowerCase();
 
+/** The visitor input being handled: the event itself, or the one kept while intents were classified. */
+const inputOf = (context: EngineContext, event: EngineEvent | { type: string }): VisitorContent | null =>
+  event.type === 'visitor_message'
+    ? (event as Extract<EngineEvent, { type: 'visitor_message' }>).content
+    : context.pending;
+
 /** setup() of a compiled flow: actors (host effects), actions and guards keyed by block id params. */
 export function createFlowSetup(index: FlowIndex) {
   const threshold = index.doc.settings.intentThreshold;
+  const routes = { global: index.globalTriggers, local: index.localTriggers };
+  /** The trigger a classification result points at (confident enough), if any. */
+  const matchedTrigger = (event: unknown, scope: 'global' | 'local') => {
+    const output = outputOf<ClassifyIntentResult>(event);
+    if (!output || !(Number(output.confidence) >= threshold)) return undefined;
+    return routes[scope].find((r) => r.intentId === output.intentId);
+  };
   const defaults = mergeVariables(
     {},
     Object.fromEntries(
@@ -102,32 +115,41 @@ export function createFlowSetup(index: FlowIndex) {
         variables:
           event.type === 'set_variables' ? mergeVariables(context.variables, event.variables) : context.variables,
       })),
+      /** A visitor message arrived: new step (budget reset), keep the input, set `last_message`. */
       recordInput: assign(({ event, context }) => {
         if (event.type !== 'visitor_message') return {};
         return {
+          steps: 0,
+          stepBudget: event.stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
+          error: null,
           pending: event.content,
           variables: setPath(context.variables, 'last_message', inputText(event.content)),
         };
       }),
-      say: enqueueActions(({ context, enqueue }, params: B) => {
+      setJump: assign(({ event, context }, params: { scope: 'global' | 'local' }) => ({
+        jump: matchedTrigger(event, params.scope)?.blockId ?? context.jump,
+      })),
+      gotoJump: assign(({ event, context }) => ({ jump: event.type === 'goto' ? event.blockId : context.jump })),
+      say: emit(({ context }, params: B) => ({
+        type: 'output' as const,
+        content: renderMessage(index.block(params.blockId, 'message').data.content, context.variables),
+      })),
+      sayEnd: emit(({ context }, params: B) => ({
+        type: 'output' as const,
+        content: text(interpolate(index.block(params.blockId, 'end').data.message ?? '', context.variables)),
+      })),
+      /** Entering a question: remember what is asked (then `emitAwaiting` sends it). */
+      ask: assign(({ context }, params: B) => {
         const block = index.blocks.get(params.blockId);
-        if (block?.type === 'message')
-          enqueue.emit({ type: 'output', content: renderMessage(block.data.content, context.variables) });
-        if (block?.type === 'end' && block.data.message)
-          enqueue.emit({ type: 'output', content: text(interpolate(block.data.message, context.variables)) });
-      }),
-      ask: enqueueActions(({ context, enqueue }, params: B) => {
-        const block = index.blocks.get(params.blockId);
-        const content =
+        const awaiting =
           block?.type === 'buttons'
             ? renderChoice(block, block.data.text, context.variables)
             : block?.type === 'capture'
               ? renderInput(block, context.variables)
               : null;
-        if (!content) return;
-        enqueue.assign({ awaiting: content, retries: 0 });
-        enqueue.emit({ type: 'output', content });
+        return { awaiting, retries: 0 };
       }),
+      emitAwaiting: emit(({ context }) => ({ type: 'output' as const, content: context.awaiting ?? text('') })),
       fallback: enqueueActions(({ context, enqueue }, params: B) => {
         const block = index.block(params.blockId, 'buttons');
         enqueue.emit({
@@ -140,14 +162,14 @@ export function createFlowSetup(index: FlowIndex) {
         const label = data.buttons.find((b) => b.id === params.buttonId)?.label ?? '';
         return { variables: data.saveAs ? setPath(context.variables, data.saveAs, label) : context.variables };
       }),
-      saveTyped: assign(({ context }, params: B) => {
+      saveTyped: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'buttons');
-        const typed = inputText(context.pending);
+        const typed = inputText(inputOf(context, event));
         return { variables: data.saveAs ? setPath(context.variables, data.saveAs, typed) : context.variables };
       }),
-      saveCapture: assign(({ context }, params: B) => {
+      saveCapture: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'capture');
-        const result = parseCaptureInput(data, context.pending);
+        const result = parseCaptureInput(data, inputOf(context, event));
         return { variables: result.ok ? setPath(context.variables, data.saveAs, result.value) : context.variables };
       }),
       retry: enqueueActions(({ context, enqueue }, params: B) => {
@@ -192,16 +214,16 @@ export function createFlowSetup(index: FlowIndex) {
     guards: {
       overBudget: ({ context }) => context.steps > context.stepBudget,
       eventIsText: ({ event }) => event.type === 'visitor_message' && event.content.type === 'text',
-      pendingIsText: ({ context }) => context.pending?.type === 'text',
-      buttonChosen: ({ context }, params: B & { buttonId: string }) => {
-        const input = context.pending;
+      inputIsText: ({ context, event }) => inputOf(context, event)?.type === 'text',
+      buttonChosen: ({ context, event }, params: B & { buttonId: string }) => {
+        const input = inputOf(context, event);
         if (input?.type === 'choice_reply') return input.optionId === params.buttonId;
         if (input?.type !== 'text') return false;
         const label = index.block(params.blockId, 'buttons').data.buttons.find((b) => b.id === params.buttonId)?.label;
         return label !== undefined && normalize(label) === normalize(input.text);
       },
-      captureValid: ({ context }, params: B) =>
-        parseCaptureInput(index.block(params.blockId, 'capture').data, context.pending).ok,
+      captureValid: ({ context, event }, params: B) =>
+        parseCaptureInput(index.block(params.blockId, 'capture').data, inputOf(context, event)).ok,
       canRetry: ({ context }, params: B) => context.retries < index.block(params.blockId, 'capture').data.maxRetries,
       conditionHolds: ({ context }, params: B) =>
         evaluateCondition(index.block(params.blockId, 'condition').data, context.variables),
@@ -209,7 +231,9 @@ export function createFlowSetup(index: FlowIndex) {
         const output = outputOf<ClassifyIntentResult>(event);
         return output?.intentId === params.intentId && Number(output.confidence) >= threshold;
       },
-      gotoTarget: ({ event }, params: B) => event.type === 'goto' && event.blockId === params.blockId,
+      triggerMatched: ({ event }, params: { scope: 'global' | 'local' }) =>
+        matchedTrigger(event, params.scope) !== undefined,
+      jumpIs: ({ context }, params: B) => context.jump === params.blockId,
       httpOk: ({ event }) => isHttpSuccess(outputOf(event)),
       answerFound: ({ event }) => {
         const output = outputOf<AnswerEffectResult>(event);

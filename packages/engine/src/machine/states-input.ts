@@ -1,26 +1,38 @@
 import type { BlockOf, Intent } from '@flowdesk/flow-schema';
-import type { ActionName, StateConfig, Transition } from './config';
-import type { FlowIndex, TriggerRoute } from './flow-index';
-import { blockState, triggerRoutes } from './transitions';
+import type { ActionName, ActionRef, Scope, StateConfig, Transition } from './config';
+import type { FlowIndex } from './flow-index';
+import { blockState } from './transitions';
 import { STATES, TAGS, type VisitorContent } from './types';
 
 const pendingText = (pending: VisitorContent | null) => (pending?.type === 'text' ? pending.text : '');
+const asList = (actions: Transition['actions']): ActionRef[] =>
+  actions === undefined ? [] : Array.isArray(actions) ? actions : [actions];
 
-function classifyState(routes: TriggerRoute[], index: FlowIndex, otherwise: Transition): StateConfig {
+/** Asks the classifier about the intent triggers of `scope`; a confident match jumps to the trigger. */
+function classifyState(scope: Scope, index: FlowIndex, otherwise: Transition): StateConfig {
+  const routes = scope === 'global' ? index.globalTriggers : index.localTriggers;
   const intents = routes.map((r) => index.intents.get(r.intentId)).filter((i): i is Intent => i !== undefined);
   return {
     invoke: {
       src: 'classifyIntent',
       input: ({ context }) => ({ text: pendingText(context.pending), intents }),
-      onDone: [...triggerRoutes(routes), otherwise],
+      onDone: [
+        {
+          guard: { type: 'triggerMatched', params: { scope } },
+          target: `#${STATES.jump}`,
+          actions: { type: 'setJump', params: { scope } },
+        },
+        otherwise,
+      ],
       onError: otherwise,
     },
   };
 }
 
 /**
- * The sub-states every waiting point shares: `wait` for the visitor; on a typed message, first ask the
- * classifier about global intent triggers (`classify`), then let the block use the input (`handle`).
+ * The sub-states every waiting point shares: `wait` for the visitor. When the flow has global intent
+ * triggers, a typed message first goes to the classifier (`classify`), then the block uses the input
+ * (`handle`); without them the block uses the input right in the event's transition (one microstep less).
  */
 export function inputStates(
   index: FlowIndex,
@@ -30,21 +42,25 @@ export function inputStates(
   entryActions: ActionName[] = [],
 ): StateConfig {
   const hasGlobal = index.globalTriggers.length > 0;
-  const actions: ActionName[] = ['resetSteps', ...entryActions, 'recordInput'];
+  const received: ActionRef[] = [...entryActions, 'recordInput'];
+  const direct = hasGlobal ? [] : handle.map((t) => ({ ...t, actions: [...received, ...asList(t.actions)] }));
   return {
     initial: 'wait',
     states: {
       wait: {
         tags: [tag],
         on: {
-          visitor_message: [
-            ...(hasGlobal ? [{ guard: 'eventIsText' as const, target: 'classify', actions }] : []),
-            { target: 'handle', actions },
-          ],
+          visitor_message: hasGlobal
+            ? [
+                { guard: 'eventIsText', target: 'classify', actions: received },
+                { target: 'handle', actions: received },
+              ]
+            : direct,
         },
       },
-      ...(hasGlobal ? { classify: classifyState(index.globalTriggers, index, { target: 'handle' }) } : {}),
-      handle: { always: handle },
+      ...(hasGlobal
+        ? { classify: classifyState('global', index, { target: 'handle' }), handle: { always: handle } }
+        : {}),
       ...extra,
     },
   };
@@ -61,22 +77,23 @@ export function buttonsState(block: BlockOf<'buttons'>, index: FlowIndex): State
   }));
   if (block.data.allowTyping)
     handle.push({
-      guard: 'pendingIsText',
+      guard: 'inputIsText',
       target: index.target(block.id, 'typed'),
       actions: { type: 'saveTyped', params },
     });
-  if (hasLocal) handle.push({ guard: 'pendingIsText', target: 'localClassify' });
+  if (hasLocal) handle.push({ guard: 'inputIsText', target: 'localClassify' });
   handle.push(fallback);
-  const extra: Record<string, StateConfig> = hasLocal
-    ? { localClassify: classifyState(index.localTriggers, index, fallback) }
-    : {};
-  return { ...blockState(block.id, [{ type: 'ask', params }]), ...inputStates(index, TAGS.waiting, handle, extra) };
+  const extra: Record<string, StateConfig> = hasLocal ? { localClassify: classifyState('local', index, fallback) } : {};
+  return {
+    ...blockState(block.id, [{ type: 'ask', params }, 'emitAwaiting']),
+    ...inputStates(index, TAGS.waiting, handle, extra),
+  };
 }
 
 export function captureState(block: BlockOf<'capture'>, index: FlowIndex): StateConfig {
   const params = { blockId: block.id };
   return {
-    ...blockState(block.id, [{ type: 'ask', params }]),
+    ...blockState(block.id, [{ type: 'ask', params }, 'emitAwaiting']),
     ...inputStates(index, TAGS.waiting, [
       {
         guard: { type: 'captureValid', params },
@@ -98,4 +115,18 @@ export function idleState(index: FlowIndex): StateConfig {
 /** Ended or failed: the visitor can still reach global triggers; agents can `goto` a block. */
 export function restingState(index: FlowIndex, id: string, tag: string): StateConfig {
   return { id, ...inputStates(index, tag, [{ target: 'wait' }]) };
+}
+
+/** Where jumps land (agent `goto`, matched intent trigger): one table of transitions to every block. */
+export function jumpState(index: FlowIndex): StateConfig {
+  return {
+    id: STATES.jump,
+    always: [
+      ...[...index.blocks.keys()].map((blockId) => ({
+        guard: { type: 'jumpIs' as const, params: { blockId } },
+        target: `#${blockId}`,
+      })),
+      { target: `#${STATES.end}` },
+    ],
+  };
 }

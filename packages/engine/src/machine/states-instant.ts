@@ -30,6 +30,8 @@ export function instantBlockState(block: InstantBlock, index: FlowIndex): StateC
         ],
       );
     case 'end':
-      return instantState(block.id, [{ type: 'say', params }], [{ target: `#${STATES.end}` }]);
+      return instantState(block.id, block.data.message ? [{ type: 'sayEnd', params }] : [], [
+        { target: `#${STATES.end}` },
+      ]);
   }
 }

@@ -1,5 +1,4 @@
 import type { ActionRef, StateConfig, Transition } from './config';
-import type { TriggerRoute } from './flow-index';
 import { STATES } from './types';
 
 /** First transition of every block: stop with an error once the step budget is spent. */
@@ -8,10 +7,6 @@ export const overBudget = (blockId: string): Transition => ({
   target: `#${STATES.error}`,
   actions: { type: 'budgetExceeded', params: { blockId } },
 });
-
-/** Transitions to intent triggers, chosen from a `classifyIntent` result. */
-export const triggerRoutes = (routes: TriggerRoute[]): Transition[] =>
-  routes.map((r) => ({ guard: { type: 'intentMatched', params: { intentId: r.intentId } }, target: `#${r.blockId}` }));
 
 /** Entry and budget check every block state shares. */
 export const blockState = (blockId: string, entry: ActionRef[] = []): StateConfig => ({

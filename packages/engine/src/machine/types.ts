@@ -21,6 +21,8 @@ export interface EngineContext {
   awaiting: MessageContent | null;
   /** The visitor input being handled (kept while intents are classified). */
   pending: VisitorContent | null;
+  /** Block to jump to through the `__jump` state (agent `goto`, matched intent trigger). */
+  jump: string | null;
   error: EngineError | null;
 }
 
@@ -41,5 +43,5 @@ export type EngineEmitted =
 export const DEFAULT_STEP_BUDGET = 100;
 
 /** The engine's own states beside one state per block. */
-export const STATES = { idle: '__idle', end: '__end', error: '__error' } as const;
+export const STATES = { idle: '__idle', end: '__end', error: '__error', jump: '__jump' } as const;
 export const TAGS = { idle: 'idle', waiting: 'waiting', handoff: 'handoff', ended: 'ended', error: 'error' } as const;
