@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const runtimeDir = join(here, '../../..');
+const PAGE = 4096;
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+export interface RuntimeProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  /** Everything the process printed (stdout + stderr). */
+  output(): string;
+  /** Resident memory of the process now, from /proc. */
+  rssBytes(): number;
+  /** User + system CPU time the process used so far, from /proc. */
+  cpuMs(): number;
+  /** Resolves with the signal or code once the process is gone. */
+  exited: Promise<string>;
+  /** SIGTERM (graceful close) and wait. */
+  stop(): Promise<string>;
+  kill9(): Promise<string>;
+}
+
+export interface SpawnRuntimeOptions {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Directory for a V8 CPU profile written on exit (`--cpu-prof`). */
+  cpuProfDir?: string;
+  startTimeoutMs?: number;
+}
+
+/** Starts `runtime-child.ts` on a random loopback port against PostgreSQL and waits for READY. */
+export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<RuntimeProcess> {
+  const nodeArgs = ['--import', 'tsx'];
+  if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+  const child = spawn(process.execPath, [...nodeArgs, join(here, 'runtime-child.ts')], {
+    cwd: runtimeDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      DATABASE_URL: options.databaseUrl,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`runtime did not start: ${output}`)),
+      options.startTimeoutMs ?? 30_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /READY (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((how) => {
+      clearTimeout(timer);
+      reject(new Error(`runtime exited (${how}) before it was ready: ${output}`));
+    });
+  });
+  const pid = child.pid ?? 0;
+  const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return {
+    url,
+    pid,
+    child,
+    output: () => output,
+    rssBytes: () => Number(stat()[21]) * PAGE,
+    cpuMs: () => (Number(stat()[11]) + Number(stat()[12])) * TICK_MS,
+    exited,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill9: async () => {
+      child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
