@@ -14,7 +14,15 @@ export function demoRoutes(services: Services) {
     const bot = await findBotById(services.db, botId.slice(0, 100));
     if (!bot) return sendError(c, 404, 'not_found', 'No such bot; start with SEED_DEMO=true or pass ?bot=<id>');
     const runtimeUrl = services.config.PUBLIC_URL ?? new URL(c.req.url).origin;
-    const snippet = embedSnippet({ botId: bot.id, runtimeUrl });
+    const theme = bot.settings.theme ?? {};
+    const snippet = embedSnippet({
+      botId: bot.id,
+      runtimeUrl,
+      extra: {
+        ...(theme.primaryColor ? { theme: { primaryColor: theme.primaryColor } } : {}),
+        ...(theme.position ? { position: theme.position } : {}),
+      },
+    });
     return c.html(html`<!doctype html>
 <html lang="en">
 <head>
