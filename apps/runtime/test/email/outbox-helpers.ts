@@ -44,8 +44,9 @@ export function resendWorker(
   db: Kysely<Database>,
   fake: FakeResendServer,
   clock: { now: () => Date },
-  options: Partial<EmailWorkerOptions> = {},
+  { timeoutMs = 5000, ...options }: Partial<EmailWorkerOptions> & { timeoutMs?: number } = {},
 ) {
-  const sender = createResendSender({ apiKey: 're_test_key', baseUrl: fake.baseUrl, timeoutMs: 300 });
+  // Generous by default: a loaded machine must not turn a slow answer into a retry. Hang tests pass less.
+  const sender = createResendSender({ apiKey: 're_test_key', baseUrl: fake.baseUrl, timeoutMs });
   return createEmailWorker({ db, sender, from: FROM, now: clock.now, baseBackoffMs: 1000, ...options });
 }

@@ -76,7 +76,7 @@ describe.each(databaseKinds)('email outbox and worker on %s', (kind) => {
     const { db } = t.current;
     const clock = testClock();
     const id = await queue(db, { now: clock.now() });
-    const worker = resendWorker(db, fake, clock);
+    const worker = resendWorker(db, fake, clock, { timeoutMs: 300 });
     fake.inject({ hang: true, deliver: true });
 
     expect(await worker.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
