@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
+import { startHostPage } from './host-page';
 import { useStack } from './stack';
 import { sdkEvents, widget } from './widget-page';
 
@@ -85,5 +86,42 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     expect(focused).toBe('launcher');
     expect(await w.log.getAttribute('aria-live')).toBe('polite');
     await context.close();
+  });
+
+  it('takes strings, theme colour, side and greeting from the page config; sound is off until turned on', async () => {
+    const s = stack.current;
+    const french = await startHostPage({
+      runtimeUrl: s.runtime.url,
+      botId: s.botId,
+      config: {
+        theme: { primaryColor: '#0f766e' },
+        position: 'left',
+        greeting: 'Bonjour ! Posez-nous vos questions.',
+        strings: { openChat: 'Ouvrir le chat', placeholder: 'Votre message…', closeChat: 'Fermer' },
+      },
+    });
+    const context = await s.browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(french.url);
+    const w = widget(page);
+    await expect.poll(async () => (await w.launcher.boundingBox())?.x).toBe(20);
+    await w.host.getByRole('button', { name: 'Ouvrir le chat' }).click();
+    await w.panel.getByText('Bonjour ! Posez-nous vos questions.').waitFor();
+    await w.botSays('What can I help you with?').waitFor();
+    expect(await w.composer.locator('textarea').getAttribute('placeholder')).toBe('Votre message…');
+    expect(await w.launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)');
+    expect((await w.panel.boundingBox())?.x).toBe(20);
+    expect(await w.panel.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+
+    const sound = w.panel.locator('button.sound');
+    expect(await sound.getAttribute('aria-pressed')).toBe('false');
+    await sound.click();
+    expect(await sound.getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-config-left.png` });
+    await page.reload();
+    await w.host.getByRole('button', { name: 'Ouvrir le chat' }).click();
+    expect(await w.panel.locator('button.sound').getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+    await french.close();
   });
 });

@@ -9,6 +9,7 @@ const stack = useStack();
 
 interface Detail {
   messages: { author: string; content: { type: string; text?: string } }[];
+  visitor: { name: string | null; email: string | null; variables: Record<string, unknown> };
 }
 
 /** A visitor who opened the widget and asked for a person, with the demo agent online to take it. */
@@ -52,6 +53,16 @@ describe('handoff to a live agent, against the real runtime', () => {
     await expect.poll(() => w.panel.locator('#fd-title').textContent()).toBe('Sam Agent');
     await expect.poll(() => w.banner.isVisible()).toBe(false);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent.png` });
+
+    // identify() and setVariables() queued before the loader, and one made now, reached the runtime.
+    await page.evaluate(() => (window.Flowdesk as { setVariables(v: object): void }).setVariables({ cart: 3 }));
+    await expect
+      .poll(async () => (await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`)).visitor)
+      .toMatchObject({
+        name: 'Vera Visitor',
+        email: 'vera@example.com',
+        variables: { plan: 'pro', seats: 12, cart: 3 },
+      });
 
     await w.send('Yes please!');
     await expect

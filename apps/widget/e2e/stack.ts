@@ -4,7 +4,7 @@ import { launchBrowser } from './browser';
 import { type HostPage, startHostPage } from './host-page';
 import { api, demoCredentials, login, type Session } from './runtime-api';
 import { type RuntimeProcess, startRuntime } from './runtime-process';
-import { RECORD_EVENTS } from './widget-page';
+import { QUEUED_SDK_CALLS, RECORD_EVENTS } from './widget-page';
 
 export interface Stack {
   runtime: RuntimeProcess;
@@ -35,7 +35,11 @@ export function useStack(): { current: Stack } {
     ]);
     const { bots } = await api<{ bots: { id: string }[] }>(runtime.url, admin, 'GET', '/api/admin/bots');
     const botId = bots[0]!.id;
-    const hostPage = await startHostPage({ runtimeUrl: runtime.url, botId, beforeLoad: RECORD_EVENTS });
+    const hostPage = await startHostPage({
+      runtimeUrl: runtime.url,
+      botId,
+      beforeLoad: RECORD_EVENTS + QUEUED_SDK_CALLS,
+    });
     holder.current = {
       runtime,
       browser,

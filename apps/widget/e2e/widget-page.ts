@@ -36,3 +36,9 @@ window.__events = [];
   });
 });
 `;
+
+/** SDK calls the host page makes before the loader has arrived; the loader replays them. */
+export const QUEUED_SDK_CALLS = `
+window.Flowdesk.setVariables({ plan: 'pro', seats: 12 });
+window.Flowdesk.identify({ name: 'Vera Visitor', email: 'vera@example.com' });
+`;

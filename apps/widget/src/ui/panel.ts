@@ -76,18 +76,12 @@ export class Panel {
     const settings = session.settings;
     const replyTime = conv?.replyTime ?? settings?.replyTime ?? null;
     const agent = conv?.status === 'agent' ? conv.agent : null;
-    const name = agent?.name ?? settings?.botName ?? '';
+    const name = agent?.name ?? (t('title') || settings?.botName || '');
     this.title.textContent = name;
     this.avatar.replaceChildren(
       agent?.avatarUrl ? h('img', { class: 'avatar', src: agent.avatarUrl, alt: '' }) : name.slice(0, 1).toUpperCase(),
     );
-    this.subtitle.textContent = settings
-      ? settings.online
-        ? replyTime
-          ? t('replyTime', { time: replyTime })
-          : t('online')
-        : t('away')
-      : '';
+    this.subtitle.textContent = settings ? this.availability(settings.online, replyTime, Boolean(agent)) : '';
     this.renderBanner(replyTime);
     this.list.render(session.timeline.entries());
     const typist = session.typist ?? (session.botThinking ? { name: settings?.botName ?? null } : null);
@@ -97,6 +91,13 @@ export class Panel {
     this.composer.update(humans ? null : (conv?.awaiting ?? null), conv?.status, !conv);
     // The flow may ask for the email itself (a capture block); then its prompt is the form.
     this.renderOffline(wantsEmail(session.timeline.messages()) && conv?.awaiting?.type !== 'input');
+  }
+
+  private availability(online: boolean, replyTime: string | null, withAgent: boolean): string {
+    const { t } = this.ctx;
+    if (withAgent) return t('online');
+    if (!online) return t('away');
+    return t('subtitle') || (replyTime ? t('replyTime', { time: replyTime }) : t('online'));
   }
 
   private renderBanner(replyTime: string | null): void {

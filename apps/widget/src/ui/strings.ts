@@ -1,4 +1,7 @@
 export const DEFAULT_STRINGS = {
+  /** Header title and subtitle; empty means the bot's name and its availability / reply time. */
+  title: '',
+  subtitle: '',
   openChat: 'Open chat',
   closeChat: 'Close chat',
   chatWith: 'Chat with {name}',
