@@ -25,8 +25,10 @@ export interface DatabaseHandle {
 export function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseHandle {
   if (config.DATABASE_URL) {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
-    // An idle client losing its server must not crash the process; the next query reports the error.
+    // A client losing its server must not crash the process; the next query reports the error (→ 503).
+    // The pool listens on idle clients only, so checked-out ones (mid-transaction) get their own listener.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
   }

@@ -65,8 +65,17 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
       onError(error);
       scheduleReconnect(next);
     });
-    await next.connect();
-    await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (error) {
+      next.end().catch(() => {});
+      throw error;
+    }
+    if (closed) {
+      await next.end().catch(() => {});
+      return;
+    }
     client = next;
   };
 
@@ -74,10 +83,16 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
     if (closed || client !== failed) return;
     client = null;
     failed.end().catch(() => {});
+    retry();
+  };
+
+  // Keeps trying for as long as the database is away: an outage can outlast any fixed number of attempts.
+  const retry = () => {
+    if (closed) return;
     reconnectTimer = setTimeout(() => {
       listen().catch((error) => {
         onError(error);
-        if (!closed) reconnectTimer = setTimeout(() => void listen().catch(onError), options.reconnectMs ?? 1000);
+        retry();
       });
     }, options.reconnectMs ?? 1000);
   };
