@@ -159,4 +159,22 @@ describe('handoff to a live agent, against the real runtime', () => {
     await agentContext.close();
     await context.close();
   });
+
+  it('keeps one conversation across tabs: what is said in one tab appears live in the other, once', async () => {
+    const { context, page, w } = await visitorInHandoff();
+    const second = await stack.current.openPage(context);
+    const w2 = widget(second);
+    await w2.launcher.click();
+    await w2.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    await w.send('Sent from the first tab');
+    await w2.visitorSaid('Sent from the first tab').waitFor();
+    await w2.send('And this from the second');
+    await w.visitorSaid('And this from the second').waitFor();
+    await second.waitForTimeout(300);
+    expect(await w2.visitorSaid('Sent from the first tab').count()).toBe(1);
+    expect(await w.visitorSaid('And this from the second').count()).toBe(1);
+    expect(await w.log.locator('.row').allTextContents()).toEqual(await w2.log.locator('.row').allTextContents());
+    await page.close();
+    await context.close();
+  });
 });
