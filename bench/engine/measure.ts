@@ -9,14 +9,31 @@ export const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? Number.NaN;
 };
 
-/** Milliseconds each call of `fn` takes, after `warmup` untimed calls. */
-export function timeEach(fn: () => void, runs: number, warmup = 3): number[] {
+/** CPU milliseconds (user + system) this process spent since `start` (from process.cpuUsage()). */
+export const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+};
+
+export interface Timing {
+  wall: number[];
+  cpu: number[];
+}
+
+/**
+ * Wall-clock and CPU milliseconds of each call of `fn`, after `warmup` untimed calls. CPU time is the
+ * steadier number on a shared machine (other processes steal wall time, not our CPU time).
+ */
+export function timeEach(fn: () => void, runs: number, warmup = 3): Timing {
   for (let i = 0; i < warmup; i++) fn();
-  return Array.from({ length: runs }, () => {
-    const t = performance.now();
+  const timing: Timing = { wall: [], cpu: [] };
+  for (let i = 0; i < runs; i++) {
+    const [t, c] = [performance.now(), process.cpuUsage()];
     fn();
-    return performance.now() - t;
-  });
+    timing.wall.push(performance.now() - t);
+    timing.cpu.push(cpuMsSince(c));
+  }
+  return timing;
 }
 
 export const fmt = (n: number, digits = 1) =>

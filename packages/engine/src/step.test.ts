@@ -42,17 +42,40 @@ describe('step', () => {
     expect((await chat.send({ type: 'goto', blockId: 'a' })).error?.code).toBe('step_budget_exceeded');
   });
 
+  // The budget counts entries of blocks that can repeat without waiting (blocks on a loop). The entry
+  // that goes past it has run its own actions when the step stops.
   test('a block wired to itself runs again each time and is stopped by the budget', async () => {
     const self = tinyFlow([msg('a', 'again')], [['a', 'next', 'a']]);
     const result = await conversation(compileFlow(self), fakeEffects(), { stepBudget: 5 }).start();
-    expect(result.error?.code).toBe('step_budget_exceeded');
-    expect(texts(result)).toEqual(['again', 'again', 'again', 'again', 'again']);
+    expect(result.error).toMatchObject({ code: 'step_budget_exceeded', blockId: 'a' });
+    expect(texts(result)).toEqual(Array(6).fill('again'));
   });
 
-  test('the default budget is 100 block entries', async () => {
+  test('the default budget is 100 entries of looping blocks', async () => {
     const result = await conversation(compileFlow(loop), fakeEffects()).start();
-    expect(result.outputs).toHaveLength(50);
+    expect(result.outputs).toHaveLength(51);
     expect(result.variables.n).toBe('1'.repeat(50));
+  });
+
+  test('a long straight path never hits the budget, however long', async () => {
+    const blocks = Array.from({ length: 150 }, (_, i) => msg(`m${i}`, `line ${i}`));
+    const edges = blocks.slice(1).map((b, i) => [`m${i}`, 'next', b.id] as [string, string, string]);
+    const result = await conversation(compileFlow(tinyFlow(blocks, edges)), fakeEffects(), { stepBudget: 10 }).start();
+    expect(result.status).toBe('ended');
+    expect(result.outputs).toHaveLength(150);
+  });
+
+  test('a loop through a question is not a runaway: each pass waits for the visitor', async () => {
+    const viaQuestion = tinyFlow(
+      [{ id: 'q', type: 'capture', data: { prompt: 'Again?', saveAs: 'x' } }, msg('m', 'ok')],
+      [
+        ['q', 'next', 'm'],
+        ['m', 'next', 'q'],
+      ],
+    );
+    const chat = conversation(compileFlow(viaQuestion), fakeEffects(), { stepBudget: 1 });
+    await chat.start();
+    for (let i = 0; i < 5; i++) expect((await chat.say(`answer ${i}`)).status).toBe('waiting');
   });
 
   const flow = tinyFlow(

@@ -1,4 +1,4 @@
-import type { Block, BlockOf, FlowDocument, Intent } from '@flowdesk/flow-schema';
+import { type Block, type BlockOf, buildGraph, cycles, type FlowDocument, type Intent } from '@flowdesk/flow-schema';
 import { STATES } from './types';
 
 export interface TriggerRoute {
@@ -14,9 +14,23 @@ export interface FlowIndex {
   globalTriggers: TriggerRoute[];
   localTriggers: TriggerRoute[];
   startId: string | null;
+  /**
+   * Blocks that can run again within one step: they sit on a loop that does not pass through a block
+   * that always waits for the visitor. Only these count against the step budget; a straight path of
+   * any length cannot run away, so its blocks skip the bookkeeping.
+   */
+  loopBlocks: ReadonlySet<string>;
   /** XState target (`#blockId`) an output leads to; unconnected outputs end the conversation. */
   target(blockId: string, handle: string): string;
   block<T extends Block['type']>(blockId: string, type: T): BlockOf<T>;
+}
+
+/** Entering one of these always ends the step (the visitor must answer). */
+const ALWAYS_WAITS = new Set<Block['type']>(['buttons', 'capture']);
+
+function blocksOnLoops(doc: FlowDocument): Set<string> {
+  const graph = buildGraph({ ...doc, blocks: doc.blocks.filter((b) => !ALWAYS_WAITS.has(b.type)) });
+  return new Set(cycles(graph).flat());
 }
 
 export function indexFlow(doc: FlowDocument): FlowIndex {
@@ -40,6 +54,7 @@ export function indexFlow(doc: FlowDocument): FlowIndex {
     globalTriggers: triggers('global'),
     localTriggers: triggers('local'),
     startId: doc.blocks.find((b) => b.type === 'start')?.id ?? null,
+    loopBlocks: blocksOnLoops(doc),
     target: (blockId, handle) => `#${targets.get(`${blockId}:${handle}`) ?? STATES.end}`,
     block: (blockId, type) => {
       const block = blocks.get(blockId);

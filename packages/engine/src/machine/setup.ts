@@ -4,6 +4,7 @@ import {
   setPath,
   toVariableValue,
   type Variables,
+  type VariableValue,
   valueToText,
 } from '@flowdesk/flow-schema';
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
@@ -57,6 +58,31 @@ function inputText(content: VisitorContent | null): string {
 }
 
 const normalize = (s: string) => s.trim().toLowerCase();
+
+/** Context changes when a visitor message arrives: a new step (budget reset), the input kept, `last_message`. */
+function received(context: EngineContext, event: EngineEvent | { type: string }): Partial<EngineContext> {
+  if (event.type !== 'visitor_message') return {};
+  const { content, stepBudget } = event as Extract<EngineEvent, { type: 'visitor_message' }>;
+  return {
+    steps: 0,
+    stepBudget: stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
+    error: null,
+    pending: content,
+    variables: setPath(context.variables, 'last_message', inputText(content)),
+  };
+}
+
+/** `received` plus the answer saved in `name` (when the block saves it). */
+function receiveAndSave(
+  context: EngineContext,
+  event: EngineEvent | { type: string },
+  name: string | undefined,
+  value: VariableValue,
+): Partial<EngineContext> {
+  const update = received(context, event);
+  const variables = update.variables ?? context.variables;
+  return { ...update, variables: name ? setPath(variables, name, value) : variables };
+}
 
 /** The visitor input being handled: the event itself, or the one kept while intents were classified. */
 const inputOf = (context: EngineContext, event: EngineEvent | { type: string }): VisitorContent | null =>
@@ -116,16 +142,7 @@ export function createFlowSetup(index: FlowIndex) {
           event.type === 'set_variables' ? mergeVariables(context.variables, event.variables) : context.variables,
       })),
       /** A visitor message arrived: new step (budget reset), keep the input, set `last_message`. */
-      recordInput: assign(({ event, context }) => {
-        if (event.type !== 'visitor_message') return {};
-        return {
-          steps: 0,
-          stepBudget: event.stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
-          error: null,
-          pending: event.content,
-          variables: setPath(context.variables, 'last_message', inputText(event.content)),
-        };
-      }),
+      recordInput: assign(({ event, context }) => received(context, event)),
       setJump: assign(({ event, context }, params: { scope: 'global' | 'local' }) => ({
         jump: matchedTrigger(event, params.scope)?.blockId ?? context.jump,
       })),
@@ -157,20 +174,20 @@ export function createFlowSetup(index: FlowIndex) {
           content: renderChoice(block, index.doc.settings.fallbackMessage, context.variables),
         });
       }),
-      saveChoice: assign(({ context }, params: B & { buttonId: string }) => {
+      // The save actions also record the input when they run on the visitor's event (see `received`).
+      saveChoice: assign(({ context, event }, params: B & { buttonId: string }) => {
         const { data } = index.block(params.blockId, 'buttons');
         const label = data.buttons.find((b) => b.id === params.buttonId)?.label ?? '';
-        return { variables: data.saveAs ? setPath(context.variables, data.saveAs, label) : context.variables };
+        return receiveAndSave(context, event, data.saveAs, label);
       }),
       saveTyped: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'buttons');
-        const typed = inputText(inputOf(context, event));
-        return { variables: data.saveAs ? setPath(context.variables, data.saveAs, typed) : context.variables };
+        return receiveAndSave(context, event, data.saveAs, inputText(inputOf(context, event)));
       }),
       saveCapture: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'capture');
         const result = parseCaptureInput(data, inputOf(context, event));
-        return { variables: result.ok ? setPath(context.variables, data.saveAs, result.value) : context.variables };
+        return result.ok ? receiveAndSave(context, event, data.saveAs, result.value) : received(context, event);
       }),
       retry: enqueueActions(({ context, enqueue }, params: B) => {
         const { data } = index.block(params.blockId, 'capture');

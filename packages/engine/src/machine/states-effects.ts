@@ -13,7 +13,7 @@ const lastMessage = (vars: Record<string, unknown>) => valueToText(vars.last_mes
 export function effectBlockState(block: EffectBlock, index: FlowIndex): StateConfig {
   const params = { blockId: block.id };
   const to = (handle: string) => index.target(block.id, handle);
-  const base = blockState(block.id);
+  const base = blockState(index, block.id);
   switch (block.type) {
     case 'http_request':
       return {
@@ -89,7 +89,7 @@ export function handoffState(block: BlockOf<'human_handoff'>, index: FlowIndex):
   const offline = { target: to('offline'), actions: { type: 'offline' as const, params } };
   const timeoutConnected = index.doc.edges.some((e) => e.source === block.id && e.sourceHandle === 'no_agent_timeout');
   return {
-    ...blockState(block.id),
+    ...blockState(index, block.id),
     initial: 'request',
     states: {
       request: {

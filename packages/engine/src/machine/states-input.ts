@@ -4,6 +4,11 @@ import type { FlowIndex } from './flow-index';
 import { blockState } from './transitions';
 import { STATES, TAGS, type VisitorContent } from './types';
 
+/** Target meaning "keep waiting at this block". */
+const WAIT = 'wait';
+const SAVES = new Set<string>(['saveChoice', 'saveTyped', 'saveCapture']);
+const isSave = (a: ActionRef) => SAVES.has(typeof a === 'string' ? a : a.type);
+
 const pendingText = (pending: VisitorContent | null) => (pending?.type === 'text' ? pending.text : '');
 const asList = (actions: Transition['actions']): ActionRef[] =>
   actions === undefined ? [] : Array.isArray(actions) ? actions : [actions];
@@ -30,9 +35,8 @@ function classifyState(scope: Scope, index: FlowIndex, otherwise: Transition): S
 }
 
 /**
- * The sub-states every waiting point shares: `wait` for the visitor. When the flow has global intent
- * triggers, a typed message first goes to the classifier (`classify`), then the block uses the input
- * (`handle`); without them the block uses the input right in the event's transition (one microstep less).
+ * How a waiting point takes visitor input. With global intent triggers, a typed message first goes to
+ * the classifier (`classify`), then the block uses it (`handle`); without them, see the fast path below.
  */
 export function inputStates(
   index: FlowIndex,
@@ -41,26 +45,32 @@ export function inputStates(
   extra: Record<string, StateConfig> = {},
   entryActions: ActionName[] = [],
 ): StateConfig {
-  const hasGlobal = index.globalTriggers.length > 0;
   const received: ActionRef[] = [...entryActions, 'recordInput'];
-  const direct = hasGlobal ? [] : handle.map((t) => ({ ...t, actions: [...received, ...asList(t.actions)] }));
+  if (index.globalTriggers.length === 0) {
+    // Fast path: the block uses the input right in the event's transition. The save actions record
+    // the input themselves; "stay" transitions (retry, fallback) target nothing instead of `wait`.
+    const direct = handle.map(({ target, ...t }) => ({
+      ...t,
+      ...(target === WAIT ? {} : { target }),
+      actions: asList(t.actions).some(isSave) ? asList(t.actions) : [...received, ...asList(t.actions)],
+    }));
+    if (Object.keys(extra).length === 0) return { tags: [tag], on: { visitor_message: direct } };
+    return { initial: WAIT, states: { [WAIT]: { tags: [tag], on: { visitor_message: direct } }, ...extra } };
+  }
   return {
-    initial: 'wait',
+    initial: WAIT,
     states: {
-      wait: {
+      [WAIT]: {
         tags: [tag],
         on: {
-          visitor_message: hasGlobal
-            ? [
-                { guard: 'eventIsText', target: 'classify', actions: received },
-                { target: 'handle', actions: received },
-              ]
-            : direct,
+          visitor_message: [
+            { guard: 'eventIsText', target: 'classify', actions: received },
+            { target: 'handle', actions: received },
+          ],
         },
       },
-      ...(hasGlobal
-        ? { classify: classifyState('global', index, { target: 'handle' }), handle: { always: handle } }
-        : {}),
+      classify: classifyState('global', index, { target: 'handle' }),
+      handle: { always: handle },
       ...extra,
     },
   };
@@ -68,7 +78,7 @@ export function inputStates(
 
 export function buttonsState(block: BlockOf<'buttons'>, index: FlowIndex): StateConfig {
   const params = { blockId: block.id };
-  const fallback: Transition = { target: 'wait', actions: { type: 'fallback', params } };
+  const fallback: Transition = { target: WAIT, actions: { type: 'fallback', params } };
   const hasLocal = index.localTriggers.length > 0;
   const handle: Transition[] = block.data.buttons.map((b) => ({
     guard: { type: 'buttonChosen', params: { ...params, buttonId: b.id } },
@@ -85,7 +95,7 @@ export function buttonsState(block: BlockOf<'buttons'>, index: FlowIndex): State
   handle.push(fallback);
   const extra: Record<string, StateConfig> = hasLocal ? { localClassify: classifyState('local', index, fallback) } : {};
   return {
-    ...blockState(block.id, [{ type: 'ask', params }, 'emitAwaiting']),
+    ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
     ...inputStates(index, TAGS.waiting, handle, extra),
   };
 }
@@ -93,14 +103,14 @@ export function buttonsState(block: BlockOf<'buttons'>, index: FlowIndex): State
 export function captureState(block: BlockOf<'capture'>, index: FlowIndex): StateConfig {
   const params = { blockId: block.id };
   return {
-    ...blockState(block.id, [{ type: 'ask', params }, 'emitAwaiting']),
+    ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
     ...inputStates(index, TAGS.waiting, [
       {
         guard: { type: 'captureValid', params },
         target: index.target(block.id, 'next'),
         actions: { type: 'saveCapture', params },
       },
-      { guard: { type: 'canRetry', params }, target: 'wait', actions: { type: 'retry', params } },
+      { guard: { type: 'canRetry', params }, target: WAIT, actions: { type: 'retry', params } },
       { target: index.target(block.id, 'invalid') },
     ]),
   };
@@ -114,7 +124,7 @@ export function idleState(index: FlowIndex): StateConfig {
 
 /** Ended or failed: the visitor can still reach global triggers; agents can `goto` a block. */
 export function restingState(index: FlowIndex, id: string, tag: string): StateConfig {
-  return { id, ...inputStates(index, tag, [{ target: 'wait' }]) };
+  return { id, ...inputStates(index, tag, [{ target: WAIT }]) };
 }
 
 /** Where jumps land (agent `goto`, matched intent trigger): one table of transitions to every block. */

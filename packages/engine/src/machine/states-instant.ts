@@ -15,13 +15,14 @@ export function instantBlockState(block: InstantBlock, index: FlowIndex): StateC
   switch (block.type) {
     case 'start':
     case 'intent_trigger':
-      return instantState(block.id, [], next);
+      return instantState(index, block.id, [], next);
     case 'message':
-      return instantState(block.id, [{ type: 'say', params }], next);
+      return instantState(index, block.id, [{ type: 'say', params }], next);
     case 'set_variable':
-      return instantState(block.id, [{ type: 'setVariable', params }], next);
+      return instantState(index, block.id, [{ type: 'setVariable', params }], next);
     case 'condition':
       return instantState(
+        index,
         block.id,
         [],
         [
@@ -30,7 +31,7 @@ export function instantBlockState(block: InstantBlock, index: FlowIndex): StateC
         ],
       );
     case 'end':
-      return instantState(block.id, block.data.message ? [{ type: 'sayEnd', params }] : [], [
+      return instantState(index, block.id, block.data.message ? [{ type: 'sayEnd', params }] : [], [
         { target: `#${STATES.end}` },
       ]);
   }

@@ -1,4 +1,5 @@
 import type { ActionRef, StateConfig, Transition } from './config';
+import type { FlowIndex } from './flow-index';
 import { STATES } from './types';
 
 /** First transition of every block: stop with an error once the step budget is spent. */
@@ -8,15 +9,14 @@ export const overBudget = (blockId: string): Transition => ({
   actions: { type: 'budgetExceeded', params: { blockId } },
 });
 
-/** Entry and budget check every block state shares. */
-export const blockState = (blockId: string, entry: ActionRef[] = []): StateConfig => ({
-  id: blockId,
-  entry: ['countStep', ...entry],
-  always: [overBudget(blockId)],
-});
+/** A block's state id and entry; blocks on a loop also count against the step budget and check it. */
+export function blockState(index: FlowIndex, blockId: string, entry: ActionRef[] = []): StateConfig {
+  if (!index.loopBlocks.has(blockId)) return { id: blockId, entry, always: [] };
+  return { id: blockId, entry: ['countStep', ...entry], always: [overBudget(blockId)] };
+}
 
 /** A block that runs and moves on at once (message, condition, set variable…). */
-export function instantState(blockId: string, entry: ActionRef[], next: Transition[]): StateConfig {
-  const base = blockState(blockId, entry);
+export function instantState(index: FlowIndex, blockId: string, entry: ActionRef[], next: Transition[]): StateConfig {
+  const base = blockState(index, blockId, entry);
   return { ...base, always: [...(base.always ?? []), ...next] };
 }

@@ -37,5 +37,6 @@ export function validateFlow(input: unknown): Problem[] {
 }
 
 export { variablesSetBy, variablesUsedBy } from './checks-content';
+export { buildGraph, cycles, type FlowGraph } from './graph';
 export { blockLabel, parseFlowLeniently } from './parse';
 export * from './problems';
