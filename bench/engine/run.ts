@@ -52,8 +52,10 @@ const EVENTS = 2_000;
 const ROUNDS = 40;
 const engine: Array<ReturnType<typeof clickRound>> = [];
 const hand: Array<ReturnType<typeof clickRound>> = [];
-for (let i = 0; i < 5; i++)
-  clickRound(compiledLoop, { type: 'start' }, EVENTS), clickRound(handwrittenMachine, null, EVENTS);
+for (let i = 0; i < 5; i++) {
+  clickRound(compiledLoop, { type: 'start' }, EVENTS);
+  clickRound(handwrittenMachine, null, EVENTS);
+}
 for (let round = 0; round < ROUNDS; round++) {
   // Alternate which goes first so neither always gets the warmer cache or the quieter moment.
   const pair = round % 2 === 0;

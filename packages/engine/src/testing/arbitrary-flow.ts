@@ -1,4 +1,4 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+import { CONDITION_OPERATORS, type FlowDocumentInput } from '@flowdesk/flow-schema';
 import fc from 'fast-check';
 
 const VARS = ['name', 'email', 'plan', 'n', 'contact.email'];
@@ -22,19 +22,7 @@ const pattern = fc.constantFrom('^\\d+$', '@', '/^pro$/i', '.*');
 
 const rule = fc.record({
   variable: varName,
-  operator: fc.constantFrom(
-    'equals',
-    'not_equals',
-    'contains',
-    'not_contains',
-    'starts_with',
-    'ends_with',
-    'greater_than',
-    'less_than',
-    'is_empty',
-    'is_not_empty',
-    'matches_regex',
-  ),
+  operator: fc.constantFrom(...CONDITION_OPERATORS),
   value: fc.oneof(template, pattern),
 });
 
