@@ -146,6 +146,7 @@ export class ChatSession {
   /** After a resolved conversation: a new one for the same visitor. */
   async startNew(): Promise<void> {
     const { conversation } = await this.deps.api.newConversation();
+    if (this.conversation) this.socket.send({ type: 'unsubscribe', conversationId: this.conversation.id });
     this.save({ ...this.saved(), conversationId: conversation.id });
     this.applyConversation(conversation);
     await this.catchUp();
