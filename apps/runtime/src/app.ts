@@ -6,6 +6,7 @@ import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
 import { dashboardCors } from './http/middleware/cors';
 import { publicCors } from './http/middleware/public-cors';
+import { requestLog } from './http/middleware/request-log';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
 import { realtimeRoutes } from './realtime/ws-route';
@@ -23,6 +24,7 @@ export function createApp(services: Services) {
   app.onError(handleError(services.logger));
   app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   app.use(requestId());
+  app.use(requestLog(services.logger));
   app.use(
     bodyLimit({
       maxSize: services.config.BODY_LIMIT,
