@@ -3,6 +3,7 @@ import { createActor } from 'xstate';
 import { compileFlow } from './compile';
 import type { EngineInput } from './engine-input';
 import { supportBotFlow } from './fixtures/support-bot';
+import { snapshotStatus } from './snapshot';
 import { type StepResult, step } from './step';
 import { fakeEffects } from './testing/fake-effects';
 
@@ -40,6 +41,7 @@ describe('persisted snapshots', () => {
         expect(restored.context).toEqual(live.context);
         expect(restored.context.variables).toEqual(viaJson.variables);
         visited.add(`${viaJson.activeBlockId ?? viaJson.status}`);
+        expect(snapshotStatus(json)).toBe(viaJson.status);
         if (!event) break;
         // The same event from the in-memory and from the JSON copy gives the same result.
         const fromMemory = await step(compiled, effects, { snapshot: saved, event });
@@ -56,7 +58,15 @@ describe('persisted snapshots', () => {
   test('snapshots carry the flow id and version; a new version resumes at the same block', async () => {
     const effects = fakeEffects();
     const first = await step(compiled, effects, { snapshot: null, event: { type: 'start' } });
-    expect(first.snapshot).toMatchObject({ flowId: 'support-bot', flowVersionHash: compiled.flowVersionHash });
+    expect(first.snapshot).toMatchObject({
+      flowId: 'support-bot',
+      flowVersionHash: compiled.flowVersionHash,
+      status: 'waiting',
+      activeBlockId: 'menu',
+    });
+    expect(snapshotStatus(first.snapshot)).toBe('waiting');
+    expect(snapshotStatus({ status: 'nope' })).toBeNull();
+    expect(snapshotStatus(null)).toBeNull();
 
     const edited = structuredClone(supportBotFlow);
     const menu = edited.blocks.find((b) => b.id === 'menu');
@@ -89,7 +99,7 @@ describe('persisted snapshots', () => {
     expect((await step(other, effects, { snapshot: first.snapshot, event: text('hi') })).error?.code).toBe(
       'snapshot_flow_mismatch',
     );
-    const garbage = { flowId: 'support-bot', flowVersionHash: 'x', machine: { nope: true } } as never;
+    const garbage = { ...first.snapshot, flowVersionHash: 'x', machine: { nope: true } } as never;
     expect((await step(compiled, effects, { snapshot: garbage, event: text('hi') })).error?.code).toBe(
       'invalid_snapshot',
     );

@@ -3,16 +3,30 @@ import { z } from 'zod';
 import type { CompiledFlow, FlowMachine } from './compile';
 import { STATES } from './machine/types';
 
+export type StepStatus = 'waiting' | 'handoff' | 'ended' | 'error';
+
 /** A conversation's saved state: JSON-safe, tagged with the flow version it ran on. */
 export interface PersistedSnapshot {
   flowId: string;
   flowVersionHash: string;
+  /** Where the conversation stands, readable without compiling the flow. */
+  status: StepStatus;
+  activeBlockId: string | null;
+  /** XState's persisted snapshot; its shape is the engine's business. */
   machine: Snapshot<unknown>;
+}
+
+/** The status saved in a snapshot (null when it is not one), e.g. to restart a finished conversation. */
+export function snapshotStatus(snapshot: unknown): StepStatus | null {
+  const status = (snapshot as { status?: unknown } | null)?.status;
+  return status === 'waiting' || status === 'handoff' || status === 'ended' || status === 'error' ? status : null;
 }
 
 const PersistedShape = z.object({
   flowId: z.string(),
   flowVersionHash: z.string(),
+  status: z.enum(['waiting', 'handoff', 'ended', 'error']),
+  activeBlockId: z.string().nullable(),
   machine: z.object({
     status: z.literal('active'),
     value: z.union([z.string(), z.record(z.string(), z.unknown())]),

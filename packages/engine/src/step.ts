@@ -5,9 +5,7 @@ import type { CompiledFlow, FlowMachine } from './compile';
 import type { EngineEffects } from './effects';
 import { EngineInput } from './engine-input';
 import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineError, TAGS } from './machine/types';
-import { type PersistedSnapshot, restoreSnapshot } from './snapshot';
-
-export type StepStatus = 'waiting' | 'handoff' | 'ended' | 'error';
+import { type PersistedSnapshot, restoreSnapshot, type StepStatus } from './snapshot';
 
 export interface StepResult {
   /** Bot messages of this step, in order, interpolated. */
@@ -117,16 +115,23 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
     const context = settled.context;
     const status = statusOf(settled);
     const top = topState(settled.value);
+    const activeBlockId = compiled.blockIds.has(top)
+      ? top
+      : status === 'error'
+        ? (context.error?.blockId ?? null)
+        : null;
     return {
       outputs,
       snapshot: {
         flowId: compiled.flowId,
         flowVersionHash: compiled.flowVersionHash,
+        status,
+        activeBlockId,
         machine: actor.getPersistedSnapshot(),
       },
       status,
       awaiting: settled.hasTag(TAGS.waiting) ? context.awaiting : null,
-      activeBlockId: compiled.blockIds.has(top) ? top : status === 'error' ? (context.error?.blockId ?? null) : null,
+      activeBlockId,
       variables: context.variables,
       ...(handoff ? { handoff } : {}),
       ...(status === 'error' && context.error ? { error: context.error } : {}),
