@@ -1,5 +1,5 @@
 import type { MessageContent } from '@flowdesk/contract';
-import { type EngineInput, STATES, step, type VisitorContent } from '@flowdesk/engine';
+import { type EngineInput, snapshotStatus, step, type VisitorContent } from '@flowdesk/engine';
 import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
 import { notFound } from '../http/errors';
 import { insertConversation } from '../repositories/conversations';
@@ -215,6 +215,5 @@ export class ConversationService {
 }
 
 function hasEnded(snapshot: unknown): boolean {
-  const value = (snapshot as { machine?: { value?: unknown } } | null)?.machine?.value;
-  return value === STATES.end;
+  return snapshotStatus(snapshot) === 'ended';
 }
