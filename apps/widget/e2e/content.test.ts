@@ -69,7 +69,7 @@ describe('every message type and input kind, from a published flow through the r
     expect(await cards.nth(0).getByRole('link', { name: 'Details' }).getAttribute('href')).toBe(
       'https://acme.example/starter',
     );
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-content.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-content.png`, animations: 'disabled' });
 
     // The form: labelled fields, a required one checked before sending.
     const form = w.composer.locator('form.fields');
@@ -94,7 +94,7 @@ describe('every message type and input kind, from a published flow through the r
     await answer('tel', 'Your phone?', '+1 555 010 0200');
     await answer('url', 'Your website?', 'https://ada.example');
     await w.botSays('Thanks Ada: 12 seats from 2026-12-01.').waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-inputs.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-inputs.png`, animations: 'disabled' });
     await context.close();
   });
 });

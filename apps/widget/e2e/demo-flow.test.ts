@@ -36,7 +36,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     const box = await w.panel.boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: MOBILE.width, height: MOBILE.height });
     expect(await w.launcher.isVisible()).toBe(false);
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-open.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-open.png`, animations: 'disabled' });
     await w.panel.getByRole('button', { name: 'Close chat' }).click();
     await expect.poll(() => w.launcher.isVisible()).toBe(true);
     await context.close();
@@ -117,7 +117,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     expect(await sound.getAttribute('aria-pressed')).toBe('false');
     await sound.click();
     expect(await sound.getAttribute('aria-pressed')).toBe('true');
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-config-left.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-config-left.png`, animations: 'disabled' });
     await page.reload();
     await w.host.getByRole('button', { name: 'Ouvrir le chat' }).click();
     expect(await w.panel.locator('button.sound').getAttribute('aria-pressed')).toBe('true');

@@ -41,7 +41,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
     await w.botSays('Connecting you with our support team').waitFor();
     await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-handoff.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-handoff.png`, animations: 'disabled' });
 
     const conversationId = await storedConversationId(page, s.botId);
     await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, {
@@ -52,7 +52,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     expect(await agentRow.locator('a').getAttribute('href')).toBe('https://acme.example/trial');
     await expect.poll(() => w.panel.locator('#fd-title').textContent()).toBe('Sam Agent');
     await expect.poll(() => w.banner.isVisible()).toBe(false);
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent.png`, animations: 'disabled' });
 
     // identify() and setVariables() queued before the loader, and one made now, reached the runtime.
     await page.evaluate(() => (window.Flowdesk as { setVariables(v: object): void }).setVariables({ cart: 3 }));
@@ -95,7 +95,7 @@ describe('handoff to a live agent, against the real runtime', () => {
       isMobile: true,
       hasTouch: true,
     });
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-handoff.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-handoff.png`, animations: 'disabled' });
     await w.panel.getByRole('button', { name: 'Close chat' }).click();
     await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Are you still there?' });
     await expect.poll(() => w.badge.textContent()).toBe('1');
@@ -105,7 +105,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w.launcher.click();
     await w.botSays('Are you still there?').waitFor();
     await expect.poll(() => w.badge.isVisible()).toBe(false);
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-agent.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-agent.png`, animations: 'disabled' });
     await context.close();
   });
 
@@ -115,7 +115,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w.banner.filter({ hasText: "You're offline" }).waitFor();
     await w.send('Typed on the train');
     await w.panel.locator('.row.pending').filter({ hasText: 'Typed on the train' }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-offline-outbox.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-offline-outbox.png`, animations: 'disabled' });
     await context.setOffline(false);
     await expect.poll(() => w.panel.locator('.row.pending').count()).toBe(0);
     await w.visitorSaid('Typed on the train').waitFor();
@@ -141,7 +141,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     await agent.typing(conversationId, true);
     const indicator = w.panel.locator('.typing');
     await indicator.filter({ hasText: 'Sam Agent is typing' }).waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent-typing.png` });
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent-typing.png`, animations: 'disabled' });
     await agent.typing(conversationId, false);
     await expect.poll(() => indicator.isVisible()).toBe(false);
 
