@@ -99,6 +99,10 @@ describe('persisted snapshots', () => {
     expect((await step(other, effects, { snapshot: first.snapshot, event: text('hi') })).error?.code).toBe(
       'snapshot_flow_mismatch',
     );
+    const { status: _s, activeBlockId: _a, ...older } = first.snapshot!;
+    expect((await step(compiled, effects, { snapshot: older as never, event: click('pricing') })).activeBlockId).toBe(
+      'ask_pricing',
+    );
     const garbage = { ...first.snapshot, flowVersionHash: 'x', machine: { nope: true } } as never;
     expect((await step(compiled, effects, { snapshot: garbage, event: text('hi') })).error?.code).toBe(
       'invalid_snapshot',

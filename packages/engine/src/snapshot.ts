@@ -25,8 +25,9 @@ export function snapshotStatus(snapshot: unknown): StepStatus | null {
 const PersistedShape = z.object({
   flowId: z.string(),
   flowVersionHash: z.string(),
-  status: z.enum(['waiting', 'handoff', 'ended', 'error']),
-  activeBlockId: z.string().nullable(),
+  // Optional: snapshots saved before these fields existed still resume.
+  status: z.enum(['waiting', 'handoff', 'ended', 'error']).optional(),
+  activeBlockId: z.string().nullable().optional(),
   machine: z.object({
     status: z.literal('active'),
     value: z.union([z.string(), z.record(z.string(), z.unknown())]),
