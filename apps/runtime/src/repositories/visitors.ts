@@ -39,14 +39,7 @@ export function findVisitorByToken(db: Kysely<Database>, token: string): Promise
   return db.selectFrom('visitors').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
 }
 
-export interface VisitorPatch {
-  name?: string | null;
-  email?: string | null;
-  variables?: VisitorVariables;
-  pageUrl?: string | null;
-  userAgent?: string | null;
-  locale?: string | null;
-}
+export type VisitorPatch = Partial<Omit<NewVisitorInput, 'botId'>>;
 
 /** Updates details; `variables` are merged into the existing ones. */
 export async function updateVisitor(db: Kysely<Database>, visitor: Visitor, patch: VisitorPatch) {
