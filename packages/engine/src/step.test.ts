@@ -104,6 +104,17 @@ describe('step', () => {
     expect(again.awaiting).toMatchObject({ prompt: 'Name?' });
   });
 
+  test('welcome on first message: variables set before it survive the start', async () => {
+    const chat = conversation(
+      compileFlow({ ...flow, variables: [{ name: 'city', defaultValue: 'Paris' }] }),
+      fakeEffects(),
+    );
+    await chat.send({ type: 'set_variables', variables: { visitor: { name: 'Ada' } } });
+    const started = await chat.say('hi');
+    expect(started.variables).toEqual({ city: 'Paris', visitor: { name: 'Ada' }, last_message: 'hi' });
+    expect(texts(await chat.say('Ada'))).toEqual(['Hi Ada from Paris']);
+  });
+
   test('the first visitor message starts the flow when there is no snapshot yet', async () => {
     const chat = conversation(compileFlow(flow), fakeEffects());
     const result = await chat.say('hello');

@@ -134,8 +134,12 @@ export function createFlowSetup(index: FlowIndex) {
           blockId: params.blockId,
         },
       })),
-      startVariables: assign(({ event }) => ({
-        variables: mergeVariables(defaults, event.type === 'start' ? event.variables : undefined),
+      /** Declared defaults, under what the host already set (`set_variables` before the first message), under the start event's. */
+      startVariables: assign(({ event, context }) => ({
+        variables: mergeVariables(
+          mergeVariables(defaults, context.variables),
+          event.type === 'start' ? event.variables : undefined,
+        ),
       })),
       setVariables: assign(({ event, context }) => ({
         variables:
