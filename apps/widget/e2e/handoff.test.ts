@@ -177,4 +177,22 @@ describe('handoff to a live agent, against the real runtime', () => {
     await page.close();
     await context.close();
   });
+
+  // Last: restarts the runtime under the other tests' feet.
+  it('rides out a runtime restart: reconnects, catches up by seq and sends what was typed meanwhile, once each', async () => {
+    const { s, context, w, conversationId } = await visitorInHandoff();
+    const restarting = s.runtime.restart();
+    await w.banner.filter({ hasText: 'Reconnecting' }).waitFor();
+    await w.send('Typed while the server was down');
+    await restarting;
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Back after the restart' });
+    await w.botSays('Back after the restart').waitFor();
+    await expect.poll(() => w.panel.locator('.row.pending').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => w.banner.filter({ hasText: 'Reconnecting' }).count(), { timeout: 30_000 }).toBe(0);
+    const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
+    expect(detail.messages.filter((m) => m.content.text === 'Typed while the server was down')).toHaveLength(1);
+    expect(await w.botSays('Back after the restart').count()).toBe(1);
+    expect(await w.visitorSaid('Typed while the server was down').count()).toBe(1);
+    await context.close();
+  });
 });

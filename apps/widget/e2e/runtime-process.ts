@@ -10,21 +10,23 @@ export interface RuntimeProcess {
   url: string;
   /** Everything the runtime printed (the demo credentials are in there). */
   output(): string;
+  /** Stops the process and starts it again on the same port and data (a deploy or a crash). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/**
- * Runs the product the way the README does (`tsx src/main.ts`): embedded PGlite in a temp folder,
- * demo bot seeded, built widget served, port 0. Resolves when it prints where it listens.
- */
-export async function startRuntime(env: Record<string, string> = {}): Promise<RuntimeProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'flowdesk-widget-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+interface Running {
+  child: ChildProcess;
+  url: string;
+}
+
+function launch(dataDir: string, port: string, env: Record<string, string>, log: (s: string) => void) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: RUNTIME_DIR,
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      PORT: '0',
+      PORT: port,
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
@@ -35,38 +37,65 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<Ru
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout?.on('data', (d) => {
+  const onData = (d: Buffer) => {
     out += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    log(String(d));
   };
-  try {
-    const url = await new Promise<string>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`runtime did not start:\n${out}`)), 60_000);
-      const check = () => {
-        const match = out.match(/Widget demo:\s+(\S+?)\/demo/);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          res(match[1]);
-        }
-      };
-      child.stdout?.on('data', check);
-      child.once('exit', (code) => rej(new Error(`runtime exited with ${code}:\n${out}`)));
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return new Promise<Running>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`runtime did not start:\n${out}`)), 60_000);
+    child.stdout?.on('data', () => {
+      const match = out.match(/Widget demo:\s+(\S+?)\/demo/);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        res({ child, url: match[1] });
+      }
     });
-    return { url, output: () => out, stop };
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`runtime exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Runs the product the way the README does (`tsx src/main.ts`): embedded PGlite in a temp folder,
+ * demo bot seeded, built widget served, a free port. Resolves when it prints where it listens.
+ */
+export async function startRuntime(env: Record<string, string> = {}): Promise<RuntimeProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowdesk-widget-e2e-'));
+  let out = '';
+  const log = (s: string) => {
+    out += s;
+  };
+  let current: Running;
+  try {
+    current = await launch(dataDir, '0', env, log);
   } catch (error) {
-    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const port = new URL(current.url).port;
+  return {
+    url: current.url,
+    output: () => out,
+    async restart() {
+      await kill(current.child);
+      current = await launch(dataDir, port, env, log);
+    },
+    async stop() {
+      await kill(current.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
