@@ -95,10 +95,11 @@ function checkReachability(graph: FlowGraph, problems: Problem[]): void {
       );
 }
 
-function checkLoops(graph: FlowGraph, problems: Problem[]): void {
+/** Cycles left once every block that waits for the visitor is taken out: each one can spin forever. */
+function checkLoops(doc: FlowDocument, problems: Problem[]): void {
+  const graph = buildGraph({ ...doc, blocks: doc.blocks.filter((b) => !waitsForInput(b)) });
   for (const component of cycles(graph)) {
     const blocks = component.map((id) => graph.blocks.get(id)!);
-    if (blocks.some(waitsForInput)) continue;
     const names = blocks.slice(0, 5).map(blockLabel).join(' → ');
     problems.push(
       error(
@@ -118,6 +119,6 @@ export function checkGraph(doc: FlowDocument, broken: ReadonlySet<string> = new 
   checkEdges(doc, graph, broken, problems);
   checkOutputs(graph, problems);
   checkReachability(graph, problems);
-  checkLoops(graph, problems);
+  checkLoops(doc, problems);
   return problems;
 }

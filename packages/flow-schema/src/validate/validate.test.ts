@@ -130,6 +130,22 @@ describe('validateFlow', () => {
     expect(codes(validateFlow(sampleFlow()))).not.toContain('loop_without_input');
   });
 
+  test('a loop is caught even when it shares blocks with a loop through a question', () => {
+    const problems = mutate((f) => {
+      f.blocks.push(
+        { id: 'a', type: 'set_variable', position: { x: 0, y: 0 }, data: { variable: 'n', value: '1' } },
+        { id: 'b', type: 'condition', position: { x: 0, y: 0 }, data: block(f, 'cond').data },
+      );
+      Object.assign(f.edges![4]!, { target: 'a' }); // cond.true -> a
+      f.edges!.push(
+        { id: 'l1', source: 'a', sourceHandle: 'next', target: 'b' },
+        { id: 'l2', source: 'b', sourceHandle: 'true', target: 'a' },
+        { id: 'l3', source: 'b', sourceHandle: 'false', target: 'ask' },
+      );
+    });
+    expect(problems.find((p) => p.code === 'loop_without_input')?.details).toEqual({ blockIds: ['a', 'b'] });
+  });
+
   test('self loops count', () => {
     const problems = mutate((f) => {
       f.blocks.push({ id: 'me', type: 'set_variable', position: { x: 0, y: 0 }, data: { variable: 'n', value: '' } });
