@@ -1,0 +1,223 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer, testConfig } from '@flowdesk/runtime';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+// The runtime's own test helper: a scratch PostgreSQL database, dropped afterwards.
+import { createScratchPostgres, type ScratchPostgres } from '../../runtime/test/db';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+
+const AGENT = { email: 'agent@example.com', password: 'demo-agent-123', name: 'Sam Agent' };
+const builderRoot = fileURLToPath(new URL('..', import.meta.url));
+const widgetRoot = fileURLToPath(new URL('../../widget', import.meta.url));
+
+/**
+ * Builds the dashboard and the widget into a private folder the runtime serves (BUILDER_DIST, WIDGET_DIST),
+ * so other test runs rebuilding apps/*\/dist at the same time cannot pull files from under this one.
+ */
+async function buildBundles(outDir: string) {
+  await build({ root: builderRoot, logLevel: 'error', build: { outDir: `${outDir}/builder`, emptyOutDir: true } });
+  for (const mode of ['loader', 'chat']) {
+    execFileSync(
+      `${widgetRoot}/node_modules/.bin/vite`,
+      ['build', '--mode', mode, '--logLevel', 'error', '--outDir', `${outDir}/widget`],
+      {
+        cwd: widgetRoot,
+      },
+    );
+  }
+}
+
+/** Locators inside the widget's open shadow root on the runtime's /demo page. */
+function widget(page: Page) {
+  const panel = page.locator('flowdesk-widget [role="dialog"]');
+  return {
+    panel,
+    launcher: page.locator('flowdesk-widget button.launcher'),
+    says: (text: string | RegExp): Locator =>
+      panel.locator('.row.bot, .row.agent, .row.system, .event-text').filter({ hasText: text }),
+    button: (name: string) => panel.locator('.composer').getByRole('button', { name }),
+  };
+}
+
+let runtime: RunningServer;
+let scratch: ScratchPostgres;
+let browser: Browser;
+let bundles = '';
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  bundles = mkdtempSync(join(tmpdir(), 'flowdesk-inbox-e2e-'));
+  await buildBundles(bundles);
+  scratch = await createScratchPostgres();
+  runtime = await startServer(
+    testConfig({
+      DATABASE_URL: scratch.url,
+      SEED_DEMO: 'true',
+      BUILDER_DIST: `${bundles}/builder`,
+      WIDGET_DIST: `${bundles}/widget`,
+    }),
+  );
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await runtime?.close();
+  await scratch?.drop();
+  if (bundles) rmSync(bundles, { recursive: true, force: true });
+});
+
+async function openAgent() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await login(page, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+  await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+  // Errors after sign-in count (the signed-out /api/auth/me probe answers 401 by design).
+  const errors = watchConsole(page);
+  // The dashboard marks the agent online when the inbox opens.
+  await expect
+    .poll(
+      async () =>
+        (
+          await runtime.db
+            .selectFrom('users')
+            .select('presence')
+            .where('email', '=', AGENT.email)
+            .executeTakeFirstOrThrow()
+        ).presence,
+    )
+    .toBe('online');
+  return { page, errors };
+}
+
+async function openVisitor() {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${runtime.url}/demo`);
+  const w = widget(page);
+  await w.launcher.click();
+  await w.says('What can I help you with?').waitFor();
+  return { page, w };
+}
+
+describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboard)', () => {
+  it('handoff appears flagged within a second with summary and priority; reply, private note, hand back', async () => {
+    const agent = await openAgent();
+    const visitor = await openVisitor();
+    onTestFailed(async () => {
+      await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-failure-agent.png` });
+      await visitor.page.screenshot({ path: `${SCREENSHOTS}/inbox-failure-visitor.png` });
+    });
+    await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-01-empty.png` });
+
+    const clicked = Date.now();
+    const sent = visitor.page.waitForResponse((r) => r.url().includes('/messages') && r.request().method() === 'POST');
+    const listed = agent.page.waitForResponse((r) => r.url().includes('/api/inbox/conversations?'));
+    await visitor.w.button('Talk to a human').click();
+    await sent;
+    const answeredMs = Date.now() - clicked;
+    await listed;
+    console.log(
+      `visitor message answered after ${answeredMs} ms; inbox list reloaded after ${Date.now() - clicked} ms`,
+    );
+    const flagged = agent.page.locator('.inbox-row').filter({ has: agent.page.locator('.status-needs_agent') });
+    await flagged.waitFor({ timeout: 5000 });
+    const appearedMs = Date.now() - clicked;
+    console.log(`handoff visible in the inbox after ${appearedMs} ms`);
+    expect(appearedMs).toBeLessThan(1000);
+    await expect.poll(() => flagged.locator('.status-badge').textContent()).toBe('Needs agent');
+    await expect.poll(() => agent.page.locator('.nav-badge').first().textContent()).toContain('1');
+
+    await flagged.click();
+    const summary = agent.page.locator('.summary-card');
+    await expect
+      .poll(() => summary.locator('.summary-text').textContent(), { timeout: 10_000 })
+      .not.toBe('Writing the summary…');
+    await expect.poll(() => agent.page.locator('.conversation-header .priority-badge').count()).toBe(1);
+    await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-02-handoff-summary.png` });
+
+    // R focuses the reply box; Shift+Enter is a new line; Enter sends.
+    await agent.page.locator('.transcript').click();
+    await agent.page.keyboard.press('r');
+    await expect
+      .poll(() => agent.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Reply to the visitor');
+    await agent.page.keyboard.type('Hi, Sam here from Acme.');
+    await agent.page.keyboard.press('Shift+Enter');
+    await agent.page.keyboard.type('How can I help?');
+    await agent.page.keyboard.press('Enter');
+    await visitor.w.says('Hi, Sam here from Acme.').waitFor();
+    expect(await visitor.w.says('Hi, Sam here from Acme.').textContent()).toContain('How can I help?');
+    await visitor.w.says('Sam Agent joined the conversation').waitFor();
+    await agent.page.locator('.msg-agent').filter({ hasText: 'How can I help?' }).waitFor();
+
+    // A private note with an @mention: shown distinctly to agents, never to the visitor.
+    await agent.page.getByRole('tab', { name: /Private note/ }).click();
+    const box = agent.page.getByLabel('Private note for your team');
+    await box.fill('');
+    await box.pressSequentially('Refund approved by @ad');
+    await agent.page.locator('.composer-suggestions').getByText('Ada Admin').waitFor();
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('Refund approved by @Ada_Admin ');
+    await box.pressSequentially('SECRET-NOTE');
+    await box.press('Enter');
+    const note = agent.page.locator('.msg-note').filter({ hasText: 'SECRET-NOTE' });
+    await note.waitFor();
+    await expect(note.locator('.note-tag').textContent()).resolves.toBe('Private note');
+    await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-03-reply-and-note.png` });
+
+    // Hand back: the bot continues where the handoff left off.
+    await agent.page.getByRole('button', { name: 'Hand back to bot' }).click();
+    await agent.page
+      .getByRole('dialog', { name: 'Hand back to the bot' })
+      .getByRole('button', { name: 'Hand back' })
+      .click();
+    await expect.poll(() => visitor.w.says('Anything else I can help with?').count(), { timeout: 5000 }).toBe(1);
+    await visitor.w.button("No, that's all").waitFor();
+    await agent.page
+      .locator('.timeline-event')
+      .filter({ hasText: 'handed the conversation back to the bot' })
+      .waitFor();
+    await visitor.page.screenshot({ path: `${SCREENSHOTS}/inbox-04-visitor-after-handback.png` });
+    await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-05-agent-after-handback.png` });
+    const widgetText = await visitor.page.locator('flowdesk-widget').evaluate((el) => el.shadowRoot?.textContent ?? '');
+    expect(widgetText).toContain('Hi, Sam here from Acme.');
+    expect(widgetText).not.toContain('SECRET-NOTE');
+    expect(agent.errors).toEqual([]);
+  });
+
+  it('takes over a conversation the bot is still handling', async () => {
+    const agent = await openAgent();
+    const visitor = await openVisitor();
+    onTestFailed(async () => {
+      await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-failure-takeover.png` });
+    });
+    const stored = await visitor.page.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
+    const conversationId = (JSON.parse(stored ?? '{}') as { conversationId?: string }).conversationId;
+    expect(conversationId).toBeTruthy();
+    await agent.page.getByRole('tab', { name: /^All/ }).click();
+    const botRow = agent.page.locator(`.inbox-row[data-conversation-id="${conversationId}"]`);
+    await botRow.waitFor();
+    expect(await botRow.locator('.status-badge').textContent()).toBe('Bot');
+    await botRow.click();
+    await agent.page.locator('.msg-bot').filter({ hasText: 'What can I help you with?' }).first().waitFor();
+    await agent.page.getByRole('button', { name: 'Take over' }).click();
+    await visitor.w.says('Sam Agent joined the conversation').waitFor();
+    await expect.poll(() => agent.page.locator('.conversation-header .status-badge').textContent()).toBe('With agent');
+    const reply = agent.page.getByLabel('Reply to the visitor');
+    await reply.fill('Jumping in: we have a spring sale today!');
+    await reply.press('Enter');
+    await visitor.w.says('spring sale').waitFor();
+    await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-06-takeover.png` });
+    await visitor.page.screenshot({ path: `${SCREENSHOTS}/inbox-07-visitor-takeover.png` });
+    expect(agent.errors).toEqual([]);
+  });
+});

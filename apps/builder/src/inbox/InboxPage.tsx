@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { ConversationView } from './conversation/ConversationView';
+import type { InboxFilter } from './inbox-api';
+import { inboxLive } from './inbox-live';
+import { ConversationList } from './list/ConversationList';
+import { useInboxLive } from './use-inbox-live';
+
+/** Conversations page: the live list on the left, the open conversation (with its details panel) beside it. */
+export function InboxPage({ conversationId }: { conversationId: string | null }) {
+  const [filter, setFilter] = useState<InboxFilter>('needs_agent');
+  const [query, setQuery] = useState('');
+  useInboxLive();
+
+  useEffect(() => {
+    inboxLive.watching = conversationId;
+    return () => {
+      inboxLive.watching = null;
+    };
+  }, [conversationId]);
+
+  return (
+    <div className="inbox">
+      <ConversationList
+        filter={filter}
+        onFilter={setFilter}
+        query={query}
+        onQuery={setQuery}
+        selectedId={conversationId}
+      />
+      {conversationId ? (
+        <ConversationView key={conversationId} conversationId={conversationId} />
+      ) : (
+        <div className="inbox-placeholder">
+          <div>
+            <h2>Pick a conversation</h2>
+            <p>Conversations waiting for a person are listed first, by priority and waiting time.</p>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ConversationStatus } from '@flowdesk/contract';
+
+export interface KnownConversation {
+  status: ConversationStatus;
+  lastSeq: number;
+  assigneeId: string | null;
+}
+
+export interface AlertContext {
+  userId: string;
+  /** The conversation open on screen while the window has focus (no alert for what the agent is reading). */
+  watching: string | null;
+}
+
+export type Alert = { kind: 'handoff' } | { kind: 'message' } | null;
+
+/**
+ * Whether a conversation update deserves a browser notification: a new handoff (it just started
+ * needing an agent), or new activity in a conversation assigned to me that I am not looking at.
+ */
+export function alertFor(
+  previous: KnownConversation | undefined,
+  next: KnownConversation & { id: string },
+  context: AlertContext,
+): Alert {
+  if (next.status === 'needs_agent' && previous?.status !== 'needs_agent') return { kind: 'handoff' };
+  if (
+    previous &&
+    next.assigneeId === context.userId &&
+    next.status !== 'resolved' &&
+    next.lastSeq > previous.lastSeq &&
+    context.watching !== next.id
+  ) {
+    return { kind: 'message' };
+  }
+  return null;
+}

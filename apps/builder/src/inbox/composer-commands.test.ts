@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  matchCanned,
+  matchTeammates,
+  mentionedIds,
+  mentionHandle,
+  mentionToken,
+  replaceToken,
+  slashToken,
+} from './composer-commands';
+
+const canned = [
+  { shortcut: 'refund', title: 'Refund policy' },
+  { shortcut: 'hello', title: 'Greeting' },
+  { shortcut: 'shipping', title: 'Refund shipping costs' },
+];
+const people = [
+  { id: 'u1', name: 'Bea Billing', email: 'bea@example.com' },
+  { id: 'u2', name: 'Andy Agent', email: 'andy@example.com' },
+  { id: 'u3', name: 'Bea', email: 'other@example.com' },
+];
+
+describe('slash and mention tokens', () => {
+  it('finds the token that ends at the caret, only at a word start', () => {
+    expect(slashToken('/ref', 4)).toEqual({ query: 'ref', start: 0, end: 4 });
+    expect(slashToken('hi /he', 6)).toEqual({ query: 'he', start: 3, end: 6 });
+    expect(slashToken('and/or', 6)).toBeNull();
+    expect(slashToken('/ref more', 9)).toBeNull();
+    expect(mentionToken('ask @be', 7)).toEqual({ query: 'be', start: 4, end: 7 });
+    expect(mentionToken('mail a@b', 8)).toBeNull();
+  });
+
+  it('replaces the token and moves the caret after the insertion', () => {
+    const token = slashToken('Hi /ref!', 7)!;
+    expect(replaceToken('Hi /ref!', token, 'Our refund policy')).toEqual({ text: 'Hi Our refund policy!', caret: 20 });
+  });
+});
+
+describe('matching', () => {
+  it('orders canned responses: shortcut prefix first, then anything containing the query', () => {
+    expect(matchCanned(canned, 'ref').map((c) => c.shortcut)).toEqual(['refund', 'shipping']);
+    expect(matchCanned(canned, '').map((c) => c.shortcut)).toEqual(['refund', 'hello', 'shipping']);
+    expect(matchCanned(canned, 'zzz')).toEqual([]);
+  });
+
+  it('matches teammates by any name part or email', () => {
+    expect(matchTeammates(people, 'bil').map((p) => p.id)).toEqual(['u1']);
+    expect(matchTeammates(people, 'AND').map((p) => p.id)).toEqual(['u2']);
+    expect(matchTeammates(people, 'other').map((p) => p.id)).toEqual(['u3']);
+  });
+
+  it('mentions are the handles still present in the text, whole words only', () => {
+    expect(mentionHandle(' Bea  Billing ')).toBe('@Bea_Billing');
+    expect(mentionedIds('ping @Bea_Billing and @Andy_Agent.', people)).toEqual(['u1', 'u2']);
+    expect(mentionedIds('@Bea_Billing', people)).toEqual(['u1']);
+    expect(mentionedIds('@Bea please', people)).toEqual(['u3']);
+    expect(mentionedIds('email@Bea_Billing', people)).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The reply box's inline commands: `/shortcut` inserts a canned response, `@name` mentions a teammate in a
+ * note. Each works on the word that ends at the caret.
+ */
+export interface Token {
+  /** Text after the trigger character, e.g. "ref" for "/ref". */
+  query: string;
+  /** Index of the trigger character. */
+  start: number;
+  end: number;
+}
+
+function tokenAt(text: string, caret: number, trigger: '/' | '@'): Token | null {
+  const before = text.slice(0, caret);
+  const pattern = trigger === '/' ? /(?:^|\s)\/([\w-]*)$/ : /(?:^|\s)@([\w.-]*)$/;
+  const match = pattern.exec(before);
+  if (!match) return null;
+  const query = match[1] ?? '';
+  return { query, start: caret - query.length - 1, end: caret };
+}
+
+export const slashToken = (text: string, caret: number) => tokenAt(text, caret, '/');
+export const mentionToken = (text: string, caret: number) => tokenAt(text, caret, '@');
+
+/** Replaces the token with `insert`; returns the new text and where the caret goes. */
+export function replaceToken(text: string, token: Token, insert: string): { text: string; caret: number } {
+  const next = text.slice(0, token.start) + insert + text.slice(token.end);
+  return { text: next, caret: token.start + insert.length };
+}
+
+/** Canned responses whose shortcut or title starts with (then contains) the query. */
+export function matchCanned<T extends { shortcut: string; title: string }>(items: T[], query: string): T[] {
+  const q = query.toLowerCase();
+  const starts = items.filter((item) => item.shortcut.toLowerCase().startsWith(q));
+  const contains = items.filter(
+    (item) =>
+      !starts.includes(item) && (item.shortcut.toLowerCase().includes(q) || item.title.toLowerCase().includes(q)),
+  );
+  return [...starts, ...contains];
+}
+
+/** Teammates whose name or email starts with the query (case-insensitive). */
+export function matchTeammates<T extends { name: string; email: string }>(people: T[], query: string): T[] {
+  const q = query.toLowerCase();
+  return people.filter(
+    (person) =>
+      person.name
+        .toLowerCase()
+        .split(/\s+/)
+        .some((part) => part.startsWith(q)) || person.email.toLowerCase().startsWith(q),
+  );
+}
+
+/** The handle a mention inserts, e.g. "@Bea_Billing". */
+export const mentionHandle = (name: string) => `@${name.trim().replace(/\s+/g, '_')}`;
+
+/** Ids of teammates whose handle appears in the text (so deleting a mention also un-mentions). */
+export function mentionedIds<T extends { id: string; name: string }>(text: string, people: T[]): string[] {
+  return people
+    .filter((person) => {
+      const handle = mentionHandle(person.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`(^|\\s)${handle}(?![\\w-])`).test(text);
+    })
+    .map((person) => person.id);
+}

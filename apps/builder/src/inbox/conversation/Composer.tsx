@@ -1,0 +1,223 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useToast } from '../../app/toasts';
+import {
+  matchCanned,
+  matchTeammates,
+  mentionedIds,
+  mentionHandle,
+  mentionToken,
+  replaceToken,
+  slashToken,
+} from '../composer-commands';
+import { type CannedResponse, inboxApi, type Teammate } from '../inbox-api';
+import { InboxIcon } from '../inbox-icons';
+import { inboxLive } from '../inbox-live';
+import { Suggestions } from './Suggestions';
+
+type Mode = 'reply' | 'note';
+interface Item {
+  id: string;
+  label: string;
+  hint: string;
+  insert: string;
+}
+
+const isEditable = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/**
+ * Reply box: R focuses it, Enter sends, Shift+Enter adds a line, `/` inserts a canned response, and in a
+ * private note `@` mentions a teammate. A reply goes to the visitor; a note stays with the team.
+ */
+export function Composer({
+  conversationId,
+  canned,
+  teammates,
+  replyHint,
+}: {
+  conversationId: string;
+  canned: CannedResponse[];
+  teammates: Teammate[];
+  /** Shown in the empty reply box, e.g. that replying takes over from the bot. */
+  replyHint: string | null;
+}) {
+  const toast = useToast();
+  const [mode, setMode] = useState<Mode>('reply');
+  const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [sending, setSending] = useState(false);
+  const [drafting, setDrafting] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const typingSent = useRef(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'r' || event.metaKey || event.ctrlKey || event.altKey || isEditable(event.target))
+        return;
+      event.preventDefault();
+      area.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const slash = slashToken(text, caret);
+  const mention = mode === 'note' ? mentionToken(text, caret) : null;
+  const items: Item[] = slash
+    ? matchCanned(canned, slash.query)
+        .slice(0, 8)
+        .map((c) => ({ id: c.id, label: `/${c.shortcut}`, hint: c.title, insert: c.text }))
+    : mention
+      ? matchTeammates(teammates, mention.query)
+          .slice(0, 8)
+          .map((p) => ({ id: p.id, label: p.name, hint: p.email, insert: `${mentionHandle(p.name)} ` }))
+      : [];
+  const token = slash ?? mention;
+
+  function pick(item: Item) {
+    if (!token) return;
+    const next = replaceToken(text, token, item.insert);
+    setText(next.text);
+    setCaret(next.caret);
+    requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
+  }
+
+  function signalTyping(value: string) {
+    if (mode !== 'reply') return;
+    if (!typingSent.current && value) {
+      typingSent.current = true;
+      inboxLive.socket?.typing(conversationId, true);
+    }
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, 3000);
+  }
+
+  function stopTyping() {
+    if (!typingSent.current) return;
+    typingSent.current = false;
+    inboxLive.socket?.typing(conversationId, false);
+  }
+
+  async function send() {
+    const body = text.trim();
+    if (!body || sending) return;
+    setSending(true);
+    try {
+      if (mode === 'reply') await inboxApi.reply(conversationId, body, crypto.randomUUID());
+      else await inboxApi.note(conversationId, body, mentionedIds(body, teammates));
+      setText('');
+      setCaret(0);
+      stopTyping();
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setSending(false);
+      area.current?.focus();
+    }
+  }
+
+  async function suggest() {
+    setDrafting(true);
+    try {
+      const { reply } = await inboxApi.suggestReply(conversationId);
+      setMode('reply');
+      setText(reply);
+      area.current?.focus();
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setDrafting(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (items.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(items[Math.min(active, items.length - 1)]!);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setCaret(-1);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  return (
+    <div className={`composer composer-${mode}`}>
+      <div className="composer-tabs" role="tablist" aria-label="Message kind">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'reply'}
+          className={mode === 'reply' ? 'active' : ''}
+          onClick={() => setMode('reply')}
+        >
+          Reply
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'note'}
+          className={mode === 'note' ? 'active' : ''}
+          onClick={() => setMode('note')}
+        >
+          <InboxIcon name="lock" size={13} /> Private note
+        </button>
+        <span className="grow" />
+        <button type="button" className="btn btn-ghost btn-sm" onClick={suggest} disabled={drafting}>
+          <InboxIcon name="sparkle" size={14} /> {drafting ? 'Drafting…' : 'Suggest reply'}
+        </button>
+      </div>
+      {items.length > 0 ? (
+        <Suggestions items={items} active={Math.min(active, items.length - 1)} onPick={pick} />
+      ) : null}
+      <textarea
+        ref={area}
+        aria-label={mode === 'reply' ? 'Reply to the visitor' : 'Private note for your team'}
+        placeholder={
+          mode === 'reply'
+            ? (replyHint ?? 'Reply… (Enter sends, Shift+Enter new line, / for canned responses)')
+            : 'Note for your team… (@ mentions a teammate; the visitor never sees notes)'
+        }
+        value={text}
+        rows={3}
+        onChange={(event) => {
+          setText(event.target.value);
+          setCaret(event.target.selectionStart);
+          setActive(0);
+          signalTyping(event.target.value);
+        }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+        onKeyDown={onKeyDown}
+        onBlur={stopTyping}
+      />
+      <div className="composer-footer">
+        <span className="hint">
+          {mode === 'reply' ? 'The visitor sees this at once.' : 'Only your team sees this.'}
+        </span>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void send()}
+          disabled={sending || !text.trim()}
+        >
+          {mode === 'reply' ? 'Send' : 'Add note'}
+        </button>
+      </div>
+    </div>
+  );
+}

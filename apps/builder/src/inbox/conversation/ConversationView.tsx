@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useToast } from '../../app/toasts';
+import { ErrorState, Spinner } from '../../ui/states';
+import { useAsync } from '../../ui/use-async';
+import { inboxApi } from '../inbox-api';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { DetailsPanel } from './DetailsPanel';
+import { SummaryCard } from './SummaryCard';
+import { Transcript } from './Transcript';
+import { useConversation } from './use-conversation';
+import './conversation.css';
+
+/** One conversation: header with actions, AI summary, live transcript, reply box, and the details panel. */
+export function ConversationView({ conversationId }: { conversationId: string }) {
+  const toast = useToast();
+  const { detail, error, typing, reload } = useConversation(conversationId);
+  const support = useAsync(() => Promise.all([inboxApi.teammates(), inboxApi.teams(), inboxApi.canned()]), []);
+  const [busy, setBusy] = useState(false);
+
+  if (error && !detail) return <ErrorState error={error} onRetry={() => void reload()} />;
+  if (!detail) return <Spinner label="Opening conversation…" />;
+
+  const [{ users: teammates }, { teams }, { cannedResponses }] =
+    support.status === 'ready' ? support.value : [{ users: [] }, { teams: [] }, { cannedResponses: [] }];
+  const visitorName = detail.visitor.name ?? detail.visitor.email ?? 'Visitor';
+
+  async function act(action: () => Promise<unknown>, done?: string) {
+    setBusy(true);
+    try {
+      await action();
+      if (done) toast.success(done);
+    } catch (failure) {
+      toast.error(failure);
+    } finally {
+      setBusy(false);
+      await reload();
+    }
+  }
+
+  return (
+    <div className="conversation">
+      <section className="conversation-main" aria-label={`Conversation with ${visitorName}`}>
+        <ConversationHeader detail={detail} visitorName={visitorName} busy={busy} act={act} />
+        {detail.conversation.summary || detail.conversation.handedOffAt ? (
+          <SummaryCard
+            detail={detail}
+            onRegenerate={() => act(() => inboxApi.regenerateSummary(conversationId))}
+            busy={busy}
+          />
+        ) : null}
+        <Transcript messages={detail.messages} visitorName={visitorName} typing={typing} />
+        <Composer
+          conversationId={conversationId}
+          canned={cannedResponses}
+          teammates={teammates}
+          replyHint={
+            detail.conversation.status === 'bot' ? 'The bot is answering. Replying takes over from the bot.' : null
+          }
+        />
+      </section>
+      <DetailsPanel detail={detail} teammates={teammates} teams={teams} onChanged={() => void reload()} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { MessageContent } from '@flowdesk/contract';
+
+/** What a message shows, as plain text and safe links (user text is never HTML). */
+export function MessageBody({ content }: { content: MessageContent }) {
+  switch (content.type) {
+    case 'text':
+    case 'validation_error':
+    case 'note':
+      return <p className="msg-text">{content.text}</p>;
+    case 'choice':
+      return (
+        <>
+          {content.text ? <p className="msg-text">{content.text}</p> : null}
+          <span className="msg-options">
+            {content.options.map((option) => (
+              <span key={option.id} className="msg-option">
+                {option.label}
+              </span>
+            ))}
+          </span>
+        </>
+      );
+    case 'input':
+      return <p className="msg-text">{content.prompt ?? `Asks for ${content.inputType}`}</p>;
+    case 'choice_reply':
+      return <p className="msg-text">{content.label}</p>;
+    case 'form_reply':
+      return (
+        <dl className="msg-form">
+          {Object.entries(content.values).map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case 'image':
+      return (
+        <figure className="msg-media">
+          <img src={content.url} alt={content.alt ?? ''} />
+          {content.caption ? <figcaption>{content.caption}</figcaption> : null}
+        </figure>
+      );
+    case 'link':
+      return (
+        <p className="msg-text">
+          {content.text ? `${content.text} ` : null}
+          <a href={content.url} target="_blank" rel="noopener noreferrer">
+            {content.label}
+          </a>
+        </p>
+      );
+    case 'video':
+    case 'audio':
+    case 'file':
+      return (
+        <p className="msg-text">
+          <a href={content.url} target="_blank" rel="noopener noreferrer">
+            {content.type === 'file' ? content.name : content.caption || `${content.type} attachment`}
+          </a>
+        </p>
+      );
+    case 'carousel':
+      return (
+        <span className="msg-options">
+          {content.cards.map((card) => (
+            <span key={card.title} className="msg-option">
+              {card.title}
+            </span>
+          ))}
+        </span>
+      );
+    case 'event':
+      return <span>{content.text}</span>;
+  }
+}

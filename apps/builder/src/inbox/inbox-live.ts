@@ -1,0 +1,93 @@
+import type { ServerFrame } from '@flowdesk/contract';
+import { type AlertContext, alertFor, type KnownConversation } from './alerts';
+import { type FilterCounts, inboxApi } from './inbox-api';
+import { dashboardSocketUrl, InboxSocket } from './inbox-socket';
+import { playChime, showNotification } from './notify';
+
+type Listener = () => void;
+
+/**
+ * The signed-in agent's live view of the inbox, shared by the nav badge and the inbox pages: one socket,
+ * the filter counts, the known state of each conversation (for alerts), and a change signal.
+ */
+class InboxLive {
+  socket: InboxSocket | null = null;
+  counts: FilterCounts | null = null;
+  connected = false;
+  /** Bumped on every conversation change, so lists know to reload. */
+  version = 0;
+  private userId = '';
+  private readonly known = new Map<string, KnownConversation>();
+  private readonly listeners = new Set<Listener>();
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  watching: string | null = null;
+
+  start(userId: string) {
+    if (this.socket && this.userId === userId) return;
+    this.stop();
+    this.userId = userId;
+    this.socket = new InboxSocket(dashboardSocketUrl());
+    this.socket.onStatus((connected) => {
+      this.connected = connected;
+      if (connected) this.scheduleRefresh(0);
+      this.emit();
+    });
+    this.socket.onFrame((frame) => this.onFrame(frame));
+    void inboxApi.setPresence('online').catch(() => undefined);
+  }
+
+  stop() {
+    this.socket?.close();
+    this.socket = null;
+    this.known.clear();
+    this.counts = null;
+  }
+
+  subscribe(listener: Listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Rows from a list load teach us the current state (so only real changes alert). */
+  remember(rows: Array<{ id: string } & KnownConversation>) {
+    for (const row of rows)
+      this.known.set(row.id, { status: row.status, lastSeq: row.lastSeq, assigneeId: row.assigneeId });
+  }
+
+  setCounts(counts: FilterCounts) {
+    this.counts = counts;
+    this.emit();
+  }
+
+  private onFrame(frame: ServerFrame) {
+    if (frame.type !== 'conversation') return;
+    const next = frame.conversation;
+    const context: AlertContext = { userId: this.userId, watching: document.hasFocus() ? this.watching : null };
+    const alert = alertFor(this.known.get(next.id), next, context);
+    this.known.set(next.id, { status: next.status, lastSeq: next.lastSeq, assigneeId: next.assigneeId });
+    if (alert) {
+      const title = alert.kind === 'handoff' ? 'A conversation needs an agent' : 'New message in your conversation';
+      showNotification(title, next.id);
+      playChime();
+    }
+    this.version += 1;
+    this.scheduleRefresh(250);
+    this.emit();
+  }
+
+  private scheduleRefresh(ms: number) {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      inboxApi.counts().then(
+        ({ counts }) => this.setCounts(counts),
+        () => undefined,
+      );
+    }, ms);
+  }
+
+  private emit() {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export const inboxLive = new InboxLive();

@@ -1,0 +1,142 @@
+import { type FormEvent, useState } from 'react';
+import { useToast } from '../../app/toasts';
+import { SettingsTabs } from '../../bot/SettingsTabs';
+import { Icon } from '../../ui/icons';
+import { EmptyState, ErrorState, Spinner } from '../../ui/states';
+import { useAsync } from '../../ui/use-async';
+import { type CannedResponse, inboxApi } from '../inbox-api';
+
+const blank = { shortcut: '', title: '', text: '' };
+
+/** Saved replies the team inserts with `/shortcut` in the reply box. */
+export function CannedResponsesPage() {
+  const toast = useToast();
+  const list = useAsync(() => inboxApi.canned(), []);
+  const [editing, setEditing] = useState<(Omit<CannedResponse, 'id'> & { id?: string }) | null>(null);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!editing) return;
+    const { id, ...input } = editing;
+    try {
+      if (id) await inboxApi.updateCanned(id, input);
+      else await inboxApi.createCanned(input);
+      toast.success(`Saved /${input.shortcut}.`);
+      setEditing(null);
+      list.reload();
+    } catch (error) {
+      toast.error(error);
+    }
+  }
+
+  async function remove(item: CannedResponse) {
+    try {
+      await inboxApi.deleteCanned(item.id);
+      list.reload();
+    } catch (error) {
+      toast.error(error);
+    }
+  }
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p>Canned responses: type / in the reply box to insert one.</p>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => setEditing({ ...blank })}>
+          <Icon name="plus" /> New response
+        </button>
+      </div>
+      <SettingsTabs />
+      {editing ? (
+        <form className="card settings-section canned-form" onSubmit={save} aria-label="Canned response">
+          <div className="row">
+            <label className="field">
+              <span>Shortcut</span>
+              <input
+                value={editing.shortcut}
+                required
+                maxLength={40}
+                pattern="[\w-]+"
+                onChange={(e) => setEditing({ ...editing, shortcut: e.target.value })}
+              />
+            </label>
+            <label className="field grow">
+              <span>Title</span>
+              <input
+                value={editing.title}
+                required
+                maxLength={120}
+                onChange={(e) => setEditing({ ...editing, title: e.target.value })}
+              />
+            </label>
+          </div>
+          <label className="field">
+            <span>Text</span>
+            <textarea
+              value={editing.text}
+              required
+              maxLength={5000}
+              rows={4}
+              onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+            />
+          </label>
+          <div className="row">
+            <button type="submit" className="btn btn-primary">
+              Save
+            </button>
+            <button type="button" className="btn" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {list.status === 'loading' ? (
+        <Spinner />
+      ) : list.status === 'error' ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : list.value.cannedResponses.length === 0 ? (
+        <EmptyState title="No canned responses yet">
+          Save answers you give often, then insert them with /shortcut.
+        </EmptyState>
+      ) : (
+        <table className="table card">
+          <thead>
+            <tr>
+              <th>Shortcut</th>
+              <th>Title</th>
+              <th>Text</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.value.cannedResponses.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <code>/{item.shortcut}</code>
+                </td>
+                <td>{item.title}</td>
+                <td className="canned-text">{item.text}</td>
+                <td className="row">
+                  <button type="button" className="btn btn-sm" onClick={() => setEditing(item)}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-danger"
+                    onClick={() => remove(item)}
+                    aria-label={`Delete /${item.shortcut}`}
+                  >
+                    <Icon name="trash" size={14} />
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
