@@ -24,6 +24,28 @@ describe('http request block helpers', () => {
     });
   });
 
+  test('visitor text cannot reshape the URL, break a JSON body or split a header', () => {
+    const vars = { q: 'a b/c?d=1&e', base: 'https://api.example/v2', name: 'Ada "the" \\ coder', h: 'x\r\nEvil: 1' };
+    const url = (template: string) => buildHttpRequest(HttpRequestData.parse({ url: template }), vars).url;
+    expect(url('https://api.example/search?q={{q}}')).toBe('https://api.example/search?q=a%20b%2Fc%3Fd%3D1%26e');
+    expect(url('https://{{host}}.example/x')).toBe('https://.example/x');
+    expect(url('{{base}}/items/{{q}}')).toBe('https://api.example/v2/items/a%20b%2Fc%3Fd%3D1%26e');
+    const request = buildHttpRequest(
+      HttpRequestData.parse({
+        url: 'https://api.example',
+        method: 'POST',
+        body: '{"name": "{{name}}"}',
+        headers: [{ name: 'X-Note', value: '{{h}}' }],
+      }),
+      vars,
+    );
+    expect(JSON.parse(request.body ?? '')).toEqual({ name: vars.name });
+    expect(request.headers['X-Note']).toBe('x  Evil: 1');
+    expect(buildHttpRequest(HttpRequestData.parse({ url: 'https://x', body: 'plain {{name}}' }), vars).body).toBe(
+      `plain ${vars.name}`,
+    );
+  });
+
   test('maps JSON (object or text) into variables, missing paths become null', () => {
     const body = { user: { name: 'Ada', tags: ['a', 'b'] } };
     for (const sent of [body, JSON.stringify(body)]) {

@@ -8,14 +8,34 @@ import {
 } from '@flowdesk/flow-schema';
 import type { HttpEffectRequest, HttpEffectResult } from './effects';
 
+/**
+ * Values placed in a URL's path or query are URL-encoded, so visitor text cannot add path segments or
+ * parameters; the part before the path (scheme and host, or a `{{base_url}}`) is inserted as is.
+ */
+export function interpolateUrl(template: string, variables: Variables): string {
+  const scheme = template.indexOf('://');
+  const pathStart = template.indexOf('/', scheme === -1 ? 0 : scheme + 3);
+  if (pathStart === -1) return interpolate(template, variables);
+  return (
+    interpolate(template.slice(0, pathStart), variables) +
+    interpolate(template.slice(pathStart), variables, encodeURIComponent)
+  );
+}
+
+/** A body that looks like JSON gets values escaped as JSON string content, so quotes cannot break it. */
+export function interpolateBody(template: string, variables: Variables): string {
+  const json = /^\s*[[{]/.test(template);
+  return interpolate(template, variables, json ? (v) => JSON.stringify(v).slice(1, -1) : undefined);
+}
+
 export function buildHttpRequest(data: HttpRequestData, variables: Variables): HttpEffectRequest {
   const headers: Record<string, string> = {};
-  for (const h of data.headers) headers[h.name] = interpolate(h.value, variables);
+  for (const h of data.headers) headers[h.name] = interpolate(h.value, variables).replace(/[\r\n]/g, ' ');
   return {
     method: data.method,
-    url: interpolate(data.url, variables).trim(),
+    url: interpolateUrl(data.url.trim(), variables),
     headers,
-    body: data.body === undefined ? undefined : interpolate(data.body, variables),
+    body: data.body === undefined ? undefined : interpolateBody(data.body, variables),
     timeoutMs: data.timeoutMs,
   };
 }

@@ -2,10 +2,20 @@ import { getPath, valueToText } from './variables';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_$.]+)\s*\}\}/g;
 
-/** Replaces `{{name}}` / `{{ user.email }}` with variable values (missing ones become empty). No eval. */
-export function interpolate(template: string, variables: Record<string, unknown>): string {
+/**
+ * Replaces `{{name}}` / `{{ user.email }}` with variable values (missing ones become empty). No eval.
+ * `escape` transforms each inserted value (URL-encoding, JSON string escaping).
+ */
+export function interpolate(
+  template: string,
+  variables: Record<string, unknown>,
+  escape?: (value: string) => string,
+): string {
   if (!template.includes('{{')) return template;
-  return template.replace(PLACEHOLDER, (_match, path: string) => valueToText(getPath(variables, path)));
+  return template.replace(PLACEHOLDER, (_match, path: string) => {
+    const text = valueToText(getPath(variables, path));
+    return escape ? escape(text) : text;
+  });
 }
 
 /** The variable paths a template reads, in order of appearance. */
