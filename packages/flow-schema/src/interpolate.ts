@@ -4,17 +4,17 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_$.]+)\s*\}\}/g;
 
 /**
  * Replaces `{{name}}` / `{{ user.email }}` with variable values (missing ones become empty). No eval.
- * `escape` transforms each inserted value (URL-encoding, JSON string escaping).
+ * `encode` transforms each inserted value (URL-encoding, JSON string escaping).
  */
 export function interpolate(
   template: string,
   variables: Record<string, unknown>,
-  escape?: (value: string) => string,
+  encode?: (value: string) => string,
 ): string {
   if (!template.includes('{{')) return template;
   return template.replace(PLACEHOLDER, (_match, path: string) => {
     const text = valueToText(getPath(variables, path));
-    return escape ? escape(text) : text;
+    return encode ? encode(text) : text;
   });
 }
 
