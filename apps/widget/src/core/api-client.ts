@@ -49,15 +49,20 @@ export function createPublicApi(
     if (visitorToken) headers.authorization = `Bearer ${visitorToken}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
+    // AbortSignal.timeout() is missing before Safari 16.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
       response = await fetch(base + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: abort.signal,
       });
     } catch (error) {
       throw new ApiFailure(0, 'network', String(error));
+    } finally {
+      clearTimeout(timer);
     }
     const data = (await response.json().catch(() => null)) as T | ApiError | null;
     if (!response.ok) {

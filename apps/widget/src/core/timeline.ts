@@ -24,7 +24,7 @@ export class Timeline {
 
   /** Highest seq received; what a reconnecting client asks to continue after. */
   get lastSeq(): number {
-    return this.bySeq.at(-1)?.seq ?? 0;
+    return this.bySeq[this.bySeq.length - 1]?.seq ?? 0;
   }
 
   get size(): number {

@@ -17,7 +17,7 @@ export function trapFocus(container: HTMLElement, onEscape: () => void): () => v
     if (e.key !== 'Tab') return;
     const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(visible);
     const first = items[0];
-    const last = items.at(-1);
+    const last = items[items.length - 1];
     if (!first || !last) return;
     const active = root.activeElement;
     if (e.shiftKey && (active === first || !container.contains(active))) {

@@ -55,7 +55,7 @@ export class MessageList {
     this.el.append(this.typingRow);
     this.rows.clear();
     for (const [key, row] of wanted) this.rows.set(key, row);
-    const last = entries.at(-1);
+    const last = entries[entries.length - 1];
     if (nearBottom || last?.kind === 'pending') this.scrollToEnd();
   }
 
