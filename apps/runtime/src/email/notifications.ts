@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/schema';
-import { conversationFacts, type EmailContext, queueForUser } from './compose';
+import { type ConversationFacts, conversationFacts, type EmailContext, queueForUser } from './compose';
 import { readNotificationSettings } from './notification-settings';
-import { type EnqueueResult, needsAttentionThrottleKey } from './outbox';
+import { type EnqueueResult, handoffAlertThrottleKey } from './outbox';
 import { assignedRecipients, mentionRecipients, needsAttentionRecipients, teamAssignedRecipients } from './recipients';
 
 /**
@@ -27,7 +27,15 @@ async function factsOrThrow(trx: Kysely<Database>, ctx: EmailContext, conversati
   return facts;
 }
 
-/** A handoff: tell the team (or all agents) that a conversation needs agent intervention. */
+const alertThrottle = (facts: ConversationFacts, throttleMinutes: number) => (user: User) => ({
+  key: handoffAlertThrottleKey(facts.id, user.email),
+  intervalMs: throttleMinutes * 60_000,
+});
+
+/**
+ * A handoff: tell the team (or all agents) that a conversation needs agent intervention. The assignee,
+ * if routing already picked one, gets "assigned to you" instead.
+ */
 export async function notifyNeedsAttention(
   trx: Kysely<Database>,
   ctx: EmailContext,
@@ -35,14 +43,10 @@ export async function notifyNeedsAttention(
 ): Promise<Notified[]> {
   const facts = await factsOrThrow(trx, ctx, conversationId);
   const settings = await readNotificationSettings(trx, facts.workspaceId);
-  const users = await needsAttentionRecipients(trx, facts, settings);
+  const users = (await needsAttentionRecipients(trx, facts, settings)).filter((u) => u.id !== facts.assigneeId);
+  const throttle = alertThrottle(facts, settings.throttleMinutes);
   return each(users, (user) =>
-    queueForUser(trx, ctx, 'needs_attention', facts, user, facts, {
-      throttle: {
-        key: needsAttentionThrottleKey(conversationId, user.email),
-        intervalMs: settings.throttleMinutes * 60_000,
-      },
-    }),
+    queueForUser(trx, ctx, 'needs_attention', facts, user, facts, { throttle: throttle(user) }),
   );
 }
 
@@ -84,11 +88,15 @@ export async function notifyTeamAssigned(
   const facts = await factsOrThrow(trx, ctx, event.conversationId);
   const team = await trx.selectFrom('teams').select('name').where('id', '=', event.teamId).executeTakeFirst();
   if (!team) return [];
-  const users = await teamAssignedRecipients(trx, event.teamId, event.assignedById);
+  const users = (await teamAssignedRecipients(trx, event.teamId, event.assignedById)).filter(
+    (u) => u.id !== facts.assigneeId,
+  );
   const eventId = event.eventId ?? randomUUID();
+  const throttle = alertThrottle(facts, (await readNotificationSettings(trx, facts.workspaceId)).throttleMinutes);
   return each(users, (user) =>
     queueForUser(trx, ctx, 'assigned_to_team', { ...facts, teamName: team.name }, user, facts, {
       idempotencyKey: `assigned_to_team:${eventId}:${user.id}`,
+      throttle: throttle(user),
     }),
   );
 }

@@ -26,9 +26,12 @@ export type EnqueueResult =
   | { status: 'queued'; id: string }
   | { status: 'duplicate' | 'throttled' | 'unsubscribed'; id: null };
 
-/** Throttle key for "needs attention": one per conversation per recipient per interval. */
-export const needsAttentionThrottleKey = (conversationId: string, address: string) =>
-  `needs_attention:${conversationId}:${address.toLowerCase()}`;
+/**
+ * Throttle key shared by "needs attention" and "assigned to your team": one alert about a waiting
+ * conversation per recipient per interval, whichever comes first.
+ */
+export const handoffAlertThrottleKey = (conversationId: string, address: string) =>
+  `handoff_alert:${conversationId}:${address.toLowerCase()}`;
 
 async function isUnsubscribed(db: Kysely<Database>, address: string, kind: string): Promise<boolean> {
   const row = await emailDb(db)

@@ -145,6 +145,25 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
     expect(fake.delivered[0]!.payload.text).toContain('Alice assigned');
   });
 
+  it('a team assignment and a needs-attention alert about one handoff reach each person once', async () => {
+    const { db } = t.current;
+    const clock = testClock();
+    const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
+    await writePreferences(db, people.ben.id, { needs_attention: true });
+    const conversationId = await seedConversation(db, ws, {
+      status: 'needs_agent',
+      team_id: support,
+      assignee_id: people.ana.id,
+    });
+    const team = await db
+      .transaction()
+      .execute((trx) => notifyTeamAssigned(trx, ctx, { conversationId, teamId: support, assignedById: null }));
+    expect(team.map((n) => [n.userId, n.result.status])).toEqual([[people.ben.id, 'queued']]);
+    const alert = await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, conversationId));
+    expect(alert.map((n) => [n.userId, n.result.status])).toEqual([[people.ben.id, 'throttled']]);
+    await writePreferences(db, people.ben.id, { needs_attention: false });
+  });
+
   it('mentions: mentioned users of this workspace who want it, never the author, once per note', async () => {
     const { db } = t.current;
     const clock = testClock();

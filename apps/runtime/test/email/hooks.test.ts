@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { registerEmailHooks } from '../../src/email/hooks';
+import { startEmailService } from '../../src/email/service';
+import { emailDb } from '../../src/email/tables';
+import { registerOfficeHoursHooks } from '../../src/office-hours/hooks';
+import { writeOfficeHours } from '../../src/office-hours/settings';
+import { databaseKinds } from '../db';
+import { seedWorkspace } from '../fixtures/accounts';
+import { publishFlow } from '../fixtures/flows';
+import { handoffFlow } from '../inbox/fixtures';
+import { useAppWith } from './app-harness';
+import { seedTeam, seedUser } from './fixtures';
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
+function closedForDays() {
+  return Array.from({ length: 7 }, (_, i) => new Date(Date.now() + (i - 1) * 86_400_000).toISOString().slice(0, 10));
+}
+
+describe.each(databaseKinds)('office-hours and email hooks inside real conversations on %s', (kind) => {
+  const t = useAppWith(kind, () => {});
+
+  it('hands off in hours with the reply time and emails the team; offers the offline branch out of hours', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedWorkspace(db, 'hooks');
+    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
+    const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
+    await publishFlow(db, ws.bot.id, handoffFlow(teamId, 'high'));
+    registerOfficeHoursHooks(services);
+    const email = startEmailService(services, { intervalMs: 100 });
+    registerEmailHooks(services, { context: email.context, kick: email.loop.kick });
+
+    const bot = await db.selectFrom('bots').selectAll().where('id', '=', ws.bot.id).executeTakeFirstOrThrow();
+    const talk = async (name: string) => {
+      const visitorId = crypto.randomUUID();
+      await db
+        .insertInto('visitors')
+        .values({ id: visitorId, bot_id: bot.id, token_hash: visitorId, variables: '{}', name })
+        .execute();
+      const visitor = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirstOrThrow();
+      const conversation = await services.conversations.start(bot, visitor, {});
+      const result = await services.conversations.visitorMessage(conversation.id, visitor, {
+        clientId: 'c1',
+        content: { type: 'text', text: 'My card was charged twice' },
+      });
+      return { id: conversation.id, result };
+    };
+
+    const inHours = await talk('Zoé');
+    expect(inHours.result.conversation.status).toBe('needs_agent');
+    const texts = inHours.result.replies.map((m) => JSON.stringify(m.message.content));
+    expect(texts.join('\n')).toContain('We usually reply in a few hours.');
+    // Routing assigned the online agent: one personal email for them, one team alert for the colleague,
+    // and no "needs attention" duplicate for either.
+    const mails = await until(async () => {
+      const rows = await emailDb(db).selectFrom('mailbox').selectAll().orderBy('to_address').execute();
+      return rows.length === 2 ? rows : undefined;
+    });
+    const byAddress = Object.fromEntries(mails.map((m) => [m.to_address, m]));
+    expect(byAddress[ws.agent.email]?.subject).toBe('Conversation with Zoé assigned to you');
+    expect(byAddress[colleague.email]?.subject).toBe('New conversation for Support: Zoé');
+    expect(byAddress[colleague.email]?.text).toContain(`https://desk.example.test/app/inbox/${inHours.id}`);
+    const kinds = await until(async () => {
+      const rows = await emailDb(db).selectFrom('email_outbox').select(['kind', 'status']).orderBy('kind').execute();
+      return rows.every((row) => row.status === 'sent') ? rows : undefined;
+    });
+    expect(kinds).toEqual([
+      { kind: 'assigned_to_team', status: 'sent' },
+      { kind: 'assigned_to_you', status: 'sent' },
+    ]);
+
+    await writeOfficeHours(db, ws.workspaceId, null, {
+      schedule: {
+        timezone: 'UTC',
+        weekly: Object.fromEntries(
+          ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [{ start: '00:00', end: '24:00' }]]),
+        ),
+        holidays: closedForDays(),
+      },
+    });
+    const outOfHours = await talk('Max');
+    expect(outOfHours.result.conversation.status).toBe('resolved');
+    const offline = outOfHours.result.replies.map((m) => JSON.stringify(m.message.content)).join('\n');
+    expect(offline).toMatch(/We're offline right now\. Opens \w+ at 00:00\./);
+    await email.loop.stop();
+    expect(await emailDb(db).selectFrom('email_outbox').select('id').execute()).toHaveLength(2);
+  });
+});
