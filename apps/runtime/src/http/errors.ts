@@ -50,6 +50,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL's class 22 "data exception" (NUL characters, bad text representations, out-of-range values):
+ * the request carried a value the database refuses, so it is the client's input, not a server fault.
+ */
+export function isRejectedValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** The app's one error handler: every failure leaves as the documented JSON body. */
 export function handleError(logger: Logger) {
   return (error: Error, c: Context) => {
@@ -59,6 +68,14 @@ export function handleError(logger: Logger) {
       const status = error.status as ContentfulStatusCode;
       const code = status === 400 ? 'invalid_json' : status === 413 ? 'payload_too_large' : `http_${status}`;
       return sendError(c, status, code, error.message || 'Request failed');
+    }
+    if (isRejectedValue(error)) {
+      return sendError(
+        c,
+        400,
+        'invalid_value',
+        'The request contains a value that cannot be stored (e.g. a NUL character)',
+      );
     }
     if (isDatabaseUnavailable(error)) {
       logger.warn({ err: error }, 'database unavailable');
