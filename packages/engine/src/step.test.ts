@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
 import { compileFlow, FlowCompileError } from './compile';
-import type { EngineEffects } from './effects';
+import type { AnswerEffectRequest, AnswerEffectResult, EngineEffects } from './effects';
 import { step } from './step';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
@@ -166,6 +167,50 @@ describe('step', () => {
     await chat.start();
     const result = await chat.say('question');
     expect(texts(result)).toEqual(["We're offline right now.", 'offline path']);
+  });
+
+  test('concurrent steps on one compiled flow each use their own effects', async () => {
+    const compiled = compileFlow(
+      tinyFlow([{ id: 'ai', type: 'ai_answer', data: {} }], [], { variables: [{ name: 'who', defaultValue: '' }] }),
+    );
+    const slowAnswer = (answer: string, ms: number) =>
+      ({
+        ...fakeEffects(),
+        answer: () => new Promise((resolve) => setTimeout(() => resolve({ found: true, answer }), ms)),
+      }) as EngineEffects;
+    const [a, b] = await Promise.all([
+      step(compiled, slowAnswer('from A', 30), {
+        snapshot: null,
+        event: { type: 'visitor_message', content: { type: 'text', text: 'q' } },
+      }),
+      step(compiled, slowAnswer('from B', 1), {
+        snapshot: null,
+        event: { type: 'visitor_message', content: { type: 'text', text: 'q' } },
+      }),
+    ]);
+    expect(texts(a)).toEqual(['from A']);
+    expect(texts(b)).toEqual(['from B']);
+  });
+
+  test('hosts driving the machine themselves can provide effects as XState actors', async () => {
+    const compiled = compileFlow(
+      tinyFlow([{ id: 'ai', type: 'ai_answer', data: {} }, msg('m', '{{last_message}}!')], [['ai', 'answered', 'm']]),
+    );
+    const machine = compiled.machine.provide({
+      actors: {
+        answer: fromPromise<AnswerEffectResult, AnswerEffectRequest>(async () => ({ found: true, answer: 'provided' })),
+      },
+    });
+    const outputs: unknown[] = [];
+    const actor = createActor(machine);
+    actor.on('output', (e) => outputs.push(e.content));
+    actor.start();
+    actor.send({ type: 'visitor_message', content: { type: 'text', text: 'hey' } });
+    await waitFor(actor, (s) => s.hasTag('ended'));
+    expect(outputs).toEqual([
+      { type: 'text', text: 'provided' },
+      { type: 'text', text: 'hey!' },
+    ]);
   });
 
   test('a hanging effect is cut off by timeoutMs', async () => {

@@ -1,9 +1,10 @@
 import type { MessageContent } from '@flowdesk/contract';
 import type { HumanHandoffData, Variables } from '@flowdesk/flow-schema';
-import { type AnyMachineSnapshot, createActor, fromPromise, waitFor } from 'xstate';
+import { type AnyMachineSnapshot, createActor, waitFor } from 'xstate';
 import type { CompiledFlow, FlowMachine } from './compile';
 import type { EngineEffects } from './effects';
 import { EngineInput } from './engine-input';
+import { bindEffects } from './machine/effect-actors';
 import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineError, TAGS } from './machine/types';
 import { type PersistedSnapshot, restoreSnapshot, type StepStatus } from './snapshot';
 
@@ -28,31 +29,6 @@ export interface StepOptions {
   stepBudget?: number;
   /** Give up waiting for slow effects after this many milliseconds (default: wait for them). */
   timeoutMs?: number;
-}
-
-const provided = new WeakMap<CompiledFlow, WeakMap<EngineEffects, FlowMachine>>();
-
-/** The compiled machine with the host's effects as its actors (cached per flow and effects object). */
-function withEffects(compiled: CompiledFlow, effects: EngineEffects): FlowMachine {
-  let byEffects = provided.get(compiled);
-  if (!byEffects) {
-    byEffects = new WeakMap();
-    provided.set(compiled, byEffects);
-  }
-  let machine = byEffects.get(effects);
-  if (!machine) {
-    machine = compiled.machine.provide({
-      actors: {
-        http: fromPromise(async ({ input }) => effects.http(input)),
-        answer: fromPromise(async ({ input }) => effects.answer(input)),
-        classifyIntent: fromPromise(async ({ input }) => effects.classifyIntent(input)),
-        handoff: fromPromise(async ({ input }) => effects.handoff(input)),
-        sendEmail: fromPromise(async ({ input }) => effects.sendEmail(input)),
-      },
-    });
-    byEffects.set(effects, machine);
-  }
-  return machine;
 }
 
 const SETTLED_TAGS = Object.values(TAGS);
@@ -92,7 +68,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
   if (!event.success) return failure(options, 'invalid_event', 'The event sent to the bot is not valid.');
   if (event.data.type === 'goto' && !compiled.blockIds.has(event.data.blockId))
     return failure(options, 'unknown_block', `The flow has no block "${event.data.blockId}".`);
-  const machine = withEffects(compiled, effects);
+  const machine = compiled.machine;
   let restored: ReturnType<typeof restoreSnapshot> | null = null;
   if (options.snapshot) {
     restored = restoreSnapshot(compiled, machine, options.snapshot);
@@ -104,6 +80,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
   let actor: ReturnType<typeof createActor<FlowMachine>> | undefined;
   try {
     actor = createActor(machine, restored?.ok ? { snapshot: restored.snapshot } : {});
+    bindEffects(actor.system, effects);
     actor.on('output', (e) => outputs.push(e.content));
     actor.on('handoff', (e) => {
       handoff = { blockId: e.blockId, settings: e.settings };

@@ -7,20 +7,11 @@ import {
   type VariableValue,
   valueToText,
 } from '@flowdesk/flow-schema';
-import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import { parseCaptureInput } from '../capture-input';
-import type {
-  AnswerEffectRequest,
-  AnswerEffectResult,
-  ClassifyIntentRequest,
-  ClassifyIntentResult,
-  EmailEffectRequest,
-  HandoffEffectRequest,
-  HandoffEffectResult,
-  HttpEffectRequest,
-  HttpEffectResult,
-} from '../effects';
+import type { AnswerEffectResult, ClassifyIntentResult, HandoffEffectResult, HttpEffectResult } from '../effects';
 import { isHttpSuccess, mapHttpResponse } from '../http-request';
+import { effectActor } from './effect-actors';
 import type { FlowIndex } from './flow-index';
 import { renderChoice, renderInput, renderMessage, text } from './render';
 import {
@@ -32,10 +23,6 @@ import {
 } from './types';
 
 type B = { blockId: string };
-
-const missing = (name: string) => async (): Promise<never> => {
-  throw new Error(`The host did not provide the "${name}" effect`);
-};
 
 /** The output of the invoked effect in an `onDone` event, whatever the event's static type. */
 const outputOf = <T>(event: unknown): Partial<T> | undefined => {
@@ -114,11 +101,11 @@ export function createFlowSetup(index: FlowIndex) {
       emitted: {} as EngineEmitted,
     },
     actors: {
-      http: fromPromise<HttpEffectResult, HttpEffectRequest>(missing('http')),
-      answer: fromPromise<AnswerEffectResult, AnswerEffectRequest>(missing('answer')),
-      classifyIntent: fromPromise<ClassifyIntentResult, ClassifyIntentRequest>(missing('classifyIntent')),
-      handoff: fromPromise<HandoffEffectResult, HandoffEffectRequest>(missing('handoff')),
-      sendEmail: fromPromise<void, EmailEffectRequest>(missing('sendEmail')),
+      http: effectActor('http'),
+      answer: effectActor('answer'),
+      classifyIntent: effectActor('classifyIntent'),
+      handoff: effectActor('handoff'),
+      sendEmail: effectActor('sendEmail'),
     },
     actions: {
       resetSteps: assign(({ event, context }) => ({
