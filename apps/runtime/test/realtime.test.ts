@@ -135,6 +135,35 @@ describe.each(databaseKinds)('realtime WebSocket on %s', (kind) => {
     await socket.close();
   });
 
+  it('applies the inbox visibility rules to agents', async () => {
+    const { db, services } = t.current.server;
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    await visitor.start();
+    const agentWs = await agentSocket();
+    agentWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
+    await agentWs.until(() => agentWs.seqs().length >= 2);
+
+    const workspaceId = (
+      await db.selectFrom('bots').select('workspace_id').where('id', '=', ctx.botId).executeTakeFirstOrThrow()
+    ).workspace_id;
+    await db
+      .insertInto('teams')
+      .values({ id: `billing-${kind}`, workspace_id: workspaceId, name: 'Billing' })
+      .execute();
+    await withConversation(services, visitor.conversationId, (tx) => tx.update({ team_id: `billing-${kind}` }));
+    await agentWs.until((frames) =>
+      frames.some((frame) => frame.type === 'conversation' && frame.conversation.teamId === `billing-${kind}`),
+    );
+    const before = agentWs.seqs().length;
+    await visitor.pick('pricing', 'Pricing');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(agentWs.seqs()).toHaveLength(before);
+
+    agentWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
+    await agentWs.until((frames) => frames.some((frame) => frame.type === 'error' && frame.code === 'forbidden'));
+    await agentWs.close();
+  });
+
   it('closes a socket that stops answering heartbeats', async () => {
     const visitor = new TestVisitor(t.current.server.url, ctx.botId);
     await visitor.start();

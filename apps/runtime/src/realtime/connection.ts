@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ClientFrame, type ServerFrame } from '@flowdesk/contract';
-import type { Visitor } from '../db/schema';
+import type { Conversation, Visitor } from '../db/schema';
+import { canSee, loadViewer, type Viewer } from '../inbox/access';
 import { findConversation } from '../repositories/conversations';
 import { loadMessages } from '../repositories/messages';
 import type { PublicUser } from '../repositories/users';
 import type { Services } from '../services';
-import type { HubEvent } from './events';
+import type { ConversationEvent, HubEvent } from './events';
 import { SeqStream } from './seq-stream';
 import { TypingTracker } from './typing';
 
-export type Identity = { kind: 'visitor'; visitor: Visitor; workspaceId: string } | { kind: 'agent'; user: PublicUser };
+export type Identity =
+  | { kind: 'visitor'; visitor: Visitor; workspaceId: string }
+  | { kind: 'agent'; user: PublicUser; viewer: Viewer };
 
 /**
  * One WebSocket's session: who it is, which conversations it follows (each a gap-free SeqStream),
@@ -18,6 +21,8 @@ export type Identity = { kind: 'visitor'; visitor: Visitor; workspaceId: string 
 export class RealtimeConnection {
   readonly id = randomUUID();
   private readonly streams = new Map<string, SeqStream>();
+  /** Conversations this agent was shown (to send the update that takes one out of sight). */
+  private readonly seen = new Set<string>();
   private readonly typing: TypingTracker;
   private readonly unsubscribeHub: () => void;
 
@@ -86,12 +91,21 @@ export class RealtimeConnection {
 
   private async subscribe(conversationId: string, afterSeq: number) {
     const conversation = await findConversation(this.services.db, conversationId);
-    const allowed =
-      conversation &&
-      (this.identity.kind === 'visitor'
-        ? conversation.visitor_id === this.identity.visitor.id
-        : conversation.workspace_id === this.identity.user.workspaceId);
-    if (!allowed) return this.send({ type: 'error', code: 'not_found', message: 'Conversation not found' });
+    if (!conversation || conversation.workspace_id !== this.workspaceId) return this.notFound();
+    if (this.identity.kind === 'visitor') {
+      if (conversation.visitor_id !== this.identity.visitor.id) return this.notFound();
+    } else {
+      // Team membership may have changed since the socket opened.
+      this.identity.viewer = await loadViewer(this.services.db, this.identity.user);
+      if (!canSee(this.identity.viewer, conversation)) {
+        return this.send({
+          type: 'error',
+          code: 'forbidden',
+          message: 'This conversation belongs to another agent or team',
+        });
+      }
+      this.seen.add(conversationId);
+    }
     this.streams.get(conversationId)?.close();
     const includeInternal = this.identity.kind === 'agent';
     const stream = new SeqStream(
@@ -116,8 +130,7 @@ export class RealtimeConnection {
           .get(event.message.conversationId)
           ?.push({ message: event.message, internal: event.internal });
       case 'conversation': {
-        if (this.identity.kind === 'agent')
-          return this.send({ type: 'conversation', conversation: event.conversation });
+        if (this.identity.kind === 'agent') return this.agentConversationEvent(this.identity.viewer, event);
         if (!this.streams.has(event.conversation.id)) return;
         // Visitors learn the status, not how the team triages it.
         const { id, status, lastSeq } = event.conversation;
@@ -136,6 +149,32 @@ export class RealtimeConnection {
         if (this.identity.kind === 'agent') this.send({ type: 'presence', userId: event.userId, status: event.status });
         return;
     }
+  }
+
+  private notFound() {
+    this.send({ type: 'error', code: 'not_found', message: 'Conversation not found' });
+  }
+
+  /**
+   * Agents hear of conversations they may see, plus one last update for a conversation that just moved
+   * out of their sight (so their list drops it); its message stream then stops.
+   */
+  private agentConversationEvent(viewer: Viewer, event: ConversationEvent) {
+    const { id, assigneeId, teamId } = event.conversation;
+    const visible = canSee(viewer, {
+      workspace_id: event.workspaceId,
+      assignee_id: assigneeId,
+      team_id: teamId,
+    } as Conversation);
+    if (!visible && !this.seen.has(id)) return;
+    this.send({ type: 'conversation', conversation: event.conversation });
+    if (visible) {
+      this.seen.add(id);
+      return;
+    }
+    this.seen.delete(id);
+    this.streams.get(id)?.close();
+    this.streams.delete(id);
   }
 
   private announceTyping(conversationId: string, typing: boolean) {

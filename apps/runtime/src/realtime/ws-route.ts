@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env';
 import { sendError } from '../http/errors';
 import { SESSION_COOKIE, trustedOrigins } from '../http/middleware/auth';
 import { isOriginAllowed } from '../http/middleware/public-cors';
+import { loadViewer } from '../inbox/access';
 import { findBotById } from '../repositories/bots';
 import { findSessionUser } from '../repositories/sessions';
 import { toPublicUser } from '../repositories/users';
@@ -50,7 +51,8 @@ async function identify(
   if (origin && !trustedOrigins(c, services.config).has(origin)) {
     return { error: 'csrf', status: 403, message: 'Cross-site WebSocket refused' };
   }
-  return { kind: 'agent', user: toPublicUser(user) };
+  const agent = toPublicUser(user);
+  return { kind: 'agent', user: agent, viewer: await loadViewer(services.db, agent) };
 }
 
 /** The realtime endpoint; returns the route and a stop function for the heartbeat timer. */
