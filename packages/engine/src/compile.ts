@@ -1,7 +1,7 @@
 import { analyzeFlow, type FlowDocument, type FlowDocumentInput, type Problem } from '@flowdesk/flow-schema';
 import { hashText } from './hash';
 import { buildMachineConfig } from './machine/build';
-import { type FlowIndex, indexFlow } from './machine/flow-index';
+import { type FlowIndex, indexFlow, type TriggerRoute } from './machine/flow-index';
 import { createFlowSetup, type FlowMachineConfig } from './machine/setup';
 
 export interface CompileOptions {
@@ -31,6 +31,8 @@ export interface CompiledFlow {
   /** Warnings (and, unless strict, non-blocking errors) found while compiling. */
   problems: Problem[];
   blockIds: ReadonlySet<string>;
+  /** Global intent triggers (`step()` classifies typed messages against these first). */
+  globalTriggers: TriggerRoute[];
 }
 
 /**
@@ -55,5 +57,6 @@ export function compileFlow(input: FlowDocumentInput | unknown, options: Compile
     doc: analysis.doc,
     problems: analysis.problems,
     blockIds: new Set(index.blocks.keys()),
+    globalTriggers: index.globalTriggers,
   };
 }

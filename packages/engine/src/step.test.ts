@@ -169,6 +169,34 @@ describe('step', () => {
     expect(texts(result)).toEqual(["We're offline right now.", 'offline path']);
   });
 
+  test('global intents: not checked while an agent holds the conversation; a failing classifier lets text through', async () => {
+    const flow = tinyFlow(
+      [
+        { id: 'ask', type: 'capture', data: { prompt: 'Name?', saveAs: 'name' } },
+        { id: 'h', type: 'human_handoff', data: {} },
+        { id: 'trig', type: 'intent_trigger', data: { intentId: 'bye', scope: 'global' } },
+        msg('bye', 'Bye!'),
+      ],
+      [
+        ['ask', 'next', 'h'],
+        ['trig', 'next', 'bye'],
+      ],
+      { intents: [{ id: 'bye', name: 'Bye', phrases: ['bye'] }] },
+    );
+    const effects = fakeEffects();
+    const chat = conversation(compileFlow(flow), effects);
+    await chat.start();
+    expect((await chat.say('Ada')).status).toBe('handoff');
+    expect(effects.calls.classify).toHaveLength(1);
+    expect(await chat.say('bye')).toMatchObject({ status: 'handoff', outputs: [] });
+    expect(effects.calls.classify).toHaveLength(1);
+
+    const broken = { ...fakeEffects(), classifyIntent: () => Promise.reject(new Error('ai down')) } as EngineEffects;
+    const other = conversation(compileFlow(flow), broken);
+    await other.start();
+    expect((await other.say('bye')).variables.name).toBe('bye');
+  });
+
   test('concurrent steps on one compiled flow each use their own effects', async () => {
     const compiled = compileFlow(
       tinyFlow([{ id: 'ai', type: 'ai_answer', data: {} }], [], { variables: [{ name: 'who', defaultValue: '' }] }),

@@ -56,23 +56,24 @@ function reenterBlocks(state: StateConfig): void {
 export function buildMachineConfig(index: FlowIndex) {
   const states: Record<string, StateConfig> = {
     [STATES.idle]: idleState(index),
-    [STATES.end]: restingState(index, STATES.end, TAGS.ended),
-    [STATES.error]: restingState(index, STATES.error, TAGS.error),
+    [STATES.end]: restingState(STATES.end, TAGS.ended),
+    [STATES.error]: restingState(STATES.error, TAGS.error),
     [STATES.jump]: jumpState(index),
   };
   for (const block of index.blocks.values()) states[block.id] = blockStateConfig(block, index);
   for (const state of Object.values(states)) reenterBlocks(state);
   const goto: Transition = { target: `#${STATES.jump}`, actions: ['resetSteps', 'gotoJump'] };
+  const intent: Transition = { target: `#${STATES.jump}`, actions: ['recordInput', 'gotoJump'] };
   const start: Transition = {
     target: index.startId ? `#${index.startId}` : `#${STATES.end}`,
     actions: ['resetSteps', 'startVariables'],
   };
-  for (const t of [goto, start]) t.reenter = true;
+  for (const t of [goto, intent, start]) t.reenter = true;
   return {
     id: 'flow',
     initial: STATES.idle,
     context: initialContext(),
-    on: { start, goto, set_variables: { actions: 'setVariables' } },
+    on: { start, goto, intent, set_variables: { actions: 'setVariables' } },
     states,
   };
 }

@@ -31,7 +31,6 @@ export type ActionName =
 
 export type GuardName =
   | 'overBudget'
-  | 'eventIsText'
   | 'inputIsText'
   | 'buttonChosen'
   | 'captureValid'

@@ -48,8 +48,8 @@ const normalize = (s: string) => s.trim().toLowerCase();
 
 /** Context changes when a visitor message arrives: a new step (budget reset), the input kept, `last_message`. */
 function received(context: EngineContext, event: EngineEvent | { type: string }): Partial<EngineContext> {
-  if (event.type !== 'visitor_message') return {};
-  const { content, stepBudget } = event as Extract<EngineEvent, { type: 'visitor_message' }>;
+  if (event.type !== 'visitor_message' && event.type !== 'intent') return {};
+  const { content, stepBudget } = event as Extract<EngineEvent, { type: 'visitor_message' | 'intent' }>;
   return {
     steps: 0,
     stepBudget: stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
@@ -137,7 +137,9 @@ export function createFlowSetup(index: FlowIndex) {
       setJump: assign(({ event, context }, params: { scope: 'global' | 'local' }) => ({
         jump: matchedTrigger(event, params.scope)?.blockId ?? context.jump,
       })),
-      gotoJump: assign(({ event, context }) => ({ jump: event.type === 'goto' ? event.blockId : context.jump })),
+      gotoJump: assign(({ event, context }) => ({
+        jump: event.type === 'goto' || event.type === 'intent' ? event.blockId : context.jump,
+      })),
       say: emit(({ context }, params: B) => ({
         type: 'output' as const,
         content: renderMessage(index.block(params.blockId, 'message').data.content, context.variables),
@@ -221,7 +223,6 @@ export function createFlowSetup(index: FlowIndex) {
     },
     guards: {
       overBudget: ({ context }) => context.steps > context.stepBudget,
-      eventIsText: ({ event }) => event.type === 'visitor_message' && event.content.type === 'text',
       inputIsText: ({ context, event }) => inputOf(context, event)?.type === 'text',
       buttonChosen: ({ context, event }, params: B & { buttonId: string }) => {
         const input = inputOf(context, event);

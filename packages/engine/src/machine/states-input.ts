@@ -35,45 +35,24 @@ function classifyState(scope: Scope, index: FlowIndex, otherwise: Transition): S
 }
 
 /**
- * How a waiting point takes visitor input. With global intent triggers, a typed message first goes to
- * the classifier (`classify`), then the block uses it (`handle`); without them, see the fast path below.
+ * How a waiting point takes visitor input: the block uses it right in the event's transition (global
+ * intent triggers were already checked by `step()`). The save actions record the input themselves;
+ * "stay" transitions (retry, fallback) target nothing instead of `wait`, so nothing is entered again.
  */
 export function inputStates(
-  index: FlowIndex,
   tag: string,
   handle: Transition[],
   extra: Record<string, StateConfig> = {},
   entryActions: ActionName[] = [],
 ): StateConfig {
   const received: ActionRef[] = [...entryActions, 'recordInput'];
-  if (index.globalTriggers.length === 0) {
-    // Fast path: the block uses the input right in the event's transition. The save actions record
-    // the input themselves; "stay" transitions (retry, fallback) target nothing instead of `wait`.
-    const direct = handle.map(({ target, ...t }) => ({
-      ...t,
-      ...(target === WAIT ? {} : { target }),
-      actions: asList(t.actions).some(isSave) ? asList(t.actions) : [...received, ...asList(t.actions)],
-    }));
-    if (Object.keys(extra).length === 0) return { tags: [tag], on: { visitor_message: direct } };
-    return { initial: WAIT, states: { [WAIT]: { tags: [tag], on: { visitor_message: direct } }, ...extra } };
-  }
-  return {
-    initial: WAIT,
-    states: {
-      [WAIT]: {
-        tags: [tag],
-        on: {
-          visitor_message: [
-            { guard: 'eventIsText', target: 'classify', actions: received },
-            { target: 'handle', actions: received },
-          ],
-        },
-      },
-      classify: classifyState('global', index, { target: 'handle' }),
-      handle: { always: handle },
-      ...extra,
-    },
-  };
+  const direct = handle.map(({ target, ...t }) => ({
+    ...t,
+    ...(target === WAIT ? {} : { target }),
+    actions: asList(t.actions).some(isSave) ? asList(t.actions) : [...received, ...asList(t.actions)],
+  }));
+  if (Object.keys(extra).length === 0) return { tags: [tag], on: { visitor_message: direct } };
+  return { initial: WAIT, states: { [WAIT]: { tags: [tag], on: { visitor_message: direct } }, ...extra } };
 }
 
 export function buttonsState(block: BlockOf<'buttons'>, index: FlowIndex): StateConfig {
@@ -96,7 +75,7 @@ export function buttonsState(block: BlockOf<'buttons'>, index: FlowIndex): State
   const extra: Record<string, StateConfig> = hasLocal ? { localClassify: classifyState('local', index, fallback) } : {};
   return {
     ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
-    ...inputStates(index, TAGS.waiting, handle, extra),
+    ...inputStates(TAGS.waiting, handle, extra),
   };
 }
 
@@ -104,7 +83,7 @@ export function captureState(block: BlockOf<'capture'>, index: FlowIndex): State
   const params = { blockId: block.id };
   return {
     ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
-    ...inputStates(index, TAGS.waiting, [
+    ...inputStates(TAGS.waiting, [
       {
         guard: { type: 'captureValid', params },
         target: index.target(block.id, 'next'),
@@ -119,12 +98,12 @@ export function captureState(block: BlockOf<'capture'>, index: FlowIndex): State
 /** Before the first event: a typed message may hit a global trigger, anything else starts the flow. */
 export function idleState(index: FlowIndex): StateConfig {
   const start = { target: index.startId ? `#${index.startId}` : `#${STATES.end}` };
-  return { id: STATES.idle, ...inputStates(index, TAGS.idle, [start], {}, ['startVariables']) };
+  return { id: STATES.idle, ...inputStates(TAGS.idle, [start], {}, ['startVariables']) };
 }
 
 /** Ended or failed: the visitor can still reach global triggers; agents can `goto` a block. */
-export function restingState(index: FlowIndex, id: string, tag: string): StateConfig {
-  return { id, ...inputStates(index, tag, [{ target: WAIT }]) };
+export function restingState(id: string, tag: string): StateConfig {
+  return { id, ...inputStates(tag, [{ target: WAIT }]) };
 }
 
 /** Where jumps land (agent `goto`, matched intent trigger): one table of transitions to every block. */

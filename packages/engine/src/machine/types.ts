@@ -30,6 +30,8 @@ export interface EngineContext {
 export type EngineEvent = (
   | { type: 'start'; variables?: Record<string, unknown> }
   | { type: 'visitor_message'; content: VisitorContent }
+  /** Internal (sent by `step()`): the visitor's text matched a global intent trigger. */
+  | { type: 'intent'; blockId: string; content: VisitorContent }
   | { type: 'goto'; blockId: string }
   | { type: 'set_variables'; variables: Record<string, unknown> }
   | { type: 'no_agent_timeout' }
