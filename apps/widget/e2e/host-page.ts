@@ -58,6 +58,8 @@ export async function startHostPage(opts: {
   botId: string;
   beforeLoad?: string;
   config?: Record<string, unknown>;
+  /** false: the same page without the snippet (a baseline for what the widget costs the page). */
+  withWidget?: boolean;
 }): Promise<HostPage> {
   const snippet = embedSnippet({ botId: opts.botId, runtimeUrl: opts.runtimeUrl, extra: opts.config });
   const [inline, loader] = snippet.split('\n<script async');
@@ -69,9 +71,7 @@ export async function startHostPage(opts: {
 <p>A plain page with aggressive global CSS.</p>
 <div id="host-box">Host content</div>
 <button id="host-button">Host button</button>
-${inline}
-<script>${opts.beforeLoad ?? ''}</script>
-<script async${loader}
+${opts.withWidget === false ? '' : `${inline}\n<script>${opts.beforeLoad ?? ''}</script>\n<script async${loader}`}
 </body></html>`;
   const server: Server = createServer((req, res) => {
     const media = req.url ? MEDIA[req.url] : undefined;
