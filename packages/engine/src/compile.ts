@@ -31,8 +31,8 @@ export interface CompiledFlow {
   /** Warnings (and, unless strict, non-blocking errors) found while compiling. */
   problems: Problem[];
   blockIds: ReadonlySet<string>;
-  /** Global intent triggers (`step()` classifies typed messages against these first). */
-  globalTriggers: TriggerRoute[];
+  /** Intent triggers by scope (`step()` classifies typed messages against these first). */
+  triggers: { global: TriggerRoute[]; local: TriggerRoute[] };
 }
 
 /**
@@ -57,6 +57,6 @@ export function compileFlow(input: FlowDocumentInput | unknown, options: Compile
     doc: analysis.doc,
     problems: analysis.problems,
     blockIds: new Set(index.blocks.keys()),
-    globalTriggers: index.globalTriggers,
+    triggers: { global: index.globalTriggers, local: index.localTriggers },
   };
 }

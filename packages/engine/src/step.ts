@@ -4,7 +4,7 @@ import { type AnyMachineSnapshot, createActor, waitFor } from 'xstate';
 import type { CompiledFlow, FlowMachine } from './compile';
 import type { EngineEffects } from './effects';
 import { EngineInput } from './engine-input';
-import { routeGlobalIntent } from './global-intents';
+import { routeIntent } from './intent-routing';
 import { bindEffects } from './machine/effect-actors';
 import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineError, TAGS } from './machine/types';
 import { type PersistedSnapshot, restoreSnapshot, type StepStatus } from './snapshot';
@@ -87,7 +87,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
       handoff = { blockId: e.blockId, settings: e.settings };
     });
     actor.start();
-    const input = await routeGlobalIntent(compiled, effects, actor.getSnapshot(), event.data);
+    const input = await routeIntent(compiled, effects, actor.getSnapshot(), event.data);
     actor.send({ ...input, stepBudget: options.stepBudget ?? DEFAULT_STEP_BUDGET });
     const settled = await waitFor(actor, isSettled, options.timeoutMs ? { timeout: options.timeoutMs } : {});
     if (settled.status !== 'active') return failure(options, 'engine_error', 'The bot stopped unexpectedly.');

@@ -30,7 +30,6 @@ export const initialContext = (): EngineContext => ({
   stepBudget: DEFAULT_STEP_BUDGET,
   retries: 0,
   awaiting: null,
-  pending: null,
   jump: null,
   error: null,
 });

@@ -16,7 +16,6 @@ export type ActionName =
   | 'sayEnd'
   | 'ask'
   | 'emitAwaiting'
-  | 'setJump'
   | 'gotoJump'
   | 'fallback'
   | 'saveChoice'
@@ -37,7 +36,6 @@ export type GuardName =
   | 'canRetry'
   | 'conditionHolds'
   | 'intentMatched'
-  | 'triggerMatched'
   | 'jumpIs'
   | 'httpOk'
   | 'answerFound'
@@ -46,7 +44,6 @@ export type GuardName =
 export type EffectName = 'http' | 'answer' | 'classifyIntent' | 'handoff' | 'sendEmail';
 
 type Params = Record<string, string>;
-export type Scope = 'global' | 'local';
 export type ActionRef = ActionName | { type: ActionName; params: Params };
 export type GuardRef = GuardName | { type: GuardName; params: Params };
 

@@ -8,6 +8,7 @@ import {
   valueToText,
 } from '@flowdesk/flow-schema';
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import { matchButton } from '../buttons-input';
 import { parseCaptureInput } from '../capture-input';
 import type { AnswerEffectResult, ClassifyIntentResult, HandoffEffectResult, HttpEffectResult } from '../effects';
 import { isHttpSuccess, mapHttpResponse } from '../http-request';
@@ -44,9 +45,7 @@ function inputText(content: VisitorContent | null): string {
   return valueToText(content.values);
 }
 
-const normalize = (s: string) => s.trim().toLowerCase();
-
-/** Context changes when a visitor message arrives: a new step (budget reset), the input kept, `last_message`. */
+/** Context changes when a visitor message arrives: a new step (budget reset) and `last_message`. */
 function received(context: EngineContext, event: EngineEvent | { type: string }): Partial<EngineContext> {
   if (event.type !== 'visitor_message' && event.type !== 'intent') return {};
   const { content, stepBudget } = event as Extract<EngineEvent, { type: 'visitor_message' | 'intent' }>;
@@ -54,7 +53,6 @@ function received(context: EngineContext, event: EngineEvent | { type: string })
     steps: 0,
     stepBudget: stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
     error: null,
-    pending: content,
     variables: setPath(context.variables, 'last_message', inputText(content)),
   };
 }
@@ -71,22 +69,15 @@ function receiveAndSave(
   return { ...update, variables: name ? setPath(variables, name, value) : variables };
 }
 
-/** The visitor input being handled: the event itself, or the one kept while intents were classified. */
-const inputOf = (context: EngineContext, event: EngineEvent | { type: string }): VisitorContent | null =>
-  event.type === 'visitor_message'
-    ? (event as Extract<EngineEvent, { type: 'visitor_message' }>).content
-    : context.pending;
+/** The visitor input an event carries (visitor messages and matched intents), or null. */
+const inputOf = (event: EngineEvent | { type: string }): VisitorContent | null =>
+  event.type === 'visitor_message' || event.type === 'intent'
+    ? (event as Extract<EngineEvent, { type: 'visitor_message' | 'intent' }>).content
+    : null;
 
 /** setup() of a compiled flow: actors (host effects), actions and guards keyed by block id params. */
 export function createFlowSetup(index: FlowIndex) {
   const threshold = index.doc.settings.intentThreshold;
-  const routes = { global: index.globalTriggers, local: index.localTriggers };
-  /** The trigger a classification result points at (confident enough), if any. */
-  const matchedTrigger = (event: unknown, scope: 'global' | 'local') => {
-    const output = outputOf<ClassifyIntentResult>(event);
-    if (!output || !(Number(output.confidence) >= threshold)) return undefined;
-    return routes[scope].find((r) => r.intentId === output.intentId);
-  };
   const defaults = mergeVariables(
     {},
     Object.fromEntries(
@@ -132,11 +123,8 @@ export function createFlowSetup(index: FlowIndex) {
         variables:
           event.type === 'set_variables' ? mergeVariables(context.variables, event.variables) : context.variables,
       })),
-      /** A visitor message arrived: new step (budget reset), keep the input, set `last_message`. */
+      /** A visitor message arrived: new step (budget reset), set `last_message`. */
       recordInput: assign(({ event, context }) => received(context, event)),
-      setJump: assign(({ event, context }, params: { scope: 'global' | 'local' }) => ({
-        jump: matchedTrigger(event, params.scope)?.blockId ?? context.jump,
-      })),
       gotoJump: assign(({ event, context }) => ({
         jump: event.type === 'goto' || event.type === 'intent' ? event.blockId : context.jump,
       })),
@@ -175,11 +163,11 @@ export function createFlowSetup(index: FlowIndex) {
       }),
       saveTyped: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'buttons');
-        return receiveAndSave(context, event, data.saveAs, inputText(inputOf(context, event)));
+        return receiveAndSave(context, event, data.saveAs, inputText(inputOf(event)));
       }),
       saveCapture: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'capture');
-        const result = parseCaptureInput(data, inputOf(context, event));
+        const result = parseCaptureInput(data, inputOf(event));
         return result.ok ? receiveAndSave(context, event, data.saveAs, result.value) : received(context, event);
       }),
       retry: enqueueActions(({ context, enqueue }, params: B) => {
@@ -223,16 +211,11 @@ export function createFlowSetup(index: FlowIndex) {
     },
     guards: {
       overBudget: ({ context }) => context.steps > context.stepBudget,
-      inputIsText: ({ context, event }) => inputOf(context, event)?.type === 'text',
-      buttonChosen: ({ context, event }, params: B & { buttonId: string }) => {
-        const input = inputOf(context, event);
-        if (input?.type === 'choice_reply') return input.optionId === params.buttonId;
-        if (input?.type !== 'text') return false;
-        const label = index.block(params.blockId, 'buttons').data.buttons.find((b) => b.id === params.buttonId)?.label;
-        return label !== undefined && normalize(label) === normalize(input.text);
-      },
-      captureValid: ({ context, event }, params: B) =>
-        parseCaptureInput(index.block(params.blockId, 'capture').data, inputOf(context, event)).ok,
+      inputIsText: ({ event }) => inputOf(event)?.type === 'text',
+      buttonChosen: ({ event }, params: B & { buttonId: string }) =>
+        matchButton(index.block(params.blockId, 'buttons').data, inputOf(event)) === params.buttonId,
+      captureValid: ({ event }, params: B) =>
+        parseCaptureInput(index.block(params.blockId, 'capture').data, inputOf(event)).ok,
       canRetry: ({ context }, params: B) => context.retries < index.block(params.blockId, 'capture').data.maxRetries,
       conditionHolds: ({ context }, params: B) =>
         evaluateCondition(index.block(params.blockId, 'condition').data, context.variables),
@@ -240,8 +223,6 @@ export function createFlowSetup(index: FlowIndex) {
         const output = outputOf<ClassifyIntentResult>(event);
         return output?.intentId === params.intentId && Number(output.confidence) >= threshold;
       },
-      triggerMatched: ({ event }, params: { scope: 'global' | 'local' }) =>
-        matchedTrigger(event, params.scope) !== undefined,
       jumpIs: ({ context }, params: B) => context.jump === params.blockId,
       httpOk: ({ event }) => isHttpSuccess(outputOf(event)),
       answerFound: ({ event }) => {

@@ -19,8 +19,6 @@ export interface EngineContext {
   retries: number;
   /** The prompt the visitor is answering while the machine waits. */
   awaiting: MessageContent | null;
-  /** The visitor input being handled (kept while intents are classified). */
-  pending: VisitorContent | null;
   /** Block to jump to through the `__jump` state (agent `goto`, matched intent trigger). */
   jump: string | null;
   error: EngineError | null;
