@@ -206,5 +206,11 @@ describe('golden: one per block type (messages and questions)', () => {
       type: 'choice',
       text: expect.stringContaining('Sorry'),
     });
+    // A typed button label is a click: nothing to classify.
+    const effects = fakeEffects();
+    const third = run(flow, effects);
+    await third.start();
+    expect(texts(await third.say(' a '))).toEqual(['A']);
+    expect(effects.calls.classify).toEqual([]);
   });
 });
