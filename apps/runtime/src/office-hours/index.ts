@@ -2,6 +2,7 @@
 export { countOnlineAgents, decideHandoff, type HandoffDecision, widgetAvailability } from './availability';
 export { type HandoffOutcome, handoffOutcome, OfflineWhen } from './handoff-outcome';
 export { handoffOutcomeHook, registerOfficeHoursHooks, replyTimeSentence } from './hooks';
+export { scanNoAgentTimeouts, startNoAgentTimeouts } from './no-agent-timeout';
 export { describe, isOpen, nextOpening, type OfficeStatus, officeStatus } from './office-hours';
 export { ReplyTimeBucket, ReplyTimeSetting, replyTimeBucket } from './reply-time';
 export { firstResponseDurations, replyTimeWords } from './reply-time-query';

@@ -5,16 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { outboxRow, queue, resendWorker } from './outbox-helpers';
+import { waitFor } from './wait';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('a worker process killed mid-send (PostgreSQL)', () => {
   let database: TestDatabase;
@@ -51,7 +44,7 @@ describe('a worker process killed mid-send (PostgreSQL)', () => {
       child!.on('exit', (_code, signal) => resolve(signal)),
     );
 
-    await until(() => fake.requests.length === 1);
+    await waitFor(async () => (fake.requests.length === 1 ? true : undefined), 20_000);
     expect((await outboxRow(db, id)).status).toBe('sending');
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');

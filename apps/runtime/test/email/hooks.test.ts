@@ -10,16 +10,7 @@ import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
 import { useAppWith } from './app-harness';
 import { seedTeam, seedUser } from './fixtures';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from './wait';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
 function closedForDays() {
@@ -63,7 +54,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     expect(texts.join('\n')).toContain('We usually reply in a few hours.');
     // Routing assigned the online agent: one personal email for them, one team alert for the colleague,
     // and no "needs attention" duplicate for either.
-    const mails = await until(async () => {
+    const mails = await waitFor(async () => {
       const rows = await emailDb(db).selectFrom('mailbox').selectAll().orderBy('to_address').execute();
       return rows.length === 2 ? rows : undefined;
     });
@@ -71,7 +62,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     expect(byAddress[ws.agent.email]?.subject).toBe('Conversation with Zoé assigned to you');
     expect(byAddress[colleague.email]?.subject).toBe('New conversation for Support: Zoé');
     expect(byAddress[colleague.email]?.text).toContain(`https://desk.example.test/app/inbox/${inHours.id}`);
-    const kinds = await until(async () => {
+    const kinds = await waitFor(async () => {
       const rows = await emailDb(db).selectFrom('email_outbox').select(['kind', 'status']).orderBy('kind').execute();
       return rows.every((row) => row.status === 'sent') ? rows : undefined;
     });

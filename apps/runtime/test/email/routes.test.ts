@@ -7,16 +7,7 @@ import { databaseKinds } from '../db';
 import { seedWorkspace } from '../fixtures/accounts';
 import { useAppWith } from './app-harness';
 import { seedConversation } from './fixtures';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from './wait';
 
 describe.each(databaseKinds)('email API and local mailbox on %s', (kind) => {
   const t = useAppWith(kind, (app, services) => app.route('/', emailRoutes(services)));
@@ -43,7 +34,7 @@ describe.each(databaseKinds)('email API and local mailbox on %s', (kind) => {
     );
     await db.transaction().execute((trx) => notifyNeedsAttention(trx, email.context(), conv));
     email.loop.kick();
-    await until(async () => {
+    await waitFor(async () => {
       const rows = await emailDb(db).selectFrom('email_outbox').select('status').where('status', '=', 'sent').execute();
       return rows.length === 2 ? rows : undefined;
     });

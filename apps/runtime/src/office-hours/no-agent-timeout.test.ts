@@ -1,0 +1,91 @@
+import { supportBotFlow } from '@flowdesk/engine';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../test/db';
+import { useAppWith } from '../../test/email/app-harness';
+import { waitFor } from '../../test/email/wait';
+import { seedWorkspace } from '../../test/fixtures/accounts';
+import { publishFlow } from '../../test/fixtures/flows';
+import { registerEmailHooks } from '../email/hooks';
+import { startEmailService } from '../email/service';
+import { emailDb } from '../email/tables';
+import { registerOfficeHoursHooks } from './hooks';
+import { scanNoAgentTimeouts, waitingHandoffBlock } from './no-agent-timeout';
+
+const min = (n: number) => n * 60_000;
+
+describe('waitingHandoffBlock', () => {
+  const doc = {
+    blocks: [
+      { id: 'h', type: 'human_handoff', data: { noAgentTimeoutMinutes: 7 } },
+      { id: 'm', type: 'message' },
+    ],
+  };
+  it('finds the handoff block a snapshot waits in, and nothing else', () => {
+    expect(waitingHandoffBlock({ status: 'handoff', activeBlockId: 'h' }, doc)?.noAgentTimeoutMinutes).toBe(7);
+    expect(waitingHandoffBlock({ status: 'waiting', activeBlockId: 'h' }, doc)).toBeNull();
+    expect(waitingHandoffBlock({ status: 'handoff', activeBlockId: 'm' }, doc)).toBeNull();
+    expect(waitingHandoffBlock(null, doc)).toBeNull();
+    expect(waitingHandoffBlock({ status: 'handoff', activeBlockId: 'h' }, null)).toBeNull();
+  });
+});
+
+describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
+  const t = useAppWith(kind, () => {});
+
+  it('takes the no_agent_timeout output after the block timeout, then the flow emails the team', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedWorkspace(db, 'timeout');
+    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    await publishFlow(db, ws.bot.id, supportBotFlow);
+    registerOfficeHoursHooks(services);
+    const email = startEmailService(services, { intervalMs: 100 });
+    registerEmailHooks(services, { context: email.context, kick: email.loop.kick });
+
+    const bot = await db.selectFrom('bots').selectAll().where('id', '=', ws.bot.id).executeTakeFirstOrThrow();
+    const visitorId = crypto.randomUUID();
+    await db
+      .insertInto('visitors')
+      .values({ id: visitorId, bot_id: bot.id, token_hash: visitorId, variables: '{}' })
+      .execute();
+    const visitor = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirstOrThrow();
+    const { id } = await services.conversations.start(bot, visitor, {});
+    const handed = await services.conversations.visitorMessage(id, visitor, {
+      clientId: 'pick',
+      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
+    });
+    expect(handed.conversation.status).toBe('needs_agent');
+    const handedOffAt = (
+      await db.selectFrom('conversations').select('handed_off_at').where('id', '=', id).executeTakeFirstOrThrow()
+    ).handed_off_at!;
+
+    expect(await scanNoAgentTimeouts(services, new Date(handedOffAt.getTime() + min(9)))).toBe(0);
+    expect(await scanNoAgentTimeouts(services, new Date(handedOffAt.getTime() + min(11)))).toBe(1);
+    expect(await scanNoAgentTimeouts(services, new Date(handedOffAt.getTime() + min(12)))).toBe(0);
+    const after = await db
+      .selectFrom('conversations')
+      .select(['status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(after.status).toBe('bot');
+    const prompt = await db
+      .selectFrom('messages')
+      .select(['payload'])
+      .where('conversation_id', '=', id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(prompt.payload)).toContain("Leave your email and we'll get back to you");
+
+    await services.conversations.visitorMessage(id, visitor, {
+      clientId: 'mail',
+      content: { type: 'text', text: 'zoe@example.test' },
+    });
+    email.loop.kick();
+    const mail = await waitFor(() =>
+      emailDb(db).selectFrom('mailbox').selectAll().where('to_address', '=', 'support@acme.example').executeTakeFirst(),
+    );
+    expect(mail.subject).toBe('Chat follow-up requested by zoe@example.test');
+    expect(mail.text).toContain('A visitor asked to be contacted at zoe@example.test.');
+    await email.loop.stop();
+  });
+});

@@ -1,0 +1,63 @@
+import { type HumanHandoffData, humanHandoffBlock } from '@flowdesk/flow-schema';
+import type { Services } from '../services';
+
+interface WaitingRow {
+  id: string;
+  handed_off_at: Date | null;
+  engine_snapshot: unknown;
+  document: unknown;
+}
+
+/** The Human Handoff block a conversation waits in, from its snapshot and flow version; null otherwise. */
+export function waitingHandoffBlock(snapshot: unknown, document: unknown): HumanHandoffData | null {
+  const saved = snapshot as { status?: unknown; activeBlockId?: unknown } | null;
+  if (saved?.status !== 'handoff' || typeof saved.activeBlockId !== 'string') return null;
+  const blocks = (document as { blocks?: Array<{ id?: unknown; type?: unknown; data?: unknown }> } | null)?.blocks;
+  const block = blocks?.find((b) => b.id === saved.activeBlockId && b.type === humanHandoffBlock.type);
+  if (!block) return null;
+  const data = humanHandoffBlock.data.safeParse(block.data ?? {});
+  return data.success ? data.data : null;
+}
+
+/**
+ * Sends `no_agent_timeout` to every flow waiting in a Human Handoff block whose timeout passed without
+ * a human reply; the bot takes the conversation back and follows the block's `no_agent_timeout` output.
+ * Safe to run from several instances: the engine only reacts to the event while it waits in the block.
+ */
+export async function scanNoAgentTimeouts(services: Services, now = new Date()): Promise<number> {
+  const rows: WaitingRow[] = await services.db
+    .selectFrom('conversations as c')
+    .innerJoin('flow_versions as v', 'v.id', 'c.flow_version_id')
+    .select(['c.id', 'c.handed_off_at', 'c.engine_snapshot', 'v.document'])
+    .where('c.status', '=', 'needs_agent')
+    .where('c.first_response_at', 'is', null)
+    .where('c.handed_off_at', '<=', new Date(now.getTime() - 60_000))
+    .execute();
+  let fired = 0;
+  for (const row of rows) {
+    const minutes = waitingHandoffBlock(row.engine_snapshot, row.document)?.noAgentTimeoutMinutes;
+    if (!minutes || !row.handed_off_at) continue;
+    if (now.getTime() - row.handed_off_at.getTime() < minutes * 60_000) continue;
+    await services.conversations.engineEvent(row.id, { type: 'no_agent_timeout' }, { resumeBot: true });
+    fired++;
+  }
+  return fired;
+}
+
+/** Runs the scan every `intervalMs` in this process until `services.close()`. */
+export function startNoAgentTimeouts(services: Services, intervalMs = 30_000) {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = scanNoAgentTimeouts(services)
+      .catch((err: unknown) => services.logger.warn({ err }, 'no-agent timeout scan failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  services.onClose(async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
