@@ -91,6 +91,22 @@ group('Australia/Sydney (southern hemisphere DST)', () => {
   });
 });
 
+group('America/Santiago, where the clock skips local midnight', () => {
+  // 2026-09-06 starts at 01:00 (-03): Saturday's 24:00 and Sunday's 00:00 are the same instant, 04:00Z.
+  const weekend = schedule({
+    timezone: 'America/Santiago',
+    weekly: { sat: [{ start: '20:00', end: '24:00' }], sun: [{ start: '00:00', end: '02:00' }] },
+  });
+
+  it('joins the ranges on both sides of the missing midnight into one opening', () => {
+    expect(nextOpening(weekend, utc('2026-09-05T12:00:00Z'))).toEqual(utc('2026-09-06T00:00:00Z'));
+    expect(isOpen(weekend, utc('2026-09-06T04:00:00Z'))).toBe(true);
+    expect(officeStatus(weekend, utc('2026-09-06T03:00:00Z')).closesAt).toEqual(utc('2026-09-06T05:00:00Z'));
+    expect(describe(weekend, utc('2026-09-06T03:00:00Z'))).toBe('Open now until 02:00');
+    expect(isOpen(weekend, utc('2026-09-06T05:00:00Z'))).toBe(false);
+  });
+});
+
 group('holidays, empty and always-open schedules', () => {
   it('skips closed dates and names a far opening by its date', () => {
     const holidays = Array.from({ length: 12 }, (_, i) => `2026-07-${String(20 + i).padStart(2, '0')}`);
