@@ -50,6 +50,7 @@ describe('step', () => {
     const result = await conversation(compileFlow(self), fakeEffects(), { stepBudget: 5 }).start();
     expect(result.error).toMatchObject({ code: 'step_budget_exceeded', blockId: 'a' });
     expect(texts(result)).toEqual(Array(6).fill('again'));
+    expect(result.path).toEqual(['start', ...Array(6).fill('a')]);
   });
 
   test('the default budget is 100 entries of looping blocks', async () => {
@@ -100,7 +101,9 @@ describe('step', () => {
       variables: { city: 'Oslo', contact: { phone: '123' } },
     });
     expect(texts(await chat.say('Ada'))).toEqual(['Hi Ada from Oslo']);
-    expect(texts(await chat.send({ type: 'goto', blockId: 'other' }))).toEqual(['Somewhere else']);
+    const jumped = await chat.send({ type: 'goto', blockId: 'other' });
+    expect(texts(jumped)).toEqual(['Somewhere else']);
+    expect(jumped.path).toEqual(['other']);
     const again = await chat.send({ type: 'goto', blockId: 'ask' });
     expect(again.awaiting).toMatchObject({ prompt: 'Name?' });
   });

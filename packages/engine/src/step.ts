@@ -1,6 +1,6 @@
 import type { MessageContent } from '@flowdesk/contract';
 import type { HumanHandoffData, Variables } from '@flowdesk/flow-schema';
-import { type AnyMachineSnapshot, createActor, waitFor } from 'xstate';
+import { type AnyMachineSnapshot, createActor, type InspectionEvent, waitFor } from 'xstate';
 import type { CompiledFlow, FlowMachine } from './compile';
 import type { EngineEffects } from './effects';
 import { EngineInput } from './engine-input';
@@ -17,6 +17,8 @@ export interface StepResult {
   /** The prompt the visitor is answering now (`choice` or `input`), or null. */
   awaiting: MessageContent | null;
   activeBlockId: string | null;
+  /** Blocks entered in this step, in order (repeats included): the path the builder's debugger shows. */
+  path: string[];
   variables: Variables;
   /** Set when a handoff happened in this step. */
   handoff?: { blockId: string; settings: HumanHandoffData };
@@ -47,6 +49,7 @@ function failure(options: StepOptions, code: string, message: string): StepResul
     status: 'error',
     awaiting: null,
     activeBlockId: null,
+    path: [],
     variables: context?.variables ?? {},
     error: { code, message },
   };
@@ -80,7 +83,13 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
   let handoff: StepResult['handoff'];
   let actor: ReturnType<typeof createActor<FlowMachine>> | undefined;
   try {
-    actor = createActor(machine, restored?.ok ? { snapshot: restored.snapshot } : {});
+    const path: string[] = [];
+    const inspect = (e: InspectionEvent) => {
+      if (e.type !== '@xstate.microstep') return;
+      for (const t of e._transitions)
+        for (const target of t.target ?? []) if (compiled.blockIds.has(target.id)) path.push(target.id);
+    };
+    actor = createActor(machine, { inspect, ...(restored?.ok ? { snapshot: restored.snapshot } : {}) });
     bindEffects(actor.system, effects);
     actor.on('output', (e) => outputs.push(e.content));
     actor.on('handoff', (e) => {
@@ -111,6 +120,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
       status,
       awaiting: settled.hasTag(TAGS.waiting) ? context.awaiting : null,
       activeBlockId,
+      path,
       variables: context.variables,
       ...(handoff ? { handoff } : {}),
       ...(status === 'error' && context.error ? { error: context.error } : {}),
