@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailDb } from './tables';
 import type { RenderedEmail } from './templates';
@@ -24,7 +25,10 @@ export interface NewEmail extends RenderedEmail {
 
 export type EnqueueResult =
   | { status: 'queued'; id: string }
-  | { status: 'duplicate' | 'throttled' | 'unsubscribed'; id: null };
+  /** `invalid`: the address is not an email address (e.g. an empty flow variable); nothing is stored. */
+  | { status: 'duplicate' | 'throttled' | 'unsubscribed' | 'invalid'; id: null };
+
+const Address = z.email().max(320);
 
 /**
  * Throttle key shared by "needs attention" and "assigned to your team": one alert about a waiting
@@ -64,6 +68,8 @@ async function takeThrottleSlot(db: Kysely<Database>, key: string, intervalMs: n
 export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Promise<EnqueueResult> {
   const now = email.now ?? new Date();
   const to = email.to.trim();
+  // Never throw here: a bad address must not roll back the caller's transaction (a visitor's message).
+  if (!Address.safeParse(to).success) return { status: 'invalid', id: null };
   if (await isUnsubscribed(trx, to, email.kind)) return { status: 'unsubscribed', id: null };
   if (email.throttle && !(await takeThrottleSlot(trx, email.throttle.key, email.throttle.intervalMs, now))) {
     return { status: 'throttled', id: null };

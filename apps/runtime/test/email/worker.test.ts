@@ -104,7 +104,7 @@ describe.each(databaseKinds)('email outbox and worker on %s', (kind) => {
     expect(await outboxRow(db, flaky)).toMatchObject({ status: 'failed', attempts: 3 });
 
     fake.inject({ status: 422, body: { statusCode: 422, name: 'validation_error', message: 'Invalid `to` field.' } });
-    const invalid = await queue(db, { to: 'not-an-address', now: clock.now() });
+    const invalid = await queue(db, { to: 'blocked@example.test', now: clock.now() });
     expect(await worker.runOnce()).toMatchObject({ failed: 1 });
     expect(await outboxRow(db, invalid)).toMatchObject({ status: 'failed', attempts: 1 });
     expect((await outboxRow(db, invalid)).last_error).toContain('Invalid `to` field.');
