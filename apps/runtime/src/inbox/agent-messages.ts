@@ -6,6 +6,7 @@ import { assertCanSee, type Viewer } from './access';
 import { markRead } from './list-extras';
 import { notifyMentions } from './notify';
 import { appendEvent } from './timeline';
+import { workspaceUserIds } from './workspace-rows';
 
 export const ReplyInput = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -75,15 +76,7 @@ export async function addNote(
 ) {
   return withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
-    const teammates = input.mentions.length
-      ? await tx.trx
-          .selectFrom('users')
-          .select('id')
-          .where('workspace_id', '=', viewer.workspaceId)
-          .where('id', 'in', input.mentions)
-          .execute()
-      : [];
-    const mentions = teammates.map((user) => user.id);
+    const mentions = await workspaceUserIds(tx.trx, viewer.workspaceId, input.mentions);
     const [note] = await tx.append([
       {
         author: 'agent',

@@ -6,6 +6,7 @@ import { withConversation } from '../services/conversation-tx';
 import { assertCanSee, type Viewer } from './access';
 import { notifyAssignment } from './notify';
 import { appendEvent } from './timeline';
+import { workspaceRow } from './workspace-rows';
 
 export const AssignInput = z
   .object({
@@ -27,23 +28,9 @@ export async function assign(
   return withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
     const { trx } = tx;
-    const assignee = input.assigneeId
-      ? await trx
-          .selectFrom('users')
-          .select(['id', 'name'])
-          .where('id', '=', input.assigneeId)
-          .where('workspace_id', '=', viewer.workspaceId)
-          .executeTakeFirst()
-      : null;
+    const assignee = input.assigneeId ? await workspaceRow(trx, 'users', viewer.workspaceId, input.assigneeId) : null;
     if (input.assigneeId && !assignee) throw badRequest('No such teammate in this workspace', { field: 'assigneeId' });
-    const team = input.teamId
-      ? await trx
-          .selectFrom('teams')
-          .select(['id', 'name'])
-          .where('id', '=', input.teamId)
-          .where('workspace_id', '=', viewer.workspaceId)
-          .executeTakeFirst()
-      : null;
+    const team = input.teamId ? await workspaceRow(trx, 'teams', viewer.workspaceId, input.teamId) : null;
     if (input.teamId && !team) throw badRequest('No such team in this workspace', { field: 'teamId' });
 
     const before = tx.conversation;

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../http/errors';
 import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { type CannedResponse, inboxDb } from './tables';
+import { deleteOwned } from './workspace-rows';
 
 export const CannedInput = z.object({
   shortcut: z
@@ -72,11 +73,6 @@ export async function updateCanned(
   return toCannedJson(row);
 }
 
-export async function deleteCanned(db: Kysely<Database>, viewer: Viewer, id: string) {
-  const result = await inboxDb(db)
-    .deleteFrom('canned_responses')
-    .where('id', '=', id)
-    .where('workspace_id', '=', viewer.workspaceId)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound('Canned response');
+export function deleteCanned(db: Kysely<Database>, viewer: Viewer, id: string) {
+  return deleteOwned(db, 'canned_responses', viewer.workspaceId, id, 'Canned response');
 }

@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { inboxDb } from './tables';
+import { deleteOwned, workspaceUserIds } from './workspace-rows';
 
 export const TeamInput = z.object({
   name: z.string().trim().min(1).max(100),
@@ -47,16 +48,9 @@ export async function listTeams(db: Kysely<Database>, workspaceId: string) {
 
 async function setMembers(trx: Kysely<Database>, workspaceId: string, teamId: string, memberIds: string[]) {
   const unique = [...new Set(memberIds)];
-  const users = unique.length
-    ? await trx
-        .selectFrom('users')
-        .select('id')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', 'in', unique)
-        .execute()
-    : [];
-  if (users.length !== unique.length)
+  if ((await workspaceUserIds(trx, workspaceId, unique)).length !== unique.length) {
     throw badRequest('Some members are not users of this workspace', { field: 'memberIds' });
+  }
   await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
   if (unique.length)
     await trx
@@ -119,11 +113,6 @@ export async function updateTeam(db: Kysely<Database>, admin: Viewer, id: string
   return (await listTeams(db, admin.workspaceId)).find((team) => team.id === id)!;
 }
 
-export async function deleteTeam(db: Kysely<Database>, admin: Viewer, id: string) {
-  const result = await db
-    .deleteFrom('teams')
-    .where('id', '=', id)
-    .where('workspace_id', '=', admin.workspaceId)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound('Team');
+export function deleteTeam(db: Kysely<Database>, admin: Viewer, id: string) {
+  return deleteOwned(db, 'teams', admin.workspaceId, id, 'Team');
 }

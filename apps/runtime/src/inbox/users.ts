@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { createUser, normalizeEmail, toPublicUser } from '../repositories/users';
 import { hashPassword } from '../services/secrets';
 import type { Viewer } from './access';
+import { deleteOwned } from './workspace-rows';
 
 export const UserInput = z.object({
   email: z.email().max(320),
@@ -61,10 +62,5 @@ export async function updateUser(db: Kysely<Database>, admin: Viewer, id: string
 
 export async function removeUser(db: Kysely<Database>, admin: Viewer, id: string) {
   if (id === admin.id) throw badRequest('You cannot remove yourself');
-  const result = await db
-    .deleteFrom('users')
-    .where('id', '=', id)
-    .where('workspace_id', '=', admin.workspaceId)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw notFound('User');
+  await deleteOwned(db, 'users', admin.workspaceId, id, 'User');
 }

@@ -7,6 +7,40 @@ import { type ConversationDetail, inboxApi, type Team, type Teammate } from '../
 
 const PRIORITIES: Priority[] = ['urgent', 'high', 'medium', 'low'];
 
+const PRESENCE_MARK = { online: ' ● online', away: ' ◐ away', offline: '' } as const;
+
+/** A labelled select whose empty option clears the value. */
+function Choice({
+  label,
+  value,
+  empty,
+  options,
+  hint,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  empty: string;
+  options: Array<{ value: string; label: string }>;
+  hint?: string | null;
+  onChange(value: string): void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{empty}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? <small>{hint}</small> : null}
+    </label>
+  );
+}
+
 function Variables({ title, values }: { title: string; values: Record<string, unknown> }) {
   const entries = Object.entries(values);
   return (
@@ -56,54 +90,31 @@ export function DetailsPanel({
           <span>Status</span>
           <StatusBadge status={conversation.status} />
         </div>
-        <label className="field">
-          <span>Priority</span>
-          <select
-            aria-label="Priority"
-            value={conversation.priority ?? ''}
-            onChange={(event) =>
-              run(inboxApi.setPriority(conversation.id, (event.target.value || null) as Priority | null))
-            }
-          >
-            <option value="">None</option>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {priority[0]!.toUpperCase() + priority.slice(1)}
-              </option>
-            ))}
-          </select>
-          {conversation.priorityReason ? <small>{conversation.priorityReason}</small> : null}
-        </label>
-        <label className="field">
-          <span>Assignee</span>
-          <select
-            aria-label="Assignee"
-            value={conversation.assignee?.id ?? ''}
-            onChange={(event) => run(inboxApi.assign(conversation.id, { assigneeId: event.target.value || null }))}
-          >
-            <option value="">Unassigned</option>
-            {teammates.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name} {person.presence === 'online' ? '● online' : person.presence === 'away' ? '◐ away' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Team</span>
-          <select
-            aria-label="Team"
-            value={conversation.team?.id ?? ''}
-            onChange={(event) => run(inboxApi.assign(conversation.id, { teamId: event.target.value || null }))}
-          >
-            <option value="">No team</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label="Priority"
+          value={conversation.priority ?? ''}
+          empty="None"
+          options={PRIORITIES.map((p) => ({ value: p, label: p[0]!.toUpperCase() + p.slice(1) }))}
+          hint={conversation.priorityReason}
+          onChange={(value) => run(inboxApi.setPriority(conversation.id, (value || null) as Priority | null))}
+        />
+        <Choice
+          label="Assignee"
+          value={conversation.assignee?.id ?? ''}
+          empty="Unassigned"
+          options={teammates.map((person) => ({
+            value: person.id,
+            label: `${person.name}${PRESENCE_MARK[person.presence]}`,
+          }))}
+          onChange={(value) => run(inboxApi.assign(conversation.id, { assigneeId: value || null }))}
+        />
+        <Choice
+          label="Team"
+          value={conversation.team?.id ?? ''}
+          empty="No team"
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+          onChange={(value) => run(inboxApi.assign(conversation.id, { teamId: value || null }))}
+        />
       </section>
       <section className="panel-section">
         <h3>Visitor</h3>

@@ -59,7 +59,7 @@ export function CannedResponsesPage() {
                 value={editing.shortcut}
                 required
                 maxLength={40}
-                pattern="[\w-]+"
+                pattern="[\w\-]+"
                 onChange={(e) => setEditing({ ...editing, shortcut: e.target.value })}
               />
             </label>
