@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
   WIDGET_DIST: optionalText,
   /** Seed the demo workspace, bot and users at start (idempotent). */
   SEED_DEMO: bool.default(true),
+  /** Run the email outbox worker in this process (turn off on instances that should only serve). */
+  EMAIL_WORKER: bool.default(true),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { startPgBridge } from './realtime/pg-bridge';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
+import { installAreas } from './services/areas';
 import { createLogger } from './services/logger';
 
 export interface StartServerOptions {
@@ -48,6 +49,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     });
     services.hub.attachBridge(bridge);
   }
+  installAreas(services, { emailWorker: config.EMAIL_WORKER });
   const app = createApp(services);
   const wss = new WebSocketServer({ noServer: true });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {

@@ -32,7 +32,7 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
     expect(session.settings).toMatchObject({
       botName: expect.any(String),
       theme: { position: 'right' },
-      online: false,
+      online: true,
     });
     const { body } = await visitor.history();
     expect(texts(body.messages)).toEqual(["Hi there! 👋 I'm the Acme assistant.", 'What can I help you with?']);
@@ -50,12 +50,29 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
     const picked = await visitor.pick('human', 'Talk to a human');
     expect(picked.message).toMatchObject({ author: 'visitor', content: { type: 'choice_reply', optionId: 'human' } });
     expect(picked.conversation.status).toBe('needs_agent');
-    expect(texts(picked.replies)).toContain('Connecting you with our support team. Someone will reply here shortly.');
+    expect(texts(picked.replies).join(' ')).toContain('Connecting you with our support team.');
     const later = await visitor.say('Hello? Anyone there?');
     expect(later.replies).toEqual([]);
     expect(later.conversation.status).toBe('needs_agent');
     const { body } = await visitor.history(picked.message.seq);
     expect(body.messages.at(-1)?.content).toEqual({ type: 'text', text: 'Hello? Anyone there?' });
+  });
+
+  it('takes the offline branch and captures an email when nobody is online', async () => {
+    const { bot } = await seedWorkspace(t.current.server.db, 'offline', { agentOnline: false });
+    await publishFlow(t.current.server.db, bot.id, supportBotFlow);
+    const visitor = new TestVisitor(t.current.server.url, bot.id);
+    const session = await visitor.start();
+    expect(session.settings.online).toBe(false);
+    const picked = await visitor.pick('human', 'Talk to a human');
+    expect(picked.conversation.status).toBe('bot');
+    expect(texts(picked.replies).join(' ')).toContain("We're offline right now.");
+    expect(picked.conversation.awaiting).toMatchObject({ type: 'input', inputType: 'email' });
+    const invalid = await visitor.say('not an email');
+    expect(invalid.replies.map((reply) => reply.content.type)).toContain('validation_error');
+    const captured = await visitor.say('vera@example.com');
+    expect(captured.message.content).toEqual({ type: 'text', text: 'vera@example.com' });
+    expect(captured.replies.length).toBeGreaterThan(0);
   });
 
   it('stores a retried clientId once and answers with the same message and replies', async () => {

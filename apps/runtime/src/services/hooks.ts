@@ -46,6 +46,13 @@ export interface ConversationHooks {
   replyTime:
     | ((db: Kysely<Database>, conversation: Pick<Conversation, 'workspace_id' | 'team_id'>) => Promise<string | null>)
     | null;
+  /** Whether the widget shows the team as available (office hours, online agents); default: anyone online. */
+  widgetAvailability: ((db: Kysely<Database>, workspaceId: string) => Promise<WidgetAvailability>) | null;
+}
+
+export interface WidgetAvailability {
+  online: boolean;
+  replyTime: string | null;
 }
 
 export const createHandoffHooks = (): HandoffHooks => ({ outcome: [], onHandoff: [], afterHandoff: [] });
@@ -54,4 +61,5 @@ export const createConversationHooks = (): ConversationHooks => ({
   onContactCaptured: [],
   sendEmail: null,
   replyTime: null,
+  widgetAvailability: null,
 });

@@ -2,23 +2,11 @@ import type { WidgetSettings } from '@flowdesk/contract';
 import type { Bot } from '../db/schema';
 import { DEFAULT_THEME } from '../repositories/bots';
 import type { Services } from '.';
+import type { WidgetAvailability } from './hooks';
 
 /** The widget's look and texts for a bot, with whether a person is available right now. */
 export async function widgetSettings(services: Services, bot: Bot): Promise<WidgetSettings> {
-  const online = await services.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('workspace_id', '=', bot.workspace_id)
-    .where('presence', '=', 'online')
-    .executeTakeFirstOrThrow();
-  let replyTime: string | null = null;
-  try {
-    replyTime =
-      (await services.conversationHooks.replyTime?.(services.db, { workspace_id: bot.workspace_id, team_id: null })) ??
-      null;
-  } catch (error) {
-    services.logger.warn({ err: error }, 'reply time unavailable');
-  }
+  const { online, replyTime } = await availability(services, bot.workspace_id);
   return {
     botName: bot.name,
     theme: {
@@ -27,6 +15,24 @@ export async function widgetSettings(services: Services, bot: Bot): Promise<Widg
     },
     strings: bot.settings.strings ?? {},
     replyTime,
-    online: Number(online.count) > 0,
+    online,
   };
+}
+
+async function availability(services: Services, workspaceId: string): Promise<WidgetAvailability> {
+  const hook = services.conversationHooks.widgetAvailability;
+  if (hook) {
+    try {
+      return await hook(services.db, workspaceId);
+    } catch (error) {
+      services.logger.warn({ err: error }, 'widget availability unavailable');
+    }
+  }
+  const row = await services.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('workspace_id', '=', workspaceId)
+    .where('presence', '=', 'online')
+    .executeTakeFirstOrThrow();
+  return { online: Number(row.count) > 0, replyTime: null };
 }

@@ -1,0 +1,19 @@
+import { type EmailContext, publicUrlOf, registerEmailHooks, startEmailService } from '../email';
+import { registerOfficeHoursHooks, widgetAvailability } from '../office-hours';
+import type { Services } from '.';
+
+/**
+ * Plugs the feature areas into the core: office hours decide handoff outcomes and reply times; email
+ * queues alerts and flow emails in the same transactions as their cause, and (unless turned off for
+ * this instance) runs the outbox worker, stopped on close. The inbox installs its hooks with its routes.
+ */
+export function installAreas(services: Services, options: { emailWorker: boolean }) {
+  registerOfficeHoursHooks(services);
+  services.conversationHooks.widgetAvailability = async (db, workspaceId) => {
+    const { online, replyTime } = await widgetAvailability(db, { workspaceId, teamId: null, now: new Date() });
+    return { online, replyTime };
+  };
+  const email = options.emailWorker ? startEmailService(services) : null;
+  const context = (): EmailContext => ({ publicUrl: publicUrlOf(services.config), now: new Date() });
+  registerEmailHooks(services, { context: email?.context ?? context, kick: () => email?.loop.kick() });
+}
