@@ -20,13 +20,22 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Collects console errors and page errors so a test can assert there were none. */
+/**
+ * Collects console errors, page errors and failed HTTP responses so a test can assert there were none.
+ * The one expected failure is the session check before signing in (401 from /api/auth/me).
+ */
 export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    const expected = response.status() === 401 && response.url().endsWith('/api/auth/me');
+    if (response.status() >= 400 && !expected)
+      errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   return errors;
 }
 

@@ -51,12 +51,22 @@ export async function connect(page: Page, source: string, handle: string, target
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error(`handle not visible: ${source}.${handle} -> ${target}`);
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('class') ?? '',
+    [a.x + a.width / 2, a.y + a.height / 2],
+  );
+  if (!hit.includes('react-flow__handle')) throw new Error(`output ${source}.${handle} is covered by "${hit}"`);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(b.x + b.width / 2 - 20, b.y + b.height / 2, { steps: 8 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
   await page.mouse.up();
   await page.waitForFunction((count) => document.querySelectorAll('.react-flow__edge').length > count, before);
+}
+
+/** Blocks in the flow, including those scrolled out of view (the minimap draws every block). */
+export function blockCount(page: Page): Promise<number> {
+  return page.locator('.react-flow__minimap-node').count();
 }
 
 export function edgeCount(page: Page): Promise<number> {

@@ -17,7 +17,20 @@ let built: Promise<unknown> | null = null;
 
 /** Builds the dashboard once per test process (the same `vite build` as production). */
 export function buildDashboard(): Promise<unknown> {
-  built ??= build({ root: builderRoot, logLevel: 'error' });
+  built ??= (async () => {
+    // Vitest runs with NODE_ENV=test, which would make vite emit a development bundle; test the real one.
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        root: builderRoot,
+        logLevel: 'error',
+        mode: 'production',
+      });
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+  })();
   return built;
 }
 

@@ -24,6 +24,7 @@ import { exportFileName, exportFlowJson, importFlowJson } from './model/import-e
 import { autoLayout } from './model/layout';
 import { loadDocument } from './model/load-document';
 import { variableNames } from './model/variables';
+import { blocksBounds, fitViewport } from './model/viewport';
 import { EditorPanels } from './panels/EditorPanels';
 import { PublishDialog } from './toolbar/PublishDialog';
 import { Toolbar } from './toolbar/Toolbar';
@@ -62,6 +63,19 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   const variables = useMemo(() => variableNames(doc), [doc]);
   const latest = useRef(state);
   latest.current = state;
+
+  /** Shows the whole flow (computed from block positions, so it works before blocks are rendered). */
+  const fitToBlocks = useCallback(
+    (target?: FlowDocument, duration = 250) => {
+      const bounds = blocksBounds(target ?? latest.current.history.present);
+      const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+      if (bounds && rect) void flow.setViewport(fitViewport(bounds, rect), { duration });
+    },
+    [flow],
+  );
+  useEffect(() => {
+    fitToBlocks(undefined, 0);
+  }, [fitToBlocks]);
 
   const focusBlock = useCallback(
     (blockId: string) => {
@@ -143,7 +157,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
     const result = importFlowJson(await file.text(), draft);
     if (!result.ok) return toast.show('error', result.message);
     dispatch({ type: 'apply', edit: () => result.doc });
-    setTimeout(() => flow.fitView({ maxZoom: 1, duration: 300 }), 50);
+    fitToBlocks(result.doc);
     toast.success(`Imported ${result.doc.blocks.length} blocks. Undo with Ctrl+Z.`);
   }
 
@@ -161,9 +175,10 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   async function viewVersion(version: FlowVersion) {
     try {
       const full = version.document ? version : (await flowsApi.version(api, flowId, version.number)).version;
-      setViewing({ number: version.number, doc: loadDocument(full.document, { id: draft.id, name: draft.name }) });
+      const versionDoc = loadDocument(full.document, { id: draft.id, name: draft.name });
+      setViewing({ number: version.number, doc: versionDoc });
       setDialog(null);
-      setTimeout(() => flow.fitView({ maxZoom: 1, duration: 300 }), 50);
+      fitToBlocks(versionDoc);
     } catch (error) {
       toast.error(error);
     }
@@ -213,8 +228,9 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
             onUndo={() => dispatch({ type: 'undo' })}
             onRedo={() => dispatch({ type: 'redo' })}
             onLayout={() => {
-              dispatch({ type: 'apply', edit: (d) => moveBlocks(d, autoLayout(d)) });
-              setTimeout(() => flow.fitView({ maxZoom: 1, duration: 300 }), 50);
+              const laidOut = moveBlocks(draft, autoLayout(draft));
+              dispatch({ type: 'apply', edit: () => laidOut });
+              fitToBlocks(laidOut);
             }}
             onExport={() => download(exportFileName(doc), exportFlowJson(doc))}
             onImport={importFile}
@@ -242,7 +258,11 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
             ) : (
               <Palette onAdd={(type) => addBlock(type)} hasStart={draft.blocks.some((b) => b.type === 'start')} />
             )}
-            <Canvas decorations={decorations} onDropBlock={(type, position) => addBlock(type, position)} />
+            <Canvas
+              decorations={decorations}
+              onDropBlock={(type, position) => addBlock(type, position)}
+              onBlockClick={() => setPanel((p) => (p === 'preview' ? p : 'inspector'))}
+            />
             <EditorPanels panel={panel} onPanel={setPanel} onActiveBlock={setActiveBlockId} />
           </div>
         </div>

@@ -35,6 +35,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   const [busy, setBusy] = useState(false);
   const [agentsAvailable, setAgentsAvailable] = useState(true);
   const [runningDoc, setRunningDoc] = useState(doc);
+  const [restarts, setRestarts] = useState(0);
   const agentsRef = useRef(agentsAvailable);
   agentsRef.current = agentsAvailable;
   const session = useRef<PreviewSession | null>(null);
@@ -74,7 +75,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
     session.current = 'compiled' in compiled ? new PreviewSession(compiled.compiled, effects) : null;
     void run((s) => s.start());
     return () => onActiveBlock(null);
-  }, [compiled]);
+  }, [compiled, restarts]);
 
   const entryCount = entries.length;
   useEffect(() => {
@@ -90,7 +91,14 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   return (
     <div className="preview">
       <div className="preview-toolbar">
-        <button type="button" className="btn btn-sm" onClick={() => setRunningDoc(doc)}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => {
+            setRunningDoc(doc);
+            setRestarts((n) => n + 1);
+          }}
+        >
           Restart
         </button>
         <label className="checkbox">

@@ -1,6 +1,6 @@
 import { blockDefinitions, isBlockType } from '@flowdesk/flow-schema';
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { createContext, memo, useContext } from 'react';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { createContext, memo, useContext, useEffect } from 'react';
 import { displayOutputs, summarize } from '../blocks/summary';
 import { ENTRY_TYPES } from '../model/graph-ops';
 import type { BlockNode } from '../model/to-react-flow';
@@ -8,13 +8,19 @@ import type { BlockNode } from '../model/to-react-flow';
 /** Team names for handoff summaries; a separate context so node components do not re-render on every edit. */
 export const TeamNamesContext = createContext<(id: string) => string | undefined>(() => undefined);
 
-function BlockNodeViewImpl({ data, selected }: NodeProps<BlockNode>) {
+function BlockNodeViewImpl({ id, data, selected }: NodeProps<BlockNode>) {
   const teamName = useContext(TeamNamesContext);
+  const updateNodeInternals = useUpdateNodeInternals();
   const { block, intents, decoration } = data;
   const known = isBlockType(block.type);
   const definition = known ? blockDefinitions[block.type] : null;
   const lines = known ? summarize(block, { intents, teamName }) : ['This kind of block is unknown.'];
   const outputs = known ? displayOutputs(block, intents) : [];
+  const handleKey = outputs.map((o) => o.id).join('\n');
+  // React Flow measures handles once; outputs that appear, vanish or are renamed need a re-measure.
+  useEffect(() => {
+    if (handleKey) updateNodeInternals(id);
+  }, [handleKey, id, updateNodeInternals]);
   const classes = [
     'block-node',
     `group-${(definition?.group ?? 'unknown').toLowerCase()}`,

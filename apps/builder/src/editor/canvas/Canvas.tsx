@@ -37,9 +37,11 @@ function minimapColor(node: BlockNode): string {
 export function Canvas({
   decorations,
   onDropBlock,
+  onBlockClick,
 }: {
   decorations: ReadonlyMap<string, NodeDecoration>;
   onDropBlock: (type: BlockType, position: { x: number; y: number }) => void;
+  onBlockClick: () => void;
 }) {
   const { doc, dispatch, selection, readOnly } = useEditor();
   const flow = useReactFlow();
@@ -120,12 +122,11 @@ export function Canvas({
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeClick={onBlockClick}
         isValidConnection={isValidConnection}
         defaultEdgeOptions={DEFAULT_EDGE}
         snapToGrid
         snapGrid={SNAP}
-        fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
         minZoom={0.1}
         maxZoom={2}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}

@@ -1,5 +1,7 @@
 import type { Block, Edge, FlowDocument } from '@flowdesk/flow-schema';
 import type { Edge as RfEdge, Node as RfNode } from '@xyflow/react';
+import { outputsOf } from './graph-ops';
+import { estimatedHeight, NODE_WIDTH } from './layout';
 
 /** What a block node on the canvas needs besides the block itself. */
 export interface NodeDecoration {
@@ -75,6 +77,9 @@ export class NodeCache {
             position: block.position,
             data: { block, intents: doc.intents, decoration },
             selected: isSelected,
+            // Estimated size until measured: the first fit-view and off-screen culling need one.
+            initialWidth: NODE_WIDTH,
+            initialHeight: estimatedHeight(outputsOf(block).length),
             deletable: block.type !== 'start' && !readOnly,
             draggable: !readOnly,
             connectable: !readOnly,

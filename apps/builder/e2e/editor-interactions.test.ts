@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { sampleFlow } from '../src/editor/model/test-flow';
+import { createFlowViaApi } from './support/api';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { blockCount, node, nodeIds } from './support/canvas';
+import { type Harness, startHarness } from './support/harness';
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  consoleErrors = watchConsole(page);
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+beforeEach(async (context) => {
+  onTestFailed(async () => {
+    await page.screenshot({
+      path: `${SCREENSHOTS}/builder-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`,
+    });
+  });
+  const id = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
+  await page.goto(`${harness.appUrl}flows/${id}`);
+  await node(page, 'menu').waitFor();
+});
+
+const saved = () => page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+const inspector = () => page.locator('.inspector');
+
+test('editing a block updates the canvas; Ctrl+Z and Ctrl+Shift+Z undo and redo it', async () => {
+  await node(page, 'welcome').click();
+  const text = inspector().getByLabel('Text', { exact: true });
+  await text.fill('Hello there');
+  await expect(node(page, 'welcome').locator('.summary-main').textContent()).resolves.toBe('Hello there');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect(node(page, 'welcome').locator('.summary-main').textContent()).resolves.toBe('Hi {{name}}!');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(node(page, 'welcome').locator('.summary-main').textContent()).resolves.toBe('Hello there');
+});
+
+test('copy, paste, delete with the keyboard, and undo of a drag', async () => {
+  await node(page, 'menu').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => blockCount(page)).toBe(6);
+  const pasted = (await nodeIds(page)).find((id) => !['start', 'welcome', 'menu', 'handoff', 'bye'].includes(id))!;
+  await expect(node(page, pasted).locator('.block-output').allTextContents()).resolves.toEqual(['Pricing', 'Human']);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => blockCount(page)).toBe(5);
+
+  const before = await node(page, 'bye').boundingBox();
+  await page.mouse.move(before!.x + 60, before!.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(before!.x + 60, before!.y + 140, { steps: 6 });
+  await page.mouse.up();
+  const moved = await node(page, 'bye').boundingBox();
+  expect(moved!.y).toBeGreaterThan(before!.y + 50);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await node(page, 'bye').boundingBox())!.y).toBeCloseTo(before!.y, 0);
+  await saved();
+});
+
+test('blocks can be added with the keyboard alone: next to the selected block and connected', async () => {
+  await node(page, 'bye').click();
+  await page.keyboard.press('Delete'); // free the handoff's offline output
+  await node(page, 'handoff').click();
+  const item = page.locator('.palette-item[data-block-type="capture"]');
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => blockCount(page)).toBe(5);
+  const added = (await nodeIds(page)).find((id) => id.startsWith('capture'))!;
+  await expect(node(page, added).getAttribute('class')).resolves.toContain('selected');
+  await expect(page.locator(`.react-flow__edge[aria-label="Edge from handoff to ${added}"]`).count()).resolves.toBe(1);
+  await expect(inspector().getByRole('heading', { name: 'Ask for input' }).isVisible()).resolves.toBe(true);
+});
+
+test('the preview chats with the draft, highlights the active block and shows the handoff without alerting', async () => {
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.locator('.preview-entry.from-bot', { hasText: 'Hi !' }).waitFor();
+  await expect(node(page, 'menu').locator('.block-node').getAttribute('class')).resolves.toContain('active');
+  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await page.locator('.from-note', { hasText: 'no one was alerted' }).waitFor();
+  await expect(node(page, 'handoff').locator('.block-node').getAttribute('class')).resolves.toContain('active');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-06-preview-handoff.png` });
+
+  await page.getByRole('checkbox', { name: 'Agents available' }).uncheck();
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await page.locator('.from-note', { hasText: 'Offline' }).waitFor();
+  await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
+});
+
+test('publish, view an older version read-only and roll back to it', async () => {
+  const publish = async (note: string) => {
+    await saved();
+    await page.getByRole('button', { name: /^Publish/ }).click();
+    await page.getByLabel(/What changed/).fill(note);
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  };
+  await publish('v1');
+  await node(page, 'welcome').click();
+  await inspector().getByLabel('Text', { exact: true }).fill('Second version text');
+  await publish('v2');
+
+  await page.getByRole('button', { name: 'Versions' }).click();
+  const v1 = page.locator('.version', { hasText: 'Version 1' });
+  await v1.getByRole('button', { name: 'View' }).click();
+  await page.locator('.viewing-banner', { hasText: 'Viewing version 1' }).waitFor();
+  await expect(node(page, 'welcome').locator('.summary-main').textContent()).resolves.toBe('Hi {{name}}!');
+  await expect(page.locator('.palette-item').count()).resolves.toBe(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-07-version-view.png` });
+
+  await page.getByRole('button', { name: 'Roll back to this version' }).click();
+  await page.getByText(/Rolled back: version 1 is live again/).waitFor();
+  await expect(node(page, 'welcome').locator('.summary-main').textContent()).resolves.toBe('Hi {{name}}!');
+  const versions = await harness.runtime.db
+    .selectFrom('flow_versions')
+    .select(['number', 'note'])
+    .orderBy('number')
+    .execute();
+  expect(versions.map((v) => v.number).slice(-3)).toEqual([1, 2, 3]);
+});
+
+test('export downloads the flow as JSON; importing a broken file explains why', async () => {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('sample.flow.json');
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON' }).click();
+  await (await chooser).setFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"blocks": 3}'),
+  });
+  await page.getByText(/This file is not a valid flow/).waitFor();
+  expect(consoleErrors).toEqual([]);
+});
