@@ -4,7 +4,7 @@
  * A, agent on B), plus the scaling curve: throughput, p99 and runtime CPU per message at 100 / 1,000 / 5,000
  * conversations. Writes bench/results/runtime-latency.md.
  *   npx tsx bench/runtime/latency.ts
- * BENCH_SECONDS (default 15) sets each phase's length; BENCH_RATE (default 20) the offered messages/s.
+ * BENCH_SECONDS (default 15) sets each phase's length; BENCH_RATE (default 10) the offered messages/s.
  */
 import {
   AgentWatcher,
@@ -20,7 +20,7 @@ import { percentile, round } from './lib/stats';
 import { openVisitorSockets } from './lib/visitor-sockets';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const rate = Number(process.env.BENCH_RATE ?? 20);
+const rate = Number(process.env.BENCH_RATE ?? 10);
 const STEPS = [100, 1000, 5000];
 const CONCURRENCY = 10;
 const GOAL_ONE = 50;

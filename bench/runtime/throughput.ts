@@ -6,7 +6,6 @@
  *   npx tsx bench/runtime/throughput.ts [--profile]
  * BENCH_SECONDS (default 15) sets each measured phase's length.
  */
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AgentWatcher, startVisitors } from '../../apps/runtime/test/reliability/harness/clients';
@@ -16,7 +15,16 @@ import { summarizeProfile } from './lib/cpu-profile';
 import { closedLoop } from './lib/load';
 import { rawInsertsPerSecond } from './lib/raw-inserts';
 import { machineLine, table, writeResult } from './lib/report';
-import { round } from './lib/stats';
+import { round, sleep } from './lib/stats';
+
+/** Transactions committed in the bench database so far (autocommit statements count one each). */
+async function statementsRun(database: Awaited<ReturnType<typeof createBenchDatabase>>) {
+  const { rows } = await database.handle.pool!.query<{ n: number }>(
+    'select xact_commit::int as n from pg_stat_database where datname = current_database()',
+  );
+  await database.handle.pool!.query('select pg_stat_clear_snapshot()');
+  return rows[0]?.n ?? 0;
+}
 
 const CONCURRENCY = 10; // the runtime's pg pool size
 const CONVERSATIONS = 200;
@@ -25,17 +33,21 @@ const profile = process.argv.includes('--profile');
 const GOAL = 0.5;
 
 const database = await createBenchDatabase();
-const profileDir = profile ? mkdtempSync(join(tmpdir(), 'flowdesk-prof-')) : undefined;
+const profileFile = profile ? join(tmpdir(), `flowdesk-${process.pid}.cpuprofile`) : undefined;
 try {
   const rawBefore = await rawInsertsPerSecond(database.url, CONCURRENCY, seconds * 1000);
-  const runtime = await spawnRuntime({ databaseUrl: database.url, cpuProfDir: profileDir });
+  const runtime = await spawnRuntime({ databaseUrl: database.url, profileFile });
   const visitors = await startVisitors(runtime.url, database.botId, CONVERSATIONS);
   const agent = await AgentWatcher.open(runtime.url, database.agentEmail);
   await agent.follow(visitors);
   await closedLoop(runtime.url, visitors, CONCURRENCY, 2000, agent); // warm-up (JIT, caches)
+  if (profile) runtime.startProfile();
   const cpuBefore = runtime.cpuMs();
+  const statementsBefore = await statementsRun(database);
   const run = await closedLoop(runtime.url, visitors, CONCURRENCY, seconds * 1000, agent);
   const cpuPerMessage = (runtime.cpuMs() - cpuBefore) / run.ok;
+  await sleep(1500); // backends flush their statistics about once a second
+  const statementsPerMessage = ((await statementsRun(database)) - statementsBefore) / run.ok;
   agent.close();
   await runtime.stop();
   const rawAfter = await rawInsertsPerSecond(database.url, CONCURRENCY, seconds * 1000);
@@ -64,12 +76,14 @@ try {
     '',
     `Ratio whole path / raw INSERT: **${round(ratio, 2)}** (goal ≥ ${GOAL}: ${ratio >= GOAL ? '**met**' : '**not met**'}).`,
     `Runtime CPU per message: ${round(cpuPerMessage, 2)} ms (user + system, from /proc).`,
+    `Database round trips per message: ${round(statementsPerMessage, 1)} (transactions committed in pg_stat_database: each`,
+    'autocommit statement and each explicit transaction counts one; the raw baseline is exactly 1).',
   ];
-  if (profileDir) {
-    const summary = summarizeProfile(profileDir);
+  if (profileFile) {
+    const summary = summarizeProfile(profileFile);
     lines.push(
       '',
-      `CPU profile (\`--cpu-prof\`, ${round(summary.totalMs / 1000)} s sampled, warm-up included) — self time:`,
+      `CPU profile of the runtime during the measured phase (V8 sampling profiler started after warm-up, ${round(summary.totalMs / 1000)} s) — self time:`,
       '',
       table(
         ['By package / file', 'Self ms', 'Share'],

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
@@ -29,13 +28,9 @@ function place(url: string): string {
   return url.replace(/^file:\/\//, '');
 }
 
-/** Self time of the main thread's .cpuprofile in `dir` (the largest; loader threads write small ones), grouped by function and by file/package. */
-export function summarizeProfile(dir: string, top = 12) {
-  const file = readdirSync(dir)
-    .filter((name) => name.endsWith('.cpuprofile'))
-    .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
-  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+/** Self time in a V8 CPU profile, grouped by function and by file/package. */
+export function summarizeProfile(file: string, top = 12) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const functions = new Map<string, number>();
   const places = new Map<string, number>();
@@ -56,5 +51,5 @@ export function summarizeProfile(dir: string, top = 12) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, selfMs]) => ({ name, selfMs, share: selfMs / total }));
-  return { file, totalMs: total, functions: rank(functions), places: rank(places) };
+  return { totalMs: total, functions: rank(functions), places: rank(places) };
 }

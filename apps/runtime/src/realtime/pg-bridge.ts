@@ -4,19 +4,12 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { loadMessages } from '../repositories/messages';
-import type { HubEvent } from './events';
 import type { HubBridge, RealtimeHub } from './hub';
+import { type BridgeItem, type Envelope, itemsOf, packPayloads, toItem } from './notify-batch';
 
 export const NOTIFY_CHANNEL = 'flowdesk_realtime';
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; bigger message events travel as a reference.
 const MAX_PAYLOAD = 7000;
-
-interface Envelope {
-  origin: string;
-  event?: HubEvent;
-  /** A message too big to inline: receivers read it from the database. */
-  messageRef?: { workspaceId: string; conversationId: string; seq: number; internal: boolean };
-}
 
 export interface PgBridgeOptions {
   connectionString: string;
@@ -35,13 +28,9 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
-  const receive = async (payload: string | undefined) => {
-    if (!payload) return;
-    const envelope = JSON.parse(payload) as Envelope;
-    if (envelope.origin === origin) return;
-    if (envelope.event) return hub.deliver(envelope.event);
-    const ref = envelope.messageRef;
-    if (!ref) return;
+  const deliverItem = async (item: BridgeItem) => {
+    if ('event' in item) return hub.deliver(item.event);
+    const ref = item.messageRef;
     const [message] = await loadMessages(db, ref.conversationId, {
       afterSeq: ref.seq - 1,
       limit: 1,
@@ -56,10 +45,25 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
       });
   };
 
+  // Notifications are handled one after another so a referenced message cannot overtake the events after it.
+  let received: Promise<void> = Promise.resolve();
+  const receive = (payload: string | undefined) => {
+    if (!payload) return;
+    const envelope = JSON.parse(payload) as Envelope;
+    if (envelope.origin === origin) return;
+    received = received.then(async () => {
+      for (const item of itemsOf(envelope)) await deliverItem(item).catch(onError);
+    });
+  };
+
   const listen = async () => {
     const next = new pg.Client({ connectionString: options.connectionString });
     next.on('notification', (notification) => {
-      receive(notification.payload).catch(onError);
+      try {
+        receive(notification.payload);
+      } catch (error) {
+        onError(error);
+      }
     });
     next.on('error', (error) => {
       onError(error);
@@ -99,20 +103,28 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
 
   await listen();
 
+  // Events published in the same turn of the event loop (a message, the bot's replies) share one NOTIFY.
+  let pending: BridgeItem[] = [];
+  let flushing: Promise<void> | null = null;
+  const flush = async () => {
+    const items = pending;
+    pending = [];
+    flushing = null;
+    const payloads = packPayloads(origin, items, MAX_PAYLOAD);
+    const calls = sql.join(payloads.map((payload) => sql`pg_notify(${NOTIFY_CHANNEL}, ${payload})`));
+    await sql`select ${calls}`.execute(db);
+  };
+
   return {
-    async send(event) {
-      let payload = JSON.stringify({ origin, event } satisfies Envelope);
-      if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
-        if (event.kind !== 'message') return onError(new Error(`realtime ${event.kind} event too large to relay`));
-        const messageRef = {
-          workspaceId: event.workspaceId,
-          conversationId: event.message.conversationId,
-          seq: event.message.seq,
-          internal: event.internal,
-        };
-        payload = JSON.stringify({ origin, messageRef } satisfies Envelope);
+    send(event) {
+      const item = toItem(event, MAX_PAYLOAD);
+      if (!item) {
+        onError(new Error(`realtime ${event.kind} event too large to relay`));
+        return Promise.resolve();
       }
-      await sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`.execute(db);
+      pending.push(item);
+      flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
+      return flushing;
     },
     async close() {
       closed = true;

@@ -20,6 +20,8 @@ export interface RuntimeProcess {
   cpuMs(): number;
   /** Resolves with the signal or code once the process is gone. */
   exited: Promise<string>;
+  /** Starts the CPU profiler (needs `profileFile`). */
+  startProfile(): void;
   /** SIGTERM (graceful close) and wait. */
   stop(): Promise<string>;
   kill9(): Promise<string>;
@@ -28,16 +30,14 @@ export interface RuntimeProcess {
 export interface SpawnRuntimeOptions {
   databaseUrl: string;
   env?: Record<string, string>;
-  /** Directory for a V8 CPU profile written on exit (`--cpu-prof`). */
-  cpuProfDir?: string;
+  /** File for a CPU profile of the steady state: `startProfile()` begins it, `stop()` writes it. */
+  profileFile?: string;
   startTimeoutMs?: number;
 }
 
 /** Starts `runtime-child.ts` on a random loopback port against PostgreSQL and waits for READY. */
 export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<RuntimeProcess> {
-  const nodeArgs = ['--import', 'tsx'];
-  if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
-  const child = spawn(process.execPath, [...nodeArgs, join(here, 'runtime-child.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'runtime-child.ts')], {
     cwd: runtimeDir,
     env: {
       ...process.env,
@@ -47,6 +47,7 @@ export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<Runtim
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       DATABASE_URL: options.databaseUrl,
+      ...(options.profileFile ? { PROFILE_FILE: options.profileFile } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,6 +86,7 @@ export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<Runtim
     rssBytes: () => Number(stat()[21]) * PAGE,
     cpuMs: () => (Number(stat()[11]) + Number(stat()[12])) * TICK_MS,
     exited,
+    startProfile: () => child.kill('SIGUSR2'),
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
