@@ -196,4 +196,13 @@ describe.each(databaseKinds)('inbox workspace features on %s', (kind) => {
     const summary = await call(andy, 'POST', `/api/inbox/conversations/${id}/summary`);
     expect(((await summary.json()) as { summary: string }).summary).toMatch(/refund|charge|invoice/i);
   });
+
+  it('documents every inbox route in the OpenAPI document', async () => {
+    const doc = (await (await t.current.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { tags: string[] }>>;
+    };
+    expect(doc.paths['/api/inbox/conversations/{id}/handback']?.post?.tags).toEqual(['Inbox']);
+    expect(Object.keys(doc.paths['/api/admin/teams/{id}'] ?? {}).sort()).toEqual(['delete', 'patch']);
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/api/inbox/')).length).toBeGreaterThanOrEqual(12);
+  });
 });

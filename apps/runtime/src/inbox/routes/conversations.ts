@@ -10,105 +10,169 @@ import { conversationDetail } from '../detail';
 import { filterCounts, ListQuery, listConversations } from '../list';
 import { markRead } from '../list-extras';
 import { summarizeHandoff, transcriptOf } from '../summary';
-import { idParam, jsonBody, queryOf, viewerOf } from './request';
+import { defineRoute } from './define';
+import { idParam, viewerOf } from './request';
 
 const base = '/api/inbox/conversations';
+const one = `${base}/:id`;
+const tag = 'Inbox';
 const ReadInput = z.object({ seq: z.number().int().nonnegative().optional() });
 const DetailQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().optional() });
 
 /** The agents' conversation API: list, detail, reply, notes, take over, hand back, resolve, priority, assignment. */
 export function conversationRoutes(services: Services) {
   const router = createRouter();
+  const { db } = services;
   router.use('/api/inbox/*', requireUser(services));
 
-  router.get(base, async (c) => {
-    const viewer = await viewerOf(c, services);
-    const query = queryOf(c, ListQuery);
-    const [conversations, counts] = await Promise.all([
-      listConversations(services.db, viewer, query),
-      filterCounts(services.db, viewer),
-    ]);
-    return c.json({ conversations, counts, filter: query.filter });
-  });
-
-  router.get('/api/inbox/counts', async (c) =>
-    c.json({ counts: await filterCounts(services.db, await viewerOf(c, services)) }),
+  defineRoute(
+    router,
+    { method: 'get', path: base, tag, summary: 'Conversations I may see, by filter and search', query: ListQuery },
+    async (c, { query }) => {
+      const who = await viewerOf(c, services);
+      const [conversations, counts] = await Promise.all([listConversations(db, who, query), filterCounts(db, who)]);
+      return { conversations, counts, filter: query.filter };
+    },
   );
 
-  router.get(`${base}/:id`, async (c) =>
-    c.json(await conversationDetail(services, await viewerOf(c, services), idParam(c), queryOf(c, DetailQuery))),
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/inbox/counts', tag, summary: 'How many conversations each filter holds' },
+    async (c) => ({
+      counts: await filterCounts(db, await viewerOf(c, services)),
+    }),
   );
 
-  router.post(`${base}/:id/messages`, async (c) => {
-    const message = await reply(services, await viewerOf(c, services), idParam(c), await jsonBody(c, ReplyInput));
-    return c.json({ message: message.message }, 201);
-  });
+  defineRoute(
+    router,
+    {
+      method: 'get',
+      path: one,
+      tag,
+      summary: 'Transcript (with notes and timeline), visitor, routing, summary',
+      query: DetailQuery,
+    },
+    async (c, { query }) => conversationDetail(services, await viewerOf(c, services), idParam(c), query),
+  );
 
-  router.post(`${base}/:id/notes`, async (c) => {
-    const note = await addNote(services, await viewerOf(c, services), idParam(c), await jsonBody(c, NoteInput));
-    return c.json({ note: { ...note.message, internal: true } }, 201);
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: `${one}/messages`, tag, summary: 'Reply to the visitor', body: ReplyInput, status: 201 },
+    async (c, { body }) => ({
+      message: (await reply(services, await viewerOf(c, services), idParam(c), body)).message,
+    }),
+  );
 
-  router.post(`${base}/:id/takeover`, async (c) => {
-    await takeOver(services, await viewerOf(c, services), idParam(c));
-    return c.json({ ok: true });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: `${one}/notes`,
+      tag,
+      summary: 'Private note with @mentions (never sent to the visitor)',
+      body: NoteInput,
+      status: 201,
+    },
+    async (c, { body }) => ({
+      note: { ...(await addNote(services, await viewerOf(c, services), idParam(c), body)).message, internal: true },
+    }),
+  );
 
-  router.post(`${base}/:id/handback`, async (c) => {
-    const result = await handBack(services, await viewerOf(c, services), idParam(c), await jsonBody(c, HandBackInput));
-    return c.json({ status: result.conversation.status, replies: result.replies.map((r) => r.message) });
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: `${one}/takeover`, tag, summary: 'Take over from the bot or the queue' },
+    async (c) => {
+      await takeOver(services, await viewerOf(c, services), idParam(c));
+      return { ok: true };
+    },
+  );
 
-  router.post(`${base}/:id/resolve`, async (c) => {
-    await resolve(services, await viewerOf(c, services), idParam(c));
-    return c.json({ ok: true });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: `${one}/handback`,
+      tag,
+      summary: 'Hand back to the bot (at a block, or after the handoff)',
+      body: HandBackInput,
+    },
+    async (c, { body }) => {
+      const result = await handBack(services, await viewerOf(c, services), idParam(c), body);
+      return { status: result.conversation.status, replies: result.replies.map((r) => r.message) };
+    },
+  );
 
-  router.put(`${base}/:id/priority`, async (c) => {
-    const conversation = await setPriority(
-      services,
-      await viewerOf(c, services),
-      idParam(c),
-      await jsonBody(c, PriorityInput),
-    );
-    return c.json({ priority: conversation.priority, priorityReason: conversation.priority_reason });
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: `${one}/resolve`, tag, summary: 'Resolve (a new visitor message reopens it)' },
+    async (c) => {
+      await resolve(services, await viewerOf(c, services), idParam(c));
+      return { ok: true };
+    },
+  );
 
-  router.put(`${base}/:id/assignment`, async (c) => {
-    const conversation = await assign(
-      services,
-      await viewerOf(c, services),
-      idParam(c),
-      await jsonBody(c, AssignInput),
-    );
-    return c.json({ assigneeId: conversation.assignee_id, teamId: conversation.team_id });
-  });
+  defineRoute(
+    router,
+    { method: 'put', path: `${one}/priority`, tag, summary: 'Set or clear the priority', body: PriorityInput },
+    async (c, { body }) => {
+      const conversation = await setPriority(services, await viewerOf(c, services), idParam(c), body);
+      return { priority: conversation.priority, priorityReason: conversation.priority_reason };
+    },
+  );
 
-  router.post(`${base}/:id/read`, async (c) => {
-    const viewer = await viewerOf(c, services);
-    const conversation = await accessibleConversation(services.db, viewer, idParam(c));
-    const { seq } = await jsonBody(c, ReadInput);
-    await markRead(
-      services.db,
-      conversation.id,
-      viewer.id,
-      Math.min(seq ?? conversation.last_seq, conversation.last_seq),
-    );
-    return c.body(null, 204);
-  });
+  defineRoute(
+    router,
+    {
+      method: 'put',
+      path: `${one}/assignment`,
+      tag,
+      summary: 'Assign to an agent and/or a team (last writer wins)',
+      body: AssignInput,
+    },
+    async (c, { body }) => {
+      const conversation = await assign(services, await viewerOf(c, services), idParam(c), body);
+      return { assigneeId: conversation.assignee_id, teamId: conversation.team_id };
+    },
+  );
 
-  router.post(`${base}/:id/summary`, async (c) => {
-    const conversation = await accessibleConversation(services.db, await viewerOf(c, services), idParam(c));
-    await summarizeHandoff(services, conversation.id, { reason: 'takeover', blockId: null, settings: null });
-    const updated = await accessibleConversation(services.db, await viewerOf(c, services), conversation.id);
-    return c.json({ summary: updated.summary, priority: updated.priority, priorityReason: updated.priority_reason });
-  });
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: `${one}/read`,
+      tag,
+      summary: 'Mark read up to a seq (default: everything)',
+      body: ReadInput,
+      status: 204,
+    },
+    async (c, { body }) => {
+      const who = await viewerOf(c, services);
+      const conversation = await accessibleConversation(db, who, idParam(c));
+      await markRead(db, conversation.id, who.id, Math.min(body.seq ?? conversation.last_seq, conversation.last_seq));
+    },
+  );
 
-  router.post(`${base}/:id/suggest-reply`, async (c) => {
-    const conversation = await accessibleConversation(services.db, await viewerOf(c, services), idParam(c));
-    const suggestion = await services.ai.suggestReply({ transcript: await transcriptOf(services, conversation.id) });
-    return c.json({ reply: suggestion.reply, provider: services.ai.name });
-  });
+  defineRoute(
+    router,
+    { method: 'post', path: `${one}/summary`, tag, summary: 'Write the AI summary again' },
+    async (c) => {
+      const who = await viewerOf(c, services);
+      const conversation = await accessibleConversation(db, who, idParam(c));
+      await summarizeHandoff(services, conversation.id, { reason: 'takeover', blockId: null, settings: null });
+      const updated = await accessibleConversation(db, who, conversation.id);
+      return { summary: updated.summary, priority: updated.priority, priorityReason: updated.priority_reason };
+    },
+  );
+
+  defineRoute(
+    router,
+    { method: 'post', path: `${one}/suggest-reply`, tag, summary: 'AI draft of a reply, for the agent to edit' },
+    async (c) => {
+      const conversation = await accessibleConversation(db, await viewerOf(c, services), idParam(c));
+      const suggestion = await services.ai.suggestReply({ transcript: await transcriptOf(services, conversation.id) });
+      return { reply: suggestion.reply, provider: services.ai.name };
+    },
+  );
 
   return router;
 }

@@ -5,69 +5,123 @@ import { CannedInput, CannedPatch, createCanned, deleteCanned, listCanned, updat
 import { PresenceInput, setPresence } from '../presence';
 import { createTeam, deleteTeam, listTeams, TeamInput, TeamPatch, updateTeam } from '../teams';
 import { addUser, listUsers, removeUser, UserInput, UserPatch, updateUser } from '../users';
-import { idParam, jsonBody, viewerOf } from './request';
+import { defineRoute } from './define';
+import { idParam, viewerOf } from './request';
+
+const canned = '/api/inbox/canned-responses';
 
 /** Canned responses, teammates, teams and presence for every agent; user and team admin for admins. */
 export function workspaceRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
   router.use('/api/inbox/*', requireUser(services));
-  router.use('/api/admin/users', requireUser(services, { role: 'admin' }));
-  router.use('/api/admin/users/*', requireUser(services, { role: 'admin' }));
-  router.use('/api/admin/teams', requireUser(services, { role: 'admin' }));
-  router.use('/api/admin/teams/*', requireUser(services, { role: 'admin' }));
+  for (const path of ['/api/admin/users', '/api/admin/users/*', '/api/admin/teams', '/api/admin/teams/*']) {
+    router.use(path, requireUser(services, { role: 'admin' }));
+  }
+  const workspaceOf = (c: Parameters<typeof currentUser>[0]) => currentUser(c).workspaceId;
 
-  router.get('/api/inbox/canned-responses', async (c) =>
-    c.json({ cannedResponses: await listCanned(db, await viewerOf(c, services)) }),
+  let tag = 'Canned responses';
+  defineRoute(router, { method: 'get', path: canned, tag, summary: 'Saved replies of my workspace' }, async (c) => ({
+    cannedResponses: await listCanned(db, await viewerOf(c, services)),
+  }));
+  defineRoute(
+    router,
+    { method: 'post', path: canned, tag, summary: 'Save a reply', body: CannedInput, status: 201 },
+    async (c, { body }) => ({
+      cannedResponse: await createCanned(db, await viewerOf(c, services), body),
+    }),
   );
-  router.post('/api/inbox/canned-responses', async (c) => {
-    const viewer = await viewerOf(c, services);
-    return c.json({ cannedResponse: await createCanned(db, viewer, await jsonBody(c, CannedInput)) }, 201);
-  });
-  router.patch('/api/inbox/canned-responses/:id', async (c) => {
-    const viewer = await viewerOf(c, services);
-    return c.json({ cannedResponse: await updateCanned(db, viewer, idParam(c), await jsonBody(c, CannedPatch)) });
-  });
-  router.delete('/api/inbox/canned-responses/:id', async (c) => {
-    await deleteCanned(db, await viewerOf(c, services), idParam(c));
-    return c.body(null, 204);
-  });
+  defineRoute(
+    router,
+    { method: 'patch', path: `${canned}/:id`, tag, summary: 'Edit a saved reply', body: CannedPatch },
+    async (c, { body }) => ({
+      cannedResponse: await updateCanned(db, await viewerOf(c, services), idParam(c), body),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'delete', path: `${canned}/:id`, tag, summary: 'Delete a saved reply', status: 204 },
+    async (c) => deleteCanned(db, await viewerOf(c, services), idParam(c)),
+  );
 
-  router.get('/api/inbox/teammates', async (c) => c.json({ users: await listUsers(db, currentUser(c).workspaceId) }));
-  router.get('/api/inbox/teams', async (c) => c.json({ teams: await listTeams(db, currentUser(c).workspaceId) }));
-  router.put('/api/inbox/presence', async (c) => {
-    const user = currentUser(c);
-    const { status } = await jsonBody(c, PresenceInput);
-    await setPresence(services, user, status);
-    return c.json({ status });
-  });
+  tag = 'Inbox';
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/inbox/teammates', tag, summary: 'People of my workspace (assignment, @mentions)' },
+    async (c) => ({
+      users: await listUsers(db, workspaceOf(c)),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/inbox/teams', tag, summary: 'Teams of my workspace' },
+    async (c) => ({
+      teams: await listTeams(db, workspaceOf(c)),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'put', path: '/api/inbox/presence', tag, summary: 'Set my presence', body: PresenceInput },
+    async (c, { body }) => {
+      await setPresence(services, currentUser(c), body.status);
+      return { status: body.status };
+    },
+  );
 
-  router.get('/api/admin/users', async (c) => c.json({ users: await listUsers(db, currentUser(c).workspaceId) }));
-  router.post('/api/admin/users', async (c) => {
-    const admin = await viewerOf(c, services);
-    return c.json({ user: await addUser(db, admin, await jsonBody(c, UserInput)) }, 201);
-  });
-  router.patch('/api/admin/users/:id', async (c) => {
-    const admin = await viewerOf(c, services);
-    return c.json({ user: await updateUser(db, admin, idParam(c), await jsonBody(c, UserPatch)) });
-  });
-  router.delete('/api/admin/users/:id', async (c) => {
-    await removeUser(db, await viewerOf(c, services), idParam(c));
-    return c.body(null, 204);
-  });
-
-  router.get('/api/admin/teams', async (c) => c.json({ teams: await listTeams(db, currentUser(c).workspaceId) }));
-  router.post('/api/admin/teams', async (c) => {
-    const admin = await viewerOf(c, services);
-    return c.json({ team: await createTeam(db, admin, await jsonBody(c, TeamInput)) }, 201);
-  });
-  router.patch('/api/admin/teams/:id', async (c) => {
-    const admin = await viewerOf(c, services);
-    return c.json({ team: await updateTeam(db, admin, idParam(c), await jsonBody(c, TeamPatch)) });
-  });
-  router.delete('/api/admin/teams/:id', async (c) => {
-    await deleteTeam(db, await viewerOf(c, services), idParam(c));
-    return c.body(null, 204);
-  });
+  tag = 'Users and teams (admin)';
+  defineRoute(
+    router,
+    { method: 'get', path: '/api/admin/users', tag, summary: 'People of my workspace' },
+    async (c) => ({
+      users: await listUsers(db, workspaceOf(c)),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/admin/users', tag, summary: 'Add an agent or admin', body: UserInput, status: 201 },
+    async (c, { body }) => ({
+      user: await addUser(db, await viewerOf(c, services), body),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'patch', path: '/api/admin/users/:id', tag, summary: 'Rename, change role or password', body: UserPatch },
+    async (c, { body }) => ({
+      user: await updateUser(db, await viewerOf(c, services), idParam(c), body),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'delete', path: '/api/admin/users/:id', tag, summary: 'Remove a person', status: 204 },
+    async (c) => removeUser(db, await viewerOf(c, services), idParam(c)),
+  );
+  defineRoute(router, { method: 'get', path: '/api/admin/teams', tag, summary: 'Teams with members' }, async (c) => ({
+    teams: await listTeams(db, workspaceOf(c)),
+  }));
+  defineRoute(
+    router,
+    { method: 'post', path: '/api/admin/teams', tag, summary: 'Create a team', body: TeamInput, status: 201 },
+    async (c, { body }) => ({
+      team: await createTeam(db, await viewerOf(c, services), body),
+    }),
+  );
+  defineRoute(
+    router,
+    {
+      method: 'patch',
+      path: '/api/admin/teams/:id',
+      tag,
+      summary: 'Rename, set members, make default',
+      body: TeamPatch,
+    },
+    async (c, { body }) => ({
+      team: await updateTeam(db, await viewerOf(c, services), idParam(c), body),
+    }),
+  );
+  defineRoute(
+    router,
+    { method: 'delete', path: '/api/admin/teams/:id', tag, summary: 'Delete a team', status: 204 },
+    async (c) => deleteTeam(db, await viewerOf(c, services), idParam(c)),
+  );
   return router;
 }
