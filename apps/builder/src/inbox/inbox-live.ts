@@ -22,7 +22,8 @@ class InboxLive {
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   watching: string | null = null;
 
-  start(userId: string) {
+  /** Connects for this user; an agent who was offline comes online (one who chose away stays away). */
+  start(userId: string, presence: string | undefined) {
     if (this.socket && this.userId === userId) return;
     this.stop();
     this.userId = userId;
@@ -33,7 +34,7 @@ class InboxLive {
       this.emit();
     });
     this.socket.onFrame((frame) => this.onFrame(frame));
-    void inboxApi.setPresence('online').catch(() => undefined);
+    if (presence !== 'away') void inboxApi.setPresence('online').catch(() => undefined);
   }
 
   stop() {

@@ -6,8 +6,8 @@ import { inboxLive } from './inbox-live';
 export function useInboxLive() {
   const user = useUser();
   useEffect(() => {
-    inboxLive.start(user.id);
-  }, [user.id]);
+    inboxLive.start(user.id, (user as { presence?: string }).presence);
+  }, [user]);
   useSyncExternalStore(
     (onChange) => inboxLive.subscribe(onChange),
     () => `${inboxLive.version}:${inboxLive.connected}:${JSON.stringify(inboxLive.counts)}`,
