@@ -85,6 +85,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className);
     expect(focused).toBe('launcher');
     expect(await w.log.getAttribute('aria-live')).toBe('polite');
+    expect(await w.log.getAttribute('aria-busy')).toBe('false');
     await context.close();
   });
 

@@ -46,6 +46,8 @@ export class ChatSession {
   connectionLost = false;
   failed: ApiFailure | null = null;
   typist: RemoteTypist | null = null;
+  /** History is loaded; until then the log is marked busy so screen readers do not read it all out. */
+  ready = false;
   /** A visitor message is on its way and the bot's answer comes back with it (AI answers take a moment). */
   botThinking = false;
   private readonly outbox: Outbox;
@@ -102,6 +104,8 @@ export class ChatSession {
     this.applyConversation(response.conversation);
     this.restorePending();
     await this.catchUp();
+    this.ready = true;
+    this.deps.events.changed();
     this.socket.start();
     this.poll(true);
     addEventListener('online', this.onOnline);

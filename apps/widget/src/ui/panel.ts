@@ -83,6 +83,7 @@ export class Panel {
     );
     this.subtitle.textContent = settings ? this.availability(settings.online, replyTime, Boolean(agent)) : '';
     this.renderBanner(replyTime);
+    this.list.el.setAttribute('aria-busy', String(!session.ready));
     this.list.render(session.timeline.entries());
     const typist = session.typist ?? (session.botThinking ? { name: settings?.botName ?? null } : null);
     this.list.setTyping(typist ? (typist.name ? t('typing', { name: typist.name }) : t('someoneTyping')) : null);
