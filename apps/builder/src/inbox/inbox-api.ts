@@ -83,13 +83,25 @@ export interface CannedResponse {
 }
 
 const base = '/api/inbox/conversations';
+
+/** How an anonymous visitor is told apart: name, else email, else "Visitor" and a short tag from the id. */
+export function visitorLabel(visitor: { name: string | null; email: string | null }, conversationId: string): string {
+  return (
+    visitor.name ??
+    visitor.email ??
+    `Visitor ${conversationId
+      .replace(/[^a-z0-9]/gi, '')
+      .slice(-4)
+      .toUpperCase()}`
+  );
+}
 const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 /** Every inbox call the dashboard makes. */
 export const inboxApi = {
-  list: (filter: InboxFilter, q: string) =>
+  list: (filter: InboxFilter, q: string, limit: number) =>
     api.get<{ conversations: InboxRow[]; counts: FilterCounts }>(
-      `${base}?filter=${filter}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+      `${base}?filter=${filter}&limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
     ),
   counts: () => api.get<{ counts: FilterCounts }>('/api/inbox/counts'),
   detail: (id: string) => api.get<ConversationDetail>(at(id)),

@@ -64,20 +64,19 @@ export function routeHandoff(services: Services) {
     );
     if (!team) return;
     await tx.update({ team_id: team.id });
-    const eventId = (
-      await appendEvent(tx, 'team_assigned', `Routed to the ${team.name} team`, null, { teamId: team.id })
-    ).message.id;
+    await appendEvent(tx, 'team_assigned', `Routed to the ${team.name} team`, null, { teamId: team.id });
     const agent = tx.conversation.assignee_id ? null : await nextOnlineAgent(tx.trx, team.id);
-    if (agent) {
-      await tx.update({ assignee_id: agent.id });
-      await appendEvent(tx, 'assigned', `Assigned to ${agent.name} (round-robin)`, null, { assigneeId: agent.id });
-    }
+    if (!agent) return;
+    await tx.update({ assignee_id: agent.id });
+    const assigned = await appendEvent(tx, 'assigned', `Assigned to ${agent.name} (round-robin)`, null, {
+      assigneeId: agent.id,
+    });
+    // Only the assignee: the team already hears of the handoff through the "needs attention" email.
     await notifyAssignment(tx.trx, services, {
       conversationId: tx.conversation.id,
       assignedById: null,
-      eventId,
-      assigneeId: agent?.id ?? null,
-      teamId: team.id,
+      eventId: assigned.message.id,
+      assigneeId: agent.id,
     });
   };
 }

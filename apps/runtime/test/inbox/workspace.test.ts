@@ -161,7 +161,7 @@ describe.each(databaseKinds)('inbox workspace features on %s', (kind) => {
       mentions: [seed.a.admin.id],
     });
     expect(note.status).toBe(201);
-    await call(admin, 'PUT', `/api/inbox/conversations/${id}/assignment`, { assigneeId: seed.a.agent.id });
+    await call(admin, 'PUT', `/api/inbox/conversations/${id}/assignment`, { assigneeId: seed.a.bea.id });
     await call(andy, 'POST', `/api/inbox/conversations/${id}/messages`, { text: 'public reply' });
     await agentSocket.until(() => agentSocket.messages(id).some((m) => m.content.type === 'note'));
     await visitorSocket.until(() =>
@@ -174,12 +174,15 @@ describe.each(databaseKinds)('inbox workspace features on %s', (kind) => {
       .select(['kind', 'to_address'])
       .where('conversation_id', '=', id)
       .execute();
+    // Round-robin gave it to Andy at the handoff, then the admin gave it to Bea; the team gets no extra email.
     expect(outbox).toEqual(
       expect.arrayContaining([
         { kind: 'mentioned', to_address: seed.a.admin.email },
         { kind: 'assigned_to_you', to_address: seed.a.agent.email },
+        { kind: 'assigned_to_you', to_address: seed.a.bea.email },
       ]),
     );
+    expect(outbox.filter((row) => row.kind === 'assigned_to_team')).toEqual([]);
     await agentSocket.close();
     await visitorSocket.close();
   });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { ErrorState, Spinner } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
-import { inboxApi } from '../inbox-api';
+import { inboxApi, visitorLabel } from '../inbox-api';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { DetailsPanel } from './DetailsPanel';
@@ -23,7 +23,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
 
   const [{ users: teammates }, { teams }, { cannedResponses }] =
     support.status === 'ready' ? support.value : [{ users: [] }, { teams: [] }, { cannedResponses: [] }];
-  const visitorName = detail.visitor.name ?? detail.visitor.email ?? 'Visitor';
+  const visitorName = visitorLabel(detail.visitor, conversationId);
 
   async function act(action: () => Promise<unknown>, done?: string) {
     setBusy(true);

@@ -7,6 +7,8 @@ import { useInboxLive } from '../use-inbox-live';
 import { AgentStatus } from './AgentStatus';
 import { ConversationRow } from './ConversationRow';
 
+const PAGE = 50;
+
 const FILTERS: Array<{ id: InboxFilter; label: string }> = [
   { id: 'needs_agent', label: 'Needs agent' },
   { id: 'mine', label: 'Mine' },
@@ -31,6 +33,7 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
   const [rows, setRows] = useState<InboxRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [search, setSearch] = useState(query);
+  const [limit, setLimit] = useState(PAGE);
   const [, setTick] = useState(0);
   const loaded = useRef(false);
   const version = live.version;
@@ -40,7 +43,7 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
     let cancelled = false;
     const timer = setTimeout(
       () => {
-        inboxApi.list(filter, query).then(
+        inboxApi.list(filter, query, limit).then(
           ({ conversations, counts }) => {
             if (cancelled) return;
             inboxLive.remember(conversations.map((c) => ({ ...c, assigneeId: c.assignee?.id ?? null })));
@@ -59,7 +62,7 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [filter, query, version]);
+  }, [filter, query, version, limit]);
 
   // Waiting times tick every 30 s.
   useEffect(() => {
@@ -119,11 +122,18 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
         ) : rows.length === 0 ? (
           <p className="inbox-empty">{query ? 'No conversation matches your search.' : 'Nothing here. Nice work!'}</p>
         ) : (
-          <ul>
-            {rows.map((row) => (
-              <ConversationRow key={row.id} row={row} selected={row.id === selectedId} filter={filter} />
-            ))}
-          </ul>
+          <>
+            <ul>
+              {rows.map((row) => (
+                <ConversationRow key={row.id} row={row} selected={row.id === selectedId} filter={filter} />
+              ))}
+            </ul>
+            {rows.length >= limit ? (
+              <button type="button" className="btn btn-ghost btn-block" onClick={() => setLimit(limit + PAGE)}>
+                Show more
+              </button>
+            ) : null}
+          </>
         )}
       </div>
     </section>

@@ -1,11 +1,11 @@
 import { Link } from '../../app/router';
 import { PriorityBadge, StatusBadge } from '../badges';
 import { elapsedLabel } from '../format-time';
-import type { InboxFilter, InboxRow } from '../inbox-api';
+import { type InboxFilter, type InboxRow, visitorLabel } from '../inbox-api';
 
 /** One conversation in the list: who, last message, status, priority, waiting time, assignee. */
 export function ConversationRow({ row, selected, filter }: { row: InboxRow; selected: boolean; filter: InboxFilter }) {
-  const name = row.visitor.name ?? row.visitor.email ?? 'Visitor';
+  const name = visitorLabel(row.visitor, row.id);
   const time = row.waitingSince
     ? `waiting ${elapsedLabel(row.waitingSince)}`
     : elapsedLabel(filter === 'resolved' ? row.resolvedAt : (row.lastMessage?.createdAt ?? row.updatedAt));
