@@ -21,6 +21,8 @@ export type Identity =
 export class RealtimeConnection {
   readonly id = randomUUID();
   private readonly streams = new Map<string, SeqStream>();
+  /** Per-conversation hub subscriptions of a widget socket. */
+  private readonly following = new Map<string, () => void>();
   /** Conversations this agent was shown (to send the update that takes one out of sight). */
   private readonly seen = new Set<string>();
   private readonly typing: TypingTracker;
@@ -36,7 +38,9 @@ export class RealtimeConnection {
       (conversationId, typing) => this.announceTyping(conversationId, typing),
       typingTtlMs,
     );
-    this.unsubscribeHub = services.hub.subscribe((event) => this.onHubEvent(event));
+    // Inbox sockets see every conversation event of their workspace; a widget socket only what it follows.
+    this.unsubscribeHub =
+      identity.kind === 'agent' ? services.hub.subscribe((event) => this.onHubEvent(event)) : () => {};
     this.send({ type: 'ready', connectionId: this.id });
   }
 
@@ -80,6 +84,8 @@ export class RealtimeConnection {
       case 'unsubscribe':
         this.streams.get(frame.conversationId)?.close();
         this.streams.delete(frame.conversationId);
+        this.following.get(frame.conversationId)?.();
+        this.following.delete(frame.conversationId);
         return;
       case 'typing':
         if (!this.streams.has(frame.conversationId)) {
@@ -119,6 +125,12 @@ export class RealtimeConnection {
       (error) => this.services.logger.error({ err: error, conversationId }, 'realtime replay failed'),
     );
     this.streams.set(conversationId, stream);
+    if (this.identity.kind === 'visitor' && !this.following.has(conversationId)) {
+      this.following.set(
+        conversationId,
+        this.services.hub.subscribeConversation(conversationId, (event) => this.onHubEvent(event)),
+      );
+    }
     stream.replay();
   }
 
@@ -198,6 +210,8 @@ export class RealtimeConnection {
   close() {
     this.typing.clear();
     this.unsubscribeHub();
+    for (const unfollow of this.following.values()) unfollow();
+    this.following.clear();
     for (const stream of this.streams.values()) stream.close();
     this.streams.clear();
   }

@@ -12,13 +12,31 @@ export interface HubBridge {
  */
 export class RealtimeHub {
   private readonly listeners = new Set<HubListener>();
+  /** Listeners of one conversation's events only (widget sockets): an event costs O(its listeners), not O(sockets). */
+  private readonly byConversation = new Map<string, Set<HubListener>>();
   private bridge: HubBridge | null = null;
 
   constructor(private readonly onError: (error: unknown) => void = () => {}) {}
 
+  /** Every event of every workspace (inbox sockets filter by workspace themselves). */
   subscribe(listener: HubListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Message, conversation and typing events of one conversation. */
+  subscribeConversation(conversationId: string, listener: HubListener): () => void {
+    let set = this.byConversation.get(conversationId);
+    if (!set) {
+      set = new Set();
+      this.byConversation.set(conversationId, set);
+    }
+    set.add(listener);
+    const own = set;
+    return () => {
+      own.delete(listener);
+      if (own.size === 0 && this.byConversation.get(conversationId) === own) this.byConversation.delete(conversationId);
+    };
   }
 
   /** Delivers to this instance and to the others. */
@@ -29,12 +47,17 @@ export class RealtimeHub {
 
   /** Delivers an event that came from another instance (does not echo it back). */
   deliver(event: HubEvent) {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.onError(error);
-      }
+    for (const listener of this.listeners) this.call(listener, event);
+    const conversationId = conversationOf(event);
+    const followers = conversationId ? this.byConversation.get(conversationId) : undefined;
+    if (followers) for (const listener of followers) this.call(listener, event);
+  }
+
+  private call(listener: HubListener, event: HubEvent) {
+    try {
+      listener(event);
+    } catch (error) {
+      this.onError(error);
     }
   }
 
@@ -44,7 +67,21 @@ export class RealtimeHub {
 
   async close() {
     this.listeners.clear();
+    this.byConversation.clear();
     await this.bridge?.close();
     this.bridge = null;
+  }
+}
+
+function conversationOf(event: HubEvent): string | null {
+  switch (event.kind) {
+    case 'message':
+      return event.message.conversationId;
+    case 'conversation':
+      return event.conversation.id;
+    case 'typing':
+      return event.conversationId;
+    default:
+      return null;
   }
 }
