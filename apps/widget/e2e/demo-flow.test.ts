@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { embedSnippet } from '../src/snippet';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
 import { startHostPage } from './host-page';
 import { useStack } from './stack';
@@ -124,5 +125,23 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     expect(await w.panel.locator('button.sound').getAttribute('aria-pressed')).toBe('true');
     await context.close();
     await french.close();
+  });
+
+  it('works from <head> and when a site includes the snippet twice: one widget, one launcher', async () => {
+    const s = stack.current;
+    const snippet = embedSnippet({ botId: s.botId, runtimeUrl: s.runtime.url });
+    const html = `<!doctype html><html><head>${snippet}${snippet}</head><body><p>Head install</p></body></html>`;
+    const site = await startHostPage({ runtimeUrl: s.runtime.url, botId: s.botId, pages: { '/head-install': html } });
+    const context = await s.browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => s.pageErrors.push(e.message));
+    await page.goto(`${site.url}head-install`);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.botSays('What can I help you with?').waitFor();
+    expect(await page.locator('flowdesk-widget').count()).toBe(1);
+    expect(await page.evaluate(() => document.querySelectorAll('script[src$="/widget/chat.js"]').length)).toBe(1);
+    await context.close();
+    await site.close();
   });
 });

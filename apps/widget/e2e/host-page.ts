@@ -60,6 +60,8 @@ export async function startHostPage(opts: {
   config?: Record<string, unknown>;
   /** false: the same page without the snippet (a baseline for what the widget costs the page). */
   withWidget?: boolean;
+  /** More HTML pages on the same origin, by path. */
+  pages?: Record<string, string>;
 }): Promise<HostPage> {
   const snippet = embedSnippet({ botId: opts.botId, runtimeUrl: opts.runtimeUrl, extra: opts.config });
   const [inline, loader] = snippet.split('\n<script async');
@@ -75,7 +77,11 @@ ${opts.withWidget === false ? '' : `${inline}\n<script>${opts.beforeLoad ?? ''}<
 </body></html>`;
   const server: Server = createServer((req, res) => {
     const media = req.url ? MEDIA[req.url] : undefined;
-    if (media) {
+    const extra = req.url ? opts.pages?.[req.url] : undefined;
+    if (extra) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(extra);
+    } else if (media) {
       res.writeHead(200, { 'content-type': media.type, 'access-control-allow-origin': '*' });
       res.end(media.body);
     } else if (req.url === '/' || req.url?.startsWith('/?')) {

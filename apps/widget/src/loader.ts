@@ -126,6 +126,7 @@ function boot(config: FlowdeskConfig): void {
       emitter.clear();
       host.remove();
       window.Flowdesk = { q: [] };
+      window.__flowdeskBooted = false;
     },
   };
 
@@ -145,7 +146,8 @@ function start(): void {
     console.error('Flowdesk: set window.FlowdeskConfig = { botId, runtimeUrl } before loading the widget');
     return;
   }
-  if ((window.Flowdesk as { version?: string } | undefined)?.version) return; // loaded twice
+  if (window.__flowdeskBooted) return; // the snippet is on the page twice
+  window.__flowdeskBooted = true;
   if (document.body) boot(config);
   else document.addEventListener('DOMContentLoaded', () => boot(config), { once: true });
 }

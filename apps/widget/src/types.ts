@@ -64,6 +64,8 @@ declare global {
   interface Window {
     FlowdeskConfig?: FlowdeskConfig;
     Flowdesk?: unknown;
+    /** Set by the first loader that runs, so a snippet included twice boots one widget. */
+    __flowdeskBooted?: boolean;
     /** Set by dist/chat.js when it has loaded. */
     __flowdeskChat?: ChatModule;
   }
