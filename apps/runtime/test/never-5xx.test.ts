@@ -38,7 +38,7 @@ describe.each(databaseKinds)('no route answers 5xx on %s', (kind) => {
     let calls = 0;
     for (const [template, item] of Object.entries(document.paths)) {
       for (const method of Object.keys(item).filter((key) => ['get', 'post', 'put', 'patch', 'delete'].includes(key))) {
-        for (const id of ['unknown-id', visitor.conversationId, bot.id]) {
+        for (const id of ['unknown-id', visitor.conversationId]) {
           const path = template.replace(/\{[^}]+\}/g, encodeURIComponent(id));
           for (const [who, headers] of Object.entries(identities)) {
             const bodies = method === 'get' || method === 'delete' ? [['none', undefined] as const] : BODIES;
@@ -66,5 +66,5 @@ describe.each(databaseKinds)('no route answers 5xx on %s', (kind) => {
     }
     expect(failures).toEqual([]);
     expect(calls).toBeGreaterThan(200);
-  });
+  }, 300_000);
 });

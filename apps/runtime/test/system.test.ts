@@ -1,5 +1,6 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { databaseKinds } from './db';
+import { databaseKinds, TEST_DATABASE_URL } from './db';
 import { useTestServer } from './server';
 
 describe.each(databaseKinds)('system routes on %s', (kind) => {
@@ -38,10 +39,14 @@ describe.each(databaseKinds)('system routes on %s', (kind) => {
 });
 
 describe('readiness when the database is gone', () => {
-  const t = useTestServer('pglite');
+  const t = useTestServer('postgres');
 
-  it('reports 503 from /readyz', async () => {
-    await t.current.database.pglite?.close();
+  it('reports 503 from /readyz and from the API', async () => {
+    const name = new URL(t.current.database.config.DATABASE_URL!).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`drop database ${name} with (force)`);
+    await admin.end();
     const response = await t.current.request('/readyz');
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'unavailable' });

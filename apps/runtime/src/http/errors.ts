@@ -36,7 +36,17 @@ export function zodDetails(error: ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '53300']);
+// Connection failures, admin shutdown / cannot connect now / too many connections, and a dropped database.
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+  '53300',
+  '3D000',
+]);
 
 /** True for errors meaning the database cannot be reached right now (→ 503, not 500). */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -1,5 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
+import { officeHoursRoutes } from '../../office-hours';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
 import { botRoutes } from './admin/bots';
@@ -26,4 +28,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', demoRoutes(services));
   app.route('/', staticRoutes(services.config));
   mountInbox(app, services);
+  app.route('/', emailRoutes(services));
+  app.route('/', officeHoursRoutes(services));
 }
