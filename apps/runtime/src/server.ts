@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startPgBridge } from './realtime/pg-bridge';
+import { deleteExpiredSessions } from './repositories/sessions';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
 import { installAreas } from './services/areas';
@@ -27,6 +28,7 @@ export interface RunningServer {
 }
 
 const DRAIN_MS = 5000;
+const SESSION_SWEEP_MS = 60 * 60_000;
 
 /** Migrates, builds services and serves HTTP + WebSocket. `PORT=0` picks a free port (tests). */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<RunningServer> {
@@ -50,6 +52,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
     services.hub.attachBridge(bridge);
   }
   installAreas(services, { emailWorker: config.EMAIL_WORKER });
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(database.db).catch((error) => logger.warn({ err: error }, 'session sweep failed'));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+  services.onClose(() => clearInterval(sweep));
   const app = createApp(services);
   const wss = new WebSocketServer({ noServer: true });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
