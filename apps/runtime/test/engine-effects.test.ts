@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorkspace } from './fixtures/accounts';
+import { publishFlow } from './fixtures/flows';
+import { TestVisitor } from './fixtures/visitor';
+import { useTestServer } from './server';
+
+let api: Server;
+let apiUrl = '';
+beforeAll(async () => {
+  api = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ order: { status: 'shipped' } }));
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}/orders/42`;
+});
+afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
+
+const at = { x: 0, y: 0 };
+const orderFlow = (url: string): FlowDocumentInput => ({
+  schemaVersion: 1,
+  id: 'orders',
+  name: 'Order status',
+  variables: [{ name: 'status' }],
+  blocks: [
+    { id: 'start', type: 'start', position: at, data: {} },
+    {
+      id: 'lookup',
+      type: 'http_request',
+      position: at,
+      data: { url, timeoutMs: 2000, responseMapping: [{ path: 'order.status', variable: 'status' }] },
+    },
+    {
+      id: 'found',
+      type: 'message',
+      position: at,
+      data: { content: { type: 'text', text: 'Your order is {{status}}.' } },
+    },
+    { id: 'failed', type: 'message', position: at, data: { content: { type: 'text', text: 'Lookup failed.' } } },
+    { id: 'end', type: 'end', position: at, data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'lookup' },
+    { id: 'e2', source: 'lookup', sourceHandle: 'success', target: 'found' },
+    { id: 'e3', source: 'lookup', sourceHandle: 'error', target: 'failed' },
+    { id: 'e4', source: 'found', sourceHandle: 'next', target: 'end' },
+    { id: 'e5', source: 'failed', sourceHandle: 'next', target: 'end' },
+  ],
+});
+
+async function greeting(t: ReturnType<typeof useTestServer>) {
+  const { bot } = await seedWorkspace(t.current.server.db);
+  await publishFlow(t.current.server.db, bot.id, orderFlow(apiUrl));
+  const visitor = new TestVisitor(t.current.server.url, bot.id);
+  await visitor.start();
+  return (await visitor.history()).body.messages.map((message) => message.content);
+}
+
+describe('HTTP request blocks when private addresses are allowed', () => {
+  const t = useTestServer('pglite', { HTTP_BLOCK_ALLOW_PRIVATE: true });
+
+  it('calls the API and maps its answer into a variable', async () => {
+    expect(await greeting(t)).toEqual([{ type: 'text', text: 'Your order is shipped.' }]);
+  });
+});
+
+describe('HTTP request blocks with the default SSRF guard', () => {
+  const t = useTestServer('pglite');
+
+  it('refuses loopback and takes the error branch', async () => {
+    expect(await greeting(t)).toEqual([{ type: 'text', text: 'Lookup failed.' }]);
+  });
+});
