@@ -2,9 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { type FakeEffectsOptions, fakeEffects } from './testing/fake-effects';
-import { tinyFlow } from './testing/tiny-flow';
+import { msg, tinyFlow } from './testing/tiny-flow';
 
-const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
 const start = async (flow: Parameters<typeof compileFlow>[0], options: FakeEffectsOptions = {}, vars = {}) => {
   const effects = fakeEffects(options);
   const chat = conversation(compileFlow(flow), effects);

@@ -2,11 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { tinyFlow } from './testing/tiny-flow';
+import { msg, tinyFlow } from './testing/tiny-flow';
 
 const run = (flow: Parameters<typeof compileFlow>[0], effects = fakeEffects()) =>
   conversation(compileFlow(flow), effects);
-const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
 
 describe('golden: one per block type (messages and questions)', () => {
   test('start: runs to the first waiting point; without an outgoing edge the conversation ends', async () => {

@@ -5,9 +5,8 @@ import type { AnswerEffectRequest, AnswerEffectResult, EngineEffects } from './e
 import { step } from './step';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { tinyFlow } from './testing/tiny-flow';
+import { msg, tinyFlow } from './testing/tiny-flow';
 
-const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
 const loop = tinyFlow(
   [msg('a', 'again'), { id: 'b', type: 'set_variable', data: { variable: 'n', value: '{{n}}1' } }],
   [

@@ -28,4 +28,5 @@ export function tinyFlow(
   };
 }
 
-export const say = (text: string) => ({ type: 'text' as const, text });
+/** A text message block. */
+export const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
