@@ -4,6 +4,7 @@ import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { brokenFlow, helloFlow } from './fixtures/flows';
 import { useTestServer } from './server';
 
+// biome-ignore lint/suspicious/noExplicitAny: the test walks arbitrary JSON response bodies.
 type Json = Record<string, any>;
 
 describe.each(databaseKinds)('admin bots and flows API on %s', (kind) => {
