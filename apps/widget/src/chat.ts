@@ -13,7 +13,8 @@ import { PANEL_CSS } from './ui/styles';
 import { applyTheme } from './ui/theme';
 
 function wsUrl(runtimeUrl: string, token: string): string {
-  const url = new URL('/ws', runtimeUrl);
+  // Appended, not resolved, so a runtime behind a path prefix (https://site/flowdesk) keeps it.
+  const url = new URL(`${runtimeUrl.replace(/\/+$/, '')}/ws`);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set('visitorToken', token);
   return url.href;
