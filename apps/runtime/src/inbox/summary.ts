@@ -39,8 +39,11 @@ export async function summarizeHandoff(services: Services, conversationId: strin
     .where('id', '=', conversation.visitor_id)
     .executeTakeFirst();
   const transcript = await transcriptOf(services, conversationId);
+  const visitorSpoke = transcript.some((line) => line.author === 'visitor');
+  // A block's fixed priority stands; a takeover keeps a priority already set, and only rates what the visitor said.
   const autoPriority =
-    context.settings?.priority.mode !== 'fixed' && !(context.reason === 'takeover' && conversation.priority);
+    context.settings?.priority.mode !== 'fixed' &&
+    !(context.reason === 'takeover' && (conversation.priority || !visitorSpoke));
   const [summary, priority] = await Promise.all([
     services.ai.summarize({ transcript, variables: conversation.variables, visitor: visitor ?? undefined }),
     autoPriority ? services.ai.prioritize({ transcript }) : Promise.resolve(null),

@@ -118,7 +118,9 @@ describe.each(databaseKinds)('inbox conversation lifecycle on %s', (kind) => {
     expect(takeover.status).toBe(200);
     await t.current.server.services.background.idle();
     const held = await detail(admin, visitor.conversationId);
-    expect(held.conversation).toMatchObject({ status: 'agent', assignee: { name: 'Alice Admin' } });
+    expect(held.conversation).toMatchObject({ status: 'agent', assignee: { name: 'Alice Admin' }, priority: null });
+    // Summarised, but not rated: the visitor has not said anything yet.
+    expect(held.conversation.summary).toBeTruthy();
     // The bot is paused: a visitor message gets no bot answer.
     const paused = await visitor.say('hello?');
     expect(paused.replies).toEqual([]);
