@@ -210,6 +210,16 @@ describe('golden: one per block type (logic, AI and actions)', () => {
     expect(texts(await chat.send({ type: 'no_agent_timeout' }))).toEqual(['Sorry for the wait']);
   });
 
+  test('human_handoff: unconnected outputs — handback ends, a timeout keeps waiting for an agent', async () => {
+    const bare = tinyFlow(
+      [{ id: 'h', type: 'human_handoff', data: {} }, msg('off', 'offline')],
+      [['h', 'offline', 'off']],
+    );
+    const { chat } = await start(bare);
+    expect(await chat.send({ type: 'no_agent_timeout' })).toMatchObject({ status: 'handoff', outputs: [] });
+    expect(await chat.send({ type: 'handback' })).toMatchObject({ status: 'ended', outputs: [], activeBlockId: null });
+  });
+
   test('send_email: interpolated, and a failing send still moves on', async () => {
     const email = {
       id: 'mail',
