@@ -37,6 +37,8 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     const box = await w.panel.boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: MOBILE.width, height: MOBILE.height });
     expect(await w.launcher.isVisible()).toBe(false);
+    // 16px inputs: iOS Safari zooms the page into smaller ones on focus.
+    expect(await w.composer.locator('textarea').evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
     await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-open.png`, animations: 'disabled' });
     await w.panel.getByRole('button', { name: 'Close chat' }).click();
     await expect.poll(() => w.launcher.isVisible()).toBe(true);
