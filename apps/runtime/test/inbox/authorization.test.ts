@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
+import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { useTestServer } from '../server';
 import { seedInbox } from './fixtures';
 
@@ -106,6 +107,27 @@ describe.each(databaseKinds)('inbox authorization on %s', (kind) => {
     expect((await get('bea', `/api/inbox/conversations/${ids.support}`)).status).toBe(403);
     expect((await get('andy', `/api/inbox/conversations/${ids.bot}`)).status).toBe(200);
     expect((await get('admin', `/api/inbox/conversations/${ids.billing}`)).status).toBe(200);
+  });
+
+  it('over the WebSocket too: an agent cannot follow another team’s conversation, nor another workspace', async () => {
+    const socket = await TestSocket.open(wsUrl(t.current.server.url), {
+      headers: { cookie: headers.andy.cookie ?? '' },
+    });
+    socket.send({ type: 'subscribe', conversationId: ids.billing, afterSeq: 0 });
+    socket.send({ type: 'subscribe', conversationId: ids.support, afterSeq: 0 });
+    await socket.until(() => socket.messages(ids.support).length > 0 && socket.frames.some((f) => f.type === 'error'));
+    expect(socket.frames.filter((f) => f.type === 'error').map((f) => f.type === 'error' && f.code)).toEqual([
+      'forbidden',
+    ]);
+    expect(socket.messages(ids.billing)).toEqual([]);
+    await socket.close();
+    const stranger = await TestSocket.open(wsUrl(t.current.server.url), {
+      headers: { cookie: headers.otherAdmin.cookie },
+    });
+    stranger.send({ type: 'subscribe', conversationId: ids.support, afterSeq: 0 });
+    await stranger.until(() => stranger.frames.some((f) => f.type === 'error'));
+    expect(stranger.messages()).toEqual([]);
+    await stranger.close();
   });
 
   it('another workspace gets 404 for every conversation', async () => {
