@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { matchButton } from './buttons-input';
+import { matchButton } from './blocks/buttons';
 import type { CompiledFlow } from './compile';
 import type { EngineEffects } from './effects';
 import type { EngineInput } from './engine-input';

@@ -8,10 +8,10 @@ import {
   valueToText,
 } from '@flowdesk/flow-schema';
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { matchButton } from '../buttons-input';
-import { parseCaptureInput } from '../capture-input';
+import { matchButton } from '../blocks/buttons';
+import { parseCaptureInput } from '../blocks/capture';
+import { isHttpSuccess, mapHttpResponse } from '../blocks/http-request';
 import type { AnswerEffectResult, ClassifyIntentResult, HandoffEffectResult, HttpEffectResult } from '../effects';
-import { isHttpSuccess, mapHttpResponse } from '../http-request';
 import { effectActor } from './effect-actors';
 import type { FlowIndex } from './flow-index';
 import { renderChoice, renderInput, renderMessage, text } from './render';

@@ -1,5 +1,5 @@
 import { type BlockOf, type Intent, interpolate, valueToText } from '@flowdesk/flow-schema';
-import { buildHttpRequest } from '../http-request';
+import { buildHttpRequest } from '../blocks/http-request';
 import type { StateConfig } from './config';
 import type { FlowIndex } from './flow-index';
 import { blockState } from './transitions';

@@ -1,5 +1,5 @@
 import type { ButtonsData } from '@flowdesk/flow-schema';
-import type { VisitorContent } from './machine/types';
+import type { VisitorContent } from '../machine/types';
 
 const normalize = (s: string) => s.trim().toLowerCase();
 

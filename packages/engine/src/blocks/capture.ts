@@ -1,6 +1,6 @@
 import type { FormField, InputType } from '@flowdesk/contract';
 import { type CaptureData, type CaptureValidation, safeRegexTest, type VariableValue } from '@flowdesk/flow-schema';
-import type { VisitorContent } from './machine/types';
+import type { VisitorContent } from '../machine/types';
 
 export type CaptureResult = { ok: true; value: VariableValue } | { ok: false };
 

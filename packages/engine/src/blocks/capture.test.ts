@@ -1,6 +1,6 @@
 import { CaptureData } from '@flowdesk/flow-schema';
 import { describe, expect, test } from 'vitest';
-import { parseCaptureInput } from './capture-input';
+import { parseCaptureInput } from './capture';
 
 const data = (extra: Record<string, unknown>) => CaptureData.parse({ prompt: '?', saveAs: 'x', ...extra });
 const typed = (text: string) => ({ type: 'text' as const, text });

@@ -6,7 +6,7 @@ import {
   toVariableValue,
   type Variables,
 } from '@flowdesk/flow-schema';
-import type { HttpEffectRequest, HttpEffectResult } from './effects';
+import type { HttpEffectRequest, HttpEffectResult } from '../effects';
 
 /**
  * Values placed in a URL's path or query are URL-encoded, so visitor text cannot add path segments or
