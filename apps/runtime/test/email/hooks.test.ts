@@ -52,23 +52,23 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     expect(inHours.result.conversation.status).toBe('needs_agent');
     const texts = inHours.result.replies.map((m) => JSON.stringify(m.message.content));
     expect(texts.join('\n')).toContain('We usually reply in a few hours.');
-    // Routing assigned the online agent: one personal email for them, one team alert for the colleague,
-    // and no "needs attention" duplicate for either.
+    // Routing assigned the online agent: one personal email for them; the colleague gets the handoff
+    // alert; nobody gets two emails about it.
     const mails = await waitFor(async () => {
       const rows = await emailDb(db).selectFrom('mailbox').selectAll().orderBy('to_address').execute();
       return rows.length === 2 ? rows : undefined;
     });
     const byAddress = Object.fromEntries(mails.map((m) => [m.to_address, m]));
     expect(byAddress[ws.agent.email]?.subject).toBe('Conversation with Zoé assigned to you');
-    expect(byAddress[colleague.email]?.subject).toBe('New conversation for Support: Zoé');
+    expect(byAddress[colleague.email]?.subject).toBe('Zoé needs an agent');
     expect(byAddress[colleague.email]?.text).toContain(`https://desk.example.test/app/inbox/${inHours.id}`);
     const kinds = await waitFor(async () => {
       const rows = await emailDb(db).selectFrom('email_outbox').select(['kind', 'status']).orderBy('kind').execute();
       return rows.every((row) => row.status === 'sent') ? rows : undefined;
     });
     expect(kinds).toEqual([
-      { kind: 'assigned_to_team', status: 'sent' },
       { kind: 'assigned_to_you', status: 'sent' },
+      { kind: 'needs_attention', status: 'sent' },
     ]);
 
     await writeOfficeHours(db, ws.workspaceId, null, {
