@@ -122,7 +122,7 @@ describe.each(databaseKinds)('inbox authorization on %s', (kind) => {
     expect(socket.messages(ids.billing)).toEqual([]);
     await socket.close();
     const stranger = await TestSocket.open(wsUrl(t.current.server.url), {
-      headers: { cookie: headers.otherAdmin.cookie },
+      headers: { cookie: headers.otherAdmin.cookie ?? '' },
     });
     stranger.send({ type: 'subscribe', conversationId: ids.support, afterSeq: 0 });
     await stranger.until(() => stranger.frames.some((f) => f.type === 'error'));
