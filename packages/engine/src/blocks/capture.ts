@@ -1,6 +1,54 @@
-import type { FormField, InputType } from '@flowdesk/contract';
-import { type CaptureData, type CaptureValidation, safeRegexTest, type VariableValue } from '@flowdesk/flow-schema';
-import type { VisitorContent } from '../machine/types';
+import type { FormField, InputType, MessageContent } from '@flowdesk/contract';
+import {
+  type BlockOf,
+  type CaptureData,
+  type CaptureValidation,
+  interpolate,
+  safeRegexTest,
+  type Variables,
+  type VariableValue,
+} from '@flowdesk/flow-schema';
+import { blockState } from '../machine/transitions';
+import { TAGS, type VisitorContent } from '../machine/types';
+import { inputStates, WAIT } from '../machine/waiting';
+import type { BlockCompiler } from './compiler';
+
+/**
+ * Asks for a value (actions `ask`, `emitAwaiting`) and waits: a valid answer is saved and follows
+ * `next`; a wrong one is retried up to `maxRetries` times, then follows `invalid`.
+ */
+export const compileCapture: BlockCompiler<'capture'> = (block, index) => {
+  const params = { blockId: block.id };
+  return {
+    ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
+    ...inputStates(TAGS.waiting, [
+      {
+        guard: { type: 'captureValid', params },
+        target: index.target(block.id, 'next'),
+        actions: { type: 'saveCapture', params },
+      },
+      { guard: { type: 'canRetry', params }, target: WAIT, actions: { type: 'retry', params } },
+      { target: index.target(block.id, 'invalid') },
+    ]),
+  };
+};
+
+/** The input prompt the widget shows (a form lists its fields). */
+export function renderInput(block: BlockOf<'capture'>, vars: Variables): MessageContent {
+  const { data } = block;
+  return {
+    type: 'input',
+    prompt: interpolate(data.prompt, vars),
+    inputType: data.inputType,
+    ...(data.placeholder ? { placeholder: data.placeholder } : {}),
+    ...(data.inputType === 'form' ? { fields: data.fields ?? [] } : {}),
+  };
+}
+
+export const retryOutput = (block: BlockOf<'capture'>, vars: Variables): MessageContent => ({
+  type: 'validation_error',
+  text: interpolate(block.data.retryMessage, vars),
+});
 
 export type CaptureResult = { ok: true; value: VariableValue } | { ok: false };
 

@@ -7,6 +7,24 @@ import {
   type Variables,
 } from '@flowdesk/flow-schema';
 import type { HttpEffectRequest, HttpEffectResult } from '../effects';
+import { effectState } from '../machine/transitions';
+import type { BlockCompiler } from './compiler';
+
+/** Calls the host's `http` effect: a 2xx response is mapped into variables and follows `success`. */
+export const compileHttpRequest: BlockCompiler<'http_request'> = (block, index) =>
+  effectState(index, block.id, {
+    src: 'http',
+    input: ({ context }) => buildHttpRequest(block.data, context.variables),
+    onDone: [
+      {
+        guard: 'httpOk',
+        target: index.target(block.id, 'success'),
+        actions: { type: 'mapHttp', params: { blockId: block.id } },
+      },
+      { target: index.target(block.id, 'error') },
+    ],
+    onError: { target: index.target(block.id, 'error') },
+  });
 
 /**
  * Values placed in a URL's path or query are URL-encoded, so visitor text cannot add path segments or

@@ -1,28 +1,8 @@
-import type { Block } from '@flowdesk/flow-schema';
+import { compileBlock } from '../blocks';
 import type { StateConfig, Transition } from './config';
+import { idleState, jumpState, restingState } from './engine-states';
 import type { FlowIndex } from './flow-index';
-import { effectBlockState, handoffState } from './states-effects';
-import { buttonsState, captureState, idleState, jumpState, restingState } from './states-input';
-import { instantBlockState } from './states-instant';
 import { DEFAULT_STEP_BUDGET, type EngineContext, STATES, TAGS } from './types';
-
-function blockStateConfig(block: Block, index: FlowIndex): StateConfig {
-  switch (block.type) {
-    case 'buttons':
-      return buttonsState(block, index);
-    case 'capture':
-      return captureState(block, index);
-    case 'human_handoff':
-      return handoffState(block, index);
-    case 'http_request':
-    case 'ai_answer':
-    case 'match_intent':
-    case 'send_email':
-      return effectBlockState(block, index);
-    default:
-      return instantBlockState(block, index);
-  }
-}
 
 export const initialContext = (): EngineContext => ({
   variables: {},
@@ -59,7 +39,7 @@ export function buildMachineConfig(index: FlowIndex) {
     [STATES.error]: restingState(STATES.error, TAGS.error),
     [STATES.jump]: jumpState(index),
   };
-  for (const block of index.blocks.values()) states[block.id] = blockStateConfig(block, index);
+  for (const block of index.blocks.values()) states[block.id] = compileBlock(block, index);
   for (const state of Object.values(states)) reenterBlocks(state);
   const goto: Transition = { target: `#${STATES.jump}`, actions: ['resetSteps', 'gotoJump'] };
   const intent: Transition = { target: `#${STATES.jump}`, actions: ['recordInput', 'gotoJump'] };

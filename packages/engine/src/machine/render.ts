@@ -1,5 +1,5 @@
 import type { MessageContent } from '@flowdesk/contract';
-import { type BlockOf, interpolate, type MessageBlockContent, type Variables } from '@flowdesk/flow-schema';
+import { interpolate, type MessageBlockContent, type Variables, valueToText } from '@flowdesk/flow-schema';
 
 /** Drops `undefined` fields so outputs stay clean JSON. */
 function compact<T>(value: T): T {
@@ -47,24 +47,7 @@ function renderRaw(content: MessageBlockContent, vars: Variables): MessageConten
   }
 }
 
-export function renderChoice(block: BlockOf<'buttons'>, text: string, vars: Variables): MessageContent {
-  return {
-    type: 'choice',
-    text: interpolate(text, vars),
-    options: block.data.buttons.map((b) => ({ id: b.id, label: b.label })),
-    allowTyping: block.data.allowTyping,
-  };
-}
-
-export function renderInput(block: BlockOf<'capture'>, vars: Variables): MessageContent {
-  const { data } = block;
-  return {
-    type: 'input',
-    prompt: interpolate(data.prompt, vars),
-    inputType: data.inputType,
-    ...(data.placeholder ? { placeholder: data.placeholder } : {}),
-    ...(data.inputType === 'form' ? { fields: data.fields ?? [] } : {}),
-  };
-}
-
 export const text = (value: string): MessageContent => ({ type: 'text', text: value });
+
+/** What the visitor said last, as text (the question for AI answers and intent matching). */
+export const lastMessage = (vars: Variables): string => valueToText(vars.last_message);

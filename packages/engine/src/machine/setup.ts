@@ -1,6 +1,5 @@
 import {
   evaluateCondition,
-  interpolate,
   setPath,
   toVariableValue,
   type Variables,
@@ -8,13 +7,18 @@ import {
   valueToText,
 } from '@flowdesk/flow-schema';
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { matchButton } from '../blocks/buttons';
-import { parseCaptureInput } from '../blocks/capture';
+import { isAnswerFound } from '../blocks/ai-answer';
+import { buttonLabel, matchButton, renderChoice } from '../blocks/buttons';
+import { parseCaptureInput, renderInput, retryOutput } from '../blocks/capture';
+import { endOutput } from '../blocks/end';
 import { isHttpSuccess, mapHttpResponse } from '../blocks/http-request';
+import { handoffNotice } from '../blocks/human-handoff';
+import { messageOutput } from '../blocks/message';
+import { applySetVariable } from '../blocks/set-variable';
 import type { AnswerEffectResult, ClassifyIntentResult, HandoffEffectResult, HttpEffectResult } from '../effects';
 import { effectActor } from './effect-actors';
 import type { FlowIndex } from './flow-index';
-import { renderChoice, renderInput, renderMessage, text } from './render';
+import { text } from './render';
 import {
   DEFAULT_STEP_BUDGET,
   type EngineContext,
@@ -130,11 +134,11 @@ export function createFlowSetup(index: FlowIndex) {
       })),
       say: emit(({ context }, params: B) => ({
         type: 'output' as const,
-        content: renderMessage(index.block(params.blockId, 'message').data.content, context.variables),
+        content: messageOutput(index.block(params.blockId, 'message'), context.variables),
       })),
       sayEnd: emit(({ context }, params: B) => ({
         type: 'output' as const,
-        content: text(interpolate(index.block(params.blockId, 'end').data.message ?? '', context.variables)),
+        content: endOutput(index.block(params.blockId, 'end'), context.variables),
       })),
       /** Entering a question: remember what is asked (then `emitAwaiting` sends it). */
       ask: assign(({ context }, params: B) => {
@@ -158,8 +162,7 @@ export function createFlowSetup(index: FlowIndex) {
       // The save actions also record the input when they run on the visitor's event (see `received`).
       saveChoice: assign(({ context, event }, params: B & { buttonId: string }) => {
         const { data } = index.block(params.blockId, 'buttons');
-        const label = data.buttons.find((b) => b.id === params.buttonId)?.label ?? '';
-        return receiveAndSave(context, event, data.saveAs, label);
+        return receiveAndSave(context, event, data.saveAs, buttonLabel(data, params.buttonId));
       }),
       saveTyped: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'buttons');
@@ -171,16 +174,14 @@ export function createFlowSetup(index: FlowIndex) {
         return result.ok ? receiveAndSave(context, event, data.saveAs, result.value) : received(context, event);
       }),
       retry: enqueueActions(({ context, enqueue }, params: B) => {
-        const { data } = index.block(params.blockId, 'capture');
         enqueue.assign({ retries: context.retries + 1 });
         enqueue.emit({
           type: 'output',
-          content: { type: 'validation_error', text: interpolate(data.retryMessage, context.variables) },
+          content: retryOutput(index.block(params.blockId, 'capture'), context.variables),
         });
       }),
       setVariable: assign(({ context }, params: B) => {
-        const { data } = index.block(params.blockId, 'set_variable');
-        return { variables: setPath(context.variables, data.variable, interpolate(data.value, context.variables)) };
+        return { variables: applySetVariable(index.block(params.blockId, 'set_variable'), context.variables) };
       }),
       mapHttp: assign(({ context, event }, params: B) => {
         const { data } = index.block(params.blockId, 'http_request');
@@ -196,16 +197,13 @@ export function createFlowSetup(index: FlowIndex) {
       }),
       handedOff: enqueueActions(({ context, event, enqueue }, params: B) => {
         const { data } = index.block(params.blockId, 'human_handoff');
-        const message = outputOf<HandoffEffectResult>(event)?.message;
-        const confirmation =
-          typeof message === 'string' ? message : interpolate(data.confirmationMessage, context.variables);
+        const confirmation = handoffNotice(outputOf(event), data.confirmationMessage, context.variables);
         if (confirmation) enqueue.emit({ type: 'output', content: text(confirmation) });
         enqueue.emit({ type: 'handoff', blockId: params.blockId, settings: data });
       }),
       offline: enqueueActions(({ context, event, enqueue }, params: B) => {
         const { data } = index.block(params.blockId, 'human_handoff');
-        const message = outputOf<HandoffEffectResult>(event)?.message;
-        const notice = typeof message === 'string' ? message : interpolate(data.offlineMessage, context.variables);
+        const notice = handoffNotice(outputOf(event), data.offlineMessage, context.variables);
         if (notice) enqueue.emit({ type: 'output', content: text(notice) });
       }),
     },
@@ -225,10 +223,7 @@ export function createFlowSetup(index: FlowIndex) {
       },
       jumpIs: ({ context }, params: B) => context.jump === params.blockId,
       httpOk: ({ event }) => isHttpSuccess(outputOf(event)),
-      answerFound: ({ event }) => {
-        const output = outputOf<AnswerEffectResult>(event);
-        return output?.found === true && typeof output.answer === 'string' && output.answer.trim() !== '';
-      },
+      answerFound: ({ event }) => isAnswerFound(outputOf(event)),
       handoffAccepted: ({ event }) => outputOf<HandoffEffectResult>(event)?.outcome === 'handed_off',
     },
   });

@@ -1,4 +1,4 @@
-import type { ActionRef, StateConfig, Transition } from './config';
+import type { ActionRef, InvokeConfig, StateConfig, Transition } from './config';
 import type { FlowIndex } from './flow-index';
 import { STATES } from './types';
 
@@ -20,3 +20,13 @@ export function instantState(index: FlowIndex, blockId: string, entry: ActionRef
   const base = blockState(index, blockId, entry);
   return { ...base, always: [...(base.always ?? []), ...next] };
 }
+
+/** A block that runs its entry actions and follows its `next` output. */
+export const nextState = (index: FlowIndex, blockId: string, entry: ActionRef[] = []): StateConfig =>
+  instantState(index, blockId, entry, [{ target: index.target(blockId, 'next') }]);
+
+/** A block that calls a host effect and follows an output by its result. */
+export const effectState = (index: FlowIndex, blockId: string, invoke: InvokeConfig): StateConfig => ({
+  ...blockState(index, blockId),
+  invoke,
+});

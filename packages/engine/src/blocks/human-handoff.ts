@@ -1,0 +1,40 @@
+import { interpolate, type Variables } from '@flowdesk/flow-schema';
+import type { HandoffEffectResult } from '../effects';
+import { blockState } from '../machine/transitions';
+import { TAGS } from '../machine/types';
+import type { BlockCompiler } from './compiler';
+
+/** Asks the host to hand off; pauses (tag `handoff`) until an agent hands back or nobody replies in time. */
+export const compileHumanHandoff: BlockCompiler<'human_handoff'> = (block, index) => {
+  const params = { blockId: block.id };
+  const to = (handle: string) => index.target(block.id, handle);
+  const offline = { target: to('offline'), actions: { type: 'offline' as const, params } };
+  const timeoutConnected = index.doc.edges.some((e) => e.source === block.id && e.sourceHandle === 'no_agent_timeout');
+  return {
+    ...blockState(index, block.id),
+    initial: 'request',
+    states: {
+      request: {
+        invoke: {
+          src: 'handoff',
+          input: ({ context }) => ({ blockId: block.id, settings: block.data, variables: context.variables }),
+          onDone: [{ guard: 'handoffAccepted', target: 'paused', actions: { type: 'handedOff', params } }, offline],
+          onError: offline,
+        },
+      },
+      paused: {
+        tags: [TAGS.handoff],
+        on: {
+          handback: { target: to('handed_off'), actions: 'resetSteps' },
+          ...(timeoutConnected ? { no_agent_timeout: { target: to('no_agent_timeout'), actions: 'resetSteps' } } : {}),
+          visitor_message: { actions: 'recordInput' },
+        },
+      },
+    },
+  };
+};
+
+/** The host's message (e.g. with the expected reply time) when it sent one, else the block's own. */
+export function handoffNotice(output: Partial<HandoffEffectResult> | undefined, template: string, vars: Variables) {
+  return typeof output?.message === 'string' ? output.message : interpolate(template, vars);
+}
