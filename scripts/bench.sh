@@ -3,7 +3,7 @@
 # bench/results/*.md into BENCHMARKS.md under the machine's details. A failing benchmark is reported
 # and the others still run; the exit code is non-zero if any failed.
 #   npx -y pnpm@12.21.0 bench            # everything
-#   BENCH_ONLY=runtime bash scripts/bench.sh   # one area (directory name under bench/)
+#   BENCH_ONLY=runtime bash scripts/bench.sh   # one area (directory name under bench/); BENCH_ONLY=none only merges
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-test-deps.sh >/dev/null 2>&1 || true
@@ -16,11 +16,13 @@ per_bench_timeout="${BENCH_TIMEOUT:-900}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 failed=()
 
-# Runtime benchmarks in a fixed order; the other areas run every top-level .ts file they have.
+# Runtime benchmarks in a fixed order. In the other areas an entry point is a top-level .ts file whose
+# header shows how to run it (`npx tsx bench/<area>/<file>.ts`); the rest are their helpers.
 runtime_benches=(bench/runtime/throughput.ts "bench/runtime/throughput.ts --profile" bench/runtime/latency.ts bench/runtime/connections.ts)
 others=()
 for file in bench/*/*.ts; do
-  case "$file" in bench/runtime/*) ;; *) others+=("$file") ;; esac
+  case "$file" in bench/runtime/*) continue ;; esac
+  grep -q "npx tsx $file" "$file" && others+=("$file")
 done
 for bench in "${others[@]}" "${runtime_benches[@]}"; do
   area="$(echo "$bench" | cut -d/ -f2)"

@@ -73,6 +73,7 @@ try {
       round(percentile(result.samples, 95)),
       round(p99),
       `≤ ${goal} ms: ${p99 <= goal ? '**met**' : '**not met**'}`,
+      `${round(percentile(result.acks, 50))} / ${round(percentile(result.acks, 99))}`,
       `${result.lost} / ${result.failed}`,
     ];
   };
@@ -87,7 +88,7 @@ try {
       `engine step, stores a bot reply and a snapshot). Offered load ${rate} messages/s (Poisson) for ${seconds} s.`,
       '',
       table(
-        ['Setup', 'Samples', 'p50 ms', 'p95 ms', 'p99 ms', 'Goal', 'Lost / failed'],
+        ['Setup', 'Samples', 'p50 ms', 'p95 ms', 'p99 ms', 'Goal', 'POST→201 p50 / p99 ms', 'Lost / failed'],
         [
           row('1 instance, 1,000 live conversations', oneInstance!, GOAL_ONE),
           row('2 instances (visitor on A, agent on B), 1,000 conversations', twoInstances, GOAL_TWO),

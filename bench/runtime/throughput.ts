@@ -76,8 +76,9 @@ try {
     '',
     `Ratio whole path / raw INSERT: **${round(ratio, 2)}** (goal ≥ ${GOAL}: ${ratio >= GOAL ? '**met**' : '**not met**'}).`,
     `Runtime CPU per message: ${round(cpuPerMessage, 2)} ms (user + system, from /proc).`,
-    `Database round trips per message: ${round(statementsPerMessage, 1)} (transactions committed in pg_stat_database: each`,
-    'autocommit statement and each explicit transaction counts one; the raw baseline is exactly 1).',
+    `Database transactions per message: ${round(statementsPerMessage, 1)} (pg_stat_database xact_commit: each autocommit`,
+    "statement outside the message's transaction counts one, the transaction itself one — the ~10 statements inside",
+    'it are not counted separately; the raw baseline is exactly 1).',
   ];
   if (profileFile) {
     const summary = summarizeProfile(profileFile);

@@ -57,6 +57,8 @@ export interface LatencyResult {
   failed: number;
   /** ms from the POST leaving the visitor to the agent socket receiving the message. */
   samples: number[];
+  /** ms from the POST leaving to its 201 answer: the write path, for comparison with the fan-out. */
+  acks: number[];
   /** Acknowledged (201) but never received by the agent within the grace period. */
   lost: number;
 }
@@ -80,15 +82,19 @@ export async function latencyRun(
   });
   let failed = 0;
   let acknowledged = 0;
+  const acks: number[] = [];
   const pending: Array<Promise<void>> = [];
   const sent = await openLoop(rate, durationMs, (index) => {
     const visitor = visitors[Math.floor(Math.random() * visitors.length)]!;
     const clientId = `${tag}${index}`;
-    sentAt.set(clientId, performance.now());
+    const started = performance.now();
+    sentAt.set(clientId, started);
     pending.push(
       sendVisitorText(sendUrl, visitor, clientId, `ping ${index}`).then((status) => {
-        if (status === 201) acknowledged++;
-        else {
+        if (status === 201) {
+          acknowledged++;
+          acks.push(performance.now() - started);
+        } else {
           failed++;
           sentAt.delete(clientId);
         }
@@ -98,5 +104,5 @@ export async function latencyRun(
   await Promise.all(pending);
   const waitUntil = performance.now() + 5000;
   while (samples.length < acknowledged && performance.now() < waitUntil) await sleep(20);
-  return { sent, failed, samples, lost: acknowledged - samples.length };
+  return { sent, failed, samples, acks, lost: acknowledged - samples.length };
 }
