@@ -24,7 +24,7 @@ import { exportFileName, exportFlowJson, importFlowJson } from './model/import-e
 import { autoLayout } from './model/layout';
 import { loadDocument } from './model/load-document';
 import { variableNames } from './model/variables';
-import { blocksBounds, fitViewport } from './model/viewport';
+import { blocksBounds, fitViewport, initialViewport } from './model/viewport';
 import { EditorPanels } from './panels/EditorPanels';
 import { PublishDialog } from './toolbar/PublishDialog';
 import { Toolbar } from './toolbar/Toolbar';
@@ -74,8 +74,10 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
     [flow],
   );
   useEffect(() => {
-    fitToBlocks(undefined, 0);
-  }, [fitToBlocks]);
+    const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+    const viewport = rect && initialViewport(latest.current.history.present, rect);
+    if (viewport) void flow.setViewport(viewport);
+  }, [flow]);
 
   const focusBlock = useCallback(
     (blockId: string) => {

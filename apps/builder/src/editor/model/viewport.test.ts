@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { estimatedHeight, NODE_WIDTH } from './layout';
 import { sampleFlow } from './test-flow';
-import { blocksBounds, fitViewport } from './viewport';
+import { blocksBounds, fitViewport, initialViewport, LARGE_FLOW_BLOCKS } from './viewport';
 
 test('bounds cover every block with its estimated size', () => {
   const bounds = blocksBounds(sampleFlow())!;
@@ -26,4 +26,20 @@ test('a single block is shown at 100 %, never zoomed in', () => {
 
 test('huge flows stop at the minimum zoom', () => {
   expect(fitViewport({ x: 0, y: 0, width: 100_000, height: 100 }, { width: 500, height: 500 }).zoom).toBe(0.1);
+});
+
+test('a large flow opens on its start block at a readable zoom; a small one shows everything', () => {
+  const size = { width: 800, height: 600 };
+  const small = sampleFlow();
+  expect(initialViewport(small, size)).toEqual(fitViewport(blocksBounds(small)!, size));
+  const blocks = Array.from({ length: LARGE_FLOW_BLOCKS + 1 }, (_, i) => ({
+    ...small.blocks[1]!,
+    id: `b${i}`,
+    position: { x: i * 300, y: 500 },
+  }));
+  const large = { ...small, blocks: [...blocks, { ...small.blocks[0]!, position: { x: 1000, y: 400 } }] };
+  const viewport = initialViewport(large, size)!;
+  expect(viewport.zoom).toBe(0.75);
+  expect(viewport.x + 1000 * viewport.zoom).toBe(40);
+  expect(initialViewport({ ...small, blocks: [] }, size)).toBeNull();
 });

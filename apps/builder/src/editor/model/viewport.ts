@@ -44,3 +44,23 @@ export function fitViewport(
     zoom,
   };
 }
+
+/** Above this many blocks the editor opens on the start block instead of showing everything tiny. */
+export const LARGE_FLOW_BLOCKS = 60;
+
+/**
+ * The viewport a flow opens with: the whole flow when it is small; for a large flow, its start block
+ * at a readable zoom on the left (the minimap gives the overview), which also keeps the first render
+ * to the blocks actually on screen.
+ */
+export function initialViewport(
+  doc: FlowDocument,
+  size: { width: number; height: number },
+): { x: number; y: number; zoom: number } | null {
+  const bounds = blocksBounds(doc);
+  if (!bounds) return null;
+  const start = doc.blocks.find((b) => b.type === 'start');
+  if (doc.blocks.length <= LARGE_FLOW_BLOCKS || !start) return fitViewport(bounds, size);
+  const zoom = 0.75;
+  return { x: 40 - start.position.x * zoom, y: size.height / 2 - (start.position.y + 60) * zoom, zoom };
+}

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { type Harness, startHarness } from './support/harness';
+
+let harness: Harness;
+let browser: Browser;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  harness = await startHarness();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  consoleErrors = watchConsole(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+test("a wrong password shows the runtime's message; the right one opens the dashboard", async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-login.png` });
+  });
+  await login(page, harness.appUrl, harness.seeded.admin.email, 'not-the-password');
+  await page.getByRole('alert').waitFor();
+  const message = await page.getByRole('alert').textContent();
+  expect(message?.length).toBeGreaterThan(5);
+  expect(consoleErrors.splice(0)).toEqual([expect.stringMatching(/^401 POST .*\/api\/auth\/login$/)]);
+
+  await page.getByLabel('Password').fill(harness.seeded.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Flows' }).getAttribute('aria-current')).resolves.toBe('page');
+  await expect(nav.getByRole('link', { name: 'Settings' }).isVisible()).resolves.toBe(true);
+});
+
+test('the settings page shows the embed code with the real bot id and saves the bot', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-settings.png` });
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const snippet = page.locator('pre.snippet');
+  await snippet.waitFor();
+  const code = (await snippet.textContent()) ?? '';
+  expect(code).toContain(`"botId":"${harness.seeded.botId}"`);
+  expect(code).toContain('/widget/loader.js');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-08-settings.png` });
+
+  await page.getByLabel('Name shown in the chat header').fill('Acme help');
+  await page.getByLabel(/Websites allowed/).fill('https://www.acme.example');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Bot settings saved.').waitFor();
+  const bot = await harness.runtime.db
+    .selectFrom('bots')
+    .selectAll()
+    .where('id', '=', harness.seeded.botId)
+    .executeTakeFirstOrThrow();
+  expect(bot.name).toBe('Acme help');
+  expect(bot.allowed_origins).toEqual(['https://www.acme.example']);
+
+  await page.getByLabel(/Websites allowed/).fill('not a website');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('.toast-error').waitFor();
+  expect(consoleErrors.splice(0)).toEqual([expect.stringMatching(/^400 PATCH /)]);
+});
+
+test('an unknown address inside the app says so instead of a blank page', async () => {
+  await page.goto(`${harness.appUrl}nowhere`);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  expect(consoleErrors).toEqual([]);
+});
