@@ -1,6 +1,8 @@
-import { interpolate, type Variables } from '@flowdesk/flow-schema';
+import { interpolate, setPath, type Variables } from '@flowdesk/flow-schema';
 import type { AnswerEffectRequest, AnswerEffectResult } from '../effects';
-import { lastMessage } from '../machine/render';
+import type { FlowIndex } from '../machine/flow-index';
+import { type BlockParams, emitAndAssign, type Guard, outputOf } from '../machine/implement';
+import { lastMessage, text } from '../machine/render';
 import { effectState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
@@ -31,6 +33,24 @@ function answerRequest(data: { instructions: string; knowledge: string }, vars: 
   };
 }
 
-/** Only a non-blank answer the host says it found counts. */
-export const isAnswerFound = (output: Partial<AnswerEffectResult> | undefined): boolean =>
-  output?.found === true && typeof output.answer === 'string' && output.answer.trim() !== '';
+export function aiAnswerImplementations(index: FlowIndex) {
+  /** Only a non-blank answer the host says it found counts. */
+  const answerFound: Guard<undefined> = ({ event }) => {
+    const output = outputOf<AnswerEffectResult>(event);
+    return output?.found === true && typeof output.answer === 'string' && output.answer.trim() !== '';
+  };
+  return {
+    actions: {
+      /** Says the answer and saves it when the block asks to. */
+      answered: emitAndAssign<BlockParams>(({ context, event }, params) => {
+        const { data } = index.block(params.blockId, 'ai_answer');
+        const answer = String(outputOf<AnswerEffectResult>(event)?.answer ?? '');
+        return {
+          emits: [{ type: 'output', content: text(answer) }],
+          ...(data.saveAs ? { assign: { variables: setPath(context.variables, data.saveAs, answer) } } : {}),
+        };
+      }),
+    },
+    guards: { answerFound },
+  };
+}

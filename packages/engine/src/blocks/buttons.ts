@@ -1,13 +1,23 @@
 import type { MessageContent } from '@flowdesk/contract';
 import { type BlockOf, type ButtonsData, interpolate, type Variables } from '@flowdesk/flow-schema';
 import type { Transition } from '../machine/config';
+import type { FlowIndex } from '../machine/flow-index';
+import {
+  assignWith,
+  type BlockParams,
+  emitWith,
+  type Guard,
+  inputOf,
+  inputText,
+  receiveAndSave,
+} from '../machine/implement';
 import { blockState } from '../machine/transitions';
 import { TAGS, type VisitorContent } from '../machine/types';
 import { inputStates, WAIT } from '../machine/waiting';
 import type { BlockCompiler } from './compiler';
 
 /**
- * Asks its question (actions `ask`, `emitAwaiting`) and waits: a chosen button follows its output, typed
+ * Asks its question (actions `askChoice`, `emitAwaiting`) and waits: a chosen button follows its output, typed
  * text follows `typed` when allowed, anything else repeats the choices after the fallback message.
  */
 export const compileButtons: BlockCompiler<'buttons'> = (block, index) => {
@@ -25,13 +35,13 @@ export const compileButtons: BlockCompiler<'buttons'> = (block, index) => {
     });
   handle.push({ target: WAIT, actions: { type: 'fallback', params } });
   return {
-    ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
+    ...blockState(index, block.id, [{ type: 'askChoice', params }, 'emitAwaiting']),
     ...inputStates(TAGS.waiting, handle),
   };
 };
 
 /** The choice prompt: `text` (the question, or the fallback message) over the block's buttons. */
-export function renderChoice(block: BlockOf<'buttons'>, text: string, vars: Variables): MessageContent {
+function renderChoice(block: BlockOf<'buttons'>, text: string, vars: Variables): MessageContent {
   return {
     type: 'choice',
     text: interpolate(text, vars),
@@ -50,5 +60,35 @@ export function matchButton(data: ButtonsData, input: VisitorContent | null): st
   return data.buttons.find((b) => normalize(b.label) === typed)?.id ?? null;
 }
 
-export const buttonLabel = (data: ButtonsData, buttonId: string): string =>
-  data.buttons.find((b) => b.id === buttonId)?.label ?? '';
+type ButtonParams = BlockParams & { buttonId: string };
+
+/** The actions and guards `compileButtons` names, for `createFlowSetup`. */
+export function buttonsImplementations(index: FlowIndex) {
+  const blockOf = (params: BlockParams) => index.block(params.blockId, 'buttons');
+  const buttonChosen: Guard<ButtonParams> = ({ event }, params) =>
+    matchButton(blockOf(params).data, inputOf(event)) === params.buttonId;
+  const inputIsText: Guard<undefined> = ({ event }) => inputOf(event)?.type === 'text';
+  return {
+    actions: {
+      /** Entering the question: remember what is asked (then `emitAwaiting` sends it). */
+      askChoice: assignWith<BlockParams>(({ context }, params) => {
+        const block = blockOf(params);
+        return { awaiting: renderChoice(block, block.data.text, context.variables), retries: 0 };
+      }),
+      fallback: emitWith<BlockParams>(({ context }, params) => ({
+        type: 'output',
+        content: renderChoice(blockOf(params), index.doc.settings.fallbackMessage, context.variables),
+      })),
+      // The save actions also record the input when they run on the visitor's event (see `received`).
+      saveChoice: assignWith<ButtonParams>(({ context, event }, params) => {
+        const { data } = blockOf(params);
+        const label = data.buttons.find((b) => b.id === params.buttonId)?.label ?? '';
+        return receiveAndSave(context, event, data.saveAs, label);
+      }),
+      saveTyped: assignWith<BlockParams>(({ context, event }, params) =>
+        receiveAndSave(context, event, blockOf(params).data.saveAs, inputText(inputOf(event))),
+      ),
+    },
+    guards: { buttonChosen, inputIsText },
+  };
+}

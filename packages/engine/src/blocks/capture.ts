@@ -8,19 +8,29 @@ import {
   type Variables,
   type VariableValue,
 } from '@flowdesk/flow-schema';
+import type { FlowIndex } from '../machine/flow-index';
+import {
+  assignWith,
+  type BlockParams,
+  emitAndAssign,
+  type Guard,
+  inputOf,
+  receiveAndSave,
+  received,
+} from '../machine/implement';
 import { blockState } from '../machine/transitions';
 import { TAGS, type VisitorContent } from '../machine/types';
 import { inputStates, WAIT } from '../machine/waiting';
 import type { BlockCompiler } from './compiler';
 
 /**
- * Asks for a value (actions `ask`, `emitAwaiting`) and waits: a valid answer is saved and follows
+ * Asks for a value (actions `askInput`, `emitAwaiting`) and waits: a valid answer is saved and follows
  * `next`; a wrong one is retried up to `maxRetries` times, then follows `invalid`.
  */
 export const compileCapture: BlockCompiler<'capture'> = (block, index) => {
   const params = { blockId: block.id };
   return {
-    ...blockState(index, block.id, [{ type: 'ask', params }, 'emitAwaiting']),
+    ...blockState(index, block.id, [{ type: 'askInput', params }, 'emitAwaiting']),
     ...inputStates(TAGS.waiting, [
       {
         guard: { type: 'captureValid', params },
@@ -45,10 +55,39 @@ export function renderInput(block: BlockOf<'capture'>, vars: Variables): Message
   };
 }
 
-export const retryOutput = (block: BlockOf<'capture'>, vars: Variables): MessageContent => ({
-  type: 'validation_error',
-  text: interpolate(block.data.retryMessage, vars),
-});
+/** The actions and guards `compileCapture` names, for `createFlowSetup`. */
+export function captureImplementations(index: FlowIndex) {
+  const blockOf = (params: BlockParams) => index.block(params.blockId, 'capture');
+  const captureValid: Guard = ({ event }, params) => parseCaptureInput(blockOf(params).data, inputOf(event)).ok;
+  const canRetry: Guard = ({ context }, params) => context.retries < blockOf(params).data.maxRetries;
+  return {
+    actions: {
+      /** Entering the question: remember what is asked (then `emitAwaiting` sends it). */
+      askInput: assignWith<BlockParams>(({ context }, params) => ({
+        awaiting: renderInput(blockOf(params), context.variables),
+        retries: 0,
+      })),
+      saveCapture: assignWith<BlockParams>(({ context, event }, params) => {
+        const { data } = blockOf(params);
+        const result = parseCaptureInput(data, inputOf(event));
+        return result.ok ? receiveAndSave(context, event, data.saveAs, result.value) : received(context, event);
+      }),
+      retry: emitAndAssign<BlockParams>(({ context }, params) => ({
+        assign: { retries: context.retries + 1 },
+        emits: [
+          {
+            type: 'output',
+            content: {
+              type: 'validation_error',
+              text: interpolate(blockOf(params).data.retryMessage, context.variables),
+            },
+          },
+        ],
+      })),
+    },
+    guards: { captureValid, canRetry },
+  };
+}
 
 export type CaptureResult = { ok: true; value: VariableValue } | { ok: false };
 

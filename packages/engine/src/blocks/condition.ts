@@ -1,3 +1,6 @@
+import { evaluateCondition } from '@flowdesk/flow-schema';
+import type { FlowIndex } from '../machine/flow-index';
+import type { Guard } from '../machine/implement';
 import { instantState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
@@ -12,3 +15,9 @@ export const compileCondition: BlockCompiler<'condition'> = (block, index) =>
       { target: index.target(block.id, 'false') },
     ],
   );
+
+export function conditionImplementations(index: FlowIndex) {
+  const conditionHolds: Guard = ({ context }, params) =>
+    evaluateCondition(index.block(params.blockId, 'condition').data, context.variables);
+  return { guards: { conditionHolds } };
+}

@@ -1,5 +1,6 @@
-import type { MessageContent } from '@flowdesk/contract';
-import { type BlockOf, interpolate, type Variables } from '@flowdesk/flow-schema';
+import { interpolate } from '@flowdesk/flow-schema';
+import type { FlowIndex } from '../machine/flow-index';
+import { type BlockParams, emitWith } from '../machine/implement';
 import { text } from '../machine/render';
 import { instantState } from '../machine/transitions';
 import { STATES } from '../machine/types';
@@ -11,5 +12,11 @@ export const compileEnd: BlockCompiler<'end'> = (block, index) =>
     { target: `#${STATES.end}` },
   ]);
 
-export const endOutput = (block: BlockOf<'end'>, vars: Variables): MessageContent =>
-  text(interpolate(block.data.message ?? '', vars));
+export const endImplementations = (index: FlowIndex) => ({
+  actions: {
+    sayEnd: emitWith<BlockParams>(({ context }, params) => ({
+      type: 'output',
+      content: text(interpolate(index.block(params.blockId, 'end').data.message ?? '', context.variables)),
+    })),
+  },
+});

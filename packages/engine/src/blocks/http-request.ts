@@ -7,6 +7,8 @@ import {
   type Variables,
 } from '@flowdesk/flow-schema';
 import type { HttpEffectRequest, HttpEffectResult } from '../effects';
+import type { FlowIndex } from '../machine/flow-index';
+import { assignWith, type BlockParams, type Guard, outputOf } from '../machine/implement';
 import { effectState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
@@ -78,4 +80,20 @@ export function mapHttpResponse(data: HttpRequestData, result: HttpEffectResult,
     out = setPath(out, variable, toVariableValue(getPath(body, path.replace(/^\$\.?/, ''))));
   }
   return out;
+}
+
+export function httpRequestImplementations(index: FlowIndex) {
+  const httpOk: Guard<undefined> = ({ event }) => isHttpSuccess(outputOf(event));
+  return {
+    actions: {
+      mapHttp: assignWith<BlockParams>(({ context, event }, params) => {
+        const output = outputOf<HttpEffectResult>(event);
+        const result = { status: Number(output?.status ?? 0), body: output?.body };
+        return {
+          variables: mapHttpResponse(index.block(params.blockId, 'http_request').data, result, context.variables),
+        };
+      }),
+    },
+    guards: { httpOk },
+  };
 }

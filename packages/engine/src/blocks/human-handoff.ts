@@ -1,6 +1,10 @@
-import { interpolate, type Variables } from '@flowdesk/flow-schema';
+import { interpolate } from '@flowdesk/flow-schema';
 import type { HandoffEffectResult } from '../effects';
+import type { FlowIndex } from '../machine/flow-index';
+import { type BlockParams, emitAndAssign, type Guard, type ImplArgs, outputOf } from '../machine/implement';
+import { text } from '../machine/render';
 import { blockState } from '../machine/transitions';
+import type { EngineEmitted } from '../machine/types';
 import { TAGS } from '../machine/types';
 import type { BlockCompiler } from './compiler';
 
@@ -35,6 +39,31 @@ export const compileHumanHandoff: BlockCompiler<'human_handoff'> = (block, index
 };
 
 /** The host's message (e.g. with the expected reply time) when it sent one, else the block's own. */
-export function handoffNotice(output: Partial<HandoffEffectResult> | undefined, template: string, vars: Variables) {
-  return typeof output?.message === 'string' ? output.message : interpolate(template, vars);
+function notice({ event, context }: ImplArgs, template: string): EngineEmitted[] {
+  const message = outputOf<HandoffEffectResult>(event)?.message;
+  const said = typeof message === 'string' ? message : interpolate(template, context.variables);
+  return said ? [{ type: 'output', content: text(said) }] : [];
+}
+
+export function humanHandoffImplementations(index: FlowIndex) {
+  const blockOf = (params: BlockParams) => index.block(params.blockId, 'human_handoff');
+  const handoffAccepted: Guard<undefined> = ({ event }) =>
+    outputOf<HandoffEffectResult>(event)?.outcome === 'handed_off';
+  return {
+    actions: {
+      handedOff: emitAndAssign<BlockParams>((args, params) => {
+        const { data } = blockOf(params);
+        return {
+          emits: [
+            ...notice(args, data.confirmationMessage),
+            { type: 'handoff', blockId: params.blockId, settings: data },
+          ],
+        };
+      }),
+      offline: emitAndAssign<BlockParams>((args, params) => ({
+        emits: notice(args, blockOf(params).data.offlineMessage),
+      })),
+    },
+    guards: { handoffAccepted },
+  };
 }

@@ -1,19 +1,19 @@
 import type { Block, BlockType } from '@flowdesk/flow-schema';
 import type { StateConfig } from '../machine/config';
 import type { FlowIndex } from '../machine/flow-index';
-import { compileAiAnswer } from './ai-answer';
-import { compileButtons } from './buttons';
-import { compileCapture } from './capture';
+import { aiAnswerImplementations, compileAiAnswer } from './ai-answer';
+import { buttonsImplementations, compileButtons } from './buttons';
+import { captureImplementations, compileCapture } from './capture';
 import type { BlockCompiler, BlockCompilers } from './compiler';
-import { compileCondition } from './condition';
-import { compileEnd } from './end';
-import { compileHttpRequest } from './http-request';
-import { compileHumanHandoff } from './human-handoff';
+import { compileCondition, conditionImplementations } from './condition';
+import { compileEnd, endImplementations } from './end';
+import { compileHttpRequest, httpRequestImplementations } from './http-request';
+import { compileHumanHandoff, humanHandoffImplementations } from './human-handoff';
 import { compileIntentTrigger } from './intent-trigger';
-import { compileMatchIntent } from './match-intent';
-import { compileMessage } from './message';
+import { compileMatchIntent, matchIntentImplementations } from './match-intent';
+import { compileMessage, messageImplementations } from './message';
 import { compileSendEmail } from './send-email';
-import { compileSetVariable } from './set-variable';
+import { compileSetVariable, setVariableImplementations } from './set-variable';
 import { compileStart } from './start';
 
 /** The state compiler of every block type (a type added to the schema's registry must get one here). */
@@ -37,4 +37,34 @@ export const blockCompilers: BlockCompilers = {
 export function compileBlock(block: Block, index: FlowIndex): StateConfig {
   const compile = blockCompilers[block.type] as BlockCompiler<BlockType>;
   return compile(block as never, index);
+}
+
+/** The actions and guards the block compilers name, gathered for `createFlowSetup`. */
+export function blockImplementations(index: FlowIndex) {
+  const buttons = buttonsImplementations(index);
+  const capture = captureImplementations(index);
+  const http = httpRequestImplementations(index);
+  const answer = aiAnswerImplementations(index);
+  const handoff = humanHandoffImplementations(index);
+  return {
+    actions: {
+      ...messageImplementations(index).actions,
+      ...endImplementations(index).actions,
+      ...setVariableImplementations(index).actions,
+      ...buttons.actions,
+      ...capture.actions,
+      ...http.actions,
+      ...answer.actions,
+      ...handoff.actions,
+    },
+    guards: {
+      ...conditionImplementations(index).guards,
+      ...matchIntentImplementations(index).guards,
+      ...buttons.guards,
+      ...capture.guards,
+      ...http.guards,
+      ...answer.guards,
+      ...handoff.guards,
+    },
+  };
 }

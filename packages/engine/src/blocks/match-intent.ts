@@ -1,4 +1,7 @@
 import type { Intent } from '@flowdesk/flow-schema';
+import type { ClassifyIntentResult } from '../effects';
+import type { FlowIndex } from '../machine/flow-index';
+import { type Guard, outputOf } from '../machine/implement';
 import { lastMessage } from '../machine/render';
 import { effectState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
@@ -20,3 +23,12 @@ export const compileMatchIntent: BlockCompiler<'match_intent'> = (block, index) 
     onError: noMatch,
   });
 };
+
+export function matchIntentImplementations(index: FlowIndex) {
+  const threshold = index.doc.settings.intentThreshold;
+  const intentMatched: Guard<{ intentId: string }> = ({ event }, params) => {
+    const output = outputOf<ClassifyIntentResult>(event);
+    return output?.intentId === params.intentId && Number(output.confidence) >= threshold;
+  };
+  return { guards: { intentMatched } };
+}

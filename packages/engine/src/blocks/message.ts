@@ -1,5 +1,5 @@
-import type { MessageContent } from '@flowdesk/contract';
-import type { BlockOf, Variables } from '@flowdesk/flow-schema';
+import type { FlowIndex } from '../machine/flow-index';
+import { type BlockParams, emitWith } from '../machine/implement';
 import { renderMessage } from '../machine/render';
 import { nextState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
@@ -8,5 +8,11 @@ import type { BlockCompiler } from './compiler';
 export const compileMessage: BlockCompiler<'message'> = (block, index) =>
   nextState(index, block.id, [{ type: 'say', params: { blockId: block.id } }]);
 
-export const messageOutput = (block: BlockOf<'message'>, vars: Variables): MessageContent =>
-  renderMessage(block.data.content, vars);
+export const messageImplementations = (index: FlowIndex) => ({
+  actions: {
+    say: emitWith<BlockParams>(({ context }, params) => ({
+      type: 'output',
+      content: renderMessage(index.block(params.blockId, 'message').data.content, context.variables),
+    })),
+  },
+});

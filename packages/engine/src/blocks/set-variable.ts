@@ -1,4 +1,6 @@
-import { type BlockOf, interpolate, setPath, type Variables } from '@flowdesk/flow-schema';
+import { interpolate, setPath } from '@flowdesk/flow-schema';
+import type { FlowIndex } from '../machine/flow-index';
+import { assignWith, type BlockParams } from '../machine/implement';
 import { nextState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
@@ -6,7 +8,12 @@ import type { BlockCompiler } from './compiler';
 export const compileSetVariable: BlockCompiler<'set_variable'> = (block, index) =>
   nextState(index, block.id, [{ type: 'setVariable', params: { blockId: block.id } }]);
 
-/** The variables after the block ran: its value, interpolated, stored at its variable's path. */
-export function applySetVariable(block: BlockOf<'set_variable'>, vars: Variables): Variables {
-  return setPath(vars, block.data.variable, interpolate(block.data.value, vars));
-}
+export const setVariableImplementations = (index: FlowIndex) => ({
+  actions: {
+    /** The block's value, interpolated, stored at its variable's path. */
+    setVariable: assignWith<BlockParams>(({ context }, params) => {
+      const { data } = index.block(params.blockId, 'set_variable');
+      return { variables: setPath(context.variables, data.variable, interpolate(data.value, context.variables)) };
+    }),
+  },
+});
