@@ -74,7 +74,8 @@ export async function claimDueEmails(
     });
 }
 
-function toOutgoing(row: OutboxRow, from: string): OutgoingEmail {
+/** What a sender gets for an outbox row (the same idempotency key on every attempt). */
+export function toOutgoing(row: OutboxRow, from: string): OutgoingEmail {
   return {
     outboxId: row.id,
     workspaceId: row.workspace_id,

@@ -2,13 +2,11 @@ import { supportBotFlow } from '@flowdesk/engine';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/db';
 import { useAppWith } from '../../test/email/app-harness';
+import { botAndVisitor, installLiveAreas } from '../../test/email/live-areas';
 import { waitFor } from '../../test/email/wait';
 import { seedWorkspace } from '../../test/fixtures/accounts';
 import { publishFlow } from '../../test/fixtures/flows';
-import { registerEmailHooks } from '../email/hooks';
-import { startEmailService } from '../email/service';
 import { emailDb } from '../email/tables';
-import { registerOfficeHoursHooks } from './hooks';
 import { scanNoAgentTimeouts, waitingHandoffBlock } from './no-agent-timeout';
 
 const min = (n: number) => n * 60_000;
@@ -38,17 +36,9 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     const ws = await seedWorkspace(db, 'timeout');
     await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
     await publishFlow(db, ws.bot.id, supportBotFlow);
-    registerOfficeHoursHooks(services);
-    const email = startEmailService(services, { intervalMs: 100 });
-    registerEmailHooks(services, { context: email.context, kick: email.loop.kick });
+    const email = installLiveAreas(services);
 
-    const bot = await db.selectFrom('bots').selectAll().where('id', '=', ws.bot.id).executeTakeFirstOrThrow();
-    const visitorId = crypto.randomUUID();
-    await db
-      .insertInto('visitors')
-      .values({ id: visitorId, bot_id: bot.id, token_hash: visitorId, variables: '{}' })
-      .execute();
-    const visitor = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirstOrThrow();
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
     const { id } = await services.conversations.start(bot, visitor, {});
     const handed = await services.conversations.visitorMessage(id, visitor, {
       clientId: 'pick',

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerEmailHooks } from '../../src/email/hooks';
-import { startEmailService } from '../../src/email/service';
 import { emailDb } from '../../src/email/tables';
-import { registerOfficeHoursHooks } from '../../src/office-hours/hooks';
 import { writeOfficeHours } from '../../src/office-hours/settings';
 import { databaseKinds } from '../db';
 import { seedWorkspace } from '../fixtures/accounts';
@@ -10,6 +7,7 @@ import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
 import { useAppWith } from './app-harness';
 import { seedTeam, seedUser } from './fixtures';
+import { botAndVisitor, installLiveAreas } from './live-areas';
 import { waitFor } from './wait';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
@@ -28,18 +26,10 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
     const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId, 'high'));
-    registerOfficeHoursHooks(services);
-    const email = startEmailService(services, { intervalMs: 100 });
-    registerEmailHooks(services, { context: email.context, kick: email.loop.kick });
+    const email = installLiveAreas(services);
 
-    const bot = await db.selectFrom('bots').selectAll().where('id', '=', ws.bot.id).executeTakeFirstOrThrow();
     const talk = async (name: string) => {
-      const visitorId = crypto.randomUUID();
-      await db
-        .insertInto('visitors')
-        .values({ id: visitorId, bot_id: bot.id, token_hash: visitorId, variables: '{}', name })
-        .execute();
-      const visitor = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirstOrThrow();
+      const { bot, visitor } = await botAndVisitor(db, ws.bot.id, name);
       const conversation = await services.conversations.start(bot, visitor, {});
       const result = await services.conversations.visitorMessage(conversation.id, visitor, {
         clientId: 'c1',

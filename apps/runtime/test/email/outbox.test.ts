@@ -3,7 +3,7 @@ import { enqueueEmail } from '../../src/email/outbox';
 import { createLocalMailboxSender } from '../../src/email/senders/local-mailbox';
 import { emailDb } from '../../src/email/tables';
 import { applyUnsubscribe } from '../../src/email/unsubscribe';
-import { claimDueEmails, createEmailWorker } from '../../src/email/worker';
+import { claimDueEmails, createEmailWorker, toOutgoing } from '../../src/email/worker';
 import { databaseKinds, useTestDatabase } from '../db';
 import { FROM, outboxRow, queue, sampleEmail, testClock } from './outbox-helpers';
 
@@ -45,17 +45,7 @@ describe.each(databaseKinds)('outbox rules on %s', (kind) => {
     const id = await queue(db, { to: 'ana@example.test', now: clock.now() });
     const sender = createLocalMailboxSender(db);
     const [claimed] = await claimDueEmails(db, clock.now(), 60_000, 10);
-    const first = await sender.send({
-      outboxId: claimed!.id,
-      workspaceId: null,
-      from: FROM,
-      to: claimed!.to_address,
-      subject: claimed!.subject,
-      html: claimed!.html,
-      text: claimed!.text,
-      headers: {},
-      idempotencyKey: claimed!.idempotency_key,
-    });
+    const first = await sender.send(toOutgoing(claimed!, FROM));
     clock.advance(61_000);
     const worker = createEmailWorker({ db, sender, from: FROM, now: clock.now });
     expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueEmail } from '../../src/email/outbox';
 import { createResendSender } from '../../src/email/senders/resend';
 import { emailDb } from '../../src/email/tables';
-import { claimDueEmails } from '../../src/email/worker';
+import { claimDueEmails, toOutgoing } from '../../src/email/worker';
 import { databaseKinds, useTestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { FROM, outboxRow, queue, resendWorker, sampleEmail, testClock } from './outbox-helpers';
@@ -119,17 +119,7 @@ describe.each(databaseKinds)('email outbox and worker on %s', (kind) => {
     // Worker A claims the row and Resend accepts the email, then A dies before recording it.
     const [claimed] = await claimDueEmails(db, clock.now(), 120_000, 10);
     const sender = createResendSender({ apiKey: 're_test_key', baseUrl: fake.baseUrl });
-    const first = await sender.send({
-      outboxId: claimed!.id,
-      workspaceId: null,
-      from: FROM,
-      to: claimed!.to_address,
-      subject: claimed!.subject,
-      html: claimed!.html,
-      text: claimed!.text,
-      headers: claimed!.headers,
-      idempotencyKey: claimed!.idempotency_key,
-    });
+    const first = await sender.send(toOutgoing(claimed!, FROM));
     expect(first.ok).toBe(true);
     expect((await outboxRow(db, id)).status).toBe('sending');
 
