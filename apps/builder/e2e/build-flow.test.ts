@@ -1,24 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { login, SCREENSHOTS } from './support/browser';
 import { connect, dragBlock, node, tidy } from './support/canvas';
-import { type Harness, startHarness } from './support/harness';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
 
+const dashboard = setupDashboard();
 let harness: Harness;
-let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  consoleErrors = watchConsole(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
+beforeAll(() => {
+  ({ harness, page, consoleErrors } = dashboard);
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-${name}.png` });

@@ -1,28 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { createFlowViaApi } from './support/api';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { login, SCREENSHOTS } from './support/browser';
 import { blockCount, node, nodeIds } from './support/canvas';
-import { type Harness, startHarness } from './support/harness';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
 
+const dashboard = setupDashboard();
 let harness: Harness;
-let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 
 beforeAll(async () => {
-  harness = await startHarness();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  consoleErrors = watchConsole(page);
+  ({ harness, page, consoleErrors } = dashboard);
   await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
   await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.close();
 });
 
 beforeEach(async (context) => {
