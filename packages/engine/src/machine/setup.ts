@@ -1,6 +1,7 @@
 import { setPath, toVariableValue, type Variables } from '@flowdesk/flow-schema';
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, type SetupReturn, setup } from 'xstate';
 import { blockImplementations } from '../blocks';
+import type { ActionName, GuardName } from './config';
 import { effectActor } from './effect-actors';
 import type { FlowIndex } from './flow-index';
 import { type BlockParams, received } from './implement';
@@ -84,3 +85,27 @@ export function createFlowSetup(index: FlowIndex) {
 export type FlowSetup = ReturnType<typeof createFlowSetup>;
 export type FlowMachineConfig = Parameters<FlowSetup['createMachine']>[0];
 export type FlowStateConfig = NonNullable<FlowMachineConfig['states']>[string];
+
+// Compile-time check: every action and guard name a state config may use has an implementation.
+type Implemented<S> =
+  S extends SetupReturn<
+    EngineContext,
+    EngineEvent,
+    infer _Actors,
+    infer _Children,
+    infer Actions,
+    infer Guards,
+    infer _Delay,
+    infer _Tag,
+    infer _Input,
+    infer _Output,
+    EngineEmitted,
+    infer _Meta
+  >
+    ? { actions: keyof Actions; guards: keyof Guards }
+    : never;
+type Covers<Names, Keys> = [Names] extends [Keys] ? true : never;
+export const everyNameImplemented: [
+  Covers<ActionName, Implemented<FlowSetup>['actions']>,
+  Covers<GuardName, Implemented<FlowSetup>['guards']>,
+] = [true, true];
