@@ -76,13 +76,14 @@ describe.each(databaseKinds)('email outbox and worker on %s', (kind) => {
     const { db } = t.current;
     const clock = testClock();
     const id = await queue(db, { now: clock.now() });
-    const worker = resendWorker(db, fake, clock, { timeoutMs: 300 });
+    const impatient = resendWorker(db, fake, clock, { timeoutMs: 300 });
     fake.inject({ hang: true, deliver: true });
 
-    expect(await worker.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await impatient.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
     expect((await outboxRow(db, id)).last_error).toMatch(/^network /);
     clock.advance(1000);
-    expect(await worker.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    // The retry gets a generous timeout so a loaded test machine cannot time it out as well.
+    expect(await resendWorker(db, fake, clock).runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(fake.requests).toHaveLength(2);
     expect(fake.delivered).toHaveLength(1);
     expect((await outboxRow(db, id)).provider_id).toBe(fake.delivered[0]!.id);
