@@ -44,7 +44,7 @@ describe('a worker process killed mid-send (PostgreSQL)', () => {
       child!.on('exit', (_code, signal) => resolve(signal)),
     );
 
-    await waitFor(async () => (fake.requests.length === 1 ? true : undefined), 20_000);
+    await waitFor(async () => (fake.requests.length === 1 ? true : undefined), 90_000);
     expect((await outboxRow(db, id)).status).toBe('sending');
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
@@ -62,5 +62,5 @@ describe('a worker process killed mid-send (PostgreSQL)', () => {
     expect(fake.requests.map((r) => r.apiKey)).toEqual(['re_child_key', 're_test_key']);
     expect(fake.delivered).toHaveLength(1);
     expect(await outboxRow(db, id)).toMatchObject({ status: 'sent', attempts: 2, provider_id: fake.delivered[0]!.id });
-  });
+  }, 150_000);
 });
