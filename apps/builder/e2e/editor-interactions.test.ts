@@ -128,6 +128,13 @@ test('publish, view an older version read-only and roll back to it', async () =>
   expect(versions.map((v) => v.number).slice(-3)).toEqual([1, 2, 3]);
 });
 
+test('renaming the flow in the toolbar renames it in the flows list', async () => {
+  await page.getByLabel('Flow name').fill('Billing questions');
+  await saved();
+  await page.getByRole('link', { name: 'Back to flows' }).click();
+  await page.getByRole('link', { name: 'Billing questions' }).waitFor();
+});
+
 test('export downloads the flow as JSON; importing a broken file explains why', async () => {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();

@@ -44,7 +44,7 @@ export const flowsApi = {
   create: (api: ApiClient, input: { botId: string; name: string; draft: FlowDocumentInput }) =>
     api.post<{ flow: FlowRecord }>(base, input),
   saveDraft: (api: ApiClient, id: string, draft: FlowDocument) =>
-    api.put<{ flow: FlowRecord }>(`${flowPath(id)}/draft`, { draft, name: draft.name }),
+    api.put<{ flow: FlowRecord }>(`${flowPath(id)}/draft`, { draft, name: draft.name.trim() || undefined }),
   remove: (api: ApiClient, id: string) => api.delete<void>(flowPath(id)),
   validate: (api: ApiClient, id: string) => api.post<{ problems: ProblemDto[] }>(`${flowPath(id)}/validate`),
   publish: (api: ApiClient, id: string, note: string) =>

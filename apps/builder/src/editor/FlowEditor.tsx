@@ -227,6 +227,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
             canRedo={canRedo(state.history)}
             errors={errors}
             readOnly={readOnly}
+            onRename={(name) => dispatch({ type: 'apply', edit: (d) => ({ ...d, name }), coalesceKey: 'flow-name' })}
             onUndo={() => dispatch({ type: 'undo' })}
             onRedo={() => dispatch({ type: 'redo' })}
             onLayout={() => {
@@ -256,7 +257,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
           ) : null}
           <div className="editor-main">
             {readOnly ? (
-              <div className="palette" />
+              <div className="palette palette-readonly">A published version is read only. Roll back to edit it.</div>
             ) : (
               <Palette onAdd={(type) => addBlock(type)} hasStart={draft.blocks.some((b) => b.type === 'start')} />
             )}

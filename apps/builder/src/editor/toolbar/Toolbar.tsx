@@ -17,6 +17,7 @@ export interface ToolbarProps {
   canRedo: boolean;
   errors: number;
   readOnly: boolean;
+  onRename(name: string): void;
   onUndo(): void;
   onRedo(): void;
   onLayout(): void;
@@ -33,9 +34,17 @@ export function Toolbar(props: ToolbarProps) {
       <Link to="/flows" className="btn btn-ghost btn-sm" aria-label="Back to flows">
         ← Flows
       </Link>
-      <h1 className="editor-title" title={props.name}>
-        {props.name}
-      </h1>
+      <input
+        className="editor-title"
+        aria-label="Flow name"
+        value={props.name}
+        maxLength={200}
+        readOnly={props.readOnly}
+        onChange={(e) => props.onRename(e.target.value)}
+        onBlur={(e) => {
+          if (!e.target.value.trim()) props.onRename('Untitled flow');
+        }}
+      />
       <span className={`save-status save-${props.status}`} role="status" data-testid="save-status">
         {STATUS_TEXT[props.status]}
       </span>
