@@ -1,0 +1,154 @@
+import { type FormEvent, useState } from 'react';
+import { useToast } from '../../app/toasts';
+import { type OfficeHoursSettings, REPLY_BUCKETS, type ReplyBucket, type Schedule, settingsApi } from '../settings-api';
+import { HolidaysEditor } from './HolidaysEditor';
+import { LivePreview } from './LivePreview';
+import { browserTimeZone, defaultSchedule, timeZoneOptions } from './schedule-draft';
+import { WeeklyEditor } from './WeeklyEditor';
+
+function ScheduleSection({ schedule, onChange }: { schedule: Schedule; onChange: (s: Schedule) => void }) {
+  return (
+    <>
+      <label className="field">
+        <span>Time zone</span>
+        <select value={schedule.timezone} onChange={(e) => onChange({ ...schedule, timezone: e.target.value })}>
+          {timeZoneOptions(schedule.timezone).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <WeeklyEditor schedule={schedule} onChange={onChange} />
+      <h3>Holidays</h3>
+      <HolidaysEditor schedule={schedule} onChange={onChange} />
+    </>
+  );
+}
+
+function ReplyTimeSection({
+  value,
+  onChange,
+}: {
+  value: OfficeHoursSettings['replyTime'];
+  onChange: (v: OfficeHoursSettings['replyTime']) => void;
+}) {
+  const bucket = value.mode === 'manual' ? value.bucket : value.fallback;
+  return (
+    <fieldset className="oh-fieldset">
+      <legend>Reply time shown to visitors</legend>
+      <label className="checkbox">
+        <input
+          type="radio"
+          name="reply-mode"
+          checked={value.mode === 'auto'}
+          onChange={() => onChange({ mode: 'auto', fallback: bucket })}
+        />
+        Automatic, from the last week's first replies
+      </label>
+      <label className="checkbox">
+        <input
+          type="radio"
+          name="reply-mode"
+          checked={value.mode === 'manual'}
+          onChange={() => onChange({ mode: 'manual', bucket })}
+        />
+        Always the same words
+      </label>
+      <label className="field">
+        <span>{value.mode === 'auto' ? 'Until there is data, say' : 'We usually reply in'}</span>
+        <select
+          value={bucket}
+          onChange={(e) => {
+            const b = e.target.value as ReplyBucket;
+            onChange(value.mode === 'auto' ? { mode: 'auto', fallback: b } : { mode: 'manual', bucket: b });
+          }}
+        >
+          {REPLY_BUCKETS.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+/** Edits one scope's settings (workspace or a team) and saves them with PUT. */
+export function OfficeHoursForm({
+  initial,
+  teamId,
+  onSaved,
+}: {
+  initial: OfficeHoursSettings;
+  teamId: string | null;
+  onSaved: () => void;
+}) {
+  const toast = useToast();
+  const [draft, setDraft] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<OfficeHoursSettings>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await settingsApi.saveOfficeHours(teamId, draft);
+      toast.success('Office hours saved.');
+      onSaved();
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="oh-layout" onSubmit={save} aria-label="Office hours">
+      <section className="card settings-section">
+        <div className="row">
+          <h2 className="grow">Opening hours</h2>
+          <LivePreview schedule={draft.schedule} />
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.schedule === null}
+            onChange={(e) => set({ schedule: e.target.checked ? null : defaultSchedule(browserTimeZone()) })}
+          />
+          Always open (no schedule)
+        </label>
+        {draft.schedule ? (
+          <ScheduleSection schedule={draft.schedule} onChange={(schedule) => set({ schedule })} />
+        ) : null}
+      </section>
+      <section className="card settings-section">
+        <h2>When nobody can answer</h2>
+        <ReplyTimeSection value={draft.replyTime} onChange={(replyTime) => set({ replyTime })} />
+        <fieldset className="oh-fieldset">
+          <legend>The Human handoff block takes its offline path</legend>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.offlineWhen.outsideHours}
+              onChange={(e) => set({ offlineWhen: { ...draft.offlineWhen, outsideHours: e.target.checked } })}
+            />
+            Outside office hours
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.offlineWhen.noAgentOnline}
+              onChange={(e) => set({ offlineWhen: { ...draft.offlineWhen, noAgentOnline: e.target.checked } })}
+            />
+            When no agent is online
+          </label>
+        </fieldset>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save office hours'}
+        </button>
+      </section>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import type { AppRoute } from '../app/route-types';
+import { MailboxPage } from './mailbox/MailboxPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { OfficeHoursPage } from './office-hours/OfficeHoursPage';
+import './settings.css';
+
+/** Settings tabs: office hours, email notifications, and the admins' mailbox/outbox. */
+export const routes: AppRoute[] = [
+  {
+    path: '/settings/office-hours',
+    title: 'Office hours',
+    render: () => <OfficeHoursPage />,
+    settingsTab: { label: 'Office hours', order: 10 },
+    roles: ['admin'],
+  },
+  {
+    path: '/settings/notifications',
+    title: 'Notifications',
+    render: () => <NotificationsPage />,
+    settingsTab: { label: 'Notifications', order: 40 },
+  },
+  {
+    path: '/settings/mailbox',
+    title: 'Mailbox',
+    render: () => <MailboxPage />,
+    settingsTab: { label: 'Mailbox', order: 50 },
+    roles: ['admin'],
+  },
+];
