@@ -39,8 +39,16 @@ export class RealtimeConnection {
       typingTtlMs,
     );
     // Inbox sockets see every conversation event of their workspace; a widget socket only what it follows.
-    this.unsubscribeHub =
+    const unsubscribeEvents =
       identity.kind === 'agent' ? services.hub.subscribe((event) => this.onHubEvent(event)) : () => {};
+    // After the relay from other instances was down, read what was missed from the database.
+    const unsubscribeResync = services.hub.onResync(() => {
+      for (const stream of this.streams.values()) stream.replay();
+    });
+    this.unsubscribeHub = () => {
+      unsubscribeEvents();
+      unsubscribeResync();
+    };
     this.send({ type: 'ready', connectionId: this.id });
   }
 

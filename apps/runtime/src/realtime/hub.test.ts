@@ -54,3 +54,17 @@ describe('RealtimeHub', () => {
     expect(got).toHaveLength(1);
   });
 });
+
+describe('RealtimeHub resync', () => {
+  it('calls every resync listener until it unsubscribes', () => {
+    const hub = new RealtimeHub();
+    let calls = 0;
+    const stop = hub.onResync(() => {
+      calls++;
+    });
+    hub.resync();
+    stop();
+    hub.resync();
+    expect(calls).toBe(1);
+  });
+});

@@ -15,6 +15,7 @@ export class RealtimeHub {
   /** Listeners of one conversation's events only (widget sockets): an event costs O(its listeners), not O(sockets). */
   private readonly byConversation = new Map<string, Set<HubListener>>();
   private bridge: HubBridge | null = null;
+  private readonly resyncListeners = new Set<() => void>();
 
   constructor(private readonly onError: (error: unknown) => void = () => {}) {}
 
@@ -61,6 +62,23 @@ export class RealtimeHub {
     }
   }
 
+  /** Called when events from other instances may have been missed (their relay was down for a while). */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
+  /** Asks every follower to read what it may have missed from the database. */
+  resync() {
+    for (const listener of this.resyncListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+  }
+
   attachBridge(bridge: HubBridge) {
     this.bridge = bridge;
   }
@@ -68,6 +86,7 @@ export class RealtimeHub {
   async close() {
     this.listeners.clear();
     this.byConversation.clear();
+    this.resyncListeners.clear();
     await this.bridge?.close();
     this.bridge = null;
   }

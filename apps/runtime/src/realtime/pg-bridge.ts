@@ -94,10 +94,13 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
   const retry = () => {
     if (closed) return;
     reconnectTimer = setTimeout(() => {
-      listen().catch((error) => {
-        onError(error);
-        retry();
-      });
+      listen()
+        // Other instances' events sent while nobody listened are gone: followers catch up from the database.
+        .then(() => hub.resync())
+        .catch((error) => {
+          onError(error);
+          retry();
+        });
     }, options.reconnectMs ?? 1000);
   };
 

@@ -27,7 +27,7 @@ export class SeqStream {
     return this.last;
   }
 
-  /** Replays everything after the subscriber's seq. Call once, right after creating the stream. */
+  /** Delivers everything after the last delivered seq from the database: right after creating the stream, and again when live events may have been missed. */
   replay() {
     this.enqueue(() => this.catchUp(Number.POSITIVE_INFINITY));
   }
