@@ -4,6 +4,7 @@ import { login, SCREENSHOTS } from './support/browser';
 import { connect, dragBlock, node, tidy } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { textOf, visitorChat } from './support/visitor';
 
 const dashboard = setupDashboard();
 let harness: Harness;
@@ -137,4 +138,19 @@ test('an admin builds a support flow from an empty canvas, fixes a problem shown
     expect.objectContaining({ source: match, sourceHandle: 'talk_to_a_human', target: handoff }),
   );
   expect(consoleErrors).toEqual([]);
+
+  // A visitor now chats with the published bot through the widget API and reaches the handoff block.
+  const visitor = await visitorChat(harness.runtime.url, harness.seeded.botId);
+  const greeting = (await visitor.messages()).map(textOf).join('\n');
+  expect(greeting).toContain('Welcome to Acme!');
+  expect(greeting).toContain('What do you need?');
+  const reply = await visitor.say('I want to talk to a human please');
+  const answered = reply.replies.map((m) => textOf(m.content)).join('\n');
+  expect(answered).toContain('Connecting you with our team.');
+  const conversation = await harness.runtime.db
+    .selectFrom('conversations')
+    .select(['status', 'priority'])
+    .where('id', '=', visitor.session.conversation.id)
+    .executeTakeFirstOrThrow();
+  expect(conversation).toMatchObject({ status: 'needs_agent', priority: 'high' });
 });

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { login, SCREENSHOTS } from './support/browser';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+beforeAll(() => {
+  ({ harness, page } = dashboard);
+});
+
+test('an admin closes today in the office hours; the live preview and the runtime say closed', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-office-hours.png`, fullPage: true });
+  });
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Office hours' }).click();
+
+  const preview = page.getByTestId('office-preview');
+  await expect.poll(() => preview.textContent()).toContain('Open now');
+  await page.getByLabel('Always open (no schedule)').uncheck();
+  await page.getByLabel('Time zone').selectOption('UTC');
+
+  const now = new Date();
+  const today = now.getUTCDay();
+  const later = (today + 2) % 7;
+  // Weekdays start 09:00-17:00; without today's range nothing is open now (no range crosses midnight).
+  const todayRange = page.getByRole('button', { name: `Remove ${DAYS[today]} range 1` });
+  if (await todayRange.count()) await todayRange.click();
+  await page.getByRole('button', { name: `Add hours on ${DAYS[later]}` }).click();
+  await expect.poll(() => page.getByLabel(`${DAYS[later]} range 2 opens`).count()).toBe(1);
+  const holiday = new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Closed on').fill(holiday);
+  await page.getByRole('button', { name: 'Add holiday' }).click();
+  await page.getByRole('button', { name: `Remove holiday ${holiday}` }).waitFor();
+  await page.getByLabel('Always the same words').check();
+  await page.getByLabel('We usually reply in').selectOption('a few minutes');
+
+  await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/^Closed now\.Opens .+ at 09:00$/);
+  await page.getByRole('button', { name: 'Save office hours' }).click();
+  await page.getByText('Office hours saved.').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-office-hours.png`, fullPage: true });
+
+  const saved = await page.evaluate(async () => {
+    const response = await fetch('/api/admin/office-hours', { headers: { Accept: 'application/json' } });
+    return response.json();
+  });
+  expect(saved.preview.open).toBe(false);
+  expect(saved.settings.schedule.timezone).toBe('UTC');
+  expect(saved.settings.schedule.weekly[KEYS[today]!]).toBeUndefined();
+  expect(saved.settings.schedule.holidays).toEqual([holiday]);
+  expect(saved.settings.replyTime).toEqual({ mode: 'manual', bucket: 'a few minutes' });
+  expect(saved.replyTime).toBe('a few minutes');
+
+  // After a reload the page shows what the runtime stored.
+  await page.reload();
+  await expect.poll(() => preview.textContent()).toMatch(/^Closed now\./);
+  await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('UTC');
+});
+
+test("an invalid range comes back with the runtime's message", async () => {
+  await page.getByLabel(`${DAYS[(new Date().getUTCDay() + 2) % 7]} range 1 opens`).fill('');
+  await page.getByRole('button', { name: 'Save office hours' }).click();
+  const error = page.locator('.toast-error');
+  await error.waitFor();
+  expect(await error.textContent()).toMatch(/HH:MM|invalid/i);
+});
