@@ -48,7 +48,11 @@ pg_version="$(psql "$TEST_DATABASE_URL" -Atc 'show server_version' 2>/dev/null |
   echo "- CPU: $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GiB; OS: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "- Node $(node --version); PostgreSQL $pg_version (127.0.0.1, fsync on); open-file limit $FD_LIMIT"
-  echo "- Load average before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (other work shares this machine)"
+  if [ "${BENCH_ONLY:-}" = none ]; then
+    echo "- Merged without running (BENCH_ONLY=none); each result file states when it was measured"
+  else
+    echo "- Load average before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg) (other work shares this machine)"
+  fi
   echo "- Run finished $(date -u +%Y-%m-%dT%H:%M:%SZ)${failed:+; failed: ${failed[*]}}"
   for notes in bench/*/ANALYSIS.md; do
     [ -f "$notes" ] || continue

@@ -55,7 +55,9 @@ try {
   const ratio = run.perSecond / raw;
 
   const lines = [
-    '# Runtime throughput (whole path) vs raw INSERTs',
+    profile
+      ? '# Runtime throughput with a CPU profile of the runtime'
+      : '# Runtime throughput (whole path) vs raw INSERTs',
     '',
     `Measured ${new Date().toISOString()} on ${machineLine()}, PostgreSQL on 127.0.0.1, by \`bench/runtime/throughput.ts\`.`,
     `Runtime in its own process; ${CONCURRENCY} concurrent senders (= runtime pool size) over ${CONVERSATIONS} conversations`,
