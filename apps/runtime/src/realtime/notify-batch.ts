@@ -19,36 +19,37 @@ export interface Envelope {
   messageRef?: MessageRef;
 }
 
-/** The item for one event: inline when it fits `maxBytes`, a reference for big messages, null when neither. */
-export function toItem(event: HubEvent, maxBytes: number): BridgeItem | null {
-  const inline = { event };
-  if (Buffer.byteLength(JSON.stringify(inline)) <= maxBytes) return inline;
+/** The JSON of one event's item: inline when it fits `maxBytes`, a reference for big messages, null when neither. */
+export function toItem(event: HubEvent, maxBytes: number): string | null {
+  const inline = JSON.stringify({ event } satisfies BridgeItem);
+  if (Buffer.byteLength(inline) <= maxBytes) return inline;
   if (event.kind !== 'message') return null;
   const { workspaceId, message, internal } = event;
-  return { messageRef: { workspaceId, conversationId: message.conversationId, seq: message.seq, internal } };
+  const messageRef = { workspaceId, conversationId: message.conversationId, seq: message.seq, internal };
+  return JSON.stringify({ messageRef } satisfies BridgeItem);
 }
 
 /**
- * Packs items, in order, into as few envelopes as fit `maxBytes` each (PostgreSQL refuses NOTIFY payloads
- * of 8000 bytes or more). One payload per burst instead of one per event saves a database round trip each.
+ * Packs items (their JSON), in order, into as few envelopes as fit `maxBytes` each (PostgreSQL refuses NOTIFY
+ * payloads of 8000 bytes or more). One payload per burst instead of one per event saves a round trip each.
  */
-export function packPayloads(origin: string, items: BridgeItem[], maxBytes: number): string[] {
-  const head = JSON.stringify({ origin, items: [] }).length;
+export function packPayloads(origin: string, items: string[], maxBytes: number): string[] {
+  const open = `{"origin":${JSON.stringify(origin)},"items":[`;
+  const head = Buffer.byteLength(open) + 2;
   const payloads: string[] = [];
   let batch: string[] = [];
   let size = head;
-  for (const item of items) {
-    const json = JSON.stringify(item);
+  for (const json of items) {
     const bytes = Buffer.byteLength(json) + 1;
     if (batch.length > 0 && size + bytes > maxBytes) {
-      payloads.push(`{"origin":${JSON.stringify(origin)},"items":[${batch.join(',')}]}`);
+      payloads.push(`${open}${batch.join(',')}]}`);
       batch = [];
       size = head;
     }
     batch.push(json);
     size += bytes;
   }
-  if (batch.length > 0) payloads.push(`{"origin":${JSON.stringify(origin)},"items":[${batch.join(',')}]}`);
+  if (batch.length > 0) payloads.push(`${open}${batch.join(',')}]}`);
   return payloads;
 }
 

@@ -107,7 +107,7 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
   await listen();
 
   // Events published in the same turn of the event loop (a message, the bot's replies) share one NOTIFY.
-  let pending: BridgeItem[] = [];
+  let pending: string[] = [];
   let flushing: Promise<void> | null = null;
   const flush = async () => {
     const items = pending;
