@@ -47,6 +47,7 @@ test('an admin closes today in the office hours; the live preview and the runtim
   await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/^Closed now\.Opens .+ at 09:00$/);
   await page.getByRole('button', { name: 'Save office hours' }).click();
   await page.getByText('Office hours saved.').waitFor();
+  await expect.poll(() => preview.textContent()).toMatch(/^Closed now\./);
   await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-office-hours.png`, fullPage: true });
 
   const saved = await page.evaluate(async () => {
@@ -66,10 +67,27 @@ test('an admin closes today in the office hours; the live preview and the runtim
   await expect(page.getByLabel('Time zone').inputValue()).resolves.toBe('UTC');
 });
 
-test("an invalid range comes back with the runtime's message", async () => {
-  await page.getByLabel(`${DAYS[(new Date().getUTCDay() + 2) % 7]} range 1 opens`).fill('');
-  await page.getByRole('button', { name: 'Save office hours' }).click();
-  const error = page.locator('.toast-error');
-  await error.waitFor();
-  expect(await error.textContent()).toMatch(/HH:MM|invalid/i);
+test('notifications: my toggles and the workspace rules are saved through the runtime', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-notifications.png`, fullPage: true });
+  });
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Notifications' })
+    .click();
+  const mentioned = page.getByRole('switch', { name: /Mentioned in a note/ });
+  await expect.poll(() => mentioned.isChecked()).toBe(true);
+  await mentioned.press('Space');
+  await expect.poll(() => mentioned.isChecked()).toBe(false);
+  await page.getByLabel(/Escalate to admins/).fill('45');
+  await page.getByRole('button', { name: 'Save workspace rules' }).click();
+  await page.getByText('Workspace notifications saved.').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-notifications.png`, fullPage: true });
+  const stored = await page.evaluate(async () => {
+    const get = (path: string) => fetch(path, { headers: { Accept: 'application/json' } }).then((r) => r.json());
+    return { prefs: await get('/api/email/preferences'), settings: await get('/api/email/settings') };
+  });
+  expect(stored.prefs.preferences.mentioned).toBe(false);
+  expect(stored.prefs.preferences.needs_attention).toBe(true);
+  expect(stored.settings.settings.slaMinutes).toBe(45);
 });
