@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badRequest, conflict } from '../http/errors';
+import { findVersionById } from '../repositories/flow-versions';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
 import { assertCanSee, type Viewer } from './access';
@@ -30,25 +31,21 @@ export async function handBack(
   conversationId: string,
   input: z.infer<typeof HandBackInput>,
 ) {
-  const flowVersion = await withConversation(services, conversationId, async (tx) => {
+  await withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
     if (tx.conversation.status === 'bot') throw conflict('The bot already holds this conversation');
-    if (!tx.conversation.flow_version_id) throw badRequest('This conversation has no bot flow to hand back to');
+    const version = tx.conversation.flow_version_id
+      ? await findVersionById(tx.trx, tx.conversation.flow_version_id)
+      : undefined;
+    if (!version) throw badRequest('This conversation has no bot flow to hand back to');
+    if (input.blockId && !services.flows.get(version).blockIds.has(input.blockId)) {
+      throw badRequest(`The flow has no block "${input.blockId}"`, { field: 'blockId' });
+    }
     await tx.update({ assignee_id: null });
     await appendEvent(tx, 'handed_back', `${viewer.name} handed the conversation back to the bot`, viewer, {
       blockId: input.blockId,
     });
-    return tx.conversation.flow_version_id;
   });
-  if (input.blockId) {
-    const version = await services.db
-      .selectFrom('flow_versions')
-      .selectAll()
-      .where('id', '=', flowVersion)
-      .executeTakeFirstOrThrow();
-    if (!services.flows.get(version).blockIds.has(input.blockId))
-      throw badRequest(`The flow has no block "${input.blockId}"`);
-  }
   const event = input.blockId ? ({ type: 'goto', blockId: input.blockId } as const) : ({ type: 'handback' } as const);
   return services.conversations.engineEvent(conversationId, event, { resumeBot: true });
 }

@@ -129,6 +129,10 @@ describe.each(databaseKinds)('inbox conversation lifecycle on %s', (kind) => {
 
     const bad = await call(admin, 'POST', `/${visitor.conversationId}/handback`, { blockId: 'nope' });
     expect(bad.status).toBe(400);
+    // A refused hand back changes nothing.
+    const unchanged = await detail(admin, visitor.conversationId);
+    expect(unchanged.conversation).toMatchObject({ status: 'agent', assignee: { name: 'Alice Admin' } });
+    expect(unchanged.messages.length).toBe(held.messages.length + 1);
     const back = await call(admin, 'POST', `/${visitor.conversationId}/handback`, { blockId: 'rate' });
     expect(texts(((await back.json()) as { replies: Message[] }).replies)).toEqual(['How would you rate us?']);
     const answered = await visitor.say('great');
