@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { LoginPage } from '../pages/LoginPage';
 import { EmptyState, Spinner } from '../ui/states';
 import { AuthProvider, useAuth } from './auth';
@@ -28,7 +28,7 @@ function Pages() {
     <Layout routes={appRoutes} path={path} compact={resolved.kind === 'page' && !!resolved.route.fullBleed}>
       {resolved.kind === 'page' ? (
         <div className={resolved.route.fullBleed ? 'page page-full' : 'page'}>
-          {resolved.route.render(resolved.params)}
+          <Suspense fallback={<Spinner />}>{resolved.route.render(resolved.params)}</Suspense>
         </div>
       ) : resolved.kind === 'forbidden' ? (
         <EmptyState title="Not available for your role">Ask an admin for access to this page.</EmptyState>

@@ -1,8 +1,11 @@
+import { lazy } from 'react';
 import { BotSettingsPage } from '../bot/BotSettingsPage';
-import { EditorPage } from '../editor/EditorPage';
 import { FlowsPage } from '../pages/FlowsPage';
 import { Icon } from '../ui/icons';
 import type { AppRoute } from './route-types';
+
+// The editor (React Flow, the engine for the preview) loads only when a flow is opened.
+const EditorPage = lazy(() => import('../editor/EditorPage').then((m) => ({ default: m.EditorPage })));
 
 /** Pages this folder owns. */
 const coreRoutes: AppRoute[] = [
