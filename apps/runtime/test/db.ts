@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type Config, testConfig } from '../src/config';
-import { createDatabase, type DatabaseHandle, type DatabaseKind } from '../src/db/database';
+import { createDatabase, type DatabaseHandle, type DatabaseKind, pgliteHandle } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
+
+/** Set-up budget: a loaded CI machine can take tens of seconds to start a database. */
+export const SETUP_TIMEOUT_MS = 180_000;
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -48,6 +52,25 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
+// Starting PGlite dominates test set-up; every migrated in-memory database of this process is a copy of one.
+let migratedTemplate: Promise<Blob> | null = null;
+
+function migratedPgliteTemplate(): Promise<Blob> {
+  migratedTemplate ??= (async () => {
+    const handle = createDatabase(testConfig());
+    await migrateToLatest(handle.db);
+    const dump = await handle.pglite!.dumpDataDir('none');
+    await handle.close();
+    return dump;
+  })();
+  return migratedTemplate;
+}
+
+async function openHandle(kind: DatabaseKind, config: Config, migrate: boolean): Promise<DatabaseHandle> {
+  if (kind === 'pglite' && migrate) return pgliteHandle(new PGlite({ loadDataDir: await migratedPgliteTemplate() }));
+  return createDatabase(config);
+}
+
 /** A fresh, migrated database of the given kind. */
 export async function createTestDatabase(
   kind: DatabaseKind,
@@ -55,7 +78,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const scratch = kind === 'postgres' ? await createScratchPostgres() : null;
   const config = testConfig(scratch ? { DATABASE_URL: scratch.url } : {});
-  const handle = createDatabase(config);
+  const handle = await openHandle(kind, config, options.migrate !== false);
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {
     ...handle,
@@ -72,7 +95,7 @@ export function useTestDatabase(kind: DatabaseKind, options: { migrate?: boolean
   const holder: { current: TestDatabase } = { current: undefined as unknown as TestDatabase };
   beforeAll(async () => {
     holder.current = await createTestDatabase(kind, options);
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await holder.current?.dispose();
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../src/config';
 import type { DatabaseKind } from '../src/db/database';
 import { type RunningServer, startServer } from '../src/server';
-import { createTestDatabase, type TestDatabase } from './db';
+import { createTestDatabase, SETUP_TIMEOUT_MS, type TestDatabase } from './db';
 
 export interface TestServer {
   server: RunningServer;
@@ -31,7 +31,7 @@ export function useTestServer(kind: DatabaseKind, overrides: Partial<Config> = {
         });
       },
     };
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await holder.current?.server.close();
     await holder.current?.database.dispose();

@@ -32,7 +32,11 @@ export function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
   }
-  const pglite = openPglite(config.DATA_DIR);
+  return pgliteHandle(openPglite(config.DATA_DIR));
+}
+
+/** Kysely over an open PGlite (tests hand in one restored from a migrated template). */
+export function pgliteHandle(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,

@@ -42,7 +42,12 @@ export function renderDocs(document: OpenApiDocumentLike) {
 <body>
 <header><h1>${document.info.title} API <small>v${document.info.version}</small></h1>
 <p>Machine-readable document: <a href="/openapi.json">/openapi.json</a>. Errors are always
-<code>{"error":{"code","message","details"}}</code>.</p></header>
+<code>{"error":{"code","message","details"}}</code>.</p>
+<p>Realtime: WebSocket <code>/ws</code> (widget: <code>?visitorToken=…</code>; dashboard: session cookie). Send
+<code>{"type":"subscribe","conversationId","afterSeq"}</code> to receive every message after <code>afterSeq</code>
+exactly once and in order, then live; also <code>typing</code>, <code>unsubscribe</code> and <code>ping</code>.
+The server sends <code>ready</code>, <code>message</code>, <code>typing</code>, <code>conversation</code>,
+<code>presence</code>, <code>error</code> and <code>pong</code> frames.</p></header>
 <main>
 ${tags.map(
   (tag) => html`<section><h2>${tag}</h2>
