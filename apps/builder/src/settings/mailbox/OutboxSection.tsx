@@ -56,7 +56,7 @@ export function OutboxSection({ emails, onChanged }: { emails: OutboxEmail[]; on
               <span className={STATUS_BADGE[email.status]}>{email.status}</span>
             </td>
             <td>{email.attempts}</td>
-            <td className="outbox-error">{email.lastError ?? '—'}</td>
+            <td className={email.lastError ? 'outbox-error' : 'hint'}>{email.lastError ?? '—'}</td>
             <td>
               {email.status === 'failed' ? (
                 <button
