@@ -91,3 +91,46 @@ test('notifications: my toggles and the workspace rules are saved through the ru
   expect(stored.prefs.preferences.needs_attention).toBe(true);
   expect(stored.settings.settings.slaMinutes).toBe(45);
 });
+
+test('a team overrides the workspace hours (always open) and then follows them again', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-team-hours.png`, fullPage: true });
+  });
+  const teamId = await page.evaluate(async () => {
+    const response = await fetch('/api/admin/teams', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'flowdesk' },
+      body: JSON.stringify({ name: 'Night shift', memberIds: [], isDefault: false }),
+    });
+    return ((await response.json()) as { team: { id: string } }).team.id;
+  });
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Office hours' }).click();
+  await page.reload();
+  await page.getByLabel('Hours for').selectOption({ label: 'Team: Night shift' });
+  await page.getByRole('heading', { name: 'This team follows the workspace hours' }).waitFor();
+  await page.getByRole('button', { name: 'Set hours for this team' }).click();
+  await page.getByLabel('Always open (no schedule)').check();
+  await expect.poll(() => page.getByTestId('office-preview').textContent()).toBe('Open now');
+  await page.getByRole('button', { name: 'Save office hours' }).click();
+  await page.getByText('Office hours saved.').waitFor();
+  await page.getByRole('button', { name: 'Use workspace hours' }).waitFor();
+
+  const read = (id: string | null) =>
+    page.evaluate(
+      async (query) => {
+        const response = await fetch(`/api/admin/office-hours${query}`, { headers: { Accept: 'application/json' } });
+        return (await response.json()) as { settings: { schedule: unknown } | null; preview: { open: boolean } };
+      },
+      id ? `?teamId=${id}` : '',
+    );
+  const team = await read(teamId);
+  expect(team.settings?.schedule).toBeNull();
+  expect(team.preview.open).toBe(true);
+  expect((await read(null)).preview.open).toBe(false);
+
+  await page.getByRole('button', { name: 'Use workspace hours' }).click();
+  await page.getByRole('heading', { name: 'This team follows the workspace hours' }).waitFor();
+  const after = await read(teamId);
+  expect(after.settings).toBeNull();
+  expect(after.preview.open).toBe(false);
+});
