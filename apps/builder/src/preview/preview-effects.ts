@@ -1,5 +1,5 @@
 import type { EngineEffects } from '@flowdesk/engine';
-import { PRIORITY_LABELS } from '../editor/blocks/summary';
+import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import { answerFromKnowledge, classifyLexically } from './lexical';
 
 /** A line in the preview transcript describing what the flow did (or would do) outside the chat. */

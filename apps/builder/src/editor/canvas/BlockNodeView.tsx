@@ -1,7 +1,7 @@
 import { blockDefinitions, isBlockType } from '@flowdesk/flow-schema';
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect } from 'react';
-import { displayOutputs, summarize } from '../blocks/summary';
+import { displayOutputs, summarize } from '../blocks/summarize';
 import { ENTRY_TYPES } from '../model/graph-ops';
 import type { BlockNode } from '../model/to-react-flow';
 

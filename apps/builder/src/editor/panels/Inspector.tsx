@@ -1,6 +1,6 @@
 import { blockDefinitions, isBlockType } from '@flowdesk/flow-schema';
 import { Icon } from '../../ui/icons';
-import { BlockForm } from '../blocks/forms';
+import { BlockForm } from '../blocks/BlockForm';
 import { useEditor } from '../editor-context';
 import { removeElements, updateBlockData } from '../model/graph-ops';
 import { ProblemList } from './ProblemsPanel';

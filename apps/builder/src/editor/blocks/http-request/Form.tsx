@@ -1,7 +1,7 @@
 import { HTTP_MAX_TIMEOUT_MS, type HttpRequestData } from '@flowdesk/flow-schema';
 import { NumberField, SelectField, TemplateField, TextField, VariableField } from '../fields';
+import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
-import type { BlockFormProps } from './types';
 
 const METHODS = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((m) => ({ value: m, label: m }));
 

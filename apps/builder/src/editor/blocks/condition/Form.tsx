@@ -1,9 +1,9 @@
 import { CONDITION_OPERATORS, type ConditionData, type ConditionRule } from '@flowdesk/flow-schema';
 import { useEditor } from '../../editor-context';
 import { SelectField, TextField, VariableField } from '../fields';
+import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
-import { OPERATOR_LABELS, UNARY_OPERATORS } from '../summary';
-import type { BlockFormProps } from './types';
+import { OPERATOR_LABELS, UNARY_OPERATORS } from './operators';
 
 const COMBINATORS = [
   { value: 'and' as const, label: 'All of these (AND)' },

@@ -1,13 +1,19 @@
-import type { Block } from '@flowdesk/flow-schema';
+import { type Block, blockDefinitions } from '@flowdesk/flow-schema';
 import { describe, expect, test } from 'vitest';
 import { sampleFlow } from '../model/test-flow';
-import { displayOutputs, summarize } from './summary';
+import { displayOutputs, summarize } from './summarize';
 
 const doc = sampleFlow();
 const ctx = { intents: doc.intents, teamName: (id: string) => (id === 'billing' ? 'Billing' : undefined) };
 const block = (type: string, data: unknown) => ({ id: 'b', type, position: { x: 0, y: 0 }, data }) as Block;
 
 describe('summarize', () => {
+  test.each(Object.entries(blockDefinitions))('a fresh %s block reads as non-empty lines', (type, definition) => {
+    const lines = summarize(block(type, definition.defaults()), ctx);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.trim()).not.toBe('');
+  });
+
   test('message text and media', () => {
     expect(summarize(block('message', { content: { type: 'text', text: 'Hi {{name}}' } }), ctx)).toEqual([
       'Hi {{name}}',

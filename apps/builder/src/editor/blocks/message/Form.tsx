@@ -1,7 +1,7 @@
 import type { MessageBlockContent } from '@flowdesk/flow-schema';
 import { SelectField, TemplateField, TextField } from '../fields';
+import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
-import type { BlockFormProps } from './types';
 
 type Content = MessageBlockContent;
 type Card = Extract<Content, { type: 'carousel' }>['cards'][number];

@@ -1,8 +1,8 @@
 import type { HumanHandoffData } from '@flowdesk/flow-schema';
 import { useEditor } from '../../editor-context';
 import { NumberField, SelectField, TemplateField } from '../fields';
-import { PRIORITY_LABELS } from '../summary';
-import type { BlockFormProps } from './types';
+import type { BlockFormProps } from '../form-props';
+import { PRIORITY_LABELS } from './priority';
 
 type Priority = keyof typeof PRIORITY_LABELS;
 const PRIORITIES = (Object.keys(PRIORITY_LABELS) as Priority[]).map((p) => ({ value: p, label: PRIORITY_LABELS[p] }));

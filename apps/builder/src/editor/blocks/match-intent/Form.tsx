@@ -1,5 +1,5 @@
 import { useEditor } from '../../editor-context';
-import type { BlockFormProps } from './types';
+import type { BlockFormProps } from '../form-props';
 
 export function MatchIntentForm({ block, update }: BlockFormProps<'match_intent'>) {
   const { doc, readOnly, openPanel } = useEditor();

@@ -1,7 +1,7 @@
 import type { FlowSettings } from '@flowdesk/flow-schema';
 import { useEditor } from '../../editor-context';
 import { NumberField, SelectField, TemplateField } from '../fields';
-import type { BlockFormProps } from './types';
+import type { BlockFormProps } from '../form-props';
 
 /** The start block has no settings of its own; it hosts the flow-wide settings. */
 export function StartForm(_: BlockFormProps<'start'>) {

@@ -1,7 +1,7 @@
 import { slugify, uniqueId } from '../../model/ids';
 import { CheckboxField, TemplateField, TextField, VariableField } from '../fields';
+import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
-import type { BlockFormProps } from './types';
 
 export function ButtonsForm({ block, update }: BlockFormProps<'buttons'>) {
   const data = block.data;

@@ -3,8 +3,8 @@ import type { CaptureData } from '@flowdesk/flow-schema';
 type FormField = NonNullable<CaptureData['fields']>[number];
 
 import { CheckboxField, NumberField, SelectField, TemplateField, TextField, VariableField } from '../fields';
+import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
-import type { BlockFormProps } from './types';
 
 type InputType = CaptureData['inputType'];
 const INPUT_TYPES: { value: InputType; label: string }[] = [
