@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DEMO_BOT_ID, DEMO_USERS, seedDemo } from '../src/seed/demo';
+import { DEMO_BOT_ID, DEMO_TEAM_ID, DEMO_USERS, seedDemo } from '../src/seed/demo';
 import { databaseKinds, useTestDatabase } from './db';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
@@ -26,6 +27,10 @@ describe.each(databaseKinds)('demo seed on %s', (kind) => {
     expect(await count('flow_versions')).toBe(1);
     expect(await count('teams')).toBe(1);
     expect(await count('team_members')).toBe(1);
+    const { rows } = await sql<{
+      is_default: boolean;
+    }>`select is_default from teams where id = ${DEMO_TEAM_ID}`.execute(db);
+    expect(rows[0]?.is_default).toBe(true);
     const bot = await db.selectFrom('bots').selectAll().where('id', '=', DEMO_BOT_ID).executeTakeFirstOrThrow();
     expect(bot.flow_id).not.toBeNull();
     expect(bot.allowed_origins).toEqual(['*']);

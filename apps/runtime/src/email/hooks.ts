@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import type { HandoffContext } from '../services/hooks';
 import type { EmailContext } from './compose';
 import { notifyNeedsAttention } from './notifications';
-import { queueFlowEmail } from './visitor-mail';
+import { queueFlowEmail, queueTranscript } from './visitor-mail';
 
 /** Stable per step and content, so the same Send email block in the same step is stored once. */
 export function flowEmailKey(conversation: Pick<Conversation, 'id' | 'last_seq'>, email: EmailEffectRequest) {
@@ -36,8 +36,9 @@ export async function sendFlowEmail(
 export const alertsOnHandoff = (context: HandoffContext) => context.reason !== 'takeover';
 
 /**
- * Fills the runtime's extension points: "needs attention" emails in the handoff transaction and the
- * flow's Send email block through the outbox. `context` comes from `startEmailService(...).context`;
+ * Fills the runtime's extension points: "needs attention" emails in the handoff transaction, the
+ * visitor's transcript on resolve (when the workspace turned it on) and the flow's Send email block
+ * through the outbox. `context` comes from `startEmailService(...).context`;
  * `kick` (its loop's kick) sends right after the commit instead of at the next poll.
  */
 export function registerEmailHooks(services: Services, email: { context: () => EmailContext; kick: () => void }) {
@@ -45,6 +46,9 @@ export function registerEmailHooks(services: Services, email: { context: () => E
     if (!alertsOnHandoff(context)) return;
     await notifyNeedsAttention(tx.trx, email.context(), tx.conversation.id);
     tx.afterCommit(() => email.kick());
+  });
+  services.conversationHooks.onResolved.push(async (tx) => {
+    if (await queueTranscript(tx.trx, email.context(), tx.conversation.id)) tx.afterCommit(() => email.kick());
   });
   services.conversationHooks.sendEmail = async (trx, conversation, request) => {
     await sendFlowEmail(trx, email.context(), conversation, request);

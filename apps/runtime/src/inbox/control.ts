@@ -57,6 +57,7 @@ export async function resolve(services: Services, viewer: Viewer, conversationId
     if (tx.conversation.status === 'resolved') return tx.conversation;
     await tx.update({ status: 'resolved', resolved_at: new Date() });
     await appendEvent(tx, 'resolved', `${viewer.name} marked the conversation as resolved`, viewer);
+    for (const hook of services.conversationHooks.onResolved) await hook(tx);
     return tx.conversation;
   });
 }

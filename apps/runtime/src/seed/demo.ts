@@ -54,6 +54,9 @@ export async function seedDemo(db: Kysely<Database>) {
       .values({ id: DEMO_TEAM_ID, workspace_id: DEMO_WORKSPACE_ID, name: 'Support' })
       .onConflict((oc) => oc.doNothing())
       .execute();
+    // Demo handoffs route to Support unless an admin already chose another default team.
+    await sql`update teams set is_default = true where id = ${DEMO_TEAM_ID}
+      and not exists (select 1 from teams where workspace_id = ${DEMO_WORKSPACE_ID} and is_default)`.execute(trx);
     await trx
       .insertInto('team_members')
       .values({ team_id: DEMO_TEAM_ID, user_id: userIds[1]! })

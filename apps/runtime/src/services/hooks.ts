@@ -40,6 +40,8 @@ export interface ConversationHooks {
   onVisitorMessage: Array<(tx: ConversationTx, message: StoredMessage) => Promise<void>>;
   /** The visitor left an email through the contact form (same transaction). */
   onContactCaptured: Array<(tx: ConversationTx, contact: { email: string; name: string | null }) => Promise<void>>;
+  /** An agent resolved the conversation (same transaction), e.g. the transcript email to the visitor. */
+  onResolved: Array<(tx: ConversationTx) => Promise<void>>;
   /** A flow's Send email block (same transaction); without a handler the email is only recorded in the audit log. */
   sendEmail: ((trx: Kysely<Database>, conversation: Conversation, email: EmailEffectRequest) => Promise<void>) | null;
   /** Human words for the expected reply time (office hours / reply time area); null shows nothing. */
@@ -59,6 +61,7 @@ export const createHandoffHooks = (): HandoffHooks => ({ outcome: [], onHandoff:
 export const createConversationHooks = (): ConversationHooks => ({
   onVisitorMessage: [],
   onContactCaptured: [],
+  onResolved: [],
   sendEmail: null,
   replyTime: null,
   widgetAvailability: null,

@@ -1,5 +1,7 @@
 import type { Message } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
+import { writeNotificationSettings } from '../../src/email/notification-settings';
+import { emailDb } from '../../src/email/tables';
 import { databaseKinds } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
@@ -151,6 +153,25 @@ describe.each(databaseKinds)('inbox conversation lifecycle on %s', (kind) => {
     expect(texts(history.body.messages)).toContain('Andy Agent marked the conversation as resolved');
     await visitor.say('one more thing');
     expect((await detail(andy, visitor.conversationId)).conversation.status).toBe('needs_agent');
+  });
+
+  it('resolving queues the transcript for the visitor when the workspace turned it on', async () => {
+    const { seed, andy, url } = await setup();
+    const db = t.current.server.db;
+    await writeNotificationSettings(db, seed.a.workspaceId, { transcriptOnResolve: true });
+    const visitor = new TestVisitor(url, seed.a.bot.id);
+    await visitor.start({ visitor: { name: 'Tia', email: 'tia@example.test' } });
+    await visitor.say('where is my parcel?');
+    await call(andy, 'POST', `/${visitor.conversationId}/messages`, { text: 'It ships today' });
+    expect((await call(andy, 'POST', `/${visitor.conversationId}/resolve`)).status).toBe(200);
+    const queued = await emailDb(db)
+      .selectFrom('email_outbox')
+      .select(['kind', 'to_address', 'text'])
+      .where('kind', '=', 'transcript')
+      .execute();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ to_address: 'tia@example.test' });
+    expect(queued[0]!.text).toContain('It ships today');
   });
 
   it('assignment is last-writer-wins with "assigned to X by Y" timeline events; unread counts reset on read', async () => {
