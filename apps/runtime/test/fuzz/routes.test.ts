@@ -19,9 +19,9 @@ interface Tally {
   ms: number;
 }
 
-// The embedded PGlite by default (fast enough for CI); FUZZ_DATABASE=postgres runs the same against PostgreSQL.
+// PostgreSQL by default; FUZZ_DATABASE=pglite runs the same against the embedded database.
 describe('fuzz: every HTTP route answers bad input with a 4xx and a message, never a 5xx', () => {
-  const t = useTestServer(process.env.FUZZ_DATABASE === 'postgres' ? 'postgres' : 'pglite');
+  const t = useTestServer(process.env.FUZZ_DATABASE === 'pglite' ? 'pglite' : 'postgres');
   const real: Record<string, string> = {};
   const auth: Record<string, Record<string, string>> = {};
   beforeAll(async () => {
