@@ -1,9 +1,14 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer, testConfig } from '@flowdesk/runtime';
 import { build, preview } from 'vite';
 import { type SeededWorkspace, seedWorkspace } from './seed';
 
 const builderRoot = fileURLToPath(new URL('../..', import.meta.url));
+// One bundle per test worker: vitest runs files in parallel workers, and a shared dist/ would be emptied by
+// one worker's build while another serves it.
+const outDir = join(tmpdir(), `flowdesk-builder-e2e-${process.pid}`);
 
 export interface Harness {
   /** The dashboard, e.g. http://127.0.0.1:41234/app/ */
@@ -26,6 +31,7 @@ export function buildDashboard(): Promise<unknown> {
         root: builderRoot,
         logLevel: 'error',
         mode: 'production',
+        build: { outDir, emptyOutDir: true },
       });
     } finally {
       process.env.NODE_ENV = previous;
@@ -45,6 +51,7 @@ export async function startHarness(): Promise<Harness> {
   const server = await preview({
     root: builderRoot,
     logLevel: 'error',
+    build: { outDir },
     preview: {
       host: '127.0.0.1',
       port: 0,
