@@ -233,9 +233,13 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
       await admin.page.screenshot({ path: `${SCREENSHOTS}/inbox-failure-settings.png` });
     });
     await admin.page.goto(`${runtime.url}/app/settings/teams`);
-    const support = admin.page.locator('fieldset.team-card').filter({ hasText: 'Support' });
-    await support.getByRole('button', { name: 'Make default' }).click();
-    await support.getByText('Default').waitFor();
+    const team = (name: string) => admin.page.locator('fieldset.team-card').filter({ hasText: name });
+    await team('Support').getByText('Default').waitFor(); // the demo seed routes handoffs to Support
+    await admin.page.getByLabel('Team name').fill('Billing');
+    await admin.page.getByRole('button', { name: 'Add team' }).click();
+    await team('Billing').getByRole('button', { name: 'Make default' }).click();
+    await team('Billing').getByText('Default').waitFor();
+    await team('Support').getByRole('button', { name: 'Make default' }).waitFor();
     await admin.page.screenshot({ path: `${SCREENSHOTS}/inbox-08-settings-teams.png` });
 
     await admin.page.goto(`${runtime.url}/app/settings/canned-responses`);
@@ -258,7 +262,7 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
     await flagged.waitFor();
     await flagged.click();
     await expect.poll(() => admin.page.getByLabel('Team', { exact: true }).inputValue()).not.toBe('');
-    expect(await admin.page.locator('.timeline-event').filter({ hasText: 'Routed to the Support team' }).count()).toBe(
+    expect(await admin.page.locator('.timeline-event').filter({ hasText: 'Routed to the Billing team' }).count()).toBe(
       1,
     );
 
