@@ -1,4 +1,5 @@
-import type { HumanHandoffData, Intent, Variables } from '@flowdesk/flow-schema';
+import type { Priority } from '@flowdesk/contract';
+import type { AiAgentHandoff, HumanHandoffData, Intent, Variables } from '@flowdesk/flow-schema';
 
 export interface HttpEffectRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -23,6 +24,24 @@ export interface AnswerEffectResult {
   found: boolean;
   answer: string;
 }
+
+export interface AgentTranscriptLine {
+  author: 'visitor' | 'bot';
+  text: string;
+}
+export interface AgentTurnRequest {
+  instructions: string;
+  knowledge: string;
+  handoff: AiAgentHandoff;
+  /** What the visitor and the agent said since the conversation reached the agent block. */
+  transcript: AgentTranscriptLine[];
+  /** Fields gathered so far (keys are the block's `gather` names). */
+  gathered: Record<string, string>;
+  variables: Variables;
+}
+export type AgentTurnResult =
+  | { reply: string; gathered?: Record<string, string> }
+  | { handoff: { reason: string; gathered: Record<string, string>; priority?: Priority } };
 
 export interface ClassifyIntentRequest {
   text: string;
@@ -58,6 +77,8 @@ export interface EmailEffectRequest {
 export interface EngineEffects {
   http(req: HttpEffectRequest): Promise<HttpEffectResult>;
   answer(req: AnswerEffectRequest): Promise<AnswerEffectResult>;
+  /** One turn of an AI agent block: a reply to say, or a handoff. */
+  agentTurn(req: AgentTurnRequest): Promise<AgentTurnResult>;
   classifyIntent(req: ClassifyIntentRequest): Promise<ClassifyIntentResult>;
   handoff(req: HandoffEffectRequest): Promise<HandoffEffectResult>;
   sendEmail(req: EmailEffectRequest): Promise<void>;

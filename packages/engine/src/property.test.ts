@@ -17,6 +17,8 @@ function scriptedEffects(script: number[]): EngineEffects {
   return {
     http: async () => maybeFail({ status: [200, 201, 404, 500][next() % 4]!, body: { data: { name: 'N' } } }),
     answer: async () => maybeFail({ found: next() % 2 === 0, answer: 'An answer' }),
+    agentTurn: async () =>
+      maybeFail(next() % 2 === 0 ? { reply: 'A reply' } : { handoff: { reason: 'Asked for a person', gathered: {} } }),
     classifyIntent: async ({ intents }) =>
       maybeFail({ intentId: intents[next() % (intents.length + 1)]?.id ?? null, confidence: (next() % 10) / 9 }),
     handoff: async () => maybeFail({ outcome: next() % 2 === 0 ? 'handed_off' : 'offline' }),

@@ -16,6 +16,7 @@ export const Block = z.discriminatedUnion('type', [
   b.set_variable.schema,
   b.match_intent.schema,
   b.ai_answer.schema,
+  b.ai_agent.schema,
   b.http_request.schema,
   b.send_email.schema,
   b.human_handoff.schema,

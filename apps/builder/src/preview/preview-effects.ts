@@ -1,6 +1,7 @@
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import { answerFromKnowledge, classifyLexically } from './lexical';
+import { simulateAgentTurn } from './simulated-agent';
 
 /** A line in the preview transcript describing what the flow did (or would do) outside the chat. */
 export interface EffectNote {
@@ -60,6 +61,17 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
         text: result.found
           ? 'AI answer simulated in the preview from the closest knowledge sentence; live chats use the AI provider.'
           : 'AI answer simulated: nothing in the knowledge matches, so “No answer found” is followed.',
+      });
+      return result;
+    },
+    async agentTurn(req) {
+      const result = simulateAgentTurn(req);
+      note({
+        kind: 'ai',
+        text:
+          'handoff' in result
+            ? 'AI agent simulated: it gathered the details and follows “Hand off to a human”; live chats use the AI provider.'
+            : 'AI agent reply simulated in the preview from the knowledge; live chats use the AI provider.',
       });
       return result;
     },

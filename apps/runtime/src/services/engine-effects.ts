@@ -23,6 +23,14 @@ export function createEngineEffects(services: Services, tx: ConversationTx): Eng
         instructions: request.instructions,
         knowledge: request.knowledge,
       }),
+    agentTurn: (request) =>
+      services.ai.agentTurn({
+        instructions: request.instructions,
+        knowledge: request.knowledge,
+        handoff: request.handoff,
+        transcript: request.transcript,
+        gathered: request.gathered,
+      }),
     classifyIntent: (request) =>
       services.ai.classifyIntent({
         text: request.text,

@@ -1,6 +1,7 @@
 import type { Block, BlockType } from '@flowdesk/flow-schema';
 import type { StateConfig } from '../machine/config';
 import type { FlowIndex } from '../machine/flow-index';
+import { aiAgentImplementations, compileAiAgent } from './ai-agent';
 import { aiAnswerImplementations, compileAiAnswer } from './ai-answer';
 import { buttonsImplementations, compileButtons } from './buttons';
 import { captureImplementations, compileCapture } from './capture';
@@ -27,6 +28,7 @@ export const blockCompilers: BlockCompilers = {
   set_variable: compileSetVariable,
   match_intent: compileMatchIntent,
   ai_answer: compileAiAnswer,
+  ai_agent: compileAiAgent,
   http_request: compileHttpRequest,
   send_email: compileSendEmail,
   human_handoff: compileHumanHandoff,
@@ -45,6 +47,7 @@ export function blockImplementations(index: FlowIndex) {
   const capture = captureImplementations(index);
   const http = httpRequestImplementations(index);
   const answer = aiAnswerImplementations(index);
+  const agent = aiAgentImplementations(index);
   const handoff = humanHandoffImplementations(index);
   return {
     actions: {
@@ -55,6 +58,7 @@ export function blockImplementations(index: FlowIndex) {
       ...capture.actions,
       ...http.actions,
       ...answer.actions,
+      ...agent.actions,
       ...handoff.actions,
     },
     guards: {
@@ -64,6 +68,7 @@ export function blockImplementations(index: FlowIndex) {
       ...capture.guards,
       ...http.guards,
       ...answer.guards,
+      ...agent.guards,
       ...handoff.guards,
     },
   };

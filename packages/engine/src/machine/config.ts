@@ -27,7 +27,12 @@ export type ActionName =
   | 'mapHttp'
   | 'answered'
   | 'handedOff'
-  | 'offline';
+  | 'offline'
+  | 'agentStart'
+  | 'agentHeard'
+  | 'agentReplied'
+  | 'agentFailed'
+  | 'agentHandedOff';
 
 export type GuardName =
   | 'overBudget'
@@ -40,9 +45,10 @@ export type GuardName =
   | 'jumpIs'
   | 'httpOk'
   | 'answerFound'
-  | 'handoffAccepted';
+  | 'handoffAccepted'
+  | 'agentHandsOff';
 
-export type EffectName = 'http' | 'answer' | 'classifyIntent' | 'handoff' | 'sendEmail';
+export type EffectName = 'http' | 'answer' | 'agentTurn' | 'classifyIntent' | 'handoff' | 'sendEmail';
 
 type Params = Record<string, string>;
 export type ActionRef = ActionName | { type: ActionName; params: Params };

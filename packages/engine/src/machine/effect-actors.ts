@@ -1,5 +1,7 @@
 import { fromPromise } from 'xstate';
 import type {
+  AgentTurnRequest,
+  AgentTurnResult,
   AnswerEffectRequest,
   AnswerEffectResult,
   ClassifyIntentRequest,
@@ -26,6 +28,7 @@ export function bindEffects(system: object, effects: EngineEffects): void {
 interface EffectTypes {
   http: [HttpEffectRequest, HttpEffectResult];
   answer: [AnswerEffectRequest, AnswerEffectResult];
+  agentTurn: [AgentTurnRequest, AgentTurnResult];
   classifyIntent: [ClassifyIntentRequest, ClassifyIntentResult];
   handoff: [HandoffEffectRequest, HandoffEffectResult];
   sendEmail: [EmailEffectRequest, undefined];

@@ -37,6 +37,7 @@ export function createFlowSetup(index: FlowIndex) {
     actors: {
       http: effectActor('http'),
       answer: effectActor('answer'),
+      agentTurn: effectActor('agentTurn'),
       classifyIntent: effectActor('classifyIntent'),
       handoff: effectActor('handoff'),
       sendEmail: effectActor('sendEmail'),

@@ -22,6 +22,13 @@ export interface EngineContext {
   /** Block to jump to through the `__jump` state (agent `goto`, matched intent trigger). */
   jump: string | null;
   error: EngineError | null;
+  /** What an AI agent block has heard, said and gathered; absent outside one (and in older snapshots). */
+  agent?: AgentMemory | null;
+}
+
+export interface AgentMemory {
+  transcript: { author: 'visitor' | 'bot'; text: string }[];
+  gathered: Record<string, string>;
 }
 
 /** Events from outside; `stepBudget` is added by `step()`. */

@@ -66,6 +66,7 @@ const blockData: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     responseMapping: fc.constant([{ path: 'data.name', variable: 'name' }]),
   }),
   ai_answer: fc.record({ knowledge: template, saveAs: varName }),
+  ai_agent: fc.record({ knowledge: template }),
   match_intent: fc.subarray(['human', 'refund'], { minLength: 1 }).map((intentIds) => ({ intentIds })),
   human_handoff: fc.record({ noAgentTimeoutMinutes: fc.constantFrom(null, 5) }),
   send_email: fc.record({ to: fc.constant('team@acme.example'), subject: template, body: template }),

@@ -1,4 +1,6 @@
 import type {
+  AgentTurnRequest,
+  AgentTurnResult,
   AnswerEffectResult,
   ClassifyIntentRequest,
   ClassifyIntentResult,
@@ -16,6 +18,7 @@ export interface FakeEffects extends EngineEffects {
     classify: ClassifyIntentRequest[];
     emails: EmailEffectRequest[];
     handoffs: string[];
+    agentTurns: AgentTurnRequest[];
   };
 }
 
@@ -27,10 +30,12 @@ export interface FakeEffectsOptions {
   confidence?: number;
   handoff?: HandoffEffectResult['outcome'] | (() => Promise<HandoffEffectResult>);
   sendEmail?: (req: EmailEffectRequest) => Promise<void>;
+  /** The AI agent's turn; by default it rejects (no agent scripted). */
+  agentTurn?: (req: AgentTurnRequest) => Promise<AgentTurnResult>;
 }
 
 export function fakeEffects(options: FakeEffectsOptions = {}): FakeEffects {
-  const calls: FakeEffects['calls'] = { http: [], classify: [], emails: [], handoffs: [] };
+  const calls: FakeEffects['calls'] = { http: [], classify: [], emails: [], handoffs: [], agentTurns: [] };
   return {
     calls,
     async http(req) {
@@ -40,6 +45,11 @@ export function fakeEffects(options: FakeEffectsOptions = {}): FakeEffects {
     async answer({ question }): Promise<AnswerEffectResult> {
       const hit = Object.entries(options.knows ?? {}).find(([word]) => question.toLowerCase().includes(word));
       return hit ? { found: true, answer: hit[1] } : { found: false, answer: '' };
+    },
+    async agentTurn(req) {
+      calls.agentTurns.push(req);
+      if (!options.agentTurn) throw new Error('No agent scripted');
+      return options.agentTurn(req);
     },
     async classifyIntent(req): Promise<ClassifyIntentResult> {
       calls.classify.push(req);

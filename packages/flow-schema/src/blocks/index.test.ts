@@ -34,6 +34,9 @@ describe('block registry', () => {
     expect(outs('condition')).toEqual(['true', 'false']);
     expect(outs('http_request')).toEqual(['success', 'error']);
     expect(outs('ai_answer')).toEqual(['answered', 'not_found']);
+    expect(outs('ai_agent')).toEqual(['handoff']);
+    const noHandoff = blockDefinitions.ai_agent.data.parse({ handoff: { enabled: false } });
+    expect(blockOutputs({ type: 'ai_agent', data: noHandoff })).toEqual([]);
     expect(outs('capture')).toEqual(['next', 'invalid']);
     expect(outs('human_handoff')).toEqual(['handed_off', 'offline', 'no_agent_timeout']);
     expect(outs('message')).toEqual(['next']);

@@ -1,3 +1,4 @@
+import { aiAgentBlock } from './ai-agent';
 import { aiAnswerBlock } from './ai-answer';
 import { buttonsBlock } from './buttons';
 import { captureBlock } from './capture';
@@ -24,6 +25,7 @@ export const blockDefinitions = {
   set_variable: setVariableBlock,
   match_intent: matchIntentBlock,
   ai_answer: aiAnswerBlock,
+  ai_agent: aiAgentBlock,
   http_request: httpRequestBlock,
   send_email: sendEmailBlock,
   human_handoff: humanHandoffBlock,
@@ -44,6 +46,7 @@ export function blockOutputs(block: { type: BlockType; data: unknown }): OutputH
   return definition.outputs(block.data);
 }
 
+export * from './ai-agent';
 export * from './ai-answer';
 export * from './buttons';
 export * from './capture';

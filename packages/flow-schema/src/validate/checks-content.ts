@@ -1,3 +1,4 @@
+import { AI_HANDOFF_VARIABLES, gatheredVariableName } from '../blocks/ai-agent';
 import type { Block, FlowDocument } from '../document';
 import { templateVariables } from '../interpolate';
 import { compileSafeRegex, MAX_PATTERN_LENGTH } from '../safe-regex';
@@ -68,6 +69,14 @@ export function variablesSetBy(block: Block): string[] {
       return [block.data.variable];
     case 'http_request':
       return block.data.responseMapping.map((m) => m.variable);
+    case 'ai_agent':
+      return block.data.handoff.enabled
+        ? [
+            AI_HANDOFF_VARIABLES.reason,
+            AI_HANDOFF_VARIABLES.priority,
+            ...block.data.handoff.gather.map(gatheredVariableName),
+          ]
+        : [];
     default:
       return [];
   }

@@ -1,5 +1,7 @@
 import type { BlockType } from '@flowdesk/flow-schema';
 import type { ComponentType } from 'react';
+import { AiAgentForm } from './ai-agent/Form';
+import { summary as aiAgent } from './ai-agent/summary';
 import { AiAnswerForm } from './ai-answer/Form';
 import { summary as aiAnswer } from './ai-answer/summary';
 import { ButtonsForm } from './buttons/Form';
@@ -46,6 +48,7 @@ export const builderBlocks: { [T in BlockType]: BuilderBlock<T> } = {
   set_variable: { Form: SetVariableForm, summary: setVariable },
   match_intent: { Form: MatchIntentForm, summary: matchIntent },
   ai_answer: { Form: AiAnswerForm, summary: aiAnswer },
+  ai_agent: { Form: AiAgentForm, summary: aiAgent },
   http_request: { Form: HttpRequestForm, summary: httpRequest },
   send_email: { Form: SendEmailForm, summary: sendEmail },
   human_handoff: { Form: HumanHandoffForm, summary: humanHandoff },

@@ -28,7 +28,7 @@ export function AiAnswerForm({ block, update }: BlockFormProps<'ai_answer'>) {
   );
 }
 
-function KnowledgeField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+export function KnowledgeField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const words = value.split(/\s+/).filter(Boolean).length;
   return (
     <label className="field">

@@ -1,0 +1,63 @@
+import type { AiAgentHandoff } from '@flowdesk/flow-schema';
+import { KnowledgeField } from '../ai-answer/Form';
+import { CheckboxField, TemplateField, TextField } from '../fields';
+import type { BlockFormProps } from '../form-props';
+import { ListEditor } from '../ListEditor';
+
+export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
+  const data = block.data;
+  const handoff = data.handoff;
+  const setHandoff = (patch: Partial<AiAgentHandoff>, field: string) =>
+    update({ ...data, handoff: { ...handoff, ...patch } }, `handoff.${field}`);
+  return (
+    <>
+      <p className="hint">
+        Talks with the visitor from your instructions and knowledge, one reply per message. With the Human handoff
+        action on, it asks for the details below first and then follows the “Hand off to a human” output — connect it to
+        a Human handoff block (priority “AI decides” uses the agent's suggestion in <code>ai_handoff_priority</code>).
+      </p>
+      <TemplateField
+        label="Instructions"
+        value={data.instructions}
+        onChange={(instructions) => update({ ...data, instructions }, 'instructions')}
+      />
+      <KnowledgeField value={data.knowledge} onChange={(knowledge) => update({ ...data, knowledge }, 'knowledge')} />
+      <fieldset className="fieldset">
+        <legend>Action: human handoff</legend>
+        <CheckboxField
+          label="Enabled"
+          value={handoff.enabled}
+          onChange={(enabled) => setHandoff({ enabled }, 'enabled')}
+        />
+        {handoff.enabled && (
+          <>
+            <TemplateField
+              label="When to use"
+              multiline={false}
+              value={handoff.whenToUse}
+              placeholder="The visitor asks for a person, is angry, or has a billing problem"
+              onChange={(whenToUse) => setHandoff({ whenToUse }, 'whenToUse')}
+            />
+            <span className="field-label">Information to gather before handing off</span>
+            <ListEditor
+              items={handoff.gather}
+              onChange={(gather) => setHandoff({ gather }, 'gather')}
+              create={() => ''}
+              addLabel="Add a detail"
+              itemName="detail"
+              max={10}
+              renderItem={(item, set) => (
+                <TextField label="Detail" value={item} placeholder="email, order number…" onChange={set} />
+              )}
+            />
+            <CheckboxField
+              label="Auto-assign priority"
+              value={handoff.autoPriority}
+              onChange={(autoPriority) => setHandoff({ autoPriority }, 'autoPriority')}
+            />
+          </>
+        )}
+      </fieldset>
+    </>
+  );
+}
