@@ -1,0 +1,84 @@
+import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config';
+import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { seedWorkspace } from '../fixtures/accounts';
+import { publishFlow } from '../fixtures/flows';
+import { TestVisitor } from '../fixtures/visitor';
+import { useTestServer } from '../server';
+
+/** A flow start → AI agent → human handoff, driven through the public API like the widget does. */
+const at = { x: 0, y: 0 };
+const agentFlow: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'agent',
+  name: 'AI agent',
+  blocks: [
+    { id: 'start', type: 'start', position: at, data: {} },
+    {
+      id: 'agent',
+      type: 'ai_agent',
+      position: at,
+      data: {
+        instructions: 'You help Acme customers with their orders.',
+        knowledge: 'Orders ship within 2 business days. Refunds take 5 days.',
+        handoff: { enabled: true, whenToUse: 'The visitor asks for a human', gather: ['email'], autoPriority: true },
+      },
+    },
+    { id: 'human', type: 'human_handoff', position: at, data: { confirmationMessage: 'Connecting you now.' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'agent' },
+    { id: 'e2', source: 'agent', sourceHandle: 'handoff', target: 'human' },
+  ],
+};
+
+const texts = (messages: { content: { type: string } }[]) =>
+  messages.map((m) => ('text' in m.content ? m.content.text : m.content.type));
+
+async function chatWithAgent(t: ReturnType<typeof useTestServer>) {
+  const { bot } = await seedWorkspace(t.current.server.db);
+  await publishFlow(t.current.server.db, bot.id, agentFlow);
+  const visitor = new TestVisitor(t.current.server.url, bot.id);
+  await visitor.start();
+  const asked = await visitor.say('I want to talk to a human about my order');
+  const handedOff = await visitor.say('It is ada@example.com');
+  return { asked, handedOff };
+}
+
+describe('AI agent block with the offline provider', () => {
+  const t = useTestServer('pglite');
+
+  it('asks for the email, then hands the conversation to a human', async () => {
+    const { asked, handedOff } = await chatWithAgent(t);
+    expect(asked.conversation.status).not.toBe('needs_agent');
+    expect(texts(asked.replies).join(' ')).toMatch(/email/i);
+    expect(handedOff.conversation.status).toBe('needs_agent');
+    expect(texts(handedOff.replies).join(' ')).toMatch(/^Connecting you now./);
+  });
+});
+
+describe('AI agent block through LangChain and an OpenAI-compatible server', () => {
+  let fake: FakeOpenAiServer;
+  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-agent' };
+  beforeAll(async () => {
+    fake = await startFakeOpenAiServer();
+    overrides.OPENAI_BASE_URL = fake.baseUrl;
+  });
+  afterAll(() => fake.close());
+  const t = useTestServer('pglite', overrides);
+
+  it('replies with the model text, then follows its human_handoff tool call', async () => {
+    fake.enqueue(
+      { content: 'Happy to connect you. What is your email address?' },
+      { toolCalls: [{ name: 'human_handoff', args: { reason: 'Order question', email: 'ada@example.com' } }] },
+    );
+    const { asked, handedOff } = await chatWithAgent(t);
+    expect(texts(asked.replies)).toEqual(['Happy to connect you. What is your email address?']);
+    expect(handedOff.conversation.status).toBe('needs_agent');
+    expect(texts(handedOff.replies).join(' ')).toMatch(/^Connecting you now./);
+    const toolNames = fake.requests[0]?.body.tools?.map((tool) => tool.function.name);
+    expect(toolNames).toEqual(['human_handoff']);
+    expect(requestText(fake.requests[1]!.body)).toContain('It is ada@example.com');
+  });
+});
