@@ -4,6 +4,7 @@ import { mountInbox } from '../../inbox';
 import { officeHoursRoutes } from '../../office-hours';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
+import { aiRoutes } from './admin/ai';
 import { botRoutes } from './admin/bots';
 import { flowVersionRoutes } from './admin/flow-versions';
 import { flowRoutes } from './admin/flows';
@@ -20,6 +21,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', sessionRoutes(services));
   app.route('/', botRoutes(services));
+  app.route('/', aiRoutes(services));
   app.route('/', flowRoutes(services));
   app.route('/', flowVersionRoutes(services));
   app.route('/', publicSessionRoutes(services));
