@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { startHostPage } from '../../widget/e2e/host-page';
+import { widget } from '../../widget/e2e/widget-page';
 import { login, SCREENSHOTS } from './support/browser';
 import { connect, dragBlock, node, tidy } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
-import { textOf, visitorChat } from './support/visitor';
 
 const dashboard = setupDashboard();
 let harness: Harness;
@@ -139,18 +140,29 @@ test('an admin builds a support flow from an empty canvas, fixes a problem shown
   );
   expect(consoleErrors).toEqual([]);
 
-  // A visitor now chats with the published bot through the widget API and reaches the handoff block.
-  const visitor = await visitorChat(harness.runtime.url, harness.seeded.botId);
-  const greeting = (await visitor.messages()).map(textOf).join('\n');
-  expect(greeting).toContain('Welcome to Acme!');
-  expect(greeting).toContain('What do you need?');
-  const reply = await visitor.say('I want to talk to a human please');
-  const answered = reply.replies.map((m) => textOf(m.content)).join('\n');
-  expect(answered).toContain('Connecting you with our team.');
+  // A visitor now chats with the published bot through the embedded widget on a plain website.
+  const site = await startHostPage({ runtimeUrl: harness.runtime.url, botId: harness.seeded.botId });
+  const visitorPage = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await visitorPage.goto(site.url);
+    const chat = widget(visitorPage);
+    await chat.launcher.click();
+    await chat.botSays('Welcome to Acme!').waitFor();
+    await chat.botSays('What do you need?').waitFor();
+    await chat.send('I want to talk to a human please');
+    await chat.botSays('Connecting you with our team.').waitFor();
+    await visitorPage.screenshot({ path: `${SCREENSHOTS}/builder-06-visitor-handoff.png` });
+  } finally {
+    await visitorPage.close();
+    await site.close();
+  }
   const conversation = await harness.runtime.db
     .selectFrom('conversations')
     .select(['status', 'priority'])
-    .where('id', '=', visitor.session.conversation.id)
+    .where('bot_id', '=', harness.seeded.botId)
     .executeTakeFirstOrThrow();
   expect(conversation).toMatchObject({ status: 'needs_agent', priority: 'high' });
 });
