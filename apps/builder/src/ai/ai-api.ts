@@ -1,0 +1,9 @@
+import { api } from '../api/api';
+
+/** `GET /api/admin/ai`: which AI provider the runtime uses. */
+export interface AiStatus {
+  provider: 'openai' | 'offline';
+  model: string | null;
+}
+
+export const aiApi = { status: () => api.get<AiStatus>('/api/admin/ai') };
