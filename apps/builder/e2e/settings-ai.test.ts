@@ -1,0 +1,27 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { login, SCREENSHOTS } from './support/browser';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+
+beforeAll(() => {
+  ({ harness, page } = dashboard);
+});
+
+test('the AI settings tab shows the active provider (offline without a key)', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-settings-ai.png`, fullPage: true });
+  });
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await page.goto(`${harness.appUrl}settings/ai`);
+  const card = page.getByRole('region', { name: 'AI provider' });
+  await card.getByRole('heading', { name: 'Active provider: Offline NLP' }).waitFor();
+  expect(await card.textContent()).toContain('OPENAI_BASE_URL');
+  expect(await page.getByRole('link', { name: 'AI', exact: true }).count()).toBe(1);
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-ai.png`, fullPage: true });
+});
