@@ -13,8 +13,8 @@ export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
     <>
       <p className="hint">
         Talks with the visitor from your instructions and knowledge, one reply per message. With the Human handoff
-        action on, it asks for the details below first and then follows the “Hand off to a human” output — connect it to
-        a Human handoff block (priority “AI decides” uses the agent's suggestion in <code>ai_handoff_priority</code>).
+        action on, it asks for the details below first, saves them as variables (with <code>ai_handoff_reason</code> and{' '}
+        <code>ai_handoff_priority</code>) and follows “Hand off to a human” — connect it to a Human handoff block.
       </p>
       <TemplateField
         label="Instructions"
@@ -31,9 +31,8 @@ export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
         />
         {handoff.enabled && (
           <>
-            <TemplateField
+            <TextField
               label="When to use"
-              multiline={false}
               value={handoff.whenToUse}
               placeholder="The visitor asks for a person, is angry, or has a billing problem"
               onChange={(whenToUse) => setHandoff({ whenToUse }, 'whenToUse')}

@@ -1,0 +1,34 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { sampleFlow } from '../src/editor/model/test-flow';
+import { createFlowViaApi } from './support/api';
+import { login, SCREENSHOTS } from './support/browser';
+import { dragBlock, node } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  ({ harness, page } = dashboard);
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+test('an AI agent block is dropped from the palette and its handoff action edited in the inspector', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-ai-agent.png`, fullPage: true });
+  });
+  const id = await createFlowViaApi(page, harness.seeded.botId, 'Agent', sampleFlow());
+  await page.goto(`${harness.appUrl}flows/${id}`);
+  await node(page, 'menu').waitFor();
+  const agent = await dragBlock(page, 'ai_agent');
+  await node(page, agent).click();
+  const inspector = page.locator('.inspector');
+  await inspector.getByText('Action: human handoff').waitFor();
+  await inspector.getByLabel('When to use', { exact: true }).fill('The visitor asks for a refund');
+  await expect.poll(() => node(page, agent).textContent()).toContain('Hands off, after asking for “email”');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-ai-agent-block.png` });
+});
