@@ -62,6 +62,8 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
       .selectFrom('messages')
       .select(['payload'])
       .where('conversation_id', '=', id)
+      // The AI priority event of the handoff may land after the scan; the bot's own last word is what counts.
+      .where('author_kind', '=', 'bot')
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(prompt.payload)).toContain("Leave your email and we'll get back to you");
