@@ -71,7 +71,8 @@ export async function seedDemo(db: Kysely<Database>) {
         allowed_origins: JSON.stringify(['*']),
         settings: JSON.stringify({
           theme: DEFAULT_THEME,
-          strings: { title: 'Acme Support', subtitle: 'We reply in a few minutes' },
+          // No fixed subtitle: the widget header shows the live reply time (office hours / reply-time settings).
+          strings: { title: 'Acme Support' },
         }),
         flow_id: null,
       })
