@@ -1,24 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-export const SCREENSHOTS = '/tmp/screenshots';
-
-export function launchBrowser(): Promise<Browser> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+// One Chromium launcher (Debian's, with the project's flags) for every app's browser tests.
+export { launchBrowser, SCREENSHOTS } from '../../../widget/e2e/browser';
 
 /**
  * Collects console errors, page errors and failed HTTP responses so a test can assert there were none.
