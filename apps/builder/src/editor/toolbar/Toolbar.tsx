@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Link } from '../../app/router';
+import { IconButton } from '../../ui/IconButton';
 import { Icon } from '../../ui/icons';
 import type { SaveStatus } from '../hooks/use-autosave';
 
@@ -50,57 +51,30 @@ export function Toolbar(props: ToolbarProps) {
       </span>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
+        <IconButton
+          icon="undo"
+          label="Undo"
+          title="Undo (Ctrl+Z)"
           onClick={props.onUndo}
           disabled={!props.canUndo || props.readOnly}
-          aria-label="Undo"
-          title="Undo (Ctrl+Z)"
-        >
-          <Icon name="undo" />
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
+        />
+        <IconButton
+          icon="redo"
+          label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
           onClick={props.onRedo}
           disabled={!props.canRedo || props.readOnly}
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          <Icon name="redo" />
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
-          onClick={props.onLayout}
-          disabled={props.readOnly}
-          aria-label="Tidy up layout"
-          title="Tidy up layout"
-        >
-          <Icon name="layout" />
-        </button>
+        />
+        <IconButton icon="layout" label="Tidy up layout" onClick={props.onLayout} disabled={props.readOnly} />
       </div>
       <div className="toolbar-group">
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
-          onClick={props.onExport}
-          aria-label="Export JSON"
-          title="Export JSON"
-        >
-          <Icon name="download" />
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-icon"
+        <IconButton icon="download" label="Export JSON" onClick={props.onExport} />
+        <IconButton
+          icon="upload"
+          label="Import JSON"
           onClick={() => fileInput.current?.click()}
           disabled={props.readOnly}
-          aria-label="Import JSON"
-          title="Import JSON"
-        >
-          <Icon name="upload" />
-        </button>
+        />
         <input
           ref={fileInput}
           type="file"
