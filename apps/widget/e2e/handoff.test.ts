@@ -12,6 +12,12 @@ interface Detail {
   visitor: { name: string | null; email: string | null; variables: Record<string, unknown> };
 }
 
+async function agentPresence(s: typeof stack.current): Promise<string | undefined> {
+  const { user } = await s.asAgent<{ user: { id: string } }>('GET', '/api/auth/me');
+  const { users } = await s.asAgent<{ users: { id: string; presence: string }[] }>('GET', '/api/inbox/teammates');
+  return users.find((u) => u.id === user.id)?.presence;
+}
+
 /** A visitor who opened the widget and asked for a person, with the demo agent online to take it. */
 async function visitorInHandoff(options: BrowserContextOptions = { viewport: DESKTOP }) {
   const s = stack.current;
@@ -158,6 +164,9 @@ describe('handoff to a live agent, against the real runtime', () => {
       .toBe(true);
     await agentContext.close();
     await context.close();
+    // The agent's last socket closing marks them offline in the background; let that land before the
+    // next test sets them online, or its handoff would take the offline branch.
+    await expect.poll(() => agentPresence(s), { timeout: 15_000 }).toBe('offline');
   });
 
   it('keeps one conversation across tabs: what is said in one tab appears live in the other, once', async () => {
