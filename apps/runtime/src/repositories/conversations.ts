@@ -8,9 +8,22 @@ export function findConversation(db: Kysely<Database>, id: string) {
   return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Locks the row until the transaction ends; every write to a conversation goes through this. */
-export function lockConversation(trx: Kysely<Database>, id: string) {
-  return trx.selectFrom('conversations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/**
+ * Locks the row until the transaction ends; every write to a conversation goes through this. The bot's
+ * current name comes with it (bot replies carry it), saving a query per step.
+ */
+export async function lockConversation(trx: Kysely<Database>, id: string) {
+  const row = await trx
+    .selectFrom('conversations')
+    .innerJoin('bots', 'bots.id', 'conversations.bot_id')
+    .selectAll('conversations')
+    .select('bots.name as bot_name')
+    .where('conversations.id', '=', id)
+    .forUpdate('conversations')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { bot_name: botName, ...conversation } = row;
+  return { conversation: conversation as Conversation, botName };
 }
 
 /** The visitor's newest conversation with this bot. */

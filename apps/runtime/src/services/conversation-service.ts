@@ -3,7 +3,7 @@ import { type EngineInput, snapshotStatus, step, type VisitorContent } from '@fl
 import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
 import { notFound } from '../http/errors';
 import { insertConversation } from '../repositories/conversations';
-import { findLiveVersion, findVersionById } from '../repositories/flow-versions';
+import { findLiveVersion } from '../repositories/flow-versions';
 import { findMessageByClientId, loadMessages, type StoredMessage, toMessage } from '../repositories/messages';
 import type { Services } from '.';
 import { type ConversationTx, withConversation } from './conversation-tx';
@@ -141,7 +141,7 @@ export class ConversationService {
   private async runStep(tx: ConversationTx, input: EngineInput): Promise<StoredMessage[]> {
     const conversation = tx.conversation;
     const version = conversation.flow_version_id
-      ? await findVersionById(tx.trx, conversation.flow_version_id)
+      ? await this.services.flows.version(tx.trx, conversation.flow_version_id)
       : undefined;
     if (!version) {
       // No published flow: nobody but a person can answer.
@@ -161,9 +161,8 @@ export class ConversationService {
       event: input,
       timeoutMs: STEP_TIMEOUT_MS,
     });
-    const bot = await tx.trx.selectFrom('bots').select('name').where('id', '=', conversation.bot_id).executeTakeFirst();
     const replies = await tx.append(
-      result.outputs.map((content) => ({ author: 'bot' as const, authorName: bot?.name ?? null, content })),
+      result.outputs.map((content) => ({ author: 'bot' as const, authorName: tx.botName, content })),
     );
     if (result.status === 'error') {
       this.services.logger.warn({ conversationId: conversation.id, error: result.error }, 'flow step failed');

@@ -11,6 +11,8 @@ export interface ConversationTx {
   trx: Kysely<Database>;
   /** The row as it is now (kept current by append/update). */
   readonly conversation: Conversation;
+  /** The bot's name as of the lock, for the bot's messages. */
+  readonly botName: string;
   append(inputs: NewMessageInput[]): Promise<StoredMessage[]>;
   update(patch: ConversationUpdate): Promise<Conversation>;
   /** Runs after a successful commit (publish extra events, start slow work). */
@@ -33,12 +35,13 @@ export async function withConversation<T>(
   const result = await services.db.transaction().execute(async (trx) => {
     const locked = await lockConversation(trx, id);
     if (!locked) throw notFound('Conversation');
-    let current = locked;
+    let current = locked.conversation;
     const tx: ConversationTx = {
       trx,
       get conversation() {
         return current;
       },
+      botName: locked.botName,
       async append(inputs) {
         const { stored, lastSeq } = await appendMessages(trx, current.id, current.last_seq, inputs);
         current = { ...current, last_seq: lastSeq, updated_at: new Date() };
