@@ -70,7 +70,8 @@ export interface NewMessageInput {
 
 /**
  * Appends messages with the next sequence numbers. Call inside a transaction that holds the
- * conversation row lock (`lockConversation`), passing its current last_seq; returns the new last_seq.
+ * conversation row lock (`lockConversation`), passing its current last_seq; returns the new last_seq,
+ * which the caller must store in `conversations.last_seq` before commit (`withConversation` does, once).
  */
 export async function appendMessages(
   trx: Kysely<Database>,
@@ -98,11 +99,6 @@ export async function appendMessages(
   });
   const inserted = await trx.insertInto('messages').values(rows).returningAll().execute();
   const newLastSeq = lastSeq + inputs.length;
-  await trx
-    .updateTable('conversations')
-    .set({ last_seq: newLastSeq, updated_at: now })
-    .where('id', '=', conversationId)
-    .execute();
   const authorIds = [...new Set(inserted.map((row) => row.author_id).filter((id): id is string => id !== null))];
   const avatars = authorIds.length
     ? new Map(

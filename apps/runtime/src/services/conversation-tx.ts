@@ -36,6 +36,8 @@ export async function withConversation<T>(
     const locked = await lockConversation(trx, id);
     if (!locked) throw notFound('Conversation');
     let current = locked.conversation;
+    // Appends move last_seq in memory; the row gets it once, with the next update or before commit.
+    let storedSeq = current.last_seq;
     const tx: ConversationTx = {
       trx,
       get conversation() {
@@ -50,7 +52,9 @@ export async function withConversation<T>(
         return stored;
       },
       async update(patch) {
-        current = await updateConversation(trx, current.id, patch);
+        const seq = current.last_seq === storedSeq ? {} : { last_seq: current.last_seq };
+        current = await updateConversation(trx, current.id, { ...seq, ...patch });
+        storedSeq = current.last_seq;
         changed = true;
         return current;
       },
@@ -59,6 +63,8 @@ export async function withConversation<T>(
       },
     };
     const value = await work(tx);
+    if (current.last_seq !== storedSeq)
+      current = await updateConversation(trx, current.id, { last_seq: current.last_seq });
     final = current;
     return value;
   });
