@@ -39,6 +39,23 @@ export function findVisitorByToken(db: Kysely<Database>, token: string): Promise
   return db.selectFrom('visitors').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
 }
 
+/** The visitor behind a token with its bot's allowed origins (null when the bot is gone), in one query. */
+export async function findVisitorAndBotOrigins(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ visitor: Visitor; allowedOrigins: string[] | null } | undefined> {
+  const row = await db
+    .selectFrom('visitors')
+    .leftJoin('bots', 'bots.id', 'visitors.bot_id')
+    .selectAll('visitors')
+    .select('bots.allowed_origins as bot_allowed_origins')
+    .where('visitors.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { bot_allowed_origins: allowedOrigins, ...visitor } = row;
+  return { visitor: visitor as Visitor, allowedOrigins };
+}
+
 export type VisitorPatch = Partial<Omit<NewVisitorInput, 'botId'>>;
 
 /** Updates details; `variables` are merged into the existing ones. */

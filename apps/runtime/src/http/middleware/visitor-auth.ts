@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import type { Conversation, Visitor } from '../../db/schema';
-import { findBotById } from '../../repositories/bots';
 import { findConversation } from '../../repositories/conversations';
-import { findVisitorByToken } from '../../repositories/visitors';
+import { findVisitorAndBotOrigins } from '../../repositories/visitors';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../errors';
@@ -19,12 +18,13 @@ export function bearerToken(c: Context): string | null {
 export async function requireVisitor(c: Context<AppEnv>, services: Services): Promise<Visitor> {
   const token = bearerToken(c);
   if (!token) throw new ApiError(401, 'unauthorized', 'Send the visitor token as Authorization: Bearer <token>');
-  const visitor = await findVisitorByToken(services.db, token);
-  if (!visitor) throw new ApiError(401, 'unauthorized', 'Unknown or expired visitor token');
-  const bot = await findBotById(services.db, visitor.bot_id);
-  if (!bot) throw new ApiError(401, 'unauthorized', 'This visitor belongs to a bot that no longer exists');
-  checkBotOrigin(c, bot);
-  return visitor;
+  const found = await findVisitorAndBotOrigins(services.db, token);
+  if (!found) throw new ApiError(401, 'unauthorized', 'Unknown or expired visitor token');
+  if (!found.allowedOrigins) {
+    throw new ApiError(401, 'unauthorized', 'This visitor belongs to a bot that no longer exists');
+  }
+  checkBotOrigin(c, { allowed_origins: found.allowedOrigins });
+  return found.visitor;
 }
 
 /** A conversation of this visitor; other conversations do not exist as far as the visitor can tell (404). */

@@ -74,9 +74,9 @@ export function publicConversationRoutes(services: Services) {
 
   router.openapi(sendRoute, async (c) => {
     const visitor = await requireVisitor(c, services);
-    const conversation = await visitorConversation(services, visitor, c.req.valid('param').id);
     const { clientId, content } = c.req.valid('json');
-    const result = await services.conversations.visitorMessage(conversation.id, visitor, { clientId, content });
+    // visitorMessage locks the conversation and answers 404 when it is not this visitor's.
+    const result = await services.conversations.visitorMessage(c.req.valid('param').id, visitor, { clientId, content });
     const body = {
       message: result.message.message,
       replies: result.replies.filter((entry) => !entry.internal).map((entry) => entry.message),
