@@ -9,6 +9,9 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.CORS_ORIGINS).toEqual([]);
     expect(config.SEED_DEMO).toBe(true);
+    expect(config.TRUST_PROXY).toBe(false);
+    expect([config.PUBLIC_RATE_LIMIT_PER_IP, config.PUBLIC_RATE_LIMIT_PER_VISITOR]).toEqual([600, 120]);
+    expect([config.PUBLIC_SESSION_LIMIT_PER_IP, config.WS_FRAME_LIMIT]).toEqual([60, 100]);
   });
 
   it('parses numbers, lists and booleans', () => {

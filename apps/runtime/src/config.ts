@@ -37,6 +37,16 @@ export const ConfigSchema = z.object({
     ),
   /** Largest accepted request body in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  /** Behind a load balancer: take the client address from the last X-Forwarded-For hop (rate limits, logs). */
+  TRUST_PROXY: bool.default(false),
+  /** Public widget API requests per minute per client IP address (0 = no limit). */
+  PUBLIC_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(600),
+  /** Public widget API requests per minute per visitor token (0 = no limit). */
+  PUBLIC_RATE_LIMIT_PER_VISITOR: z.coerce.number().int().min(0).default(120),
+  /** Chat sessions started (each may create a visitor) per minute per client IP address (0 = no limit). */
+  PUBLIC_SESSION_LIMIT_PER_IP: z.coerce.number().int().min(0).default(60),
+  /** Frames per 10 seconds one WebSocket may send before frames are refused (0 = no limit). */
+  WS_FRAME_LIMIT: z.coerce.number().int().min(0).default(100),
   /** Let flow HTTP blocks reach private and loopback addresses (off by default: SSRF guard). */
   HTTP_BLOCK_ALLOW_PRIVATE: bool.default(false),
   HTTP_BLOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
@@ -83,6 +93,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return result.data;
 }
 
+/** Public API rate limits off: for load generators and tests that are not about rate limiting. */
+export const PUBLIC_LIMITS_OFF = {
+  PUBLIC_RATE_LIMIT_PER_IP: '0',
+  PUBLIC_RATE_LIMIT_PER_VISITOR: '0',
+  PUBLIC_SESSION_LIMIT_PER_IP: '0',
+  WS_FRAME_LIMIT: '0',
+} as const;
+
 /** Test and embedding convenience: defaults plus overrides, no process.env. */
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
   return loadConfig({
@@ -92,6 +110,7 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    ...PUBLIC_LIMITS_OFF,
     ...overrides,
   });
 }

@@ -58,6 +58,11 @@ export class RealtimeConnection {
 
   private frames: Promise<void> = Promise.resolve();
 
+  /** Tells the client a frame was not handled (e.g. over its frame budget). */
+  refuse(code: string, message: string) {
+    this.send({ type: 'error', code, message });
+  }
+
   /** Handles client frames strictly in arrival order (a typing frame sees the subscribe sent before it). */
   handleText(text: string): Promise<void> {
     this.frames = this.frames

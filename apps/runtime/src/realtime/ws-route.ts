@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env';
 import { sendError } from '../http/errors';
 import { SESSION_COOKIE, trustedOrigins } from '../http/middleware/auth';
 import { isOriginAllowed } from '../http/middleware/public-cors';
+import type { PublicRateLimits } from '../http/middleware/public-rate-limit';
 import { loadViewer } from '../inbox/access';
 import { findBotById } from '../repositories/bots';
 import { findSessionUser } from '../repositories/sessions';
@@ -13,6 +14,7 @@ import { toPublicUser } from '../repositories/users';
 import { findVisitorByToken } from '../repositories/visitors';
 import type { Services } from '../services';
 import { type Identity, RealtimeConnection } from './connection';
+import { FrameBudget } from './frame-budget';
 import { AgentPresence } from './presence';
 
 export const WS_PATH = '/ws';
@@ -20,9 +22,23 @@ const MAX_FRAME_BYTES = 64 * 1024;
 
 type WsEnv = AppEnv & { Variables: AppEnv['Variables'] & { identity: Identity } };
 
+interface SocketState {
+  alive: boolean;
+  connection: RealtimeConnection;
+  frames: FrameBudget;
+}
+
 /** Who is connecting: a visitor by `?visitorToken=`, an agent by session cookie; 401/403 otherwise. */
-function authenticate(services: Services): MiddlewareHandler<WsEnv> {
+function authenticate(services: Services, limits: PublicRateLimits): MiddlewareHandler<WsEnv> {
   return async (c, next) => {
+    const visitorToken = c.req.query('visitorToken');
+    if (visitorToken) {
+      const { wait, message } = limits.check(c, visitorToken.slice(0, 512), false);
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
+        return sendError(c, 429, 'rate_limited', message);
+      }
+    }
     const identity = await identify(c, services);
     if ('error' in identity) return sendError(c, identity.status, identity.error, identity.message);
     c.set('identity', identity);
@@ -56,8 +72,9 @@ async function identify(
 }
 
 /** The realtime endpoint; returns the route and a stop function for the heartbeat timer. */
-export function realtimeRoutes(services: Services) {
-  const sockets = new Map<WebSocket, { alive: boolean; connection: RealtimeConnection }>();
+export function realtimeRoutes(services: Services, limits: PublicRateLimits) {
+  const sockets = new Map<WebSocket, SocketState>();
+  const frameLimit = services.config.WS_FRAME_LIMIT;
   const presence = new AgentPresence(services);
 
   const heartbeat = setInterval(() => {
@@ -82,14 +99,24 @@ export function realtimeRoutes(services: Services) {
         connection = new RealtimeConnection(services, identity, (frame) => {
           if (raw.readyState === raw.OPEN) raw.send(JSON.stringify(frame));
         });
-        const state = { alive: true, connection };
+        const state: SocketState = { alive: true, connection, frames: new FrameBudget(frameLimit) };
         sockets.set(raw, state);
         raw.on('pong', () => {
           state.alive = true;
         });
         if (identity.kind === 'agent') presence.connected(identity.user);
       },
-      onMessage(event) {
+      onMessage(event, ws) {
+        const state = sockets.get(ws.raw as unknown as WebSocket);
+        if (state && !state.frames.take()) {
+          // Once per window, so the refusal itself cannot become a flood.
+          if (state.frames.justSpent)
+            state.connection.refuse(
+              'rate_limited',
+              `More than ${frameLimit} frames in 10 s; frames are ignored for now`,
+            );
+          return;
+        }
         const data = event.data;
         const text = typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8');
         if (text.length > MAX_FRAME_BYTES) return;
@@ -103,5 +130,5 @@ export function realtimeRoutes(services: Services) {
     };
   });
 
-  return { path: WS_PATH, middleware: [authenticate(services), handler] as const, sockets };
+  return { path: WS_PATH, middleware: [authenticate(services, limits), handler] as const, sockets };
 }

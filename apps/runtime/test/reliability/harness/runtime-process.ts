@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PUBLIC_LIMITS_OFF } from '../../../src/config';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const runtimeDir = join(here, '../../..');
@@ -46,6 +47,8 @@ export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<Runtim
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
+      // One loopback load generator stands in for thousands of visitors on their own addresses.
+      ...PUBLIC_LIMITS_OFF,
       DATABASE_URL: options.databaseUrl,
       ...(options.profileFile ? { PROFILE_FILE: options.profileFile } : {}),
       ...options.env,

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -7,6 +6,7 @@ import { findUserByEmail, normalizeEmail, toPublicUser } from '../../../reposito
 import type { Services } from '../../../services';
 import { RateLimiter } from '../../../services/rate-limiter';
 import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
+import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { ApiError } from '../../errors';
 import { assertSameOriginWrite, currentUser, requireUser, SESSION_COOKIE } from '../../middleware/auth';
@@ -48,14 +48,6 @@ const meRoute = createRoute({
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
-function clientAddress(c: Context) {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 function isHttps(c: Context, publicUrl: string | undefined) {
   return new URL(c.req.url).protocol === 'https:' || publicUrl?.startsWith('https:') === true;
 }
@@ -68,7 +60,7 @@ export function sessionRoutes(services: Services) {
   router.openapi(loginRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
     const { email, password } = c.req.valid('json');
-    const address = clientAddress(c);
+    const address = clientAddress(c, services.config.TRUST_PROXY);
     const accountKey = `${address}|${normalizeEmail(email)}`;
     const wait = Math.max(perAccount.hit(accountKey), perAddress.hit(address));
     if (wait > 0) {
