@@ -63,16 +63,21 @@ export async function withConversation<T>(
       },
     };
     const value = await work(tx);
-    if (current.last_seq !== storedSeq)
-      current = await updateConversation(trx, current.id, { last_seq: current.last_seq });
+    // `current` already holds this state; keeping the object lets callers' visitorView(tx.conversation) hit the cache.
+    if (current.last_seq !== storedSeq) await updateConversation(trx, current.id, { last_seq: current.last_seq });
     final = current;
     return value;
   });
   if (final) {
+    // The view is read first so that the messages and the conversation event leave in one turn of the
+    // event loop (one NOTIFY); the caller's own visitorView(final) reuses it.
+    // Committed messages go out even when the view cannot be read; the error surfaces afterwards.
+    const view = changed ? await services.visitorView(final).catch((error: unknown) => ({ error })) : null;
     for (const { message, internal } of appended) {
       services.hub.publish({ kind: 'message', workspaceId: final.workspace_id, message, internal });
     }
-    if (changed) await publishConversation(services, final);
+    if (view && 'error' in view) throw view.error;
+    if (view) services.hub.publish(toConversationEvent(final, view));
   }
   for (const task of tasks) {
     try {

@@ -36,6 +36,19 @@ export interface Services {
 
 export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
   const closers: Array<() => Promise<void> | void> = [];
+  // Views by conversation snapshot: a write publishes the view of its final row and the route that made
+  // the write answers with the same one, so each snapshot is read once.
+  const views = new WeakMap<Conversation, Promise<VisitorConversation>>();
+  const readView = async (conversation: Conversation) => {
+    const agent = await visibleAgent(services.db, conversation);
+    let replyTime: string | null = null;
+    try {
+      replyTime = (await services.conversationHooks.replyTime?.(services.db, conversation)) ?? null;
+    } catch (error) {
+      logger.warn({ err: error }, 'reply time unavailable');
+    }
+    return toVisitorConversation(conversation, agent, replyTime);
+  };
   const services: Services = {
     config,
     database,
@@ -51,15 +64,13 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     handoffHooks: createHandoffHooks(),
     conversationHooks: createConversationHooks(),
     background: new BackgroundTasks(logger),
-    visitorView: async (conversation) => {
-      const agent = await visibleAgent(services.db, conversation);
-      let replyTime: string | null = null;
-      try {
-        replyTime = (await services.conversationHooks.replyTime?.(services.db, conversation)) ?? null;
-      } catch (error) {
-        logger.warn({ err: error }, 'reply time unavailable');
-      }
-      return toVisitorConversation(conversation, agent, replyTime);
+    visitorView: (conversation) => {
+      const known = views.get(conversation);
+      if (known) return known;
+      const view = readView(conversation);
+      views.set(conversation, view);
+      view.catch(() => views.delete(conversation));
+      return view;
     },
     onClose: (close) => {
       closers.push(close);
