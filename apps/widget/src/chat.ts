@@ -1,4 +1,5 @@
 import { ApiFailure, createPublicApi } from './core/api-client';
+import { backoffDelay } from './core/backoff';
 import { unreadCount } from './core/conversation-events';
 import { ChatSession } from './core/session';
 import { browserStore } from './core/store';
@@ -111,15 +112,23 @@ function mount(host: ChatHost): ChatController {
     scheduleRender();
   }
 
+  // A start that failed for a passing reason (offline, runtime restarting, rate limited) is retried with
+  // backoff; the banner offers an immediate retry meanwhile.
+  let startAttempts = 0;
+  let startRetry: ReturnType<typeof setTimeout> | undefined;
+
   function connect(): Promise<void> {
     session.failed = null;
+    clearTimeout(startRetry);
     started ??= session.start(host.variables, host.visitor).then(
       () => {
         live = true;
+        startAttempts = 0;
       },
       (error) => {
         started = null;
         fail(error);
+        if (session.failed?.retryable) startRetry = setTimeout(() => void connect(), backoffDelay(startAttempts++));
       },
     );
     return started;
@@ -163,6 +172,7 @@ function mount(host: ChatHost): ChatController {
       if (session.conversation) void session.update({ visitor }).catch(() => {});
     },
     destroy() {
+      clearTimeout(startRetry);
       session.destroy();
       releaseTrap();
       removeEventListener('storage', onStorage);
