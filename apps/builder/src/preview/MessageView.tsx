@@ -1,4 +1,5 @@
 import type { MessageContent } from '@flowdesk/contract';
+import { safeUrl } from '../ui/safe-url';
 
 /** A bot message as the widget would show it (text is rendered as text, never as HTML). */
 export function MessageView({ content }: { content: MessageContent }) {
@@ -6,22 +7,28 @@ export function MessageView({ content }: { content: MessageContent }) {
     case 'text':
     case 'validation_error':
       return <p className={content.type === 'validation_error' ? 'bubble-error' : undefined}>{content.text}</p>;
-    case 'image':
+    case 'image': {
+      const src = safeUrl(content.url);
       return (
         <figure>
-          <img src={content.url} alt={content.alt ?? ''} />
+          {src ? <img src={src} alt={content.alt ?? ''} /> : null}
           {content.caption ? <figcaption>{content.caption}</figcaption> : null}
         </figure>
       );
+    }
     case 'video':
     case 'audio':
     case 'file':
       return (
         <p>
           {content.type === 'file' ? content.name : content.type === 'video' ? 'Video' : 'Audio'}:{' '}
-          <a href={content.url} target="_blank" rel="noreferrer">
-            {content.url}
-          </a>
+          {safeUrl(content.url) ? (
+            <a href={content.url} target="_blank" rel="noreferrer">
+              {content.url}
+            </a>
+          ) : (
+            content.url
+          )}
           {content.caption ? ` — ${content.caption}` : ''}
         </p>
       );
@@ -29,9 +36,13 @@ export function MessageView({ content }: { content: MessageContent }) {
       return (
         <p>
           {content.text ? `${content.text} ` : ''}
-          <a className="btn btn-sm" href={content.url} target="_blank" rel="noreferrer">
-            {content.label}
-          </a>
+          {safeUrl(content.url) ? (
+            <a className="btn btn-sm" href={content.url} target="_blank" rel="noreferrer">
+              {content.label}
+            </a>
+          ) : (
+            content.label
+          )}
         </p>
       );
     case 'carousel':

@@ -1,4 +1,18 @@
 import type { MessageContent } from '@flowdesk/contract';
+import type { ReactNode } from 'react';
+import { safeUrl } from '../../ui/safe-url';
+
+/** A link when the URL is safe to open, else its label as text. */
+function Link({ url, children }: { url: string; children: ReactNode }) {
+  const href = safeUrl(url);
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ) : (
+    children
+  );
+}
 
 /** What a message shows, as plain text and safe links (user text is never HTML). */
 export function MessageBody({ content }: { content: MessageContent }) {
@@ -35,20 +49,20 @@ export function MessageBody({ content }: { content: MessageContent }) {
           ))}
         </dl>
       );
-    case 'image':
+    case 'image': {
+      const src = safeUrl(content.url);
       return (
         <figure className="msg-media">
-          <img src={content.url} alt={content.alt ?? ''} />
+          {src ? <img src={src} alt={content.alt ?? ''} /> : null}
           {content.caption ? <figcaption>{content.caption}</figcaption> : null}
         </figure>
       );
+    }
     case 'link':
       return (
         <p className="msg-text">
           {content.text ? `${content.text} ` : null}
-          <a href={content.url} target="_blank" rel="noopener noreferrer">
-            {content.label}
-          </a>
+          <Link url={content.url}>{content.label}</Link>
         </p>
       );
     case 'video':
@@ -56,9 +70,9 @@ export function MessageBody({ content }: { content: MessageContent }) {
     case 'file':
       return (
         <p className="msg-text">
-          <a href={content.url} target="_blank" rel="noopener noreferrer">
+          <Link url={content.url}>
             {content.type === 'file' ? content.name : content.caption || `${content.type} attachment`}
-          </a>
+          </Link>
         </p>
       );
     case 'carousel':
