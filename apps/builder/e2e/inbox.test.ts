@@ -1,37 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type RunningServer, startServer, testConfig } from '@flowdesk/runtime';
+import type { RunningServer } from '@flowdesk/runtime';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-// The runtime's own test helper: a scratch PostgreSQL database, dropped afterwards.
-import { createScratchPostgres, type ScratchPostgres } from '../../runtime/test/db';
 import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-
-const AGENT = { email: 'agent@example.com', password: 'demo-agent-123', name: 'Sam Agent' };
-const ADMIN = { email: 'admin@example.com', password: 'demo-admin-123', name: 'Ada Admin' };
-const builderRoot = fileURLToPath(new URL('..', import.meta.url));
-const widgetRoot = fileURLToPath(new URL('../../widget', import.meta.url));
-
-/**
- * Builds the dashboard and the widget into a private folder the runtime serves (BUILDER_DIST, WIDGET_DIST),
- * so other test runs rebuilding apps/*\/dist at the same time cannot pull files from under this one.
- */
-async function buildBundles(outDir: string) {
-  await build({ root: builderRoot, logLevel: 'error', build: { outDir: `${outDir}/builder`, emptyOutDir: true } });
-  for (const mode of ['loader', 'chat']) {
-    execFileSync(
-      `${widgetRoot}/node_modules/.bin/vite`,
-      ['build', '--mode', mode, '--logLevel', 'error', '--outDir', `${outDir}/widget`],
-      {
-        cwd: widgetRoot,
-      },
-    );
-  }
-}
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
 
 /** Locators inside the widget's open shadow root on the runtime's /demo page. */
 function widget(page: Page) {
@@ -45,33 +16,21 @@ function widget(page: Page) {
   };
 }
 
+let live: LiveRuntime;
 let runtime: RunningServer;
-let scratch: ScratchPostgres;
 let browser: Browser;
-let bundles = '';
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  bundles = mkdtempSync(join(tmpdir(), 'flowdesk-inbox-e2e-'));
-  await buildBundles(bundles);
-  scratch = await createScratchPostgres();
-  runtime = await startServer(
-    testConfig({
-      DATABASE_URL: scratch.url,
-      SEED_DEMO: 'true',
-      BUILDER_DIST: `${bundles}/builder`,
-      WIDGET_DIST: `${bundles}/widget`,
-    }),
-  );
+  live = await startLiveRuntime();
+  runtime = live.runtime;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
-  await runtime?.close();
-  await scratch?.drop();
-  if (bundles) rmSync(bundles, { recursive: true, force: true });
+  await live?.close();
 });
 
 async function openAgent(who = AGENT) {

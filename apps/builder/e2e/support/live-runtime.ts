@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer, testConfig } from '@flowdesk/runtime';
+import { build } from 'vite';
+// The runtime's own test helper: a scratch PostgreSQL database, dropped afterwards.
+import { createScratchPostgres, type ScratchPostgres } from '../../../runtime/test/db';
+
+/** The demo seed's logins (SEED_DEMO). */
+export const DEMO_AGENT = { email: 'agent@example.com', password: 'demo-agent-123', name: 'Sam Agent' };
+export const DEMO_ADMIN = { email: 'admin@example.com', password: 'demo-admin-123', name: 'Ada Admin' };
+
+const builderRoot = fileURLToPath(new URL('../..', import.meta.url));
+const widgetRoot = fileURLToPath(new URL('../../../widget', import.meta.url));
+
+/**
+ * Builds the dashboard and the widget into a private folder the runtime serves (BUILDER_DIST, WIDGET_DIST),
+ * so other test runs rebuilding apps/*\/dist at the same time cannot pull files from under this one.
+ */
+async function buildBundles(outDir: string) {
+  await build({ root: builderRoot, logLevel: 'error', build: { outDir: `${outDir}/builder`, emptyOutDir: true } });
+  for (const mode of ['loader', 'chat']) {
+    execFileSync(
+      `${widgetRoot}/node_modules/.bin/vite`,
+      ['build', '--mode', mode, '--logLevel', 'error', '--outDir', `${outDir}/widget`],
+      { cwd: widgetRoot },
+    );
+  }
+}
+
+export interface LiveRuntime {
+  runtime: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * A runtime on a scratch PostgreSQL database with the demo workspace, serving freshly built dashboard
+ * (/app/) and widget (/widget/, /demo) bundles.
+ */
+export async function startLiveRuntime(): Promise<LiveRuntime> {
+  const bundles = mkdtempSync(join(tmpdir(), 'flowdesk-live-e2e-'));
+  let scratch: ScratchPostgres | undefined;
+  try {
+    await buildBundles(bundles);
+    scratch = await createScratchPostgres();
+    const runtime = await startServer(
+      testConfig({
+        DATABASE_URL: scratch.url,
+        SEED_DEMO: 'true',
+        BUILDER_DIST: `${bundles}/builder`,
+        WIDGET_DIST: `${bundles}/widget`,
+      }),
+    );
+    const database = scratch;
+    return {
+      runtime,
+      async close() {
+        await runtime.close();
+        await database.drop();
+        rmSync(bundles, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await scratch?.drop();
+    rmSync(bundles, { recursive: true, force: true });
+    throw error;
+  }
+}
