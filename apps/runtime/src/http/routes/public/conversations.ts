@@ -30,6 +30,7 @@ const sendRoute = createRoute({
     401: errors[401],
     404: errors[404],
     413: errors[413],
+    429: errors[429],
   },
 });
 const historyRoute = createRoute({
@@ -44,6 +45,7 @@ const historyRoute = createRoute({
     400: errors[400],
     401: errors[401],
     404: errors[404],
+    429: errors[429],
   },
 });
 const contactRoute = createRoute({
@@ -58,6 +60,7 @@ const contactRoute = createRoute({
     400: errors[400],
     401: errors[401],
     404: errors[404],
+    429: errors[429],
   },
 });
 const newConversationRoute = createRoute({
@@ -66,7 +69,7 @@ const newConversationRoute = createRoute({
   tags: ['Widget'],
   summary: 'Start a fresh conversation for this visitor (e.g. after one was resolved)',
   security: visitorSecurity,
-  responses: { 201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'), 401: errors[401] },
+  responses: { 201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'), 401: errors[401], 429: errors[429] },
 });
 
 export function publicConversationRoutes(services: Services) {

@@ -23,6 +23,7 @@ const startRoute = createRoute({
     400: errors[400],
     403: errors[403],
     404: errors[404],
+    429: errors[429],
   },
 });
 
@@ -36,6 +37,7 @@ const settingsRoute = createRoute({
     200: jsonResponse(PublicSchemas.WidgetSettingsResponse, 'Settings'),
     403: errors[403],
     404: errors[404],
+    429: errors[429],
   },
 });
 

@@ -25,7 +25,7 @@ const updateRoute = createRoute({
   summary: "identify() / setVariables(): update the visitor; variables also reach the running bot's flow",
   security: visitorSecurity,
   request: { body: jsonBody(PublicSchemas.UpdateVisitorRequest) },
-  responses: { 200: jsonResponse(VisitorResponse, 'Updated'), 400: errors[400], 401: errors[401] },
+  responses: { 200: jsonResponse(VisitorResponse, 'Updated'), 400: errors[400], 401: errors[401], 429: errors[429] },
 });
 
 export function publicVisitorRoutes(services: Services) {
