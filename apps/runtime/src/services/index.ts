@@ -12,6 +12,7 @@ import { ConversationService } from './conversation-service';
 import { FlowCache } from './flow-cache';
 import { type ConversationHooks, createConversationHooks, createHandoffHooks, type HandoffHooks } from './hooks';
 import type { Logger } from './logger';
+import { cacheReplyTime } from './reply-time-cache';
 
 /** Everything routes and workers need, built once per process by `createServices`. */
 export interface Services {
@@ -39,11 +40,23 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
   // Views by conversation snapshot: a write publishes the view of its final row and the route that made
   // the write answers with the same one, so each snapshot is read once.
   const views = new WeakMap<Conversation, Promise<VisitorConversation>>();
+  // The hook is installed after start-up (office hours area); its cache follows whichever one is set.
+  let replyTimeHook: ConversationHooks['replyTime'] = null;
+  let cachedReplyTime: ReturnType<typeof cacheReplyTime> | null = null;
+  const replyTimeOf = (conversation: Conversation) => {
+    const hook = services.conversationHooks.replyTime;
+    if (!hook) return Promise.resolve(null);
+    if (hook !== replyTimeHook || !cachedReplyTime) {
+      replyTimeHook = hook;
+      cachedReplyTime = cacheReplyTime((scope) => hook(services.db, scope));
+    }
+    return cachedReplyTime(conversation);
+  };
   const readView = async (conversation: Conversation) => {
     const agent = await visibleAgent(services.db, conversation);
     let replyTime: string | null = null;
     try {
-      replyTime = (await services.conversationHooks.replyTime?.(services.db, conversation)) ?? null;
+      replyTime = await replyTimeOf(conversation);
     } catch (error) {
       logger.warn({ err: error }, 'reply time unavailable');
     }
