@@ -68,6 +68,11 @@ export interface NewMessageInput {
   internal?: boolean;
 }
 
+export interface AppendOptions {
+  /** Store nothing when a message's clientId is already stored (one message per call; `stored` is then empty). */
+  skipKnownClientId?: boolean;
+}
+
 /**
  * Appends messages with the next sequence numbers. Call inside a transaction that holds the
  * conversation row lock (`lockConversation`), passing its current last_seq; returns the new last_seq,
@@ -78,6 +83,7 @@ export async function appendMessages(
   conversationId: string,
   lastSeq: number,
   inputs: NewMessageInput[],
+  options: AppendOptions = {},
 ): Promise<{ stored: StoredMessage[]; lastSeq: number }> {
   if (inputs.length === 0) return { stored: [], lastSeq };
   const now = new Date();
@@ -97,8 +103,16 @@ export async function appendMessages(
       created_at: now,
     };
   });
-  const inserted = await trx.insertInto('messages').values(rows).returningAll().execute();
-  const newLastSeq = lastSeq + inputs.length;
+  if (options.skipKnownClientId && inputs.length !== 1) throw new Error('skipKnownClientId takes one message');
+  const inserted = await trx
+    .insertInto('messages')
+    .values(rows)
+    .$if(options.skipKnownClientId === true, (query) =>
+      query.onConflict((conflict) => conflict.columns(['conversation_id', 'client_id']).doNothing()),
+    )
+    .returningAll()
+    .execute();
+  const newLastSeq = lastSeq + inserted.length;
   const authorIds = [...new Set(inserted.map((row) => row.author_id).filter((id): id is string => id !== null))];
   const avatars = authorIds.length
     ? new Map(

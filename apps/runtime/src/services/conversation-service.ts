@@ -57,13 +57,26 @@ export class ConversationService {
   ): Promise<VisitorMessageResult> {
     return withConversation(this.services, conversationId, async (tx) => {
       if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
-      const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
-      if (existing) return { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true };
-
-      if (tx.conversation.status === 'resolved') await this.reopen(tx);
-      const [message] = await tx.append([
-        { author: 'visitor', authorName: visitor.name, content: input.content, clientId: input.clientId },
-      ]);
+      const duplicate = async () => {
+        const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
+        return existing ? { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true } : null;
+      };
+      // A resolved conversation reopens before the message, so a retry is checked first; otherwise the
+      // insert itself skips a known clientId (one round trip instead of two).
+      if (tx.conversation.status === 'resolved') {
+        const retried = await duplicate();
+        if (retried) return retried;
+        await this.reopen(tx);
+      }
+      const [message] = await tx.append(
+        [{ author: 'visitor', authorName: visitor.name, content: input.content, clientId: input.clientId }],
+        { skipKnownClientId: true },
+      );
+      if (!message) {
+        const retried = await duplicate();
+        if (retried) return retried;
+        throw new Error('clientId conflict without a stored message');
+      }
       for (const hook of this.services.conversationHooks.onVisitorMessage) await hook(tx, message!);
       const replies =
         tx.conversation.status === 'bot'

@@ -3,7 +3,7 @@ import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { HubEvent } from '../realtime/events';
 import { lockConversation, toConversationEvent, updateConversation } from '../repositories/conversations';
-import { appendMessages, type NewMessageInput, type StoredMessage } from '../repositories/messages';
+import { type AppendOptions, appendMessages, type NewMessageInput, type StoredMessage } from '../repositories/messages';
 import type { Services } from '.';
 
 /** One locked conversation inside a transaction. Changes are published to realtime after commit. */
@@ -13,7 +13,7 @@ export interface ConversationTx {
   readonly conversation: Conversation;
   /** The bot's name as of the lock, for the bot's messages. */
   readonly botName: string;
-  append(inputs: NewMessageInput[]): Promise<StoredMessage[]>;
+  append(inputs: NewMessageInput[], options?: AppendOptions): Promise<StoredMessage[]>;
   update(patch: ConversationUpdate): Promise<Conversation>;
   /** Runs after a successful commit (publish extra events, start slow work). */
   afterCommit(task: () => Promise<void> | void): void;
@@ -44,8 +44,8 @@ export async function withConversation<T>(
         return current;
       },
       botName: locked.botName,
-      async append(inputs) {
-        const { stored, lastSeq } = await appendMessages(trx, current.id, current.last_seq, inputs);
+      async append(inputs, options) {
+        const { stored, lastSeq } = await appendMessages(trx, current.id, current.last_seq, inputs, options);
         current = { ...current, last_seq: lastSeq, updated_at: new Date() };
         appended.push(...stored);
         changed ||= stored.length > 0;
