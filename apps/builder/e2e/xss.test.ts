@@ -5,14 +5,10 @@ import { api, login as apiLogin, type Session } from '../../widget/e2e/runtime-a
 import { widget } from '../../widget/e2e/widget-page';
 import { launchBrowser, login, SCREENSHOTS } from './support/browser';
 import { DEMO_ADMIN, DEMO_AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
-import { labelled, payload, scriptLiteral, XSS_PAYLOADS } from './support/xss-corpus';
-import { FLOW_EMAIL_TO, HOST_VARIABLE, MENU_BUTTONS, xssFlow } from './support/xss-flow';
+import { labelled, payload, XSS_PAYLOADS } from './support/xss-corpus';
+import { FLOW_EMAIL_TO, MENU_BUTTONS } from './support/xss-flow';
+import { BOT_ID, cannedTitle, EVE, hostileSdkCalls, seedHostileWorkspace, TEAMS, VISITOR } from './support/xss-seed';
 import { armTripwire, payloadElementsInPage, type Tripwire } from './support/xss-tripwire';
-
-const BOT_ID = 'demo-bot'; // the demo seed's bot
-const VISITOR = { name: labelled('Vera', 2, 200), email: "o'neil+xss@example.com" };
-const EVE = { name: labelled('Eve', 3), email: 'eve@example.com', password: 'eve-password-42', role: 'agent' };
-const TEAMS = [labelled('Team', 4), labelled('Team', 7), labelled('Team', 20)];
 
 let live: LiveRuntime;
 let browser: Browser;
@@ -36,9 +32,13 @@ async function openPage(width = 1280, height = 800): Promise<Page> {
 
 /** Asserts each text shows literally in `where`, no payload made an element, and nothing ran so far. */
 async function expectInert(surface: string, page: Page, where: Locator, texts: readonly string[]) {
-  const shown = (await where.allTextContents()).join('\n');
-  for (const text of texts) expect(shown, `${surface} shows ${JSON.stringify(text)}`).toContain(text);
   expect(await payloadElementsInPage(page), surface).toEqual([]);
+  expectShown(surface, (await where.allTextContents()).join('\n'), texts);
+}
+
+/** Each text appears literally in what the surface shows, and no payload ran anywhere so far. */
+function expectShown(surface: string, shown: string, texts: readonly string[]) {
+  for (const text of texts) expect(shown, `${surface} shows ${JSON.stringify(text)}`).toContain(text);
   expectNothingRan();
   tried.set(surface, (tried.get(surface) ?? 0) + texts.length);
 }
@@ -47,6 +47,7 @@ function expectNothingRan() {
   for (const wire of wires) {
     expect(wire.hits).toEqual([]);
     expect(wire.dialogs).toEqual([]);
+    expect(wire.pageErrors).toEqual([]);
   }
 }
 
@@ -60,32 +61,8 @@ beforeAll(async () => {
     apiLogin(url, DEMO_ADMIN.email, DEMO_ADMIN.password),
     apiLogin(url, DEMO_AGENT.email, DEMO_AGENT.password),
   ]);
-  const eve = await api<{ user: { id: string } }>(url, admin, 'POST', '/api/admin/users', EVE);
-  eveId = eve.user.id;
-  for (const name of TEAMS) await api(url, admin, 'POST', '/api/admin/teams', { name, memberIds: [eveId] });
-  for (const [i, text] of XSS_PAYLOADS.entries()) {
-    const body = { shortcut: `xss${i + 1}`, title: labelled('Canned', i + 1, 120), text };
-    await api(url, admin, 'POST', '/api/inbox/canned-responses', body);
-  }
-  await api(url, admin, 'PUT', '/api/email/settings', { transcriptOnResolve: true });
-  const created = await api<{ flow: { id: string } }>(url, admin, 'POST', '/api/admin/flows', {
-    botId: BOT_ID,
-    name: labelled('Flow', 1, 200),
-    draft: xssFlow(),
-  });
-  flowId = created.flow.id;
-  await api(url, admin, 'POST', `/api/admin/flows/${flowId}/publish`, { note: payload(14) });
-  // The host site hands the widget hostile visitor details and variables (names and values) through the SDK.
-  const variables = Object.fromEntries([
-    [HOST_VARIABLE, payload(13)],
-    ...XSS_PAYLOADS.map((text, i) => [`${i + 1} ${text}`.slice(0, 100), text]),
-  ]);
-  hostPage = await startHostPage({
-    runtimeUrl: url,
-    botId: BOT_ID,
-    beforeLoad: `window.Flowdesk.identify(${scriptLiteral(VISITOR)});
-window.Flowdesk.setVariables(${scriptLiteral(variables)});`,
-  });
+  ({ eveId, flowId } = await seedHostileWorkspace(url, admin));
+  hostPage = await startHostPage({ runtimeUrl: url, botId: BOT_ID, beforeLoad: hostileSdkCalls() });
 });
 
 afterAll(async () => {
@@ -209,15 +186,12 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     await agentPage.getByRole('tab', { name: /^Reply/ }).click();
     await reply.click();
     await reply.pressSequentially('/xss');
-    await agentPage
-      .locator('.composer-suggestions')
-      .getByText(labelled('Canned', 1, 120))
-      .waitFor();
+    await agentPage.locator('.composer-suggestions').getByText(cannedTitle(1)).waitFor();
     await expectInert(
       'inbox: canned picker',
       agentPage,
       agentPage.locator('.composer-suggestions'),
-      [1, 10, 11, 12].map((n) => labelled('Canned', n, 120)), // the picker lists 8, by shortcut,
+      [1, 10, 11, 12].map(cannedTitle), // the picker lists 8, by shortcut,
     );
     await agentPage.screenshot({ path: `${SCREENSHOTS}/xss-03-inbox-canned.png` });
 
@@ -286,7 +260,7 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     await expectInert('builder: teams and member names', page, page.locator('body'), [...TEAMS, EVE.name]);
     await page.goto(`${url}/app/settings/canned-responses`);
     await page.getByRole('cell', { name: '/xss1', exact: true }).waitFor();
-    const canned = XSS_PAYLOADS.flatMap((text, i) => [labelled('Canned', i + 1, 120), text]);
+    const canned = XSS_PAYLOADS.flatMap((text, i) => [cannedTitle(i + 1), text]);
     await expectInert('builder: canned responses', page, page.locator('body'), canned);
     await page.screenshot({ path: `${SCREENSHOTS}/xss-06-canned.png`, fullPage: true });
 
@@ -296,10 +270,11 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
       .select(['to_address', 'subject', 'html'] as never)
       .execute()) as unknown as { to_address: string; subject: string; html: string }[];
     const emailPage = await openPage();
-    const shownIn = async (to: string) => {
-      const texts: string[] = [];
+    const emailsSurface = async (surface: string, to: string, expected: readonly string[]) => {
+      const shown: string[] = [];
       for (const mail of mails.filter((m) => m.to_address === to)) {
         await emailPage.setContent(mail.html);
+        expect(await payloadElementsInPage(emailPage), `${to}: ${mail.subject}`).toEqual([]);
         const structure = await emailPage.evaluate(() => ({
           scripts: document.querySelectorAll('script, iframe, object, embed').length,
           handlers: Array.from(document.querySelectorAll('*')).flatMap((el) =>
@@ -307,15 +282,9 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
           ),
         }));
         expect(structure, `${to}: ${mail.subject}`).toEqual({ scripts: 0, handlers: [] });
-        texts.push(`${mail.subject}\n${await emailPage.locator('body').textContent()}`);
+        shown.push(mail.subject, (await emailPage.locator('body').textContent()) ?? '');
       }
-      return emailPage.locator('body').evaluate((body, all) => {
-        body.textContent = all.join('\n');
-      }, texts);
-    };
-    const emailsSurface = async (surface: string, to: string, expected: readonly string[]) => {
-      await shownIn(to);
-      await expectInert(surface, emailPage, emailPage.locator('body'), expected);
+      expectShown(surface, shown.join('\n'), expected);
     };
     await emailsSurface('email: flow Send email block', FLOW_EMAIL_TO, [
       ...XSS_PAYLOADS,
