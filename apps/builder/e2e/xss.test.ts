@@ -7,7 +7,16 @@ import { launchBrowser, login, SCREENSHOTS } from './support/browser';
 import { DEMO_ADMIN, DEMO_AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
 import { labelled, payload, XSS_PAYLOADS } from './support/xss-corpus';
 import { FLOW_EMAIL_TO, MENU_BUTTONS } from './support/xss-flow';
-import { BOT_ID, cannedTitle, EVE, hostileSdkCalls, seedHostileWorkspace, TEAMS, VISITOR } from './support/xss-seed';
+import {
+  BOT,
+  BOT_ID,
+  cannedTitle,
+  EVE,
+  hostileSdkCalls,
+  seedHostileWorkspace,
+  TEAMS,
+  VISITOR,
+} from './support/xss-seed';
 import { armTripwire, payloadElementsInPage, type Tripwire } from './support/xss-tripwire';
 
 let live: LiveRuntime;
@@ -117,6 +126,7 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     ]);
     const labels = Array.from({ length: MENU_BUTTONS }, (_, i) => labelled('Pick', i + 1));
     await expectInert('widget: button labels', visitorPage, w.composer, labels);
+    await expectInert('widget: bot name and header texts', visitorPage, w.panel, [BOT.name, BOT.subtitle]);
     // The flow's javascript: link and image URLs are dropped, not linked.
     expect(await w.log.locator('a[href^="javascript"], img[src^="javascript"]').count()).toBe(0);
     await visitorPage.screenshot({ path: `${SCREENSHOTS}/xss-01-widget-menu.png` });
@@ -205,6 +215,8 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     await visitorPage.screenshot({ path: `${SCREENSHOTS}/xss-04-widget-agent.png` });
 
     await api(url, agent, 'POST', `/api/inbox/conversations/${conversationId}/resolve`);
+    await w.panel.getByText(BOT.resolved).first().waitFor();
+    await expectInert('widget: resolved text', visitorPage, w.panel, [BOT.resolved]);
     // Handoff alert, mentions, the flow's email and the transcript land in the local mailbox.
     const recipients = [DEMO_AGENT.email, EVE.email, FLOW_EMAIL_TO, VISITOR.email];
     await expect
@@ -289,8 +301,9 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     await emailsSurface('email: flow Send email block', FLOW_EMAIL_TO, [
       ...XSS_PAYLOADS,
       `${payload(2)} + ${payload(13)}`,
+      BOT.name,
     ]);
-    await emailsSurface('email: transcript to the visitor', VISITOR.email, [...XSS_PAYLOADS, payload(9)]);
+    await emailsSurface('email: transcript to the visitor', VISITOR.email, [...XSS_PAYLOADS, payload(9), BOT.name]);
     await emailsSurface(
       'email: @mention notes',
       EVE.email,

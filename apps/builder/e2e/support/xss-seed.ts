@@ -6,14 +6,21 @@ export const BOT_ID = 'demo-bot'; // the demo seed's bot
 export const VISITOR = { name: labelled('Vera', 2, 200), email: "o'neil+xss@example.com" };
 export const EVE = { name: labelled('Eve', 3), email: 'eve@example.com', password: 'eve-password-42', role: 'agent' };
 export const TEAMS = [labelled('Team', 4), labelled('Team', 7), labelled('Team', 20)];
+/** The demo bot is renamed, and its header subtitle and "resolved" line rewritten, with payloads. */
+export const BOT = { name: labelled('Bot', 12, 200), subtitle: payload(21), resolved: payload(16) };
 /** Canned response n: shortcut `xss<n>`, this title, payload n as its text. */
 export const cannedTitle = (n: number) => labelled('Canned', n, 120);
 
 /**
  * Through the admin API: a teammate and three teams named with payloads, a canned response per payload,
- * transcripts on resolve, and the payload flow published as the demo bot's live flow.
+ * transcripts on resolve, the bot's name and widget texts, and the payload flow published as its live flow.
  */
 export async function seedHostileWorkspace(url: string, admin: Session): Promise<{ eveId: string; flowId: string }> {
+  await api(url, admin, 'PATCH', `/api/admin/bots/${BOT_ID}`, {
+    name: BOT.name,
+    // An empty title makes the widget header show the bot's name.
+    settings: { strings: { title: '', subtitle: BOT.subtitle, resolved: BOT.resolved } },
+  });
   const eve = await api<{ user: { id: string } }>(url, admin, 'POST', '/api/admin/users', EVE);
   for (const name of TEAMS) await api(url, admin, 'POST', '/api/admin/teams', { name, memberIds: [eve.user.id] });
   for (const [i, text] of XSS_PAYLOADS.entries()) {
