@@ -13,6 +13,7 @@ import {
   cannedTitle,
   EVE,
   hostileSdkCalls,
+  hostVariableName,
   seedHostileWorkspace,
   TEAMS,
   VISITOR,
@@ -145,9 +146,8 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     await row.first().click();
     const transcript = agentPage.locator('.transcript');
     await transcript
-      .locator('.msg-visitor, [class*="msg"]')
+      .locator('.msg-visitor')
       .filter({ hasText: payload(22) })
-      .first()
       .waitFor();
     const conversationId = await row.first().getAttribute('data-conversation-id');
     if (!conversationId) throw new Error('no conversation id on the inbox row');
@@ -173,18 +173,22 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
     await note.press('Enter');
     await agentPage.locator('.msg-note').filter({ hasText: `Look @` }).waitFor();
     await expect.poll(() => agentPage.locator('.msg-note').count(), { timeout: 10_000 }).toBe(XSS_PAYLOADS.length + 1);
-    await expectInert('inbox: visitor messages', agentPage, transcript, XSS_PAYLOADS);
-    await expectInert('inbox: agent replies', agentPage, agentPage.locator('.msg-agent'), XSS_PAYLOADS);
+    await expectInert('inbox: visitor messages', agentPage, transcript.locator('.msg-visitor'), XSS_PAYLOADS);
+    const replies = transcript.locator('.msg-agent:not(.msg-note)');
+    await expectInert('inbox: agent replies', agentPage, replies, XSS_PAYLOADS);
     await expectInert(
       'inbox: notes',
       agentPage,
       agentPage.locator('.msg-note'),
       XSS_PAYLOADS.map((text) => `note ${text}`),
     );
-    await expectInert('inbox: flow messages', agentPage, transcript, flowTexts);
+    await expectInert('inbox: flow messages', agentPage, transcript.locator('.msg-bot'), flowTexts);
     const details = agentPage.getByRole('complementary', { name: 'Conversation details' });
     await expectInert('inbox: visitor name and email', agentPage, details, [VISITOR.name, VISITOR.email]);
-    await expectInert('inbox: visitor variables', agentPage, details, XSS_PAYLOADS);
+    await expectInert('inbox: visitor variables (names and values)', agentPage, details, [
+      ...XSS_PAYLOADS.map((text, i) => hostVariableName(i + 1, text)),
+      ...XSS_PAYLOADS,
+    ]);
     await expectInert('inbox: team names', agentPage, details.getByLabel('Team', { exact: true }), TEAMS);
     const summary = agentPage.locator('.summary-card .summary-text');
     await expect.poll(() => summary.textContent(), { timeout: 10_000 }).not.toBe('Writing the summary…');
@@ -201,7 +205,7 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
       'inbox: canned picker',
       agentPage,
       agentPage.locator('.composer-suggestions'),
-      [1, 10, 11, 12].map(cannedTitle), // the picker lists 8, by shortcut,
+      [1, 10, 11, 12].map(cannedTitle), // the picker lists 8, by shortcut
     );
     await agentPage.screenshot({ path: `${SCREENSHOTS}/xss-03-inbox-canned.png` });
 

@@ -37,11 +37,14 @@ export async function seedHostileWorkspace(url: string, admin: Session): Promise
   return { eveId: eve.user.id, flowId: created.flow.id };
 }
 
+/** The name of the n-th variable the host page sets (the API takes names of up to 100 characters). */
+export const hostVariableName = (n: number, text: string) => `${n} ${text}`.slice(0, 100);
+
 /** The host page's SDK calls before the loader: hostile visitor details, variable names and values. */
 export function hostileSdkCalls(): string {
   const variables = Object.fromEntries([
     [HOST_VARIABLE, payload(13)],
-    ...XSS_PAYLOADS.map((text, i) => [`${i + 1} ${text}`.slice(0, 100), text]),
+    ...XSS_PAYLOADS.map((text, i) => [hostVariableName(i + 1, text), text]),
   ]);
   return `window.Flowdesk.identify(${scriptLiteral(VISITOR)});
 window.Flowdesk.setVariables(${scriptLiteral(variables)});`;
