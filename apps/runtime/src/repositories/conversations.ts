@@ -10,20 +10,33 @@ export function findConversation(db: Kysely<Database>, id: string) {
 
 /**
  * Locks the row until the transaction ends; every write to a conversation goes through this. The bot's
- * current name comes with it (bot replies carry it), saving a query per step.
+ * current name comes with it (bot replies carry it), and with `clientId` whether a message with that
+ * clientId is stored already: both save a query.
  */
-export async function lockConversation(trx: Kysely<Database>, id: string) {
+export async function lockConversation(trx: Kysely<Database>, id: string, clientId?: string) {
   const row = await trx
     .selectFrom('conversations')
     .innerJoin('bots', 'bots.id', 'conversations.bot_id')
     .selectAll('conversations')
     .select('bots.name as bot_name')
+    .select((eb) =>
+      (clientId === undefined
+        ? eb.val(false)
+        : eb.exists(
+            eb
+              .selectFrom('messages')
+              .select('messages.id')
+              .where('messages.conversation_id', '=', id)
+              .where('messages.client_id', '=', clientId),
+          )
+      ).as('client_id_stored'),
+    )
     .where('conversations.id', '=', id)
     .forUpdate('conversations')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { bot_name: botName, ...conversation } = row;
-  return { conversation: conversation as Conversation, botName };
+  const { bot_name: botName, client_id_stored: clientIdStored, ...conversation } = row;
+  return { conversation: conversation as Conversation, botName, clientIdStored: Boolean(clientIdStored) };
 }
 
 /** The visitor's newest conversation with this bot. */

@@ -68,26 +68,15 @@ export interface NewMessageInput {
   internal?: boolean;
 }
 
-export interface AppendOptions {
-  /** Store nothing when a message's clientId is already stored (one message per call; `stored` is then empty). */
-  skipKnownClientId?: boolean;
-}
+type NewMessageRow = Omit<MessageRow, 'payload'> & { payload: string };
 
 /**
- * Appends messages with the next sequence numbers. Call inside a transaction that holds the
- * conversation row lock (`lockConversation`), passing its current last_seq; returns the new last_seq,
- * which the caller must store in `conversations.last_seq` before commit (`withConversation` does, once).
+ * Rows for messages with the next sequence numbers after `lastSeq` (not stored yet). Only inside a
+ * transaction holding the conversation's row lock (`lockConversation`), which then stores the new last_seq.
  */
-export async function appendMessages(
-  trx: Kysely<Database>,
-  conversationId: string,
-  lastSeq: number,
-  inputs: NewMessageInput[],
-  options: AppendOptions = {},
-): Promise<{ stored: StoredMessage[]; lastSeq: number }> {
-  if (inputs.length === 0) return { stored: [], lastSeq };
+export function newMessageRows(conversationId: string, lastSeq: number, inputs: NewMessageInput[]): NewMessageRow[] {
   const now = new Date();
-  const rows = inputs.map((input, index) => {
+  return inputs.map((input, index) => {
     const { type, ...payload } = input.content;
     return {
       id: newId(),
@@ -103,16 +92,18 @@ export async function appendMessages(
       created_at: now,
     };
   });
-  if (options.skipKnownClientId && inputs.length !== 1) throw new Error('skipKnownClientId takes one message');
-  const inserted = await trx
-    .insertInto('messages')
-    .values(rows)
-    .$if(options.skipKnownClientId === true, (query) =>
-      query.onConflict((conflict) => conflict.columns(['conversation_id', 'client_id']).doNothing()),
-    )
-    .returningAll()
-    .execute();
-  const newLastSeq = lastSeq + inserted.length;
+}
+
+/** What `insertMessageRows` will return for a row without an author id (no avatar to look up). */
+export function storedFromRow(row: NewMessageRow): StoredMessage {
+  if (row.author_id) throw new Error('messages with an author id need their avatar read');
+  return toMessage({ ...row, payload: JSON.parse(row.payload) as MessageRow['payload'], author_avatar_url: null });
+}
+
+/** Inserts rows in one statement; returns them as messages, in seq order, with the authors' avatars. */
+export async function insertMessageRows(trx: Kysely<Database>, rows: NewMessageRow[]): Promise<StoredMessage[]> {
+  if (rows.length === 0) return [];
+  const inserted = await trx.insertInto('messages').values(rows).returningAll().execute();
   const authorIds = [...new Set(inserted.map((row) => row.author_id).filter((id): id is string => id !== null))];
   const avatars = authorIds.length
     ? new Map(
@@ -121,10 +112,9 @@ export async function appendMessages(
         ),
       )
     : new Map<string, string | null>();
-  const stored = inserted
+  return inserted
     .sort((a, b) => a.seq - b.seq)
     .map((row) =>
       toMessage({ ...row, author_avatar_url: row.author_id ? (avatars.get(row.author_id) ?? null) : null }),
     );
-  return { stored, lastSeq: newLastSeq };
 }

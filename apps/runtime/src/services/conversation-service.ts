@@ -55,35 +55,32 @@ export class ConversationService {
     visitor: Visitor,
     input: { clientId: string; content: VisitorContent },
   ): Promise<VisitorMessageResult> {
-    return withConversation(this.services, conversationId, async (tx) => {
-      if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
-      const duplicate = async () => {
-        const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
-        return existing ? { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true } : null;
-      };
-      // A resolved conversation reopens before the message, so a retry is checked first; otherwise the
-      // insert itself skips a known clientId (one round trip instead of two).
-      if (tx.conversation.status === 'resolved') {
-        const retried = await duplicate();
-        if (retried) return retried;
-        await this.reopen(tx);
-      }
-      const [message] = await tx.append(
-        [{ author: 'visitor', authorName: visitor.name, content: input.content, clientId: input.clientId }],
-        { skipKnownClientId: true },
-      );
-      if (!message) {
-        const retried = await duplicate();
-        if (retried) return retried;
-        throw new Error('clientId conflict without a stored message');
-      }
-      for (const hook of this.services.conversationHooks.onVisitorMessage) await hook(tx, message!);
-      const replies =
-        tx.conversation.status === 'bot'
-          ? await this.runStep(tx, { type: 'visitor_message', content: input.content })
-          : [];
-      return { message: message!, replies, conversation: tx.conversation, duplicate: false };
-    });
+    return withConversation(
+      this.services,
+      conversationId,
+      async (tx) => {
+        if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
+        if (tx.clientIdStored) {
+          const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
+          if (existing) return { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true };
+        }
+
+        if (tx.conversation.status === 'resolved') await this.reopen(tx);
+        // Written with the bot's replies (one INSERT), unless a hook may read it back first.
+        const hooks = this.services.conversationHooks.onVisitorMessage;
+        const [message] = await tx.append(
+          [{ author: 'visitor', authorName: visitor.name, content: input.content, clientId: input.clientId }],
+          { defer: hooks.length === 0 },
+        );
+        for (const hook of hooks) await hook(tx, message!);
+        const replies =
+          tx.conversation.status === 'bot'
+            ? await this.runStep(tx, { type: 'visitor_message', content: input.content })
+            : [];
+        return { message: message!, replies, conversation: tx.conversation, duplicate: false };
+      },
+      { clientId: input.clientId },
+    );
   }
 
   /** Sends an outside event to the bot (hand back, go to a block, set variables, no-agent timeout). */
@@ -107,25 +104,37 @@ export class ConversationService {
     content: MessageContent,
     options: { internal?: boolean; clientId?: string } = {},
   ) {
-    return withConversation(this.services, conversationId, async (tx) => {
-      if (options.clientId) {
-        const existing = await findMessageByClientId(tx.trx, conversationId, options.clientId);
-        if (existing) return { message: toMessage(existing), conversation: tx.conversation, duplicate: true };
-      }
-      const internal = options.internal ?? content.type === 'note';
-      const [message] = await tx.append([
-        { author: 'agent', authorId: agent.id, authorName: agent.name, content, internal, clientId: options.clientId },
-      ]);
-      if (!internal) {
-        const conversation = tx.conversation;
-        await tx.update({
-          ...(conversation.status === 'agent' ? {} : { status: 'agent', resolved_at: null }),
-          ...(conversation.assignee_id ? {} : { assignee_id: agent.id }),
-          ...(conversation.first_response_at || !conversation.handed_off_at ? {} : { first_response_at: new Date() }),
-        });
-      }
-      return { message: message!, conversation: tx.conversation, duplicate: false };
-    });
+    return withConversation(
+      this.services,
+      conversationId,
+      async (tx) => {
+        if (options.clientId && tx.clientIdStored) {
+          const existing = await findMessageByClientId(tx.trx, conversationId, options.clientId);
+          if (existing) return { message: toMessage(existing), conversation: tx.conversation, duplicate: true };
+        }
+        const internal = options.internal ?? content.type === 'note';
+        const [message] = await tx.append([
+          {
+            author: 'agent',
+            authorId: agent.id,
+            authorName: agent.name,
+            content,
+            internal,
+            clientId: options.clientId,
+          },
+        ]);
+        if (!internal) {
+          const conversation = tx.conversation;
+          await tx.update({
+            ...(conversation.status === 'agent' ? {} : { status: 'agent', resolved_at: null }),
+            ...(conversation.assignee_id ? {} : { assignee_id: agent.id }),
+            ...(conversation.first_response_at || !conversation.handed_off_at ? {} : { first_response_at: new Date() }),
+          });
+        }
+        return { message: message!, conversation: tx.conversation, duplicate: false };
+      },
+      { clientId: options.clientId },
+    );
   }
 
   /** Hands a conversation to humans outside a flow step (AI agent action, agent takeover). */

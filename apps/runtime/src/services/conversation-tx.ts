@@ -3,7 +3,13 @@ import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { HubEvent } from '../realtime/events';
 import { lockConversation, toConversationEvent, updateConversation } from '../repositories/conversations';
-import { type AppendOptions, appendMessages, type NewMessageInput, type StoredMessage } from '../repositories/messages';
+import {
+  insertMessageRows,
+  type NewMessageInput,
+  newMessageRows,
+  type StoredMessage,
+  storedFromRow,
+} from '../repositories/messages';
 import type { Services } from '.';
 
 /** One locked conversation inside a transaction. Changes are published to realtime after commit. */
@@ -13,7 +19,14 @@ export interface ConversationTx {
   readonly conversation: Conversation;
   /** The bot's name as of the lock, for the bot's messages. */
   readonly botName: string;
-  append(inputs: NewMessageInput[], options?: AppendOptions): Promise<StoredMessage[]>;
+  /** Whether a message with `options.clientId` of `withConversation` was stored before this transaction. */
+  readonly clientIdStored: boolean;
+  /**
+   * Stores messages with the next seqs. With `defer`, messages without an author id are written with
+   * the next append or before commit (one INSERT for a visitor message and the bot's replies): only
+   * for messages nothing reads back from the table in between.
+   */
+  append(inputs: NewMessageInput[], options?: { defer?: boolean }): Promise<StoredMessage[]>;
   update(patch: ConversationUpdate): Promise<Conversation>;
   /** Runs after a successful commit (publish extra events, start slow work). */
   afterCommit(task: () => Promise<void> | void): void;
@@ -27,26 +40,38 @@ export async function withConversation<T>(
   services: Services,
   id: string,
   work: (tx: ConversationTx) => Promise<T>,
+  options: { clientId?: string } = {},
 ): Promise<T> {
   const appended: StoredMessage[] = [];
   const tasks: Array<() => Promise<void> | void> = [];
   let changed = false;
   let final: Conversation | undefined;
   const result = await services.db.transaction().execute(async (trx) => {
-    const locked = await lockConversation(trx, id);
+    const locked = await lockConversation(trx, id, options.clientId);
     if (!locked) throw notFound('Conversation');
     let current = locked.conversation;
     // Appends move last_seq in memory; the row gets it once, with the next update or before commit.
     let storedSeq = current.last_seq;
+    let deferred: ReturnType<typeof newMessageRows> = [];
     const tx: ConversationTx = {
       trx,
       get conversation() {
         return current;
       },
       botName: locked.botName,
-      async append(inputs, options) {
-        const { stored, lastSeq } = await appendMessages(trx, current.id, current.last_seq, inputs, options);
-        current = { ...current, last_seq: lastSeq, updated_at: new Date() };
+      clientIdStored: locked.clientIdStored,
+      async append(inputs, appendOptions) {
+        const rows = newMessageRows(current.id, current.last_seq, inputs);
+        let stored: StoredMessage[];
+        if (appendOptions?.defer && rows.every((row) => !row.author_id)) {
+          deferred.push(...rows);
+          stored = rows.map(storedFromRow);
+        } else {
+          const earlier = deferred.length;
+          stored = (await insertMessageRows(trx, [...deferred, ...rows])).slice(earlier);
+          deferred = [];
+        }
+        current = { ...current, last_seq: current.last_seq + rows.length, updated_at: new Date() };
         appended.push(...stored);
         changed ||= stored.length > 0;
         return stored;
@@ -63,6 +88,7 @@ export async function withConversation<T>(
       },
     };
     const value = await work(tx);
+    await insertMessageRows(trx, deferred);
     // `current` already holds this state; keeping the object lets callers' visitorView(tx.conversation) hit the cache.
     if (current.last_seq !== storedSeq) await updateConversation(trx, current.id, { last_seq: current.last_seq });
     final = current;
