@@ -68,6 +68,11 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
     expect(picked.conversation.status).toBe('bot');
     expect(texts(picked.replies).join(' ')).toContain("We're offline right now.");
     expect(picked.conversation.awaiting).toMatchObject({ type: 'input', inputType: 'email' });
+    // An `offline` event tells agents why nobody took it (and drives the widget's own email form).
+    const offlineEvents = (await visitor.history()).body.messages.filter(
+      (message) => message.content.type === 'event' && message.content.kind === 'offline',
+    );
+    expect(offlineEvents).toHaveLength(1);
     const invalid = await visitor.say('not an email');
     expect(invalid.replies.map((reply) => reply.content.type)).toContain('validation_error');
     const captured = await visitor.say('vera@example.com');

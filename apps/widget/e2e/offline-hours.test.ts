@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, SCREENSHOTS } from './browser';
+import { startHostPage } from './host-page';
 import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
 import { widget } from './widget-page';
@@ -12,8 +13,33 @@ interface OfficeHours {
 }
 interface Detail {
   conversation: { variables: Record<string, unknown> };
-  messages: { author: string; content: { type: string; text?: string } }[];
+  messages: { author: string; content: { type: string; text?: string; kind?: string } }[];
+  visitor: { email: string | null; name: string | null };
 }
+
+/** A bot that hands off straight away and has nothing after its offline output: the widget collects the email. */
+const bareHandoffFlow = {
+  schemaVersion: 1,
+  id: 'bare',
+  name: 'Bare handoff',
+  blocks: [
+    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+    {
+      id: 'handoff',
+      type: 'human_handoff',
+      position: { x: 250, y: 0 },
+      data: {
+        priority: { mode: 'fixed', value: 'medium' },
+        teamId: null,
+        confirmationMessage: 'Connecting you.',
+        offlineMessage: 'Sorry, the team is away.',
+        offlineWhen: 'both',
+        noAgentTimeoutMinutes: null,
+      },
+    },
+  ],
+  edges: [{ id: 'e0', source: 'start', sourceHandle: 'next', target: 'handoff' }],
+};
 
 describe('outside office hours, against the real runtime', () => {
   it('an agent is online but the office is closed: the widget goes offline and the email lands on the conversation', async () => {
@@ -41,6 +67,8 @@ describe('outside office hours, against the real runtime', () => {
     await email.fill('late.visitor@example.com');
     await email.press('Enter');
     await w.botSays("Thanks! We'll write to late.visitor@example.com soon.").waitFor();
+    // The flow asked for the email itself, so the widget's own offline form never showed.
+    expect(await w.panel.locator('form.offline').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-outside-hours.png`, animations: 'disabled' });
 
     const conversationId = await storedConversationId(page, s.botId);
@@ -70,5 +98,53 @@ describe('outside office hours, against the real runtime', () => {
       )
       .toContain('sent');
     await context.close();
+  });
+
+  it("a flow with nothing after its offline output: the widget's own form stores the email on the visitor", async () => {
+    const s = stack.current;
+    const admin = <T>(method: string, path: string, body?: unknown) =>
+      api<T>(s.runtime.url, s.admin, method, path, body);
+    const { bot } = await admin<{ bot: { id: string } }>('POST', '/api/admin/bots', {
+      name: 'Bare',
+      allowedOrigins: ['*'],
+    });
+    const { flow } = await admin<{ flow: { id: string } }>('POST', '/api/admin/flows', {
+      botId: bot.id,
+      name: 'Bare handoff',
+      draft: bareHandoffFlow,
+    });
+    await admin('POST', `/api/admin/flows/${flow.id}/publish`, { note: 'bare' });
+    const host = await startHostPage({ runtimeUrl: s.runtime.url, botId: bot.id });
+    const context = await s.browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const w = widget(page);
+    await w.launcher.click();
+    await w.botSays('Sorry, the team is away.').waitFor();
+    const form = w.panel.locator('form.offline');
+    await form.waitFor();
+    // The offline event drives the form; it is not a line of its own for the visitor.
+    expect(await w.log.locator('.row.event.offline').count()).toBe(0);
+    await form.getByLabel('Email').fill('not-an-email');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByRole('alert').filter({ hasText: /email/i }).waitFor();
+    await form.getByLabel('Email').fill('bare.visitor@example.com');
+    await form.getByLabel(/Name/).fill('Bea Bare');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByRole('status').filter({ hasText: 'bare.visitor@example.com' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-offline-form.png`, animations: 'disabled' });
+
+    const conversationId = await storedConversationId(page, bot.id);
+    const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
+    expect(detail.visitor).toMatchObject({ email: 'bare.visitor@example.com', name: 'Bea Bare' });
+    const kinds = detail.messages.filter((m) => m.content.type === 'event').map((m) => m.content.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['offline', 'email_captured']));
+    // Once captured, a reload does not ask again.
+    await page.reload();
+    await w.launcher.click();
+    await w.botSays('Sorry, the team is away.').waitFor();
+    await expect.poll(() => w.panel.locator('form.offline').count()).toBe(0);
+    await context.close();
+    await host.close();
   });
 });

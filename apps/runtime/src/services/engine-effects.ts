@@ -3,6 +3,12 @@ import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
 import { guardedRequest } from './guarded-http';
 
+const OFFLINE_EVENT = {
+  type: 'event',
+  kind: 'offline',
+  text: 'Nobody could take the handoff (outside office hours or no agent online)',
+} as const;
+
 /**
  * The engine's effects for one step of one conversation. They run inside the conversation's
  * transaction, so database work uses `tx.trx`.
@@ -44,6 +50,10 @@ export function createEngineEffects(services: Services, tx: ConversationTx): Eng
     handoff: async (request) => {
       for (const decide of services.handoffHooks.outcome) {
         const decision = await decide(tx.trx, tx.conversation, request);
+        if (decision?.outcome === 'offline') {
+          // Agents see why nobody picked it up; the widget offers its email form unless the flow asks itself.
+          await tx.append([{ author: 'system', content: OFFLINE_EVENT }]);
+        }
         if (decision) return decision;
       }
       return { outcome: 'handed_off' };

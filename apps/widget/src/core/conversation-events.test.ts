@@ -70,4 +70,13 @@ describe('changesStatus / wantsEmail', () => {
     expect(wantsEmail([ev('offline'), ev('email_captured')])).toBe(false);
     expect(wantsEmail([ev('email_captured'), ev('offline')])).toBe(true);
   });
+
+  it('leaves the email to the flow when it asks for one after going offline', () => {
+    const askEmail = m('bot', { type: 'input', prompt: 'Your email?', inputType: 'email' });
+    const askName = m('bot', { type: 'input', prompt: 'Your name?', inputType: 'text' });
+    expect(wantsEmail([ev('offline'), askEmail])).toBe(false);
+    expect(wantsEmail([ev('offline'), askEmail, m('visitor', { type: 'text', text: 'a@b.example' })])).toBe(false);
+    expect(wantsEmail([ev('offline'), askName])).toBe(true);
+    expect(wantsEmail([askEmail, ev('offline')])).toBe(true);
+  });
 });

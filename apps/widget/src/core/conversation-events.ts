@@ -39,10 +39,14 @@ export function nextAwaiting(current: VisitorConversation['awaiting'], added: re
   return awaiting;
 }
 
-/** The offline email form shows after an `offline` event until an email is captured. */
+/**
+ * The offline email form shows after an `offline` event until an email is captured, unless the flow
+ * asked for an email itself after going offline (its own prompt collects it).
+ */
 export function wantsEmail(messages: readonly Message[]): boolean {
   for (let i = messages.length - 1; i >= 0; i--) {
     const c = messages[i]?.content;
+    if (c?.type === 'input' && c.inputType === 'email') return false;
     if (c?.type !== 'event') continue;
     if (c.kind === 'email_captured') return false;
     if (c.kind === 'offline') return true;

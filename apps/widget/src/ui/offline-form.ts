@@ -37,12 +37,15 @@ export function offlineForm(t: Translate, submit: (email: string, name: string) 
       return;
     }
     button.disabled = true;
+    // Marks the form as the visitor's own: the capture it causes must not take it away before it says "saved".
+    form.dataset.submitted = 'true';
     try {
       await submit(value, name.value.trim());
       form.replaceChildren(h('p', { class: 'saved', role: 'status' }, t('emailSaved', { email: value })));
     } catch {
       error.textContent = t('loadFailed');
       button.disabled = false;
+      delete form.dataset.submitted;
     }
   });
   return form;

@@ -126,7 +126,7 @@ export class Panel {
     if (show && !this.offline) {
       this.offline = offlineForm(this.ctx.t, (email, name) => this.session.submitContact(email, name));
       this.extra.replaceChildren(this.offline);
-    } else if (!show && this.offline && this.offline.querySelector('.saved') === null) {
+    } else if (!show && this.offline && !this.offline.dataset.submitted) {
       this.offline = null;
       this.extra.replaceChildren();
     }

@@ -5,7 +5,8 @@ import { type Child, h } from './dom';
 import type { Translate } from './strings';
 
 /** Timeline events about internal routing that the visitor has no use for. */
-const AGENT_SIDE_EVENTS = new Set(['assigned', 'team_assigned', 'priority_changed']);
+// `offline` only drives the email form: the flow's own offline message tells the visitor.
+const AGENT_SIDE_EVENTS = new Set(['assigned', 'team_assigned', 'priority_changed', 'offline']);
 
 export interface RenderContext {
   t: Translate;
