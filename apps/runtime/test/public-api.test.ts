@@ -78,6 +78,13 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
     const captured = await visitor.say('vera@example.com');
     expect(captured.message.content).toEqual({ type: 'text', text: 'vera@example.com' });
     expect(captured.replies.length).toBeGreaterThan(0);
+    // The flow's email question fills the visitor's contact email, for agents to write back.
+    const stored = await t.current.server.db
+      .selectFrom('visitors')
+      .select('email')
+      .where('id', '=', session.visitorId)
+      .executeTakeFirstOrThrow();
+    expect(stored.email).toBe('vera@example.com');
   });
 
   it('stores a retried clientId once and answers with the same message and replies', async () => {

@@ -77,3 +77,16 @@ export async function updateVisitor(db: Kysely<Database>, visitor: Visitor, patc
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The visitor's contact details as they left them (contact form, a flow's email question). */
+export async function setVisitorContact(
+  db: Kysely<Database>,
+  visitorId: string,
+  contact: { email: string; name?: string | null },
+) {
+  await db
+    .updateTable('visitors')
+    .set({ email: contact.email, ...(contact.name ? { name: contact.name } : {}), last_seen_at: new Date() })
+    .where('id', '=', visitorId)
+    .execute();
+}

@@ -5,7 +5,9 @@ import { notFound } from '../http/errors';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
 import { findMessageByClientId, loadMessages, type StoredMessage, toMessage } from '../repositories/messages';
+import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';
+import { capturedEmail } from './captured-email';
 import { type ConversationTx, withConversation } from './conversation-tx';
 import { createEngineEffects } from './engine-effects';
 import type { HandoffContext } from './hooks';
@@ -196,6 +198,8 @@ export class ConversationService {
       await this.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null });
       return replies;
     }
+    const email = capturedEmail(compiled, conversation.variables, result.variables);
+    if (email) await setVisitorContact(tx.trx, conversation.visitor_id, { email });
     await tx.update({
       engine_snapshot: JSON.stringify(result.snapshot),
       awaiting: result.awaiting ? JSON.stringify(result.awaiting) : null,

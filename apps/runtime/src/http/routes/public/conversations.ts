@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findBotById } from '../../../repositories/bots';
 import { loadMessages } from '../../../repositories/messages';
+import { setVisitorContact } from '../../../repositories/visitors';
 import type { Services } from '../../../services';
 import { withConversation } from '../../../services/conversation-tx';
 import { createRouter } from '../../env';
@@ -108,11 +109,7 @@ export function publicConversationRoutes(services: Services) {
     const conversation = await visitorConversation(services, visitor, c.req.valid('param').id);
     const { email, name } = c.req.valid('json');
     const updated = await withConversation(services, conversation.id, async (tx) => {
-      await tx.trx
-        .updateTable('visitors')
-        .set({ email, ...(name === undefined ? {} : { name }), last_seen_at: new Date() })
-        .where('id', '=', visitor.id)
-        .execute();
+      await setVisitorContact(tx.trx, visitor.id, { email, name });
       await tx.append([
         {
           author: 'system',

@@ -1,0 +1,50 @@
+import { compileFlow, supportBotFlow } from '@flowdesk/engine';
+import { describe, expect, it } from 'vitest';
+import { capturedEmail } from './captured-email';
+
+const withForm = compileFlow({
+  schemaVersion: 1,
+  id: 'form',
+  name: 'Form',
+  blocks: [
+    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+    {
+      id: 'ask',
+      type: 'capture',
+      position: { x: 250, y: 0 },
+      data: {
+        prompt: 'About you',
+        inputType: 'form',
+        saveAs: 'profile',
+        fields: [
+          { name: 'name', label: 'Name', inputType: 'text' },
+          { name: 'work', label: 'Work email', inputType: 'email' },
+        ],
+      },
+    },
+  ],
+  edges: [{ id: 'e', source: 'start', sourceHandle: 'next', target: 'ask' }],
+});
+
+describe('capturedEmail', () => {
+  const demo = compileFlow(supportBotFlow);
+
+  it("reports the address the flow's email question saved in this step", () => {
+    expect(capturedEmail(demo, {}, { email: ' vera@example.com ' })).toBe('vera@example.com');
+    expect(capturedEmail(demo, { email: 'old@example.com' }, { email: 'new@example.com' })).toBe('new@example.com');
+  });
+
+  it('ignores unchanged, invalid and unrelated values', () => {
+    expect(capturedEmail(demo, { email: 'vera@example.com' }, { email: 'vera@example.com' })).toBeNull();
+    expect(capturedEmail(demo, {}, { email: 'not an email' })).toBeNull();
+    expect(capturedEmail(demo, {}, { email: 42 })).toBeNull();
+    expect(capturedEmail(demo, {}, { other: 'x@example.com' })).toBeNull();
+  });
+
+  it("reads email fields of a form question (saved under the form's variable)", () => {
+    expect(capturedEmail(withForm, {}, { profile: { name: 'Vera', work: 'vera@acme.example' } })).toBe(
+      'vera@acme.example',
+    );
+    expect(capturedEmail(withForm, {}, { profile: 'flat' })).toBeNull();
+  });
+});
