@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { auditAdminActions } from './audit';
 import type { AppEnv } from './http/env';
 import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
@@ -44,7 +45,7 @@ export function createApp(services: Services) {
   const limits = new PublicRateLimits(services.config);
   // After CORS, so a browser can read the 429.
   app.use('/api/public/*', publicCors(), limits.middleware());
-  app.use('/api/*', dashboardCors(services.config), loadSessionUser(services));
+  app.use('/api/*', dashboardCors(services.config), loadSessionUser(services), auditAdminActions(services));
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', { type: 'http', scheme: 'bearer' });
   registerRoutes(app, services);
   const realtime = realtimeRoutes(services, limits);

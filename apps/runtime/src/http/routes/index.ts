@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
 import { officeHoursRoutes } from '../../office-hours';
@@ -32,4 +33,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   mountInbox(app, services);
   app.route('/', emailRoutes(services));
   app.route('/', officeHoursRoutes(services));
+  app.route('/', auditRoutes(services));
 }

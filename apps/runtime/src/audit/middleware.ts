@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import type { AppEnv } from '../http/env';
+import { recordAudit } from '../repositories/audit';
+import type { Services } from '../services';
+import { auditAction } from './actions';
+
+/**
+ * Records each successful admin write (who, what, which target, which fields were sent — never their
+ * values, which may hold passwords or API keys). Recording failures are logged, not shown to the admin.
+ */
+export function auditAdminActions(services: Services): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const user = c.get('user');
+    if (!user || c.res.status >= 400) return;
+    const action = auditAction(c.req.method, routePath(c), c.req.param() as Record<string, string>);
+    if (!action) return;
+    const fields = await sentFields(() => c.req.json());
+    try {
+      await recordAudit(services.db, {
+        workspaceId: user.workspaceId,
+        userId: user.id,
+        ...action,
+        data: { status: c.res.status, ...(fields.length ? { fields } : {}) },
+      });
+    } catch (error) {
+      services.logger.error({ err: error, action: action.action }, 'audit entry not recorded');
+    }
+  };
+}
+
+/** The top-level keys of the JSON body (Hono keeps the body the route already read). */
+async function sentFields(readJson: () => Promise<unknown>): Promise<string[]> {
+  try {
+    const body: unknown = await readJson();
+    return body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).slice(0, 50) : [];
+  } catch {
+    return [];
+  }
+}

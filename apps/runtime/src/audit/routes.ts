@@ -1,0 +1,60 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
+import { currentUser, requireUser } from '../http/middleware/auth';
+import { errors, jsonResponse } from '../http/schemas';
+import { listAudit } from '../repositories/audit';
+import type { Services } from '../services';
+
+const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  })
+  .openapi('AuditEntry');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/admin/audit',
+  tags: ['Audit'],
+  summary: 'Admin actions in my workspace, newest first (admin)',
+  request: { query: AuditQuery },
+  responses: {
+    200: jsonResponse(z.object({ entries: z.array(AuditEntrySchema) }), 'Audit log'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+export function auditRoutes(services: Services) {
+  const router = createRouter();
+  router.use('/api/admin/audit', requireUser(services, { role: 'admin' }));
+  router.openapi(listRoute, async (c) => {
+    const { limit, before } = c.req.valid('query');
+    const rows = await listAudit(services.db, currentUser(c).workspaceId, {
+      limit,
+      ...(before ? { before: new Date(before) } : {}),
+    });
+    const entries = rows.map((row) => ({
+      id: row.id,
+      action: row.action,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      actor: { id: row.actor_id, name: row.actor_name, email: row.actor_email },
+      data: row.data as Record<string, unknown>,
+      createdAt: row.created_at.toISOString(),
+    }));
+    return c.json({ entries }, 200);
+  });
+  return router;
+}
