@@ -1,8 +1,9 @@
 import type { MessageContent, VisitorConversation } from '@flowdesk/contract';
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import type { ConversationEvent } from '../realtime/events';
 import { newId } from '../services/secrets';
+import type { NewMessageRow } from './messages';
 
 export function findConversation(db: Kysely<Database>, id: string) {
   return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -74,8 +75,20 @@ export async function insertConversation(
     .executeTakeFirstOrThrow();
 }
 
-export async function updateConversation(db: Kysely<Database>, id: string, patch: ConversationUpdate) {
-  return db
+/** Updates the row; `messages` (rows from `newMessageRows`) are inserted by the same statement. */
+export async function updateConversation(
+  db: Kysely<Database>,
+  id: string,
+  patch: ConversationUpdate,
+  messages: NewMessageRow[] = [],
+) {
+  // The CTE's rows are not read back: the caller built them and knows what they hold.
+  const creator: QueryCreator<Database> = messages.length
+    ? (db.with('stored_messages', (cte) =>
+        cte.insertInto('messages').values(messages).returning('id'),
+      ) as unknown as QueryCreator<Database>)
+    : db;
+  return creator
     .updateTable('conversations')
     .set({ ...patch, updated_at: new Date() })
     .where('id', '=', id)

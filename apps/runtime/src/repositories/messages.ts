@@ -68,7 +68,7 @@ export interface NewMessageInput {
   internal?: boolean;
 }
 
-type NewMessageRow = Omit<MessageRow, 'payload'> & { payload: string };
+export type NewMessageRow = Omit<MessageRow, 'payload'> & { payload: string };
 
 /**
  * Rows for messages with the next sequence numbers after `lastSeq` (not stored yet). Only inside a

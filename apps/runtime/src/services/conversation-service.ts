@@ -185,8 +185,10 @@ export class ConversationService {
       event: input,
       timeoutMs: STEP_TIMEOUT_MS,
     });
+    // Deferred: stored with the snapshot update below (one statement), or before commit.
     const replies = await tx.append(
       result.outputs.map((content) => ({ author: 'bot' as const, authorName: tx.botName, content })),
+      { defer: true },
     );
     if (result.status === 'error') {
       this.services.logger.warn({ conversationId: conversation.id, error: result.error }, 'flow step failed');

@@ -78,7 +78,8 @@ export async function withConversation<T>(
       },
       async update(patch) {
         const seq = current.last_seq === storedSeq ? {} : { last_seq: current.last_seq };
-        current = await updateConversation(trx, current.id, { ...seq, ...patch });
+        current = await updateConversation(trx, current.id, { ...seq, ...patch }, deferred);
+        deferred = [];
         storedSeq = current.last_seq;
         changed = true;
         return current;
