@@ -6,10 +6,12 @@ import { Link, navigate } from '../app/router';
 import { useToast } from '../app/toasts';
 import { newFlowDocument } from '../editor/model/new-flow';
 import { formatDateTime } from '../ui/format';
+import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
+import { DeleteFlowDialog } from './DeleteFlowDialog';
 
 function NewFlowDialog({ bots, onClose }: { bots: Bot[]; onClose: () => void }) {
   const toast = useToast();
@@ -73,6 +75,7 @@ export function FlowsPage() {
     return { flows, bots };
   }, []);
   const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<FlowSummary | null>(null);
 
   if (data.status === 'loading') return <Spinner label="Loading flows…" />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
@@ -110,6 +113,9 @@ export function FlowsPage() {
               <th>Bot</th>
               <th>Status</th>
               <th>Last edited</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -129,12 +135,31 @@ export function FlowsPage() {
                   )}
                 </td>
                 <td>{formatDateTime(flow.updatedAt)}</td>
+                <td>
+                  <IconButton
+                    icon="trash"
+                    label={`Delete ${flow.name}`}
+                    title={liveFlow(flow) ? 'Live flows cannot be deleted: publish another flow first' : undefined}
+                    disabled={liveFlow(flow)}
+                    onClick={() => setDeleting(flow)}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {creating ? <NewFlowDialog bots={bots} onClose={() => setCreating(false)} /> : null}
+      {deleting ? (
+        <DeleteFlowDialog
+          flow={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            data.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { sampleFlow } from '../src/editor/model/test-flow';
+import { createFlowViaApi } from './support/api';
+import { login, SCREENSHOTS } from './support/browser';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(() => {
+  ({ harness, page, consoleErrors } = dashboard);
+});
+
+/** Publishes through the runtime API with the page's session (the bot's live flow becomes this one). */
+const publish = (id: string) =>
+  page.evaluate(async (flowId) => {
+    const response = await fetch(`/api/admin/flows/${flowId}/publish`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'flowdesk' },
+      body: JSON.stringify({ note: 'e2e' }),
+    });
+    if (!response.ok) throw new Error(`publish: ${response.status} ${await response.text()}`);
+  }, id);
+
+test('deletes a flow after confirming; the live flow cannot be deleted', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-flows-delete.png` });
+  });
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  const live = await createFlowViaApi(page, harness.seeded.botId, 'Live support', sampleFlow());
+  await publish(live);
+  await createFlowViaApi(page, harness.seeded.botId, 'Old experiment', sampleFlow());
+  await page.reload();
+
+  const liveDelete = page.getByRole('button', { name: 'Delete Live support' });
+  await liveDelete.waitFor();
+  expect(await liveDelete.isDisabled()).toBe(true);
+  expect(await liveDelete.getAttribute('title')).toMatch(/Live flows cannot be deleted/);
+
+  // Cancel keeps it.
+  await page.getByRole('button', { name: 'Delete Old experiment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete flow' });
+  await dialog.getByText('Old experiment').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-flows-delete-confirm.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  expect(await page.getByRole('link', { name: 'Old experiment' }).count()).toBe(1);
+
+  await page.getByRole('button', { name: 'Delete Old experiment' }).click();
+  await dialog.getByRole('button', { name: 'Delete flow' }).click();
+  await page.getByText('Deleted “Old experiment”').waitFor();
+  await expect.poll(() => page.getByRole('link', { name: 'Old experiment' }).count()).toBe(0);
+  await page.getByRole('link', { name: 'Live support' }).waitFor();
+  const names = await harness.runtime.db.selectFrom('flows').select('name').execute();
+  expect(names.map((row) => row.name)).toEqual(['Live support']);
+  expect(consoleErrors).toEqual([]);
+});
