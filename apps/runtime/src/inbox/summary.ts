@@ -1,4 +1,5 @@
-import type { TranscriptLine } from '../ai/provider';
+import { AI_HANDOFF_VARIABLES } from '@flowdesk/flow-schema';
+import type { Priority, TranscriptLine } from '../ai/provider';
 import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
@@ -22,8 +23,23 @@ export async function transcriptOf(services: Services, conversationId: string): 
     });
 }
 
+const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
+
+/** The priority an AI agent block gave when it handed off (it saw the whole chat), with its reason. */
+function agentSuggestion(variables: Record<string, unknown>): { priority: Priority; reason: string } | null {
+  const priority = variables[AI_HANDOFF_VARIABLES.priority];
+  if (typeof priority !== 'string' || !PRIORITIES.has(priority)) return null;
+  const reason = variables[AI_HANDOFF_VARIABLES.reason];
+  return {
+    priority: priority as Priority,
+    reason:
+      typeof reason === 'string' && reason ? `suggested by the AI agent (${reason})` : 'suggested by the AI agent',
+  };
+}
+
 /**
- * Writes the AI summary and, unless the handoff block fixed one, the AI priority with its reason. Runs after
+ * Writes the AI summary and, unless the handoff block fixed one, the priority with its reason: the AI
+ * agent's suggestion when it handed off, else the AI triage of the transcript. Runs after
  * the handoff committed, so a slow or failing model never holds up the handoff itself.
  */
 export async function summarizeHandoff(services: Services, conversationId: string, context: HandoffContext) {
@@ -46,7 +62,7 @@ export async function summarizeHandoff(services: Services, conversationId: strin
     !(context.reason === 'takeover' && (conversation.priority || !visitorSpoke));
   const [summary, priority] = await Promise.all([
     services.ai.summarize({ transcript, variables: conversation.variables, visitor: visitor ?? undefined }),
-    autoPriority ? services.ai.prioritize({ transcript }) : Promise.resolve(null),
+    autoPriority ? (agentSuggestion(conversation.variables) ?? services.ai.prioritize({ transcript })) : null,
   ]);
   await withConversation(services, conversationId, async (tx) => {
     await tx.update({ summary: summary.summary });

@@ -71,7 +71,11 @@ describe('AI agent block through LangChain and an OpenAI-compatible server', () 
   it('replies with the model text, then follows its human_handoff tool call', async () => {
     fake.enqueue(
       { content: 'Happy to connect you. What is your email address?' },
-      { toolCalls: [{ name: 'human_handoff', args: { reason: 'Order question', email: 'ada@example.com' } }] },
+      {
+        toolCalls: [
+          { name: 'human_handoff', args: { reason: 'Order question', email: 'ada@example.com', priority: 'urgent' } },
+        ],
+      },
     );
     const { asked, handedOff } = await chatWithAgent(t);
     expect(texts(asked.replies)).toEqual(['Happy to connect you. What is your email address?']);
@@ -80,5 +84,17 @@ describe('AI agent block through LangChain and an OpenAI-compatible server', () 
     const toolNames = fake.requests[0]?.body.tools?.map((tool) => tool.function.name);
     expect(toolNames).toEqual(['human_handoff']);
     expect(requestText(fake.requests[1]!.body)).toContain('It is ada@example.com');
+    // The agent's own priority (it saw the whole chat) is the one agents see, with its reason.
+    await expect
+      .poll(
+        () =>
+          t.current.server.db
+            .selectFrom('conversations')
+            .select(['priority', 'priority_reason'])
+            .where('id', '=', handedOff.conversation.id)
+            .executeTakeFirstOrThrow(),
+        { timeout: 15_000 },
+      )
+      .toEqual({ priority: 'urgent', priority_reason: 'suggested by the AI agent (Order question)' });
   });
 });
