@@ -6,7 +6,6 @@
  *   npx tsx bench/runtime/round-trips.ts
  * ROUND_TRIP_MESSAGES (default 200) sets how many messages are counted.
  */
-import type pg from 'pg';
 import { loadConfig } from '../../apps/runtime/src/config';
 import { startServer } from '../../apps/runtime/src/server';
 import { AgentWatcher, sendVisitorText, startVisitors } from '../../apps/runtime/test/reliability/harness/clients';
@@ -21,9 +20,10 @@ const counts = new Map<string, number>();
 let counting = false;
 const database = await createBenchDatabase();
 // The runtime's `pg` (bench/ has no dependency of its own): its Client class, reached through a pool.
-const Client = (database.handle.pool as unknown as { Client: typeof pg.Client }).Client;
-const originalQuery = Client.prototype.query as (...args: unknown[]) => unknown;
-Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+type QueryFn = (...args: unknown[]) => unknown;
+const Client = (database.handle.pool as unknown as { Client: { prototype: { query: QueryFn } } }).Client;
+const originalQuery = Client.prototype.query;
+Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   if (counting) {
     const first = args[0] as string | { text?: string };
     const text = typeof first === 'string' ? first : (first?.text ?? '?');
@@ -34,7 +34,7 @@ Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return originalQuery.apply(this, args);
-} as typeof Client.prototype.query;
+};
 try {
   const config = loadConfig({
     ...process.env,
