@@ -1,3 +1,4 @@
+import { useUser } from '../app/auth';
 import { isNavActive } from '../app/resolve-route';
 import { Link, usePath } from '../app/router';
 import { appRoutes } from '../app/routes';
@@ -5,8 +6,10 @@ import { appRoutes } from '../app/routes';
 /** Tabs of every page that declares `settingsTab` (bot & embed here; office hours, teams… from src/settings). */
 export function SettingsTabs() {
   const path = usePath();
+  const { role } = useUser();
+  // Like the main navigation: a tab whose page the role may not open is not offered.
   const tabs = appRoutes
-    .filter((route) => route.settingsTab)
+    .filter((route) => route.settingsTab && (!route.roles || route.roles.includes(role)))
     .sort((a, b) => a.settingsTab!.order - b.settingsTab!.order);
   if (tabs.length < 2) return null;
   return (

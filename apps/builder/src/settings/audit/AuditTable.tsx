@@ -1,0 +1,67 @@
+import { Link } from '../../app/router';
+import { actionLabel } from './action-labels';
+import type { AuditEntry } from './audit-api';
+import { absoluteTime, relativeTime } from './relative-time';
+
+/** The target of an action; a flow that still exists links to its editor. */
+function Target({ entry }: { entry: AuditEntry }) {
+  if (!entry.targetType) return <span className="hint">—</span>;
+  const id = entry.targetId ? <code className="audit-id">{entry.targetId}</code> : null;
+  if (entry.targetType === 'flows' && entry.targetId && entry.action !== 'flows.delete') {
+    return (
+      <Link to={`/flows/${encodeURIComponent(entry.targetId)}`} aria-label={`Open flow ${entry.targetId}`}>
+        flow {id}
+      </Link>
+    );
+  }
+  return (
+    <span>
+      {entry.targetType} {id}
+    </span>
+  );
+}
+
+function Fields({ fields }: { fields: unknown }) {
+  const names = Array.isArray(fields) ? fields.filter((name): name is string => typeof name === 'string') : [];
+  if (names.length === 0) return <span className="hint">—</span>;
+  return <span className="audit-fields">fields: {names.join(', ')}</span>;
+}
+
+/** One row per admin action: when, who, what, on which target, which fields were sent. */
+export function AuditTable({ entries, now }: { entries: AuditEntry[]; now: number }) {
+  return (
+    <table className="table audit-table" aria-label="Audit log">
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Who</th>
+          <th>Action</th>
+          <th>Target</th>
+          <th>Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.id} data-action={entry.action}>
+            <td className="audit-when">
+              <time dateTime={entry.createdAt} title={absoluteTime(entry.createdAt)}>
+                {relativeTime(entry.createdAt, now)}
+              </time>
+            </td>
+            <td>
+              <strong>{entry.actor.name ?? 'Removed user'}</strong>
+              {entry.actor.email ? <div className="hint">{entry.actor.email}</div> : null}
+            </td>
+            <td>{actionLabel(entry.action)}</td>
+            <td>
+              <Target entry={entry} />
+            </td>
+            <td>
+              <Fields fields={entry.data.fields} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

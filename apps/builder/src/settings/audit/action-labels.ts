@@ -1,0 +1,28 @@
+/** Readable words for the runtime's audit actions (see apps/runtime/src/audit/actions.ts). */
+const ACTION_LABELS: Record<string, string> = {
+  'flows.create': 'Created flow',
+  'flows.draft': 'Saved flow draft',
+  'flows.publish': 'Published flow',
+  'flows.rollback': 'Rolled back flow',
+  'flows.delete': 'Deleted flow',
+  'bots.create': 'Created bot',
+  'bots.update': 'Updated bot',
+  'teams.create': 'Created team',
+  'teams.update': 'Updated team',
+  'teams.delete': 'Deleted team',
+  'users.create': 'Created user',
+  'users.update': 'Updated user',
+  'users.delete': 'Deleted user',
+  'office-hours.update': 'Updated office hours',
+  'office-hours.delete': 'Cleared team office hours',
+  'email.settings.update': 'Updated email settings',
+  'email.outbox.retry': 'Retried email',
+  'canned-responses.create': 'Created canned response',
+  'canned-responses.update': 'Updated canned response',
+  'canned-responses.delete': 'Deleted canned response',
+};
+
+/** The label of an action; an action this dashboard does not know yet shows as the runtime named it. */
+export function actionLabel(action: string): string {
+  return Object.hasOwn(ACTION_LABELS, action) ? (ACTION_LABELS[action] as string) : action;
+}
