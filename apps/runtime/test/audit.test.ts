@@ -77,6 +77,9 @@ describe.each(databaseKinds)('audit log of admin actions on %s', (kind) => {
     });
     // Field names are kept, values never: the new user's password is nowhere in the log.
     expect(log[0]?.data.fields).toEqual(['email', 'name', 'password']);
+    // Creations name what they created, from the answer.
+    expect(log[0]?.targetId).toBe(ids.userId);
+    expect(log[3]).toMatchObject({ action: 'flows.create', targetId: ids.flowId });
     expect(JSON.stringify(log)).not.toContain('secret-password-42');
   });
 

@@ -17,11 +17,14 @@ export function auditAdminActions(services: Services): MiddlewareHandler<AppEnv>
     const action = auditAction(c.req.method, routePath(c), c.req.param() as Record<string, string>);
     if (!action) return;
     const fields = await sentFields(() => c.req.json());
+    // A creation has no id in its path: take the created record's from the answer.
+    const targetId = action.targetId ?? (await createdId(c.res));
     try {
       await recordAudit(services.db, {
         workspaceId: user.workspaceId,
         userId: user.id,
         ...action,
+        targetId,
         data: { status: c.res.status, ...(fields.length ? { fields } : {}) },
       });
     } catch (error) {
@@ -38,4 +41,20 @@ async function sentFields(readJson: () => Promise<unknown>): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** `{ team: { id } }` → the id, from a JSON answer; null otherwise. */
+async function createdId(response: Response): Promise<string | null> {
+  if (!response.headers.get('content-type')?.includes('application/json')) return null;
+  try {
+    const body: unknown = await response.clone().json();
+    if (!body || typeof body !== 'object') return null;
+    for (const value of Object.values(body)) {
+      const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') return id;
+    }
+  } catch {
+    // Not JSON after all: no id.
+  }
+  return null;
 }
