@@ -6,7 +6,7 @@
  *   npx tsx bench/runtime/round-trips.ts
  * ROUND_TRIP_MESSAGES (default 200) sets how many messages are counted.
  */
-import { loadConfig } from '../../apps/runtime/src/config';
+import { loadConfig, PUBLIC_LIMITS_OFF } from '../../apps/runtime/src/config';
 import { startServer } from '../../apps/runtime/src/server';
 import { AgentWatcher, sendVisitorText, startVisitors } from '../../apps/runtime/test/reliability/harness/clients';
 import { createBenchDatabase } from './lib/bench-database';
@@ -44,6 +44,7 @@ try {
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     DATABASE_URL: database.url,
+    ...PUBLIC_LIMITS_OFF,
   });
   const server = await startServer(config);
   const visitors = await startVisitors(server.url, database.botId, CONVERSATIONS);

@@ -102,6 +102,21 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
     expect(body.messages.filter((message) => message.clientId === 'same-id')).toHaveLength(1);
   });
 
+  it('answers concurrent sends of one clientId with one 201 and 200s for the rest', async () => {
+    const visitor = new TestVisitor(t.current.server.url, ctx.botId);
+    await visitor.start();
+    for (let round = 0; round < 5; round++) {
+      const content = { type: 'text', text: `same ${round}` } as const;
+      const responses = await Promise.all([1, 2, 3].map(() => visitor.send(content, `race-${round}`)));
+      expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 201]);
+      const bodies = await Promise.all(responses.map((response) => response.json()));
+      expect(new Set(bodies.map((body) => body.message.id)).size).toBe(1);
+    }
+    const { body } = await visitor.history();
+    const raced = body.messages.filter((message) => message.clientId?.startsWith('race-'));
+    expect(raced.map((message) => message.clientId)).toEqual(['race-0', 'race-1', 'race-2', 'race-3', 'race-4']);
+  });
+
   it("keeps visitors out of each other's conversations", async () => {
     const alice = new TestVisitor(t.current.server.url, ctx.botId);
     const bob = new TestVisitor(t.current.server.url, ctx.botId);

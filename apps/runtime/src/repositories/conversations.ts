@@ -1,5 +1,5 @@
 import type { MessageContent, VisitorConversation } from '@flowdesk/contract';
-import type { Kysely, QueryCreator } from 'kysely';
+import type { ExpressionBuilder, Kysely, QueryCreator } from 'kysely';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import type { ConversationEvent } from '../realtime/events';
 import { newId } from '../services/secrets';
@@ -12,9 +12,14 @@ export function findConversation(db: Kysely<Database>, id: string) {
 /**
  * Locks the row until the transaction ends; every write to a conversation goes through this. The bot's
  * current name comes with it (bot replies carry it), and with `clientId` whether a message with that
- * clientId is stored already: both save a query.
+ * clientId is stored already: both save a query. `clientIdStored` is null when that answer may be stale:
+ * a lock that waited for another transaction returns the row as that one left it, but the subqueries
+ * still see the database as it was when the statement began (READ COMMITTED); the other transaction
+ * then moved last_seq past the newest message this statement saw. The caller must look again.
  */
 export async function lockConversation(trx: Kysely<Database>, id: string, clientId?: string) {
+  const messages = (eb: ExpressionBuilder<Database, 'conversations' | 'bots'>) =>
+    eb.selectFrom('messages').where('messages.conversation_id', '=', id);
   const row = await trx
     .selectFrom('conversations')
     .innerJoin('bots', 'bots.id', 'conversations.bot_id')
@@ -23,21 +28,25 @@ export async function lockConversation(trx: Kysely<Database>, id: string, client
     .select((eb) =>
       (clientId === undefined
         ? eb.val(false)
-        : eb.exists(
-            eb
-              .selectFrom('messages')
-              .select('messages.id')
-              .where('messages.conversation_id', '=', id)
-              .where('messages.client_id', '=', clientId),
-          )
+        : eb.exists(messages(eb).select('messages.id').where('messages.client_id', '=', clientId))
       ).as('client_id_stored'),
+    )
+    .select((eb) =>
+      (clientId === undefined ? eb.val(0) : messages(eb).select((m) => m.fn.max('messages.seq').as('seq'))).as(
+        'seen_seq',
+      ),
     )
     .where('conversations.id', '=', id)
     .forUpdate('conversations')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { bot_name: botName, client_id_stored: clientIdStored, ...conversation } = row;
-  return { conversation: conversation as Conversation, botName, clientIdStored: Boolean(clientIdStored) };
+  const { bot_name: botName, client_id_stored: stored, seen_seq: seenSeq, ...conversation } = row;
+  const current = clientId === undefined || Number(seenSeq ?? 0) === conversation.last_seq;
+  return {
+    conversation: conversation as Conversation,
+    botName,
+    clientIdStored: current ? Boolean(stored) : null,
+  };
 }
 
 /** The visitor's newest conversation with this bot. */

@@ -62,7 +62,7 @@ export class ConversationService {
       conversationId,
       async (tx) => {
         if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
-        if (tx.clientIdStored) {
+        if (tx.clientIdStored !== false) {
           const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
           if (existing) return { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true };
         }
@@ -110,7 +110,7 @@ export class ConversationService {
       this.services,
       conversationId,
       async (tx) => {
-        if (options.clientId && tx.clientIdStored) {
+        if (options.clientId && tx.clientIdStored !== false) {
           const existing = await findMessageByClientId(tx.trx, conversationId, options.clientId);
           if (existing) return { message: toMessage(existing), conversation: tx.conversation, duplicate: true };
         }

@@ -19,8 +19,11 @@ export interface ConversationTx {
   readonly conversation: Conversation;
   /** The bot's name as of the lock, for the bot's messages. */
   readonly botName: string;
-  /** Whether a message with `options.clientId` of `withConversation` was stored before this transaction. */
-  readonly clientIdStored: boolean;
+  /**
+   * Whether a message with `options.clientId` of `withConversation` was stored before this transaction;
+   * null when the lock waited for a concurrent writer and the answer must be looked up again.
+   */
+  readonly clientIdStored: boolean | null;
   /**
    * Stores messages with the next seqs. With `defer`, messages without an author id are written with
    * the next append or before commit (one INSERT for a visitor message and the bot's replies): only
