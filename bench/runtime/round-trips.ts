@@ -6,9 +6,10 @@
  *   npx tsx bench/runtime/round-trips.ts
  * ROUND_TRIP_MESSAGES (default 200) sets how many messages are counted.
  */
-import { loadConfig, PUBLIC_LIMITS_OFF } from '../../apps/runtime/src/config';
+import { loadConfig } from '../../apps/runtime/src/config';
 import { startServer } from '../../apps/runtime/src/server';
 import { AgentWatcher, sendVisitorText, startVisitors } from '../../apps/runtime/test/reliability/harness/clients';
+import { LOAD_TEST_ENV } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import { createBenchDatabase } from './lib/bench-database';
 import { machineLine, table, writeResult } from './lib/report';
 import { round, sleep } from './lib/stats';
@@ -36,16 +37,7 @@ Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   return originalQuery.apply(this, args);
 };
 try {
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'false',
-    DATABASE_URL: database.url,
-    ...PUBLIC_LIMITS_OFF,
-  });
+  const config = loadConfig({ ...process.env, ...LOAD_TEST_ENV, DATABASE_URL: database.url });
   const server = await startServer(config);
   const visitors = await startVisitors(server.url, database.botId, CONVERSATIONS);
   const agent = await AgentWatcher.open(server.url, database.agentEmail);

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseKinds } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { brokenFlow, helloFlow } from './fixtures/flows';
-import { useTestServer } from './server';
-
-// biome-ignore lint/suspicious/noExplicitAny: the test walks arbitrary JSON response bodies.
-type Json = Record<string, any>;
+import { type Json, useTestServer } from './server';
 
 describe.each(databaseKinds)('admin bots and flows API on %s', (kind) => {
   const t = useTestServer(kind);
@@ -17,11 +14,8 @@ describe.each(databaseKinds)('admin bots and flows API on %s', (kind) => {
     otherBotId: string;
   };
 
-  const call = async (method: string, path: string, headers: Record<string, string>, json?: unknown) => {
-    const response = await t.current.request(path, { method, headers, json });
-    const body = response.status === 204 ? null : ((await response.json()) as Json);
-    return { status: response.status, body: body as Json };
-  };
+  const call = (method: string, path: string, headers: Record<string, string>, json?: unknown) =>
+    t.current.call(method, path, headers, json);
 
   it('sets up two workspaces', async () => {
     const { db, url } = t.current.server;

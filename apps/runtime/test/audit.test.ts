@@ -4,9 +4,6 @@ import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { helloFlow } from './fixtures/flows';
 import { useTestServer } from './server';
 
-// biome-ignore lint/suspicious/noExplicitAny: the test walks arbitrary JSON response bodies.
-type Json = Record<string, any>;
-
 interface Entry {
   action: string;
   targetType: string | null;
@@ -21,10 +18,8 @@ describe.each(databaseKinds)('audit log of admin actions on %s', (kind) => {
   const ctx = {} as { admin: Record<string, string>; agent: Record<string, string>; other: Record<string, string> };
   const ids = {} as { adminEmail: string; botId: string; flowId: string; userId: string };
 
-  const call = async (method: string, path: string, headers: Record<string, string>, json?: unknown) => {
-    const response = await t.current.request(path, { method, headers, json });
-    return { status: response.status, body: (await response.json().catch(() => null)) as Json };
-  };
+  const call = (method: string, path: string, headers: Record<string, string>, json?: unknown) =>
+    t.current.call(method, path, headers, json);
   const entries = async (query = '') => {
     const { status, body } = await call('GET', `/api/admin/audit${query}`, ctx.admin);
     expect(status).toBe(200);

@@ -9,6 +9,15 @@ export interface TestServer {
   database: TestDatabase;
   /** fetch against the server; JSON bodies are stringified and typed. */
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** A JSON call: status and parsed body (null for 204). */
+  call(method: string, path: string, headers: Record<string, string>, json?: unknown): Promise<JsonAnswer>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests walk arbitrary JSON response bodies.
+export type Json = Record<string, any>;
+export interface JsonAnswer {
+  status: number;
+  body: Json;
 }
 
 /** Starts a runtime on port 0 over a fresh database of the given kind; stopped and dropped after the suite. */
@@ -17,18 +26,24 @@ export function useTestServer(kind: DatabaseKind, overrides: Partial<Config> = {
   beforeAll(async () => {
     const database = await createTestDatabase(kind);
     const server = await startServer({ ...database.config, ...overrides }, { database });
+    const request: TestServer['request'] = (path, init = {}) => {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      return fetch(`${server.url}${path}`, {
+        ...rest,
+        headers,
+        body: json === undefined ? rest.body : JSON.stringify(json),
+      });
+    };
     holder.current = {
       server,
       database,
-      request: (path, init = {}) => {
-        const { json, ...rest } = init;
-        const headers = new Headers(rest.headers);
-        if (json !== undefined) headers.set('content-type', 'application/json');
-        return fetch(`${server.url}${path}`, {
-          ...rest,
-          headers,
-          body: json === undefined ? rest.body : JSON.stringify(json),
-        });
+      request,
+      call: async (method, path, headers, json) => {
+        const response = await request(path, { method, headers, json });
+        const body = response.status === 204 ? null : ((await response.json()) as Json);
+        return { status: response.status, body: body as Json };
       },
     };
   }, SETUP_TIMEOUT_MS);

@@ -36,19 +36,24 @@ export interface SpawnRuntimeOptions {
   startTimeoutMs?: number;
 }
 
+/** A runtime under a loopback load generator: quiet, empty, and no public rate limits (one generator
+ * stands in for thousands of visitors on their own addresses). */
+export const LOAD_TEST_ENV = {
+  NODE_ENV: 'test',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SEED_DEMO: 'false',
+  ...PUBLIC_LIMITS_OFF,
+} as const;
+
 /** Starts `runtime-child.ts` on a random loopback port against PostgreSQL and waits for READY. */
 export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<RuntimeProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'runtime-child.ts')], {
     cwd: runtimeDir,
     env: {
       ...process.env,
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      // One loopback load generator stands in for thousands of visitors on their own addresses.
-      ...PUBLIC_LIMITS_OFF,
+      ...LOAD_TEST_ENV,
       DATABASE_URL: options.databaseUrl,
       ...(options.profileFile ? { PROFILE_FILE: options.profileFile } : {}),
       ...options.env,
