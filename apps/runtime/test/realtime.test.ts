@@ -11,7 +11,9 @@ import { useTestServer } from './server';
 const ascending = (seqs: number[]) => seqs.every((seq, index) => index === 0 || seq === seqs[index - 1]! + 1);
 
 describe.each(databaseKinds)('realtime WebSocket on %s', (kind) => {
-  const t = useTestServer(kind, { WS_HEARTBEAT_MS: 200 });
+  // Short enough to see a silent socket closed, long enough that healthy sockets survive the event loop
+  // stalling on a loaded machine (the embedded PGlite runs on the same thread as the server and this client).
+  const t = useTestServer(kind, { WS_HEARTBEAT_MS: 1000 });
   const ctx = {} as { botId: string; agentEmail: string };
 
   const visitorSocket = (visitor: TestVisitor) =>
@@ -170,7 +172,7 @@ describe.each(databaseKinds)('realtime WebSocket on %s', (kind) => {
     const healthy = await visitorSocket(visitor);
     const code = await Promise.race([
       silent.closed,
-      new Promise<number>((resolve) => setTimeout(() => resolve(-1), 3000)),
+      new Promise<number>((resolve) => setTimeout(() => resolve(-1), 8000)),
     ]);
     expect(code).toBe(1006);
     expect(healthy.ws.readyState).toBe(healthy.ws.OPEN);
