@@ -7,7 +7,7 @@ import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
 import { dashboardCors } from './http/middleware/cors';
 import { publicCors } from './http/middleware/public-cors';
-import { PublicRateLimits } from './http/middleware/public-rate-limit';
+import { publicRateLimit } from './http/middleware/public-rate-limit';
 import { requestLog } from './http/middleware/request-log';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
@@ -42,13 +42,12 @@ export function createApp(services: Services) {
       },
     }),
   );
-  const limits = new PublicRateLimits(services.config);
   // After CORS, so a browser can read the 429.
-  app.use('/api/public/*', publicCors(), limits.middleware());
+  app.use('/api/public/*', publicCors(), publicRateLimit(services));
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services), auditAdminActions(services));
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', { type: 'http', scheme: 'bearer' });
   registerRoutes(app, services);
-  const realtime = realtimeRoutes(services, limits);
+  const realtime = realtimeRoutes(services);
   app.get(realtime.path, ...realtime.middleware);
   // Built once, on first request (every route is registered by then): it takes ~70 ms of CPU to build.
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;

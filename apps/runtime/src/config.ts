@@ -43,7 +43,7 @@ export const ConfigSchema = z.object({
   PUBLIC_RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(600),
   /** Public widget API requests per minute per visitor token (0 = no limit). */
   PUBLIC_RATE_LIMIT_PER_VISITOR: z.coerce.number().int().min(0).default(120),
-  /** Chat sessions started (each may create a visitor) per minute per client IP address (0 = no limit). */
+  /** New visitors (first chat session of a browser) per minute per client IP address (0 = no limit). */
   PUBLIC_SESSION_LIMIT_PER_IP: z.coerce.number().int().min(0).default(60),
   /** Frames per 10 seconds one WebSocket may send before frames are refused (0 = no limit). */
   WS_FRAME_LIMIT: z.coerce.number().int().min(0).default(100),

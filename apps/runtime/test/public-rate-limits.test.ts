@@ -84,7 +84,7 @@ describe('public API rate limits per visitor, per session start and per WebSocke
   });
   const ctx = {} as { botId: string; first: TestVisitor; second: TestVisitor };
 
-  it('limits how many chat sessions one address starts', async () => {
+  it('limits how many new chat sessions one address starts', async () => {
     ctx.botId = await withBot(t);
     ctx.first = new TestVisitor(t.current.server.url, ctx.botId, 'https://shop.example');
     ctx.second = new TestVisitor(t.current.server.url, ctx.botId, 'https://shop.example');
@@ -96,8 +96,20 @@ describe('public API rate limits per visitor, per session start and per WebSocke
       headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
       body: '{}',
     });
-    await expectLimited(fourth, /starting chat sessions from this address/);
+    await expectLimited(fourth, /new chat sessions from this address/);
     expect(await t.current.server.db.selectFrom('visitors').select('id').execute()).toHaveLength(3);
+    // Returning visitors (page loads with their token) are not new sessions: they go on.
+    const again = await new TestVisitor(t.current.server.url, ctx.botId, 'https://shop.example').start({
+      visitorToken: ctx.first.token,
+    });
+    expect(again.visitorId).toBe(ctx.first.session.visitorId);
+    // A made-up token does not get a new visitor past the budget either.
+    const forged = await fetch(`${t.current.server.url}/api/public/bots/${ctx.botId}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://shop.example' },
+      body: JSON.stringify({ visitorToken: 'made-up-token' }),
+    });
+    await expectLimited(forged, /new chat sessions from this address/);
   });
 
   it('limits each visitor on its own; a refused message is not stored and other visitors go on', async () => {

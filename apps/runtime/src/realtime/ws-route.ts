@@ -2,11 +2,11 @@ import { upgradeWebSocket } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { WebSocket } from 'ws';
+import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
 import { sendError } from '../http/errors';
 import { SESSION_COOKIE, trustedOrigins } from '../http/middleware/auth';
 import { isOriginAllowed } from '../http/middleware/public-cors';
-import type { PublicRateLimits } from '../http/middleware/public-rate-limit';
 import { loadViewer } from '../inbox/access';
 import { findBotById } from '../repositories/bots';
 import { findSessionUser } from '../repositories/sessions';
@@ -29,11 +29,12 @@ interface SocketState {
 }
 
 /** Who is connecting: a visitor by `?visitorToken=`, an agent by session cookie; 401/403 otherwise. */
-function authenticate(services: Services, limits: PublicRateLimits): MiddlewareHandler<WsEnv> {
+function authenticate(services: Services): MiddlewareHandler<WsEnv> {
   return async (c, next) => {
     const visitorToken = c.req.query('visitorToken');
     if (visitorToken) {
-      const { wait, message } = limits.check(c, visitorToken.slice(0, 512), false);
+      const address = clientAddress(c, services.config.TRUST_PROXY);
+      const { wait, message } = services.publicLimits.request(address, visitorToken.slice(0, 512));
       if (wait > 0) {
         c.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
         return sendError(c, 429, 'rate_limited', message);
@@ -72,7 +73,7 @@ async function identify(
 }
 
 /** The realtime endpoint; returns the route and a stop function for the heartbeat timer. */
-export function realtimeRoutes(services: Services, limits: PublicRateLimits) {
+export function realtimeRoutes(services: Services) {
   const sockets = new Map<WebSocket, SocketState>();
   const frameLimit = services.config.WS_FRAME_LIMIT;
   const presence = new AgentPresence(services);
@@ -130,5 +131,5 @@ export function realtimeRoutes(services: Services, limits: PublicRateLimits) {
     };
   });
 
-  return { path: WS_PATH, middleware: [authenticate(services, limits), handler] as const, sockets };
+  return { path: WS_PATH, middleware: [authenticate(services), handler] as const, sockets };
 }

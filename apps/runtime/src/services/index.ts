@@ -12,6 +12,7 @@ import { ConversationService } from './conversation-service';
 import { FlowCache } from './flow-cache';
 import { type ConversationHooks, createConversationHooks, createHandoffHooks, type HandoffHooks } from './hooks';
 import type { Logger } from './logger';
+import { PublicRateLimits } from './public-rate-limits';
 import { cacheReplyTime } from './reply-time-cache';
 
 /** Everything routes and workers need, built once per process by `createServices`. */
@@ -28,6 +29,8 @@ export interface Services {
   handoffHooks: HandoffHooks;
   conversationHooks: ConversationHooks;
   background: BackgroundTasks;
+  /** Public widget API budgets (per address, per visitor, new visitors). */
+  publicLimits: PublicRateLimits;
   /** What the conversation's visitor may see of it (status, agent, reply time, awaited input). */
   visitorView(conversation: Conversation): Promise<VisitorConversation>;
   /** Run in reverse order on shutdown (workers, listeners); add yours with `onClose`. */
@@ -77,6 +80,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     handoffHooks: createHandoffHooks(),
     conversationHooks: createConversationHooks(),
     background: new BackgroundTasks(logger),
+    publicLimits: new PublicRateLimits(config),
     visitorView: (conversation) => {
       const known = views.get(conversation);
       if (known) return known;

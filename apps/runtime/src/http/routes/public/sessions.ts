@@ -1,14 +1,17 @@
 import type { StartSessionRequest } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Bot, JsonObject, Visitor } from '../../../db/schema';
 import { findBotById } from '../../../repositories/bots';
 import { latestVisitorConversation } from '../../../repositories/conversations';
 import { createVisitor, findVisitorByToken, updateVisitor } from '../../../repositories/visitors';
 import type { Services } from '../../../services';
 import { widgetSettings } from '../../../services/widget-settings';
+import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { checkBotOrigin } from '../../middleware/public-cors';
+import { enforce } from '../../middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { BotIdParam, PublicSchemas } from './schemas';
 
@@ -58,7 +61,7 @@ export function sessionRoutes(services: Services) {
     return bot;
   };
 
-  const resumeOrCreateVisitor = async (bot: Bot, body: StartSessionRequest, userAgent: string | null) => {
+  const resumeOrCreateVisitor = async (c: Context, bot: Bot, body: StartSessionRequest, userAgent: string | null) => {
     const details = {
       ...(body.visitor?.name === undefined ? {} : { name: body.visitor.name }),
       ...(body.visitor?.email === undefined ? {} : { email: body.visitor.email }),
@@ -71,6 +74,7 @@ export function sessionRoutes(services: Services) {
     if (known && known.bot_id === bot.id && body.visitorToken) {
       return { visitor: await updateVisitor(services.db, known, details), token: body.visitorToken };
     }
+    enforce(c, services.publicLimits.newVisitor(clientAddress(c, services.config.TRUST_PROXY)));
     return createVisitor(services.db, { botId: bot.id, ...details });
   };
 
@@ -79,6 +83,7 @@ export function sessionRoutes(services: Services) {
     checkBotOrigin(c, bot);
     const body = c.req.valid('json');
     const { visitor, token } = await resumeOrCreateVisitor(
+      c,
       bot,
       body,
       c.req.header('user-agent')?.slice(0, 500) ?? null,
