@@ -1,5 +1,5 @@
 import type { BrowserContextOptions } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { openAgentSocket } from './agent-socket';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
 import { storedConversationId, useStack } from './stack';
@@ -189,7 +189,21 @@ describe('handoff to a live agent, against the real runtime', () => {
 
   // Last: restarts the runtime under the other tests' feet.
   it('rides out a runtime restart: reconnects, catches up by seq and sends what was typed meanwhile, once each', async () => {
-    const { s, context, w, conversationId } = await visitorInHandoff();
+    const { s, context, page, w, conversationId } = await visitorInHandoff();
+    onTestFailed(async () => {
+      // What the next reader needs: the runtime's last words and what the widget showed.
+      console.error(`runtime output (tail):\n${s.runtime.output().slice(-4000)}`);
+      console.error(`widget banner: ${await w.banner.textContent().catch(() => '?')}`);
+      console.error(
+        `widget rows: ${JSON.stringify(
+          await w.log
+            .locator('.row')
+            .allTextContents()
+            .catch(() => []),
+        )}`,
+      );
+      await page.screenshot({ path: `${SCREENSHOTS}/widget-failure-restart.png` }).catch(() => undefined);
+    });
     const restarting = s.runtime.restart();
     await w.banner.filter({ hasText: 'Reconnecting' }).waitFor();
     await w.send('Typed while the server was down');
