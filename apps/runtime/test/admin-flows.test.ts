@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from './db';
-import { loginHeaders, seedWorkspace } from './fixtures/accounts';
+import { seedTwoWorkspaces } from './fixtures/accounts';
 import { brokenFlow, helloFlow } from './fixtures/flows';
 import { type Json, useTestServer } from './server';
 
@@ -18,12 +18,8 @@ describe.each(databaseKinds)('admin bots and flows API on %s', (kind) => {
     t.current.call(method, path, headers, json);
 
   it('sets up two workspaces', async () => {
-    const { db, url } = t.current.server;
-    const mine = await seedWorkspace(db, 'mine');
-    const theirs = await seedWorkspace(db, 'theirs');
-    ctx.admin = await loginHeaders(url, mine.admin.email);
-    ctx.agent = await loginHeaders(url, mine.agent.email);
-    ctx.other = await loginHeaders(url, theirs.admin.email);
+    const { mine, theirs, admin, agent, other } = await seedTwoWorkspaces(t.current.server);
+    Object.assign(ctx, { admin, agent, other });
     ctx.botId = mine.bot.id;
     ctx.otherBotId = theirs.bot.id;
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from './db';
-import { loginHeaders, seedWorkspace } from './fixtures/accounts';
+import { seedTwoWorkspaces } from './fixtures/accounts';
 import { helloFlow } from './fixtures/flows';
 import { useTestServer } from './server';
 
@@ -27,12 +27,8 @@ describe.each(databaseKinds)('audit log of admin actions on %s', (kind) => {
   };
 
   it('records who changed which flow, bot, person and setting, newest first', async () => {
-    const { db, url } = t.current.server;
-    const mine = await seedWorkspace(db, 'mine');
-    const theirs = await seedWorkspace(db, 'theirs');
-    ctx.admin = await loginHeaders(url, mine.admin.email);
-    ctx.agent = await loginHeaders(url, mine.agent.email);
-    ctx.other = await loginHeaders(url, theirs.admin.email);
+    const { mine, admin, agent, other } = await seedTwoWorkspaces(t.current.server);
+    Object.assign(ctx, { admin, agent, other });
     ids.adminEmail = mine.admin.email;
     ids.botId = mine.bot.id;
 

@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/env';
 import { sendError } from '../http/errors';
 import { SESSION_COOKIE, trustedOrigins } from '../http/middleware/auth';
 import { isOriginAllowed } from '../http/middleware/public-cors';
+import { enforce } from '../http/middleware/public-rate-limit';
 import { loadViewer } from '../inbox/access';
 import { findBotById } from '../repositories/bots';
 import { findSessionUser } from '../repositories/sessions';
@@ -34,11 +35,7 @@ function authenticate(services: Services): MiddlewareHandler<WsEnv> {
     const visitorToken = c.req.query('visitorToken');
     if (visitorToken) {
       const address = clientAddress(c, services.config.TRUST_PROXY);
-      const { wait, message } = services.publicLimits.request(address, visitorToken.slice(0, 512));
-      if (wait > 0) {
-        c.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))));
-        return sendError(c, 429, 'rate_limited', message);
-      }
+      enforce(c, services.publicLimits.request(address, visitorToken.slice(0, 512)));
     }
     const identity = await identify(c, services);
     if ('error' in identity) return sendError(c, identity.status, identity.error, identity.message);
