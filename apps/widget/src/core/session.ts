@@ -67,7 +67,7 @@ export class ChatSession {
     this.socket = new RealtimeSocket({
       url: () => deps.wsUrl(this.saved().visitorToken ?? ''),
       subscription: () =>
-        this.conversation ? { conversationId: this.conversation.id, afterSeq: this.timeline.lastSeq } : null,
+        this.conversation ? { conversationId: this.conversation.id, afterSeq: this.timeline.syncedSeq } : null,
       onFrame: (frame) => this.onFrame(frame),
       onConnected: (connected) => {
         this.connected = connected;
@@ -133,9 +133,9 @@ export class ChatSession {
     const conversation = this.conversation;
     if (!conversation) return;
     for (;;) {
-      const page = await this.deps.api.messagesAfter(conversation.id, this.timeline.lastSeq);
+      const page = await this.deps.api.messagesAfter(conversation.id, this.timeline.syncedSeq);
       if (this.conversation?.id !== conversation.id) return;
-      this.receive(page.messages);
+      this.receive(page.messages, true);
       this.applyConversation(page.conversation);
       if (page.messages.length < 200) return;
     }
@@ -167,7 +167,7 @@ export class ChatSession {
     const page = await this.deps.api.messagesAfter(this.saved().conversationId ?? '', 0).catch(() => null);
     if (!page) return;
     this.applyConversation(page.conversation);
-    this.receive(page.messages);
+    this.receive(page.messages, true);
     await this.catchUp().catch(() => {});
     this.socket.subscribe();
   }
@@ -227,7 +227,7 @@ export class ChatSession {
   private onFrame(frame: ServerFrame): void {
     const id = this.conversation?.id;
     if (frame.type === 'message' && frame.message.conversationId === id) {
-      this.receive([frame.message]);
+      this.receive([frame.message], true);
     } else if (frame.type === 'typing' && frame.conversationId === id && frame.author !== 'visitor') {
       this.remoteTyping.update({ author: frame.author, name: frame.name }, frame.typing);
     } else if (frame.type === 'conversation' && frame.conversation.id === id) {
@@ -235,8 +235,9 @@ export class ChatSession {
     }
   }
 
-  private receive(messages: Message[]): void {
-    const added = this.timeline.add(messages);
+  /** `complete`: from a catch-up page or the socket's stream, not a send's answer. */
+  private receive(messages: Message[], complete = false): void {
+    const added = this.timeline.add(messages, complete);
     if (!added.length || !this.conversation) return;
     if (added.some((m) => m.author !== 'visitor')) this.remoteTyping.clear();
     this.conversation = { ...this.conversation, awaiting: nextAwaiting(this.conversation.awaiting, added) };

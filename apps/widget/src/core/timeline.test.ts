@@ -25,6 +25,22 @@ describe('Timeline', () => {
     expect(t.lastSeq).toBe(3);
   });
 
+  it("continues catch-up after what complete sources delivered, not after a send's answer that skipped a reply", () => {
+    const t = new Timeline();
+    t.add([msg(1), msg(2)], true);
+    // The agent wrote seq 3 while the visitor's message was queued; its answer (seq 4) arrives first.
+    t.add([msg(4, { type: 'text', text: 'typed offline' }, 'c-1')]);
+    expect(t.lastSeq).toBe(4);
+    expect(t.syncedSeq).toBe(2);
+    // Catch-up from seq 2 brings the agent's reply and the visitor's message again (kept once).
+    expect(t.add([msg(3), msg(4, { type: 'text', text: 'typed offline' }, 'c-1')], true).map((m) => m.seq)).toEqual([
+      3,
+    ]);
+    expect(t.syncedSeq).toBe(4);
+    t.clear();
+    expect(t.syncedSeq).toBe(0);
+  });
+
   it('drops duplicates by id and by seq (HTTP reply and WebSocket push of the same message)', () => {
     const t = new Timeline();
     t.add([msg(1)]);

@@ -22,19 +22,31 @@ export class Timeline {
   private readonly ids = new Set<string>();
   private readonly pending = new Map<string, PendingMessage>();
 
-  /** Highest seq received; what a reconnecting client asks to continue after. */
+  private synced = 0;
+
+  /** Highest seq received (read position, unread counts). */
   get lastSeq(): number {
     return this.bySeq[this.bySeq.length - 1]?.seq ?? 0;
+  }
+
+  /**
+   * Up to here every visible message was received from a complete source (a catch-up page or the socket's
+   * gap-free stream): what a reconnecting client asks to continue after. A send's answer is not complete
+   * (an agent's reply written just before it is not in it), so it never moves this past a gap.
+   */
+  get syncedSeq(): number {
+    return this.synced;
   }
 
   get size(): number {
     return this.bySeq.length + this.pending.size;
   }
 
-  /** Adds confirmed messages; returns only those that were new, in seq order. */
-  add(messages: readonly Message[]): Message[] {
+  /** Adds confirmed messages (`complete`: nothing visible before them is missing); returns the new ones in seq order. */
+  add(messages: readonly Message[], complete = false): Message[] {
     const added: Message[] = [];
     for (const message of messages) {
+      if (complete) this.synced = Math.max(this.synced, message.seq);
       if (message.content.type === 'note') continue;
       if (this.ids.has(message.id) || this.hasSeq(message.seq)) continue;
       this.ids.add(message.id);
@@ -71,6 +83,7 @@ export class Timeline {
   }
 
   clear(): void {
+    this.synced = 0;
     this.bySeq.length = 0;
     this.ids.clear();
     this.pending.clear();
