@@ -64,6 +64,24 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     expect(events.some((e) => e.startsWith('message:bot:'))).toBe(false); // history is not "new"
     await page.evaluate(() => (window.Flowdesk as { destroy(): void }).destroy());
     expect(await page.locator('flowdesk-widget').count()).toBe(0);
+
+    // After destroy the page holds the snippet's queuing stub again: calls queue instead of throwing,
+    // and running the loader again boots a fresh widget that replays them.
+    const queued = await page.evaluate(() => {
+      const sdk = window.Flowdesk as { open(): void; setVariables(v: object): void; q: unknown[] };
+      sdk.setVariables({ again: true });
+      sdk.open();
+      return sdk.q;
+    });
+    expect(queued).toEqual([['setVariables', { again: true }], ['open']]);
+    await page.evaluate((src) => {
+      document.body.append(Object.assign(document.createElement('script'), { src, async: true }));
+    }, `${stack.current.runtime.url}/widget/loader.js`);
+    await w.botSays('What can I help you with?').waitFor();
+    expect(await page.locator('flowdesk-widget').count()).toBe(1);
+    expect(await page.evaluate(() => document.querySelectorAll('script[src$="/widget/chat.js"]').length)).toBe(1);
+    await page.evaluate(() => (window.Flowdesk as { close(): void }).close());
+    await expect.poll(() => w.panel.isVisible()).toBe(false);
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { Emitter } from './sdk/emitter';
 import { createHostElement, setHostVisible } from './sdk/host-element';
 import { createLauncher, LAUNCHER_CSS } from './sdk/launcher';
-import { replayQueue, type SdkStub, type SdkTarget } from './sdk/queue';
+import { replayQueue, SDK_METHODS, type SdkStub, type SdkTarget } from './sdk/queue';
 import type {
   ChatController,
   FlowdeskConfig,
@@ -37,6 +37,14 @@ function storedConversation(botId: string): boolean {
   }
 }
 
+/** What the snippet installs: every SDK method queues its call until a loader boots and replays them. */
+function queuingStub(): SdkStub {
+  const q: unknown[] = [];
+  const stub: SdkStub & Record<string, unknown> = { q };
+  for (const m of SDK_METHODS) stub[m] = (...args: unknown[]) => void q.push([m, ...args]);
+  return stub;
+}
+
 function boot(config: FlowdeskConfig): void {
   const stub = (window.Flowdesk ?? {}) as SdkStub;
   const emitter = new Emitter();
@@ -48,6 +56,7 @@ function boot(config: FlowdeskConfig): void {
   applyTheme(container, config.theme?.primaryColor ?? DEFAULT_PRIMARY);
   let open = false;
   let chat: Promise<ChatController> | null = null;
+  let background: ReturnType<typeof setTimeout> | undefined;
 
   const launcher = createLauncher(
     {
@@ -61,7 +70,8 @@ function boot(config: FlowdeskConfig): void {
   container.append(launcher.button);
 
   function loadChat(): Promise<ChatController> {
-    chat ??= loadScript(chatUrl(config)).then(() => {
+    // After destroy() and a fresh boot the chat chunk is already on the page.
+    chat ??= (window.__flowdeskChat ? Promise.resolve() : loadScript(chatUrl(config))).then(() => {
       const module = window.__flowdeskChat;
       if (!module) throw new Error('Flowdesk: chat module missing');
       return module.mount({
@@ -122,10 +132,12 @@ function boot(config: FlowdeskConfig): void {
     on: (event: WidgetEventName, fn: WidgetListener) => emitter.on(event, fn),
     off: (event: WidgetEventName, fn: WidgetListener) => emitter.off(event, fn),
     destroy() {
+      clearTimeout(background);
       void chat?.then((c) => c.destroy());
       emitter.clear();
       host.remove();
-      window.Flowdesk = { q: [] };
+      // Back to the snippet's stub: calls queue again, and running the loader again replays them.
+      window.Flowdesk = queuingStub();
       window.__flowdeskBooted = false;
     },
   };
@@ -136,7 +148,7 @@ function boot(config: FlowdeskConfig): void {
 
   // A returning visitor with a conversation: connect in the background so replies raise the badge.
   if (!chat && storedConversation(config.botId)) {
-    setTimeout(() => void loadChat().then((c) => c.connect()), 300);
+    background = setTimeout(() => void loadChat().then((c) => c.connect()), 300);
   }
 }
 
