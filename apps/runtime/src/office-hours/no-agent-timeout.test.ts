@@ -80,4 +80,39 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     expect(mail.text).toContain('A visitor asked to be contacted at zoe@example.test.');
     await email.loop.stop();
   });
+
+  it('fires again on a second handoff after an agent answered the first one and handed back', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedWorkspace(db, 'timeout-again');
+    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    await publishFlow(db, ws.bot.id, supportBotFlow);
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
+    const { id } = await services.conversations.start(bot, visitor, {});
+    const pickHuman = (clientId: string) =>
+      services.conversations.visitorMessage(id, visitor, {
+        clientId,
+        content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
+      });
+    const state = () =>
+      db
+        .selectFrom('conversations')
+        .select(['status', 'handed_off_at', 'first_response_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+
+    expect((await pickHuman('first')).conversation.status).toBe('needs_agent');
+    await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
+    const answered = await state();
+    expect(answered.first_response_at).not.toBeNull();
+    await services.conversations.engineEvent(id, { type: 'handback' }, { resumeBot: true });
+    expect((await state()).status).toBe('bot');
+
+    expect((await pickHuman('second')).conversation.status).toBe('needs_agent');
+    const second = await state();
+    expect(second.first_response_at).toBeNull();
+    expect(second.handed_off_at!.getTime()).toBeGreaterThan(answered.handed_off_at!.getTime());
+    expect(await scanNoAgentTimeouts(services, new Date(second.handed_off_at!.getTime() + min(11)))).toBe(1);
+    expect((await state()).status).toBe('bot');
+  });
 });

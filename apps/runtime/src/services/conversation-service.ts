@@ -150,7 +150,8 @@ export class ConversationService {
   /** Inside a conversation transaction: status needs_agent, timeline event, hooks now and after commit. */
   async beginHandoff(tx: ConversationTx, context: HandoffContext) {
     if (tx.conversation.status === 'needs_agent' || tx.conversation.status === 'agent') return;
-    await tx.update({ status: 'needs_agent', handed_off_at: new Date(), resolved_at: null });
+    // A new wait: the first response, the no-agent timeout and the SLA count from this handoff.
+    await tx.update({ status: 'needs_agent', handed_off_at: new Date(), first_response_at: null, resolved_at: null });
     await tx.append([{ author: 'system', content: event('handoff', 'The conversation was handed to a person.') }]);
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
     const conversationId = tx.conversation.id;
@@ -220,7 +221,12 @@ export class ConversationService {
 
   private async reopen(tx: ConversationTx) {
     const status = tx.conversation.handed_off_at ? 'needs_agent' : 'bot';
-    await tx.update({ status, resolved_at: null, ...(status === 'needs_agent' ? { handed_off_at: new Date() } : {}) });
+    await tx.update({
+      status,
+      resolved_at: null,
+      // Waiting for a person again: a new first response to measure, timeouts and SLA count from now.
+      ...(status === 'needs_agent' ? { handed_off_at: new Date(), first_response_at: null } : {}),
+    });
     await tx.append([{ author: 'system', content: event('reopened', 'The conversation was reopened.') }]);
   }
 
