@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { replayQueue, type SdkTarget } from './sdk/queue';
@@ -54,5 +55,11 @@ describe('embedSnippet', () => {
     runInNewContext(inlineScript(html), { window });
     expect(window.FlowdeskConfig?.botId).toBe('</script><script>alert(1)</script>');
     expect(window.FlowdeskConfig?.greeting).toBe('<!--');
+  });
+
+  it('is exactly what the README shows', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = readme.match(/## Embed[\s\S]*?```html\n([\s\S]*?)\n```/)?.[1];
+    expect(block).toBe(embedSnippet({ botId: 'demo-bot', runtimeUrl: 'http://localhost:3000' }));
   });
 });
