@@ -115,4 +115,42 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     expect(await scanNoAgentTimeouts(services, new Date(second.handed_off_at!.getTime() + min(11)))).toBe(1);
     expect((await state()).status).toBe('bot');
   });
+
+  it('leaves the conversation to the agent who replied between the scan and its action', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedWorkspace(db, 'timeout-race');
+    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    await publishFlow(db, ws.bot.id, supportBotFlow);
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
+    const { id } = await services.conversations.start(bot, visitor, {});
+    const handed = await services.conversations.visitorMessage(id, visitor, {
+      clientId: 'pick',
+      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
+    });
+    const later = new Date(handed.conversation.handed_off_at!.getTime() + min(11));
+    const replyMeanwhile = async (conversationId: string) => {
+      await services.conversations.agentMessage(
+        conversationId,
+        { id: ws.agent.id, name: 'Agent' },
+        { type: 'text', text: 'On it!' },
+      );
+    };
+
+    expect(await scanNoAgentTimeouts(services, later, { beforeFire: replyMeanwhile })).toBe(0);
+    const after = await db
+      .selectFrom('conversations')
+      .select(['status', 'assignee_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'agent', assignee_id: ws.agent.id });
+    const last = await db
+      .selectFrom('messages')
+      .select(['author_kind'])
+      .where('conversation_id', '=', id)
+      .where('author_kind', 'in', ['bot', 'agent'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last.author_kind).toBe('agent');
+  });
 });

@@ -22,9 +22,15 @@ export function waitingHandoffBlock(snapshot: unknown, document: unknown): Human
 /**
  * Sends `no_agent_timeout` to every flow waiting in a Human Handoff block whose timeout passed without
  * a human reply; the bot takes the conversation back and follows the block's `no_agent_timeout` output.
- * Safe to run from several instances: the engine only reacts to the event while it waits in the block.
+ * Safe to run from several instances: the engine only reacts to the event while it waits in the block,
+ * and the conversation is checked again under its lock (still waiting for the same handoff, no reply).
+ * `beforeFire` runs between the select and the action (tests use it to reply meanwhile).
  */
-export async function scanNoAgentTimeouts(services: Services, now = new Date()): Promise<number> {
+export async function scanNoAgentTimeouts(
+  services: Services,
+  now = new Date(),
+  hooks: { beforeFire?: (conversationId: string) => Promise<void> } = {},
+): Promise<number> {
   const rows: WaitingRow[] = await services.db
     .selectFrom('conversations as c')
     .innerJoin('flow_versions as v', 'v.id', 'c.flow_version_id')
@@ -38,8 +44,19 @@ export async function scanNoAgentTimeouts(services: Services, now = new Date()):
     const minutes = waitingHandoffBlock(row.engine_snapshot, row.document)?.noAgentTimeoutMinutes;
     if (!minutes || !row.handed_off_at) continue;
     if (now.getTime() - row.handed_off_at.getTime() < minutes * 60_000) continue;
-    await services.conversations.engineEvent(row.id, { type: 'no_agent_timeout' }, { resumeBot: true });
-    fired++;
+    await hooks.beforeFire?.(row.id);
+    const handedOffAt = row.handed_off_at.getTime();
+    // Looked at again under the lock: an agent may have replied (or the bot taken over) since the select.
+    const result = await services.conversations.engineEventIf(
+      row.id,
+      { type: 'no_agent_timeout' },
+      {
+        resumeBot: true,
+        when: (c) =>
+          c.status === 'needs_agent' && c.first_response_at === null && c.handed_off_at?.getTime() === handedOffAt,
+      },
+    );
+    if (result) fired++;
   }
   return fired;
 }

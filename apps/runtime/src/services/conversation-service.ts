@@ -87,7 +87,18 @@ export class ConversationService {
 
   /** Sends an outside event to the bot (hand back, go to a block, set variables, no-agent timeout). */
   async engineEvent(conversationId: string, input: EngineInput, options: { resumeBot?: boolean } = {}) {
+    const result = await this.engineEventIf(conversationId, input, { ...options, when: () => true });
+    return result!;
+  }
+
+  /** `engineEvent` when `when` holds under the conversation's lock; otherwise nothing changes and it answers null. */
+  async engineEventIf(
+    conversationId: string,
+    input: EngineInput,
+    options: { resumeBot?: boolean; when: (conversation: Conversation) => boolean },
+  ) {
     return withConversation(this.services, conversationId, async (tx) => {
+      if (!options.when(tx.conversation)) return null;
       if (options.resumeBot && tx.conversation.status !== 'bot') {
         await tx.update({ status: 'bot', resolved_at: null });
       }
