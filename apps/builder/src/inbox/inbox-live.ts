@@ -17,24 +17,37 @@ class InboxLive {
   /** Bumped on every conversation change, so lists know to reload. */
   version = 0;
   private userId = '';
+  /** The status the agent chose; sent again on every (re)connect, since the server sets offline when sockets go. */
+  private chosen: 'online' | 'away' = 'online';
   private readonly known = new Map<string, KnownConversation>();
   private readonly listeners = new Set<Listener>();
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   watching: string | null = null;
 
-  /** Connects for this user; an agent who was offline comes online (one who chose away stays away). */
+  /**
+   * Connects for this user; an agent who was offline comes online (one who chose away stays away), also
+   * after a reconnect (the server marks agents offline when their last socket closes).
+   */
   start(userId: string, presence: string | undefined) {
     if (this.socket && this.userId === userId) return;
     this.stop();
     this.userId = userId;
+    this.chosen = presence === 'away' ? 'away' : 'online';
     this.socket = new InboxSocket(dashboardSocketUrl());
     this.socket.onStatus((connected) => {
       this.connected = connected;
-      if (connected) this.scheduleRefresh(0);
+      if (connected) {
+        this.scheduleRefresh(0);
+        void inboxApi.setPresence(this.chosen).catch(() => undefined);
+      }
       this.emit();
     });
     this.socket.onFrame((frame) => this.onFrame(frame));
-    if (presence !== 'away') void inboxApi.setPresence('online').catch(() => undefined);
+  }
+
+  /** The agent picked a status (the caller saves it); remembered for reconnects. */
+  choosePresence(presence: 'online' | 'away') {
+    this.chosen = presence;
   }
 
   stop() {

@@ -74,6 +74,8 @@ export function realtimeRoutes(services: Services) {
   const sockets = new Map<WebSocket, SocketState>();
   const frameLimit = services.config.WS_FRAME_LIMIT;
   const presence = new AgentPresence(services);
+  presence.start();
+  services.onClose(() => presence.stop());
 
   const heartbeat = setInterval(() => {
     for (const [socket, state] of sockets) {
@@ -102,7 +104,7 @@ export function realtimeRoutes(services: Services) {
         raw.on('pong', () => {
           state.alive = true;
         });
-        if (identity.kind === 'agent') presence.connected(identity.user);
+        if (identity.kind === 'agent') presence.connected(identity.user, connection.id);
       },
       onMessage(event, ws) {
         const state = sockets.get(ws.raw as unknown as WebSocket);
@@ -123,10 +125,10 @@ export function realtimeRoutes(services: Services) {
       onClose(_event, ws) {
         sockets.delete(ws.raw as unknown as WebSocket);
         connection?.close();
-        if (identity.kind === 'agent') presence.disconnected(identity.user);
+        if (identity.kind === 'agent' && connection) presence.disconnected(identity.user, connection.id);
       },
     };
   });
 
-  return { path: WS_PATH, middleware: [authenticate(services), handler] as const, sockets };
+  return { path: WS_PATH, middleware: [authenticate(services), handler] as const, sockets, presence };
 }

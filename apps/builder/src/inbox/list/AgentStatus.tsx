@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useUser } from '../../app/auth';
 import { inboxApi, type Presence } from '../inbox-api';
 import { InboxIcon } from '../inbox-icons';
+import { inboxLive } from '../inbox-live';
 import { enableNotifications, setSoundEnabled, soundEnabled } from '../notify';
 
 /** The agent's own presence (online / away) and alert preferences. */
@@ -15,6 +16,7 @@ export function AgentStatus({ onError }: { onError(error: unknown): void }) {
 
   async function change(next: Presence) {
     setPresence(next);
+    if (next === 'online' || next === 'away') inboxLive.choosePresence(next);
     try {
       await inboxApi.setPresence(next);
     } catch (error) {
