@@ -36,7 +36,7 @@ interface UnseenRow {
   payload: Record<string, unknown>;
 }
 
-/** Emails the assignee about the latest visitor message nobody has answered for N minutes. */
+/** Emails the assignee about the latest visitor message nobody has answered, and they have not read, for N minutes. */
 export async function scanUnseenMessages(db: Kysely<Database>, ctx: EmailContext): Promise<number> {
   const now = ctx.now ?? new Date();
   const { rows } = await sql<UnseenRow>`
@@ -54,6 +54,10 @@ export async function scanUnseenMessages(db: Kysely<Database>, ctx: EmailContext
       and not exists (
         select 1 from messages a
         where a.conversation_id = c.id and a.seq > m.seq and a.author_kind = 'agent' and a.internal = false
+      )
+      and not exists (
+        select 1 from conversation_reads r
+        where r.conversation_id = c.id and r.user_id = c.assignee_id and r.last_read_seq >= m.seq
       )`.execute(db);
   const settingsOf = settingsCache(db);
   let queued = 0;

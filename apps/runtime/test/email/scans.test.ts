@@ -5,6 +5,7 @@ import { writePreferences } from '../../src/email/preferences';
 import { scanSlaEscalations, scanUnseenMessages } from '../../src/email/scans';
 import { emailDb } from '../../src/email/tables';
 import { queueFlowEmail, queueTranscript } from '../../src/email/visitor-mail';
+import { markRead } from '../../src/inbox/list-extras';
 import { writeOfficeHours } from '../../src/office-hours/settings';
 import { databaseKinds, useTestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
@@ -80,14 +81,45 @@ describe.each(databaseKinds)('timed notifications and visitor emails on %s', (ki
       internal: true,
       createdAt: new Date(clock.now().getTime() - min(14)),
     });
+    // The assignee read the message in the inbox (no reply yet): seen, no email. Another agent's
+    // read marker, or the assignee's on an older message, does not count.
+    const read = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
+    await seedMessage(db, read, {
+      author: 'visitor',
+      payload: { text: 'Read but unanswered' },
+      createdAt: new Date(clock.now().getTime() - min(15)),
+    });
+    await markRead(db, read, people.agent.id, 1);
+    const readByOther = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
+    await seedMessage(db, readByOther, {
+      author: 'visitor',
+      payload: { text: 'Read by a colleague' },
+      createdAt: new Date(clock.now().getTime() - min(15)),
+    });
+    await markRead(db, readByOther, people.admin.id, 1);
+    const readEarlier = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
+    for (const [text, ago] of [
+      ['Read long ago', 40],
+      ['Written after the read', 13],
+    ] as const) {
+      await seedMessage(db, readEarlier, {
+        author: 'visitor',
+        payload: { text },
+        createdAt: new Date(clock.now().getTime() - min(ago)),
+      });
+    }
+    await markRead(db, readEarlier, people.agent.id, 1);
 
     const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
-    expect(await scanUnseenMessages(db, ctx)).toBe(2);
+    expect(await scanUnseenMessages(db, ctx)).toBe(4);
     expect(await scanUnseenMessages(db, ctx)).toBe(0);
     await resendWorker(db, fake, clock).drain();
-    expect(fake.delivered).toHaveLength(2);
+    expect(fake.delivered).toHaveLength(4);
     expect(fake.delivered.every((d) => (d.payload.to as string[])[0] === people.agent.email)).toBe(true);
     const texts = fake.delivered.map((d) => d.payload.text).join('\n');
+    expect(texts).not.toContain('Read but unanswered');
+    expect(texts).toContain('Read by a colleague');
+    expect(texts).toContain('Written after the read');
     expect(texts).toContain('Where is my <parcel>?');
     expect(texts).toContain('12 minutes ago');
     expect(texts).toContain('Anyone?');
