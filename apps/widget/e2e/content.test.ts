@@ -45,10 +45,17 @@ describe('every message type and input kind, from a published flow through the r
     expect(await text.locator('a').getAttribute('href')).toBe('https://acme.example/docs');
     expect(await text.locator('a').getAttribute('rel')).toContain('noopener');
 
-    const img = w.panel.locator('.media.image img');
+    const img = w.panel.locator('.media.image img').first();
     expect(await img.getAttribute('src')).toBe(`${base}/media/plan.svg`);
     expect(await img.getAttribute('alt')).toBe('The Pro plan');
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(320);
+    // The image's alt names its link; an image without alt text still gives its link a name.
+    expect(await w.panel.getByRole('link', { name: 'The Pro plan' }).getAttribute('href')).toBe(
+      `${base}/media/plan.svg`,
+    );
+    const bare = w.panel.locator('.media.image a').nth(1);
+    expect(await bare.getAttribute('aria-label')).toBe('Open link');
+    expect(await bare.locator('img').getAttribute('alt')).toBe('');
     expect(await w.panel.locator('.media.video video').getAttribute('src')).toBe(`${base}/media/tour.webm`);
     const audio = w.panel.locator('.media.audio audio');
     expect(await audio.getAttribute('src')).toBe(`${base}/media/chime.wav`);
@@ -80,6 +87,8 @@ describe('every message type and input kind, from a published flow through the r
     await form.getByLabel('Company (optional)').fill('Acme');
     await form.getByRole('button', { name: 'Submit' }).click();
     await w.visitorSaid('Ada').waitFor();
+    // Screen readers hear who said what: the visitor's own messages start with "You".
+    expect(await w.visitorSaid('Ada').locator('.sr-only').textContent()).toBe('You: ');
 
     const answer = async (type: string, prompt: string, value: string) => {
       await w.botSays(prompt).waitFor();

@@ -6,6 +6,7 @@ export function galleryFlow(mediaBase: string) {
   const steps = [
     say('text', { type: 'text', text: 'Plain <b>not bold</b> text with a link: https://acme.example/docs.' }),
     say('image', { type: 'image', url: `${mediaBase}/media/plan.svg`, alt: 'The Pro plan', caption: 'Our Pro plan' }),
+    say('bare-image', { type: 'image', url: `${mediaBase}/media/plan.svg` }),
     say('video', { type: 'video', url: `${mediaBase}/media/tour.webm`, caption: 'A short tour' }),
     say('audio', { type: 'audio', url: `${mediaBase}/media/chime.wav`, caption: 'Listen' }),
     say('file', { type: 'file', url: `${mediaBase}/media/terms.txt`, name: 'terms.txt', caption: 'Our terms' }),

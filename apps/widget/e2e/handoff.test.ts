@@ -57,6 +57,8 @@ describe('handoff to a live agent, against the real runtime', () => {
     await agentRow.waitFor();
     expect(await agentRow.locator('a').getAttribute('href')).toBe('https://acme.example/trial');
     await expect.poll(() => w.panel.locator('#fd-title').textContent()).toBe('Sam Agent');
+    // The agent joining is told with the widget's own (translatable) words and the agent's name.
+    expect(await w.log.locator('.row.event.agent_joined').textContent()).toBe('Sam Agent joined the conversation');
     await expect.poll(() => w.banner.isVisible()).toBe(false);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent.png`, animations: 'disabled' });
 

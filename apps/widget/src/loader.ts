@@ -60,9 +60,9 @@ function boot(config: FlowdeskConfig): void {
 
   const launcher = createLauncher(
     {
-      open: strings.openChat ?? 'Open chat',
-      close: strings.closeChat ?? 'Close chat',
-      unread: strings.unread ?? '{count} unread',
+      open: strings.openChat || 'Open chat',
+      close: strings.closeChat || 'Close chat',
+      unread: strings.unread || '{count} unread',
     },
     () => api.toggle(),
   );

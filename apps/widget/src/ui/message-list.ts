@@ -79,6 +79,7 @@ export class MessageList {
         h(
           'div',
           { class: 'stack' },
+          h('span', { class: 'sr-only' }, `${this.ctx.t('you')}: `),
           h('div', { class: 'bubble' }, body),
           h('div', { class: 'meta' }, this.ctx.t(pending.failed ? 'notSent' : 'sending')),
         ),
@@ -88,7 +89,13 @@ export class MessageList {
     const body = renderContent(message.content, this.ctx);
     if (!body) return null;
     if (message.content.type === 'event') {
-      return h('li', { class: `row event ${message.content.kind}`, 'data-seq': message.seq }, body);
+      // The runtime words events in English; the one the visitor cares most about is translatable.
+      const joined = message.content.kind === 'agent_joined' && message.authorName;
+      return h(
+        'li',
+        { class: `row event ${message.content.kind}`, 'data-seq': message.seq },
+        joined ? h('p', { class: 'event-text' }, this.ctx.t('agentJoined', { name: joined })) : body,
+      );
     }
     const wide = message.content.type === 'carousel';
     const invalid = message.content.type === 'validation_error';
@@ -99,6 +106,7 @@ export class MessageList {
       h(
         'div',
         { class: `stack${wide ? ' wide' : ''}` },
+        message.author === 'visitor' ? h('span', { class: 'sr-only' }, `${this.ctx.t('you')}: `) : null,
         h(
           'div',
           { class: `bubble${wide ? ' wide' : ''}${invalid ? ' invalid' : ''}`, role: invalid ? 'alert' : null },

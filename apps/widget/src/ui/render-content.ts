@@ -27,8 +27,12 @@ export function linkedText(text: string): DocumentFragment {
   return frag;
 }
 
-function externalLink(href: string, label: Child, className?: string): HTMLAnchorElement {
-  return h('a', { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: className }, label);
+function externalLink(href: string, label: Child, className?: string, name?: string): HTMLAnchorElement {
+  return h(
+    'a',
+    { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: className, 'aria-label': name },
+    label,
+  );
 }
 
 function para(text: string | undefined, className = 'text'): HTMLElement | null {
@@ -54,10 +58,12 @@ export function renderContent(content: MessageContent, ctx: RenderContext): HTML
     case 'image': {
       const src = url(content.url);
       if (!src) return para(content.caption);
+      const alt = content.alt ?? content.caption ?? '';
       return h(
         'figure',
         { class: 'media image' },
-        externalLink(src, h('img', { src, alt: content.alt ?? content.caption ?? '', loading: 'lazy' })),
+        // A link holding only an image without alt text would have no name at all.
+        externalLink(src, h('img', { src, alt, loading: 'lazy' }), undefined, alt ? undefined : ctx.t('openLink')),
         caption(content.caption),
       );
     }

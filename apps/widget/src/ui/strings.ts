@@ -4,10 +4,12 @@ export const DEFAULT_STRINGS = {
   subtitle: '',
   openChat: 'Open chat',
   closeChat: 'Close chat',
-  chatWith: 'Chat with {name}',
+  /** Added to the launcher's label while replies are unread. */
+  unread: '{count} unread',
   messages: 'Messages',
   placeholder: 'Type your message…',
   send: 'Send',
+  /** Read out by screen readers before the visitor's own messages. */
   you: 'You',
   sending: 'Sending…',
   notSent: 'Not sent. Check your connection.',
@@ -34,6 +36,7 @@ export const DEFAULT_STRINGS = {
   loadFailed: 'Could not connect to the chat.',
   retry: 'Try again',
   soundOn: 'Sound notifications on',
+  /** The name of a link that is only an image without alt text. */
   openLink: 'Open link',
   download: 'Download',
 } as const;
@@ -41,9 +44,15 @@ export const DEFAULT_STRINGS = {
 export type StringKey = keyof typeof DEFAULT_STRINGS;
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
-/** Page config beats the bot's settings, which beat the defaults. `{name}` placeholders are filled from vars. */
+/**
+ * Page config beats the bot's settings, which beat the defaults; an empty override counts as none.
+ * `{name}` placeholders are filled from vars.
+ */
 export function createTranslate(...overrides: (Record<string, string> | undefined)[]): Translate {
-  const table: Record<string, string> = Object.assign({}, DEFAULT_STRINGS, ...overrides.filter(Boolean));
+  const table: Record<string, string> = { ...DEFAULT_STRINGS };
+  for (const override of overrides) {
+    for (const [key, value] of Object.entries(override ?? {})) if (value) table[key] = value;
+  }
   return (key, vars = {}) =>
     (table[key] ?? DEFAULT_STRINGS[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in vars ? String(vars[name]) : whole,
