@@ -13,7 +13,7 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useEditor } from '../editor-context';
-import { connect, connectionProblem } from '../model/graph-ops';
+import { connect, connectionProblem, removeElements } from '../model/graph-ops';
 import { type BlockNode, type Dimensions, EdgeCache, NodeCache, type NodeDecoration } from '../model/to-react-flow';
 import { nodeTypes } from './BlockNodeView';
 import { BLOCK_DRAG_TYPE } from './Palette';
@@ -66,15 +66,28 @@ export function Canvas({
           return next;
         });
       }
-      const rest = changes.filter((c) => c.type !== 'dimensions' && (!readOnly || c.type === 'select'));
+      // Removals arrive through onDelete, as one undo step for the blocks and edges deleted together.
+      const rest = changes.filter(
+        (c) => c.type !== 'dimensions' && c.type !== 'remove' && (!readOnly || c.type === 'select'),
+      );
       if (rest.length > 0) dispatch({ type: 'nodes_changed', changes: rest });
     },
     [dispatch, readOnly],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      const allowed = readOnly ? changes.filter((c) => c.type === 'select') : changes;
+      const allowed = changes.filter((c) => (readOnly ? c.type === 'select' : c.type !== 'remove'));
       if (allowed.length > 0) dispatch({ type: 'edges_changed', changes: allowed });
+    },
+    [dispatch, readOnly],
+  );
+  const onDelete = useCallback(
+    ({ nodes: blocks, edges: links }: { nodes: { id: string }[]; edges: { id: string }[] }) => {
+      if (readOnly || (blocks.length === 0 && links.length === 0)) return;
+      dispatch({
+        type: 'apply',
+        edit: (d) => removeElements(d, { blockIds: blocks.map((b) => b.id), edgeIds: links.map((e) => e.id) }),
+      });
     },
     [dispatch, readOnly],
   );
@@ -122,6 +135,7 @@ export function Canvas({
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onDelete={onDelete}
         onNodeClick={onBlockClick}
         isValidConnection={isValidConnection}
         defaultEdgeOptions={DEFAULT_EDGE}

@@ -53,7 +53,7 @@ function IntentEditor({ intent }: { intent: Intent }) {
           <div className="confirm" role="alert">
             <p>
               {usage.length > 0
-                ? `${usage.length} block${usage.length === 1 ? '' : 's'} use this intent. Match blocks will lose its output and connection; triggers will be flagged until you pick another intent.`
+                ? `${usage.length} block${usage.length === 1 ? ' uses' : 's use'} this intent. Match blocks will lose its output and connection; triggers will be flagged until you pick another intent.`
                 : 'Delete this intent?'}
             </p>
             <div className="row">

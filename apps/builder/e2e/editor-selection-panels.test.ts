@@ -1,0 +1,192 @@
+import { FlowDocument } from '@flowdesk/flow-schema';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { sampleFlow } from '../src/editor/model/test-flow';
+import { createFlowViaApi } from './support/api';
+import { login, SCREENSHOTS } from './support/browser';
+import { blockCount, edgeCount, node } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+
+/** The sample flow plus an email question (start → welcome → ask_email → thanks → menu) and a match block. */
+function flowWithPanels(extraBlocks: unknown[] = []) {
+  const base = sampleFlow();
+  const edges = base.edges.filter((e) => e.id !== 'e2');
+  return FlowDocument.parse({
+    ...base,
+    blocks: [
+      ...base.blocks,
+      {
+        id: 'ask_email',
+        type: 'capture',
+        position: { x: 300, y: 220 },
+        data: { prompt: 'What is your email?', inputType: 'email', saveAs: 'email' },
+      },
+      {
+        id: 'thanks',
+        type: 'message',
+        position: { x: 600, y: 220 },
+        data: { content: { type: 'text', text: 'Thanks, we will write to {{email}}.' } },
+      },
+      { id: 'match', type: 'match_intent', position: { x: 600, y: 440 }, data: { intentIds: ['talk_to_human'] } },
+      ...extraBlocks,
+    ],
+    edges: [
+      ...edges,
+      { id: 'e6', source: 'welcome', sourceHandle: 'next', target: 'ask_email' },
+      { id: 'e7', source: 'ask_email', sourceHandle: 'next', target: 'thanks' },
+      { id: 'e8', source: 'thanks', sourceHandle: 'next', target: 'menu' },
+      { id: 'e9', source: 'match', sourceHandle: 'talk_to_human', target: 'handoff' },
+    ],
+  });
+}
+
+beforeAll(async () => {
+  ({ harness, page } = dashboard);
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+async function open(doc: FlowDocument) {
+  const id = await createFlowViaApi(page, harness.seeded.botId, doc.name, doc);
+  await page.goto(`${harness.appUrl}flows/${id}`);
+  await node(page, 'menu').waitFor();
+  return id;
+}
+
+beforeEach((context) => {
+  onTestFailed(async () => {
+    await page.screenshot({
+      path: `${SCREENSHOTS}/builder-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`,
+    });
+  });
+});
+
+const selected = async (id: string) => (await node(page, id).getAttribute('class'))?.includes('selected') ?? false;
+const position = async (id: string) => {
+  const box = (await node(page, id).boundingBox())!;
+  return { x: box.x, y: box.y };
+};
+
+test('shift-click selects two blocks; dragging one moves both; Delete removes both; Ctrl+Z restores them', async () => {
+  await open(flowWithPanels());
+  await node(page, 'ask_email').click();
+  await node(page, 'thanks').click({ modifiers: ['Shift'] });
+  await expect.poll(() => selected('ask_email')).toBe(true);
+  await expect.poll(() => selected('thanks')).toBe(true);
+
+  const before = { a: await position('ask_email'), b: await position('thanks') };
+  const grip = before.a;
+  await page.mouse.move(grip.x + 60, grip.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + 60, grip.y + 132, { steps: 8 });
+  await page.mouse.up();
+  const after = { a: await position('ask_email'), b: await position('thanks') };
+  expect(after.a.y - before.a.y).toBeGreaterThan(60);
+  expect(after.b.y - before.b.y).toBeCloseTo(after.a.y - before.a.y, 0);
+  expect(after.b.x - before.b.x).toBeCloseTo(after.a.x - before.a.x, 0);
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-multi-select-dragged.png` });
+
+  const blocks = await blockCount(page);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => blockCount(page)).toBe(blocks - 2);
+  expect(await node(page, 'ask_email').count()).toBe(0);
+  expect(await node(page, 'thanks').count()).toBe(0);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockCount(page)).toBe(blocks);
+  await node(page, 'ask_email').waitFor();
+  await node(page, 'thanks').waitFor();
+  await expect
+    .poll(() => page.locator('.react-flow__edge[aria-label="Edge from ask_email to thanks"]').count())
+    .toBe(1);
+});
+
+test('a box selection (Shift+drag on the canvas) selects the blocks inside it', async () => {
+  await open(flowWithPanels());
+  const a = (await node(page, 'ask_email').boundingBox())!;
+  const b = (await node(page, 'thanks').boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 12, a.y - 12);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 12, Math.max(a.y + a.height, b.y + b.height) + 12, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect.poll(() => selected('ask_email')).toBe(true);
+  await expect.poll(() => selected('thanks')).toBe(true);
+  expect(await selected('menu')).toBe(false);
+});
+
+test('Publish is blocked while the flow has errors: an alert explains and the button is disabled', async () => {
+  await open(
+    flowWithPanels([
+      { id: 'broken', type: 'match_intent', position: { x: 900, y: 440 }, data: { intentIds: ['gone'] } },
+    ]),
+  );
+  await node(page, 'broken').locator('.node-badge-error').waitFor();
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog
+    .getByRole('alert')
+    .filter({ hasText: /Fix the 1 error/ })
+    .waitFor();
+  await expect(dialog.getByRole('button', { name: 'Publish' }).isDisabled()).resolves.toBe(true);
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-publish-blocked.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const versions = await harness.runtime.db.selectFrom('flow_versions').select('id').execute();
+  expect(versions).toEqual([]);
+});
+
+test('deleting an intent used by a match block warns first, then the block loses that output', async () => {
+  await open(flowWithPanels());
+  await expect(node(page, 'match').locator('.block-output').allTextContents()).resolves.toEqual([
+    'Talk to a human',
+    'No match',
+  ]);
+  const edges = await edgeCount(page);
+  await page.getByRole('tab', { name: /Intents/ }).click();
+  const intent = page.locator('details.intent', { hasText: 'Talk to a human' });
+  await intent.locator('summary').click();
+  await intent.getByRole('button', { name: 'Delete' }).click();
+  await intent.getByRole('alert').filter({ hasText: '1 block uses this intent' }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-intent-delete-warning.png` });
+  await intent.getByRole('button', { name: 'Delete intent' }).click();
+  await expect.poll(() => node(page, 'match').locator('.block-output').allTextContents()).toEqual(['No match']);
+  await expect.poll(() => edgeCount(page)).toBe(edges - 1);
+  await expect(page.getByText('No intents yet.').isVisible()).resolves.toBe(true);
+});
+
+test('the Variables panel shows where each variable is set and used; a click selects that block', async () => {
+  await open(flowWithPanels());
+  await page.getByRole('tab', { name: 'Variables' }).click();
+  const row = page.locator('.variables-table tr', { has: page.locator('code', { hasText: /^email$/ }) });
+  await expect(row.locator('td').nth(1).textContent()).resolves.toContain('Ask for input');
+  await expect(row.locator('td').nth(2).textContent()).resolves.toContain('Send message');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-variables-panel.png` });
+
+  await row.locator('td').nth(1).getByRole('button', { name: 'Ask for input' }).click();
+  await expect.poll(() => selected('ask_email')).toBe(true);
+  await expect(page.getByRole('tab', { name: 'Block' }).getAttribute('aria-selected')).resolves.toBe('true');
+
+  await page.getByRole('tab', { name: 'Variables' }).click();
+  await row.locator('td').nth(2).getByRole('button', { name: 'Send message' }).click();
+  await expect.poll(() => selected('thanks')).toBe(true);
+  expect(await selected('ask_email')).toBe(false);
+});
+
+test('the preview shows a captured variable as soon as the visitor answers', async () => {
+  await open(flowWithPanels());
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.locator('.preview-entry.from-bot', { hasText: 'What is your email?' }).waitFor();
+  expect(await page.locator('.preview-vars dt', { hasText: /^email$/ }).count()).toBe(0);
+  await page.getByLabel('Message to the bot').fill('grace@example.com');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.locator('.preview-entry.from-bot', { hasText: 'Thanks, we will write to grace@example.com.' }).waitFor();
+  const variable = page.locator('.preview-vars div', { has: page.locator('dt', { hasText: /^email$/ }) });
+  await expect(variable.locator('dd').textContent()).resolves.toBe('grace@example.com');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-variable.png` });
+});
