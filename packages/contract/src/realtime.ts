@@ -40,6 +40,14 @@ export const ServerFrame = z.discriminatedUnion('type', [
   /** Status, priority or assignment changed (inbox lists update from this). */
   z.object({ type: z.literal('conversation'), conversation: ConversationSummaryEvent }),
   z.object({ type: z.literal('presence'), userId: z.string(), status: z.enum(['online', 'away', 'offline']) }),
+  /** A teammate mentioned me in an internal note (sent to my dashboards only). */
+  z.object({
+    type: z.literal('mention'),
+    conversationId: z.string(),
+    authorName: z.string(),
+    visitorName: z.string().nullable(),
+    text: z.string(),
+  }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong') }),
 ]);

@@ -1,8 +1,9 @@
-import { useInboxLive } from './use-inbox-live';
+import { useInboxLive, useMentionToasts } from './use-inbox-live';
 
-/** The nav badge: how many conversations need an agent right now (live). */
+/** The nav badge: how many conversations need an agent right now (live). Also shows mention toasts app-wide. */
 export function NeedsAgentBadge() {
   const live = useInboxLive();
+  useMentionToasts();
   const count = live.counts?.needs_agent ?? 0;
   if (count === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertFor } from './alerts';
+import { alertFor, mentionAlertText } from './alerts';
 
 const me = { userId: 'me', watching: null };
 
@@ -19,5 +19,16 @@ describe('alertFor', () => {
     expect(alertFor(before, { ...next, assigneeId: 'someone' }, me)).toBeNull();
     expect(alertFor(before, { ...next, lastSeq: 3 }, me)).toBeNull();
     expect(alertFor(before, { ...next, status: 'resolved' }, me)).toBeNull();
+  });
+});
+
+describe('mentionAlertText', () => {
+  it('names who mentioned me and the conversation', () => {
+    expect(mentionAlertText({ conversationId: 'c1', authorName: 'Bea Billing', visitorName: 'Jane Doe' })).toBe(
+      'Bea Billing mentioned you in the conversation with Jane Doe',
+    );
+    expect(mentionAlertText({ conversationId: 'conv-abcd', authorName: 'Bea', visitorName: null })).toBe(
+      'Bea mentioned you in the conversation with Visitor ABCD',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { ConversationStatus } from '@flowdesk/contract';
+import { visitorLabel } from './inbox-api';
 
 export interface KnownConversation {
   status: ConversationStatus;
@@ -34,4 +35,16 @@ export function alertFor(
     return { kind: 'message' };
   }
   return null;
+}
+
+export interface MentionAlert {
+  conversationId: string;
+  authorName: string;
+  visitorName: string | null;
+}
+
+/** The title of the alert for a mention in an internal note: "Bea mentioned you in Jane Doe's conversation". */
+export function mentionAlertText(mention: MentionAlert): string {
+  const who = visitorLabel({ name: mention.visitorName, email: null }, mention.conversationId);
+  return `${mention.authorName} mentioned you in the conversation with ${who}`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   matchCanned,
   matchTeammates,
+  mentionable,
   mentionedIds,
   mentionHandle,
   mentionToken,
@@ -55,5 +56,26 @@ describe('matching', () => {
     expect(mentionedIds('@Bea_Billing', people)).toEqual(['u1']);
     expect(mentionedIds('@Bea please', people)).toEqual(['u3']);
     expect(mentionedIds('email@Bea_Billing', people)).toEqual([]);
+  });
+});
+
+describe('mentionable', () => {
+  const people = [
+    { id: 'admin', role: 'admin' as const },
+    { id: 'andy', role: 'agent' as const },
+    { id: 'bea', role: 'agent' as const },
+  ];
+  const teams = [
+    { id: 'support', memberIds: ['andy'] },
+    { id: 'billing', memberIds: ['bea'] },
+  ];
+  const ids = (conversation: { assigneeId: string | null; teamId: string | null }) =>
+    mentionable(people, conversation, teams).map((person) => person.id);
+
+  it('offers only people who may see the conversation', () => {
+    expect(ids({ assigneeId: null, teamId: null })).toEqual(['admin', 'andy', 'bea']);
+    expect(ids({ assigneeId: null, teamId: 'support' })).toEqual(['admin', 'andy']);
+    expect(ids({ assigneeId: 'bea', teamId: 'support' })).toEqual(['admin', 'andy', 'bea']);
+    expect(ids({ assigneeId: 'andy', teamId: null })).toEqual(['admin', 'andy']);
   });
 });

@@ -63,3 +63,22 @@ export function mentionedIds<T extends { id: string; name: string }>(text: strin
     })
     .map((person) => person.id);
 }
+
+/**
+ * Teammates who may see the conversation, the runtime's rule (inbox/access.ts canSee): admins; the
+ * assignee; members of its team; everyone while it has neither. Only they can be mentioned in a note.
+ */
+export function mentionable<T extends { id: string; role: 'admin' | 'agent' }>(
+  people: T[],
+  conversation: { assigneeId: string | null; teamId: string | null },
+  teams: Array<{ id: string; memberIds: string[] }>,
+): T[] {
+  const members = teams.find((team) => team.id === conversation.teamId)?.memberIds ?? [];
+  return people.filter(
+    (person) =>
+      person.role === 'admin' ||
+      person.id === conversation.assigneeId ||
+      members.includes(person.id) ||
+      (conversation.assigneeId === null && conversation.teamId === null),
+  );
+}

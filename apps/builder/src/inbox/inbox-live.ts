@@ -1,5 +1,5 @@
 import type { ServerFrame } from '@flowdesk/contract';
-import { type AlertContext, alertFor, type KnownConversation } from './alerts';
+import { type AlertContext, alertFor, type KnownConversation, mentionAlertText } from './alerts';
 import { type FilterCounts, inboxApi } from './inbox-api';
 import { dashboardSocketUrl, InboxSocket } from './inbox-socket';
 import { playChime, showNotification } from './notify';
@@ -21,6 +21,7 @@ class InboxLive {
   private chosen: 'online' | 'away' = 'online';
   private readonly known = new Map<string, KnownConversation>();
   private readonly listeners = new Set<Listener>();
+  private readonly mentionListeners = new Set<(text: string, conversationId: string) => void>();
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   watching: string | null = null;
 
@@ -68,12 +69,21 @@ class InboxLive {
       this.known.set(row.id, { status: row.status, lastSeq: row.lastSeq, assigneeId: row.assigneeId });
   }
 
+  /** Hears "X mentioned you in …" alerts (the dashboard shows them as toasts). */
+  onMention(listener: (text: string, conversationId: string) => void) {
+    this.mentionListeners.add(listener);
+    return () => {
+      this.mentionListeners.delete(listener);
+    };
+  }
+
   setCounts(counts: FilterCounts) {
     this.counts = counts;
     this.emit();
   }
 
   private onFrame(frame: ServerFrame) {
+    if (frame.type === 'mention') return this.onMentionFrame(frame);
     if (frame.type !== 'conversation') return;
     const next = frame.conversation;
     const context: AlertContext = { userId: this.userId, watching: document.hasFocus() ? this.watching : null };
@@ -87,6 +97,13 @@ class InboxLive {
     this.version += 1;
     this.scheduleRefresh(250);
     this.emit();
+  }
+
+  private onMentionFrame(frame: Extract<ServerFrame, { type: 'mention' }>) {
+    const text = mentionAlertText(frame);
+    showNotification(text, frame.conversationId, frame.text);
+    playChime();
+    for (const listener of this.mentionListeners) listener(text, frame.conversationId);
   }
 
   private scheduleRefresh(ms: number) {

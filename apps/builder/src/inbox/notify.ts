@@ -13,9 +13,9 @@ export async function enableNotifications(): Promise<NotificationPermission | 'u
 }
 
 /** A system notification that opens the conversation when clicked. */
-export function showNotification(title: string, conversationId: string) {
+export function showNotification(title: string, conversationId: string, body = 'Open the inbox to reply.') {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  const notification = new Notification(title, { body: 'Open the inbox to reply.', tag: conversationId });
+  const notification = new Notification(title, { body, tag: conversationId });
   notification.onclick = () => {
     window.focus();
     window.location.assign(hrefFor(`/inbox/${conversationId}`));

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useUser } from '../app/auth';
+import { useToast } from '../app/toasts';
 import { inboxLive } from './inbox-live';
 
 /** Starts the live connection for the signed-in user and re-renders on every inbox change. */
@@ -13,4 +14,10 @@ export function useInboxLive() {
     () => `${inboxLive.version}:${inboxLive.connected}:${JSON.stringify(inboxLive.counts)}`,
   );
   return inboxLive;
+}
+
+/** Shows "X mentioned you in …" as a toast; mounted once, with the nav badge, so it works on every page. */
+export function useMentionToasts() {
+  const toast = useToast();
+  useEffect(() => inboxLive.onMention((text) => toast.show('info', text)), [toast]);
 }

@@ -4,9 +4,9 @@ import type { Services } from '../services';
 import { type ConversationTx, withConversation } from '../services/conversation-tx';
 import { assertCanSee, type Viewer } from './access';
 import { markRead } from './list-extras';
+import { mentionableIds, publishMentions } from './mentions';
 import { notifyMentions } from './notify';
 import { appendEvent } from './timeline';
-import { workspaceUserIds } from './workspace-rows';
 
 export const ReplyInput = z.object({
   text: z.string().trim().min(1).max(5000),
@@ -67,7 +67,10 @@ export async function reply(
   });
 }
 
-/** An internal note: stored with internal=true so no visitor API or socket ever carries it. */
+/**
+ * An internal note: stored with internal=true so no visitor API or socket ever carries it. Only mentioned
+ * teammates who may see the conversation count as mentioned: they get the email and a dashboard alert.
+ */
 export async function addNote(
   services: Services,
   viewer: Viewer,
@@ -76,7 +79,7 @@ export async function addNote(
 ) {
   return withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
-    const mentions = await workspaceUserIds(tx.trx, viewer.workspaceId, input.mentions);
+    const mentions = await mentionableIds(tx.trx, tx.conversation, input.mentions);
     const [note] = await tx.append([
       {
         author: 'agent',
@@ -93,6 +96,16 @@ export async function addNote(
       noteText: input.text,
       mentionedUserIds: mentions,
     });
+    const conversation = tx.conversation;
+    tx.afterCommit(() =>
+      publishMentions(services, {
+        conversation,
+        authorId: viewer.id,
+        authorName: viewer.name,
+        text: input.text,
+        userIds: mentions,
+      }),
+    );
     return note!;
   });
 }

@@ -173,6 +173,11 @@ export class RealtimeConnection {
       case 'presence':
         if (this.identity.kind === 'agent') this.send({ type: 'presence', userId: event.userId, status: event.status });
         return;
+      case 'mention': {
+        if (this.identity.kind !== 'agent' || this.identity.user.id !== event.userId) return;
+        const { conversationId, authorName, visitorName, text } = event;
+        return this.send({ type: 'mention', conversationId, authorName, visitorName, text });
+      }
     }
   }
 

@@ -42,5 +42,18 @@ export interface PresenceEvent {
   status: 'online' | 'away' | 'offline';
 }
 
-export type HubEvent = MessageEvent | ConversationEvent | TypingEvent | PresenceEvent;
+/** A teammate mentioned `userId` in an internal note (only that user's dashboards hear it). */
+export interface MentionEvent {
+  kind: 'mention';
+  workspaceId: string;
+  userId: string;
+  conversationId: string;
+  authorName: string;
+  /** The visitor's name or email, to name the conversation. */
+  visitorName: string | null;
+  /** The note, cut short. */
+  text: string;
+}
+
+export type HubEvent = MessageEvent | ConversationEvent | TypingEvent | PresenceEvent | MentionEvent;
 export type HubListener = (event: HubEvent) => void;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { ErrorState, Spinner } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
+import { mentionable } from '../composer-commands';
 import { inboxApi, visitorLabel } from '../inbox-api';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
@@ -53,7 +54,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
         <Composer
           conversationId={conversationId}
           canned={cannedResponses}
-          teammates={teammates}
+          teammates={mentionable(
+            teammates,
+            { assigneeId: detail.conversation.assignee?.id ?? null, teamId: detail.conversation.team?.id ?? null },
+            teams,
+          )}
           replyHint={
             detail.conversation.status === 'bot' ? 'The bot is answering. Replying takes over from the bot.' : null
           }
