@@ -2,13 +2,14 @@ import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { openAgentSocket } from './agent-socket';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
+import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
 import { sdkEvents, widget } from './widget-page';
 
 const stack = useStack();
 
 interface Detail {
-  messages: { author: string; content: { type: string; text?: string } }[];
+  messages: { author: string; content: { type: string; text?: string }; createdAt: string }[];
   visitor: { name: string | null; email: string | null; variables: Record<string, unknown> };
 }
 
@@ -34,6 +35,11 @@ async function visitorInHandoff(options: BrowserContextOptions = { viewport: DES
 describe('handoff to a live agent, against the real runtime', () => {
   it('walks the demo flow to an agent whose reply appears live, survives a reload, then resolves and starts again', async () => {
     const s = stack.current;
+    // Always open, with a reply time the admin wrote: the visitor waiting for a person is told it.
+    await api(s.runtime.url, s.admin, 'PUT', '/api/admin/office-hours', {
+      schedule: null,
+      replyTime: { mode: 'manual', bucket: 'a few minutes' },
+    });
     await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
     const context = await s.browser.newContext({ viewport: DESKTOP });
     const page = await s.openPage(context);
@@ -47,6 +53,8 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
     await w.botSays('Connecting you with our support team').waitFor();
     await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    expect(await w.banner.textContent()).toBe('Connecting you with the teamUsually replies in a few minutes');
+    expect(await w.panel.locator('.subtitle').textContent()).toBe('Usually replies in a few minutes');
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-handoff.png`, animations: 'disabled' });
 
     const conversationId = await storedConversationId(page, s.botId);
@@ -56,6 +64,14 @@ describe('handoff to a live agent, against the real runtime', () => {
     const agentRow = w.botSays('Sam here');
     await agentRow.waitFor();
     expect(await agentRow.locator('a').getAttribute('href')).toBe('https://acme.example/trial');
+    // Each message carries its time: machine-readable as the runtime stored it, shown as hours and minutes.
+    const stored = (await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`)).messages;
+    const sentAt = stored.find((m) => m.content.text?.startsWith('Hi, Sam here'))?.createdAt ?? '';
+    const time = agentRow.locator('time');
+    expect(await time.getAttribute('datetime')).toBe(new Date(sentAt).toISOString());
+    expect(await time.textContent()).toMatch(/\d{1,2}:\d{2}/);
+    expect(await agentRow.locator('.meta').textContent()).toMatch(/^Sam Agent · /);
+    expect(await w.visitorSaid('How much does the Pro plan cost').locator('time[datetime]').count()).toBe(1);
     await expect.poll(() => w.panel.locator('#fd-title').textContent()).toBe('Sam Agent');
     // The agent joining is told with the widget's own (translatable) words and the agent's name.
     expect(await w.log.locator('.row.event.agent_joined').textContent()).toBe('Sam Agent joined the conversation');
@@ -114,6 +130,44 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w.botSays('Are you still there?').waitFor();
     await expect.poll(() => w.badge.isVisible()).toBe(false);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-agent.png`, animations: 'disabled' });
+    await context.close();
+  });
+
+  it("shows the agent's picture in the header and beside their messages", async () => {
+    const { s, context, page, w, conversationId } = await visitorInHandoff();
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Hello from Sam' });
+    const row = w.botSays('Hello from Sam');
+    await row.waitFor();
+    // Without a picture: the agent's initial.
+    expect(await row.locator('.avatar').textContent()).toBe('S');
+    expect(await w.panel.locator('.header .avatar').textContent()).toBe('S');
+
+    // The runtime sends users.avatar_url as the agent's avatarUrl but has no API to set it yet, so
+    // the picture is added to its answers on the way to the page (session start and catch-up).
+    const picture = `${s.hostPage.url}media/plan.svg`;
+    const addPicture = (value: unknown): void => {
+      if (!value || typeof value !== 'object') return;
+      const node = value as Record<string, unknown>;
+      if (node.author === 'agent') node.authorAvatarUrl = picture;
+      if (node.agent && typeof node.agent === 'object') (node.agent as Record<string, unknown>).avatarUrl = picture;
+      for (const child of Object.values(node)) addPicture(child);
+    };
+    await page.route(/\/api\/public\//, async (route) => {
+      const response = await route.fetch();
+      const json: unknown = await response.json().catch(() => null);
+      if (json === null) return route.fulfill({ response });
+      addPicture(json);
+      await route.fulfill({ response, json });
+    });
+    await page.reload();
+    await w.launcher.click();
+    await row.waitFor();
+    const header = w.panel.locator('.header img.avatar');
+    await expect.poll(() => header.getAttribute('src')).toBe(picture);
+    const beside = row.locator('img.avatar');
+    expect(await beside.getAttribute('src')).toBe(picture);
+    await expect.poll(() => beside.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(320);
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent-avatar.png`, animations: 'disabled' });
     await context.close();
   });
 

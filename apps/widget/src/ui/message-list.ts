@@ -1,4 +1,5 @@
 import type { Message } from '@flowdesk/contract';
+import { safeUrl } from '../core/autolink';
 import type { TimelineEntry } from '../core/timeline';
 import { h } from './dom';
 import { type RenderContext, renderContent } from './render-content';
@@ -13,11 +14,12 @@ function time(iso: string): HTMLElement | null {
   );
 }
 
-function avatar(message: Message): HTMLElement | null {
+function avatar(message: Message, baseUrl: string): HTMLElement | null {
   if (message.author !== 'agent') return null;
   const name = message.authorName ?? '';
-  return message.authorAvatarUrl
-    ? h('img', { class: 'avatar', src: message.authorAvatarUrl, alt: '' })
+  const src = message.authorAvatarUrl ? safeUrl(message.authorAvatarUrl, baseUrl) : null;
+  return src
+    ? h('img', { class: 'avatar', src, alt: '' })
     : h('span', { class: 'avatar', 'aria-hidden': 'true' }, name.slice(0, 1).toUpperCase());
 }
 
@@ -102,7 +104,7 @@ export class MessageList {
     return h(
       'li',
       { class: `row ${message.author}`, 'data-seq': message.seq },
-      avatar(message),
+      avatar(message, this.ctx.baseUrl),
       h(
         'div',
         { class: `stack${wide ? ' wide' : ''}` },

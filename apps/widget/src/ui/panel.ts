@@ -1,3 +1,4 @@
+import { safeUrl } from '../core/autolink';
 import { wantsEmail } from '../core/conversation-events';
 import type { ChatSession } from '../core/session';
 import { Composer, type ComposerEvents } from './composer';
@@ -78,9 +79,14 @@ export class Panel {
     const agent = conv?.status === 'agent' ? conv.agent : null;
     const name = agent?.name ?? (t('title') || settings?.botName || '');
     this.title.textContent = name;
-    this.avatar.replaceChildren(
-      agent?.avatarUrl ? h('img', { class: 'avatar', src: agent.avatarUrl, alt: '' }) : name.slice(0, 1).toUpperCase(),
-    );
+    const avatarUrl = agent?.avatarUrl ? safeUrl(agent.avatarUrl, this.ctx.baseUrl) : null;
+    // Only a changed picture is swapped, so the image does not flicker on every render.
+    if (this.avatar.dataset.src !== (avatarUrl ?? name)) {
+      this.avatar.dataset.src = avatarUrl ?? name;
+      this.avatar.replaceChildren(
+        avatarUrl ? h('img', { class: 'avatar', src: avatarUrl, alt: '' }) : name.slice(0, 1).toUpperCase(),
+      );
+    }
     this.subtitle.textContent = settings ? this.availability(settings.online, replyTime, Boolean(agent)) : '';
     this.renderBanner(replyTime);
     this.list.el.setAttribute('aria-busy', String(!session.ready));
