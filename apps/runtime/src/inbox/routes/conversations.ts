@@ -6,6 +6,7 @@ import { accessibleConversation } from '../access';
 import { addNote, NoteInput, ReplyInput, reply } from '../agent-messages';
 import { AssignInput, assign, PriorityInput, setPriority } from '../assignment';
 import { HandBackInput, handBack, resolve, takeOver } from '../control';
+import { flowKnowledge } from '../copilot-knowledge';
 import { conversationDetail } from '../detail';
 import { filterCounts, ListQuery, listConversations } from '../list';
 import { markRead } from '../list-extras';
@@ -169,7 +170,11 @@ export function conversationRoutes(services: Services) {
     { method: 'post', path: `${one}/suggest-reply`, tag, summary: 'AI draft of a reply, for the agent to edit' },
     async (c) => {
       const conversation = await accessibleConversation(db, await viewerOf(c, services), idParam(c));
-      const suggestion = await services.ai.suggestReply({ transcript: await transcriptOf(services, conversation.id) });
+      const [transcript, knowledge] = await Promise.all([
+        transcriptOf(services, conversation.id),
+        flowKnowledge(services, conversation),
+      ]);
+      const suggestion = await services.ai.suggestReply({ transcript, knowledge });
       return { reply: suggestion.reply, provider: services.ai.name };
     },
   );
