@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
+import { adminApi } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
 import { login, SCREENSHOTS } from './support/browser';
 import { blockCount, node, nodeIds } from './support/canvas';
@@ -94,6 +95,54 @@ test('the preview chats with the draft, highlights the active block and shows th
   await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
   await page.locator('.from-note', { hasText: 'Offline' }).waitFor();
   await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
+});
+
+test('the preview handoff shows a sample summary, the priority, the team and who would be emailed', async () => {
+  const { users } = await adminApi<{ users: { id: string }[] }>(page, 'GET', '/api/admin/users');
+  await adminApi(page, 'POST', '/api/admin/users', {
+    email: 'bob@example.com',
+    name: 'Bob Agent',
+    password: 'correct-horse-43',
+    role: 'agent',
+  });
+  await adminApi(page, 'POST', '/api/admin/teams', { name: 'Support', memberIds: [users[0]!.id] });
+  await page.reload(); // the editor reads teams when it opens
+  await node(page, 'handoff').click();
+  await inspector().getByLabel('Team', { exact: true }).selectOption({ label: 'Support' });
+  await inspector().getByLabel('Priority', { exact: true }).selectOption('high');
+
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  const handoff = page.locator('.preview-handoff');
+  await handoff.waitFor();
+  await expect(handoff.locator('dt').allTextContents()).resolves.toEqual([
+    'Preview summary',
+    'Priority',
+    'Team',
+    'Would email',
+  ]);
+  await expect(handoff.locator('.preview-handoff-summary').textContent()).resolves.toBe('The visitor wrote: “Human”');
+  await expect(handoff.locator('.preview-handoff-priority').textContent()).resolves.toBe('High');
+  await expect(handoff.locator('.preview-handoff-team').textContent()).resolves.toBe('Support');
+  const recipients = await handoff.locator('.preview-handoff-recipients').textContent();
+  expect(recipients).toContain(harness.seeded.admin.email);
+  expect(recipients).not.toContain('bob@example.com');
+  await page.locator('.from-note', { hasText: 'no one was alerted' }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-handoff-details.png` });
+
+  // Any team (no default team): everyone in the workspace would be emailed.
+  await node(page, 'handoff').click();
+  await page.getByRole('tab', { name: 'Block' }).click();
+  await inspector().getByLabel('Team', { exact: true }).selectOption({ label: 'Any team (all agents)' });
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await expect
+    .poll(() => page.locator('.preview-handoff-recipients').textContent())
+    .toContain(`${harness.seeded.admin.email}, bob@example.com`);
+  // The preview alerts no one: no conversation exists for the runtime to notify about.
+  const conversations = await harness.runtime.db.selectFrom('conversations').select('id').execute();
+  expect(conversations).toEqual([]);
 });
 
 test('publish, view an older version read-only and roll back to it', async () => {

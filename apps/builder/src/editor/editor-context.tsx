@@ -5,6 +5,10 @@ import type { EditorAction, Selection } from './model/editor-state';
 export interface Team {
   id: string;
   name: string;
+  /** Members' user ids (the admin teams API sends them). */
+  memberIds?: string[];
+  /** Handoffs without a team go to the default team. */
+  isDefault?: boolean;
 }
 
 export interface EditorContextValue {

@@ -2,10 +2,13 @@ import type { MessageContent } from '@flowdesk/contract';
 import { type CompiledFlow, compileFlow, FlowCompileError, type StepResult } from '@flowdesk/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditor } from '../editor/editor-context';
+import { HandoffNoteView } from './HandoffNoteView';
 import { MessageView } from './MessageView';
 import { PreviewInput } from './PreviewInput';
 import { createPreviewEffects, type EffectNote } from './preview-effects';
 import { PreviewSession, replyText, type VisitorReply } from './preview-session';
+import type { PreviewLine } from './preview-summary';
+import { handoffRecipients, usePeople } from './use-people';
 
 type Entry =
   | { from: 'bot'; content: MessageContent }
@@ -19,6 +22,13 @@ function compile(doc: unknown): { compiled: CompiledFlow } | { error: string[] }
   } catch (error) {
     return { error: error instanceof FlowCompileError ? error.problems.map((p) => p.message) : [String(error)] };
   }
+}
+
+function botText(content: MessageContent): string {
+  if (content.type === 'text') return content.text;
+  if (content.type === 'choice') return content.text ?? '';
+  if (content.type === 'input') return content.prompt ?? '';
+  return '';
 }
 
 function statusLine(result: StepResult): string | null {
@@ -38,6 +48,11 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   const [restarts, setRestarts] = useState(0);
   const agentsRef = useRef(agentsAvailable);
   agentsRef.current = agentsAvailable;
+  const people = usePeople();
+  const peopleRef = useRef(people);
+  peopleRef.current = people;
+  /** What was said, kept outside React state so an effect running mid-step sees the latest reply. */
+  const lines = useRef<PreviewLine[]>([]);
   const session = useRef<PreviewSession | null>(null);
   const transcript = useRef<HTMLDivElement>(null);
   const compiled = useMemo(() => compile(runningDoc), [runningDoc]);
@@ -49,6 +64,8 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
         agentsAvailable: () => agentsRef.current,
         note: (note) => setEntries((list) => [...list, { from: 'note', note }]),
         teamName: (id) => teams.find((t) => t.id === id)?.name,
+        transcript: () => lines.current,
+        recipients: (teamId) => handoffRecipients(peopleRef.current, teams, teamId),
       }),
     [teams],
   );
@@ -59,6 +76,10 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
     const next = await action(session.current);
     setBusy(false);
     setResult(next);
+    for (const content of next.outputs) {
+      const text = botText(content);
+      if (text) lines.current.push({ author: 'bot', text });
+    }
     const line = statusLine(next);
     setEntries((list) => [
       ...list,
@@ -72,6 +93,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   useEffect(() => {
     setEntries([]);
     setResult(null);
+    lines.current = [];
     session.current = 'compiled' in compiled ? new PreviewSession(compiled.compiled, effects) : null;
     void run((s) => s.start());
     return () => onActiveBlock(null);
@@ -83,6 +105,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   }, [entryCount]);
 
   const reply = (content: VisitorReply) => {
+    lines.current.push({ author: 'visitor', text: replyText(content) });
     setEntries((list) => [...list, { from: 'visitor', text: replyText(content) }]);
     void run((s) => s.reply(content));
   };
@@ -129,7 +152,10 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
                 ) : entry.from === 'visitor' ? (
                   entry.text
                 ) : entry.from === 'note' ? (
-                  entry.note.text
+                  <>
+                    {entry.note.text}
+                    {entry.note.handoff ? <HandoffNoteView handoff={entry.note.handoff} /> : null}
+                  </>
                 ) : (
                   entry.text
                 )}

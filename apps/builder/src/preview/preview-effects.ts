@@ -1,12 +1,23 @@
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import { answerFromKnowledge, classifyLexically } from './lexical';
+import { type PreviewLine, previewSummary } from './preview-summary';
 import { simulateAgentTurn } from './simulated-agent';
+
+/** What a live handoff would do, shown in the preview instead of doing it. */
+export interface HandoffPreview {
+  summary: string;
+  priority: string;
+  team: string;
+  /** Emails of the people who would be alerted; null while the list is unknown (not loaded). */
+  recipients: string[] | null;
+}
 
 /** A line in the preview transcript describing what the flow did (or would do) outside the chat. */
 export interface EffectNote {
   kind: 'http' | 'ai' | 'intent' | 'handoff' | 'email';
   text: string;
+  handoff?: HandoffPreview;
 }
 
 export interface PreviewEffectOptions {
@@ -15,6 +26,19 @@ export interface PreviewEffectOptions {
   agentsAvailable: () => boolean;
   note: (note: EffectNote) => void;
   teamName?: (teamId: string) => string | undefined;
+  /** The conversation so far, for the sample handoff summary. */
+  transcript?: () => PreviewLine[];
+  /** Emails a handoff to this team (null: no team, i.e. all agents) would alert; null when unknown. */
+  recipients?: (teamId: string | null) => string[] | null;
+}
+
+function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
+  const { priority } = req.settings;
+  if (priority.mode === 'fixed') return PRIORITY_LABELS[priority.value];
+  const suggested = req.variables.ai_handoff_priority;
+  return typeof suggested === 'string' && suggested in PRIORITY_LABELS
+    ? `${PRIORITY_LABELS[suggested as keyof typeof PRIORITY_LABELS]} (suggested by the AI agent)`
+    : 'Set by the AI from the conversation';
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -86,8 +110,8 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
       return result;
     },
     async handoff(req) {
-      const { priority, teamId } = req.settings;
-      const team = teamId ? (options.teamName?.(teamId) ?? teamId) : 'any team';
+      const { teamId } = req.settings;
+      const team = teamId ? (options.teamName?.(teamId) ?? teamId) : 'Any team (the default team, or all agents)';
       if (!options.agentsAvailable()) {
         note({
           kind: 'handoff',
@@ -95,11 +119,16 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
         });
         return { outcome: 'offline' };
       }
-      const priorityText =
-        priority.mode === 'fixed' ? PRIORITY_LABELS[priority.value] : 'set by the AI from the conversation';
+      const handoff: HandoffPreview = {
+        summary: previewSummary(options.transcript?.() ?? [], req.variables),
+        priority: priorityText(req),
+        team,
+        recipients: options.recipients?.(teamId) ?? null,
+      };
       note({
         kind: 'handoff',
-        text: `Would hand off: the conversation is flagged “Needs agent intervention” for ${team}, priority ${priorityText}, an AI summary is written and agents who asked for alerts get an email. Preview only — no one was alerted.`,
+        text: 'Would hand off: the conversation is flagged “Needs agent intervention”. Preview only — no one was alerted.',
+        handoff,
       });
       return { outcome: 'handed_off' };
     },

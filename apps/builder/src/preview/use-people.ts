@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/api';
+
+export interface Person {
+  id: string;
+  email: string;
+}
+
+/** The workspace's people (admin users API), for "who would be emailed" in the preview; null until loaded. */
+export function usePeople(): Person[] | null {
+  const [people, setPeople] = useState<Person[] | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<{ users: Person[] }>('/api/admin/users')
+      .then((r) => !cancelled && setPeople(r.users ?? []))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return people;
+}
+
+/**
+ * Who a handoff alerts, as the runtime decides by default: the team's members (a block without a team
+ * goes to the default team), or everyone in the workspace when there is no such team.
+ */
+export function handoffRecipients(
+  people: Person[] | null,
+  teams: { id: string; memberIds?: string[]; isDefault?: boolean }[],
+  teamId: string | null,
+): string[] | null {
+  if (!people) return null;
+  const team = teamId ? teams.find((t) => t.id === teamId) : teams.find((t) => t.isDefault);
+  const members = team?.memberIds;
+  const chosen = members ? people.filter((p) => members.includes(p.id)) : people;
+  return chosen.map((p) => p.email);
+}
