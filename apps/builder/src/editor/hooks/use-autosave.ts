@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import { flowsApi } from '../../api/flows';
 import { useToast } from '../../app/toasts';
+import { retryDelayMs } from './retry-delay';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
@@ -10,11 +11,15 @@ const AUTOSAVE_DELAY_MS = 800;
 
 /**
  * Saves the draft shortly after each change. Saves run one after another (never out of order);
- * `flush()` saves now and resolves once the server has the current document.
+ * `flush()` saves now and resolves once the server has the current document. A failed save is retried
+ * on its own with growing pauses (see retryDelayMs) until it succeeds or the next edit saves.
  */
 export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean) {
   const toast = useToast();
   const [status, setStatus] = useState<SaveStatus>('saved');
+  /** Failed saves in a row; the toast is shown for the first only. */
+  const [failures, setFailures] = useState(0);
+  const failuresRef = useRef(0);
   const saved = useRef(doc);
   const latest = useRef(doc);
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -23,15 +28,22 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   const save = useCallback((): Promise<void> => {
     chain.current = chain.current.then(async () => {
       const target = latest.current;
-      if (target === saved.current) return;
+      if (target === saved.current) {
+        setStatus('saved'); // e.g. undone back to what the server has
+        return;
+      }
       setStatus('saving');
       try {
         await flowsApi.saveDraft(api, flowId, target);
         saved.current = target;
+        failuresRef.current = 0;
+        setFailures(0);
         setStatus(latest.current === target ? 'saved' : 'unsaved');
       } catch (error) {
+        failuresRef.current += 1;
+        setFailures(failuresRef.current);
         setStatus('error');
-        toast.error(error);
+        if (failuresRef.current === 1) toast.error(error);
         throw error;
       }
     });
@@ -48,6 +60,12 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   }, [doc, enabled, save]);
 
   useEffect(() => {
+    if (!enabled || status !== 'error' || failures === 0) return;
+    const timer = window.setTimeout(() => void save().catch(() => undefined), retryDelayMs(failures));
+    return () => window.clearTimeout(timer);
+  }, [enabled, status, failures, save]);
+
+  useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (latest.current !== saved.current) event.preventDefault();
     };
@@ -58,8 +76,10 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   /** The server already holds this document (loaded or rolled back). */
   const markSaved = useCallback((value: FlowDocument) => {
     saved.current = value;
+    failuresRef.current = 0;
+    setFailures(0);
     setStatus('saved');
   }, []);
 
-  return { status, flush: save, markSaved };
+  return { status, failures, flush: save, markSaved };
 }

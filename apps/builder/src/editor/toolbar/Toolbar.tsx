@@ -8,7 +8,7 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   saved: 'All changes saved',
   unsaved: 'Unsaved changes',
   saving: 'Saving…',
-  error: 'Not saved — retrying on next change',
+  error: 'Not saved — retrying automatically',
 };
 
 export interface ToolbarProps {

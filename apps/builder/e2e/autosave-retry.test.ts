@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { sampleFlow } from '../src/editor/model/test-flow';
+import { savedDraft } from './support/admin-api';
+import { createFlowViaApi } from './support/api';
+import { login, SCREENSHOTS } from './support/browser';
+import { node } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  ({ harness, page } = dashboard);
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+test('a failed save is retried on its own, with a longer pause after each failure, until it succeeds', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-autosave-retry.png` });
+  });
+  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
+  await page.goto(`${harness.appUrl}flows/${flowId}`);
+  await node(page, 'welcome').waitFor();
+
+  // The first two saves fail (the runtime is unreachable); later ones go through.
+  const attempts: number[] = [];
+  await page.route('**/api/admin/flows/*/draft', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    attempts.push(Date.now());
+    if (attempts.length <= 2)
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'Service unavailable' } }),
+      });
+    return route.continue();
+  });
+
+  await node(page, 'welcome').click();
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Saved after a retry');
+  const status = page.getByTestId('save-status');
+  await status.filter({ hasText: 'Not saved — retrying automatically' }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-autosave-retrying.png` });
+
+  // No further edit: the retries alone get the change to the server.
+  await status.filter({ hasText: 'All changes saved' }).waitFor({ timeout: 20_000 });
+  expect(attempts).toHaveLength(3);
+  const [first, second, third] = attempts as [number, number, number];
+  expect(second - first).toBeGreaterThanOrEqual(1900); // 2 s after the first failure
+  expect(third - second).toBeGreaterThanOrEqual(3900); // 4 s after the second
+  const draft = await savedDraft(page, flowId);
+  expect(draft.blocks.find((b) => b.id === 'welcome')!.data).toMatchObject({
+    content: { type: 'text', text: 'Saved after a retry' },
+  });
+  await page.unroute('**/api/admin/flows/*/draft');
+});
