@@ -4,6 +4,7 @@ import { type Bot, botsApi } from '../api/bots';
 import { type FlowSummary, flowsApi } from '../api/flows';
 import { Link, navigate } from '../app/router';
 import { useToast } from '../app/toasts';
+import { newAiAgentFlowDocument } from '../editor/model/new-ai-agent-flow';
 import { newFlowDocument } from '../editor/model/new-flow';
 import { formatDateTime } from '../ui/format';
 import { IconButton } from '../ui/IconButton';
@@ -13,9 +14,22 @@ import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { DeleteFlowDialog } from './DeleteFlowDialog';
 
-function NewFlowDialog({ bots, onClose }: { bots: Bot[]; onClose: () => void }) {
+/** What a new flow starts from: an empty canvas, or a bot that is one AI agent with a human handoff. */
+type Template = 'empty' | 'ai_agent';
+
+const TEMPLATES: Record<Template, { title: string; submit: string; hint?: string }> = {
+  empty: { title: 'New flow', submit: 'Create flow' },
+  ai_agent: {
+    title: 'New AI agent bot',
+    submit: 'Create AI agent bot',
+    hint: 'The bot converses with visitors from your instructions and knowledge, and hands off to your team (with an offline path) when asked. Edit its instructions and knowledge in the AI agent block.',
+  },
+};
+
+function NewFlowDialog({ bots, template, onClose }: { bots: Bot[]; template: Template; onClose: () => void }) {
   const toast = useToast();
-  const [name, setName] = useState('');
+  const texts = TEMPLATES[template];
+  const [name, setName] = useState(template === 'ai_agent' ? 'AI agent bot' : '');
   const [botId, setBotId] = useState(bots[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +37,11 @@ function NewFlowDialog({ bots, onClose }: { bots: Bot[]; onClose: () => void }) 
     event.preventDefault();
     setBusy(true);
     try {
-      const { flow } = await flowsApi.create(api, { botId, name, draft: newFlowDocument(name) });
+      const { flow } = await flowsApi.create(api, {
+        botId,
+        name,
+        draft: (template === 'ai_agent' ? newAiAgentFlowDocument : newFlowDocument)(name),
+      });
       navigate(`/flows/${flow.id}`);
     } catch (error) {
       toast.error(error);
@@ -32,8 +50,9 @@ function NewFlowDialog({ bots, onClose }: { bots: Bot[]; onClose: () => void }) 
   }
 
   return (
-    <Modal title="New flow" onClose={onClose}>
+    <Modal title={texts.title} onClose={onClose}>
       <form onSubmit={submit}>
+        {texts.hint ? <p className="hint">{texts.hint}</p> : null}
         <label className="field">
           <span>Name</span>
           <input
@@ -61,7 +80,7 @@ function NewFlowDialog({ bots, onClose }: { bots: Bot[]; onClose: () => void }) 
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !name.trim() || !botId}>
-            Create flow
+            {texts.submit}
           </button>
         </div>
       </form>
@@ -74,7 +93,7 @@ export function FlowsPage() {
     const [{ flows }, { bots }] = await Promise.all([flowsApi.list(api), botsApi.list(api)]);
     return { flows, bots };
   }, []);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<Template | null>(null);
   const [deleting, setDeleting] = useState<FlowSummary | null>(null);
 
   if (data.status === 'loading') return <Spinner label="Loading flows…" />;
@@ -90,15 +109,20 @@ export function FlowsPage() {
           <h1>Flows</h1>
           <p>Draw what your bot says and does, then publish it to the widget.</p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          <Icon name="plus" /> New flow
-        </button>
+        <div className="row">
+          <button type="button" className="btn" onClick={() => setCreating('ai_agent')}>
+            <Icon name="plus" /> New AI agent bot
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => setCreating('empty')}>
+            <Icon name="plus" /> New flow
+          </button>
+        </div>
       </header>
       {flows.length === 0 ? (
         <EmptyState
           title="No flows yet"
           action={
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            <button type="button" className="btn btn-primary" onClick={() => setCreating('empty')}>
               Create your first flow
             </button>
           }
@@ -149,7 +173,7 @@ export function FlowsPage() {
           </tbody>
         </table>
       )}
-      {creating ? <NewFlowDialog bots={bots} onClose={() => setCreating(false)} /> : null}
+      {creating ? <NewFlowDialog bots={bots} template={creating} onClose={() => setCreating(null)} /> : null}
       {deleting ? (
         <DeleteFlowDialog
           flow={deleting}

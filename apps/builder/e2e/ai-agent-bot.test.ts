@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { login, SCREENSHOTS } from './support/browser';
+import { node } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  ({ harness, page, consoleErrors } = dashboard);
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-ai-agent-bot-${name}.png` });
+const fromBot = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
+
+async function say(text: string) {
+  await page.getByLabel('Message to the bot').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+test('"New AI agent bot" creates an AI agent with a human handoff; it publishes without errors and the preview answers', async () => {
+  onTestFailed(() => shot('failure'));
+  await page.getByRole('button', { name: 'New AI agent bot' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Help agent');
+  await shot('01-dialog');
+  await dialog.getByRole('button', { name: 'Create AI agent bot' }).click();
+  await node(page, 'agent').waitFor();
+  await expect(node(page, 'agent').locator('.block-output').allTextContents()).resolves.toEqual([
+    'Hand off to a human',
+  ]);
+  await expect(node(page, 'handoff').textContent()).resolves.toContain('Priority: AI decides');
+  await expect(page.getByRole('tab', { name: /Problems/ }).textContent()).resolves.toBe('Problems'); // no badge
+  await shot('02-canvas');
+
+  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  expect(await dialog.getByRole('alert').count()).toBe(0);
+  await page.getByLabel(/What changed/).fill('AI agent bot from the template');
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Published version 1').waitFor();
+  const version = await harness.runtime.db.selectFrom('flow_versions').select('document').executeTakeFirstOrThrow();
+  const published = version.document as { blocks: { type: string }[] };
+  expect(published.blocks.map((b) => b.type)).toEqual(['start', 'ai_agent', 'human_handoff', 'message', 'end']);
+
+  // The preview: the agent answers from its knowledge, then hands off after asking for an email.
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await say('When does your support team answer?');
+  await fromBot('Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
+  await say('I would like to talk to a human');
+  await fromBot('Before I hand you over, what is your email?').waitFor();
+  await say('ann@example.com');
+  await page.locator('.preview-handoff').waitFor();
+  await expect(page.locator('.preview-handoff-summary').textContent()).resolves.toContain(
+    'I would like to talk to a human',
+  );
+  await fromBot('Connecting you with our team.').waitFor();
+  await shot('03-preview-handoff');
+
+  // Nobody available: the offline path thanks the visitor and ends.
+  await page.getByRole('checkbox', { name: 'Agents available' }).uncheck();
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await say('Can a person help me?');
+  await fromBot('Before I hand you over, what is your email?').waitFor();
+  await say('ann@example.com');
+  await fromBot("We'll reply to ann@example.com as soon as we're back.").waitFor();
+  await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
+  await shot('04-preview-offline');
+  expect(consoleErrors).toEqual([]);
+});
