@@ -110,7 +110,7 @@ export const inboxApi = {
   note: (id: string, text: string, mentions: string[]) =>
     api.post<{ note: TranscriptMessage }>(`${at(id)}/notes`, { text, mentions }),
   takeOver: (id: string) => api.post(`${at(id)}/takeover`),
-  handBack: (id: string, blockId: string | null) => api.post(`${at(id)}/handback`, { blockId }),
+  handBack: (id: string, blockId: string | null, end = false) => api.post(`${at(id)}/handback`, { blockId, end }),
   resolve: (id: string) => api.post(`${at(id)}/resolve`),
   setPriority: (id: string, priority: Priority | null) => api.put(`${at(id)}/priority`, { priority }),
   assign: (id: string, change: { assigneeId?: string | null; teamId?: string | null }) =>

@@ -10,6 +10,8 @@ import { appendEvent } from './timeline';
 export const HandBackInput = z.object({
   /** Resume the flow at this block; null continues after the handoff block (or ends the flow). */
   blockId: z.string().min(1).max(64).nullable().default(null),
+  /** End the conversation instead: the flow stops, the conversation is resolved and the visitor told. */
+  end: z.boolean().default(false),
 });
 
 /** Take over at any time, even while the bot is running: the bot pauses and the visitor is told who joined. */
@@ -24,13 +26,20 @@ export async function takeOver(services: Services, viewer: Viewer, conversationI
   });
 }
 
-/** The bot continues: at the chosen block, or after the handoff block. The visitor sees the bot again. */
+/**
+ * The bot continues: at the chosen block, or after the handoff block; the visitor sees the bot again.
+ * With `end`, the bot does not resume: the conversation ends (see endConversation).
+ */
 export async function handBack(
   services: Services,
   viewer: Viewer,
   conversationId: string,
   input: z.infer<typeof HandBackInput>,
 ) {
+  if (input.end) {
+    if (input.blockId) throw badRequest('Choose a block or ending the conversation, not both', { field: 'blockId' });
+    return endConversation(services, viewer, conversationId);
+  }
   await withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
     if (tx.conversation.status === 'bot') throw conflict('The bot already holds this conversation');
@@ -48,6 +57,23 @@ export async function handBack(
   });
   const event = input.blockId ? ({ type: 'goto', blockId: input.blockId } as const) : ({ type: 'handback' } as const);
   return services.conversations.engineEvent(conversationId, event, { resumeBot: true });
+}
+
+/**
+ * Hand back choosing "End the conversation": no bot step runs and nothing the flow still waited for
+ * (buttons, a question) stays open; the conversation is resolved and the visitor told it ended. Their
+ * next message reopens it for the agents, as after Resolve.
+ */
+export async function endConversation(services: Services, viewer: Viewer, conversationId: string) {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    if (tx.conversation.status === 'bot') throw conflict('The bot already holds this conversation');
+    if (tx.conversation.status === 'resolved') return { replies: [], conversation: tx.conversation };
+    await tx.update({ status: 'resolved', resolved_at: new Date(), awaiting: null });
+    await appendEvent(tx, 'resolved', `${viewer.name} ended the conversation`, viewer, { ended: true });
+    for (const hook of services.conversationHooks.onResolved) await hook(tx);
+    return { replies: [], conversation: tx.conversation };
+  });
 }
 
 /** Resolve: the visitor is told; their next message reopens the conversation. */

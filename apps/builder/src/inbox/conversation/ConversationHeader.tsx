@@ -74,9 +74,12 @@ export function ConversationHeader({
         <HandBackDialog
           targets={detail.handBackTargets}
           onClose={() => setHandingBack(false)}
-          onConfirm={async (blockId) => {
+          onConfirm={async ({ blockId, end }) => {
             setHandingBack(false);
-            await act(() => inboxApi.handBack(id, blockId), 'The bot has the conversation again.');
+            await act(
+              () => inboxApi.handBack(id, blockId, end),
+              end ? 'Conversation ended.' : 'The bot has the conversation again.',
+            );
           }}
         />
       ) : null}

@@ -2,7 +2,18 @@ import { type FormEvent, useState } from 'react';
 import { Modal } from '../../ui/Modal';
 import type { ConversationDetail } from '../inbox-api';
 
-/** Choose where the bot resumes: after the handoff block (or the end), or at any block of the flow. */
+/** The choice that ends the conversation instead of resuming the bot (never a block id: those have no colon). */
+const END = ':end';
+
+export interface HandBackChoice {
+  blockId: string | null;
+  end: boolean;
+}
+
+/**
+ * Choose what happens next: the bot resumes after the handoff block (or the flow ends), the bot resumes at
+ * any block of the flow, or the conversation ends (resolved, the visitor is told; the bot does not resume).
+ */
 export function HandBackDialog({
   targets,
   onClose,
@@ -10,15 +21,16 @@ export function HandBackDialog({
 }: {
   targets: ConversationDetail['handBackTargets'];
   onClose(): void;
-  onConfirm(blockId: string | null): Promise<void>;
+  onConfirm(choice: HandBackChoice): Promise<void>;
 }) {
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
+  const ending = choice === END;
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     try {
-      await onConfirm(choice || null);
+      await onConfirm(ending ? { blockId: null, end: true } : { blockId: choice || null, end: false });
     } finally {
       setBusy(false);
     }
@@ -35,15 +47,20 @@ export function HandBackDialog({
                 {block.label} · {block.id}
               </option>
             ))}
+            <option value={END}>End the conversation</option>
           </select>
-          <small>The visitor sees the bot answer again; you stay able to take over at any time.</small>
+          <small>
+            {ending
+              ? 'The bot does not resume: the conversation is resolved and the visitor is told it ended. If they write again, it comes back to the team.'
+              : 'The visitor sees the bot answer again; you stay able to take over at any time.'}
+          </small>
         </label>
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Hand back
+            {ending ? 'End conversation' : 'Hand back'}
           </button>
         </div>
       </form>

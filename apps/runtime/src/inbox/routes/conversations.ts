@@ -94,7 +94,7 @@ export function conversationRoutes(services: Services) {
       method: 'post',
       path: `${one}/handback`,
       tag,
-      summary: 'Hand back to the bot (at a block, or after the handoff)',
+      summary: 'Hand back to the bot (at a block, or after the handoff), or end the conversation',
       body: HandBackInput,
     },
     async (c, { body }) => {
