@@ -25,7 +25,9 @@ async function say(text: string) {
 }
 
 test('"New AI agent bot" creates an AI agent with a human handoff; it publishes without errors and the preview answers', async () => {
-  onTestFailed(() => shot('failure'));
+  onTestFailed(async () => {
+    await shot('failure');
+  });
   await page.getByRole('button', { name: 'New AI agent bot' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name').fill('Help agent');
