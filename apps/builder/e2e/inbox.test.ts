@@ -139,12 +139,14 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
     await expect(note.locator('.note-tag').textContent()).resolves.toBe('Private note');
     await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-03-reply-and-note.png` });
 
-    // Hand back: the bot continues where the handoff left off.
+    // Hand back: the bot continues where the handoff left off. Ending the conversation is offered too.
     await agent.page.getByRole('button', { name: 'Hand back to bot' }).click();
-    await agent.page
-      .getByRole('dialog', { name: 'Hand back to the bot' })
-      .getByRole('button', { name: 'Hand back' })
-      .click();
+    const handBack = agent.page.getByRole('dialog', { name: 'Hand back to the bot' });
+    const resumeAt = handBack.getByLabel('Resume at block');
+    await resumeAt.selectOption({ label: 'End the conversation' });
+    await handBack.getByRole('button', { name: 'End conversation' }).waitFor();
+    await resumeAt.selectOption({ index: 0 });
+    await handBack.getByRole('button', { name: 'Hand back' }).click();
     await expect.poll(() => visitor.w.says('Anything else I can help with?').count(), { timeout: 5000 }).toBe(1);
     await visitor.w.button("No, that's all").waitFor();
     await agent.page
