@@ -58,3 +58,36 @@ test('a failed save is retried on its own, with a longer pause after each failur
   });
   await page.unroute('**/api/admin/flows/*/draft');
 });
+
+test('a refusal that waiting cannot fix (400) is not retried on its own; the next edit saves', async () => {
+  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
+  await page.goto(`${harness.appUrl}flows/${flowId}`);
+  await node(page, 'welcome').waitFor();
+  let attempts = 0;
+  await page.route('**/api/admin/flows/*/draft', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    attempts += 1;
+    if (attempts === 1)
+      return route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'invalid_request', message: 'Invalid draft' } }),
+      });
+    return route.continue();
+  });
+  await node(page, 'welcome').click();
+  const text = page.locator('.inspector').getByLabel('Text', { exact: true });
+  await text.fill('Refused once');
+  const status = page.getByTestId('save-status');
+  await status.filter({ hasText: 'Not saved — retrying on next change' }).waitFor();
+  await page.waitForTimeout(3000); // longer than the first automatic retry would wait
+  expect(attempts).toBe(1);
+  await text.fill('Refused once, then saved');
+  await status.filter({ hasText: 'All changes saved' }).waitFor();
+  expect(attempts).toBe(2);
+  const draft = await savedDraft(page, flowId);
+  expect(draft.blocks.find((b) => b.id === 'welcome')!.data).toMatchObject({
+    content: { type: 'text', text: 'Refused once, then saved' },
+  });
+  await page.unroute('**/api/admin/flows/*/draft');
+});

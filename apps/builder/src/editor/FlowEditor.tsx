@@ -223,6 +223,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
           <Toolbar
             name={doc.name}
             status={autosave.status}
+            retrying={autosave.retrying}
             canUndo={canUndo(state.history)}
             canRedo={canRedo(state.history)}
             errors={errors}

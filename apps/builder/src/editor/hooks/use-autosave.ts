@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import { flowsApi } from '../../api/flows';
 import { useToast } from '../../app/toasts';
-import { retryDelayMs } from './retry-delay';
+import { isRetryable, retryDelayMs } from './retry-delay';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 
@@ -20,6 +20,8 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   /** Failed saves in a row; the toast is shown for the first only. */
   const [failures, setFailures] = useState(0);
   const failuresRef = useRef(0);
+  /** The last failure may go away by itself (network, server), so a retry is scheduled. */
+  const [retrying, setRetrying] = useState(false);
   const saved = useRef(doc);
   const latest = useRef(doc);
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -42,6 +44,7 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
       } catch (error) {
         failuresRef.current += 1;
         setFailures(failuresRef.current);
+        setRetrying(isRetryable(error));
         setStatus('error');
         if (failuresRef.current === 1) toast.error(error);
         throw error;
@@ -60,10 +63,10 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   }, [doc, enabled, save]);
 
   useEffect(() => {
-    if (!enabled || status !== 'error' || failures === 0) return;
+    if (!enabled || status !== 'error' || failures === 0 || !retrying) return;
     const timer = window.setTimeout(() => void save().catch(() => undefined), retryDelayMs(failures));
     return () => window.clearTimeout(timer);
-  }, [enabled, status, failures, save]);
+  }, [enabled, status, failures, retrying, save]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -81,5 +84,5 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
     setStatus('saved');
   }, []);
 
-  return { status, failures, flush: save, markSaved };
+  return { status, retrying: status === 'error' && retrying, flush: save, markSaved };
 }

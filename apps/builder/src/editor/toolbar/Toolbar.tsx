@@ -8,12 +8,14 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   saved: 'All changes saved',
   unsaved: 'Unsaved changes',
   saving: 'Saving…',
-  error: 'Not saved — retrying automatically',
+  error: 'Not saved — retrying on next change',
 };
 
 export interface ToolbarProps {
   name: string;
   status: SaveStatus;
+  /** A failed save is retried on its own (network or server trouble). */
+  retrying?: boolean;
   canUndo: boolean;
   canRedo: boolean;
   errors: number;
@@ -47,7 +49,7 @@ export function Toolbar(props: ToolbarProps) {
         }}
       />
       <span className={`save-status save-${props.status}`} role="status" data-testid="save-status">
-        {STATUS_TEXT[props.status]}
+        {props.retrying ? 'Not saved — retrying automatically' : STATUS_TEXT[props.status]}
       </span>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
