@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, JsonObject } from '../db/schema';
 import { type EnqueueResult, enqueueEmail } from './outbox';
 import { emailDb } from './tables';
 import { type EmailKind, renderEmail, type TemplateProps } from './templates';
@@ -89,6 +89,18 @@ export interface QueueOptions {
   throttle?: { key: string; intervalMs: number };
 }
 
+/**
+ * Handoff alerts are queued in the handoff transaction, before the AI summary and priority exist: the
+ * worker renders them again at send time (and waits a little for the summary, see `refresh.ts`).
+ */
+const RENDERED_AGAIN: ReadonlySet<EmailKind> = new Set<EmailKind>([
+  'needs_attention',
+  'assigned_to_you',
+  'assigned_to_team',
+]);
+
+const jsonProps = (props: object): JsonObject => JSON.parse(JSON.stringify(props)) as JsonObject;
+
 async function alreadyQueued(db: Kysely<Database>, key: string): Promise<boolean> {
   const row = await emailDb(db)
     .selectFrom('email_outbox')
@@ -117,6 +129,8 @@ export async function queueTemplate<K extends EmailKind>(
   });
   const unsubscribeUrl = `${ctx.publicUrl.replace(/\/+$/, '')}${EMAIL_API_PREFIX}/unsubscribe?token=${token}`;
   const rendered = await renderEmail(kind, props, unsubscribeUrl);
+  const render =
+    options.conversationId && RENDERED_AGAIN.has(kind) ? { props: jsonProps(props), unsubscribeUrl } : undefined;
   return enqueueEmail(trx, {
     ...rendered,
     kind,
@@ -128,6 +142,7 @@ export async function queueTemplate<K extends EmailKind>(
     idempotencyKey: options.idempotencyKey,
     throttle: options.throttle,
     now: ctx.now,
+    render,
   });
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
-import { emailDb } from './tables';
+import { emailDb, type RenderAgain } from './tables';
 import type { RenderedEmail } from './templates';
 
 export interface NewEmail extends RenderedEmail {
@@ -21,6 +21,8 @@ export interface NewEmail extends RenderedEmail {
   throttle?: { key: string; intervalMs: number };
   /** Defaults to the current time; tests move it. */
   now?: Date;
+  /** For a conversation email: what the worker renders again just before sending (see `refresh.ts`). */
+  render?: RenderAgain;
 }
 
 export type EnqueueResult =
@@ -88,6 +90,7 @@ export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Prom
       html: email.html,
       text: email.text,
       headers: JSON.stringify(email.headers ?? {}),
+      render: email.render ? JSON.stringify(email.render) : null,
       idempotency_key: email.idempotencyKey ?? `email:${id}`,
       next_attempt_at: now,
       created_at: now,

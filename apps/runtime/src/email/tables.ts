@@ -1,5 +1,11 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
-import type { Database, Json, JsonObject, NullableTimestamp, Timestamp } from '../db/schema';
+import type { Database, Json, JsonObject, NullableJson, NullableTimestamp, Timestamp } from '../db/schema';
+
+/** Migration 0202_email_render: the template props and unsubscribe link of an email rendered again at send time. */
+export interface RenderAgain {
+  props: JsonObject;
+  unsubscribeUrl: string;
+}
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 /** A nullable column the insert may leave out. */
@@ -17,6 +23,8 @@ export interface EmailOutboxTable {
   text: string;
   /** Extra mail headers, e.g. List-Unsubscribe. */
   headers: Json<Record<string, string>>;
+  /** Conversation emails: rendered again before sending, with the conversation's current summary and priority. */
+  render: NullableJson<RenderAgain>;
   idempotency_key: string;
   status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
   attempts: Generated<number>;
@@ -72,7 +80,7 @@ export interface EmailSecretsTable {
   secret: string;
 }
 
-/** Tables added by migration 0200_email. */
+/** Tables added by migrations 0200_email and 0202_email_render. */
 export type EmailTables = {
   email_outbox: EmailOutboxTable;
   email_throttle: EmailThrottleTable;

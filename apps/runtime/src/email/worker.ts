@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
+import { beforeSend } from './refresh';
 import type { EmailSender, OutgoingEmail, SendResult } from './senders/sender';
 import { emailDb, type OutboxRow } from './tables';
 
@@ -128,9 +129,30 @@ export function createEmailWorker(options: EmailWorkerOptions) {
     return retry ? 'retried' : 'failed';
   }
 
+  let lastClaimed = 0;
+
+  /** Renders a conversation email again, or puts it back until its summary exists (null: not sent now). */
+  async function prepare(claimed: OutboxRow): Promise<OutboxRow | null> {
+    const mine = (q: ReturnType<typeof mail.updateTable<'email_outbox'>>) =>
+      q.where('id', '=', claimed.id).where('status', '=', 'sending').where('attempts', '=', claimed.attempts);
+    const prepared = await beforeSend(options.db, claimed, now()).catch(() => ({ action: 'send' }) as const);
+    if (prepared.action === 'wait') {
+      // Not an attempt: back to pending, due when the summary may be there.
+      await mine(mail.updateTable('email_outbox'))
+        .set({ status: 'pending', locked_until: null, next_attempt_at: prepared.until, attempts: claimed.attempts - 1 })
+        .execute();
+      return null;
+    }
+    if (!('email' in prepared)) return claimed;
+    await mine(mail.updateTable('email_outbox')).set(prepared.email).execute();
+    return { ...claimed, ...prepared.email };
+  }
+
   /** One pass: claim due rows, send them, record each outcome. */
   async function runOnce(): Promise<WorkerRunResult> {
-    const rows = await claimDueEmails(options.db, now(), leaseMs, batchSize);
+    const claimed = await claimDueEmails(options.db, now(), leaseMs, batchSize);
+    lastClaimed = claimed.length;
+    const rows = (await Promise.all(claimed.map(prepare))).filter((row): row is OutboxRow => row !== null);
     const outcomes = await Promise.all(
       rows.map(async (row) => settle(row, await sendSafely(options.sender, toOutgoing(row, options.from)))),
     );
@@ -147,7 +169,8 @@ export function createEmailWorker(options: EmailWorkerOptions) {
       total.sent += pass.sent;
       total.retried += pass.retried;
       total.failed += pass.failed;
-      if (pass.sent + pass.retried + pass.failed === 0) return total;
+      // A pass that only put emails back (waiting for a summary) may have left other due rows behind.
+      if (pass.sent + pass.retried + pass.failed === 0 && lastClaimed === 0) return total;
     }
   }
 

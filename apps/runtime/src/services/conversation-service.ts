@@ -161,8 +161,15 @@ export class ConversationService {
   /** Inside a conversation transaction: status needs_agent, timeline event, hooks now and after commit. */
   async beginHandoff(tx: ConversationTx, context: HandoffContext) {
     if (tx.conversation.status === 'needs_agent' || tx.conversation.status === 'agent') return;
-    // A new wait: the first response, the no-agent timeout and the SLA count from this handoff.
-    await tx.update({ status: 'needs_agent', handed_off_at: new Date(), first_response_at: null, resolved_at: null });
+    // A new wait: the first response, the no-agent timeout and the SLA count from this handoff; the AI
+    // summary is written again after the commit (handoff alerts wait for it, a scan redoes a lost one).
+    await tx.update({
+      status: 'needs_agent',
+      handed_off_at: new Date(),
+      first_response_at: null,
+      resolved_at: null,
+      summary: null,
+    });
     await tx.append([{ author: 'system', content: event('handoff', 'The conversation was handed to a person.') }]);
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
     const conversationId = tx.conversation.id;

@@ -8,6 +8,7 @@ import {
   notifyTeamAssigned,
 } from '../../src/email/notifications';
 import { writePreferences } from '../../src/email/preferences';
+import { SUMMARY_WAIT_MS } from '../../src/email/refresh';
 import { emailDb } from '../../src/email/tables';
 import { databaseKinds, useTestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
@@ -89,6 +90,8 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
     await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, teamConv));
     await writeNotificationSettings(db, ws.workspaceId, { needsAttentionTo: 'team' });
 
+    // The fresh handoff's alert waits for its AI summary (none comes here) before going without it.
+    clock.advance(SUMMARY_WAIT_MS);
     await resendWorker(db, fake, clock).drain();
     const expected = emails(people.alice, people.ana, people.cid);
     expect(deliveredTo()).toEqual([...expected, ...expected].sort());

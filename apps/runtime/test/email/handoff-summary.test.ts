@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { notifyNeedsAttention } from '../../src/email/notifications';
+import { SUMMARY_WAIT_MS } from '../../src/email/refresh';
+import { emailDb } from '../../src/email/tables';
+import { databaseKinds, useTestDatabase } from '../db';
+import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import { seedWorkspace as seedAccounts } from '../fixtures/accounts';
+import { publishFlow } from '../fixtures/flows';
+import { handoffFlow } from '../inbox/fixtures';
+import { useAppWith } from './app-harness';
+import { seedConversation, seedTeam, seedUser, seedWorkspace } from './fixtures';
+import { botAndVisitor, installLiveAreas } from './live-areas';
+import { resendWorker, testClock } from './outbox-helpers';
+import { waitFor } from './wait';
+
+const PUBLIC_URL = 'https://desk.example.test';
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe.each(databaseKinds)('handoff emails carry the AI summary and priority on %s', (kind) => {
+  const t = useAppWith(kind, () => {});
+
+  it('a real handoff: the assignee and the team get the summary and priority the AI wrote after the commit', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedAccounts(db, 'summary');
+    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
+    const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
+    await publishFlow(db, ws.bot.id, handoffFlow(teamId)); // priority: auto (the AI rates it)
+    const email = installLiveAreas(services);
+
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id, 'Zoé');
+    const conversation = await services.conversations.start(bot, visitor, {});
+    const handed = await services.conversations.visitorMessage(conversation.id, visitor, {
+      clientId: 'c1',
+      content: { type: 'text', text: 'I was charged twice for my subscription and need a refund urgently' },
+    });
+    // In the handoff transaction nothing has summarized the conversation yet.
+    expect(handed.conversation.status).toBe('needs_agent');
+    expect(handed.conversation.summary).toBeNull();
+
+    const mails = await waitFor(async () => {
+      const rows = await emailDb(db)
+        .selectFrom('mailbox')
+        .selectAll()
+        .where('workspace_id', '=', ws.workspaceId)
+        .execute();
+      return rows.length === 2 ? rows : undefined;
+    });
+    await services.background.idle();
+    const { summary, priority } = await db
+      .selectFrom('conversations')
+      .select(['summary', 'priority'])
+      .where('id', '=', conversation.id)
+      .executeTakeFirstOrThrow();
+    expect(summary).toBeTruthy();
+    expect(priority).toBeTruthy();
+    expect(mails.map((m) => m.to_address).sort()).toEqual([colleague.email, ws.agent.email].sort());
+    for (const mail of mails) {
+      expect(flat(mail.text)).toContain(flat(summary!));
+      expect(mail.text).toMatch(new RegExp(`Priority\\s+${priority}`, 'i'));
+    }
+    // The outbox kept its rows (and keys): one per recipient, now holding what was sent.
+    const rows = await emailDb(db)
+      .selectFrom('email_outbox')
+      .select(['kind', 'status', 'text'])
+      .where('workspace_id', '=', ws.workspaceId)
+      .orderBy('kind')
+      .execute();
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([
+      ['assigned_to_you', 'sent'],
+      ['needs_attention', 'sent'],
+    ]);
+    expect(rows.every((r) => flat(r.text).includes(flat(summary!)))).toBe(true);
+    await email.loop.stop();
+  });
+});
+
+describe.each(databaseKinds)('the outbox worker and the summary written after the handoff on %s', (kind) => {
+  const t = useTestDatabase(kind);
+  let fake: FakeResendServer;
+  beforeEach(async () => {
+    fake = await startFakeResend();
+  });
+  afterEach(() => fake.close());
+
+  async function waitingHandoff() {
+    const { db } = t.current;
+    const ws = await seedWorkspace(db);
+    const agent = await seedUser(db, ws.workspaceId, 'Ana');
+    const teamId = await seedTeam(db, ws.workspaceId, 'Support', [agent.id]);
+    const clock = testClock();
+    const conversationId = await seedConversation(db, ws, {
+      status: 'needs_agent',
+      team_id: teamId,
+      handed_off_at: clock.now(),
+    });
+    const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
+    await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, conversationId));
+    const key = async () =>
+      (await emailDb(db).selectFrom('email_outbox').select('idempotency_key').executeTakeFirstOrThrow())
+        .idempotency_key;
+    return { db, clock, conversationId, key, worker: resendWorker(db, fake, clock) };
+  }
+
+  it('waits for the summary, then sends the email rendered with it, under the same idempotency key', async () => {
+    const { db, clock, conversationId, key, worker } = await waitingHandoff();
+    const queuedKey = await key();
+    expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    clock.advance(1000);
+    expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(fake.delivered).toHaveLength(0);
+
+    await db
+      .updateTable('conversations')
+      .set({ summary: 'Charged twice; wants a refund', priority: 'urgent', priority_reason: 'money lost' })
+      .where('id', '=', conversationId)
+      .execute();
+    clock.advance(1000);
+    expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const mail = fake.delivered[0]!;
+    expect(mail.payload.subject).toBe('[Urgent] visitor@example.test needs an agent');
+    expect(mail.payload.text).toContain('Charged twice; wants a refund');
+    expect(mail.payload.text).toContain('urgent — money lost');
+    expect(mail.idempotencyKey).toBe(queuedKey);
+    const row = await emailDb(db).selectFrom('email_outbox').selectAll().executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(1);
+    expect(row.text).toContain('Charged twice; wants a refund');
+  });
+
+  it('sends without the summary once the wait is over', async () => {
+    const { clock, worker } = await waitingHandoff();
+    expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    clock.advance(SUMMARY_WAIT_MS);
+    expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(fake.delivered[0]!.payload.text).not.toContain('Summary');
+  });
+});
