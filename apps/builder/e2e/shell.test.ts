@@ -45,7 +45,7 @@ test('the settings page shows the embed code with the real bot id and saves the 
 
   await page.getByLabel('Name shown in the chat header').fill('Acme help');
   await page.getByLabel(/Websites allowed/).fill('https://www.acme.example');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Bot settings saved.').waitFor();
   const bot = await harness.runtime.db
     .selectFrom('bots')
@@ -56,7 +56,7 @@ test('the settings page shows the embed code with the real bot id and saves the 
   expect(bot.allowed_origins).toEqual(['https://www.acme.example']);
 
   await page.getByLabel(/Websites allowed/).fill('not a website');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.locator('.toast-error').waitFor();
   expect(consoleErrors.splice(0)).toEqual([expect.stringMatching(/^400 PATCH /)]);
 });

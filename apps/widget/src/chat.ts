@@ -90,6 +90,7 @@ function mount(host: ChatHost): ChatController {
       const s = session.settings;
       if (s) {
         translate = createTranslate(s.strings, config.strings);
+        host.setLabels({ open: translate('openChat'), close: translate('closeChat'), unread: translate('unread') });
         if (!config.theme?.primaryColor) applyTheme(container, s.theme.primaryColor);
         if (!config.position) container.classList.toggle('left', s.theme.position === 'left');
       }

@@ -82,6 +82,7 @@ function boot(config: FlowdeskConfig): void {
         launcher: launcher.button,
         emit: (event, payload) => emitter.emit(event, payload),
         setUnread: (count) => launcher.setUnread(count),
+        setLabels: (labels) => launcher.setLabels(labels),
         requestClose: () => api.close(),
       });
     });

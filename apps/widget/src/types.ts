@@ -39,6 +39,8 @@ export interface ChatHost {
   visitor: VisitorIdentity;
   emit<E extends WidgetEventName>(event: E, payload: WidgetEventPayloads[E]): void;
   setUnread(count: number): void;
+  /** The launcher's texts once the bot's settings are known (page config still wins). */
+  setLabels(labels: { open: string; close: string; unread: string }): void;
   /** The panel asks to close (Escape, close button); the loader owns open/closed state. */
   requestClose(): void;
   /** Where focus goes back to when the panel closes. */

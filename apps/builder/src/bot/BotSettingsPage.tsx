@@ -7,6 +7,7 @@ import { Icon } from '../ui/icons';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { SettingsTabs } from './SettingsTabs';
+import { WidgetTextsForm } from './WidgetTextsForm';
 
 function EmbedSnippet({ botId }: { botId: string }) {
   const toast = useToast();
@@ -104,14 +105,17 @@ export function BotSettingsPage() {
   const data = useAsync(() => botsApi.list(api), []);
   const [bots, setBots] = useState<Bot[]>([]);
   const [botId, setBotId] = useState<string | null>(null);
+  // The loaded list, not `data` (a new object every render): a saved bot must not be replaced by the stale one.
+  const loaded = data.status === 'ready' ? data.value.bots : null;
   useEffect(() => {
-    if (data.status === 'ready') {
-      setBots(data.value.bots);
-      setBotId((current) => current ?? data.value.bots[0]?.id ?? null);
+    if (loaded) {
+      setBots(loaded);
+      setBotId((current) => current ?? loaded[0]?.id ?? null);
     }
-  }, [data]);
+  }, [loaded]);
 
   const bot = bots.find((b) => b.id === botId);
+  const replaceBot = (saved: Bot) => setBots((list) => list.map((b) => (b.id === saved.id ? saved : b)));
   return (
     <>
       <header className="page-header">
@@ -139,11 +143,8 @@ export function BotSettingsPage() {
       ) : (
         <div className="settings-grid">
           <EmbedSnippet botId={bot.id} />
-          <BotForm
-            key={bot.id}
-            bot={bot}
-            onSaved={(saved) => setBots((list) => list.map((b) => (b.id === saved.id ? saved : b)))}
-          />
+          <BotForm key={bot.id} bot={bot} onSaved={replaceBot} />
+          <WidgetTextsForm key={`texts-${bot.id}`} bot={bot} onSaved={replaceBot} />
         </div>
       )}
     </>

@@ -16,13 +16,24 @@ export const LAUNCHER_CSS = `
 @media (prefers-reduced-motion:reduce){.launcher{transition:none}}
 `;
 
+export interface LauncherLabels {
+  open: string;
+  close: string;
+  /** `{count}` is replaced by the number of unread messages. */
+  unread: string;
+}
+
 export interface Launcher {
   button: HTMLButtonElement;
   setOpen(open: boolean): void;
   setUnread(count: number): void;
+  /** The bot's own texts, known once the chat chunk has its settings. */
+  setLabels(labels: LauncherLabels): void;
 }
 
-export function createLauncher(labels: { open: string; close: string; unread: string }, onClick: () => void): Launcher {
+export function createLauncher(initial: LauncherLabels, onClick: () => void): Launcher {
+  const labels = { ...initial };
+  let unread = 0;
   const badge = h('span', { class: 'badge', hidden: true });
   const button = h('button', {
     type: 'button',
@@ -33,7 +44,7 @@ export function createLauncher(labels: { open: string; close: string; unread: st
     onclick: onClick,
   });
   button.append(icon('chat'), badge);
-  return {
+  const launcher: Launcher = {
     button,
     setOpen(open) {
       button.setAttribute('aria-expanded', String(open));
@@ -41,6 +52,7 @@ export function createLauncher(labels: { open: string; close: string; unread: st
       button.replaceChildren(icon(open ? 'close' : 'chat'), badge);
     },
     setUnread(count) {
+      unread = count;
       badge.hidden = count <= 0;
       badge.textContent = count > 99 ? '99+' : String(count);
       const base = button.getAttribute('aria-expanded') === 'true' ? labels.close : labels.open;
@@ -49,5 +61,10 @@ export function createLauncher(labels: { open: string; close: string; unread: st
         count > 0 ? `${base} (${labels.unread.replace('{count}', String(count))})` : base,
       );
     },
+    setLabels(next) {
+      Object.assign(labels, next);
+      launcher.setUnread(unread);
+    },
   };
+  return launcher;
 }
