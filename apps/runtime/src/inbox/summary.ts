@@ -80,3 +80,58 @@ export async function summarizeHandoff(services: Services, conversationId: strin
     }
   });
 }
+
+/** A handoff whose summary is still missing this long after it is taken as lost (the process died after commit). */
+export const LOST_SUMMARY_AFTER_MS = 20_000;
+/** Older handoffs are left alone (e.g. the AI kept failing on them). */
+const LOST_SUMMARY_LOOKBACK_MS = 24 * 3_600_000;
+/** Priority already set (e.g. fixed by the handoff block) stays; otherwise the AI rates what the visitor said. */
+const RECOVERY: HandoffContext = { reason: 'takeover', blockId: null, settings: null };
+
+/**
+ * The AI summary runs after the handoff commits, in memory: a crash (or a failing model) right after a
+ * handoff leaves it missing. Writes it for waiting or agent-held conversations handed off a while ago
+ * that still have none. Running it on several instances at once only writes the same summary twice.
+ */
+export async function recoverLostSummaries(services: Services, now = new Date(), limit = 20): Promise<number> {
+  const rows = await services.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('status', 'in', ['needs_agent', 'agent'])
+    .where('summary', 'is', null)
+    .where('handed_off_at', '<=', new Date(now.getTime() - LOST_SUMMARY_AFTER_MS))
+    .where('handed_off_at', '>', new Date(now.getTime() - LOST_SUMMARY_LOOKBACK_MS))
+    .orderBy('handed_off_at')
+    .limit(limit)
+    .execute();
+  let written = 0;
+  for (const { id } of rows) {
+    try {
+      await summarizeHandoff(services, id, RECOVERY);
+      written++;
+    } catch (err) {
+      services.logger.warn({ err, conversationId: id }, 'lost summary: writing it again failed');
+    }
+  }
+  return written;
+}
+
+/** Recovers lost summaries now (start-up, after a crash) and every `intervalMs` until `services.close()`. */
+export function startSummaryRecovery(services: Services, intervalMs = 30_000) {
+  let running: Promise<unknown> | null = null;
+  const run = () => {
+    if (running) return;
+    running = recoverLostSummaries(services)
+      .catch((err: unknown) => services.logger.warn({ err }, 'lost summary scan failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  services.onClose(async () => {
+    clearInterval(timer);
+    await running;
+  });
+}

@@ -1,4 +1,5 @@
 import { type EmailContext, publicUrlOf, registerEmailHooks, startEmailService } from '../email';
+import { startSummaryRecovery } from '../inbox/summary';
 import { registerOfficeHoursHooks, startNoAgentTimeouts, widgetAvailability } from '../office-hours';
 import type { Services } from '.';
 
@@ -14,8 +15,12 @@ export function installAreas(services: Services, options: { emailWorker: boolean
     return { online, replyTime };
   };
   const email = options.emailWorker ? startEmailService(services) : null;
-  // Handoff blocks' no_agent_timeout output; runs beside the email worker (safe on several instances).
-  if (options.emailWorker) startNoAgentTimeouts(services);
+  // Handoff blocks' no_agent_timeout output and summaries lost in a crash; run beside the email worker
+  // (safe on several instances).
+  if (options.emailWorker) {
+    startNoAgentTimeouts(services);
+    startSummaryRecovery(services);
+  }
   const context = (): EmailContext => ({ publicUrl: publicUrlOf(services.config), now: new Date() });
   registerEmailHooks(services, { context: email?.context ?? context, kick: () => email?.loop.kick() });
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notifyNeedsAttention } from '../../src/email/notifications';
 import { SUMMARY_WAIT_MS } from '../../src/email/refresh';
 import { emailDb } from '../../src/email/tables';
+import { recoverLostSummaries, startSummaryRecovery } from '../../src/inbox/summary';
 import { databaseKinds, useTestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { seedWorkspace as seedAccounts } from '../fixtures/accounts';
@@ -73,6 +74,49 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
     ]);
     expect(rows.every((r) => flat(r.text).includes(flat(summary!)))).toBe(true);
     await email.loop.stop();
+  });
+
+  it('a summary lost in a crash after the handoff is written again by the recovery scan', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedAccounts(db, 'lost');
+    await publishFlow(db, ws.bot.id, handoffFlow(null));
+    // The process "dies" right after the commit: the in-memory summary task never runs.
+    const afterHandoff = [...services.handoffHooks.afterHandoff];
+    services.handoffHooks.afterHandoff.length = 0;
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id, 'Max');
+    const conversation = await services.conversations.start(bot, visitor, {});
+    const handed = await services.conversations.visitorMessage(conversation.id, visitor, {
+      clientId: 'c1',
+      content: { type: 'text', text: 'The app crashes every time I open my invoices, please help' },
+    });
+    services.handoffHooks.afterHandoff.push(...afterHandoff);
+    expect(handed.conversation.status).toBe('needs_agent');
+    const row = () =>
+      db
+        .selectFrom('conversations')
+        .select(['summary', 'priority', 'priority_reason'])
+        .where('id', '=', conversation.id)
+        .executeTakeFirstOrThrow();
+    expect((await row()).summary).toBeNull();
+
+    const handedOffAt = handed.conversation.handed_off_at!.getTime();
+    // Too fresh: the summary may still be on its way.
+    expect(await recoverLostSummaries(services, new Date(handedOffAt + 1000))).toBe(0);
+    expect(await recoverLostSummaries(services, new Date(handedOffAt + 60_000))).toBeGreaterThanOrEqual(1);
+    const recovered = await row();
+    expect(recovered.summary).toBeTruthy();
+    expect(recovered.priority).toBeTruthy();
+    expect(await recoverLostSummaries(services, new Date(handedOffAt + 90_000))).toBe(0);
+
+    // At start-up (a restarted instance) the scan runs at once.
+    await db
+      .updateTable('conversations')
+      .set({ summary: null, handed_off_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', conversation.id)
+      .execute();
+    startSummaryRecovery(services, 3_600_000);
+    await waitFor(async () => ((await row()).summary ? true : undefined), 10_000);
   });
 });
 
