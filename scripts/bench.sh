@@ -11,7 +11,7 @@ bash scripts/ensure-test-deps.sh >/dev/null 2>&1 || true
 # Idle-connection benchmark: one socket per descriptor on each side.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 export FD_LIMIT="$(ulimit -n)"
-export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 per_bench_timeout="${BENCH_TIMEOUT:-900}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 failed=()

@@ -9,7 +9,7 @@ import { migrateToLatest } from '../src/db/migrate';
 /** Set-up budget: a loaded CI machine can take tens of seconds to start a database. */
 export const SETUP_TIMEOUT_MS = 180_000;
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Both kinds, for `describe.each(databaseKinds)`. */
 export const databaseKinds: DatabaseKind[] = ['pglite', 'postgres'];

@@ -1,3 +1,4 @@
+import { toJsonSchema } from '@flowdesk/flow-schema';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, TEST_DATABASE_URL } from './db';
@@ -18,7 +19,18 @@ describe.each(databaseKinds)('system routes on %s', (kind) => {
   it('answers unknown routes with a JSON 404', async () => {
     const response = await t.current.request('/nope/nothing');
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: expect.any(String), details: null } });
+  });
+
+  it('serves the flow document JSON Schema for editors and third-party tools', async () => {
+    const response = await t.current.request('/flow.schema.json');
+    expect(response.status).toBe(200);
+    const schema = (await response.json()) as { $schema?: string; properties?: Record<string, unknown> };
+    expect(schema).toEqual(toJsonSchema());
+    expect(schema.$schema).toContain('2020-12');
+    expect(schema.properties).toHaveProperty('blocks');
+    const document = (await (await t.current.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(document.paths['/flow.schema.json']).toBeDefined();
   });
 
   it('refuses bodies over the limit with 413', async () => {

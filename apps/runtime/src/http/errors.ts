@@ -23,8 +23,9 @@ export const forbidden = (message = 'Not allowed') => new ApiError(403, 'forbidd
 export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
 
+/** `details` is always present (null when there are none), so clients can rely on the shape. */
 export function errorBody(code: string, message: string, details?: unknown) {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+  return { error: { code, message, details: details ?? null } };
 }
 
 export function sendError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {

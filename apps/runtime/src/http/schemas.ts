@@ -2,7 +2,13 @@ import { z } from '@hono/zod-openapi';
 
 /** OpenAPI pieces shared by route files. */
 export const ErrorBody = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().describe('Structured detail (e.g. zod issues) or null'),
+    }),
+  })
   .openapi('Error');
 
 const errorResponse = (description: string) => ({

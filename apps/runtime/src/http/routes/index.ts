@@ -14,12 +14,14 @@ import { publicConversationRoutes } from './public/conversations';
 import { sessionRoutes as publicSessionRoutes } from './public/sessions';
 import { publicVisitorRoutes } from './public/visitor';
 import { demoRoutes } from './system/demo';
+import { flowJsonSchemaRoutes } from './system/flow-json-schema';
 import { healthRoutes } from './system/health';
 import { staticRoutes } from './system/static';
 
 /** Every route file is mounted here, one line each. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', healthRoutes(services));
+  app.route('/', flowJsonSchemaRoutes());
   app.route('/', sessionRoutes(services));
   app.route('/', botRoutes(services));
   app.route('/', aiRoutes(services));
