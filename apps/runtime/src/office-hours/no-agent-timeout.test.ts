@@ -1,4 +1,5 @@
 import { supportBotFlow } from '@flowdesk/engine';
+import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/db';
 import { useAppWith } from '../../test/email/app-harness';
@@ -6,10 +7,18 @@ import { botAndVisitor, installLiveAreas } from '../../test/email/live-areas';
 import { waitFor } from '../../test/email/wait';
 import { seedWorkspace } from '../../test/fixtures/accounts';
 import { publishFlow } from '../../test/fixtures/flows';
+import type { Database } from '../db/schema';
 import { emailDb } from '../email/tables';
 import { scanNoAgentTimeouts, waitingHandoffBlock } from './no-agent-timeout';
+import { firstResponseDurations } from './reply-time-query';
 
 const min = (n: number) => n * 60_000;
+const handoffReason = async (db: Kysely<Database>, id: string) =>
+  (
+    await sql<{ reason: string | null }>`select handoff_reason as reason from conversations where id = ${id}`.execute(
+      db,
+    )
+  ).rows[0]?.reason;
 
 describe('waitingHandoffBlock', () => {
   const doc = {
@@ -102,6 +111,7 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
         .executeTakeFirstOrThrow();
 
     expect((await pickHuman('first')).conversation.status).toBe('needs_agent');
+    expect(await handoffReason(db, id)).toBe('flow');
     await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
     const answered = await state();
     expect(answered.first_response_at).not.toBeNull();
@@ -114,6 +124,20 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     expect(second.handed_off_at!.getTime()).toBeGreaterThan(answered.handed_off_at!.getTime());
     expect(await scanNoAgentTimeouts(services, new Date(second.handed_off_at!.getTime() + min(11)))).toBe(1);
     expect((await state()).status).toBe('bot');
+  });
+
+  it('records a takeover as such, so its instant reply stays out of the reply time', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedWorkspace(db, 'takeover');
+    await publishFlow(db, ws.bot.id, supportBotFlow);
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
+    const { id } = await services.conversations.start(bot, visitor, {});
+    await services.conversations.handoff(id, { reason: 'takeover', blockId: null, settings: null });
+    expect(await handoffReason(db, id)).toBe('takeover');
+    await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
+    const scope = { workspaceId: ws.workspaceId, teamId: null, now: new Date(Date.now() + 1000) };
+    expect(await firstResponseDurations(db, scope)).toEqual([]);
   });
 
   it('leaves the conversation to the agent who replied between the scan and its action', async () => {

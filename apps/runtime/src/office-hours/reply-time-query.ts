@@ -12,7 +12,7 @@ export interface ReplyTimeScope {
   now: Date;
 }
 
-/** First-response times (ms) of human replies to handoffs in the 7 days before `now`. */
+/** First-response times (ms) of human replies to handoffs (not takeovers) in the 7 days before `now`. */
 export async function firstResponseDurations(db: Kysely<Database>, scope: ReplyTimeScope): Promise<number[]> {
   let query = db
     .selectFrom('conversations')
@@ -20,7 +20,10 @@ export async function firstResponseDurations(db: Kysely<Database>, scope: ReplyT
     .where('workspace_id', '=', scope.workspaceId)
     .where('handed_off_at', '>=', new Date(scope.now.getTime() - WINDOW_MS))
     .where('handed_off_at', '<=', scope.now)
-    .where('first_response_at', 'is not', null);
+    .where('first_response_at', 'is not', null)
+    .where('first_response_at', '>=', sql<Date>`handed_off_at`)
+    // A takeover's agent was there before the wait began: their reply says nothing about the queue.
+    .where(sql<boolean>`handoff_reason is distinct from 'takeover'`);
   if (scope.teamId) query = query.where('team_id', '=', scope.teamId);
   const rows = await query.execute();
   return rows.map((row) => Number(row.ms));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, useTestDatabase } from '../../test/db';
 import { seedConversation, seedTeam, seedUser, seedWorkspace } from '../../test/email/fixtures';
@@ -88,6 +89,32 @@ describe.each(databaseKinds)('office hours settings on %s', (kind) => {
 
     await writeOfficeHours(db, ws.workspaceId, null, { replyTime: { mode: 'manual', bucket: 'within a day' } });
     expect(await replyTimeWords(db, { workspaceId: ws.workspaceId, teamId: null, now })).toBe('within a day');
+  });
+
+  it('leaves takeovers and negative samples out of the automatic reply time', async () => {
+    const { db } = t.current;
+    const ws = await seedWorkspace(db);
+    const handoff = async (daysAgo: number, replyMinutes: number, reason: string | null) => {
+      const at = minutesBefore(now, daysAgo * 1440);
+      const id = await seedConversation(db, ws, {
+        status: 'agent',
+        handed_off_at: at,
+        first_response_at: minutesAfter(at, replyMinutes),
+      });
+      await sql`update conversations set handoff_reason = ${reason} where id = ${id}`.execute(db);
+    };
+    // The queue waits hours (one row from before the column: reason null).
+    await handoff(1, 120, 'flow');
+    await handoff(2, 180, 'ai_agent');
+    await handoff(3, 300, null);
+    // Agents who took over from the bot answer at once; five of them would make it "a few minutes".
+    for (const day of [1, 1, 2, 2, 3]) await handoff(day, 0.1, 'takeover');
+    // A reply stamped before the handoff (a first response kept across a hand-back): not a sample.
+    await handoff(1, -600, 'flow');
+
+    const all = await firstResponseDurations(db, { workspaceId: ws.workspaceId, teamId: null, now });
+    expect(all.sort((a, b) => a - b)).toEqual([120, 180, 300].map((m) => m * 60_000));
+    expect(await replyTimeWords(db, { workspaceId: ws.workspaceId, teamId: null, now })).toBe('a few hours');
   });
 
   it('falls back to the configured words without any reply in the window', async () => {

@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
-import type { Database, Json, JsonObject, NullableJson, Timestamp } from '../db/schema';
+import type { ConversationUpdate, Database, Json, JsonObject, NullableJson, Timestamp } from '../db/schema';
+import type { HandoffReason } from '../services/hooks';
 
 /** One row per workspace (team_id null) and per team that overrides it. */
 export interface OfficeHoursTable {
@@ -22,3 +23,10 @@ export type OfficeHoursDatabase = Database & OfficeHoursTables;
 export function officeHoursDb(db: Kysely<Database>): Kysely<OfficeHoursDatabase> {
   return db.$extendTables<OfficeHoursTables>() as Kysely<OfficeHoursDatabase>;
 }
+
+/** Why the current wait for a person began: the column migration 0203 adds to the core `conversations` table. */
+export type HandoffKind = HandoffReason | 'reopen';
+
+/** A conversation update that also records the handoff kind (the core row type does not know the column). */
+export const withHandoffKind = (patch: ConversationUpdate, kind: HandoffKind): ConversationUpdate =>
+  ({ ...patch, handoff_reason: kind }) as ConversationUpdate;

@@ -2,6 +2,7 @@ import type { MessageContent } from '@flowdesk/contract';
 import { type EngineInput, snapshotStatus, step, type VisitorContent } from '@flowdesk/engine';
 import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
 import { notFound } from '../http/errors';
+import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
 import { findMessageByClientId, loadMessages, type StoredMessage, toMessage } from '../repositories/messages';
@@ -163,13 +164,12 @@ export class ConversationService {
     if (tx.conversation.status === 'needs_agent' || tx.conversation.status === 'agent') return;
     // A new wait: the first response, the no-agent timeout and the SLA count from this handoff; the AI
     // summary is written again after the commit (handoff alerts wait for it, a scan redoes a lost one).
-    await tx.update({
-      status: 'needs_agent',
-      handed_off_at: new Date(),
-      first_response_at: null,
-      resolved_at: null,
-      summary: null,
-    });
+    await tx.update(
+      withHandoffKind(
+        { status: 'needs_agent', handed_off_at: new Date(), first_response_at: null, resolved_at: null, summary: null },
+        context.reason,
+      ),
+    );
     await tx.append([{ author: 'system', content: event('handoff', 'The conversation was handed to a person.') }]);
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
     const conversationId = tx.conversation.id;
@@ -239,12 +239,12 @@ export class ConversationService {
 
   private async reopen(tx: ConversationTx) {
     const status = tx.conversation.handed_off_at ? 'needs_agent' : 'bot';
-    await tx.update({
-      status,
-      resolved_at: null,
-      // Waiting for a person again: a new first response to measure, timeouts and SLA count from now.
-      ...(status === 'needs_agent' ? { handed_off_at: new Date(), first_response_at: null } : {}),
-    });
+    // Waiting for a person again: a new first response to measure, timeouts and SLA count from now.
+    await tx.update(
+      status === 'needs_agent'
+        ? withHandoffKind({ status, resolved_at: null, handed_off_at: new Date(), first_response_at: null }, 'reopen')
+        : { status, resolved_at: null },
+    );
     await tx.append([{ author: 'system', content: event('reopened', 'The conversation was reopened.') }]);
   }
 
