@@ -126,6 +126,36 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     expect((await state()).status).toBe('bot');
   });
 
+  it('fires again after a resolved conversation is reopened by the visitor', async () => {
+    const { services } = t;
+    const { db } = services;
+    const ws = await seedWorkspace(db, 'timeout-reopen');
+    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    await publishFlow(db, ws.bot.id, supportBotFlow);
+    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
+    const { id } = await services.conversations.start(bot, visitor, {});
+    await services.conversations.visitorMessage(id, visitor, {
+      clientId: 'pick',
+      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
+    });
+    await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
+    await db
+      .updateTable('conversations')
+      .set({ status: 'resolved', resolved_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+
+    const reopened = await services.conversations.visitorMessage(id, visitor, {
+      clientId: 'again',
+      content: { type: 'text', text: 'It is broken again' },
+    });
+    expect(reopened.conversation.status).toBe('needs_agent');
+    expect(reopened.conversation.first_response_at).toBeNull();
+    expect(await handoffReason(db, id)).toBe('reopen');
+    const handedOffAt = reopened.conversation.handed_off_at!.getTime();
+    expect(await scanNoAgentTimeouts(services, new Date(handedOffAt + min(11)))).toBe(1);
+  });
+
   it('records a takeover as such, so its instant reply stays out of the reply time', async () => {
     const { services } = t;
     const { db } = services;
