@@ -50,6 +50,7 @@ const putRoute = createRoute({
   summary: 'Save office hours for the workspace or a team (admin)',
   request: { query: ScopeQuery, body: jsonBody(OfficeHoursSettings) },
   responses: {
+    401: errors[401],
     200: jsonResponse(OfficeHoursResponse, 'Saved'),
     400: errors[400],
     403: errors[403],
@@ -62,7 +63,12 @@ const deleteRoute = createRoute({
   tags: ['Office hours'],
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
   request: { query: z.object({ teamId: z.string().min(1).max(100) }) },
-  responses: { 200: jsonResponse(OfficeHoursResponse, 'Cleared'), 403: errors[403], 404: errors[404] },
+  responses: {
+    401: errors[401],
+    200: jsonResponse(OfficeHoursResponse, 'Cleared'),
+    403: errors[403],
+    404: errors[404],
+  },
 });
 const previewRoute = createRoute({
   method: 'post',
@@ -70,7 +76,7 @@ const previewRoute = createRoute({
   tags: ['Office hours'],
   summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',
   request: { body: jsonBody(PreviewRequest) },
-  responses: { 200: jsonResponse(z.object({ preview: Preview }), 'Preview'), 400: errors[400] },
+  responses: { 401: errors[401], 200: jsonResponse(z.object({ preview: Preview }), 'Preview'), 400: errors[400] },
 });
 
 function preview(schedule: Schedule | null, at: Date) {

@@ -17,7 +17,7 @@ export const BotSettingsSchema = z
       .object({
         primaryColor: z
           .string()
-          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #2563eb')
+          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #4f46e5')
           .optional(),
         position: z.enum(['left', 'right']).optional(),
       })
@@ -63,7 +63,12 @@ const createBotRoute = createRoute({
   tags: ['Bots'],
   summary: 'Create a bot (admin)',
   request: { body: jsonBody(CreateBot) },
-  responses: { 201: jsonResponse(z.object({ bot: BotSchema }), 'Created'), 400: errors[400], 403: errors[403] },
+  responses: {
+    401: errors[401],
+    201: jsonResponse(z.object({ bot: BotSchema }), 'Created'),
+    400: errors[400],
+    403: errors[403],
+  },
 });
 const getRoute = createRoute({
   method: 'get',
@@ -71,7 +76,7 @@ const getRoute = createRoute({
   tags: ['Bots'],
   summary: 'One bot',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ bot: BotSchema }), 'The bot'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(z.object({ bot: BotSchema }), 'The bot'), 404: errors[404] },
 });
 const patchRoute = createRoute({
   method: 'patch',
@@ -80,6 +85,7 @@ const patchRoute = createRoute({
   summary: 'Change name, allowed origins, theme or widget texts (admin)',
   request: { params: IdParam, body: jsonBody(PatchBot) },
   responses: {
+    401: errors[401],
     200: jsonResponse(z.object({ bot: BotSchema }), 'Updated'),
     400: errors[400],
     403: errors[403],

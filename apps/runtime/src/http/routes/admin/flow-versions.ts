@@ -25,6 +25,7 @@ const validateRoute = createRoute({
     body: { required: false, content: { 'application/json': { schema: ValidateRequest } } },
   },
   responses: {
+    401: errors[401],
     200: jsonResponse(z.object({ problems: z.array(ProblemSchema), runnable: z.boolean() }), 'Problems'),
     404: errors[404],
   },
@@ -39,6 +40,7 @@ const publishRoute = createRoute({
     body: { required: false, content: { 'application/json': { schema: z.object({ note: Note }) } } },
   },
   responses: {
+    401: errors[401],
     201: jsonResponse(z.object({ version: FlowVersionSchema, problems: z.array(ProblemSchema) }), 'Published'),
     403: errors[403],
     404: errors[404],
@@ -51,7 +53,11 @@ const versionsRoute = createRoute({
   tags: ['Flows'],
   summary: 'Published versions, newest first',
   request: { params: FlowIdParam },
-  responses: { 200: jsonResponse(z.object({ versions: z.array(FlowVersionSchema) }), 'Versions'), 404: errors[404] },
+  responses: {
+    401: errors[401],
+    200: jsonResponse(z.object({ versions: z.array(FlowVersionSchema) }), 'Versions'),
+    404: errors[404],
+  },
 });
 const versionRoute = createRoute({
   method: 'get',
@@ -60,6 +66,7 @@ const versionRoute = createRoute({
   summary: 'One published version with its document',
   request: { params: VersionParams },
   responses: {
+    401: errors[401],
     200: jsonResponse(z.object({ version: FlowVersionSchema }), 'The version'),
     400: errors[400],
     404: errors[404],
@@ -75,6 +82,7 @@ const rollbackRoute = createRoute({
     body: jsonBody(z.object({ version: z.number().int().positive(), note: Note })),
   },
   responses: {
+    401: errors[401],
     201: jsonResponse(z.object({ flow: FlowSchema, version: FlowVersionSchema }), 'Rolled back'),
     400: errors[400],
     403: errors[403],

@@ -46,7 +46,13 @@ const createFlowRoute = createRoute({
   tags: ['Flows'],
   summary: 'Create a draft flow for a bot (admin)',
   request: { body: jsonBody(CreateFlow) },
-  responses: { 201: jsonResponse(FlowResponse, 'Created'), 400: errors[400], 403: errors[403], 404: errors[404] },
+  responses: {
+    401: errors[401],
+    201: jsonResponse(FlowResponse, 'Created'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+  },
 });
 const getRoute = createRoute({
   method: 'get',
@@ -54,7 +60,7 @@ const getRoute = createRoute({
   tags: ['Flows'],
   summary: 'A flow with its draft',
   request: { params: FlowIdParam },
-  responses: { 200: jsonResponse(FlowResponse, 'The flow'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(FlowResponse, 'The flow'), 404: errors[404] },
 });
 const saveRoute = createRoute({
   method: 'put',
@@ -63,6 +69,7 @@ const saveRoute = createRoute({
   summary: 'Save the draft (admin); published versions are untouched',
   request: { params: FlowIdParam, body: jsonBody(SaveDraft) },
   responses: {
+    401: errors[401],
     200: jsonResponse(FlowResponse, 'Saved'),
     400: errors[400],
     403: errors[403],
@@ -76,7 +83,13 @@ const deleteRoute = createRoute({
   tags: ['Flows'],
   summary: 'Delete a flow that is not live (admin)',
   request: { params: FlowIdParam },
-  responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
+  responses: {
+    401: errors[401],
+    204: { description: 'Deleted' },
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+  },
 });
 
 /** The workspace's flow named by the `id` path parameter, or 404. */
