@@ -2,3 +2,4 @@ export * from './conversation';
 export * from './message-content';
 export * from './public-api';
 export * from './realtime';
+export * from './theme';

@@ -30,6 +30,13 @@ export const WidgetSettings = z.object({
 });
 export type WidgetSettings = z.infer<typeof WidgetSettings>;
 
+/**
+ * GET /api/public/bots/:botId/widget — what the loader needs to draw the launcher before any session:
+ * no visitor token, cacheable for a minute.
+ */
+export const WidgetLauncherSettings = WidgetSettings.pick({ botName: true, theme: true, strings: true, online: true });
+export type WidgetLauncherSettings = z.infer<typeof WidgetLauncherSettings>;
+
 export const StartSessionResponse = z.object({
   visitorToken: z.string(),
   visitorId: z.string(),

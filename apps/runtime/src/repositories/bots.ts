@@ -1,8 +1,10 @@
+import { DEFAULT_POSITION, DEFAULT_PRIMARY_COLOR } from '@flowdesk/contract/theme';
 import type { Kysely, Selectable } from 'kysely';
 import type { Bot, BotSettings, BotsTable, Database } from '../db/schema';
 import { newId } from '../services/secrets';
 
-export const DEFAULT_THEME = { primaryColor: '#2563eb', position: 'right' as const };
+/** The product's one default theme (the widget and the dashboard use the same constants). */
+export const DEFAULT_THEME = { primaryColor: DEFAULT_PRIMARY_COLOR, position: DEFAULT_POSITION };
 
 export interface BotJson {
   id: string;

@@ -27,7 +27,7 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
     await next();
     if (origin && c.get('originAllowed') !== false) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.append('Vary', 'Origin');
+      if (!/\borigin\b/i.test(c.res.headers.get('vary') ?? '')) c.res.headers.append('Vary', 'Origin');
     }
   };
 }

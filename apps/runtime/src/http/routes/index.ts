@@ -13,6 +13,7 @@ import { sessionRoutes } from './auth/session';
 import { publicConversationRoutes } from './public/conversations';
 import { sessionRoutes as publicSessionRoutes } from './public/sessions';
 import { publicVisitorRoutes } from './public/visitor';
+import { publicWidgetRoutes } from './public/widget';
 import { demoRoutes } from './system/demo';
 import { flowJsonSchemaRoutes } from './system/flow-json-schema';
 import { healthRoutes } from './system/health';
@@ -30,6 +31,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', publicSessionRoutes(services));
   app.route('/', publicConversationRoutes(services));
   app.route('/', publicVisitorRoutes(services));
+  app.route('/', publicWidgetRoutes(services));
   app.route('/', demoRoutes(services));
   app.route('/', staticRoutes(services.config));
   mountInbox(app, services);

@@ -7,6 +7,7 @@ import {
   StartSessionResponse,
   UpdateVisitorRequest,
   VisitorConversation,
+  WidgetLauncherSettings,
   WidgetSettings,
 } from '@flowdesk/contract';
 import { z } from '@hono/zod-openapi';
@@ -22,6 +23,7 @@ export const PublicSchemas = {
   UpdateVisitorRequest: UpdateVisitorRequest,
   ConversationResponse: z.object({ conversation: VisitorConversation }),
   WidgetSettingsResponse: z.object({ settings: WidgetSettings }),
+  WidgetLauncherResponse: z.object({ settings: WidgetLauncherSettings }),
 };
 
 export const BotIdParam = z.object({ botId: z.string().min(1).max(100) });
