@@ -75,7 +75,11 @@ const mailboxList = createRoute({
   tags: ['Email'],
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
   request: { query: ListQuery },
-  responses: { 200: jsonResponse(z.object({ messages: z.array(MailSummary) }), 'Newest first'), 403: errors[403] },
+  responses: {
+    401: errors[401],
+    200: jsonResponse(z.object({ messages: z.array(MailSummary) }), 'Newest first'),
+    403: errors[403],
+  },
 });
 const mailboxOne = createRoute({
   method: 'get',
@@ -83,7 +87,7 @@ const mailboxOne = createRoute({
   tags: ['Email'],
   summary: 'One local email with its HTML; marks it read (admin)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ message: MailFull }), 'The email'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(z.object({ message: MailFull }), 'The email'), 404: errors[404] },
 });
 const outboxList = createRoute({
   method: 'get',
@@ -91,7 +95,11 @@ const outboxList = createRoute({
   tags: ['Email'],
   summary: 'Outbox with delivery status, attempts and last error (admin)',
   request: { query: OutboxQuery },
-  responses: { 200: jsonResponse(z.object({ emails: z.array(OutboxEntry) }), 'Newest first'), 403: errors[403] },
+  responses: {
+    401: errors[401],
+    200: jsonResponse(z.object({ emails: z.array(OutboxEntry) }), 'Newest first'),
+    403: errors[403],
+  },
 });
 const outboxRetry = createRoute({
   method: 'post',
@@ -100,6 +108,7 @@ const outboxRetry = createRoute({
   summary: 'Send a failed email again, with the same idempotency key (admin)',
   request: { params: IdParam },
   responses: {
+    401: errors[401],
     200: jsonResponse(z.object({ email: OutboxEntry }), 'Queued again'),
     404: errors[404],
     409: errors[409],

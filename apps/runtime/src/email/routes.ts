@@ -53,6 +53,7 @@ const settingsPut = createRoute({
   summary: 'Change workspace notification rules (admin)',
   request: { body: jsonBody(NotificationSettingsPatch) },
   responses: {
+    401: errors[401],
     200: jsonResponse(z.object({ settings: SettingsSchema }), 'Settings'),
     400: errors[400],
     403: errors[403],
