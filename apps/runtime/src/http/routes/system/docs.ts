@@ -47,7 +47,7 @@ export function renderDocs(document: OpenApiDocumentLike) {
 <code>{"type":"subscribe","conversationId","afterSeq"}</code> to receive every message after <code>afterSeq</code>
 exactly once and in order, then live; also <code>typing</code>, <code>unsubscribe</code> and <code>ping</code>.
 The server sends <code>ready</code>, <code>message</code>, <code>typing</code>, <code>conversation</code>,
-<code>presence</code>, <code>error</code> and <code>pong</code> frames.</p></header>
+<code>presence</code>, <code>mention</code> (dashboard only: you were @mentioned in a note), <code>error</code> and <code>pong</code> frames.</p></header>
 <main>
 ${tags.map(
   (tag) => html`<section><h2>${tag}</h2>
