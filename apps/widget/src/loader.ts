@@ -1,3 +1,4 @@
+import type { WidgetLauncherSettings } from '@flowdesk/contract';
 import { Emitter } from './sdk/emitter';
 import { createHostElement, setHostVisible } from './sdk/host-element';
 import { createLauncher, LAUNCHER_CSS } from './sdk/launcher';
@@ -29,6 +30,20 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+type BotLauncher = Pick<WidgetLauncherSettings, 'theme' | 'strings'>;
+
+/** The bot's launcher settings (no session needed, cached a minute); null when they cannot be had. */
+function fetchBotLauncher(config: FlowdeskConfig): Promise<BotLauncher | null> {
+  const url = `${config.runtimeUrl.replace(/\/+$/, '')}/api/public/bots/${encodeURIComponent(config.botId)}/widget`;
+  return fetch(url)
+    .then((r) => (r.ok ? (r.json() as Promise<{ settings: BotLauncher }>) : null))
+    .then((body) => body?.settings ?? null)
+    .catch(() => null);
+}
+
+/** How long a launcher waits unseen for the bot's colour before drawing with the defaults. */
+const SETTINGS_WAIT_MS = 600;
+
 function storedConversation(botId: string): boolean {
   try {
     return localStorage.getItem(`flowdesk:${botId}`)?.includes('conversationId') ?? false;
@@ -45,7 +60,7 @@ function queuingStub(): SdkStub {
   return stub;
 }
 
-function boot(config: FlowdeskConfig): void {
+function boot(config: FlowdeskConfig, botLauncher: Promise<BotLauncher | null>): void {
   const stub = (window.Flowdesk ?? {}) as SdkStub;
   const emitter = new Emitter();
   const variables: Variables = { ...config.variables };
@@ -57,15 +72,27 @@ function boot(config: FlowdeskConfig): void {
   let open = false;
   let chat: Promise<ChatController> | null = null;
   let background: ReturnType<typeof setTimeout> | undefined;
+  // Page config first, then the bot's texts (empty = not set), then the defaults.
+  const labels = (bot: Record<string, string> = {}) => ({
+    open: strings.openChat || bot.openChat || 'Open chat',
+    close: strings.closeChat || bot.closeChat || 'Close chat',
+    unread: strings.unread || bot.unread || '{count} unread',
+  });
 
-  const launcher = createLauncher(
-    {
-      open: strings.openChat || 'Open chat',
-      close: strings.closeChat || 'Close chat',
-      unread: strings.unread || '{count} unread',
-    },
-    () => api.toggle(),
-  );
+  const launcher = createLauncher(labels(), () => api.toggle());
+  // Unless the page fixes colour and side itself, the launcher stays unseen until the bot's arrive
+  // (or SETTINGS_WAIT_MS pass), so a visitor does not watch it change colour or jump sides.
+  const reveal = () => container.classList.remove('pending');
+  if (!config.theme?.primaryColor || !config.position) container.classList.add('pending');
+  const revealTimer = setTimeout(reveal, SETTINGS_WAIT_MS);
+  void botLauncher.then((bot) => {
+    clearTimeout(revealTimer);
+    const theme = bot?.theme;
+    if (theme?.primaryColor && !config.theme?.primaryColor) applyTheme(container, theme.primaryColor);
+    if (theme && !config.position) container.classList.toggle('left', theme.position === 'left');
+    if (bot?.strings) launcher.setLabels(labels(bot.strings));
+    reveal();
+  });
   root.append(h('style', null, LAUNCHER_CSS), container);
   container.append(launcher.button);
 
@@ -134,6 +161,7 @@ function boot(config: FlowdeskConfig): void {
     off: (event: WidgetEventName, fn: WidgetListener) => emitter.off(event, fn),
     destroy() {
       clearTimeout(background);
+      clearTimeout(revealTimer);
       void chat?.then((c) => c.destroy());
       emitter.clear();
       host.remove();
@@ -161,8 +189,10 @@ function start(): void {
   }
   if (window.__flowdeskBooted) return; // the snippet is on the page twice
   window.__flowdeskBooted = true;
-  if (document.body) boot(config);
-  else document.addEventListener('DOMContentLoaded', () => boot(config), { once: true });
+  // Asked for at once, while the page may still be parsing; the launcher applies it on arrival.
+  const botLauncher = fetchBotLauncher(config);
+  if (document.body) boot(config, botLauncher);
+  else document.addEventListener('DOMContentLoaded', () => boot(config, botLauncher), { once: true });
 }
 
 start();

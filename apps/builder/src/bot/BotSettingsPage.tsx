@@ -1,3 +1,4 @@
+import { DEFAULT_POSITION, DEFAULT_PRIMARY_COLOR } from '@flowdesk/contract/theme';
 import { embedSnippet } from '@flowdesk/widget/snippet';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/api';
@@ -43,8 +44,8 @@ function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
   const toast = useToast();
   const [name, setName] = useState(bot.name);
   const [origins, setOrigins] = useState(bot.allowedOrigins.join('\n'));
-  const [color, setColor] = useState(bot.settings.theme?.primaryColor ?? '#4f46e5');
-  const [position, setPosition] = useState(bot.settings.theme?.position ?? 'right');
+  const [color, setColor] = useState(bot.settings.theme?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
+  const [position, setPosition] = useState(bot.settings.theme?.position ?? DEFAULT_POSITION);
   const [busy, setBusy] = useState(false);
 
   async function save(event: FormEvent) {

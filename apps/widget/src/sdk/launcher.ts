@@ -7,6 +7,7 @@ export const LAUNCHER_CSS = `
 .fd-root *,.fd-root *::before,.fd-root *::after{box-sizing:border-box}
 .launcher{all:unset;position:fixed;bottom:20px;right:20px;width:56px;height:56px;border-radius:50%;display:grid;place-items:center;cursor:pointer;background:var(--fd-primary);color:var(--fd-on-primary);box-shadow:0 6px 24px rgba(15,20,40,.25);transition:transform .15s}
 .left .launcher{right:auto;left:20px}
+.pending .launcher{visibility:hidden}
 .launcher:hover{transform:scale(1.06)}
 .launcher:focus-visible{outline:3px solid #2563eb;outline-offset:3px}
 .launcher svg{width:26px;height:26px}

@@ -1,3 +1,5 @@
+import { DEFAULT_PRIMARY_COLOR } from '@flowdesk/contract/theme';
+
 /** Black or white, whichever reads better on the given colour (WCAG relative luminance). */
 export function textColorOn(color: string): string {
   const hex = color.trim().replace(/^#/, '');
@@ -11,7 +13,8 @@ export function textColorOn(color: string): string {
   return luminance > 0.4 ? '#111' : '#fff';
 }
 
-export const DEFAULT_PRIMARY = '#4f46e5';
+/** The product's one default colour, shared with the runtime and the dashboard. */
+export const DEFAULT_PRIMARY = DEFAULT_PRIMARY_COLOR;
 
 export function applyTheme(el: HTMLElement, primary: string): void {
   el.style.setProperty('--fd-primary', primary);
