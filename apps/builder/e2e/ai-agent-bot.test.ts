@@ -59,9 +59,10 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   await fromBot('Before I hand you over, what is your email?').waitFor();
   await say('ann@example.com');
   await page.locator('.preview-handoff').waitFor();
-  await expect(page.locator('.preview-handoff-summary').textContent()).resolves.toContain(
-    'I would like to talk to a human',
-  );
+  // The runtime writes the summary; the note reads “Writing summary…” until it is in.
+  await expect
+    .poll(() => page.locator('.preview-handoff-summary').textContent())
+    .toContain('I would like to talk to a human');
   await fromBot('Connecting you with our team.').waitFor();
   await shot('03-preview-handoff');
 

@@ -97,7 +97,7 @@ test('the preview chats with the draft, highlights the active block and shows th
   await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
 });
 
-test('the preview handoff shows a sample summary, the priority, the team and who would be emailed', async () => {
+test('the preview handoff shows the runtime’s AI summary, the priority, the team and who would be emailed', async () => {
   const { users } = await adminApi<{ users: { id: string }[] }>(page, 'GET', '/api/admin/users');
   await adminApi(page, 'POST', '/api/admin/users', {
     email: 'bob@example.com',
@@ -112,16 +112,29 @@ test('the preview handoff shows a sample summary, the priority, the team and who
   await inspector().getByLabel('Priority', { exact: true }).selectOption('high');
 
   await page.getByRole('tab', { name: 'Preview' }).click();
+  const summaryCall = page.waitForResponse((r) => r.url().endsWith('/api/admin/ai/preview-summary'));
   await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  const answer = await summaryCall;
+  expect(answer.status()).toBe(200);
+  expect(JSON.parse(answer.request().postData() ?? '{}')).toMatchObject({
+    transcript: expect.arrayContaining([{ author: 'visitor', text: 'Human' }]),
+    priorityMode: 'fixed',
+  });
+  const fromRuntime = (await answer.json()) as { summary: string; priority: unknown; provider: string };
+  expect(fromRuntime).toMatchObject({ provider: 'offline', priority: null });
+  expect(fromRuntime.summary).toContain('Human');
   const handoff = page.locator('.preview-handoff');
   await handoff.waitFor();
   await expect(handoff.locator('dt').allTextContents()).resolves.toEqual([
-    'Preview summary',
+    'Summary',
     'Priority',
     'Team',
     'Would email',
   ]);
-  await expect(handoff.locator('.preview-handoff-summary').textContent()).resolves.toBe('The visitor wrote: “Human”');
+  // The summary shown is the one the runtime wrote (not the browser's rough “The visitor wrote: …”).
+  const shown = handoff.locator('.preview-handoff-ai-summary');
+  await expect.poll(() => shown.textContent()).toBe(fromRuntime.summary);
+  await expect(handoff.locator('.preview-handoff-source').textContent()).resolves.toContain('offline summarizer');
   await expect(handoff.locator('.preview-handoff-priority').textContent()).resolves.toBe('High');
   await expect(handoff.locator('.preview-handoff-team').textContent()).resolves.toBe('Support');
   const recipients = await handoff.locator('.preview-handoff-recipients').textContent();
@@ -143,6 +156,64 @@ test('the preview handoff shows a sample summary, the priority, the team and who
   // The preview alerts no one: no conversation exists for the runtime to notify about.
   const conversations = await harness.runtime.db.selectFrom('conversations').select('id').execute();
   expect(conversations).toEqual([]);
+});
+
+test('the preview handoff says “Writing summary…”, shows the AI priority, and falls back when the AI fails', async () => {
+  await node(page, 'handoff').click();
+  await inspector().getByLabel('Priority', { exact: true }).selectOption('auto');
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  // Hold the runtime's answer back a moment to see the loading state.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/admin/ai/preview-summary', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  const summary = page.locator('.preview-handoff-summary');
+  await expect.poll(() => summary.textContent()).toBe('Writing summary…');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-handoff-writing.png` });
+  const summaryCall = page.waitForResponse((r) => r.url().endsWith('/api/admin/ai/preview-summary'));
+  release();
+  const fromRuntime = (await (await summaryCall).json()) as {
+    summary: string;
+    priority: { priority: string; reason: string };
+  };
+  expect(fromRuntime.priority.reason).toEqual(expect.any(String));
+  await expect.poll(() => page.locator('.preview-handoff-ai-summary').textContent()).toBe(fromRuntime.summary);
+  const label = fromRuntime.priority.priority.charAt(0).toUpperCase() + fromRuntime.priority.priority.slice(1);
+  await expect(page.locator('.preview-handoff-priority').textContent()).resolves.toBe(
+    `${label} — ${fromRuntime.priority.reason}`,
+  );
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-handoff-ai-priority.png` });
+  await page.unroute('**/api/admin/ai/preview-summary');
+
+  // The runtime refuses (e.g. too many summaries): the browser's rough summary, with a note.
+  await page.route('**/api/admin/ai/preview-summary', (route) =>
+    route.fulfill({
+      status: 429,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many preview summaries', details: null } }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await expect.poll(() => summary.textContent()).toContain('The visitor wrote: “Human”');
+  await expect(page.locator('.preview-handoff-fallback').textContent()).resolves.toContain(
+    'Too many preview summaries',
+  );
+  await expect(page.locator('.preview-handoff-priority').textContent()).resolves.toBe(
+    'Set by the AI from the conversation',
+  );
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-handoff-fallback.png` });
+  await page.unroute('**/api/admin/ai/preview-summary');
+  // The browser logs the refused request; that 429 was this test's own doing.
+  const refused = consoleErrors.filter((e) => e.includes('429 POST') && e.includes('/api/admin/ai/preview-summary'));
+  expect(refused).toHaveLength(1);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !refused.includes(e)));
 });
 
 test('publish, view an older version read-only and roll back to it', async () => {

@@ -1,6 +1,8 @@
 import type { MessageContent } from '@flowdesk/contract';
 import { type CompiledFlow, compileFlow, FlowCompileError, type StepResult } from '@flowdesk/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { aiApi } from '../api/ai';
+import { api } from '../api/api';
 import { useEditor } from '../editor/editor-context';
 import { HandoffNoteView } from './HandoffNoteView';
 import { MessageView } from './MessageView';
@@ -66,6 +68,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
         teamName: (id) => teams.find((t) => t.id === id)?.name,
         transcript: () => lines.current,
         recipients: (teamId) => handoffRecipients(peopleRef.current, teams, teamId),
+        summarize: (body) => aiApi.previewSummary(api, body),
       }),
     [teams],
   );

@@ -1,13 +1,17 @@
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import { answerFromKnowledge, classifyLexically } from './lexical';
+import { type AiSummaryState, type PreviewSummarizer, requestAiSummary } from './preview-ai-summary';
 import { type PreviewLine, previewSummary } from './preview-summary';
 import { simulateAgentTurn } from './simulated-agent';
 
 /** What a live handoff would do, shown in the preview instead of doing it. */
 export interface HandoffPreview {
+  /** The rough summary made in the browser: shown when the runtime's AI summary cannot be had. */
   summary: string;
   priority: string;
+  /** The runtime's AI summary (and priority when the AI decides); absent when no summarizer is given. */
+  ai?: AiSummaryState;
   team: string;
   /** Emails of the people who would be alerted; null while the list is unknown (not loaded). */
   recipients: string[] | null;
@@ -30,6 +34,8 @@ export interface PreviewEffectOptions {
   transcript?: () => PreviewLine[];
   /** Emails a handoff to this team (null: no team, i.e. all agents) would alert; null when unknown. */
   recipients?: (teamId: string | null) => string[] | null;
+  /** Asks the runtime for the AI summary a live handoff would write (nothing is stored or sent). */
+  summarize?: PreviewSummarizer;
 }
 
 function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
@@ -52,8 +58,8 @@ async function readBody(response: Response): Promise<unknown> {
 
 /**
  * Effects for chatting with a draft in the builder: HTTP requests really run (from the browser),
- * AI and intent matching are simulated locally and say so, handoff and email only describe what
- * would happen — nobody is alerted and nothing is sent.
+ * AI and intent matching are simulated locally and say so, the handoff summary is written by the runtime's
+ * AI (stored nowhere), handoff and email only describe what would happen — nobody is alerted and nothing is sent.
  */
 export function createPreviewEffects(options: PreviewEffectOptions): EngineEffects {
   const { note } = options;
@@ -119,8 +125,17 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
         });
         return { outcome: 'offline' };
       }
+      const lines = options.transcript?.() ?? [];
       const handoff: HandoffPreview = {
-        summary: previewSummary(options.transcript?.() ?? [], req.variables),
+        summary: previewSummary(lines, req.variables),
+        ai: options.summarize
+          ? requestAiSummary(
+              options.summarize,
+              lines,
+              req.variables,
+              req.settings.priority.mode === 'fixed' ? 'fixed' : 'ai',
+            )
+          : undefined,
         priority: priorityText(req),
         team,
         recipients: options.recipients?.(teamId) ?? null,

@@ -14,8 +14,8 @@ const quote = (text: string) => `“${text.length > MAX_QUOTE ? `${text.slice(0,
 
 /**
  * The preview's stand-in for the handoff summary the runtime's AI writes: the visitor's (at most two)
- * most informative messages, in order, and the details the flow captured. Extractive, local, labelled
- * "Preview summary" where it is shown.
+ * most informative messages, in order, and the details the flow captured. Extractive and local: shown when
+ * the runtime's AI summary (POST /api/admin/ai/preview-summary) cannot be had, with a note saying so.
  */
 export function previewSummary(lines: PreviewLine[], variables: Record<string, unknown>): string {
   const name = typeof variables.name === 'string' && variables.name.trim() ? variables.name.trim() : 'The visitor';

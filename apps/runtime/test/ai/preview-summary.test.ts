@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config';
+import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { type JsonAnswer, useTestServer } from '../server';
+
+/** POST /api/admin/ai/preview-summary: the builder preview's handoff summary, from the same AI calls as a handoff. */
+
+const PATH = '/api/admin/ai/preview-summary';
+const transcript = [
+  { author: 'bot', text: 'Hi! How can I help?' },
+  { author: 'visitor', text: 'I was charged twice for order 48213 and my refund never arrived.' },
+  { author: 'bot', text: 'Let me get a human for you.' },
+];
+
+async function signIn(t: ReturnType<typeof useTestServer>) {
+  const { db, url } = t.current.server;
+  const workspace = await seedWorkspace(db, `preview-${Date.now()}`);
+  return {
+    admin: await loginHeaders(url, workspace.admin.email),
+    agent: await loginHeaders(url, workspace.agent.email),
+  };
+}
+
+async function countRows(t: ReturnType<typeof useTestServer>) {
+  const { db } = t.current.server;
+  const [conversations, messages, events] = await Promise.all([
+    db.selectFrom('conversations').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('messages').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('events').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { conversations: Number(conversations.n), messages: Number(messages.n), events: Number(events.n) };
+}
+
+const errorText = (answer: JsonAnswer) => JSON.stringify(answer.body.error);
+
+describe('preview summary without a key (offline provider)', () => {
+  const t = useTestServer('pglite', { OPENAI_API_KEY: undefined });
+
+  it('summarizes the visitor’s problem and rates it when the AI decides, writing nothing', async () => {
+    const { admin } = await signIn(t);
+    const before = await countRows(t);
+    const answer = await t.current.call('POST', PATH, admin, {
+      transcript,
+      variables: { name: 'Sam', order: '48213' },
+      priorityMode: 'ai',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.provider).toBe('offline');
+    expect(answer.body.summary).toMatch(/charged twice|refund/i);
+    expect(answer.body.summary).toContain('48213');
+    expect(answer.body.priority).toMatchObject({ priority: expect.stringMatching(/high|urgent/) });
+    expect(answer.body.priority.reason).toEqual(expect.any(String));
+    expect(await countRows(t)).toEqual(before);
+
+    const fixed = await t.current.call('POST', PATH, admin, { transcript });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.priority).toBeNull();
+  });
+
+  it('uses the AI agent’s suggested priority, as a live handoff does', async () => {
+    const { admin } = await signIn(t);
+    const answer = await t.current.call('POST', PATH, admin, {
+      transcript,
+      variables: { ai_handoff_priority: 'urgent', ai_handoff_reason: 'Double charge' },
+      priorityMode: 'ai',
+    });
+    expect(answer.body.priority).toEqual({ priority: 'urgent', reason: 'suggested by the AI agent (Double charge)' });
+  });
+
+  it('answers 400 with a message for bad input', async () => {
+    const { admin } = await signIn(t);
+    const bad = [
+      {},
+      { transcript: 'hello' },
+      { transcript: [{ author: 'system', text: 'x' }] },
+      { transcript: [{ author: 'visitor' }] },
+      { transcript: Array.from({ length: 201 }, () => ({ author: 'visitor', text: 'hi' })) },
+      { transcript: Array.from({ length: 6 }, () => ({ author: 'visitor', text: 'x'.repeat(3_900) })) },
+      { transcript, priorityMode: 'sometimes' },
+    ];
+    for (const body of bad) {
+      const answer = await t.current.call('POST', PATH, admin, body);
+      expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(answer.body.error.message).toEqual(expect.any(String));
+    }
+    expect(errorText(await t.current.call('POST', PATH, admin, bad[4]))).toContain('At most 200 transcript lines');
+    expect(errorText(await t.current.call('POST', PATH, admin, bad[5]))).toContain('at most 20000 characters');
+  });
+
+  it('is for those who edit flows: admins; agents get 403, anonymous 401', async () => {
+    const { agent } = await signIn(t);
+    const asAgent = await t.current.call('POST', PATH, agent, { transcript });
+    expect(asAgent.status).toBe(403);
+    const anonymous = await t.current.call('POST', PATH, { 'x-requested-with': 'fetch' }, { transcript });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('is documented in OpenAPI with its error responses', async () => {
+    const doc = (await (await t.current.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const op = doc.paths[PATH]?.post;
+    expect(Object.keys(op?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '429']);
+  });
+});
+
+describe('preview summary through an OpenAI-compatible server', () => {
+  let fake: FakeOpenAiServer;
+  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-preview' };
+  beforeAll(async () => {
+    fake = await startFakeOpenAiServer();
+    overrides.OPENAI_BASE_URL = fake.baseUrl;
+  });
+  afterAll(() => fake.close());
+  const t = useTestServer('pglite', overrides);
+
+  it('sends the transcript in the prompt and returns the model’s summary and priority', async () => {
+    const { admin } = await signIn(t);
+    fake.setHandler((req) =>
+      req.response_format?.json_schema?.name === 'priority'
+        ? { json: { priority: 'high', reason: 'Double charge (model)' } }
+        : { json: { summary: 'MODEL SUMMARY: Sam was charged twice for order 48213.' } },
+    );
+    const answer = await t.current.call('POST', PATH, admin, { transcript, priorityMode: 'ai' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      summary: 'MODEL SUMMARY: Sam was charged twice for order 48213.',
+      priority: { priority: 'high', reason: 'Double charge (model)' },
+      provider: 'openai',
+    });
+    expect(fake.requests).toHaveLength(2);
+    for (const request of fake.requests) {
+      expect(requestText(request.body)).toContain('I was charged twice for order 48213');
+    }
+  });
+
+  it('falls back to the offline summary when the model fails', async () => {
+    const { admin } = await signIn(t);
+    fake.setHandler(() => ({ status: 500, body: { error: { message: 'down', type: 'server_error' } } }));
+    const answer = await t.current.call('POST', PATH, admin, { transcript });
+    expect(answer.status).toBe(200);
+    expect(answer.body.summary).toContain('48213');
+    expect(answer.body.summary).not.toContain('MODEL SUMMARY');
+  });
+});
