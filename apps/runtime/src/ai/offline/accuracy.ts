@@ -5,6 +5,7 @@ import { classifyIntentOffline } from './classify-intent';
 import { ANSWER_QUESTIONS, CORPUS, CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from './corpus.test-data';
 import { CORPUS_MORE } from './corpus-more.test-data';
 import { HELDOUT } from './heldout.test-data';
+import { HELDOUT_2 } from './heldout2.test-data';
 import { prioritizeOffline } from './prioritize';
 import { summarizeOffline } from './summarize';
 
@@ -13,7 +14,7 @@ import { summarizeOffline } from './summarize';
 export type TaskScore = { task: string; correct: number; total: number; accuracy: number; misses: string[] };
 type Case = { ok: boolean; label: string };
 
-/** Conversations the rules were tuned on; HELDOUT never was. */
+/** Conversations the rules were tuned on; HELDOUT and HELDOUT_2 never were. */
 export const TUNING: CorpusConversation[] = [...CORPUS, ...CORPUS_MORE];
 
 function score(task: string, cases: Case[]): TaskScore {
@@ -74,7 +75,9 @@ export function measureOfflineAccuracy(): TaskScore[] {
     score('priority (4 levels)', priorityCases(TUNING)),
     score('held-out intent', intentCases(HELDOUT)),
     score('held-out priority', priorityCases(HELDOUT)),
+    score('held-out 2 intent', intentCases(HELDOUT_2)),
+    score('held-out 2 priority', priorityCases(HELDOUT_2)),
     score('answer found / not found', answerCases()),
-    score('summary keeps captured details', summaryDetailCases([...TUNING, ...HELDOUT])),
+    score('summary keeps captured details', summaryDetailCases([...TUNING, ...HELDOUT, ...HELDOUT_2])),
   ];
 }

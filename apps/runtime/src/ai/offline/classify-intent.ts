@@ -1,9 +1,20 @@
 import type { ClassifyIntentInput, IntentDef } from '../provider';
 import { DEFAULT_INTENT_THRESHOLD } from '../provider';
+import { FILLER } from './lexicon';
 import { terms } from './nlp';
 import { cosine, TfIdf, type Vector } from './tfidf';
 
-/** Lexical intent matching: TF-IDF cosine between the message and each intent's name, description and phrases. */
+/**
+ * Lexical intent matching: TF-IDF cosine between the message and each intent's name, description and phrases, over
+ * concept terms (see lexicon.ts). Filler words are dropped, and words no intent mentions count for less: they still
+ * dilute a match (so a long unrelated message stays below the threshold) but cannot drown the one word that says
+ * what the visitor wants ("is a staff member around to answer a few questions?").
+ */
+
+const intentTerms = (text: string) => terms(text).filter((t) => !FILLER.has(t));
+
+/** Weight of a term that appears in no intent, relative to its (maximal) IDF weight. */
+const UNKNOWN_WEIGHT = 0.5;
 
 type IntentIndex = { tfidf: TfIdf; intents: Array<{ id: string; examples: Vector[]; whole: Vector }> };
 
@@ -11,8 +22,8 @@ const indexCache = new WeakMap<IntentDef[], IntentIndex>();
 
 function buildIndex(intents: IntentDef[]): IntentIndex {
   const perIntent = intents.map((intent) => {
-    const examples = [intent.name, ...intent.phrases].map(terms);
-    const description = intent.description ? terms(intent.description) : [];
+    const examples = [intent.name, ...intent.phrases].map(intentTerms);
+    const description = intent.description ? intentTerms(intent.description) : [];
     return { id: intent.id, examples, whole: [...examples.flat(), ...description] };
   });
   const tfidf = new TfIdf(perIntent.flatMap((i) => i.examples));
@@ -38,14 +49,16 @@ export function scoreIntents(text: string, intents: IntentDef[]): Array<{ intent
     index = buildIndex(intents);
     indexCache.set(intents, index);
   }
-  const query = index.tfidf.vector(terms(text));
+  const { tfidf } = index;
+  const query = tfidf.vector(intentTerms(text));
+  for (const [term, w] of query) if (!tfidf.knows(term)) query.set(term, w * UNKNOWN_WEIGHT);
   return index.intents
     .map(({ id, examples, whole }) => {
       const best = Math.max(0, ...examples.map((e) => cosine(query, e)));
-      const raw = Math.max(best, 0.85 * cosine(query, whole));
-      return { intentId: id, confidence: Math.min(1, raw * CALIBRATION) };
+      return { intentId: id, raw: Math.max(best, 0.85 * cosine(query, whole)) };
     })
-    .sort((a, b) => b.confidence - a.confidence);
+    .sort((a, b) => b.raw - a.raw) // by raw score, so two intents capped at 1 keep their order
+    .map(({ intentId, raw }) => ({ intentId, confidence: Math.min(1, raw * CALIBRATION) }));
 }
 
 export function classifyIntentOffline({ text, intents, threshold = DEFAULT_INTENT_THRESHOLD }: ClassifyIntentInput): {

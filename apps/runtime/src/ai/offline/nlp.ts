@@ -7,6 +7,7 @@ const nlp = winkNLP(model);
 const its = nlp.its;
 // wink's typings declare the stem helper with a wider signature than `out()` accepts; at run time it is a plain its-function.
 const stemOf = its.stem as unknown as typeof its.normal;
+const lemmaOf = its.lemma as unknown as typeof its.normal;
 
 const TERM_TYPES = new Set(['word', 'number', 'email', 'hashtag']);
 
@@ -28,17 +29,20 @@ function normalize(text: string): string {
   return PHRASES.reduce((out, [pattern, token]) => out.replace(pattern, ` ${token} `), text.toLowerCase());
 }
 
-/** Content terms of a text: stems of non-stop-word tokens, lower-cased, with support-domain synonyms folded. */
+/** Content terms of a text: stems (lemmas for irregular forms) of non-stop-word tokens, lower-cased, with support-domain synonyms folded. */
 export function terms(text: string): string[] {
   const tokens = nlp.readDoc(normalize(text)).tokens();
   const words = tokens.out();
   const stems = tokens.out(stemOf);
+  const lemmas = tokens.out(lemmaOf);
   const types = tokens.out(its.type);
   const stops = tokens.out(its.stopWordFlag);
   const result: string[] = [];
   stems.forEach((stem, i) => {
     if ((stops[i] && !KEEP.has(words[i]!)) || !TERM_TYPES.has(types[i] as string)) return;
-    const clean = stem.replace(/[.]+$/, '');
+    // Irregular forms the stemmer leaves alone ("paid", "sent", "spoke") take their lemma ("pay", "send", "speak").
+    const base = stem === words[i] && lemmas[i] && lemmas[i] !== words[i] ? lemmas[i]! : stem;
+    const clean = base.replace(/[.]+$/, '');
     if (clean.length < 2 && types[i] !== 'number') return;
     result.push(SYNONYMS[clean] ?? clean);
   });

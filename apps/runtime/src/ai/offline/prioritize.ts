@@ -6,18 +6,30 @@ import { isAngry } from './tone';
 
 type Signal = { name: string; level: Priority; pattern: RegExp };
 
+const FRUSTRATION = 'frustrated with the bot';
+const WIDESPREAD = 'affects everyone';
+/** Problems that become an outage when they hit everyone. */
+const BREAKAGE = new Set(['something broken', 'account access', 'payment failure']);
+
 const SIGNALS: Signal[] = [
   {
     name: 'security incident',
     level: 'urgent',
     pattern:
-      /\b(hack(ed|er)?|breach|fraud(ulent)?|unauthori[sz]ed|stolen|phishing|compromised|someone (else )?(logged|got) into)\b/,
+      /\b(hack(ed|er)?|breach|fraud(ulent)?|unauthori[sz]ed|never authori[sz]ed|(don'?t|do not|didn'?t|did not) recogni[sz]e|stolen|phishing|compromised|someone (else )?(logged|got) into)\b/,
   },
   {
     name: 'outage',
     level: 'urgent',
     pattern:
-      /\b(outage|(is|are|went|gone|goes) down|down for (every|all)|(site|app|service|api|server|system|platform|checkout)s? (is |are )?(down|offline|unreachable)|nothing (works|loads)|production)\b/,
+      /\b(outage|(is|are|went|gone|goes|been) down|down for (every|all)|(site|app|service|api|server|system|platform|checkout)s? (is |are )?(down|offline|unreachable)|nothing (works|loads)|production|(nobody|no ?one|no (customers?|users?|clients?)) (can|is able to))\b/,
+  },
+  {
+    // "the whole team" alone is a pricing question; with something broken it is an outage (see WIDESPREAD below).
+    name: WIDESPREAD,
+    level: 'urgent',
+    pattern:
+      /\b((all|none) (of )?(our|my) (customers|users|clients|staff|employees)|whole (team|company|office|store)|every (customer|user))\b/,
   },
   {
     name: 'data loss',
@@ -28,13 +40,14 @@ const SIGNALS: Signal[] = [
   {
     name: 'legal threat',
     level: 'urgent',
-    pattern: /\b(lawyer|attorney|sue|lawsuit|legal action|chargeback|report you)\b/,
+    pattern:
+      /\b(lawyer|attorney|sue|lawsuit|legal action|charge ?back|dispute|file a (complaint|claim)|consumer protection|small claims|report you)\b/,
   },
   {
     name: 'double charge',
     level: 'high',
     pattern:
-      /\b((charged|billed) (me )?(twice|two times|double)|charged (me )?again|double[- ]charged|duplicate (charge|payment))\b/,
+      /\b((charged|billed|took|taken|debited|deducted|paid)( me| us| the payment| my card| my money| it)? (twice|two times|2x|double)|charged (me )?again|double[- ]charged|duplicate (charge|payment))\b/,
   },
   {
     name: 'payment failure',
@@ -46,31 +59,37 @@ const SIGNALS: Signal[] = [
     name: 'refund request',
     level: 'high',
     pattern:
-      /\b(refund|money back|reimburse|money returned|(charges?|payment) reversed|reverse (the|a|this) (charge|payment))/,
+      /\b(refund|money back|reimburse|money returned|(charges?|payment) reversed|reverse (the|a|this) (charge|payment)|(get|want|need|where is) (my |the |our )?money|give (it|one|them|that) back|(returned|sent back|send back|shipped back) (the|my|it|them))/,
   },
   {
     name: 'account access',
     level: 'high',
     pattern:
-      /\b(can'?t|cannot|unable to|couldn'?t|won'?t let me) (log ?in|sign ?in|access|get into)|locked( out)?\b|password reset (isn'?t|is not|not) working|login (is )?(broken|failing|not working)/,
+      /\b(can'?t|cannot|unable to|couldn'?t|won'?t let me) (log ?in|log ?on|sign ?in|sign ?on|access|get in|get into)|locked( out)?\b|(account|profile) (is |was |has been |got |gets )?(disabled|suspended|blocked|deactivated)\b|password reset (isn'?t|is not|not) working|login (is )?(broken|failing|not working)/,
   },
   {
     name: 'cancellation',
     level: 'medium',
     pattern:
-      /\b(cancel|unsubscribe|close my account|end my (membership|subscription|plan)|terminate|(stop|turn off) (the )?(auto(matic)?[- ]?)?renew|(not|don'?t) (want to )?renew)/,
+      /\b(cancel|unsubscribe|(close|delete) (my |our )?account|end my (membership|subscription|plan)|terminate|stop (charging|billing)|(stop|turn off) (the )?(auto(matic)?[- ]?)?renew|(not|don'?t) (want to )?renew)/,
   },
   {
     name: 'something broken',
     level: 'medium',
     pattern:
-      /\b(broken|not working|doesn'?t work|does not work|stopped working|(not|won'?t|doesn'?t|isn'?t) (loading|load|open|opening)|bug|error|crash(es|ed|ing)?|fails?|wrong|missing|damaged|never (arrived|came|received))\b/,
+      /\b(broken|not working|doesn'?t work|does not work|stopped working|(not|won'?t|doesn'?t|isn'?t) (loading|load|open|opening)|bug|error|crash(es|ed|ing)?|fails?|wrong|missing|damaged|never (arrived|came|received)|no results|blank( white)? (screen|page)|white screen|spins? forever|keeps (spinning|loading|crashing|freezing)|freez(es|ing)|frozen|stuck)\b/,
   },
   {
     name: 'late delivery',
     level: 'medium',
     pattern:
-      /\b(late|delayed|hasn'?t (arrived|shipped)|where is my (order|package|parcel)|still waiting|(has ?n[o']t|never) (shown|showed) up|(has ?n[o']t|not) moved|(parcel|package|order|shipment) (is |was |got )?lost|lost in (the )?(mail|post|transit))\b/,
+      /\b(late|delayed|hasn'?t (arrived|shipped)|still waiting|(has ?n[o']t|never) (shown|showed) up|(has ?n[o']t|not) moved|(parcel|package|order|shipment) (is |was |got )?lost|lost in (the )?(mail|post|transit)|(marked|says|shows|showing) (as )?delivered|wrong address|(tracking|status) (hasn'?t|has not|not|isn'?t) (updated|updating|changed|moving))\b/,
+  },
+  {
+    name: FRUSTRATION,
+    level: 'medium',
+    pattern:
+      /\b(going (a?round )?in circles|canned (answers|responses|replies)|(done|tired of|sick of|fed up with) (talking|chatting)|talking to a (machine|bot|robot)|not helping|waste of (my )?time|been waiting)\b/,
   },
   { name: 'billing question', level: 'medium', pattern: /\b(invoice|billing|charge|receipt|vat|tax)\b/ },
 ];
@@ -82,6 +101,10 @@ function raise(level: Priority, steps = 1): Priority {
   return ORDER[Math.min(ORDER.length - 1, ORDER.indexOf(level) + steps)]!;
 }
 
+function higher(a: Priority, b: Priority): Priority {
+  return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+}
+
 export function prioritizeOffline({ transcript }: PrioritizeInput): { priority: Priority; reason: string } {
   const raw = visitorLines(transcript)
     .map((l) => l.text)
@@ -89,7 +112,9 @@ export function prioritizeOffline({ transcript }: PrioritizeInput): { priority: 
   const text = raw.toLowerCase();
   if (!text.trim()) return { priority: 'low', reason: 'No visitor message to assess' };
 
-  const hits = SIGNALS.filter((s) => s.pattern.test(text));
+  const matched = SIGNALS.filter((s) => s.pattern.test(text));
+  const broken = matched.some((s) => BREAKAGE.has(s.name));
+  const hits = matched.filter((s) => s.name !== WIDESPREAD || broken);
   let priority = hits.reduce<Priority>(
     (best, s) => (ORDER.indexOf(s.level) > ORDER.indexOf(best) ? s.level : best),
     'low',
@@ -98,8 +123,12 @@ export function prioritizeOffline({ transcript }: PrioritizeInput): { priority: 
   const top = hits.find((s) => s.level === priority);
   const reasons = (top ? [top, ...hits.filter((s) => s !== top)] : hits).slice(0, 2).map((s) => s.name);
 
+  // Anger about a real problem raises it one step, but anger alone never makes a conversation urgent (that takes an
+  // outage, a security or legal issue, or urgency words); anger at the bot is the same evidence as the frustration.
   if (isAngry(raw)) {
-    priority = hits.length > 0 ? raise(priority) : 'medium';
+    const problem = hits.some((s) => s.name !== FRUSTRATION);
+    if (!problem) priority = higher(priority, 'medium');
+    else if (priority !== 'urgent') priority = priority === 'high' ? 'high' : raise(priority);
     reasons.push('angry tone');
   }
   if (URGENCY.test(text)) {

@@ -13,6 +13,11 @@ export class TfIdf {
     for (const [term, count] of df) this.idf.set(term, Math.log((1 + this.docCount) / (1 + count)) + 1);
   }
 
+  /** Whether any document contains the term. */
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
   /** Weight of a term; unseen terms get the highest weight (as rare as can be). */
   weight(term: string): number {
     return this.idf.get(term) ?? Math.log(1 + this.docCount) + 1;

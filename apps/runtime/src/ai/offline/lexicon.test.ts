@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INTENT_THRESHOLD, type TranscriptLine } from '../provider';
+import { classifyIntentOffline } from './classify-intent';
+import { CORPUS_INTENTS } from './corpus.test-data';
+import { terms } from './nlp';
+import { prioritizeOffline } from './prioritize';
+
+/** The support lexicon: concepts that meet across wording, filler that matches nothing, priority from what is at stake. */
+
+const intentOf = (text: string) => classifyIntentOffline({ text, intents: CORPUS_INTENTS });
+const priorityOf = (text: string) => prioritizeOffline({ transcript: [{ author: 'visitor', text } as TranscriptLine] });
+
+describe('support lexicon', () => {
+  it('folds ways of naming a person, and irregular verb forms, onto shared concepts', () => {
+    for (const text of [
+      'a staff member',
+      'an operator',
+      'a live person',
+      'a real agent',
+      'somebody',
+      'your support team',
+    ])
+      expect(terms(text), text).toContain('human');
+    expect(terms('they paid and spoke')).toEqual(['payment', 'speak']);
+    expect(terms('the site went down')).toEqual(['site', 'bug']);
+    expect(terms('the courier lost my parcel')).toEqual(['ship', 'lose', 'ship']);
+    expect(terms('they charged me twice')).toContain('refund');
+  });
+
+  it('hears a request for a person however it is worded, above the threshold', () => {
+    for (const text of [
+      'is a staff member around?',
+      'could an operator help me',
+      'I would rather speak to a manager',
+      'any real people working there?',
+      'put me in touch with somebody from customer care',
+    ]) {
+      const got = intentOf(text);
+      expect(got.intentId, text).toBe('human');
+      expect(got.confidence, text).toBeGreaterThanOrEqual(DEFAULT_INTENT_THRESHOLD);
+    }
+  });
+
+  it('matches other intents through their concepts', () => {
+    expect(intentOf('the courier never turned up with my shipment').intentId).toBe('order_status');
+    expect(intentOf('2FA code rejected, cannot get into my account').intentId).toBe('login');
+    expect(intentOf('the reports page keeps crashing').intentId).toBe('bug');
+    expect(intentOf('you took the money twice, I want a chargeback').intentId).toBe('refund');
+  });
+
+  it('gives none for thanks, praise and small talk', () => {
+    for (const text of ['thanks, great job', 'ok cool, thank you!', 'Hello!', 'Have a nice day, team'])
+      expect(intentOf(text).intentId, text).toBeNull();
+  });
+});
+
+describe('priority from what is at stake', () => {
+  it.each([
+    ['They debited my card twice for one order', 'high'],
+    ['When do I get my money back? I sent the parcel back a month ago', 'high'],
+    ['My profile has been suspended and I cannot log on', 'high'],
+    ['I do not recognize this payment on my statement', 'urgent'],
+    ['Nobody can log in, our whole company is blocked', 'urgent'],
+    ['I will open a dispute with my bank', 'urgent'],
+    ['The tracking says delivered but I have nothing', 'medium'],
+    ['Please delete my account', 'medium'],
+    ['All of our users get an error when saving', 'urgent'],
+    ['How much for the whole team?', 'low'],
+    ['Where is my order?', 'low'],
+    ['thanks, great job', 'low'],
+  ] as const)('%s → %s', (text, priority) => {
+    expect(priorityOf(text).priority).toBe(priority);
+  });
+
+  it('lets anger raise a problem to high but not to urgent, and counts frustration with the bot once', () => {
+    expect(priorityOf('My refund still has not arrived. Unacceptable.').priority).toBe('high');
+    expect(priorityOf('Enough canned answers, this is ridiculous, give me a person').priority).toBe('medium');
+  });
+});
