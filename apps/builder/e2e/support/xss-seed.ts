@@ -4,7 +4,7 @@ import { HOST_VARIABLE, xssFlow } from './xss-flow';
 
 export const BOT_ID = 'demo-bot'; // the demo seed's bot
 export const VISITOR = { name: labelled('Vera', 2, 200), email: "o'neil+xss@example.com" };
-export const EVE = { name: labelled('Eve', 3), email: 'eve@example.com', password: 'eve-password-42', role: 'agent' };
+export const EVE = { name: labelled('Eve', 3), email: 'eve@example.com', password: 'eve-password-42', role: 'admin' };
 export const TEAMS = [labelled('Team', 4), labelled('Team', 7), labelled('Team', 20)];
 /** The demo bot is renamed, and its header subtitle and "resolved" line rewritten, with payloads. */
 export const BOT = { name: labelled('Bot', 12, 200), subtitle: payload(21), resolved: payload(16) };
@@ -12,7 +12,8 @@ export const BOT = { name: labelled('Bot', 12, 200), subtitle: payload(21), reso
 export const cannedTitle = (n: number) => labelled('Canned', n, 120);
 
 /**
- * Through the admin API: a teammate and three teams named with payloads, a canned response per payload,
+ * Through the admin API: a teammate (an admin, so she may see and be @mentioned on every conversation), three
+ * teams named with payloads, a canned response per payload,
  * transcripts on resolve, the bot's name and widget texts, and the payload flow published as its live flow.
  */
 export async function seedHostileWorkspace(url: string, admin: Session): Promise<{ eveId: string; flowId: string }> {
