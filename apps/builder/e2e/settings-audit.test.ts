@@ -158,7 +158,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
     await page.goto(`${runtime.url}/app/settings/notifications`);
     const tabs = page.getByRole('navigation', { name: 'Settings sections' });
     await tabs.getByRole('link', { name: 'Notifications' }).waitFor();
-    expect(await tabs.getByRole('link').allInnerTexts()).toEqual(['Canned responses', 'Notifications']);
+    expect(await tabs.getByRole('link').allInnerTexts()).toEqual(['Your profile', 'Canned responses', 'Notifications']);
 
     await page.goto(`${runtime.url}/app/settings/audit`);
     await page.getByRole('heading', { name: 'Not available for your role' }).waitFor();

@@ -142,23 +142,14 @@ describe('handoff to a live agent, against the real runtime', () => {
     expect(await row.locator('.avatar').textContent()).toBe('S');
     expect(await w.panel.locator('.header .avatar').textContent()).toBe('S');
 
-    // The runtime sends users.avatar_url as the agent's avatarUrl but has no API to set it yet, so
-    // the picture is added to its answers on the way to the page (session start and catch-up).
+    // The agent sets their picture through the runtime's own-profile API; the runtime then sends it as the
+    // agent's avatarUrl (session start, catch-up) and beside their messages.
     const picture = `${s.hostPage.url}media/plan.svg`;
-    const addPicture = (value: unknown): void => {
-      if (!value || typeof value !== 'object') return;
-      const node = value as Record<string, unknown>;
-      if (node.author === 'agent') node.authorAvatarUrl = picture;
-      if (node.agent && typeof node.agent === 'object') (node.agent as Record<string, unknown>).avatarUrl = picture;
-      for (const child of Object.values(node)) addPicture(child);
-    };
-    await page.route(/\/api\/public\//, async (route) => {
-      const response = await route.fetch();
-      const json: unknown = await response.json().catch(() => null);
-      if (json === null) return route.fulfill({ response });
-      addPicture(json);
-      await route.fulfill({ response, json });
+    const profile = await s.asAgent<{ user: { avatarUrl: string | null } }>('PATCH', '/api/auth/me', {
+      avatarUrl: picture,
     });
+    expect(profile.user.avatarUrl).toBe(picture);
+    onTestFailed(() => s.asAgent('PATCH', '/api/auth/me', { avatarUrl: null }).then(() => undefined));
     await page.reload();
     await w.launcher.click();
     await row.waitFor();
@@ -169,6 +160,8 @@ describe('handoff to a live agent, against the real runtime', () => {
     await expect.poll(() => beside.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(320);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-agent-avatar.png`, animations: 'disabled' });
     await context.close();
+    // Later tests see the agent's initial again.
+    await s.asAgent('PATCH', '/api/auth/me', { avatarUrl: null });
   });
 
   it('sends a message typed while offline exactly once when the network is back', async () => {

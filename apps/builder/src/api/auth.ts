@@ -21,3 +21,11 @@ export function login(api: ApiClient, email: string, password: string): Promise<
 export function logout(api: ApiClient): Promise<void> {
   return api.post('/api/auth/logout');
 }
+
+/** Changes my own name and/or avatar (null or '' removes it); the runtime accepts http(s) pictures only. */
+export function updateProfile(
+  api: ApiClient,
+  patch: { name?: string; avatarUrl?: string | null },
+): Promise<{ user: CurrentUser }> {
+  return api.patch('/api/auth/me', patch);
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Avatar } from '../profile/Avatar';
 import { Icon } from '../ui/icons';
 import { useAuth, useUser } from './auth';
 import { isNavActive, navEntries } from './resolve-route';
@@ -45,13 +46,18 @@ export function Layout({
           })}
         </ul>
         <div className="sidebar-footer">
-          <div className="user-chip" title={user.email}>
-            <span className="avatar">{user.name.slice(0, 1).toUpperCase()}</span>
+          <Link
+            to="/settings/profile"
+            className="user-chip"
+            title={`${user.email} — your profile`}
+            aria-label={`Your profile (${user.name})`}
+          >
+            <Avatar name={user.name} url={user.avatarUrl ?? null} />
             <span className="user-name">
               {user.name}
               <small>{user.role}</small>
             </span>
-          </div>
+          </Link>
           <button
             type="button"
             className="btn btn-ghost btn-icon"

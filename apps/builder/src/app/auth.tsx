@@ -8,6 +8,8 @@ interface AuthContextValue {
   state: AuthState;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Replaces the signed-in user after they changed their profile. */
+  setUser(user: CurrentUser): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -51,6 +53,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous' });
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const setUser = useCallback((user: CurrentUser) => setState({ status: 'signed_in', user }), []);
+
+  const value = useMemo(() => ({ state, login, logout, setUser }), [state, login, logout, setUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

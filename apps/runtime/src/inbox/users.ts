@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { AvatarUrlInput } from '../http/schemas';
 import { createUser, normalizeEmail, toPublicUser } from '../repositories/users';
 import { hashPassword } from '../services/secrets';
 import type { Viewer } from './access';
@@ -18,6 +19,7 @@ export const UserPatch = z
     name: UserInput.shape.name.optional(),
     role: z.enum(['admin', 'agent']).optional(),
     password: UserInput.shape.password.optional(),
+    avatarUrl: AvatarUrlInput.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
 
@@ -50,6 +52,7 @@ export async function updateUser(db: Kysely<Database>, admin: Viewer, id: string
       ...(patch.name === undefined ? {} : { name: patch.name }),
       ...(patch.role === undefined ? {} : { role: patch.role }),
       ...(patch.password === undefined ? {} : { password_hash: await hashPassword(patch.password) }),
+      ...(patch.avatarUrl === undefined ? {} : { avatar_url: patch.avatarUrl }),
     })
     .where('id', '=', id)
     .where('workspace_id', '=', admin.workspaceId)

@@ -57,3 +57,20 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput): Pro
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** A user's own name and avatar (null removes it); fields left undefined stay as they are. */
+export function updateOwnProfile(
+  db: Kysely<Database>,
+  id: string,
+  patch: { name?: string; avatarUrl?: string | null },
+): Promise<User> {
+  return db
+    .updateTable('users')
+    .set({
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.avatarUrl === undefined ? {} : { avatar_url: patch.avatarUrl }),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

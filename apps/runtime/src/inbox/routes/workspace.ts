@@ -85,7 +85,13 @@ export function workspaceRoutes(services: Services) {
   );
   defineRoute(
     router,
-    { method: 'patch', path: '/api/admin/users/:id', tag, summary: 'Rename, change role or password', body: UserPatch },
+    {
+      method: 'patch',
+      path: '/api/admin/users/:id',
+      tag,
+      summary: 'Rename, change role, password or avatar',
+      body: UserPatch,
+    },
     async (c, { body }) => ({
       user: await updateUser(db, await viewerOf(c, services), idParam(c), body),
     }),

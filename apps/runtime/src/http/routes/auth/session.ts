@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createSession, deleteSession } from '../../../repositories/sessions';
-import { findUserByEmail, normalizeEmail, toPublicUser } from '../../../repositories/users';
+import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from '../../../repositories/users';
 import type { Services } from '../../../services';
 import { RateLimiter } from '../../../services/rate-limiter';
 import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
@@ -10,7 +10,7 @@ import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { ApiError } from '../../errors';
 import { assertSameOriginWrite, currentUser, requireUser, SESSION_COOKIE } from '../../middleware/auth';
-import { errors, jsonBody, jsonResponse, UserSchema } from '../../schemas';
+import { AvatarUrlInput, errors, jsonBody, jsonResponse, UserSchema } from '../../schemas';
 
 const LoginRequest = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(500) });
 const UserResponse = z.object({ user: UserSchema });
@@ -44,6 +44,29 @@ const meRoute = createRoute({
   tags: ['Auth'],
   summary: 'The signed-in user',
   responses: { 200: jsonResponse(UserResponse, 'The user'), 401: errors[401] },
+});
+
+const ProfilePatch = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    avatarUrl: AvatarUrlInput.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change')
+  .openapi('ProfilePatch');
+
+const updateMeRoute = createRoute({
+  method: 'patch',
+  path: '/api/auth/me',
+  tags: ['Auth'],
+  summary: 'Change my own name or avatar (any signed-in user)',
+  request: { body: jsonBody(ProfilePatch) },
+  responses: {
+    200: jsonResponse(UserResponse, 'The updated user'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
 });
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -92,5 +115,9 @@ export function sessionRoutes(services: Services) {
 
   router.use(meRoute.getRoutingPath(), requireUser(services));
   router.openapi(meRoute, (c) => c.json({ user: currentUser(c) }, 200));
+  router.openapi(updateMeRoute, async (c) => {
+    const user = await updateOwnProfile(services.db, currentUser(c).id, c.req.valid('json'));
+    return c.json({ user: toPublicUser(user) }, 200);
+  });
   return router;
 }
