@@ -92,10 +92,15 @@ export class AgentPresence {
     if (this.timer) clearInterval(this.timer);
     await this.beating;
     this.stopped = true;
+    const users = [...this.live.values()].map((entry) => entry.user.id);
     await Promise.all([...this.live.values()].map((entry) => entry.added));
     this.live.clear();
+    // A socket that closed just before may still be settling its own row in the background: let it finish,
+    // then settle every agent this instance held, whether or not their rows were still here.
+    await this.services.background.idle();
     try {
-      await this.markOffline(await removeInstanceRows(this.services.db, this.instanceId));
+      const removed = await removeInstanceRows(this.services.db, this.instanceId);
+      await this.markOffline([...new Set([...users, ...removed])]);
     } catch (error) {
       this.services.logger.warn({ err: error }, 'presence: rows not removed at shutdown');
     }
