@@ -96,6 +96,18 @@ describe('preview summary without a key (offline provider)', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('answers 429 with Retry-After past 30 summaries a minute for one admin', async () => {
+    const { admin } = await signIn(t);
+    const short = { transcript: [{ author: 'visitor', text: 'Where is my order?' }] };
+    for (let i = 0; i < 30; i++) expect((await t.current.call('POST', PATH, admin, short)).status).toBe(200);
+    const response = await t.current.request(PATH, { method: 'POST', headers: admin, json: short });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    // Another admin has their own budget.
+    expect((await t.current.call('POST', PATH, (await signIn(t)).admin, short)).status).toBe(200);
+  });
+
   it('is documented in OpenAPI with its error responses', async () => {
     const doc = (await (await t.current.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
