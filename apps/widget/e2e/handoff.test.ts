@@ -140,7 +140,8 @@ describe('handoff to a live agent, against the real runtime', () => {
     await row.waitFor();
     // Without a picture: the agent's initial.
     expect(await row.locator('.avatar').textContent()).toBe('S');
-    expect(await w.panel.locator('.header .avatar').textContent()).toBe('S');
+    // The header switches from the bot to the agent on the conversation event, which may land after the message.
+    await expect.poll(() => w.panel.locator('.header .avatar').textContent()).toBe('S');
 
     // The agent sets their picture through the runtime's own-profile API; the runtime then sends it as the
     // agent's avatarUrl (session start, catch-up) and beside their messages.
