@@ -18,7 +18,7 @@ const connections = (db: Db) => db as unknown as Kysely<any>;
 const rowsOf = async (db: Db, userId: string) =>
   (await connections(db).selectFrom('agent_connections').selectAll().where('user_id', '=', userId).execute()).length;
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');

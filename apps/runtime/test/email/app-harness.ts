@@ -3,7 +3,7 @@ import { createApp } from '../../src/app';
 import type { DatabaseKind } from '../../src/db/database';
 import { createServices, type Services } from '../../src/services';
 import { createLogger } from '../../src/services/logger';
-import { createTestDatabase, type TestDatabase } from '../db';
+import { createTestDatabase, SETUP_TIMEOUT_MS, type TestDatabase } from '../db';
 import { PASSWORD, XHR } from '../fixtures/accounts';
 
 /** Response bodies in tests are read field by field. */
@@ -52,7 +52,7 @@ export function useAppWith(kind: DatabaseKind, mount: Mount, overrides: Record<s
       if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
       return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', ...XHR };
     };
-  });
+  }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
     await holder.services?.close();
     await holder.database?.dispose();
