@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
+import { httpLookupFlow } from './fixtures/http-flow';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
 
@@ -19,41 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
 
-const at = { x: 0, y: 0 };
-const orderFlow = (url: string): FlowDocumentInput => ({
-  schemaVersion: 1,
-  id: 'orders',
-  name: 'Order status',
-  variables: [{ name: 'status' }],
-  blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
-    {
-      id: 'lookup',
-      type: 'http_request',
-      position: at,
-      data: { url, timeoutMs: 2000, responseMapping: [{ path: 'order.status', variable: 'status' }] },
-    },
-    {
-      id: 'found',
-      type: 'message',
-      position: at,
-      data: { content: { type: 'text', text: 'Your order is {{status}}.' } },
-    },
-    { id: 'failed', type: 'message', position: at, data: { content: { type: 'text', text: 'Lookup failed.' } } },
-    { id: 'end', type: 'end', position: at, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'lookup' },
-    { id: 'e2', source: 'lookup', sourceHandle: 'success', target: 'found' },
-    { id: 'e3', source: 'lookup', sourceHandle: 'error', target: 'failed' },
-    { id: 'e4', source: 'found', sourceHandle: 'next', target: 'end' },
-    { id: 'e5', source: 'failed', sourceHandle: 'next', target: 'end' },
-  ],
-});
-
 async function greeting(t: ReturnType<typeof useTestServer>) {
   const { bot } = await seedWorkspace(t.current.server.db);
-  await publishFlow(t.current.server.db, bot.id, orderFlow(apiUrl));
+  await publishFlow(
+    t.current.server.db,
+    bot.id,
+    httpLookupFlow({ url: apiUrl, path: 'order.status', variable: 'status', found: 'Your order is {{status}}.' }),
+  );
   const visitor = new TestVisitor(t.current.server.url, bot.id);
   await visitor.start();
   return (await visitor.history()).body.messages.map((message) => message.content);

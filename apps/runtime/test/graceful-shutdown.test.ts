@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
+import { httpLookupFlow } from './fixtures/http-flow';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
 
@@ -27,39 +27,16 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => api.close(() => resolve())));
 
-const at = { x: 0, y: 0 };
-const slowFlow = (url: string): FlowDocumentInput => ({
-  schemaVersion: 1,
-  id: 'slow',
-  name: 'Slow lookup',
-  variables: [{ name: 'plan' }],
-  blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
-    {
-      id: 'lookup',
-      type: 'http_request',
-      position: at,
-      data: { url, timeoutMs: 5000, responseMapping: [{ path: 'plan', variable: 'plan' }] },
-    },
-    { id: 'found', type: 'message', position: at, data: { content: { type: 'text', text: 'You are on {{plan}}.' } } },
-    { id: 'failed', type: 'message', position: at, data: { content: { type: 'text', text: 'Lookup failed.' } } },
-    { id: 'end', type: 'end', position: at, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'lookup' },
-    { id: 'e2', source: 'lookup', sourceHandle: 'success', target: 'found' },
-    { id: 'e3', source: 'lookup', sourceHandle: 'error', target: 'failed' },
-    { id: 'e4', source: 'found', sourceHandle: 'next', target: 'end' },
-    { id: 'e5', source: 'failed', sourceHandle: 'next', target: 'end' },
-  ],
-});
-
 describe('graceful shutdown', () => {
   const t = useTestServer('pglite', { HTTP_BLOCK_ALLOW_PRIVATE: true });
 
   it('finishes a request in flight, stores its messages, and refuses new connections', async () => {
     const { bot } = await seedWorkspace(t.current.server.db);
-    await publishFlow(t.current.server.db, bot.id, slowFlow(apiUrl));
+    await publishFlow(
+      t.current.server.db,
+      bot.id,
+      httpLookupFlow({ url: apiUrl, path: 'plan', variable: 'plan', found: 'You are on {{plan}}.', timeoutMs: 5000 }),
+    );
     const visitor = new TestVisitor(t.current.server.url, bot.id);
     const inFlight = visitor.start();
     await arrived;

@@ -26,7 +26,7 @@ export async function transcriptOf(services: Services, conversationId: string): 
 const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
 
 /** The priority an AI agent block gave when it handed off (it saw the whole chat), with its reason. */
-function agentSuggestion(variables: Record<string, unknown>): { priority: Priority; reason: string } | null {
+export function agentSuggestion(variables: Record<string, unknown>): { priority: Priority; reason: string } | null {
   const priority = variables[AI_HANDOFF_VARIABLES.priority];
   if (typeof priority !== 'string' || !PRIORITIES.has(priority)) return null;
   const reason = variables[AI_HANDOFF_VARIABLES.reason];

@@ -1,6 +1,5 @@
-import { AI_HANDOFF_VARIABLES } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Priority } from '../../../ai/provider';
+import { agentSuggestion } from '../../../inbox/summary';
 import type { Services } from '../../../services';
 import { RateLimiter } from '../../../services/rate-limiter';
 import { createRouter } from '../../env';
@@ -75,20 +74,6 @@ const previewSummaryRoute = createRoute({
     429: errors[429],
   },
 });
-
-const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
-
-/** As a live handoff: an AI agent block's suggested priority (it saw the whole chat) wins over the triage. */
-function agentSuggestion(variables: Record<string, unknown>): { priority: Priority; reason: string } | null {
-  const priority = variables[AI_HANDOFF_VARIABLES.priority];
-  if (typeof priority !== 'string' || !PRIORITIES.has(priority)) return null;
-  const reason = variables[AI_HANDOFF_VARIABLES.reason];
-  return {
-    priority: priority as Priority,
-    reason:
-      typeof reason === 'string' && reason ? `suggested by the AI agent (${reason})` : 'suggested by the AI agent',
-  };
-}
 
 /** Preview summaries per admin and minute: each may cost a model call. */
 export const PREVIEW_SUMMARY_LIMIT_PER_MINUTE = 30;
