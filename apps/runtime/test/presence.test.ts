@@ -18,6 +18,18 @@ const connections = (db: Db) => db as unknown as Kysely<any>;
 const rowsOf = async (db: Db, userId: string) =>
   (await connections(db).selectFrom('agent_connections').selectAll().where('user_id', '=', userId).execute()).length;
 
+/** A socket row a crashed instance left behind: nobody refreshed it for ten minutes. */
+const insertCrashedRow = (db: Db, userId: string) =>
+  connections(db)
+    .insertInto('agent_connections')
+    .values({
+      id: `crashed-${userId}`,
+      user_id: userId,
+      instance_id: 'crashed-instance',
+      last_seen: new Date(Date.now() - 10 * 60_000),
+    })
+    .execute();
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -95,15 +107,7 @@ describe('agent presence across two instances on PostgreSQL', () => {
     const { agent, admin } = await seedWorkspace(a.db);
     const watcher = await agentSocket(b, admin.email);
     // A crashed instance's socket row: nobody refreshed it for ten minutes.
-    await connections(a.db)
-      .insertInto('agent_connections')
-      .values({
-        id: `crashed-${agent.id}`,
-        user_id: agent.id,
-        instance_id: 'crashed-instance',
-        last_seen: new Date(Date.now() - 10 * 60_000),
-      })
-      .execute();
+    await insertCrashedRow(a.db, agent.id);
     expect(await presenceOf(a.db, agent.id)).toBe('online');
 
     // A restarted instance sweeps at boot.
@@ -124,15 +128,7 @@ describe('agent presence across two instances on PostgreSQL', () => {
     const { agent } = await seedWorkspace(a.db);
     const onB = await agentSocket(b, agent.email);
     await waitFor(async () => (await rowsOf(a.db, agent.id)) === 1);
-    await connections(a.db)
-      .insertInto('agent_connections')
-      .values({
-        id: `crashed-${agent.id}`,
-        user_id: agent.id,
-        instance_id: 'crashed-instance',
-        last_seen: new Date(Date.now() - 10 * 60_000),
-      })
-      .execute();
+    await insertCrashedRow(a.db, agent.id);
     const restarted = await startServer(database.config);
     try {
       await waitFor(async () => (await rowsOf(a.db, agent.id)) === 1);
