@@ -1,3 +1,4 @@
+import type { AIMessageChunk } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -100,5 +101,88 @@ describe('fake OpenAI server', () => {
       },
     });
     expect(value).toEqual({ tags: ['fake tags'], ok: true, n: 0.9 });
+  });
+});
+
+describe('fake OpenAI server, stream: true', () => {
+  it('streams word chunks over SSE at the configured pace and records when each was written', async () => {
+    fake = await startFakeOpenAiServer({ streaming: { firstChunkDelayMs: 60, chunkDelayMs: 25 } });
+    fake.enqueue({ content: 'Refunds take five days.' });
+    const received: Array<{ text: string; at: number }> = [];
+    for await (const chunk of await model().stream('When?')) {
+      if (chunk.text) received.push({ text: chunk.text, at: performance.now() });
+    }
+    const [request] = fake.requests;
+    expect(request!.body.stream).toBe(true);
+    expect(request!.chunks.map((c) => c.text)).toEqual(['Refunds', ' take', ' five', ' days.']);
+    expect(received.map((c) => c.text)).toEqual(['Refunds', ' take', ' five', ' days.']);
+    const sent = request!.chunks.map((c) => c.at);
+    expect(sent[0]! - request!.receivedAt).toBeGreaterThanOrEqual(55);
+    for (let i = 1; i < sent.length; i++) expect(sent[i]! - sent[i - 1]!).toBeGreaterThanOrEqual(20);
+    // Really streamed: the client had the first chunk before the server wrote the last one.
+    expect(received[0]!.at).toBeLessThan(sent.at(-1)!);
+    for (const [i, chunk] of request!.chunks.entries()) {
+      expect(received[i]!.at).toBeGreaterThanOrEqual(chunk.at);
+      expect(Math.abs(chunk.epochMs - (performance.timeOrigin + chunk.at))).toBeLessThan(1);
+    }
+  });
+
+  it('writes chat.completion.chunk events, a usage event when asked, then [DONE]', async () => {
+    fake = await startFakeOpenAiServer();
+    fake.enqueue({ chunks: ['A', 'B'] });
+    const response = await post({
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const events = (await response.text()).split('\n\n').filter(Boolean);
+    expect(events.at(-1)).toBe('data: [DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e.replace(/^data: /, '')));
+    expect(chunks.every((c) => c.object === 'chat.completion.chunk')).toBe(true);
+    expect(chunks.map((c) => c.choices[0]?.delta?.content ?? null)).toEqual(['A', 'B', null, null]);
+    expect(chunks[2].choices[0].finish_reason).toBe('stop');
+    expect(chunks[3]).toMatchObject({ choices: [], usage: { completion_tokens: 2 } });
+  });
+
+  it('per-reply timing overrides the server pace, and breakAfter cuts the stream mid-way', async () => {
+    fake = await startFakeOpenAiServer({ streaming: { chunkDelayMs: 1_000 } });
+    fake.enqueue({ chunks: ['one', ' two', ' three'], timing: { chunkDelayMs: 5 }, breakAfter: 2 });
+    const seen: string[] = [];
+    const started = performance.now();
+    await expect(
+      (async () => {
+        for await (const chunk of await model().stream('x')) seen.push(chunk.text);
+      })(),
+    ).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(seen.filter(Boolean)).toEqual(['one', ' two']);
+    expect(fake.requests[0]!.chunks.map((c) => c.text)).toEqual(['one', ' two']);
+  });
+
+  it('streams tool calls and JSON replies that LangChain assembles', async () => {
+    fake = await startFakeOpenAiServer();
+    fake.enqueue({ toolCalls: [{ name: 'lookup', args: { id: 'A1' } }] }, { json: { ok: true } });
+    const tool = { type: 'function' as const, function: { name: 'lookup', parameters: { type: 'object' } } };
+    let message: AIMessageChunk | undefined;
+    for await (const chunk of await model().bindTools([tool]).stream('find')) {
+      message = message ? message.concat(chunk) : chunk;
+    }
+    expect(message?.tool_calls).toEqual([expect.objectContaining({ name: 'lookup', args: { id: 'A1' } })]);
+    let text = '';
+    for await (const chunk of await model().stream('json')) text += chunk.text;
+    expect(JSON.parse(text)).toEqual({ ok: true });
+    expect(fake.requests.map((r) => r.chunks.length)).toEqual([0, 1]);
+  });
+
+  it('keeps non-streaming requests unchanged and records no chunks', async () => {
+    fake = await startFakeOpenAiServer({ streaming: { firstChunkDelayMs: 500 } });
+    fake.enqueue({ chunks: ['joined', ' text'] });
+    const started = performance.now();
+    expect((await model().invoke('x')).content).toBe('joined text');
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(fake.requests[0]!.body.stream).toBe(false);
+    expect(fake.requests[0]!.chunks).toEqual([]);
   });
 });

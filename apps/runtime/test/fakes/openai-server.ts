@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback server speaking the OpenAI chat-completions API, so the real LangChain/OpenAI SDK code runs in tests.
- * Answers come from a queue of replies, then a handler, then a schema-driven default.
+ * Answers come from a queue of replies, then a handler, then a schema-driven default. Requests with `stream: true`
+ * get server-sent events (`data: {chat.completion.chunk}` lines, then `data: [DONE]`), paced by a StreamTiming,
+ * and every content chunk is recorded with the time it was written.
  */
 
 export type ChatMessage = { role: string; content?: unknown; tool_calls?: WireToolCall[]; tool_call_id?: string };
@@ -24,7 +26,26 @@ export type ChatCompletionRequest = {
   tool_choice?: unknown;
   [key: string]: unknown;
 };
-export type RecordedRequest = { path: string; headers: IncomingHttpHeaders; body: ChatCompletionRequest };
+/** One streamed content chunk as written to the socket. */
+export type SentChunk = {
+  index: number;
+  text: string;
+  /** performance.now() right after the write: compare with performance.now() in this process. */
+  at: number;
+  /** The same instant in epoch milliseconds (fractional): compare across processes on one machine. */
+  epochMs: number;
+};
+export type RecordedRequest = {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: ChatCompletionRequest;
+  /** performance.now() when the body had been read. */
+  receivedAt: number;
+  /** Content chunks written for a `stream: true` request, in order; empty otherwise. */
+  chunks: SentChunk[];
+};
+/** Pacing of streamed replies: the wait before the first content chunk, then between chunks. */
+export type StreamTiming = { firstChunkDelayMs?: number; chunkDelayMs?: number };
 
 export type FakeReply =
   | { content: string }
@@ -32,7 +53,12 @@ export type FakeReply =
   | { toolCalls: Array<{ name: string; args: unknown }> }
   | { status: number; body?: unknown }
   | { hang: true }
-  | { delayMs: number; reply: FakeReply };
+  | { delayMs: number; reply: FakeReply }
+  /**
+   * Exactly these content pieces (joined for a non-streaming request). `timing` overrides the server's;
+   * `breakAfter` destroys the connection after that many chunks, mid-stream.
+   */
+  | { chunks: string[]; timing?: StreamTiming; breakAfter?: number };
 
 export type FakeHandler = (req: ChatCompletionRequest) => FakeReply | Promise<FakeReply>;
 
@@ -43,6 +69,8 @@ export type FakeOpenAiServer = {
   /** Replies used one per request, in order, before the handler. */
   enqueue(...replies: FakeReply[]): void;
   setHandler(handler: FakeHandler | null): void;
+  /** Pacing for streamed replies from now on (the `streaming` start option sets the first one). */
+  setStreaming(timing: StreamTiming): void;
   close(): Promise<void>;
 };
 
@@ -85,19 +113,20 @@ function defaultReply(req: ChatCompletionRequest): FakeReply {
 
 let completionCounter = 0;
 
-function completionBody(
-  req: ChatCompletionRequest,
-  reply: { content: string } | { toolCalls: Array<{ name: string; args: unknown }> },
-) {
+type ToolCalls = Array<{ name: string; args: unknown }>;
+
+function wireToolCalls(calls: ToolCalls): WireToolCall[] {
+  return calls.map((call, i) => ({
+    id: `call_${completionCounter}_${i}`,
+    type: 'function' as const,
+    function: { name: call.name, arguments: JSON.stringify(call.args) },
+  }));
+}
+
+function completionBody(req: ChatCompletionRequest, reply: { content: string } | { toolCalls: ToolCalls }) {
   completionCounter += 1;
-  const toolCalls =
-    'toolCalls' in reply
-      ? reply.toolCalls.map((call, i) => ({
-          id: `call_${completionCounter}_${i}`,
-          type: 'function' as const,
-          function: { name: call.name, arguments: JSON.stringify(call.args) },
-        }))
-      : undefined;
+  const toolCalls = 'toolCalls' in reply ? wireToolCalls(reply.toolCalls) : undefined;
+  const message = { role: 'assistant', content: 'content' in reply ? reply.content : null, tool_calls: toolCalls };
   return {
     id: `chatcmpl-fake-${completionCounter}`,
     object: 'chat.completion',
@@ -106,12 +135,7 @@ function completionBody(
     choices: [
       {
         index: 0,
-        message: {
-          role: 'assistant',
-          content: 'content' in reply ? reply.content : null,
-          tool_calls: toolCalls,
-          refusal: null,
-        },
+        message: { ...message, refusal: null },
         finish_reason: toolCalls ? 'tool_calls' : 'stop',
         logprobs: null,
       },
@@ -125,24 +149,97 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function respond(res: ServerResponse, req: ChatCompletionRequest, reply: FakeReply): Promise<void> {
+/** Text split the way models stream it: each word with the whitespace before it. */
+export function splitTokens(text: string): string[] {
+  return text.match(/\s*\S+|\s+$/g) ?? [];
+}
+
+/** No timer at all for 0 ms, so an unpaced stream adds no latency of its own. */
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+type StreamPlan = { pieces: string[]; toolCalls?: ToolCalls; timing: StreamTiming; breakAfter?: number };
+type Streamable = Exclude<FakeReply, { hang: true } | { delayMs: number } | { status: number }>;
+
+function streamPlan(reply: Streamable, timing: StreamTiming): StreamPlan {
+  if ('chunks' in reply)
+    return { pieces: reply.chunks, timing: { ...timing, ...reply.timing }, breakAfter: reply.breakAfter };
+  if ('toolCalls' in reply) return { pieces: [], toolCalls: reply.toolCalls, timing };
+  return { pieces: splitTokens('json' in reply ? JSON.stringify(reply.json) : reply.content), timing };
+}
+
+/** Writes a reply as server-sent chat.completion.chunk events, recording when each content chunk went out. */
+async function stream(res: ServerResponse, recorded: RecordedRequest, plan: StreamPlan): Promise<void> {
+  const req = recorded.body;
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+  });
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.flushHeaders();
+  completionCounter += 1;
+  const id = `chatcmpl-fake-${completionCounter}`;
+  const send = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
+    res.write(
+      `data: ${JSON.stringify({
+        id,
+        object: 'chat.completion.chunk',
+        created: Math.floor(Date.now() / 1000),
+        model: req.model,
+        choices: finish === 'usage' ? [] : [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+        ...extra,
+      })}\n\n`,
+    );
+  const { firstChunkDelayMs = 0, chunkDelayMs = 0 } = plan.timing;
+  await sleep(firstChunkDelayMs);
+  for (const [index, text] of plan.pieces.entries()) {
+    if (index > 0) await sleep(chunkDelayMs);
+    if (closed) return;
+    if (plan.breakAfter !== undefined && index >= plan.breakAfter) break;
+    send(index === 0 ? { role: 'assistant', content: text } : { content: text }, null);
+    const at = performance.now();
+    recorded.chunks.push({ index, text, at, epochMs: performance.timeOrigin + at });
+  }
+  if (closed) return;
+  if (plan.breakAfter !== undefined) {
+    res.destroy();
+    return;
+  }
+  const calls = plan.toolCalls && wireToolCalls(plan.toolCalls).map((call, index) => ({ index, ...call }));
+  if (calls) send({ role: 'assistant', content: null, tool_calls: calls }, null);
+  else if (plan.pieces.length === 0) send({ role: 'assistant', content: '' }, null);
+  send({}, calls ? 'tool_calls' : 'stop');
+  const streamOptions = req.stream_options as { include_usage?: boolean } | undefined;
+  if (streamOptions?.include_usage) {
+    send({}, 'usage', { usage: { prompt_tokens: 10, completion_tokens: plan.pieces.length, total_tokens: 10 } });
+  }
+  res.end('data: [DONE]\n\n');
+}
+
+async function respond(res: ServerResponse, recorded: RecordedRequest, reply: FakeReply, timing: StreamTiming) {
+  const req = recorded.body;
   if ('hang' in reply) return; // never answer; close() tears the socket down
   if ('delayMs' in reply) {
-    await new Promise((r) => setTimeout(r, reply.delayMs));
+    await sleep(reply.delayMs);
     if (res.destroyed) return;
-    return respond(res, req, reply.reply);
+    return respond(res, recorded, reply.reply, timing);
   }
   if ('status' in reply) {
     sendJson(res, reply.status, reply.body ?? { error: { message: 'fake failure', type: 'server_error', code: null } });
     return;
   }
-  const wire = 'json' in reply ? { content: JSON.stringify(reply.json) } : reply;
-  sendJson(res, 200, completionBody(req, wire));
+  if (req.stream === true) return stream(res, recorded, streamPlan(reply, timing));
+  if ('toolCalls' in reply) return sendJson(res, 200, completionBody(req, reply));
+  const content =
+    'json' in reply ? JSON.stringify(reply.json) : 'chunks' in reply ? reply.chunks.join('') : reply.content;
+  sendJson(res, 200, completionBody(req, { content }));
 }
 
-export async function startFakeOpenAiServer(options: { handler?: FakeHandler } = {}): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(
+  options: { handler?: FakeHandler; streaming?: StreamTiming } = {},
+): Promise<FakeOpenAiServer> {
   const queue: FakeReply[] = [];
   let handler: FakeHandler | null = options.handler ?? null;
+  let timing: StreamTiming = options.streaming ?? {};
   const requests: RecordedRequest[] = [];
 
   const server = createServer((req, res) => {
@@ -162,11 +259,19 @@ export async function startFakeOpenAiServer(options: { handler?: FakeHandler } =
           sendJson(res, 400, { error: { message: 'invalid JSON body', type: 'invalid_request_error' } });
           return;
         }
-        requests.push({ path, headers: req.headers, body });
+        const recorded: RecordedRequest = {
+          path,
+          headers: req.headers,
+          body,
+          receivedAt: performance.now(),
+          chunks: [],
+        };
+        requests.push(recorded);
         try {
           const reply = queue.shift() ?? (handler ? await handler(body) : defaultReply(body));
-          await respond(res, body, reply);
+          await respond(res, recorded, reply, timing);
         } catch (error) {
+          if (res.headersSent) return void res.destroy();
           sendJson(res, 500, { error: { message: String(error), type: 'server_error' } });
         }
       })();
@@ -182,6 +287,9 @@ export async function startFakeOpenAiServer(options: { handler?: FakeHandler } =
     enqueue: (...replies) => queue.push(...replies),
     setHandler: (h) => {
       handler = h;
+    },
+    setStreaming: (t) => {
+      timing = t;
     },
     close: () =>
       new Promise<void>((resolve) => {
