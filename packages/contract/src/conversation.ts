@@ -34,5 +34,7 @@ export const VisitorConversation = z.object({
   replyTime: z.string().nullable(),
   /** What the widget should show for the input box right now (from the last bot prompt). */
   awaiting: MessageContent.nullable(),
+  /** The bot is waiting for an outside call (HTTP request, AI answer) before it says more. */
+  working: z.boolean(),
 });
 export type VisitorConversation = z.infer<typeof VisitorConversation>;

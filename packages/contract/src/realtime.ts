@@ -39,6 +39,16 @@ export const ServerFrame = z.discriminatedUnion('type', [
   }),
   /** Status, priority or assignment changed (inbox lists update from this). */
   z.object({ type: z.literal('conversation'), conversation: ConversationSummaryEvent }),
+  /**
+   * A bot reply being written (an AI answer streaming): the whole text so far, so a client that joins
+   * mid-stream shows all of it. The stored message follows with its seq and replaces it.
+   */
+  z.object({
+    type: z.literal('stream'),
+    conversationId: z.string(),
+    streamId: z.string(),
+    text: z.string(),
+  }),
   z.object({ type: z.literal('presence'), userId: z.string(), status: z.enum(['online', 'away', 'offline']) }),
   /** A teammate mentioned me in an internal note (sent to my dashboards only). */
   z.object({

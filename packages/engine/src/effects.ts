@@ -83,3 +83,24 @@ export interface EngineEffects {
   handoff(req: HandoffEffectRequest): Promise<HandoffEffectResult>;
   sendEmail(req: EmailEffectRequest): Promise<void>;
 }
+
+/** The effects that leave the process: a host may run them after the step, with no database held. */
+export type ExternalEffectKind = 'http' | 'answer' | 'agentTurn' | 'classifyIntent';
+export const EXTERNAL_EFFECTS: readonly ExternalEffectKind[] = ['http', 'answer', 'agentTurn', 'classifyIntent'];
+
+/** How an external effect ended: its output, or why it failed (the block's failure path follows). */
+export type EffectOutcome = { ok: true; output: unknown } | { ok: false; error: string };
+
+/** Runs external effect `kind` with the host's implementation; a rejection becomes a failed outcome. */
+export async function runEffect(
+  effects: EngineEffects,
+  kind: ExternalEffectKind,
+  request: unknown,
+): Promise<EffectOutcome> {
+  try {
+    const call = effects[kind] as (req: unknown) => Promise<unknown>;
+    return { ok: true, output: await call.call(effects, request) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -19,5 +19,14 @@ export const EngineInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('no_agent_timeout') }),
   /** An agent hands back: continue from the handoff block's `handed_off` output (or end). */
   z.object({ type: z.literal('handback') }),
+  /** The result of the external effect the conversation waits for (`StepResult.pending`), by its id. */
+  z.object({
+    type: z.literal('effect_result'),
+    effectId: z.string().min(1).max(100),
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), output: z.unknown() }),
+      z.object({ ok: z.literal(false), error: z.string().max(2000) }),
+    ]),
+  }),
 ]);
 export type EngineInput = z.infer<typeof EngineInput>;

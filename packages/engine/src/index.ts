@@ -4,5 +4,5 @@ export * from './effects';
 export * from './engine-input';
 export { supportBotFlow } from './fixtures/support-bot';
 export { DEFAULT_STEP_BUDGET, type EngineError, STATES, TAGS, type VisitorContent } from './machine/types';
-export { type PersistedSnapshot, type StepStatus, snapshotStatus } from './snapshot';
+export { type PendingEffect, type PersistedSnapshot, pendingEffect, type StepStatus, snapshotStatus } from './snapshot';
 export * from './step';

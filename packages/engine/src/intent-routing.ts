@@ -1,10 +1,12 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { matchButton } from './blocks/buttons';
 import type { CompiledFlow } from './compile';
-import type { EngineEffects } from './effects';
+import type { ClassifyIntentRequest, ClassifyIntentResult, EffectOutcome } from './effects';
 import type { EngineInput } from './engine-input';
 import type { TriggerRoute } from './machine/flow-index';
 import { type EngineEvent, TAGS } from './machine/types';
+
+type VisitorText = Extract<EngineInput, { type: 'visitor_message' }> & { content: { type: 'text' } };
 
 /** Local triggers apply where the flow cannot use typed text: buttons that do not allow typing it. */
 function localTriggersApply(compiled: CompiledFlow, snapshot: AnyMachineSnapshot, text: string): boolean {
@@ -17,31 +19,42 @@ function localTriggersApply(compiled: CompiledFlow, snapshot: AnyMachineSnapshot
   );
 }
 
+function routesFor(compiled: CompiledFlow, snapshot: AnyMachineSnapshot, event: EngineInput): TriggerRoute[] {
+  if (event.type !== 'visitor_message' || event.content.type !== 'text' || snapshot.hasTag(TAGS.handoff)) return [];
+  return [
+    ...compiled.triggers.global,
+    ...(localTriggersApply(compiled, snapshot, event.content.text) ? compiled.triggers.local : []),
+  ];
+}
+
 /**
  * Intent triggers: a typed visitor message is classified first (unless an agent holds the conversation)
- * against the global triggers, plus the local ones where the flow cannot use the text. A confident match
- * becomes an `intent` event that jumps to the trigger block; a failing classifier lets the text through.
+ * against the global triggers, plus the local ones where the flow cannot use the text. Returns the
+ * classification to ask for, or null when no trigger can apply.
  */
-export async function routeIntent(
+export function intentRequest(
   compiled: CompiledFlow,
-  effects: EngineEffects,
   snapshot: AnyMachineSnapshot,
   event: EngineInput,
-): Promise<EngineEvent> {
-  if (event.type !== 'visitor_message' || event.content.type !== 'text' || snapshot.hasTag(TAGS.handoff)) return event;
-  const { text } = event.content;
-  const routes: TriggerRoute[] = [
-    ...compiled.triggers.global,
-    ...(localTriggersApply(compiled, snapshot, text) ? compiled.triggers.local : []),
-  ];
-  if (routes.length === 0) return event;
-  const intents = compiled.doc.intents.filter((i) => routes.some((r) => r.intentId === i.id));
-  try {
-    const result = await effects.classifyIntent({ text, intents });
-    const confident = Number(result?.confidence) >= compiled.doc.settings.intentThreshold;
-    const route = confident ? routes.find((r) => r.intentId === result?.intentId) : undefined;
-    return route ? { type: 'intent', blockId: route.blockId, content: event.content } : event;
-  } catch {
-    return event;
-  }
+): ClassifyIntentRequest | null {
+  const routes = routesFor(compiled, snapshot, event);
+  if (routes.length === 0) return null;
+  const text = (event as VisitorText).content.text;
+  return { text, intents: compiled.doc.intents.filter((i) => routes.some((r) => r.intentId === i.id)) };
+}
+
+/** A confident match becomes an `intent` event that jumps to the trigger block; otherwise (or on failure) the text goes through. */
+export function routeByOutcome(
+  compiled: CompiledFlow,
+  snapshot: AnyMachineSnapshot,
+  event: EngineInput,
+  outcome: EffectOutcome,
+): EngineEvent {
+  if (!outcome.ok || event.type !== 'visitor_message') return event as EngineEvent;
+  const result = outcome.output as Partial<ClassifyIntentResult> | null;
+  const confident = Number(result?.confidence) >= compiled.doc.settings.intentThreshold;
+  const route = confident
+    ? routesFor(compiled, snapshot, event).find((r) => r.intentId === result?.intentId)
+    : undefined;
+  return route ? { type: 'intent', blockId: route.blockId, content: event.content } : (event as EngineEvent);
 }

@@ -1,9 +1,23 @@
 import type { Snapshot } from 'xstate';
 import { z } from 'zod';
 import type { CompiledFlow, FlowMachine } from './compile';
+import type { ExternalEffectKind } from './effects';
+import type { EngineInput } from './engine-input';
 import { STATES } from './machine/types';
 
-export type StepStatus = 'waiting' | 'handoff' | 'ended' | 'error';
+export type StepStatus = 'waiting' | 'working' | 'handoff' | 'ended' | 'error';
+
+/** An external effect the conversation waits for; the host runs it and answers with an `effect_result`. */
+export interface PendingEffect {
+  /** Unique; the host stores the effect under it and applies a result only when it still matches. */
+  id: string;
+  kind: ExternalEffectKind;
+  request: unknown;
+  /** The machine's number for the effect (absent while a typed message waits for intent matching). */
+  seq?: number;
+  /** Intent matching: the visitor input to route once the text is classified. */
+  input?: EngineInput;
+}
 
 /** A conversation's saved state: JSON-safe, tagged with the flow version it ran on. */
 export interface PersistedSnapshot {
@@ -14,19 +28,33 @@ export interface PersistedSnapshot {
   activeBlockId: string | null;
   /** XState's persisted snapshot; its shape is the engine's business. */
   machine: Snapshot<unknown>;
+  /** Set while the conversation waits for an external effect (status `working`). */
+  pending?: PendingEffect | null;
 }
 
 /** The status saved in a snapshot (null when it is not one), e.g. to restart a finished conversation. */
 export function snapshotStatus(snapshot: unknown): StepStatus | null {
   const status = (snapshot as { status?: unknown } | null)?.status;
-  return status === 'waiting' || status === 'handoff' || status === 'ended' || status === 'error' ? status : null;
+  return status === 'waiting' ||
+    status === 'working' ||
+    status === 'handoff' ||
+    status === 'ended' ||
+    status === 'error'
+    ? status
+    : null;
+}
+
+/** The effect a saved snapshot waits for, or null. */
+export function pendingEffect(snapshot: unknown): PendingEffect | null {
+  const pending = (snapshot as { pending?: PendingEffect | null } | null)?.pending;
+  return pending && typeof pending.id === 'string' ? pending : null;
 }
 
 const PersistedShape = z.object({
   flowId: z.string(),
   flowVersionHash: z.string(),
   // Optional: snapshots saved before these fields existed still resume.
-  status: z.enum(['waiting', 'handoff', 'ended', 'error']).optional(),
+  status: z.enum(['waiting', 'working', 'handoff', 'ended', 'error']).optional(),
   activeBlockId: z.string().nullable().optional(),
   machine: z.object({
     status: z.literal('active'),

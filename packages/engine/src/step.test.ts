@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, waitFor } from 'xstate';
 import { compileFlow, FlowCompileError } from './compile';
-import type { AnswerEffectRequest, AnswerEffectResult, EngineEffects } from './effects';
+import type { EngineEffects } from './effects';
 import { step } from './step';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
@@ -222,20 +222,18 @@ describe('step', () => {
     expect(texts(b)).toEqual(['from B']);
   });
 
-  test('hosts driving the machine themselves can provide effects as XState actors', async () => {
+  test('hosts driving the machine themselves answer a working state with effect.done', async () => {
     const compiled = compileFlow(
       tinyFlow([{ id: 'ai', type: 'ai_answer', data: {} }, msg('m', '{{last_message}}!')], [['ai', 'answered', 'm']]),
     );
-    const machine = compiled.machine.provide({
-      actors: {
-        answer: fromPromise<AnswerEffectResult, AnswerEffectRequest>(async () => ({ found: true, answer: 'provided' })),
-      },
-    });
     const outputs: unknown[] = [];
-    const actor = createActor(machine);
+    const actor = createActor(compiled.machine);
     actor.on('output', (e) => outputs.push(e.content));
     actor.start();
     actor.send({ type: 'visitor_message', content: { type: 'text', text: 'hey' } });
+    const working = await waitFor(actor, (s) => s.hasTag('working'));
+    expect(working.context.pending).toMatchObject({ kind: 'answer', request: { question: 'hey' } });
+    actor.send({ type: 'effect.done', output: { found: true, answer: 'provided' } });
     await waitFor(actor, (s) => s.hasTag('ended'));
     expect(outputs).toEqual([
       { type: 'text', text: 'provided' },

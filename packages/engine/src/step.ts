@@ -2,12 +2,12 @@ import type { MessageContent } from '@flowdesk/contract';
 import type { HumanHandoffData, Variables } from '@flowdesk/flow-schema';
 import { type AnyMachineSnapshot, createActor, type InspectionEvent, waitFor } from 'xstate';
 import type { CompiledFlow, FlowMachine } from './compile';
-import type { EngineEffects } from './effects';
+import { type EffectOutcome, type EngineEffects, type ExternalEffectKind, runEffect } from './effects';
 import { EngineInput } from './engine-input';
-import { routeIntent } from './intent-routing';
+import { intentRequest, routeByOutcome } from './intent-routing';
 import { bindEffects } from './machine/effect-actors';
-import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineError, TAGS } from './machine/types';
-import { type PersistedSnapshot, restoreSnapshot, type StepStatus } from './snapshot';
+import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineError, type EngineEvent, TAGS } from './machine/types';
+import { type PendingEffect, type PersistedSnapshot, restoreSnapshot, type StepStatus } from './snapshot';
 
 export interface StepResult {
   /** Bot messages of this step, in order, interpolated. */
@@ -22,6 +22,8 @@ export interface StepResult {
   variables: Variables;
   /** Set when a handoff happened in this step. */
   handoff?: { blockId: string; settings: HumanHandoffData };
+  /** The external effect the step stopped at (status `working`): run it, then send an `effect_result`. */
+  pending: PendingEffect | null;
   error?: EngineError;
 }
 
@@ -32,10 +34,19 @@ export interface StepOptions {
   stepBudget?: number;
   /** Give up waiting for slow effects after this many milliseconds (default: wait for them). */
   timeoutMs?: number;
+  /**
+   * External effects the host runs itself after the step (with no database held): the step stops at the
+   * first one and returns it in `pending`. Default: none, every effect runs inside the step.
+   */
+  defer?: (kind: ExternalEffectKind) => boolean;
+  /** Ids of deferred effects (default: random UUIDs). */
+  effectId?: () => string;
 }
 
 const SETTLED_TAGS = Object.values(TAGS);
 const isSettled = (s: AnyMachineSnapshot) => s.status !== 'active' || SETTLED_TAGS.some((tag) => s.hasTag(tag));
+const never = () => false;
+const randomId = () => globalThis.crypto.randomUUID();
 
 function topState(value: unknown): string {
   return typeof value === 'string' ? value : (Object.keys(value as object)[0] ?? '');
@@ -51,6 +62,7 @@ function failure(options: StepOptions, code: string, message: string): StepResul
     activeBlockId: null,
     path: [],
     variables: context?.variables ?? {},
+    pending: null,
     error: { code, message },
   };
 }
@@ -58,26 +70,49 @@ function failure(options: StepOptions, code: string, message: string): StepResul
 function statusOf(s: AnyMachineSnapshot): StepStatus {
   if (s.hasTag(TAGS.handoff)) return 'handoff';
   if (s.hasTag(TAGS.ended)) return 'ended';
+  if (s.hasTag(TAGS.working)) return 'working';
   if (s.hasTag(TAGS.error) || s.status !== 'active') return 'error';
   return 'waiting';
 }
 
+const deadlineOf = (options: StepOptions) => (options.timeoutMs ? Date.now() + options.timeoutMs : null);
+
+/** `work`, or a rejection with a `timeout` error once `deadline` (ms since epoch) has passed. */
+function beforeDeadline<T>(work: Promise<T>, deadline: number | null): Promise<T> {
+  if (deadline === null) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('step timeout')), Math.max(1, deadline - Date.now()));
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+const resultEvent = (outcome: EffectOutcome): EngineEvent =>
+  outcome.ok ? { type: 'effect.done', output: outcome.output } : { type: 'effect.error', error: outcome.error };
+
 /**
  * Runs one outside event through a conversation: restores its snapshot, sends the event, lets the flow
- * run (calling the host's effects) until it waits for the visitor, pauses for an agent or ends, and
- * returns the bot's messages with the new snapshot. Never throws.
+ * run until it waits for the visitor, pauses for an agent, ends, or reaches an external effect the host
+ * defers (`pending`; its result comes back later as an `effect_result` event). Effects not deferred run
+ * inside the step. Returns the bot's messages with the new snapshot. Never throws.
  */
 export async function step(compiled: CompiledFlow, effects: EngineEffects, options: StepOptions): Promise<StepResult> {
-  const event = EngineInput.safeParse(options.event);
-  if (!event.success) return failure(options, 'invalid_event', 'The event sent to the bot is not valid.');
-  if (event.data.type === 'goto' && !compiled.blockIds.has(event.data.blockId))
-    return failure(options, 'unknown_block', `The flow has no block "${event.data.blockId}".`);
+  const parsed = EngineInput.safeParse(options.event);
+  if (!parsed.success) return failure(options, 'invalid_event', 'The event sent to the bot is not valid.');
+  const event = parsed.data;
+  if (event.type === 'goto' && !compiled.blockIds.has(event.blockId))
+    return failure(options, 'unknown_block', `The flow has no block "${event.blockId}".`);
+  const saved = options.snapshot?.pending ?? null;
+  if (event.type === 'effect_result' && saved?.id !== event.effectId)
+    return failure(options, 'stale_effect_result', 'The bot no longer waits for this result.');
   const machine = compiled.machine;
   let restored: ReturnType<typeof restoreSnapshot> | null = null;
   if (options.snapshot) {
     restored = restoreSnapshot(compiled, machine, options.snapshot);
     if (!restored.ok) return failure(options, restored.code, restored.message);
   }
+  const defer = options.defer ?? never;
+  const newId = options.effectId ?? randomId;
 
   const outputs: MessageContent[] = [];
   let handoff: StepResult['handoff'];
@@ -96,35 +131,49 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
       handoff = { blockId: e.blockId, settings: e.settings };
     });
     actor.start();
-    const input = await routeIntent(compiled, effects, actor.getSnapshot(), event.data);
-    actor.send({ ...input, stepBudget: options.stepBudget ?? DEFAULT_STEP_BUDGET });
-    const settled = await waitFor(actor, isSettled, options.timeoutMs ? { timeout: options.timeoutMs } : {});
-    if (settled.status !== 'active') return failure(options, 'engine_error', 'The bot stopped unexpectedly.');
-    const context = settled.context;
-    const status = statusOf(settled);
-    const top = topState(settled.value);
-    const activeBlockId = compiled.blockIds.has(top)
-      ? top
-      : status === 'error'
-        ? (context.error?.blockId ?? null)
+    const budget = { stepBudget: options.stepBudget ?? DEFAULT_STEP_BUDGET };
+
+    // The first event for the machine: a routed visitor message, or an effect's result.
+    let next: EngineEvent;
+    if (event.type === 'effect_result') {
+      next = saved?.input
+        ? { ...routeByOutcome(compiled, actor.getSnapshot(), saved.input, event.result), ...budget }
+        : resultEvent(event.result);
+    } else {
+      const classify = intentRequest(compiled, actor.getSnapshot(), event);
+      if (classify && defer('classifyIntent')) {
+        const pending: PendingEffect = { id: newId(), kind: 'classifyIntent', request: classify, input: event };
+        return settle(compiled, actor, actor.getSnapshot(), { outputs, path, pending });
+      }
+      const outcome = classify
+        ? await beforeDeadline(runEffect(effects, 'classifyIntent', classify), deadlineOf(options))
         : null;
-    return {
-      outputs,
-      snapshot: {
-        flowId: compiled.flowId,
-        flowVersionHash: compiled.flowVersionHash,
-        status,
-        activeBlockId,
-        machine: actor.getPersistedSnapshot(),
-      },
-      status,
-      awaiting: settled.hasTag(TAGS.waiting) ? context.awaiting : null,
-      activeBlockId,
-      path,
-      variables: context.variables,
-      ...(handoff ? { handoff } : {}),
-      ...(status === 'error' && context.error ? { error: context.error } : {}),
-    };
+      next = {
+        ...(outcome ? routeByOutcome(compiled, actor.getSnapshot(), event, outcome) : event),
+        ...budget,
+      } as EngineEvent;
+    }
+
+    let pending: PendingEffect | null = null;
+    const deadline = deadlineOf(options);
+    for (;;) {
+      actor.send(next);
+      const timeout = deadline === null ? {} : { timeout: Math.max(1, deadline - Date.now()) };
+      const settled = await waitFor(actor, isSettled, timeout);
+      if (settled.status !== 'active') return failure(options, 'engine_error', 'The bot stopped unexpectedly.');
+      const wanted = settled.hasTag(TAGS.working) ? settled.context.pending : null;
+      if (!wanted) break;
+      if (saved && saved.seq === wanted.seq && event.type !== 'effect_result') {
+        pending = saved; // Still waiting for the effect already in flight.
+        break;
+      }
+      if (defer(wanted.kind)) {
+        pending = { id: newId(), kind: wanted.kind, request: wanted.request, seq: wanted.seq };
+        break;
+      }
+      next = resultEvent(await beforeDeadline(runEffect(effects, wanted.kind, wanted.request), deadline));
+    }
+    return settle(compiled, actor, actor.getSnapshot(), { outputs, path, pending, handoff });
   } catch (cause) {
     const timedOut = cause instanceof Error && /timeout/i.test(cause.message);
     return timedOut
@@ -133,4 +182,35 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
   } finally {
     actor?.stop();
   }
+}
+
+function settle(
+  compiled: CompiledFlow,
+  actor: ReturnType<typeof createActor<FlowMachine>>,
+  settled: ReturnType<ReturnType<typeof createActor<FlowMachine>>['getSnapshot']>,
+  parts: { outputs: MessageContent[]; path: string[]; pending: PendingEffect | null; handoff?: StepResult['handoff'] },
+): StepResult {
+  const context = settled.context;
+  const status = parts.pending ? 'working' : statusOf(settled);
+  const top = topState(settled.value);
+  const activeBlockId = compiled.blockIds.has(top) ? top : status === 'error' ? (context.error?.blockId ?? null) : null;
+  return {
+    outputs: parts.outputs,
+    snapshot: {
+      flowId: compiled.flowId,
+      flowVersionHash: compiled.flowVersionHash,
+      status,
+      activeBlockId,
+      machine: actor.getPersistedSnapshot(),
+      pending: parts.pending,
+    },
+    status,
+    awaiting: settled.hasTag(TAGS.waiting) && !parts.pending ? context.awaiting : null,
+    activeBlockId,
+    path: parts.path,
+    variables: context.variables,
+    pending: parts.pending,
+    ...(parts.handoff ? { handoff: parts.handoff } : {}),
+    ...(status === 'error' && context.error ? { error: context.error } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { MessageContent, VisitorConversation } from '@flowdesk/contract';
+import { snapshotStatus } from '@flowdesk/engine';
 import type { ExpressionBuilder, Kysely, QueryCreator } from 'kysely';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import type { ConversationEvent } from '../realtime/events';
@@ -128,6 +129,7 @@ export function toVisitorConversation(
     agent,
     replyTime,
     awaiting: conversation.status === 'bot' ? ((conversation.awaiting as MessageContent | null) ?? null) : null,
+    working: conversation.status === 'bot' && snapshotStatus(conversation.engine_snapshot) === 'working',
   };
 }
 

@@ -18,7 +18,7 @@ import {
   outputOf,
 } from '../machine/implement';
 import { text } from '../machine/render';
-import { blockState } from '../machine/transitions';
+import { awaitEffect, blockState } from '../machine/transitions';
 import { type AgentMemory, type EngineContext, TAGS } from '../machine/types';
 import type { BlockCompiler } from './compiler';
 
@@ -40,21 +40,19 @@ export const compileAiAgent: BlockCompiler<'ai_agent'> = (block, index) => {
         tags: [TAGS.waiting],
         on: { visitor_message: { target: 'turn', actions: ['recordInput', { type: 'agentHeard', params }] } },
       },
-      turn: {
-        invoke: {
-          src: 'agentTurn',
-          input: ({ context }): AgentTurnRequest => turnRequest(block.data, context),
-          onDone: [
-            {
-              guard: { type: 'agentHandsOff', params },
-              target: index.target(block.id, AI_AGENT_OUTPUTS.handoff),
-              actions: { type: 'agentHandedOff', params },
-            },
-            { target: 'listen', actions: { type: 'agentReplied', params } },
-          ],
-          onError: { target: 'listen', actions: { type: 'agentFailed', params } },
-        },
-      },
+      turn: awaitEffect({
+        effect: 'agentTurn',
+        input: ({ context }): AgentTurnRequest => turnRequest(block.data, context),
+        onDone: [
+          {
+            guard: { type: 'agentHandsOff', params },
+            target: index.target(block.id, AI_AGENT_OUTPUTS.handoff),
+            actions: { type: 'agentHandedOff', params },
+          },
+          { target: 'listen', actions: { type: 'agentReplied', params } },
+        ],
+        onError: { target: 'listen', actions: { type: 'agentFailed', params } },
+      }),
     },
   };
 };

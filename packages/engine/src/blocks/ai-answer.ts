@@ -10,7 +10,7 @@ import type { BlockCompiler } from './compiler';
 export const compileAiAnswer: BlockCompiler<'ai_answer'> = (block, index) => {
   const notFound = { target: index.target(block.id, 'not_found') };
   return effectState(index, block.id, {
-    src: 'answer',
+    effect: 'answer',
     input: ({ context }): AnswerEffectRequest => answerRequest(block.data, context.variables),
     onDone: [
       {

@@ -15,7 +15,7 @@ import type { BlockCompiler } from './compiler';
 /** Calls the host's `http` effect: a 2xx response is mapped into variables and follows `success`. */
 export const compileHttpRequest: BlockCompiler<'http_request'> = (block, index) =>
   effectState(index, block.id, {
-    src: 'http',
+    effect: 'http',
     input: ({ context }) => buildHttpRequest(block.data, context.variables),
     onDone: [
       {

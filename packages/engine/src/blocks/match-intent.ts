@@ -11,7 +11,7 @@ export const compileMatchIntent: BlockCompiler<'match_intent'> = (block, index) 
   const intents = block.data.intentIds.map((id) => index.intents.get(id)).filter((i): i is Intent => !!i);
   const noMatch = { target: index.target(block.id, 'no_match') };
   return effectState(index, block.id, {
-    src: 'classifyIntent',
+    effect: 'classifyIntent',
     input: ({ context }) => ({ text: lastMessage(context.variables), intents }),
     onDone: [
       ...intents.map((i) => ({

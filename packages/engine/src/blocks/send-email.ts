@@ -1,12 +1,12 @@
 import { interpolate } from '@flowdesk/flow-schema';
-import { effectState } from '../machine/transitions';
+import { localEffectState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
 /** Sends an email through the host's `sendEmail` effect and moves on either way. */
 export const compileSendEmail: BlockCompiler<'send_email'> = (block, index) => {
   // A failed email must not strand the visitor; the host records the failure.
   const next = { target: index.target(block.id, 'next') };
-  return effectState(index, block.id, {
+  return localEffectState(index, block.id, {
     src: 'sendEmail',
     input: ({ context }) => ({
       to: interpolate(block.data.to, context.variables).trim(),

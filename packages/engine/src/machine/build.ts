@@ -12,6 +12,8 @@ export const initialContext = (): EngineContext => ({
   awaiting: null,
   jump: null,
   error: null,
+  pending: null,
+  effectSeq: 0,
 });
 
 /** Every jump to a block (`#id`) re-enters it, so its entry actions and the step budget always run. */

@@ -32,7 +32,8 @@ export type ActionName =
   | 'agentHeard'
   | 'agentReplied'
   | 'agentFailed'
-  | 'agentHandedOff';
+  | 'agentHandedOff'
+  | 'clearEffect';
 
 export type GuardName =
   | 'overBudget'
@@ -48,10 +49,19 @@ export type GuardName =
   | 'handoffAccepted'
   | 'agentHandsOff';
 
-export type EffectName = 'http' | 'answer' | 'agentTurn' | 'classifyIntent' | 'handoff' | 'sendEmail';
+/** Effects that leave the process: the machine waits for their result as an event (see `awaitEffect`). */
+export type ExternalEffectName = 'http' | 'answer' | 'agentTurn' | 'classifyIntent';
+/** Effects the host runs at once, inside the step (they only touch its own data). */
+export type LocalEffectName = 'handoff' | 'sendEmail';
+export type EffectName = ExternalEffectName | LocalEffectName;
 
 type Params = Record<string, string>;
-export type ActionRef = ActionName | { type: ActionName; params: Params };
+/** Records the effect the state waits for in `context.pending`; its request is built from the context on entry. */
+export interface RequestEffectRef {
+  type: 'requestEffect';
+  params: (args: { context: EngineContext }) => { kind: ExternalEffectName; request: unknown };
+}
+export type ActionRef = ActionName | { type: ActionName; params: Params } | RequestEffectRef;
 export type GuardRef = GuardName | { type: GuardName; params: Params };
 
 export interface Transition {
@@ -63,7 +73,7 @@ export interface Transition {
 }
 
 export interface InvokeConfig {
-  src: EffectName;
+  src: LocalEffectName;
   input: (args: { context: EngineContext }) => unknown;
   onDone: Transition | Transition[];
   onError: Transition;
@@ -76,6 +86,15 @@ export interface StateConfig {
   always?: Transition[];
   initial?: string;
   states?: Record<string, StateConfig>;
+  exit?: ActionRef[];
   on?: Record<string, Transition | Transition[]>;
   invoke?: InvokeConfig;
+}
+
+/** A state that asks the host for an external effect and follows a transition by its result. */
+export interface AwaitConfig {
+  effect: ExternalEffectName;
+  input: (args: { context: EngineContext }) => unknown;
+  onDone: Transition | Transition[];
+  onError: Transition;
 }

@@ -1,18 +1,5 @@
 import { fromPromise } from 'xstate';
-import type {
-  AgentTurnRequest,
-  AgentTurnResult,
-  AnswerEffectRequest,
-  AnswerEffectResult,
-  ClassifyIntentRequest,
-  ClassifyIntentResult,
-  EmailEffectRequest,
-  EngineEffects,
-  HandoffEffectRequest,
-  HandoffEffectResult,
-  HttpEffectRequest,
-  HttpEffectResult,
-} from '../effects';
+import type { EmailEffectRequest, EngineEffects, HandoffEffectRequest, HandoffEffectResult } from '../effects';
 
 /**
  * The host's effects for the actors of one running conversation, keyed by its actor system. `step()`
@@ -26,15 +13,14 @@ export function bindEffects(system: object, effects: EngineEffects): void {
 }
 
 interface EffectTypes {
-  http: [HttpEffectRequest, HttpEffectResult];
-  answer: [AnswerEffectRequest, AnswerEffectResult];
-  agentTurn: [AgentTurnRequest, AgentTurnResult];
-  classifyIntent: [ClassifyIntentRequest, ClassifyIntentResult];
   handoff: [HandoffEffectRequest, HandoffEffectResult];
   sendEmail: [EmailEffectRequest, undefined];
 }
 
-/** An actor that calls the bound host effect `name` (rejections follow the block's failure path). */
+/**
+ * An actor that calls the bound local effect `name` (rejections follow the block's failure path).
+ * External effects are not actors: the machine waits for their result as an event (`awaitEffect`).
+ */
 export function effectActor<K extends keyof EffectTypes>(name: K) {
   return fromPromise<EffectTypes[K][1], EffectTypes[K][0]>(async ({ input, system }) => {
     const effects = effectsBySystem.get(system);

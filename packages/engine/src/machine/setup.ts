@@ -6,7 +6,13 @@ import { effectActor } from './effect-actors';
 import type { FlowIndex } from './flow-index';
 import { type BlockParams, received } from './implement';
 import { text } from './render';
-import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineEmitted, type EngineEvent } from './types';
+import {
+  DEFAULT_STEP_BUDGET,
+  type EffectRequest,
+  type EngineContext,
+  type EngineEmitted,
+  type EngineEvent,
+} from './types';
 
 function mergeVariables(base: Variables, incoming: unknown): Variables {
   if (typeof incoming !== 'object' || incoming === null || Array.isArray(incoming)) return base;
@@ -35,10 +41,6 @@ export function createFlowSetup(index: FlowIndex) {
       emitted: {} as EngineEmitted,
     },
     actors: {
-      http: effectActor('http'),
-      answer: effectActor('answer'),
-      agentTurn: effectActor('agentTurn'),
-      classifyIntent: effectActor('classifyIntent'),
       handoff: effectActor('handoff'),
       sendEmail: effectActor('sendEmail'),
     },
@@ -72,6 +74,12 @@ export function createFlowSetup(index: FlowIndex) {
       gotoJump: assign(({ event, context }) => ({
         jump: event.type === 'goto' || event.type === 'intent' ? event.blockId : context.jump,
       })),
+      /** Entering a `working` state: the external effect to run (see `awaitEffect`). */
+      requestEffect: assign(({ context }, params: { kind: EffectRequest['kind']; request: unknown }) => {
+        const seq = (context.effectSeq ?? 0) + 1;
+        return { pending: { kind: params.kind, request: params.request, seq }, effectSeq: seq };
+      }),
+      clearEffect: assign({ pending: null }),
       emitAwaiting: emit(({ context }) => ({ type: 'output' as const, content: context.awaiting ?? text('') })),
       ...blocks.actions,
     },

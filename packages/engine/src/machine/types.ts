@@ -24,6 +24,17 @@ export interface EngineContext {
   error: EngineError | null;
   /** What an AI agent block has heard, said and gathered; absent outside one (and in older snapshots). */
   agent?: AgentMemory | null;
+  /** The external effect the machine waits for (state tagged `working`); absent otherwise. */
+  pending?: EffectRequest | null;
+  /** Effects requested so far: tells a re-settled wait for the same effect from a new one. */
+  effectSeq?: number;
+}
+
+/** An external effect the flow waits for: which one, its request, and its number in this conversation. */
+export interface EffectRequest {
+  kind: 'http' | 'answer' | 'agentTurn' | 'classifyIntent';
+  request: unknown;
+  seq: number;
 }
 
 export interface AgentMemory {
@@ -41,6 +52,9 @@ export type EngineEvent = (
   | { type: 'set_variables'; variables: Record<string, unknown> }
   | { type: 'no_agent_timeout' }
   | { type: 'handback' }
+  /** Internal (sent by `step()`): the result of the effect in `context.pending`. */
+  | { type: 'effect.done'; output: unknown }
+  | { type: 'effect.error'; error: string }
 ) & { stepBudget?: number };
 
 export type EngineEmitted =
@@ -51,4 +65,11 @@ export const DEFAULT_STEP_BUDGET = 100;
 
 /** The engine's own states beside one state per block. */
 export const STATES = { idle: '__idle', end: '__end', error: '__error', jump: '__jump' } as const;
-export const TAGS = { idle: 'idle', waiting: 'waiting', handoff: 'handoff', ended: 'ended', error: 'error' } as const;
+export const TAGS = {
+  idle: 'idle',
+  waiting: 'waiting',
+  handoff: 'handoff',
+  ended: 'ended',
+  error: 'error',
+  working: 'working',
+} as const;
