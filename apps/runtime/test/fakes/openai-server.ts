@@ -201,7 +201,7 @@ async function stream(res: ServerResponse, recorded: RecordedRequest, plan: Stre
   }
   if (closed) return;
   if (plan.breakAfter !== undefined) {
-    res.destroy();
+    res.socket?.end(); // what was written still arrives, then the connection ends mid-response
     return;
   }
   const calls = plan.toolCalls && wireToolCalls(plan.toolCalls).map((call, index) => ({ index, ...call }));
