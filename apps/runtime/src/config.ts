@@ -69,6 +69,8 @@ export const ConfigSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Longest wait for an AI call before the offline fallback answers (a streamed answer: for each new text). */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   RESEND_API_KEY: optionalText,
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default('Flowdesk <notifications@flowdesk.local>'),
