@@ -17,6 +17,13 @@ export type SummarizeInput = {
 export type PrioritizeInput = { transcript: TranscriptLine[] };
 export type ClassifyIntentInput = { text: string; intents: IntentDef[]; threshold?: number };
 export type AnswerInput = { question: string; instructions: string; knowledge: string; transcript?: TranscriptLine[] };
+/** How a caller follows an answer as it is written. */
+export type AnswerOptions = {
+  /** Called with the whole visible answer so far each time it grows; never with the not-found marker. */
+  onText?: (textSoFar: string) => void;
+  /** Aborting stops the model call; the answer then rejects (no fallback). */
+  signal?: AbortSignal;
+};
 export type SuggestReplyInput = { transcript: TranscriptLine[]; knowledge?: string };
 
 export type HandoffAction = {
@@ -41,12 +48,14 @@ export type AgentTurnResult =
   | { reply: string; gathered?: Record<string, string> }
   | { handoff: { reason: string; gathered: Record<string, string>; priority?: Priority } };
 
+export type ProviderName = 'openai' | 'offline';
+
 export interface AiProvider {
-  readonly name: 'openai' | 'offline';
+  readonly name: ProviderName;
   summarize(i: SummarizeInput): Promise<{ summary: string }>;
   prioritize(i: PrioritizeInput): Promise<{ priority: Priority; reason: string }>;
   classifyIntent(i: ClassifyIntentInput): Promise<{ intentId: string | null; confidence: number }>;
-  answer(i: AnswerInput): Promise<{ found: boolean; answer: string }>;
+  answer(i: AnswerInput, options?: AnswerOptions): Promise<{ found: boolean; answer: string }>;
   /** AI agent mode: one turn of the agent; either a reply to the visitor or a handoff with gathered fields. */
   agentTurn(i: AgentTurnInput): Promise<AgentTurnResult>;
   suggestReply(i: SuggestReplyInput): Promise<{ reply: string }>;

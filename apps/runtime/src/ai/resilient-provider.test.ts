@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineProvider } from './offline/offline-provider';
 import type { AiProvider } from './provider';
-import { type AiLogger, withFallback, withLogging } from './resilient-provider';
+import { type AiLogger, answeredBy, withFallback, withLogging } from './resilient-provider';
 
 function recorder() {
   const entries: Array<[string, Record<string, unknown>]> = [];
@@ -48,6 +48,26 @@ describe('withFallback', () => {
     await expect(withFallback(broken, alsoBroken, { timeoutMs: 100 }).prioritize({ transcript })).rejects.toThrow(
       'offline down',
     );
+  });
+});
+
+describe('answeredBy', () => {
+  it('names the provider that produced each result, not the configured one', async () => {
+    const working = withFallback(fixed, offline, { timeoutMs: 1000 });
+    const failing = withFallback(broken, offline, { timeoutMs: 1000 });
+    const fromModel = await working.prioritize({ transcript });
+    const fromFallback = await failing.prioritize({ transcript });
+    expect(failing.name).toBe('openai');
+    expect(answeredBy(working, fromModel)).toBe('openai');
+    expect(answeredBy(failing, fromFallback)).toBe('offline');
+    // Several results: offline as soon as one came from the fallback; nulls are skipped.
+    expect(answeredBy(working, fromModel, null, await working.summarize({ transcript, variables: {} }))).toBe('openai');
+    expect(answeredBy(working, fromModel, fromFallback)).toBe('offline');
+    // A result no wrapper saw counts as the provider's own.
+    expect(answeredBy(working, { priority: 'low', reason: 'x' })).toBe('openai');
+    expect(
+      answeredBy(withLogging(offline, recorder().logger), await offline.summarize({ transcript, variables: {} })),
+    ).toBe('offline');
   });
 });
 

@@ -1,11 +1,14 @@
+import { type AiLogger, failureOf, markAnsweredBy, type ResilienceOptions, stopwatch, withTimeout } from './call-guard';
 import type { AiCallName, AiProvider } from './provider';
+import { answerWithFallback } from './resilient-answer';
 
-/** Logs every AI call and answers from the fallback provider when the primary one fails or is too slow. */
+/**
+ * Logs every AI call and answers from the fallback provider when the primary one fails or is too slow.
+ * Every result is marked with the provider that produced it: read it with `answeredBy`.
+ */
 
-export type AiLogger = {
-  info(obj: Record<string, unknown>, msg?: string): void;
-  warn(obj: Record<string, unknown>, msg?: string): void;
-};
+export type { AiLogger, ResilienceOptions } from './call-guard';
+export { AiTimeoutError, answeredBy } from './call-guard';
 
 export const AI_CALLS: AiCallName[] = [
   'summarize',
@@ -16,33 +19,7 @@ export const AI_CALLS: AiCallName[] = [
   'suggestReply',
 ];
 
-export class AiTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`AI call timed out after ${timeoutMs} ms`);
-    this.name = 'AiTimeoutError';
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AiTimeoutError(timeoutMs)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-export type ResilienceOptions = {
-  timeoutMs: number;
-  logger?: AiLogger;
-  /** Strings never to write to a log (the API key). */
-  secrets?: string[];
-};
-
-function redact(text: string, secrets: string[]): string {
-  return secrets.filter((s) => s.length > 0).reduce((out, s) => out.split(s).join('[redacted]'), text);
-}
-
-type AnyCall = (input: unknown) => Promise<unknown>;
+type AnyCall = (...args: unknown[]) => Promise<unknown>;
 
 function mapCalls(name: AiProvider['name'], wrap: (call: AiCallName) => AnyCall): AiProvider {
   return { name, ...Object.fromEntries(AI_CALLS.map((c) => [c, wrap(c)])) } as unknown as AiProvider;
@@ -52,34 +29,34 @@ function method(provider: AiProvider, call: AiCallName): AnyCall {
   return provider[call].bind(provider) as AnyCall;
 }
 
-function stopwatch(): () => number {
-  const started = performance.now();
-  return () => Math.round(performance.now() - started);
-}
-
 export function withFallback(primary: AiProvider, fallback: AiProvider, options: ResilienceOptions): AiProvider {
   const { timeoutMs, logger, secrets = [] } = options;
-  return mapCalls(primary.name, (call) => {
+  const wrapped = mapCalls(primary.name, (call) => {
     const first = method(primary, call);
     const second = method(fallback, call);
-    return async (input) => {
+    return async (...args) => {
       const latency = stopwatch();
       try {
-        const result = await withTimeout(first(input), timeoutMs);
+        const result = await withTimeout(first(...args), timeoutMs);
         logger?.info({ ai: call, provider: primary.name, latencyMs: latency(), outcome: 'ok' }, 'ai call');
-        return result;
+        return markAnsweredBy(result, primary.name);
       } catch (error) {
-        const outcome = error instanceof AiTimeoutError ? 'timeout' : 'error';
-        const message = redact(error instanceof Error ? error.message : String(error), secrets);
-        const result = await second(input);
+        const result = await second(...args);
         logger?.warn(
-          { ai: call, provider: primary.name, latencyMs: latency(), outcome, error: message, fallback: fallback.name },
+          {
+            ai: call,
+            provider: primary.name,
+            latencyMs: latency(),
+            ...failureOf(error, secrets),
+            fallback: fallback.name,
+          },
           'ai call failed; answered by fallback',
         );
-        return result;
+        return markAnsweredBy(result, fallback.name);
       }
     };
   });
+  return { ...wrapped, answer: answerWithFallback(primary, fallback, options) };
 }
 
 /** Logs the calls of a provider that has nothing to fall back to (the offline one). */
@@ -87,11 +64,11 @@ export function withLogging(provider: AiProvider, logger?: AiLogger): AiProvider
   if (!logger) return provider;
   return mapCalls(provider.name, (call) => {
     const run = method(provider, call);
-    return async (input) => {
+    return async (...args) => {
       const latency = stopwatch();
-      const result = await run(input);
+      const result = await run(...args);
       logger.info({ ai: call, provider: provider.name, latencyMs: latency(), outcome: 'ok' }, 'ai call');
-      return result;
+      return markAnsweredBy(result, provider.name);
     };
   });
 }

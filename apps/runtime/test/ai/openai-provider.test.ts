@@ -102,23 +102,22 @@ describe('LangChain provider against the fake OpenAI server', () => {
     });
   });
 
-  it('answers from knowledge, and reports not found', async () => {
+  it('answers from knowledge in streamed plain text, and reports not found with the NOT_FOUND marker', async () => {
     const knowledge = 'Refunds reach your bank within 5 to 7 business days.';
     fake.setHandler((req) =>
-      requestText(req).includes('refund')
-        ? { json: { found: true, answer: 'Within 5 to 7 business days.' } }
-        : { json: { found: false, answer: "Sorry, I don't know." } },
+      requestText(req).includes('refund') ? { content: 'Within 5 to 7 business days.' } : { content: 'NOT_FOUND' },
     );
     expect(await ai.answer({ question: 'When does my refund arrive?', instructions: 'Be brief', knowledge })).toEqual({
       found: true,
       answer: 'Within 5 to 7 business days.',
     });
+    expect(lastRequest().stream).toBe(true);
     expect(requestText(lastRequest())).toContain('Be brief');
     expect(requestText(lastRequest())).toContain(knowledge);
+    expect(requestText(lastRequest())).toContain('reply with exactly NOT_FOUND');
     expect(
-      (await ai.answer({ question: 'Do you sell gift cards?', instructions: '', knowledge: 'Shipping is free.' }))
-        .found,
-    ).toBe(false);
+      await ai.answer({ question: 'Do you sell gift cards?', instructions: '', knowledge: 'Shipping is free.' }),
+    ).toEqual({ found: false, answer: "I'm sorry, I don't have information about that." });
   });
 
   it('drafts a suggested reply for the agent', async () => {

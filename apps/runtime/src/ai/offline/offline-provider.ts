@@ -13,7 +13,12 @@ export function createOfflineProvider(): AiProvider {
     summarize: async (i) => summarizeOffline(i),
     prioritize: async (i) => prioritizeOffline(i),
     classifyIntent: async (i) => classifyIntentOffline(i),
-    answer: async (i) => answerOffline(i),
+    // Nothing to stream: a found answer is shown whole, once; the not-found apology is never sent to onText.
+    answer: async (i, options) => {
+      const result = answerOffline(i);
+      if (result.found) options?.onText?.(result.answer);
+      return result;
+    },
     agentTurn: async (i) => agentTurnOffline(i),
     suggestReply: async (i) => suggestReplyOffline(i),
   };

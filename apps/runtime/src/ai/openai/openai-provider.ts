@@ -15,7 +15,7 @@ export function createOpenAiProvider(config: OpenAiConfig): AiProvider {
     summarize: (i) => summarizeWithModel(model, i),
     prioritize: (i) => prioritizeWithModel(model, i),
     classifyIntent: (i) => classifyIntentWithModel(model, i),
-    answer: (i) => answerWithModel(model, i),
+    answer: (i, options) => answerWithModel(model, i, options),
     agentTurn: (i) => agentTurnWithModel(model, i),
     suggestReply: (i) => suggestReplyWithModel(model, i),
   };

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type AiLogger, answeredBy, createAiProvider } from '../../src/ai/index';
+import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+
+/** createAiProvider's streamed answer: options pass through, failures before and after the first text, timeouts. */
+
+let fake: FakeOpenAiServer;
+let logs: Array<{ level: string; obj: Record<string, unknown> }>;
+const logger: AiLogger = {
+  info: (obj) => logs.push({ level: 'info', obj }),
+  warn: (obj) => logs.push({ level: 'warn', obj }),
+};
+beforeAll(async () => {
+  fake = await startFakeOpenAiServer();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  logs = [];
+  fake.requests.length = 0;
+  fake.setStreaming({});
+});
+
+const input = {
+  question: 'How long do refunds take?',
+  instructions: '',
+  knowledge: 'We ship worldwide. Refunds take 5 to 7 business days.',
+};
+const OFFLINE_ANSWER = 'Refunds take 5 to 7 business days.';
+
+function provider(timeoutMs = 2_000) {
+  return createAiProvider({ apiKey: 'sk-stream', baseUrl: fake.baseUrl, timeoutMs }, logger);
+}
+
+async function run(ai = provider(), signal?: AbortSignal) {
+  const shown: string[] = [];
+  const result = await ai.answer(input, { onText: (text) => shown.push(text), signal });
+  return { result, shown, by: answeredBy(ai, result) };
+}
+
+describe('streamed answer through the resilient provider', () => {
+  it('passes onText through and says the model answered', async () => {
+    fake.enqueue({ chunks: ['Five', ' to seven', ' days.'] });
+    expect(await run()).toEqual({
+      result: { found: true, answer: 'Five to seven days.' },
+      shown: ['Five', 'Five to seven', 'Five to seven days.'],
+      by: 'openai',
+    });
+    expect(logs).toEqual([{ level: 'info', obj: expect.objectContaining({ ai: 'answer', outcome: 'ok' }) }]);
+  });
+
+  it('falls back offline when the stream fails before any text, showing the offline answer once', async () => {
+    fake.enqueue({ status: 500 });
+    expect(await run()).toEqual({
+      result: { found: true, answer: OFFLINE_ANSWER },
+      shown: [OFFLINE_ANSWER],
+      by: 'offline',
+    });
+    expect(logs[0]).toMatchObject({ level: 'warn', obj: { ai: 'answer', outcome: 'error', fallback: 'offline' } });
+  });
+
+  it('falls back offline when the stream breaks before any visible text (marker prefix only)', async () => {
+    fake.enqueue({ chunks: ['NOT_', 'FOUND'], breakAfter: 1 });
+    const { result, shown, by } = await run();
+    expect({ result, shown, by }).toEqual({
+      result: { found: true, answer: OFFLINE_ANSWER },
+      shown: [OFFLINE_ANSWER],
+      by: 'offline',
+    });
+  });
+
+  it('keeps the text already shown when the stream breaks after it, without a second offline reply', async () => {
+    fake.enqueue({ chunks: ['Refunds', ' take five', ' business days.'], breakAfter: 2 });
+    expect(await run()).toEqual({
+      result: { found: true, answer: 'Refunds take five' },
+      shown: ['Refunds', 'Refunds take five'],
+      by: 'openai',
+    });
+    expect(logs[0]).toMatchObject({ level: 'warn', obj: { ai: 'answer', outcome: 'error', kept: 'streamed text' } });
+  });
+
+  it('times out on silence: before the first text it falls back, after it the text is kept', async () => {
+    fake.enqueue({ chunks: ['late'], timing: { firstChunkDelayMs: 1_000 } });
+    let started = performance.now();
+    expect((await run(provider(200))).by).toBe('offline');
+    expect(performance.now() - started).toBeLessThan(800);
+    expect(logs[0]?.obj.outcome).toBe('timeout');
+
+    fake.enqueue({ chunks: ['Refunds', ' take', ' ages'], timing: { chunkDelayMs: 1_000 } });
+    started = performance.now();
+    expect(await run(provider(200))).toEqual({
+      result: { found: true, answer: 'Refunds' },
+      shown: ['Refunds'],
+      by: 'openai',
+    });
+    expect(performance.now() - started).toBeLessThan(800);
+  });
+
+  it('lets a long answer that keeps streaming run past the timeout', async () => {
+    const words = ['Refunds', ' take', ' five', ' to', ' seven', ' business', ' days.'];
+    fake.enqueue({ chunks: words, timing: { chunkDelayMs: 100 } });
+    const started = performance.now();
+    const { result, shown, by } = await run(provider(250));
+    expect(performance.now() - started).toBeGreaterThan(500);
+    expect(result).toEqual({ found: true, answer: 'Refunds take five to seven business days.' });
+    expect(shown).toHaveLength(words.length);
+    expect(by).toBe('openai');
+  });
+
+  it('rejects without a fallback when the caller aborts', async () => {
+    fake.enqueue({ chunks: ['one', ' two'], timing: { firstChunkDelayMs: 1_000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = performance.now();
+    await expect(run(provider(), controller.signal)).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(logs).toEqual([{ level: 'info', obj: expect.objectContaining({ ai: 'answer', outcome: 'aborted' }) }]);
+  });
+
+  it('the offline-only provider shows a found answer once and nothing for not found', async () => {
+    const offline = createAiProvider({});
+    expect(await run(offline)).toEqual({
+      result: { found: true, answer: OFFLINE_ANSWER },
+      shown: [OFFLINE_ANSWER],
+      by: 'offline',
+    });
+    const shown: string[] = [];
+    const missing = await offline.answer(
+      { ...input, question: 'Do you sell gift cards?' },
+      { onText: (t) => shown.push(t) },
+    );
+    expect(missing.found).toBe(false);
+    expect(shown).toEqual([]);
+  });
+});
