@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { askForField, checkFieldValue, fieldKey, gatherFields } from '../fields';
 import { prioritizeOffline } from '../offline/prioritize';
 import type { AgentTurnInput, AgentTurnResult, HandoffAction, TranscriptLine } from '../provider';
+import { strictJsonSchema } from './structured';
 
 /** AI agent mode through tool calling: the model answers, or calls `human_handoff` once the gather fields are known. */
 
@@ -32,7 +33,7 @@ function argsSchema(handoff: HandoffAction) {
 }
 
 function handoffTool(handoff: HandoffAction) {
-  const { $schema: _ignored, ...parameters } = z.toJSONSchema(argsSchema(handoff)) as Record<string, unknown>;
+  const parameters = strictJsonSchema(argsSchema(handoff));
   return {
     type: 'function' as const,
     function: {

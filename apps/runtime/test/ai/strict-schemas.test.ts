@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createOpenAiProvider } from '../../src/ai/openai/openai-provider';
+import type { AiProvider, TranscriptLine } from '../../src/ai/provider';
+import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+
+/**
+ * The exact JSON Schemas the model receives. OpenAI's strict structured outputs accept a subset of JSON Schema:
+ * no `$schema`, no `title`, `additionalProperties: false` and every property in `required` on each object.
+ */
+
+let fake: FakeOpenAiServer;
+let ai: AiProvider;
+beforeAll(async () => {
+  fake = await startFakeOpenAiServer();
+  ai = createOpenAiProvider({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-test' });
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+});
+
+const transcript: TranscriptLine[] = [{ author: 'visitor', text: 'I was charged twice' }];
+const closed = (properties: Record<string, unknown>) => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+});
+
+function sentFormat() {
+  expect(fake.requests).toHaveLength(1);
+  return fake.requests[0]!.body.response_format;
+}
+
+describe('strict structured output schemas sent to the model', () => {
+  it('summary', async () => {
+    await ai.summarize({ transcript, variables: {} });
+    expect(sentFormat()).toEqual({
+      type: 'json_schema',
+      json_schema: {
+        name: 'handoff_summary',
+        strict: true,
+        schema: closed({ summary: { type: 'string', description: 'The handoff note' } }),
+      },
+    });
+  });
+
+  it('priority', async () => {
+    await ai.prioritize({ transcript });
+    expect(sentFormat()).toEqual({
+      type: 'json_schema',
+      json_schema: {
+        name: 'priority',
+        strict: true,
+        schema: closed({
+          priority: { type: 'string', enum: ['low', 'medium', 'high', 'urgent'] },
+          reason: { type: 'string', description: 'One line naming the signal, e.g. "Double charge and angry tone"' },
+        }),
+      },
+    });
+  });
+
+  it('intent', async () => {
+    await ai.classifyIntent({ text: 'refund please', intents: [{ id: 'refund', name: 'Refund', phrases: [] }] });
+    expect(sentFormat()).toEqual({
+      type: 'json_schema',
+      json_schema: {
+        name: 'intent',
+        strict: true,
+        schema: closed({
+          intentId: { type: 'string', enum: ['none', 'refund'] },
+          confidence: { type: 'number', description: '0 to 1' },
+        }),
+      },
+    });
+  });
+
+  it('suggested reply', async () => {
+    await ai.suggestReply({ transcript });
+    expect(sentFormat()).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'suggested_reply', strict: true, schema: closed({ reply: { type: 'string' } }) },
+    });
+  });
+
+  it('agent turn: the handoff tool parameters use the same subset', async () => {
+    fake.enqueue({ content: 'What is your email?' });
+    await ai.agentTurn({
+      instructions: '',
+      knowledge: '',
+      transcript,
+      gathered: {},
+      handoff: { enabled: true, whenToUse: 'refunds', gather: ['email', 'order number'], autoPriority: true },
+    });
+    expect(fake.requests[0]!.body.response_format).toBeUndefined();
+    expect(fake.requests[0]!.body.tools?.[0]?.function.parameters).toEqual(
+      closed({
+        reason: { type: 'string', description: 'Why the visitor needs a human, in one line' },
+        email: { type: 'string', description: "The visitor's email, exactly as given" },
+        order_number: { type: 'string', description: "The visitor's order number, exactly as given" },
+        priority: { type: 'string', enum: ['low', 'medium', 'high', 'urgent'] },
+      }),
+    );
+  });
+
+  it('the knowledge answer streams plain text with no schema', async () => {
+    await ai.answer({ question: 'q', instructions: '', knowledge: 'k' });
+    expect(fake.requests[0]!.body.stream).toBe(true);
+    expect(fake.requests[0]!.body.response_format).toBeUndefined();
+  });
+});
