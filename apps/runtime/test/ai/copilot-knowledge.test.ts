@@ -103,4 +103,14 @@ describe('suggested reply through LangChain and an OpenAI-compatible server', ()
     expect(prompt).toContain(SHIPPING);
     expect(prompt).toContain('How long do refunds take to reach my card?');
   });
+
+  it('says offline when the model fails and the offline provider writes the draft', async () => {
+    const { id, headers } = await handedOffConversation(t);
+    fake.setHandler(() => ({ status: 500 }));
+    const answer = await t.current.call('POST', `/api/inbox/conversations/${id}/suggest-reply`, headers);
+    fake.setHandler(null);
+    expect(answer.status).toBe(200);
+    expect(answer.body.provider).toBe('offline');
+    expect(answer.body.reply).toContain('5 business days');
+  });
 });

@@ -154,5 +154,28 @@ describe('preview summary through an OpenAI-compatible server', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.summary).toContain('48213');
     expect(answer.body.summary).not.toContain('MODEL SUMMARY');
+    expect(answer.body.provider).toBe('offline');
+  });
+
+  it('says offline when only the priority fell back, and openai for a model summary beside the agent’s priority', async () => {
+    const { admin } = await signIn(t);
+    fake.setHandler((req) =>
+      req.response_format?.json_schema?.name === 'priority'
+        ? { status: 500 }
+        : { json: { summary: 'MODEL SUMMARY: double charge.' } },
+    );
+    const partly = await t.current.call('POST', PATH, admin, { transcript, priorityMode: 'ai' });
+    expect(partly.body.summary).toBe('MODEL SUMMARY: double charge.');
+    expect(partly.body.priority.priority).toMatch(/high|urgent/);
+    expect(partly.body.provider).toBe('offline');
+
+    fake.requests.length = 0;
+    const suggested = await t.current.call('POST', PATH, admin, {
+      transcript,
+      priorityMode: 'ai',
+      variables: { ai_handoff_priority: 'low' },
+    });
+    expect(suggested.body).toMatchObject({ priority: { priority: 'low' }, provider: 'openai' });
+    expect(fake.requests).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answeredBy } from '../../ai';
 import { createRouter } from '../../http/env';
 import { requireUser } from '../../http/middleware/auth';
 import type { Services } from '../../services';
@@ -175,7 +176,8 @@ export function conversationRoutes(services: Services) {
         flowKnowledge(services, conversation),
       ]);
       const suggestion = await services.ai.suggestReply({ transcript, knowledge });
-      return { reply: suggestion.reply, provider: services.ai.name };
+      // The provider that wrote this draft: `offline` when the model failed and the fallback answered.
+      return { reply: suggestion.reply, provider: answeredBy(services.ai, suggestion) };
     },
   );
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { answeredBy } from '../../../ai';
 import { agentSuggestion } from '../../../inbox/summary';
 import type { Services } from '../../../services';
 import { RateLimiter } from '../../../services/rate-limiter';
@@ -47,6 +48,7 @@ const PreviewSummaryResponse = z
       .object({ priority: z.enum(['low', 'medium', 'high', 'urgent']), reason: z.string() })
       .nullable()
       .describe('Null unless priorityMode is `ai`'),
+    /** Who wrote the summary and priority: `offline` when the model failed and the offline fallback answered. */
     provider: z.enum(['openai', 'offline']),
   })
   .openapi('PreviewSummary');
@@ -99,11 +101,14 @@ export function aiRoutes(services: Services) {
     const { transcript, variables = {}, priorityMode } = c.req.valid('json');
     const name = typeof variables.name === 'string' ? variables.name : null;
     const email = typeof variables.email === 'string' ? variables.email : null;
-    const [summary, priority] = await Promise.all([
+    const suggested = priorityMode === 'ai' ? agentSuggestion(variables) : null;
+    const [summary, rated] = await Promise.all([
       services.ai.summarize({ transcript, variables, visitor: { name, email } }),
-      priorityMode === 'ai' ? (agentSuggestion(variables) ?? services.ai.prioritize({ transcript })) : null,
+      priorityMode === 'ai' && !suggested ? services.ai.prioritize({ transcript }) : null,
     ]);
-    return c.json({ summary: summary.summary, priority, provider: services.ai.name }, 200);
+    // The provider that actually wrote the AI parts (the agent's suggestion is not one): offline if either fell back.
+    const provider = answeredBy(services.ai, summary, rated);
+    return c.json({ summary: summary.summary, priority: suggested ?? rated, provider }, 200);
   });
   return router;
 }
