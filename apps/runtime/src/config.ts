@@ -51,6 +51,10 @@ export const ConfigSchema = z.object({
   HTTP_BLOCK_ALLOW_PRIVATE: bool.default(false),
   HTTP_BLOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   HTTP_BLOCK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(512_000),
+  /** Flow calls (HTTP blocks, AI) one instance runs at once; more wait in memory, never on the database. */
+  EFFECTS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+  /** How long an instance holds a flow call before another may take it over (after a crash). */
+  EFFECT_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   /** How often WebSockets are pinged; a socket that missed a pong by the next ping is closed. */
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SESSION_TTL_HOURS: z.coerce

@@ -52,6 +52,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     services.hub.attachBridge(bridge);
   }
   installAreas(services, { emailWorker: config.EMAIL_WORKER });
+  services.effects.start();
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db).catch((error) => logger.warn({ err: error }, 'session sweep failed'));
   }, SESSION_SWEEP_MS);

@@ -28,7 +28,7 @@ async function greeting(t: ReturnType<typeof useTestServer>) {
   );
   const visitor = new TestVisitor(t.current.server.url, bot.id);
   await visitor.start();
-  return (await visitor.history()).body.messages.map((message) => message.content);
+  return (await visitor.settled()).map((message) => message.content);
 }
 
 describe('HTTP request blocks when private addresses are allowed', () => {

@@ -25,6 +25,8 @@ export const ConversationSummaryEvent = z.object({
   assigneeId: z.string().nullable(),
   teamId: z.string().nullable(),
   lastSeq: z.number().int(),
+  /** The bot waits for an outside call (HTTP request, AI answer) before it says more. */
+  working: z.boolean().optional(),
 });
 
 export const ServerFrame = z.discriminatedUnion('type', [

@@ -93,12 +93,27 @@ export interface ConversationsTable {
   /** The last prompt the bot is waiting on (a MessageContent), shown by the widget. */
   awaiting: NullableJson<JsonObject>;
   variables: JsonWithDefault<JsonObject>;
+  /** Engine inputs (visitor messages) that arrived while the bot waited for an external effect, in order. */
+  queued_inputs: JsonWithDefault<unknown[]>;
   last_seq: Generated<number>;
   handed_off_at: NullableTimestamp;
   first_response_at: NullableTimestamp;
   resolved_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** An external call a flow waits for (see migration 0400). */
+export interface PendingEffectsTable {
+  id: string;
+  conversation_id: string;
+  workspace_id: string;
+  kind: string;
+  request: Json<JsonObject>;
+  deadline_at: Timestamp;
+  lease_until: Timestamp;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
 }
 
 export interface MessagesTable {
@@ -168,6 +183,7 @@ export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  pending_effects: PendingEffectsTable;
   events: EventsTable;
   users: UsersTable;
   teams: TeamsTable;
@@ -182,6 +198,7 @@ export type Visitor = Selectable<VisitorsTable>;
 export type Conversation = Selectable<ConversationsTable>;
 export type ConversationUpdate = Updateable<ConversationsTable>;
 export type MessageRow = Selectable<MessagesTable>;
+export type PendingEffectRow = Selectable<PendingEffectsTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type User = Selectable<UsersTable>;
 export type Team = Selectable<TeamsTable>;

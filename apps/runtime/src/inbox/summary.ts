@@ -1,5 +1,7 @@
 import { AI_HANDOFF_VARIABLES } from '@flowdesk/flow-schema';
+import type { Kysely } from 'kysely';
 import type { Priority, TranscriptLine } from '../ai/provider';
+import type { Database } from '../db/schema';
 import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
@@ -8,8 +10,13 @@ import { previewText } from './list-extras';
 import { appendEvent } from './timeline';
 
 /** What the visitor and the bot said, as the AI sees it (no notes, no timeline events). */
-export async function transcriptOf(services: Services, conversationId: string): Promise<TranscriptLine[]> {
-  const messages = await loadMessages(services.db, conversationId, { limit: 500, includeInternal: false });
+export function transcriptOf(services: Services, conversationId: string): Promise<TranscriptLine[]> {
+  return transcriptIn(services.db, conversationId);
+}
+
+/** `transcriptOf` read through `db` (e.g. the conversation's own transaction), from after `afterSeq`. */
+export async function transcriptIn(db: Kysely<Database>, conversationId: string, afterSeq = 0) {
+  const messages = await loadMessages(db, conversationId, { afterSeq, limit: 500, includeInternal: false });
   return messages
     .filter(({ message }) => message.author !== 'system' && message.content.type !== 'event')
     .map(({ message }) => {

@@ -158,11 +158,16 @@ export class RealtimeConnection {
         if (this.identity.kind === 'agent') return this.agentConversationEvent(this.identity.viewer, event);
         if (!this.streams.has(event.conversation.id)) return;
         // Visitors learn the status, not how the team triages it.
-        const { id, status, lastSeq } = event.conversation;
+        const { id, status, lastSeq, working } = event.conversation;
         return this.send({
           type: 'conversation',
-          conversation: { id, status, lastSeq, priority: null, assigneeId: null, teamId: null },
+          conversation: { id, status, lastSeq, working, priority: null, assigneeId: null, teamId: null },
         });
+      }
+      case 'stream': {
+        if (!this.streams.has(event.conversationId)) return;
+        const { conversationId, streamId, text } = event;
+        return this.send({ type: 'stream', conversationId, streamId, text });
       }
       case 'typing': {
         if (event.sourceConnectionId === this.id || !this.streams.has(event.conversationId)) return;

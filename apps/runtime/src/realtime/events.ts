@@ -15,6 +15,8 @@ export interface ConversationEvent {
   conversation: {
     id: string;
     status: ConversationStatus;
+    /** The bot waits for an outside call (HTTP, AI) before it says more. */
+    working: boolean;
     priority: Priority | null;
     assigneeId: string | null;
     teamId: string | null;
@@ -55,5 +57,15 @@ export interface MentionEvent {
   text: string;
 }
 
-export type HubEvent = MessageEvent | ConversationEvent | TypingEvent | PresenceEvent | MentionEvent;
+/** A bot reply being written (an AI answer streaming): the whole text so far. Best effort; the message follows. */
+export interface StreamEvent {
+  kind: 'stream';
+  workspaceId: string;
+  conversationId: string;
+  /** The effect writing it. */
+  streamId: string;
+  text: string;
+}
+
+export type HubEvent = StreamEvent | MessageEvent | ConversationEvent | TypingEvent | PresenceEvent | MentionEvent;
 export type HubListener = (event: HubEvent) => void;

@@ -99,6 +99,7 @@ function conversationOf(event: HubEvent): string | null {
     case 'conversation':
       return event.conversation.id;
     case 'typing':
+    case 'stream':
       return event.conversationId;
     default:
       return null;

@@ -144,6 +144,7 @@ export function toConversationEvent(conversation: Conversation, visitor: Visitor
       assigneeId: conversation.assignee_id,
       teamId: conversation.team_id,
       lastSeq: conversation.last_seq,
+      working: visitor.working,
     },
     visitor,
   };

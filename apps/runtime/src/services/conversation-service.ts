@@ -1,16 +1,26 @@
 import type { MessageContent } from '@flowdesk/contract';
-import { type EngineInput, snapshotStatus, step, type VisitorContent } from '@flowdesk/engine';
+import {
+  type EffectOutcome,
+  type EngineInput,
+  pendingEffect,
+  snapshotStatus,
+  step,
+  type VisitorContent,
+} from '@flowdesk/engine';
 import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
 import { notFound } from '../http/errors';
 import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
 import { findMessageByClientId, loadMessages, type StoredMessage, toMessage } from '../repositories/messages';
+import { deletePendingEffect } from '../repositories/pending-effects';
 import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';
 import { capturedEmail } from './captured-email';
+import { armEffect, holdForEffect, queuedInputs, waitsForEffect } from './conversation-effects';
 import { type ConversationTx, withConversation } from './conversation-tx';
 import { createEngineEffects } from './engine-effects';
+import { leavesProcess } from './external-effects';
 import type { HandoffContext } from './hooks';
 
 const STEP_TIMEOUT_MS = 60_000;
@@ -180,8 +190,41 @@ export class ConversationService {
     });
   }
 
-  /** One engine step: bot messages stored, snapshot and status saved, handoff begun. Returns the bot's messages. */
+  /**
+   * The result of an external effect, applied once: the effect's row is removed in the same transaction
+   * and the flow continues only when the conversation still waits for exactly this effect with the bot
+   * holding it (an agent took over, the flow moved on or restarted: the result is dropped, nothing said).
+   */
+  async applyEffect(conversationId: string, effectId: string, outcome: EffectOutcome): Promise<boolean> {
+    return withConversation(this.services, conversationId, async (tx) => {
+      if (!(await deletePendingEffect(tx.trx, effectId))) return false;
+      const pending = pendingEffect(tx.conversation.engine_snapshot);
+      if (pending?.id !== effectId || tx.conversation.status !== 'bot') return false;
+      await this.runStep(tx, { type: 'effect_result', effectId, result: outcome });
+      return true;
+    });
+  }
+
+  /**
+   * One engine step: bot messages stored, snapshot and status saved, handoff begun, an external effect
+   * recorded for the runner. Then visitor messages that waited for the bot run, in order. Returns the
+   * bot's messages.
+   */
   private async runStep(tx: ConversationTx, input: EngineInput): Promise<StoredMessage[]> {
+    const replies = await this.stepOnce(tx, input);
+    let queued = queuedInputs(tx);
+    while (queued.length > 0 && !pendingEffect(tx.conversation.engine_snapshot)) {
+      const [next, ...rest] = queued;
+      // Messages written to a person are theirs: the bot does not answer them when it gets the chat back.
+      await tx.update({ queued_inputs: JSON.stringify(tx.conversation.status === 'bot' ? rest : []) });
+      if (tx.conversation.status !== 'bot') break;
+      replies.push(...(await this.stepOnce(tx, next!)));
+      queued = queuedInputs(tx);
+    }
+    return replies;
+  }
+
+  private async stepOnce(tx: ConversationTx, input: EngineInput): Promise<StoredMessage[]> {
     const conversation = tx.conversation;
     const version = conversation.flow_version_id
       ? await this.services.flows.version(tx.trx, conversation.flow_version_id)
@@ -199,10 +242,16 @@ export class ConversationService {
       await tx.update({ engine_snapshot: null, flow_version_id: live.id });
       compiled = this.services.flows.get(live);
     }
+    const waitingFor = pendingEffect(tx.conversation.engine_snapshot);
+    if (waitingFor && waitsForEffect(input)) {
+      await holdForEffect(this.services, tx, waitingFor, input);
+      return [];
+    }
     const result = await step(compiled, createEngineEffects(this.services, tx), {
       snapshot: (tx.conversation.engine_snapshot as never) ?? null,
       event: input,
       timeoutMs: STEP_TIMEOUT_MS,
+      defer: (kind) => leavesProcess(this.services, kind),
     });
     // Deferred: stored with the snapshot update below (one statement), or before commit.
     const replies = await tx.append(
@@ -227,6 +276,7 @@ export class ConversationService {
       variables: JSON.stringify(result.variables),
       ...(result.status === 'ended' ? { status: 'resolved', resolved_at: new Date() } : {}),
     });
+    if (result.pending && result.pending.id !== waitingFor?.id) await armEffect(this.services, tx, result.pending);
     if (result.handoff) {
       await this.beginHandoff(tx, {
         reason: 'flow',

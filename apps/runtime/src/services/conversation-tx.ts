@@ -31,6 +31,8 @@ export interface ConversationTx {
    */
   append(inputs: NewMessageInput[], options?: { defer?: boolean }): Promise<StoredMessage[]>;
   update(patch: ConversationUpdate): Promise<Conversation>;
+  /** Writes deferred messages now (before reading the messages table back). */
+  flush(): Promise<void>;
   /** Runs after a successful commit (publish extra events, start slow work). */
   afterCommit(task: () => Promise<void> | void): void;
 }
@@ -86,6 +88,11 @@ export async function withConversation<T>(
         storedSeq = current.last_seq;
         changed = true;
         return current;
+      },
+      async flush() {
+        if (deferred.length === 0) return;
+        await insertMessageRows(trx, deferred);
+        deferred = [];
       },
       afterCommit(task) {
         tasks.push(task);

@@ -1,7 +1,13 @@
-import type { EngineEffects } from '@flowdesk/engine';
+import type {
+  AgentTurnResult,
+  AnswerEffectResult,
+  ClassifyIntentResult,
+  EngineEffects,
+  HttpEffectResult,
+} from '@flowdesk/engine';
 import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
-import { guardedRequest } from './guarded-http';
+import { callExternal } from './external-effects';
 
 const OFFLINE_EVENT = {
   type: 'event',
@@ -10,43 +16,16 @@ const OFFLINE_EVENT = {
 } as const;
 
 /**
- * The engine's effects for one step of one conversation. They run inside the conversation's
- * transaction, so database work uses `tx.trx`.
+ * The engine's effects for one step of one conversation. Local ones (handoff, email) run inside the
+ * conversation's transaction, so database work uses `tx.trx`; external ones run here only when they do
+ * not leave the process (`leavesProcess`), the others are deferred to the effect runner.
  */
 export function createEngineEffects(services: Services, tx: ConversationTx): EngineEffects {
-  const { config } = services;
   return {
-    http: (request) =>
-      guardedRequest({
-        ...request,
-        timeoutMs: Math.min(request.timeoutMs, config.HTTP_BLOCK_TIMEOUT_MS),
-        maxBytes: config.HTTP_BLOCK_MAX_BYTES,
-        allowPrivate: config.HTTP_BLOCK_ALLOW_PRIVATE,
-      }),
-    answer: (request) =>
-      services.ai.answer({
-        question: request.question,
-        instructions: request.instructions,
-        knowledge: request.knowledge,
-      }),
-    agentTurn: (request) =>
-      services.ai.agentTurn({
-        instructions: request.instructions,
-        knowledge: request.knowledge,
-        handoff: request.handoff,
-        transcript: request.transcript,
-        gathered: request.gathered,
-      }),
-    classifyIntent: (request) =>
-      services.ai.classifyIntent({
-        text: request.text,
-        intents: request.intents.map((intent) => ({
-          id: intent.id,
-          name: intent.name,
-          description: intent.description,
-          phrases: intent.phrases,
-        })),
-      }),
+    http: (request) => callExternal(services, 'http', request) as Promise<HttpEffectResult>,
+    answer: (request) => callExternal(services, 'answer', request) as Promise<AnswerEffectResult>,
+    agentTurn: (request) => callExternal(services, 'agentTurn', request) as Promise<AgentTurnResult>,
+    classifyIntent: (request) => callExternal(services, 'classifyIntent', request) as Promise<ClassifyIntentResult>,
     handoff: async (request) => {
       for (const decide of services.handoffHooks.outcome) {
         const decision = await decide(tx.trx, tx.conversation, request);

@@ -9,6 +9,7 @@ import { RealtimeHub } from '../realtime/hub';
 import { toVisitorConversation, visibleAgent } from '../repositories/conversations';
 import { BackgroundTasks } from './background';
 import { ConversationService } from './conversation-service';
+import { EffectRunner } from './effect-runner';
 import { FlowCache } from './flow-cache';
 import { type ConversationHooks, createConversationHooks, createHandoffHooks, type HandoffHooks } from './hooks';
 import type { Logger } from './logger';
@@ -26,6 +27,8 @@ export interface Services {
   ai: AiProvider;
   flows: FlowCache;
   conversations: ConversationService;
+  /** Runs flow calls that leave the process (HTTP blocks, AI) with no database connection held. */
+  effects: EffectRunner;
   handoffHooks: HandoffHooks;
   conversationHooks: ConversationHooks;
   background: BackgroundTasks;
@@ -72,11 +75,17 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     logger,
     hub: new RealtimeHub((error) => logger.error({ err: error }, 'realtime delivery failed')),
     ai: createAiProvider(
-      { apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL },
+      {
+        apiKey: config.OPENAI_API_KEY,
+        baseUrl: config.OPENAI_BASE_URL,
+        model: config.OPENAI_MODEL,
+        timeoutMs: config.AI_TIMEOUT_MS,
+      },
       { info: (entry) => logger.info(entry, 'ai call'), warn: (entry) => logger.warn(entry, 'ai call failed') },
     ),
     flows: new FlowCache(),
     conversations: undefined as unknown as ConversationService,
+    effects: undefined as unknown as EffectRunner,
     handoffHooks: createHandoffHooks(),
     conversationHooks: createConversationHooks(),
     background: new BackgroundTasks(logger),
@@ -99,5 +108,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     },
   };
   services.conversations = new ConversationService(services);
+  services.effects = new EffectRunner(services, config.EFFECTS_MAX_IN_FLIGHT, config.EFFECT_LEASE_MS);
+  closers.push(() => services.effects.close());
   return services;
 }

@@ -41,9 +41,17 @@ async function chatWithAgent(t: ReturnType<typeof useTestServer>) {
   await publishFlow(t.current.server.db, bot.id, agentFlow);
   const visitor = new TestVisitor(t.current.server.url, bot.id);
   await visitor.start();
-  const asked = await visitor.say('I want to talk to a human about my order');
-  const handedOff = await visitor.say('It is ada@example.com');
+  const asked = await turn(visitor, 'I want to talk to a human about my order');
+  const handedOff = await turn(visitor, 'It is ada@example.com');
   return { asked, handedOff };
+}
+
+/** Sends `text` and waits for the bot to finish (a model's turn runs after the POST answered). */
+async function turn(visitor: TestVisitor, text: string) {
+  const sent = await visitor.say(text);
+  const messages = await visitor.settled();
+  const { conversation } = (await visitor.history()).body;
+  return { replies: messages.filter((m) => m.seq > sent.message.seq && m.author === 'bot'), conversation };
 }
 
 describe('AI agent block with the offline provider', () => {

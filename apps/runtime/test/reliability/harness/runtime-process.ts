@@ -29,7 +29,8 @@ export interface RuntimeProcess {
 }
 
 export interface SpawnRuntimeOptions {
-  databaseUrl: string;
+  /** PostgreSQL; without it the child runs embedded PGlite in `env.DATA_DIR`. */
+  databaseUrl?: string;
   env?: Record<string, string>;
   /** File for a CPU profile of the steady state: `startProfile()` begins it, `stop()` writes it. */
   profileFile?: string;
@@ -49,12 +50,13 @@ export const LOAD_TEST_ENV = {
 
 /** Starts `runtime-child.ts` on a random loopback port against PostgreSQL and waits for READY. */
 export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<RuntimeProcess> {
+  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'runtime-child.ts')], {
     cwd: runtimeDir,
     env: {
-      ...process.env,
+      ...parentEnv,
       ...LOAD_TEST_ENV,
-      DATABASE_URL: options.databaseUrl,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...(options.profileFile ? { PROFILE_FILE: options.profileFile } : {}),
       ...options.env,
     },

@@ -1,0 +1,70 @@
+import type { EngineInput, PendingEffect } from '@flowdesk/engine';
+import type { JsonObject } from '../db/schema';
+import { transcriptIn } from '../inbox/summary';
+import { insertPendingEffect, pendingEffectExists } from '../repositories/pending-effects';
+import type { Services } from '.';
+import type { ConversationTx } from './conversation-tx';
+import { effectTimeoutMs } from './external-effects';
+
+/** Lines of the chat sent with an AI answer (the newest), so follow-up questions keep their context. */
+const ANSWER_TRANSCRIPT_LINES = 20;
+/** Visitor messages kept for the bot while it works; later ones are stored and shown, not run. */
+export const MAX_QUEUED_INPUTS = 20;
+
+/**
+ * Records `pending` in the conversation's transaction and hands it to this instance's runner once the
+ * transaction commits. Its deadline is the call's own timeout plus one lease (time for another instance
+ * to take it over after a crash).
+ */
+export async function armEffect(services: Services, tx: ConversationTx, pending: PendingEffect) {
+  let request = pending.request as JsonObject;
+  if (pending.kind === 'answer') {
+    await tx.flush();
+    const from = Math.max(0, tx.conversation.last_seq - ANSWER_TRANSCRIPT_LINES * 2);
+    const transcript = (await transcriptIn(tx.trx, tx.conversation.id, from)).slice(-ANSWER_TRANSCRIPT_LINES);
+    request = { ...request, transcript } as JsonObject;
+  }
+  const now = Date.now();
+  const lease = services.config.EFFECT_LEASE_MS;
+  const row = await insertPendingEffect(tx.trx, {
+    id: pending.id,
+    conversationId: tx.conversation.id,
+    workspaceId: tx.conversation.workspace_id,
+    kind: pending.kind,
+    request,
+    deadlineAt: new Date(now + effectTimeoutMs(services, pending.kind, request) + lease),
+    leaseUntil: new Date(now + lease),
+  });
+  tx.afterCommit(() => services.effects.submit(row));
+}
+
+/** Inputs the bot cannot take while it waits for an effect: they wait for its result. */
+export function waitsForEffect(input: EngineInput): boolean {
+  return input.type === 'visitor_message' || input.type === 'handback';
+}
+
+/**
+ * While the bot works: a visitor message is queued (it is stored already) and runs after the result;
+ * a hand back (an agent took over mid-call) lets the bot wait again. Either way an effect whose result
+ * was dropped meanwhile (takeover, resolve) is recorded again under the same id and runs again.
+ */
+export async function holdForEffect(
+  services: Services,
+  tx: ConversationTx,
+  pending: PendingEffect,
+  input: EngineInput,
+) {
+  if (!(await pendingEffectExists(tx.trx, pending.id))) await armEffect(services, tx, pending);
+  if (input.type !== 'visitor_message') return;
+  const queued = queuedInputs(tx);
+  if (queued.length >= MAX_QUEUED_INPUTS) {
+    services.logger.warn({ conversationId: tx.conversation.id }, 'visitor message not queued for the bot: queue full');
+    return;
+  }
+  await tx.update({ queued_inputs: JSON.stringify([...queued, input]) });
+}
+
+export function queuedInputs(tx: ConversationTx): EngineInput[] {
+  const queued = tx.conversation.queued_inputs;
+  return Array.isArray(queued) ? (queued as EngineInput[]) : [];
+}

@@ -1,0 +1,104 @@
+import type {
+  AgentTurnRequest,
+  AnswerEffectRequest,
+  ClassifyIntentRequest,
+  ExternalEffectKind,
+  HttpEffectRequest,
+} from '@flowdesk/engine';
+import type { TranscriptLine } from '../ai/provider';
+import type { Services } from '.';
+import { guardedRequest } from './guarded-http';
+
+/** What the runtime adds to an AI answer's request when it records the effect (the recent chat). */
+export type AnswerCall = AnswerEffectRequest & { transcript?: TranscriptLine[] };
+
+export interface ExternalCallOptions {
+  /** The effect's id: sent as `Idempotency-Key` by HTTP blocks so a remote can de-duplicate a re-run. */
+  effectId?: string;
+  /** AI answers: the whole text so far, each time it grows. */
+  onText?: (textSoFar: string) => void;
+}
+
+/**
+ * Whether the runtime runs an effect after the step, with no database held: HTTP always; AI calls
+ * when they leave the process (a model behind an API key). The offline AI is CPU-only and answers in
+ * the step, so a conversation without a key behaves exactly as before.
+ */
+export function leavesProcess(services: Services, kind: ExternalEffectKind): boolean {
+  return kind === 'http' || services.ai.name !== 'offline';
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
+}
+
+/** Calls one external effect. Never touches the database. */
+export function callExternal(
+  services: Services,
+  kind: ExternalEffectKind,
+  request: unknown,
+  options: ExternalCallOptions = {},
+): Promise<unknown> {
+  const { config, ai } = services;
+  switch (kind) {
+    case 'http': {
+      const http = request as HttpEffectRequest;
+      const idempotency: Record<string, string> =
+        options.effectId && !hasHeader(http.headers, 'idempotency-key') ? { 'Idempotency-Key': options.effectId } : {};
+      return guardedRequest({
+        ...http,
+        headers: { ...idempotency, ...http.headers },
+        timeoutMs: Math.min(http.timeoutMs, config.HTTP_BLOCK_TIMEOUT_MS),
+        maxBytes: config.HTTP_BLOCK_MAX_BYTES,
+        allowPrivate: config.HTTP_BLOCK_ALLOW_PRIVATE,
+      });
+    }
+    case 'answer': {
+      const answer = request as AnswerCall;
+      return ai.answer(
+        {
+          question: answer.question,
+          instructions: answer.instructions,
+          knowledge: answer.knowledge,
+          ...(answer.transcript ? { transcript: answer.transcript } : {}),
+        },
+        options.onText ? { onText: options.onText } : undefined,
+      );
+    }
+    case 'agentTurn': {
+      const turn = request as AgentTurnRequest;
+      return ai.agentTurn({
+        instructions: turn.instructions,
+        knowledge: turn.knowledge,
+        handoff: turn.handoff,
+        transcript: turn.transcript,
+        gathered: turn.gathered,
+      });
+    }
+    case 'classifyIntent': {
+      const classify = request as ClassifyIntentRequest;
+      return ai.classifyIntent({
+        text: classify.text,
+        intents: classify.intents.map((intent) => ({
+          id: intent.id,
+          name: intent.name,
+          description: intent.description,
+          phrases: intent.phrases,
+        })),
+      });
+    }
+  }
+}
+
+/** A streamed answer may keep writing this many AI timeouts long (the provider bounds each silence). */
+const STREAMED_ANSWER_TIMEOUTS = 6;
+/** Time for the offline provider to answer after the model timed out. */
+const FALLBACK_MS = 2000;
+
+/** How long an effect may take before its block's error path is taken. */
+export function effectTimeoutMs(services: Services, kind: ExternalEffectKind, request: unknown): number {
+  const { config } = services;
+  if (kind === 'http') return Math.min((request as HttpEffectRequest).timeoutMs, config.HTTP_BLOCK_TIMEOUT_MS);
+  if (kind === 'answer') return config.AI_TIMEOUT_MS * STREAMED_ANSWER_TIMEOUTS + FALLBACK_MS;
+  return config.AI_TIMEOUT_MS + FALLBACK_MS;
+}
