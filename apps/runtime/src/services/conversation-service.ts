@@ -12,12 +12,13 @@ import { notFound } from '../http/errors';
 import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
-import { findMessageByClientId, loadMessages, type StoredMessage, toMessage } from '../repositories/messages';
+import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
 import { deletePendingEffect } from '../repositories/pending-effects';
 import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';
 import { capturedEmail } from './captured-email';
 import { armEffect, holdForEffect, queuedInputs, waitsForEffect } from './conversation-effects';
+import { reopen, repliesTo, systemEvent } from './conversation-history';
 import { type ConversationTx, withConversation } from './conversation-tx';
 import { createEngineEffects } from './engine-effects';
 import { leavesProcess } from './external-effects';
@@ -31,12 +32,6 @@ export interface VisitorMessageResult {
   conversation: Conversation;
   duplicate: boolean;
 }
-
-const event = (kind: Extract<MessageContent, { type: 'event' }>['kind'], text: string): MessageContent => ({
-  type: 'event',
-  kind,
-  text,
-});
 
 /** Runs conversations: visitor messages, bot steps, handoffs. Every change is one transaction per conversation. */
 export class ConversationService {
@@ -75,10 +70,10 @@ export class ConversationService {
         if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
         if (tx.clientIdStored !== false) {
           const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
-          if (existing) return { ...(await this.repliesTo(tx, toMessage(existing))), duplicate: true };
+          if (existing) return { ...(await repliesTo(tx, toMessage(existing))), duplicate: true };
         }
 
-        if (tx.conversation.status === 'resolved') await this.reopen(tx);
+        if (tx.conversation.status === 'resolved') await reopen(tx);
         // Written with the bot's replies (one INSERT), unless a hook may read it back first.
         const hooks = this.services.conversationHooks.onVisitorMessage;
         const [message] = await tx.append(
@@ -180,7 +175,9 @@ export class ConversationService {
         context.reason,
       ),
     );
-    await tx.append([{ author: 'system', content: event('handoff', 'The conversation was handed to a person.') }]);
+    await tx.append([
+      { author: 'system', content: systemEvent('handoff', 'The conversation was handed to a person.') },
+    ]);
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
     const conversationId = tx.conversation.id;
     tx.afterCommit(() => {
@@ -262,7 +259,7 @@ export class ConversationService {
       this.services.logger.warn({ conversationId: conversation.id, error: result.error }, 'flow step failed');
       replies.push(
         ...(await tx.append([
-          { author: 'system', content: event('error', result.error?.message ?? 'The bot failed.') },
+          { author: 'system', content: systemEvent('error', result.error?.message ?? 'The bot failed.') },
         ])),
       );
       await this.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null });
@@ -285,33 +282,6 @@ export class ConversationService {
       });
     }
     return replies;
-  }
-
-  private async reopen(tx: ConversationTx) {
-    const status = tx.conversation.handed_off_at ? 'needs_agent' : 'bot';
-    // Waiting for a person again: a new first response to measure, timeouts and SLA count from now.
-    await tx.update(
-      status === 'needs_agent'
-        ? withHandoffKind({ status, resolved_at: null, handed_off_at: new Date(), first_response_at: null }, 'reopen')
-        : { status, resolved_at: null },
-    );
-    await tx.append([{ author: 'system', content: event('reopened', 'The conversation was reopened.') }]);
-  }
-
-  /** For a retried message: the same message and the bot's answers that followed it. */
-  private async repliesTo(tx: ConversationTx, message: StoredMessage) {
-    const after = await loadMessages(tx.trx, tx.conversation.id, {
-      afterSeq: message.message.seq,
-      limit: 50,
-      includeInternal: false,
-    });
-    const next = after.findIndex((entry) => entry.message.author === 'visitor');
-    const following = next === -1 ? after : after.slice(0, next);
-    return {
-      message,
-      replies: following.filter((entry) => entry.message.author === 'bot' || entry.message.author === 'system'),
-      conversation: tx.conversation,
-    };
   }
 }
 
