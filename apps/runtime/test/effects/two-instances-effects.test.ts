@@ -39,9 +39,7 @@ describe('flow calls across two instances on one PostgreSQL', () => {
     const sent = await visitor.say('11');
     expect(sent.conversation.working).toBe(true);
     await api.received(before + 1);
-    await socket.until((frames) =>
-      frames.some((f) => f.type === 'conversation' && f.conversation.working === true),
-    );
+    await socket.until((frames) => frames.some((f) => f.type === 'conversation' && f.conversation.working === true));
     expect(a.services.effects.inFlight).toBe(1);
     expect(b.services.effects.inFlight).toBe(0);
     api.release();
@@ -53,9 +51,7 @@ describe('flow calls across two instances on one PostgreSQL', () => {
       .filter((f) => f.type === 'message' && f.message.author === 'bot' && f.message.content.type === 'text')
       .map((f) => (f.type === 'message' && f.message.content.type === 'text' ? f.message.content.text : ''));
     expect(botTexts).toEqual(['Order 11 is shipped.']);
-    await socket.until((frames) =>
-      frames.some((f) => f.type === 'conversation' && f.conversation.working === false),
-    );
+    await socket.until((frames) => frames.some((f) => f.type === 'conversation' && f.conversation.working === false));
     const onB = new TestVisitor(b.url, bot.id);
     onB.session = visitor.session;
     const messages = await onB.settled();
