@@ -159,6 +159,32 @@ describe('deferred external effects', () => {
     expect(deferred.said[2]).toContain('Pro is $29 per month.');
   });
 
+  test('no intent is asked for when the waiting block takes the text as its answer (a button label)', async () => {
+    const compiled = compileFlow(supportBotFlow);
+    const effects = fakeEffects({ knows: { price: 'Pro is $29 per month.' } });
+    const start = await step(compiled, effects, { snapshot: null, event: { type: 'start' }, defer: deferAll });
+    const picked = await step(compiled, effects, {
+      snapshot: copy(start.snapshot),
+      event: say('pricing'),
+      defer: deferAll,
+    });
+    expect(picked.pending).toBeNull();
+    expect(picked.activeBlockId).toBe('ask_pricing');
+    const free = await step(compiled, effects, {
+      snapshot: copy(start.snapshot),
+      event: say('hello there'),
+      defer: deferAll,
+    });
+    expect(free.pending?.kind).toBe('classifyIntent');
+    const own = await step(compiled, effects, {
+      snapshot: copy(start.snapshot),
+      event: say('hello there'),
+      defer: deferAll,
+      routeIntents: false,
+    });
+    expect(own.pending?.kind).not.toBe('classifyIntent');
+  });
+
   test('every external effect kind can be deferred', () => {
     expect([...EXTERNAL_EFFECTS].sort()).toEqual(['agentTurn', 'answer', 'classifyIntent', 'http']);
   });

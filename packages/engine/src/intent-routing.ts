@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { matchButton } from './blocks/buttons';
+import { parseCaptureInput } from './blocks/capture';
 import type { CompiledFlow } from './compile';
 import type { ClassifyIntentRequest, ClassifyIntentResult, EffectOutcome } from './effects';
 import type { EngineInput } from './engine-input';
@@ -17,6 +18,22 @@ function localTriggersApply(compiled: CompiledFlow, snapshot: AnyMachineSnapshot
   return (
     block?.type === 'buttons' && !block.data.allowTyping && matchButton(block.data, { type: 'text', text }) === null
   );
+}
+
+/**
+ * Text the waiting block takes as a complete structured answer (a button's label, a valid email, number,
+ * date… for a non-text question) goes to the flow: no intent could be meant, so none is asked for.
+ */
+function flowTakesIt(compiled: CompiledFlow, snapshot: AnyMachineSnapshot, text: string): boolean {
+  if (!snapshot.hasTag(TAGS.waiting)) return false;
+  const value = snapshot.value;
+  const blockId = typeof value === 'string' ? value : Object.keys(value)[0];
+  const block = compiled.doc.blocks.find((b) => b.id === blockId);
+  const content = { type: 'text' as const, text };
+  if (block?.type === 'buttons') return matchButton(block.data, content) !== null;
+  if (block?.type === 'capture' && block.data.inputType !== 'text' && block.data.inputType !== 'form')
+    return parseCaptureInput(block.data, content).ok;
+  return false;
 }
 
 function routesFor(compiled: CompiledFlow, snapshot: AnyMachineSnapshot, event: EngineInput): TriggerRoute[] {
@@ -40,6 +57,7 @@ export function intentRequest(
   const routes = routesFor(compiled, snapshot, event);
   if (routes.length === 0) return null;
   const text = (event as VisitorText).content.text;
+  if (flowTakesIt(compiled, snapshot, text)) return null;
   return { text, intents: compiled.doc.intents.filter((i) => routes.some((r) => r.intentId === i.id)) };
 }
 

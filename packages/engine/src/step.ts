@@ -41,6 +41,8 @@ export interface StepOptions {
   defer?: (kind: ExternalEffectKind) => boolean;
   /** Ids of deferred effects (default: random UUIDs). */
   effectId?: () => string;
+  /** Classify typed text against intent triggers first (default true; false previews the flow's own path). */
+  routeIntents?: boolean;
 }
 
 const SETTLED_TAGS = Object.values(TAGS);
@@ -140,7 +142,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
         ? { ...routeByOutcome(compiled, actor.getSnapshot(), saved.input, event.result), ...budget }
         : resultEvent(event.result);
     } else {
-      const classify = intentRequest(compiled, actor.getSnapshot(), event);
+      const classify = options.routeIntents === false ? null : intentRequest(compiled, actor.getSnapshot(), event);
       if (classify && defer('classifyIntent')) {
         const pending: PendingEffect = { id: newId(), kind: 'classifyIntent', request: classify, input: event };
         return settle(compiled, actor, actor.getSnapshot(), { outputs, path, pending });

@@ -1,10 +1,18 @@
-import type { EngineInput, PendingEffect } from '@flowdesk/engine';
+import {
+  type CompiledFlow,
+  type EngineEffects,
+  type EngineInput,
+  type PendingEffect,
+  type PersistedSnapshot,
+  step,
+} from '@flowdesk/engine';
 import type { JsonObject } from '../db/schema';
 import { transcriptIn } from '../inbox/summary';
 import { insertPendingEffect, pendingEffectExists } from '../repositories/pending-effects';
 import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
 import { effectTimeoutMs } from './external-effects';
+import { SPECULATED_KINDS } from './speculation';
 
 /** Lines of the chat sent with an AI answer (the newest), so follow-up questions keep their context. */
 const ANSWER_TRANSCRIPT_LINES = 20;
@@ -17,13 +25,7 @@ export const MAX_QUEUED_INPUTS = 20;
  * to take it over after a crash).
  */
 export async function armEffect(services: Services, tx: ConversationTx, pending: PendingEffect) {
-  let request = pending.request as JsonObject;
-  if (pending.kind === 'answer') {
-    await tx.flush();
-    const from = Math.max(0, tx.conversation.last_seq - ANSWER_TRANSCRIPT_LINES * 2);
-    const transcript = (await transcriptIn(tx.trx, tx.conversation.id, from)).slice(-ANSWER_TRANSCRIPT_LINES);
-    request = { ...request, transcript } as JsonObject;
-  }
+  const request = await callRequest(tx, pending);
   const now = Date.now();
   const lease = services.config.EFFECT_LEASE_MS;
   const row = await insertPendingEffect(tx.trx, {
@@ -36,6 +38,47 @@ export async function armEffect(services: Services, tx: ConversationTx, pending:
     leaseUntil: new Date(now + lease),
   });
   tx.afterCommit(() => services.effects.submit(row));
+}
+
+/** The request sent for `pending`: an AI answer also gets the recent chat. */
+async function callRequest(tx: ConversationTx, pending: Pick<PendingEffect, 'kind' | 'request'>) {
+  const request = pending.request as JsonObject;
+  if (pending.kind !== 'answer') return request;
+  await tx.flush();
+  const from = Math.max(0, tx.conversation.last_seq - ANSWER_TRANSCRIPT_LINES * 2);
+  const transcript = (await transcriptIn(tx.trx, tx.conversation.id, from)).slice(-ANSWER_TRANSCRIPT_LINES);
+  return { ...request, transcript } as JsonObject;
+}
+
+/** Local effects for a dry run: nothing happens, a handoff is taken as accepted. */
+const INERT: EngineEffects = {
+  http: () => Promise.reject(new Error('dry run')),
+  answer: () => Promise.reject(new Error('dry run')),
+  agentTurn: () => Promise.reject(new Error('dry run')),
+  classifyIntent: () => Promise.reject(new Error('dry run')),
+  handoff: async () => ({ outcome: 'handed_off' }),
+  sendEmail: async () => {},
+};
+
+/**
+ * A typed message waits for intent matching: if, without a match, the flow would next ask the model
+ * (AI answer or agent turn), start that call now, beside the matching (see Speculation). Found by a dry
+ * run of the step without intent routing, with every effect deferred and no local effect performed.
+ */
+export async function speculateBesideIntent(
+  services: Services,
+  tx: ConversationTx,
+  compiled: CompiledFlow,
+  snapshot: PersistedSnapshot | null,
+  input: EngineInput,
+) {
+  const dry = await step(compiled, INERT, { snapshot, event: input, defer: () => true, routeIntents: false });
+  const next = dry.pending;
+  if (!next || !SPECULATED_KINDS.has(next.kind)) return;
+  const request = await callRequest(tx, next);
+  const keepMs = effectTimeoutMs(services, next.kind, request) * 2;
+  const conversationId = tx.conversation.id;
+  tx.afterCommit(() => services.effects.speculate(conversationId, next.kind, next.request, request, keepMs));
 }
 
 /** Inputs the bot cannot take while it waits for an effect: they wait for its result. */

@@ -2,6 +2,7 @@ import type { MessageContent } from '@flowdesk/contract';
 import {
   type EffectOutcome,
   type EngineInput,
+  type PersistedSnapshot,
   pendingEffect,
   snapshotStatus,
   step,
@@ -17,7 +18,7 @@ import { deletePendingEffect } from '../repositories/pending-effects';
 import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';
 import { capturedEmail } from './captured-email';
-import { armEffect, holdForEffect, queuedInputs, waitsForEffect } from './conversation-effects';
+import { armEffect, holdForEffect, queuedInputs, speculateBesideIntent, waitsForEffect } from './conversation-effects';
 import { reopen, repliesTo, systemEvent } from './conversation-history';
 import { type ConversationTx, withConversation } from './conversation-tx';
 import { createEngineEffects } from './engine-effects';
@@ -244,8 +245,9 @@ export class ConversationService {
       await holdForEffect(this.services, tx, waitingFor, input);
       return [];
     }
+    const before = (tx.conversation.engine_snapshot as PersistedSnapshot | null) ?? null;
     const result = await step(compiled, createEngineEffects(this.services, tx), {
-      snapshot: (tx.conversation.engine_snapshot as never) ?? null,
+      snapshot: before,
       event: input,
       timeoutMs: STEP_TIMEOUT_MS,
       defer: (kind) => leavesProcess(this.services, kind),
@@ -273,7 +275,11 @@ export class ConversationService {
       variables: JSON.stringify(result.variables),
       ...(result.status === 'ended' ? { status: 'resolved', resolved_at: new Date() } : {}),
     });
-    if (result.pending && result.pending.id !== waitingFor?.id) await armEffect(this.services, tx, result.pending);
+    if (result.pending && result.pending.id !== waitingFor?.id) {
+      await armEffect(this.services, tx, result.pending);
+      if (result.pending.kind === 'classifyIntent')
+        await speculateBesideIntent(this.services, tx, compiled, before, input);
+    }
     if (result.handoff) {
       await this.beginHandoff(tx, {
         reason: 'flow',

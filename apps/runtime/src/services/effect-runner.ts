@@ -3,6 +3,7 @@ import type { PendingEffectRow } from '../db/schema';
 import { claimExpiredEffects, releaseEffects, renewEffectLeases } from '../repositories/pending-effects';
 import type { Services } from '.';
 import { callExternal } from './external-effects';
+import { callKey, SPECULATED_KINDS, Speculation } from './speculation';
 
 /** How long a stream waits before sending more text (the first piece goes at once). */
 const STREAM_INTERVAL_MS = 40;
@@ -25,6 +26,8 @@ export class EffectRunner {
   private readonly running = new Map<string, Promise<void>>();
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
+  /** At most one speculative call per conversation (see Speculation), dropped when not claimed in time. */
+  private readonly speculations = new Map<string, Speculation>();
 
   constructor(
     private readonly services: Services,
@@ -59,6 +62,28 @@ export class EffectRunner {
     if (this.closed || this.running.has(row.id) || this.queue.some((queued) => queued.id === row.id)) return;
     this.queue.push(row);
     this.pump();
+  }
+
+  /**
+   * Starts `kind` for the conversation before the flow asks for it (see Speculation); `engineRequest` is
+   * the request as the engine builds it, `request` what is sent.
+   */
+  speculate(
+    conversationId: string,
+    kind: ExternalEffectKind,
+    engineRequest: unknown,
+    request: unknown,
+    keepMs: number,
+  ) {
+    if (this.closed) return;
+    const speculation = new Speculation(callKey(kind, engineRequest), (onText) =>
+      callExternal(this.services, kind, request, kind === 'answer' ? { onText } : {}),
+    );
+    this.speculations.set(conversationId, speculation);
+    const forget = setTimeout(() => {
+      if (this.speculations.get(conversationId) === speculation) this.speculations.delete(conversationId);
+    }, keepMs);
+    forget.unref();
   }
 
   /** Takes over effects whose lease ran out (up to the free room of this instance). */
@@ -118,18 +143,27 @@ export class EffectRunner {
     const late = new Promise<EffectOutcome>((resolve) => {
       timer = setTimeout(() => resolve(timedOut()), budgetMs);
     });
-    const work = callExternal(this.services, row.kind as ExternalEffectKind, row.request, {
+    const speculation = SPECULATED_KINDS.has(row.kind as ExternalEffectKind)
+      ? this.speculations.get(row.conversation_id)
+      : undefined;
+    if (speculation) this.speculations.delete(row.conversation_id);
+    const work =
+      speculation?.key === callKey(row.kind, row.request) ? speculation.claim(stream) : this.callNow(row, stream);
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private callNow(row: PendingEffectRow, stream: ((text: string) => void) | undefined): Promise<EffectOutcome> {
+    return callExternal(this.services, row.kind as ExternalEffectKind, row.request, {
       effectId: row.id,
       ...(stream ? { onText: stream } : {}),
     }).then(
       (output): EffectOutcome => ({ ok: true, output }),
       (error: unknown): EffectOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
-    try {
-      return await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /** Publishes an answer's text as it grows: the first piece at once, then at most every 40 ms. */
