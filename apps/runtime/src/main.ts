@@ -15,6 +15,11 @@ async function main() {
     throw error;
   }
   const running = await startServer(config);
+  // Request-driven work answers its own errors; a rejection nobody awaited is a bug to log, not a reason to
+  // drop every visitor's connection (Node's default exits the process).
+  process.on('unhandledRejection', (reason) => {
+    running.services.logger.error({ err: reason }, 'unhandled rejection');
+  });
   const base = config.PUBLIC_URL?.replace(/\/$/, '') ?? running.url;
   const lines = [
     '',

@@ -109,3 +109,27 @@ describe('persisted snapshots', () => {
     );
   });
 });
+
+describe('snapshots that name a state the machine lacks', () => {
+  // Seen after upgrading data written by an earlier build: XState threw out of band and the process exited.
+  test.each([
+    ['the same flow version', (hash: string) => hash],
+    ['another version', () => 'older-build'],
+  ])('are refused with snapshot_incompatible on %s, nothing thrown', async (_label, hashOf) => {
+    const first = await step(compiled, fakeEffects(), { snapshot: null, event: { type: 'start' } });
+    const saved = JSON.parse(JSON.stringify(first.snapshot));
+    saved.machine.value = { menu: 'wait' };
+    saved.flowVersionHash = hashOf(compiled.flowVersionHash);
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const result = await step(compiled, fakeEffects(), { snapshot: saved, event: text('hi') });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(result).toMatchObject({ status: 'error', error: { code: 'snapshot_incompatible' }, outputs: [] });
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
+  });
+});

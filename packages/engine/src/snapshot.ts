@@ -80,8 +80,15 @@ export function restoreSnapshot(compiled: CompiledFlow, machine: FlowMachine, sa
     return { ok: false, code: 'snapshot_flow_mismatch', message: 'The saved conversation belongs to another flow.' };
   // The shape check strips unknown keys; resume from the snapshot exactly as saved.
   const original = (saved as PersistedSnapshot).machine;
-  if (data.flowVersionHash === compiled.flowVersionHash) return { ok: true, snapshot: original };
   const value = data.machine.value;
+  // Checked first: XState throws an unknown state out of band (an uncaught exception), not to the caller.
+  if (!valueExists(machine.root, value))
+    return {
+      ok: false,
+      code: 'snapshot_incompatible',
+      message: 'The block this conversation was waiting at no longer exists in the published flow.',
+    };
+  if (data.flowVersionHash === compiled.flowVersionHash) return { ok: true, snapshot: original };
   const top = typeof value === 'string' ? value : (Object.keys(value)[0] ?? '');
   if (!engineStates.has(top) && !compiled.blockIds.has(top))
     return {
@@ -99,4 +106,17 @@ export function restoreSnapshot(compiled: CompiledFlow, machine: FlowMachine, sa
       message: 'The block this conversation was waiting at changed too much in the published flow.',
     };
   }
+}
+
+interface StateNodeLike {
+  states: Record<string, StateNodeLike>;
+}
+
+/** Whether every state named in a (possibly nested) state value exists in the machine. */
+function valueExists(node: StateNodeLike, value: unknown): boolean {
+  if (typeof value === 'string') return Object.hasOwn(node.states, value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.entries(value).every(
+    ([key, child]) => Object.hasOwn(node.states, key) && valueExists(node.states[key]!, child),
+  );
 }

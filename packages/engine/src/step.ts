@@ -128,6 +128,9 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
     };
     actor = createActor(machine, { inspect, ...(restored?.ok ? { snapshot: restored.snapshot } : {}) });
     bindEffects(actor.system, effects);
+    // An error inside the machine settles it (status error, answered below); without an observer XState
+    // would also rethrow it out of band and take the host process down.
+    actor.subscribe({ error: () => {} });
     actor.on('output', (e) => outputs.push(e.content));
     actor.on('handoff', (e) => {
       handoff = { blockId: e.blockId, settings: e.settings };
