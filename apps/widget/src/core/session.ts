@@ -7,6 +7,7 @@ import type {
 } from '@flowdesk/contract';
 import type { Variables, VisitorIdentity } from '../types';
 import { ApiFailure, type PublicApi } from './api-client';
+import { BotActivity } from './bot-activity';
 import { changesStatus, nextAwaiting, statusTransition } from './conversation-events';
 import { newClientId } from './ids';
 import { Outbox, type OutboxItem, type SendContent, type SendOutcome } from './outbox';
@@ -48,8 +49,8 @@ export class ChatSession {
   typist: RemoteTypist | null = null;
   /** History is loaded; until then the log is marked busy so screen readers do not read it all out. */
   ready = false;
-  /** A visitor message is on its way and the bot's answer comes back with it (AI answers take a moment). */
-  botThinking = false;
+  /** The bot waits for an HTTP call or an AI answer (`working`), and the answer being written (`stream`). */
+  readonly activity = new BotActivity();
   private readonly outbox: Outbox;
   private readonly socket: RealtimeSocket;
   private readonly remoteTyping = new RemoteTyping((t) => {
@@ -219,7 +220,6 @@ export class ChatSession {
     } catch (error) {
       return error instanceof ApiFailure && !error.retryable ? 'rejected' : 'retry';
     } finally {
-      this.botThinking = false;
       this.deps.events.changed();
     }
   }
@@ -231,7 +231,10 @@ export class ChatSession {
     } else if (frame.type === 'typing' && frame.conversationId === id && frame.author !== 'visitor') {
       this.remoteTyping.update({ author: frame.author, name: frame.name }, frame.typing);
     } else if (frame.type === 'conversation' && frame.conversation.id === id) {
+      if (this.activity.state(frame.conversation.working, frame.conversation.lastSeq)) this.deps.events.changed();
       if (frame.conversation.status !== this.conversation?.status) void this.catchUp().catch(() => {});
+    } else if (frame.type === 'stream' && frame.conversationId === id) {
+      if (this.activity.streamed(frame.streamId, frame.text, this.timeline.lastSeq)) this.deps.events.changed();
     }
   }
 
@@ -239,6 +242,7 @@ export class ChatSession {
   private receive(messages: Message[], complete = false): void {
     const added = this.timeline.add(messages, complete);
     if (!added.length || !this.conversation) return;
+    this.activity.messages(added);
     if (added.some((m) => m.author !== 'visitor')) this.remoteTyping.clear();
     this.conversation = { ...this.conversation, awaiting: nextAwaiting(this.conversation.awaiting, added) };
     this.deps.events.added(added);
@@ -248,8 +252,12 @@ export class ChatSession {
 
   private applyConversation(next: VisitorConversation): void {
     const before = this.conversation?.id === next.id ? this.conversation.status : undefined;
-    if (this.conversation && this.conversation.id !== next.id) this.timeline.clear();
+    if (this.conversation && this.conversation.id !== next.id) {
+      this.timeline.clear();
+      this.activity.reset();
+    }
     this.conversation = next;
+    this.activity.state(next.working, next.lastSeq);
     const kind = statusTransition(before, next.status);
     if (kind) this.deps.events.transition(kind, next);
     this.deps.events.changed();

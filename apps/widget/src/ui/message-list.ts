@@ -1,5 +1,6 @@
 import type { Message } from '@flowdesk/contract';
 import { safeUrl } from '../core/autolink';
+import type { LiveStream } from '../core/bot-activity';
 import type { TimelineEntry } from '../core/timeline';
 import { h } from './dom';
 import { type RenderContext, renderContent } from './render-content';
@@ -28,6 +29,10 @@ export class MessageList {
   readonly el = h('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   private readonly rows = new Map<string, HTMLElement>();
   private readonly typingRow = h('li', { class: 'typing', 'aria-hidden': 'true', hidden: true });
+  private typingShown = '';
+  /** The bot's answer as it is being written; the stored message replaces it. */
+  private streamRow: HTMLElement | null = null;
+  private streamShown = { id: '', text: '' };
   private readonly head: HTMLElement | null;
 
   constructor(
@@ -54,17 +59,68 @@ export class MessageList {
       if (expected !== row) this.el.insertBefore(row, expected);
       previous = row;
     }
-    this.el.append(this.typingRow);
+    this.placeTail();
     this.rows.clear();
     for (const [key, row] of wanted) this.rows.set(key, row);
     const last = entries[entries.length - 1];
     if (nearBottom || last?.kind === 'pending') this.scrollToEnd();
   }
 
-  setTyping(text: string | null): void {
+  /**
+   * The typing indicator: dots in a bubble and who is typing. `announce`: screen readers hear it (the bot at
+   * work); a person's typing, which comes and goes with every pause, stays silent.
+   */
+  setTyping(text: string | null, announce = false): void {
+    const wanted = text ? `${announce}:${text}` : '';
+    if (this.typingShown === wanted) return;
+    this.typingShown = wanted;
     this.typingRow.hidden = !text;
-    this.typingRow.replaceChildren(...(text ? [h('span', { class: 'dots' }, h('i'), h('i'), h('i')), text] : []));
+    this.typingRow.setAttribute('aria-hidden', String(!announce));
+    this.typingRow.replaceChildren(
+      ...(text
+        ? [h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), h('span', null, text)]
+        : []),
+    );
     if (text) this.scrollToEnd();
+  }
+
+  /**
+   * The answer being written, as a bot bubble of plain text (links made the same way as in messages). Screen
+   * readers skip it while it grows and hear the stored message that replaces it.
+   */
+  setStream(stream: LiveStream | null): void {
+    const text = stream?.text.trim() ? stream.text : '';
+    if (!stream || !text) {
+      this.streamRow?.remove();
+      this.streamRow = null;
+      this.streamShown = { id: '', text: '' };
+      return;
+    }
+    const row = this.streamShown.id === stream.id ? this.streamRow : null;
+    if (row && this.streamShown.text === text) return;
+    const nearBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 80;
+    const bubble = h('div', { class: 'bubble' }, renderContent({ type: 'text', text }, this.ctx));
+    if (row) {
+      row.querySelector('.bubble')?.replaceWith(bubble);
+    } else {
+      this.streamRow?.remove();
+      this.streamRow = h(
+        'li',
+        { class: 'row bot streaming', 'aria-hidden': 'true' },
+        h('div', { class: 'stack' }, bubble),
+      );
+      this.placeTail();
+    }
+    this.streamShown = { id: stream.id, text };
+    if (nearBottom || !row) this.scrollToEnd();
+  }
+
+  /** The answer being written, then the typing row, after the messages; moved only when out of place (a move would be read out again). */
+  private placeTail(): void {
+    if (this.el.lastElementChild !== this.typingRow) this.el.append(this.typingRow);
+    if (this.streamRow && this.streamRow.nextElementSibling !== this.typingRow) {
+      this.el.insertBefore(this.streamRow, this.typingRow);
+    }
   }
 
   scrollToEnd(): void {

@@ -91,8 +91,15 @@ export class Panel {
     this.renderBanner(replyTime);
     this.list.el.setAttribute('aria-busy', String(!session.ready));
     this.list.render(session.timeline.entries());
-    const typist = session.typist ?? (session.botThinking ? { name: settings?.botName ?? null } : null);
-    this.list.setTyping(typist ? (typist.name ? t('typing', { name: typist.name }) : t('someoneTyping')) : null);
+    const { working, stream } = session.activity;
+    this.list.setStream(stream);
+    // While the bot waits for a call its dots show, until the answer it writes shows instead.
+    const botBusy = working && !stream?.text.trim();
+    const typist = session.typist ?? (botBusy ? { name: settings?.botName ?? null } : null);
+    this.list.setTyping(
+      typist ? (typist.name ? t('typing', { name: typist.name }) : t('someoneTyping')) : null,
+      !session.typist && botBusy,
+    );
     // With a human on the conversation the visitor types freely, whatever the bot last asked.
     const humans = conv?.status === 'agent' || conv?.status === 'needs_agent';
     this.composer.update(humans ? null : (conv?.awaiting ?? null), conv?.status, !conv);

@@ -49,9 +49,10 @@ figcaption{margin-top:4px}
 .card>*:not(img){margin-left:10px;margin-right:10px}
 .card-title{font-weight:600;margin-top:8px}.card-subtitle{color:#5b6275;font-size:12px}
 .form-reply{margin:0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}.form-reply dd{margin:0}
-.typing{color:#6b7285;font-size:12px;display:flex;align-items:center;gap:6px}
+.typing{color:#6b7285;font-size:12px;display:flex;align-items:center;gap:8px}
 .typing[hidden]{display:none}
-.dots{display:inline-flex;gap:3px}.dots i{width:6px;height:6px;border-radius:50%;background:#9aa1b4;animation:fd-dot 1s infinite}
+.dots{display:inline-flex;gap:4px;padding:12px 14px;border-radius:16px;border-bottom-left-radius:4px;background:#fff;border:1px solid #e6e8ef}.dots i{width:6px;height:6px;border-radius:50%;background:#9aa1b4;animation:fd-dot 1s infinite}
+.streaming .text::after{content:"";display:inline-block;width:7px;height:1em;margin-left:2px;vertical-align:-2px;background:#9aa1b4;animation:fd-dot 1s infinite}
 .dots i:nth-child(2){animation-delay:.15s}.dots i:nth-child(3){animation-delay:.3s}
 @keyframes fd-dot{50%{opacity:.3;transform:translateY(-2px)}}
 .extra:empty{display:none}
