@@ -22,12 +22,13 @@ export interface Stack {
 
 /**
  * One runtime process (fresh embedded database, demo bot and logins), one Chromium and one hostile
- * host page carrying the snippet, for the whole test file.
+ * host page carrying the snippet, for the whole test file. `env`: more runtime settings, read when the
+ * stack starts (after the file's earlier `beforeAll` hooks, so fakes they start can be pointed at).
  */
-export function useStack(): { current: Stack } {
+export function useStack(options: { env?: () => Record<string, string> } = {}): { current: Stack } {
   const holder = { current: undefined as unknown as Stack };
   beforeAll(async () => {
-    const [runtime, browser] = await Promise.all([startRuntime(), launchBrowser()]);
+    const [runtime, browser] = await Promise.all([startRuntime(options.env?.()), launchBrowser()]);
     const creds = demoCredentials(runtime.output());
     const [admin, agent] = await Promise.all([
       login(runtime.url, creds.admin.email, creds.admin.password),

@@ -1,0 +1,125 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { api, type Session } from './runtime-api';
+
+/** Flows whose bot makes a call before it answers (AI answer, HTTP block), and what they call. */
+
+const at = (n: number, row = 0) => ({ x: n * 260, y: row * 140 });
+const say = (id: string, n: number, text: string, row = 0) => ({
+  id,
+  type: 'message',
+  position: at(n, row),
+  data: { content: { type: 'text', text } },
+});
+const ask = (id: string, n: number, prompt: string, saveAs: string) => ({
+  id,
+  type: 'capture',
+  position: at(n),
+  data: { prompt, inputType: 'text', saveAs },
+});
+const edge = (id: string, source: string, sourceHandle: string, target: string) => ({
+  id,
+  source,
+  sourceHandle,
+  target,
+});
+
+export const AI_PROMPT = 'What would you like to know?';
+
+/** start → ask → "Let me look that up." → AI answer → (answered) ask again, (not found) "I do not know that." → ask. */
+export function aiAnswerFlow() {
+  return {
+    schemaVersion: 1,
+    id: 'ai-answers',
+    name: 'AI answers',
+    variables: [{ name: 'question' }],
+    blocks: [
+      { id: 'start', type: 'start', position: at(0), data: {} },
+      ask('ask', 1, AI_PROMPT, 'question'),
+      say('lookup', 2, 'Let me look that up.'),
+      {
+        id: 'answer',
+        type: 'ai_answer',
+        position: at(3),
+        data: { knowledge: 'Refunds reach the card within five business days after the parcel arrives.' },
+      },
+      say('unknown', 4, 'I do not know that.', 1),
+    ],
+    edges: [
+      edge('e1', 'start', 'next', 'ask'),
+      edge('e2', 'ask', 'next', 'lookup'),
+      edge('e3', 'lookup', 'next', 'answer'),
+      edge('e4', 'answer', 'answered', 'ask'),
+      edge('e5', 'answer', 'not_found', 'unknown'),
+      edge('e6', 'unknown', 'next', 'ask'),
+    ],
+  };
+}
+
+export const ORDER_PROMPT = 'Order number?';
+
+/** start → ask the order number → HTTP GET `${url}/orders/{{order}}` → "Order <n> is <status>." (or "Lookup failed.") → ask again. */
+export function orderFlow(url: string) {
+  return {
+    schemaVersion: 1,
+    id: 'orders',
+    name: 'Orders',
+    variables: [{ name: 'order' }, { name: 'status' }],
+    blocks: [
+      { id: 'start', type: 'start', position: at(0), data: {} },
+      ask('ask', 1, ORDER_PROMPT, 'order'),
+      {
+        id: 'lookup',
+        type: 'http_request',
+        position: at(2),
+        data: {
+          url: `${url}/orders/{{order}}`,
+          timeoutMs: 5000,
+          responseMapping: [{ path: 'status', variable: 'status' }],
+        },
+      },
+      say('found', 3, 'Order {{order}} is {{status}}.'),
+      say('failed', 3, 'Lookup failed.', 1),
+    ],
+    edges: [
+      edge('e1', 'start', 'next', 'ask'),
+      edge('e2', 'ask', 'next', 'lookup'),
+      edge('e3', 'lookup', 'success', 'found'),
+      edge('e4', 'lookup', 'error', 'failed'),
+      edge('e5', 'found', 'next', 'ask'),
+      edge('e6', 'failed', 'next', 'ask'),
+    ],
+  };
+}
+
+/** A bot open to every site with `draft` published as its flow; returns the bot's id. */
+export async function botWithFlow(runtimeUrl: string, admin: Session, name: string, draft: unknown): Promise<string> {
+  const call = <T>(method: string, path: string, body?: unknown) => api<T>(runtimeUrl, admin, method, path, body);
+  const { bot } = await call<{ bot: { id: string } }>('POST', '/api/admin/bots', { name, allowedOrigins: ['*'] });
+  const { flow } = await call<{ flow: { id: string } }>('POST', '/api/admin/flows', { botId: bot.id, name, draft });
+  await call('POST', `/api/admin/flows/${flow.id}/publish`, { note: name });
+  return bot.id;
+}
+
+/** A loopback API answering `GET /orders/<n>` with `{ status: 'shipped' }` after `delayMs`; counts the calls. */
+export async function startSlowOrdersApi(delayMs: number) {
+  const calls: string[] = [];
+  const server = createServer((req, res) => {
+    calls.push(req.url ?? '');
+    setTimeout(() => {
+      // Open to pages too: the builder's preview calls it from the browser.
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ status: 'shipped' }));
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
