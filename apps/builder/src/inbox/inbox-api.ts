@@ -34,6 +34,8 @@ export interface ConversationDetail {
     priorityReason: string | null;
     summary: string | null;
     lastSeq: number;
+    /** The bot waits for an HTTP call or an AI answer (when the runtime says; conversation frames always do). */
+    working?: boolean;
     unread: number;
     assignee: { id: string; name: string; avatarUrl: string | null; presence: Presence } | null;
     team: { id: string; name: string } | null;

@@ -15,7 +15,7 @@ import './conversation.css';
 /** One conversation: header with actions, AI summary, live transcript, reply box, and the details panel. */
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const toast = useToast();
-  const { detail, error, typing, reload } = useConversation(conversationId);
+  const { detail, error, typing, botWork, reload } = useConversation(conversationId);
   const support = useAsync(() => Promise.all([inboxApi.teammates(), inboxApi.teams(), inboxApi.canned()]), []);
   const [busy, setBusy] = useState(false);
 
@@ -50,7 +50,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
             busy={busy}
           />
         ) : null}
-        <Transcript messages={detail.messages} visitorName={visitorName} typing={typing} />
+        <Transcript
+          messages={detail.messages}
+          visitorName={visitorName}
+          typing={typing}
+          botName={detail.conversation.bot.name}
+          botWork={botWork}
+        />
         <Composer
           conversationId={conversationId}
           canned={cannedResponses}

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { TypingDots } from '../../ui/TypingDots';
 import { messageTime } from '../format-time';
 import type { TranscriptMessage } from '../inbox-api';
 import { MessageBody } from './MessageBody';
-import type { Typing } from './use-conversation';
+import type { BotWork, Typing } from './use-conversation';
+import './bot-work.css';
 
 const AUTHOR_LABEL = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: 'System' } as const;
 
@@ -37,28 +39,65 @@ function Bubble({ message, visitorName }: { message: TranscriptMessage; visitorN
   );
 }
 
+/**
+ * The bot at work, after its messages: the answer it is writing (plain text, replaced by the stored message;
+ * screen readers skip it while it grows), or typing dots while it waits for a call.
+ */
+function BotAtWork({ work, botName }: { work: BotWork; botName: string }) {
+  const text = work.stream?.text.trim() ? work.stream.text : '';
+  if (!text && !work.working) return null;
+  const meta = (
+    <div className="msg-meta">
+      <span className="msg-author">{botName}</span>
+      <span className="msg-tag">Bot</span>
+      <span>{text ? 'writing…' : 'working…'}</span>
+    </div>
+  );
+  return text ? (
+    <li className="msg msg-outgoing msg-bot msg-streaming" aria-hidden="true">
+      {meta}
+      <div className="msg-bubble">
+        <MessageBody content={{ type: 'text', text }} />
+      </div>
+    </li>
+  ) : (
+    <li className="msg msg-outgoing msg-bot msg-working">
+      {meta}
+      <div className="msg-bubble">
+        <TypingDots label={`${botName} is typing`} />
+      </div>
+    </li>
+  );
+}
+
 /** The whole conversation in order: visitor, bot and agent messages, private notes and timeline events. */
 export function Transcript({
   messages,
   visitorName,
   typing,
+  botName,
+  botWork,
 }: {
   messages: TranscriptMessage[];
   visitorName: string;
   typing: Typing | null;
+  botName: string;
+  botWork: BotWork;
 }) {
   const end = useRef<HTMLDivElement>(null);
   const count = messages.length;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when messages are added or typing shows
+  const streamed = botWork.stream?.text.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when messages are added, typing shows or the bot's answer grows
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
-  }, [count, typing]);
+  }, [count, typing, botWork.working, streamed]);
   return (
     <div className="transcript" aria-label="Transcript" role="log">
       <ol>
         {messages.map((message) => (
           <Bubble key={message.seq} message={message} visitorName={visitorName} />
         ))}
+        <BotAtWork work={botWork} botName={botName} />
       </ol>
       {typing ? (
         <p className="typing-indicator" aria-live="polite">
