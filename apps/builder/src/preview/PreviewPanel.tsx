@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { aiApi } from '../api/ai';
 import { api } from '../api/api';
 import { useEditor } from '../editor/editor-context';
+import { TypingDots } from '../ui/TypingDots';
 import { HandoffNoteView } from './HandoffNoteView';
 import { MessageView } from './MessageView';
 import { PreviewInput } from './PreviewInput';
@@ -11,6 +12,7 @@ import { createPreviewEffects, type EffectNote } from './preview-effects';
 import { PreviewSession, replyText, type VisitorReply } from './preview-session';
 import type { PreviewLine } from './preview-summary';
 import { handoffRecipients, usePeople } from './use-people';
+import './preview-typing.css';
 
 type Entry =
   | { from: 'bot'; content: MessageContent }
@@ -35,6 +37,8 @@ function botText(content: MessageContent): string {
 
 function statusLine(result: StepResult): string | null {
   if (result.status === 'ended') return 'The conversation ended.';
+  // Effects run inside the preview's steps, so a step never stops at one; say so if it ever does.
+  if (result.status === 'working') return `The bot stopped at a call it did not run (${result.pending?.kind}).`;
   if (result.status === 'error') return `The bot stopped: ${result.error?.message ?? 'unknown error'}`;
   if (result.status === 'handoff') return 'Waiting for an agent. In the preview you can hand back to the bot.';
   return null;
@@ -164,7 +168,11 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
                 )}
               </div>
             ))}
-            {busy ? <div className="preview-entry from-status">…</div> : null}
+            {busy ? (
+              <div className="preview-entry from-typing">
+                <TypingDots label="Bot is typing" />
+              </div>
+            ) : null}
           </div>
           {result?.status === 'handoff' ? (
             <button type="button" className="btn btn-sm" onClick={() => void run((s) => s.handback())}>

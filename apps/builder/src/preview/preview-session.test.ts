@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compileFlow } from '@flowdesk/engine';
+import { FlowDocument } from '@flowdesk/flow-schema';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sampleFlow } from '../editor/model/test-flow';
 import { createPreviewEffects, type EffectNote } from './preview-effects';
@@ -64,6 +65,48 @@ describe('preview HTTP effect', () => {
     });
     expect(result).toEqual({ status: 200, body: { plan: 'pro' } });
     expect(notes[0]!.text).toContain('answered 200');
+  });
+
+  test('a step through an HTTP block runs the call inline: it ends waiting with the reply, nothing left pending', async () => {
+    const at = { x: 0, y: 0 };
+    const doc = {
+      schemaVersion: 1,
+      id: 'plan',
+      name: 'Plan',
+      variables: [{ name: 'plan' }],
+      blocks: [
+        { id: 'start', type: 'start', position: at, data: {} },
+        {
+          id: 'ask',
+          type: 'capture',
+          position: at,
+          data: { prompt: 'Account?', inputType: 'text', saveAs: 'account' },
+        },
+        {
+          id: 'lookup',
+          type: 'http_request',
+          position: at,
+          data: { url: `${url}/plan`, timeoutMs: 1000, responseMapping: [{ path: 'plan', variable: 'plan' }] },
+        },
+        { id: 'say', type: 'message', position: at, data: { content: { type: 'text', text: 'Plan: {{plan}}' } } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
+        { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'lookup' },
+        { id: 'e3', source: 'lookup', sourceHandle: 'success', target: 'say' },
+        { id: 'e4', source: 'say', sourceHandle: 'next', target: 'ask' },
+      ],
+    };
+    const { session: chat, notes } = session(true, FlowDocument.parse(doc));
+    await chat.start();
+    const result = await chat.reply({ type: 'text', text: 'acme' });
+    expect(result.pending).toBeNull();
+    expect(result.status).toBe('waiting');
+    expect(result.outputs).toEqual([
+      { type: 'text', text: 'Plan: pro' },
+      expect.objectContaining({ type: 'input', prompt: 'Account?' }),
+    ]);
+    expect(notes.map((n) => n.kind)).toEqual(['http']);
   });
 
   test('times out and says so', async () => {
