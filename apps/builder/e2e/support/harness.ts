@@ -42,11 +42,11 @@ export function buildDashboard(): Promise<unknown> {
 
 /**
  * A runtime on a memory database with a workspace, an admin and a bot, and the built dashboard served
- * under /app/ with /api and /ws forwarded to that runtime.
+ * under /app/ with /api and /ws forwarded to that runtime. `config`: more runtime settings (an AI key…).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(config: Parameters<typeof testConfig>[0] = {}): Promise<Harness> {
   await buildDashboard();
-  const runtime = await startServer(testConfig());
+  const runtime = await startServer(testConfig(config));
   const seeded = await seedWorkspace(runtime);
   const server = await preview({
     root: builderRoot,
