@@ -35,6 +35,11 @@ export interface SpawnRuntimeOptions {
   /** File for a CPU profile of the steady state: `startProfile()` begins it, `stop()` writes it. */
   profileFile?: string;
   startTimeoutMs?: number;
+  /**
+   * Root of another checkout of this repository with its own install (e.g. a git worktree of an older
+   * commit): its `runtime-child.ts` runs, from its `apps/runtime`. Default: this checkout.
+   */
+  root?: string;
 }
 
 /** A runtime under a loopback load generator: quiet, empty, and no public rate limits (one generator
@@ -51,8 +56,10 @@ export const LOAD_TEST_ENV = {
 /** Starts `runtime-child.ts` on a random loopback port against PostgreSQL and waits for READY. */
 export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<RuntimeProcess> {
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'runtime-child.ts')], {
-    cwd: runtimeDir,
+  const dir = options.root ? join(options.root, 'apps/runtime') : runtimeDir;
+  const childFile = join(dir, 'test/reliability/harness/runtime-child.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', childFile], {
+    cwd: dir,
     env: {
       ...parentEnv,
       ...LOAD_TEST_ENV,
