@@ -6,6 +6,7 @@ import type { AppEnv } from './http/env';
 import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
 import { dashboardCors } from './http/middleware/cors';
+import { boundJsonDepth } from './http/middleware/json-depth';
 import { publicCors } from './http/middleware/public-cors';
 import { publicRateLimit } from './http/middleware/public-rate-limit';
 import { requestLog } from './http/middleware/request-log';
@@ -45,6 +46,7 @@ export function createApp(services: Services) {
   // After CORS, so a browser can read the 429.
   app.use('/api/public/*', publicCors(), publicRateLimit(services));
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services), auditAdminActions(services));
+  app.use('/api/*', boundJsonDepth());
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', { type: 'http', scheme: 'bearer' });
   registerRoutes(app, services);
   const realtime = realtimeRoutes(services);

@@ -9,12 +9,23 @@ export const VisitorDetails = z.object({
   email: z.email().max(320).optional(),
 });
 
+/** Most variables a page may set at once (session start, setVariables): more is refused before any is read. */
+export const MAX_PUBLIC_VARIABLES = 100;
+
+/** Variables from the page: short names, flat values, at most MAX_PUBLIC_VARIABLES of them. */
+export const PublicVariables = z
+  .custom<object>(
+    (value) => typeof value === 'object' && value !== null && Object.keys(value).length <= MAX_PUBLIC_VARIABLES,
+    { message: `At most ${MAX_PUBLIC_VARIABLES} variables can be set at once` },
+  )
+  .pipe(z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])));
+
 /** POST /api/public/bots/:botId/sessions — create or resume the visitor's session. */
 export const StartSessionRequest = z.object({
   /** A token from an earlier session on this browser; resumes that visitor and their open conversation. */
   visitorToken: z.string().max(512).optional(),
   visitor: VisitorDetails.optional(),
-  variables: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])).optional(),
+  variables: PublicVariables.optional(),
   pageUrl: z.string().max(2000).optional(),
   locale: z.string().max(35).optional(),
 });

@@ -36,6 +36,33 @@ export function setPath(variables: Variables, path: string, value: VariableValue
   return { ...variables, [head]: setPath(child, rest.join('.'), value) };
 }
 
+/**
+ * A copy of `variables` with every `[path, value]` set, as `setPath` one after the other would, in time
+ * linear in the paths' total length: each object on a path is copied once, not once per entry (setting
+ * 10,000 variables one `setPath` at a time copied the growing object 10,000 times).
+ */
+export function setPaths(variables: Variables, entries: Iterable<[string, VariableValue]>): Variables {
+  const out: Variables = { ...variables };
+  const copied = new WeakSet<object>([out]);
+  for (const [path, value] of entries) {
+    const parts = path.split('.');
+    if (parts.some(isForbiddenKey)) continue;
+    let node: Variables = out;
+    for (const key of parts.slice(0, -1)) {
+      const existing = node[key];
+      let child: Variables = isRecord(existing) ? (existing as Variables) : {};
+      if (!copied.has(child)) {
+        child = { ...child };
+        copied.add(child);
+      }
+      node[key] = child;
+      node = child;
+    }
+    node[parts.at(-1)!] = value;
+  }
+  return out;
+}
+
 /** Turns anything (e.g. an HTTP response) into a JSON-safe variable value. */
 export function toVariableValue(value: unknown, depth = 0): VariableValue {
   if (value === null || value === undefined) return null;

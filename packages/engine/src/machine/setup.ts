@@ -1,4 +1,4 @@
-import { setPath, toVariableValue, type Variables } from '@flowdesk/flow-schema';
+import { setPaths, toVariableValue, type Variables, type VariableValue } from '@flowdesk/flow-schema';
 import { assign, emit, type SetupReturn, setup } from 'xstate';
 import { blockImplementations } from '../blocks';
 import type { ActionName, GuardName } from './config';
@@ -16,9 +16,10 @@ import {
 
 function mergeVariables(base: Variables, incoming: unknown): Variables {
   if (typeof incoming !== 'object' || incoming === null || Array.isArray(incoming)) return base;
-  let out = base;
-  for (const [name, value] of Object.entries(incoming)) out = setPath(out, name, toVariableValue(value));
-  return out;
+  return setPaths(
+    base,
+    Object.entries(incoming).map(([name, value]): [string, VariableValue] => [name, toVariableValue(value)]),
+  );
 }
 
 /**

@@ -1,8 +1,10 @@
+import { MAX_PUBLIC_VARIABLES } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import { latestVisitorConversation } from '../../../repositories/conversations';
 import { updateVisitor } from '../../../repositories/visitors';
 import type { Services } from '../../../services';
 import { createRouter } from '../../env';
+import { badRequest } from '../../errors';
 import { requireVisitor } from '../../middleware/visitor-auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { PublicSchemas, visitorSecurity } from './schemas';
@@ -28,11 +30,16 @@ const updateRoute = createRoute({
   responses: { 200: jsonResponse(VisitorResponse, 'Updated'), 400: errors[400], 401: errors[401], 429: errors[429] },
 });
 
+/** Variables a visitor keeps across setVariables calls (each new conversation starts with all of them). */
+export const MAX_VISITOR_VARIABLES = 2 * MAX_PUBLIC_VARIABLES;
+
 export function publicVisitorRoutes(services: Services) {
   const router = createRouter();
   router.openapi(updateRoute, async (c) => {
     const visitor = await requireVisitor(c, services);
     const body = c.req.valid('json');
+    if (body.variables && Object.keys({ ...visitor.variables, ...body.variables }).length > MAX_VISITOR_VARIABLES)
+      throw badRequest(`A visitor keeps at most ${MAX_VISITOR_VARIABLES} variables`, { field: 'variables' });
     const updated = await updateVisitor(services.db, visitor, {
       ...(body.visitor?.name === undefined ? {} : { name: body.visitor.name }),
       ...(body.visitor?.email === undefined ? {} : { email: body.visitor.email }),
