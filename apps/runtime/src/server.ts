@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startPgBridge } from './realtime/pg-bridge';
+import { MAX_FRAME_BYTES } from './realtime/ws-route';
 import { deleteExpiredSessions } from './repositories/sessions';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
@@ -59,7 +60,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
   sweep.unref();
   services.onClose(() => clearInterval(sweep));
   const app = createApp(services);
-  const wss = new WebSocketServer({ noServer: true });
+  // ws buffers a frame up to maxPayload before the app sees it (the library's default is 100 MiB).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: config.PORT, hostname: config.HOST, websocket: { server: wss } },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ClientFrame, type ServerFrame } from '@flowdesk/contract';
 import type { Conversation, Visitor } from '../db/schema';
+import { isDatabaseUnavailable, isRejectedValue } from '../http/errors';
 import { canSee, loadViewer, type Viewer } from '../inbox/access';
 import { findConversation } from '../repositories/conversations';
 import { loadMessages } from '../repositories/messages';
@@ -68,6 +69,19 @@ export class RealtimeConnection {
     this.frames = this.frames
       .then(() => this.handleFrame(text))
       .catch((error) => {
+        // The HTTP error handler's rules: a value the database refuses is the client's input (400 there).
+        if (isRejectedValue(error))
+          return this.send({
+            type: 'error',
+            code: 'invalid_value',
+            message: 'The frame contains a value that cannot be stored (e.g. a NUL character)',
+          });
+        if (isDatabaseUnavailable(error))
+          return this.send({
+            type: 'error',
+            code: 'unavailable',
+            message: 'The service is temporarily unavailable, retry shortly',
+          });
         this.services.logger.error({ err: error }, 'realtime frame failed');
         this.send({ type: 'error', code: 'internal', message: 'The frame could not be handled' });
       });

@@ -19,7 +19,10 @@ import { FrameBudget } from './frame-budget';
 import { AgentPresence } from './presence';
 
 export const WS_PATH = '/ws';
-const MAX_FRAME_BYTES = 64 * 1024;
+/** Largest client frame: the protocol's frames are a few hundred bytes. The server closes with 1009 above it. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+/** Open sockets per visitor token on one instance (a few tabs); more are refused with 429 before the upgrade. */
+export const MAX_SOCKETS_PER_VISITOR = 8;
 
 type WsEnv = AppEnv & { Variables: AppEnv['Variables'] & { identity: Identity } };
 
@@ -30,7 +33,7 @@ interface SocketState {
 }
 
 /** Who is connecting: a visitor by `?visitorToken=`, an agent by session cookie; 401/403 otherwise. */
-function authenticate(services: Services): MiddlewareHandler<WsEnv> {
+function authenticate(services: Services, perVisitor: Map<string, number>): MiddlewareHandler<WsEnv> {
   return async (c, next) => {
     const visitorToken = c.req.query('visitorToken');
     if (visitorToken) {
@@ -39,6 +42,8 @@ function authenticate(services: Services): MiddlewareHandler<WsEnv> {
     }
     const identity = await identify(c, services);
     if ('error' in identity) return sendError(c, identity.status, identity.error, identity.message);
+    if (identity.kind === 'visitor' && (perVisitor.get(identity.visitor.id) ?? 0) >= MAX_SOCKETS_PER_VISITOR)
+      return sendError(c, 429, 'too_many_sockets', `At most ${MAX_SOCKETS_PER_VISITOR} open sockets per visitor`);
     c.set('identity', identity);
     await next();
   };
@@ -72,6 +77,13 @@ async function identify(
 /** The realtime endpoint; returns the route and a stop function for the heartbeat timer. */
 export function realtimeRoutes(services: Services) {
   const sockets = new Map<WebSocket, SocketState>();
+  const perVisitor = new Map<string, number>();
+  const count = (identity: Identity, step: 1 | -1) => {
+    if (identity.kind !== 'visitor') return;
+    const next = (perVisitor.get(identity.visitor.id) ?? 0) + step;
+    if (next > 0) perVisitor.set(identity.visitor.id, next);
+    else perVisitor.delete(identity.visitor.id);
+  };
   const frameLimit = services.config.WS_FRAME_LIMIT;
   const presence = new AgentPresence(services);
   presence.start();
@@ -101,6 +113,7 @@ export function realtimeRoutes(services: Services) {
         });
         const state: SocketState = { alive: true, connection, frames: new FrameBudget(frameLimit) };
         sockets.set(raw, state);
+        count(identity, 1);
         raw.on('pong', () => {
           state.alive = true;
         });
@@ -123,12 +136,12 @@ export function realtimeRoutes(services: Services) {
         void connection?.handleText(text);
       },
       onClose(_event, ws) {
-        sockets.delete(ws.raw as unknown as WebSocket);
+        if (sockets.delete(ws.raw as unknown as WebSocket)) count(identity, -1);
         connection?.close();
         if (identity.kind === 'agent' && connection) presence.disconnected(identity.user, connection.id);
       },
     };
   });
 
-  return { path: WS_PATH, middleware: [authenticate(services), handler] as const, sockets, presence };
+  return { path: WS_PATH, middleware: [authenticate(services, perVisitor), handler] as const, sockets, presence };
 }
