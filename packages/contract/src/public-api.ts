@@ -9,16 +9,15 @@ export const VisitorDetails = z.object({
   email: z.email().max(320).optional(),
 });
 
-/** Most variables a page may set at once (session start, setVariables): more is refused before any is read. */
+/** Most variables a page may set at once (session start, setVariables). */
 export const MAX_PUBLIC_VARIABLES = 100;
 
-/** Variables from the page: short names, flat values, at most MAX_PUBLIC_VARIABLES of them. */
+/** Variables from the page: short names, flat values, at most MAX_PUBLIC_VARIABLES of them (the body limit bounds the parse). */
 export const PublicVariables = z
-  .custom<object>(
-    (value) => typeof value === 'object' && value !== null && Object.keys(value).length <= MAX_PUBLIC_VARIABLES,
-    { message: `At most ${MAX_PUBLIC_VARIABLES} variables can be set at once` },
-  )
-  .pipe(z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()])));
+  .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .refine((variables) => Object.keys(variables).length <= MAX_PUBLIC_VARIABLES, {
+    message: `At most ${MAX_PUBLIC_VARIABLES} variables can be set at once`,
+  });
 
 /** POST /api/public/bots/:botId/sessions — create or resume the visitor's session. */
 export const StartSessionRequest = z.object({

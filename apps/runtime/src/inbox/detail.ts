@@ -1,6 +1,7 @@
 import { blockDefinitions } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
+import { botIsWorking } from '../repositories/conversations';
 import { findVersionById } from '../repositories/flow-versions';
 import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
@@ -62,6 +63,7 @@ export async function conversationDetail(
       priorityReason: conversation.priority_reason,
       summary: conversation.summary,
       lastSeq: conversation.last_seq,
+      working: botIsWorking(conversation),
       unread: unread.get(id) ?? 0,
       assignee: assignee
         ? { id: assignee.id, name: assignee.name, avatarUrl: assignee.avatar_url, presence: assignee.presence }

@@ -3,7 +3,7 @@ import { ClientFrame, type ServerFrame } from '@flowdesk/contract';
 import type { Conversation, Visitor } from '../db/schema';
 import { isDatabaseUnavailable, isRejectedValue } from '../http/errors';
 import { canSee, loadViewer, type Viewer } from '../inbox/access';
-import { findConversation } from '../repositories/conversations';
+import { botIsWorking, findConversation } from '../repositories/conversations';
 import { loadMessages } from '../repositories/messages';
 import type { PublicUser } from '../repositories/users';
 import type { Services } from '../services';
@@ -159,6 +159,22 @@ export class RealtimeConnection {
       );
     }
     stream.replay();
+    // Where the conversation stands now (e.g. the bot working on a call), so a client that reconnects in
+    // the middle does not wait for the next change to learn it.
+    const { id, status, last_seq: lastSeq } = conversation;
+    const agentView = this.identity.kind === 'agent';
+    this.send({
+      type: 'conversation',
+      conversation: {
+        id,
+        status,
+        lastSeq,
+        working: botIsWorking(conversation),
+        priority: agentView ? conversation.priority : null,
+        assigneeId: agentView ? conversation.assignee_id : null,
+        teamId: agentView ? conversation.team_id : null,
+      },
+    });
   }
 
   private onHubEvent(event: HubEvent) {

@@ -129,8 +129,13 @@ export function toVisitorConversation(
     agent,
     replyTime,
     awaiting: conversation.status === 'bot' ? ((conversation.awaiting as MessageContent | null) ?? null) : null,
-    working: conversation.status === 'bot' && snapshotStatus(conversation.engine_snapshot) === 'working',
+    working: botIsWorking(conversation),
   };
+}
+
+/** The bot holds the conversation and waits for an outside call (HTTP block, AI) before it says more. */
+export function botIsWorking(conversation: Pick<Conversation, 'status' | 'engine_snapshot'>): boolean {
+  return conversation.status === 'bot' && snapshotStatus(conversation.engine_snapshot) === 'working';
 }
 
 export function toConversationEvent(conversation: Conversation, visitor: VisitorConversation): ConversationEvent {

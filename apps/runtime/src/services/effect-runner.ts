@@ -148,11 +148,14 @@ export class EffectRunner {
       : undefined;
     if (speculation) this.speculations.delete(row.conversation_id);
     const work =
-      speculation?.key === callKey(row.kind, row.request) ? speculation.claim(stream) : this.callNow(row, stream);
+      speculation?.key === callKey(row.kind, row.request)
+        ? speculation.claim(stream?.push)
+        : this.callNow(row, stream?.push);
     try {
       return await Promise.race([work, late]);
     } finally {
       clearTimeout(timer);
+      stream?.stop(); // no text may follow the stored message
     }
   }
 
@@ -183,12 +186,15 @@ export class EffectRunner {
         text: latest,
       });
     };
-    return (text: string) => {
-      latest = text;
-      if (timer) return;
-      const wait = Math.max(0, last + STREAM_INTERVAL_MS - Date.now());
-      if (wait === 0) send();
-      else timer = setTimeout(send, wait);
+    return {
+      push: (text: string) => {
+        latest = text;
+        if (timer) return;
+        const wait = Math.max(0, last + STREAM_INTERVAL_MS - Date.now());
+        if (wait === 0) send();
+        else timer = setTimeout(send, wait);
+      },
+      stop: () => clearTimeout(timer),
     };
   }
 }
