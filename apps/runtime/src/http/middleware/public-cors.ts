@@ -32,9 +32,27 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * An origin as browsers send it: scheme and host lower-case, the scheme's default port dropped
+ * (`HTTP://Shop.Example:80` → `http://shop.example`), as the WHATWG URL parser serialises it. Anything
+ * that does not parse is kept as is (and so matches nothing but itself).
+ */
+export function normalizeOrigin(origin: string): string {
+  if (origin === '*') return origin;
+  try {
+    const { origin: normal } = new URL(origin);
+    return normal === 'null' ? origin : normal;
+  } catch {
+    return origin;
+  }
+}
+
 export function isOriginAllowed(bot: Pick<Bot, 'allowed_origins'>, origin: string | undefined) {
   if (!origin) return true;
-  return bot.allowed_origins.includes('*') || bot.allowed_origins.includes(origin);
+  if (bot.allowed_origins.includes('*')) return true;
+  const wanted = normalizeOrigin(origin);
+  // Saved values are normalised when saved; older rows are normalised here too.
+  return bot.allowed_origins.some((allowed) => allowed === wanted || normalizeOrigin(allowed) === wanted);
 }
 
 /** Refuses a browser request from a site the bot is not embedded on. */

@@ -4,12 +4,14 @@ import type { Services } from '../../../services';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
+import { normalizeOrigin } from '../../middleware/public-cors';
 import { errors, IdParam, jsonBody, jsonResponse } from '../../schemas';
 
 const Origin = z
   .string()
   .max(300)
-  .refine((value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value), 'an origin like https://example.com, or *');
+  .refine((value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value), 'an origin like https://example.com, or *')
+  .transform(normalizeOrigin);
 
 export const BotSettingsSchema = z
   .looseObject({
