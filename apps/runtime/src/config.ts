@@ -51,6 +51,9 @@ export const ConfigSchema = z.object({
   HTTP_BLOCK_ALLOW_PRIVATE: bool.default(false),
   HTTP_BLOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   HTTP_BLOCK_MAX_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(512_000),
+  /** PostgreSQL: longest wait for a connection, and for one query, before the request answers 503. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Flow calls (HTTP blocks, AI) one instance runs at once; more wait in memory, never on the database. */
   EFFECTS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** How long an instance holds a flow call before another may take it over (after a crash). */

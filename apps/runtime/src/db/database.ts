@@ -22,9 +22,26 @@ export interface DatabaseHandle {
 }
 
 /** Kysely over PostgreSQL when DATABASE_URL is set, else over embedded PGlite in DATA_DIR (or memory). */
-export function createDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseHandle {
+export function createDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'> &
+    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS'>>,
+): DatabaseHandle {
   if (config.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+    const queryTimeout = config.DB_QUERY_TIMEOUT_MS ?? 15_000;
+    // Every wait on the database is bounded, so a database that stops answering (paused, network gone
+    // with connections still open) gives 503s within seconds instead of requests hanging: getting a
+    // connection, each query (client side: nothing may come back at all), and on the server a statement
+    // and an abandoned transaction.
+    const pool = new pg.Pool({
+      connectionString: config.DATABASE_URL,
+      max: 10,
+      connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS ?? 5000,
+      query_timeout: queryTimeout,
+      statement_timeout: queryTimeout,
+      idle_in_transaction_session_timeout: queryTimeout * 4,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+    });
     // A client losing its server must not crash the process; the next query reports the error (→ 503).
     // The pool listens on idle clients only, so checked-out ones (mid-transaction) get their own listener.
     pool.on('error', () => {});

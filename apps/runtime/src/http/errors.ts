@@ -47,6 +47,7 @@ const CONNECTION_CODES = new Set([
   '57P03',
   '53300',
   '3D000',
+  '57014', // statement_timeout: the database is too slow to answer now
 ]);
 
 /** True for errors meaning the database cannot be reached right now (→ 503, not 500). */
@@ -57,7 +58,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = (error as { message?: unknown }).message;
   return (
     typeof message === 'string' &&
-    /Connection terminated|connection timeout|PGlite is closed|driver has already been destroyed/i.test(message)
+    // The last two: no answer within DB_QUERY_TIMEOUT_MS / DB_CONNECT_TIMEOUT_MS; the third: a rollback on a
+    // connection that broke mid-transaction.
+    /Connection terminated|connection timeout|PGlite is closed|driver has already been destroyed|not queryable|Query read timeout|timeout exceeded when trying to connect/i.test(
+      message,
+    )
   );
 }
 

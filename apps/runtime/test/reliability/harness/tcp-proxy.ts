@@ -8,6 +8,10 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Accepts and relays again, on the same port. */
   restore(): Promise<void>;
+  /** Keeps every connection open but forwards nothing, and holds new ones (a paused or hung database). */
+  pause(): void;
+  /** Forwards again, including what waited. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -23,18 +27,32 @@ const listen = (server: Server, port: number) =>
 /** A loopback TCP relay to `target` that a test can cut and restore (database or network outage). */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
+  let paused = false;
+  const held: Socket[] = [];
+  const relay = (client: Socket) => {
+    const upstream = connect(target.port, target.host);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    for (const socket of pair) {
+      sockets.add(socket);
+      socket.on('close', () => {
+        sockets.delete(socket);
+        pairs.delete(pair);
+      });
+      socket.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  };
   const makeServer = () =>
     createServer((client) => {
-      const upstream = connect(target.port, target.host);
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
+      if (paused) {
+        client.pause();
+        held.push(client);
+      } else relay(client);
     });
   let server = makeServer();
   await listen(server, 0);
@@ -56,6 +74,20 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       for (const socket of sockets) socket.destroy();
       await closed;
     },
+    pause() {
+      paused = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
+    resume() {
+      paused = false;
+      for (const [client, upstream] of pairs) client.pipe(upstream).pipe(client);
+      for (const client of held.splice(0)) relay(client);
+    },
     async restore() {
       if (listening) return;
       server = makeServer();
@@ -63,6 +95,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       listening = true;
     },
     async close() {
+      for (const client of held.splice(0)) client.destroy();
       const closed = stop();
       for (const socket of sockets) socket.destroy();
       await closed;
