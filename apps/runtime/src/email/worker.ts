@@ -135,6 +135,10 @@ export function createEmailWorker(options: EmailWorkerOptions) {
   async function prepare(claimed: OutboxRow): Promise<OutboxRow | null> {
     const mine = (q: ReturnType<typeof mail.updateTable<'email_outbox'>>) =>
       q.where('id', '=', claimed.id).where('status', '=', 'sending').where('attempts', '=', claimed.attempts);
+    // Rendered again only before the first attempt: whatever was sent under the idempotency key may have
+    // been accepted (an answer lost to a timeout), so every later attempt sends exactly that again.
+    // Resend refuses another body under the same key (409), and would rightly never send it twice.
+    if (claimed.attempts > 1) return claimed;
     const prepared = await beforeSend(options.db, claimed, now()).catch(() => ({ action: 'send' }) as const);
     if (prepared.action === 'wait') {
       // Not an attempt: back to pending, due when the summary may be there.

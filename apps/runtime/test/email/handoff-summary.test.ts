@@ -172,6 +172,39 @@ describe.each(databaseKinds)('the outbox worker and the summary written after th
     expect(row.text).toContain('Charged twice; wants a refund');
   });
 
+  it('a retry after an accepted-but-timed-out send sends the same body, even when the priority changed meanwhile', async () => {
+    const { db, clock, conversationId } = await waitingHandoff();
+    clock.advance(SUMMARY_WAIT_MS);
+    const impatient = resendWorker(db, fake, clock, { timeoutMs: 300 });
+    fake.inject({ hang: true, deliver: true });
+    expect(await impatient.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    await db
+      .updateTable('conversations')
+      .set({ summary: 'Charged twice', priority: 'urgent', priority_reason: 'money lost' })
+      .where('id', '=', conversationId)
+      .execute();
+    clock.advance(2000);
+    // Re-rendering here sent another body under the same key: Resend said 409 and the row ended failed.
+    expect(await resendWorker(db, fake, clock).runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(fake.requests.map((r) => r.status)).toEqual(['hung', 200]);
+    expect(fake.requests[1]!.body).toEqual(fake.requests[0]!.body);
+    expect(fake.delivered).toHaveLength(1);
+  });
+
+  it('a 409 for a key already used with another body settles the row as sent (the email went out)', async () => {
+    const { db, clock, conversationId } = await waitingHandoff();
+    clock.advance(SUMMARY_WAIT_MS);
+    fake.inject({ status: 409, body: { statusCode: 409, name: 'invalid_idempotent_request', message: 'Same key.' } });
+    expect(await resendWorker(db, fake, clock).runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const row = await emailDb(db)
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
+    expect(row.provider_id).toMatch(/^idempotency-key:/);
+  });
+
   it('sends without the summary once the wait is over', async () => {
     const { clock, worker } = await waitingHandoff();
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });

@@ -8,7 +8,6 @@ describe('isRetryable', () => {
     expect(isRetryable(503)).toBe(true);
     expect(isRetryable(429, 'rate_limit_exceeded')).toBe(true);
     expect(isRetryable(409, 'concurrent_idempotent_requests')).toBe(true);
-    expect(isRetryable(409, 'invalid_idempotent_request')).toBe(false);
     expect(isRetryable(422, 'validation_error')).toBe(false);
     expect(isRetryable(401, 'missing_api_key')).toBe(false);
     expect(isRetryable(403, 'invalid_from_address')).toBe(false);

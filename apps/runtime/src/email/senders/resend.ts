@@ -10,7 +10,7 @@ export interface ResendSenderOptions {
 }
 
 /** Worth another attempt: network errors and timeouts (no status), 5xx, 408, rate limits, and a
- * request still running on the same idempotency key. A 409 for a key reused with another payload is final. */
+ * request still running on the same idempotency key. */
 export function isRetryable(status: number | null, name?: string): boolean {
   if (status === null || status >= 500 || status === 408 || status === 429) return true;
   return status === 409 && name === 'concurrent_idempotent_requests';
@@ -35,6 +35,10 @@ export function createResendSender({ apiKey, baseUrl, timeoutMs = 10_000 }: Rese
       );
       if (error) {
         const status = error.statusCode ?? null;
+        // The key was used before with another body (a row rendered by an older build between attempts):
+        // Resend accepted an email under this key, so it went out. Settled as sent; retrying cannot succeed.
+        if (status === 409 && error.name === 'invalid_idempotent_request')
+          return { ok: true, providerId: `idempotency-key:${email.idempotencyKey}` };
         return {
           ok: false,
           retryable: isRetryable(status, error.name),
