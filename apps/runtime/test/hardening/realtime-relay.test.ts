@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type DatabaseHandle } from '../../src/db/database';
+import type { HubEvent } from '../../src/realtime/events';
+import type { HubBridge } from '../../src/realtime/hub';
+import { RealtimeHub } from '../../src/realtime/hub';
+import { startPgBridge } from '../../src/realtime/pg-bridge';
+import { createTestDatabase, type TestDatabase } from '../db';
+import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
+
+const mention = (text: string): HubEvent => ({
+  kind: 'mention',
+  workspaceId: 'w1',
+  userId: 'u1',
+  conversationId: 'c1',
+  authorName: 'Ana',
+  visitorName: null,
+  text,
+});
+
+/**
+ * Instance A stores data (committed) and then cannot NOTIFY: its database connection is cut. Instance
+ * B's listener never went down, so nothing else would tell it.
+ */
+describe('realtime events published while the database is unreachable (PostgreSQL)', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let viaA: DatabaseHandle;
+  const bridges: HubBridge[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    const direct = new URL(database.config.DATABASE_URL!);
+    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    viaA = createDatabase({ DATABASE_URL: viaProxy(database.config.DATABASE_URL!, proxy), DATA_DIR: 'memory://' });
+  });
+  afterAll(async () => {
+    for (const bridge of bridges) await bridge.close();
+    await viaA?.close();
+    await proxy?.close();
+    await database?.dispose();
+  });
+
+  it('are relayed to the other instances, in order, once it is back', async () => {
+    const url = database.config.DATABASE_URL!;
+    const hubA = new RealtimeHub(() => {});
+    const hubB = new RealtimeHub(() => {});
+    const bridgeA = await startPgBridge({ connectionString: url, db: viaA.db, hub: hubA, onError: () => {} });
+    const bridgeB = await startPgBridge({ connectionString: url, db: database.db, hub: hubB, onError: () => {} });
+    bridges.push(bridgeA, bridgeB);
+    hubA.attachBridge(bridgeA);
+    const received: string[] = [];
+    hubB.subscribe((event) => {
+      if (event.kind === 'mention') received.push(event.text);
+    });
+    hubA.publish(mention('before'));
+    await until(() => received.length === 1);
+
+    await proxy.cut();
+    hubA.publish(mention('during 1'));
+    hubA.publish(mention('during 2'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(received).toEqual(['before']);
+    await proxy.restore();
+    await until(() => received.length === 3);
+    hubA.publish(mention('after'));
+    await until(() => received.length === 4);
+    expect(received).toEqual(['before', 'during 1', 'during 2', 'after']);
+  });
+});
+
+async function until(check: () => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('never happened');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
