@@ -35,6 +35,19 @@ describe.each(databaseKinds)('demo seed on %s', (kind) => {
     expect(bot.flow_id).not.toBeNull();
     expect(bot.allowed_origins).toEqual(['*']);
   });
+
+  it('a restart with the seed on keeps what the admin changed', async () => {
+    const { db } = database.current;
+    await seedDemo(db);
+    await db.updateTable('teams').set({ is_default: false }).where('id', '=', DEMO_TEAM_ID).execute();
+    await db.deleteFrom('team_members').where('team_id', '=', DEMO_TEAM_ID).execute();
+    await db.deleteFrom('users').where('email', '=', DEMO_USERS[1]!.email).execute();
+    await seedDemo(db);
+    const team = await db.selectFrom('teams').selectAll().where('id', '=', DEMO_TEAM_ID).executeTakeFirstOrThrow();
+    expect(team.is_default).toBe(false);
+    expect(await db.selectFrom('team_members').selectAll().where('team_id', '=', DEMO_TEAM_ID).execute()).toEqual([]);
+    expect(await db.selectFrom('users').select('id').where('email', '=', DEMO_USERS[1]!.email).execute()).toEqual([]);
+  });
 });
 
 describe('a started demo runtime', () => {

@@ -23,6 +23,14 @@ export const DEMO_USERS = [
 export async function seedDemo(db: Kysely<Database>) {
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('flowdesk_seed_demo'))`.execute(trx);
+    // Seeded once, in this one transaction: after that the demo belongs to the admin, and a restart with
+    // SEED_DEMO=true must not undo their changes (a default team unset, a member removed, a user deleted).
+    const seeded = await trx
+      .selectFrom('workspaces')
+      .select('id')
+      .where('id', '=', DEMO_WORKSPACE_ID)
+      .executeTakeFirst();
+    if (seeded) return;
     await trx
       .insertInto('workspaces')
       .values({ id: DEMO_WORKSPACE_ID, name: 'Acme Support' })
