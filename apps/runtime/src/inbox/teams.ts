@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { revoke } from '../realtime/revocations';
+import type { Services } from '../services';
 import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { inboxDb } from './tables';
@@ -85,7 +87,20 @@ export async function createTeam(db: Kysely<Database>, admin: Viewer, input: z.i
   return (await listTeams(db, admin.workspaceId)).find((team) => team.id === id)!;
 }
 
-export async function updateTeam(db: Kysely<Database>, admin: Viewer, id: string, patch: z.infer<typeof TeamPatch>) {
+/** Members of a team (inside the transaction that changes them). */
+async function memberIds(trx: Kysely<Database>, teamId: string) {
+  const rows = await trx.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** People who lost a team lose its conversations: their open sockets close, on every instance. */
+function revokeMembers(services: Services, workspaceId: string, userIds: string[]) {
+  for (const userId of userIds) revoke(services, { workspaceId, userId, reason: 'rights_changed' });
+}
+
+export async function updateTeam(services: Services, admin: Viewer, id: string, patch: z.infer<typeof TeamPatch>) {
+  const { db } = services;
+  let removed: string[] = [];
   await db
     .transaction()
     .execute(async (trx) => {
@@ -107,12 +122,23 @@ export async function updateTeam(db: Kysely<Database>, admin: Viewer, id: string
           .where('id', '=', id)
           .execute();
       }
-      if (patch.memberIds) await setMembers(trx, admin.workspaceId, id, patch.memberIds);
+      if (patch.memberIds) {
+        const before = await memberIds(trx, id);
+        await setMembers(trx, admin.workspaceId, id, patch.memberIds);
+        const after = new Set(patch.memberIds);
+        removed = before.filter((userId) => !after.has(userId));
+      }
     })
     .catch(uniqueName);
+  revokeMembers(services, admin.workspaceId, removed);
   return (await listTeams(db, admin.workspaceId)).find((team) => team.id === id)!;
 }
 
-export function deleteTeam(db: Kysely<Database>, admin: Viewer, id: string) {
-  return deleteOwned(db, 'teams', admin.workspaceId, id, 'Team');
+export async function deleteTeam(services: Services, admin: Viewer, id: string) {
+  const members = await services.db.transaction().execute(async (trx) => {
+    const before = await memberIds(trx, id);
+    await deleteOwned(trx, 'teams', admin.workspaceId, id, 'Team');
+    return before;
+  });
+  revokeMembers(services, admin.workspaceId, members);
 }

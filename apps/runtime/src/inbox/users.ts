@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { AvatarUrlInput } from '../http/schemas';
-import { createUser, normalizeEmail, toPublicUser } from '../repositories/users';
+import { revoke } from '../realtime/revocations';
+import { deleteUserSessions } from '../repositories/sessions';
+import { createUser, findUserById, normalizeEmail, toPublicUser } from '../repositories/users';
+import type { Services } from '../services';
 import { hashPassword } from '../services/secrets';
 import type { Viewer } from './access';
 import { deleteOwned } from './workspace-rows';
@@ -44,8 +47,22 @@ export async function addUser(db: Kysely<Database>, admin: Viewer, input: z.infe
   return toPublicUser(await createUser(db, { ...input, workspaceId: admin.workspaceId }));
 }
 
-export async function updateUser(db: Kysely<Database>, admin: Viewer, id: string, patch: z.infer<typeof UserPatch>) {
+/**
+ * Changes a user. A new password ends their sessions (all of them; when admins change their own, all but the one
+ * they did it from, as most products do) and closes those sessions' sockets; losing the admin role closes the
+ * user's sockets so they reconnect with the rights they have now.
+ */
+export async function updateUser(
+  services: Services,
+  admin: Viewer,
+  id: string,
+  patch: z.infer<typeof UserPatch>,
+  /** The session cookie of the request (kept when the admin changes their own password). */
+  currentToken?: string,
+) {
   if (id === admin.id && patch.role === 'agent') throw badRequest('You cannot remove your own admin role');
+  const { db } = services;
+  const before = await findUserById(db, id);
   const user = await db
     .updateTable('users')
     .set({
@@ -59,11 +76,18 @@ export async function updateUser(db: Kysely<Database>, admin: Viewer, id: string
     .returningAll()
     .executeTakeFirst();
   if (!user) throw notFound('User');
-  if (patch.password !== undefined) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  const target = { workspaceId: user.workspace_id, userId: user.id };
+  if (patch.password !== undefined) {
+    const kept = await deleteUserSessions(db, id, currentToken);
+    revoke(services, { ...target, reason: 'session_ended', ...(kept ? { exceptSessionId: kept } : {}) });
+  }
+  if (before?.role === 'admin' && user.role !== 'admin') revoke(services, { ...target, reason: 'rights_changed' });
   return toPublicUser(user);
 }
 
-export async function removeUser(db: Kysely<Database>, admin: Viewer, id: string) {
+/** Removes a user; their sessions go with them, and their open sockets close on every instance. */
+export async function removeUser(services: Services, admin: Viewer, id: string) {
   if (id === admin.id) throw badRequest('You cannot remove yourself');
-  await deleteOwned(db, 'users', admin.workspaceId, id, 'User');
+  await deleteOwned(services.db, 'users', admin.workspaceId, id, 'User');
+  revoke(services, { workspaceId: admin.workspaceId, userId: id, reason: 'session_ended' });
 }

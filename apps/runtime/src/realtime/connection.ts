@@ -8,12 +8,13 @@ import { loadMessages } from '../repositories/messages';
 import type { PublicUser } from '../repositories/users';
 import type { Services } from '../services';
 import type { ConversationEvent, HubEvent } from './events';
+import { revoke, rightsShrank } from './revocations';
 import { SeqStream } from './seq-stream';
 import { TypingTracker } from './typing';
 
 export type Identity =
   | { kind: 'visitor'; visitor: Visitor; workspaceId: string }
-  | { kind: 'agent'; user: PublicUser; viewer: Viewer };
+  | { kind: 'agent'; user: PublicUser; viewer: Viewer; sessionId: string };
 
 /**
  * One WebSocket's session: who it is, which conversations it follows (each a gap-free SeqStream),
@@ -128,8 +129,14 @@ export class RealtimeConnection {
     if (this.identity.kind === 'visitor') {
       if (conversation.visitor_id !== this.identity.visitor.id) return this.notFound();
     } else {
-      // Team membership may have changed since the socket opened.
-      this.identity.viewer = await loadViewer(this.services.db, this.identity.user);
+      // Team membership may have changed since the socket opened. Lost rights end every socket of the user (the
+      // streams they already follow were granted under the old ones); gained rights just apply from now on.
+      const viewer = await loadViewer(this.services.db, this.identity.user);
+      if (rightsShrank(this.identity.viewer, viewer)) {
+        const { id: userId, workspaceId } = viewer;
+        return revoke(this.services, { workspaceId, userId, reason: 'rights_changed' });
+      }
+      this.identity.viewer = viewer;
       if (!canSee(this.identity.viewer, conversation)) {
         return this.send({
           type: 'error',

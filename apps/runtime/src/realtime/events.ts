@@ -67,5 +67,27 @@ export interface StreamEvent {
   text: string;
 }
 
-export type HubEvent = StreamEvent | MessageEvent | ConversationEvent | TypingEvent | PresenceEvent | MentionEvent;
+/**
+ * A dashboard session ended or a user's rights shrank: every instance closes the matching agent sockets at once
+ * (4401 `session_ended`, 4403 `rights_changed`). Carries ids only, never a token or its hash.
+ */
+export interface RevokeEvent {
+  kind: 'revoke';
+  workspaceId: string;
+  userId: string;
+  reason: 'session_ended' | 'rights_changed';
+  /** Only this session's sockets (a logout); absent: every session of the user. */
+  sessionId?: string;
+  /** Every session of the user but this one (the session that changed its own password). */
+  exceptSessionId?: string;
+}
+
+export type HubEvent =
+  | StreamEvent
+  | MessageEvent
+  | ConversationEvent
+  | TypingEvent
+  | PresenceEvent
+  | MentionEvent
+  | RevokeEvent;
 export type HubListener = (event: HubEvent) => void;

@@ -10,13 +10,14 @@ import { isOriginAllowed } from '../http/middleware/public-cors';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { loadViewer } from '../inbox/access';
 import { findBotById } from '../repositories/bots';
-import { findSessionUser } from '../repositories/sessions';
+import { findSession } from '../repositories/sessions';
 import { toPublicUser } from '../repositories/users';
 import { findVisitorByToken } from '../repositories/visitors';
 import type { Services } from '../services';
 import { type Identity, RealtimeConnection } from './connection';
 import { FrameBudget } from './frame-budget';
 import { AgentPresence } from './presence';
+import { type AgentSocket, SessionGuard } from './revocations';
 
 export const WS_PATH = '/ws';
 /** Largest client frame: the protocol's frames are a few hundred bytes. The server closes with 1009 above it. */
@@ -24,17 +25,21 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 /** Open sockets per visitor token on one instance (a few tabs); more are refused with 429 before the upgrade. */
 export const MAX_SOCKETS_PER_VISITOR = 8;
 
-type WsEnv = AppEnv & { Variables: AppEnv['Variables'] & { identity: Identity } };
+type WsEnv = AppEnv & { Variables: AppEnv['Variables'] & { identity: Identity; authenticatedAt: number } };
 
 interface SocketState {
   alive: boolean;
   connection: RealtimeConnection;
   frames: FrameBudget;
+  /** Dashboard sockets: what the session guard closes when the session ends or rights shrink. */
+  agent?: AgentSocket;
 }
 
 /** Who is connecting: a visitor by `?visitorToken=`, an agent by session cookie; 401/403 otherwise. */
 function authenticate(services: Services, perVisitor: Map<string, number>): MiddlewareHandler<WsEnv> {
   return async (c, next) => {
+    // Before the session is read: a revoke from this moment on may not be reflected in what is read.
+    c.set('authenticatedAt', Date.now());
     const visitorToken = c.req.query('visitorToken');
     if (visitorToken) {
       const address = clientAddress(c, services.config.TRUST_PROXY);
@@ -64,14 +69,14 @@ async function identify(
     return { kind: 'visitor', visitor, workspaceId: bot.workspace_id };
   }
   const token = getCookie(c, SESSION_COOKIE);
-  const user = token ? await findSessionUser(services.db, token) : undefined;
-  if (!user) return { error: 'unauthorized', status: 401, message: 'Sign in or pass visitorToken' };
+  const session = token ? await findSession(services.db, token) : undefined;
+  if (!session) return { error: 'unauthorized', status: 401, message: 'Sign in or pass visitorToken' };
   // Cookies ride along on cross-site WebSocket handshakes; only trusted pages may use them.
   if (origin && !trustedOrigins(c, services.config).has(origin)) {
     return { error: 'csrf', status: 403, message: 'Cross-site WebSocket refused' };
   }
-  const agent = toPublicUser(user);
-  return { kind: 'agent', user: agent, viewer: await loadViewer(services.db, agent) };
+  const agent = toPublicUser(session.user);
+  return { kind: 'agent', user: agent, viewer: await loadViewer(services.db, agent), sessionId: session.sessionId };
 }
 
 /** The realtime endpoint; returns the route and a stop function for the heartbeat timer. */
@@ -88,6 +93,11 @@ export function realtimeRoutes(services: Services) {
   const presence = new AgentPresence(services);
   presence.start();
   services.onClose(() => presence.stop());
+  const guard = new SessionGuard(services, function* () {
+    for (const state of sockets.values()) if (state.agent) yield state.agent;
+  });
+  services.onClose(guard.start());
+  let sweeping = false;
 
   const heartbeat = setInterval(() => {
     for (const [socket, state] of sockets) {
@@ -98,12 +108,22 @@ export function realtimeRoutes(services: Services) {
       state.alive = false;
       socket.ping();
     }
+    // Sessions that ended or rights that shrank without a revoke reaching this instance (expiry, a lost NOTIFY).
+    if (sweeping) return;
+    sweeping = true;
+    guard
+      .sweep()
+      .catch((error) => services.logger.warn({ err: error }, 'realtime session sweep failed'))
+      .finally(() => {
+        sweeping = false;
+      });
   }, services.config.WS_HEARTBEAT_MS);
   heartbeat.unref();
   services.onClose(() => clearInterval(heartbeat));
 
   const handler = upgradeWebSocket((c: Context<WsEnv>) => {
     const identity = c.get('identity');
+    const authenticatedAt = c.get('authenticatedAt');
     let connection: RealtimeConnection | null = null;
     return {
       onOpen(_event, ws) {
@@ -117,7 +137,19 @@ export function realtimeRoutes(services: Services) {
         raw.on('pong', () => {
           state.alive = true;
         });
-        if (identity.kind === 'agent') presence.connected(identity.user, connection.id);
+        if (identity.kind !== 'agent') return;
+        const own = connection;
+        state.agent = {
+          sessionId: identity.sessionId,
+          viewer: () => identity.viewer,
+          end: (code, reason) => {
+            // Nothing more reaches the client from here on, even while the close handshake runs.
+            own.close();
+            state.agent = undefined;
+            raw.close(code, reason);
+          },
+        };
+        if (guard.admit(state.agent, authenticatedAt)) presence.connected(identity.user, connection.id);
       },
       onMessage(event, ws) {
         const state = sockets.get(ws.raw as unknown as WebSocket);

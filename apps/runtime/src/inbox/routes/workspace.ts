@@ -1,5 +1,6 @@
+import { getCookie } from 'hono/cookie';
 import { createRouter } from '../../http/env';
-import { currentUser, requireUser } from '../../http/middleware/auth';
+import { currentUser, requireUser, SESSION_COOKIE } from '../../http/middleware/auth';
 import type { Services } from '../../services';
 import { CannedInput, CannedPatch, createCanned, deleteCanned, listCanned, updateCanned } from '../canned';
 import { PresenceInput, setPresence } from '../presence';
@@ -93,13 +94,13 @@ export function workspaceRoutes(services: Services) {
       body: UserPatch,
     },
     async (c, { body }) => ({
-      user: await updateUser(db, await viewerOf(c, services), idParam(c), body),
+      user: await updateUser(services, await viewerOf(c, services), idParam(c), body, getCookie(c, SESSION_COOKIE)),
     }),
   );
   defineRoute(
     router,
     { method: 'delete', path: '/api/admin/users/:id', tag, summary: 'Remove a person', status: 204 },
-    async (c) => removeUser(db, await viewerOf(c, services), idParam(c)),
+    async (c) => removeUser(services, await viewerOf(c, services), idParam(c)),
   );
   defineRoute(router, { method: 'get', path: '/api/admin/teams', tag, summary: 'Teams with members' }, async (c) => ({
     teams: await listTeams(db, workspaceOf(c)),
@@ -121,13 +122,13 @@ export function workspaceRoutes(services: Services) {
       body: TeamPatch,
     },
     async (c, { body }) => ({
-      team: await updateTeam(db, await viewerOf(c, services), idParam(c), body),
+      team: await updateTeam(services, await viewerOf(c, services), idParam(c), body),
     }),
   );
   defineRoute(
     router,
     { method: 'delete', path: '/api/admin/teams/:id', tag, summary: 'Delete a team', status: 204 },
-    async (c) => deleteTeam(db, await viewerOf(c, services), idParam(c)),
+    async (c) => deleteTeam(services, await viewerOf(c, services), idParam(c)),
   );
   return router;
 }

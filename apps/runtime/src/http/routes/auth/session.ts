@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createSession, deleteSession } from '../../../repositories/sessions';
 import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from '../../../repositories/users';
 import type { Services } from '../../../services';
+import { revoke } from '../../../realtime/revocations';
 import { RateLimiter } from '../../../services/rate-limiter';
 import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
 import { clientAddress } from '../../client-address';
@@ -108,7 +109,9 @@ export function sessionRoutes(services: Services) {
   router.openapi(logoutRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deleteSession(services.db, token);
+    const ended = token ? await deleteSession(services.db, token) : undefined;
+    // The session's open sockets close too, on every instance.
+    if (ended) revoke(services, { ...ended, reason: 'session_ended' });
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });

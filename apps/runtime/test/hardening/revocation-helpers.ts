@@ -1,0 +1,38 @@
+import { expect } from 'vitest';
+import type { Services } from '../../src/services';
+import { withConversation } from '../../src/services/conversation-tx';
+import { TestSocket, wsUrl } from '../fixtures/ws-client';
+
+/** An internal note in a conversation, stored and published as the inbox does. */
+export async function note(services: Services, conversationId: string, text: string) {
+  await withConversation(services, conversationId, (tx) =>
+    tx.append([
+      { author: 'agent', authorName: 'Alice', content: { type: 'note', text, mentions: [] }, internal: true },
+    ]),
+  );
+}
+
+export const received = (socket: TestSocket, text: string) => JSON.stringify(socket.frames).includes(text);
+
+/** The close code, or -1 when the socket is still open after `ms`. */
+export const closedWithin = (socket: TestSocket, ms = 5000) =>
+  Promise.race([socket.closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), ms))]);
+
+/** An agent's socket following `conversationId`, shown to be receiving internal notes. */
+export async function followingSocket(services: Services, url: string, cookie: string, conversationId: string) {
+  const socket = await TestSocket.open(wsUrl(url), { headers: { cookie } });
+  socket.send({ type: 'subscribe', conversationId, afterSeq: 0 });
+  const probe = `probe ${Math.random()}`;
+  await socket.until((frames) => frames.some((frame) => frame.type === 'conversation'));
+  await note(services, conversationId, probe);
+  await socket.until(() => received(socket, probe));
+  return socket;
+}
+
+/** After the socket closed (or not), a new note must not reach it. */
+export async function expectNoteNotReceived(services: Services, socket: TestSocket, conversationId: string) {
+  const secret = `secret ${Math.random()}`;
+  await note(services, conversationId, secret);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(received(socket, secret)).toBe(false);
+}
