@@ -23,10 +23,35 @@ export function loadSessionUser(services: Services): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Origins allowed to send cookie-authenticated writes: this server, PUBLIC_URL and CORS_ORIGINS. */
-export function trustedOrigins(c: Context, config: Pick<Config, 'PUBLIC_URL' | 'CORS_ORIGINS'>): Set<string> {
+type OriginConfig = Pick<Config, 'PUBLIC_URL' | 'CORS_ORIGINS' | 'TRUST_PROXY'>;
+
+/**
+ * The scheme the browser used. Behind a trusted proxy (`TRUST_PROXY`) that is the last X-Forwarded-Proto hop,
+ * the one the proxy in front of us wrote (as the last X-Forwarded-For hop is its address); otherwise the header
+ * is ignored, since any client can send it.
+ */
+export function requestProtocol(c: Context, trustProxy: boolean): 'http:' | 'https:' {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase();
+    if (forwarded === 'https' || forwarded === 'http') return `${forwarded}:`;
+  }
+  return new URL(c.req.url).protocol === 'https:' ? 'https:' : 'http:';
+}
+
+/** Whether cookies set for this request must be `Secure`: the browser came over https, or PUBLIC_URL is https. */
+export function isHttps(c: Context, config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>): boolean {
+  return requestProtocol(c, config.TRUST_PROXY) === 'https:' || config.PUBLIC_URL?.startsWith('https:') === true;
+}
+
+/** Origins allowed to send cookie-authenticated writes: this server (as the browser reached it), PUBLIC_URL and CORS_ORIGINS. */
+export function trustedOrigins(c: Context, config: OriginConfig): Set<string> {
   const origins = new Set(config.CORS_ORIGINS);
-  origins.add(new URL(c.req.url).origin);
+  const own = new URL(c.req.url);
+  origins.add(own.origin);
+  if (config.TRUST_PROXY) {
+    own.protocol = requestProtocol(c, true);
+    origins.add(own.origin);
+  }
   if (config.PUBLIC_URL) origins.add(new URL(config.PUBLIC_URL).origin);
   return origins;
 }
@@ -35,7 +60,7 @@ export function trustedOrigins(c: Context, config: Pick<Config, 'PUBLIC_URL' | '
  * CSRF defence for cookie sessions: a write must come from a trusted Origin, or carry `X-Requested-With`
  * (a header no cross-site form can set, and which cross-origin fetch can only send after our CORS allows it).
  */
-export function assertSameOriginWrite(c: Context, config: Pick<Config, 'PUBLIC_URL' | 'CORS_ORIGINS'>) {
+export function assertSameOriginWrite(c: Context, config: OriginConfig) {
   if (SAFE_METHODS.has(c.req.method)) return;
   const origin = c.req.header('origin');
   if (origin && origin !== 'null') {

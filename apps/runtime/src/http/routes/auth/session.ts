@@ -1,17 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { revoke } from '../../../realtime/revocations';
 import { createSession, deleteSession } from '../../../repositories/sessions';
 import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from '../../../repositories/users';
 import type { Services } from '../../../services';
-import { revoke } from '../../../realtime/revocations';
 import { RateLimiter } from '../../../services/rate-limiter';
 import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
 import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { ApiError } from '../../errors';
-import { assertSameOriginWrite, currentUser, requireUser, SESSION_COOKIE } from '../../middleware/auth';
+import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../../middleware/auth';
 import { AvatarUrlInput, errors, jsonBody, jsonResponse, UserSchema } from '../../schemas';
+import { LoginThrottle } from './login-throttle';
 
 const LoginRequest = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(500) });
 const UserResponse = z.object({ user: UserSchema });
@@ -72,34 +72,35 @@ const updateMeRoute = createRoute({
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
-function isHttps(c: Context, publicUrl: string | undefined) {
-  return new URL(c.req.url).protocol === 'https:' || publicUrl?.startsWith('https:') === true;
-}
-
 export function sessionRoutes(services: Services) {
   const router = createRouter();
   const perAccount = new RateLimiter(10, LOGIN_WINDOW_MS);
   const perAddress = new RateLimiter(100, LOGIN_WINDOW_MS);
+  // The two above are per address; this one slows guessing one account from many addresses.
+  const accountDelay = new LoginThrottle();
 
   router.openapi(loginRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
     const { email, password } = c.req.valid('json');
     const address = clientAddress(c, services.config.TRUST_PROXY);
-    const accountKey = `${address}|${normalizeEmail(email)}`;
-    const wait = Math.max(perAccount.hit(accountKey), perAddress.hit(address));
+    const account = normalizeEmail(email);
+    const accountKey = `${address}|${account}`;
+    const wait = Math.max(perAccount.hit(accountKey), perAddress.hit(address), accountDelay.wait(account));
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts, try again later');
     }
+    accountDelay.attempt(account);
     const user = await findUserByEmail(services.db, email);
     const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password');
     perAccount.reset(accountKey);
+    accountDelay.succeeded(account);
     const session = await createSession(services.db, user.id, services.config.SESSION_TTL_HOURS);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: isHttps(c, services.config.PUBLIC_URL),
+      secure: isHttps(c, services.config),
       path: '/',
       expires: session.expiresAt,
     });
