@@ -39,12 +39,14 @@ describe.each(databaseKinds)('demo seed on %s', (kind) => {
   it('a restart with the seed on keeps what the admin changed', async () => {
     const { db } = database.current;
     await seedDemo(db);
-    await db.updateTable('teams').set({ is_default: false }).where('id', '=', DEMO_TEAM_ID).execute();
+    await sql`update teams set is_default = false where id = ${DEMO_TEAM_ID}`.execute(db);
     await db.deleteFrom('team_members').where('team_id', '=', DEMO_TEAM_ID).execute();
     await db.deleteFrom('users').where('email', '=', DEMO_USERS[1]!.email).execute();
     await seedDemo(db);
-    const team = await db.selectFrom('teams').selectAll().where('id', '=', DEMO_TEAM_ID).executeTakeFirstOrThrow();
-    expect(team.is_default).toBe(false);
+    const { rows } = await sql<{
+      is_default: boolean;
+    }>`select is_default from teams where id = ${DEMO_TEAM_ID}`.execute(db);
+    expect(rows[0]?.is_default).toBe(false);
     expect(await db.selectFrom('team_members').selectAll().where('team_id', '=', DEMO_TEAM_ID).execute()).toEqual([]);
     expect(await db.selectFrom('users').select('id').where('email', '=', DEMO_USERS[1]!.email).execute()).toEqual([]);
   });

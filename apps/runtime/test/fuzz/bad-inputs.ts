@@ -101,6 +101,25 @@ export const badBody = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)) },
   { weight: 1, arbitrary: fc.constantFrom('', '{', '{"a":', 'null', '"\\ud800"', '{"__proto__":{"admin":true}}') },
   { weight: 1, arbitrary: fc.constant(JSON.stringify({ text: 'x'.repeat(1_100_000) })) },
+  // Deep nesting inside a field a route reads (flow drafts, settings, variables), not only at the top.
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('draft', 'settings', 'variables', 'content', 'document', 'values'),
+        fc.integer({ min: 65, max: 8000 }),
+      )
+      .map(([field, depth]) => `{"${field}":${'['.repeat(depth)}${']'.repeat(depth)},"name":"x"}`),
+  },
+  // Variable bombs: thousands of keys where the page may set a hundred.
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 101, max: 20_000 })
+      .map((keys) =>
+        JSON.stringify({ variables: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, i])) }),
+      ),
+  },
 );
 
 /** A path segment: printable junk, traversal, encoded specials, numbers out of range, very long. */
