@@ -1,4 +1,5 @@
 import type { ServerFrame } from '@flowdesk/contract';
+import { UNAUTHORIZED_EVENT } from '../api/api';
 import { type AlertContext, alertFor, type KnownConversation, mentionAlertText } from './alerts';
 import { type FilterCounts, inboxApi } from './inbox-api';
 import { dashboardSocketUrl, InboxSocket } from './inbox-socket';
@@ -34,7 +35,10 @@ class InboxLive {
     this.stop();
     this.userId = userId;
     this.chosen = presence === 'away' ? 'away' : 'online';
-    this.socket = new InboxSocket(dashboardSocketUrl());
+    this.socket = new InboxSocket(dashboardSocketUrl(), {
+      // The session ended elsewhere (logout in another tab, password set, user removed): back to sign-in.
+      onSessionEnded: () => window.dispatchEvent(new Event(UNAUTHORIZED_EVENT)),
+    });
     this.socket.onStatus((connected) => {
       this.connected = connected;
       if (connected) {

@@ -11,9 +11,9 @@ class FakeSocket {
   send(data: string) {
     this.sent.push(JSON.parse(data));
   }
-  close() {
+  close(code?: number) {
     this.readyState = 3;
-    this.onclose?.({} as CloseEvent);
+    this.onclose?.({ code } as CloseEvent);
   }
   open() {
     this.readyState = 1;
@@ -38,10 +38,11 @@ const message = (conversationId: string, seq: number) => ({
   },
 });
 
-function harness() {
+function harness(onSessionEnded?: () => void) {
   const sockets: FakeSocket[] = [];
   const timers: Array<{ run: () => void; ms: number }> = [];
   const client = new InboxSocket('ws://x/ws', {
+    ...(onSessionEnded ? { onSessionEnded } : {}),
     createSocket: () => {
       const socket = new FakeSocket();
       sockets.push(socket);
@@ -54,6 +55,26 @@ function harness() {
 }
 
 describe('InboxSocket', () => {
+  it('stops reconnecting when the server ends the session (4401) and says so', () => {
+    let ended = 0;
+    const { sockets, timers } = harness(() => ended++);
+    sockets[0]!.open();
+    sockets[0]!.close(4401);
+    expect(ended).toBe(1);
+    expect(timers).toEqual([]);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('reconnects after the first short delay when rights changed (4403), however many closes came before', () => {
+    const { sockets, timers } = harness();
+    sockets[0]!.close();
+    timers[0]!.run();
+    sockets[1]!.close();
+    timers[1]!.run();
+    sockets[2]!.close(4403);
+    expect(timers.map((t) => t.ms)).toEqual([500, 1000, 500]);
+  });
+
   it('delivers each followed message once, in order, and drops replays it has seen', () => {
     const { client, sockets } = harness();
     const seen: number[] = [];
@@ -80,7 +101,6 @@ describe('InboxSocket', () => {
     sockets[1]!.close();
     expect(timers.map((t) => t.ms)).toEqual([500, 1000]);
     timers[1]!.run();
-    sockets[2]!.open();
     expect(sockets[2]!.sent).toEqual([{ type: 'subscribe', conversationId: 'c1', afterSeq: 2 }]);
     expect(states).toEqual([true, false, false, true]);
   });

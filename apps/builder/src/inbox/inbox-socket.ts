@@ -13,7 +13,13 @@ export interface InboxSocketOptions {
   backoffMs?: (attempt: number) => number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** The server ended the socket because the session ended (close 4401): the user is signed out. */
+  onSessionEnded?: () => void;
 }
+
+/** Close codes the runtime uses when a dashboard session ends or its rights shrink (realtime/revocations). */
+export const SESSION_ENDED = 4401;
+export const RIGHTS_CHANGED = 4403;
 
 const OPEN = 1;
 const defaultBackoff = (attempt: number) => Math.min(10_000, 500 * 2 ** (attempt - 1));
@@ -86,12 +92,20 @@ export class InboxSocket {
     };
     socket.onmessage = (event) => this.receive(String(event.data));
     socket.onerror = () => socket.close();
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.setConnected(false);
       if (this.closed) return;
-      this.attempt += 1;
+      if (event?.code === SESSION_ENDED) {
+        // Reconnecting could only be refused: the app returns to the login page instead.
+        this.closed = true;
+        this.options.onSessionEnded?.();
+        return;
+      }
+      // Rights shrank: reconnect after the first, short delay (not a growing one), so what this user may
+      // still see is checked afresh by the new socket's subscribes.
+      this.attempt = event?.code === RIGHTS_CHANGED ? 1 : this.attempt + 1;
       this.timer = (this.options.setTimer ?? setTimeout)(
         () => {
           this.timer = null;
