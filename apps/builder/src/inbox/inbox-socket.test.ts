@@ -101,6 +101,7 @@ describe('InboxSocket', () => {
     sockets[1]!.close();
     expect(timers.map((t) => t.ms)).toEqual([500, 1000]);
     timers[1]!.run();
+    sockets[2]!.open();
     expect(sockets[2]!.sent).toEqual([{ type: 'subscribe', conversationId: 'c1', afterSeq: 2 }]);
     expect(states).toEqual([true, false, false, true]);
   });
