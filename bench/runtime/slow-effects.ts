@@ -8,21 +8,24 @@
  * next to the current code at 40; the 200-conversation figures are the current code's.
  * Writes bench/results/runtime-slow-effects.md.
  *   npx tsx bench/runtime/slow-effects.ts
+ *   npx tsx bench/runtime/slow-effects.ts --head   (the current code from a clean worktree of HEAD, not this
+ *     working tree: measures what is committed while others have edits in progress)
  *   npx tsx bench/runtime/slow-effects.ts --profile=http|ai   (current code only, one 200 burst per database
  *     under the V8 profiler; prints the figures and the profile, writes no result)
- * SLOW_EFFECTS_CONVERSATIONS (default 200) and SLOW_EFFECTS_BASELINE_CONVERSATIONS (default 40) set the sizes.
+ * SLOW_EFFECTS_CONVERSATIONS (default 200) and SLOW_EFFECTS_BASELINE_CONVERSATIONS (default 40) set the sizes;
+ * SLOW_EFFECTS_RAW=<file> also writes every measured sample there (JSON), for a closer look.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeOpenAiServer } from '../../apps/runtime/test/fakes/openai-server';
 import { type RuntimeProcess, spawnRuntime } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import type { FlowDocumentInput } from '../../packages/flow-schema/src';
-import { type BaselineCheckout, checkoutBaseline } from './lib/baseline-checkout';
 import { summarizeProfile } from './lib/cpu-profile';
-import { type BurstResult, runBurst } from './lib/effect-burst';
+import { type BurstResult, type ReadyProbe, runBurst } from './lib/effect-burst';
 import { createEffectStore, type EffectStore, type StoreKind } from './lib/effect-store';
+import { type Checkout, checkoutCommit } from './lib/git-checkout';
 import { machineLine, table, writeResult } from './lib/report';
 import { questionOf, type SlowApi, startSlowApi, startStreamingModel } from './lib/slow-upstreams';
 import { percentile, round } from './lib/stats';
@@ -35,6 +38,8 @@ const WARM_UP = 5;
 const GOAL_LAST_S = 1.5;
 const GOAL_READY_P99_MS = 50;
 const GOAL_FIRST_TOKEN_P99_MS = 100;
+/** Run the current code from a clean worktree of HEAD instead of this working tree (others' uncommitted edits). */
+const useHead = process.argv.includes('--head');
 const profileArg = process.argv.find((arg) => arg.startsWith('--profile'));
 const profileScenario = profileArg ? (profileArg.split('=')[1] ?? 'http') : undefined;
 if (profileScenario && profileScenario !== 'http' && profileScenario !== 'ai') throw new Error('--profile=http|ai');
@@ -118,12 +123,18 @@ interface Phase {
   result: BurstResult;
   /** ms after t0 each call reached the HTTP API or the model. */
   calledAt: number[];
+  /** ms from the POST's 201 to its call reaching the API / model (negative: the call came first). */
+  callAfterAck: number[];
   /** ms from the API's reply (HTTP) or the model's last chunk (AI) to the answer reaching the socket. */
   afterReply: number[];
   /** AI: socket's first `stream` frame − the fake model's write of the first chunk, per conversation. */
   firstToken: number[];
+  /** The same for the answers whose first chunk was written after the last POST's 201 (the burst taken in). */
+  firstTokenAfterIngest: number[];
   /** Model calls the fake received during the phase that were not this phase's answers. */
   otherModelCalls: number;
+  /** POST answers by HTTP status (0: failed or timed out). */
+  postStatuses: Record<string, number>;
 }
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;
@@ -152,6 +163,7 @@ function figures(phase: Phase) {
     notOk: notOk.length,
     status503: notOk.filter((probe) => probe.status === 503).length,
     readyShown: `${notOk.length} / ${result.readyz.length}`,
+    health: pair(result.healthz.map((probe) => probe.ms)),
     called: `${ms(percentile(phase.calledAt, 50))} / ${ms(phase.calledAt.length ? Math.max(...phase.calledAt) : Number.NaN)}`,
     faults: `${lost} / ${result.failedPosts} / ${result.wrong + errorPath}`,
     cpuPerConversation: round(result.runtimeCpuMs / result.count, 1),
@@ -172,10 +184,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const loadBefore = loadavg().map((value) => value.toFixed(1));
-const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps/runtime/src', 'packages'], {
-  encoding: 'utf8',
-}).trim();
+let head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+const dirty = useHead
+  ? ''
+  : execFileSync('git', ['status', '--porcelain', '--', 'apps/runtime/src', 'packages'], { encoding: 'utf8' }).trim();
 const phases: Phase[] = [];
 const profiles: string[] = [];
 let exitCode = 0;
@@ -184,11 +196,18 @@ try {
   cleanups.push(() => api.close());
   const model = await startStreamingModel();
   cleanups.push(() => model.close());
-  let baseline: BaselineCheckout | undefined;
+  let baseline: Checkout | undefined;
   if (!profileScenario) {
     console.log(`checking out ${BASELINE_COMMIT} in a temporary worktree and installing it`);
-    baseline = await checkoutBaseline(BASELINE_COMMIT);
+    baseline = await checkoutCommit(BASELINE_COMMIT);
     cleanups.push(() => baseline!.remove());
+  }
+  let committed: Checkout | undefined;
+  if (useHead) {
+    console.log('checking out HEAD in a temporary worktree and installing it');
+    committed = await checkoutCommit('HEAD');
+    cleanups.push(() => committed!.remove());
+    head = committed.commit.slice(0, 7);
   }
   const flows = { http: httpFlow(api.url), ai: aiFlow() };
   const env = {
@@ -206,11 +225,15 @@ try {
         phases.push(await measure('baseline', runtime, store, 'http', BASELINE_CONVERSATIONS, api, model));
       });
     }
-    const store = await createEffectStore(kind, flows);
+    const store = await createEffectStore(
+      kind,
+      flows,
+      committed ? join(committed.root, 'apps/runtime/src/db/migrations') : undefined,
+    );
     const profileFile = profileScenario
       ? join(tmpdir(), `flowdesk-slow-effects-${process.pid}-${kind}.cpuprofile`)
       : undefined;
-    await withRuntime(store, { env, profileFile }, async (runtime) => {
+    await withRuntime(store, { env, profileFile, root: committed?.root }, async (runtime) => {
       await warmUp(runtime, store, ['http', 'ai']);
       if (!profileScenario) {
         phases.push(await measure('current', runtime, store, 'http', BASELINE_CONVERSATIONS, api, model));
@@ -240,6 +263,7 @@ try {
     }
   }
   await cleanUp();
+  if (process.env.SLOW_EFFECTS_RAW) writeFileSync(process.env.SLOW_EFFECTS_RAW, JSON.stringify(phases));
   report();
 } catch (error) {
   console.error(error);
@@ -310,6 +334,7 @@ async function measure(
   const modelCallsBefore = model.requests.length;
   // The old runtime answers one call after another on PGlite: give it its whole queue and some.
   const deadlineMs = code === 'baseline' ? count * UPSTREAM_MS * 1.5 + 30_000 : 60_000;
+  const outputBefore = runtime.output().length;
   const result = await runBurst({
     url: runtime.url,
     botId: store.bots[scenario]!,
@@ -320,16 +345,21 @@ async function measure(
   });
   const index = new Map(result.questions.map((question, i) => [question, i]));
   const calledAt: number[] = [];
+  const callAfterAck: number[] = [];
   const afterReply: number[] = [];
   const firstToken: number[] = [];
+  const firstTokenAfterIngest: number[] = [];
   let otherModelCalls = 0;
+  const ingested = Math.max(...result.ackAt.filter(defined));
   const sinceT0 = (epochMs: number) => epochMs - result.t0Epoch;
   if (scenario === 'http') {
     result.questions.forEach((question, i) => {
       const arrived = api.arrivals.get(question);
       const replied = api.replies.get(question);
       const answered = result.answerMs[i];
+      const acked = result.ackAt[i];
       if (arrived !== undefined) calledAt.push(sinceT0(arrived));
+      if (arrived !== undefined && acked !== undefined) callAfterAck.push(sinceT0(arrived) - acked);
       if (replied !== undefined && answered !== undefined) afterReply.push(answered - sinceT0(replied));
     });
   }
@@ -339,22 +369,43 @@ async function measure(
       otherModelCalls++;
       continue;
     }
-    calledAt.push(sinceT0(performance.timeOrigin + call.receivedAt));
+    const called = sinceT0(performance.timeOrigin + call.receivedAt);
+    calledAt.push(called);
+    const acked = result.ackAt[i];
+    if (acked !== undefined) callAfterAck.push(called - acked);
     const first = call.chunks[0]?.epochMs;
     const last = call.chunks.at(-1)?.epochMs;
     const seen = result.firstStreamEpoch[i];
     const answered = result.answerMs[i];
-    if (first !== undefined && seen !== undefined) firstToken.push(seen - first);
+    if (first !== undefined && seen !== undefined) {
+      firstToken.push(seen - first);
+      if (sinceT0(first) > ingested) firstTokenAfterIngest.push(seen - first);
+    }
     if (last !== undefined && answered !== undefined) afterReply.push(answered - sinceT0(last));
   }
-  const phase: Phase = { code, kind: store.kind, scenario, result, calledAt, afterReply, firstToken, otherModelCalls };
+  const logged = runtime.output().slice(outputBefore).trim();
+  if (logged) console.log(`runtime said during ${label}:\n${logged.slice(-3000)}`);
+  const phase: Phase = {
+    code,
+    kind: store.kind,
+    scenario,
+    result,
+    calledAt,
+    callAfterAck,
+    afterReply,
+    firstToken,
+    firstTokenAfterIngest,
+    otherModelCalls,
+    postStatuses: result.postStatuses,
+  };
   const f = figures(phase);
   console.log(
     `${label}: last answer ${f.lastShown} s, answer p50/p99 ${pair(f.answers)} ms, POST p50/p99 ${pair(result.acks)} ms, ` +
-      `called p50/max ${f.called} ms, after reply p50/p99 ${pair(afterReply)} ms, readyz p50/p99/max ${f.readyTriple} ms, ` +
-      `non-200 ${f.readyShown}, ${scenario === 'ai' ? `first token p50/p99/max ${triple(firstToken)} ms, ` : ''}` +
+      `called p50/max ${f.called} ms, call after 201 p50/p99 ${pair(callAfterAck)} ms, after reply p50/p99 ${pair(afterReply)} ms, readyz p50/p99/max ${f.readyTriple} ms, healthz p50/p99 ${f.health} ms, ` +
+      `non-200 ${f.readyShown}, ${scenario === 'ai' ? `first token p50/p99/max ${triple(firstToken)} ms (after the burst was in: ${triple(firstTokenAfterIngest)}, n=${firstTokenAfterIngest.length}), ` : ''}` +
       `lost/failed/wrong ${f.faults}, runtime CPU ${f.cpuPerConversation} ms/conversation, ` +
-      `bench loop delay max ${round(result.benchLoopDelay.max)} ms, other model calls ${otherModelCalls}`,
+      `bench loop delay max ${round(result.benchLoopDelay.max)} ms, other model calls ${otherModelCalls}, ` +
+      `POST statuses ${JSON.stringify(result.postStatuses)}`,
   );
   return phase;
 }
@@ -387,6 +438,7 @@ function report() {
           f.called,
           f.readyTriple,
           f.readyShown,
+          f.health,
           f.faults,
         ],
       ];
@@ -416,10 +468,11 @@ function report() {
         pair(f.answers),
         pair(phase.result.acks),
         f.called,
+        pair(phase.callAfterAck),
         pair(phase.afterReply),
       ];
       if (scenario === 'ai') row.push(triple(phase.firstToken), ms(percentile(phase.result.streamFrames, 50)));
-      row.push(f.readyTriple, f.readyShown, f.faults, f.cpuPerConversation);
+      row.push(f.readyTriple, f.readyShown, f.health, f.faults, f.cpuPerConversation);
       return row;
     });
 
@@ -430,7 +483,7 @@ function report() {
     '# Slow flow calls under a burst (HTTP block, streamed AI answer)',
     '',
     `Measured ${new Date().toISOString()} on ${machineLine()}, PostgreSQL on 127.0.0.1, by`,
-    `\`bench/runtime/slow-effects.ts\`. Current code ${head}${dirty ? ' (plus uncommitted runtime/engine edits in the working tree)' : ''};`,
+    `\`bench/runtime/slow-effects.ts${useHead ? ' --head' : ''}\`. Current code ${head}${useHead ? ' (committed, from a temporary git worktree)' : dirty ? ' (plus uncommitted runtime/engine edits of the working tree)' : ''};`,
     `baseline ${BASELINE_COMMIT}, the parent of acb3548 (the flow call ran inside the conversation's transaction), run`,
     'from a temporary git worktree in the same session. Load average before / after:',
     `${loadBefore.join(' ')} / ${loadAfter.join(' ')} (other work shares this 2-core machine).`,
@@ -442,10 +495,11 @@ function report() {
     'answer streamed by the loopback fake model (10 chunks, the first after 100 ms, then one every 100 ms: ≈ 1 s).',
     '"Answer" = the bot message reaching the visitor\'s socket, ms after t0; POST→201 per request; "called" = when',
     'the API / model received the call, ms after t0; "after reply" = answer at the socket − the API\'s reply (the',
-    "model's last chunk); /readyz probed every 50 ms from t0 until the last answer (a probe does not wait for the",
-    'previous one). Lost / POST failed / wrong = no answer within the deadline / POST not 201 / an answer without the',
-    "visitor's own question or from the error path. Runtime CPU = the runtime process (user + system) from t0 to the",
-    'last answer, per conversation.',
+    "model's last chunk); /readyz (`select 1`) and /healthz (no database) probed every 50 ms each from t0 until the",
+    'last answer (a probe does not wait for the previous one); "called after the 201" = the call reaching the API /',
+    "model − the POST's 201 at the visitor. Lost / POST failed / wrong = no answer within the deadline / POST not",
+    "201 / an answer without the visitor's own question or from the error path. Runtime CPU = the runtime process",
+    '(user + system) from t0 to the last answer, per conversation.',
     '',
     `## Before / after: ${BASELINE_CONVERSATIONS} conversations at once, HTTP block (API answers after ${UPSTREAM_MS} ms)`,
     '',
@@ -459,6 +513,7 @@ function report() {
         'API called p50 / last ms',
         '/readyz p50 / p99 / max ms',
         '/readyz non-200 / probes',
+        '/healthz p50 / p99 ms',
         'Lost / POST failed / wrong',
       ],
       comparison,
@@ -473,9 +528,11 @@ function report() {
         'Answer p50 / p99 ms',
         'POST→201 p50 / p99 ms',
         'API called p50 / last ms',
+        'API called after the 201 p50 / p99 ms',
         'Answer after API reply p50 / p99 ms',
         '/readyz p50 / p99 / max ms',
         '/readyz non-200 / probes',
+        '/healthz p50 / p99 ms',
         'Lost / POST failed / wrong',
         'Runtime CPU ms / conversation',
       ],
@@ -494,11 +551,13 @@ function report() {
         'Answer p50 / p99 ms',
         'POST→201 p50 / p99 ms',
         'Model called p50 / last ms',
+        'Model called after the 201 p50 / p99 ms',
         'Answer after last chunk p50 / p99 ms',
         'First token p50 / p99 / max ms',
         'Stream frames per answer',
         '/readyz p50 / p99 / max ms',
         '/readyz non-200 / probes',
+        '/healthz p50 / p99 ms',
         'Lost / POST failed / wrong',
         'Runtime CPU ms / conversation',
       ],
@@ -550,21 +609,83 @@ function whatThisShows(find: Find): string {
         `failed ${lite.after.notOk + pg.after.notOk} probes (p99 ${ms(lite.after.readyP99)} / ${ms(pg.after.readyP99)} ms).`,
     );
   }
-  for (const scenario of ['http', 'ai'] as const) {
-    for (const kind of ['pglite', 'postgres'] as const) {
+  const big = (['http', 'ai'] as const).flatMap((scenario) =>
+    (['pglite', 'postgres'] as const).flatMap((kind) => {
       const phase = find('current', kind, scenario, CONVERSATIONS);
-      if (!phase) continue;
-      const f = figures(phase);
-      const what = scenario === 'http' ? 'HTTP block' : 'streamed AI answer';
-      const reached = scenario === 'http' ? 'API' : 'model';
-      parts.push(
-        `${CONVERSATIONS} at once, ${what}, ${dbName(kind)}: last answer ${f.lastShown} s. The last POST was ` +
-          `stored after ${ms(Math.max(...phase.result.acks))} ms and the last call reached the ${reached} ` +
-          `${f.called.split(' / ')[1]} ms after t0; ≈ ${UPSTREAM_MS} ms there, then ${ms(percentile(phase.afterReply, 99))} ms ` +
-          `(p99) from its reply to the answer at the socket. Runtime CPU: ${f.cpuPerConversation} ms per conversation.` +
-          (scenario === 'ai' ? ` First token p99 ${ms(percentile(phase.firstToken, 99))} ms.` : ''),
-      );
-    }
+      return phase ? [{ scenario, kind, phase, f: figures(phase) }] : [];
+    }),
+  );
+  if (big.length === 0) return parts.join(' ');
+  const label = (entry: (typeof big)[number]) =>
+    `${entry.scenario === 'http' ? 'HTTP' : 'AI'} on ${dbName(entry.kind)}`;
+  const list = (render: (entry: (typeof big)[number]) => string) =>
+    big.map((entry) => `${render(entry)} [${label(entry)}]`).join(', ');
+  const afterOwnPost = (phase: Phase) =>
+    phase.result.answerMs.flatMap((answer, i) => {
+      const acked = phase.result.ackAt[i];
+      return answer !== undefined && acked !== undefined ? [answer - acked] : [];
+    });
+  parts.push(
+    `With ${CONVERSATIONS} at once the runtime still starts each call right after its POST commits (call received ` +
+      `after the 201, p50: ${list((e) => `${ms(percentile(e.phase.callAfterAck, 50))} ms`)}), and an answer reached ` +
+      `its socket p50 ${list((e) => `${ms(percentile(afterOwnPost(e.phase), 50))} ms`)} after its own POST's 201. ` +
+      `The last answers are late because taking in the burst takes long: the last POST was stored after ` +
+      `${list((e) => `${(Math.max(...e.phase.result.acks) / 1000).toFixed(1)} s`)}, at ` +
+      `${list((e) => `${e.f.cpuPerConversation} ms`)} of runtime CPU per conversation (a message with a call is two ` +
+      `transactions: the message with its pending call, then the result). Answering all ${CONVERSATIONS} within ` +
+      `${GOAL_LAST_S} s would need the burst taken in within ≈ ${GOAL_LAST_S - UPSTREAM_MS / 1000} s.`,
+  );
+  const failing = phases.filter((phase) => phase.result.failedPosts > 0);
+  if (failing.length) {
+    parts.push(
+      `Some POSTs were not answered 201 (status: count; 0 = no answer within the deadline): ${failing
+        .map(
+          (phase) =>
+            `${JSON.stringify(phase.postStatuses)} (${phase.code}, ${phase.scenario.toUpperCase()} on ${dbName(phase.kind)}, ${phase.result.count})`,
+        )
+        .join('; ')}.`,
+    );
+  }
+  const unavailable = big.reduce((sum, e) => sum + e.f.status503, 0);
+  const median = (probes: BurstResult['readyz']) =>
+    percentile(
+      probes.map((probe) => probe.ms),
+      50,
+    );
+  const early = big.filter((e) => {
+    const probes = [...e.phase.result.readyz, ...e.phase.result.healthz];
+    const worst = probes.reduce<ReadyProbe | undefined>((a, b) => (a && a.ms >= b.ms ? a : b), undefined);
+    return worst !== undefined && worst.atMs < 500;
+  });
+  parts.push(
+    `/readyz p99 ${list((e) => `${ms(e.f.readyP99)} ms`)}, ${unavailable === 0 ? 'never 503' : `${unavailable} × 503`}. ` +
+      `Median /readyz against /healthz (which needs no database), probed at the same moments: ${list(
+        (e) => `${ms(median(e.phase.result.readyz))} / ${ms(median(e.phase.result.healthz))} ms`,
+      )}. Where /readyz is the slower one it waited for a database connection behind the burst (PostgreSQL: the pool ` +
+      "of 10); where both are slow the runtime process itself was busy (PGlite runs the database in the runtime's own " +
+      `thread).${
+        early.length === big.length
+          ? ` The slowest probe of every burst was sent in its first 0.5 s, while the runtime took in the ${CONVERSATIONS} new connections.`
+          : ''
+      }`,
+  );
+  const ai = big.filter((entry) => entry.scenario === 'ai');
+  if (ai.length) {
+    const waits = ai.every(
+      (e) =>
+        e.phase.firstTokenAfterIngest.length > 0 &&
+        percentile(e.phase.firstTokenAfterIngest, 99) < percentile(e.phase.firstToken, 99) / 2,
+    );
+    parts.push(
+      `First token at the widget p99 ${ai
+        .map((e) => `${ms(percentile(e.phase.firstToken, 99))} ms on ${dbName(e.kind)}`)
+        .join(', ')}; for the answers whose first chunk came after the last POST's 201 (the burst taken in): ${ai
+        .map(
+          (e) =>
+            `p99 ${ms(percentile(e.phase.firstTokenAfterIngest, 99))} ms of ${e.phase.firstTokenAfterIngest.length}`,
+        )
+        .join(', ')}${waits ? ' — the stream frames wait while the runtime takes in the burst' : ''}.`,
+    );
   }
   return parts.join(' ');
 }

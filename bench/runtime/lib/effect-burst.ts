@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type ClientSocket,
@@ -29,7 +30,11 @@ export interface BurstResult {
   t0Epoch: number;
   /** ms from each POST leaving to its answer, for the POSTs answered 201. */
   acks: number[];
+  /** ms from t0 to each conversation's 201 (undefined: the POST failed). */
+  ackAt: Array<number | undefined>;
   failedPosts: number;
+  /** POST answers by HTTP status (0: the request failed or timed out). */
+  postStatuses: Record<string, number>;
   /** ms from t0 to the socket receiving the bot's answer, per conversation (undefined: never arrived). */
   answerMs: Array<number | undefined>;
   /** The answer's text, per conversation. */
@@ -40,6 +45,8 @@ export interface BurstResult {
   firstStreamEpoch: Array<number | undefined>;
   streamFrames: number[];
   readyz: ReadyProbe[];
+  /** /healthz (answers without the database) probed beside /readyz: the runtime's own responsiveness. */
+  healthz: ReadyProbe[];
   /** Runtime CPU (user + system) from t0 to the last answer. */
   runtimeCpuMs: number;
   /** This process's event-loop delay during the burst: how late its own timestamps can be. */
@@ -69,21 +76,52 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** GET /readyz every `everyMs` (not waiting for the previous probe) until stopped. */
-function probeReadiness(url: string, t0: number, everyMs: number) {
+/**
+ * Requests of the burst and the probes go through their own agent, each on a new connection (like visitors on
+ * their own devices): none waits behind another on the client side (fetch's pool may queue a probe behind a
+ * slow POST and report the POST's time as the probe's), and none is sent on a kept-alive socket the server is
+ * closing (a reset, not the runtime's doing).
+ */
+const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+
+/** One HTTP request through `agent`; resolves with the status (0 when it failed or timed out). */
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      {
+        method: options.method ?? 'GET',
+        headers: {
+          ...options.headers,
+          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+        },
+        agent,
+        timeout: options.timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', () => resolve(0));
+      },
+    );
+    req.once('timeout', () => req.destroy(new Error('timeout')));
+    req.once('error', () => resolve(0));
+    req.end(options.body);
+  });
+}
+
+/** GET `path` every `everyMs` (not waiting for the previous probe) until stopped. */
+function probeEvery(url: string, path: string, t0: number, everyMs: number) {
   const probes: ReadyProbe[] = [];
   const inFlight = new Set<Promise<void>>();
   const probe = () => {
     const sent = performance.now();
-    const done = fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) })
-      .then(async (response) => {
-        await response.arrayBuffer();
-        return response.status;
-      })
-      .catch(() => 0)
-      .then((status) => {
-        probes.push({ atMs: sent - t0, ms: performance.now() - sent, status });
-      });
+    const done = send(`${url}${path}`, { timeoutMs: 10_000 }).then((status) => {
+      probes.push({ atMs: sent - t0, ms: performance.now() - sent, status });
+    });
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));
   };
@@ -91,14 +129,14 @@ function probeReadiness(url: string, t0: number, everyMs: number) {
   const timer = setInterval(probe, everyMs);
   return async () => {
     clearInterval(timer);
-    await within(Promise.all(inFlight), 15_000, 'readyz probes').catch(() => {});
+    await within(Promise.all(inFlight), 15_000, `${path} probes`).catch(() => {});
     return probes.sort((a, b) => a.atMs - b.atMs);
   };
 }
 
 /**
  * `count` visitors of `botId`: sessions started and widget sockets open and subscribed first (not timed);
- * then at t0 every visitor sends one message at once, while /readyz is probed every 50 ms. Measures each
+ * then at t0 every visitor sends one message at once, while /readyz and /healthz are probed every 50 ms. Measures each
  * POST's answer, when each conversation's socket receives the bot's answer (and its first `stream` frame),
  * and the readiness probes, until every answer arrived or `deadlineMs` passed.
  */
@@ -166,25 +204,29 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     loopDelay.enable();
     const cpuBefore = options.cpuMs();
     const acks: number[] = [];
+    const ackAt: Array<number | undefined> = new Array(count).fill(undefined);
+    const postStatuses: Record<string, number> = {};
     t0 = performance.now();
     const t0Epoch = performance.timeOrigin + t0;
-    const stopProbes = probeReadiness(url, t0, options.probeEveryMs ?? 50);
+    const stopReady = probeEvery(url, '/readyz', t0, options.probeEveryMs ?? 50);
+    const stopHealth = probeEvery(url, '/healthz', t0, options.probeEveryMs ?? 50);
     const posts = visitors.map((visitor, index) => {
       const sent = performance.now();
-      return fetch(`${url}/api/public/conversations/${visitor.conversationId}/messages`, {
+      return send(`${url}/api/public/conversations/${visitor.conversationId}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${visitor.token}` },
         body: JSON.stringify({
           clientId: `slow-${questions[index]}`,
           content: { type: 'text', text: questions[index] },
         }),
-        signal: AbortSignal.timeout(options.deadlineMs),
-      })
-        .then(async (response) => {
-          await response.arrayBuffer();
-          if (response.status === 201) acks.push(performance.now() - sent);
-        })
-        .catch(() => {});
+        timeoutMs: options.deadlineMs,
+      }).then((status) => {
+        postStatuses[status] = (postStatuses[status] ?? 0) + 1;
+        if (status !== 201) return;
+        const now = performance.now();
+        acks.push(now - sent);
+        ackAt[index] = now - (t0 ?? now);
+      });
     });
     let deadlineTimer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
@@ -194,20 +236,23 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     const runtimeCpuMs = options.cpuMs() - cpuBefore;
     await Promise.race([Promise.all(posts), deadline]);
     clearTimeout(deadlineTimer);
-    const readyz = await stopProbes();
+    const [readyz, healthz] = await Promise.all([stopReady(), stopHealth()]);
     loopDelay.disable();
     return {
       count,
       questions,
       t0Epoch,
       acks,
+      ackAt,
       failedPosts: count - acks.length,
+      postStatuses,
       answerMs,
       answerText,
       wrong,
       firstStreamEpoch,
       streamFrames,
       readyz,
+      healthz,
       runtimeCpuMs,
       benchLoopDelay: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     };
