@@ -18,6 +18,12 @@ export interface DatabaseHandle {
   pool: pg.Pool | null;
   /** The embedded database (PGlite only), for in-process LISTEN/NOTIFY. */
   pglite: PGlite | null;
+  /**
+   * Whether the database answers, for readiness probes. On PostgreSQL through a connection of its own:
+   * a burst that keeps every pool connection busy is load, not an outage, and must not make a load
+   * balancer take the instance out.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,10 +50,32 @@ export function createDatabase(
     });
     // A client losing its server must not crash the process; the next query reports the error (→ 503).
     // The pool listens on idle clients only, so checked-out ones (mid-transaction) get their own listener.
-    pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    const probe = new pg.Pool({
+      connectionString: config.DATABASE_URL,
+      max: 1,
+      connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS ?? 5000,
+      query_timeout: queryTimeout,
+      idleTimeoutMillis: 60_000,
+      keepAlive: true,
+    });
+    for (const each of [pool, probe]) {
+      each.on('error', () => {});
+      each.on('connect', (client) => client.on('error', () => {}));
+    }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pool, pglite: null, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      pglite: null,
+      ping: async () => {
+        await probe.query('select 1');
+      },
+      close: async () => {
+        await db.destroy();
+        await probe.end().catch(() => {});
+      },
+    };
   }
   return pgliteHandle(openPglite(config.DATA_DIR));
 }
@@ -60,6 +88,9 @@ export function pgliteHandle(pglite: PGlite): DatabaseHandle {
     kind: 'pglite',
     pool: null,
     pglite,
+    ping: async () => {
+      await pglite.query('select 1');
+    },
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

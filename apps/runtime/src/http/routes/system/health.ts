@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import type { Services } from '../../../services';
 import { createRouter } from '../../env';
 
@@ -33,7 +32,7 @@ export function healthRoutes(services: Services) {
   router.openapi(readyRoute, async (c) => {
     const database = services.database.kind;
     try {
-      await withTimeout(sql`select 1`.execute(services.db), READY_TIMEOUT_MS);
+      await withTimeout(services.database.ping(), READY_TIMEOUT_MS);
       return c.json({ status: 'ready' as const, database }, 200);
     } catch {
       return c.json({ status: 'unavailable' as const, database }, 503);

@@ -1,0 +1,18 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../server';
+
+describe('readiness under a burst (PostgreSQL)', () => {
+  const t = useTestServer('postgres');
+
+  it('/readyz answers 200 while every pool connection is busy: load is not an outage', async () => {
+    const { server } = t.current;
+    // Ten slow statements hold the whole pool (max 10), as a burst of visitor messages does.
+    const busy = Array.from({ length: 10 }, () => sql`select pg_sleep(3)`.execute(server.db));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Before: the probe queued for a pool connection behind the burst and answered 503 after 2 s.
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    await Promise.all(busy);
+  });
+});
