@@ -91,16 +91,17 @@ export const EXTERNAL_EFFECTS: readonly ExternalEffectKind[] = ['http', 'answer'
 /** How an external effect ended: its output, or why it failed (the block's failure path follows). */
 export type EffectOutcome = { ok: true; output: unknown } | { ok: false; error: string };
 
+/** How a call ended, as an outcome: its output, or the rejection's message. */
+export function outcomeOf(work: Promise<unknown>): Promise<EffectOutcome> {
+  return work.then(
+    (output): EffectOutcome => ({ ok: true, output }),
+    (error: unknown): EffectOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 /** Runs external effect `kind` with the host's implementation; a rejection becomes a failed outcome. */
-export async function runEffect(
-  effects: EngineEffects,
-  kind: ExternalEffectKind,
-  request: unknown,
-): Promise<EffectOutcome> {
-  try {
-    const call = effects[kind] as (req: unknown) => Promise<unknown>;
-    return { ok: true, output: await call.call(effects, request) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+export function runEffect(effects: EngineEffects, kind: ExternalEffectKind, request: unknown): Promise<EffectOutcome> {
+  const call = effects[kind] as (req: unknown) => Promise<unknown>;
+  // Called inside the promise chain, so a host function that throws synchronously fails the outcome too.
+  return outcomeOf(Promise.resolve().then(() => call.call(effects, request)));
 }

@@ -1,4 +1,4 @@
-import type { EffectOutcome, ExternalEffectKind } from '@flowdesk/engine';
+import { type EffectOutcome, type ExternalEffectKind, outcomeOf } from '@flowdesk/engine';
 import type { PendingEffectRow } from '../db/schema';
 import { claimExpiredEffects, releaseEffects, renewEffectLeases } from '../repositories/pending-effects';
 import type { Services } from '.';
@@ -160,12 +160,11 @@ export class EffectRunner {
   }
 
   private callNow(row: PendingEffectRow, stream: ((text: string) => void) | undefined): Promise<EffectOutcome> {
-    return callExternal(this.services, row.kind as ExternalEffectKind, row.request, {
-      effectId: row.id,
-      ...(stream ? { onText: stream } : {}),
-    }).then(
-      (output): EffectOutcome => ({ ok: true, output }),
-      (error: unknown): EffectOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    return outcomeOf(
+      callExternal(this.services, row.kind as ExternalEffectKind, row.request, {
+        effectId: row.id,
+        ...(stream ? { onText: stream } : {}),
+      }),
     );
   }
 

@@ -1,4 +1,4 @@
-import type { EffectOutcome, ExternalEffectKind } from '@flowdesk/engine';
+import { type EffectOutcome, type ExternalEffectKind, outcomeOf } from '@flowdesk/engine';
 
 /** JSON with object keys sorted, so a request read back from jsonb compares equal to the one built. */
 export function stableJson(value: unknown): string {
@@ -31,12 +31,11 @@ export class Speculation {
     readonly key: string,
     start: (onText: (text: string) => void) => Promise<unknown>,
   ) {
-    this.outcome = start((text) => {
-      this.text = text;
-      this.listener?.(text);
-    }).then(
-      (output): EffectOutcome => ({ ok: true, output }),
-      (error: unknown): EffectOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    this.outcome = outcomeOf(
+      start((text) => {
+        this.text = text;
+        this.listener?.(text);
+      }),
     );
   }
 
