@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { compileFlow, FlowCompileError } from './compile';
 import type { EngineEffects } from './effects';
+import { DEFAULT_MESSAGE_BUDGET, LOOP_STOPPED_LINE } from './machine/types';
 import { step } from './step';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
@@ -48,14 +49,44 @@ describe('step', () => {
     const self = tinyFlow([msg('a', 'again')], [['a', 'next', 'a']]);
     const result = await conversation(compileFlow(self), fakeEffects(), { stepBudget: 5 }).start();
     expect(result.error).toMatchObject({ code: 'step_budget_exceeded', blockId: 'a' });
-    expect(texts(result)).toEqual(Array(6).fill('again'));
+    expect(texts(result)).toEqual([...Array(6).fill('again'), LOOP_STOPPED_LINE]);
     expect(result.path).toEqual(['start', ...Array(6).fill('a')]);
   });
 
   test('the default budget is 100 entries of looping blocks', async () => {
-    const result = await conversation(compileFlow(loop), fakeEffects()).start();
-    expect(result.outputs).toHaveLength(51);
+    const result = await conversation(compileFlow(loop), fakeEffects(), { messageBudget: 1000 }).start();
+    expect(result.outputs).toHaveLength(52);
     expect(result.variables.n).toBe('1'.repeat(50));
+  });
+
+  // Issue 18: handoff → offline → message → back to the handoff sent 100+ messages per visitor message.
+  const offlineLoop = tinyFlow(
+    [{ id: 'h', type: 'human_handoff', data: {} }, msg('m', 'Trying again…')],
+    [
+      ['h', 'offline', 'm'],
+      ['m', 'next', 'h'],
+    ],
+  );
+
+  test('a loop through an offline handoff stops at ten messages, the last one a clear line', async () => {
+    const chat = conversation(compileFlow(offlineLoop), fakeEffects({ handoff: 'offline' }));
+    const result = await chat.start();
+    expect(result.status).toBe('error');
+    expect(result.error).toMatchObject({ code: 'message_budget_exceeded' });
+    expect(result.outputs.length).toBeLessThanOrEqual(DEFAULT_MESSAGE_BUDGET);
+    expect(result.outputs.length).toBeGreaterThanOrEqual(DEFAULT_MESSAGE_BUDGET - 1);
+    expect(texts(result).at(-1)).toBe(LOOP_STOPPED_LINE);
+    expect(texts(result).filter((t) => t === LOOP_STOPPED_LINE)).toHaveLength(1);
+    // A visitor message at the stopped conversation does not start the loop again.
+    expect(await chat.say('hello?')).toMatchObject({ status: 'error', outputs: [] });
+  });
+
+  test('the message budget is an option and counts the closing line', async () => {
+    const result = await conversation(compileFlow(offlineLoop), fakeEffects({ handoff: 'offline' }), {
+      messageBudget: 4,
+    }).start();
+    expect(result.outputs.length).toBeLessThanOrEqual(4);
+    expect(texts(result).at(-1)).toBe(LOOP_STOPPED_LINE);
   });
 
   test('a long straight path never hits the budget, however long', async () => {

@@ -6,7 +6,14 @@ import { type EffectOutcome, type EngineEffects, type ExternalEffectKind, runEff
 import { EngineInput } from './engine-input';
 import { intentRequest, routeByOutcome } from './intent-routing';
 import { bindEffects } from './machine/effect-actors';
-import { DEFAULT_STEP_BUDGET, type EngineContext, type EngineError, type EngineEvent, TAGS } from './machine/types';
+import {
+  DEFAULT_MESSAGE_BUDGET,
+  DEFAULT_STEP_BUDGET,
+  type EngineContext,
+  type EngineError,
+  type EngineEvent,
+  TAGS,
+} from './machine/types';
 import { type PendingEffect, type PersistedSnapshot, restoreSnapshot, type StepStatus } from './snapshot';
 
 export interface StepResult {
@@ -32,6 +39,11 @@ export interface StepOptions {
   event: EngineInput;
   /** Most blocks entered in this step before it stops with `step_budget_exceeded` (default 100). */
   stepBudget?: number;
+  /**
+   * Most messages a looping step sends, its closing line included, before it stops with
+   * `message_budget_exceeded` (default 10). Checked where blocks can repeat: a straight path is not cut.
+   */
+  messageBudget?: number;
   /** Give up waiting for slow effects after this many milliseconds (default: wait for them). */
   timeoutMs?: number;
   /**
@@ -136,7 +148,10 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
       handoff = { blockId: e.blockId, settings: e.settings };
     });
     actor.start();
-    const budget = { stepBudget: options.stepBudget ?? DEFAULT_STEP_BUDGET };
+    const budget = {
+      stepBudget: options.stepBudget ?? DEFAULT_STEP_BUDGET,
+      messageBudget: options.messageBudget ?? DEFAULT_MESSAGE_BUDGET,
+    };
 
     // The first event for the machine: a routed visitor message, or an effect's result.
     let next: EngineEvent;

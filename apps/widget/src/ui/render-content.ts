@@ -6,7 +6,8 @@ import type { Translate } from './strings';
 
 /** Timeline events about internal routing that the visitor has no use for. */
 // `offline` only drives the email form: the flow's own offline message tells the visitor.
-const AGENT_SIDE_EVENTS = new Set(['assigned', 'team_assigned', 'priority_changed', 'offline']);
+// `error` carries the engine's wording for agents; the visitor already got the bot's own line.
+const AGENT_SIDE_EVENTS = new Set(['assigned', 'team_assigned', 'priority_changed', 'offline', 'error']);
 
 export interface RenderContext {
   t: Translate;

@@ -1,6 +1,7 @@
 import { setPath, type Variables, type VariableValue, valueToText } from '@flowdesk/flow-schema';
-import { assign, emit, enqueueActions } from 'xstate';
+import { assign, enqueueActions } from 'xstate';
 import {
+  DEFAULT_MESSAGE_BUDGET,
   DEFAULT_STEP_BUDGET,
   type EngineContext,
   type EngineEmitted,
@@ -24,20 +25,26 @@ export const assignWith = <P extends Params | undefined>(
   assigner: (args: ImplArgs, params: P) => Partial<EngineContext>,
 ) => assign<EngineContext, EngineEvent, P, EngineEvent, never>(assigner);
 
-export const emitWith = <P extends Params | undefined>(make: (args: ImplArgs, params: P) => EngineEmitted) =>
-  emit<EngineContext, EngineEvent, P, EngineEvent, EngineEmitted>(make);
-
-/** Several emits and context changes at once: `run` returns both (emits first, in order). */
+/**
+ * Several emits and context changes at once: `run` returns both (emits first, in order). Every message
+ * sent is counted in `sent`, which the message budget of looping blocks checks.
+ */
 export const emitAndAssign = <P extends Params | undefined>(
   run: (args: ImplArgs, params: P) => { emits: EngineEmitted[]; assign?: Partial<EngineContext> },
 ) =>
   enqueueActions<EngineContext, EngineEvent, P, EngineEvent, never, never, never, never, EngineEmitted>(
     ({ context, event, enqueue }, params) => {
       const result = run({ context, event }, params);
-      if (result.assign) enqueue.assign(result.assign);
+      const messages = result.emits.filter((e) => e.type === 'output').length;
+      const sent = (result.assign?.sent ?? context.sent ?? 0) + messages;
+      if (result.assign || messages > 0) enqueue.assign({ ...result.assign, sent });
       for (const e of result.emits) enqueue.emit(e);
     },
   );
+
+/** One emit (counted like `emitAndAssign`'s). */
+export const emitWith = <P extends Params | undefined>(make: (args: ImplArgs, params: P) => EngineEmitted) =>
+  emitAndAssign<P>((args, params) => ({ emits: [make(args, params)] }));
 
 export type Guard<P extends Params | undefined = BlockParams> = (args: ImplArgs, params: P) => boolean;
 
@@ -63,10 +70,12 @@ export const inputOf = (event: Event): VisitorContent | null =>
 /** Context changes when a visitor message arrives: a new step (budget reset) and `last_message`. */
 export function received(context: EngineContext, event: Event): Partial<EngineContext> {
   if (event.type !== 'visitor_message' && event.type !== 'intent') return {};
-  const { content, stepBudget } = event as Extract<EngineEvent, { type: 'visitor_message' | 'intent' }>;
+  const { content, stepBudget, messageBudget } = event as Extract<EngineEvent, { type: 'visitor_message' | 'intent' }>;
   return {
     steps: 0,
     stepBudget: stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
+    sent: 0,
+    messageBudget: messageBudget ?? context.messageBudget ?? DEFAULT_MESSAGE_BUDGET,
     error: null,
     variables: setPath(context.variables, 'last_message', inputText(content)),
   };

@@ -1,18 +1,46 @@
 import { setPaths, toVariableValue, type Variables, type VariableValue } from '@flowdesk/flow-schema';
-import { assign, emit, type SetupReturn, setup } from 'xstate';
+import { assign, type SetupReturn, setup } from 'xstate';
 import { blockImplementations } from '../blocks';
 import type { ActionName, GuardName } from './config';
 import { effectActor } from './effect-actors';
 import type { FlowIndex } from './flow-index';
-import { type BlockParams, received } from './implement';
+import { type BlockParams, emitAndAssign, emitWith, received } from './implement';
 import { text } from './render';
 import {
+  DEFAULT_MESSAGE_BUDGET,
   DEFAULT_STEP_BUDGET,
   type EffectRequest,
   type EngineContext,
   type EngineEmitted,
+  type EngineError,
   type EngineEvent,
+  LOOP_STOPPED_LINE,
 } from './types';
+
+const messagesSent = (context: EngineContext) => context.sent ?? 0;
+const messageBudget = (context: EngineContext) => context.messageBudget ?? DEFAULT_MESSAGE_BUDGET;
+
+/**
+ * Checked on entering a block that sits on a loop: too many blocks, or too many messages. The check
+ * runs after the entered block's own actions, so it keeps room for one more message on the way in
+ * (an exit's notice, such as the handoff's offline message) besides the closing line.
+ */
+const overBudget = (context: EngineContext) =>
+  context.steps > context.stepBudget || messagesSent(context) >= messageBudget(context) - 2;
+
+function budgetError(context: EngineContext, blockId: string): EngineError {
+  if (context.steps > context.stepBudget)
+    return {
+      code: 'step_budget_exceeded',
+      message: `The flow passed through ${context.steps} blocks without waiting for the visitor; it probably loops.`,
+      blockId,
+    };
+  return {
+    code: 'message_budget_exceeded',
+    message: `The bot stopped: too many messages in a row (${messagesSent(context)}) without waiting for the visitor; the flow probably loops.`,
+    blockId,
+  };
+}
 
 function mergeVariables(base: Variables, incoming: unknown): Variables {
   if (typeof incoming !== 'object' || incoming === null || Array.isArray(incoming)) return base;
@@ -49,15 +77,15 @@ export function createFlowSetup(index: FlowIndex) {
       resetSteps: assign(({ event, context }) => ({
         steps: 0,
         stepBudget: event.stepBudget ?? context.stepBudget ?? DEFAULT_STEP_BUDGET,
+        sent: 0,
+        messageBudget: event.messageBudget ?? context.messageBudget ?? DEFAULT_MESSAGE_BUDGET,
         error: null,
       })),
       countStep: assign({ steps: ({ context }) => context.steps + 1 }),
-      budgetExceeded: assign(({ context }, params: BlockParams) => ({
-        error: {
-          code: 'step_budget_exceeded',
-          message: `The flow passed through ${context.steps} blocks without waiting for the visitor; it probably loops.`,
-          blockId: params.blockId,
-        },
+      /** A loop was stopped: one clear line for the visitor, and the error the host hands over with. */
+      budgetExceeded: emitAndAssign<BlockParams>(({ context }, params) => ({
+        emits: [{ type: 'output', content: text(LOOP_STOPPED_LINE) }],
+        assign: { error: budgetError(context, params.blockId) },
       })),
       /** Declared defaults, under what the host already set (`set_variables` before the first message), under the start event's. */
       startVariables: assign(({ event, context }) => ({
@@ -81,11 +109,11 @@ export function createFlowSetup(index: FlowIndex) {
         return { pending: { kind: params.kind, request: params.request, seq }, effectSeq: seq };
       }),
       clearEffect: assign({ pending: null }),
-      emitAwaiting: emit(({ context }) => ({ type: 'output' as const, content: context.awaiting ?? text('') })),
+      emitAwaiting: emitWith(({ context }) => ({ type: 'output' as const, content: context.awaiting ?? text('') })),
       ...blocks.actions,
     },
     guards: {
-      overBudget: ({ context }) => context.steps > context.stepBudget,
+      overBudget: ({ context }) => overBudget(context),
       jumpIs: ({ context }, params: BlockParams) => context.jump === params.blockId,
       ...blocks.guards,
     },

@@ -15,6 +15,10 @@ export interface EngineContext {
   /** Blocks entered since the last outside event; stops runaway loops. */
   steps: number;
   stepBudget: number;
+  /** Messages sent since the last outside event (absent in older snapshots). */
+  sent?: number;
+  /** Most messages one step sends, the closing line included, once the flow loops (absent: the default). */
+  messageBudget?: number;
   /** Wrong answers given at the current question. */
   retries: number;
   /** The prompt the visitor is answering while the machine waits. */
@@ -55,13 +59,17 @@ export type EngineEvent = (
   /** Internal (sent by `step()`): the result of the effect in `context.pending`. */
   | { type: 'effect.done'; output: unknown }
   | { type: 'effect.error'; error: string }
-) & { stepBudget?: number };
+) & { stepBudget?: number; messageBudget?: number };
 
 export type EngineEmitted =
   | { type: 'output'; content: MessageContent }
   | { type: 'handoff'; blockId: string; settings: HumanHandoffData };
 
 export const DEFAULT_STEP_BUDGET = 100;
+/** A loop stops before a step has sent more messages than this (its closing line included). */
+export const DEFAULT_MESSAGE_BUDGET = 10;
+/** What the visitor reads when the flow is stopped for looping; the host hands the conversation to the team. */
+export const LOOP_STOPPED_LINE = "Sorry, I'm going round in circles. I've passed your conversation to our team.";
 
 /** The engine's own states beside one state per block. */
 export const STATES = { idle: '__idle', end: '__end', error: '__error', jump: '__jump' } as const;

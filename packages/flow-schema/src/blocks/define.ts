@@ -23,6 +23,11 @@ export interface BlockDefinitionInput<T extends string, D extends z.ZodType> {
   outputs: (data: z.output<D>) => OutputHandle[];
   /** The block stops and waits for the visitor (used for loop detection and by the engine). */
   waitsForInput: boolean;
+  /**
+   * Outputs a waiting block can take at once, before anything waits (a handoff nobody can take goes
+   * `offline` right away): loops through them never wait, so the publish check follows them.
+   */
+  immediateOutputs?: readonly string[];
 }
 
 export function defineBlock<T extends string, D extends z.ZodType>(input: BlockDefinitionInput<T, D>) {

@@ -38,4 +38,5 @@ export const humanHandoffBlock = defineBlock({
     output(HANDOFF_OUTPUTS.noAgentTimeout, 'No agent replied in time'),
   ],
   waitsForInput: true,
+  immediateOutputs: [HANDOFF_OUTPUTS.offline],
 });

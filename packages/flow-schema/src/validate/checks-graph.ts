@@ -1,5 +1,5 @@
 import type { FlowDocument } from '../document';
-import { buildGraph, cycles, entryBlocks, type FlowGraph, outputKey, reachableFrom, waitsForInput } from './graph';
+import { buildGraph, cycles, entryBlocks, type FlowGraph, instantGraph, outputKey, reachableFrom } from './graph';
 import { blockLabel } from './parse';
 import { PROBLEM_CODES as C, error, type Problem, warning } from './problems';
 
@@ -95,9 +95,9 @@ function checkReachability(graph: FlowGraph, problems: Problem[]): void {
       );
 }
 
-/** Cycles left once every block that waits for the visitor is taken out: each one can spin forever. */
+/** Cycles left once every connection taken after a wait is taken out: each one can spin forever. */
 function checkLoops(doc: FlowDocument, problems: Problem[]): void {
-  const graph = buildGraph({ ...doc, blocks: doc.blocks.filter((b) => !waitsForInput(b)) });
+  const graph = instantGraph(doc);
   for (const component of cycles(graph)) {
     const blocks = component.map((id) => graph.blocks.get(id)!);
     const names = blocks.slice(0, 5).map(blockLabel).join(' → ');

@@ -103,3 +103,19 @@ export function cycles(graph: FlowGraph): string[][] {
 }
 
 export const waitsForInput = (block: Block) => blockDefinitions[block.type].waitsForInput;
+
+/** Whether leaving `block` by `handle` follows a wait for the visitor (or an agent). */
+export function waitsBefore(block: Block, handle: string): boolean {
+  const definition: { waitsForInput: boolean; immediateOutputs?: readonly string[] } = blockDefinitions[block.type];
+  return definition.waitsForInput && !definition.immediateOutputs?.includes(handle);
+}
+
+/** The flow with only the connections taken without waiting: its cycles can spin within one step. */
+export function instantGraph(doc: FlowDocument): FlowGraph {
+  const blocks = new Map(doc.blocks.map((b) => [b.id, b]));
+  const edges = doc.edges.filter((e) => {
+    const source = blocks.get(e.source);
+    return source !== undefined && !waitsBefore(source, e.sourceHandle);
+  });
+  return buildGraph({ ...doc, edges });
+}

@@ -37,6 +37,6 @@ export function validateFlow(input: unknown): Problem[] {
 }
 
 export { variablesSetBy, variablesUsedBy } from './checks-content';
-export { buildGraph, cycles, type FlowGraph } from './graph';
+export { buildGraph, cycles, type FlowGraph, instantGraph, waitsBefore } from './graph';
 export { blockLabel, parseFlowLeniently } from './parse';
 export * from './problems';

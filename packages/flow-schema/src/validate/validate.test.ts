@@ -153,4 +153,23 @@ describe('validateFlow', () => {
     });
     expect(problems.find((p) => p.code === 'loop_without_input')?.blockId).toBe('me');
   });
+
+  // Issue 18: the handoff waits for an agent, but its offline exit is taken at once.
+  test("a loop through a handoff's offline exit is caught; through its hand-back exit it is fine", () => {
+    const loopVia = (handle: string) =>
+      mutate((f) => {
+        f.blocks.push(
+          { id: 'h', type: 'human_handoff', position: { x: 0, y: 0 }, data: {} },
+          { id: 'm', type: 'message', position: { x: 0, y: 0 }, data: { content: { type: 'text', text: 'Again' } } },
+        );
+        f.edges!.push(
+          { id: 'l1', source: 'h', sourceHandle: handle, target: 'm' },
+          { id: 'l2', source: 'm', sourceHandle: 'next', target: 'h' },
+        );
+      });
+    const offline = loopVia('offline').find((p) => p.code === 'loop_without_input');
+    expect(offline?.details).toEqual({ blockIds: ['h', 'm'] });
+    expect(codes(loopVia('handed_off'))).not.toContain('loop_without_input');
+    expect(codes(loopVia('no_agent_timeout'))).not.toContain('loop_without_input');
+  });
 });

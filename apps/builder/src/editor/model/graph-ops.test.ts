@@ -63,6 +63,14 @@ describe('connect', () => {
     expect(connectionProblem(doc, { source: 'menu', sourceHandle: 'nope', target: 'bye' })).toMatch(/does not exist/);
     expect(connectionProblem(doc, { source: 'welcome', sourceHandle: 'next', target: 'welcome' })).toMatch(/loop/);
     expect(connectionProblem(doc, { source: 'menu', sourceHandle: 'pricing', target: 'menu' })).toBeNull();
+    // A handoff's offline exit is taken at once: looping it to itself would spin.
+    const withHandoff = {
+      ...doc,
+      blocks: [...doc.blocks, { ...doc.blocks[1]!, id: 'h', type: 'human_handoff', data: {} }],
+    };
+    expect(connectionProblem(withHandoff as typeof doc, { source: 'h', sourceHandle: 'offline', target: 'h' })).toMatch(
+      /loop/,
+    );
     expect(connect(doc, { source: 'welcome', sourceHandle: 'next', target: 'start' })).toBe(doc);
   });
 });

@@ -6,6 +6,7 @@ import {
   type FlowDocument,
   type OutputHandle,
   type Position,
+  waitsBefore,
 } from '@flowdesk/flow-schema';
 import { newId } from './ids';
 
@@ -79,7 +80,7 @@ export function connectionProblem(doc: FlowDocument, connection: Connection): st
   if (ENTRY_TYPES.has(target.type))
     return `"${blockDefinitions[target.type].label}" starts a path; nothing can lead into it.`;
   if (!outputsOf(source).some((o) => o.id === connection.sourceHandle)) return 'That output does not exist.';
-  if (source.id === target.id && !blockDefinitions[source.type].waitsForInput)
+  if (source.id === target.id && !waitsBefore(source, connection.sourceHandle))
     return 'A block can only loop to itself when it waits for the visitor.';
   return null;
 }

@@ -1,0 +1,63 @@
+import { LOOP_STOPPED_LINE } from '@flowdesk/engine';
+import { FlowDocument, type FlowDocumentInput } from '@flowdesk/flow-schema';
+import { describe, expect, it } from 'vitest';
+import { publishVersion } from '../src/repositories/flow-versions';
+import { createFlow } from '../src/repositories/flows';
+import { databaseKinds } from './db';
+import { seedWorkspace } from './fixtures/accounts';
+import { TestVisitor } from './fixtures/visitor';
+import { useTestServer } from './server';
+
+const at = (x: number) => ({ x, y: 0 });
+
+/** The loop the publish check used to miss: handoff → offline → message → back to the handoff. */
+const offlineLoop: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'offline-loop',
+  name: 'Offline loop',
+  blocks: [
+    { id: 'start', type: 'start', position: at(0), data: {} },
+    { id: 'handoff', type: 'human_handoff', position: at(200), data: {} },
+    { id: 'retry', type: 'message', position: at(400), data: { content: { type: 'text', text: 'Trying again…' } } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'handoff' },
+    { id: 'e2', source: 'handoff', sourceHandle: 'offline', target: 'retry' },
+    { id: 'e3', source: 'retry', sourceHandle: 'next', target: 'handoff' },
+  ],
+};
+
+const botTexts = (messages: { author: string; content: { type: string } }[]) =>
+  messages.filter((m) => m.author === 'bot').map((m) => (m.content as { text?: string }).text ?? m.content.type);
+
+describe.each(databaseKinds)('a flow that loops through an offline handoff on %s', (kind) => {
+  const t = useTestServer(kind);
+
+  it('sends at most ten messages, says so in one line, hands over to the team and does not flood again', async () => {
+    const { db } = t.current.server;
+    const { bot } = await seedWorkspace(db, 'loop', { agentOnline: false });
+    // Published before the check knew this loop (the check refuses it now), straight into the versions table.
+    const document = FlowDocument.parse(offlineLoop);
+    const { id } = await createFlow(db, { botId: bot.id, name: document.name, draft: document as never, userId: null });
+    await publishVersion(db, { flowId: id, document: document as never, note: 'loop', userId: null });
+
+    const visitor = new TestVisitor(t.current.server.url, bot.id);
+    const session = await visitor.start();
+    const first = await visitor.settled();
+    const sent = botTexts(first);
+    expect(sent.length).toBeGreaterThan(2);
+    expect(sent.length).toBeLessThanOrEqual(10);
+    expect(sent.at(-1)).toBe(LOOP_STOPPED_LINE);
+    expect(sent.filter((line) => line === LOOP_STOPPED_LINE)).toHaveLength(1);
+    expect(session.conversation.status).toBe('needs_agent');
+    // The inbox sees why: a system event in the timeline.
+    const events = first.filter((m) => m.content.type === 'event');
+    expect(JSON.stringify(events)).toMatch(/too many messages/i);
+
+    const later = await visitor.say('hello?');
+    expect(later.replies).toEqual([]);
+    expect(later.conversation.status).toBe('needs_agent');
+    const after = await visitor.settled();
+    expect(botTexts(after)).toEqual(sent);
+  });
+});
