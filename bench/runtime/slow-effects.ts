@@ -241,8 +241,11 @@ try {
         phases.push(await measure('current', runtime, store, 'ai', CONVERSATIONS, api, model));
         return;
       }
-      runtime.startProfile();
-      phases.push(await measure('current', runtime, store, profileScenario as Scenario, CONVERSATIONS, api, model));
+      phases.push(
+        await measure('current', runtime, store, profileScenario as Scenario, CONVERSATIONS, api, model, () =>
+          runtime.startProfile(),
+        ),
+      );
     });
     if (profileFile) {
       const summary = summarizeProfile(profileFile, 25);
@@ -328,6 +331,7 @@ async function measure(
   count: number,
   api: SlowApi,
   model: FakeOpenAiServer,
+  onStart?: () => void,
 ): Promise<Phase> {
   const label = `${code} ${store.kind} ${scenario} ×${count}`;
   console.log(`=== ${label}`);
@@ -342,6 +346,7 @@ async function measure(
     isAnswer: answerTest(scenario),
     deadlineMs,
     cpuMs: runtime.cpuMs,
+    ...(onStart ? { onStart } : {}),
   });
   const index = new Map(result.questions.map((question, i) => [question, i]));
   const calledAt: number[] = [];

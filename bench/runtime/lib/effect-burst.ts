@@ -64,6 +64,8 @@ export interface BurstOptions {
   /** The runtime's CPU time so far (RuntimeProcess.cpuMs). */
   cpuMs: () => number;
   probeEveryMs?: number;
+  /** Called right before t0, once every visitor is set up (e.g. to start a profiler on the burst alone). */
+  onStart?: () => void;
 }
 
 const SETUP_TIMEOUT_MS = 30_000;
@@ -202,6 +204,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
 
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
+    options.onStart?.();
     const cpuBefore = options.cpuMs();
     const acks: number[] = [];
     const ackAt: Array<number | undefined> = new Array(count).fill(undefined);

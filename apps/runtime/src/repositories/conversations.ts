@@ -3,8 +3,10 @@ import { snapshotStatus } from '@flowdesk/engine';
 import type { ExpressionBuilder, Kysely, QueryCreator } from 'kysely';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import type { ConversationEvent } from '../realtime/events';
+import { botHolds } from '../services/follow-up';
 import { newId } from '../services/secrets';
 import type { NewMessageRow } from './messages';
+import { insertPendingEffects, type NewPendingEffect } from './pending-effects';
 
 export function findConversation(db: Kysely<Database>, id: string) {
   return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -18,7 +20,12 @@ export function findConversation(db: Kysely<Database>, id: string) {
  * still see the database as it was when the statement began (READ COMMITTED); the other transaction
  * then moved last_seq past the newest message this statement saw. The caller must look again.
  */
-export async function lockConversation(trx: Kysely<Database>, id: string, clientId?: string) {
+export async function lockConversation(
+  trx: Kysely<Database>,
+  id: string,
+  options: { clientId?: string; effectId?: string } = {},
+) {
+  const { clientId, effectId } = options;
   const messages = (eb: ExpressionBuilder<Database, 'conversations' | 'bots'>) =>
     eb.selectFrom('messages').where('messages.conversation_id', '=', id);
   const row = await trx
@@ -37,16 +44,32 @@ export async function lockConversation(trx: Kysely<Database>, id: string, client
         'seen_seq',
       ),
     )
+    .select((eb) =>
+      (effectId === undefined
+        ? eb.val(false)
+        : eb.exists(
+            eb.selectFrom('pending_effects').select('pending_effects.id').where('pending_effects.id', '=', effectId),
+          )
+      ).as('effect_stored'),
+    )
     .where('conversations.id', '=', id)
     .forUpdate('conversations')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { bot_name: botName, client_id_stored: stored, seen_seq: seenSeq, ...conversation } = row;
+  const {
+    bot_name: botName,
+    client_id_stored: stored,
+    seen_seq: seenSeq,
+    effect_stored: effectStored,
+    ...conversation
+  } = row;
   const current = clientId === undefined || Number(seenSeq ?? 0) === conversation.last_seq;
   return {
     conversation: conversation as Conversation,
     botName,
     clientIdStored: current ? Boolean(stored) : null,
+    // Effects of a conversation are removed only under its lock, so this answer cannot go stale.
+    effectStored: Boolean(effectStored),
   };
 }
 
@@ -85,19 +108,41 @@ export async function insertConversation(
     .executeTakeFirstOrThrow();
 }
 
-/** Updates the row; `messages` (rows from `newMessageRows`) are inserted by the same statement. */
+/** Writes that ride along with a conversation's update (one statement, one round trip). */
+export interface RowsAlong {
+  /** Rows from `newMessageRows`. */
+  messages?: NewMessageRow[];
+  /** Pending effects recorded (re-recording an id renews its deadline and lease). */
+  effects?: NewPendingEffect[];
+  /** Pending effects removed (their result applied or dropped). */
+  removedEffects?: string[];
+}
+
+/** Updates the row; the rows `along` are written by the same statement. */
 export async function updateConversation(
   db: Kysely<Database>,
   id: string,
   patch: ConversationUpdate,
-  messages: NewMessageRow[] = [],
+  along: RowsAlong = {},
 ) {
-  // The CTE's rows are not read back: the caller built them and knows what they hold.
-  const creator: QueryCreator<Database> = messages.length
-    ? (db.with('stored_messages', (cte) =>
-        cte.insertInto('messages').values(messages).returning('id'),
-      ) as unknown as QueryCreator<Database>)
-    : db;
+  // The CTEs' rows are not read back: the caller built them and knows what they hold.
+  let creator: QueryCreator<Database> = db;
+  const { messages = [], effects = [], removedEffects = [] } = along;
+  if (messages.length) {
+    creator = creator.with('stored_messages', (cte) =>
+      cte.insertInto('messages').values(messages).returning('id'),
+    ) as unknown as QueryCreator<Database>;
+  }
+  if (effects.length) {
+    creator = creator.with('armed_effects', (cte) =>
+      insertPendingEffects(cte as unknown as Kysely<Database>, effects).returning('id'),
+    ) as unknown as QueryCreator<Database>;
+  }
+  if (removedEffects.length) {
+    creator = creator.with('removed_effects', (cte) =>
+      cte.deleteFrom('pending_effects').where('id', 'in', removedEffects).returning('id'),
+    ) as unknown as QueryCreator<Database>;
+  }
   return creator
     .updateTable('conversations')
     .set({ ...patch, updated_at: new Date() })
@@ -122,20 +167,22 @@ export function toVisitorConversation(
   agent: VisitorConversation['agent'],
   replyTime: string | null,
 ): VisitorConversation {
+  // While the bot finishes its offline branch the visitor still talks to the bot (the team's queue is the agents' view).
+  const bot = botHolds(conversation);
   return {
     id: conversation.id,
-    status: conversation.status,
+    status: bot ? 'bot' : conversation.status,
     lastSeq: conversation.last_seq,
     agent,
     replyTime,
-    awaiting: conversation.status === 'bot' ? ((conversation.awaiting as MessageContent | null) ?? null) : null,
+    awaiting: bot ? ((conversation.awaiting as MessageContent | null) ?? null) : null,
     working: botIsWorking(conversation),
   };
 }
 
 /** The bot holds the conversation and waits for an outside call (HTTP block, AI) before it says more. */
-export function botIsWorking(conversation: Pick<Conversation, 'status' | 'engine_snapshot'>): boolean {
-  return conversation.status === 'bot' && snapshotStatus(conversation.engine_snapshot) === 'working';
+export function botIsWorking(conversation: Parameters<typeof botHolds>[0]): boolean {
+  return botHolds(conversation) && snapshotStatus(conversation.engine_snapshot) === 'working';
 }
 
 export function toConversationEvent(conversation: Conversation, visitor: VisitorConversation): ConversationEvent {

@@ -11,28 +11,45 @@ export interface NewPendingEffect {
   leaseUntil: Date;
 }
 
-/** Records an effect to run; re-recording the same id (a hand back re-arms it) renews its lease. */
-export async function insertPendingEffect(db: Kysely<Database>, effect: NewPendingEffect): Promise<PendingEffectRow> {
+/**
+ * Records effects to run (not executed: the caller runs it alone or as a CTE beside other writes);
+ * re-recording an id (a hand back re-arms it) renews its deadline and lease.
+ */
+export function insertPendingEffects(db: Kysely<Database>, effects: NewPendingEffect[]) {
   return db
     .insertInto('pending_effects')
-    .values({
-      id: effect.id,
-      conversation_id: effect.conversationId,
-      workspace_id: effect.workspaceId,
-      kind: effect.kind,
-      request: JSON.stringify(effect.request),
-      deadline_at: effect.deadlineAt,
-      lease_until: effect.leaseUntil,
-    })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ deadline_at: effect.deadlineAt, lease_until: effect.leaseUntil }))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .values(
+      effects.map((effect) => ({
+        id: effect.id,
+        conversation_id: effect.conversationId,
+        workspace_id: effect.workspaceId,
+        kind: effect.kind,
+        request: JSON.stringify(effect.request),
+        deadline_at: effect.deadlineAt,
+        lease_until: effect.leaseUntil,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        deadline_at: eb.ref('excluded.deadline_at'),
+        lease_until: eb.ref('excluded.lease_until'),
+      })),
+    );
 }
 
-/** Removes the effect; true when this call removed it (the one result that may be applied). */
-export async function deletePendingEffect(db: Kysely<Database>, id: string): Promise<boolean> {
-  const removed = await db.deleteFrom('pending_effects').where('id', '=', id).returning('id').executeTakeFirst();
-  return removed !== undefined;
+/** The row as `insertPendingEffects` writes it, for the runner (attempts as on a first recording). */
+export function pendingEffectRow(effect: NewPendingEffect, now = new Date()): PendingEffectRow {
+  return {
+    id: effect.id,
+    conversation_id: effect.conversationId,
+    workspace_id: effect.workspaceId,
+    kind: effect.kind,
+    request: effect.request,
+    deadline_at: effect.deadlineAt,
+    lease_until: effect.leaseUntil,
+    attempts: 0,
+    created_at: now,
+  };
 }
 
 export async function pendingEffectExists(db: Kysely<Database>, id: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import {
 } from '@flowdesk/engine';
 import type { JsonObject } from '../db/schema';
 import { transcriptIn } from '../inbox/summary';
-import { insertPendingEffect, pendingEffectExists } from '../repositories/pending-effects';
+import { pendingEffectExists, pendingEffectRow } from '../repositories/pending-effects';
 import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
 import { effectTimeoutMs } from './external-effects';
@@ -20,15 +20,15 @@ const ANSWER_TRANSCRIPT_LINES = 20;
 export const MAX_QUEUED_INPUTS = 20;
 
 /**
- * Records `pending` in the conversation's transaction and hands it to this instance's runner once the
- * transaction commits. Its deadline is the call's own timeout plus one lease (time for another instance
+ * Records `pending` in the conversation's transaction (call it before the step's conversation update,
+ * which then writes it) and hands it to this instance's runner once the transaction commits. Its deadline is the call's own timeout plus one lease (time for another instance
  * to take it over after a crash).
  */
 export async function armEffect(services: Services, tx: ConversationTx, pending: PendingEffect) {
   const request = await callRequest(tx, pending);
   const now = Date.now();
   const lease = services.config.EFFECT_LEASE_MS;
-  const row = await insertPendingEffect(tx.trx, {
+  const effect = {
     id: pending.id,
     conversationId: tx.conversation.id,
     workspaceId: tx.conversation.workspace_id,
@@ -36,8 +36,10 @@ export async function armEffect(services: Services, tx: ConversationTx, pending:
     request,
     deadlineAt: new Date(now + effectTimeoutMs(services, pending.kind, request) + lease),
     leaseUntil: new Date(now + lease),
-  });
-  tx.afterCommit(() => services.effects.submit(row));
+  };
+  // Written with the conversation's next update (one statement) or before commit.
+  tx.armEffect(effect);
+  tx.afterCommit(() => services.effects.submit(pendingEffectRow(effect)));
 }
 
 /** The request sent for `pending`: an AI answer also gets the recent chat. */
@@ -97,6 +99,7 @@ export async function holdForEffect(
   pending: PendingEffect,
   input: EngineInput,
 ) {
+  await tx.flush();
   if (!(await pendingEffectExists(tx.trx, pending.id))) await armEffect(services, tx, pending);
   if (input.type !== 'visitor_message') return;
   const queued = queuedInputs(tx);

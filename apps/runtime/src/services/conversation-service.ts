@@ -14,7 +14,7 @@ import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
 import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
-import { deletePendingEffect } from '../repositories/pending-effects';
+import { mayOpen } from '../repositories/visitor-scope';
 import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';
 import { capturedEmail } from './captured-email';
@@ -23,7 +23,11 @@ import { reopen, repliesTo, systemEvent } from './conversation-history';
 import { type ConversationTx, withConversation } from './conversation-tx';
 import { createEngineEffects } from './engine-effects';
 import { leavesProcess } from './external-effects';
+import { botHolds, type FollowUpMark, followUpColumns } from './follow-up';
 import type { HandoffContext } from './hooks';
+
+/** An offline outcome whose hook did not say why. */
+const NOBODY: FollowUpMark = { reason: 'no_agent_online', replyDueAt: null };
 
 const STEP_TIMEOUT_MS = 60_000;
 
@@ -68,7 +72,7 @@ export class ConversationService {
       this.services,
       conversationId,
       async (tx) => {
-        if (tx.conversation.visitor_id !== visitor.id) throw notFound('Conversation');
+        if (!mayOpen(visitor, tx.conversation)) throw notFound('Conversation');
         if (tx.clientIdStored !== false) {
           const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
           if (existing) return { ...(await repliesTo(tx, toMessage(existing))), duplicate: true };
@@ -82,10 +86,11 @@ export class ConversationService {
           { defer: hooks.length === 0 },
         );
         for (const hook of hooks) await hook(tx, message!);
-        const replies =
-          tx.conversation.status === 'bot'
-            ? await this.runStep(tx, { type: 'visitor_message', content: input.content })
-            : [];
+        const before = tx.conversation;
+        for (const hook of this.services.conversationHooks.afterVisitorMessage) tx.afterCommit(() => hook(before));
+        const replies = botHolds(tx.conversation)
+          ? await this.runStep(tx, { type: 'visitor_message', content: input.content })
+          : [];
         return { message: message!, replies, conversation: tx.conversation, duplicate: false };
       },
       { clientId: input.clientId },
@@ -98,15 +103,19 @@ export class ConversationService {
     return result!;
   }
 
-  /** `engineEvent` when `when` holds under the conversation's lock; otherwise nothing changes and it answers null. */
+  /**
+   * `engineEvent` when `when` holds under the conversation's lock; otherwise nothing changes and it answers null.
+   * `followUp` keeps the conversation in the queue, waiting for follow-up, while the bot runs (no-agent timeout).
+   */
   async engineEventIf(
     conversationId: string,
     input: EngineInput,
-    options: { resumeBot?: boolean; when: (conversation: Conversation) => boolean },
+    options: { resumeBot?: boolean; followUp?: FollowUpMark; when: (conversation: Conversation) => boolean },
   ) {
     return withConversation(this.services, conversationId, async (tx) => {
       if (!options.when(tx.conversation)) return null;
-      if (options.resumeBot && tx.conversation.status !== 'bot') {
+      if (options.followUp) await tx.update(followUpColumns(options.followUp));
+      else if (options.resumeBot && tx.conversation.status !== 'bot') {
         await tx.update({ status: 'bot', resolved_at: null });
       }
       const replies = await this.runStep(tx, input);
@@ -170,9 +179,18 @@ export class ConversationService {
     if (tx.conversation.status === 'needs_agent' || tx.conversation.status === 'agent') return;
     // A new wait: the first response, the no-agent timeout and the SLA count from this handoff; the AI
     // summary is written again after the commit (handoff alerts wait for it, a scan redoes a lost one).
+    const now = new Date();
     await tx.update(
       withHandoffKind(
-        { status: 'needs_agent', handed_off_at: new Date(), first_response_at: null, resolved_at: null, summary: null },
+        {
+          status: 'needs_agent',
+          handed_off_at: now,
+          first_response_at: null,
+          resolved_at: null,
+          summary: null,
+          summary_data: null,
+          ...followUpColumns(context.followUp, now),
+        },
         context.reason,
       ),
     );
@@ -194,13 +212,20 @@ export class ConversationService {
    * holding it (an agent took over, the flow moved on or restarted: the result is dropped, nothing said).
    */
   async applyEffect(conversationId: string, effectId: string, outcome: EffectOutcome): Promise<boolean> {
-    return withConversation(this.services, conversationId, async (tx) => {
-      if (!(await deletePendingEffect(tx.trx, effectId))) return false;
-      const pending = pendingEffect(tx.conversation.engine_snapshot);
-      if (pending?.id !== effectId || tx.conversation.status !== 'bot') return false;
-      await this.runStep(tx, { type: 'effect_result', effectId, result: outcome });
-      return true;
-    });
+    return withConversation(
+      this.services,
+      conversationId,
+      async (tx) => {
+        if (!tx.effectStored) return false;
+        // Removed with the step's conversation update (one statement), or alone when the result is dropped.
+        tx.removeEffect(effectId);
+        const pending = pendingEffect(tx.conversation.engine_snapshot);
+        if (pending?.id !== effectId || !botHolds(tx.conversation)) return false;
+        await this.runStep(tx, { type: 'effect_result', effectId, result: outcome });
+        return true;
+      },
+      { effectId },
+    );
   }
 
   /**
@@ -214,8 +239,8 @@ export class ConversationService {
     while (queued.length > 0 && !pendingEffect(tx.conversation.engine_snapshot)) {
       const [next, ...rest] = queued;
       // Messages written to a person are theirs: the bot does not answer them when it gets the chat back.
-      await tx.update({ queued_inputs: JSON.stringify(tx.conversation.status === 'bot' ? rest : []) });
-      if (tx.conversation.status !== 'bot') break;
+      await tx.update({ queued_inputs: JSON.stringify(botHolds(tx.conversation) ? rest : []) });
+      if (!botHolds(tx.conversation)) break;
       replies.push(...(await this.stepOnce(tx, next!)));
       queued = queuedInputs(tx);
     }
@@ -246,7 +271,12 @@ export class ConversationService {
       return [];
     }
     const before = (tx.conversation.engine_snapshot as PersistedSnapshot | null) ?? null;
-    const result = await step(compiled, createEngineEffects(this.services, tx), {
+    const found: { offline: HandoffContext | null } = { offline: null };
+    const effects = createEngineEffects(this.services, tx, (request, followUp) => {
+      const mark = followUp ?? NOBODY;
+      found.offline = { reason: 'flow', blockId: request.blockId, settings: request.settings, followUp: mark };
+    });
+    const result = await step(compiled, effects, {
       snapshot: before,
       event: input,
       timeoutMs: STEP_TIMEOUT_MS,
@@ -269,17 +299,21 @@ export class ConversationService {
     }
     const email = capturedEmail(compiled, conversation.variables, result.variables);
     if (email) await setVisitorContact(tx.trx, conversation.visitor_id, { email });
+    const armed = result.pending && result.pending.id !== waitingFor?.id ? result.pending : undefined;
+    // Recorded first, so that the update below writes it in the same statement.
+    if (armed) await armEffect(this.services, tx, armed);
     await tx.update({
       engine_snapshot: JSON.stringify(result.snapshot),
       awaiting: result.awaiting ? JSON.stringify(result.awaiting) : null,
       variables: JSON.stringify(result.variables),
-      ...(result.status === 'ended' ? { status: 'resolved', resolved_at: new Date() } : {}),
+      // A flow that ends after an offline handoff leaves the conversation in the queue, waiting for follow-up.
+      ...(result.status === 'ended' && conversation.status === 'bot' && !found.offline
+        ? { status: 'resolved', resolved_at: new Date() }
+        : {}),
     });
-    if (result.pending && result.pending.id !== waitingFor?.id) {
-      await armEffect(this.services, tx, result.pending);
-      if (result.pending.kind === 'classifyIntent')
-        await speculateBesideIntent(this.services, tx, compiled, before, input);
-    }
+    if (armed?.kind === 'classifyIntent') await speculateBesideIntent(this.services, tx, compiled, before, input);
+    // A handoff nobody could take now still enters the team's queue (summary, priority, alerts), marked for follow-up.
+    if (found.offline && !result.handoff) await this.beginHandoff(tx, found.offline);
     if (result.handoff) {
       await this.beginHandoff(tx, {
         reason: 'flow',

@@ -10,6 +10,7 @@ import {
   type StoredMessage,
   storedFromRow,
 } from '../repositories/messages';
+import { insertPendingEffects, type NewPendingEffect } from '../repositories/pending-effects';
 import type { Services } from '.';
 
 /** One locked conversation inside a transaction. Changes are published to realtime after commit. */
@@ -24,6 +25,8 @@ export interface ConversationTx {
    * null when the lock waited for a concurrent writer and the answer must be looked up again.
    */
   readonly clientIdStored: boolean | null;
+  /** Whether the pending effect `options.effectId` of `withConversation` is recorded (false without one). */
+  readonly effectStored: boolean;
   /**
    * Stores messages with the next seqs. With `defer`, messages without an author id are written with
    * the next append or before commit (one INSERT for a visitor message and the bot's replies): only
@@ -31,7 +34,13 @@ export interface ConversationTx {
    */
   append(inputs: NewMessageInput[], options?: { defer?: boolean }): Promise<StoredMessage[]>;
   update(patch: ConversationUpdate): Promise<Conversation>;
-  /** Writes deferred messages now (before reading the messages table back). */
+  /**
+   * Records a pending effect (re-recording an id renews it) and removes others, written with the next
+   * update or before commit. Effects of a conversation are written only under its lock.
+   */
+  armEffect(effect: NewPendingEffect): void;
+  removeEffect(id: string): void;
+  /** Writes deferred messages and effects now (before reading those tables back). */
   flush(): Promise<void>;
   /** Runs after a successful commit (publish extra events, start slow work). */
   afterCommit(task: () => Promise<void> | void): void;
@@ -45,19 +54,35 @@ export async function withConversation<T>(
   services: Services,
   id: string,
   work: (tx: ConversationTx) => Promise<T>,
-  options: { clientId?: string } = {},
+  options: { clientId?: string; effectId?: string } = {},
 ): Promise<T> {
   const appended: StoredMessage[] = [];
   const tasks: Array<() => Promise<void> | void> = [];
   let changed = false;
   let final: Conversation | undefined;
   const result = await services.db.transaction().execute(async (trx) => {
-    const locked = await lockConversation(trx, id, options.clientId);
+    const locked = await lockConversation(trx, id, options);
     if (!locked) throw notFound('Conversation');
     let current = locked.conversation;
     // Appends move last_seq in memory; the row gets it once, with the next update or before commit.
     let storedSeq = current.last_seq;
     let deferred: ReturnType<typeof newMessageRows> = [];
+    const effects = new Map<string, NewPendingEffect>();
+    const removedEffects = new Set<string>();
+    const along = () => {
+      const rows = { messages: deferred, effects: [...effects.values()], removedEffects: [...removedEffects] };
+      deferred = [];
+      effects.clear();
+      removedEffects.clear();
+      return rows;
+    };
+    const writeAlong = async () => {
+      const rows = along();
+      await insertMessageRows(trx, rows.messages);
+      if (rows.effects.length) await insertPendingEffects(trx, rows.effects).execute();
+      if (rows.removedEffects.length)
+        await trx.deleteFrom('pending_effects').where('id', 'in', rows.removedEffects).execute();
+    };
     const tx: ConversationTx = {
       trx,
       get conversation() {
@@ -65,6 +90,7 @@ export async function withConversation<T>(
       },
       botName: locked.botName,
       clientIdStored: locked.clientIdStored,
+      effectStored: locked.effectStored,
       async append(inputs, appendOptions) {
         const rows = newMessageRows(current.id, current.last_seq, inputs);
         let stored: StoredMessage[];
@@ -83,25 +109,27 @@ export async function withConversation<T>(
       },
       async update(patch) {
         const seq = current.last_seq === storedSeq ? {} : { last_seq: current.last_seq };
-        current = await updateConversation(trx, current.id, { ...seq, ...patch }, deferred);
-        deferred = [];
+        current = await updateConversation(trx, current.id, { ...seq, ...patch }, along());
         storedSeq = current.last_seq;
         changed = true;
         return current;
       },
-      async flush() {
-        if (deferred.length === 0) return;
-        await insertMessageRows(trx, deferred);
-        deferred = [];
+      armEffect(effect) {
+        effects.set(effect.id, effect);
       },
+      removeEffect(effectId) {
+        removedEffects.add(effectId);
+      },
+      flush: writeAlong,
       afterCommit(task) {
         tasks.push(task);
       },
     };
     const value = await work(tx);
-    await insertMessageRows(trx, deferred);
     // `current` already holds this state; keeping the object lets callers' visitorView(tx.conversation) hit the cache.
-    if (current.last_seq !== storedSeq) await updateConversation(trx, current.id, { last_seq: current.last_seq });
+    if (current.last_seq !== storedSeq)
+      await updateConversation(trx, current.id, { last_seq: current.last_seq }, along());
+    else await writeAlong();
     final = current;
     return value;
   });
