@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { NewerDatabaseError } from './db/migrate';
 import { DEMO_USERS } from './seed/demo';
 import { startServer } from './server';
 
@@ -45,6 +46,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A refusal the operator acts on: the message says what to do, a stack trace would only bury it.
+  console.error(error instanceof NewerDatabaseError ? error.message : error);
   process.exit(1);
 });
