@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_INTENT_THRESHOLD } from '../provider';
 import { classifyIntentOffline, scoreIntents } from './classify-intent';
 import { CORPUS_INTENTS } from './corpus.test-data';
+import { TWO_INTENTS } from './scope-accuracy';
 
 describe('offline intent matching', () => {
   it('matches paraphrases through stems and synonyms', () => {
@@ -34,5 +36,28 @@ describe('offline intent matching', () => {
     expect(ranked.map((r) => r.confidence)).toEqual([...ranked.map((r) => r.confidence)].sort((a, b) => b - a));
     expect(ranked.every((r) => r.confidence >= 0 && r.confidence <= 1)).toBe(true);
     expect(classifyIntentOffline({ text: 'hi', intents: [] })).toEqual({ intentId: null, confidence: 0 });
+  });
+
+  // Issue 18: the scaled score was capped at 1.0, so a message sharing one word with an intent matched at the maximum.
+  it('does not pull a message into an intent that explains only one of its words (reported cases)', () => {
+    for (const text of ['how much is the pro plan', 'I want to upgrade my plan']) {
+      const got = classifyIntentOffline({ text, intents: TWO_INTENTS });
+      expect(got.intentId, text).toBeNull();
+      expect(got.confidence, text).toBeLessThan(DEFAULT_INTENT_THRESHOLD);
+    }
+    const paypal = classifyIntentOffline({ text: 'Can I pay with PayPal?', intents: CORPUS_INTENTS });
+    expect(paypal.intentId).toBeNull();
+    expect(paypal.confidence).toBeLessThan(DEFAULT_INTENT_THRESHOLD);
+  });
+
+  it('keeps a real match above the threshold, and a partial one below the maximum', () => {
+    expect(classifyIntentOffline({ text: 'cancel my subscription', intents: TWO_INTENTS })).toMatchObject({
+      intentId: 'cancel',
+    });
+    expect(classifyIntentOffline({ text: 'cancel my subscription', intents: TWO_INTENTS }).confidence).toBeGreaterThan(
+      0.8,
+    );
+    const partial = classifyIntentOffline({ text: 'cancel my plan, it is too expensive', intents: CORPUS_INTENTS });
+    expect(partial.confidence).toBeLessThan(1);
   });
 });

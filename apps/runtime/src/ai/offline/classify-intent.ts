@@ -1,64 +1,86 @@
 import type { ClassifyIntentInput, IntentDef } from '../provider';
 import { DEFAULT_INTENT_THRESHOLD } from '../provider';
-import { FILLER } from './lexicon';
-import { terms } from './nlp';
-import { cosine, TfIdf, type Vector } from './tfidf';
+import { CONCEPTS, contentTerms, type EvidenceIndex, evidenceIndex, intentTerms } from './intent-evidence';
+import { cosine } from './tfidf';
+import { closestKnownTerm } from './typo';
 
 /**
- * Lexical intent matching: TF-IDF cosine between the message and each intent's name, description and phrases, over
- * concept terms (see lexicon.ts). Filler words are dropped, and words no intent mentions count for less: they still
- * dilute a match (so a long unrelated message stays below the threshold) but cannot drown the one word that says
- * what the visitor wants ("is a staff member around to answer a few questions?").
+ * Lexical intent matching with a calibrated confidence (issue 18). Two measures per intent, combined by geometric
+ * mean so that either one being low keeps the confidence low:
+ * - coverage: the share of the message the intent explains. Each content term weighs what it means to the bot (how
+ *   central it is to its strongest intent, intent-evidence.ts); an intent explains a term as far as the term is
+ *   central to it. Words no intent mentions weigh too: a support concept or a how-to verb the bot has no intent
+ *   for ("how much" in a bot without pricing, "change my username") and unknown nouns (a topic: "PayPal") fully,
+ *   other unknown words (verbs, numbers) a little, and all unknown words together at most UNKNOWN_CAP, so a long
+ *   message that asks for a person among many other words still does.
+ * - strength: how close the message is to the intent's best example (TF-IDF cosine, scaled so a clear paraphrase
+ *   reaches 1), which keeps paraphrases of one example ahead of scattered shared words.
+ * A threshold of 0.6 therefore means "this intent explains most of what the visitor wrote and resembles one of its
+ * examples"; a message sharing one word with an intent ("I want to upgrade my plan" in a bot with only "cancel
+ * subscription") stays well under it, where the capped scaled cosine alone scored it 1.0.
  */
 
-const intentTerms = (text: string) => terms(text).filter((t) => !FILLER.has(t));
+/** Weight of an unknown word, relative to a known term central to its intent, by what kind of word it is. */
+const UNKNOWN_WEIGHT = { concept: 1, noun: 1, other: 0.1 };
+/** Most weight all unknown words of a message carry together. */
+const UNKNOWN_CAP = 0.75;
+/** Weight of strength against coverage in the geometric mean, and the exponent of the result. */
+const STRENGTH_SHARE = 0.5;
+const EXPONENT = 0.8;
+/** Raw cosine of short texts rarely exceeds ~0.6 even for clear paraphrases; 0.52 and up counts as a full match. */
+const COSINE_SCALE = 1.92;
+/** Query terms no example has count half in the cosine, as before calibration. */
+const UNKNOWN_COSINE_WEIGHT = 0.5;
 
-/** Weight of a term that appears in no intent, relative to its (maximal) IDF weight. */
-const UNKNOWN_WEIGHT = 0.5;
+const NOUNS = new Set(['NOUN', 'PROPN']);
 
-type IntentIndex = { tfidf: TfIdf; intents: Array<{ id: string; examples: Vector[]; whole: Vector }> };
+type WeightedTerm = { term: string; weight: number; known: boolean };
 
-const indexCache = new WeakMap<IntentDef[], IntentIndex>();
-
-function buildIndex(intents: IntentDef[]): IntentIndex {
-  const perIntent = intents.map((intent) => {
-    const examples = [intent.name, ...intent.phrases].map(intentTerms);
-    const description = intent.description ? intentTerms(intent.description) : [];
-    return { id: intent.id, examples, whole: [...examples.flat(), ...description] };
-  });
-  const tfidf = new TfIdf(perIntent.flatMap((i) => i.examples));
-  return {
-    tfidf,
-    intents: perIntent.map((i) => ({
-      id: i.id,
-      examples: i.examples.map((e) => tfidf.vector(e)),
-      whole: tfidf.vector(i.whole),
-    })),
-  };
+function weightedTerms(text: string, index: EvidenceIndex): WeightedTerm[] {
+  const seen = new Set<string>();
+  const result: WeightedTerm[] = [];
+  for (const { term: written, pos } of contentTerms(text)) {
+    const term = index.known.has(written) ? written : (closestKnownTerm(written, index.known) ?? written);
+    if (seen.has(term)) continue;
+    seen.add(term);
+    if (index.known.has(term)) {
+      result.push({ term, known: true, weight: Math.max(...index.intents.map((i) => i.evidence(term))) });
+    } else {
+      const kind = CONCEPTS.has(term) ? 'concept' : NOUNS.has(pos) ? 'noun' : 'other';
+      result.push({ term, known: false, weight: UNKNOWN_WEIGHT[kind] });
+    }
+  }
+  return result;
 }
 
-/**
- * Raw cosine of short texts rarely exceeds ~0.6 even for clear paraphrases, so the best score is scaled by
- * CALIBRATION to put the decision point (measured on the corpus) at the 0.6 default threshold (raw cosine ≈ 0.31).
- */
-const CALIBRATION = 1.92;
+function coverages(text: string, index: EvidenceIndex): number[] {
+  const words = weightedTerms(text, index);
+  const sum = (list: WeightedTerm[]) => list.reduce((total, w) => total + w.weight, 0);
+  const total = sum(words.filter((w) => w.known)) + Math.min(UNKNOWN_CAP, sum(words.filter((w) => !w.known)));
+  if (total === 0) return index.intents.map(() => 0);
+  return index.intents.map((intent) => words.reduce((s, w) => s + w.weight * intent.evidence(w.term), 0) / total);
+}
 
-export function scoreIntents(text: string, intents: IntentDef[]): Array<{ intentId: string; confidence: number }> {
-  let index = indexCache.get(intents);
-  if (!index) {
-    index = buildIndex(intents);
-    indexCache.set(intents, index);
-  }
+function strengths(text: string, index: EvidenceIndex): number[] {
   const { tfidf } = index;
   const query = tfidf.vector(intentTerms(text));
-  for (const [term, w] of query) if (!tfidf.knows(term)) query.set(term, w * UNKNOWN_WEIGHT);
+  for (const [term, w] of query) if (!tfidf.knows(term)) query.set(term, w * UNKNOWN_COSINE_WEIGHT);
+  return index.intents.map(({ examples, whole }) => {
+    const raw = Math.max(0, ...examples.map((e) => cosine(query, e)), 0.85 * cosine(query, whole));
+    return Math.min(1, raw * COSINE_SCALE);
+  });
+}
+
+export function scoreIntents(text: string, intents: IntentDef[]): Array<{ intentId: string; confidence: number }> {
+  const index = evidenceIndex(intents);
+  const coverage = coverages(text, index);
+  const strength = strengths(text, index);
   return index.intents
-    .map(({ id, examples, whole }) => {
-      const best = Math.max(0, ...examples.map((e) => cosine(query, e)));
-      return { intentId: id, raw: Math.max(best, 0.85 * cosine(query, whole)) };
-    })
-    .sort((a, b) => b.raw - a.raw) // by raw score, so two intents capped at 1 keep their order
-    .map(({ intentId, raw }) => ({ intentId, confidence: Math.min(1, raw * CALIBRATION) }));
+    .map(({ id }, i) => ({
+      intentId: id,
+      confidence: (coverage[i]! ** (1 - STRENGTH_SHARE) * strength[i]! ** STRENGTH_SHARE) ** EXPONENT,
+    }))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 export function classifyIntentOffline({ text, intents, threshold = DEFAULT_INTENT_THRESHOLD }: ClassifyIntentInput): {

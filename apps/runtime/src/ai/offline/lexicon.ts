@@ -18,7 +18,11 @@ export const PHRASES: Array<[RegExp, string]> = [
   // a person rather than the bot
   [/\bcustomer (?:service|support|care)\b|\blive (?:chat|agent|person|human|rep|support)\b/g, 'human'],
   [/\b(?:real|actual) (?:person|human|agent|rep|representative|people|someone|somebody|operator)\b/g, 'human'],
-  [/\bsupport (?:staff|team|agent|person|rep)s?\b|\b(?:staff|team) member\b/g, 'support human'],
+  // "add a team member" is about seats, not a person to talk to
+  [
+    /\bsupport (?:staff|team|agent|person|rep)s?\b|(?<!\b(?:add|invite|remove) (?:a |an |another |new )?)\b(?:staff|team) member\b/g,
+    'support human',
+  ],
   [/\b(?:speak|talk|chat) (?:to|with) (?:a |the |your )?(?:manager|supervisor)\b/g, 'speak human'],
   [/\bput me through\b|\btransfer me\b|\bhuman being\b/g, 'human'],
   // something broken
@@ -37,7 +41,8 @@ export const PHRASES: Array<[RegExp, string]> = [
     'double charge refund',
   ],
   // orders and delivery
-  [/\bwhere is\b|\bwhere'?s\b/g, 'track'],
+  // "where is my …", not "where is your office"
+  [/\bwhere(?: is|'?s) (?=my\b|our\b)/g, 'track '],
   [/\bon (?:its|the|their) way\b|\bget here\b|\bturn(?:ed)? up\b|\bwrong address\b/g, 'ship'],
   // prices
   [/\bhow much\b|\bfree (?:tier|plan|version)\b/g, 'price'],
@@ -163,4 +168,39 @@ export const FILLER = new Set([
   'day',
   'team',
   'job',
+]);
+
+/**
+ * Stems of verbs that ask how to do something in the product (change, add, export, integrate...). When none of a
+ * bot's intents mentions one, it says the message is about a task the bot has no intent for ("Can I change my
+ * username?" is not a login problem), so intent matching weighs it like a support concept.
+ */
+export const HOW_TO_ACTIONS = new Set([
+  'chang',
+  'add',
+  'edit',
+  'renam',
+  'export',
+  'import',
+  'integr',
+  'custom',
+  'customis',
+  'instal',
+  'emb',
+  'upload',
+  'share',
+  'print',
+  'schedul',
+  'creat',
+  'invit',
+  'configur',
+  'switch',
+  'enabl',
+  'disabl',
+  'updat',
+  'sync',
+  'download',
+  'translat',
+  'upgrad',
+  'downgrad',
 ]);

@@ -29,24 +29,33 @@ function normalize(text: string): string {
   return PHRASES.reduce((out, [pattern, token]) => out.replace(pattern, ` ${token} `), text.toLowerCase());
 }
 
-/** Content terms of a text: stems (lemmas for irregular forms) of non-stop-word tokens, lower-cased, with support-domain synonyms folded. */
-export function terms(text: string): string[] {
+/** A content term and the part of speech of the word it came from (NOUN, PROPN, VERB, ADJ, NUM, ...). */
+export type TaggedTerm = { term: string; pos: string };
+
+/** Content terms of a text with their part of speech; see `terms`. */
+export function taggedTerms(text: string): TaggedTerm[] {
   const tokens = nlp.readDoc(normalize(text)).tokens();
   const words = tokens.out();
   const stems = tokens.out(stemOf);
   const lemmas = tokens.out(lemmaOf);
   const types = tokens.out(its.type);
   const stops = tokens.out(its.stopWordFlag);
-  const result: string[] = [];
+  const pos = tokens.out(its.pos);
+  const result: TaggedTerm[] = [];
   stems.forEach((stem, i) => {
     if ((stops[i] && !KEEP.has(words[i]!)) || !TERM_TYPES.has(types[i] as string)) return;
     // Irregular forms the stemmer leaves alone ("paid", "sent", "spoke") take their lemma ("pay", "send", "speak").
     const base = stem === words[i] && lemmas[i] && lemmas[i] !== words[i] ? lemmas[i]! : stem;
     const clean = base.replace(/[.]+$/, '');
     if (clean.length < 2 && types[i] !== 'number') return;
-    result.push(SYNONYMS[clean] ?? clean);
+    result.push({ term: SYNONYMS[clean] ?? clean, pos: pos[i] ?? 'X' });
   });
   return result;
+}
+
+/** Content terms of a text: stems (lemmas for irregular forms) of non-stop-word tokens, lower-cased, with support-domain synonyms folded. */
+export function terms(text: string): string[] {
+  return taggedTerms(text).map((t) => t.term);
 }
 
 /** Sentiment of a text in [-1, 1] from wink's lexicon (negation-aware). */
