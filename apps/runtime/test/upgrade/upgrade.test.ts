@@ -13,7 +13,10 @@ import { appliedMigrations, loadFixture, readManifest, rowCounts } from './load-
  * the current runtime starts on them (its own migrations, as on a deploy), keeps every row, and every
  * conversation goes on from where the older build left it.
  */
-const FIXTURES = ['nov26-231323c'];
+const FIXTURES = [
+  'nov26-231323c', // the release before flow calls were deferred (acb3548): no pending_effects table
+  'dec04-f0080e9', // the last release before this one: one conversation waits for its HTTP call
+];
 const cases = FIXTURES.flatMap((fixture) => databaseKinds.map((kind) => [fixture, kind] as const));
 
 const textOf = (message: Message) => {
@@ -133,6 +136,16 @@ describe.each(cases)('upgrade from %s on %s', (fixture, kind) => {
     const { answers } = await continueWith('handedBack', (v) => v.pick('bye', 'Nothing'), 'Goodbye, Hal!');
     expect(answers).toEqual(['Goodbye, Hal!']);
   });
+
+  if (manifest.conversations.pendingCall)
+    it('a conversation waiting for a flow call when the older build stopped gets its answer, unprompted', async () => {
+      const visitor = visitorOf('pendingCall');
+      const messages = await visitor.historyWhen((all) => all.some((m) => textOf(m) === 'What would you like, Ida?'));
+      // The call's port is long closed: the error branch, once, then the menu it leads back to.
+      expect(botTexts(messages, 0).slice(-2)).toEqual(['No status right now, Ida.', 'What would you like, Ida?']);
+      expect(await conversationRow(manifest.conversations.pendingCall!.id)).toMatchObject({ status: 'bot' });
+      expect(await database.db.selectFrom('pending_effects').selectAll().execute()).toEqual([]);
+    });
 
   it.each([
     ['withAgent', 'agent'],
