@@ -9,9 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAiProvider } from '../../apps/runtime/src/ai/index';
 import { measureOfflineAccuracy, TUNING } from '../../apps/runtime/src/ai/offline/accuracy';
+import { classifyIntentOffline } from '../../apps/runtime/src/ai/offline/classify-intent';
 import { CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from '../../apps/runtime/src/ai/offline/corpus.test-data';
 import { HELDOUT } from '../../apps/runtime/src/ai/offline/heldout.test-data';
 import { HELDOUT_2 } from '../../apps/runtime/src/ai/offline/heldout2.test-data';
+import { measureAllScopes, type ScopeScore } from '../../apps/runtime/src/ai/offline/scope-accuracy';
 import type { AiProvider } from '../../apps/runtime/src/ai/provider';
 import { startFakeOpenAiServer } from '../../apps/runtime/test/fakes/openai-server';
 
@@ -57,6 +59,7 @@ async function timings(ai: AiProvider): Promise<Timing[]> {
 
 const accuracyOnly = process.argv.includes('--accuracy-only');
 const scores = measureOfflineAccuracy();
+const scopes = await measureAllScopes(async (text, intents) => classifyIntentOffline({ text, intents }).intentId);
 let offline: Timing[] = [];
 let viaLangChain: Timing[] = [];
 if (!accuracyOnly) {
@@ -67,6 +70,11 @@ if (!accuracyOnly) {
 }
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+const ratio = (n: number, total: number) => `${n}/${total} (${pct(total ? n / total : 0)})`;
+const scopeRow = (s: ScopeScore) =>
+  `| ${s.config} | ${ratio(s.inScope.correct, s.inScope.total)} | ${ratio(s.outOfScope.falseMatches, s.outOfScope.total)} | ${
+    s.otherIntents.total ? ratio(s.otherIntents.falseMatches, s.otherIntents.total) : '—'
+  } |`;
 const lines = [
   '# AI: offline provider accuracy and call latency',
   '',
@@ -87,6 +95,16 @@ const lines = [
   '',
   ...scores.flatMap((s) => s.misses.map((m) => `- ${s.task}: ${m.replaceAll('\n', ' ')}`)),
   '',
+  'In-scope / out-of-scope sets (in-scope.test-data.ts, out-of-scope.test-data.ts; goals ≥ 90 % and ≤ 5 %):',
+  '',
+  "| Intents | In-scope correct | Out-of-scope matched | Other intents' messages matched |",
+  '|---|---|---|---|',
+  ...scopes.map(scopeRow),
+  '',
+  ...scopes.flatMap((s) =>
+    [...s.inScope.misses, ...s.outOfScope.misses, ...s.otherIntents.misses].map((m) => `- ${s.config}: ${m}`),
+  ),
+  '',
   ...(accuracyOnly
     ? ['Latency not measured in this run (--accuracy-only).']
     : [
@@ -105,6 +123,7 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, lines.join('\n'));
 for (const s of scores)
   console.log(`${s.task.padEnd(34)} ${`${s.correct}/${s.total}`.padStart(6)}  ${pct(s.accuracy)}`);
+for (const s of scopes) console.log(scopeRow(s));
 for (const t of [...offline, ...viaLangChain])
   console.log(`${t.call.padEnd(16)} ${t.provider.padEnd(8)} p50 ${t.p50} ms  p95 ${t.p95} ms`);
 console.log(`wrote ${out}`);
