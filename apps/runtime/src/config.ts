@@ -54,6 +54,7 @@ export const ConfigSchema = z.object({
   /** PostgreSQL: longest wait for a connection, and for one query, before the request answers 503. */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  DB_PREPARED_STATEMENTS: bool.default(true),
   /** Flow calls (HTTP blocks, AI) one instance runs at once; more wait in memory, never on the database. */
   EFFECTS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** How long an instance holds a flow call before another may take it over (after a crash). */
@@ -81,6 +82,19 @@ export const ConfigSchema = z.object({
   RESEND_API_KEY: optionalText,
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default('Flowdesk <notifications@flowdesk.local>'),
+  /** Domain of the per-conversation reply addresses (reply+<signed token>@domain); Resend receives on it. */
+  EMAIL_REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain such as reply.example.com')
+    .default('reply.flowdesk.local'),
+  /** Svix signing secret (whsec_…) of the Resend webhook posting email.received / email.bounced events. */
+  RESEND_WEBHOOK_SECRET: optionalText,
+  /** How long an agent's reply waits for the visitor to be back in the widget before it goes by email. */
+  EMAIL_REPLY_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Page the email's "continue the chat" link opens (it gets ?flowdesk_continue=…); default the runtime's /demo. */
+  EMAIL_CONTINUE_URL: z.url().optional(),
+  /** How long a "continue the chat" link in an email works. */
+  CONTINUE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -5,6 +5,7 @@ import type { Conversation, Database } from '../db/schema';
 import type { Services } from '../services';
 import type { HandoffContext } from '../services/hooks';
 import type { EmailContext } from './compose';
+import { type ContinuitySettings, preferEmail, queueVisitorReply } from './continuity/visitor-reply';
 import { notifyNeedsAttention } from './notifications';
 import { queueFlowEmail, queueTranscript } from './visitor-mail';
 
@@ -49,6 +50,23 @@ export function registerEmailHooks(services: Services, email: { context: () => E
   });
   services.conversationHooks.onResolved.push(async (tx) => {
     if (await queueTranscript(tx.trx, email.context(), tx.conversation.id)) tx.afterCommit(() => email.kick());
+  });
+  const continuity = (): ContinuitySettings => {
+    const publicUrl = email.context().publicUrl;
+    return {
+      publicUrl,
+      replyDomain: services.config.EMAIL_REPLY_DOMAIN,
+      graceMs: services.config.EMAIL_REPLY_GRACE_MS,
+      continuePageUrl: services.config.EMAIL_CONTINUE_URL ?? `${publicUrl}/demo`,
+      continueLinkDays: services.config.CONTINUE_LINK_DAYS,
+    };
+  };
+  services.conversationHooks.onAgentReply.push(async (tx, message) => {
+    await queueVisitorReply(tx, message, continuity());
+    // The burst is due after the grace period; the loop's next poll after that sends it.
+  });
+  services.conversationHooks.onContactCaptured.push(async (tx) => {
+    await preferEmail(tx.trx, tx.conversation.id);
   });
   services.conversationHooks.sendEmail = async (trx, conversation, request) => {
     await sendFlowEmail(trx, email.context(), conversation, request);

@@ -12,7 +12,9 @@ const ListQuery = z.object({
   /** Only rows created before this instant (paging). */
   before: z.iso.datetime({ offset: true }).optional(),
 });
-const OutboxQuery = ListQuery.extend({ status: z.enum(['pending', 'sending', 'sent', 'failed']).optional() });
+const OutboxQuery = ListQuery.extend({
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']).optional(),
+});
 
 const MailSummary = z
   .object({
@@ -32,7 +34,7 @@ const OutboxEntry = z
     kind: z.string(),
     to: z.string(),
     subject: z.string(),
-    status: z.enum(['pending', 'sending', 'sent', 'failed']),
+    status: z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']),
     attempts: z.number(),
     lastError: z.string().nullable(),
     nextAttemptAt: z.string(),

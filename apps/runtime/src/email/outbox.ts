@@ -8,6 +8,8 @@ import type { RenderedEmail } from './templates';
 export interface NewEmail extends RenderedEmail {
   kind: string;
   to: string;
+  /** A From of its own (e.g. a conversation's reply address); defaults to the configured EMAIL_FROM. */
+  from?: string;
   headers?: Record<string, string>;
   workspaceId?: string | null;
   recipientUserId?: string | null;
@@ -21,6 +23,8 @@ export interface NewEmail extends RenderedEmail {
   throttle?: { key: string; intervalMs: number };
   /** Defaults to the current time; tests move it. */
   now?: Date;
+  /** Not sent before this instant (a reply email's grace period); defaults to `now`. */
+  notBefore?: Date;
   /** For a conversation email: what the worker renders again just before sending (see `refresh.ts`). */
   render?: RenderAgain;
 }
@@ -84,6 +88,7 @@ export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Prom
       workspace_id: email.workspaceId ?? null,
       kind: email.kind,
       to_address: to,
+      from_address: email.from ?? null,
       recipient_user_id: email.recipientUserId ?? null,
       conversation_id: email.conversationId ?? null,
       subject: email.subject,
@@ -92,7 +97,7 @@ export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Prom
       headers: JSON.stringify(email.headers ?? {}),
       render: email.render ? JSON.stringify(email.render) : null,
       idempotency_key: email.idempotencyKey ?? `email:${id}`,
-      next_attempt_at: now,
+      next_attempt_at: email.notBefore ?? now,
       created_at: now,
     })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { prepareVisitorReply, VISITOR_REPLY } from './continuity/visitor-reply';
 import type { OutboxRow } from './tables';
 import { type EmailKind, type RenderedEmail, renderEmail, type TemplateProps } from './templates';
 
@@ -14,14 +15,22 @@ export type BeforeSend =
   /** Send this instead: rendered again with the conversation's current summary and priority. */
   | { action: 'send'; email: RenderedEmail }
   /** The summary is still being written: try again at `until`. */
-  | { action: 'wait'; until: Date };
+  | { action: 'wait'; until: Date }
+  /** Not to be sent at all (a reply email whose visitor read the replies live): the row ends `cancelled`. */
+  | { action: 'cancel'; reason: string };
 
 /**
  * Conversation emails (handoff alerts) are stored in the handoff transaction, before the AI summary and
  * priority exist. Just before sending, they are rendered again from the conversation as it is now; while
  * a conversation handed off less than `SUMMARY_WAIT_MS` ago has no summary yet, they wait for it. The outbox row, and so its idempotency key, stays the same.
  */
-export async function beforeSend(db: Kysely<Database>, row: OutboxRow, now: Date): Promise<BeforeSend> {
+export async function beforeSend(
+  db: Kysely<Database>,
+  row: OutboxRow,
+  now: Date,
+  options: { visitorStaleMs: number } = { visitorStaleMs: 90_000 },
+): Promise<BeforeSend> {
+  if (row.kind === VISITOR_REPLY) return prepareVisitorReply(db, row, options.visitorStaleMs);
   if (!row.render || !row.conversation_id) return { action: 'send' };
   const conversation = await db
     .selectFrom('conversations')

@@ -6,6 +6,7 @@ import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth'
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
+import { continuityRoutes } from './continuity/routes';
 import { mailboxRoutes } from './mailbox-routes';
 import {
   NotificationSettings,
@@ -137,5 +138,6 @@ export function emailRoutes(services: Services) {
     return c.json({ settings: await writeNotificationSettings(db, user.workspaceId, c.req.valid('json')) }, 200);
   });
   router.route('/', mailboxRoutes(services));
+  router.route('/', continuityRoutes(services));
   return router;
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { visitorStaleMs } from '../realtime/visitor-presence';
 import type { Services } from '../services';
 import type { EmailContext } from './compose';
 import { scanSlaEscalations, scanUnseenMessages } from './scans';
@@ -50,7 +51,12 @@ export function startEmailService(
   const sender = createEmailSender(services);
   const context = (): EmailContext => ({ publicUrl: publicUrlOf(services.config), now: new Date() });
   const onError = (err: unknown) => logger.warn({ err }, 'email worker pass failed');
-  const worker = createEmailWorker({ db, sender, from: services.config.EMAIL_FROM });
+  const worker = createEmailWorker({
+    db,
+    sender,
+    from: services.config.EMAIL_FROM,
+    visitorStaleMs: visitorStaleMs(services.config.WS_HEARTBEAT_MS),
+  });
   const scanEveryMs = options.scanEveryMs ?? 30_000;
   const loop = startEmailLoop(worker, {
     intervalMs: options.intervalMs,

@@ -7,7 +7,8 @@ export interface RenderAgain {
   unsubscribeUrl: string;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+/** `cancelled`: a reply email dropped before sending because the visitor read the reply live (0510). */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 /** A nullable column the insert may leave out. */
 type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
 
@@ -26,6 +27,8 @@ export interface EmailOutboxTable {
   /** Conversation emails: rendered again before sending, with the conversation's current summary and priority. */
   render: NullableJson<RenderAgain>;
   idempotency_key: string;
+  /** Migration 0510: a From of its own (a conversation's reply address); null: the configured EMAIL_FROM. */
+  from_address: OptionalText;
   status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;

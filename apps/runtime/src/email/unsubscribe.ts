@@ -13,6 +13,7 @@ export const KIND_WORDS: Record<string, string> = {
   sla_escalation: 'SLA escalations',
   flow_email: 'emails from our assistant',
   transcript: 'conversation transcripts',
+  visitor_reply: 'replies from our team',
   all: 'all emails',
 };
 

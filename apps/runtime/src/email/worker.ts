@@ -17,6 +17,8 @@ export interface EmailWorkerOptions {
   leaseMs?: number;
   batchSize?: number;
   now?: () => Date;
+  /** A visitor socket row older than this is gone (see realtime/visitor-presence.ts). */
+  visitorStaleMs?: number;
 }
 
 export interface WorkerRunResult {
@@ -80,7 +82,7 @@ export function toOutgoing(row: OutboxRow, from: string): OutgoingEmail {
   return {
     outboxId: row.id,
     workspaceId: row.workspace_id,
-    from,
+    from: row.from_address ?? from,
     to: row.to_address,
     subject: row.subject,
     html: row.html,
@@ -139,7 +141,15 @@ export function createEmailWorker(options: EmailWorkerOptions) {
     // been accepted (an answer lost to a timeout), so every later attempt sends exactly that again.
     // Resend refuses another body under the same key (409), and would rightly never send it twice.
     if (claimed.attempts > 1) return claimed;
-    const prepared = await beforeSend(options.db, claimed, now()).catch(() => ({ action: 'send' }) as const);
+    const prepared = await beforeSend(options.db, claimed, now(), {
+      visitorStaleMs: options.visitorStaleMs ?? 90_000,
+    }).catch(() => ({ action: 'send' }) as const);
+    if (prepared.action === 'cancel') {
+      await mine(mail.updateTable('email_outbox'))
+        .set({ status: 'cancelled', locked_until: null, last_error: prepared.reason })
+        .execute();
+      return null;
+    }
     if (prepared.action === 'wait') {
       // Not an attempt: back to pending, due when the summary may be there.
       await mine(mail.updateTable('email_outbox'))

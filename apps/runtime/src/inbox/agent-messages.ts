@@ -63,6 +63,7 @@ export async function reply(
     ]);
     if (!tx.conversation.first_response_at) await tx.update({ first_response_at: new Date() });
     await markRead(tx.trx, conversationId, viewer.id, message!.message.seq);
+    for (const hook of services.conversationHooks.onAgentReply) await hook(tx, message!);
     return message!;
   });
 }

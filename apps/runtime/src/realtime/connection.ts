@@ -6,7 +6,9 @@ import { canSee, loadViewer, type Viewer } from '../inbox/access';
 import { botIsWorking, findConversation } from '../repositories/conversations';
 import { loadMessages } from '../repositories/messages';
 import type { PublicUser } from '../repositories/users';
+import { mayOpen } from '../repositories/visitor-scope';
 import type { Services } from '../services';
+import { botHolds } from '../services/follow-up';
 import type { ConversationEvent, HubEvent } from './events';
 import { revoke, rightsShrank } from './revocations';
 import { SeqStream } from './seq-stream';
@@ -127,7 +129,7 @@ export class RealtimeConnection {
     const conversation = await findConversation(this.services.db, conversationId);
     if (!conversation || conversation.workspace_id !== this.workspaceId) return this.notFound();
     if (this.identity.kind === 'visitor') {
-      if (conversation.visitor_id !== this.identity.visitor.id) return this.notFound();
+      if (!mayOpen(this.identity.visitor, conversation)) return this.notFound();
     } else {
       // Team membership may have changed since the socket opened. Lost rights end every socket of the user (the
       // streams they already follow were granted under the old ones); gained rights just apply from now on.
@@ -174,7 +176,8 @@ export class RealtimeConnection {
       type: 'conversation',
       conversation: {
         id,
-        status,
+        // As in the visitor's view: while the bot finishes its offline branch the visitor talks to the bot.
+        status: agentView || !botHolds(conversation) ? status : 'bot',
         lastSeq,
         working: botIsWorking(conversation),
         priority: agentView ? conversation.priority : null,

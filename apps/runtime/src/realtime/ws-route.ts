@@ -18,6 +18,7 @@ import { type Identity, RealtimeConnection } from './connection';
 import { FrameBudget } from './frame-budget';
 import { AgentPresence } from './presence';
 import { type AgentSocket, SessionGuard } from './revocations';
+import { VisitorPresence } from './visitor-presence';
 
 export const WS_PATH = '/ws';
 /** Largest client frame: the protocol's frames are a few hundred bytes. The server closes with 1009 above it. */
@@ -93,6 +94,8 @@ export function realtimeRoutes(services: Services) {
   const presence = new AgentPresence(services);
   presence.start();
   services.onClose(() => presence.stop());
+  const visitors = new VisitorPresence(services);
+  services.onClose(() => visitors.stop());
   const guard = new SessionGuard(services, function* () {
     for (const state of sockets.values()) if (state.agent) yield state.agent;
   });
@@ -108,6 +111,7 @@ export function realtimeRoutes(services: Services) {
       state.alive = false;
       socket.ping();
     }
+    void visitors.beat();
     // Sessions that ended or rights that shrank without a revoke reaching this instance (expiry, a lost NOTIFY).
     if (sweeping) return;
     sweeping = true;
@@ -137,6 +141,7 @@ export function realtimeRoutes(services: Services) {
         raw.on('pong', () => {
           state.alive = true;
         });
+        if (identity.kind === 'visitor') visitors.connected(identity.visitor.id, connection.id);
         if (identity.kind !== 'agent') return;
         const own = connection;
         state.agent = {
@@ -171,6 +176,7 @@ export function realtimeRoutes(services: Services) {
         if (sockets.delete(ws.raw as unknown as WebSocket)) count(identity, -1);
         connection?.close();
         if (identity.kind === 'agent' && connection) presence.disconnected(identity.user, connection.id);
+        if (identity.kind === 'visitor' && connection) visitors.disconnected(connection.id);
       },
     };
   });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Visitor } from '../db/schema';
 import { hashToken, newId, newToken } from '../services/secrets';
+import { findScopedVisitor } from './visitor-scope';
 
 export type VisitorVariables = Record<string, string | number | boolean>;
 
@@ -35,8 +36,10 @@ export async function createVisitor(db: Kysely<Database>, input: NewVisitorInput
   return { visitor, token };
 }
 
-export function findVisitorByToken(db: Kysely<Database>, token: string): Promise<Visitor | undefined> {
-  return db.selectFrom('visitors').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+/** The visitor behind its own token, or behind a token scoped to one conversation (see visitor-scope.ts). */
+export async function findVisitorByToken(db: Kysely<Database>, token: string): Promise<Visitor | undefined> {
+  const own = await db.selectFrom('visitors').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  return own ?? findScopedVisitor(db, token);
 }
 
 /** The visitor behind a token with its bot's allowed origins (null when the bot is gone), in one query. */
@@ -51,7 +54,16 @@ export async function findVisitorAndBotOrigins(
     .select('bots.allowed_origins as bot_allowed_origins')
     .where('visitors.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row) return undefined;
+  if (!row) {
+    const scoped = await findScopedVisitor(db, token);
+    if (!scoped) return undefined;
+    const bot = await db
+      .selectFrom('bots')
+      .select('allowed_origins')
+      .where('id', '=', scoped.bot_id)
+      .executeTakeFirst();
+    return { visitor: scoped, allowedOrigins: bot?.allowed_origins ?? null };
+  }
   const { bot_allowed_origins: allowedOrigins, ...visitor } = row;
   return { visitor: visitor as Visitor, allowedOrigins };
 }

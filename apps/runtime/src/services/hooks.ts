@@ -38,6 +38,8 @@ export interface HandoffHooks {
 export interface ConversationHooks {
   /** A visitor message was stored (same transaction), e.g. "new message in your conversation" emails. */
   onVisitorMessage: Array<(tx: ConversationTx, message: StoredMessage) => Promise<void>>;
+  /** An agent's reply to the visitor was stored (same transaction), e.g. emailed when the visitor has left. */
+  onAgentReply: Array<(tx: ConversationTx, message: StoredMessage) => Promise<void>>;
   /** The visitor left an email through the contact form (same transaction). */
   onContactCaptured: Array<(tx: ConversationTx, contact: { email: string; name: string | null }) => Promise<void>>;
   /** An agent resolved the conversation (same transaction), e.g. the transcript email to the visitor. */
@@ -60,6 +62,7 @@ export interface WidgetAvailability {
 export const createHandoffHooks = (): HandoffHooks => ({ outcome: [], onHandoff: [], afterHandoff: [] });
 export const createConversationHooks = (): ConversationHooks => ({
   onVisitorMessage: [],
+  onAgentReply: [],
   onContactCaptured: [],
   onResolved: [],
   sendEmail: null,

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback server speaking Resend's `POST /emails`, so the real `resend` SDK runs in tests.
+ * A loopback server speaking Resend's `POST /emails` and `GET /emails/receiving/{id}` (inbound email
+ * content, read after an `email.received` webhook), so the real `resend` SDK runs in tests.
  * Like Resend it dedupes on the `Idempotency-Key` header: a repeat with the same key and body gets the
  * first answer back and delivers nothing new; the same key with another body is a 409.
  */
@@ -32,6 +33,16 @@ export type Fault =
   /** Keep the connection open without answering; with `deliver`, the email counts as sent first. */
   | { hang: true; deliver?: boolean };
 
+/** An email Resend received on the inbound domain, as `GET /emails/receiving/{id}` returns it. */
+export type ReceivedEmail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string | null;
+  html?: string | null;
+  attachments?: Array<{ filename: string; content_type: string; size: number }>;
+};
+
 export type FakeResendServer = {
   /** Base URL for `new Resend(key, { baseUrl })`. */
   baseUrl: string;
@@ -41,6 +52,10 @@ export type FakeResendServer = {
   delivered: DeliveredEmail[];
   /** Faults used one per request, in order, before normal answers resume. */
   inject(...faults: Fault[]): void;
+  /** Stores an inbound email (what Resend keeps before posting `email.received`); returns its id. */
+  receive(email: ReceivedEmail): string;
+  /** Ids asked for with `GET /emails/receiving/{id}` (the SDK's `emails.receiving.get`). */
+  receivingReads: string[];
   close(): Promise<void>;
 };
 
@@ -78,7 +93,49 @@ export async function startFakeResend(): Promise<FakeResendServer> {
     return id;
   }
 
+  const received = new Map<string, ReceivedEmail & { id: string; created_at: string }>();
+  const receivingReads: string[] = [];
+
+  function readReceived(req: IncomingMessage, res: ServerResponse): void {
+    const id = decodeURIComponent((req.url ?? '').split('?')[0]!.slice('/emails/receiving/'.length));
+    receivingReads.push(id);
+    const email = received.get(id);
+    if (!(req.headers.authorization ?? '').startsWith('Bearer ')) {
+      reply(res, 401, error(401, 'missing_api_key', 'Missing API key in the authorization header.'));
+      return;
+    }
+    if (!email) {
+      reply(res, 404, error(404, 'not_found', 'Email not found'));
+      return;
+    }
+    reply(res, 200, {
+      object: 'email',
+      id,
+      to: email.to,
+      from: email.from,
+      created_at: email.created_at,
+      subject: email.subject,
+      bcc: null,
+      cc: null,
+      reply_to: null,
+      received_for: email.to,
+      html: email.html ?? null,
+      text: email.text,
+      headers: {},
+      message_id: `<${id}@fake.resend>`,
+      attachments: (email.attachments ?? []).map((a, i) => ({
+        id: `${id}-att-${i}`,
+        filename: a.filename,
+        size: a.size,
+        content_type: a.content_type,
+        content_id: null,
+        content_disposition: 'attachment',
+      })),
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url?.startsWith('/emails/receiving/')) return readReceived(req, res);
     if (req.method !== 'POST' || req.url !== '/emails') {
       return reply(res, 404, error(404, 'not_found', 'The requested endpoint does not exist.'));
     }
@@ -129,6 +186,12 @@ export async function startFakeResend(): Promise<FakeResendServer> {
     requests,
     delivered,
     inject: (...more) => faults.push(...more),
+    receive(email) {
+      const id = randomUUID();
+      received.set(id, { ...email, id, created_at: new Date().toISOString() });
+      return id;
+    },
+    receivingReads,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();

@@ -27,6 +27,12 @@ const samples: TemplateProps = {
       { author: 'Acme bot', text: 'Hello!', at: '14:01' },
     ],
   },
+  visitor_reply: {
+    botName: 'Acme bot',
+    agentName: 'Sam',
+    messages: [{ author: 'Sam', text: 'Refunded <b>anyone</b>' }],
+    continueUrl: 'https://desk.example.test/demo?flowdesk_continue=abc.def',
+  },
 };
 
 describe('email templates', () => {

@@ -16,6 +16,7 @@ import {
 import { Layout } from './layout';
 import type { TemplateDef } from './template';
 import { type FlowEmailProps, flowEmail, type TranscriptProps, transcript } from './visitor-emails';
+import { type VisitorReplyProps, visitorReply } from './visitor-reply';
 
 /** Props of each email kind. */
 export interface TemplateProps {
@@ -27,6 +28,7 @@ export interface TemplateProps {
   sla_escalation: SlaEscalationProps;
   flow_email: FlowEmailProps;
   transcript: TranscriptProps;
+  visitor_reply: VisitorReplyProps;
 }
 export type EmailKind = keyof TemplateProps;
 
@@ -39,6 +41,7 @@ const TEMPLATES: { [K in EmailKind]: TemplateDef<TemplateProps[K]> } = {
   sla_escalation: slaEscalation,
   flow_email: flowEmail,
   transcript,
+  visitor_reply: visitorReply,
 };
 
 export const EMAIL_KINDS = Object.keys(TEMPLATES) as EmailKind[];

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Conversation, Visitor } from '../../db/schema';
 import { findConversation } from '../../repositories/conversations';
+import { mayOpen } from '../../repositories/visitor-scope';
 import { findVisitorAndBotOrigins } from '../../repositories/visitors';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
@@ -30,6 +31,6 @@ export async function requireVisitor(c: Context<AppEnv>, services: Services): Pr
 /** A conversation of this visitor; other conversations do not exist as far as the visitor can tell (404). */
 export async function visitorConversation(services: Services, visitor: Visitor, id: string): Promise<Conversation> {
   const conversation = await findConversation(services.db, id);
-  if (!conversation || conversation.visitor_id !== visitor.id) throw notFound('Conversation');
+  if (!conversation || !mayOpen(visitor, conversation)) throw notFound('Conversation');
   return conversation;
 }

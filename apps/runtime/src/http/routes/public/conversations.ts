@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findBotById } from '../../../repositories/bots';
 import { loadMessages } from '../../../repositories/messages';
+import { conversationScope } from '../../../repositories/visitor-scope';
 import { setVisitorContact } from '../../../repositories/visitors';
 import type { Services } from '../../../services';
 import { withConversation } from '../../../services/conversation-tx';
 import { createRouter } from '../../env';
-import { notFound } from '../../errors';
+import { ApiError, notFound } from '../../errors';
 import { requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { ConversationIdParam, PublicSchemas, visitorSecurity } from './schemas';
@@ -70,7 +71,12 @@ const newConversationRoute = createRoute({
   tags: ['Widget'],
   summary: 'Start a fresh conversation for this visitor (e.g. after one was resolved)',
   security: visitorSecurity,
-  responses: { 201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'), 401: errors[401], 429: errors[429] },
+  responses: {
+    201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'),
+    401: errors[401],
+    403: errors[403],
+    429: errors[429],
+  },
 });
 
 export function publicConversationRoutes(services: Services) {
@@ -124,6 +130,8 @@ export function publicConversationRoutes(services: Services) {
 
   router.openapi(newConversationRoute, async (c) => {
     const visitor = await requireVisitor(c, services);
+    // A token from an email's link opens that one conversation; a new one belongs to the visitor's own browser.
+    if (conversationScope(visitor)) throw new ApiError(403, 'scoped_token', 'This link opens one conversation only');
     const bot = await findBotById(services.db, visitor.bot_id);
     if (!bot) throw notFound('Bot');
     const conversation = await services.conversations.start(bot, visitor, startVariables(visitor));

@@ -3,7 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Bot, JsonObject, Visitor } from '../../../db/schema';
 import { findBotById } from '../../../repositories/bots';
-import { latestVisitorConversation } from '../../../repositories/conversations';
+import { findConversation, latestVisitorConversation } from '../../../repositories/conversations';
+import { conversationScope } from '../../../repositories/visitor-scope';
 import { createVisitor, findVisitorByToken, updateVisitor } from '../../../repositories/visitors';
 import type { Services } from '../../../services';
 import { widgetSettings } from '../../../services/widget-settings';
@@ -88,7 +89,10 @@ export function sessionRoutes(services: Services) {
       body,
       c.req.header('user-agent')?.slice(0, 500) ?? null,
     );
+    const scope = conversationScope(visitor);
+    const scoped = scope ? await findConversation(services.db, scope) : undefined;
     const conversation =
+      scoped ??
       (await latestVisitorConversation(services.db, visitor.id)) ??
       (await services.conversations.start(bot, visitor, startVariables(visitor)));
     return c.json(

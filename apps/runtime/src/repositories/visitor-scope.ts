@@ -1,0 +1,40 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, Timestamp, Visitor } from '../db/schema';
+import { hashToken } from '../services/secrets';
+
+/**
+ * Visitor tokens scoped to one conversation (migration 0510, `conversation_link_tokens`): what a
+ * "continue the chat" link from an email is exchanged for on a browser that never had the visitor's own
+ * token. Such a visitor opens that conversation only: no other of the visitor's conversations, no new one.
+ */
+interface LinkTokensTable {
+  token_hash: string;
+  visitor_id: string;
+  conversation_id: string;
+  expires_at: Timestamp;
+}
+
+const scopes = new WeakMap<Visitor, string>();
+
+/** The one conversation this visitor (as found by its token) may open; null for a visitor's own token. */
+export const conversationScope = (visitor: Visitor): string | null => scopes.get(visitor) ?? null;
+
+/** Whether the token's visitor may open this conversation (its own, and the scope's when scoped). */
+export const mayOpen = (visitor: Visitor, conversation: { id: string; visitor_id: string }) =>
+  conversation.visitor_id === visitor.id && (conversationScope(visitor) ?? conversation.id) === conversation.id;
+
+/** The visitor behind an unexpired scoped token, marked with its scope. */
+export async function findScopedVisitor(db: Kysely<Database>, token: string): Promise<Visitor | undefined> {
+  const row = await (db as unknown as Kysely<Database & { conversation_link_tokens: LinkTokensTable }>)
+    .selectFrom('conversation_link_tokens as t')
+    .innerJoin('visitors', 'visitors.id', 't.visitor_id')
+    .selectAll('visitors')
+    .select('t.conversation_id as scope_conversation_id')
+    .where('t.token_hash', '=', hashToken(token))
+    .where('t.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { scope_conversation_id: scope, ...visitor } = row;
+  scopes.set(visitor as Visitor, scope);
+  return visitor as Visitor;
+}

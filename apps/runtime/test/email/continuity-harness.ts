@@ -1,0 +1,132 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Webhook } from 'svix';
+import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../../src/config';
+import type { DatabaseKind } from '../../src/db/database';
+import { emailDb } from '../../src/email/tables';
+import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { helloFlow, publishFlow } from '../fixtures/flows';
+import { TestVisitor } from '../fixtures/visitor';
+import { type JsonAnswer, useTestServer } from '../server';
+
+export const REPLY_DOMAIN = 'reply.example.test';
+export const REPLY_ADDRESS = /^reply\+[0-9a-f]{32}-[0-9a-f]{20}@reply\.example\.test$/;
+
+/**
+ * A runtime (real HTTP, sockets and email worker) sending through the real `resend` SDK to the fake
+ * Resend server, with an inbound webhook secret, and a workspace whose bot a visitor with an email talks to.
+ */
+export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  const overrides: Partial<Config> = {
+    RESEND_API_KEY: 're_test_key',
+    RESEND_WEBHOOK_SECRET: secret,
+    EMAIL_REPLY_DOMAIN: REPLY_DOMAIN,
+    EMAIL_REPLY_GRACE_MS: graceMs,
+    PUBLIC_URL: 'https://desk.example.test',
+  };
+  const holder = {} as {
+    fake: FakeResendServer;
+    ws: Awaited<ReturnType<typeof seedWorkspace>>;
+    agent: Record<string, string>;
+    admin: Record<string, string>;
+  };
+  beforeAll(async () => {
+    holder.fake = await startFakeResend();
+    overrides.RESEND_BASE_URL = holder.fake.baseUrl;
+  });
+  const server = useTestServer(kind, overrides);
+  beforeAll(async () => {
+    const { db } = server.current.database;
+    holder.ws = await seedWorkspace(db);
+    await publishFlow(db, holder.ws.bot.id, helloFlow());
+    holder.agent = await loginHeaders(server.current.server.url, holder.ws.agent.email);
+    holder.admin = await loginHeaders(server.current.server.url, holder.ws.admin.email);
+  });
+  afterAll(async () => holder.fake?.close());
+
+  const s = {
+    server,
+    get fake() {
+      return holder.fake;
+    },
+    get db() {
+      return server.current.database.db;
+    },
+    get url() {
+      return server.current.server.url;
+    },
+    get botId() {
+      return holder.ws.bot.id;
+    },
+    get agentHeaders() {
+      return holder.agent;
+    },
+    get adminHeaders() {
+      return holder.admin;
+    },
+    /** A visitor who left their email, in a conversation of their own. */
+    async visitor(email: string) {
+      const visitor = new TestVisitor(this.url, this.botId);
+      await visitor.start({ visitor: { email, name: 'Vera' } });
+      return visitor;
+    },
+    reply(conversationId: string, text: string): Promise<JsonAnswer> {
+      return server.current.call('POST', `/api/inbox/conversations/${conversationId}/messages`, holder.agent, {
+        text,
+      });
+    },
+    /** Emails the fake Resend accepted for this address. */
+    deliveredTo(address: string) {
+      return holder.fake.delivered.filter((d) => [d.payload.to].flat().includes(address));
+    },
+    outbox(conversationId: string) {
+      return emailDb(this.db)
+        .selectFrom('email_outbox')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('kind', '=', 'visitor_reply')
+        .execute();
+    },
+    /** A webhook request signed the way Resend (Svix) signs it; `key` signs with another secret (forgery). */
+    signedWebhook(event: object, options: { id?: string; key?: string } = {}) {
+      const id = options.id ?? `msg_${randomUUID()}`;
+      const payload = JSON.stringify(event);
+      const at = new Date();
+      const signature = new Webhook(options.key ?? secret).sign(id, at, payload);
+      return this.url
+        ? fetch(`${this.url}/api/email/inbound`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'svix-id': id,
+              'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+              'svix-signature': signature,
+            },
+            body: payload,
+          })
+        : Promise.reject(new Error('no server'));
+    },
+  };
+  return s;
+}
+
+/** Polls until `read` returns something truthy (no fixed sleeps); fails after `timeoutMs`. */
+type Falsy = false | null | undefined;
+export async function eventually<T>(read: () => Promise<T | Falsy> | T | Falsy, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The `flowdesk_continue` token of an email's link. */
+export function continueTokenOf(text: string): string {
+  const match = /flowdesk_continue=([A-Za-z0-9_.%-]+)/.exec(text);
+  if (!match?.[1]) throw new Error(`no continue link in: ${text.slice(0, 500)}`);
+  return decodeURIComponent(match[1]);
+}
