@@ -75,7 +75,8 @@ export class Composer {
           ),
         ),
       );
-      return awaiting.allowTyping ? [choices, this.textForm('text')] : [choices];
+      // The visitor can always type: a label picks its button, else intents, else the step's no-match path.
+      return [choices, this.textForm('text')];
     }
     if (awaiting?.type === 'input' && awaiting.inputType === 'form' && awaiting.fields?.length) {
       return [this.fieldsForm(awaiting.fields)];

@@ -1,5 +1,5 @@
 import type { MessageContent } from '@flowdesk/contract';
-import { type BlockOf, type ButtonsData, interpolate, type Variables } from '@flowdesk/flow-schema';
+import { type BlockOf, interpolate, NO_MATCH_OUTPUT, TYPED_OUTPUT, type Variables } from '@flowdesk/flow-schema';
 import type { Transition } from '../machine/config';
 import type { FlowIndex } from '../machine/flow-index';
 import {
@@ -12,13 +12,18 @@ import {
   receiveAndSave,
 } from '../machine/implement';
 import { blockState } from '../machine/transitions';
-import { TAGS, type VisitorContent } from '../machine/types';
+import { TAGS } from '../machine/types';
 import { inputStates, WAIT } from '../machine/waiting';
+import { matchButton } from './button-match';
 import type { BlockCompiler } from './compiler';
 
+export { matchButton };
+
 /**
- * Asks its question (actions `askChoice`, `emitAwaiting`) and waits: a chosen button follows its output, typed
- * text follows `typed` when allowed, anything else repeats the choices after the fallback message.
+ * Asks its question (actions `askChoice`, `emitAwaiting`) and waits: a chosen button (clicked, or its label
+ * typed) follows its output. Other typed text (no global intent matched it, see `intentRequest`) follows
+ * `typed` when typing is an answer, else `no_match` when connected; anything else repeats the choices after
+ * the fallback message.
  */
 export const compileButtons: BlockCompiler<'buttons'> = (block, index) => {
   const params = { blockId: block.id };
@@ -30,9 +35,11 @@ export const compileButtons: BlockCompiler<'buttons'> = (block, index) => {
   if (block.data.allowTyping)
     handle.push({
       guard: 'inputIsText',
-      target: index.target(block.id, 'typed'),
+      target: index.target(block.id, TYPED_OUTPUT),
       actions: { type: 'saveTyped', params },
     });
+  else if (index.doc.edges.some((e) => e.source === block.id && e.sourceHandle === NO_MATCH_OUTPUT))
+    handle.push({ guard: 'inputIsText', target: index.target(block.id, NO_MATCH_OUTPUT) });
   handle.push({ target: WAIT, actions: { type: 'fallback', params } });
   return {
     ...blockState(index, block.id, [{ type: 'askChoice', params }, 'emitAwaiting']),
@@ -48,16 +55,6 @@ function renderChoice(block: BlockOf<'buttons'>, text: string, vars: Variables):
     options: block.data.buttons.map((b) => ({ id: b.id, label: b.label })),
     allowTyping: block.data.allowTyping,
   };
-}
-
-const normalize = (s: string) => s.trim().toLowerCase();
-
-/** The button a visitor's answer picks: a click on it, or typing its label (case and spaces ignored). */
-export function matchButton(data: ButtonsData, input: VisitorContent | null): string | null {
-  if (input?.type === 'choice_reply') return data.buttons.some((b) => b.id === input.optionId) ? input.optionId : null;
-  if (input?.type !== 'text') return null;
-  const typed = normalize(input.text);
-  return data.buttons.find((b) => normalize(b.label) === typed)?.id ?? null;
 }
 
 type ButtonParams = BlockParams & { buttonId: string };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Identifier, Template, VariableName } from '../common';
-import { defineBlock, output } from './define';
+import { defineBlock, NO_MATCH_OUTPUT, output } from './define';
 
 /** Output followed when the visitor types instead of clicking (only with `allowTyping`). */
 export const TYPED_OUTPUT = 'typed';
+// `NO_MATCH_OUTPUT` (define.ts): typed text that matches no button nor a global intent, without
+// `allowTyping` (where typed text is not an answer). Left unconnected, the question is asked again.
 
 export const ButtonsData = z.object({
   text: Template,
@@ -31,7 +33,7 @@ export const buttonsBlock = defineBlock({
   }),
   outputs: (data) => [
     ...data.buttons.map((b) => output(b.id, b.label, true)),
-    ...(data.allowTyping ? [output(TYPED_OUTPUT, 'Typed something else', true)] : []),
+    data.allowTyping ? output(TYPED_OUTPUT, 'Typed something else', true) : output(NO_MATCH_OUTPUT, 'No match'),
   ],
   waitsForInput: true,
 });

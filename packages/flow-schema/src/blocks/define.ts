@@ -44,4 +44,6 @@ export function defineBlock<T extends string, D extends z.ZodType>(input: BlockD
 
 export const output = (id: string, label: string, required = false): OutputHandle => ({ id, label, required });
 export const NEXT_OUTPUT = 'next';
+/** The exit taken when the visitor's words match none of a block's choices (buttons, intents). */
+export const NO_MATCH_OUTPUT = 'no_match';
 export const nextOnly = (): OutputHandle[] => [output(NEXT_OUTPUT, 'Next', true)];

@@ -19,7 +19,7 @@ describe('block registry', () => {
         { id: 'b', label: 'B' },
       ],
     });
-    expect(blockOutputs({ type: 'buttons', data: buttons }).map((o) => o.id)).toEqual(['a', 'b']);
+    expect(blockOutputs({ type: 'buttons', data: buttons }).map((o) => o.id)).toEqual(['a', 'b', 'no_match']);
     expect(blockOutputs({ type: 'buttons', data: { ...buttons, allowTyping: true } }).map((o) => o.id)).toEqual([
       'a',
       'b',

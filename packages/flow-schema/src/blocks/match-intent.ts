@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { Identifier } from '../common';
-import { defineBlock, output } from './define';
-
-export const NO_MATCH_OUTPUT = 'no_match';
+import { defineBlock, NO_MATCH_OUTPUT, output } from './define';
 
 export const MatchIntentData = z.object({ intentIds: z.array(Identifier).min(1).max(50) });
 export type MatchIntentData = z.infer<typeof MatchIntentData>;

@@ -23,6 +23,15 @@ describe('summarize', () => {
     ]);
   });
 
+  test('buttons say where typed text goes, and the no-match exit is on the canvas', () => {
+    const data = { text: 'Pick', buttons: [{ id: 'a', label: 'A' }] };
+    expect(summarize(block('buttons', data), ctx)).toEqual(['Pick', 'Typed text: buttons, intents, then “No match”']);
+    expect(displayOutputs(block('buttons', data), []).map((o) => o.id)).toEqual(['a', 'no_match']);
+    const typing = block('buttons', { ...data, allowTyping: true });
+    expect(summarize(typing, ctx)).toEqual(['Pick', 'Typed text: an answer']);
+    expect(displayOutputs(typing, []).map((o) => o.id)).toEqual(['a', 'typed']);
+  });
+
   test('handoff shows priority mode and team', () => {
     expect(summarize(block('human_handoff', { priority: { mode: 'auto' }, teamId: null }), ctx)).toEqual([
       'Priority: AI decides',
@@ -70,5 +79,5 @@ describe('summarize', () => {
 test('displayOutputs names match_intent handles by intent', () => {
   const outputs = displayOutputs(block('match_intent', { intentIds: ['talk_to_human'] }), ctx.intents);
   expect(outputs.map((o) => o.label)).toEqual(['Talk to a human', 'No match']);
-  expect(displayOutputs(doc.blocks[2]!, ctx.intents).map((o) => o.id)).toEqual(['pricing', 'human']);
+  expect(displayOutputs(doc.blocks[2]!, ctx.intents).map((o) => o.id)).toEqual(['pricing', 'human', 'no_match']);
 });

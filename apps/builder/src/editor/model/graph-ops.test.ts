@@ -90,7 +90,7 @@ describe('updateBlockData', () => {
       allowTyping: false,
     });
     expect(doc.edges.map((e) => e.id)).toEqual(['e1', 'e2', 'e4', 'e5']);
-    expect(outputsOf(doc.blocks[2]!).map((o) => o.id)).toEqual(['pricing']);
+    expect(outputsOf(doc.blocks[2]!).map((o) => o.id)).toEqual(['pricing', 'no_match']);
   });
 
   test('half-edited data never throws when reading outputs', () => {

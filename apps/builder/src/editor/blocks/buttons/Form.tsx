@@ -25,8 +25,12 @@ export function ButtonsForm({ block, update }: BlockFormProps<'buttons'>) {
           <TextField label="Label" value={button.label} onChange={(label) => set({ ...button, label })} />
         )}
       />
+      <p className="hint">
+        The visitor can always type: a button's label (typos forgiven) picks it, a global intent jumps there, anything
+        else follows the “No match” output (unconnected: the fallback message and the question again).
+      </p>
       <CheckboxField
-        label="Let the visitor type instead (adds a “Typed something else” output)"
+        label="Typed text is an answer (saved; the “Typed something else” output replaces “No match”)"
         value={data.allowTyping ?? false}
         onChange={(allowTyping) => update({ ...data, allowTyping }, 'allowTyping')}
       />

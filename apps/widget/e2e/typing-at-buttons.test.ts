@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, SCREENSHOTS } from './browser';
+import { useStack } from './stack';
+import { widget } from './widget-page';
+
+const stack = useStack();
+
+/** A fresh visitor with the widget open at the demo bot's main menu. */
+async function atMainMenu() {
+  const s = stack.current;
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await s.openPage(context);
+  const w = widget(page);
+  await w.launcher.click();
+  await w.botSays('What can I help you with?').waitFor();
+  return { s, context, page, w };
+}
+
+// Issue 18: while buttons showed, the widget had no text box (the builder's preview had one).
+describe('the visitor can type at a button step, against the real runtime', () => {
+  it('typing "talk to a human" at the main menu hands off', async () => {
+    const { s, context, page, w } = await atMainMenu();
+    await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
+    expect(await w.composer.locator('.choices button').count()).toBe(3);
+    expect(await w.composer.locator('textarea').isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-buttons-with-text-box.png`, animations: 'disabled' });
+    await w.send('talk to a human');
+    await w.botSays('Connecting you with our support team').waitFor();
+    await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+    await context.close();
+  });
+
+  it('a typed label (typo included) follows its button; nonsense at a menu takes its no-match path', async () => {
+    const { context, page, w } = await atMainMenu();
+    await w.send('pricng');
+    await w.botSays('What would you like to know about our plans?').waitFor();
+    await w.send('How much does the Pro plan cost per month?');
+    await w.botSays('Anything else I can help with?').waitFor();
+    // This menu does not take typed answers: the text box is there all the same.
+    expect(await w.composer.locator('textarea').isVisible()).toBe(true);
+    await w.send('purple elephants');
+    // Unconnected no-match path: the fallback line, then the same buttons again.
+    await w.botSays("Sorry, I didn't catch that. Please pick one of the options below.").waitFor();
+    expect(await w.composer.getByRole('button', { name: 'Another question' }).isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/widget-typed-no-match.png`, animations: 'disabled' });
+    await w.send('another questoin');
+    await w.botSays('Go ahead, what is your question?').waitFor();
+    await context.close();
+  });
+});
