@@ -47,7 +47,9 @@ test('an admin closes today in the office hours; the live preview and the runtim
   await page.getByLabel('Always the same words').check();
   await page.getByLabel('We usually reply in').selectOption('a few minutes');
 
-  await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toMatch(/^Closed now\.Opens .+ at 09:00$/);
+  await expect
+    .poll(() => preview.textContent(), { timeout: 10_000 })
+    .toMatch(/^Closed now\.Opens .+ at 09:00 \((UTC|.+ time)\)$/);
   await page.getByRole('button', { name: 'Save office hours' }).click();
   await page.getByText('Office hours saved.').waitFor();
   await expect.poll(() => preview.textContent()).toMatch(/^Closed now\./);

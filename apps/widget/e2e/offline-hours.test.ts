@@ -53,7 +53,7 @@ describe('outside office hours, against the real runtime', () => {
       offlineWhen: { outsideHours: true, noAgentOnline: false },
     });
     expect(saved.preview.open).toBe(false);
-    expect(saved.preview.description).toMatch(/^Opens .+ at 09:00$/);
+    expect(saved.preview.description).toMatch(/^Opens .+ at 09:00 \(UTC\)$/);
 
     const context = await s.browser.newContext({ viewport: DESKTOP });
     const page = await s.openPage(context);
@@ -81,7 +81,7 @@ describe('outside office hours, against the real runtime', () => {
     const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
     const botTexts = detail.messages.filter((m) => m.author === 'bot').map((m) => m.content.text);
     // The offline message carries the next opening from the office hours set above.
-    expect(botTexts).toContainEqual(expect.stringMatching(/^We're offline right now\. Opens .+ at 09:00\.$/));
+    expect(botTexts).toContainEqual(expect.stringMatching(/^We're offline right now\. Opens .+ at 09:00 \(UTC\)\.$/));
     // The flow's Send email block told the team, through the durable outbox.
     await expect
       .poll(

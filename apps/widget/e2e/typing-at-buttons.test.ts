@@ -25,7 +25,12 @@ describe('the visitor can type at a button step, against the real runtime', () =
     expect(await w.composer.locator('textarea').isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/widget-buttons-with-text-box.png`, animations: 'disabled' });
     await w.send('talk to a human');
-    await w.botSays('Connecting you with our support team').waitFor();
+    const confirmation = w.botSays('Connecting you with our support team');
+    await confirmation.waitFor();
+    // The reply time replaces the flow's own "someone will reply here shortly" instead of contradicting it.
+    expect(await confirmation.locator('.bubble').textContent()).toMatch(
+      /^Connecting you with our support team\. We usually reply (in a few \w+|within a day)\.$/,
+    );
     await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
     await context.close();
   });

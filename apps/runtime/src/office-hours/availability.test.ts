@@ -38,7 +38,7 @@ describe.each(databaseKinds)('handoff decisions from stored settings on %s', (ki
         .outcome,
     ).toBe('handed_off');
     const evening = await decideHandoff(db, { ...scope, teamId: support, now: mondayEvening });
-    expect(evening).toMatchObject({ outcome: 'offline', hours: 'Opens on Monday 19 January at 09:00' });
+    expect(evening).toMatchObject({ outcome: 'offline', hours: 'Opens on Monday 19 January at 09:00 (Paris time)' });
 
     expect(await widgetAvailability(db, { ...scope, teamId: null })).toEqual({
       online: true,

@@ -44,11 +44,16 @@ describe.each(databaseKinds)('handoff outcome hook on %s', (kind) => {
       outcome: 'handed_off',
       message: 'Thanks Zoé, connecting you. We usually reply in a few minutes.',
     });
-    expect(await handoffOutcomeHook(db, conversation, block({}), tuesdayEvening)).toEqual({
+    // The reply time replaces the admin's own promise of a wait instead of following it.
+    const shortly = block({ confirmationMessage: 'Connecting you. Someone will reply shortly.' });
+    expect((await handoffOutcomeHook(db, conversation, shortly, tuesdayOpen)).message).toBe(
+      'Connecting you. We usually reply in a few minutes.',
+    );
+    expect(await handoffOutcomeHook(db, conversation, block({}), tuesdayEvening)).toMatchObject({
       outcome: 'offline',
-      message: 'Sorry Zoé, we are away. Opens tomorrow at 09:00.',
+      message: 'Sorry Zoé, we are away. Opens tomorrow at 09:00 (New York time).',
     });
-    expect(await handoffOutcomeHook(db, conversation, block({ teamId: billing }), tuesdayOpen)).toEqual({
+    expect(await handoffOutcomeHook(db, conversation, block({ teamId: billing }), tuesdayOpen)).toMatchObject({
       outcome: 'offline',
       message: 'Sorry Zoé, we are away.',
     });

@@ -5,7 +5,7 @@ import type { Conversation, Database } from '../db/schema';
 import type { Services } from '../services';
 import { decideHandoff } from './availability';
 import type { OfflineWhen } from './handoff-outcome';
-import type { ReplyTimeBucket } from './reply-time';
+import { confirmationWithReplyTime } from './handoff-wording';
 import { replyTimeWords } from './reply-time-query';
 
 const OFFLINE_WHEN: Record<HumanHandoffData['offlineWhen'], OfflineWhen> = {
@@ -14,9 +14,7 @@ const OFFLINE_WHEN: Record<HumanHandoffData['offlineWhen'], OfflineWhen> = {
   both: { outsideHours: true, noAgentOnline: true },
 };
 
-/** "We usually reply in a few minutes." / "We usually reply within a day." */
-export const replyTimeSentence = (bucket: ReplyTimeBucket) =>
-  `We usually reply ${bucket === 'within a day' ? bucket : `in ${bucket}`}.`;
+export { replyTimeSentence } from './handoff-wording';
 
 /**
  * The Human Handoff block's output from the target team's (else the workspace's) office hours and who
@@ -39,7 +37,7 @@ export async function handoffOutcomeHook(
   const variables = request.variables as Record<string, unknown>;
   if (decision.outcome === 'handed_off') {
     const confirmation = interpolate(settings.confirmationMessage, variables);
-    return { outcome: 'handed_off', message: `${confirmation} ${replyTimeSentence(decision.replyTime)}` };
+    return { outcome: 'handed_off', message: confirmationWithReplyTime(confirmation, decision.replyTime) };
   }
   const offline = interpolate(settings.offlineMessage, variables);
   const opens = decision.hours.startsWith('Opens') ? ` ${decision.hours}.` : '';

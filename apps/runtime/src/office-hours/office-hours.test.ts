@@ -29,13 +29,13 @@ group('office hours in Europe/Paris (several ranges per day)', () => {
     expect(isOpen(paris, utc('2026-01-13T07:59:59Z'))).toBe(false);
     expect(isOpen(paris, utc('2026-01-13T11:15:00Z'))).toBe(false);
     expect(describe(paris, utc('2026-01-13T09:00:00Z'))).toBe('Open now until 12:00');
-    expect(describe(paris, utc('2026-01-13T11:15:00Z'))).toBe('Opens today at 13:00');
+    expect(describe(paris, utc('2026-01-13T11:15:00Z'))).toBe('Opens today at 13:00 (Paris time)');
     expect(describe(paris, utc('2026-01-13T16:29:00Z'))).toBe('Open now until 17:30');
-    expect(describe(paris, utc('2026-01-13T16:30:00Z'))).toBe('Opens tomorrow at 09:00');
+    expect(describe(paris, utc('2026-01-13T16:30:00Z'))).toBe('Opens tomorrow at 09:00 (Paris time)');
   });
 
   it('opens on Monday after a weekend', () => {
-    expect(describe(paris, utc('2026-01-16T17:00:00Z'))).toBe('Opens Monday at 09:00');
+    expect(describe(paris, utc('2026-01-16T17:00:00Z'))).toBe('Opens Monday at 09:00 (Paris time)');
     expect(nextOpening(paris, utc('2026-01-16T17:00:00Z'))).toEqual(utc('2026-01-19T08:00:00Z'));
   });
 
@@ -87,7 +87,7 @@ group('Australia/Sydney (southern hemisphere DST)', () => {
 
   it('and back to 22:00Z when DST starts on 2026-10-04', () => {
     expect(nextOpening(sydney, utc('2026-10-02T08:00:00Z'))).toEqual(utc('2026-10-04T22:00:00Z'));
-    expect(describe(sydney, utc('2026-10-02T08:00:00Z'))).toBe('Opens Monday at 09:00');
+    expect(describe(sydney, utc('2026-10-02T08:00:00Z'))).toBe('Opens Monday at 09:00 (Sydney time)');
   });
 });
 
@@ -113,7 +113,7 @@ group('holidays, empty and always-open schedules', () => {
     const summer = office('Europe/Paris', ['2026-07-14', ...holidays]);
     expect(isOpen(summer, utc('2026-07-14T08:00:00Z'))).toBe(false);
     expect(nextOpening(summer, utc('2026-07-14T08:00:00Z'))).toEqual(utc('2026-07-15T07:00:00Z'));
-    expect(describe(summer, utc('2026-07-17T16:00:00Z'))).toBe('Opens on Monday 3 August at 09:00');
+    expect(describe(summer, utc('2026-07-17T16:00:00Z'))).toBe('Opens on Monday 3 August at 09:00 (Paris time)');
   });
 
   it('a range from the evening before a holiday still runs past midnight', () => {

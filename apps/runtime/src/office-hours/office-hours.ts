@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { zoneName } from './handoff-wording';
 import { addDays, type Interval, isoDate, localDateOf, openIntervals } from './open-intervals';
 import type { Schedule } from './schedule';
 
@@ -69,5 +70,6 @@ export function describe(schedule: Schedule, at: Date): string {
     return `Open now until ${dayWords(status.closesAt, at, zone)} at ${clock(status.closesAt, zone)}`;
   }
   if (!status.opensAt) return 'Closed';
-  return `Opens ${dayWords(status.opensAt, at, zone)} at ${clock(status.opensAt, zone)}`;
+  // The zone is named: a visitor elsewhere would otherwise read 09:00 as their own time.
+  return `Opens ${dayWords(status.opensAt, at, zone)} at ${clock(status.opensAt, zone)} (${zoneName(zone)})`;
 }

@@ -48,7 +48,7 @@ describe.each(databaseKinds)('office hours API on %s', (kind) => {
     });
     expect(preview.body.preview).toEqual({
       open: false,
-      description: 'Opens Monday at 09:00',
+      description: 'Opens Monday at 09:00 (New York time)',
       closesAt: null,
       opensAt: '2026-01-12T14:00:00.000Z',
     });

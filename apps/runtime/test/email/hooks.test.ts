@@ -73,7 +73,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     const outOfHours = await talk('Max');
     expect(outOfHours.result.conversation.status).toBe('resolved');
     const offline = outOfHours.result.replies.map((m) => JSON.stringify(m.message.content)).join('\n');
-    expect(offline).toMatch(/We're offline right now\. Opens \w+ at 00:00\./);
+    expect(offline).toMatch(/We're offline right now\. Opens \w+ at 00:00 \([\w ]+\)\./);
     await email.loop.stop();
     expect(await emailDb(db).selectFrom('email_outbox').select('id').execute()).toHaveLength(2);
   });
