@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { testConfig } from '../../src/config';
-import { createDatabase, type DatabaseKind } from '../../src/db/database';
+import { createDatabase, type DatabaseKind, pgliteHandle } from '../../src/db/database';
 import { createScratchPostgres, type TestDatabase } from '../db';
 import type { UpgradeManifest } from './populate';
 
@@ -26,8 +27,16 @@ export async function loadFixture(
   const dump = readFileSync(join(fixturesDir, `${name}.sql`), 'utf8');
   if (kind === 'pglite') {
     const config = testConfig(options.dataDir ? { DATA_DIR: options.dataDir } : {});
+    // Loaded through a PGlite of our own: exec() runs a whole script, the runtime's handle need not offer it.
+    // On disk it is the directory the runtime opens for DATA_DIR (DATA_DIR/pglite).
+    const pglite = new PGlite(options.dataDir ? join(options.dataDir, 'pglite') : undefined);
+    await pglite.exec(dump);
+    if (!options.dataDir) {
+      const handle = pgliteHandle(pglite);
+      return { ...handle, config, dispose: () => handle.close() };
+    }
+    await pglite.close();
     const handle = createDatabase(config);
-    await handle.pglite!.exec(dump);
     return { ...handle, config, dispose: () => handle.close() };
   }
   const scratch = await createScratchPostgres();

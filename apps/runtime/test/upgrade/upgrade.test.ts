@@ -14,6 +14,7 @@ import { appliedMigrations, loadFixture, readManifest, rowCounts } from './load-
  * conversation goes on from where the older build left it.
  */
 const FIXTURES = [
+  'nov25-30149c1', // the first day's last build: before handoff reasons, agent connections and render-time emails
   'nov26-231323c', // the release before flow calls were deferred (acb3548): no pending_effects table
   'dec04-f0080e9', // the last release before this one: one conversation waits for its HTTP call
 ];
@@ -115,8 +116,10 @@ describe.each(cases)('upgrade from %s on %s', (fixture, kind) => {
     const { answers } = await continueWith('atOrder', (v) => v.say('B-2'), 'Goodbye, Cy!');
     expect(answers).toEqual(['Order B-2 for Cy (An order) noted.', 'Goodbye, Cy!']);
     const emails = await emailDb(database.db).selectFrom('email_outbox').selectAll().execute();
-    expect(emails).toHaveLength(emailsBefore.length + 1);
-    expect(JSON.stringify(emails)).toContain('Order B-2');
+    const known = new Set(emailsBefore.map((row) => row.id));
+    const added = emails.filter((row) => !known.has(row.id));
+    // Others may be added meanwhile (alerts about the queued conversations): this one, once.
+    expect(added.filter((row) => row.kind === 'flow_email').map((row) => row.subject)).toEqual(['Order B-2']);
   });
 
   it('the emails the older build queued are sent by this one', async () => {
