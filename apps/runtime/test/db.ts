@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type Config, testConfig } from '../src/config';
 import { createDatabase, type DatabaseHandle, type DatabaseKind, pgliteHandle } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
+import { PGliteThread } from '../src/db/pglite-thread';
 
 /** Set-up budget: a loaded CI machine can take tens of seconds to start a database. */
 export const SETUP_TIMEOUT_MS = 180_000;
@@ -67,7 +67,8 @@ function migratedPgliteTemplate(): Promise<Blob> {
 }
 
 async function openHandle(kind: DatabaseKind, config: Config, migrate: boolean): Promise<DatabaseHandle> {
-  if (kind === 'pglite' && migrate) return pgliteHandle(new PGlite({ loadDataDir: await migratedPgliteTemplate() }));
+  if (kind === 'pglite' && migrate)
+    return pgliteHandle(new PGliteThread({ loadDataDir: await migratedPgliteTemplate() }));
   return createDatabase(config);
 }
 

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
+import { type EmbeddedDatabase, PGliteThread } from './pglite-thread';
+import { preparingClient } from './prepared-statements';
 import type { Database } from './schema';
 
 // int8 (counts, sums) as JS numbers; our counts stay far below 2^53.
@@ -16,8 +18,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** The pg pool (PostgreSQL only), for LISTEN/NOTIFY clients. */
   pool: pg.Pool | null;
-  /** The embedded database (PGlite only), for in-process LISTEN/NOTIFY. */
-  pglite: PGlite | null;
+  /** The embedded database (PGlite only). */
+  pglite: EmbeddedDatabase | null;
   /**
    * Whether the database answers, for readiness probes. On PostgreSQL through a connection of its own:
    * a burst that keeps every pool connection busy is load, not an outage, and must not make a load
@@ -30,7 +32,7 @@ export interface DatabaseHandle {
 /** Kysely over PostgreSQL when DATABASE_URL is set, else over embedded PGlite in DATA_DIR (or memory). */
 export function createDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'> &
-    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS'>>,
+    Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS' | 'DB_PREPARED_STATEMENTS'>>,
 ): DatabaseHandle {
   if (config.DATABASE_URL) {
     const queryTimeout = config.DB_QUERY_TIMEOUT_MS ?? 15_000;
@@ -47,6 +49,7 @@ export function createDatabase(
       idle_in_transaction_session_timeout: queryTimeout * 4,
       idleTimeoutMillis: 30_000,
       keepAlive: true,
+      ...(config.DB_PREPARED_STATEMENTS === false ? {} : { Client: preparingClient() }),
     });
     // A client losing its server must not crash the process; the next query reports the error (→ 503).
     // The pool listens on idle clients only, so checked-out ones (mid-transaction) get their own listener.
@@ -80,16 +83,18 @@ export function createDatabase(
   return pgliteHandle(openPglite(config.DATA_DIR));
 }
 
-/** Kysely over an open PGlite (tests hand in one restored from a migrated template). */
-export function pgliteHandle(pglite: PGlite): DatabaseHandle {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+/** Kysely over an embedded database (tests hand in one restored from a migrated template). */
+export function pgliteHandle(pglite: EmbeddedDatabase): DatabaseHandle {
+  // The dialect uses query(), transaction(), ready, waitReady, closed and close(): PGliteThread has them.
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pglite as PGlite }) });
   return {
     db,
     kind: 'pglite',
     pool: null,
     pglite,
     ping: async () => {
-      await pglite.query('select 1');
+      if (pglite instanceof PGliteThread) await pglite.ping();
+      else await pglite.query('select 1');
     },
     close: async () => {
       await db.destroy();
@@ -98,9 +103,9 @@ export function pgliteHandle(pglite: PGlite): DatabaseHandle {
   };
 }
 
-function openPglite(dataDir: string): PGlite {
-  if (dataDir.startsWith('memory://')) return new PGlite(dataDir);
+function openPglite(dataDir: string): EmbeddedDatabase {
+  if (dataDir.startsWith('memory://')) return new PGliteThread({ dataDir });
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  return new PGlite(dir);
+  return new PGliteThread({ dataDir: dir });
 }
