@@ -25,7 +25,7 @@ const UNKNOWN_WEIGHT = { concept: 1, noun: 1, other: 0.1 };
 /** Most weight all unknown words of a message carry together. */
 const UNKNOWN_CAP = 0.75;
 /** Weight of strength against coverage in the geometric mean, and the exponent of the result. */
-const STRENGTH_SHARE = 0.5;
+const STRENGTH_SHARE = 0.4;
 const EXPONENT = 0.8;
 /** Raw cosine of short texts rarely exceeds ~0.6 even for clear paraphrases; 0.52 and up counts as a full match. */
 const COSINE_SCALE = 1.92;

@@ -76,4 +76,16 @@ describe('priority from what is at stake', () => {
     expect(priorityOf('My refund still has not arrived. Unacceptable.').priority).toBe('high');
     expect(priorityOf('Enough canned answers, this is ridiculous, give me a person').priority).toBe('medium');
   });
+
+  it("tells a broken product, a price question and the visitor's own order from look-alikes (issue 18)", () => {
+    expect(terms('the app is stuck on the splash screen')).toContain('bug');
+    expect(terms('the export button does nothing')).toContain('bug');
+    expect(terms('is the service down right now?')).toEqual(['servic', 'bug', 'right']);
+    expect(terms('any coupon codes?')).toContain('price');
+    expect(terms('do you charge per user')).toContain('price');
+    expect(terms('where is my parcel')).toContain('ship');
+    expect(terms('where is your office located?')).not.toContain('ship');
+    expect(terms('how do I add a team member?')).not.toContain('human');
+    expect(terms('is a team member around?')).toContain('human');
+  });
 });

@@ -32,6 +32,7 @@ export const PHRASES: Array<[RegExp, string]> = [
   ],
   [/\bnothing (?:works|loads|is working|is loading)\b/g, 'broken'],
   [/\b(?:is|are|was|were|been|went|gone|goes|go) down\b/g, 'broken'],
+  [/(?<=\b(?:site|app|service|server|website|system|checkout)s? )down\b|\b(?:does|do|did) nothing\b/g, 'broken'],
   [/\bwent wrong\b|\bno results\b|\b(?:blank|white|black) (?:screen|page)\b|\bspins? forever\b/g, 'broken'],
   [/\b(?:keeps|kept) (?:spinning|loading|crashing|freezing|reloading)\b|\berror (?:code )?\d{3}\b/g, 'broken'],
   // money back
@@ -45,7 +46,7 @@ export const PHRASES: Array<[RegExp, string]> = [
   [/\bwhere(?: is|'?s) (?=my\b|our\b)/g, 'track '],
   [/\bon (?:its|the|their) way\b|\bget here\b|\bturn(?:ed)? up\b|\bwrong address\b/g, 'ship'],
   // prices
-  [/\bhow much\b|\bfree (?:tier|plan|version)\b/g, 'price'],
+  [/\bhow much\b|\bfree (?:tier|plan|version)\b|\bcharge (?:per|for each|by the)\b/g, 'price'],
   // stopping a subscription
   [/\bauto[\s-]?renew(?:al|s|ing)?\b/g, 'renew'],
   [/\b(?:delete|remove|close) (?:my |our |the )?account\b/g, 'close account'],
@@ -111,6 +112,8 @@ export const SYNONYMS: Record<string, string> = {
   afford: 'price',
   quot: 'price',
   seat: 'price',
+  coupon: 'price',
+  upgrad: 'price',
   tier: 'plan',
   // payments
   bill: 'invoic',
@@ -132,6 +135,7 @@ export const SYNONYMS: Record<string, string> = {
   freez: 'bug',
   frozen: 'bug',
   stuck: 'bug',
+  stick: 'bug', // the lemma of "stuck"
   outag: 'bug',
   unrespons: 'bug',
 };
@@ -201,6 +205,5 @@ export const HOW_TO_ACTIONS = new Set([
   'sync',
   'download',
   'translat',
-  'upgrad',
   'downgrad',
 ]);
