@@ -43,6 +43,7 @@ function mount(host: ChatHost): ChatController {
     api,
     store,
     botId: config.botId,
+    continueToken: config.continueToken,
     wsUrl: (token) => wsUrl(config.runtimeUrl, token),
     events: {
       changed: scheduleRender,

@@ -175,14 +175,34 @@ function boot(config: FlowdeskConfig, botLauncher: Promise<BotLauncher | null>):
   window.Flowdesk = api;
   replayQueue(stub.q, api, (msg) => console.warn(msg));
 
+  // Opened from an email's link: straight into that conversation.
+  if (config.continueToken) api.open();
   // A returning visitor with a conversation: connect in the background so replies raise the badge.
-  if (!chat && storedConversation(config.botId)) {
+  else if (!chat && storedConversation(config.botId)) {
     background = setTimeout(() => void loadChat().then((c) => c.connect()), 300);
   }
 }
 
+/**
+ * The token of an email's "continue the chat" link (`?flowdesk_continue=`), taken off the address bar
+ * so that a reload or a shared URL does not carry it.
+ */
+// The contract's CONTINUE_PARAM, written out: importing a value from the contract would bundle zod.
+const CONTINUE_PARAM = 'flowdesk_continue';
+
+function takeContinueToken(): string | undefined {
+  const url = new URL(location.href);
+  const token = url.searchParams.get(CONTINUE_PARAM);
+  if (!token) return undefined;
+  url.searchParams.delete(CONTINUE_PARAM);
+  history.replaceState(history.state, '', url.toString());
+  return token.slice(0, 2000);
+}
+
 function start(): void {
-  const config = window.FlowdeskConfig;
+  const found = window.FlowdeskConfig;
+  const continueToken = takeContinueToken();
+  const config = found && continueToken ? { ...found, continueToken } : found;
   if (!config?.botId || !config.runtimeUrl) {
     console.error('Flowdesk: set window.FlowdeskConfig = { botId, runtimeUrl } before loading the widget');
     return;

@@ -18,6 +18,11 @@ export interface FlowdeskConfig {
   visitor?: VisitorIdentity;
   /** Overrides for any UI string (see ui/strings.ts), e.g. for another language. */
   strings?: Record<string, string>;
+  /**
+   * Set by the loader from the page's `?flowdesk_continue=` (an email's "continue the chat" link): the chat
+   * opens that conversation, with its history, in this browser.
+   */
+  continueToken?: string;
 }
 
 export type WidgetEventName = 'open' | 'close' | 'message' | 'handoff' | 'resolved';

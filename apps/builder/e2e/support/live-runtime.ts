@@ -37,9 +37,9 @@ export interface LiveRuntime {
 
 /**
  * A runtime on a scratch PostgreSQL database with the demo workspace, serving freshly built dashboard
- * (/app/) and widget (/widget/, /demo) bundles.
+ * (/app/) and widget (/widget/, /demo) bundles. `env`: more runtime settings (e.g. the fake Resend's).
  */
-export async function startLiveRuntime(): Promise<LiveRuntime> {
+export async function startLiveRuntime(env: Record<string, string> = {}): Promise<LiveRuntime> {
   const bundles = mkdtempSync(join(tmpdir(), 'flowdesk-live-e2e-'));
   let scratch: ScratchPostgres | undefined;
   try {
@@ -51,6 +51,7 @@ export async function startLiveRuntime(): Promise<LiveRuntime> {
         SEED_DEMO: 'true',
         BUILDER_DIST: `${bundles}/builder`,
         WIDGET_DIST: `${bundles}/widget`,
+        ...env,
       }),
     );
     const database = scratch;

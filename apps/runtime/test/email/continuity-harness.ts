@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Webhook } from 'svix';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../src/config';
 import type { DatabaseKind } from '../../src/db/database';
 import { emailDb } from '../../src/email/tables';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import { postResendWebhook } from '../fakes/resend-webhook';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
@@ -91,22 +91,7 @@ export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
     },
     /** A webhook request signed the way Resend (Svix) signs it; `key` signs with another secret (forgery). */
     signedWebhook(event: object, options: { id?: string; key?: string } = {}) {
-      const id = options.id ?? `msg_${randomUUID()}`;
-      const payload = JSON.stringify(event);
-      const at = new Date();
-      const signature = new Webhook(options.key ?? secret).sign(id, at, payload);
-      return this.url
-        ? fetch(`${this.url}/api/email/inbound`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'svix-id': id,
-              'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-              'svix-signature': signature,
-            },
-            body: payload,
-          })
-        : Promise.reject(new Error('no server'));
+      return postResendWebhook(`${this.url}/api/email/inbound`, options.key ?? secret, event, options.id);
     },
   };
   return s;

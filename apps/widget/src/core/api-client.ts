@@ -1,5 +1,6 @@
 import type {
   ApiError,
+  ContinueConversationResponse,
   MessagesPage,
   SendMessageRequest,
   SendMessageResponse,
@@ -33,6 +34,7 @@ export interface PublicApi {
   contact(conversationId: string, body: { email: string; name?: string }): Promise<unknown>;
   updateVisitor(body: { visitor?: VisitorIdentity; variables?: Variables }): Promise<unknown>;
   newConversation(): Promise<{ conversation: VisitorConversation }>;
+  continueConversation(token: string): Promise<ContinueConversationResponse>;
 }
 
 export function createPublicApi(
@@ -80,5 +82,6 @@ export function createPublicApi(
     contact: (id, body) => call('POST', `${conv(id)}/contact`, body),
     updateVisitor: (body) => call('PATCH', '/visitor', body),
     newConversation: () => call('POST', '/conversations', {}),
+    continueConversation: (token) => call('POST', `/bots/${encodeURIComponent(botId)}/continue`, { token }),
   };
 }

@@ -35,6 +35,8 @@ export interface SessionDeps {
   botId: string;
   wsUrl: (token: string) => string;
   events: SessionEvents;
+  /** An email link's token: exchanged once for a token that opens that conversation here. */
+  continueToken?: string;
 }
 
 /** One visitor's conversation with a bot: session, history, realtime, outbox, typing. No DOM. */
@@ -92,6 +94,7 @@ export class ChatSession {
       pageUrl: location.href.slice(0, 2000),
       locale: navigator.language,
     };
+    await this.continueFromLink();
     let response: StartSessionResponse;
     try {
       response = await this.deps.api.startSession({ ...request, visitorToken: this.token ?? undefined });
@@ -111,6 +114,19 @@ export class ChatSession {
     this.poll(true);
     addEventListener('online', this.onOnline);
     void this.flush();
+  }
+
+  /** Takes over the conversation an email's link names; a stale or broken link leaves this browser's own. */
+  private async continueFromLink(): Promise<void> {
+    const token = this.deps.continueToken;
+    if (!token) return;
+    try {
+      const { visitorToken, conversationId } = await this.deps.api.continueConversation(token);
+      this.save({ visitorToken, conversationId });
+    } catch (error) {
+      if (!(error instanceof ApiFailure) || error.retryable) throw error;
+    }
+    this.deps.continueToken = undefined;
   }
 
   send(content: SendContent): void {
