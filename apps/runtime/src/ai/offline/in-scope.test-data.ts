@@ -6,11 +6,11 @@
  * scope (see scope-accuracy.ts).
  */
 
-export type ScopeCase = { text: string; intent: string };
+export type InScopeMessage = { text: string; intent: string };
 
-const cases = (intent: string, texts: string[]): ScopeCase[] => texts.map((text) => ({ text, intent }));
+const cases = (intent: string, texts: string[]): InScopeMessage[] => texts.map((text) => ({ text, intent }));
 
-export const IN_SCOPE: ScopeCase[] = [
+export const IN_SCOPE: InScopeMessage[] = [
   ...cases('human', [
     'can i talk to a human',
     'I need to speak to an actual person about my account',
