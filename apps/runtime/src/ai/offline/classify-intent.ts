@@ -10,14 +10,15 @@ import { closestKnownTerm } from './typo';
  * - coverage: the share of the message the intent explains. Each content term weighs what it means to the bot (how
  *   central it is to its strongest intent, intent-evidence.ts); an intent explains a term as far as the term is
  *   central to it. Words no intent mentions weigh too: a support concept or a how-to verb the bot has no intent
- *   for ("how much" in a bot without pricing, "change my username") and unknown nouns (a topic: "PayPal") fully,
+ *   for ("how much" in a bot without pricing, "export my data") and unknown nouns (a topic: "PayPal") fully,
  *   other unknown words (verbs, numbers) a little, and all unknown words together at most UNKNOWN_CAP, so a long
  *   message that asks for a person among many other words still does.
  * - strength: how close the message is to the intent's best example (TF-IDF cosine, scaled so a clear paraphrase
  *   reaches 1), which keeps paraphrases of one example ahead of scattered shared words.
  * A threshold of 0.6 therefore means "this intent explains most of what the visitor wrote and resembles one of its
  * examples"; a message sharing one word with an intent ("I want to upgrade my plan" in a bot with only "cancel
- * subscription") stays well under it, where the capped scaled cosine alone scored it 1.0.
+ * subscription") stays under it (0.53), where the capped scaled cosine alone scored it 1.0. The constants below were
+ * chosen on the tuning corpus and the in-scope / out-of-scope sets (BENCHMARKS.md, AI section).
  */
 
 /** Weight of an unknown word, relative to a known term central to its intent, by what kind of word it is. */
