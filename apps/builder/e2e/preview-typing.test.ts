@@ -1,0 +1,62 @@
+import { supportBotFlow } from '@flowdesk/engine';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { createFlowViaApi } from './support/api';
+import { login, SCREENSHOTS } from './support/browser';
+import { node } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+// Issue 18: the preview behaves like the widget at a button step (the widget now keeps its text box too,
+// see apps/widget/e2e/typing-at-buttons.test.ts): label, then intents, then the no-match path.
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  ({ harness, page } = dashboard);
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+beforeEach(async (context) => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-preview-typing-${context.task.id}.png` });
+  });
+  const id = await createFlowViaApi(page, harness.seeded.botId, 'Support bot', supportBotFlow);
+  await page.goto(`${harness.appUrl}flows/${id}`);
+  await node(page, 'menu').waitFor();
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await botSays('What can I help you with?').waitFor();
+});
+
+const botSays = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
+async function type(text: string) {
+  const field = page.getByLabel('Message to the bot');
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+test('typing "talk to a human" at the main menu hands off, as in the widget', async () => {
+  await expect(page.locator('.preview-choices button').count()).resolves.toBe(3);
+  await type('talk to a human');
+  await page
+    .locator('.preview-entry', { hasText: /Connecting you with our support team|We're offline right now/ })
+    .first()
+    .waitFor();
+});
+
+test('a typed label with a typo follows its button; nonsense at a menu takes its no-match path', async () => {
+  await type('pricng');
+  await botSays('What would you like to know about our plans?').waitFor();
+  await type('How much does the Pro plan cost per month?');
+  await botSays('Anything else I can help with?').waitFor();
+  await type('purple elephants');
+  await botSays("Sorry, I didn't catch that. Please pick one of the options below.").waitFor();
+  await expect(
+    page.locator('.preview-choices').getByRole('button', { name: 'Another question' }).isVisible(),
+  ).resolves.toBe(true);
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-typed-no-match.png` });
+  await type('another questoin');
+  await botSays('Go ahead, what is your question?').waitFor();
+});
