@@ -1,10 +1,14 @@
 /** The AI interface every part of the runtime codes against; implemented by the LangChain and offline providers. */
 
+import type { HandoffSummary } from '@flowdesk/contract';
+
 export type TranscriptLine = {
   author: 'visitor' | 'bot' | 'agent' | 'system';
   name?: string | null;
   text: string;
   at?: string;
+  /** A bot question or prompt (buttons, a capture block), not an answer. */
+  prompt?: boolean;
 };
 export type IntentDef = { id: string; name: string; description?: string; phrases: string[] };
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
@@ -14,6 +18,8 @@ export type SummarizeInput = {
   variables: Record<string, unknown>;
   visitor?: { name?: string | null; email?: string | null };
 };
+/** The handoff summary: its text (emails, `summary`) and its structure (the inbox card). */
+export type SummaryResult = { summary: string; structured: HandoffSummary };
 export type PrioritizeInput = { transcript: TranscriptLine[] };
 export type ClassifyIntentInput = { text: string; intents: IntentDef[]; threshold?: number };
 export type AnswerInput = { question: string; instructions: string; knowledge: string; transcript?: TranscriptLine[] };
@@ -52,7 +58,7 @@ export type ProviderName = 'openai' | 'offline';
 
 export interface AiProvider {
   readonly name: ProviderName;
-  summarize(i: SummarizeInput): Promise<{ summary: string }>;
+  summarize(i: SummarizeInput): Promise<SummaryResult>;
   prioritize(i: PrioritizeInput): Promise<{ priority: Priority; reason: string }>;
   classifyIntent(i: ClassifyIntentInput): Promise<{ intentId: string | null; confidence: number }>;
   answer(i: AnswerInput, options?: AnswerOptions): Promise<{ found: boolean; answer: string }>;

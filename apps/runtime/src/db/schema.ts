@@ -99,6 +99,13 @@ export interface ConversationsTable {
   handed_off_at: NullableTimestamp;
   first_response_at: NullableTimestamp;
   resolved_at: NullableTimestamp;
+  /** Waiting for follow-up (migration 0500): set on a needs_agent conversation nobody was there to take. */
+  follow_up_since: NullableTimestamp;
+  follow_up_reason: string | null;
+  /** The reply time promised to the visitor when it entered the follow-up queue. */
+  reply_due_at: NullableTimestamp;
+  /** The structured AI summary (HandoffSummary of @flowdesk/contract); `summary` is its text. */
+  summary_data: NullableJson<JsonObject>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -28,6 +28,8 @@ export interface ConversationFacts extends ConversationCardProps {
   visitorEmail: string | null;
   botName: string;
   handedOffAt: Date | null;
+  /** Waiting for follow-up (nobody was available): why, and the reply promised (ISO). */
+  followUp: { reason: string; replyDueAt: string | null } | null;
 }
 
 /** What emails about a conversation show: visitor, summary, priority, team, deep link. */
@@ -51,6 +53,8 @@ export async function conversationFacts(
       'c.priority',
       'c.priority_reason',
       'c.handed_off_at',
+      'c.follow_up_reason',
+      'c.reply_due_at',
       'v.name as visitor_name',
       'v.email as visitor_email',
       'b.name as bot_name',
@@ -74,6 +78,9 @@ export async function conversationFacts(
     conversationUrl: conversationUrl(publicUrl, row.id),
     botName: row.bot_name,
     handedOffAt: row.handed_off_at,
+    followUp: row.follow_up_reason
+      ? { reason: row.follow_up_reason, replyDueAt: row.reply_due_at?.toISOString() ?? null }
+      : null,
   };
 }
 

@@ -80,15 +80,23 @@ export async function scanUnseenMessages(db: Kysely<Database>, ctx: EmailContext
   return queued;
 }
 
-/** Escalates to admins every handoff waiting for a first human reply longer than the workspace's SLA. */
+/**
+ * Escalates to admins every handoff waiting for a first human reply longer than the workspace's SLA,
+ * and at once an urgent one waiting for follow-up: nobody is there to meet the SLA.
+ */
 export async function scanSlaEscalations(db: Kysely<Database>, ctx: EmailContext): Promise<number> {
   const now = ctx.now ?? new Date();
   const waiting = await db
     .selectFrom('conversations')
-    .select(['id', 'workspace_id', 'handed_off_at'])
+    .select(['id', 'workspace_id', 'handed_off_at', 'priority', 'follow_up_since'])
     .where('status', 'in', ['needs_agent', 'agent'])
     .where('first_response_at', 'is', null)
-    .where('handed_off_at', '<=', new Date(now.getTime() - MINUTE))
+    .where((eb) =>
+      eb.or([
+        eb('handed_off_at', '<=', new Date(now.getTime() - MINUTE)),
+        eb.and([eb('priority', '=', 'urgent'), eb('follow_up_since', 'is not', null)]),
+      ]),
+    )
     .where('handed_off_at', '>', new Date(now.getTime() - LOOKBACK_MS))
     .execute();
   const settingsOf = settingsCache(db);
@@ -96,11 +104,17 @@ export async function scanSlaEscalations(db: Kysely<Database>, ctx: EmailContext
   for (const row of waiting) {
     const handedOffAt = row.handed_off_at!;
     const settings = await settingsOf(row.workspace_id);
-    const waitedMs = now.getTime() - handedOffAt.getTime();
-    if (waitedMs < settings.slaMinutes * MINUTE) continue;
+    const waitedMs = Math.max(0, now.getTime() - handedOffAt.getTime());
+    const urgentFollowUp = row.priority === 'urgent' && row.follow_up_since !== null;
+    if (waitedMs < settings.slaMinutes * MINUTE && !urgentFollowUp) continue;
     const facts = await conversationFacts(db, row.id, ctx.publicUrl);
     if (!facts) continue;
-    const props = { ...facts, waitingMinutes: Math.floor(waitedMs / MINUTE), slaMinutes: settings.slaMinutes };
+    const props = {
+      ...facts,
+      waitingMinutes: Math.floor(waitedMs / MINUTE),
+      slaMinutes: settings.slaMinutes,
+      urgentFollowUp,
+    };
     for (const admin of await escalationRecipients(db, row.workspace_id)) {
       const result = await queueForUser(db, ctx, 'sla_escalation', props, admin, facts, {
         idempotencyKey: `sla_escalation:${row.id}:${handedOffAt.getTime()}:${admin.id}`,

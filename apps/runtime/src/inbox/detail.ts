@@ -6,6 +6,7 @@ import { findVersionById } from '../repositories/flow-versions';
 import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { accessibleConversation, type Viewer } from './access';
+import { followUpView, summaryView } from './follow-up-view';
 import { unreadCounts } from './list-extras';
 
 /** Blocks an agent may hand the conversation back to (entry blocks excluded). */
@@ -62,6 +63,8 @@ export async function conversationDetail(
       priority: conversation.priority,
       priorityReason: conversation.priority_reason,
       summary: conversation.summary,
+      summaryData: summaryView(conversation.summary_data),
+      followUp: followUpView(conversation),
       lastSeq: conversation.last_seq,
       working: botIsWorking(conversation),
       unread: unread.get(id) ?? 0,

@@ -5,6 +5,7 @@ import { conversationRoutes } from './routes/conversations';
 import { workspaceRoutes } from './routes/workspace';
 import { routeHandoff } from './routing';
 import { summarizeHandoff } from './summary';
+import { installSummaryRewrite } from './summary-rewrite';
 
 const installed = new WeakSet<Services>();
 
@@ -17,6 +18,7 @@ export function installInboxHooks(services: Services) {
   services.handoffHooks.afterHandoff.push((conversationId, context) =>
     summarizeHandoff(services, conversationId, context),
   );
+  installSummaryRewrite(services);
 }
 
 /** Mounts the inbox API and installs its hooks (one line in http/routes/index.ts). */

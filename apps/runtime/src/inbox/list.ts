@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { type Viewer, visibleTo } from './access';
+import { followUpView, summaryView } from './follow-up-view';
 import { lastMessages, unreadCounts } from './list-extras';
 
 export const InboxFilter = z.enum(['needs_agent', 'mine', 'my_teams', 'unassigned', 'all', 'resolved']);
@@ -79,6 +80,10 @@ export async function listConversations(db: Kysely<Database>, viewer: Viewer, qu
       'conversations.priority',
       'conversations.priority_reason',
       'conversations.summary',
+      'conversations.summary_data',
+      'conversations.follow_up_since',
+      'conversations.follow_up_reason',
+      'conversations.reply_due_at',
       'conversations.assignee_id',
       'conversations.team_id',
       'conversations.last_seq',
@@ -110,6 +115,8 @@ export async function listConversations(db: Kysely<Database>, viewer: Viewer, qu
     priority: row.priority,
     priorityReason: row.priority_reason,
     summary: row.summary,
+    summaryData: summaryView(row.summary_data),
+    followUp: followUpView(row),
     visitor: { name: row.visitor_name, email: row.visitor_email },
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
     team: row.team_id ? { id: row.team_id, name: row.team_name ?? '' } : null,

@@ -1,7 +1,7 @@
 import { AI_HANDOFF_VARIABLES } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Priority, TranscriptLine } from '../ai/provider';
-import type { Database } from '../db/schema';
+import type { Conversation, Database } from '../db/schema';
 import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
@@ -26,10 +26,13 @@ export async function transcriptIn(db: Kysely<Database>, conversationId: string,
         name: message.authorName,
         text: previewText(type, payload),
         at: message.createdAt,
+        // A question the bot asked (buttons, a capture prompt, a retry): not one of its answers.
+        ...(message.author === 'bot' && PROMPT_TYPES.has(type) ? { prompt: true } : {}),
       };
     });
 }
 
+const PROMPT_TYPES = new Set(['choice', 'input', 'validation_error']);
 const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
 
 /** The priority an AI agent block gave when it handed off (it saw the whole chat), with its reason. */
@@ -44,12 +47,22 @@ export function agentSuggestion(variables: Record<string, unknown>): { priority:
   };
 }
 
+/** A priority a person chose (an agent, or the handoff block's fixed one): the AI never changes it. */
+export const setByPerson = (reason: string | null) => reason?.startsWith('Set by ') ?? false;
+
 /**
- * Writes the AI summary and, unless the handoff block fixed one, the priority with its reason: the AI
- * agent's suggestion when it handed off, else the AI triage of the transcript. Runs after
- * the handoff committed, so a slow or failing model never holds up the handoff itself.
+ * Writes the AI summary (text and structure) and, unless the handoff block fixed one, the priority with
+ * its reason: the AI agent's suggestion when it handed off, else the AI triage of the transcript. Runs
+ * after the handoff committed, with no connection held during the AI calls, so a slow or failing model
+ * never holds up the handoff itself. `rewrite`: the visitor wrote again before any agent reply; the
+ * priority then stays unless the new text changes it, and never replaces one a person set.
  */
-export async function summarizeHandoff(services: Services, conversationId: string, context: HandoffContext) {
+export async function summarizeHandoff(
+  services: Services,
+  conversationId: string,
+  context: HandoffContext,
+  options: { rewrite?: boolean } = {},
+) {
   const conversation = await services.db
     .selectFrom('conversations')
     .selectAll()
@@ -64,16 +77,19 @@ export async function summarizeHandoff(services: Services, conversationId: strin
   const transcript = await transcriptOf(services, conversationId);
   const visitorSpoke = transcript.some((line) => line.author === 'visitor');
   // A block's fixed priority stands; a takeover keeps a priority already set, and only rates what the visitor said.
-  const autoPriority =
-    context.settings?.priority.mode !== 'fixed' &&
-    !(context.reason === 'takeover' && (conversation.priority || !visitorSpoke));
+  const autoPriority = options.rewrite
+    ? !setByPerson(conversation.priority_reason) && context.settings?.priority.mode !== 'fixed'
+    : context.settings?.priority.mode !== 'fixed' &&
+      !(context.reason === 'takeover' && (conversation.priority || !visitorSpoke));
   const [summary, priority] = await Promise.all([
     services.ai.summarize({ transcript, variables: conversation.variables, visitor: visitor ?? undefined }),
     autoPriority ? (agentSuggestion(conversation.variables) ?? services.ai.prioritize({ transcript })) : null,
   ]);
   await withConversation(services, conversationId, async (tx) => {
-    await tx.update({ summary: summary.summary });
-    if (priority && tx.conversation.priority !== priority.priority) {
+    // The handoff this summary was written for is over (an agent replied, resolved, handed back): a late rewrite is dropped.
+    if (options.rewrite && !awaitsFirstReply(tx.conversation)) return;
+    await tx.update({ summary: summary.summary, summary_data: JSON.stringify(summary.structured) });
+    if (priority && tx.conversation.priority !== priority.priority && !setByPerson(tx.conversation.priority_reason)) {
       await tx.update({ priority: priority.priority, priority_reason: priority.reason });
       await appendEvent(
         tx,
@@ -86,6 +102,11 @@ export async function summarizeHandoff(services: Services, conversationId: strin
       );
     }
   });
+}
+
+/** Handed off and nobody has replied yet: the summary is what the first agent will read. */
+export function awaitsFirstReply(c: Pick<Conversation, 'status' | 'first_response_at' | 'handed_off_at'>) {
+  return (c.status === 'needs_agent' || c.status === 'agent') && c.handed_off_at !== null && !c.first_response_at;
 }
 
 /** A handoff whose summary is still missing this long after it is taken as lost (the process died after commit). */

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { FollowUpMark } from '../services/follow-up';
+import { promisedReplyBy } from './follow-up-mark';
 import { type HandoffOutcome, handoffOutcome, type OfflineWhen } from './handoff-outcome';
 import { describe, isOpen } from './office-hours';
 import type { ReplyTimeBucket } from './reply-time';
@@ -35,6 +37,8 @@ export interface HandoffDecision {
   replyTime: ReplyTimeBucket;
   /** "Opens Monday at 09:00" etc., for the offline message. */
   hours: string;
+  /** For `offline`: why nobody can take it and the reply promised; the conversation waits for follow-up. */
+  followUp?: FollowUpMark;
 }
 
 /**
@@ -53,10 +57,20 @@ export async function decideHandoff(
     onlineAgents,
     now: scope.now,
   });
+  const replyTime = await replyTimeWords(db, scope);
+  const closed = settings.schedule !== null && !isOpen(settings.schedule, scope.now);
   return {
     outcome,
-    replyTime: await replyTimeWords(db, scope),
+    replyTime,
     hours: settings.schedule ? describe(settings.schedule, scope.now) : 'Open now',
+    ...(outcome === 'offline'
+      ? {
+          followUp: {
+            reason: closed ? 'outside_hours' : 'no_agent_online',
+            replyDueAt: promisedReplyBy(settings.schedule, replyTime, scope.now),
+          },
+        }
+      : {}),
   };
 }
 

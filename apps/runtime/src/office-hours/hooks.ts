@@ -1,9 +1,11 @@
-import type { HandoffEffectRequest, HandoffEffectResult } from '@flowdesk/engine';
+import type { HandoffEffectRequest } from '@flowdesk/engine';
 import { type HumanHandoffData, interpolate } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import type { Services } from '../services';
+import type { HandoffOutcomeAnswer } from '../services/hooks';
 import { decideHandoff } from './availability';
+import { registerContactFollowUp } from './contact-follow-up';
 import type { OfflineWhen } from './handoff-outcome';
 import { confirmationWithReplyTime } from './handoff-wording';
 import { replyTimeWords } from './reply-time-query';
@@ -26,7 +28,7 @@ export async function handoffOutcomeHook(
   conversation: Conversation,
   request: HandoffEffectRequest,
   now = new Date(),
-): Promise<HandoffEffectResult> {
+): Promise<HandoffOutcomeAnswer> {
   const settings = request.settings;
   const decision = await decideHandoff(trx, {
     workspaceId: conversation.workspace_id,
@@ -41,12 +43,13 @@ export async function handoffOutcomeHook(
   }
   const offline = interpolate(settings.offlineMessage, variables);
   const opens = decision.hours.startsWith('Opens') ? ` ${decision.hours}.` : '';
-  return { outcome: 'offline', message: `${offline}${opens}` };
+  return { outcome: 'offline', message: `${offline}${opens}`, followUp: decision.followUp };
 }
 
 /** Fills the runtime's extension points: handoff outcome and the reply-time words shown in the widget. */
 export function registerOfficeHoursHooks(services: Services): void {
   services.handoffHooks.outcome.push((trx, conversation, request) => handoffOutcomeHook(trx, conversation, request));
+  registerContactFollowUp(services);
   services.conversationHooks.replyTime = (db, conversation) =>
     replyTimeWords(db, { workspaceId: conversation.workspace_id, teamId: conversation.team_id, now: new Date() });
 }

@@ -63,10 +63,13 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     expect(await scanNoAgentTimeouts(services, new Date(handedOffAt.getTime() + min(12)))).toBe(0);
     const after = await db
       .selectFrom('conversations')
-      .select(['status'])
+      .select(['status', 'follow_up_reason', 'follow_up_since'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(after.status).toBe('bot');
+    // Nobody replied in time: still in the team's queue, now waiting for follow-up, while the bot asks for an email.
+    expect(after.status).toBe('needs_agent');
+    expect(after.follow_up_reason).toBe('no_reply_in_time');
+    expect(after.follow_up_since).not.toBeNull();
     const prompt = await db
       .selectFrom('messages')
       .select(['payload'])
@@ -123,7 +126,13 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     expect(second.first_response_at).toBeNull();
     expect(second.handed_off_at!.getTime()).toBeGreaterThan(answered.handed_off_at!.getTime());
     expect(await scanNoAgentTimeouts(services, new Date(second.handed_off_at!.getTime() + min(11)))).toBe(1);
-    expect((await state()).status).toBe('bot');
+    expect((await state()).status).toBe('needs_agent');
+    const marked = await db
+      .selectFrom('conversations')
+      .select('follow_up_reason')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(marked.follow_up_reason).toBe('no_reply_in_time');
   });
 
   it('fires again after a resolved conversation is reopened by the visitor', async () => {

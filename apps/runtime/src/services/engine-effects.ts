@@ -3,11 +3,13 @@ import type {
   AnswerEffectResult,
   ClassifyIntentResult,
   EngineEffects,
+  HandoffEffectRequest,
   HttpEffectResult,
 } from '@flowdesk/engine';
 import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
 import { callExternal } from './external-effects';
+import type { FollowUpMark } from './follow-up';
 
 const OFFLINE_EVENT = {
   type: 'event',
@@ -20,7 +22,11 @@ const OFFLINE_EVENT = {
  * conversation's transaction, so database work uses `tx.trx`; external ones run here only when they do
  * not leave the process (`leavesProcess`), the others are deferred to the effect runner.
  */
-export function createEngineEffects(services: Services, tx: ConversationTx): EngineEffects {
+export function createEngineEffects(
+  services: Services,
+  tx: ConversationTx,
+  offline: (request: HandoffEffectRequest, followUp: FollowUpMark | undefined) => void = () => {},
+): EngineEffects {
   return {
     http: (request) => callExternal(services, 'http', request) as Promise<HttpEffectResult>,
     answer: (request) => callExternal(services, 'answer', request) as Promise<AnswerEffectResult>,
@@ -32,8 +38,9 @@ export function createEngineEffects(services: Services, tx: ConversationTx): Eng
         if (decision?.outcome === 'offline') {
           // Agents see why nobody picked it up; the widget offers its email form unless the flow asks itself.
           await tx.append([{ author: 'system', content: OFFLINE_EVENT }]);
+          offline(request, decision.followUp);
         }
-        if (decision) return decision;
+        if (decision) return { outcome: decision.outcome, ...(decision.message ? { message: decision.message } : {}) };
       }
       return { outcome: 'handed_off' };
     },

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import type { StoredMessage } from '../repositories/messages';
 import type { ConversationTx } from './conversation-tx';
+import type { FollowUpMark } from './follow-up';
 
 /** Why a conversation went to a human. */
 export type HandoffReason = 'flow' | 'intent' | 'ai_agent' | 'takeover';
@@ -13,7 +14,12 @@ export interface HandoffContext {
   /** The Human Handoff block (null for a takeover or an AI-agent handoff without one). */
   blockId: string | null;
   settings: HumanHandoffData | null;
+  /** Nobody was there to take it: the conversation waits for follow-up (see follow-up.ts). */
+  followUp?: FollowUpMark;
 }
+
+/** A Human Handoff block's outcome, and for `offline` why nobody can take it now. */
+export type HandoffOutcomeAnswer = HandoffEffectResult & { followUp?: FollowUpMark };
 
 /**
  * Extension points other areas fill in at start-up (push into the arrays). Hooks that get a `trx`
@@ -27,7 +33,7 @@ export interface HandoffHooks {
       trx: Kysely<Database>,
       conversation: Conversation,
       request: HandoffEffectRequest,
-    ) => Promise<HandoffEffectResult | null>
+    ) => Promise<HandoffOutcomeAnswer | null>
   >;
   /** The conversation just became needs_agent (same transaction): routing, assignment, outbox rows. */
   onHandoff: Array<(tx: ConversationTx, context: HandoffContext) => Promise<void>>;
@@ -40,6 +46,12 @@ export interface ConversationHooks {
   onVisitorMessage: Array<(tx: ConversationTx, message: StoredMessage) => Promise<void>>;
   /** An agent's reply to the visitor was stored (same transaction), e.g. emailed when the visitor has left. */
   onAgentReply: Array<(tx: ConversationTx, message: StoredMessage) => Promise<void>>;
+  /**
+   * After a visitor message committed, with the conversation as it was when the message arrived (before
+   * the bot's step): slow work that must not hold the transaction (the summary rewrite). Unlike
+   * `onVisitorMessage` it keeps the message and the bot's replies in one INSERT.
+   */
+  afterVisitorMessage: Array<(before: Conversation) => void>;
   /** The visitor left an email through the contact form (same transaction). */
   onContactCaptured: Array<(tx: ConversationTx, contact: { email: string; name: string | null }) => Promise<void>>;
   /** An agent resolved the conversation (same transaction), e.g. the transcript email to the visitor. */
@@ -63,6 +75,7 @@ export const createHandoffHooks = (): HandoffHooks => ({ outcome: [], onHandoff:
 export const createConversationHooks = (): ConversationHooks => ({
   onVisitorMessage: [],
   onAgentReply: [],
+  afterVisitorMessage: [],
   onContactCaptured: [],
   onResolved: [],
   sendEmail: null,

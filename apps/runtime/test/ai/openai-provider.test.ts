@@ -31,10 +31,30 @@ function lastRequest() {
 
 describe('LangChain provider against the fake OpenAI server', () => {
   it('summarizes through structured output and sends the transcript and variables', async () => {
-    fake.enqueue({ json: { summary: 'Jane was charged twice for order 48213 and is upset.' } });
+    fake.enqueue({
+      json: {
+        problem: 'Jane was charged twice for order 48213.',
+        botTried: [],
+        details: [{ label: 'Order number', value: '48213' }],
+        tone: 'angry',
+        nextStep: 'Refund the duplicate charge.',
+      },
+    });
     const result = await ai.summarize({ transcript, variables: { plan: 'pro' }, visitor: { name: 'Jane' } });
-    expect(result.summary).toBe('Jane was charged twice for order 48213 and is upset.');
+    expect(result.structured).toEqual({
+      problem: 'Jane was charged twice for order 48213.',
+      botTried: [],
+      details: [{ label: 'Order number', value: '48213' }],
+      tone: 'angry',
+      nextStep: 'Refund the duplicate charge.',
+    });
+    expect(result.summary).toBe(
+      'Jane was charged twice for order 48213.\nDetails: Order number: 48213\nTone: angry.\nNext step: Refund the duplicate charge.',
+    );
     const body = lastRequest();
+    const schema = body.response_format?.json_schema?.schema;
+    expect(Object.keys(schema?.properties ?? {})).toEqual(['problem', 'botTried', 'details', 'tone', 'nextStep']);
+    expect(schema?.properties?.tone?.enum).toEqual(['calm', 'confused', 'frustrated', 'angry']);
     expect(body.model).toBe('gpt-test');
     expect(body.response_format?.type).toBe('json_schema');
     expect(body.response_format?.json_schema?.name).toBe('handoff_summary');
@@ -52,8 +72,11 @@ describe('LangChain provider against the fake OpenAI server', () => {
   });
 
   it('sends strict schemas without constraint keywords, and checks values itself', async () => {
-    fake.enqueue({ json: { summary: '   ' } }, { json: { intentId: 'none', confidence: 7 } });
-    await expect(ai.summarize({ transcript, variables: {} })).rejects.toThrow(/empty summary/);
+    fake.enqueue(
+      { json: { problem: '   ', botTried: [], details: [], tone: 'calm', nextStep: 'x' } },
+      { json: { intentId: 'none', confidence: 7 } },
+    );
+    await expect(ai.summarize({ transcript, variables: {} })).rejects.toThrow(/empty summary problem/);
     const format = lastRequest().response_format?.json_schema;
     expect(format?.strict).toBe(true);
     expect(JSON.stringify(format?.schema)).not.toMatch(/minLength|minimum|maximum/);

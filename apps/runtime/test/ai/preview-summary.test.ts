@@ -117,6 +117,15 @@ describe('preview summary without a key (offline provider)', () => {
   });
 });
 
+/** A structured summary as the model answers it. */
+const modelSummary = (problem: string) => ({
+  problem,
+  botTried: [],
+  details: [],
+  tone: 'calm',
+  nextStep: 'Refund it.',
+});
+
 describe('preview summary through an OpenAI-compatible server', () => {
   let fake: FakeOpenAiServer;
   const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-preview' };
@@ -132,12 +141,12 @@ describe('preview summary through an OpenAI-compatible server', () => {
     fake.setHandler((req) =>
       req.response_format?.json_schema?.name === 'priority'
         ? { json: { priority: 'high', reason: 'Double charge (model)' } }
-        : { json: { summary: 'MODEL SUMMARY: Sam was charged twice for order 48213.' } },
+        : { json: modelSummary('MODEL SUMMARY: Sam was charged twice for order 48213.') },
     );
     const answer = await t.current.call('POST', PATH, admin, { transcript, priorityMode: 'ai' });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
-      summary: 'MODEL SUMMARY: Sam was charged twice for order 48213.',
+      summary: 'MODEL SUMMARY: Sam was charged twice for order 48213.\nTone: calm.\nNext step: Refund it.',
       priority: { priority: 'high', reason: 'Double charge (model)' },
       provider: 'openai',
     });
@@ -162,10 +171,10 @@ describe('preview summary through an OpenAI-compatible server', () => {
     fake.setHandler((req) =>
       req.response_format?.json_schema?.name === 'priority'
         ? { status: 500 }
-        : { json: { summary: 'MODEL SUMMARY: double charge.' } },
+        : { json: modelSummary('MODEL SUMMARY: double charge.') },
     );
     const partly = await t.current.call('POST', PATH, admin, { transcript, priorityMode: 'ai' });
-    expect(partly.body.summary).toBe('MODEL SUMMARY: double charge.');
+    expect(partly.body.summary).toBe('MODEL SUMMARY: double charge.\nTone: calm.\nNext step: Refund it.');
     expect(partly.body.priority.priority).toMatch(/high|urgent/);
     expect(partly.body.provider).toBe('offline');
 

@@ -40,7 +40,24 @@ describe('strict structured output schemas sent to the model', () => {
       json_schema: {
         name: 'handoff_summary',
         strict: true,
-        schema: closed({ summary: { type: 'string', description: 'The handoff note' } }),
+        schema: closed({
+          problem: { type: 'string', description: "The visitor's problem in one sentence" },
+          botTried: {
+            type: 'array',
+            items: { type: 'string' },
+            description: "The bot's relevant answers, not its confirmations or questions",
+          },
+          details: {
+            type: 'array',
+            items: closed({
+              label: { type: 'string', description: 'Human label, e.g. "Order number"' },
+              value: { type: 'string' },
+            }),
+            description: 'Captured details',
+          },
+          tone: { type: 'string', enum: ['calm', 'confused', 'frustrated', 'angry'] },
+          nextStep: { type: 'string', description: 'What the agent should do first' },
+        }),
       },
     });
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TranscriptLine } from '../provider';
-import { summarizeOffline } from './summarize';
+import { fieldLabel, summarizeOffline } from './summarize';
 
 const transcript: TranscriptLine[] = [
-  { author: 'bot', text: 'Hi! How can I help?' },
+  { author: 'bot', text: 'Hi! How can I help?', prompt: true },
   { author: 'visitor', text: 'Hi' },
   {
     author: 'visitor',
@@ -11,37 +11,74 @@ const transcript: TranscriptLine[] = [
   },
   { author: 'bot', text: 'Failed payments are released by your bank within 3 days. Anything else?' },
   { author: 'visitor', text: 'That does not help, I want a human' },
-  { author: 'bot', text: 'What is your email?' },
+  { author: 'bot', text: 'What is your email?', prompt: true },
   { author: 'visitor', text: 'jane@doe.io' },
 ];
 
-describe('offline handoff summary', () => {
-  it('says who, what they want, what the bot tried and the captured details', () => {
-    const { summary } = summarizeOffline({
+describe('offline handoff summary (structured)', () => {
+  it('says the problem in one sentence, what the bot answered, the details by name, the tone and a next step', () => {
+    const { structured, summary } = summarizeOffline({
       transcript,
       variables: { plan: 'Pro', _engine: 'x', tags: ['a'] },
       visitor: { name: 'Jane Doe' },
     });
-    const lines = summary.split('\n');
-    expect(lines[0]).toMatch(/^Jane Doe wants help: My payment failed at checkout and now I see two pending charges/);
-    expect(lines[0]).not.toMatch(/\bHi\b/);
-    expect(lines[1]).toBe('Bot already tried: "Failed payments are released by your bank within 3 days."');
-    expect(lines[2]).toBe('Details: email jane@doe.io; plan Pro');
+    expect(structured.problem).toMatch(/^Jane Doe: My payment failed at checkout and now I see two pending charges/);
+    expect(structured.botTried).toEqual(['Failed payments are released by your bank within 3 days.']);
+    expect(structured.details).toEqual([
+      { label: 'Name', value: 'Jane Doe' },
+      { label: 'Email', value: 'jane@doe.io' },
+      { label: 'Plan', value: 'Pro' },
+    ]);
+    expect(structured.tone).toBe('frustrated');
+    expect(structured.nextStep).toMatch(/payment/i);
+    expect(summary.split('\n')[0]).toBe(structured.problem);
     expect(summary).not.toContain('_engine');
   });
 
-  it('notes an upset visitor, and copes with a bare handoff request', () => {
-    expect(
-      summarizeOffline({ transcript: [{ author: 'visitor', text: 'This is a SCAM, refund me NOW!!!' }], variables: {} })
-        .summary,
-    ).toContain('Tone: upset.');
-    expect(summarizeOffline({ transcript: [{ author: 'visitor', text: 'hi' }], variables: {} }).summary).toBe(
-      'The visitor asked for a human without details.',
-    );
+  it('never quotes the bot’s confirmations or prompts as what it tried (the issue’s demo transcript)', () => {
+    const { structured } = summarizeOffline({
+      transcript: [
+        { author: 'bot', text: 'What can I help you with?', prompt: true },
+        { author: 'visitor', text: 'Talk to a human' },
+        { author: 'bot', text: 'Connecting you with our support team. Someone will reply here shortly.' },
+        { author: 'bot', text: "We're offline right now. Opens Monday at 09:00." },
+        { author: 'visitor', text: 'I was charged twice for my subscription and nobody answers' },
+      ],
+      variables: { topic: 'Talk to a human', last_message: 'I was charged twice', last_answer: 'x', email: 'a@b.co' },
+    });
+    expect(structured.botTried).toEqual([]);
+    // Named fields, never raw variables (last_message, last_answer) or a copy of a chat line (topic).
+    expect(structured.details).toEqual([{ label: 'Email', value: 'a@b.co' }]);
+    // The real issue came after "talk to a human".
+    expect(structured.problem).toMatch(/charged twice/);
+    expect(structured.tone).toBe('frustrated');
+    expect(structured.nextStep).toMatch(/duplicate charge/);
+  });
+
+  it('notes an angry visitor, and copes with a bare handoff request', () => {
+    const angry = summarizeOffline({
+      transcript: [{ author: 'visitor', text: 'This is a SCAM, refund me NOW!!!' }],
+      variables: {},
+    });
+    expect(angry.structured.tone).toBe('angry');
+    expect(angry.summary).toContain('Tone: angry.');
+    const bare = summarizeOffline({ transcript: [{ author: 'visitor', text: 'hi' }], variables: {} });
+    expect(bare.structured.problem).toBe('The visitor asked for a person without details.');
+    expect(bare.structured.tone).toBe('calm');
+    expect(bare.structured.nextStep).toBe('Ask what they need help with.');
   });
 
   it('keeps the known email once even when the visitor typed it too', () => {
-    const { summary } = summarizeOffline({ transcript, variables: {}, visitor: { email: 'jane@doe.io' } });
+    const { summary, structured } = summarizeOffline({ transcript, variables: {}, visitor: { email: 'jane@doe.io' } });
     expect(summary.match(/jane@doe\.io/g)).toHaveLength(1);
+    expect(structured.details.filter((d) => d.value === 'jane@doe.io')).toEqual([
+      { label: 'Email', value: 'jane@doe.io' },
+    ]);
+  });
+
+  it('labels fields for people', () => {
+    expect(fieldLabel('order_number')).toBe('Order number');
+    expect(fieldLabel('orderNumber')).toBe('Order number');
+    expect(fieldLabel('reference')).toBe('Reference');
   });
 });

@@ -16,3 +16,17 @@ function isShouting(text: string): boolean {
 export function isAngry(text: string): boolean {
   return PROFANITY.test(text) || isShouting(text) || sentiment(text) <= -0.65 || (text.match(/!/g)?.length ?? 0) >= 3;
 }
+
+const FRUSTRATED =
+  /\b(still|again|nobody (answers|replies|helps)|no one (answers|replies|helps)|been waiting|waiting (for|since)|not helping|doesn'?t help|does not help|useless|keeps? (happening|failing)|third time|second time|why (is|does|can'?t))\b/i;
+const CONFUSED =
+  /\b((don'?t|do not|can'?t|cannot) (understand|figure out|find)|confus(ed|ing)|not sure (how|what|why|where)|what does .+ mean|how do i)\b/i;
+
+/** The visitor's tone for the handoff summary: angry (see isAngry), frustrated, confused or calm. */
+export function toneOf(text: string): 'calm' | 'confused' | 'frustrated' | 'angry' {
+  if (!text.trim()) return 'calm';
+  if (isAngry(text)) return 'angry';
+  if (FRUSTRATED.test(text) || (text.match(/!/g)?.length ?? 0) >= 2) return 'frustrated';
+  if (CONFUSED.test(text)) return 'confused';
+  return 'calm';
+}

@@ -7,17 +7,42 @@ const quote = { borderLeft: '3px solid #d1d5db', color: '#374151', margin: '0 0 
 
 export interface NeedsAttentionProps extends ConversationCardProps {
   teamName?: string | null;
+  /** Set when nobody was available: the conversation waits for follow-up. */
+  followUp?: { reason: string; replyDueAt: string | null } | null;
 }
 
+const FOLLOW_UP_WHY: Record<string, string> = {
+  outside_hours: 'outside office hours',
+  no_agent_online: 'while nobody was online',
+  no_reply_in_time: 'and nobody replied in time',
+  contact_form: 'through the contact form',
+};
+
+/** "Friday 4 December, 17:00 UTC": the promised reply time, in UTC (emails do not know the reader's zone). */
+const replyBy = (iso: string) =>
+  `${new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })} UTC`;
+
 export const needsAttention = defineTemplate<NeedsAttentionProps>({
-  subject: (p) => `${p.priority === 'urgent' ? '[Urgent] ' : ''}${p.visitorName} needs an agent`,
-  heading: () => 'A conversation needs agent intervention',
+  subject: (p) =>
+    `${p.priority === 'urgent' ? '[Urgent] ' : ''}${
+      p.followUp ? `New conversation waiting while you were away: ${p.visitorName}` : `${p.visitorName} needs an agent`
+    }`,
+  heading: (p) =>
+    p.followUp ? 'New conversation waiting while you were away' : 'A conversation needs agent intervention',
   reason: 'You get this because you handle conversations handed off by the bot.',
   content: (p) => (
     <>
-      <Text style={intro}>
-        The bot handed {p.visitorName} over{p.teamName ? ` to ${p.teamName}` : ''}. Someone should reply soon.
-      </Text>
+      {p.followUp ? (
+        <Text style={intro}>
+          {p.visitorName} asked for a person {FOLLOW_UP_WHY[p.followUp.reason] ?? ''} and is waiting for follow-up
+          {p.teamName ? ` in ${p.teamName}` : ''}.
+          {p.followUp.replyDueAt ? ` We promised a reply by ${replyBy(p.followUp.replyDueAt)}.` : ''}
+        </Text>
+      ) : (
+        <Text style={intro}>
+          The bot handed {p.visitorName} over{p.teamName ? ` to ${p.teamName}` : ''}. Someone should reply soon.
+        </Text>
+      )}
       <ConversationCard {...p} />
     </>
   ),
@@ -103,17 +128,24 @@ export interface SlaEscalationProps extends ConversationCardProps {
   waitingMinutes: number;
   slaMinutes: number;
   teamName?: string | null;
+  /** An urgent conversation waiting for follow-up with nobody available: escalated at once, not after the SLA. */
+  urgentFollowUp?: boolean;
 }
 
 export const slaEscalation = defineTemplate<SlaEscalationProps>({
-  subject: (p) => `Escalation: ${p.visitorName} has waited ${p.waitingMinutes} minutes`,
-  heading: () => 'A handoff is waiting longer than the SLA',
+  subject: (p) =>
+    p.urgentFollowUp
+      ? `Escalation: urgent conversation with ${p.visitorName} and nobody available`
+      : `Escalation: ${p.visitorName} has waited ${p.waitingMinutes} minutes`,
+  heading: (p) =>
+    p.urgentFollowUp ? 'An urgent visitor is waiting for follow-up' : 'A handoff is waiting longer than the SLA',
   reason: 'You get this because you are an admin of this workspace and escalations are on.',
   content: (p) => (
     <>
       <Text style={intro}>
-        {p.visitorName} has waited {p.waitingMinutes} minutes for an agent{p.teamName ? ` of ${p.teamName}` : ''}; the
-        target is {p.slaMinutes} minutes.
+        {p.urgentFollowUp
+          ? `${p.visitorName} needs a person urgently and nobody${p.teamName ? ` of ${p.teamName}` : ''} was available to take it.`
+          : `${p.visitorName} has waited ${p.waitingMinutes} minutes for an agent${p.teamName ? ` of ${p.teamName}` : ''}; the target is ${p.slaMinutes} minutes.`}
       </Text>
       <ConversationCard {...p} />
     </>
