@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DEMO_BOT_ID, DEMO_TEAM_ID, DEMO_USERS, seedDemo } from '../src/seed/demo';
+import { DEMO_BOT_ID, DEMO_FLOW_ID, DEMO_TEAM_ID, DEMO_USERS, seedDemo } from '../src/seed/demo';
+import { type RunningServer, startServer } from '../src/server';
 import { databaseKinds, useTestDatabase } from './db';
+import { loginHeaders } from './fixtures/accounts';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
 
@@ -78,5 +80,82 @@ describe('a started demo runtime', () => {
     expect(page).toContain('/widget/loader.js');
     expect(page).toContain(`"botId":"${DEMO_BOT_ID}"`);
     expect((await t.current.request('/demo?bot=missing')).status).toBe(404);
+  });
+});
+
+describe.each(databaseKinds)('restarting the demo runtime (SEED_DEMO=true) on %s', (kind) => {
+  const database = useTestDatabase(kind);
+  const [adminLogin, agentLogin] = DEMO_USERS as [(typeof DEMO_USERS)[0], (typeof DEMO_USERS)[0]];
+  const NEW_AGENT_PASSWORD = 'changed-by-the-admin-1';
+
+  async function call(
+    server: RunningServer,
+    headers: Record<string, string>,
+    method: string,
+    path: string,
+    json?: unknown,
+  ) {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: tests walk the JSON answers.
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  }
+  const start = () => startServer({ ...database.current.config, SEED_DEMO: true }, { database: database.current });
+
+  it('keeps what the admin changed: the default team, the bot, the flow and a password', async () => {
+    const first = await start();
+    try {
+      const admin = await loginHeaders(first.url, adminLogin.email, adminLogin.password);
+      expect((await call(first, admin, 'PATCH', `/api/admin/teams/${DEMO_TEAM_ID}`, { isDefault: false })).status).toBe(
+        200,
+      );
+      expect(
+        (await call(first, admin, 'PATCH', `/api/admin/bots/${DEMO_BOT_ID}`, { name: 'Renamed bot' })).status,
+      ).toBe(200);
+      const { body } = await call(first, admin, 'GET', `/api/admin/flows/${DEMO_FLOW_ID}`);
+      const draft = structuredClone(body.flow.draft);
+      const welcome = draft.blocks.find((block: { id: string }) => block.id === 'welcome');
+      welcome.data.content.text = 'Edited welcome.';
+      expect((await call(first, admin, 'PUT', `/api/admin/flows/${DEMO_FLOW_ID}/draft`, { draft })).status).toBe(200);
+      expect((await call(first, admin, 'POST', `/api/admin/flows/${DEMO_FLOW_ID}/publish`, {})).status).toBe(201);
+      const users = await call(first, admin, 'GET', '/api/admin/users');
+      const agentId = users.body.users.find((user: { email: string }) => user.email === agentLogin.email).id;
+      const changed = await call(first, admin, 'PATCH', `/api/admin/users/${agentId}`, {
+        password: NEW_AGENT_PASSWORD,
+      });
+      expect(changed.status).toBe(200);
+    } finally {
+      await first.close();
+    }
+
+    const second = await start();
+    try {
+      const admin = await loginHeaders(second.url, adminLogin.email, adminLogin.password);
+      const teams = await call(second, admin, 'GET', '/api/admin/teams');
+      expect(teams.body.teams.find((team: { id: string }) => team.id === DEMO_TEAM_ID)).toMatchObject({
+        isDefault: false,
+      });
+      const { rows } = await sql<{
+        is_default: boolean;
+      }>`select is_default from teams where id = ${DEMO_TEAM_ID}`.execute(database.current.db);
+      expect(rows[0]?.is_default).toBe(false);
+      expect((await call(second, admin, 'GET', `/api/admin/bots/${DEMO_BOT_ID}`)).body.bot.name).toBe('Renamed bot');
+      const versions = await call(second, admin, 'GET', `/api/admin/flows/${DEMO_FLOW_ID}/versions`);
+      expect(versions.body.versions.map((version: { number: number }) => version.number).sort()).toEqual([1, 2]);
+      const visitor = new TestVisitor(second.url, DEMO_BOT_ID);
+      const session = await visitor.start();
+      expect(session.settings.botName).toBe('Renamed bot');
+      const history = await visitor.history();
+      expect(history.body.messages.map((message) => (message.content as { text?: string }).text)).toContain(
+        'Edited welcome.',
+      );
+      await expect(loginHeaders(second.url, agentLogin.email, agentLogin.password)).rejects.toThrow(/401/);
+      await loginHeaders(second.url, agentLogin.email, NEW_AGENT_PASSWORD);
+    } finally {
+      await second.close();
+    }
   });
 });
