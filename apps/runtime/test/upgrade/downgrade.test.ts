@@ -92,5 +92,5 @@ describe.each(databaseKinds)('a database from a newer build on %s', (kind) => {
     }
     expect(await appliedMigrations(database.db)).toEqual(recorded);
     expect(await rowCounts(database.db)).toEqual(before);
-  }, 120_000);
+  }, SETUP_TIMEOUT_MS);
 });
