@@ -12,6 +12,7 @@
  *     working tree: measures what is committed while others have edits in progress)
  *   npx tsx bench/runtime/slow-effects.ts --profile=http|ai   (current code only, one 200 burst per database
  *     under the V8 profiler; prints the figures and the profile, writes no result)
+ * SLOW_EFFECTS_DATABASES (default pglite,postgres) picks the databases;
  * SLOW_EFFECTS_CONVERSATIONS (default 200) and SLOW_EFFECTS_BASELINE_CONVERSATIONS (default 40) set the sizes;
  * SLOW_EFFECTS_RAW=<file> also writes every measured sample there (JSON), for a closer look.
  */
@@ -217,7 +218,8 @@ try {
     OPENAI_BASE_URL: model.baseUrl,
   };
 
-  for (const kind of ['pglite', 'postgres'] as const) {
+  const kinds = (process.env.SLOW_EFFECTS_DATABASES ?? 'pglite,postgres').split(',') as StoreKind[];
+  for (const kind of kinds) {
     if (baseline) {
       const store = await createEffectStore(kind, flows, join(baseline.root, 'apps/runtime/src/db/migrations'));
       await withRuntime(store, { root: baseline.root, env }, async (runtime) => {
@@ -249,7 +251,8 @@ try {
     });
     if (profileFile) {
       const summary = summarizeProfile(profileFile, 25);
-      rmSync(profileFile, { force: true });
+      if (process.env.SLOW_EFFECTS_KEEP_PROFILE) console.log(`profile kept: ${profileFile}`);
+      else rmSync(profileFile, { force: true });
       profiles.push(
         [
           `### CPU profile, ${dbName(kind)}, ${profileScenario} burst of ${CONVERSATIONS} (${round(summary.totalMs)} ms sampled)`,

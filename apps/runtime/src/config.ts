@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Folder for the embedded database; `memory://` keeps everything in memory (tests). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /** PGlite on a thread of its own (the runtime's thread stays free while statements run) or on the runtime's. */
+  PGLITE_THREAD: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Extra origins allowed to call the admin API with cookies (comma separated). The server's own origin always is. */
   CORS_ORIGINS: z

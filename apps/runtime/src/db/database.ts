@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
@@ -32,6 +32,7 @@ export interface DatabaseHandle {
 /** Kysely over PostgreSQL when DATABASE_URL is set, else over embedded PGlite in DATA_DIR (or memory). */
 export function createDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'> &
+    Partial<Pick<Config, 'PGLITE_THREAD'>> &
     Partial<Pick<Config, 'DB_CONNECT_TIMEOUT_MS' | 'DB_QUERY_TIMEOUT_MS' | 'DB_PREPARED_STATEMENTS'>>,
 ): DatabaseHandle {
   if (config.DATABASE_URL) {
@@ -80,7 +81,7 @@ export function createDatabase(
       },
     };
   }
-  return pgliteHandle(openPglite(config.DATA_DIR));
+  return pgliteHandle(openPglite(config.DATA_DIR, config.PGLITE_THREAD !== false));
 }
 
 /** Kysely over an embedded database (tests hand in one restored from a migrated template). */
@@ -103,9 +104,10 @@ export function pgliteHandle(pglite: EmbeddedDatabase): DatabaseHandle {
   };
 }
 
-function openPglite(dataDir: string): EmbeddedDatabase {
-  if (dataDir.startsWith('memory://')) return new PGliteThread({ dataDir });
+function openPglite(dataDir: string, thread: boolean): EmbeddedDatabase {
+  const open = (dir: string) => (thread ? new PGliteThread({ dataDir: dir }) : new PGlite(dir));
+  if (dataDir.startsWith('memory://')) return open(dataDir);
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  return new PGliteThread({ dataDir: dir });
+  return open(dir);
 }
