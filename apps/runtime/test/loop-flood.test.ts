@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { publishVersion } from '../src/repositories/flow-versions';
 import { createFlow } from '../src/repositories/flows';
 import { databaseKinds } from './db';
-import { seedWorkspace } from './fixtures/accounts';
+import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
 
@@ -35,7 +35,7 @@ describe.each(databaseKinds)('a flow that loops through an offline handoff on %s
 
   it('sends at most ten messages, says so in one line, hands over to the team and does not flood again', async () => {
     const { db } = t.current.server;
-    const { bot } = await seedWorkspace(db, 'loop', { agentOnline: false });
+    const { bot, agent } = await seedWorkspace(db, 'loop', { agentOnline: false });
     // Published before the check knew this loop (the check refuses it now), straight into the versions table.
     const document = FlowDocument.parse(offlineLoop);
     const { id } = await createFlow(db, { botId: bot.id, name: document.name, draft: document as never, userId: null });
@@ -53,6 +53,15 @@ describe.each(databaseKinds)('a flow that loops through an offline handoff on %s
     // The inbox sees why: a system event in the timeline.
     const events = first.filter((m) => m.content.type === 'event');
     expect(JSON.stringify(events)).toMatch(/too many messages/i);
+
+    // The inbox shows the conversation waiting for the team, with the reason in its timeline.
+    const headers = await loginHeaders(t.current.server.url, agent.email);
+    const inbox = await t.current.call('GET', `/api/inbox/conversations/${visitor.conversationId}`, headers);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.conversation.status).toBe('needs_agent');
+    const timeline = JSON.stringify(inbox.body.messages);
+    expect(timeline).toMatch(/too many messages in a row/);
+    expect(timeline).toMatch(/handed to a person/);
 
     const later = await visitor.say('hello?');
     expect(later.replies).toEqual([]);
