@@ -1,4 +1,4 @@
-import type { ConversationStatus, Message, Priority } from '@flowdesk/contract';
+import type { ConversationStatus, FollowUp, HandoffSummary, Message, Priority } from '@flowdesk/contract';
 import { api } from '../api/api';
 
 export type InboxFilter = 'needs_agent' | 'mine' | 'my_teams' | 'unassigned' | 'all' | 'resolved';
@@ -10,6 +10,10 @@ export interface InboxRow {
   priority: Priority | null;
   priorityReason: string | null;
   summary: string | null;
+  /** The structured AI summary; null before it is written (or from an older version: `summary` then). */
+  summaryData: HandoffSummary | null;
+  /** Set while it waits for follow-up: nobody was available when the visitor asked for a person. */
+  followUp: FollowUp | null;
   visitor: { name: string | null; email: string | null };
   assignee: { id: string; name: string } | null;
   team: { id: string; name: string } | null;
@@ -33,6 +37,8 @@ export interface ConversationDetail {
     priority: Priority | null;
     priorityReason: string | null;
     summary: string | null;
+    summaryData: HandoffSummary | null;
+    followUp: FollowUp | null;
     lastSeq: number;
     /** The bot waits for an HTTP call or an AI answer (when the runtime says; conversation frames always do). */
     working?: boolean;

@@ -194,9 +194,11 @@ export class ConversationService {
         context.reason,
       ),
     );
-    await tx.append([
-      { author: 'system', content: systemEvent('handoff', 'The conversation was handed to a person.') },
-    ]);
+    // Nobody is there now: the visitor is not told a person has it (the bot's offline words stand).
+    const text = context.followUp
+      ? 'The team will follow up as soon as someone is available.'
+      : 'The conversation was handed to a person.';
+    await tx.append([{ author: 'system', content: systemEvent('handoff', text) }]);
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
     const conversationId = tx.conversation.id;
     tx.afterCommit(() => {

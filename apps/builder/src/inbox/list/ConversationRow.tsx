@@ -1,5 +1,6 @@
 import { Link } from '../../app/router';
 import { PriorityBadge, StatusBadge } from '../badges';
+import { FollowUpBadge, replyByShort } from '../follow-up';
 import { elapsedLabel } from '../format-time';
 import { type InboxFilter, type InboxRow, visitorLabel } from '../inbox-api';
 
@@ -31,7 +32,11 @@ export function ConversationRow({ row, selected, filter }: { row: InboxRow; sele
           <span className="inbox-row-preview">{preview}</span>
           <span className="inbox-row-meta">
             <StatusBadge status={row.status} />
+            {row.followUp ? <FollowUpBadge followUp={row.followUp} /> : null}
             <PriorityBadge priority={row.priority} />
+            {row.followUp?.replyDueAt ? (
+              <span className="inbox-row-due">reply by {replyByShort(row.followUp.replyDueAt)}</span>
+            ) : null}
             <span className="inbox-row-assignee">
               {row.assignee ? row.assignee.name : row.team ? row.team.name : 'Unassigned'}
             </span>
