@@ -1,3 +1,4 @@
+import type { SimulatedInboundEmail } from '@flowdesk/contract';
 import { api } from '../api/api';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -89,6 +90,8 @@ export const settingsApi = {
       .get<{ message: MailSummary & { html: string } }>(`/api/email/mailbox/${encodeURIComponent(id)}`)
       .then((r) => r.message),
   outbox: () => api.get<{ emails: OutboxEmail[] }>('/api/email/outbox?limit=100').then((r) => r.emails),
+  simulateReply: (body: SimulatedInboundEmail) =>
+    api.post<{ status: string; conversationId: string | null }>('/api/email/mailbox/inbound', body),
   retry: (id: string) =>
     api.post<{ email: OutboxEmail }>(`/api/email/outbox/${encodeURIComponent(id)}/retry`).then((r) => r.email),
 };

@@ -2,6 +2,7 @@ import { formatDateTime } from '../../ui/format';
 import { ErrorState, Spinner } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
 import { settingsApi } from '../settings-api';
+import { replyAddressOf, SimulatedReply } from './SimulatedReply';
 
 /**
  * One stored email. Its HTML is shown only inside an iframe with an empty `sandbox` (no scripts, no
@@ -12,6 +13,7 @@ export function MailReader({ id }: { id: string }) {
   if (data.status === 'loading') return <Spinner />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const mail = data.value;
+  const replyAddress = replyAddressOf(mail.from);
   return (
     <article className="mail-reader" aria-label={`Email: ${mail.subject}`}>
       <header>
@@ -30,6 +32,7 @@ export function MailReader({ id }: { id: string }) {
       ) : (
         <pre className="mail-text">{mail.text}</pre>
       )}
+      {replyAddress ? <SimulatedReply key={mail.id} replyAddress={replyAddress} visitor={mail.to} /> : null}
     </article>
   );
 }
