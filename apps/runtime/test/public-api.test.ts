@@ -191,7 +191,10 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
     });
     expect(contact.status).toBe(200);
     const { body } = await visitor.history();
-    expect(body.messages.at(-1)?.content).toMatchObject({ type: 'event', kind: 'email_captured' });
+    const events = body.messages.map((m: { content: { type: string; kind?: string } }) => m.content.kind);
+    // The contact form queues the conversation for the team (waiting for follow-up) right after the email.
+    expect(events.slice(-2)).toEqual(['email_captured', 'handoff']);
+    expect(body.conversation.status).toBe('needs_agent');
     const patch = await fetch(`${t.current.server.url}/api/public/visitor`, {
       method: 'PATCH',
       headers: visitor.headers(),

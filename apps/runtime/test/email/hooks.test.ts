@@ -71,10 +71,23 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
       },
     });
     const outOfHours = await talk('Max');
-    expect(outOfHours.result.conversation.status).toBe('resolved');
+    // Nobody can take it now: still the team's, waiting for follow-up (issue 18), never resolved by the flow.
+    expect(outOfHours.result.conversation.status).toBe('needs_agent');
+    expect(outOfHours.result.conversation.follow_up_reason).toBe('outside_hours');
     const offline = outOfHours.result.replies.map((m) => JSON.stringify(m.message.content)).join('\n');
     expect(offline).toMatch(/We're offline right now\. Opens \w+ at 00:00 \([\w ]+\)\./);
     await email.loop.stop();
-    expect(await emailDb(db).selectFrom('email_outbox').select('id').execute()).toHaveLength(2);
+    // The team hears of it as of a live handoff: the online agent it was routed to, the colleague "while you were away".
+    const alerts = await emailDb(db)
+      .selectFrom('email_outbox')
+      .select(['kind', 'to_address', 'subject'])
+      .where('conversation_id', '=', outOfHours.id)
+      .orderBy('kind')
+      .execute();
+    expect(alerts.map((a) => [a.kind, a.to_address])).toEqual([
+      ['assigned_to_you', ws.agent.email],
+      ['needs_attention', colleague.email],
+    ]);
+    expect(alerts[1]!.subject).toBe('New conversation waiting while you were away: Max');
   });
 });
