@@ -3,6 +3,7 @@ import { FlowDocument, type FlowDocumentInput } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { publishVersion } from '../src/repositories/flow-versions';
 import { createFlow } from '../src/repositories/flows';
+import { checkPublishable } from '../src/services/flow-validation';
 import { databaseKinds } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { TestVisitor } from './fixtures/visitor';
@@ -36,7 +37,11 @@ describe.each(databaseKinds)('a flow that loops through an offline handoff on %s
   it('sends at most ten messages, says so in one line, hands over to the team and does not flood again', async () => {
     const { db } = t.current.server;
     const { bot, agent } = await seedWorkspace(db, 'loop', { agentOnline: false });
-    // Published before the check knew this loop (the check refuses it now), straight into the versions table.
+    // The publish check refuses this loop now...
+    const check = checkPublishable(offlineLoop);
+    expect(check.document).toBeNull();
+    expect(check.problems.map((p) => p.code)).toContain('loop_without_input');
+    // ...so it stands for one published before the check knew it: straight into the versions table.
     const document = FlowDocument.parse(offlineLoop);
     const { id } = await createFlow(db, { botId: bot.id, name: document.name, draft: document as never, userId: null });
     await publishVersion(db, { flowId: id, document: document as never, note: 'loop', userId: null });
