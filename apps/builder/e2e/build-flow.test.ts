@@ -53,8 +53,14 @@ test('an admin builds a support flow from an empty canvas, fixes a problem shown
   const labels = inspector().getByLabel('Label');
   await labels.nth(0).fill('Pricing');
   await labels.nth(1).fill('Talk to someone');
+  // Without typed answers, typed text that matches no button nor intent has its own exit.
+  await expect(node(page, menu).locator('.block-output').allTextContents()).resolves.toEqual([
+    'Pricing',
+    'Talk to someone',
+    'No match',
+  ]);
   await inspector()
-    .getByLabel(/Let the visitor type instead/)
+    .getByLabel(/Typed text is an answer/)
     .check();
   await connect(page, welcome, 'next', menu);
   await tidy(page);
