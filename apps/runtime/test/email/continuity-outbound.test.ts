@@ -90,6 +90,28 @@ describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
     expect(history.status).toBe(401);
   });
 
+  it('emails the reply even while the widget is open when the visitor asked to be answered by email', async () => {
+    const visitor = await s.visitor('vera.prefers@example.test');
+    const socket = await TestSocket.open(wsUrl(s.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
+    try {
+      const contact = await s.server.current.call(
+        'POST',
+        `/api/public/conversations/${visitor.conversationId}/contact`,
+        visitor.headers(),
+        { email: 'vera.prefers@example.test' },
+      );
+      expect(contact.status).toBe(200);
+      expect((await s.reply(visitor.conversationId, 'Answer by email as asked')).status).toBe(201);
+      const [email] = await eventually(() => {
+        const got = s.deliveredTo('vera.prefers@example.test');
+        return got.length > 0 && got;
+      });
+      expect(email!.payload.text).toContain('Answer by email as asked');
+    } finally {
+      await socket.close();
+    }
+  });
+
   it('sends nothing while the visitor is in the widget: they read the reply live', async () => {
     const visitor = await s.visitor('vera.here@example.test');
     const socket = await TestSocket.open(wsUrl(s.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
