@@ -61,6 +61,8 @@ export const ConfigSchema = z.object({
   EFFECTS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** How long an instance holds a flow call before another may take it over (after a crash). */
   EFFECT_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+  /** Most conversation writes that arrive together and share one transaction (1: each its own). */
+  GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(256).default(32),
   /** How often WebSockets are pinged; a socket that missed a pong by the next ping is closed. */
   WS_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SESSION_TTL_HOURS: z.coerce

@@ -1,0 +1,74 @@
+interface Waiting<J, R> {
+  job: J;
+  resolve: (value: R) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface GroupCommitOptions<J, R> {
+  /** Most jobs in one transaction; 1 turns grouping off. */
+  max: number;
+  /**
+   * Runs `jobs` one after another in one transaction and commits it; answers, per job in order, what is
+   * left to do after the commit (publish, follow-up work) and gives the job's result. Throws when any
+   * job throws: then nothing of the group is stored.
+   */
+  together(jobs: J[]): Promise<Array<() => Promise<R>>>;
+  /** Runs one job in a transaction of its own. */
+  alone(job: J): Promise<R>;
+}
+
+/**
+ * Group commit: the writes that arrive in the same turn of the event loop (a burst of visitor messages,
+ * effect results coming back together) share one transaction — one BEGIN, one COMMIT (one disk flush on
+ * PostgreSQL) and one round of NOTIFY for the group instead of one per conversation, so a burst costs
+ * a fraction of the round trips, the thread hand-offs and the commits. Each job still locks and writes
+ * its own conversation row, so the jobs see each other's writes in order (two messages of one
+ * conversation stay in arrival order). A job that throws must not take the others down or leave half a
+ * group stored: the group's transaction rolls back and every job of it runs again alone, where its error
+ * is its own. That is safe because a job's work only writes in its transaction and defers everything
+ * else to after the commit.
+ */
+export class GroupCommit<J, R> {
+  #open: Array<Waiting<J, R>> | null = null;
+
+  constructor(private readonly options: GroupCommitOptions<J, R>) {}
+
+  run(job: J): Promise<R> {
+    if (this.options.max <= 1) return this.options.alone(job);
+    return new Promise<R>((resolve, reject) => {
+      if (!this.#open) {
+        this.#open = [];
+        setImmediate(() => this.#flush());
+      }
+      this.#open.push({ job, resolve, reject });
+      if (this.#open.length >= this.options.max) this.#flush();
+    });
+  }
+
+  #flush() {
+    const group = this.#open;
+    this.#open = null;
+    if (!group || group.length === 0) return;
+    void this.#commit(group);
+  }
+
+  async #commit(group: Array<Waiting<J, R>>) {
+    if (group.length === 1) return settle(group[0]!, () => this.options.alone(group[0]!.job));
+    let finishers: Array<() => Promise<R>>;
+    try {
+      finishers = await this.options.together(group.map((waiting) => waiting.job));
+    } catch {
+      for (const waiting of group) await settle(waiting, () => this.options.alone(waiting.job));
+      return;
+    }
+    for (const [index, waiting] of group.entries()) await settle(waiting, finishers[index]!);
+  }
+}
+
+async function settle<J, R>(waiting: Waiting<J, R>, produce: () => Promise<R>) {
+  try {
+    waiting.resolve(await produce());
+  } catch (error) {
+    waiting.reject(error);
+  }
+}
