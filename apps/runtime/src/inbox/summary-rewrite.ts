@@ -31,14 +31,22 @@ export class SummaryRewriter {
   schedule(conversationId: string) {
     if (this.closed) return;
     clearTimeout(this.timers.get(conversationId));
-    const timer = setTimeout(() => {
-      this.timers.delete(conversationId);
-      this.services.background.run('summaryRewrite', () =>
-        summarizeHandoff(this.services, conversationId, REWRITE_CONTEXT, { rewrite: true }),
-      );
-    }, this.debounceMs);
+    const timer = setTimeout(() => this.run(conversationId), this.debounceMs);
     timer.unref();
     this.timers.set(conversationId, timer);
+  }
+
+  /** Runs every scheduled rewrite now, without waiting for its quiet time (shutdown drains, tests). */
+  fire() {
+    for (const conversationId of [...this.timers.keys()]) this.run(conversationId);
+  }
+
+  private run(conversationId: string) {
+    clearTimeout(this.timers.get(conversationId));
+    this.timers.delete(conversationId);
+    this.services.background.run('summaryRewrite', () =>
+      summarizeHandoff(this.services, conversationId, REWRITE_CONTEXT, { rewrite: true }),
+    );
   }
 
   /** Rewrites waiting for their quiet time (tests wait on these, then on `background.idle()`). */
