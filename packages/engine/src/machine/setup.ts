@@ -37,7 +37,7 @@ function budgetError(context: EngineContext, blockId: string): EngineError {
     };
   return {
     code: 'message_budget_exceeded',
-    message: `The bot stopped: too many messages in a row (${messagesSent(context)}) without waiting for the visitor; the flow probably loops.`,
+    message: `The flow sent too many messages in a row (${messagesSent(context)}) without waiting for the visitor; it probably loops.`,
     blockId,
   };
 }
