@@ -1,6 +1,6 @@
 import type { MessageContent } from '@flowdesk/contract';
 import type { HumanHandoffData, Variables } from '@flowdesk/flow-schema';
-import { type AnyMachineSnapshot, createActor, type InspectionEvent, waitFor } from 'xstate';
+import { type AnyMachineSnapshot, createActor, waitFor } from 'xstate';
 import type { CompiledFlow, FlowMachine } from './compile';
 import { type EffectOutcome, type EngineEffects, type ExternalEffectKind, runEffect } from './effects';
 import { EngineInput } from './engine-input';
@@ -133,17 +133,13 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
   let actor: ReturnType<typeof createActor<FlowMachine>> | undefined;
   try {
     const path: string[] = [];
-    const inspect = (e: InspectionEvent) => {
-      if (e.type !== '@xstate.microstep') return;
-      for (const t of e._transitions)
-        for (const target of t.target ?? []) if (compiled.blockIds.has(target.id)) path.push(target.id);
-    };
-    actor = createActor(machine, { inspect, ...(restored?.ok ? { snapshot: restored.snapshot } : {}) });
+    actor = createActor(machine, restored?.ok ? { snapshot: restored.snapshot } : {});
     bindEffects(actor.system, effects);
     // An error inside the machine settles it (status error, answered below); without an observer XState
     // would also rethrow it out of band and take the host process down.
     actor.subscribe({ error: () => {} });
     actor.on('output', (e) => outputs.push(e.content));
+    actor.on('entered', (e) => path.push(e.blockId));
     actor.on('handoff', (e) => {
       handoff = { blockId: e.blockId, settings: e.settings };
     });

@@ -41,7 +41,11 @@ export function buildMachineConfig(index: FlowIndex) {
     [STATES.error]: restingState(STATES.error, TAGS.error),
     [STATES.jump]: jumpState(index),
   };
-  for (const block of index.blocks.values()) states[block.id] = compileBlock(block, index);
+  for (const block of index.blocks.values()) {
+    const state = compileBlock(block, index);
+    state.entry = [{ type: 'enterBlock', params: { blockId: block.id } }, ...(state.entry ?? [])];
+    states[block.id] = state;
+  }
   for (const state of Object.values(states)) reenterBlocks(state);
   const goto: Transition = { target: `#${STATES.jump}`, actions: ['resetSteps', 'gotoJump'] };
   const intent: Transition = { target: `#${STATES.jump}`, actions: ['recordInput', 'gotoJump'] };

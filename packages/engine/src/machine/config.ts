@@ -8,6 +8,7 @@ import type { EngineContext } from './types';
 export type ActionName =
   | 'resetSteps'
   | 'countStep'
+  | 'enterBlock'
   | 'budgetExceeded'
   | 'startVariables'
   | 'setVariables'

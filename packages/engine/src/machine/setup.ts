@@ -1,5 +1,5 @@
 import { setPaths, toVariableValue, type Variables, type VariableValue } from '@flowdesk/flow-schema';
-import { assign, type SetupReturn, setup } from 'xstate';
+import { assign, emit, type SetupReturn, setup } from 'xstate';
 import { blockImplementations } from '../blocks';
 import type { ActionName, GuardName } from './config';
 import { effectActor } from './effect-actors';
@@ -82,6 +82,7 @@ export function createFlowSetup(index: FlowIndex) {
         error: null,
       })),
       countStep: assign({ steps: ({ context }) => context.steps + 1 }),
+      enterBlock: emit((_, params: BlockParams) => ({ type: 'entered' as const, blockId: params.blockId })),
       /** A loop was stopped: one clear line for the visitor, and the error the host hands over with. */
       budgetExceeded: emitAndAssign<BlockParams>(({ context }, params) => ({
         emits: [{ type: 'output', content: text(LOOP_STOPPED_LINE) }],

@@ -63,7 +63,9 @@ export type EngineEvent = (
 
 export type EngineEmitted =
   | { type: 'output'; content: MessageContent }
-  | { type: 'handoff'; blockId: string; settings: HumanHandoffData };
+  | { type: 'handoff'; blockId: string; settings: HumanHandoffData }
+  /** A block's state was entered (each entry, re-entries included): the step's path. */
+  | { type: 'entered'; blockId: string };
 
 export const DEFAULT_STEP_BUDGET = 100;
 /** A loop stops before a step has sent more messages than this (its closing line included). */
