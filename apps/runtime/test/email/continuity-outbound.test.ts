@@ -63,6 +63,26 @@ describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
     expect((await s.server.current.call('POST', '/api/public/conversations', scoped, {})).status).toBe(403);
   });
 
+  it('stops reply emails to a visitor who unsubscribed with the link of one', async () => {
+    const visitor = await s.visitor('vera.unsub@example.test');
+    await s.reply(visitor.conversationId, 'First answer');
+    const [email] = await eventually(() => {
+      const got = s.deliveredTo('vera.unsub@example.test');
+      return got.length > 0 && got;
+    });
+    const link = /<([^>]+)>/.exec(email!.payload.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
+    const path = new URL(link).pathname + new URL(link).search;
+    // RFC 8058 one-click, as mail clients send it.
+    const done = await s.server.current.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    await s.reply(visitor.conversationId, 'Second answer');
+    expect(await s.outbox(visitor.conversationId)).toHaveLength(1);
+  });
+
   it('refuses a tampered or expired link', async () => {
     const visitor = await s.visitor('vera.links@example.test');
     const call = (token: string) =>
