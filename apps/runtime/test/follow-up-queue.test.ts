@@ -231,4 +231,20 @@ describe.each(databaseKinds)('the follow-up queue on %s', (kind) => {
     });
     expect((rewritten.summary_data as Json).problem).toMatch(/checkout is down/);
   });
+
+  it('a resolved follow-up that the visitor reopens is a new wait, without the old mark', async () => {
+    const { visitor, url, agent } = await setup('reopen', true);
+    await fetch(`${url}/api/public/conversations/${visitor.conversationId}/contact`, {
+      method: 'POST',
+      headers: visitor.headers(),
+      body: JSON.stringify({ email: 'again@example.com' }),
+    });
+    expect((await row(visitor.conversationId)).follow_up_reason).toBe('contact_form');
+    const resolved = await t.current.call('POST', `/api/inbox/conversations/${visitor.conversationId}/resolve`, agent);
+    expect(resolved.status).toBe(200);
+    await visitor.say('Hello again, one more question');
+    const reopened = await row(visitor.conversationId);
+    expect(reopened.status).toBe('needs_agent');
+    expect([reopened.follow_up_since, reopened.follow_up_reason, reopened.reply_due_at]).toEqual([null, null, null]);
+  });
 });

@@ -2,6 +2,7 @@ import type { MessageContent } from '@flowdesk/contract';
 import { withHandoffKind } from '../office-hours/tables';
 import { loadMessages, type StoredMessage } from '../repositories/messages';
 import type { ConversationTx } from './conversation-tx';
+import { followUpColumns } from './follow-up';
 
 /** A timeline event shown in the conversation (handoff, reopened, error…). */
 export const systemEvent = (
@@ -19,7 +20,11 @@ export async function reopen(tx: ConversationTx) {
   // Waiting for a person again: a new first response to measure, timeouts and SLA count from now.
   await tx.update(
     status === 'needs_agent'
-      ? withHandoffKind({ status, resolved_at: null, handed_off_at: new Date(), first_response_at: null }, 'reopen')
+      ? withHandoffKind(
+          // A new wait: an earlier follow-up mark (and its promised time) belongs to the wait that was resolved.
+          { status, resolved_at: null, handed_off_at: new Date(), first_response_at: null, ...followUpColumns(null) },
+          'reopen',
+        )
       : { status, resolved_at: null },
   );
   await tx.append([{ author: 'system', content: systemEvent('reopened', 'The conversation was reopened.') }]);
