@@ -76,7 +76,7 @@ export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<Runtim
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`runtime did not start: ${output}`)),
-      options.startTimeoutMs ?? 30_000,
+      options.startTimeoutMs ?? 90_000,
     );
     const onData = (chunk: Buffer) => {
       output += String(chunk);
