@@ -6,6 +6,7 @@ import { Layout } from './Layout';
 import { resolveRoute } from './resolve-route';
 import { navigate, usePath } from './router';
 import { appRoutes, homePath } from './routes';
+import { AppRoutesContext } from './routes-context';
 import { ToastProvider } from './toasts';
 
 function Pages() {
@@ -25,17 +26,19 @@ function Pages() {
   if (state.status === 'loading') return <Spinner label="Loading Flowdesk…" />;
   if (state.status === 'anonymous') return <LoginPage />;
   return (
-    <Layout routes={appRoutes} path={path} compact={resolved.kind === 'page' && !!resolved.route.fullBleed}>
-      {resolved.kind === 'page' ? (
-        <div className={resolved.route.fullBleed ? 'page page-full' : 'page'}>
-          <Suspense fallback={<Spinner />}>{resolved.route.render(resolved.params)}</Suspense>
-        </div>
-      ) : resolved.kind === 'forbidden' ? (
-        <EmptyState title="Not available for your role">Ask an admin for access to this page.</EmptyState>
-      ) : path === '/' ? null : (
-        <EmptyState title="Page not found">There is nothing at {path}.</EmptyState>
-      )}
-    </Layout>
+    <AppRoutesContext.Provider value={appRoutes}>
+      <Layout routes={appRoutes} path={path} compact={resolved.kind === 'page' && !!resolved.route.fullBleed}>
+        {resolved.kind === 'page' ? (
+          <div className={resolved.route.fullBleed ? 'page page-full' : 'page'}>
+            <Suspense fallback={<Spinner />}>{resolved.route.render(resolved.params)}</Suspense>
+          </div>
+        ) : resolved.kind === 'forbidden' ? (
+          <EmptyState title="Not available for your role">Ask an admin for access to this page.</EmptyState>
+        ) : path === '/' ? null : (
+          <EmptyState title="Page not found">There is nothing at {path}.</EmptyState>
+        )}
+      </Layout>
+    </AppRoutesContext.Provider>
   );
 }
 

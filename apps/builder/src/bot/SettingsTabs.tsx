@@ -1,12 +1,13 @@
 import { useUser } from '../app/auth';
 import { isNavActive } from '../app/resolve-route';
 import { Link, usePath } from '../app/router';
-import { appRoutes } from '../app/routes';
+import { useAppRoutes } from '../app/routes-context';
 
 /** Tabs of every page that declares `settingsTab` (bot & embed here; office hours, teams… from src/settings). */
 export function SettingsTabs() {
   const path = usePath();
   const { role } = useUser();
+  const appRoutes = useAppRoutes();
   // Like the main navigation: a tab whose page the role may not open is not offered.
   const tabs = appRoutes
     .filter((route) => route.settingsTab && (!route.roles || route.roles.includes(role)))
