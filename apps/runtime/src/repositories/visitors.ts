@@ -42,30 +42,42 @@ export async function findVisitorByToken(db: Kysely<Database>, token: string): P
   return own ?? findScopedVisitor(db, token);
 }
 
-/** The visitor behind a token with its bot's allowed origins (null when the bot is gone), in one query. */
-export async function findVisitorAndBotOrigins(
+export interface VisitorWithOrigins {
+  visitor: Visitor;
+  /** The bot's allowed origins; null when the bot is gone. */
+  allowedOrigins: string[] | null;
+}
+
+/** Visitors behind their own tokens with their bots' allowed origins, by token, in one query. */
+export async function findVisitorsAndBotOrigins(
   db: Kysely<Database>,
-  token: string,
-): Promise<{ visitor: Visitor; allowedOrigins: string[] | null } | undefined> {
-  const row = await db
+  tokens: readonly string[],
+): Promise<Map<string, VisitorWithOrigins>> {
+  const byHash = new Map(tokens.map((token) => [hashToken(token), token]));
+  const rows = await db
     .selectFrom('visitors')
     .leftJoin('bots', 'bots.id', 'visitors.bot_id')
     .selectAll('visitors')
     .select('bots.allowed_origins as bot_allowed_origins')
-    .where('visitors.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!row) {
-    const scoped = await findScopedVisitor(db, token);
-    if (!scoped) return undefined;
-    const bot = await db
-      .selectFrom('bots')
-      .select('allowed_origins')
-      .where('id', '=', scoped.bot_id)
-      .executeTakeFirst();
-    return { visitor: scoped, allowedOrigins: bot?.allowed_origins ?? null };
-  }
-  const { bot_allowed_origins: allowedOrigins, ...visitor } = row;
-  return { visitor: visitor as Visitor, allowedOrigins };
+    .where('visitors.token_hash', 'in', [...byHash.keys()])
+    .execute();
+  return new Map(
+    rows.map(({ bot_allowed_origins: allowedOrigins, ...visitor }) => [
+      byHash.get(visitor.token_hash)!,
+      { visitor: visitor as Visitor, allowedOrigins },
+    ]),
+  );
+}
+
+/** The visitor behind a link token scoped to one conversation, with its bot's allowed origins. */
+export async function findScopedVisitorAndBotOrigins(
+  db: Kysely<Database>,
+  token: string,
+): Promise<VisitorWithOrigins | undefined> {
+  const scoped = await findScopedVisitor(db, token);
+  if (!scoped) return undefined;
+  const bot = await db.selectFrom('bots').select('allowed_origins').where('id', '=', scoped.bot_id).executeTakeFirst();
+  return { visitor: scoped, allowedOrigins: bot?.allowed_origins ?? null };
 }
 
 export type VisitorPatch = Partial<Omit<NewVisitorInput, 'botId'>>;

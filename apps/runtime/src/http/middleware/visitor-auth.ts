@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { Conversation, Visitor } from '../../db/schema';
 import { findConversation } from '../../repositories/conversations';
 import { mayOpen } from '../../repositories/visitor-scope';
-import { findVisitorAndBotOrigins } from '../../repositories/visitors';
 import type { Services } from '../../services';
+import { visitorByToken } from '../../services/visitor-tokens';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../errors';
 import { checkBotOrigin } from './public-cors';
@@ -19,7 +19,7 @@ export function bearerToken(c: Context): string | null {
 export async function requireVisitor(c: Context<AppEnv>, services: Services): Promise<Visitor> {
   const token = bearerToken(c);
   if (!token) throw new ApiError(401, 'unauthorized', 'Send the visitor token as Authorization: Bearer <token>');
-  const found = await findVisitorAndBotOrigins(services.db, token);
+  const found = await visitorByToken(services, token);
   if (!found) throw new ApiError(401, 'unauthorized', 'Unknown or expired visitor token');
   if (!found.allowedOrigins) {
     throw new ApiError(401, 'unauthorized', 'This visitor belongs to a bot that no longer exists');
