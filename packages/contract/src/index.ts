@@ -1,5 +1,7 @@
 export * from './conversation';
+export * from './email-address';
 export * from './email-continuity';
+export * from './email-schema';
 export * from './follow-up';
 export * from './message-content';
 export * from './public-api';

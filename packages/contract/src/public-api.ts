@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Message, VisitorConversation } from './conversation';
+import { EmailAddress } from './email-schema';
 
 /** Public widget API, mounted under /api/public. Visitor calls carry `Authorization: Bearer <visitorToken>`. */
 export const PUBLIC_API_PREFIX = '/api/public';
 
 export const VisitorDetails = z.object({
   name: z.string().max(200).optional(),
-  email: z.email().max(320).optional(),
+  email: EmailAddress.optional(),
 });
 
 /** Most variables a page may set at once (session start, setVariables). */
@@ -79,7 +80,7 @@ export const MessagesPage = z.object({ messages: z.array(Message), conversation:
 export type MessagesPage = z.infer<typeof MessagesPage>;
 
 /** POST /api/public/conversations/:id/contact — email capture when offline. */
-export const ContactRequest = z.object({ email: z.email().max(320), name: z.string().max(200).optional() });
+export const ContactRequest = z.object({ email: EmailAddress, name: z.string().max(200).optional() });
 
 /** PATCH /api/public/visitor — identify() and setVariables() from the SDK. */
 export const UpdateVisitorRequest = z.object({

@@ -4,6 +4,7 @@ import {
   capturedDetails,
   checkFieldValue,
   fieldKey,
+  findEmails,
   findName,
   findReferences,
   gatherFields,
@@ -15,6 +16,15 @@ describe('field extraction', () => {
     expect(fieldKey('Order number')).toBe('order_number');
     expect(fieldKey(' E-mail ')).toBe('e_mail');
     expect(fieldKey('!!')).toBe('field');
+  });
+
+  it("finds the addresses the one email rule (zod's, from @flowdesk/contract) accepts", () => {
+    expect(findEmails("write to O'Brien@example.ie.")).toEqual(["O'Brien@example.ie"]);
+    expect(findEmails('try ada@example.c0m or a@b.c')).toEqual([]);
+    expect(findEmails('ada@example.com, bob+x@mail.example.org')).toEqual([
+      'ada@example.com',
+      'bob+x@mail.example.org',
+    ]);
   });
 
   it.each([

@@ -1,8 +1,10 @@
+import { isEmailAddress } from '@flowdesk/contract';
 import type { TranscriptLine } from './provider';
 
 /** Pulls details a visitor typed (email, order number, phone, name) out of free text, for gathering and summaries. */
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** Where an address may be in free text; whether it is one is `isEmailAddress`'s call (the one email rule). */
+const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g;
 const NAME = /\b(?:[Mm]y name is|[Nn]ame's|[Tt]his is|I am|I'm)\s+([A-Z][a-zà-ÿ'-]+(?:\s[A-Z][a-zà-ÿ'-]+)?)/;
 /** A token with a digit in it, e.g. "#12345", "A-1029", "ORD-77812", and the word before it. */
@@ -21,7 +23,7 @@ export function fieldKey(label: string): string {
 }
 
 export function findEmails(text: string): string[] {
-  return [...text.matchAll(EMAIL)].map((m) => m[0].replace(/\.$/, ''));
+  return [...text.matchAll(EMAIL)].map((m) => m[0].replace(/\.$/, '')).filter(isEmailAddress);
 }
 
 /**

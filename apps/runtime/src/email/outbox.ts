@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { isEmailAddress } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailDb, type RenderAgain } from './tables';
 import type { RenderedEmail } from './templates';
@@ -33,8 +33,6 @@ export type EnqueueResult =
   | { status: 'queued'; id: string }
   /** `invalid`: the address is not an email address (e.g. an empty flow variable); nothing is stored. */
   | { status: 'duplicate' | 'throttled' | 'unsubscribed' | 'invalid'; id: null };
-
-const Address = z.email().max(320);
 
 /**
  * Throttle key shared by "needs attention" and "assigned to your team": one alert about a waiting
@@ -75,7 +73,7 @@ export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Prom
   const now = email.now ?? new Date();
   const to = email.to.trim();
   // Never throw here: a bad address must not roll back the caller's transaction (a visitor's message).
-  if (!Address.safeParse(to).success) return { status: 'invalid', id: null };
+  if (!isEmailAddress(to)) return { status: 'invalid', id: null };
   if (await isUnsubscribed(trx, to, email.kind)) return { status: 'unsubscribed', id: null };
   if (email.throttle && !(await takeThrottleSlot(trx, email.throttle.key, email.throttle.intervalMs, now))) {
     return { status: 'throttled', id: null };

@@ -1,3 +1,4 @@
+import { EmailAddress } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
@@ -12,7 +13,7 @@ import type { Viewer } from './access';
 import { deleteOwned } from './workspace-rows';
 
 export const UserInput = z.object({
-  email: z.email().max(320),
+  email: EmailAddress,
   name: z.string().trim().min(1).max(100),
   password: z.string().min(8).max(200),
   role: z.enum(['admin', 'agent']).default('agent'),

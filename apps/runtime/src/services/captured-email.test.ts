@@ -37,6 +37,9 @@ describe('capturedEmail', () => {
   it('ignores unchanged, invalid and unrelated values', () => {
     expect(capturedEmail(demo, { email: 'vera@example.com' }, { email: 'vera@example.com' })).toBeNull();
     expect(capturedEmail(demo, {}, { email: 'not an email' })).toBeNull();
+    // The one email rule (zod's, from @flowdesk/contract), as the engine's capture and the widget apply it.
+    expect(capturedEmail(demo, {}, { email: 'a@b.c' })).toBeNull();
+    expect(capturedEmail(demo, {}, { email: 'ada@example.c0m' })).toBeNull();
     expect(capturedEmail(demo, {}, { email: 42 })).toBeNull();
     expect(capturedEmail(demo, {}, { other: 'x@example.com' })).toBeNull();
   });

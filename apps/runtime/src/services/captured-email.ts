@@ -1,6 +1,6 @@
+import { isEmailAddress } from '@flowdesk/contract';
 import type { CompiledFlow } from '@flowdesk/engine';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const emailVariables = new WeakMap<CompiledFlow, string[]>();
 
 /** Where the flow's email questions save their answer (computed once per compiled flow). */
@@ -31,7 +31,7 @@ export function capturedEmail(
 ): string | null {
   for (const path of emailTargets(flow)) {
     const value = read(after, path);
-    if (typeof value === 'string' && value !== read(before, path) && EMAIL.test(value.trim())) return value.trim();
+    if (typeof value === 'string' && value !== read(before, path) && isEmailAddress(value.trim())) return value.trim();
   }
   return null;
 }

@@ -1,7 +1,6 @@
+import { isEmailAddress } from '@flowdesk/contract/email';
 import { h } from './dom';
 import type { Translate } from './strings';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Email capture shown when nobody can answer now; the address is stored on the conversation. */
 export function offlineForm(t: Translate, submit: (email: string, name: string) => Promise<void>): HTMLFormElement {
@@ -30,7 +29,7 @@ export function offlineForm(t: Translate, submit: (email: string, name: string) 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const value = email.value.trim();
-    if (!EMAIL.test(value)) {
+    if (!isEmailAddress(value)) {
       error.textContent = t('emailInvalid');
       email.setAttribute('aria-invalid', 'true');
       email.focus();

@@ -13,6 +13,7 @@ describe('capture input', () => {
     ['number', '3,5', 3.5],
     ['number', '-12', -12],
     ['email', 'Ada@Example.COM', 'ada@example.com'],
+    ['email', "O'Brien@example.ie", "o'brien@example.ie"],
     ['phone', '+44 20 7946 0958', '+44 20 7946 0958'],
     ['url', 'acme.example/pricing', 'acme.example/pricing'],
     ['url', 'https://acme.example', 'https://acme.example'],
@@ -28,6 +29,9 @@ describe('capture input', () => {
     ['number', ''],
     ['email', 'ada@'],
     ['email', 'ada example.com'],
+    // The one email rule (zod's, from @flowdesk/contract): a top-level domain of letters.
+    ['email', 'ada@example.c0m'],
+    ['email', 'ada@example.c'],
     ['phone', '12'],
     ['phone', 'call me'],
     ['url', 'javascript:alert(1)'],

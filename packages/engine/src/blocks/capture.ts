@@ -1,4 +1,4 @@
-import type { FormField, InputType, MessageContent } from '@flowdesk/contract';
+import { type FormField, type InputType, isEmailAddress, type MessageContent } from '@flowdesk/contract';
 import {
   type BlockOf,
   type CaptureData,
@@ -91,7 +91,6 @@ export function captureImplementations(index: FlowIndex) {
 
 export type CaptureResult = { ok: true; value: VariableValue } | { ok: false };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[\d\s().-]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -126,7 +125,7 @@ function parseTyped(inputType: Exclude<InputType, 'form'>, raw: string): Variabl
       return text !== '' && Number.isFinite(n) ? n : null;
     }
     case 'email':
-      return EMAIL.test(text) ? text.toLowerCase() : null;
+      return isEmailAddress(text) ? text.toLowerCase() : null;
     case 'phone': {
       const digits = text.replace(/\D/g, '');
       return PHONE.test(text) && digits.length >= 7 && digits.length <= 15 ? text : null;
