@@ -5,7 +5,8 @@ import { hashToken } from '../services/secrets';
 /**
  * Visitor tokens scoped to one conversation (migration 0510, `conversation_link_tokens`): what a
  * "continue the chat" link from an email is exchanged for on a browser that never had the visitor's own
- * token. Such a visitor opens that conversation only: no other of the visitor's conversations, no new one.
+ * token. Such a visitor opens that conversation only, never the visitor's others; a new conversation it
+ * starts (after that one was resolved) becomes its one conversation.
  */
 interface LinkTokensTable {
   token_hash: string;
@@ -37,4 +38,14 @@ export async function findScopedVisitor(db: Kysely<Database>, token: string): Pr
   const { scope_conversation_id: scope, ...visitor } = row;
   scopes.set(visitor as Visitor, scope);
   return visitor as Visitor;
+}
+
+/** A scoped visitor started a new conversation (after the linked one was resolved): the token follows it. */
+export async function moveScope(db: Kysely<Database>, visitor: Visitor, token: string, conversationId: string) {
+  await (db as unknown as Kysely<Database & { conversation_link_tokens: LinkTokensTable }>)
+    .updateTable('conversation_link_tokens')
+    .set({ conversation_id: conversationId })
+    .where('token_hash', '=', hashToken(token))
+    .execute();
+  scopes.set(visitor, conversationId);
 }

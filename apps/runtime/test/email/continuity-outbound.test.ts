@@ -53,14 +53,28 @@ describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
     );
     expect(session.body.conversation.id).toBe(id);
 
-    // Scoped to that one conversation: not the visitor's others, and no new one.
+    // Scoped to that one conversation: not the visitor's others; a new one it starts becomes its one.
     const other = await s.server.current.call('POST', '/api/public/conversations', visitor.headers(), {});
     expect(other.status).toBe(201);
     const otherId = other.body.conversation.id as string;
-    expect((await s.server.current.call('GET', `/api/public/conversations/${otherId}/messages`, scoped)).status).toBe(
-      404,
+    const read = (conversationId: string) =>
+      s.server.current.call('GET', `/api/public/conversations/${conversationId}/messages`, scoped);
+    expect((await read(otherId)).status).toBe(404);
+    const started = await s.server.current.call('POST', '/api/public/conversations', scoped, {});
+    expect(started.status).toBe(201);
+    const startedId = started.body.conversation.id as string;
+    expect((await read(startedId)).status).toBe(200);
+    expect((await read(id)).status).toBe(404);
+    expect((await read(otherId)).status).toBe(404);
+    const resumed = await s.server.current.call(
+      'POST',
+      `/api/public/bots/${s.botId}/sessions`,
+      {},
+      {
+        visitorToken: exchange.body.visitorToken,
+      },
     );
-    expect((await s.server.current.call('POST', '/api/public/conversations', scoped, {})).status).toBe(403);
+    expect(resumed.body.conversation.id).toBe(startedId);
   });
 
   it('stops reply emails to a visitor who unsubscribed with the link of one', async () => {

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findBotById } from '../../../repositories/bots';
 import { loadMessages } from '../../../repositories/messages';
-import { conversationScope } from '../../../repositories/visitor-scope';
+import { conversationScope, moveScope } from '../../../repositories/visitor-scope';
 import { setVisitorContact } from '../../../repositories/visitors';
 import type { Services } from '../../../services';
 import { withConversation } from '../../../services/conversation-tx';
 import { createRouter } from '../../env';
-import { ApiError, notFound } from '../../errors';
-import { requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
+import { notFound } from '../../errors';
+import { bearerToken, requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { ConversationIdParam, PublicSchemas, visitorSecurity } from './schemas';
 import { startVariables } from './sessions';
@@ -74,7 +74,6 @@ const newConversationRoute = createRoute({
   responses: {
     201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'),
     401: errors[401],
-    403: errors[403],
     429: errors[429],
   },
 });
@@ -130,11 +129,11 @@ export function publicConversationRoutes(services: Services) {
 
   router.openapi(newConversationRoute, async (c) => {
     const visitor = await requireVisitor(c, services);
-    // A token from an email's link opens that one conversation; a new one belongs to the visitor's own browser.
-    if (conversationScope(visitor)) throw new ApiError(403, 'scoped_token', 'This link opens one conversation only');
     const bot = await findBotById(services.db, visitor.bot_id);
     if (!bot) throw notFound('Bot');
     const conversation = await services.conversations.start(bot, visitor, startVariables(visitor));
+    // A token from an email's link opens one conversation: from now on, this new one.
+    if (conversationScope(visitor)) await moveScope(services.db, visitor, bearerToken(c) ?? '', conversation.id);
     return c.json({ conversation: await services.visitorView(conversation) }, 201);
   });
   return router;
