@@ -74,6 +74,8 @@ function groupOf(services: Services): GroupCommit<Job, unknown> {
   if (!group) {
     group = new GroupCommit<Job, unknown>({
       max: services.config.GROUP_COMMIT_MAX,
+      // PGlite has one connection; on PostgreSQL groups leave most of the pool to reads and lone writes.
+      maxInFlight: services.database.kind === 'pglite' ? 1 : 4,
       alone: async (job) => {
         const done = await services.db.transaction().execute((trx) => lockedWork(trx, job));
         return published(services, done);

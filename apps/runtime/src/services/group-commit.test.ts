@@ -4,12 +4,13 @@ import { GroupCommit } from './group-commit';
 type Job = { key: string; fail?: boolean };
 
 /** A group commit whose "transactions" are recorded: which jobs ran together, which alone. */
-function recorder(max: number) {
+function recorder(max: number, maxInFlight = 4) {
   const together: string[][] = [];
   const alone: string[] = [];
   const log: string[] = [];
   const group = new GroupCommit<Job, string>({
     max,
+    maxInFlight,
     together: async (jobs) => {
       together.push(jobs.map((job) => job.key));
       if (jobs.some((job) => job.fail)) throw new Error('one job failed: roll back');
@@ -37,11 +38,32 @@ describe('GroupCommit', () => {
     expect(log).toEqual(['published a', 'published b', 'published c']);
   });
 
-  it('starts a new group once one is full, and runs a job alone when nothing came with it', async () => {
+  it('starts a new group once one is full', async () => {
     const { group, together, alone } = recorder(2);
     await Promise.all(['a', 'b', 'c'].map((key) => group.run({ key })));
-    expect(together).toEqual([['a', 'b']]);
-    expect(alone).toEqual(['c']);
+    expect(together).toEqual([['a', 'b'], ['c']]);
+    expect(alone).toEqual([]);
+  });
+
+  it('while every slot holds a transaction, new jobs gather into the next group', async () => {
+    const { group, together } = recorder(32, 1);
+    const first = group.run({ key: 'a' });
+    await new Promise((resolve) => setImmediate(resolve));
+    // 'a' holds the only slot now: b, c and d, arriving in separate turns, wait and go together.
+    const later: Array<Promise<string>> = [];
+    for (const key of ['b', 'c', 'd']) {
+      later.push(group.run({ key }));
+      await Promise.resolve();
+    }
+    await Promise.all([first, ...later]);
+    expect(together).toEqual([['a'], ['b', 'c', 'd']]);
+  });
+
+  it('a lone job that fails answers its error without running again', async () => {
+    const { group, together, alone } = recorder(32);
+    await expect(group.run({ key: 'a', fail: true })).rejects.toThrow('roll back');
+    expect(together).toEqual([['a']]);
+    expect(alone).toEqual([]);
   });
 
   it('runs every job of a failed group again alone, so one failure stays its own', async () => {

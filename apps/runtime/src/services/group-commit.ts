@@ -8,6 +8,11 @@ export interface GroupCommitOptions<J, R> {
   /** Most jobs in one transaction; 1 turns grouping off. */
   max: number;
   /**
+   * Group transactions open at once. While that many are open, new jobs gather into the next group: the
+   * busier the database, the larger the groups; an idle one starts each write at once.
+   */
+  maxInFlight: number;
+  /**
    * Runs `jobs` one after another in one transaction and commits it; answers, per job in order, what is
    * left to do after the commit (publish, follow-up work) and gives the job's result. Throws when any
    * job throws: then nothing of the group is stored.
@@ -29,39 +34,52 @@ export interface GroupCommitOptions<J, R> {
  * else to after the commit.
  */
 export class GroupCommit<J, R> {
-  #open: Array<Waiting<J, R>> | null = null;
+  readonly #waiting: Array<Waiting<J, R>> = [];
+  #scheduled = false;
+  #inFlight = 0;
 
   constructor(private readonly options: GroupCommitOptions<J, R>) {}
 
   run(job: J): Promise<R> {
     if (this.options.max <= 1) return this.options.alone(job);
     return new Promise<R>((resolve, reject) => {
-      if (!this.#open) {
-        this.#open = [];
-        setImmediate(() => this.#flush());
-      }
-      this.#open.push({ job, resolve, reject });
-      if (this.#open.length >= this.options.max) this.#flush();
+      this.#waiting.push({ job, resolve, reject });
+      this.#schedule();
     });
   }
 
-  #flush() {
-    const group = this.#open;
-    this.#open = null;
-    if (!group || group.length === 0) return;
-    void this.#commit(group);
+  /** The next group starts after this turn's I/O (so the turn's writes join it) when a slot is free. */
+  #schedule() {
+    if (this.#scheduled || this.#waiting.length === 0 || this.#inFlight >= this.options.maxInFlight) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      while (this.#waiting.length > 0 && this.#inFlight < this.options.maxInFlight) {
+        void this.#commit(this.#waiting.splice(0, this.options.max));
+      }
+    });
   }
 
   async #commit(group: Array<Waiting<J, R>>) {
-    if (group.length === 1) return settle(group[0]!, () => this.options.alone(group[0]!.job));
-    let finishers: Array<() => Promise<R>>;
+    this.#inFlight++;
+    let outcome: { finishers: Array<() => Promise<R>> } | { error: unknown };
     try {
-      finishers = await this.options.together(group.map((waiting) => waiting.job));
-    } catch {
-      for (const waiting of group) await settle(waiting, () => this.options.alone(waiting.job));
-      return;
+      outcome = { finishers: await this.options.together(group.map((waiting) => waiting.job)) };
+    } catch (error) {
+      outcome = { error };
+    } finally {
+      // The slot is the transaction's: after-commit work (which may write again) does not hold it.
+      this.#inFlight--;
+      this.#schedule();
     }
-    for (const [index, waiting] of group.entries()) await settle(waiting, finishers[index]!);
+    if ('finishers' in outcome) {
+      for (const [index, waiting] of group.entries()) await settle(waiting, outcome.finishers[index]!);
+    } else if (group.length === 1) {
+      group[0]!.reject(outcome.error);
+    } else {
+      // Every job of the failed group again, each in a transaction of its own.
+      for (const waiting of group) await settle(waiting, () => this.options.alone(waiting.job));
+    }
   }
 }
 
