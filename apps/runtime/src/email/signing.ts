@@ -1,10 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { emailDb } from '../tables';
+import type { Database } from '../db/schema';
+import { emailDb } from './tables';
 
 /** A signing secret by name, created once per database so every instance signs and checks alike. */
-export async function namedSecret(db: Kysely<Database>, name: 'reply_address' | 'continue_link'): Promise<string> {
+export async function namedSecret(
+  db: Kysely<Database>,
+  name: 'reply_address' | 'continue_link' | 'unsubscribe',
+): Promise<string> {
   const mail = emailDb(db);
   await mail
     .insertInto('email_secrets')

@@ -1,8 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
-import { emailDb } from './tables';
+import { hmac, namedSecret, sameMac } from './signing';
 
 /** What an unsubscribe link turns off: one kind of email (or `all`) for a user or a bare address. */
 export const UnsubscribeClaim = z.object({
@@ -12,25 +11,10 @@ export const UnsubscribeClaim = z.object({
 });
 export type UnsubscribeClaim = z.infer<typeof UnsubscribeClaim>;
 
-const SECRET_NAME = 'unsubscribe';
-
 /** The signing secret, created once per database so every instance signs and checks alike. */
-export async function unsubscribeSecret(db: Kysely<Database>): Promise<string> {
-  const mail = emailDb(db);
-  await mail
-    .insertInto('email_secrets')
-    .values({ name: SECRET_NAME, secret: randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await mail
-    .selectFrom('email_secrets')
-    .select('secret')
-    .where('name', '=', SECRET_NAME)
-    .executeTakeFirstOrThrow();
-  return row.secret;
-}
+export const unsubscribeSecret = (db: Kysely<Database>): Promise<string> => namedSecret(db, 'unsubscribe');
 
-const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('base64url');
+const sign = (secret: string, body: string) => hmac(secret, body, 'base64url');
 
 export function signUnsubscribeToken(secret: string, claim: UnsubscribeClaim): string {
   const body = Buffer.from(JSON.stringify(claim)).toString('base64url');
@@ -41,9 +25,7 @@ export function signUnsubscribeToken(secret: string, claim: UnsubscribeClaim): s
 export function verifyUnsubscribeToken(secret: string, token: string): UnsubscribeClaim | null {
   const [body, mac, extra] = token.split('.');
   if (!body || !mac || extra !== undefined) return null;
-  const expected = Buffer.from(sign(secret, body));
-  const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!sameMac(sign(secret, body), mac)) return null;
   try {
     const parsed = UnsubscribeClaim.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
     return parsed.success ? parsed.data : null;

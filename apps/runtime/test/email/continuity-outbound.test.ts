@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signContinueToken } from '../../src/email/continuity/continue-link';
-import { namedSecret } from '../../src/email/continuity/signing';
+import { namedSecret } from '../../src/email/signing';
 import { databaseKinds } from '../db';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { continueTokenOf, eventually, REPLY_ADDRESS, useContinuityServer } from './continuity-harness';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { hashToken, newToken } from '../../services/secrets';
-import { hmac, namedSecret, sameMac } from './signing';
+import { hmac, namedSecret, sameMac } from '../signing';
 import { continuityDb } from './tables';
 
 /** What a "continue the chat" link in an email carries: one conversation of one visitor, until `exp`. */

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Services } from '../../services';
 import { newId } from '../../services/secrets';
+import { namedSecret } from '../signing';
 import { emailDb } from '../tables';
 import { bareAddress, conversationOfReplyAddress } from './reply-address';
-import { namedSecret } from './signing';
 import { continuityDb, type InboundAttachment } from './tables';
 
 /** One received email, whichever way it came (Resend's webhook, or the local mailbox's simulated reply). */

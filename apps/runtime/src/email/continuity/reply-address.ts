@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { hmac, namedSecret, sameMac } from './signing';
+import { hmac, namedSecret, sameMac } from '../signing';
 
 /**
  * A conversation's reply address: `reply+<conversation id>-<MAC>@<reply domain>` (the Chatwoot way).
