@@ -1,6 +1,6 @@
 import type { MessageContent, VisitorConversation } from '@flowdesk/contract';
 import { snapshotStatus } from '@flowdesk/engine';
-import type { ExpressionBuilder, Kysely, QueryCreator } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import type { ConversationEvent } from '../realtime/events';
 import { botHolds } from '../services/follow-up';
@@ -10,67 +10,6 @@ import { insertPendingEffects, type NewPendingEffect } from './pending-effects';
 
 export function findConversation(db: Kysely<Database>, id: string) {
   return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/**
- * Locks the row until the transaction ends; every write to a conversation goes through this. The bot's
- * current name comes with it (bot replies carry it), and with `clientId` whether a message with that
- * clientId is stored already: both save a query. `clientIdStored` is null when that answer may be stale:
- * a lock that waited for another transaction returns the row as that one left it, but the subqueries
- * still see the database as it was when the statement began (READ COMMITTED); the other transaction
- * then moved last_seq past the newest message this statement saw. The caller must look again.
- */
-export async function lockConversation(
-  trx: Kysely<Database>,
-  id: string,
-  options: { clientId?: string; effectId?: string } = {},
-) {
-  const { clientId, effectId } = options;
-  const messages = (eb: ExpressionBuilder<Database, 'conversations' | 'bots'>) =>
-    eb.selectFrom('messages').where('messages.conversation_id', '=', id);
-  const row = await trx
-    .selectFrom('conversations')
-    .innerJoin('bots', 'bots.id', 'conversations.bot_id')
-    .selectAll('conversations')
-    .select('bots.name as bot_name')
-    .select((eb) =>
-      (clientId === undefined
-        ? eb.val(false)
-        : eb.exists(messages(eb).select('messages.id').where('messages.client_id', '=', clientId))
-      ).as('client_id_stored'),
-    )
-    .select((eb) =>
-      (clientId === undefined ? eb.val(0) : messages(eb).select((m) => m.fn.max('messages.seq').as('seq'))).as(
-        'seen_seq',
-      ),
-    )
-    .select((eb) =>
-      (effectId === undefined
-        ? eb.val(false)
-        : eb.exists(
-            eb.selectFrom('pending_effects').select('pending_effects.id').where('pending_effects.id', '=', effectId),
-          )
-      ).as('effect_stored'),
-    )
-    .where('conversations.id', '=', id)
-    .forUpdate('conversations')
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const {
-    bot_name: botName,
-    client_id_stored: stored,
-    seen_seq: seenSeq,
-    effect_stored: effectStored,
-    ...conversation
-  } = row;
-  const current = clientId === undefined || Number(seenSeq ?? 0) === conversation.last_seq;
-  return {
-    conversation: conversation as Conversation,
-    botName,
-    clientIdStored: current ? Boolean(stored) : null,
-    // Effects of a conversation are removed only under its lock, so this answer cannot go stale.
-    effectStored: Boolean(effectStored),
-  };
 }
 
 /** The visitor's newest conversation with this bot. */

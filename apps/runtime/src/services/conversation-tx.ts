@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { HubEvent } from '../realtime/events';
-import { lockConversation, toConversationEvent, updateConversation } from '../repositories/conversations';
+import { type LockedConversation, lockConversation, lockConversations } from '../repositories/conversation-locks';
+import { toConversationEvent, updateConversation } from '../repositories/conversations';
 import {
   insertMessageRows,
   type NewMessageInput,
@@ -85,8 +86,19 @@ function groupOf(services: Services): GroupCommit<Job, unknown> {
         // The sort is stable, so the jobs of one conversation keep their order.
         const order = jobs.map((job, index) => ({ job, index })).sort((a, b) => compare(a.job.id, b.job.id));
         const done = await services.db.transaction().execute(async (trx) => {
+          // One statement locks the group's rows; a conversation's later jobs lock again (after its first
+          // job's writes) inside the transaction.
+          const firsts = order.filter(({ job }, at) => at === 0 || order[at - 1]!.job.id !== job.id);
+          const prelocked = await lockConversations(
+            trx,
+            firsts.map(({ job }) => ({ id: job.id, ...job.options })),
+          );
+          const lockOf = new Map(firsts.map(({ index }, at) => [index, prelocked.get(at)]));
           const results: Array<Done<unknown>> = new Array(jobs.length);
-          for (const { job, index } of order) results[index] = await lockedWork(trx, job);
+          for (const { job, index } of order) {
+            const locked = lockOf.has(index) ? (lockOf.get(index) ?? null) : undefined;
+            results[index] = await lockedWork(trx, job, locked);
+          }
           return results;
         });
         return done.map((each) => () => published(services, each));
@@ -114,13 +126,20 @@ export async function withConversation<T>(
   return (await groupOf(services).run({ id, work, options })) as T;
 }
 
-/** The transaction's part: lock the row, run the work, write what it deferred. */
-async function lockedWork<T>(trx: Kysely<Database>, job: { id: string; work: Work<T>; options: WorkOptions }) {
+/**
+ * The transaction's part: lock the row (unless the group locked it: `prelocked`, null when it is not
+ * there), run the work, write what it deferred.
+ */
+async function lockedWork<T>(
+  trx: Kysely<Database>,
+  job: { id: string; work: Work<T>; options: WorkOptions },
+  prelocked?: LockedConversation | null,
+) {
   const { id, work, options } = job;
   const appended: StoredMessage[] = [];
   const tasks: Array<() => Promise<void> | void> = [];
   let changed = false;
-  const locked = await lockConversation(trx, id, options);
+  const locked = prelocked === undefined ? await lockConversation(trx, id, options) : prelocked;
   if (!locked) throw notFound('Conversation');
   let current = locked.conversation;
   // Appends move last_seq in memory; the row gets it once, with the next update or before commit.
