@@ -1,3 +1,4 @@
+export * from './backoff';
 export * from './conversation';
 export * from './email-address';
 export * from './email-continuity';

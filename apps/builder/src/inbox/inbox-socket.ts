@@ -1,4 +1,4 @@
-import type { ClientFrame, ServerFrame } from '@flowdesk/contract';
+import { backoffDelay, type ClientFrame, type ServerFrame } from '@flowdesk/contract';
 
 type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
   onopen: ((event: Event) => void) | null;
@@ -22,7 +22,7 @@ export const SESSION_ENDED = 4401;
 export const RIGHTS_CHANGED = 4403;
 
 const OPEN = 1;
-const defaultBackoff = (attempt: number) => Math.min(10_000, 500 * 2 ** (attempt - 1));
+const defaultBackoff = (attempt: number) => backoffDelay(attempt, { baseMs: 500, maxMs: 10_000 });
 
 /**
  * The dashboard's one WebSocket to the runtime. Reconnects with backoff and, after each reconnect,

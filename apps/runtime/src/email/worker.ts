@@ -1,3 +1,4 @@
+import { backoffDelay } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { beforeSend } from './refresh';
@@ -25,11 +26,6 @@ export interface WorkerRunResult {
   sent: number;
   retried: number;
   failed: number;
-}
-
-/** Exponential backoff: base, 2×base, 4×base… capped. */
-export function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
-  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
 /**
@@ -125,7 +121,9 @@ export function createEmailWorker(options: EmailWorkerOptions) {
         status: retry ? 'pending' : 'failed',
         last_error: result.error.slice(0, 1000),
         locked_until: null,
-        next_attempt_at: retry ? new Date(at.getTime() + backoffMs(row.attempts, baseBackoffMs, maxBackoffMs)) : at,
+        next_attempt_at: retry
+          ? new Date(at.getTime() + backoffDelay(row.attempts, { baseMs: baseBackoffMs, maxMs: maxBackoffMs }))
+          : at,
       })
       .execute();
     return retry ? 'retried' : 'failed';

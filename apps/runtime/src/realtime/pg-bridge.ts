@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { backoffDelay } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -12,14 +13,15 @@ export const NOTIFY_CHANNEL = 'flowdesk_realtime';
 const MAX_PAYLOAD = 7000;
 /** Events kept for resending while NOTIFY fails (the oldest go first beyond it; followers resync on reconnect). */
 const MAX_HELD_ITEMS = 10_000;
-const RETRY_MS = [250, 500, 1000, 2000, 5000];
+/** Resending a failed NOTIFY: 250 ms, doubling up to 5 s. */
+const NOTIFY_RETRY = { baseMs: 250, maxMs: 5000 };
 
 export interface PgBridgeOptions {
   connectionString: string;
   db: Kysely<Database>;
   hub: RealtimeHub;
   onError: (error: unknown) => void;
-  /** Delay before re-listening after the listen connection drops. */
+  /** Delay before re-listening after the listen connection drops; it doubles while attempts fail (up to 8×). */
   reconnectMs?: number;
 }
 
@@ -30,6 +32,7 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
   let client: pg.Client | null = null;
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  let listenFailures = 0;
 
   const deliverItem = async (item: BridgeItem) => {
     if ('event' in item) return hub.deliver(item.event);
@@ -96,15 +99,23 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
   // Keeps trying for as long as the database is away: an outage can outlast any fixed number of attempts.
   const retry = () => {
     if (closed) return;
-    reconnectTimer = setTimeout(() => {
-      listen()
-        // Other instances' events sent while nobody listened are gone: followers catch up from the database.
-        .then(() => hub.resync())
-        .catch((error) => {
-          onError(error);
-          retry();
-        });
-    }, options.reconnectMs ?? 1000);
+    const baseMs = options.reconnectMs ?? 1000;
+    reconnectTimer = setTimeout(
+      () => {
+        listen()
+          .then(() => {
+            listenFailures = 0;
+            // Other instances' events sent while nobody listened are gone: followers catch up from the database.
+            return hub.resync();
+          })
+          .catch((error) => {
+            listenFailures++;
+            onError(error);
+            retry();
+          });
+      },
+      backoffDelay(listenFailures + 1, { baseMs, maxMs: baseMs * 8 }),
+    );
   };
 
   await listen();
@@ -141,7 +152,7 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
             flushing ??= Promise.resolve().then(flush);
             flushing.catch(onError);
           },
-          RETRY_MS[Math.min(failures, RETRY_MS.length) - 1],
+          backoffDelay(failures, NOTIFY_RETRY),
         );
       }
       throw error;

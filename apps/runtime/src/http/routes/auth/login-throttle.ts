@@ -1,3 +1,5 @@
+import { backoffDelay } from '@flowdesk/contract';
+
 /**
  * Progressive delay per account, whatever address the attempts come from (OWASP Authentication Cheat Sheet:
  * slow guessing down instead of locking the account, so an attacker cannot lock its owner out).
@@ -38,7 +40,9 @@ export class LoginThrottle {
     const failures = (this.current(account)?.failures ?? 0) + 1;
     const over = failures - LoginThrottle.FREE_FAILURES;
     const delay =
-      over < 0 ? 0 : Math.min(LoginThrottle.MAX_DELAY_MS, LoginThrottle.FIRST_DELAY_MS * 2 ** Math.min(over, 30));
+      over < 0
+        ? 0
+        : backoffDelay(over + 1, { baseMs: LoginThrottle.FIRST_DELAY_MS, maxMs: LoginThrottle.MAX_DELAY_MS });
     this.accounts.delete(account);
     this.accounts.set(account, { failures, lastAt: now, until: now + delay });
     this.evict();
