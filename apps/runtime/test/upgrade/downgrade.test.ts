@@ -76,21 +76,25 @@ describe.each(databaseKinds)('a database from a newer build on %s', (kind) => {
     expect(await rowCounts(database.db)).toEqual(before);
   });
 
-  it('stops `pnpm start` with that message and exit code 1, not a stack trace', async () => {
-    // PGlite's directory has one owner at a time: closed here while the runtime tries it.
-    if (dataDir) await database.close();
-    const { code, output } = await startRuntime(
-      dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: database.config.DATABASE_URL! },
-    );
-    expect(code).toBe(1);
-    expect(output).toMatch(/newer Flowdesk build/);
-    expect(output).toContain(FUTURE);
-    expect(output).not.toMatch(/^\s+at /m);
-    if (dataDir) {
-      const reopened = createDatabase(database.config);
-      database = { ...reopened, config: database.config, dispose: () => reopened.close() };
-    }
-    expect(await appliedMigrations(database.db)).toEqual(recorded);
-    expect(await rowCounts(database.db)).toEqual(before);
-  }, SETUP_TIMEOUT_MS);
+  it(
+    'stops `pnpm start` with that message and exit code 1, not a stack trace',
+    async () => {
+      // PGlite's directory has one owner at a time: closed here while the runtime tries it.
+      if (dataDir) await database.close();
+      const { code, output } = await startRuntime(
+        dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: database.config.DATABASE_URL! },
+      );
+      expect(code).toBe(1);
+      expect(output).toMatch(/newer Flowdesk build/);
+      expect(output).toContain(FUTURE);
+      expect(output).not.toMatch(/^\s+at /m);
+      if (dataDir) {
+        const reopened = createDatabase(database.config);
+        database = { ...reopened, config: database.config, dispose: () => reopened.close() };
+      }
+      expect(await appliedMigrations(database.db)).toEqual(recorded);
+      expect(await rowCounts(database.db)).toEqual(before);
+    },
+    SETUP_TIMEOUT_MS,
+  );
 });
