@@ -4,6 +4,7 @@ export * from './email-address';
 export * from './email-continuity';
 export * from './email-schema';
 export * from './follow-up';
+export * from './inbox';
 export * from './message-content';
 export * from './public-api';
 export * from './realtime';

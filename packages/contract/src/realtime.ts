@@ -60,6 +60,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
     visitorName: z.string().nullable(),
     text: z.string(),
   }),
+  /** I read a conversation up to `seq` (sent to my own dashboards only, so every open tab clears its badge). */
+  z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number().int().nonnegative() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong') }),
 ]);

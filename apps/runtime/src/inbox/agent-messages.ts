@@ -6,6 +6,7 @@ import { assertCanSee, type Viewer } from './access';
 import { markRead } from './list-extras';
 import { mentionableIds, publishMentions } from './mentions';
 import { notifyMentions } from './notify';
+import { publishRead } from './read-state';
 import { appendEvent } from './timeline';
 
 export const ReplyInput = z.object({
@@ -63,6 +64,13 @@ export async function reply(
     ]);
     if (!tx.conversation.first_response_at) await tx.update({ first_response_at: new Date() });
     await markRead(tx.trx, conversationId, viewer.id, message!.message.seq);
+    const read = {
+      workspaceId: tx.conversation.workspace_id,
+      userId: viewer.id,
+      conversationId,
+      seq: message!.message.seq,
+    };
+    tx.afterCommit(() => publishRead(services, read));
     for (const hook of services.conversationHooks.onAgentReply) await hook(tx, message!);
     return message!;
   });

@@ -1,4 +1,3 @@
-import { blockDefinitions } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import { botIsWorking } from '../repositories/conversations';
@@ -7,6 +6,7 @@ import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { accessibleConversation, type Viewer } from './access';
 import { followUpView, summaryView } from './follow-up-view';
+import { handBackLabels } from './hand-back-targets';
 import { unreadCounts } from './list-extras';
 
 /** Blocks an agent may hand the conversation back to (entry blocks excluded). */
@@ -15,13 +15,7 @@ async function handBackTargets(services: Services, conversation: Conversation) {
   const version = await findVersionById(services.db, conversation.flow_version_id);
   if (!version) return [];
   const { doc } = services.flows.get(version);
-  return doc.blocks
-    .filter((block) => block.type !== 'start' && block.type !== 'intent_trigger')
-    .map((block) => ({
-      id: block.id,
-      type: block.type,
-      label: (block as { name?: string }).name ?? blockDefinitions[block.type].label,
-    }));
+  return handBackLabels(doc.blocks.filter((block) => block.type !== 'start' && block.type !== 'intent_trigger'));
 }
 
 async function people(db: Kysely<Database>, conversation: Conversation) {

@@ -223,6 +223,10 @@ export class RealtimeConnection {
         const { conversationId, authorName, visitorName, text } = event;
         return this.send({ type: 'mention', conversationId, authorName, visitorName, text });
       }
+      case 'read':
+        if (this.identity.kind === 'agent' && this.identity.user.id === event.userId)
+          this.send({ type: 'read', conversationId: event.conversationId, seq: event.seq });
+        return;
     }
   }
 

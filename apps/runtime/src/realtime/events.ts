@@ -57,6 +57,15 @@ export interface MentionEvent {
   text: string;
 }
 
+/** `userId` read a conversation up to `seq` (only that user's dashboards hear it: their badges clear). */
+export interface ReadEvent {
+  kind: 'read';
+  workspaceId: string;
+  userId: string;
+  conversationId: string;
+  seq: number;
+}
+
 /** A bot reply being written (an AI answer streaming): the whole text so far. Best effort; the message follows. */
 export interface StreamEvent {
   kind: 'stream';
@@ -89,5 +98,6 @@ export type HubEvent =
   | TypingEvent
   | PresenceEvent
   | MentionEvent
+  | ReadEvent
   | RevokeEvent;
 export type HubListener = (event: HubEvent) => void;

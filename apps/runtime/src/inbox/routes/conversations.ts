@@ -1,3 +1,4 @@
+import { ReopenInput } from '@flowdesk/contract';
 import { z } from 'zod';
 import { answeredBy } from '../../ai';
 import { createRouter } from '../../http/env';
@@ -10,7 +11,8 @@ import { HandBackInput, handBack, resolve, takeOver } from '../control';
 import { flowKnowledge } from '../copilot-knowledge';
 import { conversationDetail } from '../detail';
 import { filterCounts, ListQuery, listConversations } from '../list';
-import { markRead } from '../list-extras';
+import { markReadAndTell, unreadConversations } from '../read-state';
+import { reopenConversation } from '../reopen';
 import { summarizeHandoff, transcriptOf } from '../summary';
 import { defineRoute } from './define';
 import { idParam, viewerOf } from './request';
@@ -32,17 +34,23 @@ export function conversationRoutes(services: Services) {
     { method: 'get', path: base, tag, summary: 'Conversations I may see, by filter and search', query: ListQuery },
     async (c, { query }) => {
       const who = await viewerOf(c, services);
-      const [conversations, counts] = await Promise.all([listConversations(db, who, query), filterCounts(db, who)]);
-      return { conversations, counts, filter: query.filter };
+      const [conversations, counts, unread] = await Promise.all([
+        listConversations(db, who, query),
+        filterCounts(db, who),
+        unreadConversations(db, who),
+      ]);
+      return { conversations, counts, unread, filter: query.filter };
     },
   );
 
   defineRoute(
     router,
     { method: 'get', path: '/api/inbox/counts', tag, summary: 'How many conversations each filter holds' },
-    async (c) => ({
-      counts: await filterCounts(db, await viewerOf(c, services)),
-    }),
+    async (c) => {
+      const who = await viewerOf(c, services);
+      const [counts, unread] = await Promise.all([filterCounts(db, who), unreadConversations(db, who)]);
+      return { counts, unread };
+    },
   );
 
   defineRoute(
@@ -115,6 +123,18 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
+    {
+      method: 'post',
+      path: `${one}/reopen`,
+      tag,
+      summary: 'Reopen a resolved conversation (held by me, or back in the queue with assignToMe: false)',
+      body: ReopenInput,
+    },
+    async (c, { body }) => reopenConversation(services, await viewerOf(c, services), idParam(c), body),
+  );
+
+  defineRoute(
+    router,
     { method: 'put', path: `${one}/priority`, tag, summary: 'Set or clear the priority', body: PriorityInput },
     async (c, { body }) => {
       const conversation = await setPriority(services, await viewerOf(c, services), idParam(c), body);
@@ -150,7 +170,12 @@ export function conversationRoutes(services: Services) {
     async (c, { body }) => {
       const who = await viewerOf(c, services);
       const conversation = await accessibleConversation(db, who, idParam(c));
-      await markRead(db, conversation.id, who.id, Math.min(body.seq ?? conversation.last_seq, conversation.last_seq));
+      await markReadAndTell(
+        services,
+        who,
+        conversation,
+        Math.min(body.seq ?? conversation.last_seq, conversation.last_seq),
+      );
     },
   );
 
