@@ -1,6 +1,7 @@
 import type { FlowDocument } from '../document';
 import { checkContent } from './checks-content';
 import { checkGraph } from './checks-graph';
+import { checkTraps } from './checks-traps';
 import { parseFlowLeniently } from './parse';
 import { BLOCKING_CODES, type Problem } from './problems';
 
@@ -15,7 +16,11 @@ export interface FlowAnalysis {
 /** Parses and checks any JSON. Never throws. */
 export function analyzeFlow(input: unknown): FlowAnalysis {
   const { doc, problems, brokenBlockIds } = parseFlowLeniently(input);
-  problems.push(...checkGraph(doc, brokenBlockIds), ...checkContent(doc, brokenBlockIds.size === 0));
+  problems.push(
+    ...checkGraph(doc, brokenBlockIds),
+    ...checkContent(doc, brokenBlockIds.size === 0),
+    ...checkTraps(doc, brokenBlockIds),
+  );
   return { doc, problems, runnable: !problems.some((p) => BLOCKING_CODES.has(p.code)) };
 }
 

@@ -21,6 +21,9 @@ export const PROBLEM_CODES = {
   loopWithoutInput: 'loop_without_input',
   unknownIntent: 'unknown_intent',
   invalidRegex: 'invalid_regex',
+  captureVariableReused: 'capture_variable_reused',
+  handoffExitUnconnected: 'handoff_exit_unconnected',
+  aiAnswerAfterButtons: 'ai_answer_after_buttons',
 } as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 
