@@ -6,6 +6,7 @@ export * from './email-schema';
 export * from './follow-up';
 export * from './inbox';
 export * from './message-content';
+export * from './people';
 export * from './public-api';
 export * from './realtime';
 export * from './theme';

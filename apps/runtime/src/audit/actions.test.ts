@@ -17,6 +17,12 @@ describe('auditAction', () => {
     expect(auditAction('DELETE', '/api/admin/teams/:id', { id: 't1' })?.action).toBe('teams.delete');
     expect(auditAction('PATCH', '/api/admin/users/:id', { id: 'u1' })?.action).toBe('users.update');
     expect(auditAction('PUT', '/api/email/settings', {})?.action).toBe('email.settings.update');
+    expect(auditAction('POST', '/api/admin/invites/:id/resend', { id: 'i1' })).toEqual({
+      action: 'invites.resend',
+      targetType: 'invites',
+      targetId: 'i1',
+    });
+    expect(auditAction('DELETE', '/api/admin/invites/:id', { id: 'i1' })?.action).toBe('invites.delete');
     expect(auditAction('POST', '/api/email/outbox/:id/retry', { id: 'e1' })?.action).toBe('email.outbox.retry');
     expect(auditAction('DELETE', '/api/inbox/canned-responses/:id', { id: 'c1' })?.action).toBe(
       'canned-responses.delete',

@@ -27,6 +27,8 @@ export interface NewEmail extends RenderedEmail {
   notBefore?: Date;
   /** For a conversation email: what the worker renders again just before sending (see `refresh.ts`). */
   render?: RenderAgain;
+  /** An email the recipient asked for (password reset, invite): sent even to an address that unsubscribed. */
+  requested?: boolean;
 }
 
 export type EnqueueResult =
@@ -74,7 +76,7 @@ export async function enqueueEmail(trx: Kysely<Database>, email: NewEmail): Prom
   const to = email.to.trim();
   // Never throw here: a bad address must not roll back the caller's transaction (a visitor's message).
   if (!isEmailAddress(to)) return { status: 'invalid', id: null };
-  if (await isUnsubscribed(trx, to, email.kind)) return { status: 'unsubscribed', id: null };
+  if (!email.requested && (await isUnsubscribed(trx, to, email.kind))) return { status: 'unsubscribed', id: null };
   if (email.throttle && !(await takeThrottleSlot(trx, email.throttle.key, email.throttle.intervalMs, now))) {
     return { status: 'throttled', id: null };
   }

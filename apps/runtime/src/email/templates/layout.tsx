@@ -6,7 +6,8 @@ export interface LayoutProps {
   heading: string;
   /** Why the recipient got this, shown above the unsubscribe link. */
   reason: string;
-  unsubscribeUrl: string;
+  /** Absent for emails the recipient asked for (an invite, a password reset): nothing to unsubscribe from. */
+  unsubscribeUrl?: string;
   children: ReactNode;
 }
 
@@ -29,10 +30,15 @@ export function Layout({ preview, heading, reason, unsubscribeUrl, children }: L
           <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
           <Section>
             <Text style={footer}>
-              {reason}{' '}
-              <Link href={unsubscribeUrl} style={{ color: '#6b7280' }}>
-                Unsubscribe
-              </Link>
+              {reason}
+              {unsubscribeUrl ? (
+                <>
+                  {' '}
+                  <Link href={unsubscribeUrl} style={{ color: '#6b7280' }}>
+                    Unsubscribe
+                  </Link>
+                </>
+              ) : null}
             </Text>
           </Section>
         </Container>

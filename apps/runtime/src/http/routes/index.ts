@@ -3,6 +3,7 @@ import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
 import { officeHoursRoutes } from '../../office-hours';
+import { inviteRoutes, passwordRoutes } from '../../people';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
 import { aiRoutes } from './admin/ai';
@@ -24,6 +25,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', flowJsonSchemaRoutes());
   app.route('/', sessionRoutes(services));
+  app.route('/', passwordRoutes(services));
+  app.route('/', inviteRoutes(services));
   app.route('/', botRoutes(services));
   app.route('/', aiRoutes(services));
   app.route('/', flowRoutes(services));

@@ -1,0 +1,76 @@
+import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { currentUser, requireUser } from '../http/middleware/auth';
+import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
+import { peopleRouter } from './router';
+
+const tags = ['Users and teams (admin)'];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/admin/invites',
+  tags,
+  summary: 'People invited by email who have not set their password yet',
+  responses: { 200: jsonResponse(InvitesResponse, 'Open invites'), 401: errors[401], 403: errors[403] },
+});
+
+const createInviteRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/invites',
+  tags,
+  summary: 'Invite a person by email (they choose their password through a link valid 72 hours, once)',
+  request: { body: jsonBody(InviteRequest) },
+  responses: {
+    201: jsonResponse(InviteResponse, 'Invited; the email is queued'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+    409: errors[409],
+  },
+});
+
+const resendRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/invites/{id}/resend',
+  tags,
+  summary: 'Send the invite again with a new link (the previous link stops working)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(InviteResponse, 'Sent again'), 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+const revokeRoute = createRoute({
+  method: 'delete',
+  path: '/api/admin/invites/{id}',
+  tags,
+  summary: 'Withdraw an invite (its link stops working)',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Withdrawn' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+/** Admins invite people by email, see who is still invited, resend or withdraw. */
+export function inviteRoutes(services: Services) {
+  const router = peopleRouter();
+  for (const path of ['/api/admin/invites', '/api/admin/invites/*']) {
+    router.use(path, requireUser(services, { role: 'admin' }));
+  }
+  const inviter = (c: Parameters<typeof currentUser>[0]) => {
+    const user = currentUser(c);
+    return { id: user.id, name: user.name, workspaceId: user.workspaceId };
+  };
+  router.openapi(listRoute, async (c) =>
+    c.json({ invites: await listInvites(services.db, currentUser(c).workspaceId) }, 200),
+  );
+  router.openapi(createInviteRoute, async (c) =>
+    c.json({ invite: await createInvite(services, inviter(c), c.req.valid('json')) }, 201),
+  );
+  router.openapi(resendRoute, async (c) =>
+    c.json({ invite: await resendInvite(services, inviter(c), c.req.valid('param').id) }, 200),
+  );
+  router.openapi(revokeRoute, async (c) => {
+    await revokeInvite(services.db, currentUser(c).workspaceId, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  return router;
+}

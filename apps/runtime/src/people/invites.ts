@@ -1,0 +1,246 @@
+import { type Invite, type InviteRequest, LINK_PROBLEMS, type PasswordLinkInfo } from '@flowdesk/contract';
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../db/schema';
+import { publicUrlOf } from '../email/service';
+import { ApiError, badRequest, conflict, notFound } from '../http/errors';
+import { createSession } from '../repositories/sessions';
+import { normalizeEmail, toPublicUser } from '../repositories/users';
+import type { Services } from '../services';
+import { hashPassword, newId } from '../services/secrets';
+import { INVITE_PAGE, queueInviteEmail } from './emails';
+import { findLink, issueLink, type LinkLookup, useLink } from './password-links';
+import { peopleDb, type UserInvitesTable } from './tables';
+
+type InviteInput = z.output<typeof InviteRequest>;
+type Row = Selectable<UserInvitesTable>;
+
+export interface Inviter {
+  id: string;
+  name: string;
+  workspaceId: string;
+}
+
+function toInvite(
+  row: Pick<Row, 'id' | 'email' | 'name' | 'role' | 'team_ids' | 'sent_at' | 'expires_at'>,
+  invitedBy: string | null,
+  now: Date,
+): Invite {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    teamIds: row.team_ids,
+    status: row.expires_at.getTime() <= now.getTime() ? 'expired' : 'invited',
+    invitedBy,
+    sentAt: row.sent_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+  };
+}
+
+/** Invites of the workspace not accepted yet, newest first, with the inviter's name. */
+export async function listInvites(db: Kysely<Database>, workspaceId: string, now = new Date()): Promise<Invite[]> {
+  const rows = await peopleDb(db)
+    .selectFrom('user_invites')
+    .leftJoin('users', 'users.id', 'user_invites.invited_by')
+    .selectAll('user_invites')
+    .select('users.name as inviter')
+    .where('user_invites.workspace_id', '=', workspaceId)
+    .orderBy('user_invites.sent_at', 'desc')
+    .execute();
+  return rows.map((row) => toInvite(row, row.inviter, now));
+}
+
+const inviteUrl = (services: Services, token: string) =>
+  `${publicUrlOf(services.config)}${INVITE_PAGE}?token=${encodeURIComponent(token)}`;
+
+async function workspaceName(db: Kysely<Database>, workspaceId: string) {
+  const row = await db.selectFrom('workspaces').select('name').where('id', '=', workspaceId).executeTakeFirst();
+  return row?.name ?? 'your team';
+}
+
+/** Stores the invite and queues its email in one transaction; the worker sends it after the commit. */
+export async function createInvite(services: Services, inviter: Inviter, input: InviteInput, now = new Date()) {
+  const email = normalizeEmail(input.email);
+  const teamIds = [...new Set(input.teamIds)];
+  const { db } = services;
+  const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (taken) throw conflict('A person with this email already has an account', { field: 'email' });
+  const name = await workspaceName(db, inviter.workspaceId);
+  const invite = await db.transaction().execute(async (trx) => {
+    if (teamIds.length) {
+      const teams = await trx
+        .selectFrom('teams')
+        .select('id')
+        .where('workspace_id', '=', inviter.workspaceId)
+        .where('id', 'in', teamIds)
+        .execute();
+      if (teams.length !== teamIds.length)
+        throw badRequest('Some teams are not teams of this workspace', { field: 'teamIds' });
+    }
+    const id = newId();
+    const row = await peopleDb(trx)
+      .insertInto('user_invites')
+      .values({
+        id,
+        workspace_id: inviter.workspaceId,
+        email,
+        name: input.name,
+        role: input.role,
+        team_ids: JSON.stringify(teamIds),
+        invited_by: inviter.id,
+        sent_at: now,
+        expires_at: now,
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw conflict('This address is already invited: resend the invite instead', { field: 'email' });
+    return sendInvite(trx, services, row, inviter.name, name, now);
+  });
+  return toInvite(invite, inviter.name, now);
+}
+
+async function sendInvite(
+  trx: Kysely<Database>,
+  services: Services,
+  row: Row,
+  inviterName: string,
+  workspace: string,
+  now: Date,
+) {
+  const { token, expiresAt } = await issueLink(trx, { kind: 'invite', inviteId: row.id }, now);
+  await queueInviteEmail(
+    trx,
+    {
+      to: row.email,
+      name: row.name,
+      inviterName,
+      workspaceName: workspace,
+      url: inviteUrl(services, token),
+      workspaceId: row.workspace_id,
+    },
+    now,
+  );
+  return peopleDb(trx)
+    .updateTable('user_invites')
+    .set({ sent_at: now, expires_at: expiresAt })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A new link by email; the previous link stops working. */
+export async function resendInvite(services: Services, inviter: Inviter, id: string, now = new Date()) {
+  const workspace = await workspaceName(services.db, inviter.workspaceId);
+  const invite = await services.db.transaction().execute(async (trx) => {
+    const row = await peopleDb(trx)
+      .selectFrom('user_invites')
+      .selectAll()
+      .where('id', '=', id)
+      .where('workspace_id', '=', inviter.workspaceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('Invite');
+    return sendInvite(trx, services, row, inviter.name, workspace, now);
+  });
+  return toInvite(invite, inviter.name, now);
+}
+
+/** Withdraws an invite: its link says it is no longer valid. */
+export async function revokeInvite(db: Kysely<Database>, workspaceId: string, id: string) {
+  await db.transaction().execute(async (trx) => {
+    const people = peopleDb(trx);
+    const gone = await people
+      .deleteFrom('user_invites')
+      .where('id', '=', id)
+      .where('workspace_id', '=', workspaceId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!gone) throw notFound('Invite');
+    // Its links lost their invite (set null): drop the unused ones.
+    await people
+      .deleteFrom('password_links')
+      .where('kind', '=', 'invite')
+      .where('invite_id', 'is', null)
+      .where('used_at', 'is', null)
+      .execute();
+  });
+}
+
+/** A link that cannot be used: 400 with its problem as the code and the words its page shows. */
+export function linkError(lookup: Extract<LinkLookup, { ok: false }>) {
+  return new ApiError(400, lookup.problem, LINK_PROBLEMS[lookup.problem]);
+}
+
+/** What the invite page shows; throws the link's problem. */
+export async function describeInvite(db: Kysely<Database>, token: string, now = new Date()): Promise<PasswordLinkInfo> {
+  const lookup = await findLink(db, token, 'invite', now);
+  if (!lookup.ok) throw linkError(lookup);
+  const invite = await peopleDb(db)
+    .selectFrom('user_invites')
+    .innerJoin('workspaces', 'workspaces.id', 'user_invites.workspace_id')
+    .select(['user_invites.email', 'user_invites.name', 'workspaces.name as workspaceName'])
+    .where('user_invites.id', '=', lookup.link.inviteId ?? '')
+    .executeTakeFirst();
+  if (!invite) throw linkError({ ok: false, problem: 'link_revoked' });
+  return { kind: 'invite', ...invite, expiresAt: lookup.link.expiresAt.toISOString() };
+}
+
+/**
+ * Uses an invite link: the person becomes a user with the password they chose (and the invite's role and
+ * teams), the link is spent and a session starts. One transaction, the link's row locked: a second click fails.
+ */
+export async function acceptInvite(services: Services, token: string, password: string, now = new Date()) {
+  const passwordHash = await hashPassword(password);
+  return services.db.transaction().execute(async (trx) => {
+    const lookup = await findLink(trx, token, 'invite', now, { lock: true });
+    if (!lookup.ok) throw linkError(lookup);
+    const people = peopleDb(trx);
+    const invite = await people
+      .selectFrom('user_invites')
+      .selectAll()
+      .where('id', '=', lookup.link.inviteId ?? '')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!invite) throw linkError({ ok: false, problem: 'link_revoked' });
+    const taken = await trx.selectFrom('users').select('id').where('email', '=', invite.email).executeTakeFirst();
+    if (taken) throw conflict('A person with this email already has an account: sign in instead');
+    const user = await trx
+      .insertInto('users')
+      .values({
+        id: newId(),
+        workspace_id: invite.workspace_id,
+        email: invite.email,
+        name: invite.name,
+        password_hash: passwordHash,
+        role: invite.role,
+        avatar_url: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const teams = await workspaceTeams(trx, invite.workspace_id, invite.team_ids);
+    if (teams.length)
+      await trx
+        .insertInto('team_members')
+        .values(teams.map((team_id) => ({ team_id, user_id: user.id })))
+        .execute();
+    await useLink(trx, lookup.tokenHash, now, user.id);
+    await people.deleteFrom('user_invites').where('id', '=', invite.id).execute();
+    const session = await createSession(trx, user.id, services.config.SESSION_TTL_HOURS);
+    return { user: toPublicUser(user), session };
+  });
+}
+
+/** The invite's teams that still exist (a team deleted since the invite is skipped). */
+async function workspaceTeams(trx: Kysely<Database>, workspaceId: string, teamIds: string[]) {
+  if (!teamIds.length) return [];
+  const rows = await trx
+    .selectFrom('teams')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', teamIds)
+    .execute();
+  return rows.map((row) => row.id);
+}
