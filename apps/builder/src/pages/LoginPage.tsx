@@ -1,8 +1,20 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useAuth } from '../app/auth';
+import { Link, usePath } from '../app/router';
+import { ForgotPasswordPage } from '../people/ForgotPasswordPage';
+import { SetPasswordPage } from '../people/SetPasswordPage';
 
+/** Signed out: the sign-in form, or the page of an emailed link, or "Forgot password?". */
 export function LoginPage() {
+  const page = usePath().split('?')[0];
+  if (page === '/accept-invite') return <SetPasswordPage kind="invite" />;
+  if (page === '/reset-password') return <SetPasswordPage kind="reset" />;
+  if (page === '/forgot-password') return <ForgotPasswordPage />;
+  return <SignInForm />;
+}
+
+function SignInForm() {
   const { login } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -57,6 +69,9 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="auth-links">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
       </form>
     </main>
   );

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client';
 import { useAuth, useUser } from '../app/auth';
 import { useToast } from '../app/toasts';
 import { SettingsTabs } from '../bot/SettingsTabs';
+import { ChangePasswordForm } from '../people/ChangePasswordForm';
 import { Avatar, webUrl } from './Avatar';
 
 /** The signed-in person's name and picture, as teammates and visitors (in the widget) see them. */
@@ -43,7 +44,7 @@ export function ProfilePage() {
       <div className="page-header">
         <div>
           <h1>Settings</h1>
-          <p>Your name and picture, shown to teammates and to visitors when you answer a chat.</p>
+          <p>Your name and picture, shown to teammates and to visitors when you answer a chat, and your password.</p>
         </div>
       </div>
       <SettingsTabs />
@@ -89,6 +90,7 @@ export function ProfilePage() {
           </button>
         </div>
       </form>
+      <ChangePasswordForm />
     </>
   );
 }

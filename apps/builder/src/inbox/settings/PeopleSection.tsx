@@ -1,14 +1,24 @@
-import { type FormEvent, useState } from 'react';
+import type { Invite } from '@flowdesk/contract';
 import { useUser } from '../../app/auth';
 import { useToast } from '../../app/toasts';
+import { InvitesPanel } from '../../people/InvitesPanel';
 import { Icon } from '../../ui/icons';
 import { type Teammate, teamAdminApi } from '../inbox-api';
 
-/** The workspace's people: add agents and admins, change roles, remove. */
-export function PeopleSection({ users, onChanged }: { users: Teammate[]; onChanged(): void }) {
+/** The workspace's people: change roles, remove, and invite by email (invited people choose their password). */
+export function PeopleSection({
+  users,
+  invites,
+  teams,
+  onChanged,
+}: {
+  users: Teammate[];
+  invites: Invite[];
+  teams: Array<{ id: string; name: string }>;
+  onChanged(): void;
+}) {
   const me = useUser();
   const toast = useToast();
-  const [draft, setDraft] = useState({ name: '', email: '', password: '', role: 'agent' as 'admin' | 'agent' });
 
   async function run(action: Promise<unknown>, done: string) {
     try {
@@ -18,13 +28,6 @@ export function PeopleSection({ users, onChanged }: { users: Teammate[]; onChang
     } catch (error) {
       toast.error(error);
     }
-  }
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    void run(teamAdminApi.createUser(draft), `${draft.name} can now sign in.`).then(() =>
-      setDraft({ name: '', email: '', password: '', role: 'agent' }),
-    );
   }
 
   return (
@@ -64,46 +67,7 @@ export function PeopleSection({ users, onChanged }: { users: Teammate[]; onChang
           </li>
         ))}
       </ul>
-      <form className="add-person" onSubmit={add} aria-label="Add a person">
-        <h3>Add a person</h3>
-        <input
-          aria-label="Name"
-          placeholder="Name"
-          required
-          value={draft.name}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-        />
-        <input
-          aria-label="Email"
-          type="email"
-          placeholder="Email"
-          required
-          value={draft.email}
-          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-        />
-        <input
-          aria-label="Password"
-          type="password"
-          placeholder="Initial password (8+ characters)"
-          minLength={8}
-          required
-          value={draft.password}
-          onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-        />
-        <div className="row">
-          <select
-            aria-label="Role"
-            value={draft.role}
-            onChange={(e) => setDraft({ ...draft, role: e.target.value as 'admin' | 'agent' })}
-          >
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
-          </select>
-          <button type="submit" className="btn btn-primary">
-            Add
-          </button>
-        </div>
-      </form>
+      <InvitesPanel invites={invites} teams={teams} onChanged={onChanged} />
     </section>
   );
 }

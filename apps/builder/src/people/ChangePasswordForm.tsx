@@ -1,0 +1,85 @@
+import { PASSWORD_MIN_LENGTH } from '@flowdesk/contract';
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../api/client';
+import { useToast } from '../app/toasts';
+import { peopleApi } from './people-api';
+
+const EMPTY = { current: '', next: '', confirm: '' };
+
+/** Change my own password: the current one, the new one twice. My other devices are signed out. */
+export function ChangePasswordForm() {
+  const toast = useToast();
+  const [fields, setFields] = useState(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: e.target.value });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (fields.next.length < PASSWORD_MIN_LENGTH) return setError(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
+    if (fields.next !== fields.confirm) return setError('The two new passwords are not the same.');
+    setBusy(true);
+    setError(null);
+    try {
+      const { endedSessions } = await peopleApi.changePassword({
+        currentPassword: fields.current,
+        newPassword: fields.next,
+      });
+      setFields(EMPTY);
+      toast.success(
+        endedSessions > 0
+          ? `Password changed. ${endedSessions === 1 ? 'One other device was' : `${endedSessions} other devices were`} signed out.`
+          : 'Password changed.',
+      );
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card settings-section profile-form password-form" onSubmit={submit} aria-label="Change password">
+      <h2>Change password</h2>
+      <label className="field">
+        <span>Current password</span>
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={fields.current}
+          onChange={set('current')}
+        />
+      </label>
+      <label className="field">
+        <span>New password</span>
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          value={fields.next}
+          onChange={set('next')}
+        />
+        <small className="hint">
+          At least {PASSWORD_MIN_LENGTH} characters. Your other devices will be signed out.
+        </small>
+      </label>
+      <label className="field">
+        <span>Repeat the new password</span>
+        <input type="password" autoComplete="new-password" required value={fields.confirm} onChange={set('confirm')} />
+      </label>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="profile-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Changing…' : 'Change password'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { type FormEvent, useState } from 'react';
+import { errorMessage } from '../api/client';
+import { Link } from '../app/router';
+import { AuthCard } from './AuthCard';
+import { peopleApi } from './people-api';
+
+/** "Forgot password?": an address in, the same answer out whether or not it has an account. */
+export function ForgotPasswordPage() {
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setSent((await peopleApi.requestReset({ email })).message);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (sent) {
+    return (
+      <AuthCard title="Check your email">
+        <p className="auth-lead" role="status">
+          {sent}
+        </p>
+        <p className="auth-links">
+          <Link to="/">Back to sign in</Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Reset your password" onSubmit={submit}>
+      <p className="auth-lead">Enter the email you sign in with. We will send you a link to choose a new password.</p>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? 'Sending…' : 'Send reset link'}
+      </button>
+      <p className="auth-links">
+        <Link to="/">Back to sign in</Link>
+      </p>
+    </AuthCard>
+  );
+}
