@@ -58,14 +58,14 @@ export function ChangePasswordForm() {
           type="password"
           autoComplete="new-password"
           required
-          minLength={PASSWORD_MIN_LENGTH}
           value={fields.next}
+          aria-describedby="change-password-hint"
           onChange={set('next')}
         />
-        <small className="hint">
-          At least {PASSWORD_MIN_LENGTH} characters. Your other devices will be signed out.
-        </small>
       </label>
+      <small id="change-password-hint" className="hint field-hint">
+        At least {PASSWORD_MIN_LENGTH} characters. Your other devices will be signed out.
+      </small>
       <label className="field">
         <span>Repeat the new password</span>
         <input type="password" autoComplete="new-password" required value={fields.confirm} onChange={set('confirm')} />

@@ -91,12 +91,14 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
           type="password"
           autoComplete="new-password"
           required
-          minLength={PASSWORD_MIN_LENGTH}
           value={password}
+          aria-describedby="new-password-hint"
           onChange={(e) => setPassword(e.target.value)}
         />
-        <small className="hint">At least {PASSWORD_MIN_LENGTH} characters.</small>
       </label>
+      <small id="new-password-hint" className="hint field-hint">
+        At least {PASSWORD_MIN_LENGTH} characters.
+      </small>
       <label className="field">
         <span>Repeat the password</span>
         <input
