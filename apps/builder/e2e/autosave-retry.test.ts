@@ -91,3 +91,31 @@ test('a refusal that waiting cannot fix (400) is not retried on its own; the nex
   });
   await page.unroute('**/api/admin/flows/*/draft');
 });
+
+// Issue 20: undo then redo within a second brought the document back to the saved one, and the status
+// stayed "Unsaved changes" for good (the autosave returned early without saying it was saved).
+test('undo then redo within a second ends on "All changes saved", not "Unsaved changes" forever', async () => {
+  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
+  await page.goto(`${harness.appUrl}flows/${flowId}`);
+  await node(page, 'welcome').waitFor();
+  await node(page, 'welcome').click();
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Edited once');
+  const status = page.getByTestId('save-status');
+  await status.filter({ hasText: 'All changes saved' }).waitFor();
+
+  let puts = 0;
+  await page.route('**/api/admin/flows/*/draft', async (route) => {
+    if (route.request().method() === 'PUT') puts += 1;
+    return route.continue();
+  });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const redo = page.getByRole('button', { name: 'Redo' });
+  await undo.click();
+  await expect.poll(() => status.textContent()).toBe('Unsaved changes');
+  await redo.click(); // well within the autosave delay: back to what the server has
+  await page.waitForTimeout(1500);
+  expect(await status.textContent()).toBe('All changes saved');
+  expect(puts).toBe(0); // nothing to send: the server already has this document
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-autosave-undo-redo.png` });
+  await page.unroute('**/api/admin/flows/*/draft');
+});

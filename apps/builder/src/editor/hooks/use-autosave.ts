@@ -56,7 +56,13 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   }, [flowId, toast]);
 
   useEffect(() => {
-    if (!enabled || doc === saved.current) return;
+    if (!enabled) return;
+    if (doc === saved.current) {
+      // Back to what the server has (undo + redo): nothing to send, but the status must say so. Through the
+      // chain, so a save still running for another document is followed by one for this document.
+      void save().catch(() => undefined);
+      return;
+    }
     setStatus('unsaved');
     const timer = window.setTimeout(() => void save().catch(() => undefined), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
