@@ -3,6 +3,7 @@ export * from './conversation';
 export * from './email-address';
 export * from './email-continuity';
 export * from './email-schema';
+export * from './flows-api';
 export * from './follow-up';
 export * from './inbox';
 export * from './message-content';

@@ -3,6 +3,7 @@ import { labelled, payload, scriptLiteral, XSS_PAYLOADS } from './xss-corpus';
 import { HOST_VARIABLE, xssFlow } from './xss-flow';
 
 export const BOT_ID = 'demo-bot'; // the demo seed's bot
+const DEMO_FLOW_ID = 'demo-support-flow'; // and its live flow
 export const VISITOR = { name: labelled('Vera', 2, 200), email: "o'neil+xss@example.com" };
 export const EVE = { name: labelled('Eve', 3), email: 'eve@example.com', password: 'eve-password-42', role: 'admin' };
 export const TEAMS = [labelled('Team', 4), labelled('Team', 7), labelled('Team', 20)];
@@ -34,7 +35,12 @@ export async function seedHostileWorkspace(url: string, admin: Session): Promise
     name: labelled('Flow', 1, 200),
     draft: xssFlow(),
   });
-  await api(url, admin, 'POST', `/api/admin/flows/${created.flow.id}/publish`, { note: payload(14) });
+  // The demo bot runs the demo flow: replacing it is confirmed by naming it.
+  await api(url, admin, 'POST', `/api/admin/flows/${created.flow.id}/publish`, {
+    note: payload(14),
+    makeLive: true,
+    replacesFlowId: DEMO_FLOW_ID,
+  });
   return { eveId: eve.user.id, flowId: created.flow.id };
 }
 

@@ -57,14 +57,40 @@ export function findLiveVersion(db: Kysely<Database>, botId: string) {
     .executeTakeFirst();
 }
 
+/** The admin's choice about the bot's live flow when publishing (see PublishFlowRequest in the contract). */
+export interface LiveChoice {
+  makeLive?: boolean;
+  /** The flow the admin agreed to replace; must be the one live now. */
+  replacesFlowId?: string;
+}
+
+type Named = { id: string; name: string };
+export type PublishResult =
+  | { version: FlowVersion; bot: Named; live: boolean; replaced: Named | null }
+  | { conflict: { bot: Named; liveFlow: Named } };
+
+/** Whether the flow goes live; `conflict` when that would replace a live flow the admin did not name. */
+function decideLive(choice: LiveChoice | 'always', flowId: string, liveNow: string | null): boolean | 'conflict' {
+  if (liveNow === flowId || choice === 'always') return true; // a new version of the live flow is what the bot runs next
+  if (choice.makeLive === undefined) return liveNow === null;
+  if (!choice.makeLive) return false;
+  return liveNow === null || choice.replacesFlowId === liveNow ? true : 'conflict';
+}
+
 /**
- * Appends an immutable version (number = previous + 1) and makes the flow live for its bot.
- * The flow row lock serialises concurrent publishes.
+ * Appends an immutable version (number = previous + 1) and, as `live` decides, makes the flow live for its
+ * bot. The flow and bot row locks serialise concurrent publishes; on a conflict nothing is written.
  */
-export async function publishVersion(
+export async function publishFlowVersion(
   db: Kysely<Database>,
-  input: { flowId: string; document: JsonObject; note: string | null; userId: string | null },
-) {
+  input: {
+    flowId: string;
+    document: JsonObject;
+    note: string | null;
+    userId: string | null;
+    live: LiveChoice | 'always';
+  },
+): Promise<PublishResult> {
   return db.transaction().execute(async (trx) => {
     const flow = await trx
       .selectFrom('flows')
@@ -72,6 +98,19 @@ export async function publishVersion(
       .where('id', '=', input.flowId)
       .forUpdate()
       .executeTakeFirstOrThrow();
+    const bot = await trx
+      .selectFrom('bots')
+      .select(['id', 'name', 'flow_id'])
+      .where('id', '=', flow.bot_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const previous = bot.flow_id
+      ? await trx.selectFrom('flows').select(['id', 'name']).where('id', '=', bot.flow_id).executeTakeFirst()
+      : undefined;
+    const liveNow = previous?.id ?? null;
+    const goLive = decideLive(input.live, flow.id, liveNow);
+    const botRef = { id: bot.id, name: bot.name };
+    if (goLive === 'conflict') return { conflict: { bot: botRef, liveFlow: previous! } };
     const { last } = await trx
       .selectFrom('flow_versions')
       .select(sql<number>`coalesce(max(number), 0)::int`.as('last'))
@@ -89,11 +128,23 @@ export async function publishVersion(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('bots')
-      .set({ flow_id: flow.id, updated_at: new Date() })
-      .where('id', '=', flow.bot_id)
-      .execute();
-    return version;
+    if (goLive && liveNow !== flow.id)
+      await trx
+        .updateTable('bots')
+        .set({ flow_id: flow.id, updated_at: new Date() })
+        .where('id', '=', bot.id)
+        .execute();
+    const replaced = goLive && previous && previous.id !== flow.id ? previous : null;
+    return { version, bot: botRef, live: goLive, replaced };
   });
+}
+
+/** Publishes and makes the flow live whatever was live before (fixtures, seeding); the API asks first. */
+export async function publishVersion(
+  db: Kysely<Database>,
+  input: { flowId: string; document: JsonObject; note: string | null; userId: string | null },
+) {
+  const result = await publishFlowVersion(db, { ...input, live: 'always' });
+  if ('conflict' in result) throw new Error('unreachable: publishing with live "always" never conflicts');
+  return result.version;
 }

@@ -1,11 +1,12 @@
+import { LIVE_FLOW_CONFLICT, PublishFlowRequest, PublishOutcome } from '@flowdesk/contract';
 import { analyzeFlow } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
-import { findVersion, listVersions, publishVersion, toVersionJson } from '../../../repositories/flow-versions';
+import { findVersion, listVersions, publishFlowVersion, toVersionJson } from '../../../repositories/flow-versions';
 import { saveDraft, toFlowJson } from '../../../repositories/flows';
 import type { Services } from '../../../services';
 import { checkPublishable } from '../../../services/flow-validation';
 import { createRouter } from '../../env';
-import { ApiError, notFound } from '../../errors';
+import { ApiError, badRequest, notFound, zodDetails } from '../../errors';
 import { requireAdmin, requireUser } from '../../middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { FlowDraft, FlowIdParam, FlowSchema, FlowVersionSchema, ProblemSchema } from './flow-schemas';
@@ -34,16 +35,24 @@ const publishRoute = createRoute({
   method: 'post',
   path: `${FLOWS_BASE}/{id}/publish`,
   tags: ['Flows'],
-  summary: 'Publish the draft as a new immutable version; new conversations use it (admin)',
+  summary: 'Publish the draft as a new immutable version, live for its bot as asked (admin)',
+  description:
+    'Without `makeLive` the flow goes live only where that replaces nothing. `makeLive: true` where another flow ' +
+    `is live needs \`replacesFlowId\` naming it, else 409 \`${LIVE_FLOW_CONFLICT}\` (details: the bot and its live flow).`,
   request: {
     params: FlowIdParam,
-    body: { required: false, content: { 'application/json': { schema: z.object({ note: Note }) } } },
+    body: { required: false, content: { 'application/json': { schema: PublishFlowRequest } } },
   },
   responses: {
     401: errors[401],
-    201: jsonResponse(z.object({ version: FlowVersionSchema, problems: z.array(ProblemSchema) }), 'Published'),
+    201: jsonResponse(
+      PublishOutcome.extend({ version: FlowVersionSchema, problems: z.array(ProblemSchema) }),
+      'Published',
+    ),
+    400: errors[400],
     403: errors[403],
     404: errors[404],
+    409: errors[409],
     422: errors[422],
   },
 });
@@ -107,7 +116,8 @@ export function flowVersionRoutes(services: Services) {
   router.openapi(publishRoute, async (c) => {
     const user = requireAdmin(c);
     const flow = await loadFlow(c, services, c.req.valid('param').id);
-    const body = z.object({ note: Note }).safeParse(await c.req.json().catch(() => ({})));
+    const body = PublishFlowRequest.safeParse((await c.req.json().catch(() => null)) ?? {});
+    if (!body.success) throw badRequest('Invalid publish request', zodDetails(body.error));
     const { problems, document } = checkPublishable(flow.draft);
     if (!document) {
       const count = problems.filter((problem) => problem.severity === 'error').length;
@@ -118,10 +128,28 @@ export function flowVersionRoutes(services: Services) {
         problems,
       );
     }
-    const note = body.success ? (body.data.note ?? null) : null;
-    const version = await publishVersion(db, { flowId: flow.id, document, note, userId: user.id });
-    const row = await findVersion(db, flow.id, version.number);
-    return c.json({ version: toVersionJson(row!), problems }, 201);
+    const { note, makeLive, replacesFlowId } = body.data;
+    const result = await publishFlowVersion(db, {
+      flowId: flow.id,
+      document,
+      note: note ?? null,
+      userId: user.id,
+      live: { makeLive, replacesFlowId },
+    });
+    if ('conflict' in result) {
+      const { bot, liveFlow } = result.conflict;
+      throw new ApiError(
+        409,
+        LIVE_FLOW_CONFLICT,
+        `"${liveFlow.name}" is live for ${bot.name}; confirm replacing it (replacesFlowId) or publish without making this flow live`,
+        result.conflict,
+      );
+    }
+    const row = await findVersion(db, flow.id, result.version.number);
+    return c.json(
+      { version: toVersionJson(row!), problems, bot: result.bot, live: result.live, replaced: result.replaced },
+      201,
+    );
   });
 
   router.openapi(versionsRoute, async (c) => {
@@ -145,7 +173,15 @@ export function flowVersionRoutes(services: Services) {
     const target = await findVersion(db, flow.id, input.version);
     if (!target) throw notFound('Version');
     const note = input.note ?? `Rollback to version ${target.number}`;
-    const version = await publishVersion(db, { flowId: flow.id, document: target.document, note, userId: user.id });
+    const published = await publishFlowVersion(db, {
+      flowId: flow.id,
+      document: target.document,
+      note,
+      userId: user.id,
+      live: {}, // live again only if it was (or nothing is): a rollback never replaces another flow
+    });
+    if ('conflict' in published) throw new Error('unreachable: an unasked live choice never conflicts');
+    const { version } = published;
     await saveDraft(db, flow.id, { draft: target.document, userId: user.id });
     const [updated, row] = await Promise.all([
       loadFlow(c, services, flow.id),
