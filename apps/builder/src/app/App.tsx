@@ -7,6 +7,7 @@ import { resolveRoute } from './resolve-route';
 import { navigate, usePath } from './router';
 import { appRoutes, homePath } from './routes';
 import { AppRoutesContext } from './routes-context';
+import { setTabTitle } from './tab-badge';
 import { ToastProvider } from './toasts';
 
 function Pages() {
@@ -17,7 +18,7 @@ function Pages() {
   const title = resolved.kind === 'page' ? resolved.route.title : 'Flowdesk';
 
   useEffect(() => {
-    document.title = `${title} · Flowdesk`;
+    setTabTitle(`${title} · Flowdesk`);
   }, [title]);
   useEffect(() => {
     if (state.status === 'signed_in' && path.split('?')[0] === '/') navigate(homePath(role), { replace: true });

@@ -2,6 +2,7 @@ import { api } from '../api/api';
 import { flowsApi } from '../api/flows';
 import { ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
+import { EditorShortcutHelp } from './EditorShortcutHelp';
 import { FlowEditor } from './FlowEditor';
 import { loadDocument } from './model/load-document';
 
@@ -11,10 +12,13 @@ export function EditorPage({ flowId }: { flowId: string }) {
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const { flow } = data.value;
   return (
-    <FlowEditor
-      key={flow.id}
-      flowId={flow.id}
-      initialDoc={loadDocument(flow.draft, { id: flow.id, name: flow.name })}
-    />
+    <>
+      <FlowEditor
+        key={flow.id}
+        flowId={flow.id}
+        initialDoc={loadDocument(flow.draft, { id: flow.id, name: flow.name })}
+      />
+      <EditorShortcutHelp />
+    </>
   );
 }

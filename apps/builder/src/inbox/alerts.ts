@@ -48,3 +48,19 @@ export function mentionAlertText(mention: MentionAlert): string {
   const who = visitorLabel({ name: mention.visitorName, email: null }, mention.conversationId);
   return `${mention.authorName} mentioned you in the conversation with ${who}`;
 }
+
+const QUOTE_MAX = 120;
+
+/** A message cut to one line of at most 120 characters, in quotes: “I was charged twice for…”. */
+export function quoteMessage(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `“${line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX - 1).trimEnd()}…` : line}”`;
+}
+
+/** The desktop notification: who it is and what they said (plain text, never markup). */
+export function alertText(kind: 'handoff' | 'message', visitorName: string, lastVisitorText: string | null) {
+  return {
+    title: kind === 'handoff' ? `${visitorName} needs an agent` : `New message from ${visitorName}`,
+    body: lastVisitorText ? quoteMessage(lastVisitorText) : 'Open the inbox to reply.',
+  };
+}

@@ -1,4 +1,13 @@
-import type { ConversationStatus, FollowUp, HandoffSummary, Message, Priority } from '@flowdesk/contract';
+import type {
+  ConversationStatus,
+  FollowUp,
+  HandBackTarget,
+  HandoffSummary,
+  Message,
+  Priority,
+  ReopenInput,
+  ReopenResponse,
+} from '@flowdesk/contract';
 import { api } from '../api/api';
 
 export type InboxFilter = 'needs_agent' | 'mine' | 'my_teams' | 'unassigned' | 'all' | 'resolved';
@@ -64,7 +73,7 @@ export interface ConversationDetail {
     lastSeenAt: string;
   };
   messages: TranscriptMessage[];
-  handBackTargets: Array<{ id: string; type: string; label: string }>;
+  handBackTargets: HandBackTarget[];
 }
 
 export interface Teammate {
@@ -108,11 +117,12 @@ const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
 /** Every inbox call the dashboard makes. */
 export const inboxApi = {
   list: (filter: InboxFilter, q: string, limit: number) =>
-    api.get<{ conversations: InboxRow[]; counts: FilterCounts }>(
+    api.get<{ conversations: InboxRow[]; counts: FilterCounts; unread: number }>(
       `${base}?filter=${filter}&limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
     ),
-  counts: () => api.get<{ counts: FilterCounts }>('/api/inbox/counts'),
-  detail: (id: string) => api.get<ConversationDetail>(at(id)),
+  counts: () => api.get<{ counts: FilterCounts; unread: number }>('/api/inbox/counts'),
+  detail: (id: string, afterSeq = 0) =>
+    api.get<ConversationDetail>(afterSeq > 0 ? `${at(id)}?afterSeq=${afterSeq}` : at(id)),
   reply: (id: string, text: string, clientId: string) =>
     api.post<{ message: Message }>(`${at(id)}/messages`, { text, clientId }),
   note: (id: string, text: string, mentions: string[]) =>
@@ -120,6 +130,8 @@ export const inboxApi = {
   takeOver: (id: string) => api.post(`${at(id)}/takeover`),
   handBack: (id: string, blockId: string | null, end = false) => api.post(`${at(id)}/handback`, { blockId, end }),
   resolve: (id: string) => api.post(`${at(id)}/resolve`),
+  reopen: (id: string, input: ReopenInput = { assignToMe: true }) =>
+    api.post<ReopenResponse>(`${at(id)}/reopen`, input),
   setPriority: (id: string, priority: Priority | null) => api.put(`${at(id)}/priority`, { priority }),
   assign: (id: string, change: { assigneeId?: string | null; teamId?: string | null }) =>
     api.put(`${at(id)}/assignment`, change),

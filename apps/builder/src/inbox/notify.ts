@@ -1,4 +1,7 @@
+import type { MessageContent } from '@flowdesk/contract';
 import { hrefFor } from '../app/router';
+import { alertText } from './alerts';
+import { inboxApi, visitorLabel } from './inbox-api';
 
 const SOUND_KEY = 'flowdesk.inbox.sound';
 
@@ -39,4 +42,19 @@ export function playChime() {
     tone.stop(context.currentTime + 0.5);
   });
   setTimeout(() => void context.close(), 800);
+}
+
+/** What a visitor message says, as text (buttons and forms by their values). */
+function contentText(content: MessageContent): string | null {
+  if ('text' in content && typeof content.text === 'string' && content.text) return content.text;
+  if (content.type === 'form_reply') return Object.values(content.values).join(', ');
+  if ('label' in content && typeof content.label === 'string') return content.label;
+  return null;
+}
+
+/** Names the visitor and quotes their newest message: "Jane Doe needs an agent" / “My order never came”. */
+export async function alertNotification(kind: 'handoff' | 'message', conversationId: string, lastSeq: number) {
+  const detail = await inboxApi.detail(conversationId, Math.max(0, lastSeq - 20));
+  const said = detail.messages.filter((m) => m.author === 'visitor' && !m.internal).at(-1);
+  return alertText(kind, visitorLabel(detail.visitor, conversationId), said ? contentText(said.content) : null);
 }

@@ -11,7 +11,8 @@ export function useInboxLive() {
   }, [user]);
   useSyncExternalStore(
     (onChange) => inboxLive.subscribe(onChange),
-    () => `${inboxLive.version}:${inboxLive.connected}:${JSON.stringify(inboxLive.counts)}`,
+    () =>
+      `${inboxLive.version}:${inboxLive.tick}:${inboxLive.connected}:${inboxLive.unread}:${JSON.stringify(inboxLive.counts)}`,
   );
   return inboxLive;
 }

@@ -26,7 +26,7 @@ const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
- * Reply box: R focuses it, Enter sends, Shift+Enter adds a line, `/` inserts a canned response, and in a
+ * Reply box: R focuses it (N for a private note), Enter sends, Shift+Enter adds a line, `/` inserts a canned response, and in a
  * private note `@` mentions a teammate. A reply goes to the visitor; a note stays with the team.
  */
 export function Composer({
@@ -54,9 +54,12 @@ export function Composer({
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'r' || event.metaKey || event.ctrlKey || event.altKey || isEditable(event.target))
-        return;
+      const key = event.key.toLowerCase();
+      if ((key !== 'r' && key !== 'n') || event.metaKey || event.ctrlKey || event.altKey || event.shiftKey) return;
+      if (isEditable(event.target) || document.querySelector('dialog[open]')) return;
       event.preventDefault();
+      // R: reply to the visitor; N: a private note for the team.
+      setMode(key === 'r' ? 'reply' : 'note');
       area.current?.focus();
     };
     document.addEventListener('keydown', onKey);
@@ -149,6 +152,10 @@ export function Composer({
         setCaret(-1);
         return;
       }
+    }
+    if (event.key === 'Escape') {
+      area.current?.blur(); // back to the single-key shortcuts
+      return;
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();

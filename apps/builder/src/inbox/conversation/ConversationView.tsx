@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useUser } from '../../app/auth';
 import { useToast } from '../../app/toasts';
 import { ErrorState, Spinner } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
 import { mentionable } from '../composer-commands';
 import { inboxApi, visitorLabel } from '../inbox-api';
+import { useKeys } from '../shortcuts';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { DetailsPanel } from './DetailsPanel';
@@ -11,6 +13,7 @@ import { SummaryCard } from './SummaryCard';
 import { Transcript } from './Transcript';
 import { useConversation } from './use-conversation';
 import './conversation.css';
+import './live.css';
 
 /** One conversation: header with actions, AI summary, live transcript, reply box, and the details panel. */
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -18,6 +21,18 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const { detail, error, typing, botWork, reload } = useConversation(conversationId);
   const support = useAsync(() => Promise.all([inboxApi.teammates(), inboxApi.teams(), inboxApi.canned()]), []);
   const [busy, setBusy] = useState(false);
+  const user = useUser();
+  // A: assign to me; E: resolve (R reply and N note live in the composer).
+  useKeys({
+    a: () => {
+      if (detail && !busy && detail.conversation.assignee?.id !== user.id)
+        void act(() => inboxApi.assign(conversationId, { assigneeId: user.id }), 'Assigned to you.');
+    },
+    e: () => {
+      if (detail && !busy && detail.conversation.status !== 'resolved')
+        void act(() => inboxApi.resolve(conversationId), 'Conversation resolved.');
+    },
+  });
 
   if (error && !detail) return <ErrorState error={error} onRetry={() => void reload()} />;
   if (!detail) return <Spinner label="Opening conversation…" />;

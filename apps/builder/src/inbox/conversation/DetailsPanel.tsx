@@ -4,6 +4,9 @@ import { formatDateTime } from '../../ui/format';
 import { StatusBadge } from '../badges';
 import { describeBrowser } from '../format-time';
 import { type ConversationDetail, inboxApi, type Team, type Teammate } from '../inbox-api';
+import { inboxLive } from '../inbox-live';
+import { useInboxLive } from '../use-inbox-live';
+import { VariableList } from './VariableList';
 
 const PRIORITIES: Priority[] = ['urgent', 'high', 'medium', 'low'];
 
@@ -41,27 +44,6 @@ function Choice({
   );
 }
 
-function Variables({ title, values }: { title: string; values: Record<string, unknown> }) {
-  const entries = Object.entries(values);
-  return (
-    <section className="panel-section">
-      <h3>{title}</h3>
-      {entries.length === 0 ? (
-        <p className="hint">None yet.</p>
-      ) : (
-        <dl className="kv">
-          {entries.map(([key, value]) => (
-            <div key={key}>
-              <dt>{key}</dt>
-              <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </section>
-  );
-}
-
 /** Right-hand panel: status, priority, assignee and team selectors, visitor details and variables. */
 export function DetailsPanel({
   detail,
@@ -75,6 +57,7 @@ export function DetailsPanel({
   onChanged(): void;
 }) {
   const toast = useToast();
+  useInboxLive(); // presence changes re-render the assignee choices
   const { conversation, visitor } = detail;
   const run = (action: Promise<unknown>) =>
     action.then(onChanged, (error: unknown) => {
@@ -104,7 +87,7 @@ export function DetailsPanel({
           empty="Unassigned"
           options={teammates.map((person) => ({
             value: person.id,
-            label: `${person.name}${PRESENCE_MARK[person.presence]}`,
+            label: `${person.name}${PRESENCE_MARK[inboxLive.presenceOf(person.id, person.presence)]}`,
           }))}
           onChange={(value) => run(inboxApi.assign(conversation.id, { assigneeId: value || null }))}
         />
@@ -153,8 +136,8 @@ export function DetailsPanel({
           </div>
         </dl>
       </section>
-      <Variables title="Captured by the bot" values={conversation.variables} />
-      <Variables title="Set by the website" values={visitor.variables} />
+      <VariableList title="Captured by the bot" values={conversation.variables} />
+      <VariableList title="Set by the website" values={visitor.variables} />
     </aside>
   );
 }

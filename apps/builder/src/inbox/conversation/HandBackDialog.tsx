@@ -44,7 +44,7 @@ export function HandBackDialog({
             <option value="">Where the handoff left off (or end the flow)</option>
             {targets.map((block) => (
               <option key={block.id} value={block.id}>
-                {block.label} · {block.id}
+                {block.label}
               </option>
             ))}
             <option value={END}>End the conversation</option>

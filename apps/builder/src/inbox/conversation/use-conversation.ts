@@ -97,12 +97,19 @@ export function useConversation(id: string) {
     };
   }, [id, reload, seen, showBot]);
 
-  // Everything on screen counts as read while the window has focus.
+  // Everything on screen counts as read while the window has focus (and when the agent comes back to it):
+  // the badge clears here at once, and on the agent's other dashboards through the socket's read frame.
   const newest = detail?.messages.at(-1)?.seq ?? 0;
   useEffect(() => {
-    if (newest <= lastRead.current || !document.hasFocus()) return;
-    lastRead.current = newest;
-    void inboxApi.markRead(id, newest).catch(() => undefined);
+    const read = () => {
+      if (newest <= lastRead.current || !document.hasFocus()) return;
+      lastRead.current = newest;
+      inboxLive.markedRead(id, newest);
+      void inboxApi.markRead(id, newest).catch(() => undefined);
+    };
+    read();
+    window.addEventListener('focus', read);
+    return () => window.removeEventListener('focus', read);
   }, [id, newest]);
 
   return { detail, error, typing, botWork, reload, setDetail };

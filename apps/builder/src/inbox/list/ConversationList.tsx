@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useUser } from '../../app/auth';
 import { useToast } from '../../app/toasts';
 import { ErrorState, Spinner } from '../../ui/states';
 import { type InboxFilter, type InboxRow, inboxApi } from '../inbox-api';
@@ -6,8 +7,10 @@ import { inboxLive } from '../inbox-live';
 import { useInboxLive } from '../use-inbox-live';
 import { AgentStatus } from './AgentStatus';
 import { ConversationRow } from './ConversationRow';
+import { keepOpenRow, type OpenRow, openRowOf } from './keep-open';
 
 const PAGE = 50;
+const known = (id: string) => inboxLive.known.get(id);
 
 const FILTERS: Array<{ id: InboxFilter; label: string }> = [
   { id: 'needs_agent', label: 'Needs agent' },
@@ -37,6 +40,16 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
   const [, setTick] = useState(0);
   const loaded = useRef(false);
   const version = live.version;
+  const user = useUser();
+  // The open conversation stays where it was after a reply moves it out of this filter, until the agent
+  // opens another one, changes the filter or searches.
+  const open = useRef<OpenRow | null>(null);
+  const selected = useRef(selectedId);
+  selected.current = selectedId;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: forgets the kept row whenever the agent moves on.
+  useEffect(() => {
+    open.current = null;
+  }, [selectedId, filter, query]);
 
   // Reload on filter/search change and whenever the live connection reports a change.
   useEffect(() => {
@@ -44,11 +57,12 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
     const timer = setTimeout(
       () => {
         inboxApi.list(filter, query, limit).then(
-          ({ conversations, counts }) => {
+          ({ conversations, counts, unread }) => {
             if (cancelled) return;
             inboxLive.remember(conversations.map((c) => ({ ...c, assigneeId: c.assignee?.id ?? null })));
-            inboxLive.setCounts(counts);
+            inboxLive.setCounts(counts, unread);
             loaded.current = true;
+            open.current = openRowOf(conversations, selected.current) ?? open.current;
             setRows(conversations);
             setError(null);
           },
@@ -63,6 +77,13 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
       clearTimeout(timer);
     };
   }, [filter, query, version, limit]);
+
+  // What the list shows: the server's rows, plus the open conversation where it was (see keepOpenRow).
+  const me = { id: user.id, name: user.name };
+  const shown = rows ? keepOpenRow(rows, selectedId, open.current, known, me).rows : null;
+  useEffect(() => {
+    inboxLive.order = shown?.map((row) => row.id) ?? [];
+  });
 
   // Waiting times tick every 30 s.
   useEffect(() => {
@@ -117,18 +138,23 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
       <div className="inbox-rows">
         {error ? (
           <ErrorState error={error} />
-        ) : rows === null ? (
+        ) : shown === null ? (
           <Spinner label="Loading conversations…" />
-        ) : rows.length === 0 ? (
+        ) : shown.length === 0 ? (
           <p className="inbox-empty">{query ? 'No conversation matches your search.' : 'Nothing here. Nice work!'}</p>
         ) : (
           <>
             <ul>
-              {rows.map((row) => (
-                <ConversationRow key={row.id} row={row} selected={row.id === selectedId} filter={filter} />
+              {shown.map((row) => (
+                <ConversationRow
+                  key={row.id}
+                  row={{ ...row, unread: live.unreadOf(row) }}
+                  selected={row.id === selectedId}
+                  filter={filter}
+                />
               ))}
             </ul>
-            {rows.length >= limit ? (
+            {(rows?.length ?? 0) >= limit ? (
               <button type="button" className="btn btn-ghost btn-block" onClick={() => setLimit(limit + PAGE)}>
                 Show more
               </button>

@@ -1,0 +1,183 @@
+import type { RunningServer } from '@flowdesk/runtime';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { DEMO_ADMIN as ADMIN, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+
+let live: LiveRuntime;
+let runtime: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  live = await startLiveRuntime();
+  runtime = live.runtime;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await live?.close();
+});
+
+/** A named visitor on the demo site (website variables set through the SDK) who asks for a person. */
+async function visitorAsksForHelp(name: string, variables: Record<string, unknown>) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${runtime.url}/demo`);
+  await page.evaluate(
+    ([who, vars]) => {
+      const sdk = (window as unknown as { Flowdesk: { identify(v: object): void; setVariables(v: object): void } })
+        .Flowdesk;
+      sdk.identify({ name: who, email: `${String(who).split(' ')[0]!.toLowerCase()}@example.com` });
+      if (Object.keys(vars as object).length > 0) sdk.setVariables(vars as object);
+    },
+    [name, variables] as const,
+  );
+  const panel = page.locator('flowdesk-widget [role="dialog"]');
+  await page.locator('flowdesk-widget button.launcher').click();
+  await panel.getByText('What can I help you with?').waitFor();
+  await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
+  await panel.locator('.composer textarea').waitFor();
+  const stored = await page.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
+  return (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+}
+
+const openName = (page: Page) => page.locator('.conversation-header h2').textContent();
+
+describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the list; reopen; editor ?', () => {
+  it('works the inbox from the keyboard, reopens, and lists blocks and variables for people', async () => {
+    const ann = await visitorAsksForHelp('Ann Lee', {});
+    const bob = await visitorAsksForHelp('Bob Ray', {
+      plan: 'Pro',
+      order_id: 'A-17',
+      newsletter: true,
+      seats: 12,
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-failure.png` });
+    });
+    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const errors = watchConsole(page);
+    await page.getByRole('link', { name: /Conversations/ }).click();
+    const rows = page.locator('.inbox-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    const order = await rows.evaluateAll((links) => links.map((l) => l.getAttribute('data-conversation-id')));
+    expect(new Set(order)).toEqual(new Set([ann, bob]));
+    const nameOf = (id: string | null) => (id === ann ? 'Ann Lee' : 'Bob Ray');
+
+    // J opens the first conversation, J the next, K goes back.
+    await page.keyboard.press('j');
+    await expect.poll(() => openName(page)).toBe(nameOf(order[0]!));
+    await page.keyboard.press('j');
+    await expect.poll(() => openName(page)).toBe(nameOf(order[1]!));
+    expect(page.url()).toContain(`/inbox/${order[1]}`);
+    await page.keyboard.press('k');
+    await expect.poll(() => openName(page)).toBe(nameOf(order[0]!));
+    if (order[0] !== ann) await page.keyboard.press('j');
+    await expect.poll(() => openName(page)).toBe('Ann Lee');
+
+    // A: assigned to me (nobody was online: it waited unassigned).
+    const header = page.locator('.conversation-header');
+    expect(await page.getByLabel('Assignee').inputValue()).toBe('');
+    await page.keyboard.press('a');
+    await expect.poll(() => header.locator('.presence-label').textContent()).toBe('With Ada Admin · online');
+
+    // N: a private note; Esc leaves the box; R: the reply box, Enter sends.
+    await page.keyboard.press('n');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Private note for your team');
+    await page.keyboard.type('Checked the order: refund approved');
+    await page.keyboard.press('Enter');
+    await page.locator('.msg-note').filter({ hasText: 'refund approved' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('r');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Reply to the visitor');
+    await page.keyboard.type('Hi Ann, your refund is on its way.');
+    await page.keyboard.press('Enter');
+    await page.locator('.msg-agent').filter({ hasText: 'refund is on its way' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // ?: the list of shortcuts.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Inbox keyboard shortcuts' });
+    await help.waitFor();
+    for (const does of ['Next conversation', 'Previous conversation', 'Assign the open conversation to me'])
+      await help.getByRole('cell', { name: does }).waitFor();
+    await help.getByRole('cell', { name: 'Resolve the open conversation' }).waitFor();
+    await help.getByRole('cell', { name: 'Write a private note' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-01-help.png` });
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    // E: resolved. Reopen brings it back, held by me.
+    await page.keyboard.press('e');
+    await expect.poll(() => header.locator('.status-badge').textContent()).toBe('Resolved');
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-02-resolved.png` });
+    await header.getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => header.locator('.status-badge').textContent()).toBe('With agent');
+    await expect.poll(() => header.locator('.presence-label').textContent()).toBe('With Ada Admin · online');
+    await page.locator('.timeline-event').filter({ hasText: 'Ada Admin reopened the conversation' }).waitFor();
+
+    // The hand-back dialog names blocks as people know them, never by internal id.
+    await header.getByRole('button', { name: 'Hand back to bot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hand back to the bot' });
+    const labels = await dialog.getByLabel('Resume at block').locator('option').allTextContents();
+    expect(labels).toContain('Ask with buttons · What can I help you with?');
+    expect(labels).toContain('End conversation · Have a great day!');
+    for (const label of labels) expect(label).not.toMatch(/[a-z]+_[a-z]+|· [a-z_]+$/);
+    // Shown as an open list for the screenshot (a closed native select draws only its current choice).
+    await dialog.getByLabel('Resume at block').evaluate((select) => {
+      (select as HTMLSelectElement).size = 16;
+    });
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-03-hand-back-labels.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Bob's variables read as key/value lists, never raw JSON: the website's, and the bot's (nested ones too).
+    await page.goto(`${runtime.url}/app/inbox/${bob}`);
+    await expect.poll(() => openName(page)).toBe('Bob Ray');
+    const website = page.getByRole('region', { name: 'Set by the website' });
+    await website.getByText('A-17').waitFor();
+    const text = await website.innerText();
+    expect(text).toMatch(/Plan\s+Pro/);
+    expect(text).toMatch(/Order id\s+A-17/);
+    expect(text).toMatch(/Newsletter\s+Yes/);
+    expect(text).toMatch(/Seats\s+12/);
+    const captured = await page.getByRole('region', { name: 'Captured by the bot' }).innerText();
+    expect(captured).toMatch(/Visitor\s+Name\s+Bob Ray\s+Email\s+bob@example.com/);
+    for (const shown of [text, captured]) expect(shown).not.toMatch(/[{}[\]"]/);
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-04-variables.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('? in the flow editor lists the editor shortcuts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const errors = watchConsole(page);
+    const flow = await runtime.db.selectFrom('flows').select('id').executeTakeFirstOrThrow();
+    await page.goto(`${runtime.url}/app/flows/${flow.id}`);
+    await page.getByRole('application').or(page.locator('.react-flow')).first().waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Editor keyboard shortcuts' });
+    await help.waitFor();
+    for (const does of ['Undo', 'Redo', 'Copy the selected blocks', 'Paste', 'Duplicate the selected blocks'])
+      await help.getByRole('cell', { name: does, exact: true }).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/editor-shortcuts-help.png` });
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+});
