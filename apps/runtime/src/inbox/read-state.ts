@@ -3,7 +3,6 @@ import type { Database } from '../db/schema';
 import type { Services } from '../services';
 import { type Viewer, visibleTo } from './access';
 import { markRead } from './list-extras';
-import { inboxDb } from './tables';
 
 /** Tells the reader's own dashboards (every tab, every instance) that they read `conversationId` up to `seq`. */
 export function publishRead(
@@ -34,9 +33,9 @@ export async function markReadAndTell(
  * messages they have not read: the number in the tab title and on the favicon.
  */
 export async function unreadConversations(db: Kysely<Database>, viewer: Viewer): Promise<number> {
-  const row = await inboxDb(db)
+  const row = await db
     .selectFrom('conversations')
-    .where(visibleTo(viewer) as never)
+    .where(visibleTo(viewer))
     .where('conversations.status', '!=', 'resolved')
     .where((eb) =>
       eb.or([eb('conversations.assignee_id', '=', viewer.id), eb('conversations.status', '=', 'needs_agent')]),
