@@ -1,3 +1,4 @@
+import type { PublishFlowRequest, PublishOutcome } from '@flowdesk/contract';
 import type { FlowDocument, FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { ApiClient } from './client';
 
@@ -47,8 +48,9 @@ export const flowsApi = {
     api.put<{ flow: FlowRecord }>(`${flowPath(id)}/draft`, { draft, name: draft.name.trim() || undefined }),
   remove: (api: ApiClient, id: string) => api.delete<void>(flowPath(id)),
   validate: (api: ApiClient, id: string) => api.post<{ problems: ProblemDto[] }>(`${flowPath(id)}/validate`),
-  publish: (api: ApiClient, id: string, note: string) =>
-    api.post<{ version: FlowVersion }>(`${flowPath(id)}/publish`, { note }),
+  /** Publishes the draft; `makeLive` where another flow is live needs `replacesFlowId` (else 409). */
+  publish: (api: ApiClient, id: string, request: PublishFlowRequest) =>
+    api.post<PublishOutcome & { version: FlowVersion }>(`${flowPath(id)}/publish`, request),
   versions: (api: ApiClient, id: string) => api.get<{ versions: FlowVersion[] }>(`${flowPath(id)}/versions`),
   version: (api: ApiClient, id: string, number: number) =>
     api.get<{ version: FlowVersion }>(`${flowPath(id)}/versions/${number}`),

@@ -26,11 +26,33 @@ const TEMPLATES: Record<Template, { title: string; submit: string; hint?: string
   },
 };
 
-function NewFlowDialog({ bots, template, onClose }: { bots: Bot[]; template: Template; onClose: () => void }) {
+/** The bot the admin is working on (the flows list's filter); remembered on this browser. */
+const CURRENT_BOT_KEY = 'flowdesk.currentBot';
+function useCurrentBot(bots: Bot[]): [string, (id: string) => void] {
+  const [stored, setStored] = useState(() => localStorage.getItem(CURRENT_BOT_KEY) ?? '');
+  const set = (id: string) => {
+    localStorage.setItem(CURRENT_BOT_KEY, id);
+    setStored(id);
+  };
+  return [bots.some((b) => b.id === stored) ? stored : '', set];
+}
+
+function NewFlowDialog({
+  bots,
+  currentBotId,
+  template,
+  onClose,
+}: {
+  bots: Bot[];
+  /** Preselected: the bot the list shows, else the first. */
+  currentBotId: string;
+  template: Template;
+  onClose: () => void;
+}) {
   const toast = useToast();
   const texts = TEMPLATES[template];
   const [name, setName] = useState(template === 'ai_agent' ? 'AI agent bot' : '');
-  const [botId, setBotId] = useState(bots[0]?.id ?? '');
+  const [botId, setBotId] = useState(currentBotId || bots[0]?.id || '');
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -65,7 +87,7 @@ function NewFlowDialog({ bots, template, onClose }: { bots: Bot[]; template: Tem
         </label>
         {bots.length > 1 ? (
           <label className="field">
-            <span>Bot</span>
+            <span>Which bot is it for?</span>
             <select value={botId} onChange={(e) => setBotId(e.target.value)}>
               {bots.map((bot) => (
                 <option key={bot.id} value={bot.id}>
@@ -95,10 +117,12 @@ export function FlowsPage() {
   }, []);
   const [creating, setCreating] = useState<Template | null>(null);
   const [deleting, setDeleting] = useState<FlowSummary | null>(null);
+  const [currentBotId, setCurrentBotId] = useCurrentBot(data.status === 'ready' ? data.value.bots : []);
 
   if (data.status === 'loading') return <Spinner label="Loading flows…" />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
-  const { flows, bots } = data.value;
+  const { bots } = data.value;
+  const flows = data.value.flows.filter((flow) => !currentBotId || flow.botId === currentBotId);
   const botName = (id: string) => bots.find((b) => b.id === id)?.name ?? '—';
   const liveFlow = (flow: FlowSummary) => bots.some((b) => b.flowId === flow.id);
 
@@ -110,6 +134,16 @@ export function FlowsPage() {
           <p>Draw what your bot says and does, then publish it to the widget.</p>
         </div>
         <div className="row">
+          {bots.length > 1 ? (
+            <select aria-label="Show flows of" value={currentBotId} onChange={(e) => setCurrentBotId(e.target.value)}>
+              <option value="">All bots</option>
+              {bots.map((bot) => (
+                <option key={bot.id} value={bot.id}>
+                  {bot.name}
+                </option>
+              ))}
+            </select>
+          ) : null}
           <button type="button" className="btn" onClick={() => setCreating('ai_agent')}>
             <Icon name="plus" /> New AI agent bot
           </button>
@@ -151,8 +185,11 @@ export function FlowsPage() {
                 <td>{botName(flow.botId)}</td>
                 <td>
                   {flow.latestVersion ? (
-                    <span className={liveFlow(flow) ? 'badge badge-success' : 'badge'}>
-                      v{flow.latestVersion} {liveFlow(flow) ? 'live' : 'published'}
+                    <span
+                      className={liveFlow(flow) ? 'badge badge-success' : 'badge'}
+                      title={liveFlow(flow) ? `New conversations with ${botName(flow.botId)} run this flow` : undefined}
+                    >
+                      v{flow.latestVersion} {liveFlow(flow) ? 'live' : 'published, not live'}
                     </span>
                   ) : (
                     <span className="badge">Draft</span>
@@ -173,7 +210,9 @@ export function FlowsPage() {
           </tbody>
         </table>
       )}
-      {creating ? <NewFlowDialog bots={bots} template={creating} onClose={() => setCreating(null)} /> : null}
+      {creating ? (
+        <NewFlowDialog bots={bots} currentBotId={currentBotId} template={creating} onClose={() => setCreating(null)} />
+      ) : null}
       {deleting ? (
         <DeleteFlowDialog
           flow={deleting}

@@ -1,6 +1,8 @@
 import type { Problem } from '@flowdesk/flow-schema';
 import { Icon } from '../../ui/icons';
 import { useEditor } from '../editor-context';
+import { problemFix } from '../model/problem-fixes';
+import './problems.css';
 
 export function ProblemList({ problems, compact = false }: { problems: Problem[]; compact?: boolean }) {
   const { focusBlock } = useEditor();
@@ -10,16 +12,35 @@ export function ProblemList({ problems, compact = false }: { problems: Problem[]
         // biome-ignore lint/suspicious/noArrayIndexKey: problems are recomputed lists without ids
         <li key={index} className={`problem problem-${problem.severity}`}>
           <Icon name="alert" size={14} />
-          {problem.blockId && !compact ? (
-            <button type="button" className="link-button" onClick={() => focusBlock(problem.blockId!)}>
-              {problem.message}
-            </button>
-          ) : (
-            <span>{problem.message}</span>
-          )}
+          <div className="problem-body">
+            {problem.blockId && !compact ? (
+              <button type="button" className="link-button" onClick={() => focusBlock(problem.blockId!)}>
+                {problem.message}
+              </button>
+            ) : (
+              <span>{problem.message}</span>
+            )}
+            <FixButton problem={problem} />
+          </div>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The problem's one-click fix, when it has one (one undo step). */
+function FixButton({ problem }: { problem: Problem }) {
+  const { doc, dispatch, readOnly } = useEditor();
+  const fix = readOnly ? null : problemFix(doc, problem);
+  if (!fix) return null;
+  return (
+    <button
+      type="button"
+      className="btn btn-sm problem-fix"
+      onClick={() => dispatch({ type: 'apply', edit: fix.apply })}
+    >
+      <Icon name="check" size={14} /> {fix.label}
+    </button>
   );
 }
 
