@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blockDefinitions } from './blocks';
-import { Identifier, Template, VariableName } from './common';
+import { Identifier, Position, Template, VariableName } from './common';
 
 export const SCHEMA_VERSION = 1;
 
@@ -31,6 +31,11 @@ export const Edge = z.object({
   source: Identifier,
   sourceHandle: z.string().min(1).max(64),
   target: Identifier,
+  /**
+   * The route the editor drew for this edge after its last auto-layout (flow coordinates, from the
+   * output handle through its bends to the input handle); the editor ignores it once a block moved.
+   */
+  points: z.array(Position).max(200).optional(),
 });
 export type Edge = z.infer<typeof Edge>;
 

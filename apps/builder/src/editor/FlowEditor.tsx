@@ -8,23 +8,23 @@ import { type FlowVersion, flowsApi } from '../api/flows';
 import { useToast } from '../app/toasts';
 import { TeamNamesContext } from './canvas/BlockNodeView';
 import { Canvas } from './canvas/Canvas';
+import { measuredGeometry } from './canvas/measured-geometry';
 import { Palette } from './canvas/Palette';
 import { readClipboard, storeClipboard } from './clipboard-store';
 import { EditorContext, type EditorContextValue, type PanelId } from './editor-context';
 import { useAutosave } from './hooks/use-autosave';
 import { useDebounced } from './hooks/use-debounced';
 import { useEditorShortcuts } from './hooks/use-shortcuts';
-import { addBlockNear } from './model/add-block';
+import { addBlockNear, addConnectedBlock } from './model/add-block';
 import { copyBlocks, pasteBlocks } from './model/clipboard';
 import { buildDecorations } from './model/decorations';
 import { editorReducer, initialEditorState } from './model/editor-state';
-import { moveBlocks } from './model/graph-ops';
+import { applyLayout, elkLayout } from './model/elk-layout';
 import { canRedo, canUndo } from './model/history';
-import { exportFileName, exportFlowJson, importFlowJson } from './model/import-export';
-import { autoLayout } from './model/layout';
+import { download, exportFileName, exportFlowJson, importFlowJson } from './model/import-export';
 import { loadDocument } from './model/load-document';
 import { variableNames } from './model/variables';
-import { blocksBounds, fitViewport, initialViewport } from './model/viewport';
+import { initialViewport } from './model/viewport';
 import { EditorPanels } from './panels/EditorPanels';
 import { PublishDialog } from './toolbar/PublishDialog';
 import { Toolbar } from './toolbar/Toolbar';
@@ -34,13 +34,6 @@ import { useTeams } from './use-teams';
 interface Props {
   flowId: string;
   initialDoc: FlowDocument;
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function FlowEditorInner({ flowId, initialDoc }: Props) {
@@ -64,20 +57,25 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   const latest = useRef(state);
   latest.current = state;
 
-  /** Shows the whole flow (computed from block positions, so it works before blocks are rendered). */
+  /** The whole flow, or its start at a zoom where block text stays >= 12 px (works before blocks render). */
   const fitToBlocks = useCallback(
     (target?: FlowDocument, duration = 250) => {
-      const bounds = blocksBounds(target ?? latest.current.history.present);
       const rect = document.querySelector('.canvas')?.getBoundingClientRect();
-      if (bounds && rect) void flow.setViewport(fitViewport(bounds, rect), { duration });
+      const viewport = rect && initialViewport(target ?? latest.current.history.present, rect);
+      if (viewport) void flow.setViewport(viewport, { duration });
     },
     [flow],
   );
-  useEffect(() => {
-    const rect = document.querySelector('.canvas')?.getBoundingClientRect();
-    const viewport = rect && initialViewport(latest.current.history.present, rect);
-    if (viewport) void flow.setViewport(viewport);
-  }, [flow]);
+  useEffect(() => fitToBlocks(undefined, 0), [fitToBlocks]);
+
+  /** "Tidy up layout": ELK's layered layout with its edge routes, measured sizes where blocks are rendered. */
+  const tidyUp = useCallback(async () => {
+    const current = latest.current.history.present;
+    const layout = await elkLayout(current, (block) => measuredGeometry(block, flow.getInternalNode(block.id)));
+    const laidOut = applyLayout(current, layout);
+    dispatch({ type: 'apply', edit: (d) => (d === current ? laidOut : applyLayout(d, layout)) });
+    fitToBlocks(laidOut);
+  }, [flow, fitToBlocks]);
 
   const focusBlock = useCallback(
     (blockId: string) => {
@@ -163,6 +161,17 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
     toast.success(`Imported ${result.doc.blocks.length} blocks. Undo with Ctrl+Z.`);
   }
 
+  async function publish(note: string) {
+    try {
+      await autosave.flush();
+      const { version } = await flowsApi.publish(api, flowId, note);
+      toast.success(`Published version ${version.number}. New conversations use it now.`);
+    } catch (error) {
+      toast.error(error);
+      throw error;
+    }
+  }
+
   async function viewVersion(version: FlowVersion) {
     try {
       const full = version.document ? version : (await flowsApi.version(api, flowId, version.number)).version;
@@ -220,11 +229,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
             onRename={(name) => dispatch({ type: 'apply', edit: (d) => ({ ...d, name }), coalesceKey: 'flow-name' })}
             onUndo={() => dispatch({ type: 'undo' })}
             onRedo={() => dispatch({ type: 'redo' })}
-            onLayout={() => {
-              const laidOut = moveBlocks(draft, autoLayout(draft));
-              dispatch({ type: 'apply', edit: () => laidOut });
-              fitToBlocks(laidOut);
-            }}
+            onLayout={() => void tidyUp().catch((error: unknown) => toast.error(error))}
             onExport={() => download(exportFileName(doc), exportFlowJson(doc))}
             onImport={importFile}
             onVersions={() => setDialog('versions')}
@@ -255,16 +260,24 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
               decorations={decorations}
               onDropBlock={(type, position) => addBlock(type, position)}
               onBlockClick={() => setPanel((p) => (p === 'preview' ? p : 'inspector'))}
+              onPickConnected={(type, from) =>
+                dispatch({
+                  type: 'apply',
+                  edit: (d) => {
+                    const { doc: next, id } = addConnectedBlock(d, type, from);
+                    return { doc: next, select: [id] };
+                  },
+                })
+              }
             />
             <EditorPanels panel={panel} onPanel={setPanel} onActiveBlock={setActiveBlockId} />
           </div>
         </div>
         {dialog === 'publish' ? (
           <PublishDialog
-            flowId={flowId}
             errors={errors}
             warnings={problems.length - errors}
-            flush={autosave.flush}
+            onPublish={publish}
             onClose={() => setDialog(null)}
           />
         ) : null}

@@ -40,6 +40,13 @@ export function isBlockType(type: unknown): type is BlockType {
   return typeof type === 'string' && Object.hasOwn(blockDefinitions, type);
 }
 
+/** What a block is called wherever it is listed: the name the admin gave it, else its type's label. */
+export function blockTitle(block: { type: string; name?: string | undefined }): string {
+  const name = block.name?.trim();
+  if (name) return name;
+  return isBlockType(block.type) ? blockDefinitions[block.type].label : block.type;
+}
+
 /** Output handles of a block whose data already parsed with its type's schema. */
 export function blockOutputs(block: { type: BlockType; data: unknown }): OutputHandle[] {
   const definition = blockDefinitions[block.type] as { outputs: (data: unknown) => OutputHandle[] };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { blockDefinitions, isBlockType } from '../blocks';
+import { blockTitle, isBlockType } from '../blocks';
 import { Block, Edge, FlowDocument, FlowSettings, FlowVariable, Intent, SCHEMA_VERSION } from '../document';
 import { error, PROBLEM_CODES, type Problem } from './problems';
 
@@ -23,8 +23,7 @@ function describeIssues(e: z.ZodError): string {
 }
 
 export function blockLabel(block: { type: string; name?: string | undefined }): string {
-  const label = block.name ?? (isBlockType(block.type) ? blockDefinitions[block.type].label : block.type);
-  return `"${label}"`;
+  return `"${blockTitle(block)}"`;
 }
 
 function parseList<T>(raw: unknown, schema: z.ZodType<T>, what: string, problems: Problem[]): T[] {

@@ -1,4 +1,4 @@
-import { blockDefinitions, isBlockType } from '@flowdesk/flow-schema';
+import { blockDefinitions, blockTitle, isBlockType } from '@flowdesk/flow-schema';
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect } from 'react';
 import { displayOutputs, summarize } from '../blocks/summarize';
@@ -36,7 +36,12 @@ function BlockNodeViewImpl({ id, data, selected }: NodeProps<BlockNode>) {
       )}
       <header className="block-header">
         <span className="block-dot" aria-hidden="true" />
-        <span className="block-title">{definition?.label ?? block.type}</span>
+        <span
+          className="block-title"
+          title={block.name ? `${block.name} (${definition?.label ?? block.type})` : undefined}
+        >
+          {blockTitle(block)}
+        </span>
         {decoration.errors + decoration.warnings > 0 ? (
           <span
             className={decoration.errors > 0 ? 'node-badge node-badge-error' : 'node-badge node-badge-warning'}

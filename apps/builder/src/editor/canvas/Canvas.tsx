@@ -5,7 +5,7 @@ import {
   type Connection,
   Controls,
   type EdgeChange,
-  MarkerType,
+  type FinalConnectionState,
   MiniMap,
   type NodeChange,
   ReactFlow,
@@ -14,9 +14,23 @@ import {
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useEditor } from '../editor-context';
 import { connect, connectionProblem, removeElements } from '../model/graph-ops';
+import { usableRoutes } from '../model/routes';
 import { type BlockNode, type Dimensions, EdgeCache, NodeCache, type NodeDecoration } from '../model/to-react-flow';
+import { READABLE_ZOOM } from '../model/viewport';
 import { nodeTypes } from './BlockNodeView';
+import { BlockPicker } from './BlockPicker';
 import { BLOCK_DRAG_TYPE } from './Palette';
+import { edgeTypes } from './RoutedEdge';
+
+/** An output dragged onto empty canvas: the picker opens there and connects the block picked. */
+export interface PendingConnection {
+  source: string;
+  sourceHandle: string;
+  /** Where the new block's input goes, in flow coordinates. */
+  position: { x: number; y: number };
+}
+
+const PICKER_SIZE = { width: 250, height: 380 };
 
 const GROUP_COLORS: Record<string, string> = {
   triggers: '#16a34a',
@@ -26,11 +40,15 @@ const GROUP_COLORS: Record<string, string> = {
   ai: '#db2777',
   actions: '#0d9488',
 };
-const DEFAULT_EDGE = { type: 'smoothstep', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+/** `.type-human_handoff` in editor.css: the handoff block is red in the palette, on the canvas and in the minimap. */
+const HANDOFF_COLOR = '#dc2626';
+/** The controls' "fit view" stops at a zoom where block text stays at least 12 px; the user pans for the rest. */
+const FIT_VIEW = { minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.06 };
 const SNAP: [number, number] = [16, 16];
 
 function minimapColor(node: BlockNode): string {
   const type = node.data.block.type;
+  if (type === 'human_handoff') return HANDOFF_COLOR;
   return isBlockType(type) ? (GROUP_COLORS[blockDefinitions[type].group.toLowerCase()] ?? '#94a3b8') : '#94a3b8';
 }
 
@@ -38,10 +56,12 @@ export function Canvas({
   decorations,
   onDropBlock,
   onBlockClick,
+  onPickConnected,
 }: {
   decorations: ReadonlyMap<string, NodeDecoration>;
   onDropBlock: (type: BlockType, position: { x: number; y: number }) => void;
   onBlockClick: () => void;
+  onPickConnected: (type: BlockType, from: PendingConnection) => void;
 }) {
   const { doc, dispatch, selection, readOnly } = useEditor();
   const flow = useReactFlow();
@@ -53,7 +73,32 @@ export function Canvas({
     () => nodeCache.nodes(doc, selection.blocks, measured, decorations, readOnly),
     [nodeCache, doc, selection.blocks, measured, decorations, readOnly],
   );
-  const edges = useMemo(() => edgeCache.edges(doc, selection.edges), [edgeCache, doc, selection.edges]);
+  const routes = useMemo(() => usableRoutes(doc, (b) => measured.get(b.id)), [doc, measured]);
+  const edges = useMemo(
+    () => edgeCache.edges(doc, selection.edges, routes, readOnly),
+    [edgeCache, doc, selection.edges, routes, readOnly],
+  );
+  const [picker, setPicker] = useState<(PendingConnection & { left: number; top: number }) | null>(null);
+  const closePicker = useCallback(() => setPicker(null), []);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (readOnly || state.isValid || state.toNode || !state.fromNode || !state.fromHandle?.id) return;
+      if (state.fromHandle.type !== 'source') return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+      if (!rect) return;
+      const left = Math.min(Math.max(point.clientX - rect.left, 8), rect.width - PICKER_SIZE.width - 8);
+      const top = Math.min(Math.max(point.clientY - rect.top, 8), rect.height - PICKER_SIZE.height - 8);
+      setPicker({
+        source: state.fromNode.id,
+        sourceHandle: state.fromHandle.id,
+        position: flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }),
+        left,
+        top,
+      });
+    },
+    [flow, readOnly],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -132,17 +177,20 @@ export function Canvas({
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onConnectEnd={onConnectEnd}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
         onNodeClick={onBlockClick}
         isValidConnection={isValidConnection}
-        defaultEdgeOptions={DEFAULT_EDGE}
+        elevateEdgesOnSelect
         snapToGrid
         snapGrid={SNAP}
         minZoom={0.1}
         maxZoom={2}
+        fitViewOptions={FIT_VIEW}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         onlyRenderVisibleElements
@@ -152,8 +200,19 @@ export function Canvas({
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={minimapColor} style={{ width: 150, height: 100 }} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
       </ReactFlow>
+      {picker ? (
+        <BlockPicker
+          at={{ left: picker.left, top: picker.top }}
+          hasStart={doc.blocks.some((b) => b.type === 'start')}
+          onClose={closePicker}
+          onPick={(type) => {
+            setPicker(null);
+            onPickConnected(type, picker);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -13,11 +13,25 @@ const GROUP_TITLES: Record<string, string> = {
   Actions: 'Actions',
 };
 
-export function Palette({ onAdd, hasStart }: { onAdd: (type: BlockType) => void; hasStart: boolean }) {
+export function Palette({
+  onAdd,
+  hasStart,
+  only,
+  autoFocus = false,
+  label = 'Blocks',
+}: {
+  onAdd: (type: BlockType) => void;
+  hasStart: boolean;
+  /** Lists only the types this accepts (the picker for a new connection leaves out entry blocks). */
+  only?: (type: BlockType) => boolean;
+  autoFocus?: boolean;
+  label?: string;
+}) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const visible = BLOCK_TYPES.filter((type) => {
     if (type === 'start' && hasStart) return false;
+    if (only && !only(type)) return false;
     const definition = blockDefinitions[type];
     return (
       !needle ||
@@ -26,8 +40,10 @@ export function Palette({ onAdd, hasStart }: { onAdd: (type: BlockType) => void;
     );
   });
   return (
-    <aside className="palette" aria-label="Blocks">
+    <aside className="palette" aria-label={label}>
       <input
+        // biome-ignore lint/a11y/noAutofocus: the picker opens where the user dropped a connection, to type at once
+        autoFocus={autoFocus}
         className="palette-search"
         type="search"
         placeholder="Search blocks"
@@ -45,7 +61,7 @@ export function Palette({ onAdd, hasStart }: { onAdd: (type: BlockType) => void;
               <button
                 key={type}
                 type="button"
-                className={`palette-item group-${group.toLowerCase()}`}
+                className={`palette-item group-${group.toLowerCase()} type-${type}`}
                 draggable
                 title={blockDefinitions[type].description}
                 data-block-type={type}

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { addBlockNear } from './add-block';
+import { addBlockNear, addConnectedBlock } from './add-block';
+import { estimatedGeometry } from './elk-layout';
 import { removeElements } from './graph-ops';
 import { sampleFlow } from './test-flow';
 
@@ -23,4 +24,34 @@ test('no free output: placed but not connected; never on top of another block', 
   expect(doc.edges).toHaveLength(base.edges.length);
   const block = doc.blocks.find((b) => b.id === id)!;
   expect(block.position).toEqual({ x: 340, y: 120 }); // (300,0) is taken by "welcome"
+});
+
+test('a block picked where a connection was dropped sits there and is connected to that output', () => {
+  const doc = sampleFlow();
+  const { doc: next, id } = addConnectedBlock(doc, 'message', {
+    source: 'menu',
+    sourceHandle: 'pricing',
+    position: { x: 700, y: 400 },
+  });
+  const block = next.blocks.find((b) => b.id === id)!;
+  expect(block.type).toBe('message');
+  expect(block.position.x + estimatedGeometry(block).input.x).toBe(700);
+  expect(block.position.y + estimatedGeometry(block).input.y).toBe(400);
+  // The output led to 'bye' before; one output leads to one block, so it now leads to the new block.
+  expect(next.edges.filter((e) => e.source === 'menu' && e.sourceHandle === 'pricing').map((e) => e.target)).toEqual([
+    id,
+  ]);
+});
+
+test('a block picked over another block slides down until it overlaps nothing', () => {
+  const doc = sampleFlow();
+  const welcome = doc.blocks.find((b) => b.id === 'welcome')!;
+  const { doc: next, id } = addConnectedBlock(doc, 'end', {
+    source: 'menu',
+    sourceHandle: 'pricing',
+    position: { x: welcome.position.x + 20, y: welcome.position.y + 20 },
+  });
+  const block = next.blocks.find((b) => b.id === id)!;
+  expect(block.position.x).toBe(welcome.position.x + 20 + 7);
+  expect(block.position.y).toBeGreaterThanOrEqual(welcome.position.y + estimatedGeometry(welcome).height);
 });

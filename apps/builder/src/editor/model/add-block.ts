@@ -1,4 +1,6 @@
 import type { BlockType, FlowDocument, Position } from '@flowdesk/flow-schema';
+import { estimatedGeometry } from './elk-layout';
+import { rectsOverlap } from './geometry';
 import { addBlocks, connect, createBlock, ENTRY_TYPES, outputsOf } from './graph-ops';
 import { NODE_WIDTH } from './layout';
 
@@ -31,5 +33,36 @@ export function addBlockNear(
     );
     if (free) next = connect(next, { source: anchor.id, sourceHandle: free.id, target: block.id });
   }
+  return { doc: next, id: block.id };
+}
+
+/**
+ * Adds a block whose input sits where an output's connection was dropped on empty canvas, and connects
+ * that output to it (an earlier connection from the same output is replaced, as when connecting by hand).
+ */
+export function addConnectedBlock(
+  doc: FlowDocument,
+  type: BlockType,
+  from: { source: string; sourceHandle: string; position: Position },
+): { doc: FlowDocument; id: string } {
+  const draft = createBlock(doc, type, { x: 0, y: 0 });
+  const { input } = estimatedGeometry(draft);
+  const size = estimatedGeometry(draft);
+  const position = { x: Math.round(from.position.x - input.x), y: Math.round(from.position.y - input.y) };
+  // Not on top of another block: slide down until the spot is free.
+  const overlaps = () =>
+    doc.blocks.some((b) =>
+      rectsOverlap(
+        { ...position, width: size.width, height: size.height },
+        { ...b.position, width: NODE_WIDTH, height: estimatedGeometry(b).height },
+      ),
+    );
+  for (let i = 0; i < 50 && overlaps(); i++) position.y += 24;
+  const block = { ...draft, position };
+  const next = connect(addBlocks(doc, [block]), {
+    source: from.source,
+    sourceHandle: from.sourceHandle,
+    target: block.id,
+  });
   return { doc: next, id: block.id };
 }

@@ -2,6 +2,7 @@ import {
   type Block,
   type BlockType,
   blockDefinitions,
+  blockTitle,
   type Edge,
   type FlowDocument,
   type OutputHandle,
@@ -77,8 +78,7 @@ export function connectionProblem(doc: FlowDocument, connection: Connection): st
   const source = doc.blocks.find((b) => b.id === connection.source);
   const target = doc.blocks.find((b) => b.id === connection.target);
   if (!source || !target) return 'Both blocks must exist.';
-  if (ENTRY_TYPES.has(target.type))
-    return `"${blockDefinitions[target.type].label}" starts a path; nothing can lead into it.`;
+  if (ENTRY_TYPES.has(target.type)) return `"${blockTitle(target)}" starts a path; nothing can lead into it.`;
   if (!outputsOf(source).some((o) => o.id === connection.sourceHandle)) return 'That output does not exist.';
   if (source.id === target.id && !waitsBefore(source, connection.sourceHandle))
     return 'A block can only loop to itself when it waits for the visitor.';
@@ -123,5 +123,18 @@ export function renameHandle(doc: FlowDocument, blockId: string, from: string, t
   return {
     ...doc,
     edges: doc.edges.map((e) => (e.source === blockId && e.sourceHandle === from ? { ...e, sourceHandle: to } : e)),
+  };
+}
+
+/** Names a block (shown on the canvas and wherever blocks are listed); an empty name goes back to its type. */
+export function renameBlock(doc: FlowDocument, blockId: string, name: string): FlowDocument {
+  const trimmed = name.slice(0, 100);
+  return {
+    ...doc,
+    blocks: doc.blocks.map((b) => {
+      if (b.id !== blockId) return b;
+      const { name: _old, ...rest } = b;
+      return (trimmed.trim() ? { ...rest, name: trimmed } : rest) as Block;
+    }),
   };
 }

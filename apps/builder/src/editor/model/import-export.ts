@@ -31,3 +31,11 @@ export function importFlowJson(text: string, into: FlowDocument): ImportResult {
   }
   return { ok: true, doc: { ...parsed.data, id: into.id, name: into.name } };
 }
+
+/** Saves text as a file through the browser's download. */
+export function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,5 +1,6 @@
 import type { Block, Edge, FlowDocument } from '@flowdesk/flow-schema';
-import type { Edge as RfEdge, Node as RfNode } from '@xyflow/react';
+import { MarkerType, type Edge as RfEdge, type Node as RfNode } from '@xyflow/react';
+import type { Point } from './geometry';
 import { outputsOf } from './graph-ops';
 import { estimatedHeight, NODE_WIDTH } from './layout';
 
@@ -101,26 +102,54 @@ export class NodeCache {
   }
 }
 
-export class EdgeCache {
-  private entries = new Map<string, { edge: Edge; selected: boolean; rfEdge: RfEdge }>();
+interface EdgeEntry {
+  edge: Edge;
+  selected: boolean;
+  route: Point[] | undefined;
+  readOnly: boolean;
+  rfEdge: RoutedEdge;
+}
 
-  edges(doc: FlowDocument, selected: ReadonlySet<string>): RfEdge[] {
-    const next = new Map<string, { edge: Edge; selected: boolean; rfEdge: RfEdge }>();
+export type RoutedEdge = RfEdge<{ points?: Point[]; readOnly: boolean }, 'routed'>;
+
+const ARROW = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#8b95a7' };
+const SELECTED_ARROW = { ...ARROW, width: 16, height: 16, color: '#4f46e5' };
+
+export class EdgeCache {
+  private entries = new Map<string, EdgeEntry>();
+
+  /** `routes`: the edges' stored routes still usable (see usableRoutes). */
+  edges(
+    doc: FlowDocument,
+    selected: ReadonlySet<string>,
+    routes: ReadonlyMap<string, Point[]> = new Map(),
+    readOnly = false,
+  ): RoutedEdge[] {
+    const next = new Map<string, EdgeEntry>();
     const edges = doc.edges.map((edge) => {
       const isSelected = selected.has(edge.id);
+      const route = routes.get(edge.id);
       const previous = this.entries.get(edge.id);
-      const rfEdge =
-        previous && previous.edge === edge && previous.selected === isSelected
+      const rfEdge: RoutedEdge =
+        previous &&
+        previous.edge === edge &&
+        previous.selected === isSelected &&
+        previous.route === route &&
+        previous.readOnly === readOnly
           ? previous.rfEdge
           : {
               id: edge.id,
+              type: 'routed',
               source: edge.source,
               sourceHandle: edge.sourceHandle,
               target: edge.target,
               targetHandle: 'in',
               selected: isSelected,
+              deletable: !readOnly,
+              markerEnd: isSelected ? SELECTED_ARROW : ARROW,
+              data: route ? { points: route, readOnly } : { readOnly },
             };
-      next.set(edge.id, { edge, selected: isSelected, rfEdge });
+      next.set(edge.id, { edge, selected: isSelected, route, readOnly, rfEdge });
       return rfEdge;
     });
     this.entries = next;

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { estimatedHeight, NODE_WIDTH } from './layout';
 import { sampleFlow } from './test-flow';
-import { blocksBounds, fitViewport, initialViewport, LARGE_FLOW_BLOCKS } from './viewport';
+import { blocksBounds, fitViewport, initialViewport, READABLE_ZOOM, SMALLEST_BLOCK_FONT } from './viewport';
 
 test('bounds cover every block with its estimated size', () => {
   const bounds = blocksBounds(sampleFlow())!;
@@ -11,11 +11,13 @@ test('bounds cover every block with its estimated size', () => {
   expect(blocksBounds({ ...sampleFlow(), blocks: [] })).toBeNull();
 });
 
-test('a wide flow is zoomed out to fit and centred', () => {
-  const viewport = fitViewport({ x: 0, y: 0, width: 2000, height: 200 }, { width: 1000, height: 800 }, { padding: 0 });
-  expect(viewport.zoom).toBe(0.5);
-  expect(viewport.x).toBe(0);
-  expect(viewport.y).toBe(400 - 50);
+test('a flow that fits at a readable zoom is zoomed to fit and centred', () => {
+  const viewport = fitViewport({ x: 0, y: 0, width: 1800, height: 200 }, { width: 2000, height: 800 }, { padding: 0 });
+  expect(viewport.zoom).toBe(1);
+  expect(viewport.x).toBe(100);
+  const fitted = fitViewport({ x: 0, y: 0, width: 1100, height: 200 }, { width: 1000, height: 800 }, { padding: 0 });
+  expect(fitted.zoom).toBeCloseTo(1000 / 1100);
+  expect(fitted.y).toBeCloseTo(400 - 100 * fitted.zoom);
 });
 
 test('a single block is shown at 100 %, never zoomed in', () => {
@@ -24,22 +26,32 @@ test('a single block is shown at 100 %, never zoomed in', () => {
   expect(viewport.x + (80 + 130) * viewport.zoom).toBe(350);
 });
 
-test('huge flows stop at the minimum zoom', () => {
-  expect(fitViewport({ x: 0, y: 0, width: 100_000, height: 100 }, { width: 500, height: 500 }).zoom).toBe(0.1);
+test('a big flow never zooms out past 12 px text; it opens on its corner with the start block on screen', () => {
+  expect(READABLE_ZOOM * SMALLEST_BLOCK_FONT).toBeCloseTo(12);
+  const size = { width: 800, height: 600 };
+  const viewport = fitViewport({ x: 100, y: 50, width: 100_000, height: 5000 }, size);
+  expect(viewport.zoom).toBe(READABLE_ZOOM);
+  expect(viewport.x + 100 * viewport.zoom).toBe(32);
+  expect(viewport.y + 50 * viewport.zoom).toBe(32);
+  const anchored = fitViewport({ x: 0, y: 0, width: 5000, height: 5000 }, size, {
+    anchor: { x: 0, y: 3000, width: 260, height: 130 },
+  });
+  expect(anchored.y + 3000 * anchored.zoom).toBe(32);
+  expect(anchored.x).toBe(32);
 });
 
-test('a large flow opens on its start block at a readable zoom; a small one shows everything', () => {
+test('a flow opens fitted when small, on its start block at a readable zoom when large', () => {
   const size = { width: 800, height: 600 };
   const small = sampleFlow();
-  expect(initialViewport(small, size)).toEqual(fitViewport(blocksBounds(small)!, size));
-  const blocks = Array.from({ length: LARGE_FLOW_BLOCKS + 1 }, (_, i) => ({
-    ...small.blocks[1]!,
-    id: `b${i}`,
-    position: { x: i * 300, y: 500 },
-  }));
-  const large = { ...small, blocks: [...blocks, { ...small.blocks[0]!, position: { x: 1000, y: 400 } }] };
-  const viewport = initialViewport(large, size)!;
-  expect(viewport.zoom).toBe(0.75);
-  expect(viewport.x + 1000 * viewport.zoom).toBe(40);
+  expect(initialViewport(small, size)!.zoom).toBe(READABLE_ZOOM); // 1460 px wide does not fit 800 px
+  const start = small.blocks[0]!;
+  const wide = {
+    ...small,
+    blocks: small.blocks.map((b) => ({ ...b, position: { x: b.position.x, y: b.position.y } })),
+  };
+  const viewport = initialViewport(wide, size)!;
+  expect(viewport.x + start.position.x * viewport.zoom).toBe(32);
+  const tiny = { ...small, blocks: [start] };
+  expect(initialViewport(tiny, size)!.zoom).toBe(1);
   expect(initialViewport({ ...small, blocks: [] }, size)).toBeNull();
 });

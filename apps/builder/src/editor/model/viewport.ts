@@ -25,33 +25,45 @@ export function blocksBounds(doc: FlowDocument): Bounds | null {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
+/** The smallest text on a block, in CSS pixels at 100 % (kept in step with `.block-node` in editor.css). */
+export const SMALLEST_BLOCK_FONT = 14;
+/** Fitting never zooms out past this, so block text stays at least 12 px on screen; the user pans for more. */
+export const READABLE_ZOOM = 12 / SMALLEST_BLOCK_FONT;
+
 /**
  * The viewport showing `bounds` centred in a canvas of `size`, never zoomed in past `maxZoom` (a tiny
- * flow stays readable at 100 %) nor out past `minZoom`.
+ * flow stays readable at 100 %) nor out past `minZoom` (readable text by default). A flow too big to fit
+ * at `minZoom` is shown from its top-left corner, or from `anchor` (the start block) when given.
  */
 export function fitViewport(
   bounds: Bounds,
   size: { width: number; height: number },
-  options: { padding?: number; minZoom?: number; maxZoom?: number } = {},
+  options: { padding?: number; minZoom?: number; maxZoom?: number; anchor?: Bounds } = {},
 ): { x: number; y: number; zoom: number } {
-  const { padding = 0.1, minZoom = 0.1, maxZoom = 1 } = options;
+  const { padding = 0.06, minZoom = READABLE_ZOOM, maxZoom = 1 } = options;
   const usableWidth = size.width * (1 - 2 * padding);
   const usableHeight = size.height * (1 - 2 * padding);
-  const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min(usableWidth / bounds.width, usableHeight / bounds.height)));
-  return {
+  const fit = Math.min(usableWidth / bounds.width, usableHeight / bounds.height);
+  const zoom = Math.min(maxZoom, Math.max(minZoom, fit));
+  const margin = 32;
+  const centred = {
     x: size.width / 2 - (bounds.x + bounds.width / 2) * zoom,
     y: size.height / 2 - (bounds.y + bounds.height / 2) * zoom,
-    zoom,
   };
+  const tooWide = bounds.width * zoom > size.width - 2 * margin;
+  const tooTall = bounds.height * zoom > size.height - 2 * margin;
+  const anchor = options.anchor ?? { ...bounds, width: 0, height: 0 };
+  let x = tooWide ? margin - bounds.x * zoom : centred.x;
+  let y = tooTall ? margin - bounds.y * zoom : centred.y;
+  // Keep the anchor (the start block) on screen when the flow is larger than the canvas.
+  if (tooWide && (anchor.x + anchor.width) * zoom + x > size.width - margin) x = margin - anchor.x * zoom;
+  if (tooTall && (anchor.y + anchor.height) * zoom + y > size.height - margin) y = margin - anchor.y * zoom;
+  return { x, y, zoom };
 }
 
-/** Above this many blocks the editor opens on the start block instead of showing everything tiny. */
-export const LARGE_FLOW_BLOCKS = 60;
-
 /**
- * The viewport a flow opens with: the whole flow when it is small; for a large flow, its start block
- * at a readable zoom on the left (the minimap gives the overview), which also keeps the first render
- * to the blocks actually on screen.
+ * The viewport a flow opens with (and shows after a tidy-up): the whole flow when it fits at a readable
+ * zoom, else its start block's corner at the readable zoom (pan or use the minimap for the rest).
  */
 export function initialViewport(
   doc: FlowDocument,
@@ -60,7 +72,8 @@ export function initialViewport(
   const bounds = blocksBounds(doc);
   if (!bounds) return null;
   const start = doc.blocks.find((b) => b.type === 'start');
-  if (doc.blocks.length <= LARGE_FLOW_BLOCKS || !start) return fitViewport(bounds, size);
-  const zoom = 0.75;
-  return { x: 40 - start.position.x * zoom, y: size.height / 2 - (start.position.y + 60) * zoom, zoom };
+  const anchor = start
+    ? { x: start.position.x, y: start.position.y, width: NODE_WIDTH, height: estimatedHeight(outputsOf(start).length) }
+    : undefined;
+  return fitViewport(bounds, size, anchor ? { anchor } : {});
 }

@@ -1,8 +1,9 @@
-import { blockDefinitions, isBlockType } from '@flowdesk/flow-schema';
+import { blockDefinitions, blockTitle, isBlockType } from '@flowdesk/flow-schema';
 import { Icon } from '../../ui/icons';
 import { BlockForm } from '../blocks/BlockForm';
+import { TextField } from '../blocks/fields';
 import { useEditor } from '../editor-context';
-import { removeElements, updateBlockData } from '../model/graph-ops';
+import { removeElements, renameBlock, updateBlockData } from '../model/graph-ops';
 import { ProblemList } from './ProblemsPanel';
 
 export function Inspector() {
@@ -43,8 +44,11 @@ export function Inspector() {
     <section className="inspector" aria-label="Block settings">
       <header className="inspector-header">
         <div>
-          <h2>{definition?.label ?? block.type}</h2>
-          <p className="hint">{definition?.description}</p>
+          <h2>{blockTitle(block)}</h2>
+          <p className="hint">
+            {block.name ? `${definition?.label ?? block.type}. ` : ''}
+            {definition?.description}
+          </p>
         </div>
         {block.type === 'start' || readOnly ? null : (
           <button
@@ -60,6 +64,19 @@ export function Inspector() {
       </header>
       {blockProblems.length > 0 ? <ProblemList problems={blockProblems} compact /> : null}
       <fieldset className="inspector-form" disabled={readOnly}>
+        <TextField
+          label="Name"
+          value={block.name ?? ''}
+          placeholder={definition?.label ?? block.type}
+          hint="Optional. Shown on the canvas, in problems and when agents hand a conversation back."
+          onChange={(name) =>
+            dispatch({
+              type: 'apply',
+              edit: (d) => renameBlock(d, block.id, name),
+              coalesceKey: `${block.id}:name`,
+            })
+          }
+        />
         <BlockForm
           key={block.id}
           block={block}

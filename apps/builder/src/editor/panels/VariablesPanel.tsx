@@ -1,4 +1,4 @@
-import { blockDefinitions, isBlockType } from '@flowdesk/flow-schema';
+import { blockTitle } from '@flowdesk/flow-schema';
 import { useMemo, useState } from 'react';
 import { Icon } from '../../ui/icons';
 import { useEditor } from '../editor-context';
@@ -11,7 +11,7 @@ function BlockLinks({ ids }: { ids: string[] }) {
     <>
       {ids.map((id) => {
         const block = doc.blocks.find((b) => b.id === id);
-        const label = block && isBlockType(block.type) ? blockDefinitions[block.type].label : id;
+        const label = block ? blockTitle(block) : id;
         return (
           <button key={id} type="button" className="chip" onClick={() => focusBlock(id)}>
             {label}

@@ -1,0 +1,147 @@
+import type { Block, FlowDocument, Position } from '@flowdesk/flow-schema';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { Point } from './geometry';
+import { outputsOf } from './graph-ops';
+import { estimatedHeight, HANDLE_ROW, NODE_WIDTH } from './layout';
+
+/** Where a block's handles are, relative to its top-left corner. */
+export interface BlockGeometry {
+  width: number;
+  height: number;
+  /** Where edges end at the input handle (just left of the block). */
+  input: Point;
+  /** Where edges start, by output handle id (just right of the block). */
+  outputs: ReadonlyMap<string, Point>;
+}
+
+/** How far a handle's edge end sits outside the block's border (`.handle-in` / `.handle-out` in editor.css). */
+export const HANDLE_OFFSET = 7;
+
+/** A block's geometry before it is rendered: the estimated size, outputs listed at the bottom. */
+export function estimatedGeometry(block: Block): BlockGeometry {
+  const outputs = outputsOf(block);
+  const height = estimatedHeight(outputs.length);
+  const firstRow = height - outputs.length * HANDLE_ROW - 4;
+  return {
+    width: NODE_WIDTH,
+    height,
+    input: { x: -HANDLE_OFFSET, y: height / 2 },
+    outputs: new Map(
+      outputs.map((o, i) => [o.id, { x: NODE_WIDTH + HANDLE_OFFSET, y: firstRow + (i + 0.5) * HANDLE_ROW }]),
+    ),
+  };
+}
+
+export interface LayoutResult {
+  /** New top-left corner of every block. */
+  positions: Map<string, Position>;
+  /** Orthogonal route of every edge, from its output handle to its input handle (flow coordinates). */
+  routes: Map<string, Point[]>;
+}
+
+/**
+ * ELK's layered algorithm, left to right, with fixed ports where the handles are and orthogonal edge
+ * routing: edges leave on the right, enter on the left and go around blocks, loops included. Long chains
+ * wrap into several rows so a flow keeps a readable shape instead of one long line.
+ */
+export const ELK_OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.padding': '[top=40,left=40,bottom=40,right=40]',
+  'elk.spacing.nodeNode': '56',
+  'elk.spacing.edgeNode': '28',
+  'elk.spacing.edgeEdge': '14',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '96',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '28',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+  'elk.aspectRatio': '1.6',
+  'elk.layered.wrapping.additionalEdgeSpacing': '28',
+};
+
+const inPort = (blockId: string) => `${blockId}::in`;
+const outPort = (blockId: string, handle: string) => `${blockId}::out::${handle}`;
+
+/** The ELK graph of a flow: one node per block with a port per handle, one edge per connection. */
+export function toElkGraph(
+  doc: FlowDocument,
+  geometryOf: (block: Block) => BlockGeometry = estimatedGeometry,
+  options: Record<string, string> = ELK_OPTIONS,
+): ElkNode {
+  const ports = new Set<string>();
+  const children: ElkNode[] = doc.blocks.map((block) => {
+    const g = geometryOf(block);
+    const blockPorts = [
+      { id: inPort(block.id), x: g.input.x, y: g.input.y, width: 0, height: 0, side: 'WEST', offset: -g.input.x },
+      ...[...g.outputs].map(([handle, p]) => ({
+        id: outPort(block.id, handle),
+        x: p.x,
+        y: p.y,
+        width: 0,
+        height: 0,
+        side: 'EAST',
+        offset: p.x - g.width,
+      })),
+    ];
+    for (const port of blockPorts) ports.add(port.id);
+    return {
+      id: block.id,
+      width: g.width,
+      height: g.height,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+      ports: blockPorts.map(({ side, offset, ...port }) => ({
+        ...port,
+        // ELK puts a fixed port on its side's border, moved out by borderOffset: where the handle's edge end is.
+        layoutOptions: { 'elk.port.side': side, 'elk.port.borderOffset': String(offset) },
+      })),
+    };
+  });
+  const edges: ElkExtendedEdge[] = doc.edges
+    .filter((e) => ports.has(outPort(e.source, e.sourceHandle)) && ports.has(inPort(e.target)))
+    .map((e) => ({ id: e.id, sources: [outPort(e.source, e.sourceHandle)], targets: [inPort(e.target)] }));
+  return { id: 'root', layoutOptions: options, children, edges };
+}
+
+/** Reads block positions and edge routes back from a laid-out ELK graph. */
+export function fromElkGraph(graph: ElkNode): LayoutResult {
+  const positions = new Map<string, Position>();
+  for (const child of graph.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  const routes = new Map<string, Point[]>();
+  for (const edge of (graph.edges ?? []) as ElkExtendedEdge[]) {
+    const section = edge.sections?.[0];
+    if (!section) continue;
+    routes.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(round));
+  }
+  return { positions, routes };
+}
+
+const round = (p: Point): Point => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+
+/** Lays a flow out with ELK (loaded on first use, so the editor's first load stays small). */
+export async function elkLayout(
+  doc: FlowDocument,
+  geometryOf: (block: Block) => BlockGeometry = estimatedGeometry,
+): Promise<LayoutResult> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  return fromElkGraph(await elk.layout(toElkGraph(doc, geometryOf)));
+}
+
+/** The flow with every block at its laid-out place and every edge carrying its route. */
+export function applyLayout(doc: FlowDocument, layout: LayoutResult): FlowDocument {
+  return {
+    ...doc,
+    blocks: doc.blocks.map((b) => {
+      const p = layout.positions.get(b.id);
+      return p ? ({ ...b, position: { x: Math.round(p.x), y: Math.round(p.y) } } as Block) : b;
+    }),
+    edges: doc.edges.map((e) => {
+      const route = layout.routes.get(e.id);
+      const { points: _old, ...rest } = e;
+      return route ? { ...rest, points: route } : rest;
+    }),
+  };
+}
