@@ -5,7 +5,8 @@ import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
-const MIGRATION_FILE = /^\d{4}_[\w-]+\.ts$/;
+/** `NNNN_name.ts` in the sources, `NNNN_name.js` in the built runtime (dist/migrations). */
+const MIGRATION_FILE = /^\d{4}_[\w-]+\.(ts|js)$/;
 
 /**
  * Loads every `NNNN_name.ts` in db/migrations, so each area adds its own file (e.g. `0100_email.ts`)
@@ -20,7 +21,7 @@ export class DirectoryMigrationProvider implements MigrationProvider {
     for (const file of files.sort()) {
       const module = (await import(pathToFileURL(join(this.dir, file)).href)) as Partial<Migration>;
       if (typeof module.up !== 'function') throw new Error(`Migration ${file} has no exported up()`);
-      migrations[file.replace(/\.ts$/, '')] = { up: module.up, down: module.down };
+      migrations[file.replace(/\.(ts|js)$/, '')] = { up: module.up, down: module.down };
     }
     return migrations;
   }

@@ -1,12 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Config } from '../../../config';
 import { sendError } from '../../errors';
 
-const appsDir = fileURLToPath(new URL('../../../../../', import.meta.url));
+/** apps/: the parent of the runtime package, found from this file in the sources or in the built dist/main.js. */
+const appsDir = dirname(packageRoot(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  let dir = dirname(from);
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 export function staticDirs(config: Pick<Config, 'BUILDER_DIST' | 'WIDGET_DIST'>) {
   return {
