@@ -161,17 +161,6 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
     toast.success(`Imported ${result.doc.blocks.length} blocks. Undo with Ctrl+Z.`);
   }
 
-  async function publish(note: string) {
-    try {
-      await autosave.flush();
-      const { version } = await flowsApi.publish(api, flowId, note);
-      toast.success(`Published version ${version.number}. New conversations use it now.`);
-    } catch (error) {
-      toast.error(error);
-      throw error;
-    }
-  }
-
   async function viewVersion(version: FlowVersion) {
     try {
       const full = version.document ? version : (await flowsApi.version(api, flowId, version.number)).version;
@@ -275,9 +264,10 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
         </div>
         {dialog === 'publish' ? (
           <PublishDialog
+            flowId={flowId}
             errors={errors}
             warnings={problems.length - errors}
-            onPublish={publish}
+            flush={autosave.flush}
             onClose={() => setDialog(null)}
           />
         ) : null}
