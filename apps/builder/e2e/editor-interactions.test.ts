@@ -4,7 +4,7 @@ import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
 import { login, SCREENSHOTS } from './support/browser';
-import { blockCount, node, nodeIds } from './support/canvas';
+import { blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
@@ -28,6 +28,7 @@ beforeEach(async (context) => {
   const id = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
   await page.goto(`${harness.appUrl}flows/${id}`);
   await node(page, 'menu').waitFor();
+  await showAllBlocks(page);
 });
 
 const saved = () => page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
@@ -111,6 +112,8 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
   });
   await adminApi(page, 'POST', '/api/admin/teams', { name: 'Support', memberIds: [users[0]!.id] });
   await page.reload(); // the editor reads teams when it opens
+  await node(page, 'menu').waitFor();
+  await showAllBlocks(page);
   await node(page, 'handoff').click();
   await inspector().getByLabel('Team', { exact: true }).selectOption({ label: 'Support' });
   await inspector().getByLabel('Priority', { exact: true }).selectOption('high');

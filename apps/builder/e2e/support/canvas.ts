@@ -72,3 +72,52 @@ export function blockCount(page: Page): Promise<number> {
 export function edgeCount(page: Page): Promise<number> {
   return page.locator('.react-flow__edge').count();
 }
+
+/**
+ * Zooms out with the canvas controls until every block is rendered and fits in the pane, then pans the
+ * blocks to the pane's centre: the editor opens at a zoom where block text is readable, so a wide flow
+ * does not fit a small window at first.
+ */
+export async function showAllBlocks(page: Page): Promise<void> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const union = () =>
+    page.locator('.react-flow__node').evaluateAll((nodes) => {
+      const boxes = nodes.map((n) => n.getBoundingClientRect());
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      const top = Math.min(...boxes.map((b) => b.top));
+      const bottom = Math.max(...boxes.map((b) => b.bottom));
+      return { left, right, top, bottom, count: nodes.length };
+    });
+  for (let i = 0; i < 12; i++) {
+    const u = await union();
+    const fits = u.right - u.left < pane.width - 80 && u.bottom - u.top < pane.height - 160;
+    if (u.count >= (await blockCount(page)) && fits) break;
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await page.waitForTimeout(150);
+  }
+  const u = await union();
+  const dx = pane.x + pane.width / 2 - (u.left + u.right) / 2;
+  const dy = pane.y + (pane.height - 120) / 2 - (u.top + u.bottom) / 2;
+  const grab = await page.evaluate(
+    ({ x, y, w, h }) => {
+      for (const [fx, fy] of [
+        [0.05, 0.05],
+        [0.5, 0.05],
+        [0.05, 0.5],
+        [0.95, 0.05],
+        [0.5, 0.95],
+      ] as const) {
+        const point = { x: x + w * fx, y: y + h * fy };
+        if (document.elementFromPoint(point.x, point.y)?.classList.contains('react-flow__pane')) return point;
+      }
+      return null;
+    },
+    { x: pane.x, y: pane.y, w: pane.width, h: pane.height },
+  );
+  if (!grab) return;
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(grab.x + dx, grab.y + dy, { steps: 5 });
+  await page.mouse.up();
+}
