@@ -111,6 +111,20 @@ describe.each(databaseKinds)('invites on %s', (kind) => {
     expect((await s.call('DELETE', `/api/admin/invites/${body.invite.id}`, s.admin)).status).toBe(404);
   });
 
+  it('two clicks on the same link at once: one becomes the user, the other is told the link was used', async () => {
+    const email = `race.${kind}@example.com`;
+    await s.call('POST', '/api/admin/invites', s.admin, { email, name: 'Rae Race' });
+    const token = linkToken(await s.nthEmailTo(email, 1), 'accept-invite');
+    const answers = await Promise.all([
+      s.post('/api/auth/invite/accept', { token, password: 'first-click-1' }),
+      s.post('/api/auth/invite/accept', { token, password: 'second-click-2' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+    expect(answers.find((a) => a.status === 400)?.body.error.code).toBe('link_used');
+    const users = await s.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    expect(users).toHaveLength(1);
+  });
+
   it('refuses bad invites with clear 4xx answers; only admins invite', async () => {
     const cases: Array<[unknown, number, string]> = [
       [{ email: 'not-an-email', name: 'X' }, 400, 'email: Enter a valid email address'],
