@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { peopleDb } from '../../runtime/src/people/tables';
 import { login, SCREENSHOTS } from './support/browser';
 import { type PeopleE2e, startPeopleE2e } from './support/people';
 
@@ -101,6 +102,17 @@ test('resend sends a new link (the old one stops working); withdraw ends the inv
   const visitor = await e2e.newPage();
   await visitor.page.goto(first);
   await visitor.page.getByText(/a newer one was sent, or the invitation was withdrawn/).waitFor();
+
+  // Three days later the link has run out: the admin sees it, the page says so.
+  const past = new Date(Date.now() - 1000);
+  const people = peopleDb(harness.runtime.db);
+  await people.updateTable('user_invites').set({ expires_at: past }).where('email', '=', 'omar@example.com').execute();
+  await people.updateTable('password_links').set({ expires_at: past }).where('used_at', 'is', null).execute();
+  await visitor.page.goto(second);
+  await visitor.page.getByText('This link has expired. Ask for a new one.').waitFor();
+  await admin.page.reload();
+  await admin.page.getByRole('list', { name: 'Invited' }).getByText('Invite expired').waitFor();
+  await admin.page.screenshot({ path: `${SCREENSHOTS}/people-invite-expired.png` });
 
   await admin.page.getByRole('button', { name: 'Withdraw the invite to Omar Late' }).click();
   await admin.page.getByText('The invite to omar@example.com was withdrawn.').waitFor();

@@ -58,11 +58,13 @@ export function InvitesPanel({
               <span className="grow">
                 <strong>{item.name}</strong>
                 <small>
-                  {item.email} · {item.role === 'admin' ? 'Admin' : 'Agent'} ·{' '}
-                  {item.status === 'expired' ? `link expired ${when(item.expiresAt)}` : `sent ${when(item.sentAt)}`}
+                  {item.email} · {item.role === 'admin' ? 'Admin' : 'Agent'}
                 </small>
               </span>
-              <span className={item.status === 'expired' ? 'invite-badge expired' : 'invite-badge'}>
+              <span
+                className={item.status === 'expired' ? 'invite-badge expired' : 'invite-badge'}
+                title={item.status === 'expired' ? `Link expired ${when(item.expiresAt)}` : `Sent ${when(item.sentAt)}`}
+              >
                 {item.status === 'expired' ? 'Invite expired' : 'Invited'}
               </span>
               <button
