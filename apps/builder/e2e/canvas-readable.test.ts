@@ -225,3 +225,24 @@ test('the handoff block has the same colour in the palette and on the canvas', a
   expect(inPalette).toBe(onCanvas);
   expect(inPalette).toBe('rgb(220, 38, 38)');
 });
+
+test('a sticky note is added, written in, saved with the flow and still there after a reload', async () => {
+  const flowId = await openFlow('Notes', sampleFlow());
+  await page.getByRole('button', { name: 'Add a sticky note' }).click();
+  const note = page.locator('.note-node');
+  await note.waitFor();
+  await note.getByLabel('Note text').fill('Check the offer wording with sales');
+  await saved();
+  const draft = (await savedDraft(page, flowId)) as unknown as { notes?: { text: string }[]; blocks: unknown[] };
+  expect(draft.notes?.map((n) => n.text)).toEqual(['Check the offer wording with sales']);
+  expect(draft.blocks).toHaveLength(5); // a note is not a block: the bot never runs it
+  expect(Number.parseFloat(await note.locator('textarea').evaluate((t) => getComputedStyle(t).fontSize))).toBe(14);
+  await shot('sticky-note');
+  await page.reload();
+  await expect(page.locator('.note-node textarea').inputValue()).resolves.toBe('Check the offer wording with sales');
+  // Deleted like a block.
+  await page.locator('.note-grip').click();
+  await page.keyboard.press('Delete');
+  await expect.poll(() => page.locator('.note-node').count()).toBe(0);
+  await saved();
+});

@@ -54,6 +54,14 @@ export const Intent = z.object({
 });
 export type Intent = z.infer<typeof Intent>;
 
+/** A sticky note on the canvas: words for the people editing the flow; the bot never runs it. */
+export const FlowNote = z.object({
+  id: Identifier,
+  text: z.string().max(2000).default(''),
+  position: Position,
+});
+export type FlowNote = z.infer<typeof FlowNote>;
+
 export const FlowSettings = z.object({
   /** `on_open`: the bot greets as soon as the widget opens; `on_first_message`: once the visitor writes. */
   welcome: z.enum(['on_open', 'on_first_message']).default('on_open'),
@@ -73,6 +81,8 @@ export const FlowDocument = z.object({
   variables: z.array(FlowVariable).max(500).default([]),
   intents: z.array(Intent).max(500).default([]),
   settings: FlowSettings.default(FlowSettings.parse({})),
+  /** Sticky notes of the editor's canvas (not executed). */
+  notes: z.array(FlowNote).max(500).optional(),
 });
 /** A parsed flow (defaults applied). */
 export type FlowDocument = z.infer<typeof FlowDocument>;

@@ -20,6 +20,7 @@ import { copyBlocks, pasteBlocks } from './model/clipboard';
 import { buildDecorations } from './model/decorations';
 import { editorReducer, initialEditorState } from './model/editor-state';
 import { applyLayout, elkLayout } from './model/elk-layout';
+import { addNote } from './model/graph-ops';
 import { canRedo, canUndo } from './model/history';
 import { download, exportFileName, exportFlowJson, importFlowJson } from './model/import-export';
 import { loadDocument } from './model/load-document';
@@ -243,7 +244,24 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
             {readOnly ? (
               <div className="palette palette-readonly">A published version is read only. Roll back to edit it.</div>
             ) : (
-              <Palette onAdd={(type) => addBlock(type)} hasStart={draft.blocks.some((b) => b.type === 'start')} />
+              <Palette
+                onAdd={(type) => addBlock(type)}
+                hasStart={draft.blocks.some((b) => b.type === 'start')}
+                onAddNote={() => {
+                  const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+                  const at = flow.screenToFlowPosition({
+                    x: rect ? rect.left + 40 : 300,
+                    y: rect ? rect.top + 40 : 120,
+                  });
+                  dispatch({
+                    type: 'apply',
+                    edit: (d) => {
+                      const { doc: next, id } = addNote(d, at);
+                      return { doc: next, select: [id] };
+                    },
+                  });
+                }}
+              />
             )}
             <Canvas
               decorations={decorations}

@@ -4,6 +4,7 @@ import { createContext, memo, useContext, useEffect } from 'react';
 import { displayOutputs, summarize } from '../blocks/summarize';
 import { ENTRY_TYPES } from '../model/graph-ops';
 import type { BlockNode } from '../model/to-react-flow';
+import { NoteNodeView } from './NoteNodeView';
 
 /** Team names for handoff summaries; a separate context so node components do not re-render on every edit. */
 export const TeamNamesContext = createContext<(id: string) => string | undefined>(() => undefined);
@@ -76,4 +77,4 @@ function BlockNodeViewImpl({ id, data, selected }: NodeProps<BlockNode>) {
 }
 
 export const BlockNodeView = memo(BlockNodeViewImpl);
-export const nodeTypes = { block: BlockNodeView };
+export const nodeTypes = { block: BlockNodeView, note: NoteNodeView };

@@ -19,6 +19,7 @@ import { type BlockNode, type Dimensions, EdgeCache, NodeCache, type NodeDecorat
 import { READABLE_ZOOM } from '../model/viewport';
 import { nodeTypes } from './BlockNodeView';
 import { BlockPicker } from './BlockPicker';
+import { type NoteNode, noteNodes } from './NoteNodeView';
 import { BLOCK_DRAG_TYPE } from './Palette';
 import { edgeTypes } from './RoutedEdge';
 
@@ -44,10 +45,12 @@ const GROUP_COLORS: Record<string, string> = {
 const HANDOFF_COLOR = '#dc2626';
 /** The controls' "fit view" stops at a zoom where block text stays at least 12 px; the user pans for the rest. */
 const FIT_VIEW = { minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.06 };
+const NOTE_COLOR = '#fde68a';
 const SNAP: [number, number] = [16, 16];
 
-function minimapColor(node: BlockNode): string {
-  const type = node.data.block.type;
+function minimapColor(node: BlockNode | NoteNode): string {
+  if (node.type === 'note') return NOTE_COLOR;
+  const type = (node as BlockNode).data.block.type;
   if (type === 'human_handoff') return HANDOFF_COLOR;
   return isBlockType(type) ? (GROUP_COLORS[blockDefinitions[type].group.toLowerCase()] ?? '#94a3b8') : '#94a3b8';
 }
@@ -69,10 +72,15 @@ export function Canvas({
   const edgeCache = useRef(new EdgeCache()).current;
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
 
-  const nodes = useMemo(
+  const blockNodes = useMemo(
     () => nodeCache.nodes(doc, selection.blocks, measured, decorations, readOnly),
     [nodeCache, doc, selection.blocks, measured, decorations, readOnly],
   );
+  const notes = useMemo(
+    () => noteNodes(doc.notes ?? [], selection.blocks, readOnly),
+    [doc.notes, selection.blocks, readOnly],
+  );
+  const nodes = useMemo(() => (notes.length ? [...notes, ...blockNodes] : blockNodes), [notes, blockNodes]);
   const routes = useMemo(() => usableRoutes(doc, (b) => measured.get(b.id)), [doc, measured]);
   const edges = useMemo(
     () => edgeCache.edges(doc, selection.edges, routes, readOnly),

@@ -19,7 +19,10 @@ export function Palette({
   only,
   autoFocus = false,
   label = 'Blocks',
+  onAddNote,
 }: {
+  /** Adds a sticky note (the editor's palette only). */
+  onAddNote?: () => void;
   onAdd: (type: BlockType) => void;
   hasStart: boolean;
   /** Lists only the types this accepts (the picker for a new connection leaves out entry blocks). */
@@ -51,6 +54,12 @@ export function Palette({
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
+      {onAddNote ? (
+        <button type="button" className="palette-item palette-note" onClick={onAddNote}>
+          <span className="block-dot" aria-hidden="true" />
+          Add a sticky note
+        </button>
+      ) : null}
       {BLOCK_GROUPS.map((group) => {
         const types = visible.filter((type) => blockDefinitions[type].group === group);
         if (types.length === 0) return null;

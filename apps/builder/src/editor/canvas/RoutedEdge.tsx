@@ -37,7 +37,7 @@ function RoutedEdgeImpl(props: EdgeProps<RoutedEdgeType>) {
       sourcePosition,
       targetPosition,
       borderRadius: 8,
-      offset: 24,
+      offset: 10,
     });
     path = smooth;
     middle = { x: labelX, y: labelY };

@@ -49,7 +49,7 @@ export function addBlocks(doc: FlowDocument, blocks: Block[], edges: Edge[] = []
   return { ...doc, blocks: [...doc.blocks, ...blocks], edges: [...doc.edges, ...edges] };
 }
 
-/** Removes blocks (and every edge touching them) and edges. The start block cannot be removed. */
+/** Removes blocks (and every edge touching them), sticky notes (by id, with the blocks) and edges. The start block stays. */
 export function removeElements(
   doc: FlowDocument,
   ids: { blockIds?: Iterable<string>; edgeIds?: Iterable<string> },
@@ -58,8 +58,10 @@ export function removeElements(
   for (const block of doc.blocks) if (block.type === 'start') removeBlocks.delete(block.id);
   const removeEdges = new Set(ids.edgeIds ?? []);
   if (removeBlocks.size === 0 && removeEdges.size === 0) return doc;
+  const notes = doc.notes?.filter((n) => !removeBlocks.has(n.id));
   return {
     ...doc,
+    ...(notes && notes.length !== doc.notes?.length ? { notes } : {}),
     blocks: doc.blocks.filter((b) => !removeBlocks.has(b.id)),
     edges: doc.edges.filter(
       (e) => !removeEdges.has(e.id) && !removeBlocks.has(e.source) && !removeBlocks.has(e.target),
@@ -95,8 +97,15 @@ export function connect(doc: FlowDocument, connection: Connection): FlowDocument
 
 export function moveBlocks(doc: FlowDocument, positions: ReadonlyMap<string, Position>): FlowDocument {
   if (positions.size === 0) return doc;
+  const notes = doc.notes?.some((n) => positions.has(n.id))
+    ? doc.notes.map((n) => {
+        const position = positions.get(n.id);
+        return position ? { ...n, position: roundPosition(position) } : n;
+      })
+    : doc.notes;
   return {
     ...doc,
+    ...(notes ? { notes } : {}),
     blocks: doc.blocks.map((b) => {
       const position = positions.get(b.id);
       return position ? ({ ...b, position: roundPosition(position) } as Block) : b;
@@ -137,4 +146,16 @@ export function renameBlock(doc: FlowDocument, blockId: string, name: string): F
       return (trimmed.trim() ? { ...rest, name: trimmed } : rest) as Block;
     }),
   };
+}
+
+/** Adds a sticky note (empty, ready to type in) at `position`; returns its id. */
+export function addNote(doc: FlowDocument, position: Position): { doc: FlowDocument; id: string } {
+  const taken = new Set([...doc.blocks.map((b) => b.id), ...(doc.notes ?? []).map((n) => n.id)]);
+  const id = newId('note', taken);
+  return { doc: { ...doc, notes: [...(doc.notes ?? []), { id, text: '', position: roundPosition(position) }] }, id };
+}
+
+/** Changes a sticky note's text. */
+export function editNote(doc: FlowDocument, id: string, text: string): FlowDocument {
+  return { ...doc, notes: (doc.notes ?? []).map((n) => (n.id === id ? { ...n, text: text.slice(0, 2000) } : n)) };
 }

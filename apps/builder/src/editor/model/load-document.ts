@@ -29,5 +29,9 @@ export function loadDocument(raw: unknown, fallback: { id: string; name: string 
     variables: list(input.variables).filter(isObject) as FlowDocument['variables'],
     intents: list(input.intents).filter(isObject) as FlowDocument['intents'],
     settings: settings.success ? settings.data : FlowSettings.parse({}),
+    notes: list(input.notes).filter(
+      (n): n is NonNullable<FlowDocument['notes']>[number] =>
+        isObject(n) && typeof n.id === 'string' && typeof n.text === 'string' && isObject(n.position),
+    ),
   };
 }

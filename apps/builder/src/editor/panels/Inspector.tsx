@@ -37,7 +37,14 @@ export function Inspector() {
     );
   }
   const block = doc.blocks.find((b) => b.id === selectedIds[0]);
-  if (!block) return null;
+  if (!block) {
+    if (!doc.notes?.some((n) => n.id === selectedIds[0])) return null;
+    return (
+      <div className="panel-empty">
+        <p>A sticky note: type in it on the canvas. The bot never runs it; it is saved with the flow.</p>
+      </div>
+    );
+  }
   const definition = isBlockType(block.type) ? blockDefinitions[block.type] : null;
   const blockProblems = problems.filter((p) => p.blockId === block.id);
   return (
