@@ -31,6 +31,10 @@ function throttled(everyMs: number, task: () => Promise<unknown>) {
   };
 }
 
+/** Per process: wakes the outbox worker so an email queued outside a conversation goes at once (after its commit). */
+const kicks = new WeakMap<Services, () => void>();
+export const kickEmailWorker = (services: Services) => kicks.get(services)?.();
+
 export interface EmailService {
   sender: EmailSender;
   worker: EmailWorker;
@@ -67,6 +71,7 @@ export function startEmailService(
     onError,
   });
   services.onClose(() => loop.stop());
+  kicks.set(services, () => loop.kick());
   logger.info({ sender: sender.name }, 'email outbox worker started');
   return { sender, worker, loop, context };
 }

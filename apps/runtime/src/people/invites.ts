@@ -2,7 +2,7 @@ import { type Invite, type InviteRequest, LINK_PROBLEMS, type PasswordLinkInfo }
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
-import { publicUrlOf } from '../email/service';
+import { kickEmailWorker, publicUrlOf } from '../email/service';
 import { ApiError, badRequest, conflict, notFound } from '../http/errors';
 import { createSession } from '../repositories/sessions';
 import { normalizeEmail, toPublicUser } from '../repositories/users';
@@ -99,6 +99,7 @@ export async function createInvite(services: Services, inviter: Inviter, input: 
     if (!row) throw conflict('This address is already invited: resend the invite instead', { field: 'email' });
     return sendInvite(trx, services, row, inviter.name, name, now);
   });
+  kickEmailWorker(services);
   return toInvite(invite, inviter.name, now);
 }
 
@@ -145,6 +146,7 @@ export async function resendInvite(services: Services, inviter: Inviter, id: str
     if (!row) throw notFound('Invite');
     return sendInvite(trx, services, row, inviter.name, workspace, now);
   });
+  kickEmailWorker(services);
   return toInvite(invite, inviter.name, now);
 }
 

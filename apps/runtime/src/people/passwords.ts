@@ -1,7 +1,7 @@
 import type { PasswordLinkInfo } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { publicUrlOf } from '../email/service';
+import { kickEmailWorker, publicUrlOf } from '../email/service';
 import { ApiError } from '../http/errors';
 import { revoke } from '../realtime/revocations';
 import { createSession, deleteUserSessions } from '../repositories/sessions';
@@ -29,6 +29,7 @@ export async function requestPasswordReset(services: Services, email: string, no
       now,
     );
   });
+  kickEmailWorker(services);
 }
 
 /** What the reset page shows; throws the link's problem. */
