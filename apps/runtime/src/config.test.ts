@@ -43,4 +43,14 @@ describe('loadConfig', () => {
       expect(message).toContain('LOG_LEVEL');
     }
   });
+
+  it('reads REDIS_URL (redis:// or rediss://) and refuses anything else with a clear message', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({}).REDIS_KEY_PREFIX).toBe('flowdesk:');
+    expect(loadConfig({ REDIS_URL: 'rediss://u:p@cache:6380/2' }).REDIS_URL).toBe('rediss://u:p@cache:6380/2');
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow(
+      /REDIS_URL: must start with redis:\/\/ or rediss:\/\//,
+    );
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'has space' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
 });

@@ -22,6 +22,20 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * redis://… (or rediss://…): realtime events, presence, typing and socket revocation cross instances through
+   * Redis pub/sub and the public rate limits are counted in Redis (one budget across instances). Unset:
+   * PostgreSQL LISTEN/NOTIFY and per-instance counters.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Prefix of every Redis key and channel (several deployments on one Redis). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only (at most 64)')
+    .default('flowdesk:'),
   /** Folder for the embedded database; `memory://` keeps everything in memory (tests). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** PGlite on a thread of its own (the runtime's thread stays free while statements run) or on the runtime's. */

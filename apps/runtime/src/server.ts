@@ -6,12 +6,16 @@ import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { startPgBridge } from './realtime/pg-bridge';
+import { startRedisBridge } from './realtime/redis-bridge';
+import { connectRedis } from './realtime/redis-connection';
 import { MAX_FRAME_BYTES } from './realtime/ws-route';
 import { deleteExpiredSessions } from './repositories/sessions';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
 import { installAreas } from './services/areas';
 import { createLogger } from './services/logger';
+import { PublicRateLimits } from './services/public-rate-limits';
+import { RedisRateLimitStore } from './services/rate-limit-store';
 
 export interface StartServerOptions {
   /** Reuse an open database (tests); the server then leaves it open on close. */
@@ -43,7 +47,30 @@ export async function startServer(config: Config, options: StartServerOptions = 
   }
   if (config.SEED_DEMO) await seedDemo(database.db);
   const services = createServices(config, database, logger);
-  if (database.kind === 'postgres' && config.DATABASE_URL) {
+  if (config.REDIS_URL) {
+    // Redis: events, presence, typing and revocations cross instances by pub/sub; one rate-limit budget.
+    const onError = (error: unknown) => logger.error({ err: error }, 'redis error');
+    const redis = await connectRedis(config.REDIS_URL, onError);
+    const prefix = config.REDIS_KEY_PREFIX;
+    services.publicLimits = new PublicRateLimits(
+      config,
+      new RedisRateLimitStore({ redis: redis.commands, prefix, onError }),
+    );
+    const bridge = await startRedisBridge({
+      publisher: redis.commands,
+      subscriber: redis.subscriber,
+      prefix,
+      db: database.db,
+      hub: services.hub,
+      onError: (error) => logger.error({ err: error }, 'realtime bridge error'),
+    }).catch(async (error) => {
+      await redis.close();
+      throw error;
+    });
+    services.hub.attachBridge(bridge);
+    // Closers run before the hub's close (which closes the bridge): its unsubscribe then fails quietly.
+    services.onClose(() => redis.close());
+  } else if (database.kind === 'postgres' && config.DATABASE_URL) {
     const bridge = await startPgBridge({
       connectionString: config.DATABASE_URL,
       db: database.db,

@@ -44,7 +44,7 @@ function authenticate(services: Services, perVisitor: Map<string, number>): Midd
     const visitorToken = c.req.query('visitorToken');
     if (visitorToken) {
       const address = clientAddress(c, services.config.TRUST_PROXY);
-      enforce(c, services.publicLimits.request(address, visitorToken.slice(0, 512)));
+      enforce(c, await services.publicLimits.request(address, visitorToken.slice(0, 512)));
     }
     const identity = await identify(c, services);
     if ('error' in identity) return sendError(c, identity.status, identity.error, identity.message);

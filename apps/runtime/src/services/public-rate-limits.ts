@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { RateLimiter } from './rate-limiter';
+import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit-store';
 
 const MINUTE = 60_000;
 
@@ -11,42 +11,43 @@ export interface RateVerdict {
 
 const ALLOWED: RateVerdict = { wait: 0, message: '' };
 
-/** A limit of `perMinute` hits per key; 0 turns it off. */
-function limiter(perMinute: number): RateLimiter | null {
-  return perMinute > 0 ? new RateLimiter(perMinute, MINUTE) : null;
-}
+type LimitConfig = Pick<
+  Config,
+  'PUBLIC_RATE_LIMIT_PER_IP' | 'PUBLIC_RATE_LIMIT_PER_VISITOR' | 'PUBLIC_SESSION_LIMIT_PER_IP'
+>;
 
 /**
  * Budgets of the public widget API: requests per client address and per visitor token (HTTP and the
- * visitor WebSocket handshake), and new visitors per address (each is rows in the database). Counters
- * live in this instance's memory, so with N instances behind a balancer a client gets up to N times each.
+ * visitor WebSocket handshake), and new visitors per address (each is rows in the database). Counters live
+ * in the store: this instance's memory by default (N instances behind a balancer give a client up to N
+ * times each), Redis with REDIS_URL (one budget across every instance).
  */
 export class PublicRateLimits {
-  private readonly perAddress: RateLimiter | null;
-  private readonly perVisitor: RateLimiter | null;
-  private readonly newVisitorsPerAddress: RateLimiter | null;
-
   constructor(
-    config: Pick<Config, 'PUBLIC_RATE_LIMIT_PER_IP' | 'PUBLIC_RATE_LIMIT_PER_VISITOR' | 'PUBLIC_SESSION_LIMIT_PER_IP'>,
-  ) {
-    this.perAddress = limiter(config.PUBLIC_RATE_LIMIT_PER_IP);
-    this.perVisitor = limiter(config.PUBLIC_RATE_LIMIT_PER_VISITOR);
-    this.newVisitorsPerAddress = limiter(config.PUBLIC_SESSION_LIMIT_PER_IP);
+    private readonly config: LimitConfig,
+    private readonly store: RateLimitStore = new MemoryRateLimitStore(),
+  ) {}
+
+  /** A limit of `perMinute` hits per key; 0 turns it off. */
+  private hit(bucket: string, key: string, perMinute: number): Promise<number> {
+    return perMinute > 0 ? this.store.hit(bucket, key, perMinute, MINUTE) : Promise.resolve(0);
   }
 
   /** Counts one request. The address goes first and a spent one stops there, so a flood of made-up tokens
    * from one blocked address does not fill the per-visitor table. */
-  request(address: string, visitorToken: string | null): RateVerdict {
-    const byAddress = this.perAddress?.hit(address) ?? 0;
+  async request(address: string, visitorToken: string | null): Promise<RateVerdict> {
+    const byAddress = await this.hit('ip', address, this.config.PUBLIC_RATE_LIMIT_PER_IP);
     if (byAddress > 0) return { wait: byAddress, message: 'Too many requests from this address' };
-    const byVisitor = visitorToken ? (this.perVisitor?.hit(visitorToken) ?? 0) : 0;
+    const byVisitor = visitorToken
+      ? await this.hit('visitor', visitorToken, this.config.PUBLIC_RATE_LIMIT_PER_VISITOR)
+      : 0;
     if (byVisitor > 0) return { wait: byVisitor, message: 'Too many requests from this visitor' };
     return ALLOWED;
   }
 
   /** Counts a visitor about to be created (a resumed session does not count). */
-  newVisitor(address: string): RateVerdict {
-    const wait = this.newVisitorsPerAddress?.hit(address) ?? 0;
+  async newVisitor(address: string): Promise<RateVerdict> {
+    const wait = await this.hit('new-visitor', address, this.config.PUBLIC_SESSION_LIMIT_PER_IP);
     return wait > 0 ? { wait, message: 'Too many new chat sessions from this address' } : ALLOWED;
   }
 }

@@ -177,7 +177,7 @@ export function continuityRoutes(services: Services) {
     const bot = await findBotById(services.db, botId);
     if (!bot) throw notFound('Bot');
     checkBotOrigin(c, bot);
-    enforce(c, services.publicLimits.newVisitor(clientAddress(c, services.config.TRUST_PROXY)));
+    enforce(c, await services.publicLimits.newVisitor(clientAddress(c, services.config.TRUST_PROXY)));
     const result = await exchangeContinueToken(services.db, c.req.valid('json').token, bot.id, new Date());
     if ('visitorToken' in result) return c.json(result, 200);
     if (!result.ok && result.reason === 'expired') {

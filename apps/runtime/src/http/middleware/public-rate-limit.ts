@@ -20,7 +20,7 @@ export function publicRateLimit(services: Services): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'OPTIONS') {
       const address = clientAddress(c, services.config.TRUST_PROXY);
-      enforce(c, services.publicLimits.request(address, bearerToken(c)));
+      enforce(c, await services.publicLimits.request(address, bearerToken(c)));
     }
     await next();
   };

@@ -75,7 +75,7 @@ export function sessionRoutes(services: Services) {
     if (known && known.bot_id === bot.id && body.visitorToken) {
       return { visitor: await updateVisitor(services.db, known, details), token: body.visitorToken };
     }
-    enforce(c, services.publicLimits.newVisitor(clientAddress(c, services.config.TRUST_PROXY)));
+    enforce(c, await services.publicLimits.newVisitor(clientAddress(c, services.config.TRUST_PROXY)));
     return createVisitor(services.db, { botId: bot.id, ...details });
   };
 

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Config } from '../../src/config';
+
+/** The machine's Redis (CI starts it); tests keep to keys under a prefix of their own. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A unique REDIS_KEY_PREFIX, so parallel tests and leftovers never share a channel or a counter. */
+export const uniquePrefix = () => `flowdesk-test-${randomBytes(5).toString('hex')}:`;
+
+/** Settings of an instance on `database` with Redis at `url` under `prefix`. */
+export const onRedis = (database: Config, url: string, prefix: string, extra: Partial<Config> = {}): Config => ({
+  ...database,
+  REDIS_URL: url,
+  REDIS_KEY_PREFIX: prefix,
+  ...extra,
+});
+
+/** Deletes every key under `prefix` (rate-limit counters). */
+export async function dropPrefix(prefix: string) {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Counts the NOTIFYs on PostgreSQL's realtime channel while it runs (the Redis path must send none). */
+export async function countNotifies(databaseUrl: string, channel: string) {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`LISTEN ${channel}`);
+  let count = 0;
+  client.on('notification', () => {
+    count++;
+  });
+  return {
+    get count() {
+      return count;
+    },
+    close: () => client.end(),
+  };
+}

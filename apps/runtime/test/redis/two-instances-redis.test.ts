@@ -1,0 +1,91 @@
+import { supportBotFlow } from '@flowdesk/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTIFY_CHANNEL } from '../../src/realtime/pg-bridge';
+import { type RunningServer, startServer } from '../../src/server';
+import { createTestDatabase, type TestDatabase } from '../db';
+import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { publishFlow } from '../fixtures/flows';
+import { TestVisitor } from '../fixtures/visitor';
+import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { countNotifies, dropPrefix, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
+
+const PER_IP = 10;
+
+describe('two runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
+  let database: TestDatabase;
+  let a: RunningServer;
+  let b: RunningServer;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    const config = onRedis(database.config, TEST_REDIS_URL, prefix, {
+      TRUST_PROXY: true,
+      PUBLIC_RATE_LIMIT_PER_IP: PER_IP,
+    });
+    [a, b] = await Promise.all([startServer(config), startServer(config)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await database?.dispose();
+    await dropPrefix(prefix);
+  });
+
+  it('a visitor on A reaches an agent dashboard on B live, and typing comes back, with no PostgreSQL NOTIFY', async () => {
+    const notifies = await countNotifies(database.config.DATABASE_URL!, NOTIFY_CHANNEL);
+    const { bot, agent } = await seedWorkspace(a.db);
+    await publishFlow(a.db, bot.id, supportBotFlow);
+    const visitor = new TestVisitor(a.url, bot.id, undefined, { 'x-forwarded-for': '198.51.100.1' });
+    await visitor.start();
+    const visitorWs = await TestSocket.open(wsUrl(a.url, `?visitorToken=${visitor.token}`), {
+      headers: { 'x-forwarded-for': '198.51.100.1' },
+    });
+    visitorWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
+    const { cookie } = await loginHeaders(b.url, agent.email);
+    const agentWs = await TestSocket.open(wsUrl(b.url), { headers: { cookie } });
+    agentWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
+    await agentWs.until(() => agentWs.seqs().length >= 2);
+
+    const sent = await visitor.say('Hello from instance A');
+    await agentWs.until(() => agentWs.seqs().includes(sent.message.seq));
+    expect(agentWs.messages().find((m) => m.seq === sent.message.seq)?.content).toEqual({
+      type: 'text',
+      text: 'Hello from instance A',
+    });
+
+    agentWs.send({ type: 'typing', conversationId: visitor.conversationId, typing: true });
+    await visitorWs.until((frames) =>
+      frames.some((frame) => frame.type === 'typing' && frame.author === 'agent' && frame.typing),
+    );
+    await Promise.all([a.services.background.idle(), b.services.background.idle()]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(notifies.count).toBe(0);
+    await notifies.close();
+    await Promise.all([visitorWs.close(), agentWs.close()]);
+  });
+
+  it('gives a client one rate budget across both instances, not one each', async () => {
+    const { bot } = await seedWorkspace(a.db, 'rl');
+    await publishFlow(a.db, bot.id, supportBotFlow);
+    const address = { 'x-forwarded-for': '203.0.113.77' };
+    const onA = new TestVisitor(a.url, bot.id, undefined, address);
+    await onA.start(); // request 1, on A
+    const onB = new TestVisitor(b.url, bot.id, undefined, address);
+    onB.session = onA.session;
+    const statuses: number[] = [];
+    for (let i = 2; i <= PER_IP + 2; i++) {
+      const visitor = i % 2 === 0 ? onB : onA;
+      statuses.push((await visitor.send({ type: 'text', text: `message ${i}` })).status);
+    }
+    // Requests 2..PER_IP pass, PER_IP + 1 and after are refused, whichever instance they reach.
+    expect(statuses.slice(0, PER_IP - 1)).toEqual(Array(PER_IP - 1).fill(201));
+    expect(statuses.slice(PER_IP - 1)).toEqual([429, 429]);
+    const refused = await onA.send({ type: 'text', text: 'still too many' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Another address still has its whole budget.
+    const other = new TestVisitor(b.url, bot.id, undefined, { 'x-forwarded-for': '203.0.113.78' });
+    await other.start();
+    expect((await other.send({ type: 'text', text: 'hi' })).status).toBe(201);
+  });
+});
