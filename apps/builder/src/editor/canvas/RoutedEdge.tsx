@@ -37,7 +37,8 @@ function RoutedEdgeImpl(props: EdgeProps<RoutedEdgeType>) {
       sourcePosition,
       targetPosition,
       borderRadius: 8,
-      offset: 10,
+      // Close blocks side by side get a plain step, not a loop out and back.
+      offset: targetX > sourceX ? Math.max(2, Math.min(20, (targetX - sourceX) / 2 - 1)) : 20,
     });
     path = smooth;
     middle = { x: labelX, y: labelY };
