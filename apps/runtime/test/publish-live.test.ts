@@ -79,6 +79,32 @@ describe.each(databaseKinds)('publishing and the bot’s live flow on %s', (kind
     expect(await liveFlowOfBot()).toBe(newFlow);
   });
 
+  it('a published flow is made live again from the list without a new version, confirmed the same way', async () => {
+    const before = await versions(DEMO_FLOW_ID);
+    const refused = await call('POST', `/api/admin/flows/${DEMO_FLOW_ID}/live`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'live_flow_would_be_replaced',
+      details: { liveFlow: { id: newFlow, name: 'Spring promo' } },
+    });
+    const live = await call('POST', `/api/admin/flows/${DEMO_FLOW_ID}/live`, { replacesFlowId: newFlow });
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({
+      bot: { id: DEMO_BOT_ID, name: 'Acme Assistant' },
+      live: true,
+      replaced: { id: newFlow, name: 'Spring promo' },
+    });
+    expect(await liveFlowOfBot()).toBe(DEMO_FLOW_ID);
+    expect(await versions(DEMO_FLOW_ID)).toBe(before);
+    const draftOnly = await call('POST', '/api/admin/flows', { botId: DEMO_BOT_ID, name: 'Idea', draft: helloFlow() });
+    const unpublished = await call('POST', `/api/admin/flows/${draftOnly.body.flow.id}/live`, {
+      replacesFlowId: DEMO_FLOW_ID,
+    });
+    expect(unpublished.status).toBe(409);
+    expect(unpublished.body.error.message).toBe('Publish this flow before making it live');
+    expect((await call('POST', `/api/admin/flows/${DEMO_FLOW_ID}/live`, { replacesFlowId: 42 })).status).toBe(400);
+  });
+
   it('refuses a malformed publish request with a clear 400', async () => {
     for (const body of [{ makeLive: 'yes' }, { note: 'x'.repeat(501) }, { replacesFlowId: '' }]) {
       const response = await call('POST', `/api/admin/flows/${newFlow}/publish`, body);

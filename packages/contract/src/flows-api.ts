@@ -27,6 +27,13 @@ export const PublishOutcome = z.object({
 });
 export type PublishOutcome = z.infer<typeof PublishOutcome>;
 
+/**
+ * POST /api/admin/flows/:id/live — makes a published flow the one its bot runs (its latest version), without
+ * publishing again. Where another flow is live, `replacesFlowId` must name it (else 409, as for publishing).
+ */
+export const MakeLiveRequest = PublishFlowRequest.pick({ replacesFlowId: true });
+export type MakeLiveRequest = z.infer<typeof MakeLiveRequest>;
+
 export const LIVE_FLOW_CONFLICT = 'live_flow_would_be_replaced';
 
 /** Details of the 409 answer: the bot and the flow that is live for it now. */

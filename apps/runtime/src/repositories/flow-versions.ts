@@ -65,9 +65,8 @@ export interface LiveChoice {
 }
 
 type Named = { id: string; name: string };
-export type PublishResult =
-  | { version: FlowVersion; bot: Named; live: boolean; replaced: Named | null }
-  | { conflict: { bot: Named; liveFlow: Named } };
+type LiveConflict = { conflict: { bot: Named; liveFlow: Named } };
+export type PublishResult = { version: FlowVersion; bot: Named; live: boolean; replaced: Named | null } | LiveConflict;
 
 /** Whether the flow goes live; `conflict` when that would replace a live flow the admin did not name. */
 function decideLive(choice: LiveChoice | 'always', flowId: string, liveNow: string | null): boolean | 'conflict' {
@@ -136,6 +135,46 @@ export async function publishFlowVersion(
         .execute();
     const replaced = goLive && previous && previous.id !== flow.id ? previous : null;
     return { version, bot: botRef, live: goLive, replaced };
+  });
+}
+
+/**
+ * Makes a published flow the one its bot runs (its latest version), as `replacesFlowId` confirms;
+ * `not_published` when it has no version yet.
+ */
+export async function makeFlowLive(
+  db: Kysely<Database>,
+  input: { flowId: string; replacesFlowId?: string },
+): Promise<LiveConflict | { bot: Named; replaced: Named | null } | 'not_published'> {
+  return db.transaction().execute(async (trx) => {
+    const flow = await trx
+      .selectFrom('flows')
+      .select(['id', 'bot_id'])
+      .where('id', '=', input.flowId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const published = await trx
+      .selectFrom('flow_versions')
+      .select('id')
+      .where('flow_id', '=', flow.id)
+      .limit(1)
+      .executeTakeFirst();
+    if (!published) return 'not_published';
+    const bot = await trx
+      .selectFrom('bots')
+      .select(['id', 'name', 'flow_id'])
+      .where('id', '=', flow.bot_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const previous = bot.flow_id
+      ? await trx.selectFrom('flows').select(['id', 'name']).where('id', '=', bot.flow_id).executeTakeFirst()
+      : undefined;
+    const botRef = { id: bot.id, name: bot.name };
+    const goLive = decideLive({ makeLive: true, replacesFlowId: input.replacesFlowId }, flow.id, previous?.id ?? null);
+    if (goLive === 'conflict') return { conflict: { bot: botRef, liveFlow: previous! } };
+    if (previous?.id === flow.id) return { bot: botRef, replaced: null };
+    await trx.updateTable('bots').set({ flow_id: flow.id, updated_at: new Date() }).where('id', '=', bot.id).execute();
+    return { bot: botRef, replaced: previous ?? null };
   });
 }
 

@@ -1,6 +1,8 @@
+import { LIVE_FLOW_CONFLICT, MakeLiveRequest, PublishOutcome } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findWorkspaceBot } from '../../../repositories/bots';
+import { makeFlowLive } from '../../../repositories/flow-versions';
 import {
   createFlow,
   deleteFlow,
@@ -12,7 +14,7 @@ import {
 } from '../../../repositories/flows';
 import type { Services } from '../../../services';
 import { type AppEnv, createRouter } from '../../env';
-import { conflict, notFound } from '../../errors';
+import { ApiError, conflict, notFound } from '../../errors';
 import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { FlowDraft, FlowIdParam, FlowSchema, FlowSummarySchema } from './flow-schemas';
@@ -77,6 +79,22 @@ const saveRoute = createRoute({
     409: errors[409],
   },
 });
+const liveRoute = createRoute({
+  method: 'post',
+  path: `${FLOWS_BASE}/{id}/live`,
+  tags: ['Flows'],
+  summary: "Make a published flow its bot's live flow, without publishing again (admin)",
+  description: `Where another flow is live, \`replacesFlowId\` must name it, else 409 \`${LIVE_FLOW_CONFLICT}\`.`,
+  request: { params: FlowIdParam, body: jsonBody(MakeLiveRequest) },
+  responses: {
+    401: errors[401],
+    200: jsonResponse(PublishOutcome, 'Live'),
+    400: errors[400],
+    403: errors[403],
+    404: errors[404],
+    409: errors[409],
+  },
+});
 const deleteRoute = createRoute({
   method: 'delete',
   path: `${FLOWS_BASE}/{id}`,
@@ -134,6 +152,23 @@ export function flowRoutes(services: Services) {
     }
     await saveDraft(db, flow.id, { draft: input.draft, name: input.name, userId: user.id });
     return c.json({ flow: toFlowJson(await loadFlow(c, services, flow.id)) }, 200);
+  });
+
+  router.openapi(liveRoute, async (c) => {
+    requireAdmin(c);
+    const flow = await loadFlow(c, services, c.req.valid('param').id);
+    const result = await makeFlowLive(db, { flowId: flow.id, replacesFlowId: c.req.valid('json').replacesFlowId });
+    if (result === 'not_published') throw conflict('Publish this flow before making it live');
+    if ('conflict' in result) {
+      const { bot, liveFlow } = result.conflict;
+      throw new ApiError(
+        409,
+        LIVE_FLOW_CONFLICT,
+        `"${liveFlow.name}" is live for ${bot.name}; confirm replacing it (replacesFlowId)`,
+        result.conflict,
+      );
+    }
+    return c.json({ bot: result.bot, live: true, replaced: result.replaced }, 200);
   });
 
   router.openapi(deleteRoute, async (c) => {
