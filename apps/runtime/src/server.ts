@@ -50,7 +50,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
   if (config.REDIS_URL) {
     // Redis: events, presence, typing and revocations cross instances by pub/sub; one rate-limit budget.
     const onError = (error: unknown) => logger.error({ err: error }, 'redis error');
-    const redis = await connectRedis(config.REDIS_URL, onError);
+    const redis = await connectRedis(config.REDIS_URL, onError).catch(async (error) => {
+      await services.close();
+      if (!options.database) await database.close();
+      throw error;
+    });
     const prefix = config.REDIS_KEY_PREFIX;
     services.publicLimits = new PublicRateLimits(
       config,

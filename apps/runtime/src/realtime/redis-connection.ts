@@ -27,8 +27,10 @@ export async function connectRedis(url: string, onError: (error: unknown) => voi
   const subscriber = open();
   // An 'error' nobody listens to would be thrown by the emitter; every one is logged instead (rarely).
   let lastErrorAt = 0;
+  let lastError: unknown = null;
   for (const client of [commands, subscriber])
     client.on('error', (error) => {
+      lastError = error;
       const now = Date.now();
       if (now - lastErrorAt < 5000) return;
       lastErrorAt = now;
@@ -41,7 +43,8 @@ export async function connectRedis(url: string, onError: (error: unknown) => voi
     await Promise.all([commands.connect(), subscriber.connect()]);
   } catch (error) {
     await close();
-    throw new Error(`Redis at REDIS_URL is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    const cause = lastError ?? error;
+    throw new Error(`Redis at REDIS_URL is unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
   return { commands, subscriber, close };
 }

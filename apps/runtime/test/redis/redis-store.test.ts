@@ -1,0 +1,56 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectRedis } from '../../src/realtime/redis-connection';
+import { startServer } from '../../src/server';
+import { RedisRateLimitStore } from '../../src/services/rate-limit-store';
+import { createTestDatabase } from '../db';
+import { dropPrefix, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
+
+describe('rate-limit counters in Redis', () => {
+  const prefix = uniquePrefix();
+  afterAll(() => dropPrefix(prefix));
+
+  it('shares one fixed window between stores, keeps no raw key, and counts in memory while Redis is away', async () => {
+    const errors: unknown[] = [];
+    const [one, two] = await Promise.all([
+      connectRedis(TEST_REDIS_URL, () => {}),
+      connectRedis(TEST_REDIS_URL, () => {}),
+    ]);
+    const a = new RedisRateLimitStore({ redis: one.commands, prefix, onError: (error) => errors.push(error) });
+    const b = new RedisRateLimitStore({ redis: two.commands, prefix, onError: (error) => errors.push(error) });
+    const waits = [];
+    for (let i = 0; i < 5; i++) waits.push(await (i % 2 ? b : a).hit('ip', 'secret-token', 3, 60_000));
+    expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
+    for (const wait of waits.slice(3)) {
+      expect(wait).toBeGreaterThan(55_000);
+      expect(wait).toBeLessThanOrEqual(60_000);
+    }
+    const raw = new Redis(TEST_REDIS_URL);
+    const keys = await raw.keys(`${prefix}*`);
+    raw.disconnect();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toContain('secret-token');
+    expect(await a.hit('ip', 'short-window', 1, 300)).toBe(0);
+    expect(await b.hit('ip', 'short-window', 1, 300)).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await b.hit('ip', 'short-window', 1, 300)).toBe(0);
+
+    await one.close();
+    expect([await a.hit('ip', 'offline', 1, 60_000), await a.hit('ip', 'offline', 1, 60_000)]).toEqual([
+      0,
+      expect.any(Number),
+    ]);
+    expect(await a.hit('ip', 'offline', 1, 60_000)).toBeGreaterThan(0);
+    expect(errors).toHaveLength(1);
+    await two.close();
+  });
+
+  it('refuses to start with a clear message when Redis cannot be reached', async () => {
+    const database = await createTestDatabase('pglite');
+    const config = { ...database.config, REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: prefix };
+    await expect(startServer(config, { database })).rejects.toThrow(
+      /Redis at REDIS_URL is unreachable: .*ECONNREFUSED/,
+    );
+    await database.dispose();
+  });
+});
