@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { applyLayout, elkLayout, estimatedGeometry } from './elk-layout';
+import { applyLayout, elkLayout, estimatedGeometry, NOTE_SIZE } from './elk-layout';
 import { generatedFlow } from './generated-flow';
 import { type Rect, rectsCrossed, rectsOverlap } from './geometry';
 import { sampleFlow } from './test-flow';
@@ -56,4 +56,14 @@ test('routes start at the output handle and end at the input handle; a loop back
   const back = laidOut.edges.find((e) => e.id === 'back')!;
   expect(back.points!.length).toBeGreaterThanOrEqual(4);
   expect(rectsCrossed(back.points!, blockRects(laidOut))).toEqual([]);
+});
+
+test('sticky notes are laid out with the blocks, so nothing lands on them', async () => {
+  const doc = sampleFlow();
+  doc.notes = [{ id: 'note_1', text: 'Ask sales', position: { x: 300, y: 0 } }]; // on top of a block
+  const laidOut = applyLayout(doc, await elkLayout(doc));
+  const note = laidOut.notes![0]!;
+  const noteRect = { ...note.position, ...NOTE_SIZE };
+  for (const [id, rect] of blockRects(laidOut)) expect(rectsOverlap(noteRect, rect), id).toBe(false);
+  expect(note.text).toBe('Ask sales');
 });

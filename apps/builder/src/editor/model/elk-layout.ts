@@ -14,6 +14,9 @@ export interface BlockGeometry {
   outputs: ReadonlyMap<string, Point>;
 }
 
+/** A sticky note's size on the canvas (`.note-node` in editor.css). */
+export const NOTE_SIZE = { width: 220, height: 140 };
+
 /** How far a handle's edge end sits outside the block's border (`.handle-in` / `.handle-out` in editor.css). */
 export const HANDLE_OFFSET = 7;
 
@@ -99,6 +102,8 @@ export function toElkGraph(
       })),
     };
   });
+  // Sticky notes take part so that nothing lands on them; they have no ports and no edges.
+  for (const note of doc.notes ?? []) children.push({ id: note.id, width: NOTE_SIZE.width, height: NOTE_SIZE.height });
   const edges: ElkExtendedEdge[] = doc.edges
     .filter((e) => ports.has(outPort(e.source, e.sourceHandle)) && ports.has(inPort(e.target)))
     .map((e) => ({ id: e.id, sources: [outPort(e.source, e.sourceHandle)], targets: [inPort(e.target)] }));
@@ -138,6 +143,14 @@ export function applyLayout(doc: FlowDocument, layout: LayoutResult): FlowDocume
       const p = layout.positions.get(b.id);
       return p ? ({ ...b, position: { x: Math.round(p.x), y: Math.round(p.y) } } as Block) : b;
     }),
+    ...(doc.notes
+      ? {
+          notes: doc.notes.map((n) => {
+            const p = layout.positions.get(n.id);
+            return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n;
+          }),
+        }
+      : {}),
     edges: doc.edges.map((e) => {
       const route = layout.routes.get(e.id);
       const { points: _old, ...rest } = e;
