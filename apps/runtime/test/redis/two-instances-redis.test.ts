@@ -11,10 +11,11 @@ import { countNotifies, dropPrefix, onRedis, TEST_REDIS_URL, uniquePrefix } from
 
 const PER_IP = 10;
 
-describe('two runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
+describe('two and three runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
   let database: TestDatabase;
   let a: RunningServer;
   let b: RunningServer;
+  let c: RunningServer;
   const prefix = uniquePrefix();
 
   beforeAll(async () => {
@@ -23,15 +24,15 @@ describe('two runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
       TRUST_PROXY: true,
       PUBLIC_RATE_LIMIT_PER_IP: PER_IP,
     });
-    [a, b] = await Promise.all([startServer(config), startServer(config)]);
+    [a, b, c] = await Promise.all([startServer(config), startServer(config), startServer(config)]);
   });
   afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([a?.close(), b?.close(), c?.close()]);
     await database?.dispose();
     await dropPrefix(prefix);
   });
 
-  it('a visitor on A reaches an agent dashboard on B live, and typing comes back, with no PostgreSQL NOTIFY', async () => {
+  it('a visitor on A reaches agent dashboards on B and C live, and typing comes back, with no PostgreSQL NOTIFY', async () => {
     const notifies = await countNotifies(database.config.DATABASE_URL!, NOTIFY_CHANNEL);
     const { bot, agent } = await seedWorkspace(a.db);
     await publishFlow(a.db, bot.id, supportBotFlow);
@@ -44,10 +45,14 @@ describe('two runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
     const { cookie } = await loginHeaders(b.url, agent.email);
     const agentWs = await TestSocket.open(wsUrl(b.url), { headers: { cookie } });
     agentWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
+    const onC = await TestSocket.open(wsUrl(c.url), { headers: { cookie } });
+    onC.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
     await agentWs.until(() => agentWs.seqs().length >= 2);
+    await onC.until(() => onC.seqs().length >= 2);
 
     const sent = await visitor.say('Hello from instance A');
     await agentWs.until(() => agentWs.seqs().includes(sent.message.seq));
+    await onC.until(() => onC.seqs().includes(sent.message.seq));
     expect(agentWs.messages().find((m) => m.seq === sent.message.seq)?.content).toEqual({
       type: 'text',
       text: 'Hello from instance A',
@@ -57,11 +62,11 @@ describe('two runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
     await visitorWs.until((frames) =>
       frames.some((frame) => frame.type === 'typing' && frame.author === 'agent' && frame.typing),
     );
-    await Promise.all([a.services.background.idle(), b.services.background.idle()]);
+    await Promise.all([a, b, c].map((server) => server.services.background.idle()));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(notifies.count).toBe(0);
     await notifies.close();
-    await Promise.all([visitorWs.close(), agentWs.close()]);
+    await Promise.all([visitorWs.close(), agentWs.close(), onC.close()]);
   });
 
   it('gives a client one rate budget across both instances, not one each', async () => {
@@ -87,5 +92,22 @@ describe('two runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
     const other = new TestVisitor(b.url, bot.id, undefined, { 'x-forwarded-for': '203.0.113.78' });
     await other.start();
     expect((await other.send({ type: 'text', text: 'hi' })).status).toBe(201);
+  });
+
+  it('gives a client one budget across three instances taken in turn', async () => {
+    const { bot } = await seedWorkspace(a.db, 'rl3');
+    await publishFlow(a.db, bot.id, supportBotFlow);
+    const address = { 'x-forwarded-for': '203.0.113.90' };
+    const first = new TestVisitor(a.url, bot.id, undefined, address);
+    await first.start(); // request 1, on A
+    const servers = [b, c, a];
+    const statuses: number[] = [];
+    for (let i = 2; i <= PER_IP + 1; i++) {
+      const visitor = new TestVisitor(servers[i % 3]!.url, bot.id, undefined, address);
+      visitor.session = first.session;
+      statuses.push((await visitor.send({ type: 'text', text: `message ${i}` })).status);
+    }
+    expect(statuses.slice(0, PER_IP - 1)).toEqual(Array(PER_IP - 1).fill(201));
+    expect(statuses.at(-1)).toBe(429);
   });
 });
