@@ -8,19 +8,17 @@ import { type FlowVersion, flowsApi } from '../api/flows';
 import { useToast } from '../app/toasts';
 import { TeamNamesContext } from './canvas/BlockNodeView';
 import { Canvas } from './canvas/Canvas';
-import { measuredGeometry } from './canvas/measured-geometry';
 import { Palette } from './canvas/Palette';
 import { readClipboard, storeClipboard } from './clipboard-store';
 import { EditorContext, type EditorContextValue, type PanelId } from './editor-context';
 import { useAutosave } from './hooks/use-autosave';
+import { useCanvasActions } from './hooks/use-canvas-actions';
 import { useDebounced } from './hooks/use-debounced';
 import { useEditorShortcuts } from './hooks/use-shortcuts';
 import { addBlockNear, addConnectedBlock } from './model/add-block';
 import { copyBlocks, pasteBlocks } from './model/clipboard';
 import { buildDecorations } from './model/decorations';
 import { editorReducer, initialEditorState } from './model/editor-state';
-import { applyLayout, elkLayout } from './model/elk-layout';
-import { addNote } from './model/graph-ops';
 import { canRedo, canUndo } from './model/history';
 import { download, exportFileName, exportFlowJson, importFlowJson } from './model/import-export';
 import { loadDocument } from './model/load-document';
@@ -69,14 +67,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   );
   useEffect(() => fitToBlocks(undefined, 0), [fitToBlocks]);
 
-  /** "Tidy up layout": ELK's layered layout with its edge routes, measured sizes where blocks are rendered. */
-  const tidyUp = useCallback(async () => {
-    const current = latest.current.history.present;
-    const layout = await elkLayout(current, (block) => measuredGeometry(block, flow.getInternalNode(block.id)));
-    const laidOut = applyLayout(current, layout);
-    dispatch({ type: 'apply', edit: (d) => (d === current ? laidOut : applyLayout(d, layout)) });
-    fitToBlocks(laidOut);
-  }, [flow, fitToBlocks]);
+  const { tidyUp, addNoteInView } = useCanvasActions(latest, dispatch, fitToBlocks);
 
   const focusBlock = useCallback(
     (blockId: string) => {
@@ -247,20 +238,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
               <Palette
                 onAdd={(type) => addBlock(type)}
                 hasStart={draft.blocks.some((b) => b.type === 'start')}
-                onAddNote={() => {
-                  const rect = document.querySelector('.canvas')?.getBoundingClientRect();
-                  const at = flow.screenToFlowPosition({
-                    x: rect ? rect.left + 40 : 300,
-                    y: rect ? rect.top + 40 : 120,
-                  });
-                  dispatch({
-                    type: 'apply',
-                    edit: (d) => {
-                      const { doc: next, id } = addNote(d, at);
-                      return { doc: next, select: [id] };
-                    },
-                  });
-                }}
+                onAddNote={addNoteInView}
               />
             )}
             <Canvas
