@@ -47,7 +47,7 @@ test('"New flow" asks which bot, preselecting the one shown; the dialog focuses 
   const dialog = page.getByRole('dialog', { name: 'New flow' });
   await dialog.waitFor();
   await expect.poll(focused).toEqual({ tag: 'INPUT', label: '' });
-  expect(await dialog.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await dialog.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
   expect(await dialog.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('1px');
   const bot = dialog.getByLabel('Which bot is it for?');
   expect(await bot.locator('option:checked').textContent()).toBe('Sales bot');
@@ -105,8 +105,20 @@ test('publishing names the bot; it keeps the live flow unless asked, and replaci
   expect(await row('Support bot').textContent()).toContain('v1 published, not live');
   await shot('04-flows-list');
 
+  // Back to the old flow from the list, without publishing again: confirmed by naming the one it replaces.
+  await row('Support bot').getByRole('button', { name: 'Make live' }).click();
+  const liveDialog = page.getByRole('dialog', { name: 'Make this flow live' });
+  await liveDialog.getByText('instead of "Spring promo", live now').waitFor();
+  await expect.poll(focused).toEqual({ tag: 'BUTTON', label: 'Replace "Spring promo" and go live' });
+  await shot('04b-make-live');
+  await liveDialog.getByRole('button', { name: 'Replace "Spring promo" and go live' }).click();
+  await page.getByText('"Support bot" is live for Acme support, instead of "Spring promo".').waitFor();
+  await expect.poll(() => row('Support bot').textContent()).toContain('v1 live');
+  expect(await row('Spring promo').textContent()).toContain('v2 published, not live');
+  expect(await liveFlowOf(harness.seeded.botId)).toBe(support);
+
   // A confirmation without a field: focus on its first action (Cancel), so Enter never deletes by surprise.
-  await page.getByRole('button', { name: 'Delete Sales intro' }).click();
+  await page.getByRole('button', { name: 'Delete Spring promo' }).click();
   const confirm = page.getByRole('dialog');
   await confirm.waitFor();
   await expect.poll(focused).toEqual({ tag: 'BUTTON', label: 'Cancel' });

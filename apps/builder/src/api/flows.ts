@@ -1,4 +1,4 @@
-import type { PublishFlowRequest, PublishOutcome } from '@flowdesk/contract';
+import type { MakeLiveRequest, PublishFlowRequest, PublishOutcome } from '@flowdesk/contract';
 import type { FlowDocument, FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { ApiClient } from './client';
 
@@ -51,6 +51,9 @@ export const flowsApi = {
   /** Publishes the draft; `makeLive` where another flow is live needs `replacesFlowId` (else 409). */
   publish: (api: ApiClient, id: string, request: PublishFlowRequest) =>
     api.post<PublishOutcome & { version: FlowVersion }>(`${flowPath(id)}/publish`, request),
+  /** Makes a published flow its bot's live flow (no new version); replacing another needs its id. */
+  makeLive: (api: ApiClient, id: string, request: MakeLiveRequest) =>
+    api.post<PublishOutcome>(`${flowPath(id)}/live`, request),
   versions: (api: ApiClient, id: string) => api.get<{ versions: FlowVersion[] }>(`${flowPath(id)}/versions`),
   version: (api: ApiClient, id: string, number: number) =>
     api.get<{ version: FlowVersion }>(`${flowPath(id)}/versions/${number}`),

@@ -13,6 +13,7 @@ import { Modal } from '../ui/Modal';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { DeleteFlowDialog } from './DeleteFlowDialog';
+import { MakeLiveDialog } from './MakeLiveDialog';
 
 /** What a new flow starts from: an empty canvas, or a bot that is one AI agent with a human handoff. */
 type Template = 'empty' | 'ai_agent';
@@ -117,6 +118,7 @@ export function FlowsPage() {
   }, []);
   const [creating, setCreating] = useState<Template | null>(null);
   const [deleting, setDeleting] = useState<FlowSummary | null>(null);
+  const [makingLive, setMakingLive] = useState<FlowSummary | null>(null);
   const [currentBotId, setCurrentBotId] = useCurrentBot(data.status === 'ready' ? data.value.bots : []);
 
   if (data.status === 'loading') return <Spinner label="Loading flows…" />;
@@ -194,6 +196,11 @@ export function FlowsPage() {
                   ) : (
                     <span className="badge">Draft</span>
                   )}
+                  {flow.latestVersion && !liveFlow(flow) ? (
+                    <button type="button" className="btn btn-sm make-live" onClick={() => setMakingLive(flow)}>
+                      Make live
+                    </button>
+                  ) : null}
                 </td>
                 <td>{formatDateTime(flow.updatedAt)}</td>
                 <td>
@@ -212,6 +219,20 @@ export function FlowsPage() {
       )}
       {creating ? (
         <NewFlowDialog bots={bots} currentBotId={currentBotId} template={creating} onClose={() => setCreating(null)} />
+      ) : null}
+      {makingLive ? (
+        <MakeLiveDialog
+          flow={makingLive}
+          bot={bots.find((b) => b.id === makingLive.botId)!}
+          replaces={
+            data.value.flows.find((f) => bots.some((b) => b.id === makingLive.botId && b.flowId === f.id)) ?? null
+          }
+          onClose={() => setMakingLive(null)}
+          onDone={() => {
+            setMakingLive(null);
+            data.reload();
+          }}
+        />
       ) : null}
       {deleting ? (
         <DeleteFlowDialog

@@ -3,7 +3,6 @@ import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
 import { officeHoursRoutes } from '../../office-hours';
-import { onboardingRoutes } from '../../onboarding/routes';
 import { inviteRoutes, passwordRoutes } from '../../people';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
@@ -42,5 +41,4 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', emailRoutes(services));
   app.route('/', officeHoursRoutes(services));
   app.route('/', auditRoutes(services));
-  app.route('/', onboardingRoutes(services));
 }
