@@ -7,6 +7,7 @@ export * from './flows-api';
 export * from './follow-up';
 export * from './inbox';
 export * from './message-content';
+export * from './onboarding';
 export * from './people';
 export * from './public-api';
 export * from './realtime';

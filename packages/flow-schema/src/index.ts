@@ -5,5 +5,6 @@ export * from './document';
 export * from './interpolate';
 export * from './json-schema';
 export * from './safe-regex';
+export * from './templates';
 export * from './validate';
 export * from './variables';

@@ -3,6 +3,7 @@ import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
 import { officeHoursRoutes } from '../../office-hours';
+import { onboardingRoutes } from '../../onboarding/routes';
 import { inviteRoutes, passwordRoutes } from '../../people';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
@@ -41,4 +42,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', emailRoutes(services));
   app.route('/', officeHoursRoutes(services));
   app.route('/', auditRoutes(services));
+  app.route('/', onboardingRoutes(services));
 }

@@ -1,0 +1,42 @@
+import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
+import { currentUser, requireUser } from '../http/middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { readChecklist, recordMark } from './checklist';
+
+const base = '/api/admin/onboarding';
+
+const getRoute = createRoute({
+  method: 'get',
+  path: base,
+  tags: ['Onboarding'],
+  summary: "The workspace's first-run checklist, ticked from its data",
+  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), 401: errors[401] },
+});
+const markRoute = createRoute({
+  method: 'post',
+  path: `${base}/marks`,
+  tags: ['Onboarding'],
+  summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist',
+  request: { body: jsonBody(OnboardingMarkRequest) },
+  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), 400: errors[400], 401: errors[401] },
+});
+
+/** First-run checklist API. Paths are absolute; mount with `app.route('/', onboardingRoutes(services))`. */
+export function onboardingRoutes(services: Services) {
+  const router = createRouter();
+  const { db } = services;
+  router.use(base, requireUser(services));
+  router.use(`${base}/*`, requireUser(services));
+
+  router.openapi(getRoute, async (c) => c.json(await readChecklist(db, currentUser(c).workspaceId), 200));
+
+  router.openapi(markRoute, async (c) => {
+    const { workspaceId } = currentUser(c);
+    await recordMark(db, workspaceId, c.req.valid('json').mark);
+    return c.json(await readChecklist(db, workspaceId), 200);
+  });
+  return router;
+}

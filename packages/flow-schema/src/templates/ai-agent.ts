@@ -1,0 +1,65 @@
+import type { FlowDocumentInput } from '../document';
+import { at, edge } from './layout';
+
+const KNOWLEDGE = [
+  'Our support team answers Monday to Friday, 9:00 to 17:00.',
+  'Orders ship within 2 business days and delivery takes 3 to 5 days.',
+  'You can return any product within 30 days for a full refund.',
+  'Passwords can be reset from the sign-in page with the "Forgot password" link.',
+].join('\n');
+
+/** An AI agent converses from instructions and knowledge; it hands off to a person, with an offline path. */
+export const aiAgentTemplate: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'ai_agent_handoff',
+  name: 'AI agent with handoff',
+  settings: { welcome: 'on_open', fallbackMessage: 'Sorry, could you rephrase that?', intentThreshold: 0.6 },
+  variables: [{ name: 'email', description: 'Gathered by the agent before a handoff' }],
+  blocks: [
+    { id: 'start', type: 'start', position: at(0, 1), data: {} },
+    {
+      id: 'agent',
+      type: 'ai_agent',
+      position: at(1, 1),
+      data: {
+        instructions:
+          'You are the friendly support assistant of our company. Answer briefly and only from the knowledge below. ' +
+          'If the answer is not there, say so and offer to connect the visitor with a person.',
+        knowledge: KNOWLEDGE,
+        handoff: {
+          enabled: true,
+          whenToUse: 'The visitor asks for a person, is upset, or you cannot answer from the knowledge.',
+          gather: ['email'],
+          autoPriority: true,
+        },
+      },
+    },
+    {
+      id: 'handoff',
+      type: 'human_handoff',
+      position: at(2, 1),
+      data: {
+        priority: { mode: 'auto' },
+        teamId: null,
+        confirmationMessage: 'Connecting you with our team. Someone will reply here shortly.',
+        offlineMessage: 'Nobody from our team is available right now.',
+        offlineWhen: 'both',
+        noAgentTimeoutMinutes: null,
+      },
+    },
+    {
+      id: 'offline_message',
+      type: 'message',
+      position: at(3, 2),
+      data: { content: { type: 'text', text: "We'll reply to {{email}} as soon as we're back." } },
+    },
+    { id: 'end', type: 'end', position: at(4, 2), data: {} },
+  ],
+  edges: [
+    edge('start', 'next', 'agent'),
+    edge('agent', 'handoff', 'handoff'),
+    edge('handoff', 'handed_off', 'agent'),
+    edge('handoff', 'offline', 'offline_message'),
+    edge('offline_message', 'next', 'end'),
+  ],
+};

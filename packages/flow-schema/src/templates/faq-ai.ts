@@ -1,0 +1,89 @@
+import type { FlowDocumentInput } from '../document';
+import { at, edge } from './layout';
+
+const KNOWLEDGE = `Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.
+Returns: any product can be returned within 30 days for a full refund.
+Payment: we accept cards, PayPal and bank transfer.
+Opening hours: our team answers Monday to Friday, 9:00 to 17:00.`;
+
+/** FAQ: the visitor asks, the AI answers from your knowledge text; no answer → a person. */
+export const faqAiTemplate: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'faq_ai',
+  name: 'FAQ with AI answers',
+  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
+  variables: [{ name: 'question', description: "The visitor's question" }],
+  blocks: [
+    { id: 'start', type: 'start', position: at(0, 1), data: {} },
+    {
+      id: 'ask_question',
+      type: 'capture',
+      position: at(1, 1),
+      data: {
+        prompt: 'Hi! Ask me anything about shipping, returns or payment.',
+        inputType: 'text',
+        saveAs: 'question',
+      },
+    },
+    {
+      id: 'faq',
+      type: 'ai_answer',
+      position: at(2, 1),
+      data: {
+        instructions: 'Answer in at most two sentences, only from the knowledge below.',
+        knowledge: KNOWLEDGE,
+        saveAs: 'answer',
+      },
+    },
+    {
+      id: 'more',
+      type: 'buttons',
+      position: at(3, 0),
+      data: {
+        text: 'Did that answer your question?',
+        buttons: [
+          { id: 'another', label: 'Ask another question' },
+          { id: 'done', label: 'Yes, thanks' },
+        ],
+      },
+    },
+    {
+      id: 'ask_again',
+      type: 'capture',
+      position: at(4, 0),
+      data: { prompt: 'Sure, what else would you like to know?', inputType: 'text', saveAs: 'question' },
+    },
+    {
+      id: 'not_found',
+      type: 'message',
+      position: at(3, 2),
+      data: { content: { type: 'text', text: "I don't know that one. Let me find someone who does." } },
+    },
+    {
+      id: 'handoff',
+      type: 'human_handoff',
+      position: at(4, 2),
+      data: {
+        priority: { mode: 'auto' },
+        teamId: null,
+        confirmationMessage: 'Connecting you with our team. Someone will reply here shortly.',
+        offlineMessage: "We're offline right now; please email support@example.com and we'll get back to you.",
+        offlineWhen: 'both',
+        noAgentTimeoutMinutes: null,
+      },
+    },
+    { id: 'goodbye', type: 'end', position: at(5, 1), data: { message: 'Happy to help. Have a great day!' } },
+  ],
+  edges: [
+    edge('start', 'next', 'ask_question'),
+    edge('ask_question', 'next', 'faq'),
+    edge('faq', 'answered', 'more'),
+    edge('faq', 'not_found', 'not_found'),
+    edge('more', 'another', 'ask_again'),
+    edge('more', 'done', 'goodbye'),
+    edge('ask_again', 'next', 'faq'),
+    edge('not_found', 'next', 'handoff'),
+    edge('handoff', 'handed_off', 'more'),
+    edge('handoff', 'offline', 'goodbye'),
+  ],
+};

@@ -1,0 +1,91 @@
+import type { FlowDocumentInput } from '../document';
+import { at, edge } from './layout';
+
+/** Lead capture: ask what the visitor is after, take name, email and company, send the lead to sales. */
+export const leadCaptureTemplate: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'lead_capture',
+  name: 'Lead capture',
+  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
+  variables: [
+    { name: 'interest', description: 'What the visitor is interested in' },
+    { name: 'name', description: "The visitor's name" },
+    { name: 'email', description: "The visitor's work email" },
+    { name: 'company', description: "The visitor's company" },
+  ],
+  blocks: [
+    { id: 'start', type: 'start', position: at(0, 1), data: {} },
+    {
+      id: 'interest_menu',
+      type: 'buttons',
+      position: at(1, 1),
+      data: {
+        text: 'Hi! 👋 What brings you here today?',
+        buttons: [
+          { id: 'demo', label: 'Book a demo' },
+          { id: 'pricing', label: 'Pricing for my team' },
+          { id: 'browsing', label: 'Just browsing' },
+        ],
+        saveAs: 'interest',
+      },
+    },
+    {
+      id: 'ask_name',
+      type: 'capture',
+      position: at(2, 1),
+      data: { prompt: 'Great! What is your name?', inputType: 'text', saveAs: 'name' },
+    },
+    {
+      id: 'ask_email',
+      type: 'capture',
+      position: at(3, 1),
+      data: {
+        prompt: 'Thanks {{name}}. What is your work email?',
+        inputType: 'email',
+        placeholder: 'you@company.com',
+        saveAs: 'email',
+        retryMessage: "That doesn't look like an email address. Could you check it?",
+        maxRetries: 2,
+      },
+    },
+    {
+      id: 'ask_company',
+      type: 'capture',
+      position: at(4, 1),
+      data: { prompt: 'And which company are you with?', inputType: 'text', saveAs: 'company' },
+    },
+    {
+      id: 'notify_sales',
+      type: 'send_email',
+      position: at(5, 1),
+      data: {
+        to: 'sales@example.com',
+        subject: 'New lead: {{name}} ({{company}})',
+        body: 'Name: {{name}}\nEmail: {{email}}\nCompany: {{company}}\nInterested in: {{interest}}',
+      },
+    },
+    {
+      id: 'thanks',
+      type: 'end',
+      position: at(6, 1),
+      data: { message: 'Thanks {{name}}! Someone from our sales team will email {{email}} within one business day.' },
+    },
+    {
+      id: 'browsing_end',
+      type: 'end',
+      position: at(2, 2),
+      data: { message: 'No problem! Ask me anytime if a question comes up.' },
+    },
+  ],
+  edges: [
+    edge('start', 'next', 'interest_menu'),
+    edge('interest_menu', 'demo', 'ask_name'),
+    edge('interest_menu', 'pricing', 'ask_name'),
+    edge('interest_menu', 'browsing', 'browsing_end'),
+    edge('ask_name', 'next', 'ask_email'),
+    edge('ask_email', 'next', 'ask_company'),
+    edge('ask_email', 'invalid', 'browsing_end'),
+    edge('ask_company', 'next', 'notify_sales'),
+    edge('notify_sales', 'next', 'thanks'),
+  ],
+};

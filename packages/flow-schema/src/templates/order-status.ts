@@ -1,0 +1,99 @@
+import type { FlowDocumentInput } from '../document';
+import { at, edge } from './layout';
+
+/** Order status: ask for the order number, look it up over HTTP, tell the status; failures go to a person. */
+export const orderStatusTemplate: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'order_status',
+  name: 'Order status',
+  settings: { welcome: 'on_open', fallbackMessage: 'Please type your order number.', intentThreshold: 0.6 },
+  variables: [
+    { name: 'order_number', description: 'The order the visitor asks about' },
+    { name: 'order_status', description: 'Status from your order API' },
+    { name: 'delivery_date', description: 'Expected delivery from your order API' },
+  ],
+  blocks: [
+    { id: 'start', type: 'start', position: at(0, 1), data: {} },
+    {
+      id: 'ask_order',
+      type: 'capture',
+      position: at(1, 1),
+      data: {
+        prompt: "Hi! What's your order number? You'll find it in your confirmation email.",
+        inputType: 'text',
+        placeholder: 'e.g. 10423',
+        saveAs: 'order_number',
+        validation: { pattern: '[A-Za-z0-9-]{3,20}' },
+        retryMessage: 'Order numbers are 3 to 20 letters, digits or dashes. Could you check it?',
+        maxRetries: 2,
+      },
+    },
+    {
+      id: 'lookup',
+      type: 'http_request',
+      position: at(2, 1),
+      data: {
+        method: 'GET',
+        url: 'https://shop.example.com/api/orders/{{order_number}}',
+        headers: [{ name: 'Accept', value: 'application/json' }],
+        timeoutMs: 10_000,
+        responseMapping: [
+          { path: 'status', variable: 'order_status' },
+          { path: 'deliveryDate', variable: 'delivery_date' },
+        ],
+      },
+    },
+    {
+      id: 'found',
+      type: 'condition',
+      position: at(3, 1),
+      data: { groups: [{ rules: [{ variable: 'order_status', operator: 'is_not_empty' }] }] },
+    },
+    {
+      id: 'tell_status',
+      type: 'message',
+      position: at(4, 0),
+      data: {
+        content: {
+          type: 'text',
+          text: 'Order {{order_number}} is {{order_status}}. Expected delivery: {{delivery_date}}.',
+        },
+      },
+    },
+    {
+      id: 'lookup_failed',
+      type: 'message',
+      position: at(4, 2),
+      data: {
+        content: { type: 'text', text: "I couldn't look up order {{order_number}} right now. Let me get a person." },
+      },
+    },
+    {
+      id: 'handoff',
+      type: 'human_handoff',
+      position: at(5, 2),
+      data: {
+        priority: { mode: 'auto' },
+        teamId: null,
+        confirmationMessage: 'Connecting you with our team. Someone will reply here shortly.',
+        offlineMessage: "We're offline right now; we'll look into order {{order_number}} first thing.",
+        offlineWhen: 'both',
+        noAgentTimeoutMinutes: null,
+      },
+    },
+    { id: 'goodbye', type: 'end', position: at(6, 1), data: { message: 'Anything else? Just write here anytime.' } },
+  ],
+  edges: [
+    edge('start', 'next', 'ask_order'),
+    edge('ask_order', 'next', 'lookup'),
+    edge('ask_order', 'invalid', 'lookup_failed'),
+    edge('lookup', 'success', 'found'),
+    edge('lookup', 'error', 'lookup_failed'),
+    edge('found', 'true', 'tell_status'),
+    edge('found', 'false', 'lookup_failed'),
+    edge('tell_status', 'next', 'goodbye'),
+    edge('lookup_failed', 'next', 'handoff'),
+    edge('handoff', 'handed_off', 'goodbye'),
+    edge('handoff', 'offline', 'goodbye'),
+  ],
+};

@@ -1,0 +1,96 @@
+import type { FlowDocumentInput } from '../document';
+import { at, edge } from './layout';
+
+/** Support triage: sort the request, hand off to the right people in office hours, take an email when closed. */
+export const supportTriageTemplate: FlowDocumentInput = {
+  schemaVersion: 1,
+  id: 'support_triage',
+  name: 'Support triage',
+  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
+  variables: [
+    { name: 'topic', description: 'What the visitor needs help with' },
+    { name: 'details', description: 'The problem in their words' },
+    { name: 'email', description: 'Where to reach the visitor when the team is away' },
+  ],
+  blocks: [
+    { id: 'start', type: 'start', position: at(0, 1), data: {} },
+    {
+      id: 'welcome',
+      type: 'message',
+      position: at(1, 1),
+      data: { content: { type: 'text', text: 'Hi! Our support team is here to help.' } },
+    },
+    {
+      id: 'topic_menu',
+      type: 'buttons',
+      position: at(2, 1),
+      data: {
+        text: 'What is it about?',
+        buttons: [
+          { id: 'billing', label: 'Billing' },
+          { id: 'bug', label: 'Something is broken' },
+          { id: 'account', label: 'My account' },
+        ],
+        saveAs: 'topic',
+      },
+    },
+    {
+      id: 'ask_details',
+      type: 'capture',
+      position: at(3, 1),
+      data: { prompt: 'Tell us a little more, so the right person picks it up.', inputType: 'text', saveAs: 'details' },
+    },
+    {
+      id: 'handoff',
+      type: 'human_handoff',
+      position: at(4, 1),
+      data: {
+        priority: { mode: 'auto' },
+        teamId: null,
+        confirmationMessage: 'Thanks! Someone from the team will reply here shortly.',
+        offlineMessage: 'Our team is outside office hours right now.',
+        offlineWhen: 'both',
+        noAgentTimeoutMinutes: 15,
+      },
+    },
+    {
+      id: 'ask_email',
+      type: 'capture',
+      position: at(5, 2),
+      data: {
+        prompt: "Leave your email and we'll answer as soon as we're back.",
+        inputType: 'email',
+        placeholder: 'you@example.com',
+        saveAs: 'email',
+        retryMessage: "That doesn't look like an email address. Could you check it?",
+        maxRetries: 2,
+      },
+    },
+    {
+      id: 'notify_team',
+      type: 'send_email',
+      position: at(6, 2),
+      data: {
+        to: 'support@example.com',
+        subject: '{{topic}}: follow-up requested by {{email}}',
+        body: 'A visitor asked to be contacted at {{email}}.\nTopic: {{topic}}\nDetails: {{details}}',
+      },
+    },
+    { id: 'goodbye', type: 'end', position: at(7, 1), data: { message: "Thanks! We'll write to {{email}} soon." } },
+    { id: 'closing', type: 'end', position: at(5, 0), data: { message: 'Glad we could help. Have a great day!' } },
+  ],
+  edges: [
+    edge('start', 'next', 'welcome'),
+    edge('welcome', 'next', 'topic_menu'),
+    edge('topic_menu', 'billing', 'ask_details'),
+    edge('topic_menu', 'bug', 'ask_details'),
+    edge('topic_menu', 'account', 'ask_details'),
+    edge('ask_details', 'next', 'handoff'),
+    edge('handoff', 'handed_off', 'closing'),
+    edge('handoff', 'offline', 'ask_email'),
+    edge('handoff', 'no_agent_timeout', 'ask_email'),
+    edge('ask_email', 'next', 'notify_team'),
+    edge('ask_email', 'invalid', 'closing'),
+    edge('notify_team', 'next', 'goodbye'),
+  ],
+};
