@@ -117,6 +117,19 @@ test('publishing names the bot; it keeps the live flow unless asked, and replaci
   expect(await row('Spring promo').textContent()).toContain('v2 published, not live');
   expect(await liveFlowOf(harness.seeded.botId)).toBe(support);
 
+  // Rolling back the flow that is no longer live does not take the live place back, and says so.
+  await page.getByRole('link', { name: 'Spring promo' }).click();
+  await page.getByRole('button', { name: 'Versions' }).click();
+  await page.locator('.version', { hasText: 'Version 1' }).getByRole('button', { name: 'View' }).click();
+  await page.getByRole('button', { name: 'Roll back to this version' }).click();
+  await page
+    .getByText(
+      "Rolled back: version 1 is published again (as version 3) and is the draft; the bot's live flow did not change.",
+    )
+    .waitFor();
+  expect(await liveFlowOf(harness.seeded.botId)).toBe(support);
+  await page.goto(harness.appUrl);
+
   // A confirmation without a field: focus on its first action (Cancel), so Enter never deletes by surprise.
   await page.getByRole('button', { name: 'Delete Spring promo' }).click();
   const confirm = page.getByRole('dialog');

@@ -174,7 +174,9 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
       dispatch({ type: 'load', doc: restored });
       setViewing(null);
       toast.success(
-        `Rolled back: version ${version.number} is live again (as version ${live.number}) and is the draft.`,
+        record.live
+          ? `Rolled back: version ${version.number} is live again (as version ${live.number}) and is the draft.`
+          : `Rolled back: version ${version.number} is published again (as version ${live.number}) and is the draft; the bot's live flow did not change.`,
       );
     } catch (error) {
       toast.error(error);
