@@ -116,6 +116,7 @@ test('undo then redo within a second ends on "All changes saved", not "Unsaved c
   await page.waitForTimeout(1500);
   expect(await status.textContent()).toBe('All changes saved');
   expect(puts).toBe(0); // nothing to send: the server already has this document
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: `${SCREENSHOTS}/builder-autosave-undo-redo.png` });
   await page.unroute('**/api/admin/flows/*/draft');
 });
