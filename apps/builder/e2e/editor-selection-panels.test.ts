@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { createFlowViaApi } from './support/api';
 import { login, SCREENSHOTS } from './support/browser';
-import { blockCount, edgeCount, node } from './support/canvas';
+import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
@@ -127,6 +127,8 @@ test('Publish is blocked while the flow has errors: an alert explains and the bu
       { id: 'broken', type: 'match_intent', position: { x: 900, y: 440 }, data: { intentIds: ['gone'] } },
     ]),
   );
+  // The editor opens at a readable zoom, so a block far to the right starts off screen.
+  await showAllBlocks(page);
   await node(page, 'broken').locator('.node-badge-error').waitFor();
   await page.getByRole('button', { name: /^Publish/ }).click();
   const dialog = page.getByRole('dialog');
