@@ -3,6 +3,7 @@ import { embedSnippet } from '@flowdesk/widget/snippet';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/api';
 import { type Bot, botsApi } from '../api/bots';
+import { recordOnboardingMark } from '../api/onboarding';
 import { useToast } from '../app/toasts';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
@@ -17,6 +18,7 @@ function EmbedSnippet({ botId }: { botId: string }) {
     try {
       await navigator.clipboard.writeText(snippet);
       toast.success('Embed code copied.');
+      recordOnboardingMark(api, 'embed_copied');
     } catch {
       toast.show('info', 'Select the code and copy it with Ctrl+C.');
     }

@@ -13,7 +13,10 @@ import { Modal } from '../ui/Modal';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { DeleteFlowDialog } from './DeleteFlowDialog';
+import { FirstRunChecklist } from './FirstRunChecklist';
+import { FLOW_TEMPLATES, flowFromTemplate } from './flow-templates';
 import { MakeLiveDialog } from './MakeLiveDialog';
+import { TemplateGallery } from './TemplateGallery';
 
 /** What a new flow starts from: an empty canvas, or a bot that is one AI agent with a human handoff. */
 type Template = 'empty' | 'ai_agent';
@@ -55,6 +58,21 @@ function NewFlowDialog({
   const [name, setName] = useState(template === 'ai_agent' ? 'AI agent bot' : '');
   const [botId, setBotId] = useState(currentBotId || bots[0]?.id || '');
   const [busy, setBusy] = useState(false);
+  /** 'blank' or a gallery template's id (only for a new flow, not the AI agent bot). */
+  const [startFrom, setStartFrom] = useState('blank');
+  const chosen = FLOW_TEMPLATES.find((t) => t.id === startFrom);
+
+  function pick(id: string) {
+    const previous = FLOW_TEMPLATES.find((t) => t.id === startFrom)?.name ?? '';
+    // The name follows the template until the admin types one of their own.
+    if (!name.trim() || name === previous) setName(FLOW_TEMPLATES.find((t) => t.id === id)?.name ?? '');
+    setStartFrom(id);
+  }
+
+  function draftFor(flowName: string) {
+    if (template === 'ai_agent') return newAiAgentFlowDocument(flowName);
+    return chosen ? flowFromTemplate(chosen, flowName) : newFlowDocument(flowName);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,7 +81,7 @@ function NewFlowDialog({
       const { flow } = await flowsApi.create(api, {
         botId,
         name,
-        draft: (template === 'ai_agent' ? newAiAgentFlowDocument : newFlowDocument)(name),
+        draft: draftFor(name),
       });
       navigate(`/flows/${flow.id}`);
     } catch (error) {
@@ -98,12 +116,13 @@ function NewFlowDialog({
             </select>
           </label>
         ) : null}
+        {template === 'empty' ? <TemplateGallery value={startFrom} onChange={pick} /> : null}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !name.trim() || !botId}>
-            {texts.submit}
+            {chosen ? `Create from “${chosen.name}”` : texts.submit}
           </button>
         </div>
       </form>
@@ -154,6 +173,7 @@ export function FlowsPage() {
           </button>
         </div>
       </header>
+      <FirstRunChecklist />
       {flows.length === 0 ? (
         <EmptyState
           title="No flows yet"

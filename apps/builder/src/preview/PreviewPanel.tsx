@@ -3,6 +3,7 @@ import { type CompiledFlow, compileFlow, FlowCompileError, type StepResult } fro
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { aiApi } from '../api/ai';
 import { api } from '../api/api';
+import { recordOnboardingMark } from '../api/onboarding';
 import { useEditor } from '../editor/editor-context';
 import { TypingDots } from '../ui/TypingDots';
 import { HandoffNoteView } from './HandoffNoteView';
@@ -111,7 +112,13 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
     if (entryCount > 0) transcript.current?.scrollTo({ top: transcript.current.scrollHeight });
   }, [entryCount]);
 
+  /** The first-run checklist's "preview it" ticks once the admin says something to the draft. */
+  const previewMarked = useRef(false);
   const reply = (content: VisitorReply) => {
+    if (!previewMarked.current) {
+      previewMarked.current = true;
+      recordOnboardingMark(api, 'previewed');
+    }
     lines.current.push({ author: 'visitor', text: replyText(content) });
     setEntries((list) => [...list, { from: 'visitor', text: replyText(content) }]);
     void run((s) => s.reply(content));

@@ -1,0 +1,156 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { login, SCREENSHOTS } from './support/browser';
+import { node, showAllBlocks } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+import type { Harness } from './support/harness';
+
+const dashboard = setupDashboard();
+let harness: Harness;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(() => {
+  ({ harness, page, consoleErrors } = dashboard);
+});
+
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-templates-${name}.png` });
+const fromBot = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
+const note = (text: string) => page.locator('.preview-entry.from-note', { hasText: text });
+
+async function say(text: string) {
+  await page.getByLabel('Message to the bot').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+const click = (label: string) => page.locator('.preview-choices').getByRole('button', { name: label }).click();
+
+/** Flows page → New flow → the template's card → create; waits for the editor and opens the preview. */
+async function createFromTemplate(name: string, keyBlock: string) {
+  await page.goto(`${harness.appUrl}flows`);
+  await page.getByRole('button', { name: 'New flow', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'New flow' });
+  await dialog.locator('.template-card', { hasText: name }).click();
+  expect(await dialog.getByLabel('Name').inputValue()).toBe(name);
+  await dialog.getByRole('button', { name: `Create from “${name}”` }).click();
+  await node(page, 'start').waitFor();
+  await showAllBlocks(page);
+  await node(page, keyBlock).waitFor();
+  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.getByRole('tab', { name: 'Preview' }).click();
+}
+
+const step = (id: string) => page.locator(`.first-run-steps li[data-step="${id}"]`);
+
+test('the gallery creates each template as a flow that chats in the preview; the checklist ticks after a publish', async () => {
+  onTestFailed(async () => {
+    await shot('failure');
+  });
+  // The order status template asks the shop's API; here the browser gets the shop's answer from the test.
+  await page.route('https://shop.example.com/api/orders/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify({ status: 'shipped', deliveryDate: 'Friday' }),
+    }),
+  );
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+
+  // A fresh workspace: nothing ticked.
+  await page.getByTestId('checklist-progress').filter({ hasText: '0 of 5 done' }).waitFor();
+
+  // The gallery: blank + six templates, each with a preview of its blocks.
+  await page.getByRole('button', { name: 'New flow', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'New flow' });
+  await dialog.locator('.template-card', { hasText: 'Support triage' }).click();
+  expect(await dialog.locator('.template-card').count()).toBe(7);
+  expect(await dialog.locator('.template-card .mini-flow').count()).toBe(6);
+  await shot('gallery');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Support triage: topic → details → handoff to the team (the editor at 1280×720).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await createFromTemplate('Support triage', 'handoff');
+  await fromBot('What is it about?').waitFor();
+  await click('Billing');
+  await fromBot('Tell us a little more').waitFor();
+  await say('I was charged twice');
+  await fromBot('Someone from the team will reply here shortly.').waitFor();
+  await shot('editor-support-triage');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Lead capture: the lead's details reach the sales email.
+  await createFromTemplate('Lead capture', 'notify_sales');
+  await click('Book a demo');
+  await say('Ada');
+  await fromBot('Thanks Ada. What is your work email?').waitFor();
+  await say('ada@acme.example');
+  await say('Acme');
+  await fromBot('Someone from our sales team will email ada@acme.example').waitFor();
+
+  // FAQ: the AI answer (simulated in the preview) comes from the knowledge text.
+  await createFromTemplate('FAQ with AI answers', 'faq');
+  await say('Can a product be returned for a full refund?');
+  await fromBot('30 days').waitFor();
+  await fromBot('Did that answer your question?').waitFor();
+
+  // Order status: the HTTP block asks the shop and the status is told.
+  await createFromTemplate('Order status', 'lookup');
+  await say('10423');
+  await note('GET https://shop.example.com/api/orders/10423 answered 200').waitFor();
+  await fromBot('Order 10423 is shipped. Expected delivery: Friday.').waitFor();
+
+  // Appointment request: service, date, email → confirmation.
+  await createFromTemplate('Appointment request', 'notify_team');
+  await click('Consultation');
+  await fromBot('Which day suits you best?').waitFor();
+  await say('2027-03-14');
+  await fromBot('Which email should we send the confirmation to?').waitFor();
+  await say('ada@example.com');
+  await fromBot("We'll confirm your Consultation").waitFor();
+
+  // AI agent: answers from its knowledge, then hands off after asking for an email.
+  await createFromTemplate('AI agent with handoff', 'agent');
+  await say('When does your support team answer?');
+  await fromBot('Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
+  await say('I would like to talk to a human');
+  await fromBot('Before I hand you over, what is your email?').waitFor();
+  await say('ann@example.com');
+  await fromBot('Connecting you with our team.').waitFor();
+
+  // Built and previewed, not published yet.
+  await page.goto(`${harness.appUrl}flows`);
+  await page.getByTestId('checklist-progress').filter({ hasText: '2 of 5 done' }).waitFor();
+  expect(await step('build').getAttribute('data-done')).toBe('true');
+  expect(await step('preview').getAttribute('data-done')).toBe('true');
+  expect(await step('publish').getAttribute('data-done')).toBe('false');
+  expect(
+    await page
+      .getByRole('link')
+      .filter({ hasText: /^Order status$/ })
+      .count(),
+  ).toBe(1);
+
+  // Publish one from the editor: the checklist ticks "Publish it".
+  await page.getByRole('link', { name: 'Support triage' }).click();
+  await node(page, 'start').waitFor();
+  await page.getByRole('button', { name: /^Publish/ }).click();
+  await page.getByLabel(/What changed/).fill('From the template');
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
+  await page.getByText('Published version 1').waitFor();
+  await page.goto(`${harness.appUrl}flows`);
+  await page.getByTestId('checklist-progress').filter({ hasText: '3 of 5 done' }).waitFor();
+  expect(await step('publish').getAttribute('data-done')).toBe('true');
+  await shot('checklist');
+
+  // Dismissed: gone, and stays gone after a reload.
+  await page.getByRole('button', { name: 'Dismiss the getting started checklist' }).click();
+  await expect.poll(() => page.locator('.first-run').count()).toBe(0);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await page.getByRole('link', { name: 'Lead capture' }).waitFor();
+  expect(await page.locator('.first-run').count()).toBe(0);
+  expect(consoleErrors).toEqual([]);
+}, 240_000);
