@@ -75,6 +75,10 @@ describe.each(databaseKinds)('first-run checklist on %s', (kind) => {
     const theirs = await call('GET', '/api/admin/onboarding', undefined, otherAdmin);
     expect(theirs.body.dismissed).toBe(false);
     expect(done(theirs.body)).toMatchObject({ build: false, preview: false, invite: true });
+    const otherAgent = await loginHeaders(t.current.server.url, other.agent.email);
+    const byAgent = await call('POST', '/api/admin/onboarding/marks', { mark: 'dismissed' }, otherAgent);
+    expect(byAgent.status).toBe(403);
+    expect((await call('GET', '/api/admin/onboarding', undefined, otherAdmin)).body.dismissed).toBe(false);
   });
 
   it('rejects an unknown mark with 400 and a signed-out caller with 401', async () => {

@@ -20,12 +20,11 @@ const STEPS: Record<OnboardingStepId, { title: string; hint: string; to?: string
  * The dashboard's getting-started list: it ticks itself from the workspace's data (the runtime decides) and
  * goes away for everyone once dismissed.
  */
-export function FirstRunChecklist({ refreshKey }: { refreshKey?: unknown }) {
+export function FirstRunChecklist() {
   const toast = useToast();
   const [checklist, setChecklist] = useState<OnboardingChecklist | null>(null);
   useEffect(() => {
     let live = true;
-    void refreshKey;
     onboardingApi
       .get(api)
       .then((value) => live && setChecklist(value))
@@ -33,7 +32,7 @@ export function FirstRunChecklist({ refreshKey }: { refreshKey?: unknown }) {
     return () => {
       live = false;
     };
-  }, [refreshKey]);
+  }, []);
 
   if (!checklist || checklist.dismissed) return null;
   const doneCount = checklist.steps.filter((s) => s.done).length;

@@ -1,7 +1,7 @@
 import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
-import { currentUser, requireUser } from '../http/middleware/auth';
+import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { readChecklist, recordMark } from './checklist';
@@ -19,9 +19,14 @@ const markRoute = createRoute({
   method: 'post',
   path: `${base}/marks`,
   tags: ['Onboarding'],
-  summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist',
+  summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist (admin)',
   request: { body: jsonBody(OnboardingMarkRequest) },
-  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), 400: errors[400], 401: errors[401] },
+  responses: {
+    200: jsonResponse(OnboardingChecklist, 'Checklist'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
 });
 
 /** First-run checklist API. Paths are absolute; mount with `app.route('/', onboardingRoutes(services))`. */
@@ -34,7 +39,7 @@ export function onboardingRoutes(services: Services) {
   router.openapi(getRoute, async (c) => c.json(await readChecklist(db, currentUser(c).workspaceId), 200));
 
   router.openapi(markRoute, async (c) => {
-    const { workspaceId } = currentUser(c);
+    const { workspaceId } = requireAdmin(c);
     await recordMark(db, workspaceId, c.req.valid('json').mark);
     return c.json(await readChecklist(db, workspaceId), 200);
   });
