@@ -98,6 +98,8 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
     await page.keyboard.press('Enter');
     await page.locator('.msg-note').filter({ hasText: 'refund approved' }).waitFor();
     await page.keyboard.press('Escape');
+    // Shortcuts apply once no text box has the focus (a key typed into the note box is text).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('TEXTAREA');
     await page.keyboard.press('r');
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))

@@ -61,13 +61,17 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
       expect(flat(mail.text)).toContain(flat(summary!));
       expect(mail.text).toMatch(new RegExp(`Priority\\s+${priority}`, 'i'));
     }
-    // The outbox kept its rows (and keys): one per recipient, now holding what was sent.
-    const rows = await emailDb(db)
-      .selectFrom('email_outbox')
-      .select(['kind', 'status', 'text'])
-      .where('workspace_id', '=', ws.workspaceId)
-      .orderBy('kind')
-      .execute();
+    // The outbox kept its rows (and keys): one per recipient, now holding what was sent. A row is marked sent
+    // in its own write right after the mailbox took the email, so wait for that write.
+    const rows = await waitFor(async () => {
+      const found = await emailDb(db)
+        .selectFrom('email_outbox')
+        .select(['kind', 'status', 'text'])
+        .where('workspace_id', '=', ws.workspaceId)
+        .orderBy('kind')
+        .execute();
+      return found.every((r) => r.status !== 'sending' && r.status !== 'pending') ? found : undefined;
+    });
     expect(rows.map((r) => [r.kind, r.status])).toEqual([
       ['assigned_to_you', 'sent'],
       ['needs_attention', 'sent'],
