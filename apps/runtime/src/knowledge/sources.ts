@@ -1,0 +1,128 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+import { newId } from '../services/secrets';
+import type { ChunkDraft } from './split';
+import { type IndexFailure, type IndexProgress, type KnowledgeSourceKind, knowledgeDb } from './tables';
+
+export interface NewKnowledgeSource {
+  workspaceId: string;
+  kind: KnowledgeSourceKind;
+  title: string;
+  config: unknown;
+}
+
+export async function createKnowledgeSource(db: Kysely<Database>, input: NewKnowledgeSource) {
+  return knowledgeDb(db)
+    .insertInto('knowledge_sources')
+    .values({
+      id: newId(),
+      workspace_id: input.workspaceId,
+      kind: input.kind,
+      title: input.title,
+      config: JSON.stringify(input.config),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function getKnowledgeSource(db: Kysely<Database>, workspaceId: string, id: string) {
+  return knowledgeDb(db)
+    .selectFrom('knowledge_sources')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listKnowledgeSources(db: Kysely<Database>, workspaceId: string) {
+  return knowledgeDb(db)
+    .selectFrom('knowledge_sources')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function deleteKnowledgeSource(db: Kysely<Database>, workspaceId: string, id: string) {
+  const result = await knowledgeDb(db)
+    .deleteFrom('knowledge_sources')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Marks a source as being indexed (progress reset, old failures cleared; its old chunks stay searchable). */
+export async function markIndexing(db: Kysely<Database>, id: string, total: number) {
+  await knowledgeDb(db)
+    .updateTable('knowledge_sources')
+    .set({
+      status: 'indexing',
+      progress: JSON.stringify({ done: 0, total } satisfies IndexProgress),
+      failures: '[]',
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordProgress(
+  db: Kysely<Database>,
+  id: string,
+  progress: IndexProgress,
+  failures: IndexFailure[],
+) {
+  await knowledgeDb(db)
+    .updateTable('knowledge_sources')
+    .set({ progress: JSON.stringify(progress), failures: JSON.stringify(failures), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Replaces a source's chunks in one short transaction (delete, insert, status), so a search sees either the old
+ * chunks or the new ones. Nothing slow happens inside: the chunks were fetched and split before.
+ */
+export async function replaceChunks(
+  db: Kysely<Database>,
+  source: { id: string; workspaceId: string },
+  chunks: ChunkDraft[],
+  failures: IndexFailure[],
+) {
+  await knowledgeDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      await trx.deleteFrom('knowledge_chunks').where('source_id', '=', source.id).execute();
+      for (let start = 0; start < chunks.length; start += 200) {
+        const rows = chunks.slice(start, start + 200).map((chunk) => ({
+          source_id: source.id,
+          workspace_id: source.workspaceId,
+          title: chunk.title,
+          url: chunk.url,
+          position: chunk.position,
+          content: chunk.text,
+        }));
+        await trx.insertInto('knowledge_chunks').values(rows).execute();
+      }
+      await trx
+        .updateTable('knowledge_sources')
+        .set({
+          status: chunks.length === 0 && failures.length > 0 ? 'failed' : 'ready',
+          chunk_count: chunks.length,
+          failures: JSON.stringify(failures),
+          indexed_at: sql<Date>`now()`,
+          updated_at: new Date(),
+        })
+        .where('id', '=', source.id)
+        .execute();
+    });
+}
+
+/** The whole source failed before any chunk could be written (old chunks are kept). */
+export async function markFailed(db: Kysely<Database>, id: string, failures: IndexFailure[]) {
+  await knowledgeDb(db)
+    .updateTable('knowledge_sources')
+    .set({ status: 'failed', failures: JSON.stringify(failures), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}

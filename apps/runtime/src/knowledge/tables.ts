@@ -1,0 +1,50 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/schema';
+
+export type KnowledgeSourceKind = 'qa' | 'text' | 'file' | 'web';
+export type KnowledgeStatus = 'pending' | 'indexing' | 'ready' | 'failed';
+
+/** One page or file that could not be indexed, and why (shown to the admin as is). */
+export interface IndexFailure {
+  item: string;
+  reason: string;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+export interface KnowledgeSourcesTable {
+  id: string;
+  workspace_id: string;
+  kind: KnowledgeSourceKind;
+  title: string;
+  config: ColumnType<unknown, string, string>;
+  status: Generated<KnowledgeStatus>;
+  progress: ColumnType<IndexProgress, string | undefined, string>;
+  failures: ColumnType<IndexFailure[], string | undefined, string>;
+  chunk_count: Generated<number>;
+  indexed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface KnowledgeChunksTable {
+  id: Generated<number>;
+  source_id: string;
+  workspace_id: string;
+  title: string;
+  url: string | null;
+  position: number;
+  content: string;
+}
+
+export type KnowledgeDatabase = Database & {
+  knowledge_sources: KnowledgeSourcesTable;
+  knowledge_chunks: KnowledgeChunksTable;
+};
+
+export type KnowledgeSourceRow = Selectable<KnowledgeSourcesTable>;
+
+export const knowledgeDb = (db: Kysely<Database>) => db as unknown as Kysely<KnowledgeDatabase>;
