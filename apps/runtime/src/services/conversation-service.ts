@@ -8,6 +8,7 @@ import {
   step,
   type VisitorContent,
 } from '@flowdesk/engine';
+import { handoffPayload, recordFacts, stepFacts } from '../analytics/facts';
 import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
 import { notFound } from '../http/errors';
 import { withHandoffKind } from '../office-hours/tables';
@@ -200,6 +201,10 @@ export class ConversationService {
       : 'The conversation was handed to a person.';
     await tx.append([{ author: 'system', content: systemEvent('handoff', text) }]);
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
+    // After the hooks: the team routing chose is the team the handoff counts for.
+    await recordFacts(tx.trx, tx.conversation, [
+      { kind: 'handoff', reason: context.reason, blockId: context.blockId, at: now, payload: handoffPayload(context) },
+    ]);
     const conversationId = tx.conversation.id;
     tx.afterCommit(() => {
       for (const hook of this.services.handoffHooks.afterHandoff) {
@@ -304,6 +309,8 @@ export class ConversationService {
     const armed = result.pending && result.pending.id !== waitingFor?.id ? result.pending : undefined;
     // Recorded first, so that the update below writes it in the same statement.
     if (armed) await armEffect(this.services, tx, armed);
+    // Before the update, so a flow's end (resolved) comes after the blocks that led to it.
+    await recordFacts(tx.trx, tx.conversation, stepFacts(before, input, result.path));
     await tx.update({
       engine_snapshot: JSON.stringify(result.snapshot),
       awaiting: result.awaiting ? JSON.stringify(result.awaiting) : null,

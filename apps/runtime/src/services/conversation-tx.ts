@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { recordFacts, transitionFacts } from '../analytics/facts';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { HubEvent } from '../realtime/events';
@@ -187,7 +188,9 @@ async function lockedWork<T>(
     },
     async update(patch) {
       const seq = current.last_seq === storedSeq ? {} : { last_seq: current.last_seq };
+      const before = current;
       current = await updateConversation(trx, current.id, { ...seq, ...patch }, along());
+      await recordFacts(trx, current, transitionFacts(before, current));
       storedSeq = current.last_seq;
       changed = true;
       return current;

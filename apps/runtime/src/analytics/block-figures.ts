@@ -1,0 +1,70 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+import { analyticsDb } from './facts';
+
+export interface BlockFigure {
+  flowVersionId: string;
+  blockId: string;
+  /** Conversations that entered the block at least once (a loop's repeats count once). */
+  reached: number;
+  /** Every entry, repeats included. */
+  visits: number;
+  /** Conversations that stopped here: their last step entered this block, never answered, handed off nor resolved. */
+  droppedOff: number;
+  handedOff: number;
+}
+
+/**
+ * Per-block figures from recorded facts, per flow version (sum rows across versions for a flow's total).
+ * Drop-off is counted from each conversation's own last block, so it is never negative.
+ */
+export async function blockFigures(
+  db: Kysely<Database>,
+  workspaceId: string,
+  options: { flowVersionIds?: string[]; from?: Date; to?: Date } = {},
+): Promise<BlockFigure[]> {
+  let facts = analyticsDb(db)
+    .selectFrom('analytics_facts')
+    .where('workspace_id', '=', workspaceId)
+    .where('flow_version_id', 'is not', null);
+  if (options.flowVersionIds?.length) facts = facts.where('flow_version_id', 'in', options.flowVersionIds);
+  if (options.from) facts = facts.where('at', '>=', options.from);
+  if (options.to) facts = facts.where('at', '<', options.to);
+  const { rows } = await sql<{
+    flow_version_id: string;
+    block_id: string;
+    reached: number;
+    visits: number;
+    dropped_off: number;
+    handed_off: number;
+  }>`
+    with f as (${facts.select(['id', 'conversation_id', 'flow_version_id', 'block_id', 'kind'])}),
+    last_step as (
+      select distinct on (conversation_id, flow_version_id) conversation_id, flow_version_id, block_id, kind
+      from f where kind in ('block_entered', 'input_answered', 'handoff')
+      order by conversation_id, flow_version_id, id desc
+    ),
+    settled as (select distinct conversation_id from f where kind in ('resolved', 'handoff'))
+    select e.flow_version_id, e.block_id,
+      count(distinct e.conversation_id)::int as reached,
+      count(*) filter (where e.kind = 'block_entered')::int as visits,
+      (select count(*) from last_step l
+        where l.flow_version_id = e.flow_version_id and l.block_id = e.block_id and l.kind = 'block_entered'
+          and l.conversation_id not in (select conversation_id from settled))::int
+        as dropped_off,
+      (select count(*) from f h
+        where h.kind = 'handoff' and h.flow_version_id = e.flow_version_id and h.block_id = e.block_id)::int
+        as handed_off
+    from f e where e.kind = 'block_entered'
+    group by e.flow_version_id, e.block_id
+    order by e.flow_version_id, e.block_id
+  `.execute(db);
+  return rows.map((row) => ({
+    flowVersionId: row.flow_version_id,
+    blockId: row.block_id,
+    reached: row.reached,
+    visits: row.visits,
+    droppedOff: row.dropped_off,
+    handedOff: row.handed_off,
+  }));
+}
