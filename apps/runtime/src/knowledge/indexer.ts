@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
-import { getKnowledgeSource, markFailed, markIndexing, recordProgress, replaceChunks } from './sources';
+import { KnowledgeFileError, parseKnowledgeFile } from './file-parse';
+import {
+  getKnowledgeSource,
+  markFailed,
+  markIndexing,
+  readKnowledgeFile,
+  recordProgress,
+  replaceChunks,
+} from './sources';
 import { type KnowledgeDocument, splitDocuments } from './split';
 import type { IndexFailure, KnowledgeSourceRow } from './tables';
 
@@ -11,7 +19,7 @@ const qaConfig = z.object({
 const textConfig = z.object({ text: z.string().trim().min(1), url: z.string().url().nullable().optional() });
 
 /** The documents a source holds, read without touching the database (file and web loaders plug in here). */
-async function loadDocuments(source: KnowledgeSourceRow): Promise<KnowledgeDocument[]> {
+async function loadDocuments(db: Kysely<Database>, source: KnowledgeSourceRow): Promise<KnowledgeDocument[]> {
   switch (source.kind) {
     case 'qa':
       // One document per pair: the question stays next to its answer, so a chunk never splits them apart.
@@ -23,6 +31,12 @@ async function loadDocuments(source: KnowledgeSourceRow): Promise<KnowledgeDocum
     case 'text': {
       const config = textConfig.parse(source.config);
       return [{ title: source.title, url: config.url ?? null, text: config.text }];
+    }
+    case 'file': {
+      // The bytes are read in one query; parsing runs after the connection went back to the pool.
+      const file = await readKnowledgeFile(db, source.id);
+      if (!file) throw new Error('the uploaded file is missing');
+      return [await parseKnowledgeFile(file.file_name, new Uint8Array(file.bytes))];
     }
     default:
       throw new Error(`${source.kind} sources cannot be indexed by this build yet`);
@@ -40,12 +54,14 @@ export async function indexKnowledgeSource(db: Kysely<Database>, workspaceId: st
   await markIndexing(db, source.id, 1);
   const failures: IndexFailure[] = [];
   try {
-    const documents = await loadDocuments(source);
+    const documents = await loadDocuments(db, source);
     await recordProgress(db, source.id, { done: 1, total: 1 }, failures);
     const chunks = await splitDocuments(documents);
     await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures);
   } catch (error) {
-    await markFailed(db, source.id, [{ item: source.title, reason: describeError(error) }]);
+    const item = error instanceof KnowledgeFileError ? error.fileName : source.title;
+    const reason = error instanceof KnowledgeFileError ? error.reason : describeError(error);
+    await markFailed(db, source.id, [{ item, reason }]);
   }
 }
 

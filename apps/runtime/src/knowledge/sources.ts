@@ -25,6 +25,46 @@ export async function createKnowledgeSource(db: Kysely<Database>, input: NewKnow
     .executeTakeFirstOrThrow();
 }
 
+/** A file source and its bytes, written together so no source exists without its file. */
+export async function createFileSource(
+  db: Kysely<Database>,
+  input: { workspaceId: string; title: string; fileName: string; bytes: Uint8Array },
+) {
+  return knowledgeDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      const source = await trx
+        .insertInto('knowledge_sources')
+        .values({
+          id: newId(),
+          workspace_id: input.workspaceId,
+          kind: 'file',
+          title: input.title,
+          config: JSON.stringify({ fileName: input.fileName }),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('knowledge_files')
+        .values({
+          source_id: source.id,
+          file_name: input.fileName,
+          size_bytes: input.bytes.byteLength,
+          bytes: Buffer.from(input.bytes),
+        })
+        .execute();
+      return source;
+    });
+}
+
+export async function readKnowledgeFile(db: Kysely<Database>, sourceId: string) {
+  return knowledgeDb(db)
+    .selectFrom('knowledge_files')
+    .select(['file_name', 'bytes'])
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
+}
+
 export async function getKnowledgeSource(db: Kysely<Database>, workspaceId: string, id: string) {
   return knowledgeDb(db)
     .selectFrom('knowledge_sources')

@@ -40,9 +40,17 @@ export interface KnowledgeChunksTable {
   content: string;
 }
 
+export interface KnowledgeFilesTable {
+  source_id: string;
+  file_name: string;
+  size_bytes: number;
+  bytes: Uint8Array;
+}
+
 export type KnowledgeDatabase = Database & {
   knowledge_sources: KnowledgeSourcesTable;
   knowledge_chunks: KnowledgeChunksTable;
+  knowledge_files: KnowledgeFilesTable;
 };
 
 export type KnowledgeSourceRow = Selectable<KnowledgeSourcesTable>;

@@ -1,0 +1,48 @@
+import { Parser } from 'htmlparser2';
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'iframe']);
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'li', 'br', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
+
+export interface HtmlText {
+  title: string | null;
+  text: string;
+  links: string[];
+}
+
+/** Readable text of an HTML page (scripts, styles and navigation left out), its title and its links' hrefs. */
+export function htmlToText(html: string): HtmlText {
+  const parts: string[] = [];
+  const links: string[] = [];
+  let title = '';
+  let inTitle = false;
+  let skipDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (SKIPPED.has(name)) skipDepth++;
+        if (name === 'title') inTitle = true;
+        if (name === 'a' && attributes.href) links.push(attributes.href);
+        if (BLOCKS.has(name)) parts.push('\n');
+      },
+      ontext(text) {
+        if (inTitle) title += text;
+        else if (skipDepth === 0) parts.push(text);
+      },
+      onclosetag(name) {
+        if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        if (name === 'title') inTitle = false;
+        if (BLOCKS.has(name)) parts.push('\n');
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  const text = parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+  return { title: title.trim() || null, text, links };
+}
