@@ -1,3 +1,6 @@
+export * from './analytics';
+export * from './api-schema';
+export * from './auth';
 export * from './backoff';
 export * from './conversation';
 export * from './email-address';
@@ -6,6 +9,8 @@ export * from './email-schema';
 export * from './flows-api';
 export * from './follow-up';
 export * from './inbox';
+export * from './inbox-conversation';
+export * from './inbox-workspace';
 export * from './message-content';
 export * from './onboarding';
 export * from './people';

@@ -119,5 +119,89 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
       ['input_answered', 'menu'],
       ['resolved', 'bot'],
     ]);
+
+    // D hands off while the office is closed (a zone 14 hours ahead of UTC, no opening hours); the admin
+    // resolves it without a word: a visitor left without an answer.
+    const hours = await call('PUT', '/api/admin/office-hours', {
+      schedule: { timezone: 'Pacific/Kiritimati', weekly: {} },
+    });
+    expect(hours.status).toBe(200);
+    const d = new TestVisitor(t.current.server.url, bot.id);
+    await d.start();
+    expect((await d.pick('human', 'Human')).conversation.status).toBe('needs_agent');
+    expect((await call('POST', `/api/inbox/conversations/${d.conversationId}/resolve`)).status).toBe(200);
+    const [handoffOfD] = await analyticsDb(t.current.server.db)
+      .selectFrom('analytics_facts')
+      .select('payload')
+      .where('conversation_id', '=', d.conversationId)
+      .where('kind', '=', 'handoff')
+      .execute();
+    expect(handoffOfD?.payload).toEqual({ offline: true, offlineReason: 'outside_hours' });
+
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const range = `from=${day(-1)}&to=${day(1)}`;
+    const figures2 = await call('GET', `/api/analytics/overview?${range}`);
+    expect(figures2.status).toBe(200);
+    expect(figures2.body).toMatchObject({
+      timeZone: 'Pacific/Kiritimati',
+      conversations: 4,
+      botResolved: 1,
+      botResolvedRate: 0.25,
+      handedOff: 2,
+      handoffRate: 0.5,
+      handoffsByReason: [{ key: 'flow', count: 2 }],
+      handoffsByBlock: [{ key: 'handoff', count: 2 }],
+      leftWithoutAnswer: 1,
+      firstResponse: { count: 1 },
+      resolution: { count: 2 },
+    });
+    const startedAt = await t.current.server.db
+      .selectFrom('conversations')
+      .select('created_at')
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    const zoned = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Pacific/Kiritimati',
+      weekday: 'short',
+      hour: 'numeric',
+      hourCycle: 'h23',
+    });
+    const expectedCells = new Map<string, number>();
+    for (const { created_at } of startedAt) {
+      const parts = Object.fromEntries(zoned.formatToParts(created_at).map((part) => [part.type, part.value]));
+      const key = `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1}/${Number(parts.hour)}`;
+      expectedCells.set(key, (expectedCells.get(key) ?? 0) + 1);
+    }
+    const cells = (figures2.body.hourOfWeek as Array<{ weekday: number; hour: number; count: number }>).map((cell) => [
+      `${cell.weekday}/${cell.hour}`,
+      cell.count,
+    ]);
+    expect(new Map(cells as Array<[string, number]>)).toEqual(expectedCells);
+    expect((await call('GET', '/api/analytics/overview?from=2020-01-01&to=2020-01-31')).body.conversations).toBe(0);
+    expect((await call('GET', `/api/analytics/overview?${range}&botId=other`)).body.conversations).toBe(0);
+
+    const liveNow = await call('GET', '/api/analytics/live');
+    expect(liveNow.body).toEqual({ waiting: 1, unassigned: 0, agentsOnline: 0 });
+    const blocks = await call('GET', `/api/analytics/blocks?flowVersionId=${v1Id}`);
+    expect(blocks.body.blocks).toHaveLength(5);
+  });
+
+  it('answers 400 with a clear message for bad ranges and 403 for agents', async () => {
+    const { admin, agent } = await seedWorkspace(t.current.server.db, 'analytics-checks');
+    const headers = await loginHeaders(t.current.server.url, admin.email);
+    const get = (path: string, as = headers) => t.current.call('GET', path, as);
+    const reversed = await get('/api/analytics/overview?from=2026-02-01&to=2026-01-01');
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toBe('to: to must not be before from');
+    expect((await get('/api/analytics/overview?from=2024-01-01&to=2026-01-01')).body.error.message).toBe(
+      'to: Choose at most 366 days',
+    );
+    expect((await get('/api/analytics/overview?from=yesterday&to=2026-01-01')).body.error.message).toBe(
+      'from: Use a date like 2026-01-31',
+    );
+    expect((await get('/api/analytics/overview?from=2026-02-30&to=2026-03-01')).status).toBe(400);
+    expect((await get('/api/analytics/overview')).status).toBe(400);
+    const agentHeaders = await loginHeaders(t.current.server.url, agent.email);
+    expect((await get('/api/analytics/overview?from=2026-01-01&to=2026-01-02', agentHeaders)).status).toBe(403);
   });
 });

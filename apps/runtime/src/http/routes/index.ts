@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { analyticsRoutes } from '../../analytics/routes';
 import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
@@ -43,4 +44,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', officeHoursRoutes(services));
   app.route('/', auditRoutes(services));
   app.route('/', onboardingRoutes(services));
+  app.route('/', analyticsRoutes(services));
 }

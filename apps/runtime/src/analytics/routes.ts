@@ -1,0 +1,80 @@
+import {
+  AnalyticsBlocksQuery,
+  AnalyticsBlocksResponse,
+  AnalyticsLive,
+  AnalyticsOverview,
+  AnalyticsOverviewQuery,
+} from '@flowdesk/contract';
+import { createRoute, z } from '@hono/zod-openapi';
+import { currentUser, requireUser } from '../http/middleware/auth';
+import { errors, jsonResponse } from '../http/schemas';
+import { peopleRouter } from '../people/router';
+import type { Services } from '../services';
+import { blockFigures } from './block-figures';
+import { live, overview } from './overview';
+
+const tags = ['Analytics (admin)'];
+const base = '/api/analytics';
+
+const overviewRoute = createRoute({
+  method: 'get',
+  path: `${base}/overview`,
+  tags,
+  summary: "Figures of the conversations started in a range of days (the workspace's time zone), with filters",
+  request: { query: AnalyticsOverviewQuery },
+  responses: {
+    200: jsonResponse(AnalyticsOverview, 'Figures'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+const liveRoute = createRoute({
+  method: 'get',
+  path: `${base}/live`,
+  tags,
+  summary: 'Right now: conversations waiting for a person, unassigned ones, agents online',
+  request: { query: z.object({ teamId: z.string().min(1).max(100).optional() }) },
+  responses: { 200: jsonResponse(AnalyticsLive, 'Live figures'), 400: errors[400], 401: errors[401], 403: errors[403] },
+});
+
+const blocksRoute = createRoute({
+  method: 'get',
+  path: `${base}/blocks`,
+  tags,
+  summary: 'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs',
+  request: { query: AnalyticsBlocksQuery },
+  responses: {
+    200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+/** Analytics API for admins (the overview page uses it). Paths are absolute. */
+export function analyticsRoutes(services: Services) {
+  const router = peopleRouter();
+  router.use(`${base}/*`, requireUser(services, { role: 'admin' }));
+  router.openapi(overviewRoute, async (c) =>
+    c.json(await overview(services.db, currentUser(c).workspaceId, c.req.valid('query')), 200),
+  );
+  router.openapi(liveRoute, async (c) =>
+    c.json(await live(services.db, currentUser(c).workspaceId, c.req.valid('query').teamId), 200),
+  );
+  router.openapi(blocksRoute, async (c) => {
+    const { workspaceId } = currentUser(c);
+    const query = c.req.valid('query');
+    const versions = query.flowVersionId
+      ? [query.flowVersionId]
+      : query.flowId
+        ? (
+            await services.db.selectFrom('flow_versions').select('id').where('flow_id', '=', query.flowId).execute()
+          ).map((row) => row.id)
+        : undefined;
+    if (versions?.length === 0) return c.json({ blocks: [] }, 200);
+    return c.json({ blocks: await blockFigures(services.db, workspaceId, { flowVersionIds: versions }) }, 200);
+  });
+  return router;
+}
