@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConversationStatus } from './conversation';
+import { ConversationStatus, Priority } from './conversation';
+import { FollowUp, HandoffSummary } from './follow-up';
 
 /**
  * POST /api/inbox/conversations/:id/reopen — a resolved conversation comes back. By default the agent who
@@ -29,3 +30,54 @@ export const InboxCounts = z.object({
   unread: z.number().int().nonnegative(),
 });
 export type InboxCounts = z.infer<typeof InboxCounts>;
+
+export const InboxFilter = z.enum(['needs_agent', 'mine', 'my_teams', 'unassigned', 'all', 'resolved']);
+export type InboxFilter = z.infer<typeof InboxFilter>;
+/** Conversations per filter (every filter present). */
+export const FilterCounts = z.record(InboxFilter, z.number().int().nonnegative());
+export type FilterCounts = z.infer<typeof FilterCounts>;
+
+/** GET /api/inbox/conversations query. */
+export const InboxListQuery = z.object({
+  filter: InboxFilter.default('needs_agent'),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type InboxListQuery = z.infer<typeof InboxListQuery>;
+
+const Named = z.object({ id: z.string(), name: z.string() });
+const Iso = z.string();
+
+/** One line of the inbox list. */
+export const InboxRow = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  priority: Priority.nullable(),
+  priorityReason: z.string().nullable(),
+  summary: z.string().nullable(),
+  /** The structured AI summary; null before it is written (or from an older version: `summary` then). */
+  summaryData: HandoffSummary.nullable(),
+  /** Set while it waits for follow-up: nobody was available when the visitor asked for a person. */
+  followUp: FollowUp.nullable(),
+  visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
+  assignee: Named.nullable(),
+  team: Named.nullable(),
+  lastMessage: z
+    .object({ author: z.string(), authorName: z.string().nullable(), text: z.string(), createdAt: Iso })
+    .nullable(),
+  lastSeq: z.number().int().nonnegative(),
+  unread: z.number().int().nonnegative(),
+  waitingSince: Iso.nullable(),
+  resolvedAt: Iso.nullable(),
+  createdAt: Iso,
+  updatedAt: Iso,
+});
+export type InboxRow = z.infer<typeof InboxRow>;
+
+export const InboxList = InboxCounts.extend({
+  conversations: z.array(InboxRow),
+  counts: FilterCounts,
+  filter: InboxFilter,
+});
+export type InboxList = z.infer<typeof InboxList>;

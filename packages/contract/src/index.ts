@@ -1,4 +1,3 @@
-export * from './analytics';
 export * from './api-schema';
 export * from './auth';
 export * from './backoff';

@@ -40,18 +40,6 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 
 export const IdParam = z.object({ id: z.string().min(1).max(100) });
 
-export const UserSchema = z
-  .object({
-    id: z.string(),
-    workspaceId: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(['admin', 'agent']),
-    avatarUrl: z.string().nullable(),
-    presence: z.enum(['online', 'away', 'offline']),
-  })
-  .openapi('User');
-
 /** A web address (http or https only: never javascript:, data: or the like). */
 export function isWebUrl(value: string): boolean {
   try {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { NoteInput, ReplyInput } from '@flowdesk/contract';
+import type { z } from 'zod';
 import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
 import type { Services } from '../services';
 import { type ConversationTx, withConversation } from '../services/conversation-tx';
@@ -8,16 +9,6 @@ import { mentionableIds, publishMentions } from './mentions';
 import { notifyMentions } from './notify';
 import { publishRead } from './read-state';
 import { appendEvent } from './timeline';
-
-export const ReplyInput = z.object({
-  text: z.string().trim().min(1).max(5000),
-  clientId: z.string().min(1).max(100).optional(),
-});
-export const NoteInput = z.object({
-  text: z.string().trim().min(1).max(5000),
-  /** Ids of mentioned teammates (the composer resolves `@name` to ids). */
-  mentions: z.array(z.string().max(100)).max(50).default([]),
-});
 
 /**
  * Puts a person in charge: while the bot or the queue holds the conversation, the bot pauses, the visitor

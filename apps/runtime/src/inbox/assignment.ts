@@ -1,5 +1,5 @@
-import { Priority } from '@flowdesk/contract';
-import { z } from 'zod';
+import type { AssignInput, PriorityInput } from '@flowdesk/contract';
+import type { z } from 'zod';
 import { badRequest } from '../http/errors';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
@@ -7,16 +7,6 @@ import { assertCanSee, type Viewer } from './access';
 import { notifyAssignment } from './notify';
 import { appendEvent } from './timeline';
 import { workspaceRow } from './workspace-rows';
-
-export const AssignInput = z
-  .object({
-    /** A user of the workspace, or null to unassign. Absent leaves the assignee as it is. */
-    assigneeId: z.string().max(100).nullable().optional(),
-    teamId: z.string().max(100).nullable().optional(),
-  })
-  .refine((input) => input.assigneeId !== undefined || input.teamId !== undefined, 'Give assigneeId, teamId or both');
-
-export const PriorityInput = z.object({ priority: Priority.nullable() });
 
 /** Assign to an agent and/or a team. Last writer wins; each change leaves "assigned to X by Y" in the timeline. */
 export async function assign(

@@ -1,23 +1,12 @@
+import type { CannedInput, CannedPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { type CannedResponse, inboxDb } from './tables';
 import { deleteOwned } from './workspace-rows';
-
-export const CannedInput = z.object({
-  shortcut: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .regex(/^[\w-]+$/, 'letters, digits, - and _ only'),
-  title: z.string().trim().min(1).max(120),
-  text: z.string().trim().min(1).max(5000),
-});
-export const CannedPatch = CannedInput.partial();
 
 export const toCannedJson = (row: CannedResponse) => ({
   id: row.id,

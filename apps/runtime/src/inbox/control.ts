@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { HandBackInput } from '@flowdesk/contract';
+import type { z } from 'zod';
 import { badRequest, conflict } from '../http/errors';
 import { findVersionById } from '../repositories/flow-versions';
 import type { Services } from '../services';
@@ -6,13 +7,6 @@ import { withConversation } from '../services/conversation-tx';
 import { assertCanSee, type Viewer } from './access';
 import { joinAsAgent } from './agent-messages';
 import { appendEvent } from './timeline';
-
-export const HandBackInput = z.object({
-  /** Resume the flow at this block; null continues after the handoff block (or ends the flow). */
-  blockId: z.string().min(1).max(64).nullable().default(null),
-  /** End the conversation instead: the flow stops, the conversation is resolved and the visitor told. */
-  end: z.boolean().default(false),
-});
 
 /** Take over at any time, even while the bot is running: the bot pauses and the visitor is told who joined. */
 export async function takeOver(services: Services, viewer: Viewer, conversationId: string) {

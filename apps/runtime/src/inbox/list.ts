@@ -1,20 +1,12 @@
+import { InboxFilter, type InboxListQuery } from '@flowdesk/contract';
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { type Viewer, visibleTo } from './access';
 import { followUpView, summaryView } from './follow-up-view';
 import { lastMessages, unreadCounts } from './list-extras';
 
-export const InboxFilter = z.enum(['needs_agent', 'mine', 'my_teams', 'unassigned', 'all', 'resolved']);
-export type InboxFilter = z.infer<typeof InboxFilter>;
-
-export const ListQuery = z.object({
-  filter: InboxFilter.default('needs_agent'),
-  q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
-export type ListQuery = z.infer<typeof ListQuery>;
+export type ListQuery = z.infer<typeof InboxListQuery>;
 
 type Eb = ExpressionBuilder<Database, 'conversations'>;
 

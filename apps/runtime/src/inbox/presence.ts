@@ -1,8 +1,5 @@
-import { z } from 'zod';
 import type { Presence } from '../db/schema';
 import type { Services } from '../services';
-
-export const PresenceInput = z.object({ status: z.enum(['online', 'away', 'offline']) });
 
 /**
  * The agent's chosen presence (online/away/offline), told to every dashboard of the workspace. The

@@ -1,5 +1,6 @@
+import type { TeamInput, TeamPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { revoke } from '../realtime/revocations';
@@ -8,18 +9,6 @@ import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { inboxDb } from './tables';
 import { deleteOwned, workspaceUserIds } from './workspace-rows';
-
-export const TeamInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  memberIds: z.array(z.string().max(100)).max(500).default([]),
-  /** Handoffs without a team of their own go to the default team. */
-  isDefault: z.boolean().default(false),
-});
-export const TeamPatch = z.object({
-  name: TeamInput.shape.name.optional(),
-  memberIds: TeamInput.shape.memberIds.unwrap().optional(),
-  isDefault: z.boolean().optional(),
-});
 
 /** Teams of the workspace with their members. */
 export async function listTeams(db: Kysely<Database>, workspaceId: string) {

@@ -6,16 +6,17 @@ import {
   PasswordLinkInfo,
   PasswordResetAnswer,
   PasswordResetRequest,
+  SessionUserAnswer,
   SetPasswordRequest,
 } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
-import { errors, jsonBody, jsonResponse, UserSchema } from '../http/schemas';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import { normalizeEmail } from '../repositories/users';
 import type { Services } from '../services';
 import { RateLimiter } from '../services/rate-limiter';
@@ -24,7 +25,6 @@ import { changeOwnPassword, describeReset, finishPasswordReset, requestPasswordR
 import { peopleRouter } from './router';
 
 const tags = ['Auth'];
-const SignedIn = z.object({ user: UserSchema });
 const linkErrors = { 400: errors[400], 403: errors[403], 409: errors[409], 429: errors[429] };
 
 const inviteInfoRoute = createRoute({
@@ -41,7 +41,7 @@ const acceptRoute = createRoute({
   tags,
   summary: 'Accept an invite: choose a password, become a user and sign in (sets the session cookie)',
   request: { body: jsonBody(SetPasswordRequest) },
-  responses: { 200: jsonResponse(SignedIn, 'Signed in'), ...linkErrors },
+  responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in'), ...linkErrors },
 });
 const resetRequestRoute = createRoute({
   method: 'post',
@@ -70,7 +70,7 @@ const resetConfirmRoute = createRoute({
   tags,
   summary: 'Set a new password with a reset link; every session of the user ends, this browser signs in',
   request: { body: jsonBody(SetPasswordRequest) },
-  responses: { 200: jsonResponse(SignedIn, 'Signed in with the new password'), ...linkErrors },
+  responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in with the new password'), ...linkErrors },
 });
 const changeRoute = createRoute({
   method: 'post',

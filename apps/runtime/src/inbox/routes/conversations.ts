@@ -1,16 +1,37 @@
-import { ReopenInput } from '@flowdesk/contract';
-import { z } from 'zod';
+import {
+  AssignAnswer,
+  AssignInput,
+  ConversationDetail,
+  DetailQuery,
+  HandBackAnswer,
+  HandBackInput,
+  InboxCounts,
+  InboxList,
+  InboxListQuery,
+  NoteAnswer,
+  NoteInput,
+  OkAnswer,
+  PriorityAnswer,
+  PriorityInput,
+  ReadInput,
+  ReopenInput,
+  ReopenResponse,
+  ReplyAnswer,
+  ReplyInput,
+  SuggestReplyAnswer,
+  SummaryAnswer,
+} from '@flowdesk/contract';
 import { answeredBy } from '../../ai';
 import { createRouter } from '../../http/env';
 import { requireUser } from '../../http/middleware/auth';
 import type { Services } from '../../services';
 import { accessibleConversation } from '../access';
-import { addNote, NoteInput, ReplyInput, reply } from '../agent-messages';
-import { AssignInput, assign, PriorityInput, setPriority } from '../assignment';
-import { HandBackInput, handBack, resolve, takeOver } from '../control';
+import { addNote, reply } from '../agent-messages';
+import { assign, setPriority } from '../assignment';
+import { handBack, resolve, takeOver } from '../control';
 import { flowKnowledge } from '../copilot-knowledge';
 import { conversationDetail } from '../detail';
-import { filterCounts, ListQuery, listConversations } from '../list';
+import { filterCounts, listConversations } from '../list';
 import { markReadAndTell, unreadConversations } from '../read-state';
 import { reopenConversation } from '../reopen';
 import { summarizeHandoff, transcriptOf } from '../summary';
@@ -20,8 +41,6 @@ import { idParam, viewerOf } from './request';
 const base = '/api/inbox/conversations';
 const one = `${base}/:id`;
 const tag = 'Inbox';
-const ReadInput = z.object({ seq: z.number().int().nonnegative().optional() });
-const DetailQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().optional() });
 
 /** The agents' conversation API: list, detail, reply, notes, take over, hand back, resolve, priority, assignment. */
 export function conversationRoutes(services: Services) {
@@ -31,7 +50,14 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
-    { method: 'get', path: base, tag, summary: 'Conversations I may see, by filter and search', query: ListQuery },
+    {
+      method: 'get',
+      path: base,
+      tag,
+      summary: 'Conversations I may see, by filter and search',
+      query: InboxListQuery,
+      response: InboxList,
+    },
     async (c, { query }) => {
       const who = await viewerOf(c, services);
       const [conversations, counts, unread] = await Promise.all([
@@ -45,7 +71,13 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
-    { method: 'get', path: '/api/inbox/counts', tag, summary: 'How many conversations each filter holds' },
+    {
+      method: 'get',
+      path: '/api/inbox/counts',
+      tag,
+      summary: 'How many conversations each filter holds',
+      response: InboxCounts,
+    },
     async (c) => {
       const who = await viewerOf(c, services);
       const [counts, unread] = await Promise.all([filterCounts(db, who), unreadConversations(db, who)]);
@@ -61,13 +93,22 @@ export function conversationRoutes(services: Services) {
       tag,
       summary: 'Transcript (with notes and timeline), visitor, routing, summary',
       query: DetailQuery,
+      response: ConversationDetail,
     },
     async (c, { query }) => conversationDetail(services, await viewerOf(c, services), idParam(c), query),
   );
 
   defineRoute(
     router,
-    { method: 'post', path: `${one}/messages`, tag, summary: 'Reply to the visitor', body: ReplyInput, status: 201 },
+    {
+      method: 'post',
+      path: `${one}/messages`,
+      tag,
+      summary: 'Reply to the visitor',
+      body: ReplyInput,
+      status: 201,
+      response: ReplyAnswer,
+    },
     async (c, { body }) => ({
       message: (await reply(services, await viewerOf(c, services), idParam(c), body)).message,
     }),
@@ -82,6 +123,7 @@ export function conversationRoutes(services: Services) {
       summary: 'Private note with @mentions (never sent to the visitor)',
       body: NoteInput,
       status: 201,
+      response: NoteAnswer,
     },
     async (c, { body }) => ({
       note: { ...(await addNote(services, await viewerOf(c, services), idParam(c), body)).message, internal: true },
@@ -90,10 +132,16 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
-    { method: 'post', path: `${one}/takeover`, tag, summary: 'Take over from the bot or the queue' },
+    {
+      method: 'post',
+      path: `${one}/takeover`,
+      tag,
+      summary: 'Take over from the bot or the queue',
+      response: OkAnswer,
+    },
     async (c) => {
       await takeOver(services, await viewerOf(c, services), idParam(c));
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -105,6 +153,7 @@ export function conversationRoutes(services: Services) {
       tag,
       summary: 'Hand back to the bot (at a block, or after the handoff), or end the conversation',
       body: HandBackInput,
+      response: HandBackAnswer,
     },
     async (c, { body }) => {
       const result = await handBack(services, await viewerOf(c, services), idParam(c), body);
@@ -114,10 +163,16 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
-    { method: 'post', path: `${one}/resolve`, tag, summary: 'Resolve (a new visitor message reopens it)' },
+    {
+      method: 'post',
+      path: `${one}/resolve`,
+      tag,
+      summary: 'Resolve (a new visitor message reopens it)',
+      response: OkAnswer,
+    },
     async (c) => {
       await resolve(services, await viewerOf(c, services), idParam(c));
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -129,13 +184,21 @@ export function conversationRoutes(services: Services) {
       tag,
       summary: 'Reopen a resolved conversation (held by me, or back in the queue with assignToMe: false)',
       body: ReopenInput,
+      response: ReopenResponse,
     },
     async (c, { body }) => reopenConversation(services, await viewerOf(c, services), idParam(c), body),
   );
 
   defineRoute(
     router,
-    { method: 'put', path: `${one}/priority`, tag, summary: 'Set or clear the priority', body: PriorityInput },
+    {
+      method: 'put',
+      path: `${one}/priority`,
+      tag,
+      summary: 'Set or clear the priority',
+      body: PriorityInput,
+      response: PriorityAnswer,
+    },
     async (c, { body }) => {
       const conversation = await setPriority(services, await viewerOf(c, services), idParam(c), body);
       return { priority: conversation.priority, priorityReason: conversation.priority_reason };
@@ -150,6 +213,7 @@ export function conversationRoutes(services: Services) {
       tag,
       summary: 'Assign to an agent and/or a team (last writer wins)',
       body: AssignInput,
+      response: AssignAnswer,
     },
     async (c, { body }) => {
       const conversation = await assign(services, await viewerOf(c, services), idParam(c), body);
@@ -181,7 +245,7 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
-    { method: 'post', path: `${one}/summary`, tag, summary: 'Write the AI summary again' },
+    { method: 'post', path: `${one}/summary`, tag, summary: 'Write the AI summary again', response: SummaryAnswer },
     async (c) => {
       const who = await viewerOf(c, services);
       const conversation = await accessibleConversation(db, who, idParam(c));
@@ -193,7 +257,13 @@ export function conversationRoutes(services: Services) {
 
   defineRoute(
     router,
-    { method: 'post', path: `${one}/suggest-reply`, tag, summary: 'AI draft of a reply, for the agent to edit' },
+    {
+      method: 'post',
+      path: `${one}/suggest-reply`,
+      tag,
+      summary: 'AI draft of a reply, for the agent to edit',
+      response: SuggestReplyAnswer,
+    },
     async (c) => {
       const conversation = await accessibleConversation(db, await viewerOf(c, services), idParam(c));
       const [transcript, knowledge] = await Promise.all([

@@ -7,7 +7,16 @@ import { jsonBody, queryOf } from './request';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+/** What a route answers: a body described by its contract schema, or 204 without one. */
+type Answer<R extends z.ZodType> = { status?: 200 | 201; response: R } | { status: 204; response?: undefined };
+
+export type RouteSpec<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  R extends z.ZodType,
+> = RouteBase<B, Q> & Answer<R>;
+
+interface RouteBase<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   method: Method;
   /** Hono style, e.g. `/api/inbox/conversations/:id`. */
   path: string;
@@ -15,8 +24,6 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   summary: string;
   body?: B;
   query?: Q;
-  /** Success status (200 unless given). */
-  status?: 200 | 201 | 204;
 }
 
 type Input<B, Q> = {
@@ -31,13 +38,14 @@ const errorResponse = (description: string) => ({
 
 /**
  * Adds a route whose body and query are validated with zod (bad input → 400 `invalid_request`) and which
- * appears in the OpenAPI document (/openapi.json, /docs) under its tag.
+ * appears in the OpenAPI document (/openapi.json, /docs) under its tag, its answer described by the contract
+ * schema the dashboard checks it with.
  */
-export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  router: Router,
-  spec: RouteSpec<B, Q>,
-  handler: (c: Context<AppEnv>, input: Input<B, Q>) => Promise<unknown>,
-) {
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(router: Router, spec: RouteSpec<B, Q, R>, handler: (c: Context<AppEnv>, input: Input<B, Q>) => Promise<z.input<R>>) {
   const status = spec.status ?? 200;
   router.openAPIRegistry.registerPath({
     method: spec.method,
@@ -49,7 +57,9 @@ export function defineRoute<B extends z.ZodType | undefined = undefined, Q exten
       ...(spec.query ? { query: spec.query as never } : {}),
     },
     responses: {
-      [status]: { description: status === 204 ? 'Done' : 'OK' },
+      [status]: spec.response
+        ? { description: 'OK', content: { 'application/json': { schema: spec.response } } }
+        : { description: 'Done, no body' },
       400: errorResponse('Invalid input'),
       401: errorResponse('Not signed in'),
       403: errorResponse('Not allowed'),

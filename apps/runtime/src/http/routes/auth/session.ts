@@ -1,3 +1,4 @@
+import { LoginRequest, SessionUserAnswer } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { revoke } from '../../../realtime/revocations';
@@ -10,11 +11,8 @@ import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { ApiError } from '../../errors';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../../middleware/auth';
-import { AvatarUrlInput, errors, jsonBody, jsonResponse, UserSchema } from '../../schemas';
+import { AvatarUrlInput, errors, jsonBody, jsonResponse } from '../../schemas';
 import { LoginThrottle } from './login-throttle';
-
-const LoginRequest = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(500) });
-const UserResponse = z.object({ user: UserSchema });
 
 const loginRoute = createRoute({
   method: 'post',
@@ -23,7 +21,7 @@ const loginRoute = createRoute({
   summary: 'Sign in with email and password; sets the session cookie',
   request: { body: jsonBody(LoginRequest) },
   responses: {
-    200: jsonResponse(UserResponse, 'Signed in'),
+    200: jsonResponse(SessionUserAnswer, 'Signed in'),
     400: errors[400],
     401: errors[401],
     403: errors[403],
@@ -44,7 +42,7 @@ const meRoute = createRoute({
   path: '/api/auth/me',
   tags: ['Auth'],
   summary: 'The signed-in user',
-  responses: { 200: jsonResponse(UserResponse, 'The user'), 401: errors[401] },
+  responses: { 200: jsonResponse(SessionUserAnswer, 'The user'), 401: errors[401] },
 });
 
 const ProfilePatch = z
@@ -63,7 +61,7 @@ const updateMeRoute = createRoute({
   summary: 'Change my own name or avatar (any signed-in user)',
   request: { body: jsonBody(ProfilePatch) },
   responses: {
-    200: jsonResponse(UserResponse, 'The updated user'),
+    200: jsonResponse(SessionUserAnswer, 'The updated user'),
     400: errors[400],
     401: errors[401],
     403: errors[403],

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ConversationStatus, Message, Priority } from './conversation';
+import { FollowUp, HandoffSummary } from './follow-up';
+import { HandBackTarget } from './inbox';
+import { Presence } from './inbox-workspace';
+
+/** One conversation in the inbox (GET /api/inbox/conversations/:id) and what the agent does with it. */
+
+const Named = z.object({ id: z.string(), name: z.string() });
+const Iso = z.string();
+const Variables = z.record(z.string(), z.unknown());
+
+export const DetailQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().optional() });
+
+/** A transcript line as agents see it: private notes (`internal`) included. */
+export const TranscriptMessage = Message.extend({ internal: z.boolean() });
+export type TranscriptMessage = z.infer<typeof TranscriptMessage>;
+
+export const ConversationDetail = z.object({
+  conversation: z.object({
+    id: z.string(),
+    status: ConversationStatus,
+    priority: Priority.nullable(),
+    priorityReason: z.string().nullable(),
+    summary: z.string().nullable(),
+    summaryData: HandoffSummary.nullable(),
+    followUp: FollowUp.nullable(),
+    lastSeq: z.number().int().nonnegative(),
+    /** The bot waits for an HTTP call or an AI answer (when the runtime says; conversation frames always do). */
+    working: z.boolean().optional(),
+    unread: z.number().int().nonnegative(),
+    assignee: Named.extend({ avatarUrl: z.string().nullable(), presence: Presence }).nullable(),
+    team: Named.nullable(),
+    bot: Named,
+    variables: Variables,
+    handedOffAt: Iso.nullable(),
+    firstResponseAt: Iso.nullable(),
+    resolvedAt: Iso.nullable(),
+    createdAt: Iso,
+    updatedAt: Iso.optional(),
+  }),
+  visitor: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    pageUrl: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    locale: z.string().nullable(),
+    variables: Variables,
+    firstSeenAt: Iso,
+    lastSeenAt: Iso,
+  }),
+  messages: z.array(TranscriptMessage),
+  handBackTargets: z.array(HandBackTarget),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+export const ReplyInput = z.object({
+  text: z.string().trim().min(1).max(5000),
+  clientId: z.string().min(1).max(100).optional(),
+});
+export const ReplyAnswer = z.object({ message: Message });
+
+export const NoteInput = z.object({
+  text: z.string().trim().min(1).max(5000),
+  /** Ids of mentioned teammates (the composer resolves `@name` to ids). */
+  mentions: z.array(z.string().max(100)).max(50).default([]),
+});
+export const NoteAnswer = z.object({ note: TranscriptMessage });
+
+export const HandBackInput = z.object({
+  /** Resume the flow at this block; null continues after the handoff block (or ends the flow). */
+  blockId: z.string().min(1).max(64).nullable().default(null),
+  /** End the conversation instead: the flow stops, the conversation is resolved and the visitor told. */
+  end: z.boolean().default(false),
+});
+export const HandBackAnswer = z.object({ status: ConversationStatus, replies: z.array(Message) });
+
+export const PriorityInput = z.object({ priority: Priority.nullable() });
+export const PriorityAnswer = z.object({ priority: Priority.nullable(), priorityReason: z.string().nullable() });
+
+export const AssignInput = z
+  .object({
+    /** A user of the workspace, or null to unassign. Absent leaves the assignee as it is. */
+    assigneeId: z.string().max(100).nullable().optional(),
+    teamId: z.string().max(100).nullable().optional(),
+  })
+  .refine((input) => input.assigneeId !== undefined || input.teamId !== undefined, 'Give assigneeId, teamId or both');
+export type AssignInput = z.input<typeof AssignInput>;
+export const AssignAnswer = z.object({ assigneeId: z.string().nullable(), teamId: z.string().nullable() });
+
+export const ReadInput = z.object({ seq: z.number().int().nonnegative().optional() });
+
+export const SummaryAnswer = PriorityAnswer.extend({ summary: z.string().nullable() });
+/** `provider`: who wrote the draft (`offline` when the model failed and the fallback answered). */
+export const SuggestReplyAnswer = z.object({ reply: z.string(), provider: z.string() });
