@@ -1,3 +1,4 @@
+export * from './analytics';
 export * from './api-schema';
 export * from './auth';
 export * from './backoff';
