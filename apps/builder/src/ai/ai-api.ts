@@ -1,3 +1,4 @@
+import { uncheckedResponse } from '@flowdesk/contract';
 import { api } from '../api/api';
 
 /** `GET /api/admin/ai`: which AI provider the runtime uses. */
@@ -6,4 +7,4 @@ export interface AiStatus {
   model: string | null;
 }
 
-export const aiApi = { status: () => api.get<AiStatus>('/api/admin/ai') };
+export const aiApi = { status: () => api.get('/api/admin/ai', uncheckedResponse<AiStatus>()) };

@@ -1,3 +1,4 @@
+import { uncheckedResponse } from '@flowdesk/contract';
 import type { ApiClient } from './client';
 
 export type PreviewPriority = 'low' | 'medium' | 'high' | 'urgent';
@@ -21,5 +22,5 @@ export const PREVIEW_SUMMARY_LIMITS = { lines: 200, chars: 20_000, lineChars: 4_
 export const aiApi = {
   /** The summary (and AI priority) a live handoff would write for this transcript; the runtime stores nothing. */
   previewSummary: (api: ApiClient, body: PreviewSummaryRequest) =>
-    api.post<PreviewSummaryAnswer>('/api/admin/ai/preview-summary', body),
+    api.post('/api/admin/ai/preview-summary', uncheckedResponse<PreviewSummaryAnswer>(), body),
 };

@@ -1,31 +1,22 @@
-import type { UserRole } from '../app/route-types';
+import { NoContent, SessionUserAnswer } from '@flowdesk/contract';
 import type { ApiClient } from './client';
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  workspaceId?: string;
-  avatarUrl?: string | null;
+/** The signed-in person; the shape lives in @flowdesk/contract (SessionUser). */
+export type { SessionUser as CurrentUser } from '@flowdesk/contract';
+
+export function fetchMe(api: ApiClient) {
+  return api.get('/api/auth/me', SessionUserAnswer);
 }
 
-export function fetchMe(api: ApiClient): Promise<{ user: CurrentUser }> {
-  return api.get('/api/auth/me');
-}
-
-export function login(api: ApiClient, email: string, password: string): Promise<{ user: CurrentUser }> {
-  return api.post('/api/auth/login', { email, password });
+export function login(api: ApiClient, email: string, password: string) {
+  return api.post('/api/auth/login', SessionUserAnswer, { email, password });
 }
 
 export function logout(api: ApiClient): Promise<void> {
-  return api.post('/api/auth/logout');
+  return api.post('/api/auth/logout', NoContent);
 }
 
 /** Changes my own name and/or avatar (null or '' removes it); the runtime accepts http(s) pictures only. */
-export function updateProfile(
-  api: ApiClient,
-  patch: { name?: string; avatarUrl?: string | null },
-): Promise<{ user: CurrentUser }> {
-  return api.patch('/api/auth/me', patch);
+export function updateProfile(api: ApiClient, patch: { name?: string; avatarUrl?: string | null }) {
+  return api.patch('/api/auth/me', SessionUserAnswer, patch);
 }

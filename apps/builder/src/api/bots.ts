@@ -1,3 +1,4 @@
+import { uncheckedResponse } from '@flowdesk/contract';
 import type { ApiClient } from './client';
 
 export interface Bot {
@@ -11,8 +12,8 @@ export interface Bot {
 const base = '/api/admin/bots';
 
 export const botsApi = {
-  list: (api: ApiClient) => api.get<{ bots: Bot[] }>(base),
-  get: (api: ApiClient, id: string) => api.get<{ bot: Bot }>(`${base}/${encodeURIComponent(id)}`),
+  list: (api: ApiClient) => api.get(base, uncheckedResponse<{ bots: Bot[] }>()),
+  get: (api: ApiClient, id: string) => api.get(`${base}/${encodeURIComponent(id)}`, uncheckedResponse<{ bot: Bot }>()),
   update: (api: ApiClient, id: string, patch: Partial<Pick<Bot, 'name' | 'allowedOrigins' | 'settings'>>) =>
-    api.patch<{ bot: Bot }>(`${base}/${encodeURIComponent(id)}`, patch),
+    api.patch(`${base}/${encodeURIComponent(id)}`, uncheckedResponse<{ bot: Bot }>(), patch),
 };

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { NoContent, ReopenResponse } from '@flowdesk/contract';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, createApiClient } from './client';
 
@@ -22,9 +23,9 @@ beforeAll(async () => {
     });
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body });
-      if (req.url === '/ok') {
+      if (req.url === '/echo') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ echo: body ? JSON.parse(body) : null }));
+        res.end(body);
       } else if (req.url === '/empty') {
         res.writeHead(204);
         res.end();
@@ -51,8 +52,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('api client', () => {
   test('sends JSON with the CSRF header and returns the parsed body', async () => {
     const client = createApiClient({ baseUrl });
-    const result = await client.post<{ echo: unknown }>('/ok', { name: 'Support bot' });
-    expect(result.echo).toEqual({ name: 'Support bot' });
+    const result = await client.post('/echo', ReopenResponse, { status: 'agent', assigneeId: 'u1' });
+    expect(result).toEqual({ status: 'agent', assigneeId: 'u1' });
     const last = seen.at(-1)!;
     expect(last.method).toBe('POST');
     expect(last.headers['x-requested-with']).toBe('flowdesk');
@@ -60,12 +61,12 @@ describe('api client', () => {
   });
 
   test('an empty response resolves to undefined', async () => {
-    await expect(createApiClient({ baseUrl }).delete('/empty')).resolves.toBeUndefined();
+    await expect(createApiClient({ baseUrl }).delete('/empty', NoContent)).resolves.toBeUndefined();
   });
 
   test("keeps the runtime's error code, message and details", async () => {
     const error = await createApiClient({ baseUrl })
-      .put('/bad', {})
+      .put('/bad', NoContent, {})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -78,7 +79,7 @@ describe('api client', () => {
 
   test('a non-JSON failure still gives a readable message', async () => {
     const error = (await createApiClient({ baseUrl })
-      .get('/crash')
+      .get('/crash', NoContent)
       .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(500);
     expect(error.message).toContain('GET /crash failed with status 500');
@@ -87,12 +88,28 @@ describe('api client', () => {
   test('401 calls onUnauthorized', async () => {
     let calls = 0;
     const client = createApiClient({ baseUrl, onUnauthorized: () => calls++ });
-    await expect(client.get('/auth')).rejects.toThrow('Please log in.');
+    await expect(client.get('/auth', NoContent)).rejects.toThrow('Please log in.');
     expect(calls).toBe(1);
   });
 
   test('an unreachable server becomes a network_error', async () => {
     const client = createApiClient({ baseUrl: 'http://127.0.0.1:1' });
-    await expect(client.get('/x')).rejects.toMatchObject({ code: 'network_error', status: 0 });
+    await expect(client.get('/x', NoContent)).rejects.toMatchObject({ code: 'network_error', status: 0 });
+  });
+
+  test('an answer that does not match its schema is an invalid_response naming the call and the field', async () => {
+    const client = createApiClient({ baseUrl });
+    const answer = { status: 'open', assigneeId: null };
+    const error = (await client.post('/echo', ReopenResponse, answer).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toContain('POST /echo');
+    expect(error.message).toContain('status');
+  });
+
+  test('a matching answer comes back as sent, fields outside the schema kept', async () => {
+    const client = createApiClient({ baseUrl });
+    const result = await client.post('/echo', ReopenResponse, { status: 'resolved', assigneeId: null, note: 'x' });
+    expect(result).toEqual({ status: 'resolved', assigneeId: null, note: 'x' });
   });
 });

@@ -1,7 +1,11 @@
+import { type ResponseOf, type ResponseSchema, responseMismatch } from '@flowdesk/contract';
+
 /**
  * The one way the dashboard talks to the runtime. Every request carries the CSRF header the runtime
  * requires for cookie-authenticated writes, and every failure becomes an `ApiError` holding the
- * runtime's own `{error:{code,message,details}}` so toasts can show its words.
+ * runtime's own `{error:{code,message,details}}` so toasts can show its words. Each call names the response
+ * schema from `@flowdesk/contract`: it types the answer and, in development and tests, checks it (a mismatch is
+ * an `invalid_response` ApiError naming the path); production builds skip the check.
  */
 export class ApiError extends Error {
   constructor(
@@ -26,13 +30,21 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>;
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T>(path: string): Promise<T>;
+  request<S extends ResponseSchema>(
+    method: HttpMethod,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<ResponseOf<S>>;
+  get<S extends ResponseSchema>(path: string, schema: S): Promise<ResponseOf<S>>;
+  post<S extends ResponseSchema>(path: string, schema: S, body?: unknown): Promise<ResponseOf<S>>;
+  put<S extends ResponseSchema>(path: string, schema: S, body?: unknown): Promise<ResponseOf<S>>;
+  patch<S extends ResponseSchema>(path: string, schema: S, body?: unknown): Promise<ResponseOf<S>>;
+  delete<S extends ResponseSchema>(path: string, schema: S): Promise<ResponseOf<S>>;
 }
+
+/** Checking every answer costs a parse; development and tests pay it, production does not. */
+const checkResponses = import.meta.env.DEV || import.meta.env.MODE === 'test';
 
 export const CSRF_HEADER = { 'X-Requested-With': 'flowdesk' } as const;
 
@@ -59,11 +71,28 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/**
+ * The answer typed by its schema. It is the raw answer, not the parse, so fields a schema does not name yet stay
+ * as the runtime sent them; the schema is the one the runtime documents the route with.
+ */
+function checked<S extends ResponseSchema>(schema: S, data: unknown, call: string, status: number): ResponseOf<S> {
+  if (checkResponses) {
+    const mismatch = responseMismatch(schema, data);
+    if (mismatch) throw new ApiError(status, 'invalid_response', `${call} answered an unexpected shape: ${mismatch}`);
+  }
+  return data as ResponseOf<S>;
+}
+
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  async function request<S extends ResponseSchema>(
+    method: HttpMethod,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<ResponseOf<S>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...CSRF_HEADER };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -82,16 +111,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (response.status === 401) options.onUnauthorized?.();
       throw errorFromBody(response.status, parsed, `${method} ${path} failed with status ${response.status}.`);
     }
-    return parsed as T;
+    return checked(schema, parsed, `${method} ${path}`, response.status);
   }
 
   return {
     request,
-    get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
-    put: (path, body) => request('PUT', path, body),
-    patch: (path, body) => request('PATCH', path, body),
-    delete: (path) => request('DELETE', path),
+    get: (path, schema) => request('GET', path, schema),
+    post: (path, schema, body) => request('POST', path, schema, body),
+    put: (path, schema, body) => request('PUT', path, schema, body),
+    patch: (path, schema, body) => request('PATCH', path, schema, body),
+    delete: (path, schema) => request('DELETE', path, schema),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MakeLiveRequest, PublishFlowRequest, PublishOutcome } from '@flowdesk/contract';
+import { uncheckedResponse } from '@flowdesk/contract';
 import type { FlowDocument, FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { ApiClient } from './client';
 
@@ -40,24 +41,31 @@ const base = '/api/admin/flows';
 const flowPath = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const flowsApi = {
-  list: (api: ApiClient) => api.get<{ flows: FlowSummary[] }>(base),
-  get: (api: ApiClient, id: string) => api.get<{ flow: FlowRecord }>(flowPath(id)),
+  list: (api: ApiClient) => api.get(base, uncheckedResponse<{ flows: FlowSummary[] }>()),
+  get: (api: ApiClient, id: string) => api.get(flowPath(id), uncheckedResponse<{ flow: FlowRecord }>()),
   create: (api: ApiClient, input: { botId: string; name: string; draft: FlowDocumentInput }) =>
-    api.post<{ flow: FlowRecord }>(base, input),
+    api.post(base, uncheckedResponse<{ flow: FlowRecord }>(), input),
   saveDraft: (api: ApiClient, id: string, draft: FlowDocument) =>
-    api.put<{ flow: FlowRecord }>(`${flowPath(id)}/draft`, { draft, name: draft.name.trim() || undefined }),
-  remove: (api: ApiClient, id: string) => api.delete<void>(flowPath(id)),
-  validate: (api: ApiClient, id: string) => api.post<{ problems: ProblemDto[] }>(`${flowPath(id)}/validate`),
+    api.put(`${flowPath(id)}/draft`, uncheckedResponse<{ flow: FlowRecord }>(), {
+      draft,
+      name: draft.name.trim() || undefined,
+    }),
+  remove: (api: ApiClient, id: string) => api.delete(flowPath(id), uncheckedResponse<void>()),
+  validate: (api: ApiClient, id: string) =>
+    api.post(`${flowPath(id)}/validate`, uncheckedResponse<{ problems: ProblemDto[] }>()),
   /** Publishes the draft; `makeLive` where another flow is live needs `replacesFlowId` (else 409). */
   publish: (api: ApiClient, id: string, request: PublishFlowRequest) =>
-    api.post<PublishOutcome & { version: FlowVersion }>(`${flowPath(id)}/publish`, request),
+    api.post(`${flowPath(id)}/publish`, uncheckedResponse<PublishOutcome & { version: FlowVersion }>(), request),
   /** Makes a published flow its bot's live flow (no new version); replacing another needs its id. */
   makeLive: (api: ApiClient, id: string, request: MakeLiveRequest) =>
-    api.post<PublishOutcome>(`${flowPath(id)}/live`, request),
-  versions: (api: ApiClient, id: string) => api.get<{ versions: FlowVersion[] }>(`${flowPath(id)}/versions`),
+    api.post(`${flowPath(id)}/live`, uncheckedResponse<PublishOutcome>(), request),
+  versions: (api: ApiClient, id: string) =>
+    api.get(`${flowPath(id)}/versions`, uncheckedResponse<{ versions: FlowVersion[] }>()),
   version: (api: ApiClient, id: string, number: number) =>
-    api.get<{ version: FlowVersion }>(`${flowPath(id)}/versions/${number}`),
+    api.get(`${flowPath(id)}/versions/${number}`, uncheckedResponse<{ version: FlowVersion }>()),
   /** Republishes the version as the newest one and restores it as the draft. */
   rollback: (api: ApiClient, id: string, number: number) =>
-    api.post<{ flow: FlowRecord; version: FlowVersion }>(`${flowPath(id)}/rollback`, { version: number }),
+    api.post(`${flowPath(id)}/rollback`, uncheckedResponse<{ flow: FlowRecord; version: FlowVersion }>(), {
+      version: number,
+    }),
 };

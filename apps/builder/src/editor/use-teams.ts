@@ -1,3 +1,4 @@
+import { TeamsAnswer } from '@flowdesk/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../api/api';
 import type { Team } from './editor-context';
@@ -8,7 +9,7 @@ export function useTeams(): Team[] {
   useEffect(() => {
     let cancelled = false;
     api
-      .get<{ teams: Team[] }>('/api/admin/teams')
+      .get('/api/admin/teams', TeamsAnswer)
       .then((r) => !cancelled && setTeams(r.teams ?? []))
       .catch(() => undefined);
     return () => {

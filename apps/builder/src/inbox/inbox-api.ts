@@ -1,105 +1,51 @@
-import type {
-  ConversationStatus,
-  FollowUp,
-  HandBackTarget,
-  HandoffSummary,
-  Message,
-  Priority,
-  ReopenInput,
+import {
+  AssignAnswer,
+  type AssignInput,
+  type CannedInput,
+  type CannedPatch,
+  CannedResponseAnswer,
+  CannedResponsesAnswer,
+  ConversationDetail,
+  HandBackAnswer,
+  InboxCounts,
+  type InboxFilter,
+  InboxList,
+  NoContent,
+  NoteAnswer,
+  OkAnswer,
+  type Presence,
+  PresenceAnswer,
+  type Priority,
+  PriorityAnswer,
+  type ReopenInput,
   ReopenResponse,
+  ReplyAnswer,
+  SuggestReplyAnswer,
+  SummaryAnswer,
+  TeamAnswer,
+  type TeamInput,
+  TeammateAnswer,
+  TeammatesAnswer,
+  type TeamPatch,
+  TeamsAnswer,
 } from '@flowdesk/contract';
 import { api } from '../api/api';
 
-export type InboxFilter = 'needs_agent' | 'mine' | 'my_teams' | 'unassigned' | 'all' | 'resolved';
-export type Presence = 'online' | 'away' | 'offline';
-
-export interface InboxRow {
-  id: string;
-  status: ConversationStatus;
-  priority: Priority | null;
-  priorityReason: string | null;
-  summary: string | null;
-  /** The structured AI summary; null before it is written (or from an older version: `summary` then). */
-  summaryData: HandoffSummary | null;
-  /** Set while it waits for follow-up: nobody was available when the visitor asked for a person. */
-  followUp: FollowUp | null;
-  visitor: { name: string | null; email: string | null };
-  assignee: { id: string; name: string } | null;
-  team: { id: string; name: string } | null;
-  lastMessage: { author: string; authorName: string | null; text: string; createdAt: string } | null;
-  lastSeq: number;
-  unread: number;
-  waitingSince: string | null;
-  resolvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type FilterCounts = Record<InboxFilter, number>;
-
-export type TranscriptMessage = Message & { internal: boolean };
-
-export interface ConversationDetail {
-  conversation: {
-    id: string;
-    status: ConversationStatus;
-    priority: Priority | null;
-    priorityReason: string | null;
-    summary: string | null;
-    summaryData: HandoffSummary | null;
-    followUp: FollowUp | null;
-    lastSeq: number;
-    /** The bot waits for an HTTP call or an AI answer (when the runtime says; conversation frames always do). */
-    working?: boolean;
-    unread: number;
-    assignee: { id: string; name: string; avatarUrl: string | null; presence: Presence } | null;
-    team: { id: string; name: string } | null;
-    bot: { id: string; name: string };
-    variables: Record<string, unknown>;
-    handedOffAt: string | null;
-    firstResponseAt: string | null;
-    resolvedAt: string | null;
-    createdAt: string;
-  };
-  visitor: {
-    id: string;
-    name: string | null;
-    email: string | null;
-    pageUrl: string | null;
-    userAgent: string | null;
-    locale: string | null;
-    variables: Record<string, unknown>;
-    firstSeenAt: string;
-    lastSeenAt: string;
-  };
-  messages: TranscriptMessage[];
-  handBackTargets: HandBackTarget[];
-}
-
-export interface Teammate {
-  id: string;
-  name: string;
-  email: string;
-  role: 'admin' | 'agent';
-  presence: Presence;
-  avatarUrl: string | null;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  memberIds: string[];
-}
-
-export interface CannedResponse {
-  id: string;
-  shortcut: string;
-  title: string;
-  text: string;
-}
+/** The inbox API's shapes live in @flowdesk/contract (the runtime documents its routes with the same schemas). */
+export type {
+  CannedResponse,
+  ConversationDetail,
+  FilterCounts,
+  InboxFilter,
+  InboxRow,
+  Presence,
+  Team,
+  Teammate,
+  TranscriptMessage,
+} from '@flowdesk/contract';
 
 const base = '/api/inbox/conversations';
+const canned = '/api/inbox/canned-responses';
 
 /** How an anonymous visitor is told apart: name, else email, else "Visitor" and a short tag from the id. */
 export function visitorLabel(visitor: { name: string | null; email: string | null }, conversationId: string): string {
@@ -117,49 +63,44 @@ const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
 /** Every inbox call the dashboard makes. */
 export const inboxApi = {
   list: (filter: InboxFilter, q: string, limit: number) =>
-    api.get<{ conversations: InboxRow[]; counts: FilterCounts; unread: number }>(
-      `${base}?filter=${filter}&limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
-    ),
-  counts: () => api.get<{ counts: FilterCounts; unread: number }>('/api/inbox/counts'),
+    api.get(`${base}?filter=${filter}&limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`, InboxList),
+  counts: () => api.get('/api/inbox/counts', InboxCounts),
   detail: (id: string, afterSeq = 0) =>
-    api.get<ConversationDetail>(afterSeq > 0 ? `${at(id)}?afterSeq=${afterSeq}` : at(id)),
+    api.get(afterSeq > 0 ? `${at(id)}?afterSeq=${afterSeq}` : at(id), ConversationDetail),
   reply: (id: string, text: string, clientId: string) =>
-    api.post<{ message: Message }>(`${at(id)}/messages`, { text, clientId }),
-  note: (id: string, text: string, mentions: string[]) =>
-    api.post<{ note: TranscriptMessage }>(`${at(id)}/notes`, { text, mentions }),
-  takeOver: (id: string) => api.post(`${at(id)}/takeover`),
-  handBack: (id: string, blockId: string | null, end = false) => api.post(`${at(id)}/handback`, { blockId, end }),
-  resolve: (id: string) => api.post(`${at(id)}/resolve`),
+    api.post(`${at(id)}/messages`, ReplyAnswer, { text, clientId }),
+  note: (id: string, text: string, mentions: string[]) => api.post(`${at(id)}/notes`, NoteAnswer, { text, mentions }),
+  takeOver: (id: string) => api.post(`${at(id)}/takeover`, OkAnswer),
+  handBack: (id: string, blockId: string | null, end = false) =>
+    api.post(`${at(id)}/handback`, HandBackAnswer, { blockId, end }),
+  resolve: (id: string) => api.post(`${at(id)}/resolve`, OkAnswer),
   reopen: (id: string, input: ReopenInput = { assignToMe: true }) =>
-    api.post<ReopenResponse>(`${at(id)}/reopen`, input),
-  setPriority: (id: string, priority: Priority | null) => api.put(`${at(id)}/priority`, { priority }),
-  assign: (id: string, change: { assigneeId?: string | null; teamId?: string | null }) =>
-    api.put(`${at(id)}/assignment`, change),
-  markRead: (id: string, seq: number) => api.post(`${at(id)}/read`, { seq }),
-  regenerateSummary: (id: string) => api.post<{ summary: string | null }>(`${at(id)}/summary`),
-  suggestReply: (id: string) => api.post<{ reply: string; provider: string }>(`${at(id)}/suggest-reply`),
-  teammates: () => api.get<{ users: Teammate[] }>('/api/inbox/teammates'),
-  teams: () => api.get<{ teams: Team[] }>('/api/inbox/teams'),
-  setPresence: (status: Presence) => api.put<{ status: Presence }>('/api/inbox/presence', { status }),
-  canned: () => api.get<{ cannedResponses: CannedResponse[] }>('/api/inbox/canned-responses'),
-  createCanned: (input: Omit<CannedResponse, 'id'>) =>
-    api.post<{ cannedResponse: CannedResponse }>('/api/inbox/canned-responses', input),
-  updateCanned: (id: string, input: Partial<Omit<CannedResponse, 'id'>>) =>
-    api.patch<{ cannedResponse: CannedResponse }>(`/api/inbox/canned-responses/${encodeURIComponent(id)}`, input),
-  deleteCanned: (id: string) => api.delete(`/api/inbox/canned-responses/${encodeURIComponent(id)}`),
+    api.post(`${at(id)}/reopen`, ReopenResponse, input),
+  setPriority: (id: string, priority: Priority | null) => api.put(`${at(id)}/priority`, PriorityAnswer, { priority }),
+  assign: (id: string, change: AssignInput) => api.put(`${at(id)}/assignment`, AssignAnswer, change),
+  markRead: (id: string, seq: number) => api.post(`${at(id)}/read`, NoContent, { seq }),
+  regenerateSummary: (id: string) => api.post(`${at(id)}/summary`, SummaryAnswer),
+  suggestReply: (id: string) => api.post(`${at(id)}/suggest-reply`, SuggestReplyAnswer),
+  teammates: () => api.get('/api/inbox/teammates', TeammatesAnswer),
+  teams: () => api.get('/api/inbox/teams', TeamsAnswer),
+  setPresence: (status: Presence) => api.put('/api/inbox/presence', PresenceAnswer, { status }),
+  canned: () => api.get(canned, CannedResponsesAnswer),
+  createCanned: (input: CannedInput) => api.post(canned, CannedResponseAnswer, input),
+  updateCanned: (id: string, input: CannedPatch) =>
+    api.patch(`${canned}/${encodeURIComponent(id)}`, CannedResponseAnswer, input),
+  deleteCanned: (id: string) => api.delete(`${canned}/${encodeURIComponent(id)}`, NoContent),
 };
 
 /** Admin-only: people and teams. */
 export const teamAdminApi = {
-  users: () => api.get<{ users: Teammate[] }>('/api/admin/users'),
+  users: () => api.get('/api/admin/users', TeammatesAnswer),
   createUser: (input: { email: string; name: string; password: string; role: 'admin' | 'agent' }) =>
-    api.post<{ user: Teammate }>('/api/admin/users', input),
+    api.post('/api/admin/users', TeammateAnswer, input),
   updateUser: (id: string, input: { name?: string; role?: 'admin' | 'agent'; password?: string }) =>
-    api.patch<{ user: Teammate }>(`/api/admin/users/${encodeURIComponent(id)}`, input),
-  deleteUser: (id: string) => api.delete(`/api/admin/users/${encodeURIComponent(id)}`),
-  createTeam: (input: { name: string; memberIds: string[]; isDefault: boolean }) =>
-    api.post<{ team: Team }>('/api/admin/teams', input),
-  updateTeam: (id: string, input: Partial<{ name: string; memberIds: string[]; isDefault: boolean }>) =>
-    api.patch<{ team: Team }>(`/api/admin/teams/${encodeURIComponent(id)}`, input),
-  deleteTeam: (id: string) => api.delete(`/api/admin/teams/${encodeURIComponent(id)}`),
+    api.patch(`/api/admin/users/${encodeURIComponent(id)}`, TeammateAnswer, input),
+  deleteUser: (id: string) => api.delete(`/api/admin/users/${encodeURIComponent(id)}`, NoContent),
+  createTeam: (input: TeamInput) => api.post('/api/admin/teams', TeamAnswer, input),
+  updateTeam: (id: string, input: TeamPatch) =>
+    api.patch(`/api/admin/teams/${encodeURIComponent(id)}`, TeamAnswer, input),
+  deleteTeam: (id: string) => api.delete(`/api/admin/teams/${encodeURIComponent(id)}`, NoContent),
 };

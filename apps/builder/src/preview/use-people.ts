@@ -1,3 +1,4 @@
+import { TeammatesAnswer } from '@flowdesk/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../api/api';
 
@@ -12,7 +13,7 @@ export function usePeople(): Person[] | null {
   useEffect(() => {
     let cancelled = false;
     api
-      .get<{ users: Person[] }>('/api/admin/users')
+      .get('/api/admin/users', TeammatesAnswer)
       .then((r) => !cancelled && setPeople(r.users ?? []))
       .catch(() => undefined);
     return () => {

@@ -1,4 +1,5 @@
 import type { SimulatedInboundEmail } from '@flowdesk/contract';
+import { uncheckedResponse } from '@flowdesk/contract';
 import { api } from '../api/api';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -71,27 +72,45 @@ const scope = (teamId: string | null) => (teamId ? `?teamId=${encodeURIComponent
 
 /** The runtime's settings APIs used by the Settings tabs of this folder. */
 export const settingsApi = {
-  officeHours: (teamId: string | null) => api.get<OfficeHoursResponse>(`${OFFICE}${scope(teamId)}`),
+  officeHours: (teamId: string | null) =>
+    api.get(`${OFFICE}${scope(teamId)}`, uncheckedResponse<OfficeHoursResponse>()),
   saveOfficeHours: (teamId: string | null, settings: OfficeHoursSettings) =>
-    api.put<OfficeHoursResponse>(`${OFFICE}${scope(teamId)}`, settings),
-  clearTeamOfficeHours: (teamId: string) => api.delete<OfficeHoursResponse>(`${OFFICE}${scope(teamId)}`),
+    api.put(`${OFFICE}${scope(teamId)}`, uncheckedResponse<OfficeHoursResponse>(), settings),
+  clearTeamOfficeHours: (teamId: string) =>
+    api.delete(`${OFFICE}${scope(teamId)}`, uncheckedResponse<OfficeHoursResponse>()),
   preview: (schedule: Schedule | null) =>
-    api.post<{ preview: OfficePreview }>(`${OFFICE}/preview`, { schedule }).then((r) => r.preview),
-  preferences: () => api.get<{ preferences: Preferences }>('/api/email/preferences').then((r) => r.preferences),
+    api.post(`${OFFICE}/preview`, uncheckedResponse<{ preview: OfficePreview }>(), { schedule }).then((r) => r.preview),
+  preferences: () =>
+    api.get('/api/email/preferences', uncheckedResponse<{ preferences: Preferences }>()).then((r) => r.preferences),
   savePreferences: (preferences: Preferences) =>
-    api.put<{ preferences: Preferences }>('/api/email/preferences', { preferences }).then((r) => r.preferences),
+    api
+      .put('/api/email/preferences', uncheckedResponse<{ preferences: Preferences }>(), { preferences })
+      .then((r) => r.preferences),
   notificationSettings: () =>
-    api.get<{ settings: NotificationSettings }>('/api/email/settings').then((r) => r.settings),
+    api.get('/api/email/settings', uncheckedResponse<{ settings: NotificationSettings }>()).then((r) => r.settings),
   saveNotificationSettings: (patch: Partial<NotificationSettings>) =>
-    api.put<{ settings: NotificationSettings }>('/api/email/settings', patch).then((r) => r.settings),
-  mailbox: () => api.get<{ messages: MailSummary[] }>('/api/email/mailbox?limit=100').then((r) => r.messages),
+    api
+      .put('/api/email/settings', uncheckedResponse<{ settings: NotificationSettings }>(), patch)
+      .then((r) => r.settings),
+  mailbox: () =>
+    api.get('/api/email/mailbox?limit=100', uncheckedResponse<{ messages: MailSummary[] }>()).then((r) => r.messages),
   mail: (id: string) =>
     api
-      .get<{ message: MailSummary & { html: string } }>(`/api/email/mailbox/${encodeURIComponent(id)}`)
+      .get(
+        `/api/email/mailbox/${encodeURIComponent(id)}`,
+        uncheckedResponse<{ message: MailSummary & { html: string } }>(),
+      )
       .then((r) => r.message),
-  outbox: () => api.get<{ emails: OutboxEmail[] }>('/api/email/outbox?limit=100').then((r) => r.emails),
+  outbox: () =>
+    api.get('/api/email/outbox?limit=100', uncheckedResponse<{ emails: OutboxEmail[] }>()).then((r) => r.emails),
   simulateReply: (body: SimulatedInboundEmail) =>
-    api.post<{ status: string; conversationId: string | null }>('/api/email/mailbox/inbound', body),
+    api.post(
+      '/api/email/mailbox/inbound',
+      uncheckedResponse<{ status: string; conversationId: string | null }>(),
+      body,
+    ),
   retry: (id: string) =>
-    api.post<{ email: OutboxEmail }>(`/api/email/outbox/${encodeURIComponent(id)}/retry`).then((r) => r.email),
+    api
+      .post(`/api/email/outbox/${encodeURIComponent(id)}/retry`, uncheckedResponse<{ email: OutboxEmail }>())
+      .then((r) => r.email),
 };

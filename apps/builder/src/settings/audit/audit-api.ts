@@ -1,3 +1,4 @@
+import { uncheckedResponse } from '@flowdesk/contract';
 import { api } from '../../api/api';
 
 export interface AuditEntry {
@@ -18,5 +19,5 @@ export const AUDIT_PAGE_SIZE = 50;
 export function fetchAuditLog(before?: string): Promise<AuditEntry[]> {
   const query = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });
   if (before) query.set('before', before);
-  return api.get<{ entries: AuditEntry[] }>(`/api/admin/audit?${query}`).then((r) => r.entries);
+  return api.get(`/api/admin/audit?${query}`, uncheckedResponse<{ entries: AuditEntry[] }>()).then((r) => r.entries);
 }
