@@ -6,15 +6,12 @@ import pg from 'pg';
 import type { Database } from '../db/schema';
 import { loadMessages } from '../repositories/messages';
 import type { HubBridge, RealtimeHub } from './hub';
-import { type BridgeItem, type Envelope, itemsOf, packPayloads, toItem } from './notify-batch';
+import { type BridgeItem, type Envelope, itemsOf } from './notify-batch';
+import { createPublishQueue } from './publish-queue';
 
 export const NOTIFY_CHANNEL = 'flowdesk_realtime';
 // PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; bigger message events travel as a reference.
 const MAX_PAYLOAD = 7000;
-/** Events kept for resending while NOTIFY fails (the oldest go first beyond it; followers resync on reconnect). */
-const MAX_HELD_ITEMS = 10_000;
-/** Resending a failed NOTIFY: 250 ms, doubling up to 5 s. */
-const NOTIFY_RETRY = { baseMs: 250, maxMs: 5000 };
 
 export interface PgBridgeOptions {
   connectionString: string;
@@ -120,60 +117,21 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
 
   await listen();
 
-  // Events published in the same turn of the event loop (a message, the bot's replies) share one NOTIFY.
-  // A NOTIFY that fails (database unreachable) is sent again, in order, until it goes through: the data it
-  // announces is committed, and the other instances' listeners never went down, so nothing else would tell
-  // them (they only catch up after their own reconnect). Typing and streamed text are not worth resending.
-  let pending: Array<{ json: string; durable: boolean }> = [];
-  let flushing: Promise<void> | null = null;
-  let failures = 0;
-  let retryTimer: NodeJS.Timeout | undefined;
-  const flush = async () => {
-    const items = pending;
-    pending = [];
-    flushing = null;
-    if (items.length === 0) return;
-    const payloads = packPayloads(
-      origin,
-      items.map((item) => item.json),
-      MAX_PAYLOAD,
-    );
-    const calls = sql.join(payloads.map((payload) => sql`pg_notify(${NOTIFY_CHANNEL}, ${payload})`));
-    try {
+  const queue = createPublishQueue({
+    origin,
+    maxPayload: MAX_PAYLOAD,
+    onError,
+    publish: async (payloads) => {
+      const calls = sql.join(payloads.map((payload) => sql`pg_notify(${NOTIFY_CHANNEL}, ${payload})`));
       await sql`select ${calls}`.execute(db);
-      failures = 0;
-    } catch (error) {
-      pending = [...items.filter((item) => item.durable), ...pending].slice(-MAX_HELD_ITEMS);
-      failures++;
-      if (!closed && !retryTimer) {
-        retryTimer = setTimeout(
-          () => {
-            retryTimer = undefined;
-            flushing ??= Promise.resolve().then(flush);
-            flushing.catch(onError);
-          },
-          backoffDelay(failures, NOTIFY_RETRY),
-        );
-      }
-      throw error;
-    }
-  };
-
-  return {
-    send(event) {
-      const json = toItem(event, MAX_PAYLOAD);
-      if (!json) {
-        onError(new Error(`realtime ${event.kind} event too large to relay`));
-        return Promise.resolve();
-      }
-      pending.push({ json, durable: event.kind !== 'typing' && event.kind !== 'stream' });
-      flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
-      return flushing;
     },
+  });
+  return {
+    send: queue.send,
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);
-      clearTimeout(retryTimer);
+      queue.close();
       await client?.end().catch(() => {});
       client = null;
     },

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { backoffDelay } from '@flowdesk/contract';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { loadMessages } from '../repositories/messages';
 import type { HubBridge, RealtimeHub } from './hub';
-import { type BridgeItem, type Envelope, itemsOf, packPayloads, toItem } from './notify-batch';
+import { type BridgeItem, type Envelope, itemsOf } from './notify-batch';
+import { createPublishQueue } from './publish-queue';
 
 /** Messages bigger than this travel as a reference (receivers read them from the database). */
 const MAX_PAYLOAD = 256 * 1024;
-/** Events kept for resending while Redis is away (the oldest go first beyond it; followers resync on reconnect). */
-const MAX_HELD_ITEMS = 10_000;
-const PUBLISH_RETRY = { baseMs: 250, maxMs: 5000 };
 
 export interface RedisBridgeOptions {
   /** Publishes; commands fail at once while disconnected (enableOfflineQueue: false). */
@@ -81,59 +78,21 @@ export async function startRedisBridge(options: RedisBridgeOptions): Promise<Hub
   await subscriber.subscribe(channel);
   subscribedOnce = true;
 
-  // Events of one turn of the event loop share one PUBLISH. A failed PUBLISH (Redis away) is sent again, in
-  // order, until it goes through: the other instances' subscriptions may never have dropped, so nothing else
-  // would tell them. Typing and streamed text are not worth resending.
-  let pending: Array<{ json: string; durable: boolean }> = [];
-  let flushing: Promise<void> | null = null;
-  let failures = 0;
-  let retryTimer: NodeJS.Timeout | undefined;
-  const flush = async () => {
-    const items = pending;
-    pending = [];
-    flushing = null;
-    if (items.length === 0) return;
-    const payloads = packPayloads(
-      origin,
-      items.map((item) => item.json),
-      MAX_PAYLOAD,
-    );
-    try {
+  const queue = createPublishQueue({
+    origin,
+    maxPayload: MAX_PAYLOAD,
+    onError,
+    publish: async (payloads) => {
       const batch = publisher.multi();
       for (const payload of payloads) batch.publish(channel, payload);
       await batch.exec();
-      failures = 0;
-    } catch (error) {
-      pending = [...items.filter((item) => item.durable), ...pending].slice(-MAX_HELD_ITEMS);
-      failures++;
-      if (!closed && !retryTimer) {
-        retryTimer = setTimeout(
-          () => {
-            retryTimer = undefined;
-            flushing ??= Promise.resolve().then(flush);
-            flushing.catch(onError);
-          },
-          backoffDelay(failures, PUBLISH_RETRY),
-        );
-      }
-      throw error;
-    }
-  };
-
-  return {
-    send(event) {
-      const json = toItem(event, MAX_PAYLOAD);
-      if (!json) {
-        onError(new Error(`realtime ${event.kind} event too large to relay`));
-        return Promise.resolve();
-      }
-      pending.push({ json, durable: event.kind !== 'typing' && event.kind !== 'stream' });
-      flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
-      return flushing;
     },
+  });
+  return {
+    send: queue.send,
     async close() {
       closed = true;
-      clearTimeout(retryTimer);
+      queue.close();
       subscriber.removeAllListeners('message');
       await subscriber.unsubscribe(channel).catch(() => {});
     },
