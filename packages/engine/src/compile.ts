@@ -40,7 +40,9 @@ export interface CompiledFlow {
  * schema order, so plain JSON of it is already canonical whatever order the input had.
  */
 export function flowVersionHash(doc: FlowDocument): string {
-  const behaviour = { ...doc, blocks: doc.blocks.map(({ position: _p, name: _n, ...rest }) => rest) };
+  // Groups only frame blocks on the editor's canvas: regrouping never asks for a new version.
+  const { groups: _g, ...rest } = doc;
+  const behaviour = { ...rest, blocks: doc.blocks.map(({ position: _p, name: _n, ...block }) => block) };
   return hashText(JSON.stringify(behaviour));
 }
 

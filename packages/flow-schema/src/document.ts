@@ -62,6 +62,25 @@ export const FlowNote = z.object({
 });
 export type FlowNote = z.infer<typeof FlowNote>;
 
+/** The frame colours a group can take (named, so the editor's palette and the schema agree). */
+export const GROUP_COLORS = ['blue', 'green', 'purple', 'orange', 'pink', 'grey'] as const;
+
+/**
+ * A titled, coloured frame around some blocks, for the people editing the flow; the bot never runs it.
+ * The frame is drawn around its blocks, so it has no position of its own.
+ */
+export const FlowGroup = z.object({
+  id: Identifier,
+  title: z.string().max(100).default('Group'),
+  color: z.enum(GROUP_COLORS).default('blue'),
+  blockIds: z
+    .array(Identifier)
+    .min(1, 'A group holds at least one block.')
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, 'A group lists each block once.'),
+});
+export type FlowGroup = z.infer<typeof FlowGroup>;
+
 export const FlowSettings = z.object({
   /** `on_open`: the bot greets as soon as the widget opens; `on_first_message`: once the visitor writes. */
   welcome: z.enum(['on_open', 'on_first_message']).default('on_open'),
@@ -83,6 +102,8 @@ export const FlowDocument = z.object({
   settings: FlowSettings.default(FlowSettings.parse({})),
   /** Sticky notes of the editor's canvas (not executed). */
   notes: z.array(FlowNote).max(500).optional(),
+  /** Groups of blocks on the editor's canvas (not executed). */
+  groups: z.array(FlowGroup).max(200).optional(),
 });
 /** A parsed flow (defaults applied). */
 export type FlowDocument = z.infer<typeof FlowDocument>;

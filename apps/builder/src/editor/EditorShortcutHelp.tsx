@@ -11,6 +11,8 @@ export const EDITOR_SHORTCUTS: Shortcut[] = [
   { keys: [mod, 'V'], does: 'Paste' },
   { keys: [mod, 'D'], does: 'Duplicate the selected blocks' },
   { keys: [mod, 'A'], does: 'Select every block' },
+  { keys: [mod, 'G'], does: 'Group the selected blocks' },
+  { keys: [mod, 'Shift', 'G'], does: 'Ungroup (the blocks stay)' },
   { keys: ['Delete'], does: 'Delete the selection (Backspace too)' },
   { keys: ['Shift', 'Click'], does: `Add a block to the selection (${mod} + Click too)` },
   { keys: ['Esc'], does: 'Close the block picker or a dialog' },

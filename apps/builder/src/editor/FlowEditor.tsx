@@ -67,7 +67,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   );
   useEffect(() => fitToBlocks(undefined, 0), [fitToBlocks]);
 
-  const { tidyUp, addNoteInView } = useCanvasActions(latest, dispatch, fitToBlocks);
+  const { tidyUp, addNoteInView, groupSelection, ungroupSelection } = useCanvasActions(latest, dispatch, fitToBlocks);
 
   const focusBlock = useCallback(
     (blockId: string) => {
@@ -141,6 +141,8 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
       paste: () => paste(),
       duplicate: () => paste(copy() ?? undefined),
       selectAll: () => dispatch({ type: 'select', blocks: latest.current.history.present.blocks.map((b) => b.id) }),
+      group: groupSelection,
+      ungroup: ungroupSelection,
     },
     !readOnly,
   );
@@ -213,6 +215,8 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
             onUndo={() => dispatch({ type: 'undo' })}
             onRedo={() => dispatch({ type: 'redo' })}
             onLayout={() => void tidyUp().catch((error: unknown) => toast.error(error))}
+            onGroup={groupSelection}
+            onUngroup={ungroupSelection}
             onExport={() => download(exportFileName(doc), exportFlowJson(doc))}
             onImport={importFile}
             onVersions={() => setDialog('versions')}

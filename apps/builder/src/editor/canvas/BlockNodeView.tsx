@@ -4,6 +4,7 @@ import { createContext, memo, useContext, useEffect } from 'react';
 import { displayOutputs, summarize } from '../blocks/summarize';
 import { ENTRY_TYPES } from '../model/graph-ops';
 import type { BlockNode } from '../model/to-react-flow';
+import { GroupNodeView } from './GroupNodeView';
 import { NoteNodeView } from './NoteNodeView';
 
 /** Team names for handoff summaries; a separate context so node components do not re-render on every edit. */
@@ -77,4 +78,4 @@ function BlockNodeViewImpl({ id, data, selected }: NodeProps<BlockNode>) {
 }
 
 export const BlockNodeView = memo(BlockNodeViewImpl);
-export const nodeTypes = { block: BlockNodeView, note: NoteNodeView };
+export const nodeTypes = { block: BlockNodeView, note: NoteNodeView, group: GroupNodeView };

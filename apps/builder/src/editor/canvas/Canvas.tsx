@@ -19,6 +19,7 @@ import { type BlockNode, type Dimensions, EdgeCache, NodeCache, type NodeDecorat
 import { READABLE_ZOOM } from '../model/viewport';
 import { nodeTypes } from './BlockNodeView';
 import { BlockPicker } from './BlockPicker';
+import { GROUP_FRAME_COLORS, type GroupNode, groupNodes } from './GroupNodeView';
 import { type NoteNode, noteNodes } from './NoteNodeView';
 import { BLOCK_DRAG_TYPE } from './Palette';
 import { edgeTypes } from './RoutedEdge';
@@ -48,8 +49,9 @@ const FIT_VIEW = { minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.06 };
 const NOTE_COLOR = '#fde68a';
 const SNAP: [number, number] = [16, 16];
 
-function minimapColor(node: BlockNode | NoteNode): string {
+function minimapColor(node: BlockNode | NoteNode | GroupNode): string {
   if (node.type === 'note') return NOTE_COLOR;
+  if (node.type === 'group') return GROUP_FRAME_COLORS[(node as GroupNode).data.color];
   const type = (node as BlockNode).data.block.type;
   if (type === 'human_handoff') return HANDOFF_COLOR;
   return isBlockType(type) ? (GROUP_COLORS[blockDefinitions[type].group.toLowerCase()] ?? '#94a3b8') : '#94a3b8';
@@ -80,7 +82,14 @@ export function Canvas({
     () => noteNodes(doc.notes ?? [], selection.blocks, readOnly),
     [doc.notes, selection.blocks, readOnly],
   );
-  const nodes = useMemo(() => (notes.length ? [...notes, ...blockNodes] : blockNodes), [notes, blockNodes]);
+  const groups = useMemo(
+    () => groupNodes(doc, selection.blocks, measured, readOnly),
+    [doc, selection.blocks, measured, readOnly],
+  );
+  const nodes = useMemo(
+    () => (notes.length || groups.length ? [...groups, ...notes, ...blockNodes] : blockNodes),
+    [groups, notes, blockNodes],
+  );
   const routes = useMemo(() => usableRoutes(doc, (b) => measured.get(b.id)), [doc, measured]);
   const edges = useMemo(
     () => edgeCache.edges(doc, selection.edges, routes, readOnly),

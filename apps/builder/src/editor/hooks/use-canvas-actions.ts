@@ -5,8 +5,9 @@ import { measuredGeometry } from '../canvas/measured-geometry';
 import type { EditorAction, EditorState } from '../model/editor-state';
 import { applyLayout, elkLayout } from '../model/elk-layout';
 import { addNote } from '../model/graph-ops';
+import { groupBlocks, ungroup } from '../model/groups';
 
-/** The canvas's "Tidy up layout" and "Add a sticky note" actions. */
+/** The canvas's "Tidy up layout", "Add a sticky note", "Group" and "Ungroup" actions. */
 export function useCanvasActions(
   latest: RefObject<EditorState>,
   dispatch: Dispatch<EditorAction>,
@@ -36,5 +37,35 @@ export function useCanvasActions(
     });
   }, [flow, dispatch]);
 
-  return { tidyUp, addNoteInView };
+  /** Frames the selected blocks as a new group, selected so that its name can be typed at once. */
+  const groupSelection = useCallback(() => {
+    const selected = [...latest.current.selection.blocks];
+    dispatch({
+      type: 'apply',
+      edit: (d) => {
+        const made = groupBlocks(d, selected);
+        return made ? { doc: made.doc, select: [made.id] } : d;
+      },
+    });
+  }, [latest, dispatch]);
+
+  /** Removes the frames of the selected groups (or of the selected blocks' groups); the blocks stay, selected. */
+  const ungroupSelection = useCallback(() => {
+    const selected = latest.current.selection.blocks;
+    const doc = latest.current.history.present;
+    const groups = (doc.groups ?? []).filter((g) => selected.has(g.id) || g.blockIds.some((b) => selected.has(b)));
+    if (groups.length === 0) return;
+    dispatch({
+      type: 'apply',
+      edit: (d) => ({
+        doc: ungroup(
+          d,
+          groups.map((g) => g.id),
+        ),
+        select: groups.flatMap((g) => g.blockIds),
+      }),
+    });
+  }, [latest, dispatch]);
+
+  return { tidyUp, addNoteInView, groupSelection, ungroupSelection };
 }

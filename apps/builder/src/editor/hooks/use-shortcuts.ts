@@ -7,6 +7,8 @@ export interface ShortcutHandlers {
   paste(): void;
   duplicate(): void;
   selectAll(): void;
+  group(): void;
+  ungroup(): void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -15,7 +17,10 @@ function isTyping(target: EventTarget | null): boolean {
   return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
-/** Editor keyboard shortcuts (Ctrl or ⌘): Z undo, Shift+Z / Y redo, C copy, V paste, D duplicate, A select all. */
+/**
+ * Editor keyboard shortcuts (Ctrl or ⌘): Z undo, Shift+Z / Y redo, C copy, V paste, D duplicate, A select all,
+ * G group, Shift+G ungroup.
+ */
 export function useEditorShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
   const ref = useRef(handlers);
   ref.current = handlers;
@@ -40,7 +45,11 @@ export function useEditorShortcuts(handlers: ShortcutHandlers, enabled: boolean)
                     ? 'duplicate'
                     : key === 'a'
                       ? 'selectAll'
-                      : null;
+                      : key === 'g'
+                        ? event.shiftKey
+                          ? 'ungroup'
+                          : 'group'
+                        : null;
       if (!action) return;
       if (action === 'copy' && window.getSelection()?.toString()) return; // let text copy work
       event.preventDefault();

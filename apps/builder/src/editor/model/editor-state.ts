@@ -38,9 +38,13 @@ export function initialEditorState(doc: FlowDocument): EditorState {
 
 export const currentDoc = (state: EditorState) => state.history.present;
 
-/** Drops selected ids that no longer exist (after undo, delete); sticky notes are selected like blocks. */
+/** Drops selected ids that no longer exist (after undo, delete); sticky notes and groups are selected like blocks. */
 function pruneSelection(selection: Selection, doc: FlowDocument): Selection {
-  const blocks = new Set([...doc.blocks.map((b) => b.id), ...(doc.notes ?? []).map((n) => n.id)]);
+  const blocks = new Set([
+    ...doc.blocks.map((b) => b.id),
+    ...(doc.notes ?? []).map((n) => n.id),
+    ...(doc.groups ?? []).map((g) => g.id),
+  ]);
   const edges = new Set(doc.edges.map((e) => e.id));
   const keptBlocks = [...selection.blocks].filter((id) => blocks.has(id));
   const keptEdges = [...selection.edges].filter((id) => edges.has(id));

@@ -2,6 +2,7 @@ import type { Block, FlowDocument, Position } from '@flowdesk/flow-schema';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { Point } from './geometry';
 import { outputsOf } from './graph-ops';
+import { GROUP_PADDING, GROUP_TITLE_HEIGHT } from './groups';
 import { estimatedHeight, HANDLE_ROW, NODE_WIDTH } from './layout';
 
 /** Where a block's handles are, relative to its top-left corner. */
@@ -107,18 +108,77 @@ export function toElkGraph(
   const edges: ElkExtendedEdge[] = doc.edges
     .filter((e) => ports.has(outPort(e.source, e.sourceHandle)) && ports.has(inPort(e.target)))
     .map((e) => ({ id: e.id, sources: [outPort(e.source, e.sourceHandle)], targets: [inPort(e.target)] }));
-  return { id: 'root', layoutOptions: options, children, edges };
+  const grouped = groupedChildren(doc, children);
+  if (grouped === children) return { id: 'root', layoutOptions: options, children, edges };
+  return {
+    id: 'root',
+    // Groups are ELK compound nodes: their blocks are laid out together inside, edges cross the frames.
+    // ELK's row wrapping and model-order crossing minimisation fail across a hierarchy (elkjs 0.12 throws),
+    // so a flow with groups is laid out without them.
+    layoutOptions: { ...withoutWrapping(options), 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' },
+    children: grouped,
+    edges,
+  };
+}
+
+function withoutWrapping(options: Record<string, string>): Record<string, string> {
+  const {
+    'elk.layered.wrapping.strategy': _w,
+    'elk.layered.wrapping.additionalEdgeSpacing': _s,
+    'elk.layered.considerModelOrder.strategy': _o,
+    ...rest
+  } = options;
+  return rest;
+}
+
+/** Moves each group's blocks into a compound node with room for the frame's title strip. */
+function groupedChildren(doc: FlowDocument, children: ElkNode[]): ElkNode[] {
+  if (!doc.groups?.length) return children;
+  const byId = new Map(children.map((c) => [c.id, c]));
+  const taken = new Set<string>();
+  const groupNodes: ElkNode[] = [];
+  for (const group of doc.groups) {
+    const members = group.blockIds.filter((id) => byId.has(id) && !taken.has(id)).map((id) => byId.get(id)!);
+    if (members.length === 0) continue;
+    for (const m of members) taken.add(m.id);
+    const inner = withoutWrapping(ELK_OPTIONS);
+    groupNodes.push({
+      id: group.id,
+      layoutOptions: {
+        ...inner,
+        'elk.padding': `[top=${GROUP_PADDING + GROUP_TITLE_HEIGHT},left=${GROUP_PADDING},bottom=${GROUP_PADDING},right=${GROUP_PADDING}]`,
+      },
+      children: members,
+    });
+  }
+  return [...children.filter((c) => !taken.has(c.id)), ...groupNodes];
 }
 
 /** Reads block positions and edge routes back from a laid-out ELK graph. */
 export function fromElkGraph(graph: ElkNode): LayoutResult {
   const positions = new Map<string, Position>();
-  for (const child of graph.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  // A group's children are placed relative to the group, and an edge relative to its container node.
+  const origins = new Map<string, Point>([[graph.id, { x: 0, y: 0 }]]);
+  const place = (nodes: ElkNode[] | undefined, at: Point) => {
+    for (const child of nodes ?? []) {
+      const p = { x: at.x + (child.x ?? 0), y: at.y + (child.y ?? 0) };
+      if (child.children?.length) {
+        origins.set(child.id, p);
+        place(child.children, p);
+      } else positions.set(child.id, p);
+    }
+  };
+  place(graph.children, { x: 0, y: 0 });
   const routes = new Map<string, Point[]>();
-  for (const edge of (graph.edges ?? []) as ElkExtendedEdge[]) {
+  for (const edge of (graph.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
     const section = edge.sections?.[0];
     if (!section) continue;
-    routes.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(round));
+    const o = origins.get(edge.container ?? graph.id) ?? { x: 0, y: 0 };
+    const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+    routes.set(
+      edge.id,
+      points.map((p) => round({ x: p.x + o.x, y: p.y + o.y })),
+    );
   }
   return { positions, routes };
 }

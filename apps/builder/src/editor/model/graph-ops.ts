@@ -9,6 +9,7 @@ import {
   type Position,
   waitsBefore,
 } from '@flowdesk/flow-schema';
+import { expandGroupMoves, withoutBlocks } from './groups';
 import { newId } from './ids';
 
 /** Pure, immutable edits of a flow document. Every function returns a new document (or the same one when nothing changed). */
@@ -49,7 +50,10 @@ export function addBlocks(doc: FlowDocument, blocks: Block[], edges: Edge[] = []
   return { ...doc, blocks: [...doc.blocks, ...blocks], edges: [...doc.edges, ...edges] };
 }
 
-/** Removes blocks (and every edge touching them), sticky notes (by id, with the blocks) and edges. The start block stays. */
+/**
+ * Removes blocks (and every edge touching them), sticky notes and group frames (by id, with the blocks) and
+ * edges. A removed frame keeps its blocks; a removed block leaves its group. The start block stays.
+ */
 export function removeElements(
   doc: FlowDocument,
   ids: { blockIds?: Iterable<string>; edgeIds?: Iterable<string> },
@@ -59,9 +63,16 @@ export function removeElements(
   const removeEdges = new Set(ids.edgeIds ?? []);
   if (removeBlocks.size === 0 && removeEdges.size === 0) return doc;
   const notes = doc.notes?.filter((n) => !removeBlocks.has(n.id));
+  const groups =
+    doc.groups &&
+    withoutBlocks(
+      doc.groups.filter((g) => !removeBlocks.has(g.id)),
+      removeBlocks,
+    );
   return {
     ...doc,
     ...(notes && notes.length !== doc.notes?.length ? { notes } : {}),
+    ...(groups ? { groups } : {}),
     blocks: doc.blocks.filter((b) => !removeBlocks.has(b.id)),
     edges: doc.edges.filter(
       (e) => !removeEdges.has(e.id) && !removeBlocks.has(e.source) && !removeBlocks.has(e.target),
@@ -95,8 +106,10 @@ export function connect(doc: FlowDocument, connection: Connection): FlowDocument
   return { ...doc, edges: [...kept, { id, ...connection }] };
 }
 
-export function moveBlocks(doc: FlowDocument, positions: ReadonlyMap<string, Position>): FlowDocument {
-  if (positions.size === 0) return doc;
+/** Moves blocks and notes; a group's frame moved to a new place moves its blocks with it. */
+export function moveBlocks(doc: FlowDocument, moves: ReadonlyMap<string, Position>): FlowDocument {
+  if (moves.size === 0) return doc;
+  const positions = doc.groups?.length ? expandGroupMoves(doc, moves) : moves;
   const notes = doc.notes?.some((n) => positions.has(n.id))
     ? doc.notes.map((n) => {
         const position = positions.get(n.id);
@@ -150,7 +163,11 @@ export function renameBlock(doc: FlowDocument, blockId: string, name: string): F
 
 /** Adds a sticky note (empty, ready to type in) at `position`; returns its id. */
 export function addNote(doc: FlowDocument, position: Position): { doc: FlowDocument; id: string } {
-  const taken = new Set([...doc.blocks.map((b) => b.id), ...(doc.notes ?? []).map((n) => n.id)]);
+  const taken = new Set([
+    ...doc.blocks.map((b) => b.id),
+    ...(doc.notes ?? []).map((n) => n.id),
+    ...(doc.groups ?? []).map((g) => g.id),
+  ]);
   const id = newId('note', taken);
   return { doc: { ...doc, notes: [...(doc.notes ?? []), { id, text: '', position: roundPosition(position) }] }, id };
 }

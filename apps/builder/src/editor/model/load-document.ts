@@ -33,5 +33,9 @@ export function loadDocument(raw: unknown, fallback: { id: string; name: string 
       (n): n is NonNullable<FlowDocument['notes']>[number] =>
         isObject(n) && typeof n.id === 'string' && typeof n.text === 'string' && isObject(n.position),
     ),
+    groups: list(input.groups).filter(
+      (g): g is NonNullable<FlowDocument['groups']>[number] =>
+        isObject(g) && typeof g.id === 'string' && typeof g.title === 'string' && Array.isArray(g.blockIds),
+    ),
   };
 }

@@ -24,6 +24,8 @@ export interface ToolbarProps {
   onUndo(): void;
   onRedo(): void;
   onLayout(): void;
+  onGroup(): void;
+  onUngroup(): void;
   onExport(): void;
   onImport(file: File): void;
   onVersions(): void;
@@ -68,6 +70,24 @@ export function Toolbar(props: ToolbarProps) {
           disabled={!props.canRedo || props.readOnly}
         />
         <IconButton icon="layout" label="Tidy up layout" onClick={props.onLayout} disabled={props.readOnly} />
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          title="Frame the selected blocks as a group (Ctrl+G)"
+          onClick={props.onGroup}
+          disabled={props.readOnly}
+        >
+          Group
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          title="Remove the selected group's frame, keeping its blocks (Ctrl+Shift+G)"
+          onClick={props.onUngroup}
+          disabled={props.readOnly}
+        >
+          Ungroup
+        </button>
       </div>
       <div className="toolbar-group">
         <IconButton icon="download" label="Export JSON" onClick={props.onExport} />
