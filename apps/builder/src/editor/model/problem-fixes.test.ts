@@ -1,6 +1,7 @@
 import { type FlowDocument, FlowDocument as FlowSchema, type Problem, validateFlow } from '@flowdesk/flow-schema';
 import { expect, test } from 'vitest';
-import { problemFix } from './problem-fixes';
+import { editorReducer, initialEditorState } from './editor-state';
+import { applyFix, problemFix } from './problem-fixes';
 import { sampleFlow } from './test-flow';
 
 const problem = (doc: FlowDocument, code: string) => validateFlow(doc).find((p) => p.code === code) as Problem;
@@ -89,4 +90,19 @@ test('an "Ask for input" is inserted between the button and the AI answer, which
     Math.abs(b.position.x - question.position.x) >= 290 || Math.abs(b.position.y - question.position.y) >= 220;
   expect(fixed.blocks.filter((b) => b.id !== question.id).every(clear)).toBe(true); // on top of no block
   expect(codes(fixed)).toEqual(codes(base)); // nothing new (the sample's {{name}} is never set)
+  // Clicked in the editor: one undo step, and the inserted question is the selection (its settings open).
+  const state = editorReducer(initialEditorState(doc), { type: 'apply', edit: (d) => applyFix(fix, d) });
+  const inserted = state.history.present.blocks.at(-1)!;
+  expect(inserted.type).toBe('capture');
+  expect(state.history.present.blocks).toHaveLength(doc.blocks.length + 1);
+  expect([...state.selection.blocks]).toEqual([inserted.id]);
+  expect(editorReducer(state, { type: 'undo' }).history.present).toBe(doc);
+});
+
+test('a fix that inserts no block leaves the selection as it was', () => {
+  const doc = twoQuestions();
+  const fix = problemFix(doc, problem(doc, 'capture_variable_reused'))!;
+  const selected = editorReducer(initialEditorState(doc), { type: 'select', blocks: ['ask_mail'] });
+  const state = editorReducer(selected, { type: 'apply', edit: (d) => applyFix(fix, d) });
+  expect([...state.selection.blocks]).toEqual(['ask_mail']);
 });

@@ -1,4 +1,5 @@
 import { type Block, blockLabel, type FlowDocument, PROBLEM_CODES, type Problem } from '@flowdesk/flow-schema';
+import type { EditResult } from './editor-state';
 import { connect, createBlock } from './graph-ops';
 import { newId, uniqueId } from './ids';
 import { variableIndex } from './variables';
@@ -102,4 +103,12 @@ export function problemFix(doc: FlowDocument, problem: Problem): ProblemFix | nu
     default:
       return null;
   }
+}
+
+/** Applies a fix as one edit; a block it inserted comes out selected, so its settings open next. */
+export function applyFix(fix: ProblemFix, doc: FlowDocument): FlowDocument | EditResult {
+  const fixed = fix.apply(doc);
+  const before = new Set(doc.blocks.map((b) => b.id));
+  const added = fixed.blocks.filter((b) => !before.has(b.id)).map((b) => b.id);
+  return added.length > 0 ? { doc: fixed, select: added } : fixed;
 }

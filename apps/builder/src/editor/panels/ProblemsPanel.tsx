@@ -1,7 +1,7 @@
 import type { Problem } from '@flowdesk/flow-schema';
 import { Icon } from '../../ui/icons';
 import { useEditor } from '../editor-context';
-import { problemFix } from '../model/problem-fixes';
+import { applyFix, problemFix } from '../model/problem-fixes';
 import './problems.css';
 
 export function ProblemList({ problems, compact = false }: { problems: Problem[]; compact?: boolean }) {
@@ -37,7 +37,7 @@ function FixButton({ problem }: { problem: Problem }) {
     <button
       type="button"
       className="btn btn-sm problem-fix"
-      onClick={() => dispatch({ type: 'apply', edit: fix.apply })}
+      onClick={() => dispatch({ type: 'apply', edit: (d) => applyFix(fix, d) })}
     >
       <Icon name="check" size={14} /> {fix.label}
     </button>
