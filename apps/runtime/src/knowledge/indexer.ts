@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
+import { crawlSite } from './crawler';
 import { KnowledgeFileError, parseKnowledgeFile } from './file-parse';
 import {
   getKnowledgeSource,
@@ -12,34 +13,63 @@ import {
 } from './sources';
 import { type KnowledgeDocument, splitDocuments } from './split';
 import type { IndexFailure, KnowledgeSourceRow } from './tables';
+import type { WebFetchOptions } from './web-fetch';
 
 const qaConfig = z.object({
   pairs: z.array(z.object({ question: z.string().trim().min(1), answer: z.string().trim().min(1) })).min(1),
 });
 const textConfig = z.object({ text: z.string().trim().min(1), url: z.string().url().nullable().optional() });
+export const webConfig = z.object({
+  url: z.string().url(),
+  mode: z.enum(['page', 'site']).default('page'),
+  maxPages: z.number().int().min(1).max(500).default(50),
+  maxDepth: z.number().int().min(0).max(5).default(2),
+});
+
+export interface IndexOptions {
+  /** From HTTP_BLOCK_ALLOW_PRIVATE: the web loader uses the same SSRF guard and rule as HTTP blocks. */
+  allowPrivate: WebFetchOptions['allowPrivate'];
+}
+
+interface Loaded {
+  documents: KnowledgeDocument[];
+  failures: IndexFailure[];
+}
 
 /** The documents a source holds, read without touching the database (file and web loaders plug in here). */
-async function loadDocuments(db: Kysely<Database>, source: KnowledgeSourceRow): Promise<KnowledgeDocument[]> {
+async function loadDocuments(db: Kysely<Database>, source: KnowledgeSourceRow, options: IndexOptions): Promise<Loaded> {
   switch (source.kind) {
-    case 'qa':
+    case 'qa': {
       // One document per pair: the question stays next to its answer, so a chunk never splits them apart.
-      return qaConfig.parse(source.config).pairs.map((pair) => ({
+      const pairs = qaConfig.parse(source.config).pairs;
+      const documents = pairs.map((pair) => ({
         title: pair.question,
         url: null,
         text: `${pair.question}\n${pair.answer}`,
       }));
+      return { documents, failures: [] };
+    }
     case 'text': {
       const config = textConfig.parse(source.config);
-      return [{ title: source.title, url: config.url ?? null, text: config.text }];
+      return { documents: [{ title: source.title, url: config.url ?? null, text: config.text }], failures: [] };
     }
     case 'file': {
       // The bytes are read in one query; parsing runs after the connection went back to the pool.
       const file = await readKnowledgeFile(db, source.id);
       if (!file) throw new Error('the uploaded file is missing');
-      return [await parseKnowledgeFile(file.file_name, new Uint8Array(file.bytes))];
+      return { documents: [await parseKnowledgeFile(file.file_name, new Uint8Array(file.bytes))], failures: [] };
     }
-    default:
-      throw new Error(`${source.kind} sources cannot be indexed by this build yet`);
+    case 'web': {
+      const config = webConfig.parse(source.config);
+      return crawlSite({
+        startUrl: config.url,
+        mode: config.mode,
+        maxPages: config.maxPages,
+        maxDepth: config.maxDepth,
+        allowPrivate: options.allowPrivate,
+        onProgress: (progress, failures) => recordProgress(db, source.id, progress, failures),
+      });
+    }
   }
 }
 
@@ -48,15 +78,22 @@ async function loadDocuments(db: Kysely<Database>, source: KnowledgeSourceRow): 
  * held, then replaces its chunks in one short transaction. Failures are recorded on the source, never thrown, so
  * a background caller can fire and forget.
  */
-export async function indexKnowledgeSource(db: Kysely<Database>, workspaceId: string, id: string) {
+export async function indexKnowledgeSource(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  options: IndexOptions = { allowPrivate: false },
+) {
   const source = await getKnowledgeSource(db, workspaceId, id);
   if (!source) return;
   await markIndexing(db, source.id, 1);
-  const failures: IndexFailure[] = [];
   try {
-    const documents = await loadDocuments(db, source);
-    await recordProgress(db, source.id, { done: 1, total: 1 }, failures);
+    const { documents, failures } = await loadDocuments(db, source, options);
+    // Nothing readable (every page failed): keep the previous chunks rather than wiping the source's knowledge.
+    if (documents.length === 0 && failures.length > 0) return await markFailed(db, source.id, failures);
     const chunks = await splitDocuments(documents);
+    const progress = source.kind === 'web' ? null : { done: 1, total: 1 };
+    if (progress) await recordProgress(db, source.id, progress, failures);
     await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures);
   } catch (error) {
     const item = error instanceof KnowledgeFileError ? error.fileName : source.title;

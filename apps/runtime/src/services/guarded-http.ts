@@ -62,6 +62,8 @@ export interface GuardedRequest {
 export interface GuardedResponse {
   status: number;
   body: unknown;
+  /** The Location header of a redirect (3xx), for callers that follow redirects hop by hop through the guard. */
+  location?: string;
 }
 
 /**
@@ -135,7 +137,9 @@ export function guardedRequest(request: GuardedRequest): Promise<GuardedResponse
             body = text;
           }
         }
-        resolve({ status: res.statusCode ?? 0, body });
+        const status = res.statusCode ?? 0;
+        const location = status >= 300 && status < 400 ? res.headers.location : undefined;
+        resolve(location ? { status, body, location } : { status, body });
       });
       res.on('error', reject);
     });
