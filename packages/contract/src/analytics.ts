@@ -79,3 +79,17 @@ export const AnalyticsBlockFigure = z.object({
 });
 export const AnalyticsBlocksResponse = z.object({ blocks: z.array(AnalyticsBlockFigure) });
 export type AnalyticsBlocksResponse = z.infer<typeof AnalyticsBlocksResponse>;
+
+/** One agent's or team's figures in the range: conversations they answered or resolved, and how fast. */
+export const AnalyticsHolderFigures = z.object({
+  id: z.string(),
+  name: z.string(),
+  handled: z.number().int(),
+  firstResponse: DurationFigures,
+  resolution: DurationFigures,
+});
+export const AnalyticsPeopleResponse = z.object({
+  agents: z.array(AnalyticsHolderFigures),
+  teams: z.array(AnalyticsHolderFigures),
+});
+export type AnalyticsPeopleResponse = z.infer<typeof AnalyticsPeopleResponse>;

@@ -16,21 +16,21 @@ export async function workspaceTimeZone(db: Kysely<Database>, workspaceId: strin
   return typeof zone === 'string' && zone ? zone : 'UTC';
 }
 
-interface Scope {
+export interface Scope {
   workspaceId: string;
   timeZone: string;
   query: AnalyticsOverviewQuery;
 }
 
 /** `column` within the query's days (midnight to midnight in the workspace's zone). */
-function inRange(column: string, { timeZone, query }: Scope): RawBuilder<boolean> {
+export function inRange(column: string, { timeZone, query }: Scope): RawBuilder<boolean> {
   const ref = sql.ref(column);
   return sql<boolean>`${ref} >= (${query.from}::date)::timestamp at time zone ${timeZone}
     and ${ref} < ((${query.to}::date + 1))::timestamp at time zone ${timeZone}`;
 }
 
 /** The filters on a table with bot_id, team_id and the agent in `agentColumn`. */
-function filters(alias: string, agentColumn: string, { query }: Scope): RawBuilder<boolean> {
+export function filters(alias: string, agentColumn: string, { query }: Scope): RawBuilder<boolean> {
   const parts = [sql<boolean>`true`];
   if (query.botId) parts.push(sql<boolean>`${sql.ref(`${alias}.bot_id`)} = ${query.botId}`);
   if (query.teamId) parts.push(sql<boolean>`${sql.ref(`${alias}.team_id`)} = ${query.teamId}`);

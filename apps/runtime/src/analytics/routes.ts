@@ -4,6 +4,7 @@ import {
   AnalyticsLive,
   AnalyticsOverview,
   AnalyticsOverviewQuery,
+  AnalyticsPeopleResponse,
 } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import { currentUser, requireUser } from '../http/middleware/auth';
@@ -11,7 +12,9 @@ import { errors, jsonResponse } from '../http/schemas';
 import { peopleRouter } from '../people/router';
 import type { Services } from '../services';
 import { blockFigures } from './block-figures';
+import { conversationsCsv } from './export-csv';
 import { live, overview } from './overview';
+import { peopleFigures } from './people-figures';
 
 const tags = ['Analytics (admin)'];
 const base = '/api/analytics';
@@ -53,6 +56,34 @@ const blocksRoute = createRoute({
   },
 });
 
+const peopleRoute = createRoute({
+  method: 'get',
+  path: `${base}/people`,
+  tags,
+  summary: 'Per agent and per team: conversations handled, first response and resolution times (median, p90)',
+  request: { query: AnalyticsOverviewQuery },
+  responses: {
+    200: jsonResponse(AnalyticsPeopleResponse, 'Figures per agent and team'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: `${base}/conversations.csv`,
+  tags,
+  summary: 'CSV of the conversations started in the range, with their figures',
+  request: { query: AnalyticsOverviewQuery },
+  responses: {
+    200: { description: 'CSV, one conversation a line', content: { 'text/csv': { schema: z.string() } } },
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
 /** Analytics API for admins (the overview page uses it). Paths are absolute. */
 export function analyticsRoutes(services: Services) {
   const router = peopleRouter();
@@ -63,6 +94,17 @@ export function analyticsRoutes(services: Services) {
   router.openapi(liveRoute, async (c) =>
     c.json(await live(services.db, currentUser(c).workspaceId, c.req.valid('query').teamId), 200),
   );
+  router.openapi(peopleRoute, async (c) =>
+    c.json(await peopleFigures(services.db, currentUser(c).workspaceId, c.req.valid('query')), 200),
+  );
+  router.openapi(exportRoute, async (c) => {
+    const csv = await conversationsCsv(services.db, currentUser(c).workspaceId, c.req.valid('query'));
+    const { from, to } = c.req.valid('query');
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="conversations-${from}-${to}.csv"`,
+    });
+  });
   router.openapi(blocksRoute, async (c) => {
     const { workspaceId } = currentUser(c);
     const query = c.req.valid('query');

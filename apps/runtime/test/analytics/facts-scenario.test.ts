@@ -184,6 +184,26 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(liveNow.body).toEqual({ waiting: 1, unassigned: 0, agentsOnline: 0 });
     const blocks = await call('GET', `/api/analytics/blocks?flowVersionId=${v1Id}`);
     expect(blocks.body.blocks).toHaveLength(5);
+
+    // D was resolved by someone who never held it: it counts for nobody.
+    const people = await call('GET', `/api/analytics/people?${range}`);
+    expect(people.body).toMatchObject({
+      agents: [{ id: admin.id, handled: 1, firstResponse: { count: 1 }, resolution: { count: 1 } }],
+      teams: [],
+    });
+    const csv = await t.current.request(`/api/analytics/conversations.csv?${range}`, { headers: adminHeaders });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'conversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
+        'first_response_ms,resolved_by,resolution_ms,reopens',
+    );
+    expect(lines).toHaveLength(5);
+    const rowOf = (id: string) => lines.find((line) => line.startsWith(id))!.split(',');
+    expect(rowOf(a.conversationId).slice(6, 13)).toEqual(['7', '0', '', '', 'bot', '', '0']);
+    expect(rowOf(b.conversationId)[8]).toBe('flow');
+    expect(rowOf(b.conversationId)[10]).toBe('human');
+    expect(rowOf(b.conversationId)[12]).toBe('1');
   });
 
   it('answers 400 with a clear message for bad ranges and 403 for agents', async () => {
