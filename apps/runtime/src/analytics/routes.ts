@@ -18,6 +18,8 @@ import { peopleFigures } from './people-figures';
 
 const tags = ['Analytics (admin)'];
 const base = '/api/analytics';
+/** Bad query, not signed in, not an admin. */
+const refused = { 400: errors[400], 401: errors[401], 403: errors[403] };
 
 const overviewRoute = createRoute({
   method: 'get',
@@ -27,9 +29,7 @@ const overviewRoute = createRoute({
   request: { query: AnalyticsOverviewQuery },
   responses: {
     200: jsonResponse(AnalyticsOverview, 'Figures'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...refused,
   },
 });
 
@@ -39,7 +39,7 @@ const liveRoute = createRoute({
   tags,
   summary: 'Right now: conversations waiting for a person, unassigned ones, agents online',
   request: { query: z.object({ teamId: z.string().min(1).max(100).optional() }) },
-  responses: { 200: jsonResponse(AnalyticsLive, 'Live figures'), 400: errors[400], 401: errors[401], 403: errors[403] },
+  responses: { 200: jsonResponse(AnalyticsLive, 'Live figures'), ...refused },
 });
 
 const blocksRoute = createRoute({
@@ -50,9 +50,7 @@ const blocksRoute = createRoute({
   request: { query: AnalyticsBlocksQuery },
   responses: {
     200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...refused,
   },
 });
 
@@ -64,9 +62,7 @@ const peopleRoute = createRoute({
   request: { query: AnalyticsOverviewQuery },
   responses: {
     200: jsonResponse(AnalyticsPeopleResponse, 'Figures per agent and team'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...refused,
   },
 });
 
@@ -78,9 +74,7 @@ const exportRoute = createRoute({
   request: { query: AnalyticsOverviewQuery },
   responses: {
     200: { description: 'CSV, one conversation a line', content: { 'text/csv': { schema: z.string() } } },
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
+    ...refused,
   },
 });
 
