@@ -101,7 +101,8 @@ export function groupNodes(
       connectable: false,
       selectable: true,
       dragHandle: '.group-header',
-      zIndex: -2,
+      // Under its blocks even when selected (React Flow lifts a selected node by 1000).
+      zIndex: selected.has(group.id) ? -1002 : -2,
     });
   }
   return nodes;
