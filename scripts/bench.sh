@@ -18,7 +18,7 @@ failed=()
 
 # Runtime benchmarks in a fixed order. In the other areas an entry point is a top-level .ts file whose
 # header shows how to run it (`npx tsx bench/<area>/<file>.ts`); the rest are their helpers.
-runtime_benches=(bench/runtime/round-trips.ts bench/runtime/throughput.ts "bench/runtime/throughput.ts --profile" bench/runtime/latency.ts bench/runtime/connections.ts bench/runtime/slow-effects.ts)
+runtime_benches=(bench/runtime/round-trips.ts bench/runtime/throughput.ts "bench/runtime/throughput.ts --profile" bench/runtime/latency.ts bench/runtime/instances.ts bench/runtime/connections.ts bench/runtime/slow-effects.ts)
 others=()
 for file in bench/*/*.ts; do
   case "$file" in bench/runtime/*) continue ;; esac

@@ -18,15 +18,17 @@ export interface ClosedLoopResult {
 
 /**
  * `concurrency` workers each send visitor messages back to back for `durationMs`, worker i using
- * conversations i, i+concurrency, … (no two workers wait on the same conversation lock).
+ * conversations i, i+concurrency, … (no two workers wait on the same conversation lock). With several
+ * instance URLs, worker i sends to instance i mod N.
  */
 export async function closedLoop(
-  baseUrl: string,
+  baseUrls: string | string[],
   visitors: LoadVisitor[],
   concurrency: number,
   durationMs: number,
   agent: AgentWatcher,
 ): Promise<ClosedLoopResult> {
+  const urls = [baseUrls].flat();
   const tag = `run${++runCounter}-`;
   let delivered = 0;
   agent.onMessage((message) => {
@@ -40,7 +42,12 @@ export async function closedLoop(
     Array.from({ length: concurrency }, async (_, worker) => {
       for (let round = 0; performance.now() < end; round++) {
         const index = (worker + round * concurrency) % visitors.length;
-        const status = await sendVisitorText(baseUrl, visitors[index]!, `${tag}${worker}-${round}`, `hello ${round}`);
+        const status = await sendVisitorText(
+          urls[worker % urls.length]!,
+          visitors[index]!,
+          `${tag}${worker}-${round}`,
+          `hello ${round}`,
+        );
         if (status === 201) ok++;
         else failed++;
       }
