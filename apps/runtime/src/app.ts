@@ -12,6 +12,7 @@ import { publicRateLimit } from './http/middleware/public-rate-limit';
 import { requestLog } from './http/middleware/request-log';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
+import { KNOWLEDGE_UPLOAD_PATH } from './knowledge/routes';
 import { realtimeRoutes } from './realtime/ws-route';
 import type { Services } from './services';
 
@@ -28,21 +29,16 @@ export function createApp(services: Services) {
   app.notFound((c) => sendError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   app.use(requestId());
   app.use(requestLog(services.logger));
-  app.use(
-    bodyLimit({
-      maxSize: services.config.BODY_LIMIT,
-      onError: (c) => {
-        // The unread rest of the body makes this connection unusable for a next request.
-        c.header('Connection', 'close');
-        return sendError(
-          c,
-          413,
-          'payload_too_large',
-          `Request body is larger than ${services.config.BODY_LIMIT} bytes`,
-        );
-      },
-    }),
-  );
+  const globalBodyLimit = bodyLimit({
+    maxSize: services.config.BODY_LIMIT,
+    onError: (c) => {
+      // The unread rest of the body makes this connection unusable for a next request.
+      c.header('Connection', 'close');
+      return sendError(c, 413, 'payload_too_large', `Request body is larger than ${services.config.BODY_LIMIT} bytes`);
+    },
+  });
+  // Knowledge file uploads carry their own, larger bound (knowledge/routes.ts); every other body keeps this one.
+  app.use((c, next) => (c.req.path === KNOWLEDGE_UPLOAD_PATH ? next() : globalBodyLimit(c, next)));
   // After CORS, so a browser can read the 429.
   app.use('/api/public/*', publicCors(), publicRateLimit(services));
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services), auditAdminActions(services));

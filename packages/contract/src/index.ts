@@ -11,6 +11,7 @@ export * from './follow-up';
 export * from './inbox';
 export * from './inbox-conversation';
 export * from './inbox-workspace';
+export * from './knowledge';
 export * from './message-content';
 export * from './onboarding';
 export * from './people';

@@ -3,6 +3,7 @@ import { analyticsRoutes } from '../../analytics/routes';
 import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
+import { knowledgeRoutes } from '../../knowledge/routes';
 import { officeHoursRoutes } from '../../office-hours';
 import { onboardingRoutes } from '../../onboarding/routes';
 import { inviteRoutes, passwordRoutes } from '../../people';
@@ -44,5 +45,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', officeHoursRoutes(services));
   app.route('/', auditRoutes(services));
   app.route('/', onboardingRoutes(services));
+  app.route('/', knowledgeRoutes(services));
   app.route('/', analyticsRoutes(services));
 }

@@ -1,0 +1,168 @@
+import {
+  CreateKnowledgeSourceRequest,
+  KNOWLEDGE_UPLOAD_MAX_BYTES,
+  KnowledgeFileQuery,
+  KnowledgeSource,
+  KnowledgeSourceList,
+} from '@flowdesk/contract';
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { createRouter } from '../http/env';
+import { badRequest, errorBody, notFound } from '../http/errors';
+import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { indexKnowledgeSource } from './indexer';
+import {
+  createFileSource,
+  createKnowledgeSource,
+  deleteKnowledgeSource,
+  getKnowledgeSource,
+  listKnowledgeSources,
+} from './sources';
+import type { KnowledgeSourceRow } from './tables';
+
+const base = '/api/admin/knowledge';
+export const KNOWLEDGE_UPLOAD_PATH = `${base}/files`;
+const tags = ['Knowledge'];
+const adminErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
+const Deleted = z.object({ deleted: z.literal(true) });
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: base,
+    tags,
+    summary: "The workspace's knowledge sources with indexing progress and failures (admin)",
+    responses: { 200: jsonResponse(KnowledgeSourceList, 'Sources'), ...adminErrors },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: base,
+    tags,
+    summary: 'Add Q&A pairs, a text or a web page/site; indexing starts in the background (admin)',
+    request: { body: jsonBody(CreateKnowledgeSourceRequest) },
+    responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors },
+  }),
+  upload: createRoute({
+    method: 'post',
+    path: `${base}/files`,
+    tags,
+    summary: 'Upload a PDF, DOCX, Markdown, HTML or TXT file as the raw body (admin, at most 10 MB)',
+    request: { query: KnowledgeFileQuery },
+    responses: { 201: jsonResponse(KnowledgeSource, 'Source'), 413: errors[413], ...adminErrors },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: `${base}/{id}`,
+    tags,
+    summary: 'One source, for polling its progress (admin)',
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(KnowledgeSource, 'Source'), 404: errors[404], ...adminErrors },
+  }),
+  reindex: createRoute({
+    method: 'post',
+    path: `${base}/{id}/reindex`,
+    tags,
+    summary: 'Index again; the old chunks stay searchable until the new ones replace them (admin)',
+    request: { params: IdParam },
+    responses: { 202: jsonResponse(KnowledgeSource, 'Source'), 404: errors[404], ...adminErrors },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: `${base}/{id}`,
+    tags,
+    summary: 'Delete a source and its chunks (admin)',
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(Deleted, 'Deleted'), 404: errors[404], ...adminErrors },
+  }),
+};
+
+export function sourceView(row: KnowledgeSourceRow): KnowledgeSource {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    progress: row.progress,
+    failures: row.failures,
+    chunkCount: row.chunk_count,
+    indexedAt: row.indexed_at ? new Date(row.indexed_at).toISOString() : null,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+const missing = () => notFound('Knowledge source');
+
+/** Knowledge source API. Paths are absolute; mount with `app.route('/', knowledgeRoutes(services))`. */
+export function knowledgeRoutes(services: Services) {
+  const router = createRouter();
+  const { db, logger } = services;
+  router.use(base, requireUser(services));
+  router.use(`${base}/*`, requireUser(services));
+
+  /** Runs after the response: fetch/parse hold no connection; failures end up on the source row. */
+  const indexLater = (workspaceId: string, id: string) => {
+    indexKnowledgeSource(db, workspaceId, id, { allowPrivate: services.config.HTTP_BLOCK_ALLOW_PRIVATE }).catch(
+      (error: unknown) => logger.error({ err: error, sourceId: id }, 'knowledge indexing failed'),
+    );
+  };
+
+  router.openapi(routes.list, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    return c.json({ sources: (await listKnowledgeSources(db, workspaceId)).map(sourceView) }, 200);
+  });
+
+  router.openapi(routes.create, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const { kind, title, ...config } = c.req.valid('json');
+    const source = await createKnowledgeSource(db, { workspaceId, kind, title, config });
+    indexLater(workspaceId, source.id);
+    return c.json(sourceView(source), 201);
+  });
+
+  router.use(
+    KNOWLEDGE_UPLOAD_PATH,
+    bodyLimit({
+      maxSize: KNOWLEDGE_UPLOAD_MAX_BYTES,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        const megabytes = KNOWLEDGE_UPLOAD_MAX_BYTES / 1024 / 1024;
+        return c.json(errorBody('payload_too_large', `The file is larger than ${megabytes} MB`), 413);
+      },
+    }),
+  );
+  router.openapi(routes.upload, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const query = c.req.valid('query');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength === 0) throw badRequest(`${query.name} is empty`);
+    const title = query.title ?? query.name;
+    const source = await createFileSource(db, { workspaceId, title, fileName: query.name, bytes });
+    indexLater(workspaceId, source.id);
+    return c.json(sourceView(source), 201);
+  });
+
+  router.openapi(routes.get, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
+    if (!source) throw missing();
+    return c.json(sourceView(source), 200);
+  });
+
+  router.openapi(routes.reindex, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
+    if (!source) throw missing();
+    indexLater(workspaceId, source.id);
+    return c.json(sourceView(source), 202);
+  });
+
+  router.openapi(routes.remove, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const deleted = await deleteKnowledgeSource(db, workspaceId, c.req.valid('param').id);
+    if (!deleted) throw missing();
+    return c.json({ deleted: true as const }, 200);
+  });
+  return router;
+}

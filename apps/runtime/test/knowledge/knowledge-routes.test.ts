@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { databaseKinds } from '../db';
+import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { type Json, useTestServer } from '../server';
+import { makePdf } from './file-fixtures';
+
+describe.each(databaseKinds)('knowledge source API on %s', (kind) => {
+  const t = useTestServer(kind);
+  const ctx = {} as { admin: Record<string, string>; agent: Record<string, string> };
+  const call = (method: string, path: string, json?: unknown, headers = ctx.admin) =>
+    t.current.call(method, path, headers, json);
+  const upload = (query: string, body: Uint8Array, headers = ctx.admin) =>
+    fetch(`${t.current.server.url}/api/admin/knowledge/files?${query}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(body),
+    });
+  const settled = (id: string) =>
+    vi.waitFor(
+      async () => {
+        const answer = await call('GET', `/api/admin/knowledge/${id}`);
+        expect(['ready', 'failed']).toContain(answer.body.status);
+        return answer.body as Json;
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+
+  it('creates Q&A sources, indexes them in the background and lists them; agents are refused', async () => {
+    const { admin, agent } = await seedWorkspace(t.current.server.db, 'kb');
+    ctx.admin = await loginHeaders(t.current.server.url, admin.email);
+    ctx.agent = await loginHeaders(t.current.server.url, agent.email);
+    const created = await call('POST', '/api/admin/knowledge', {
+      kind: 'qa',
+      title: 'FAQ',
+      pairs: [{ question: 'Do you ship abroad?', answer: 'Yes, to every EU country.' }],
+    });
+    expect(created.status).toBe(201);
+    expect(await settled(created.body.id)).toMatchObject({ status: 'ready', chunkCount: 1, failures: [] });
+    const list = await call('GET', '/api/admin/knowledge');
+    expect(list.body.sources).toEqual([expect.objectContaining({ id: created.body.id, kind: 'qa', title: 'FAQ' })]);
+    expect((await call('GET', '/api/admin/knowledge', undefined, ctx.agent)).status).toBe(403);
+    expect((await call('POST', `/api/admin/knowledge/${created.body.id}/reindex`)).status).toBe(202);
+    expect(await settled(created.body.id)).toMatchObject({ status: 'ready', chunkCount: 1 });
+  });
+
+  it('answers 4xx for bad input, unknown ids, bad or too large uploads', async () => {
+    const empty = await call('POST', '/api/admin/knowledge', { kind: 'qa', title: 'FAQ', pairs: [] });
+    expect(empty.status).toBe(400);
+    const ftp = await call('POST', '/api/admin/knowledge', { kind: 'web', title: 'Site', url: 'ftp://example.com' });
+    expect(ftp.status).toBe(400);
+    expect((await call('POST', '/api/admin/knowledge', { kind: 'video', title: 'x' })).status).toBe(400);
+    expect((await call('GET', '/api/admin/knowledge/nope')).status).toBe(404);
+    expect((await call('DELETE', '/api/admin/knowledge/nope')).status).toBe(404);
+    expect((await upload('name=sheet.xlsx', new Uint8Array([1]))).status).toBe(400);
+    expect((await upload('name=empty.txt', new Uint8Array())).status).toBe(400);
+    const tooLarge = await upload('name=big.txt', new Uint8Array(10 * 1024 * 1024 + 1));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as Json).error.message).toContain('larger than 10 MB');
+  });
+
+  it('indexes an uploaded PDF, reports a corrupt one by name, and deletes a source', async () => {
+    const good = await upload('name=warranty.pdf&title=Warranty', makePdf(['Kettles carry a two year warranty.']));
+    expect(good.status).toBe(201);
+    const goodId = ((await good.json()) as Json).id as string;
+    expect(await settled(goodId)).toMatchObject({ status: 'ready', title: 'Warranty', chunkCount: 1 });
+
+    const bad = await upload('name=manual.pdf', new TextEncoder().encode('%PDF-1.7 cut off'));
+    const badId = ((await bad.json()) as Json).id as string;
+    const failed = await settled(badId);
+    expect(failed.status).toBe('failed');
+    expect(failed.failures).toEqual([
+      { item: 'manual.pdf', reason: expect.stringContaining('could not be read as PDF') },
+    ]);
+
+    expect((await call('DELETE', `/api/admin/knowledge/${goodId}`)).body).toEqual({ deleted: true });
+    expect((await call('GET', `/api/admin/knowledge/${goodId}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Knowledge sources of a workspace (issue 22), under /api/admin/knowledge (admins only). */
+export const KnowledgeSourceKind = z.enum(['qa', 'text', 'file', 'web']);
+export type KnowledgeSourceKind = z.infer<typeof KnowledgeSourceKind>;
+
+export const KnowledgeSource = z.object({
+  id: z.string(),
+  kind: KnowledgeSourceKind,
+  title: z.string(),
+  status: z.enum(['pending', 'indexing', 'ready', 'failed']),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  /** Each page or file that could not be indexed and why, as the admin should read it. */
+  failures: z.array(z.object({ item: z.string(), reason: z.string() })),
+  chunkCount: z.number().int(),
+  indexedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type KnowledgeSource = z.infer<typeof KnowledgeSource>;
+
+export const KnowledgeSourceList = z.object({ sources: z.array(KnowledgeSource) });
+export type KnowledgeSourceList = z.infer<typeof KnowledgeSourceList>;
+
+const title = z.string().trim().min(1, 'Give the source a title').max(200);
+const webUrl = z
+  .string()
+  .trim()
+  .url('Not a valid URL')
+  .refine((value) => /^https?:\/\//i.test(value), 'Only http and https URLs can be indexed');
+
+export const CreateKnowledgeSourceRequest = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('qa'),
+    title,
+    pairs: z
+      .array(z.object({ question: z.string().trim().min(1).max(500), answer: z.string().trim().min(1).max(5000) }))
+      .min(1, 'Add at least one question and answer')
+      .max(500),
+  }),
+  z.object({ kind: z.literal('text'), title, text: z.string().trim().min(1).max(200_000), url: webUrl.optional() }),
+  z.object({
+    kind: z.literal('web'),
+    title,
+    url: webUrl,
+    mode: z.enum(['page', 'site']).default('page'),
+    maxPages: z.number().int().min(1).max(500).default(50),
+    maxDepth: z.number().int().min(0).max(5).default(2),
+  }),
+]);
+export type CreateKnowledgeSourceRequest = z.input<typeof CreateKnowledgeSourceRequest>;
+
+/** POST /api/admin/knowledge/files?name=…&title=…, the file's bytes as the body (at most this many). */
+export const KNOWLEDGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+export const KnowledgeFileQuery = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.(pdf|docx|md|markdown|html?|txt)$/i, 'Upload a PDF, DOCX, Markdown, HTML or TXT file'),
+  title: title.optional(),
+});
