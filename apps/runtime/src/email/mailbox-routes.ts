@@ -1,3 +1,4 @@
+import { MailAnswer, MailboxAnswer, OutboxAnswer, OutboxEmailAnswer, OutboxStatus } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { conflict, notFound } from '../http/errors';
@@ -13,37 +14,8 @@ const ListQuery = z.object({
   before: z.iso.datetime({ offset: true }).optional(),
 });
 const OutboxQuery = ListQuery.extend({
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']).optional(),
+  status: OutboxStatus.optional(),
 });
-
-const MailSummary = z
-  .object({
-    id: z.string(),
-    from: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    text: z.string(),
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .openapi('MailboxMessage');
-const MailFull = MailSummary.extend({ html: z.string() }).openapi('MailboxMessageFull');
-const OutboxEntry = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    status: z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']),
-    attempts: z.number(),
-    lastError: z.string().nullable(),
-    nextAttemptAt: z.string(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-    providerId: z.string().nullable(),
-    conversationId: z.string().nullable(),
-  })
-  .openapi('OutboxEmail');
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toSummary = (row: MailboxRow) => ({
@@ -79,7 +51,7 @@ const mailboxList = createRoute({
   request: { query: ListQuery },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ messages: z.array(MailSummary) }), 'Newest first'),
+    200: jsonResponse(MailboxAnswer, 'Newest first'),
     403: errors[403],
   },
 });
@@ -89,7 +61,7 @@ const mailboxOne = createRoute({
   tags: ['Email'],
   summary: 'One local email with its HTML; marks it read (admin)',
   request: { params: IdParam },
-  responses: { 401: errors[401], 200: jsonResponse(z.object({ message: MailFull }), 'The email'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(MailAnswer, 'The email'), 404: errors[404] },
 });
 const outboxList = createRoute({
   method: 'get',
@@ -99,7 +71,7 @@ const outboxList = createRoute({
   request: { query: OutboxQuery },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ emails: z.array(OutboxEntry) }), 'Newest first'),
+    200: jsonResponse(OutboxAnswer, 'Newest first'),
     403: errors[403],
   },
 });
@@ -111,7 +83,7 @@ const outboxRetry = createRoute({
   request: { params: IdParam },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ email: OutboxEntry }), 'Queued again'),
+    200: jsonResponse(OutboxEmailAnswer, 'Queued again'),
     404: errors[404],
     409: errors[409],
   },

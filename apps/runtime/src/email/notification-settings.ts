@@ -1,23 +1,11 @@
+import { NotificationSettings, NotificationSettingsPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailDb } from './tables';
 
 /** Workspace-wide notification rules, edited by admins. */
-export const NotificationSettings = z.object({
-  /** `team`: members of the conversation's team (all agents when it has none); `all`: every agent. */
-  needsAttentionTo: z.enum(['team', 'all']).default('team'),
-  /** At most one needs-attention email per conversation per recipient in this many minutes. */
-  throttleMinutes: z.number().int().min(1).max(1440).default(30),
-  /** Email the assignee when a visitor message stays unanswered this long. */
-  unseenAfterMinutes: z.number().int().min(1).max(1440).default(10),
-  /** Escalate to admins when a handoff waits longer than this without a human reply. */
-  slaMinutes: z.number().int().min(1).max(10_080).default(15),
-  /** Email the visitor a transcript when the conversation is resolved (when their email is known). */
-  transcriptOnResolve: z.boolean().default(false),
-});
-export type NotificationSettings = z.infer<typeof NotificationSettings>;
-export const NotificationSettingsPatch = NotificationSettings.partial();
+export { NotificationSettings, NotificationSettingsPatch } from '@flowdesk/contract';
 
 export async function readNotificationSettings(
   db: Kysely<Database>,

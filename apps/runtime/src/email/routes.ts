@@ -1,3 +1,4 @@
+import { NotificationSettingsAnswer, PreferencesAnswer } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
@@ -9,7 +10,6 @@ import { EMAIL_API_PREFIX } from './compose';
 import { continuityRoutes } from './continuity/routes';
 import { mailboxRoutes } from './mailbox-routes';
 import {
-  NotificationSettings,
   NotificationSettingsPatch,
   readNotificationSettings,
   writeNotificationSettings,
@@ -17,16 +17,14 @@ import {
 import { PreferencesPatch, readPreferences, writePreferences } from './preferences';
 import { applyUnsubscribe, KIND_WORDS, readUnsubscribeToken } from './unsubscribe';
 
-const PreferencesSchema = z.record(z.string(), z.boolean()).openapi('NotificationPreferences');
 const PreferencesBody = z.object({ preferences: PreferencesPatch });
-const SettingsSchema = NotificationSettings;
 
 const prefsGet = createRoute({
   method: 'get',
   path: `${EMAIL_API_PREFIX}/preferences`,
   tags: ['Email'],
   summary: 'My email notification preferences (each event on/off)',
-  responses: { 200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Preferences'), 401: errors[401] },
+  responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), 401: errors[401] },
 });
 const prefsPut = createRoute({
   method: 'put',
@@ -35,7 +33,7 @@ const prefsPut = createRoute({
   summary: 'Turn my notification events on or off',
   request: { body: jsonBody(PreferencesBody) },
   responses: {
-    200: jsonResponse(z.object({ preferences: PreferencesSchema }), 'Preferences'),
+    200: jsonResponse(PreferencesAnswer, 'Preferences'),
     400: errors[400],
     401: errors[401],
   },
@@ -45,7 +43,7 @@ const settingsGet = createRoute({
   path: `${EMAIL_API_PREFIX}/settings`,
   tags: ['Email'],
   summary: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
-  responses: { 200: jsonResponse(z.object({ settings: SettingsSchema }), 'Settings'), 401: errors[401] },
+  responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), 401: errors[401] },
 });
 const settingsPut = createRoute({
   method: 'put',
@@ -55,7 +53,7 @@ const settingsPut = createRoute({
   request: { body: jsonBody(NotificationSettingsPatch) },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ settings: SettingsSchema }), 'Settings'),
+    200: jsonResponse(NotificationSettingsAnswer, 'Settings'),
     400: errors[400],
     403: errors[403],
   },

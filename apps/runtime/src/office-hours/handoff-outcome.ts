@@ -1,13 +1,8 @@
-import { z } from 'zod';
+import type { OfflineWhen } from '@flowdesk/contract';
 import { isOpen } from './office-hours';
 import type { Schedule } from './schedule';
 
-/** When a Human Handoff block takes its `offline` output (configurable per block or workspace). */
-export const OfflineWhen = z.object({
-  outsideHours: z.boolean().default(true),
-  noAgentOnline: z.boolean().default(true),
-});
-export type OfflineWhen = z.infer<typeof OfflineWhen>;
+export { OfflineWhen } from '@flowdesk/contract';
 export type HandoffOutcome = 'handed_off' | 'offline';
 
 export interface HandoffOutcomeInput {

@@ -1,21 +1,12 @@
-import { z } from 'zod';
+import type { ReplyTimeBucket } from '@flowdesk/contract';
 
-export const ReplyTimeBucket = z.enum(['a few minutes', 'a few hours', 'within a day']);
-export type ReplyTimeBucket = z.infer<typeof ReplyTimeBucket>;
+export { ReplyTimeBucket, ReplyTimeSetting } from '@flowdesk/contract';
 
 const MINUTE = 60_000;
 /** A median under this reads as "a few minutes". */
 export const FEW_MINUTES_LIMIT_MS = 30 * MINUTE;
 /** A median under this (and not minutes) reads as "a few hours"; anything longer is "within a day". */
 export const FEW_HOURS_LIMIT_MS = 6 * 60 * MINUTE;
-
-/** Manual words chosen by an admin, or automatic from the last week's first responses. */
-export const ReplyTimeSetting = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('manual'), bucket: ReplyTimeBucket }),
-  /** `fallback` is shown while there is no human reply in the window yet. */
-  z.object({ mode: z.literal('auto'), fallback: ReplyTimeBucket.default('a few hours') }),
-]);
-export type ReplyTimeSetting = z.infer<typeof ReplyTimeSetting>;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

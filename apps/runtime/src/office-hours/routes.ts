@@ -1,3 +1,10 @@
+import {
+  OfficeHoursResponse,
+  OfficeHoursSettings,
+  OfficePreviewAnswer,
+  OfficePreviewRequest,
+  type Schedule,
+} from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -8,33 +15,10 @@ import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
 import { replyTimeWords } from './reply-time-query';
-import { Schedule } from './schedule';
-import {
-  clearTeamOfficeHours,
-  effectiveOfficeHours,
-  OfficeHoursSettings,
-  readOfficeHours,
-  writeOfficeHours,
-} from './settings';
+import { clearTeamOfficeHours, effectiveOfficeHours, readOfficeHours, writeOfficeHours } from './settings';
 
 const base = '/api/admin/office-hours';
 const ScopeQuery = z.object({ teamId: z.string().min(1).max(100).optional() });
-const Preview = z.object({
-  open: z.boolean(),
-  description: z.string(),
-  closesAt: z.string().nullable(),
-  opensAt: z.string().nullable(),
-});
-const OfficeHoursResponse = z.object({
-  /** Stored for exactly this scope; null when the team follows the workspace (or nothing is set). */
-  settings: OfficeHoursSettings.nullable(),
-  /** What applies now (team, else workspace, else defaults). */
-  effective: OfficeHoursSettings,
-  preview: Preview,
-  replyTime: z.string(),
-});
-const PreviewRequest = z.object({ schedule: Schedule.nullable(), at: z.iso.datetime({ offset: true }).optional() });
-
 const getRoute = createRoute({
   method: 'get',
   path: base,
@@ -75,8 +59,8 @@ const previewRoute = createRoute({
   path: `${base}/preview`,
   tags: ['Office hours'],
   summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',
-  request: { body: jsonBody(PreviewRequest) },
-  responses: { 401: errors[401], 200: jsonResponse(z.object({ preview: Preview }), 'Preview'), 400: errors[400] },
+  request: { body: jsonBody(OfficePreviewRequest) },
+  responses: { 401: errors[401], 200: jsonResponse(OfficePreviewAnswer, 'Preview'), 400: errors[400] },
 });
 
 function preview(schedule: Schedule | null, at: Date) {

@@ -1,19 +1,9 @@
+import { OfficeHoursSettings, type OfficeHoursSettingsInput } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../db/schema';
-import { OfflineWhen } from './handoff-outcome';
-import { ReplyTimeSetting } from './reply-time';
-import { Schedule } from './schedule';
 import { officeHoursDb } from './tables';
 
-/** What an admin sets for the workspace or a team. A null schedule means always open. */
-export const OfficeHoursSettings = z.object({
-  schedule: Schedule.nullable().default(null),
-  replyTime: ReplyTimeSetting.default({ mode: 'auto', fallback: 'a few hours' }),
-  offlineWhen: OfflineWhen.default({ outsideHours: true, noAgentOnline: true }),
-});
-export type OfficeHoursSettings = z.infer<typeof OfficeHoursSettings>;
-export type OfficeHoursSettingsInput = z.input<typeof OfficeHoursSettings>;
+export { OfficeHoursSettings, type OfficeHoursSettingsInput } from '@flowdesk/contract';
 
 export const DEFAULT_OFFICE_HOURS: OfficeHoursSettings = OfficeHoursSettings.parse({});
 

@@ -9,6 +9,8 @@ const STATUS_BADGE: Record<OutboxStatus, string> = {
   sending: 'badge badge-warning',
   sent: 'badge badge-success',
   failed: 'badge badge-error',
+  // Cancelled before sending because it no longer applied (its reason is in lastError).
+  cancelled: 'badge',
 };
 
 /** Every queued email with its delivery state; failed ones can be sent again. */

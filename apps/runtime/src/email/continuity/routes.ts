@@ -1,4 +1,9 @@
-import { ContinueConversationRequest, ContinueConversationResponse, SimulatedInboundEmail } from '@flowdesk/contract';
+import {
+  ContinueConversationRequest,
+  ContinueConversationResponse,
+  InboundAnswer,
+  SimulatedInboundEmail,
+} from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Resend } from 'resend';
@@ -17,11 +22,6 @@ import { EMAIL_API_PREFIX } from '../compose';
 import { exchangeContinueToken } from './continue-link';
 import { conversationOfRecipients, type InboundResult, receiveInboundEmail, suppressBouncedAddress } from './inbound';
 import { BouncedEvent, ReceivedEvent, WebhookEvent } from './webhook-events';
-
-const InboundAnswer = z.object({
-  status: z.enum(['stored', 'duplicate', 'ignored', 'suppressed']),
-  conversationId: z.string().nullable(),
-});
 
 const simulateRoute = createRoute({
   method: 'post',
