@@ -17,6 +17,11 @@ export const AnalyticsOverviewQuery = z
     botId: Id.optional(),
     teamId: Id.optional(),
     agentId: Id.optional(),
+    /** Count only the time the workspace's office hours were open (first response, resolution). */
+    officeHoursOnly: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true'),
   })
   .superRefine((query, ctx) => {
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;

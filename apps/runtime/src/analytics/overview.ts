@@ -2,18 +2,24 @@ import type { AnalyticsLive, AnalyticsOverview, AnalyticsOverviewQuery, Duration
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { countOnlineAgents } from '../office-hours';
+import { Schedule } from '../office-hours/schedule';
 import { officeHoursDb } from '../office-hours/tables';
+import { durationFigures, openMsBetween } from './office-time';
 
-/** The workspace's time zone: its office hours' zone, UTC without one. */
-export async function workspaceTimeZone(db: Kysely<Database>, workspaceId: string): Promise<string> {
+async function workspaceSchedule(db: Kysely<Database>, workspaceId: string): Promise<Schedule | null> {
   const row = await officeHoursDb(db)
     .selectFrom('office_hours')
     .select('schedule')
     .where('workspace_id', '=', workspaceId)
     .where('team_id', 'is', null)
     .executeTakeFirst();
-  const zone = (row?.schedule as { timezone?: unknown } | null)?.timezone;
-  return typeof zone === 'string' && zone ? zone : 'UTC';
+  const parsed = Schedule.safeParse(row?.schedule);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The workspace's time zone: its office hours' zone, UTC without one. */
+export async function workspaceTimeZone(db: Kysely<Database>, workspaceId: string): Promise<string> {
+  return (await workspaceSchedule(db, workspaceId))?.timezone ?? 'UTC';
 }
 
 export interface Scope {
@@ -41,6 +47,7 @@ export function filters(alias: string, agentColumn: string, { query }: Scope): R
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 async function durations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
+  if (scope.query.officeHoursOnly) return officeDurations(db, scope, kind, reason);
   const { rows } = await sql<{ count: number; median: number | null; p90: number | null }>`
     select count(*)::int as count,
       percentile_cont(0.5) within group (order by (payload->>'ms')::float8) as median,
@@ -57,6 +64,21 @@ async function durations(db: Kysely<Database>, scope: Scope, kind: string, reaso
     p90Ms: row.p90 === null ? null : Math.round(Number(row.p90)),
   };
   return figures;
+}
+
+/** Durations counting only open office time (all of it without office hours). */
+async function officeDurations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
+  const schedule = await workspaceSchedule(db, scope.workspaceId);
+  const { rows } = await sql<{ since: string; at: Date; ms: number }>`
+    select f.payload->>'handedOffAt' as since, f.at, (f.payload->>'ms')::float8 as ms
+    from analytics_facts f
+    where f.workspace_id = ${scope.workspaceId} and f.kind = ${kind} and f.payload->>'ms' is not null
+      and ${reason ? sql`f.reason = ${reason}` : sql`true`}
+      and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}
+  `.execute(db);
+  return durationFigures(
+    rows.map((row) => (schedule ? openMsBetween(schedule, new Date(row.since), new Date(row.at)) : Number(row.ms))),
+  );
 }
 
 /** The overview figures of conversations started in the range (durations: measured in the range). */

@@ -178,6 +178,13 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     ]);
     expect(new Map(cells as Array<[string, number]>)).toEqual(expectedCells);
     expect((await call('GET', '/api/analytics/overview?from=2020-01-01&to=2020-01-31')).body.conversations).toBe(0);
+    // The office never opens: in office time nobody waited at all.
+    const officeOnly = await call('GET', `/api/analytics/overview?${range}&officeHoursOnly=true`);
+    expect(officeOnly.body).toMatchObject({
+      firstResponse: { count: 1, medianMs: 0, p90Ms: 0 },
+      resolution: { count: 2, medianMs: 0, p90Ms: 0 },
+    });
+    expect((await call('GET', `/api/analytics/overview?${range}&officeHoursOnly=yes`)).status).toBe(400);
     expect((await call('GET', `/api/analytics/overview?${range}&botId=other`)).body.conversations).toBe(0);
 
     const liveNow = await call('GET', '/api/analytics/live');
