@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ConversationStatus, Message, Priority } from './conversation';
-import { FollowUp, HandoffSummary } from './follow-up';
-import { HandBackTarget } from './inbox';
+import { ConversationHeadline, HandBackTarget } from './inbox';
 import { Presence } from './inbox-workspace';
 
 /** One conversation in the inbox (GET /api/inbox/conversations/:id) and what the agent does with it. */
@@ -17,14 +16,7 @@ export const TranscriptMessage = Message.extend({ internal: z.boolean() });
 export type TranscriptMessage = z.infer<typeof TranscriptMessage>;
 
 export const ConversationDetail = z.object({
-  conversation: z.object({
-    id: z.string(),
-    status: ConversationStatus,
-    priority: Priority.nullable(),
-    priorityReason: z.string().nullable(),
-    summary: z.string().nullable(),
-    summaryData: HandoffSummary.nullable(),
-    followUp: FollowUp.nullable(),
+  conversation: ConversationHeadline.extend({
     lastSeq: z.number().int().nonnegative(),
     /** The bot waits for an HTTP call or an AI answer (when the runtime says; conversation frames always do). */
     working: z.boolean().optional(),

@@ -49,8 +49,8 @@ export type InboxListQuery = z.infer<typeof InboxListQuery>;
 const Named = z.object({ id: z.string(), name: z.string() });
 const Iso = z.string();
 
-/** One line of the inbox list. */
-export const InboxRow = z.object({
+/** What both the inbox list and a conversation's detail say about a conversation. */
+export const ConversationHeadline = z.object({
   id: z.string(),
   status: ConversationStatus,
   priority: Priority.nullable(),
@@ -60,6 +60,10 @@ export const InboxRow = z.object({
   summaryData: HandoffSummary.nullable(),
   /** Set while it waits for follow-up: nobody was available when the visitor asked for a person. */
   followUp: FollowUp.nullable(),
+});
+
+/** One line of the inbox list. */
+export const InboxRow = ConversationHeadline.extend({
   visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
   assignee: Named.nullable(),
   team: Named.nullable(),
