@@ -1,5 +1,5 @@
 import type { Block, Intent, OutputHandle } from '@flowdesk/flow-schema';
-import { outputsOf } from '../model/graph-ops';
+import { outputsOf } from '../model/outputs';
 import { builderBlocks } from './index';
 import type { SummaryContext } from './summary-context';
 

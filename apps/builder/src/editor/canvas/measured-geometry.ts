@@ -1,6 +1,6 @@
 import type { Block } from '@flowdesk/flow-schema';
 import type { InternalNode } from '@xyflow/react';
-import { type BlockGeometry, estimatedGeometry } from '../model/elk-layout';
+import { type BlockGeometry, estimatedGeometry } from '../model/layout';
 
 interface HandleBox {
   id?: string | null;

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { addBlockNear, addConnectedBlock } from './add-block';
-import { estimatedGeometry } from './elk-layout';
 import { removeElements } from './graph-ops';
+import { estimatedGeometry } from './layout';
 import { sampleFlow } from './test-flow';
 
 test('without an anchor the block lands at the fallback position, unconnected', () => {

@@ -1,8 +1,8 @@
 import type { BlockType, FlowDocument, Position } from '@flowdesk/flow-schema';
-import { estimatedGeometry } from './elk-layout';
 import { rectsOverlap } from './geometry';
-import { addBlocks, connect, createBlock, ENTRY_TYPES, outputsOf } from './graph-ops';
-import { NODE_WIDTH } from './layout';
+import { addBlocks, connect, createBlock, ENTRY_TYPES } from './graph-ops';
+import { estimatedGeometry, NODE_WIDTH } from './layout';
+import { outputsOf } from './outputs';
 
 const GAP_X = 80;
 

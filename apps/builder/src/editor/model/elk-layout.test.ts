@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
-import { applyLayout, elkLayout, estimatedGeometry, NOTE_SIZE } from './elk-layout';
+import { applyLayout, elkLayout } from './elk-layout';
 import { generatedFlow } from './generated-flow';
 import { type Rect, rectsCrossed, rectsOverlap } from './geometry';
+import { estimatedGeometry, NOTE_SIZE } from './layout';
 import { sampleFlow } from './test-flow';
 
 function blockRects(doc: ReturnType<typeof generatedFlow>): Map<string, Rect> {

@@ -1,40 +1,8 @@
 import type { Block, FlowDocument, Position } from '@flowdesk/flow-schema';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { Point } from './geometry';
-import { outputsOf } from './graph-ops';
 import { GROUP_PADDING, GROUP_TITLE_HEIGHT } from './groups';
-import { estimatedHeight, HANDLE_ROW, NODE_WIDTH } from './layout';
-
-/** Where a block's handles are, relative to its top-left corner. */
-export interface BlockGeometry {
-  width: number;
-  height: number;
-  /** Where edges end at the input handle (just left of the block). */
-  input: Point;
-  /** Where edges start, by output handle id (just right of the block). */
-  outputs: ReadonlyMap<string, Point>;
-}
-
-/** A sticky note's size on the canvas (`.note-node` in editor.css). */
-export const NOTE_SIZE = { width: 220, height: 140 };
-
-/** How far a handle's edge end sits outside the block's border (`.handle-in` / `.handle-out` in editor.css). */
-export const HANDLE_OFFSET = 7;
-
-/** A block's geometry before it is rendered: the estimated size, outputs listed at the bottom. */
-export function estimatedGeometry(block: Block): BlockGeometry {
-  const outputs = outputsOf(block);
-  const height = estimatedHeight(outputs.length);
-  const firstRow = height - outputs.length * HANDLE_ROW - 4;
-  return {
-    width: NODE_WIDTH,
-    height,
-    input: { x: -HANDLE_OFFSET, y: height / 2 },
-    outputs: new Map(
-      outputs.map((o, i) => [o.id, { x: NODE_WIDTH + HANDLE_OFFSET, y: firstRow + (i + 0.5) * HANDLE_ROW }]),
-    ),
-  };
-}
+import { type BlockGeometry, estimatedGeometry, NOTE_SIZE } from './layout';
 
 export interface LayoutResult {
   /** New top-left corner of every block. */

@@ -4,11 +4,11 @@ import {
   connectionProblem,
   createBlock,
   moveBlocks,
-  outputsOf,
   removeElements,
   renameHandle,
   updateBlockData,
 } from './graph-ops';
+import { outputsOf } from './outputs';
 import { sampleFlow } from './test-flow';
 
 describe('createBlock', () => {

@@ -5,12 +5,12 @@ import {
   blockTitle,
   type Edge,
   type FlowDocument,
-  type OutputHandle,
   type Position,
   waitsBefore,
 } from '@flowdesk/flow-schema';
 import { expandGroupMoves, withoutBlocks } from './groups';
 import { newId } from './ids';
+import { outputsOf } from './outputs';
 
 /** Pure, immutable edits of a flow document. Every function returns a new document (or the same one when nothing changed). */
 
@@ -19,16 +19,6 @@ export const ENTRY_TYPES: ReadonlySet<BlockType> = new Set(['start', 'intent_tri
 
 export function blockIds(doc: FlowDocument): Set<string> {
   return new Set(doc.blocks.map((b) => b.id));
-}
-
-/** Output handles of a block, even while its settings are half-edited (never throws). */
-export function outputsOf(block: Block): OutputHandle[] {
-  try {
-    const definition = blockDefinitions[block.type] as { outputs: (data: unknown) => OutputHandle[] };
-    return definition.outputs(block.data);
-  } catch {
-    return [];
-  }
 }
 
 /** A new block of the type with its defaults, ids pointing at the flow's first intent where one is needed. */

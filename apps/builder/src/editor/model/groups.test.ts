@@ -1,10 +1,11 @@
 import { FlowDocument } from '@flowdesk/flow-schema';
 import { expect, test } from 'vitest';
-import { applyLayout, elkLayout, estimatedGeometry } from './elk-layout';
+import { applyLayout, elkLayout } from './elk-layout';
 import { generatedFlow } from './generated-flow';
 import { rectsCrossed, rectsOverlap } from './geometry';
 import { moveBlocks, removeElements } from './graph-ops';
 import { groupBlocks, groupFrame, recolorGroup, renameGroup, ungroup } from './groups';
+import { estimatedGeometry } from './layout';
 import { loadDocument } from './load-document';
 import { sampleFlow } from './test-flow';
 

@@ -1,6 +1,6 @@
 import { type FlowDocument, type FlowGroup, GROUP_COLORS, type Position } from '@flowdesk/flow-schema';
-import { estimatedGeometry } from './elk-layout';
 import { newId } from './ids';
+import { estimatedGeometry } from './layout';
 
 /** Room between a group's frame and its blocks, and the frame's title strip (`.group-node` in editor.css). */
 export const GROUP_PADDING = 24;

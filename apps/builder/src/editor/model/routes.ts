@@ -1,6 +1,6 @@
 import type { Block, FlowDocument } from '@flowdesk/flow-schema';
-import { estimatedGeometry } from './elk-layout';
 import { type Point, type Rect, rectsCrossed } from './geometry';
+import { estimatedGeometry } from './layout';
 
 /**
  * The stored edge routes that still make sense: a route drawn before a block was moved onto it would

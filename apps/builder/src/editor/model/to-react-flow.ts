@@ -1,8 +1,8 @@
 import type { Block, Edge, FlowDocument } from '@flowdesk/flow-schema';
 import { MarkerType, type Edge as RfEdge, type Node as RfNode } from '@xyflow/react';
 import type { Point } from './geometry';
-import { outputsOf } from './graph-ops';
 import { estimatedHeight, NODE_WIDTH } from './layout';
+import { outputsOf } from './outputs';
 
 /** What a block node on the canvas needs besides the block itself. */
 export interface NodeDecoration {

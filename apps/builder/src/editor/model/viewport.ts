@@ -1,6 +1,6 @@
 import type { FlowDocument } from '@flowdesk/flow-schema';
-import { outputsOf } from './graph-ops';
 import { estimatedHeight, NODE_WIDTH } from './layout';
+import { outputsOf } from './outputs';
 
 export interface Bounds {
   x: number;
