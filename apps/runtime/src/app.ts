@@ -12,7 +12,7 @@ import { publicRateLimit } from './http/middleware/public-rate-limit';
 import { requestLog } from './http/middleware/request-log';
 import { registerRoutes } from './http/routes';
 import { docsRoutes } from './http/routes/system/docs';
-import { KNOWLEDGE_UPLOAD_PATH } from './knowledge/routes';
+import { KNOWLEDGE_UPLOAD_PATH, knowledgeUploadBodyLimit } from './knowledge/routes';
 import { realtimeRoutes } from './realtime/ws-route';
 import type { Services } from './services';
 
@@ -38,7 +38,9 @@ export function createApp(services: Services) {
     },
   });
   // Knowledge file uploads carry their own, larger bound (knowledge/routes.ts); every other body keeps this one.
-  app.use((c, next) => (c.req.path === KNOWLEDGE_UPLOAD_PATH ? next() : globalBodyLimit(c, next)));
+  app.use((c, next) =>
+    c.req.path === KNOWLEDGE_UPLOAD_PATH ? knowledgeUploadBodyLimit(c, next) : globalBodyLimit(c, next),
+  );
   // After CORS, so a browser can read the 429.
   app.use('/api/public/*', publicCors(), publicRateLimit(services));
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services), auditAdminActions(services));

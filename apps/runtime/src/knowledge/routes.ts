@@ -24,6 +24,19 @@ import type { KnowledgeSourceRow } from './tables';
 
 const base = '/api/admin/knowledge';
 export const KNOWLEDGE_UPLOAD_PATH = `${base}/files`;
+
+/**
+ * The upload's own, larger body bound. The app applies it in place of the global one, before any middleware
+ * reads a body: a bound applied later would find the stream already read (and the body unbounded until then).
+ */
+export const knowledgeUploadBodyLimit = bodyLimit({
+  maxSize: KNOWLEDGE_UPLOAD_MAX_BYTES,
+  onError: (c) => {
+    c.header('Connection', 'close');
+    const megabytes = KNOWLEDGE_UPLOAD_MAX_BYTES / 1024 / 1024;
+    return c.json(errorBody('payload_too_large', `The file is larger than ${megabytes} MB`), 413);
+  },
+});
 const tags = ['Knowledge'];
 const adminErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
 const Deleted = z.object({ deleted: z.literal(true) });
@@ -121,17 +134,6 @@ export function knowledgeRoutes(services: Services) {
     return c.json(sourceView(source), 201);
   });
 
-  router.use(
-    KNOWLEDGE_UPLOAD_PATH,
-    bodyLimit({
-      maxSize: KNOWLEDGE_UPLOAD_MAX_BYTES,
-      onError: (c) => {
-        c.header('Connection', 'close');
-        const megabytes = KNOWLEDGE_UPLOAD_MAX_BYTES / 1024 / 1024;
-        return c.json(errorBody('payload_too_large', `The file is larger than ${megabytes} MB`), 413);
-      },
-    }),
-  );
   router.openapi(routes.upload, async (c) => {
     const { workspaceId } = requireAdmin(c);
     const query = c.req.valid('query');

@@ -56,6 +56,17 @@ describe.each(databaseKinds)('knowledge source API on %s', (kind) => {
     const tooLarge = await upload('name=big.txt', new Uint8Array(10 * 1024 * 1024 + 1));
     expect(tooLarge.status).toBe(413);
     expect(((await tooLarge.json()) as Json).error.message).toContain('larger than 10 MB');
+    // A JSON body is read by earlier middleware (depth bound, audit); the upload's bound must still hold when no
+    // content-length announces the size (a streamed body: the bound then counts bytes as they are read).
+    const asJson = (query: string, body: string) =>
+      t.current.server.app.request(`/api/admin/knowledge/files?${query}`, {
+        method: 'POST',
+        headers: { ...ctx.admin, 'content-type': 'application/json' },
+        body,
+      });
+    expect((await asJson('', 'false')).status).toBe(400);
+    expect((await asJson('name=deep.txt', '['.repeat(200))).status).toBe(400);
+    expect((await asJson('name=big.txt', `"${'x'.repeat(10 * 1024 * 1024)}"`)).status).toBe(413);
   });
 
   it('indexes an uploaded PDF, reports a corrupt one by name, and deletes a source', async () => {
