@@ -219,10 +219,29 @@ test('the traps show in Problems with plain explanations; one click saves the se
   expect(draft.blocks.find((b) => b.id === 'ask_mail')!.data).toMatchObject({ saveAs: 'email' });
 
   await page.getByRole('button', { name: 'Insert an "Ask for input" before it' }).click();
+  // The inserted question is selected, so its settings open next; the Problems tab no longer lists the trap.
+  await expect
+    .poll(() => page.getByLabel('Question', { exact: true }).inputValue())
+    .toBe('What would you like to know?');
+  // …and the canvas brings it fully into view.
+  await expect
+    .poll(async () => {
+      const block = await page.locator('.react-flow__node.selected').boundingBox();
+      const canvas = await page.locator('.canvas').boundingBox();
+      if (!block || !canvas) return false;
+      const inside = (start: number, size: number, from: number, length: number) =>
+        start >= from && start + size <= from + length;
+      return (
+        inside(block.x, block.width, canvas.x, canvas.width) && inside(block.y, block.height, canvas.y, canvas.height)
+      );
+    })
+    .toBe(true);
+  await shot('06-inserted-question-selected');
+  await page.getByRole('tab', { name: /Problems/ }).click();
   await expect.poll(() => page.locator('.panel-section').textContent()).not.toContain("button's label");
   await page.getByRole('button', { name: 'Connect it to "Ask email"' }).click();
   await expect.poll(() => page.locator('.panel-section').textContent()).not.toContain('No agent replied in time');
-  await shot('06-problems-fixed');
+  await shot('07-problems-fixed');
   await status.filter({ hasText: 'All changes saved' }).waitFor();
   const fixed = await savedDraft(page, flowId);
   const question = fixed.blocks.find((b) => b.type === 'capture' && b.data.saveAs === 'question');

@@ -1,4 +1,4 @@
-import { type BlockType, type FlowDocument, validateFlow } from '@flowdesk/flow-schema';
+import { type BlockType, type FlowDocument, type Position, validateFlow } from '@flowdesk/flow-schema';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import '@xyflow/react/dist/style.css';
@@ -70,12 +70,12 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   const { tidyUp, addNoteInView, groupSelection, ungroupSelection } = useCanvasActions(latest, dispatch, fitToBlocks);
 
   const focusBlock = useCallback(
-    (blockId: string) => {
-      const block = latest.current.history.present.blocks.find((b) => b.id === blockId);
+    (blockId: string, at?: Position) => {
+      const position = at ?? latest.current.history.present.blocks.find((b) => b.id === blockId)?.position;
       dispatch({ type: 'select', blocks: [blockId] });
       setPanel('inspector');
-      if (block)
-        flow.setCenter(block.position.x + 130, block.position.y + 60, {
+      if (position)
+        flow.setCenter(position.x + 130, position.y + 60, {
           zoom: Math.max(flow.getZoom(), 0.9),
           duration: 300,
         });

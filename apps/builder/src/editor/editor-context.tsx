@@ -1,4 +1,4 @@
-import type { FlowDocument, Problem } from '@flowdesk/flow-schema';
+import type { FlowDocument, Position, Problem } from '@flowdesk/flow-schema';
 import { createContext, type Dispatch, useContext } from 'react';
 import type { EditorAction, Selection } from './model/editor-state';
 
@@ -20,8 +20,8 @@ export interface EditorContextValue {
   variables: string[];
   teams: Team[];
   readOnly: boolean;
-  /** Selects a block and brings it into view. */
-  focusBlock(blockId: string): void;
+  /** Selects a block and brings it into view (`at`: its position, for a block added in this same event). */
+  focusBlock(blockId: string, at?: Position): void;
   /** Opens a side panel tab (e.g. the intents manager from a block form). */
   openPanel(panel: PanelId): void;
 }

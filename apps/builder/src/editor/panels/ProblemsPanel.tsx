@@ -30,15 +30,18 @@ export function ProblemList({ problems, compact = false }: { problems: Problem[]
 
 /** The problem's one-click fix, when it has one (one undo step). */
 function FixButton({ problem }: { problem: Problem }) {
-  const { doc, dispatch, readOnly } = useEditor();
+  const { doc, dispatch, readOnly, focusBlock } = useEditor();
   const fix = readOnly ? null : problemFix(doc, problem);
   if (!fix) return null;
+  const onClick = () => {
+    const result = applyFix(fix, doc);
+    dispatch({ type: 'apply', edit: () => result });
+    // A block the fix inserted is shown where it landed, its settings open.
+    const inserted = 'select' in result ? result.doc.blocks.find((b) => b.id === result.select[0]) : undefined;
+    if (inserted) focusBlock(inserted.id, inserted.position);
+  };
   return (
-    <button
-      type="button"
-      className="btn btn-sm problem-fix"
-      onClick={() => dispatch({ type: 'apply', edit: (d) => applyFix(fix, d) })}
-    >
+    <button type="button" className="btn btn-sm problem-fix" onClick={onClick}>
       <Icon name="check" size={14} /> {fix.label}
     </button>
   );
