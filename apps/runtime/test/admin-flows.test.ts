@@ -141,4 +141,39 @@ describe.each(databaseKinds)('admin bots and flows API on %s', (kind) => {
     const theirs = await call('GET', '/api/admin/flows', ctx.other);
     expect(theirs.body.flows).toEqual([]);
   });
+
+  it("checks a draft's notes and groups when it is saved, while its blocks may be half-edited", async () => {
+    const incomplete = { ...helloFlow('x'), blocks: [{ id: 'half', type: 'message', position: { x: 0, y: 0 } }] };
+    const created = await call('POST', '/api/admin/flows', ctx.admin, {
+      botId: ctx.botId,
+      name: 'Canvas',
+      draft: incomplete,
+    });
+    expect(created.status).toBe(201);
+    const flowId = created.body.flow.id as string;
+    const save = (draft: unknown) => call('PUT', `/api/admin/flows/${flowId}/draft`, ctx.admin, { draft });
+    const group = { id: 'g1', title: 'Billing', color: 'green', blockIds: ['half'] };
+    const grouped = await save({
+      ...incomplete,
+      groups: [group],
+      notes: [{ id: 'n1', text: 'hi', position: { x: 0, y: 0 } }],
+    });
+    expect(grouped.status).toBe(200);
+    expect(grouped.body.flow.draft.groups).toEqual([group]);
+
+    for (const [bad, says] of [
+      [{ groups: [{ ...group, blockIds: [] }] }, 'A group holds at least one block.'],
+      [{ groups: [{ ...group, color: 'neon' }] }, 'groups'],
+      [{ groups: [{ ...group, title: 'x'.repeat(101) }] }, 'groups'],
+      [{ groups: [{ ...group, blockIds: ['half', 'half'] }] }, 'A group lists each block once.'],
+      [{ notes: [{ id: 'n1', text: 'x'.repeat(2001), position: { x: 0, y: 0 } }] }, 'notes'],
+      [{ notes: 'not a list' }, 'notes'],
+    ] as const) {
+      const refused = await save({ ...incomplete, ...bad });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body.error)).toContain(says);
+    }
+    // Nothing refused was stored.
+    expect((await call('GET', `/api/admin/flows/${flowId}`, ctx.admin)).body.flow.draft.groups).toEqual([group]);
+  });
 });

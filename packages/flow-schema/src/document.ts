@@ -105,6 +105,11 @@ export const FlowDocument = z.object({
   /** Groups of blocks on the editor's canvas (not executed). */
   groups: z.array(FlowGroup).max(200).optional(),
 });
+/**
+ * What a saved draft must already get right while its blocks may still be half-edited: the canvas-only parts
+ * (notes, groups), which the publish check never looks at.
+ */
+export const DraftCanvas = z.object({ notes: FlowDocument.shape.notes, groups: FlowDocument.shape.groups });
 /** A parsed flow (defaults applied). */
 export type FlowDocument = z.infer<typeof FlowDocument>;
 /** A flow as written by hand or sent over the wire (defaults optional). */

@@ -1,9 +1,17 @@
+import { DraftCanvas } from '@flowdesk/flow-schema';
 import { z } from '@hono/zod-openapi';
 
 /** OpenAPI shapes of the admin flows API. */
-export const FlowDraft = z.record(z.string(), z.unknown()).openapi('FlowDraft', {
-  description: 'A flow document (packages/flow-schema FlowDocument); drafts may be incomplete',
-});
+export const FlowDraft = z
+  .record(z.string(), z.unknown())
+  .superRefine((draft, ctx) => {
+    const canvas = DraftCanvas.safeParse(draft);
+    if (!canvas.success) for (const issue of canvas.error.issues) ctx.addIssue({ ...issue, input: undefined });
+  })
+  .openapi('FlowDraft', {
+    description:
+      'A flow document (packages/flow-schema FlowDocument); drafts may be incomplete, but notes and groups are checked',
+  });
 
 export const FlowSummarySchema = z
   .object({
