@@ -1,4 +1,4 @@
-import { type Block, blockDefinitions } from '@flowdesk/flow-schema';
+import { type Block, type BlockType, blockDefinitions } from '@flowdesk/flow-schema';
 
 const MAX = 60;
 
@@ -7,30 +7,34 @@ const clip = (text: string) => {
   return line.length > MAX ? `${line.slice(0, MAX - 1)}…` : line;
 };
 
+type Data = Record<string, unknown>;
+const noText = () => '';
+
+/** What a block says or does, in the admin's words, per type (a new type does not compile until listed). */
+const textOf: { [T in BlockType]: (data: Data) => string } = {
+  start: noText,
+  intent_trigger: noText,
+  message: (data) => {
+    const content = (data.content ?? {}) as Data;
+    const text = content.text ?? content.caption ?? content.label ?? content.name ?? content.alt;
+    return typeof text === 'string' ? text : '';
+  },
+  buttons: (data) => String(data.text ?? ''),
+  capture: (data) => String(data.prompt ?? ''),
+  condition: noText,
+  set_variable: (data) => `${String(data.variable ?? '')} = ${String(data.value ?? '')}`,
+  match_intent: noText,
+  ai_answer: noText,
+  ai_agent: noText,
+  http_request: (data) => `${String(data.method ?? '')} ${String(data.url ?? '')}`,
+  send_email: (data) => String(data.subject ?? ''),
+  human_handoff: noText,
+  end: (data) => String(data.message ?? ''),
+};
+
 /** What a block says or does, in the admin's words: its text, question, or what it sets. */
 function blockText(block: Block): string {
-  const data = block.data as Record<string, unknown>;
-  switch (block.type) {
-    case 'message': {
-      const content = data.content as Record<string, unknown>;
-      const text = content.text ?? content.caption ?? content.label ?? content.name ?? content.alt;
-      return typeof text === 'string' ? text : '';
-    }
-    case 'capture':
-      return String(data.prompt ?? '');
-    case 'buttons':
-      return String(data.text ?? '');
-    case 'set_variable':
-      return `${String(data.variable ?? '')} = ${String(data.value ?? '')}`;
-    case 'end':
-      return String(data.message ?? '');
-    case 'http_request':
-      return `${String(data.method ?? '')} ${String(data.url ?? '')}`;
-    case 'send_email':
-      return String(data.subject ?? '');
-    default:
-      return '';
-  }
+  return textOf[block.type](block.data as Data);
 }
 
 /**

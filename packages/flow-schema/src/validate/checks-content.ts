@@ -1,5 +1,6 @@
+import type { BlockType } from '../blocks';
 import { AI_HANDOFF_VARIABLES, gatheredVariableName } from '../blocks/ai-agent';
-import type { Block, FlowDocument } from '../document';
+import type { Block, BlockOf, FlowDocument } from '../document';
 import { templateVariables } from '../interpolate';
 import { compileSafeRegex, MAX_PATTERN_LENGTH } from '../safe-regex';
 import { BUILTIN_VARIABLES, HOST_VARIABLE_PREFIXES } from '../variables';
@@ -57,29 +58,33 @@ function checkRegexes(doc: FlowDocument, problems: Problem[]): void {
         );
 }
 
+type VariableWrites = { [T in BlockType]: (data: BlockOf<T>['data']) => string[] };
+const writesNothing = () => [];
+
+/** The variables each block type writes; a new block type does not compile until it says (even "none"). */
+const variableWrites: VariableWrites = {
+  start: writesNothing,
+  intent_trigger: writesNothing,
+  message: writesNothing,
+  buttons: (data) => (data.saveAs ? [data.saveAs] : []),
+  capture: (data) => [data.saveAs],
+  condition: writesNothing,
+  set_variable: (data) => [data.variable],
+  match_intent: writesNothing,
+  ai_answer: (data) => (data.saveAs ? [data.saveAs] : []),
+  ai_agent: (data) =>
+    data.handoff.enabled
+      ? [AI_HANDOFF_VARIABLES.reason, AI_HANDOFF_VARIABLES.priority, ...data.handoff.gather.map(gatheredVariableName)]
+      : [],
+  http_request: (data) => data.responseMapping.map((m) => m.variable),
+  send_email: writesNothing,
+  human_handoff: writesNothing,
+  end: writesNothing,
+};
+
 /** Variables a block writes. */
 export function variablesSetBy(block: Block): string[] {
-  switch (block.type) {
-    case 'buttons':
-    case 'ai_answer':
-      return block.data.saveAs ? [block.data.saveAs] : [];
-    case 'capture':
-      return [block.data.saveAs];
-    case 'set_variable':
-      return [block.data.variable];
-    case 'http_request':
-      return block.data.responseMapping.map((m) => m.variable);
-    case 'ai_agent':
-      return block.data.handoff.enabled
-        ? [
-            AI_HANDOFF_VARIABLES.reason,
-            AI_HANDOFF_VARIABLES.priority,
-            ...block.data.handoff.gather.map(gatheredVariableName),
-          ]
-        : [];
-    default:
-      return [];
-  }
+  return (variableWrites[block.type] as (data: unknown) => string[])(block.data);
 }
 
 function stringsIn(value: unknown, out: string[] = []): string[] {
