@@ -1,7 +1,10 @@
+export * from './ai-api';
 export * from './analytics';
 export * from './api-schema';
+export * from './audit';
 export * from './auth';
 export * from './backoff';
+export * from './bots-api';
 export * from './conversation';
 export * from './email';
 export * from './email-address';
@@ -20,3 +23,4 @@ export * from './people';
 export * from './public-api';
 export * from './realtime';
 export * from './theme';
+export * from './users-api';

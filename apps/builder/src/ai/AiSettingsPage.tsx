@@ -1,6 +1,7 @@
+import type { AiStatus } from '@flowdesk/contract';
 import { SettingsFrame } from '../settings/SettingsFrame';
 import { useAsync } from '../ui/use-async';
-import { type AiStatus, aiApi } from './ai-api';
+import { aiApi } from './ai-api';
 
 /** Which AI provider answers, summarises and triages, and how to change it. */
 export function AiSettingsPage() {

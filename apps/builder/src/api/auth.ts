@@ -1,4 +1,4 @@
-import { NoContent, SessionUserAnswer } from '@flowdesk/contract';
+import { type LoginRequest, NoContent, type ProfilePatch, SessionUserAnswer } from '@flowdesk/contract';
 import type { ApiClient } from './client';
 
 /** The signed-in person; the shape lives in @flowdesk/contract (SessionUser). */
@@ -9,7 +9,8 @@ export function fetchMe(api: ApiClient) {
 }
 
 export function login(api: ApiClient, email: string, password: string) {
-  return api.post('/api/auth/login', SessionUserAnswer, { email, password });
+  const body: LoginRequest = { email, password };
+  return api.post('/api/auth/login', SessionUserAnswer, body);
 }
 
 export function logout(api: ApiClient): Promise<void> {
@@ -17,6 +18,6 @@ export function logout(api: ApiClient): Promise<void> {
 }
 
 /** Changes my own name and/or avatar (null or '' removes it); the runtime accepts http(s) pictures only. */
-export function updateProfile(api: ApiClient, patch: { name?: string; avatarUrl?: string | null }) {
+export function updateProfile(api: ApiClient, patch: ProfilePatch) {
   return api.patch('/api/auth/me', SessionUserAnswer, patch);
 }

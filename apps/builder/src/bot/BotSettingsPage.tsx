@@ -1,8 +1,9 @@
+import type { Bot } from '@flowdesk/contract';
 import { DEFAULT_POSITION, DEFAULT_PRIMARY_COLOR } from '@flowdesk/contract/theme';
 import { embedSnippet } from '@flowdesk/widget/snippet';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api/api';
-import { type Bot, botsApi } from '../api/bots';
+import { botsApi } from '../api/bots';
 import { recordOnboardingMark } from '../api/onboarding';
 import { useToast } from '../app/toasts';
 import { Icon } from '../ui/icons';

@@ -1,7 +1,8 @@
+import type { Bot } from '@flowdesk/contract';
 import { DEFAULT_STRINGS, type StringKey } from '@flowdesk/widget/strings';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/api';
-import { type Bot, botsApi } from '../api/bots';
+import { botsApi } from '../api/bots';
 import { useToast } from '../app/toasts';
 import './widget-texts.css';
 

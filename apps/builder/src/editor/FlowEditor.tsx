@@ -1,10 +1,11 @@
+import type { FlowVersion } from '@flowdesk/contract';
 import { type BlockType, type FlowDocument, type Position, validateFlow } from '@flowdesk/flow-schema';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import '@xyflow/react/dist/style.css';
 import '../styles/editor.css';
 import { api } from '../api/api';
-import { type FlowVersion, flowsApi } from '../api/flows';
+import { flowsApi } from '../api/flows';
 import { useToast } from '../app/toasts';
 import { TeamNamesContext } from './canvas/BlockNodeView';
 import { Canvas } from './canvas/Canvas';

@@ -28,6 +28,8 @@ import {
   TeammatesAnswer,
   type TeamPatch,
   TeamsAnswer,
+  type UserInput,
+  type UserPatch,
 } from '@flowdesk/contract';
 import { api } from '../api/api';
 
@@ -94,9 +96,8 @@ export const inboxApi = {
 /** Admin-only: people and teams. */
 export const teamAdminApi = {
   users: () => api.get('/api/admin/users', TeammatesAnswer),
-  createUser: (input: { email: string; name: string; password: string; role: 'admin' | 'agent' }) =>
-    api.post('/api/admin/users', TeammateAnswer, input),
-  updateUser: (id: string, input: { name?: string; role?: 'admin' | 'agent'; password?: string }) =>
+  createUser: (input: UserInput) => api.post('/api/admin/users', TeammateAnswer, input),
+  updateUser: (id: string, input: UserPatch) =>
     api.patch(`/api/admin/users/${encodeURIComponent(id)}`, TeammateAnswer, input),
   deleteUser: (id: string) => api.delete(`/api/admin/users/${encodeURIComponent(id)}`, NoContent),
   createTeam: (input: TeamInput) => api.post('/api/admin/teams', TeamAnswer, input),

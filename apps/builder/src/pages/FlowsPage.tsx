@@ -1,7 +1,8 @@
+import type { Bot, FlowSummary } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/api';
-import { type Bot, botsApi } from '../api/bots';
-import { type FlowSummary, flowsApi } from '../api/flows';
+import { botsApi } from '../api/bots';
+import { flowsApi } from '../api/flows';
 import { Link, navigate } from '../app/router';
 import { useToast } from '../app/toasts';
 import { newAiAgentFlowDocument } from '../editor/model/new-ai-agent-flow';

@@ -1,7 +1,7 @@
+import type { Bot, FlowSummary } from '@flowdesk/contract';
 import { useState } from 'react';
 import { api } from '../api/api';
-import type { Bot } from '../api/bots';
-import { type FlowSummary, flowsApi } from '../api/flows';
+import { flowsApi } from '../api/flows';
 import { useToast } from '../app/toasts';
 import { Modal } from '../ui/Modal';
 

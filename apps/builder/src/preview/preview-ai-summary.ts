@@ -1,5 +1,4 @@
-import type { PreviewSummaryAnswer, PreviewSummaryRequest } from '../api/ai';
-import { PREVIEW_SUMMARY_LIMITS } from '../api/ai';
+import { PREVIEW_SUMMARY_LIMITS, type PreviewSummaryAnswer, type PreviewSummaryRequest } from '@flowdesk/contract';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import type { PreviewLine } from './preview-summary';
 

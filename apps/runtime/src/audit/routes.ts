@@ -1,26 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { type AuditEntry, AuditLogAnswer, AuditQuery } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { currentUser, requireUser } from '../http/middleware/auth';
 import { errors, jsonResponse } from '../http/schemas';
 import { listAudit } from '../repositories/audit';
 import type { Services } from '../services';
-
-const AuditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional(),
-});
-
-const AuditEntrySchema = z
-  .object({
-    id: z.string(),
-    action: z.string(),
-    targetType: z.string().nullable(),
-    targetId: z.string().nullable(),
-    actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
-    data: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-  })
-  .openapi('AuditEntry');
 
 const listRoute = createRoute({
   method: 'get',
@@ -29,7 +13,7 @@ const listRoute = createRoute({
   summary: 'Admin actions in my workspace, newest first (admin)',
   request: { query: AuditQuery },
   responses: {
-    200: jsonResponse(z.object({ entries: z.array(AuditEntrySchema) }), 'Audit log'),
+    200: jsonResponse(AuditLogAnswer, 'Audit log'),
     400: errors[400],
     401: errors[401],
     403: errors[403],
@@ -51,7 +35,7 @@ export function auditRoutes(services: Services) {
       targetType: row.target_type,
       targetId: row.target_id,
       actor: { id: row.actor_id, name: row.actor_name, email: row.actor_email },
-      data: row.data as Record<string, unknown>,
+      data: row.data as AuditEntry['data'],
       createdAt: row.created_at.toISOString(),
     }));
     return c.json({ entries }, 200);

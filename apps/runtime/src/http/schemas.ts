@@ -39,23 +39,3 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 });
 
 export const IdParam = z.object({ id: z.string().min(1).max(100) });
-
-/** A web address (http or https only: never javascript:, data: or the like). */
-export function isWebUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** A person's picture: an http(s) URL, or null (or '') to remove it. */
-export const AvatarUrlInput = z
-  .string()
-  .trim()
-  .max(2_000)
-  .refine((url) => url === '' || isWebUrl(url), 'The avatar must be an http:// or https:// address')
-  .transform((url) => url || null)
-  .nullable()
-  .openapi({ description: 'http(s) URL of the picture; null or "" removes it', example: 'https://example.com/me.png' });

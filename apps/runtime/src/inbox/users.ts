@@ -1,9 +1,8 @@
-import { EmailAddress } from '@flowdesk/contract';
+import type { UserInput, UserPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { AvatarUrlInput } from '../http/schemas';
 import { revoke } from '../realtime/revocations';
 import { deleteUserSessions } from '../repositories/sessions';
 import { createUser, findUserById, normalizeEmail, toPublicUser } from '../repositories/users';
@@ -11,21 +10,6 @@ import type { Services } from '../services';
 import { hashPassword } from '../services/secrets';
 import type { Viewer } from './access';
 import { deleteOwned } from './workspace-rows';
-
-export const UserInput = z.object({
-  email: EmailAddress,
-  name: z.string().trim().min(1).max(100),
-  password: z.string().min(8).max(200),
-  role: z.enum(['admin', 'agent']).default('agent'),
-});
-export const UserPatch = z
-  .object({
-    name: UserInput.shape.name.optional(),
-    role: z.enum(['admin', 'agent']).optional(),
-    password: UserInput.shape.password.optional(),
-    avatarUrl: AvatarUrlInput.optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
 
 /** Teammates (everyone may list them, for assignment and @mentions). */
 export async function listUsers(db: Kysely<Database>, workspaceId: string) {
@@ -38,7 +22,7 @@ export async function listUsers(db: Kysely<Database>, workspaceId: string) {
   return users.map(toPublicUser);
 }
 
-export async function addUser(db: Kysely<Database>, admin: Viewer, input: z.infer<typeof UserInput>) {
+export async function addUser(db: Kysely<Database>, admin: Viewer, input: z.output<typeof UserInput>) {
   const taken = await db
     .selectFrom('users')
     .select('id')
@@ -57,7 +41,7 @@ export async function updateUser(
   services: Services,
   admin: Viewer,
   id: string,
-  patch: z.infer<typeof UserPatch>,
+  patch: z.output<typeof UserPatch>,
   /** The session cookie of the request (kept when the admin changes their own password). */
   currentToken?: string,
 ) {

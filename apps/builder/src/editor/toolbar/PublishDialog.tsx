@@ -1,9 +1,15 @@
-import { LIVE_FLOW_CONFLICT, LiveFlowConflict, type NamedRef, type PublishOutcome } from '@flowdesk/contract';
+import {
+  type FlowVersion,
+  LIVE_FLOW_CONFLICT,
+  LiveFlowConflict,
+  type NamedRef,
+  type PublishOutcome,
+} from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/api';
 import { botsApi } from '../../api/bots';
 import { ApiError } from '../../api/client';
-import { type FlowVersion, flowsApi } from '../../api/flows';
+import { flowsApi } from '../../api/flows';
 import { useToast } from '../../app/toasts';
 import { Modal } from '../../ui/Modal';
 import { ErrorState, Spinner } from '../../ui/states';

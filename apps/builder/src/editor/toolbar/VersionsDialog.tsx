@@ -1,6 +1,7 @@
+import type { FlowVersion } from '@flowdesk/contract';
 import { useState } from 'react';
 import { api } from '../../api/api';
-import { type FlowVersion, flowsApi } from '../../api/flows';
+import { flowsApi } from '../../api/flows';
 import { formatDateTime } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
 import { ErrorState, Spinner } from '../../ui/states';

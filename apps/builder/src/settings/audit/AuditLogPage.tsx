@@ -1,8 +1,9 @@
+import type { AuditEntry } from '@flowdesk/contract';
 import { EmptyState, ErrorState } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
 import { SettingsFrame } from '../SettingsFrame';
 import { AuditTable } from './AuditTable';
-import { type AuditEntry, fetchAuditLog } from './audit-api';
+import { fetchAuditLog } from './audit-api';
 import { useOlderPages } from './use-older-pages';
 import './audit.css';
 

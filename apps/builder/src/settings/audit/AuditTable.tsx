@@ -1,6 +1,6 @@
+import type { AuditEntry } from '@flowdesk/contract';
 import { Link } from '../../app/router';
 import { actionLabel } from './action-labels';
-import type { AuditEntry } from './audit-api';
 import { absoluteTime, relativeTime } from './relative-time';
 
 /** The target of an action; a flow that still exists links to its editor. */

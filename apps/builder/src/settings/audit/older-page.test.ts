@@ -1,5 +1,5 @@
+import type { AuditEntry } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from './audit-api';
 import { newEntries, olderCursor } from './older-page';
 
 const entry = (id: string, createdAt: string): AuditEntry => ({

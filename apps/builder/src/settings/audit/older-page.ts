@@ -1,4 +1,4 @@
-import type { AuditEntry } from './audit-api';
+import type { AuditEntry } from '@flowdesk/contract';
 
 /**
  * Where the next older page starts. The runtime keeps microseconds but shows milliseconds, and pages with

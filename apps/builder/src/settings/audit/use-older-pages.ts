@@ -1,5 +1,6 @@
+import type { AuditEntry } from '@flowdesk/contract';
 import { useEffect, useState } from 'react';
-import { AUDIT_PAGE_SIZE, type AuditEntry, fetchAuditLog } from './audit-api';
+import { AUDIT_PAGE_SIZE, fetchAuditLog } from './audit-api';
 import { newEntries, olderCursor } from './older-page';
 
 export interface OlderPages {

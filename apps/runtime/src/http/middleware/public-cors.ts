@@ -1,3 +1,4 @@
+import { normalizeOrigin } from '@flowdesk/contract';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Bot } from '../../db/schema';
 import type { AppEnv } from '../env';
@@ -32,20 +33,8 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/**
- * An origin as browsers send it: scheme and host lower-case, the scheme's default port dropped
- * (`HTTP://Shop.Example:80` → `http://shop.example`), as the WHATWG URL parser serialises it. Anything
- * that does not parse is kept as is (and so matches nothing but itself).
- */
-export function normalizeOrigin(origin: string): string {
-  if (origin === '*') return origin;
-  try {
-    const { origin: normal } = new URL(origin);
-    return normal === 'null' ? origin : normal;
-  } catch {
-    return origin;
-  }
-}
+/** One origin rule, shared with the bots API that stores allowed origins (packages/contract). */
+export { normalizeOrigin };
 
 export function isOriginAllowed(bot: Pick<Bot, 'allowed_origins'>, origin: string | undefined) {
   if (!origin) return true;

@@ -11,6 +11,8 @@ import {
   TeammatesAnswer,
   TeamPatch,
   TeamsAnswer,
+  UserInput,
+  UserPatch,
 } from '@flowdesk/contract';
 import { getCookie } from 'hono/cookie';
 import { createRouter } from '../../http/env';
@@ -19,7 +21,7 @@ import type { Services } from '../../services';
 import { createCanned, deleteCanned, listCanned, updateCanned } from '../canned';
 import { setPresence } from '../presence';
 import { createTeam, deleteTeam, listTeams, updateTeam } from '../teams';
-import { addUser, listUsers, removeUser, UserInput, UserPatch, updateUser } from '../users';
+import { addUser, listUsers, removeUser, updateUser } from '../users';
 import { defineRoute } from './define';
 import { idParam, viewerOf } from './request';
 

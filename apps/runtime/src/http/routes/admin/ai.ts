@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { AiStatus, PreviewSummaryAnswer, PreviewSummaryRequest } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
 import { answeredBy } from '../../../ai';
 import { agentSuggestion } from '../../../inbox/summary';
 import type { Services } from '../../../services';
@@ -8,51 +9,6 @@ import { ApiError } from '../../errors';
 import { requireAdmin, requireUser } from '../../middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 
-const AiStatusSchema = z
-  .object({
-    provider: z.enum(['openai', 'offline']),
-    /** The chat model in use; null for the offline provider. */
-    model: z.string().nullable(),
-  })
-  .openapi('AiStatus');
-
-const MAX_LINES = 200;
-const MAX_CHARS = 20_000;
-
-const PreviewLineSchema = z.object({
-  author: z.enum(['visitor', 'bot', 'agent']),
-  text: z.string().max(4_000),
-});
-const PreviewSummaryRequest = z
-  .object({
-    transcript: z
-      .array(PreviewLineSchema)
-      .max(MAX_LINES, `At most ${MAX_LINES} transcript lines`)
-      .refine(
-        (lines) => lines.reduce((sum, line) => sum + line.text.length, 0) <= MAX_CHARS,
-        `The transcript may hold at most ${MAX_CHARS} characters`,
-      ),
-    /** Flow variables captured so far (details for the summary; an AI agent's suggested priority). */
-    variables: z
-      .record(z.string().max(100), z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()]))
-      .refine((vars) => Object.keys(vars).length <= 100, 'At most 100 variables')
-      .optional(),
-    /** `ai`: the handoff block lets the AI decide the priority, so rate it too; `fixed` (default): summary only. */
-    priorityMode: z.enum(['ai', 'fixed']).optional(),
-  })
-  .openapi('PreviewSummaryRequest');
-const PreviewSummaryResponse = z
-  .object({
-    summary: z.string(),
-    priority: z
-      .object({ priority: z.enum(['low', 'medium', 'high', 'urgent']), reason: z.string() })
-      .nullable()
-      .describe('Null unless priorityMode is `ai`'),
-    /** Who wrote the summary and priority: `offline` when the model failed and the offline fallback answered. */
-    provider: z.enum(['openai', 'offline']),
-  })
-  .openapi('PreviewSummary');
-
 const path = '/api/admin/ai';
 const summaryPath = `${path}/preview-summary`;
 const statusRoute = createRoute({
@@ -60,7 +16,7 @@ const statusRoute = createRoute({
   path,
   tags: ['AI'],
   summary: 'Which AI provider is active (admin)',
-  responses: { 200: jsonResponse(AiStatusSchema, 'The active provider'), 401: errors[401], 403: errors[403] },
+  responses: { 200: jsonResponse(AiStatus, 'The active provider'), 401: errors[401], 403: errors[403] },
 });
 const previewSummaryRoute = createRoute({
   method: 'post',
@@ -69,7 +25,7 @@ const previewSummaryRoute = createRoute({
   summary: 'The handoff summary (and AI priority) for a builder preview transcript (admin); writes and alerts nothing',
   request: { body: jsonBody(PreviewSummaryRequest) },
   responses: {
-    200: jsonResponse(PreviewSummaryResponse, 'What the handoff summary would say'),
+    200: jsonResponse(PreviewSummaryAnswer, 'What the handoff summary would say'),
     400: errors[400],
     401: errors[401],
     403: errors[403],

@@ -1,55 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
 import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from '../../../repositories/bots';
 import type { Services } from '../../../services';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
-import { normalizeOrigin } from '../../middleware/public-cors';
 import { errors, IdParam, jsonBody, jsonResponse } from '../../schemas';
-
-const Origin = z
-  .string()
-  .max(300)
-  .refine((value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value), 'an origin like https://example.com, or *')
-  .transform(normalizeOrigin);
-
-export const BotSettingsSchema = z
-  .looseObject({
-    theme: z
-      .object({
-        primaryColor: z
-          .string()
-          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #4f46e5')
-          .optional(),
-        position: z.enum(['left', 'right']).optional(),
-      })
-      .optional(),
-    strings: z.record(z.string().max(100), z.string().max(1000)).optional(),
-  })
-  .openapi('BotSettings');
-
-const BotSchema = z
-  .object({
-    id: z.string(),
-    workspaceId: z.string(),
-    name: z.string(),
-    allowedOrigins: z.array(z.string()),
-    settings: BotSettingsSchema,
-    flowId: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Bot');
-
-const CreateBot = z.object({
-  name: z.string().trim().min(1).max(200),
-  allowedOrigins: z.array(Origin).max(50).optional(),
-});
-const PatchBot = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  allowedOrigins: z.array(Origin).max(50).optional(),
-  settings: BotSettingsSchema.optional(),
-});
 
 const base = '/api/admin/bots';
 const listRoute = createRoute({
@@ -57,17 +13,17 @@ const listRoute = createRoute({
   path: base,
   tags: ['Bots'],
   summary: 'Bots of my workspace',
-  responses: { 200: jsonResponse(z.object({ bots: z.array(BotSchema) }), 'Bots'), 401: errors[401] },
+  responses: { 200: jsonResponse(BotsAnswer, 'Bots'), 401: errors[401] },
 });
 const createBotRoute = createRoute({
   method: 'post',
   path: base,
   tags: ['Bots'],
   summary: 'Create a bot (admin)',
-  request: { body: jsonBody(CreateBot) },
+  request: { body: jsonBody(CreateBotRequest) },
   responses: {
     401: errors[401],
-    201: jsonResponse(z.object({ bot: BotSchema }), 'Created'),
+    201: jsonResponse(BotAnswer, 'Created'),
     400: errors[400],
     403: errors[403],
   },
@@ -78,17 +34,17 @@ const getRoute = createRoute({
   tags: ['Bots'],
   summary: 'One bot',
   request: { params: IdParam },
-  responses: { 401: errors[401], 200: jsonResponse(z.object({ bot: BotSchema }), 'The bot'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(BotAnswer, 'The bot'), 404: errors[404] },
 });
 const patchRoute = createRoute({
   method: 'patch',
   path: `${base}/{id}`,
   tags: ['Bots'],
   summary: 'Change name, allowed origins, theme or widget texts (admin)',
-  request: { params: IdParam, body: jsonBody(PatchBot) },
+  request: { params: IdParam, body: jsonBody(PatchBotRequest) },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ bot: BotSchema }), 'Updated'),
+    200: jsonResponse(BotAnswer, 'Updated'),
     400: errors[400],
     403: errors[403],
     404: errors[404],

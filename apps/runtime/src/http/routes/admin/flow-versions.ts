@@ -1,4 +1,14 @@
-import { LIVE_FLOW_CONFLICT, PublishFlowRequest, PublishOutcome } from '@flowdesk/contract';
+import {
+  FlowVersionAnswer,
+  FlowVersionsAnswer,
+  LIVE_FLOW_CONFLICT,
+  PublishAnswer,
+  PublishFlowRequest,
+  RollbackAnswer,
+  RollbackRequest,
+  ValidateFlowAnswer,
+  ValidateFlowRequest,
+} from '@flowdesk/contract';
 import { analyzeFlow } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
 import { findVersion, listVersions, publishFlowVersion, toVersionJson } from '../../../repositories/flow-versions';
@@ -9,11 +19,10 @@ import { createRouter } from '../../env';
 import { ApiError, badRequest, notFound, zodDetails } from '../../errors';
 import { requireAdmin, requireUser } from '../../middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
-import { FlowDraft, FlowIdParam, FlowSchema, FlowVersionSchema, ProblemSchema } from './flow-schemas';
+import { CheckedFlowDraft, FlowIdParam } from './flow-schemas';
 import { FLOWS_BASE, loadFlow } from './flows';
 
-const Note = z.string().trim().max(500).optional();
-const ValidateRequest = z.object({ draft: FlowDraft.optional() }).optional();
+const ValidateRequest = ValidateFlowRequest.unwrap().extend({ draft: CheckedFlowDraft.optional() }).optional();
 const VersionParams = FlowIdParam.extend({ number: z.coerce.number().int().positive().max(1_000_000) });
 
 const validateRoute = createRoute({
@@ -27,7 +36,7 @@ const validateRoute = createRoute({
   },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ problems: z.array(ProblemSchema), runnable: z.boolean() }), 'Problems'),
+    200: jsonResponse(ValidateFlowAnswer, 'Problems'),
     404: errors[404],
   },
 });
@@ -45,10 +54,7 @@ const publishRoute = createRoute({
   },
   responses: {
     401: errors[401],
-    201: jsonResponse(
-      PublishOutcome.extend({ version: FlowVersionSchema, problems: z.array(ProblemSchema) }),
-      'Published',
-    ),
+    201: jsonResponse(PublishAnswer, 'Published'),
     400: errors[400],
     403: errors[403],
     404: errors[404],
@@ -64,7 +70,7 @@ const versionsRoute = createRoute({
   request: { params: FlowIdParam },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ versions: z.array(FlowVersionSchema) }), 'Versions'),
+    200: jsonResponse(FlowVersionsAnswer, 'Versions'),
     404: errors[404],
   },
 });
@@ -76,7 +82,7 @@ const versionRoute = createRoute({
   request: { params: VersionParams },
   responses: {
     401: errors[401],
-    200: jsonResponse(z.object({ version: FlowVersionSchema }), 'The version'),
+    200: jsonResponse(FlowVersionAnswer, 'The version'),
     400: errors[400],
     404: errors[404],
   },
@@ -88,11 +94,11 @@ const rollbackRoute = createRoute({
   summary: 'Republish an earlier version as the newest one and restore it as the draft (admin)',
   request: {
     params: FlowIdParam,
-    body: jsonBody(z.object({ version: z.number().int().positive(), note: Note })),
+    body: jsonBody(RollbackRequest),
   },
   responses: {
     401: errors[401],
-    201: jsonResponse(z.object({ flow: FlowSchema, version: FlowVersionSchema }), 'Rolled back'),
+    201: jsonResponse(RollbackAnswer, 'Rolled back'),
     400: errors[400],
     403: errors[403],
     404: errors[404],

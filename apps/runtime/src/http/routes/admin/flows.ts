@@ -1,5 +1,14 @@
-import { LIVE_FLOW_CONFLICT, MakeLiveRequest, PublishOutcome } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CreateFlowRequest,
+  FlowAnswer,
+  FlowsAnswer,
+  FlowsQuery,
+  LIVE_FLOW_CONFLICT,
+  MakeLiveRequest,
+  PublishOutcome,
+  SaveDraftRequest,
+} from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findWorkspaceBot } from '../../../repositories/bots';
 import { makeFlowLive } from '../../../repositories/flow-versions';
@@ -17,30 +26,20 @@ import { type AppEnv, createRouter } from '../../env';
 import { ApiError, conflict, notFound } from '../../errors';
 import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
-import { FlowDraft, FlowIdParam, FlowSchema, FlowSummarySchema } from './flow-schemas';
+import { CheckedFlowDraft, FlowIdParam } from './flow-schemas';
 
 export const FLOWS_BASE = '/api/admin/flows';
 
-const CreateFlow = z.object({
-  botId: z.string().min(1).max(100),
-  name: z.string().trim().min(1).max(200),
-  draft: FlowDraft,
-});
-const SaveDraft = z.object({
-  draft: FlowDraft,
-  name: z.string().trim().min(1).max(200).optional(),
-  /** The updatedAt the editor loaded; a newer save by someone else answers 409 instead of overwriting. */
-  baseUpdatedAt: z.string().max(40).optional(),
-});
-const FlowResponse = z.object({ flow: FlowSchema });
+const CreateFlow = CreateFlowRequest.extend({ draft: CheckedFlowDraft });
+const SaveDraft = SaveDraftRequest.extend({ draft: CheckedFlowDraft });
 
 const listRoute = createRoute({
   method: 'get',
   path: FLOWS_BASE,
   tags: ['Flows'],
   summary: 'Flows of my workspace (optionally of one bot)',
-  request: { query: z.object({ botId: z.string().max(100).optional() }) },
-  responses: { 200: jsonResponse(z.object({ flows: z.array(FlowSummarySchema) }), 'Flows'), 401: errors[401] },
+  request: { query: FlowsQuery },
+  responses: { 200: jsonResponse(FlowsAnswer, 'Flows'), 401: errors[401] },
 });
 const createFlowRoute = createRoute({
   method: 'post',
@@ -50,7 +49,7 @@ const createFlowRoute = createRoute({
   request: { body: jsonBody(CreateFlow) },
   responses: {
     401: errors[401],
-    201: jsonResponse(FlowResponse, 'Created'),
+    201: jsonResponse(FlowAnswer, 'Created'),
     400: errors[400],
     403: errors[403],
     404: errors[404],
@@ -62,7 +61,7 @@ const getRoute = createRoute({
   tags: ['Flows'],
   summary: 'A flow with its draft',
   request: { params: FlowIdParam },
-  responses: { 401: errors[401], 200: jsonResponse(FlowResponse, 'The flow'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(FlowAnswer, 'The flow'), 404: errors[404] },
 });
 const saveRoute = createRoute({
   method: 'put',
@@ -72,7 +71,7 @@ const saveRoute = createRoute({
   request: { params: FlowIdParam, body: jsonBody(SaveDraft) },
   responses: {
     401: errors[401],
-    200: jsonResponse(FlowResponse, 'Saved'),
+    200: jsonResponse(FlowAnswer, 'Saved'),
     400: errors[400],
     403: errors[403],
     404: errors[404],

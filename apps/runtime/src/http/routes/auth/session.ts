@@ -1,5 +1,5 @@
-import { LoginRequest, SessionUserAnswer } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import { LoginRequest, ProfilePatch, SessionUserAnswer } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { revoke } from '../../../realtime/revocations';
 import { createSession, deleteSession } from '../../../repositories/sessions';
@@ -11,7 +11,7 @@ import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { ApiError } from '../../errors';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../../middleware/auth';
-import { AvatarUrlInput, errors, jsonBody, jsonResponse } from '../../schemas';
+import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { LoginThrottle } from './login-throttle';
 
 const loginRoute = createRoute({
@@ -44,15 +44,6 @@ const meRoute = createRoute({
   summary: 'The signed-in user',
   responses: { 200: jsonResponse(SessionUserAnswer, 'The user'), 401: errors[401] },
 });
-
-const ProfilePatch = z
-  .object({
-    name: z.string().trim().min(1).max(100).optional(),
-    avatarUrl: AvatarUrlInput.optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change')
-  .openapi('ProfilePatch');
 
 const updateMeRoute = createRoute({
   method: 'patch',
