@@ -20,6 +20,7 @@ const paths = {
   check: 'M5 13l4 4L19 7',
   close: 'M6 6l12 12M18 6 6 18',
   send: 'M22 2 11 13M22 2l-7 20-4-9-9-4 20-7Z',
+  chart: 'M3 20h18M6 16v-5m6 5V6m6 10v-8',
   bot: 'M12 8V4H8m-4 8h16v8H4zm5 4h.01M15 16h.01M2 14v2m20-2v2',
 } as const;
 
