@@ -37,8 +37,26 @@ export const TimelineKind = z.enum([
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
+/**
+ * A knowledge source an AI answer was drawn from (issue 22): its title, and its address when it has one.
+ * Only http(s) addresses are kept, so a widget can link them as they are.
+ */
+export const Citation = z.object({
+  title: z.string().trim().min(1).max(300),
+  url: z
+    .string()
+    .max(2000)
+    .url()
+    .refine((value) => /^https?:\/\//i.test(value), 'Only http and https links can be cited')
+    .optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+/** At most this many sources are named under one answer. */
+export const MAX_CITATIONS = 5;
+
 export const MessageContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
+  /** Plain text; an AI answer also names the knowledge sources it used. */
+  z.object({ type: z.literal('text'), text: z.string(), citations: z.array(Citation).max(MAX_CITATIONS).optional() }),
   z.object({ type: z.literal('image'), url: z.string(), alt: z.string().optional(), caption: z.string().optional() }),
   z.object({ type: z.literal('video'), url: z.string(), caption: z.string().optional() }),
   z.object({ type: z.literal('audio'), url: z.string(), caption: z.string().optional() }),

@@ -1,4 +1,4 @@
-import type { Priority } from '@flowdesk/contract';
+import type { Citation, Priority } from '@flowdesk/contract';
 import type { AiAgentHandoff, HumanHandoffData, Intent, Variables } from '@flowdesk/flow-schema';
 
 export interface HttpEffectRequest {
@@ -18,11 +18,15 @@ export interface AnswerEffectRequest {
   question: string;
   instructions: string;
   knowledge: string;
+  /** The workspace's knowledge sources to search as well (absent when the block chose none). */
+  knowledgeSourceIds?: string[];
   variables: Variables;
 }
 export interface AnswerEffectResult {
   found: boolean;
   answer: string;
+  /** The knowledge sources the answer was drawn from, named under it. */
+  citations?: Citation[];
 }
 
 export interface AgentTranscriptLine {
@@ -32,6 +36,8 @@ export interface AgentTranscriptLine {
 export interface AgentTurnRequest {
   instructions: string;
   knowledge: string;
+  /** The workspace's knowledge sources to search as well (absent when the block chose none). */
+  knowledgeSourceIds?: string[];
   handoff: AiAgentHandoff;
   /** What the visitor and the agent said since the conversation reached the agent block. */
   transcript: AgentTranscriptLine[];
@@ -40,7 +46,7 @@ export interface AgentTurnRequest {
   variables: Variables;
 }
 export type AgentTurnResult =
-  | { reply: string; gathered?: Record<string, string> }
+  | { reply: string; gathered?: Record<string, string>; citations?: Citation[] }
   | { handoff: { reason: string; gathered: Record<string, string>; priority?: Priority } };
 
 export interface ClassifyIntentRequest {

@@ -24,6 +24,16 @@ export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key);
 }
 
+/**
+ * Knowledge sources of the workspace an AI block answers from (ids from /api/admin/knowledge). Empty: only
+ * the block's own knowledge text, as before sources existed.
+ */
+export const KnowledgeSourceIds = z
+  .array(z.string().trim().min(1).max(64))
+  .max(20, 'Choose at most 20 knowledge sources')
+  .refine((ids) => new Set(ids).size === ids.length, 'A knowledge source is chosen twice')
+  .default([]);
+
 /** Text that may contain `{{variable}}` placeholders. */
 export const Template = z.string().max(5000);
 

@@ -17,7 +17,7 @@ import {
   inputText,
   outputOf,
 } from '../machine/implement';
-import { text } from '../machine/render';
+import { citedText, text } from '../machine/render';
 import { awaitEffect, blockState } from '../machine/transitions';
 import { type AgentMemory, type EngineContext, TAGS } from '../machine/types';
 import type { BlockCompiler } from './compiler';
@@ -60,13 +60,14 @@ export const compileAiAgent: BlockCompiler<'ai_agent'> = (block, index) => {
 const memoryOf = (context: EngineContext): AgentMemory => context.agent ?? { transcript: [], gathered: {} };
 
 function turnRequest(
-  data: { instructions: string; knowledge: string; handoff: AgentTurnRequest['handoff'] },
+  data: { instructions: string; knowledge: string; knowledgeSourceIds: string[]; handoff: AgentTurnRequest['handoff'] },
   context: EngineContext,
 ): AgentTurnRequest {
   const memory = memoryOf(context);
   return {
     instructions: interpolate(data.instructions, context.variables),
     knowledge: interpolate(data.knowledge, context.variables),
+    ...(data.knowledgeSourceIds.length > 0 ? { knowledgeSourceIds: data.knowledgeSourceIds } : {}),
     handoff: data.handoff,
     transcript: memory.transcript,
     gathered: memory.gathered,
@@ -103,8 +104,8 @@ export function aiAgentImplementations(index: FlowIndex) {
   const blockOf = (params: BlockParams) => index.block(params.blockId, 'ai_agent');
   const agentHandsOff: Guard = ({ event }, params) =>
     blockOf(params).data.handoff.enabled && typeof outputOf<{ handoff: unknown }>(event)?.handoff === 'object';
-  const say = (context: EngineContext, reply: string, gathered?: unknown) => ({
-    emits: [{ type: 'output' as const, content: text(reply) }],
+  const say = (context: EngineContext, reply: string, gathered?: unknown, citations?: unknown) => ({
+    emits: [{ type: 'output' as const, content: citations ? citedText(reply, citations) : text(reply) }],
     assign: { agent: remember(memoryOf(context), { author: 'bot', text: reply }, gathered) },
   });
   return {
@@ -114,9 +115,9 @@ export function aiAgentImplementations(index: FlowIndex) {
         agent: remember(memoryOf(context), { author: 'visitor', text: inputText(inputOf(event)) }),
       })),
       agentReplied: emitAndAssign<BlockParams>(({ context, event }) => {
-        const output = outputOf<{ reply: string; gathered: Record<string, string> }>(event);
-        const reply = typeof output?.reply === 'string' && output.reply.trim() !== '' ? output.reply : FAILED_REPLY;
-        return say(context, reply, output?.gathered);
+        const output = outputOf<{ reply: string; gathered: Record<string, string>; citations?: unknown }>(event);
+        const reply = typeof output?.reply === 'string' && output.reply.trim() !== '' ? output.reply : undefined;
+        return say(context, reply ?? FAILED_REPLY, output?.gathered, reply ? output?.citations : undefined);
       }),
       agentFailed: emitAndAssign<BlockParams>(({ context }) => say(context, FAILED_REPLY)),
       agentHandedOff: assignWith<BlockParams>(({ context, event }) => {

@@ -2,7 +2,7 @@ import { interpolate, setPath, type Variables } from '@flowdesk/flow-schema';
 import type { AnswerEffectRequest, AnswerEffectResult } from '../effects';
 import type { FlowIndex } from '../machine/flow-index';
 import { type BlockParams, emitAndAssign, type Guard, outputOf } from '../machine/implement';
-import { lastMessage, text } from '../machine/render';
+import { citedText, lastMessage } from '../machine/render';
 import { effectState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
@@ -24,11 +24,15 @@ export const compileAiAnswer: BlockCompiler<'ai_answer'> = (block, index) => {
   });
 };
 
-function answerRequest(data: { instructions: string; knowledge: string }, vars: Variables): AnswerEffectRequest {
+function answerRequest(
+  data: { instructions: string; knowledge: string; knowledgeSourceIds: string[] },
+  vars: Variables,
+): AnswerEffectRequest {
   return {
     question: lastMessage(vars),
     instructions: interpolate(data.instructions, vars),
     knowledge: interpolate(data.knowledge, vars),
+    ...(data.knowledgeSourceIds.length > 0 ? { knowledgeSourceIds: data.knowledgeSourceIds } : {}),
     variables: vars,
   };
 }
@@ -44,9 +48,10 @@ export function aiAnswerImplementations(index: FlowIndex) {
       /** Says the answer and saves it when the block asks to. */
       answered: emitAndAssign<BlockParams>(({ context, event }, params) => {
         const { data } = index.block(params.blockId, 'ai_answer');
-        const answer = String(outputOf<AnswerEffectResult>(event)?.answer ?? '');
+        const output = outputOf<AnswerEffectResult>(event);
+        const answer = String(output?.answer ?? '');
         return {
-          emits: [{ type: 'output', content: text(answer) }],
+          emits: [{ type: 'output', content: citedText(answer, output?.citations) }],
           ...(data.saveAs ? { assign: { variables: setPath(context.variables, data.saveAs, answer) } } : {}),
         };
       }),

@@ -1,4 +1,4 @@
-import type { MessageContent } from '@flowdesk/contract';
+import { Citation, MAX_CITATIONS, type MessageContent } from '@flowdesk/contract';
 import { interpolate, type MessageBlockContent, type Variables, valueToText } from '@flowdesk/flow-schema';
 
 /** Drops `undefined` fields so outputs stay clean JSON. */
@@ -48,6 +48,13 @@ function renderRaw(content: MessageBlockContent, vars: Variables): MessageConten
 }
 
 export const text = (value: string): MessageContent => ({ type: 'text', text: value });
+
+/** An AI reply: its text, and the knowledge sources it names when the host gave valid ones. */
+export function citedText(value: string, citations: unknown): MessageContent {
+  const valid = Array.isArray(citations) ? citations.map((c) => Citation.safeParse(c)).filter((c) => c.success) : [];
+  if (valid.length === 0) return text(value);
+  return { type: 'text', text: value, citations: valid.slice(0, MAX_CITATIONS).map((c) => c.data) };
+}
 
 /** What the visitor said last, as text (the question for AI answers and intent matching). */
 export const lastMessage = (vars: Variables): string => valueToText(vars.last_message);

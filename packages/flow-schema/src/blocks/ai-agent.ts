@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Template } from '../common';
+import { KnowledgeSourceIds, Template } from '../common';
 import { defineBlock, output } from './define';
 
 export const AiAgentHandoff = z.object({
@@ -16,6 +16,7 @@ export type AiAgentHandoff = z.infer<typeof AiAgentHandoff>;
 export const AiAgentData = z.object({
   instructions: Template.default('You are a friendly support assistant. Answer briefly from the knowledge below.'),
   knowledge: z.string().max(100_000).default(''),
+  knowledgeSourceIds: KnowledgeSourceIds,
   handoff: AiAgentHandoff.default(() => AiAgentHandoff.parse({})),
 });
 export type AiAgentData = z.infer<typeof AiAgentData>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Template, VariableName } from '../common';
+import { KnowledgeSourceIds, Template, VariableName } from '../common';
 import { defineBlock, output } from './define';
 
 export const AiAnswerData = z.object({
   instructions: Template.default('Answer briefly and only from the knowledge below.'),
   knowledge: z.string().max(100_000).default(''),
+  knowledgeSourceIds: KnowledgeSourceIds,
   saveAs: VariableName.optional(),
 });
 export type AiAnswerData = z.infer<typeof AiAnswerData>;

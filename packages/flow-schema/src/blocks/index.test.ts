@@ -52,3 +52,22 @@ describe('block registry', () => {
     expect(isBlockType('toString')).toBe(false);
   });
 });
+
+describe('AI blocks: knowledgeSourceIds', () => {
+  test.each(['ai_answer', 'ai_agent'] as const)(
+    '%s: defaults to none, keeps a list, refuses duplicates and too many',
+    (type) => {
+      const data = blockDefinitions[type].data;
+      expect(data.parse({}).knowledgeSourceIds).toEqual([]);
+      expect(data.parse({ knowledgeSourceIds: ['a', 'b'] }).knowledgeSourceIds).toEqual(['a', 'b']);
+      expect(data.safeParse({ knowledgeSourceIds: ['a', 'a'] }).error?.issues[0]?.message).toBe(
+        'A knowledge source is chosen twice',
+      );
+      const many = Array.from({ length: 21 }, (_, i) => `s${i}`);
+      expect(data.safeParse({ knowledgeSourceIds: many }).error?.issues[0]?.message).toBe(
+        'Choose at most 20 knowledge sources',
+      );
+      expect(data.safeParse({ knowledgeSourceIds: [''] }).success).toBe(false);
+    },
+  );
+});
