@@ -5,6 +5,23 @@ import { z } from 'zod';
 export const PreferencesAnswer = z.object({ preferences: z.record(z.string(), z.boolean()) });
 export type Preferences = z.infer<typeof PreferencesAnswer>['preferences'];
 
+/** Agent notification events a user can switch on or off. */
+export const NotificationEvent = z.enum([
+  'needs_attention',
+  'assigned_to_you',
+  'assigned_to_team',
+  'unseen_message',
+  'mentioned',
+  'sla_escalation',
+]);
+export type NotificationEvent = z.infer<typeof NotificationEvent>;
+/** Events left out keep their setting. */
+export const PreferencesPatch = z.partialRecord(NotificationEvent, z.boolean());
+export type PreferencesPatch = z.infer<typeof PreferencesPatch>;
+/** PUT /api/email/preferences. */
+export const PreferencesRequest = z.object({ preferences: PreferencesPatch });
+export type PreferencesRequest = z.input<typeof PreferencesRequest>;
+
 export const NotificationSettings = z.object({
   /** `team`: members of the conversation's team (all agents when it has none); `all`: every agent. */
   needsAttentionTo: z.enum(['team', 'all']).default('team'),
@@ -38,6 +55,14 @@ export const MailAnswer = z.object({ message: MailFull });
 
 export const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']);
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
+
+/** GET /api/email/mailbox (and /outbox): newest first; `before` pages to older rows. */
+export const MailboxQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only rows created before this instant (paging). */
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+export const OutboxQuery = MailboxQuery.extend({ status: OutboxStatus.optional() });
 export const OutboxEmail = z.object({
   id: z.string(),
   kind: z.string(),

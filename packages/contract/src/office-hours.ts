@@ -83,6 +83,11 @@ export const OfficePreviewRequest = z.object({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** Which office hours a call reads or writes: a team's (`teamId`), else the workspace's. */
+export const OfficeHoursScope = z.object({ teamId: z.string().min(1).max(100).optional() });
+/** DELETE clears a team's own hours (the team then follows the workspace): the team is required. */
+export const TeamOfficeHoursScope = OfficeHoursScope.required();
+
 export const OfficeHoursResponse = z.object({
   /** Stored for exactly this scope; null when the team follows the workspace (or nothing is set). */
   settings: OfficeHoursSettings.nullable(),

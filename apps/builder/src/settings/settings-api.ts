@@ -11,6 +11,7 @@ import {
   OutboxEmailAnswer,
   type Preferences,
   PreferencesAnswer,
+  type PreferencesRequest,
   ReplyTimeBucket,
   type Schedule,
   type SimulatedInboundEmail,
@@ -49,8 +50,10 @@ export const settingsApi = {
   preview: (schedule: Schedule | null) =>
     api.post(`${OFFICE}/preview`, OfficePreviewAnswer, { schedule }).then((r) => r.preview),
   preferences: () => api.get('/api/email/preferences', PreferencesAnswer).then((r) => r.preferences),
-  savePreferences: (preferences: Preferences) =>
-    api.put('/api/email/preferences', PreferencesAnswer, { preferences }).then((r) => r.preferences),
+  savePreferences: (preferences: Preferences) => {
+    const body: PreferencesRequest = { preferences };
+    return api.put('/api/email/preferences', PreferencesAnswer, body).then((r) => r.preferences);
+  },
   notificationSettings: () => api.get('/api/email/settings', NotificationSettingsAnswer).then((r) => r.settings),
   saveNotificationSettings: (patch: NotificationSettingsPatch) =>
     api.put('/api/email/settings', NotificationSettingsAnswer, patch).then((r) => r.settings),

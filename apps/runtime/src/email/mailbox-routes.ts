@@ -1,5 +1,12 @@
-import { MailAnswer, MailboxAnswer, OutboxAnswer, OutboxEmailAnswer, OutboxStatus } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import {
+  MailAnswer,
+  MailboxAnswer,
+  MailboxQuery,
+  OutboxAnswer,
+  OutboxEmailAnswer,
+  OutboxQuery,
+} from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { conflict, notFound } from '../http/errors';
 import { requireAdmin } from '../http/middleware/auth';
@@ -7,15 +14,6 @@ import { errors, IdParam, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { emailDb, type MailboxRow, type OutboxRow } from './tables';
-
-const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Only rows created before this instant (paging). */
-  before: z.iso.datetime({ offset: true }).optional(),
-});
-const OutboxQuery = ListQuery.extend({
-  status: OutboxStatus.optional(),
-});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toSummary = (row: MailboxRow) => ({
@@ -48,7 +46,7 @@ const mailboxList = createRoute({
   path: `${base}/mailbox`,
   tags: ['Email'],
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
-  request: { query: ListQuery },
+  request: { query: MailboxQuery },
   responses: {
     401: errors[401],
     200: jsonResponse(MailboxAnswer, 'Newest first'),

@@ -1,18 +1,9 @@
+import { NotificationEvent, PreferencesPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database, User } from '../db/schema';
 import { emailDb } from './tables';
 
-/** Agent notification events a user can switch on or off. */
-export const NotificationEvent = z.enum([
-  'needs_attention',
-  'assigned_to_you',
-  'assigned_to_team',
-  'unseen_message',
-  'mentioned',
-  'sla_escalation',
-]);
-export type NotificationEvent = z.infer<typeof NotificationEvent>;
+export { NotificationEvent, PreferencesPatch } from '@flowdesk/contract';
 export type Preferences = Record<NotificationEvent, boolean>;
 
 /** Everything on until the user says otherwise; SLA escalations only ever go to admins. */
@@ -24,9 +15,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   mentioned: true,
   sla_escalation: true,
 };
-
-export const PreferencesPatch = z.partialRecord(NotificationEvent, z.boolean());
-export type PreferencesPatch = z.infer<typeof PreferencesPatch>;
 
 export async function readPreferences(db: Kysely<Database>, userId: string): Promise<Preferences> {
   const rows = await emailDb(db)

@@ -1,4 +1,4 @@
-import { NotificationSettingsAnswer, PreferencesAnswer } from '@flowdesk/contract';
+import { NotificationSettingsAnswer, PreferencesAnswer, PreferencesRequest } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
@@ -14,10 +14,8 @@ import {
   readNotificationSettings,
   writeNotificationSettings,
 } from './notification-settings';
-import { PreferencesPatch, readPreferences, writePreferences } from './preferences';
+import { readPreferences, writePreferences } from './preferences';
 import { applyUnsubscribe, KIND_WORDS, readUnsubscribeToken } from './unsubscribe';
-
-const PreferencesBody = z.object({ preferences: PreferencesPatch });
 
 const prefsGet = createRoute({
   method: 'get',
@@ -31,7 +29,7 @@ const prefsPut = createRoute({
   path: `${EMAIL_API_PREFIX}/preferences`,
   tags: ['Email'],
   summary: 'Turn my notification events on or off',
-  request: { body: jsonBody(PreferencesBody) },
+  request: { body: jsonBody(PreferencesRequest) },
   responses: {
     200: jsonResponse(PreferencesAnswer, 'Preferences'),
     400: errors[400],

@@ -1,11 +1,13 @@
 import {
   OfficeHoursResponse,
+  OfficeHoursScope,
   OfficeHoursSettings,
   OfficePreviewAnswer,
   OfficePreviewRequest,
   type Schedule,
+  TeamOfficeHoursScope,
 } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createRouter } from '../http/env';
@@ -18,13 +20,12 @@ import { replyTimeWords } from './reply-time-query';
 import { clearTeamOfficeHours, effectiveOfficeHours, readOfficeHours, writeOfficeHours } from './settings';
 
 const base = '/api/admin/office-hours';
-const ScopeQuery = z.object({ teamId: z.string().min(1).max(100).optional() });
 const getRoute = createRoute({
   method: 'get',
   path: base,
   tags: ['Office hours'],
   summary: 'Office hours, reply time and offline rules of the workspace or a team, with a live preview',
-  request: { query: ScopeQuery },
+  request: { query: OfficeHoursScope },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), 401: errors[401], 404: errors[404] },
 });
 const putRoute = createRoute({
@@ -32,7 +33,7 @@ const putRoute = createRoute({
   path: base,
   tags: ['Office hours'],
   summary: 'Save office hours for the workspace or a team (admin)',
-  request: { query: ScopeQuery, body: jsonBody(OfficeHoursSettings) },
+  request: { query: OfficeHoursScope, body: jsonBody(OfficeHoursSettings) },
   responses: {
     401: errors[401],
     200: jsonResponse(OfficeHoursResponse, 'Saved'),
@@ -46,7 +47,7 @@ const deleteRoute = createRoute({
   path: base,
   tags: ['Office hours'],
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
-  request: { query: z.object({ teamId: z.string().min(1).max(100) }) },
+  request: { query: TeamOfficeHoursScope },
   responses: {
     401: errors[401],
     200: jsonResponse(OfficeHoursResponse, 'Cleared'),
