@@ -16,14 +16,21 @@ export function CountChart({ title, rows, empty }: { title: string; rows: ChartR
         <p className="analytics-muted">{empty}</p>
       ) : (
         <>
-          <div style={{ height: Math.max(120, rows.length * 36 + 40) }}>
+          <div style={{ height: Math.max(110, rows.length * 40 + 40) }}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 32 }} accessibilityLayer title={title}>
                 <CartesianGrid horizontal={false} stroke="#e2e5ea" />
                 <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
                 <YAxis type="category" dataKey="label" width={140} tick={{ fontSize: 12 }} />
                 <Tooltip cursor={{ fill: '#eef0ff' }} />
-                <Bar dataKey="count" name="Handoffs" fill="#4f46e5" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+                <Bar
+                  dataKey="count"
+                  name="Handoffs"
+                  fill="#4f46e5"
+                  maxBarSize={28}
+                  radius={[0, 4, 4, 0]}
+                  isAnimationActive={false}
+                >
                   <LabelList dataKey="count" position="right" fontSize={12} />
                 </Bar>
               </BarChart>

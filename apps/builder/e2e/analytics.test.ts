@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import type { RunningServer } from '@flowdesk/runtime';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { loginHeaders } from '../../runtime/test/fixtures/accounts';
+import { TestVisitor } from '../../runtime/test/fixtures/visitor';
+import { addDays, todayIn } from '../src/analytics/date-range';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+
+const BOT = 'demo-bot';
+let live: LiveRuntime;
+let runtime: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const seeded: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** A visitor of the demo bot; `human` picks "Talk to a human" (an agent is online, so it is handed off). */
+async function visitor(human: boolean) {
+  const v = new TestVisitor(runtime.url, BOT);
+  await v.start();
+  await v.historyWhen((messages) => messages.some((m) => JSON.stringify(m.content).includes('What can I help')));
+  if (human) expect((await v.pick('human', 'Talk to a human')).conversation.status).toBe('needs_agent');
+  return v.conversationId;
+}
+
+beforeAll(async () => {
+  live = await startLiveRuntime();
+  runtime = live.runtime;
+  browser = await launchBrowser();
+  // Four conversations today: A stays with the bot; B, C, D are handed off from the flow's handoff block.
+  // C gets an answer and is resolved; D is resolved without a word (left without an answer); B still waits.
+  const agent = await loginHeaders(runtime.url, AGENT.email, AGENT.password);
+  const admin = await loginHeaders(runtime.url, ADMIN.email, ADMIN.password);
+  const call = async (headers: Record<string, string>, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${runtime.url}${path}`, {
+      method,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  };
+  // Both people online (the admin's dashboard would set it anyway once its socket connects).
+  await call(agent, 'PUT', '/api/inbox/presence', { status: 'online' });
+  await call(admin, 'PUT', '/api/inbox/presence', { status: 'online' });
+  seeded.a = await visitor(false);
+  seeded.b = await visitor(true);
+  seeded.c = await visitor(true);
+  seeded.d = await visitor(true);
+  await call(admin, 'POST', `/api/inbox/conversations/${seeded.c}/messages`, { text: 'Hello, I can help.' });
+  await call(admin, 'POST', `/api/inbox/conversations/${seeded.c}/resolve`);
+  await call(admin, 'POST', `/api/inbox/conversations/${seeded.d}/resolve`);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await live?.close();
+});
+
+const card = (page: Page, label: string) => page.locator(`.analytics-card[data-figure="${label}"]`);
+
+describe('the analytics overview end to end (live runtime on PostgreSQL, Chromium)', () => {
+  it('shows the seeded figures, switches the range, downloads the CSV', async () => {
+    const page = await newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: `${SCREENSHOTS}/analytics-failure.png` });
+    });
+    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    const errors = watchConsole(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
+    await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+
+    // Last 30 days (the default) holds the four conversations.
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    expect(await page.getByRole('button', { name: 'Last 30 days' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await card(page, 'Handoff rate').locator('.analytics-card-value').textContent()).toBe('75%');
+    expect(await card(page, 'Handoff rate').locator('.analytics-card-detail').textContent()).toBe(
+      '3 handed to a person',
+    );
+    expect(await card(page, 'Resolved by the bot').locator('.analytics-card-value').textContent()).toBe('0%');
+    expect(await card(page, 'Left without an answer').locator('.analytics-card-value').textContent()).toBe('1');
+    expect(await card(page, 'First response (median)').locator('.analytics-card-detail').textContent()).toMatch(
+      / · 1 measured$/,
+    );
+    expect(await card(page, 'Resolution (median)').locator('.analytics-card-detail').textContent()).toMatch(
+      / · 2 measured$/,
+    );
+    // Handoffs by reason and block: the charts and their text lists.
+    const byReason = page.locator('figure').filter({ hasText: 'Handoffs by reason' });
+    await byReason.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await byReason.locator('li').allTextContents()).toEqual(['Handoff block: 3']);
+    expect(
+      await page.locator('figure').filter({ hasText: 'Handoffs by block' }).locator('li').allTextContents(),
+    ).toEqual(['handoff: 3']);
+    // The heatmap: all four started in one hour of today.
+    const heat = page.locator('.analytics-heatmap td[title]');
+    expect(await heat.count()).toBe(7 * 24);
+    const busy = await page.locator('.analytics-heatmap td.heat-4').getAttribute('title');
+    expect(busy).toMatch(/: 4$/);
+    // Live strip: B waits; the agent and the admin are online.
+    await expect.poll(() => page.locator('[data-live="waiting"]').textContent()).toBe('1');
+    expect(await page.locator('[data-live="online"]').textContent()).toBe('2');
+    // Per agent and team: routing gave the handoffs to the online agent of Support; C and D count for them.
+    const holder = (table: number, name: string) =>
+      page
+        .locator('.analytics-people')
+        .nth(table)
+        .getByRole('row', { name: new RegExp(name) })
+        .locator('td');
+    expect(await holder(0, AGENT.name).first().textContent()).toBe('2');
+    expect(await holder(1, 'Support').first().textContent()).toBe('2');
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-01-overview.png` });
+    await page.locator('.analytics-people').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-01b-heatmap-people.png` });
+
+    // The CSV of the range: one line per conversation, C resolved by a person.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download CSV' }).click();
+    const file = await download;
+    const lines = readFileSync((await file.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines[0]!.split(',')).toContain('resolved_by');
+    expect(lines).toHaveLength(5);
+    const header = lines[0]!.split(',');
+    const rowOfC = lines.find((line) => line.startsWith(seeded.c))!.split(',');
+    expect(rowOfC[header.indexOf('status')]).toBe('resolved');
+    expect(rowOfC[header.indexOf('resolved_by')]).toBe('human');
+    expect(rowOfC[header.indexOf('handoff_reason')]).toBe('flow');
+
+    // A custom range that ends yesterday: nothing in it, and the page says so.
+    const timeZone = (await page.locator('.page-header p').textContent())!.split(' in ').pop()!;
+    const today = todayIn(timeZone);
+    await page.getByRole('button', { name: 'Custom' }).click();
+    await page.getByLabel('From').fill(addDays(today, -10));
+    await page.getByLabel('To').fill(addDays(today, -1));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('heading', { name: 'No conversations in this range' }).waitFor();
+    // An end before the start is explained, not sent.
+    await page.getByLabel('To').fill(addDays(today, -20));
+    await page.getByRole('alert').filter({ hasText: 'The end day must not be before the start day.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-02-empty-range.png` });
+
+    // Back to 7 days: the four again; a bot filter with the demo bot keeps them.
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    await page.getByLabel('Bot').selectOption(BOT);
+    await expect.poll(() => page.url()).toContain('/analytics');
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    expect(errors).toEqual([]);
+  });
+
+  it('an agent has no Analytics entry and is told the page is not for their role', async () => {
+    const page = await newPage();
+    await login(page, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).count()).toBe(
+      0,
+    );
+    await page.goto(`${runtime.url}/app/analytics`);
+    await page.getByRole('heading', { name: 'Not available for your role' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-03-agent.png` });
+  });
+});
