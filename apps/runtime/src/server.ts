@@ -13,9 +13,10 @@ import { deleteExpiredSessions } from './repositories/sessions';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
 import { installAreas } from './services/areas';
+import { deleteExpiredRateLimits } from './services/database-rate-limit-store';
 import { createLogger } from './services/logger';
 import { PublicRateLimits } from './services/public-rate-limits';
-import { RedisRateLimitStore } from './services/rate-limit-store';
+import { RedisRateLimitStore } from './services/redis-rate-limit-store';
 
 export interface StartServerOptions {
   /** Reuse an open database (tests); the server then leaves it open on close. */
@@ -60,6 +61,8 @@ export async function startServer(config: Config, options: StartServerOptions = 
       config,
       new RedisRateLimitStore({ redis: redis.commands, prefix, onError }),
     );
+    // While Redis is away, these count in the database: still one budget, at a write per attempt.
+    services.limits = new RedisRateLimitStore({ redis: redis.commands, prefix, onError, fallback: services.limits });
     const bridge = await startRedisBridge({
       publisher: redis.commands,
       subscriber: redis.subscriber,
@@ -87,6 +90,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
   services.effects.start();
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db).catch((error) => logger.warn({ err: error }, 'session sweep failed'));
+    deleteExpiredRateLimits(database.db).catch((error) => logger.warn({ err: error }, 'rate-limit sweep failed'));
   }, SESSION_SWEEP_MS);
   sweep.unref();
   services.onClose(() => clearInterval(sweep));

@@ -14,12 +14,11 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
-import { ApiError } from '../http/errors';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
+import { enforce } from '../http/middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import { normalizeEmail } from '../repositories/users';
 import type { Services } from '../services';
-import { RateLimiter } from '../services/rate-limiter';
 import { acceptInvite, describeInvite } from './invites';
 import { changeOwnPassword, describeReset, finishPasswordReset, requestPasswordReset } from './passwords';
 import { peopleRouter } from './router';
@@ -89,19 +88,18 @@ const changeRoute = createRoute({
 
 const WINDOW_MS = 15 * 60_000;
 
-function tooMany(c: Context<AppEnv>, wait: number, what: string): never {
-  c.header('Retry-After', String(Math.ceil(wait / 1000)));
-  throw new ApiError(429, 'rate_limited', `Too many ${what}, try again later`);
+/** Counts one hit of `key` in the shared store (one budget across instances); a spent budget answers 429. */
+async function spend(c: Context<AppEnv>, services: Services, what: string, budgets: Array<[string, string, number]>) {
+  const waits = await Promise.all(
+    budgets.map(([bucket, key, limit]) => services.limits.hit(bucket, key, limit, WINDOW_MS)),
+  );
+  enforce(c, { wait: Math.max(...waits), message: `Too many ${what}` });
 }
 
 /** Invite acceptance, forgotten passwords and changing one's own password. */
 export function passwordRoutes(services: Services) {
   const router = peopleRouter();
-  // Like sign-in (auth/session.ts): budgets per client address and per account, counted per instance.
-  const resetPerAddress = new RateLimiter(20, WINDOW_MS);
-  const resetPerAccount = new RateLimiter(3, WINDOW_MS);
-  const linkPerAddress = new RateLimiter(60, WINDOW_MS);
-  const changePerUser = new RateLimiter(10, WINDOW_MS);
+  // Like sign-in (auth/session.ts): budgets per client address and per account, per WINDOW_MS.
   const address = (c: Context<AppEnv>) => clientAddress(c, services.config.TRUST_PROXY);
 
   const signIn = (c: Context<AppEnv>, session: { token: string; expiresAt: Date }) =>
@@ -112,17 +110,16 @@ export function passwordRoutes(services: Services) {
       path: '/',
       expires: session.expiresAt,
     });
-  const guardLinkUse = (c: Context<AppEnv>) => {
+  const guardLinkUse = async (c: Context<AppEnv>) => {
     assertSameOriginWrite(c, services.config);
-    const wait = linkPerAddress.hit(address(c));
-    if (wait > 0) tooMany(c, wait, 'attempts');
+    await spend(c, services, 'attempts', [['link-address', address(c), 60]]);
   };
 
   router.openapi(inviteInfoRoute, async (c) =>
     c.json(await describeInvite(services.db, c.req.valid('query').token), 200),
   );
   router.openapi(acceptRoute, async (c) => {
-    guardLinkUse(c);
+    await guardLinkUse(c);
     const { token, password } = c.req.valid('json');
     const { user, session } = await acceptInvite(services, token, password);
     signIn(c, session);
@@ -132,8 +129,10 @@ export function passwordRoutes(services: Services) {
   router.openapi(resetRequestRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
     const email = normalizeEmail(c.req.valid('json').email);
-    const wait = Math.max(resetPerAddress.hit(address(c)), resetPerAccount.hit(email));
-    if (wait > 0) tooMany(c, wait, 'reset requests');
+    await spend(c, services, 'reset requests', [
+      ['reset-address', address(c), 20],
+      ['reset-account', email, 3],
+    ]);
     // Answered at once either way: the time taken never tells whether the address has an account.
     services.background.run('password reset email', () => requestPasswordReset(services, email));
     return c.json({ message: PASSWORD_RESET_SENT }, 202);
@@ -142,7 +141,7 @@ export function passwordRoutes(services: Services) {
     c.json(await describeReset(services.db, c.req.valid('query').token), 200),
   );
   router.openapi(resetConfirmRoute, async (c) => {
-    guardLinkUse(c);
+    await guardLinkUse(c);
     const { token, password } = c.req.valid('json');
     const { user, session } = await finishPasswordReset(services, token, password);
     signIn(c, session);
@@ -152,10 +151,9 @@ export function passwordRoutes(services: Services) {
   router.use(changeRoute.getRoutingPath(), requireUser(services));
   router.openapi(changeRoute, async (c) => {
     const user = currentUser(c);
-    const wait = changePerUser.hit(user.id);
-    if (wait > 0) tooMany(c, wait, 'password changes');
+    await spend(c, services, 'password changes', [['password-change', user.id, 10]]);
     const answer = await changeOwnPassword(services, user.id, c.req.valid('json'), getCookie(c, SESSION_COOKIE));
-    changePerUser.reset(user.id);
+    await services.limits.reset('password-change', user.id);
     return c.json(answer, 200);
   });
   return router;

@@ -9,11 +9,13 @@ import { RealtimeHub } from '../realtime/hub';
 import { toVisitorConversation, visibleAgent } from '../repositories/conversations';
 import { BackgroundTasks } from './background';
 import { ConversationService } from './conversation-service';
+import { DatabaseRateLimitStore } from './database-rate-limit-store';
 import { EffectRunner } from './effect-runner';
 import { FlowCache } from './flow-cache';
 import { type ConversationHooks, createConversationHooks, createHandoffHooks, type HandoffHooks } from './hooks';
 import type { Logger } from './logger';
 import { PublicRateLimits } from './public-rate-limits';
+import type { RateLimitStore } from './rate-limit-store';
 import { cacheReplyTime } from './reply-time-cache';
 
 /** Everything routes and workers need, built once per process by `createServices`. */
@@ -34,6 +36,9 @@ export interface Services {
   background: BackgroundTasks;
   /** Public widget API budgets (per address, per visitor, new visitors). */
   publicLimits: PublicRateLimits;
+  /** Every other budget (sign-in, password resets, invite links, AI preview): Redis with REDIS_URL, else the
+   * database, so instances share one budget per client. */
+  limits: RateLimitStore;
   /** What the conversation's visitor may see of it (status, agent, reply time, awaited input). */
   visitorView(conversation: Conversation): Promise<VisitorConversation>;
   /** Run in reverse order on shutdown (workers, listeners); add yours with `onClose`. */
@@ -90,6 +95,7 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     conversationHooks: createConversationHooks(),
     background: new BackgroundTasks(logger),
     publicLimits: new PublicRateLimits(config),
+    limits: new DatabaseRateLimitStore(database.db),
     visitorView: (conversation) => {
       const known = views.get(conversation);
       if (known) return known;

@@ -1,73 +1,82 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { backoffDelay } from '@flowdesk/contract';
 import { RateLimiter } from './rate-limiter';
 
+/** A delay that grows with each failure of a key: `free` failures cost nothing, then `firstMs`, doubling up to
+ * `maxMs`; a key without a failure for `forgetMs` starts again from zero. */
+export interface Backoff {
+  free: number;
+  firstMs: number;
+  maxMs: number;
+  forgetMs: number;
+}
+
+/** The wait a key must keep after its `failures`-th failure. */
+export const backoffAfter = (failures: number, backoff: Backoff): number => {
+  const over = failures - backoff.free;
+  return over < 0 ? 0 : backoffDelay(over + 1, { baseMs: backoff.firstMs, maxMs: backoff.maxMs });
+};
+
 /**
- * Where rate-limit counters live. In memory, each instance counts alone (N instances give a client N
- * budgets); in Redis, every instance counts in the same place, so a client gets one budget.
+ * Where rate-limit counters live. In Redis (REDIS_URL) or the database, every instance counts in the same
+ * place, so a client gets one budget however many instances serve it; in memory, each instance counts alone.
  */
 export interface RateLimitStore {
   /** Counts one hit of `key` in `bucket` (a fixed window of `windowMs`); ms to wait when over `limit`, else 0. */
   hit(bucket: string, key: string, limit: number, windowMs: number): Promise<number>;
+  /**
+   * Starts an attempt of `key` under a progressive delay: while the delay of its last failure runs, ms to wait
+   * (the attempt is not counted); else 0, and the attempt counts as one more failure until `reset`.
+   */
+  attempt(bucket: string, key: string, backoff: Backoff): Promise<number>;
+  /** Forgets `key` in `bucket` (a success clears its count). */
+  reset(bucket: string, key: string): Promise<void>;
 }
 
-/** Counters in this instance's memory (the default without REDIS_URL). */
+/** What a shared store keeps of a key: a hash (visitor tokens are secrets, addresses and accounts personal data). */
+export const storedKey = (key: string) => createHash('sha256').update(key).digest('base64url');
+
+/** Counters in this instance's memory: public widget budgets without REDIS_URL, and while Redis is away. */
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly limiters = new Map<string, RateLimiter>();
+  /** In order of last attempt, oldest first (for eviction). */
+  private readonly delays = new Map<string, { failures: number; lastAt: number; until: number }>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Delayed keys remembered at most (attackers may spray many names); the least recently tried go first. */
+    private readonly maxDelayed = 100_000,
+  ) {}
 
   hit(bucket: string, key: string, limit: number, windowMs: number): Promise<number> {
     const name = `${bucket}:${limit}:${windowMs}`;
     let limiter = this.limiters.get(name);
     if (!limiter) {
-      limiter = new RateLimiter(limit, windowMs);
+      limiter = new RateLimiter(limit, windowMs, this.now);
       this.limiters.set(name, limiter);
     }
     return Promise.resolve(limiter.hit(key));
   }
-}
 
-// One round trip: count, start the window on the first hit, and answer how long is left when over the limit.
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  ttl = tonumber(ARGV[2])
-end
-if count > tonumber(ARGV[1]) then return ttl end
-return 0`;
-
-export interface RedisRateLimitStoreOptions {
-  redis: Redis;
-  /** Prefix of every key (several deployments or tests on one Redis). */
-  prefix: string;
-  onError: (error: unknown) => void;
-}
-
-/**
- * Counters in Redis, shared by every instance. While Redis is unreachable the instance counts in its own
- * memory instead (a request is never refused or held up because the counter store is away).
- */
-export class RedisRateLimitStore implements RateLimitStore {
-  private readonly fallback = new MemoryRateLimitStore();
-  private lastErrorAt = 0;
-
-  constructor(private readonly options: RedisRateLimitStoreOptions) {}
-
-  async hit(bucket: string, key: string, limit: number, windowMs: number): Promise<number> {
-    // Keys hold a hash: visitor tokens are secrets and addresses personal data.
-    const digest = createHash('sha256').update(key).digest('base64url');
-    const redisKey = `${this.options.prefix}rl:${bucket}:${digest}`;
-    try {
-      const wait = await this.options.redis.eval(HIT_SCRIPT, 1, redisKey, limit, windowMs);
-      return Math.max(Number(wait), 0);
-    } catch (error) {
-      const now = Date.now();
-      if (now - this.lastErrorAt > 10_000) {
-        this.lastErrorAt = now;
-        this.options.onError(error);
-      }
-      return this.fallback.hit(bucket, key, limit, windowMs);
+  attempt(bucket: string, key: string, backoff: Backoff): Promise<number> {
+    const name = `${bucket}:${key}`;
+    const now = this.now();
+    let entry = this.delays.get(name);
+    if (entry && now - entry.lastAt > backoff.forgetMs) entry = undefined;
+    if (entry && entry.until > now) return Promise.resolve(entry.until - now);
+    const failures = (entry?.failures ?? 0) + 1;
+    this.delays.delete(name);
+    this.delays.set(name, { failures, lastAt: now, until: now + backoffAfter(failures, backoff) });
+    for (const oldest of this.delays.keys()) {
+      if (this.delays.size <= this.maxDelayed) break;
+      this.delays.delete(oldest);
     }
+    return Promise.resolve(0);
+  }
+
+  reset(bucket: string, key: string): Promise<void> {
+    this.delays.delete(`${bucket}:${key}`);
+    for (const [name, limiter] of this.limiters) if (name.startsWith(`${bucket}:`)) limiter.reset(key);
+    return Promise.resolve();
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../src/http/routes/auth/login-throttle';
+import { MemoryRateLimitStore } from '../../src/services/rate-limit-store';
 import { PASSWORD, seedWorkspace, XHR } from '../fixtures/accounts';
 import { useTestServer } from '../server';
 
@@ -87,36 +88,42 @@ describe('guessing one account’s password from many addresses', () => {
   });
 });
 
-describe('LoginThrottle', () => {
-  it('doubles the delay per failure up to the cap, forgets after a quiet window, resets on success', () => {
+describe('the progressive delay in memory (MemoryRateLimitStore.attempt, LoginThrottle.BACKOFF)', () => {
+  const backoff = LoginThrottle.BACKOFF;
+
+  it('doubles the delay per failure up to the cap, forgets after a quiet window, resets on success', async () => {
     let now = 0;
-    const throttle = new LoginThrottle(() => now);
+    const store = new MemoryRateLimitStore(() => now);
+    // Each loop counts one failure; any attempt refused before it (not counted) shows the running delay.
     const delays: number[] = [];
     for (let n = 0; n < LoginThrottle.FREE_FAILURES + 9; n++) {
-      now += throttle.wait('a');
-      expect(throttle.wait('a')).toBe(0);
-      throttle.attempt('a');
-      delays.push(throttle.wait('a'));
+      let wait = await store.attempt('login', 'a', backoff);
+      while (wait > 0) {
+        delays.push(wait);
+        now += wait;
+        wait = await store.attempt('login', 'a', backoff);
+      }
     }
-    expect(delays.slice(0, LoginThrottle.FREE_FAILURES - 1).every((delay) => delay === 0)).toBe(true);
-    expect(delays.slice(LoginThrottle.FREE_FAILURES - 1)).toEqual([
-      1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000,
-    ]);
-    expect(throttle.wait('b')).toBe(0);
-    throttle.succeeded('a');
-    expect(throttle.wait('a')).toBe(0);
+    delays.push(await store.attempt('login', 'a', backoff));
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000]);
+    expect(await store.attempt('login', 'b', backoff)).toBe(0);
+    await store.reset('login', 'a');
+    expect(await store.attempt('login', 'a', backoff)).toBe(0);
 
-    for (let n = 0; n < LoginThrottle.FREE_FAILURES; n++) throttle.attempt('c');
-    expect(throttle.wait('c')).toBe(1000);
+    for (let n = 0; n < LoginThrottle.FREE_FAILURES; n++) await store.attempt('login', 'c', backoff);
+    expect(await store.attempt('login', 'c', backoff)).toBe(1000);
     now += LoginThrottle.FORGET_AFTER_MS + 1;
-    expect(throttle.wait('c')).toBe(0);
-    throttle.attempt('c');
-    expect(throttle.wait('c')).toBe(0);
+    expect(await store.attempt('login', 'c', backoff)).toBe(0);
+    expect(await store.attempt('login', 'c', backoff)).toBe(0);
   });
 
-  it('keeps memory bounded when attackers spray many accounts', () => {
-    const throttle = new LoginThrottle(() => 0, 100);
-    for (let n = 0; n < 1000; n++) throttle.attempt(`user-${n}@example.com`);
-    expect(throttle.size).toBeLessThanOrEqual(100);
+  it('keeps memory bounded when attackers spray many accounts', async () => {
+    const store = new MemoryRateLimitStore(() => 0, 100);
+    for (let n = 0; n < 1000; n++) await store.attempt('login', `user-${n}@example.com`, backoff);
+    // The first accounts were dropped: their count starts again (a kept one would be delayed by now).
+    for (let n = 0; n < LoginThrottle.FREE_FAILURES; n++) {
+      expect(await store.attempt('login', 'user-0@example.com', backoff)).toBe(0);
+    }
+    expect(await store.attempt('login', 'user-0@example.com', backoff)).toBeGreaterThan(0);
   });
 });

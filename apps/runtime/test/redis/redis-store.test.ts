@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../../src/realtime/redis-connection';
 import { startServer } from '../../src/server';
-import { RedisRateLimitStore } from '../../src/services/rate-limit-store';
+import { RedisRateLimitStore } from '../../src/services/redis-rate-limit-store';
 import { createTestDatabase } from '../db';
 import { dropPrefix, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
 

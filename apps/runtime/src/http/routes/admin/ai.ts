@@ -3,10 +3,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { answeredBy } from '../../../ai';
 import { agentSuggestion } from '../../../inbox/summary';
 import type { Services } from '../../../services';
-import { RateLimiter } from '../../../services/rate-limiter';
 import { createRouter } from '../../env';
-import { ApiError } from '../../errors';
 import { requireAdmin, requireUser } from '../../middleware/auth';
+import { enforce } from '../../middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 
 const path = '/api/admin/ai';
@@ -38,7 +37,6 @@ export const PREVIEW_SUMMARY_LIMIT_PER_MINUTE = 30;
 
 export function aiRoutes(services: Services) {
   const router = createRouter();
-  const perUser = new RateLimiter(PREVIEW_SUMMARY_LIMIT_PER_MINUTE, 60_000);
   router.use(path, requireUser(services));
   router.use(`${path}/*`, requireUser(services));
   router.openapi(statusRoute, (c) => {
@@ -49,11 +47,9 @@ export function aiRoutes(services: Services) {
   // Flows are edited by admins only (see flows.ts), so the preview summary follows the same rule.
   router.openapi(previewSummaryRoute, async (c) => {
     const user = requireAdmin(c);
-    const wait = perUser.hit(user.id);
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new ApiError(429, 'rate_limited', 'Too many preview summaries, try again in a minute');
-    }
+    // Per admin in the shared store: one budget across instances.
+    const wait = await services.limits.hit('ai-preview', user.id, PREVIEW_SUMMARY_LIMIT_PER_MINUTE, 60_000);
+    enforce(c, { wait, message: 'Too many preview summaries' });
     const { transcript, variables = {}, priorityMode } = c.req.valid('json');
     const name = typeof variables.name === 'string' ? variables.name : null;
     const email = typeof variables.email === 'string' ? variables.email : null;

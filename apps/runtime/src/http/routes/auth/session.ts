@@ -5,12 +5,12 @@ import { revoke } from '../../../realtime/revocations';
 import { createSession, deleteSession } from '../../../repositories/sessions';
 import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from '../../../repositories/users';
 import type { Services } from '../../../services';
-import { RateLimiter } from '../../../services/rate-limiter';
 import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
 import { clientAddress } from '../../client-address';
 import { createRouter } from '../../env';
 import { ApiError } from '../../errors';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../../middleware/auth';
+import { enforce } from '../../middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { LoginThrottle } from './login-throttle';
 
@@ -63,10 +63,10 @@ const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export function sessionRoutes(services: Services) {
   const router = createRouter();
-  const perAccount = new RateLimiter(10, LOGIN_WINDOW_MS);
-  const perAddress = new RateLimiter(100, LOGIN_WINDOW_MS);
-  // The two above are per address; this one slows guessing one account from many addresses.
-  const accountDelay = new LoginThrottle();
+  // Budgets per address and account and per address (in the shared store: one budget across instances),
+  // and a delay that slows guessing one account from many addresses.
+  const accountDelay = new LoginThrottle(() => services.limits);
+  const TOO_MANY = 'Too many sign-in attempts';
 
   router.openapi(loginRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
@@ -74,17 +74,16 @@ export function sessionRoutes(services: Services) {
     const address = clientAddress(c, services.config.TRUST_PROXY);
     const account = normalizeEmail(email);
     const accountKey = `${address}|${account}`;
-    const wait = Math.max(perAccount.hit(accountKey), perAddress.hit(address), accountDelay.wait(account));
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new ApiError(429, 'rate_limited', 'Too many sign-in attempts, try again later');
-    }
-    accountDelay.attempt(account);
+    const waits = await Promise.all([
+      services.limits.hit('login-account', accountKey, 10, LOGIN_WINDOW_MS),
+      services.limits.hit('login-address', address, 100, LOGIN_WINDOW_MS),
+    ]);
+    enforce(c, { wait: Math.max(...waits), message: TOO_MANY });
+    enforce(c, { wait: await accountDelay.attempt(account), message: TOO_MANY });
     const user = await findUserByEmail(services.db, email);
     const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password');
-    perAccount.reset(accountKey);
-    accountDelay.succeeded(account);
+    await Promise.all([services.limits.reset('login-account', accountKey), accountDelay.succeeded(account)]);
     const session = await createSession(services.db, user.id, services.config.SESSION_TTL_HOURS);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
