@@ -43,8 +43,12 @@ export interface ApiClient {
   delete<S extends ResponseSchema>(path: string, schema: S): Promise<ResponseOf<S>>;
 }
 
-/** Checking every answer costs a parse; development and tests pay it, production does not. */
-const checkResponses = import.meta.env.DEV || import.meta.env.MODE === 'test';
+/**
+ * Checking every answer costs a parse; development and tests pay it, production does not. A production bundle
+ * built with VITE_CHECK_RESPONSES=true checks too (browser end-to-end runs against a live runtime).
+ */
+const checkResponses =
+  import.meta.env.DEV || import.meta.env.MODE === 'test' || import.meta.env.VITE_CHECK_RESPONSES === 'true';
 
 export const CSRF_HEADER = { 'X-Requested-With': 'flowdesk' } as const;
 
