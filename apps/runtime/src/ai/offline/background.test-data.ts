@@ -1,23 +1,25 @@
 /**
- * Background ("none of these") corpus for offline intent matching (issue 18): messages a support bot for an online
- * store with a SaaS product gets that are NOT one of the usual support intents (talk to a person, refund, where is
- * my order, login trouble, prices and plans, cancelling, something broken). The classifier scores a message against
- * these like against an intent, and a message closer to them than to every intent gets no intent (the idea of
- * Rasa's out_of_scope intent and Dialogflow's negative examples), whatever the bot's intents are.
+ * Background ("none of these") corpus (issue 18): messages a support bot for an online store with a SaaS product gets
+ * that are NOT one of the usual support intents (talk to a person, refund, where is my order, login trouble, prices
+ * and plans, cancelling, something broken). Written to be the "none" class of a background classifier (Rasa's
+ * out_of_scope intent, Dialogflow's negative examples). That classifier was tried and not adopted (BENCHMARKS.md,
+ * AI section): the figures it reached are recorded there. The classifier does not read this file; it serves as a
+ * second out-of-scope set that no rule was tuned on (scope-accuracy.ts `measureBackground`).
  *
  * How it was written (2026-12-05, issue 18 helper): by hand, from a list of categories decided first (payments and
  * invoices, store policies, product capabilities and how-to, integrations, account settings, security, privacy and
  * legal, company and business, the bot itself, chit-chat and off-topic), a dozen or more generic questions each, in
  * the words a visitor uses. Written without opening the in-scope or out-of-scope test sets
  * (in-scope.test-data.ts, out-of-scope.test-data.ts). The author had read the eight out-of-scope sentences the
- * previous session listed in BENCHMARKS.md as still falsely matched; to keep the test honest, this corpus contains
- * none of their topic words (no Canada, weekends, bulk orders, mobile apps, usernames, onboarding, data storage
- * location, or editing one document together). Not to be edited to fix a test-set miss.
+ * previous session listed in BENCHMARKS.md as still falsely matched; this corpus contains none of their topic words
+ * (no Canada, weekends, bulk orders, mobile apps, usernames, onboarding, data storage location, or editing one
+ * document together). Once written, the test below found 14 of its 153 messages word for word in the out-of-scope
+ * test set (stock questions: "Are you hiring?", "Tell me a joke", "lol"...); they were removed so the two sets are
+ * disjoint (scope-accuracy.test.ts). Near-paraphrases of test sentences may remain. Do not edit it to fix a miss.
  */
 export const BACKGROUND_MESSAGES: readonly string[] = [
   // payments and invoices
   'Which payment methods do you accept?',
-  'Can I pay by bank transfer?',
   'Do you take American Express?',
   'Is Apple Pay supported at checkout?',
   'Can I pay in installments?',
@@ -41,7 +43,6 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   'Can I add a gift message?',
   'Are your products in stock?',
   'When will the blue sweater be back in stock?',
-  'Do you sell gift cards?',
   'Do you do price matching with other shops?',
   'What is your warranty?',
   'Are your products made in Europe?',
@@ -53,7 +54,6 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   'Does your software work offline?',
   'Can I export my reports to Excel?',
   'How do I import contacts from a spreadsheet?',
-  'Is there a dark mode?',
   'Can I customize the email templates?',
   'Does it support multiple languages?',
   'How do I set up automatic reminders?',
@@ -71,12 +71,10 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   'Is there a keyboard shortcut for search?',
   'How do I archive old projects?',
   'Can I undo a deleted item?',
-  'Do you have an API?',
   'Where is the API documentation?',
   'Is there a browser extension?',
   'Can I embed the widget on my website?',
   'How do I add my logo?',
-  'Can I use my own domain?',
   'Do you have templates I can start from?',
   'Is there a tutorial for beginners?',
   'Where can I find the user guide?',
@@ -100,7 +98,6 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   'How do I update my profile picture?',
   'Can I change the language of the interface?',
   'How do I change my time zone?',
-  'How do I turn off email notifications?',
   'Can I rename my workspace?',
   'How do I change the billing address?',
   'How do I transfer ownership to a colleague?',
@@ -110,7 +107,6 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   'Can I change my display name?',
   // security, privacy and legal
   'Is my information safe with you?',
-  'Are you GDPR compliant?',
   'Do you have SOC 2 certification?',
   'Is the connection encrypted?',
   'Where can I read your privacy policy?',
@@ -127,10 +123,8 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   // company and business
   'Where is your office?',
   'Who founded the company?',
-  'Are you hiring?',
   'How can I apply for a job?',
   'Do you have an affiliate program?',
-  'Can I become a reseller?',
   'I would like to partner with you',
   'Who should I contact for press inquiries?',
   'Do you sponsor events?',
@@ -155,23 +149,18 @@ export const BACKGROUND_MESSAGES: readonly string[] = [
   'Can you write me a poem?',
   'Can you help me with my homework?',
   // chit-chat and off-topic
-  'Good morning',
   'How are you today?',
   'Thanks, that was helpful',
   'Nice to meet you',
   'What is the weather like tomorrow?',
-  'Tell me a joke',
   'What time is it in Tokyo?',
   'Who won the football game last night?',
   'What is the capital of Australia?',
   'Can you recommend a good restaurant nearby?',
   'I am bored',
-  'What is the meaning of life?',
   'Do you like music?',
   'Happy new year!',
   'Just testing this chat',
-  'asdfgh',
-  'lol',
   'Never mind',
   'Can you translate this sentence to Spanish?',
   'How do I bake a chocolate cake?',
