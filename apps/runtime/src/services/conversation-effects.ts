@@ -1,4 +1,6 @@
 import {
+  type AgentTurnRequest,
+  type AnswerEffectRequest,
   type CompiledFlow,
   type EngineEffects,
   type EngineInput,
@@ -12,6 +14,7 @@ import { pendingEffectExists, pendingEffectRow } from '../repositories/pending-e
 import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
 import { effectTimeoutMs } from './external-effects';
+import { withRetrieved } from './knowledge-effects';
 import { SPECULATED_KINDS } from './speculation';
 
 /** Lines of the chat sent with an AI answer (the newest), so follow-up questions keep their context. */
@@ -42,14 +45,20 @@ export async function armEffect(services: Services, tx: ConversationTx, pending:
   tx.afterCommit(() => services.effects.submit(pendingEffectRow(effect)));
 }
 
-/** The request sent for `pending`: an AI answer also gets the recent chat. */
+/**
+ * The request sent for `pending`: AI calls also get the passages found in their knowledge sources (a short
+ * read in this transaction; the model is called after commit), an AI answer also the recent chat.
+ */
 async function callRequest(tx: ConversationTx, pending: Pick<PendingEffect, 'kind' | 'request'>) {
   const request = pending.request as JsonObject;
+  if (pending.kind === 'agentTurn')
+    return (await withRetrieved(tx, 'agentTurn', request as unknown as AgentTurnRequest)) as unknown as JsonObject;
   if (pending.kind !== 'answer') return request;
   await tx.flush();
   const from = Math.max(0, tx.conversation.last_seq - ANSWER_TRANSCRIPT_LINES * 2);
   const transcript = (await transcriptIn(tx.trx, tx.conversation.id, from)).slice(-ANSWER_TRANSCRIPT_LINES);
-  return { ...request, transcript } as JsonObject;
+  const grounded = await withRetrieved(tx, 'answer', request as unknown as AnswerEffectRequest);
+  return { ...grounded, transcript } as unknown as JsonObject;
 }
 
 /** Local effects for a dry run: nothing happens, a handoff is taken as accepted. */

@@ -10,6 +10,7 @@ import type { Services } from '.';
 import type { ConversationTx } from './conversation-tx';
 import { callExternal } from './external-effects';
 import type { FollowUpMark } from './follow-up';
+import { withRetrieved } from './knowledge-effects';
 
 const OFFLINE_EVENT = {
   type: 'event',
@@ -29,8 +30,11 @@ export function createEngineEffects(
 ): EngineEffects {
   return {
     http: (request) => callExternal(services, 'http', request) as Promise<HttpEffectResult>,
-    answer: (request) => callExternal(services, 'answer', request) as Promise<AnswerEffectResult>,
-    agentTurn: (request) => callExternal(services, 'agentTurn', request) as Promise<AgentTurnResult>,
+    // Run here only when they stay in the process (offline): the sources are searched in this transaction.
+    answer: async (request) =>
+      callExternal(services, 'answer', await withRetrieved(tx, 'answer', request)) as Promise<AnswerEffectResult>,
+    agentTurn: async (request) =>
+      callExternal(services, 'agentTurn', await withRetrieved(tx, 'agentTurn', request)) as Promise<AgentTurnResult>,
     classifyIntent: (request) => callExternal(services, 'classifyIntent', request) as Promise<ClassifyIntentResult>,
     handoff: async (request) => {
       for (const decide of services.handoffHooks.outcome) {

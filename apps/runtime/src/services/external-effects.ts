@@ -6,11 +6,18 @@ import type {
   HttpEffectRequest,
 } from '@flowdesk/engine';
 import type { TranscriptLine } from '../ai/provider';
+import { citationsFor, type Grounded, groundedKnowledge, nothingToAnswerFrom } from '../knowledge/grounding';
+import { answerFromPassages } from '../knowledge/passage-answer';
 import type { Services } from '.';
 import { guardedRequest } from './guarded-http';
 
-/** What the runtime adds to an AI answer's request when it records the effect (the recent chat). */
-export type AnswerCall = AnswerEffectRequest & { transcript?: TranscriptLine[] };
+/**
+ * What the runtime adds to an AI answer's request when it records the effect: the recent chat, and the
+ * passages found in the block's knowledge sources.
+ */
+export type AnswerCall = AnswerEffectRequest & Grounded & { transcript?: TranscriptLine[] };
+/** An agent turn with the passages found for the visitor's last message. */
+export type AgentTurnCall = AgentTurnRequest & Grounded;
 
 export interface ExternalCallOptions {
   /** The effect's id: sent as `Idempotency-Key` by HTTP blocks so a remote can de-duplicate a re-run. */
@@ -53,27 +60,24 @@ export function callExternal(
         allowPrivate: config.HTTP_BLOCK_ALLOW_PRIVATE,
       });
     }
-    case 'answer': {
-      const answer = request as AnswerCall;
-      return ai.answer(
-        {
-          question: answer.question,
-          instructions: answer.instructions,
-          knowledge: answer.knowledge,
-          ...(answer.transcript ? { transcript: answer.transcript } : {}),
-        },
-        options.onText ? { onText: options.onText } : undefined,
-      );
-    }
+    case 'answer':
+      return answerFromKnowledge(services, request as AnswerCall, options);
     case 'agentTurn': {
-      const turn = request as AgentTurnRequest;
-      return ai.agentTurn({
-        instructions: turn.instructions,
-        knowledge: turn.knowledge,
-        handoff: turn.handoff,
-        transcript: turn.transcript,
-        gathered: turn.gathered,
-      });
+      const turn = request as AgentTurnCall;
+      return ai
+        .agentTurn({
+          instructions: turn.instructions,
+          knowledge: groundedKnowledge(turn.knowledge, turn.retrieved),
+          handoff: turn.handoff,
+          transcript: turn.transcript,
+          gathered: turn.gathered,
+        })
+        .then((result) => {
+          if (!('reply' in result) || !turn.retrieved?.length) return result;
+          const citations = citationsFor(result.reply, turn.retrieved);
+          // The same object: which provider wrote it is remembered by identity (answeredBy).
+          return citations.length > 0 ? Object.assign(result, { citations }) : result;
+        });
     }
     case 'classifyIntent': {
       const classify = request as ClassifyIntentRequest;
@@ -88,6 +92,38 @@ export function callExternal(
       });
     }
   }
+}
+
+/**
+ * An AI answer from the block's text and the passages found in its sources, naming the sources it used.
+ * With sources chosen and nothing found, the answer is "not found" and the model is not asked.
+ */
+async function answerFromKnowledge(services: Services, answer: AnswerCall, options: ExternalCallOptions) {
+  if (nothingToAnswerFrom(answer)) return { found: false, answer: '' };
+  if (services.ai.name === 'offline' && answer.retrieved?.length) {
+    // Offline: the best passage, as whole readable sentences; the block's own text is the second chance.
+    const quoted = answerFromPassages(answer.question, answer.retrieved);
+    if (quoted.found && quoted.passage)
+      return { found: true, answer: quoted.answer, citations: citationsFor(quoted.answer, [quoted.passage]) };
+    if (!answer.knowledge.trim()) return { found: false, answer: '' };
+    return services.ai.answer({
+      question: answer.question,
+      instructions: answer.instructions,
+      knowledge: answer.knowledge,
+    });
+  }
+  const result = await services.ai.answer(
+    {
+      question: answer.question,
+      instructions: answer.instructions,
+      knowledge: groundedKnowledge(answer.knowledge, answer.retrieved),
+      ...(answer.transcript ? { transcript: answer.transcript } : {}),
+    },
+    options.onText ? { onText: options.onText } : undefined,
+  );
+  if (!result.found || !answer.retrieved?.length) return result;
+  const citations = citationsFor(result.answer, answer.retrieved);
+  return citations.length > 0 ? Object.assign(result, { citations }) : result;
 }
 
 /** A streamed answer may keep writing this many AI timeouts long (the provider bounds each silence). */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { RetrievedPassage } from './grounding';
+import { answerFromPassages } from './passage-answer';
+import { readablePassage } from './readable';
+
+const passage = (title: string, content: string, url: string | null = null): RetrievedPassage => ({
+  chunkId: 1,
+  title,
+  url,
+  text: readablePassage(content),
+});
+
+describe('readablePassage', () => {
+  it('turns markdown into prose: no headings, bullets, emphasis, link syntax, tables or code', () => {
+    const text = readablePassage(
+      [
+        '## Delivery',
+        '* Parcels leave the **same day** if ordered before 2 pm',
+        '1. Track them from [your account](https://shop.example/a)',
+        '> Weekends excluded',
+        '| Zone | Days |',
+        '| --- | --- |',
+        '| EU | 3 |',
+        '```',
+        'curl x',
+        '```',
+        'Do parcels ship abroad?',
+      ].join('\n'),
+    );
+    expect(text).toBe(
+      'Parcels leave the same day if ordered before 2 pm. Track them from your account. Weekends excluded. Zone, Days. EU, 3.',
+    );
+  });
+});
+
+describe('answerFromPassages', () => {
+  const returns = passage(
+    'Returns',
+    '# Returns\n- You can return any item within 30 days.\n- Refunds reach your card within 5 business days.',
+    'https://help.example/returns',
+  );
+  const shipping = passage('Shipping', 'How long does shipping take?\nParcels arrive within three working days.');
+
+  it('answers with the sentence holding the question topic, as written', () => {
+    expect(answerFromPassages('How long do refunds take?', [shipping, returns])).toMatchObject({
+      found: true,
+      answer: 'Refunds reach your card within 5 business days.',
+      passage: returns,
+    });
+    expect(answerFromPassages('when will my parcels arrive', [returns, shipping])).toMatchObject({
+      found: true,
+      answer: 'Parcels arrive within three working days.',
+      passage: shipping,
+    });
+  });
+
+  it('not found when no sentence holds half of the topic words, or the question has none', () => {
+    expect(answerFromPassages('Do you sell gift cards?', [returns, shipping]).found).toBe(false);
+    expect(answerFromPassages('How long does it take?', [returns, shipping]).found).toBe(false);
+    expect(answerFromPassages('refunds', []).found).toBe(false);
+  });
+
+  it('cuts a very long sentence at a word', () => {
+    const long = passage('Long', `Refunds ${'are processed carefully '.repeat(40)}today.`);
+    const { answer } = answerFromPassages('refunds', [long]);
+    expect(answer.length).toBeLessThanOrEqual(421);
+    expect(answer.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { sentences, terms } from '../ai/offline/nlp';
+import type { RetrievedPassage } from './grounding';
+
+/** Words of a question that ask rather than name a topic ("how long does it take"); they never count as evidence. */
+const QUESTION_FILLER = new Set(
+  'long take takes taking get gets getting tell know need want much many please way possible able help like would could should hello hi thanks thank'.split(
+    ' ',
+  ),
+);
+/** Share of the question's topic words the chosen sentence must hold to answer (else: not found). */
+export const PASSAGE_COVERAGE = 0.5;
+/** The longest reply quoted from the passages. */
+const MAX_REPLY_CHARS = 420;
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** "refunds" ~ "refund", "shipping" ~ "ship": the shorter word starts the longer one (at least 3 letters). */
+function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short.length > 5 ? short.slice(0, short.length - 1) : short);
+}
+
+/** The question's topic words: not stop words (no offline term), not question filler. */
+function topicWords(question: string): string[] {
+  return [...new Set(wordsOf(question))].filter((w) => !QUESTION_FILLER.has(w) && terms(w).length > 0);
+}
+
+interface Candidate {
+  passage: number;
+  index: number;
+  sentence: string;
+  held: string[];
+}
+
+/**
+ * The offline answer from retrieved passages: the sentence holding most of the question's topic words (rarer
+ * words weigh more), with its neighbour when that one holds topic words too, as they are written, in order.
+ * Not found when no sentence holds at least half of the topic words: nothing is made up.
+ */
+export function answerFromPassages(
+  question: string,
+  retrieved: RetrievedPassage[],
+): { found: boolean; answer: string; passage?: RetrievedPassage } {
+  const topic = topicWords(question);
+  if (topic.length === 0 || retrieved.length === 0) return { found: false, answer: '' };
+  const candidates: Candidate[] = retrieved.flatMap((passage, p) =>
+    sentences(passage.text).map((sentence, index) => {
+      const words = wordsOf(sentence);
+      return { passage: p, index, sentence, held: topic.filter((t) => words.some((w) => sameWord(t, w))) };
+    }),
+  );
+  const df = (word: string) => candidates.filter((c) => c.held.includes(word)).length;
+  const weight = (word: string) => Math.log(1 + candidates.length / (1 + df(word)));
+  const score = (c: Candidate) => c.held.reduce((sum, word) => sum + weight(word), 0);
+  const best = candidates
+    .filter((c) => c.held.length / topic.length >= PASSAGE_COVERAGE)
+    .sort((a, b) => score(b) - score(a) || a.passage - b.passage || a.index - b.index)[0];
+  if (!best) return { found: false, answer: '' };
+  const neighbour = candidates.find(
+    (c) => c.passage === best.passage && c.index === best.index + 1 && c.held.length > 0,
+  );
+  const reply = [best.sentence, ...(neighbour ? [neighbour.sentence] : [])].join(' ');
+  const answer = reply.length <= MAX_REPLY_CHARS ? reply : best.sentence;
+  return { found: true, answer: trimmed(answer), passage: retrieved[best.passage] };
+}
+
+/** A sentence too long to quote is cut at a word and ends with an ellipsis. */
+function trimmed(text: string): string {
+  if (text.length <= MAX_REPLY_CHARS) return text;
+  const cut = text.slice(0, MAX_REPLY_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '')}…`;
+}

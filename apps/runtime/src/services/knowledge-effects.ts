@@ -1,0 +1,25 @@
+import type { AgentTurnRequest, AnswerEffectRequest } from '@flowdesk/engine';
+import { retrievePassages } from '../knowledge/grounding';
+import type { ConversationTx } from './conversation-tx';
+
+/** The question an AI call searches its knowledge sources with: the answer's question, the agent's last visitor line. */
+function questionOf(kind: 'answer' | 'agentTurn', request: AnswerEffectRequest | AgentTurnRequest): string {
+  if (kind === 'answer') return (request as AnswerEffectRequest).question;
+  const transcript = (request as AgentTurnRequest).transcript ?? [];
+  return transcript.findLast((line) => line.author === 'visitor')?.text ?? '';
+}
+
+/**
+ * An AI call's request with the passages its block's knowledge sources hold for the question (searched in
+ * the conversation's workspace only). Requests of blocks without sources are returned as they are.
+ */
+export async function withRetrieved<R extends AnswerEffectRequest | AgentTurnRequest>(
+  tx: ConversationTx,
+  kind: 'answer' | 'agentTurn',
+  request: R,
+): Promise<R> {
+  const sourceIds = Array.isArray(request.knowledgeSourceIds) ? request.knowledgeSourceIds : [];
+  if (sourceIds.length === 0) return request;
+  const retrieved = await retrievePassages(tx.trx, tx.conversation.workspace_id, sourceIds, questionOf(kind, request));
+  return { ...request, retrieved };
+}
