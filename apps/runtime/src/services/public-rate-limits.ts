@@ -19,8 +19,9 @@ type LimitConfig = Pick<
 /**
  * Budgets of the public widget API: requests per client address and per visitor token (HTTP and the
  * visitor WebSocket handshake), and new visitors per address (each is rows in the database). Counters live
- * in the store: this instance's memory by default (N instances behind a balancer give a client up to N
- * times each), Redis with REDIS_URL (one budget across every instance).
+ * in the store: Redis with REDIS_URL (one budget across every instance), else this instance's memory (N
+ * instances behind a balancer give a client up to N times each): they are checked on every widget request,
+ * too often for a database write. Other budgets count in `services.limits` (Redis or the database).
  */
 export class PublicRateLimits {
   constructor(

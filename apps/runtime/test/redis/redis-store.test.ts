@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../../src/realtime/redis-connection';
 import { startServer } from '../../src/server';
+import { MemoryRateLimitStore } from '../../src/services/rate-limit-store';
 import { RedisRateLimitStore } from '../../src/services/redis-rate-limit-store';
 import { createTestDatabase } from '../db';
 import { dropPrefix, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
@@ -42,6 +43,37 @@ describe('rate-limit counters in Redis', () => {
     ]);
     expect(await a.hit('ip', 'offline', 1, 60_000)).toBeGreaterThan(0);
     expect(errors).toHaveLength(1);
+    await two.close();
+  });
+
+  it('runs the progressive delay on Redis’s clock for every store, and in the fallback while Redis is away', async () => {
+    const [one, two] = await Promise.all([
+      connectRedis(TEST_REDIS_URL, () => {}),
+      connectRedis(TEST_REDIS_URL, () => {}),
+    ]);
+    const fallback = new MemoryRateLimitStore();
+    const a = new RedisRateLimitStore({ redis: one.commands, prefix, onError: () => {}, fallback });
+    const b = new RedisRateLimitStore({ redis: two.commands, prefix, onError: () => {} });
+    const backoff = { free: 2, firstMs: 100, maxMs: 200, forgetMs: 60_000 };
+    expect([await a.attempt('delay', 'acct', backoff), await b.attempt('delay', 'acct', backoff)]).toEqual([0, 0]);
+    // The second failure started a 100 ms delay, seen by both stores; refused attempts are not counted.
+    const waits = await Promise.all([a, b, a, b].map((store) => store.attempt('delay', 'acct', backoff)));
+    for (const wait of waits) {
+      expect(wait).toBeGreaterThan(50);
+      expect(wait).toBeLessThanOrEqual(100);
+    }
+    const deadline = Date.now() + 5000;
+    while ((await b.attempt('delay', 'acct', backoff)) > 0) expect(Date.now()).toBeLessThan(deadline);
+    const doubled = await a.attempt('delay', 'acct', backoff);
+    expect(doubled).toBeGreaterThan(100);
+    expect(doubled).toBeLessThanOrEqual(200);
+    await a.reset('delay', 'acct');
+    expect(await b.attempt('delay', 'acct', backoff)).toBe(0);
+
+    await one.close();
+    // Redis away for `a`: it counts in its fallback store instead of failing.
+    expect([await a.attempt('delay', 'away', backoff), await a.attempt('delay', 'away', backoff)]).toEqual([0, 0]);
+    expect(await fallback.attempt('delay', 'away', backoff)).toBeGreaterThan(0);
     await two.close();
   });
 
