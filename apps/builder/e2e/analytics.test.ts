@@ -158,6 +158,40 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     expect(errors).toEqual([]);
   });
 
+  it("the flow editor's analytics mode shows per block who reached it, left there, was handed off", async () => {
+    const page = await newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: `${SCREENSHOTS}/analytics-canvas-failure.png` });
+    });
+    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
+    const errors = watchConsole(page);
+    await page.goto(`${runtime.url}/app/flows/demo-support-flow`);
+    await page.getByTestId('block-menu').waitFor();
+    expect(await page.locator('.block-figures').count()).toBe(0);
+    const toggle = page.getByRole('button', { name: 'Analytics' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const figures = async (blockId: string) => {
+      const box = page.getByTestId(`figures-${blockId}`);
+      await box.waitFor();
+      const read = (name: string) => box.locator(`[data-figure="${name}"]`).textContent();
+      return [await read('reached'), await read('dropped'), await read('handed')];
+    };
+    // All four reached the menu; A stopped there (the bot still waits for it); B, C, D went on to the handoff.
+    expect(await figures('start')).toEqual(['4', '0', '0']);
+    expect(await figures('menu')).toEqual(['4', '1', '0']);
+    // The canvas draws only blocks in view: fit the whole flow.
+    await page.locator('.react-flow__controls-fitview').click();
+    expect(await figures('handoff')).toEqual(['3', '0', '3']);
+    // A block nobody reached shows zeros, never a negative drop-off.
+    expect(await figures('ask_pricing')).toEqual(['0', '0', '0']);
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-04-canvas.png` });
+    await toggle.click();
+    await expect.poll(() => page.locator('.block-figures').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('an agent has no Analytics entry and is told the page is not for their role', async () => {
     const page = await newPage();
     await login(page, `${runtime.url}/app/`, AGENT.email, AGENT.password);

@@ -1,3 +1,4 @@
+import { CanvasAnalyticsProvider } from '../analytics/canvas/canvas-analytics';
 import { api } from '../api/api';
 import { flowsApi } from '../api/flows';
 import { ErrorState, Spinner } from '../ui/states';
@@ -13,11 +14,9 @@ export function EditorPage({ flowId }: { flowId: string }) {
   const { flow } = data.value;
   return (
     <>
-      <FlowEditor
-        key={flow.id}
-        flowId={flow.id}
-        initialDoc={loadDocument(flow.draft, { id: flow.id, name: flow.name })}
-      />
+      <CanvasAnalyticsProvider key={flow.id} flowId={flow.id}>
+        <FlowEditor flowId={flow.id} initialDoc={loadDocument(flow.draft, { id: flow.id, name: flow.name })} />
+      </CanvasAnalyticsProvider>
       <EditorShortcutHelp />
     </>
   );

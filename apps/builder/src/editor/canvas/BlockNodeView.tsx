@@ -1,6 +1,7 @@
 import { blockDefinitions, blockTitle, isBlockType } from '@flowdesk/flow-schema';
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect } from 'react';
+import { BlockFigures } from '../../analytics/canvas/BlockFigures';
 import { displayOutputs, summarize } from '../blocks/summarize';
 import { ENTRY_TYPES } from '../model/graph-ops';
 import type { BlockNode } from '../model/to-react-flow';
@@ -73,6 +74,7 @@ function BlockNodeViewImpl({ id, data, selected }: NodeProps<BlockNode>) {
           ))}
         </ul>
       ) : null}
+      <BlockFigures blockId={block.id} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { AnalyticsModeToggle } from '../../analytics/canvas/BlockFigures';
 import { Link } from '../../app/router';
 import { IconButton } from '../../ui/IconButton';
 import { Icon } from '../../ui/icons';
@@ -111,6 +112,7 @@ export function Toolbar(props: ToolbarProps) {
         <button type="button" className="btn btn-ghost btn-sm" onClick={props.onVersions}>
           <Icon name="history" /> Versions
         </button>
+        <AnalyticsModeToggle />
       </div>
       <button
         type="button"
