@@ -44,6 +44,7 @@ const LABELS: Record<StringKey, string> = {
   soundOn: 'Sound toggle',
   openLink: 'Name of a link that is only an image',
   download: 'Download link',
+  sources: 'Above the sources of an AI answer',
 };
 
 /** Shown instead of a default when the widget has none of its own. */

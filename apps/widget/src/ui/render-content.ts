@@ -49,13 +49,34 @@ function media(kind: 'video' | 'audio', src: string | null, text: string | undef
   return h('figure', { class: `media ${kind}` }, h(kind, { src, controls: true, preload: 'metadata' }), caption(text));
 }
 
+type Citations = NonNullable<Extract<MessageContent, { type: 'text' }>['citations']>;
+
+/**
+ * An AI answer and, under it, the knowledge sources it used: titles as text, linked only when the address is
+ * http(s) (opened in a new tab, noopener).
+ */
+function cited(text: string, citations: Citations, ctx: RenderContext): HTMLElement {
+  const items = citations.map((citation) => {
+    const href = citation.url ? safeUrl(citation.url) : null;
+    const web = href !== null && /^https?:/i.test(href);
+    return h('li', null, web ? externalLink(href, citation.title, 'source-link') : citation.title);
+  });
+  return h(
+    'div',
+    { class: 'cited' },
+    para(text),
+    h('div', { class: 'sources' }, h('span', { class: 'sources-title' }, ctx.t('sources')), h('ul', null, ...items)),
+  );
+}
+
 /** What the bubble for one message holds; null when the visitor sees nothing (notes, bare prompts). */
 export function renderContent(content: MessageContent, ctx: RenderContext): HTMLElement | null {
   const url = (u: string) => safeUrl(u, ctx.baseUrl);
   switch (content.type) {
     case 'text':
+      return content.citations?.length ? cited(content.text, content.citations, ctx) : para(content.text);
     case 'validation_error':
-      return para(content.text, content.type === 'text' ? 'text' : 'text invalid');
+      return para(content.text, 'text invalid');
     case 'image': {
       const src = url(content.url);
       if (!src) return para(content.caption);

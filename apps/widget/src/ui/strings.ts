@@ -39,6 +39,8 @@ export const DEFAULT_STRINGS = {
   /** The name of a link that is only an image without alt text. */
   openLink: 'Open link',
   download: 'Download',
+  /** Heads the knowledge sources named under an AI answer. */
+  sources: 'Sources',
 } as const;
 
 export type StringKey = keyof typeof DEFAULT_STRINGS;

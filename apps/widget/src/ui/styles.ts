@@ -42,6 +42,10 @@ a{color:#1d4ed8}
 .media img,.media video{display:block;max-width:100%;max-height:260px;border-radius:10px}
 .media audio{max-width:100%}
 figcaption{margin-top:4px}
+.sources{margin-top:8px;padding-top:6px;border-top:1px solid rgba(127,127,127,.25);font-size:12px;line-height:1.4}
+.sources-title{font-weight:600;opacity:.75}
+.sources ul{margin:2px 0 0;padding-left:16px}
+.source-link{color:var(--fd-primary);word-break:break-word}
 .file-link,.link-button,.card-button{display:inline-block;margin-top:6px;padding:7px 12px;border-radius:10px;border:1px solid var(--fd-primary);color:var(--fd-primary);background:#fff;text-decoration:none;font:inherit;cursor:pointer}
 .carousel{display:flex;gap:8px;overflow-x:auto;margin:0;padding:2px 2px 6px;list-style:none;scroll-snap-type:x mandatory}
 .card{flex:none;width:200px;scroll-snap-align:start;background:#fff;border:1px solid #e6e8ef;border-radius:12px;padding:0 0 10px;overflow:hidden;display:flex;flex-direction:column}
