@@ -201,7 +201,10 @@ async function stream(res: ServerResponse, recorded: RecordedRequest, plan: Stre
   }
   if (closed) return;
   if (plan.breakAfter !== undefined) {
-    res.socket?.end(); // what was written still arrives, then the connection ends mid-response
+    // What was written is flushed first (ending the socket with writes still queued lost them on Node 24, so the
+    // client saw no text at all), then the connection ends mid-response.
+    await new Promise<void>((resolve) => res.write('', () => resolve()));
+    if (!closed) res.socket?.end();
     return;
   }
   const calls = plan.toolCalls && wireToolCalls(plan.toolCalls).map((call, index) => ({ index, ...call }));
