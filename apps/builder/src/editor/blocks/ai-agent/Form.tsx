@@ -2,6 +2,7 @@ import type { AiAgentHandoff } from '@flowdesk/flow-schema';
 import { KnowledgeField } from '../ai-answer/Form';
 import { CheckboxField, TemplateField, TextField } from '../fields';
 import type { BlockFormProps } from '../form-props';
+import { KnowledgeSourcesField } from '../KnowledgeSourcesField';
 import { ListEditor } from '../ListEditor';
 
 export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
@@ -20,6 +21,10 @@ export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
         label="Instructions"
         value={data.instructions}
         onChange={(instructions) => update({ ...data, instructions }, 'instructions')}
+      />
+      <KnowledgeSourcesField
+        value={data.knowledgeSourceIds ?? []}
+        onChange={(knowledgeSourceIds) => update({ ...data, knowledgeSourceIds }, 'knowledgeSourceIds')}
       />
       <KnowledgeField value={data.knowledge} onChange={(knowledge) => update({ ...data, knowledge }, 'knowledge')} />
       <fieldset className="fieldset">

@@ -1,0 +1,62 @@
+import type { KnowledgeSource } from '@flowdesk/contract';
+import { api } from '../../api/api';
+import { knowledgeApi } from '../../api/knowledge';
+import { useAsync } from '../../ui/use-async';
+import { useEditor } from '../editor-context';
+
+const STATUS: Record<KnowledgeSource['status'], string> = {
+  pending: 'waiting to be indexed',
+  indexing: 'indexing…',
+  ready: 'ready',
+  failed: 'indexing failed',
+};
+
+/**
+ * The workspace's knowledge sources an AI block answers from, one checkbox each (from GET /api/admin/knowledge).
+ * A chosen source that was deleted stays listed, so it can be unticked.
+ */
+export function KnowledgeSourcesField({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
+  const { readOnly } = useEditor();
+  const sources = useAsync(() => knowledgeApi.list(api), []);
+  const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((chosen) => chosen !== id));
+  const listed = sources.status === 'ready' ? sources.value.sources : [];
+  const missing = sources.status === 'ready' ? value.filter((id) => !listed.some((s) => s.id === id)) : [];
+  return (
+    <fieldset className="fieldset knowledge-sources">
+      <legend>Knowledge sources</legend>
+      {sources.status === 'loading' && <small>Loading the knowledge sources…</small>}
+      {sources.status === 'error' && (
+        <small role="alert">
+          The knowledge sources could not be loaded.{' '}
+          <button type="button" className="link-button" onClick={sources.reload}>
+            Try again
+          </button>
+        </small>
+      )}
+      {sources.status === 'ready' && listed.length === 0 && (
+        <small>No knowledge sources yet: add pages, files or Q&amp;A under Knowledge.</small>
+      )}
+      {listed.map((source) => (
+        <label key={source.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={value.includes(source.id)}
+            disabled={readOnly}
+            onChange={(e) => toggle(source.id, e.target.checked)}
+          />
+          {source.title}
+          <small className="muted">
+            {' '}
+            ({STATUS[source.status]}, {source.chunkCount} passages)
+          </small>
+        </label>
+      ))}
+      {missing.map((id) => (
+        <label key={id} className="checkbox">
+          <input type="checkbox" checked disabled={readOnly} onChange={() => toggle(id, false)} />A deleted source
+        </label>
+      ))}
+      <small>Answers search the chosen sources and name the ones they used; the text below is used as well.</small>
+    </fieldset>
+  );
+}
