@@ -1,4 +1,5 @@
-/** Fixed-window counter per key, in memory. Good for login throttling on one instance. */
+/** Fixed-window counter per key in this instance's memory (MemoryRateLimitStore; shared budgets count in
+ * Redis or the database). */
 export class RateLimiter {
   private readonly hits = new Map<string, { count: number; resetAt: number }>();
 
