@@ -4,6 +4,16 @@ import { z } from 'zod';
 export type ResponseSchema = z.ZodType;
 export type ResponseOf<S extends ResponseSchema> = z.infer<S>;
 
+/** Every failure of the dashboard API; the builder shows `message` and reads `code` and `details`. */
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional().describe('Structured detail (e.g. zod issues) or null'),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
 /** Routes answering 204 (no body). */
 export const NoContent = z.undefined();
 /** Routes answering `{ ok: true }`. */

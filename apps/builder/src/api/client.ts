@@ -1,4 +1,4 @@
-import { type ResponseOf, type ResponseSchema, responseMismatch } from '@flowdesk/contract';
+import { ApiErrorBody, type ResponseOf, type ResponseSchema, responseMismatch } from '@flowdesk/contract';
 
 /**
  * The one way the dashboard talks to the runtime. Every request carries the CSRF header the runtime
@@ -52,17 +52,12 @@ const checkResponses =
 
 export const CSRF_HEADER = { 'X-Requested-With': 'flowdesk' } as const;
 
+/** The runtime's own words when the body is its error answer; anything else (a proxy's page) gets `fallback`. */
 function errorFromBody(status: number, body: unknown, fallback: string): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
-  if (error && typeof error.message === 'string') {
-    return new ApiError(
-      status,
-      typeof error.code === 'string' ? error.code : `http_${status}`,
-      error.message,
-      error.details,
-    );
-  }
-  return new ApiError(status, `http_${status}`, fallback);
+  const answer = ApiErrorBody.safeParse(body);
+  if (!answer.success) return new ApiError(status, `http_${status}`, fallback);
+  const { code, message, details } = answer.data.error;
+  return new ApiError(status, code, message, details);
 }
 
 async function readBody(response: Response): Promise<unknown> {

@@ -1,15 +1,13 @@
+import { ApiErrorBody } from '@flowdesk/contract';
 import { z } from '@hono/zod-openapi';
 
 /** OpenAPI pieces shared by route files. */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.unknown().describe('Structured detail (e.g. zod issues) or null'),
-    }),
-  })
-  .openapi('Error');
+
+/**
+ * The error answer of every route (packages/contract), named for the OpenAPI document (a copy made here: schemas
+ * built before @hono/zod-openapi loads lack `.openapi`).
+ */
+export const ErrorBody = ApiErrorBody.extend({}).openapi('Error');
 
 const errorResponse = (description: string) => ({
   description,
