@@ -47,7 +47,7 @@ export function KnowledgeSourcesField({ value, onChange }: { value: string[]; on
           {source.title}
           <small className="muted">
             {' '}
-            ({STATUS[source.status]}, {source.chunkCount} passages)
+            ({STATUS[source.status]}, {source.chunkCount} passage{source.chunkCount === 1 ? '' : 's'})
           </small>
         </label>
       ))}

@@ -14,6 +14,13 @@ describe('summarize', () => {
     for (const line of lines) expect(line.trim()).not.toBe('');
   });
 
+  test('AI blocks count their chosen knowledge sources', () => {
+    const answer = blockDefinitions.ai_answer.data.parse({ instructions: 'Be brief', knowledgeSourceIds: ['a', 'b'] });
+    expect(summarize(block('ai_answer', answer), ctx)).toEqual(['Be brief', 'Knowledge: 0 words + 2 sources']);
+    const agent = blockDefinitions.ai_agent.data.parse({ knowledge: 'Ships fast', knowledgeSourceIds: ['a'] });
+    expect(summarize(block('ai_agent', agent), ctx)[0]).toBe('Converses from 2 words of knowledge and 1 source');
+  });
+
   test('message text and media', () => {
     expect(summarize(block('message', { content: { type: 'text', text: 'Hi {{name}}' } }), ctx)).toEqual([
       'Hi {{name}}',
