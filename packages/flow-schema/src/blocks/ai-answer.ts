@@ -14,7 +14,7 @@ export const aiAnswerBlock = defineBlock({
   type: 'ai_answer',
   label: 'AI answer',
   group: 'AI',
-  description: "Answers the visitor's last message from your knowledge text.",
+  description: "Answers the visitor's last message from your knowledge sources and text, naming its sources.",
   data: AiAnswerData,
   defaults: () => ({ knowledge: '' }),
   outputs: () => [output('answered', 'Answered', true), output('not_found', 'No answer found', true)],
