@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Citation } from './message-content';
 
 /** Knowledge sources of a workspace (issue 22), under /api/admin/knowledge (admins only). */
 export const KnowledgeSourceKind = z.enum(['qa', 'text', 'file', 'web']);
@@ -60,3 +61,22 @@ export const KnowledgeFileQuery = z.object({
     .regex(/\.(pdf|docx|md|markdown|html?|txt)$/i, 'Upload a PDF, DOCX, Markdown, HTML or TXT file'),
   title: title.optional(),
 });
+
+/** POST /api/admin/knowledge/preview-answer: the builder's preview asks what an AI answer block would say. */
+export const KnowledgePreviewAnswerRequest = z.object({
+  question: z.string().trim().min(1, 'Ask a question').max(2000),
+  sourceIds: z.array(z.string().trim().min(1).max(64)).min(1, 'Choose a knowledge source').max(20),
+  instructions: z.string().max(5000).default(''),
+  /** The block's own knowledge text, used with the passages. */
+  knowledge: z.string().max(100_000).default(''),
+});
+export type KnowledgePreviewAnswerRequest = z.input<typeof KnowledgePreviewAnswerRequest>;
+
+export const KnowledgePreviewAnswer = z.object({
+  found: z.boolean(),
+  answer: z.string(),
+  citations: z.array(Citation),
+  /** The passages the search found for the question (best first), as sent to the AI. */
+  passages: z.array(z.object({ title: z.string(), url: z.string().nullable(), text: z.string() })),
+});
+export type KnowledgePreviewAnswer = z.infer<typeof KnowledgePreviewAnswer>;

@@ -98,7 +98,7 @@ export function callExternal(
  * An AI answer from the block's text and the passages found in its sources, naming the sources it used.
  * With sources chosen and nothing found, the answer is "not found" and the model is not asked.
  */
-async function answerFromKnowledge(services: Services, answer: AnswerCall, options: ExternalCallOptions) {
+export async function answerFromKnowledge(services: Services, answer: AnswerCall, options: ExternalCallOptions) {
   if (nothingToAnswerFrom(answer)) return { found: false, answer: '' };
   if (services.ai.name === 'offline' && answer.retrieved?.length) {
     // Offline: the best passage, as whole readable sentences; the block's own text is the second chance.

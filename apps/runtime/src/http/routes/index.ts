@@ -3,6 +3,7 @@ import { analyticsRoutes } from '../../analytics/routes';
 import { auditRoutes } from '../../audit';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
+import { knowledgePreviewRoutes } from '../../knowledge/preview-routes';
 import { knowledgeRoutes } from '../../knowledge/routes';
 import { officeHoursRoutes } from '../../office-hours';
 import { onboardingRoutes } from '../../onboarding/routes';
@@ -46,5 +47,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', auditRoutes(services));
   app.route('/', onboardingRoutes(services));
   app.route('/', knowledgeRoutes(services));
+  app.route('/', knowledgePreviewRoutes(services));
   app.route('/', analyticsRoutes(services));
 }

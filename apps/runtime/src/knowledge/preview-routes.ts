@@ -1,0 +1,61 @@
+import { KnowledgePreviewAnswer, KnowledgePreviewAnswerRequest } from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
+import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { answerFromKnowledge } from '../services/external-effects';
+import { retrievePassages } from './grounding';
+
+const path = '/api/admin/knowledge/preview-answer';
+
+const previewAnswer = createRoute({
+  method: 'post',
+  path,
+  tags: ['Knowledge'],
+  summary: "What an AI answer block would say from these sources, and the passages it used (the builder's preview)",
+  request: { body: jsonBody(KnowledgePreviewAnswerRequest) },
+  responses: {
+    200: jsonResponse(KnowledgePreviewAnswer, 'Answer'),
+    400: errors[400],
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
+/**
+ * The builder's preview of an AI answer from knowledge sources: the same search and answer as a live chat
+ * (the search is one short read; the model, when a key is set, is called with no database held). Stores nothing.
+ */
+export function knowledgePreviewRoutes(services: Services) {
+  const router = createRouter();
+  router.use(path, requireUser(services));
+  router.openapi(previewAnswer, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const body = c.req.valid('json');
+    const retrieved = await retrievePassages(services.db, workspaceId, body.sourceIds, body.question);
+    const result = await answerFromKnowledge(
+      services,
+      {
+        question: body.question,
+        instructions: body.instructions,
+        knowledge: body.knowledge,
+        knowledgeSourceIds: body.sourceIds,
+        retrieved,
+        variables: {},
+      },
+      {},
+    );
+    const citations = 'citations' in result && Array.isArray(result.citations) ? result.citations : [];
+    return c.json(
+      {
+        found: result.found,
+        answer: result.found ? result.answer : '',
+        citations: result.found ? citations : [],
+        passages: retrieved.map(({ title, url, text }) => ({ title, url, text })),
+      },
+      200,
+    );
+  });
+  return router;
+}

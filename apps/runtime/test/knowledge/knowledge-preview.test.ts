@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../db';
+import { loginHeaders } from '../fixtures/accounts';
+import { useTestServer } from '../server';
+import { RETURNS_URL, seedKnowledgeBot } from './knowledge-flow';
+
+const path = '/api/admin/knowledge/preview-answer';
+
+describe.each(databaseKinds)('knowledge preview answer on %s', (kind) => {
+  const t = useTestServer(kind);
+
+  it('answers like a live chat with the passages it used; not found says nothing; bad input is a 400; agents are refused', async () => {
+    const { admin, agent, sourceIds } = await seedKnowledgeBot(t.current.server.db);
+    const adminHeaders = await loginHeaders(t.current.server.url, admin.email);
+    const ask = (body: unknown, headers = adminHeaders) => t.current.call('POST', path, headers, body);
+
+    const answered = await ask({ question: 'How long do refunds take?', sourceIds });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({
+      found: true,
+      answer: 'Refunds are paid back to the original card within 5 business days after we receive the parcel.',
+      citations: [{ title: 'Returns and refunds', url: RETURNS_URL }],
+    });
+    const passages = answered.body.passages as { title: string; url: string | null; text: string }[];
+    expect(passages).toContainEqual(expect.objectContaining({ title: 'Returns and refunds', url: RETURNS_URL }));
+    expect(passages.map((p) => p.text).join(' ')).not.toMatch(/[#*]/);
+
+    const unknown = await ask({ question: 'Do you sell gift cards?', sourceIds });
+    expect(unknown.body).toMatchObject({ found: false, answer: '', citations: [] });
+
+    expect((await ask({ question: '', sourceIds })).status).toBe(400);
+    expect((await ask({ question: 'refunds', sourceIds: [] })).status).toBe(400);
+    const agentHeaders = await loginHeaders(t.current.server.url, agent.email);
+    expect((await ask({ question: 'refunds', sourceIds }, agentHeaders)).status).toBe(403);
+  });
+});
