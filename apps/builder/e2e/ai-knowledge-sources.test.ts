@@ -53,3 +53,56 @@ test('an AI answer block answers from the knowledge sources the admin ticks; the
     .toEqual([policy.id]);
   expect(faq.id).not.toBe(policy.id);
 });
+
+test('the preview answers from the chosen sources, names them and shows the passages it was given', async () => {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-knowledge-preview.png`, fullPage: true });
+  });
+  const page2 = await adminApi<{ id: string }>(page, 'POST', '/api/admin/knowledge', {
+    kind: 'text',
+    title: 'Returns',
+    url: 'https://help.shop.example/returns',
+    text: '# Returns\n- Refunds are paid back to the original card within 5 business days.',
+  });
+  await expect
+    .poll(async () => (await adminApi<{ status: string }>(page, 'GET', `/api/admin/knowledge/${page2.id}`)).status)
+    .toBe('ready');
+  const at = { x: 0, y: 0 };
+  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Knowledge preview', {
+    schemaVersion: 1,
+    id: 'knowledge-preview',
+    name: 'Knowledge preview',
+    blocks: [
+      { id: 'start', type: 'start', position: at, data: {} },
+      { id: 'ask', type: 'capture', position: { x: 260, y: 0 }, data: { prompt: 'Your question?', saveAs: 'q' } },
+      { id: 'answer', type: 'ai_answer', position: { x: 520, y: 0 }, data: { knowledgeSourceIds: [page2.id] } },
+      {
+        id: 'unknown',
+        type: 'message',
+        position: { x: 780, y: 140 },
+        data: { content: { type: 'text', text: 'No idea.' } },
+      },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
+      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'answer' },
+      { id: 'e3', source: 'answer', sourceHandle: 'answered', target: 'ask' },
+      { id: 'e4', source: 'answer', sourceHandle: 'not_found', target: 'unknown' },
+    ],
+  });
+  await page.goto(`${harness.appUrl}flows/${flowId}`);
+  await node(page, 'answer').waitFor();
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.locator('.preview-entry.from-bot', { hasText: 'Your question?' }).waitFor();
+  await page.getByLabel('Message to the bot').fill('How long do refunds take?');
+  await page.getByLabel('Send').click();
+  const answer = page.locator('.preview-entry.from-bot', { hasText: 'Refunds are paid back' });
+  await answer.waitFor();
+  expect(await answer.getByRole('link', { name: 'Returns' }).getAttribute('href')).toBe(
+    'https://help.shop.example/returns',
+  );
+  const passages = page.getByRole('list', { name: 'Knowledge passages used' });
+  expect(await passages.textContent()).toContain('Refunds are paid back to the original card within 5 business days.');
+  expect(await passages.textContent()).not.toContain('#');
+  await page.screenshot({ path: `${SCREENSHOTS}/builder-ai-knowledge-preview.png` });
+});

@@ -5,8 +5,32 @@ import { safeUrl } from '../ui/safe-url';
 export function MessageView({ content }: { content: MessageContent }) {
   switch (content.type) {
     case 'text':
+      return (
+        <>
+          <p>{content.text}</p>
+          {content.citations?.length ? (
+            <ul className="preview-citations" aria-label="Sources">
+              {content.citations.map((citation, index) => {
+                const href = citation.url ? safeUrl(citation.url) : null;
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: citations keep their order
+                  <li key={index}>
+                    {href ? (
+                      <a href={href} target="_blank" rel="noopener noreferrer">
+                        {citation.title}
+                      </a>
+                    ) : (
+                      citation.title
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </>
+      );
     case 'validation_error':
-      return <p className={content.type === 'validation_error' ? 'bubble-error' : undefined}>{content.text}</p>;
+      return <p className="bubble-error">{content.text}</p>;
     case 'image': {
       const src = safeUrl(content.url);
       return (

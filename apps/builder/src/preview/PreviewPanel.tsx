@@ -3,11 +3,13 @@ import { type CompiledFlow, compileFlow, FlowCompileError, type StepResult } fro
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { aiApi } from '../api/ai';
 import { api } from '../api/api';
+import { knowledgeApi } from '../api/knowledge';
 import { recordOnboardingMark } from '../api/onboarding';
 import { useEditor } from '../editor/editor-context';
 import { TypingDots } from '../ui/TypingDots';
 import { HandoffNoteView } from './HandoffNoteView';
 import { MessageView } from './MessageView';
+import { PassagesView } from './PassagesView';
 import { PreviewInput } from './PreviewInput';
 import { createPreviewEffects, type EffectNote } from './preview-effects';
 import { PreviewSession, replyText, type VisitorReply } from './preview-session';
@@ -74,6 +76,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
         transcript: () => lines.current,
         recipients: (teamId) => handoffRecipients(peopleRef.current, teams, teamId),
         summarize: (body) => aiApi.previewSummary(api, body),
+        answerFromSources: (body) => knowledgeApi.previewAnswer(api, body),
       }),
     [teams],
   );
@@ -169,6 +172,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
                   <>
                     {entry.note.text}
                     {entry.note.handoff ? <HandoffNoteView handoff={entry.note.handoff} /> : null}
+                    {entry.note.passages?.length ? <PassagesView passages={entry.note.passages} /> : null}
                   </>
                 ) : (
                   entry.text

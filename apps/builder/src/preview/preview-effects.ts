@@ -1,3 +1,4 @@
+import type { KnowledgePreviewAnswer, KnowledgePreviewAnswerRequest } from '@flowdesk/contract';
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import { answerFromKnowledge, classifyLexically } from './lexical';
@@ -22,6 +23,8 @@ export interface EffectNote {
   kind: 'http' | 'ai' | 'intent' | 'handoff' | 'email';
   text: string;
   handoff?: HandoffPreview;
+  /** The knowledge passages an AI answer was given (best first). */
+  passages?: KnowledgePreviewAnswer['passages'];
 }
 
 export interface PreviewEffectOptions {
@@ -36,6 +39,8 @@ export interface PreviewEffectOptions {
   recipients?: (teamId: string | null) => string[] | null;
   /** Asks the runtime for the AI summary a live handoff would write (nothing is stored or sent). */
   summarize?: PreviewSummarizer;
+  /** Asks the runtime to answer from knowledge sources (as a live chat would); nothing is stored. */
+  answerFromSources?: (body: KnowledgePreviewAnswerRequest) => Promise<KnowledgePreviewAnswer>;
 }
 
 function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
@@ -85,6 +90,22 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
       }
     },
     async answer(req) {
+      if (req.knowledgeSourceIds?.length && options.answerFromSources) {
+        const { passages, ...result } = await options.answerFromSources({
+          question: req.question,
+          sourceIds: req.knowledgeSourceIds,
+          instructions: req.instructions,
+          knowledge: req.knowledge,
+        });
+        note({
+          kind: 'ai',
+          text: result.found
+            ? `AI answer from the knowledge sources, as a live chat would answer; ${passages.length} passage${passages.length === 1 ? '' : 's'} found:`
+            : `Nothing in the knowledge sources answers this (${passages.length} passage${passages.length === 1 ? '' : 's'} found), so “No answer found” is followed.`,
+          passages,
+        });
+        return result;
+      }
       const result = answerFromKnowledge(req.question, req.knowledge);
       note({
         kind: 'ai',
