@@ -57,10 +57,15 @@ const SOURCE_OVERLAP = 0.5;
 
 /**
  * The sources an answer was drawn from: the passages that hold most of its words (the offline answer quotes
- * one; a model paraphrases), best first, one citation per title + url. When none clearly does, the best
- * ranked passage is cited (the answer was written from the passages given).
+ * one; a model paraphrases), best first, one citation per title + url. When none clearly does, an answer
+ * cites the best ranked passage (it was written from the passages given); an agent's reply (often a question
+ * back, such as asking for an email) cites nothing.
  */
-export function citationsFor(answer: string, retrieved: RetrievedPassage[] | undefined): Citation[] {
+export function citationsFor(
+  answer: string,
+  retrieved: RetrievedPassage[] | undefined,
+  { orBest = true }: { orBest?: boolean } = {},
+): Citation[] {
   if (!retrieved?.length) return [];
   const answerTerms = new Set(terms(answer));
   const overlap = (passage: RetrievedPassage) => {
@@ -70,7 +75,7 @@ export function citationsFor(answer: string, retrieved: RetrievedPassage[] | und
   };
   const scored = retrieved.map((passage) => ({ passage, score: overlap(passage) }));
   const used = scored.filter((s) => s.score >= SOURCE_OVERLAP).sort((a, b) => b.score - a.score);
-  const picked = used.length > 0 ? used.map((s) => s.passage) : retrieved.slice(0, 1);
+  const picked = used.length > 0 ? used.map((s) => s.passage) : orBest ? retrieved.slice(0, 1) : [];
   const seen = new Set<string>();
   const citations: Citation[] = [];
   for (const passage of picked) {

@@ -74,7 +74,7 @@ export function callExternal(
         })
         .then((result) => {
           if (!('reply' in result) || !turn.retrieved?.length) return result;
-          const citations = citationsFor(result.reply, turn.retrieved);
+          const citations = citationsFor(result.reply, turn.retrieved, { orBest: false });
           // The same object: which provider wrote it is remembered by identity (answeredBy).
           return citations.length > 0 ? Object.assign(result, { citations }) : result;
         });
