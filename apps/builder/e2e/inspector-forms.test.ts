@@ -4,7 +4,7 @@ import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
 import { login, SCREENSHOTS } from './support/browser';
-import { node } from './support/canvas';
+import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
@@ -61,6 +61,8 @@ test('each inspector form edits its block: the canvas summary and the saved draf
   const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Forms', formsFlow());
   await page.goto(`${harness.appUrl}flows/${flowId}`);
   await node(page, 'handoff').waitFor();
+  // The third column opens partly behind the side panel at the readable zoom; a click there can miss the block.
+  await showAllBlocks(page);
 
   // Condition: (email is not empty AND last_message contains "invoice") OR (last_message contains "refund").
   await node(page, 'cond').click();
