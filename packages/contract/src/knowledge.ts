@@ -5,10 +5,19 @@ import { Citation } from './message-content';
 export const KnowledgeSourceKind = z.enum(['qa', 'text', 'file', 'web']);
 export type KnowledgeSourceKind = z.infer<typeof KnowledgeSourceKind>;
 
+/** How often a web source is fetched and indexed again on its own (other kinds change only when edited). */
+export const KnowledgeRefresh = z.enum(['never', 'daily', 'weekly']);
+export type KnowledgeRefresh = z.infer<typeof KnowledgeRefresh>;
+
 export const KnowledgeSource = z.object({
   id: z.string(),
   kind: KnowledgeSourceKind,
   title: z.string(),
+  /** The page or site a web source reads (or a text's link); null for Q&A and files. */
+  url: z.string().nullable(),
+  refresh: KnowledgeRefresh,
+  /** When a scheduled refresh is next due; null when the source is not refreshed on a schedule. */
+  nextRefreshAt: z.string().nullable(),
   status: z.enum(['pending', 'indexing', 'ready', 'failed']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
   /** Each page or file that could not be indexed and why, as the admin should read it. */
@@ -46,6 +55,7 @@ export const CreateKnowledgeSourceRequest = z.discriminatedUnion('kind', [
     mode: z.enum(['page', 'site']).default('page'),
     maxPages: z.number().int().min(1).max(500).default(50),
     maxDepth: z.number().int().min(0).max(5).default(2),
+    refresh: KnowledgeRefresh.default('never'),
   }),
 ]);
 export type CreateKnowledgeSourceRequest = z.input<typeof CreateKnowledgeSourceRequest>;

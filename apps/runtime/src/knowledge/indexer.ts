@@ -1,3 +1,4 @@
+import { KnowledgeRefresh } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
@@ -24,6 +25,7 @@ export const webConfig = z.object({
   mode: z.enum(['page', 'site']).default('page'),
   maxPages: z.number().int().min(1).max(500).default(50),
   maxDepth: z.number().int().min(0).max(5).default(2),
+  refresh: KnowledgeRefresh.default('never'),
 });
 
 export interface IndexOptions {

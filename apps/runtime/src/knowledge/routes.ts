@@ -13,6 +13,7 @@ import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { indexKnowledgeSource } from './indexer';
+import { nextRefreshAt, refreshOf, sourceUrl } from './refresh';
 import {
   createFileSource,
   createKnowledgeSource,
@@ -96,6 +97,9 @@ export function sourceView(row: KnowledgeSourceRow): KnowledgeSource {
     id: row.id,
     kind: row.kind,
     title: row.title,
+    url: sourceUrl(row),
+    refresh: refreshOf(row),
+    nextRefreshAt: nextRefreshAt(row)?.toISOString() ?? null,
     status: row.status,
     progress: row.progress,
     failures: row.failures,
