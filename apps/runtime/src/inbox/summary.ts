@@ -6,6 +6,7 @@ import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
 import type { HandoffContext } from '../services/hooks';
+import { startPeriodic } from '../services/periodic';
 import { previewText } from './list-extras';
 import { appendEvent } from './timeline';
 
@@ -146,20 +147,7 @@ export async function recoverLostSummaries(services: Services, now = new Date(),
 
 /** Recovers lost summaries now (start-up, after a crash) and every `intervalMs` until `services.close()`. */
 export function startSummaryRecovery(services: Services, intervalMs = 30_000) {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    if (running) return;
-    running = recoverLostSummaries(services)
-      .catch((err: unknown) => services.logger.warn({ err }, 'lost summary scan failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  services.onClose(async () => {
-    clearInterval(timer);
-    await running;
-  });
+  startPeriodic(services, { name: 'lost summary scan', intervalMs, runAtStart: true }, () =>
+    recoverLostSummaries(services),
+  );
 }

@@ -24,12 +24,18 @@ export function sourceUrl(row: KnowledgeSourceRow): string | null {
 }
 
 /**
- * When the next scheduled refresh is due: one interval after the last index (or after the last failed try, so a
- * site that is down is tried again next period rather than in a loop). Null while indexing or not scheduled.
+ * When the next scheduled refresh is due: one interval after the last try, indexed or failed (so a site that is
+ * down is tried again next period rather than in a loop). Null while indexing or not scheduled.
  */
 export function nextRefreshAt(row: KnowledgeSourceRow): Date | null {
   const interval = intervalMs[refreshOf(row)];
   if (interval === null || row.status === 'indexing' || row.status === 'pending') return null;
-  const from = row.status === 'ready' && row.indexed_at ? row.indexed_at : row.updated_at;
-  return new Date(new Date(from).getTime() + interval);
+  // updated_at is the end of the last try: written with indexed_at on success, with the failures otherwise.
+  return new Date(new Date(row.updated_at).getTime() + interval);
 }
+
+/** The refresh intervals that schedule work, for the scheduler's query. */
+export const scheduledRefreshes = (['daily', 'weekly'] as const).map((refresh) => ({
+  refresh,
+  ms: intervalMs[refresh] as number,
+}));

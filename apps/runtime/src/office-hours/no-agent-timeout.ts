@@ -1,5 +1,6 @@
 import { type HumanHandoffData, humanHandoffBlock } from '@flowdesk/flow-schema';
 import type { Services } from '../services';
+import { startPeriodic } from '../services/periodic';
 import { followUpMark } from './follow-up-mark';
 
 interface WaitingRow {
@@ -73,18 +74,5 @@ export async function scanNoAgentTimeouts(
 
 /** Runs the scan every `intervalMs` in this process until `services.close()`. */
 export function startNoAgentTimeouts(services: Services, intervalMs = 30_000) {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = scanNoAgentTimeouts(services)
-      .catch((err: unknown) => services.logger.warn({ err }, 'no-agent timeout scan failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  services.onClose(async () => {
-    clearInterval(timer);
-    await running;
-  });
+  startPeriodic(services, { name: 'no-agent timeout scan', intervalMs }, () => scanNoAgentTimeouts(services));
 }

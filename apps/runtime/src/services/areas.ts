@@ -1,5 +1,6 @@
 import { type EmailContext, publicUrlOf, registerEmailHooks, startEmailService } from '../email';
 import { startSummaryRecovery } from '../inbox/summary';
+import { startKnowledgeRefresh } from '../knowledge/refresh-scheduler';
 import { registerOfficeHoursHooks, startNoAgentTimeouts, widgetAvailability } from '../office-hours';
 import type { Services } from '.';
 
@@ -20,6 +21,7 @@ export function installAreas(services: Services, options: { emailWorker: boolean
   if (options.emailWorker) {
     startNoAgentTimeouts(services);
     startSummaryRecovery(services);
+    startKnowledgeRefresh(services);
   }
   const context = (): EmailContext => ({ publicUrl: publicUrlOf(services.config), now: new Date() });
   registerEmailHooks(services, { context: email?.context ?? context, kick: () => email?.loop.kick() });
