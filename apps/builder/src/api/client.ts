@@ -93,14 +93,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     body?: unknown,
   ): Promise<ResponseOf<S>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...CSRF_HEADER };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // A Blob (a chosen File) goes as its raw bytes (uploads); anything else as JSON.
+    const blob = body instanceof Blob ? body : null;
+    if (body !== undefined) headers['Content-Type'] = blob ? 'application/octet-stream' : 'application/json';
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
         method,
         headers,
         credentials: 'include',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : (blob ?? JSON.stringify(body)),
       });
     } catch (cause) {
       throw new ApiError(0, 'network_error', `Cannot reach the server (${(cause as Error).message}).`);

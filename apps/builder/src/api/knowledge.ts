@@ -1,9 +1,39 @@
-import { KnowledgePreviewAnswer, type KnowledgePreviewAnswerRequest, KnowledgeSourceList } from '@flowdesk/contract';
+import {
+  type CreateKnowledgeSourceRequest,
+  KnowledgePreviewAnswer,
+  type KnowledgePreviewAnswerRequest,
+  KnowledgeSource,
+  KnowledgeSourceList,
+  OkAnswer,
+} from '@flowdesk/contract';
 import type { ApiClient } from './client';
+
+const base = '/api/admin/knowledge';
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+/** `{ deleted: true }`, the runtime's answer to DELETE (the contract has no schema of it yet; built from its `true`). */
+const Deleted = OkAnswer.pick({}).extend({ deleted: OkAnswer.shape.ok });
+
+/** Where an upload goes: the file's name (its type is read from the extension) and an optional title. */
+export function uploadPath(name: string, title?: string): string {
+  const query = new URLSearchParams({ name });
+  if (title?.trim()) query.set('title', title.trim());
+  return `${base}/files?${query.toString()}`;
+}
 
 export const knowledgeApi = {
   /** The workspace's knowledge sources, with their indexing state (admins only). */
-  list: (api: ApiClient) => api.get('/api/admin/knowledge', KnowledgeSourceList),
+  list: (api: ApiClient) => api.get(base, KnowledgeSourceList),
+  /** One source, to follow its indexing progress. */
+  get: (api: ApiClient, id: string) => api.get(one(id), KnowledgeSource),
+  /** Adds Q&A pairs, a text or a web page/site; indexing starts in the background. */
+  create: (api: ApiClient, body: CreateKnowledgeSourceRequest) => api.post(base, KnowledgeSource, body),
+  /** Uploads a file's bytes (PDF, DOCX, Markdown, HTML, TXT; at most 10 MB) as a source named after it. */
+  upload: (api: ApiClient, file: Blob, name: string, title?: string) =>
+    api.post(uploadPath(name, title), KnowledgeSource, file),
+  /** Indexes the source again; its old passages stay searchable until the new ones replace them. */
+  reindex: (api: ApiClient, id: string) => api.post(`${one(id)}/reindex`, KnowledgeSource),
+  /** Deletes the source and its passages. */
+  remove: (api: ApiClient, id: string) => api.delete(one(id), Deleted),
   /** What an AI answer block would say from these sources, and the passages found (nothing is stored). */
   previewAnswer: (api: ApiClient, body: KnowledgePreviewAnswerRequest) =>
     api.post('/api/admin/knowledge/preview-answer', KnowledgePreviewAnswer, body),
