@@ -3,6 +3,7 @@ import { databaseKinds } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { type Json, useTestServer } from '../server';
 import { makePdf } from './file-fixtures';
+import { knowledgeFlow } from './knowledge-flow';
 
 describe.each(databaseKinds)('knowledge source API on %s', (kind) => {
   const t = useTestServer(kind);
@@ -15,10 +16,10 @@ describe.each(databaseKinds)('knowledge source API on %s', (kind) => {
       headers: { ...headers, 'content-type': 'application/octet-stream' },
       body: new Uint8Array(body),
     });
-  const settled = (id: string) =>
+  const settled = (id: string, headers = ctx.admin) =>
     vi.waitFor(
       async () => {
-        const answer = await call('GET', `/api/admin/knowledge/${id}`);
+        const answer = await call('GET', `/api/admin/knowledge/${id}`, undefined, headers);
         expect(['ready', 'failed']).toContain(answer.body.status);
         return answer.body as Json;
       },
@@ -85,5 +86,55 @@ describe.each(databaseKinds)('knowledge source API on %s', (kind) => {
 
     expect((await call('DELETE', `/api/admin/knowledge/${goodId}`)).body).toEqual({ deleted: true });
     expect((await call('GET', `/api/admin/knowledge/${goodId}`)).status).toBe(404);
+  });
+  it('flags a flow block reading a deleted or empty source: publishing is refused until it is fixed', async () => {
+    const seeded = await seedWorkspace(t.current.server.db, 'kb-flow');
+    const admin = await loginHeaders(t.current.server.url, seeded.admin.email);
+    const bot = seeded.bot;
+    const faq = await call(
+      'POST',
+      '/api/admin/knowledge',
+      { kind: 'qa', title: 'FAQ', pairs: [{ question: 'Do you gift wrap?', answer: 'Yes, for 3 euros.' }] },
+      admin,
+    );
+    await settled(faq.body.id, admin);
+    const created = await call(
+      'POST',
+      '/api/admin/flows',
+      { botId: bot.id, name: 'Answers', draft: knowledgeFlow([faq.body.id, 'deleted-source']) },
+      admin,
+    );
+    const flowId = created.body.flow.id as string;
+    const validated = await call('POST', `/api/admin/flows/${flowId}/validate`, {}, admin);
+    const errorsOf = (problems: Json[]) => problems.filter((problem) => problem.severity === 'error');
+    expect(errorsOf(validated.body.problems)).toEqual([
+      expect.objectContaining({
+        code: 'unknown_knowledge_source',
+        blockId: 'answer',
+        details: { sourceId: 'deleted-source' },
+      }),
+    ]);
+    const refused = await call('POST', `/api/admin/flows/${flowId}/publish`, {}, admin);
+    expect(refused.status).toBe(422);
+    expect(errorsOf(refused.body.error.details)).toEqual([
+      expect.objectContaining({ code: 'unknown_knowledge_source' }),
+    ]);
+
+    await call('PUT', `/api/admin/flows/${flowId}/draft`, { draft: knowledgeFlow([faq.body.id]) }, admin);
+    expect((await call('POST', `/api/admin/flows/${flowId}/publish`, {}, admin)).status).toBe(201);
+    // A source of another workspace is as unknown as a deleted one.
+    const theirs = await call(
+      'POST',
+      '/api/admin/knowledge',
+      { kind: 'qa', title: 'Theirs', pairs: [{ question: 'q?', answer: 'a.' }] },
+      ctx.admin,
+    );
+    const posted = await call(
+      'POST',
+      `/api/admin/flows/${flowId}/validate`,
+      { draft: knowledgeFlow([theirs.body.id]) },
+      admin,
+    );
+    expect(errorsOf(posted.body.problems).map((problem) => problem.code)).toEqual(['unknown_knowledge_source']);
   });
 });

@@ -42,6 +42,7 @@ export function validateFlow(input: unknown): Problem[] {
 }
 
 export { variablesSetBy, variablesUsedBy } from './checks-content';
+export { checkKnowledgeSources, type KnownKnowledgeSource, knowledgeSourceIdsOf } from './checks-knowledge';
 export { buildGraph, cycles, type FlowGraph, instantGraph, waitsBefore } from './graph';
 export { blockLabel, parseFlowLeniently } from './parse';
 export * from './problems';

@@ -24,6 +24,8 @@ export const PROBLEM_CODES = {
   captureVariableReused: 'capture_variable_reused',
   handoffExitUnconnected: 'handoff_exit_unconnected',
   aiAnswerAfterButtons: 'ai_answer_after_buttons',
+  unknownKnowledgeSource: 'unknown_knowledge_source',
+  emptyKnowledgeSource: 'empty_knowledge_source',
 } as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 

@@ -14,6 +14,7 @@ import { useToast } from '../../app/toasts';
 import { Modal } from '../../ui/Modal';
 import { ErrorState, Spinner } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
+import { publishRefusal } from './publish-refusal';
 
 interface Props {
   flowId: string;
@@ -91,7 +92,7 @@ function PublishForm(props: Props & Awaited<ReturnType<typeof loadLiveState>>) {
       if (details?.success) {
         setOtherLive(details.data.liveFlow); // another flow went live meanwhile: ask about that one
         setConfirming(true);
-      } else toast.error(error);
+      } else toast.show('error', publishRefusal(error));
     }
   }
 

@@ -11,13 +11,14 @@ import {
 } from '@flowdesk/contract';
 import { analyzeFlow } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
+import { knowledgeSourceProblems } from '../../../knowledge/flow-check';
 import { findVersion, listVersions, publishFlowVersion, toVersionJson } from '../../../repositories/flow-versions';
 import { saveDraft, toFlowJson } from '../../../repositories/flows';
 import type { Services } from '../../../services';
 import { checkPublishable } from '../../../services/flow-validation';
 import { createRouter } from '../../env';
 import { ApiError, badRequest, notFound, zodDetails } from '../../errors';
-import { requireAdmin, requireUser } from '../../middleware/auth';
+import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
 import { CheckedFlowDraft, FlowIdParam } from './flow-schemas';
 import { FLOWS_BASE, loadFlow } from './flows';
@@ -115,7 +116,8 @@ export function flowVersionRoutes(services: Services) {
     const body = await c.req.json().catch(() => undefined);
     const posted = ValidateRequest.safeParse(body);
     const draft = (posted.success && posted.data?.draft) || flow.draft;
-    const { problems, runnable } = analyzeFlow(draft);
+    const { doc, problems, runnable } = analyzeFlow(draft);
+    problems.push(...(await knowledgeSourceProblems(db, currentUser(c).workspaceId, doc)));
     return c.json({ problems, runnable }, 200);
   });
 
@@ -124,7 +126,10 @@ export function flowVersionRoutes(services: Services) {
     const flow = await loadFlow(c, services, c.req.valid('param').id);
     const body = PublishFlowRequest.safeParse((await c.req.json().catch(() => null)) ?? {});
     if (!body.success) throw badRequest('Invalid publish request', zodDetails(body.error));
-    const { problems, document } = checkPublishable(flow.draft);
+    const checked = checkPublishable(flow.draft);
+    const problems = checked.problems;
+    if (checked.document) problems.push(...(await knowledgeSourceProblems(db, user.workspaceId, checked.document)));
+    const document = problems.some((problem) => problem.severity === 'error') ? null : checked.document;
     if (!document) {
       const count = problems.filter((problem) => problem.severity === 'error').length;
       throw new ApiError(
