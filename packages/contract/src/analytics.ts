@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsatFigures } from './csat';
 
 const Day = z
   .string()
@@ -58,6 +59,8 @@ export const AnalyticsOverview = z.object({
   /** Measured from the handoff (not the first message). */
   firstResponse: DurationFigures,
   resolution: DurationFigures,
+  /** Satisfaction of the resolutions in the range (by when they were resolved). */
+  csat: CsatFigures,
   /** Conversations started per weekday (1 = Monday … 7 = Sunday) and hour (0–23) in the workspace time zone. */
   hourOfWeek: z.array(z.object({ weekday: z.number().int(), hour: z.number().int(), count: z.number().int() })),
 });
@@ -92,6 +95,8 @@ export const AnalyticsHolderFigures = z.object({
   handled: z.number().int(),
   firstResponse: DurationFigures,
   resolution: DurationFigures,
+  /** Ratings of the resolutions the agent (or team) held when they were resolved. */
+  csat: CsatFigures,
 });
 export const AnalyticsPeopleResponse = z.object({
   agents: z.array(AnalyticsHolderFigures),

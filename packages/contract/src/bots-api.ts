@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsatSetting } from './csat';
 
 /** Admin bots API shapes (GET/POST /api/admin/bots, GET/PATCH /api/admin/bots/:id). */
 
@@ -36,6 +37,8 @@ export const BotSettings = z.looseObject({
     })
     .optional(),
   strings: z.record(z.string().max(100), z.string().max(1000)).optional(),
+  /** After a resolution the widget asks for a rating: `off`, `stars` (1–5, the default) or `thumbs`. */
+  csat: CsatSetting.optional(),
 });
 export type BotSettings = z.infer<typeof BotSettings>;
 

@@ -6,6 +6,7 @@ export * from './auth';
 export * from './backoff';
 export * from './bots-api';
 export * from './conversation';
+export * from './csat';
 export * from './email';
 export * from './email-address';
 export * from './email-continuity';

@@ -34,6 +34,8 @@ export const TimelineKind = z.enum([
   'offline',
   'email_captured',
   'error',
+  /** The visitor rated the resolution (agents only). */
+  'csat',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 

@@ -17,6 +17,8 @@ const COLUMNS = [
   'resolved_by',
   'resolution_ms',
   'reopens',
+  'csat_score',
+  'csat_comment',
 ] as const;
 
 /** One CSV field: quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it. */
@@ -43,7 +45,10 @@ export async function conversationsCsv(
       (array_agg(f.payload->>'ms' order by f.id) filter (where f.kind = 'first_response'))[1] as first_response_ms,
       (array_agg(f.reason order by f.id desc) filter (where f.kind = 'resolved'))[1] as resolved_by,
       (array_agg(f.payload->>'ms' order by f.id desc) filter (where f.kind = 'resolved'))[1] as resolution_ms,
-      count(f.id) filter (where f.kind = 'reopened')::int as reopens
+      count(f.id) filter (where f.kind = 'reopened')::int as reopens,
+      (array_agg(f.payload->>'score' order by f.id desc) filter (where f.kind = 'csat'))[1] as csat_score,
+      (select s.comment from csat_surveys s where s.conversation_id = c.id and s.score is not null
+        order by s.resolved_at desc limit 1) as csat_comment
     from conversations c left join analytics_facts f on f.conversation_id = c.id
     where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)} and ${filters('c', 'assignee_id', scope)}
     group by c.id order by c.created_at, c.id limit ${limit}`.execute(db);

@@ -2,7 +2,15 @@ import type { EngineInput, PersistedSnapshot } from '@flowdesk/engine';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Conversation, Database, Json, JsonObject, Timestamp } from '../db/schema';
 
-export type FactKind = 'block_entered' | 'input_answered' | 'handoff' | 'first_response' | 'resolved' | 'reopened';
+export type FactKind =
+  | 'block_entered'
+  | 'input_answered'
+  | 'handoff'
+  | 'first_response'
+  | 'resolved'
+  | 'reopened'
+  /** A visitor's rating (migration 0710), dated at the resolution it rates; written by csat/survey.ts. */
+  | 'csat';
 
 /** migration 0700: one row per thing that happened, written in the transaction of the change. */
 export interface AnalyticsFactsTable {

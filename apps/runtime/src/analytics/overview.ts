@@ -1,5 +1,6 @@
 import type { AnalyticsLive, AnalyticsOverview, AnalyticsOverviewQuery, DurationFigures } from '@flowdesk/contract';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { csatFigures, noCsat } from '../csat/figures';
 import type { Database } from '../db/schema';
 import { countOnlineAgents } from '../office-hours';
 import { Schedule } from '../office-hours/schedule';
@@ -130,6 +131,7 @@ export async function overview(
     leftWithoutAnswer: total.left,
     firstResponse: await durations(db, scope, 'first_response', null),
     resolution: await durations(db, scope, 'resolved', 'human'),
+    csat: (await csatFigures(db, scope, null)).get('') ?? noCsat(),
     hourOfWeek: hours,
   };
 }

@@ -1,5 +1,6 @@
 import type { AnalyticsOverviewQuery, AnalyticsPeopleResponse, DurationFigures } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
+import { csatFigures, noCsat } from '../csat/figures';
 import type { Database } from '../db/schema';
 import { filters, inRange, type Scope, workspaceTimeZone } from './overview';
 
@@ -45,12 +46,14 @@ async function grouped(db: Kysely<Database>, scope: Scope, by: 'agent' | 'team')
     where f.workspace_id = ${scope.workspaceId} and f.kind in ('first_response', 'resolved')
       and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}
     group by h.id, h.name order by h.name, h.id`.execute(db);
+  const csat = await csatFigures(db, scope, by);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
     handled: row.handled,
     firstResponse: figures(row.fr_count, row.fr_median, row.fr_p90),
     resolution: figures(row.res_count, row.res_median, row.res_p90),
+    csat: csat.get(row.id) ?? noCsat(),
   }));
 }
 

@@ -6,7 +6,7 @@ import { emailDb } from './tables';
 /** A signing secret by name, created once per database so every instance signs and checks alike. */
 export async function namedSecret(
   db: Kysely<Database>,
-  name: 'reply_address' | 'continue_link' | 'unsubscribe' | 'password_link',
+  name: 'reply_address' | 'continue_link' | 'unsubscribe' | 'password_link' | 'csat_link',
 ): Promise<string> {
   const mail = emailDb(db);
   await mail

@@ -14,6 +14,7 @@ export const KIND_WORDS: Record<string, string> = {
   flow_email: 'emails from our assistant',
   transcript: 'conversation transcripts',
   visitor_reply: 'replies from our team',
+  csat_request: 'requests to rate our answers',
   all: 'all emails',
 };
 

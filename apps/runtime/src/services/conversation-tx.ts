@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordFacts, transitionFacts } from '../analytics/facts';
+import { openSurvey } from '../csat/survey';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { HubEvent } from '../realtime/events';
@@ -191,6 +192,7 @@ async function lockedWork<T>(
       const before = current;
       current = await updateConversation(trx, current.id, { ...seq, ...patch }, along());
       await recordFacts(trx, current, transitionFacts(before, current));
+      if (before.status !== 'resolved' && current.status === 'resolved') await openSurvey(trx, current);
       storedSeq = current.last_seq;
       changed = true;
       return current;

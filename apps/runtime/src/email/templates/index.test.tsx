@@ -33,6 +33,12 @@ const samples: TemplateProps = {
     messages: [{ author: 'Sam', text: 'Refunded <b>anyone</b>' }],
     continueUrl: 'https://desk.example.test/demo?flowdesk_continue=abc.def',
   },
+  csat_request: {
+    botName: 'Acme bot',
+    agentName: 'Sam <b>anyone</b>',
+    scale: 'stars',
+    links: [5, 4, 3, 2, 1].map((score) => ({ score, url: `https://desk.example.test/api/email/csat?token=t${score}` })),
+  },
 };
 
 describe('email templates', () => {

@@ -13,6 +13,7 @@ import {
   type UnseenMessageProps,
   unseenMessage,
 } from './agent-notifications';
+import { type CsatRequestProps, csatRequest } from './csat-request';
 import { Layout } from './layout';
 import type { TemplateDef } from './template';
 import { type FlowEmailProps, flowEmail, type TranscriptProps, transcript } from './visitor-emails';
@@ -29,6 +30,7 @@ export interface TemplateProps {
   flow_email: FlowEmailProps;
   transcript: TranscriptProps;
   visitor_reply: VisitorReplyProps;
+  csat_request: CsatRequestProps;
 }
 export type EmailKind = keyof TemplateProps;
 
@@ -42,6 +44,7 @@ const TEMPLATES: { [K in EmailKind]: TemplateDef<TemplateProps[K]> } = {
   flow_email: flowEmail,
   transcript,
   visitor_reply: visitorReply,
+  csat_request: csatRequest,
 };
 
 export const EMAIL_KINDS = Object.keys(TEMPLATES) as EmailKind[];

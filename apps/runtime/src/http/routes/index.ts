@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { analyticsRoutes } from '../../analytics/routes';
 import { auditRoutes } from '../../audit';
+import { mountCsat } from '../../csat/routes';
 import { emailRoutes } from '../../email';
 import { mountInbox } from '../../inbox';
 import { knowledgePreviewRoutes } from '../../knowledge/preview-routes';
@@ -49,4 +50,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', knowledgeRoutes(services));
   app.route('/', knowledgePreviewRoutes(services));
   app.route('/', analyticsRoutes(services));
+  mountCsat(app, services);
 }
