@@ -1,0 +1,288 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningServer } from '@flowdesk/runtime';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { type HostPage, startHostPage } from '../../widget/e2e/host-page';
+import { login as apiLogin } from '../../widget/e2e/runtime-api';
+import { widget } from '../../widget/e2e/widget-page';
+import { AI_PROMPT, aiAnswerFlow, botWithFlow } from '../../widget/e2e/working-flows';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+
+/** A gate a slow page waits on; the test opens it once it has seen the crawl halfway. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+const html = (title: string, body: string) =>
+  `<html><head><title>${title}</title></head><body><nav><a href="/">Home</a> <a href="/returns">Returns</a></nav><main>${body}</main></body></html>`;
+
+/** A help site on loopback: four pages and a missing one in its sitemap; `/slow` answers once its gate opens. */
+async function startHelpSite() {
+  let slow = gate();
+  let origin = '';
+  const pages: Record<string, () => Promise<{ status: number; type: string; body: string }>> = {
+    '/': async () => ({
+      status: 200,
+      type: 'text/html',
+      body: html('Acme help', '<h1>Acme help</h1><p>Find answers about orders.</p>'),
+    }),
+    '/returns': async () => ({
+      status: 200,
+      type: 'text/html',
+      body: html(
+        'Returns and refunds',
+        '<h1>Returns</h1><p>Refunds are paid back to the original card within 5 business days after we receive the parcel.</p>',
+      ),
+    }),
+    '/slow': async () => {
+      await slow.opened;
+      return { status: 200, type: 'text/html', body: html('Gift cards', '<p>Gift cards never expire.</p>') };
+    },
+    '/shipping': async () => ({
+      status: 200,
+      type: 'text/html',
+      body: html('Shipping', '<p>Parcels arrive within three working days.</p>'),
+    }),
+    '/sitemap.xml': async () => ({
+      status: 200,
+      type: 'application/xml',
+      body: `<?xml version="1.0"?><urlset>${['/', '/returns', '/slow', '/shipping', '/missing']
+        .map((path) => `<url><loc>${origin}${path}</loc></url>`)
+        .join('')}</urlset>`,
+    }),
+  };
+  const server: Server = createServer((req, res) => {
+    const route = pages[req.url ?? '/'];
+    if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    void route().then((answer) => res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    /** Lets the slow page answer. */
+    release: () => slow.open(),
+    /** The next crawl waits on the slow page again. */
+    hold: () => {
+      slow = gate();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        slow.open();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let live: LiveRuntime;
+let runtime: RunningServer;
+let browser: Browser;
+let page: Page;
+let site: Awaited<ReturnType<typeof startHelpSite>>;
+let host: HostPage | undefined;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  [live, site, browser] = await Promise.all([
+    startLiveRuntime({ HTTP_BLOCK_ALLOW_PRIVATE: 'true' }),
+    startHelpSite(),
+    launchBrowser(),
+  ]);
+  runtime = live.runtime;
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  consoleErrors = watchConsole(page);
+  await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await site?.close();
+  await live?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/knowledge-page-${name}.png`, fullPage: true });
+const card = (title: string): Locator => page.getByRole('article', { name: title, exact: true });
+const form = (name: string) => page.getByRole('form', { name });
+
+describe('the Knowledge page', () => {
+  it('adds a local help site, follows its indexing live, lists the failing page, and the widget cites a page', async () => {
+    onTestFailed(() => shot('failure-site').then(() => undefined));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Knowledge' }).click();
+    await page.getByRole('heading', { name: 'Knowledge', level: 1 }).waitFor();
+    await shot('01-page');
+
+    // The contract's own rules run first: nothing is sent for an ftp URL.
+    const website = form('Add a website');
+    await website.getByLabel('URL').fill('ftp://help.example');
+    await website.getByRole('button', { name: 'Add website' }).click();
+    await website.getByText('Only http and https URLs can be indexed').waitFor();
+    expect(await website.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
+    await shot('02-invalid-url');
+
+    await website.getByLabel('URL').fill(`${site.origin}/`);
+    await website.getByLabel('Title').fill('Help site');
+    await website.getByLabel('The whole site').check();
+    await website.getByLabel('Max pages').fill('20');
+    await website.getByLabel('Max link depth').fill('2');
+    await website.getByLabel('Refresh').selectOption('weekly');
+    await website.getByRole('button', { name: 'Add website' }).click();
+
+    // Two pages read, the third (slow) still loading: the bar shows 2 of 5.
+    const help = card('Help site');
+    await help.getByText('Indexing: 2 of 5 pages read').waitFor();
+    const bar = help.getByRole('progressbar', { name: 'Indexing progress of Help site' });
+    expect([await bar.getAttribute('value'), await bar.getAttribute('max')]).toEqual(['2', '5']);
+    expect(await help.getByRole('button', { name: 'Re-index' }).isDisabled()).toBe(true);
+    await shot('03-indexing');
+
+    site.release();
+    await help.getByText('Ready, 1 item could not be indexed').waitFor();
+    expect(await bar.count()).toBe(0);
+    const failures = help.getByRole('list', { name: 'Could not be indexed' });
+    expect(await failures.getByRole('listitem').allTextContents()).toEqual([`${site.origin}/missingHTTP 404`]);
+    expect(await help.getByRole('link', { name: `${site.origin}/` }).getAttribute('href')).toBe(`${site.origin}/`);
+    const facts = await help.locator('.kb-facts').textContent();
+    expect(facts).toMatch(/^Passages[1-9]\d*Last indexed(?!Not yet)\S.*RefreshEvery week · next \S/);
+    await shot('04-ready-with-failure');
+
+    // Re-index: the page follows the new crawl too, until it settles again.
+    site.hold();
+    await help.getByRole('button', { name: 'Re-index' }).click();
+    await help.getByText('Indexing: 2 of 5 pages read').waitFor();
+    site.release();
+    await help.getByText('Ready, 1 item could not be indexed').waitFor();
+
+    // A visitor asks the published bot; the answer cites the returns page with its link.
+    const sourceId = await page.evaluate(async () => {
+      const response = await fetch('/api/admin/knowledge', { headers: { 'X-Requested-With': 'flowdesk' } });
+      const { sources } = (await response.json()) as { sources: { id: string; title: string }[] };
+      return sources.find((s) => s.title === 'Help site')?.id ?? '';
+    });
+    const flow = aiAnswerFlow();
+    const answerBlock = flow.blocks.find((block) => block.id === 'answer')!;
+    answerBlock.data = { knowledge: '', knowledgeSourceIds: [sourceId] } as typeof answerBlock.data;
+    const admin = await apiLogin(runtime.url, ADMIN.email, ADMIN.password);
+    host = await startHostPage({ runtimeUrl: runtime.url, botId: await botWithFlow(runtime.url, admin, 'Help', flow) });
+    const visitor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await visitor.goto(host.url);
+    const chat = widget(visitor);
+    await chat.launcher.click();
+    await chat.botSays(AI_PROMPT).waitFor();
+    await chat.send('How long do refunds take?');
+    const answer = chat.botSays('Refunds are paid back to the original card within 5 business days');
+    await answer.waitFor();
+    const link = answer.getByRole('link', { name: 'Returns and refunds' });
+    expect(await link.getAttribute('href')).toBe(`${site.origin}/returns`);
+    await visitor.screenshot({ path: `${SCREENSHOTS}/knowledge-page-05-widget-answer.png` });
+    await visitor.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('uploads a file, refuses a wrong type, a too large and an empty file in plain words, and deletes after asking', async () => {
+    onTestFailed(() => shot('failure-files').then(() => undefined));
+    await page.getByRole('tab', { name: 'File' }).click();
+    const upload = form('Upload a file');
+    const file = upload.getByLabel('File', { exact: true });
+    const send = upload.getByRole('button', { name: 'Upload file' });
+
+    await file.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await send.click();
+    await upload.getByText('Upload a PDF, DOCX, Markdown, HTML or TXT file').waitFor();
+
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 'a');
+    await file.setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: big });
+    await send.click();
+    await upload.getByText('big.txt is larger than 10 MB').waitFor();
+    await shot('06-file-too-large');
+
+    // The server's own 400 words, shown beside the form.
+    await file.setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+    await send.click();
+    await upload.getByRole('alert', { name: 'Problems with the file' }).getByText('empty.txt is empty').waitFor();
+    consoleErrors.splice(
+      0,
+      consoleErrors.length,
+      ...consoleErrors.filter((e) => !/^400 POST .*\/api\/admin\/knowledge\/files\?name=empty\.txt$/.test(e)),
+    );
+
+    const markdown = '# Warranty\n\nEvery kettle has a warranty of two years. Keep the receipt.';
+    await file.setInputFiles({ name: 'warranty.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+    await upload.getByLabel('Title').fill('Warranty <b>terms</b>');
+    await send.click();
+    const warranty = card('Warranty <b>terms</b>');
+    await warranty.getByText('Ready', { exact: true }).first().waitFor();
+    expect(await upload.getByRole('alert').count()).toBe(0);
+    // A title is text: its markup made no element.
+    expect(await warranty.locator('b').count()).toBe(0);
+    expect(await warranty.locator('.kb-facts').textContent()).toMatch(/^Passages1Last indexed/);
+    await shot('07-file-ready');
+
+    await warranty.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete knowledge source' });
+    await dialog.getByText('Delete Warranty <b>terms</b> and its 1 passage?').waitFor();
+    await shot('08-delete-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await warranty.count()).toBe(1);
+    await warranty.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete source' }).click();
+    await expect.poll(() => warranty.count()).toBe(0);
+    await page.reload();
+    await card('Help site').waitFor();
+    expect(await card('Warranty <b>terms</b>').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('adds Q&A pairs (empty rows refused first) and a text with its link', async () => {
+    onTestFailed(() => shot('failure-qa').then(() => undefined));
+    await page.getByRole('tab', { name: 'Q&A' }).click();
+    const qa = form('Add questions and answers');
+    await qa.getByLabel('Title').fill('Shipping FAQ');
+    await qa.getByLabel('Question 1', { exact: true }).fill('Do you ship abroad?');
+    await qa.getByRole('button', { name: 'Add a question' }).click();
+    await qa.getByRole('button', { name: 'Add questions' }).click();
+    await qa.getByText('Fill this in').first().waitFor();
+    expect(await qa.getByText('Fill this in').count()).toBe(3); // answer 1, question 2, answer 2
+    await shot('09-qa-invalid');
+    await qa.getByLabel('Answer 1', { exact: true }).fill('Yes, to every EU country.');
+    await qa.getByRole('button', { name: 'Remove question 2' }).click();
+    await qa.getByRole('button', { name: 'Add questions' }).click();
+    await card('Shipping FAQ').getByText('Ready', { exact: true }).first().waitFor();
+    expect(await qa.getByLabel('Title').inputValue()).toBe('');
+
+    await page.getByRole('tab', { name: 'Text' }).click();
+    const text = form('Add a text');
+    await text.getByLabel('Title').fill('Opening hours');
+    await text.getByLabel('Text', { exact: true }).fill('We answer chats from 9:00 to 17:00 on weekdays.');
+    await text.getByLabel('Link (optional)').fill('https://acme.example/hours');
+    await text.getByRole('button', { name: 'Add text' }).click();
+    const hours = card('Opening hours');
+    await hours.getByText('Ready', { exact: true }).first().waitFor();
+    expect(await hours.getByRole('link', { name: 'https://acme.example/hours' }).getAttribute('rel')).toContain(
+      'noopener',
+    );
+    await shot('10-all-sources');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('an agent has no Knowledge entry and is told the page is not for their role', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const agent = await context.newPage();
+    await login(agent, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+    await agent.getByRole('heading', { name: 'Conversations' }).waitFor();
+    const nav = agent.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Knowledge' }).count()).toBe(0);
+    await agent.goto(`${runtime.url}/app/knowledge`);
+    await agent.getByRole('heading', { name: 'Not available for your role' }).waitFor();
+    await agent.screenshot({ path: `${SCREENSHOTS}/knowledge-page-11-agent.png` });
+    await context.close();
+  });
+});

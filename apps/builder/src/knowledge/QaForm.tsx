@@ -1,0 +1,88 @@
+import type { KnowledgeSource } from '@flowdesk/contract';
+import { type FormEvent, useState } from 'react';
+import { Icon } from '../ui/icons';
+import { Field, FormProblems, useCreateSource } from './fields';
+
+interface Pair {
+  key: number;
+  question: string;
+  answer: string;
+}
+
+let nextKey = 1;
+const blank = (): Pair => ({ key: nextKey++, question: '', answer: '' });
+
+/** Questions with their answers, as many as needed; each pair stays together when searched. */
+export function QaForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) {
+  const [title, setTitle] = useState('');
+  const [pairs, setPairs] = useState<Pair[]>(() => [blank()]);
+  const { problems, busy, create } = useCreateSource(onAdded);
+  const error = problems.fields;
+  const update = (key: number, patch: Partial<Pair>) =>
+    setPairs((list) => list.map((pair) => (pair.key === key ? { ...pair, ...patch } : pair)));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const fields = ['title', 'pairs', ...pairs.flatMap((_, i) => [`pairs.${i}.question`, `pairs.${i}.answer`])];
+    const body = { kind: 'qa', title, pairs: pairs.map(({ question, answer }) => ({ question, answer })) };
+    if (await create(body, fields)) {
+      setTitle('');
+      setPairs([blank()]);
+    }
+  }
+
+  return (
+    <form className="kb-form" noValidate onSubmit={submit} aria-label="Add questions and answers">
+      <Field label="Title" error={error.title} hint="E.g. Shipping FAQ">
+        {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <ol className="kb-pairs" aria-label="Questions and answers">
+        {pairs.map((pair, i) => (
+          <li key={pair.key} className="kb-pair">
+            <div className="kb-pair-fields">
+              <Field label={`Question ${i + 1}`} error={error[`pairs.${i}.question`]}>
+                {(props) => (
+                  <input
+                    {...props}
+                    value={pair.question}
+                    onChange={(e) => update(pair.key, { question: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={`Answer ${i + 1}`} error={error[`pairs.${i}.answer`]}>
+                {(props) => (
+                  <textarea
+                    {...props}
+                    rows={2}
+                    value={pair.answer}
+                    onChange={(e) => update(pair.key, { answer: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <button
+              type="button"
+              className="btn btn-ghost btn-icon"
+              aria-label={`Remove question ${i + 1}`}
+              disabled={pairs.length === 1}
+              onClick={() => setPairs((list) => list.filter((p) => p.key !== pair.key))}
+            >
+              <Icon name="trash" />
+            </button>
+          </li>
+        ))}
+      </ol>
+      {error.pairs ? <p className="kb-field-error">{error.pairs}</p> : null}
+      <div className="row">
+        <button type="button" className="btn" onClick={() => setPairs((list) => [...list, blank()])}>
+          <Icon name="plus" /> Add a question
+        </button>
+        <span className="grow" />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add questions'}
+        </button>
+      </div>
+      <FormProblems problems={problems} label="Problems with the questions" />
+    </form>
+  );
+}

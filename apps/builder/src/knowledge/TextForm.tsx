@@ -1,0 +1,39 @@
+import type { KnowledgeSource } from '@flowdesk/contract';
+import { type FormEvent, useState } from 'react';
+import { Field, FormProblems, useCreateSource } from './fields';
+
+const FIELDS = ['title', 'text', 'url'] as const;
+const initial = { title: '', text: '', url: '' };
+
+/** Any text (Markdown works), with an optional link visitors can follow from an answer citing it. */
+export function TextForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) {
+  const [form, setForm] = useState(initial);
+  const { problems, busy, create } = useCreateSource(onAdded);
+  const set = (patch: Partial<typeof initial>) => setForm((f) => ({ ...f, ...patch }));
+  const error = problems.fields;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const url = form.url.trim();
+    const body = { kind: 'text', title: form.title, text: form.text, ...(url ? { url } : {}) };
+    if (await create(body, FIELDS)) setForm(initial);
+  }
+
+  return (
+    <form className="kb-form" noValidate onSubmit={submit} aria-label="Add a text">
+      <Field label="Title" error={error.title}>
+        {(props) => <input {...props} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+      </Field>
+      <Field label="Text" error={error.text} hint="Plain text or Markdown.">
+        {(props) => <textarea {...props} rows={8} value={form.text} onChange={(e) => set({ text: e.target.value })} />}
+      </Field>
+      <Field label="Link (optional)" error={error.url} hint="Where visitors can read more; cited with the answer.">
+        {(props) => <input {...props} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />}
+      </Field>
+      <FormProblems problems={problems} label="Problems with the text" />
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? 'Adding…' : 'Add text'}
+      </button>
+    </form>
+  );
+}

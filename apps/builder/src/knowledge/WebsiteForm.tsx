@@ -1,0 +1,116 @@
+import type { KnowledgeRefresh, KnowledgeSource } from '@flowdesk/contract';
+import { type FormEvent, useState } from 'react';
+import { Field, FormProblems, useCreateSource } from './fields';
+import { REFRESH_LABELS } from './source-view';
+
+const FIELDS = ['url', 'title', 'mode', 'maxPages', 'maxDepth', 'refresh'] as const;
+const LABELS = { url: 'URL', title: 'Title', mode: 'What to read', maxPages: 'Max pages', maxDepth: 'Max link depth' };
+
+const initial = { url: '', title: '', mode: 'page' as 'page' | 'site', maxPages: '50', maxDepth: '2' };
+
+/** A web page, or a whole site (its sitemap, else the links it follows), optionally read again on a schedule. */
+export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) {
+  const [form, setForm] = useState(initial);
+  const [refresh, setRefresh] = useState<KnowledgeRefresh>('never');
+  const { problems, busy, create } = useCreateSource(onAdded);
+  const set = (patch: Partial<typeof initial>) => setForm((f) => ({ ...f, ...patch }));
+  const error = problems.fields;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const site = form.mode === 'site';
+    const added = await create(
+      {
+        kind: 'web',
+        url: form.url.trim(),
+        // No title given: the URL names the source.
+        title: form.title.trim() || form.url.trim(),
+        mode: form.mode,
+        refresh,
+        ...(site
+          ? { maxPages: Number(form.maxPages || Number.NaN), maxDepth: Number(form.maxDepth || Number.NaN) }
+          : {}),
+      },
+      FIELDS,
+      LABELS,
+    );
+    if (added) {
+      setForm(initial);
+      setRefresh('never');
+    }
+  }
+
+  return (
+    <form className="kb-form" noValidate onSubmit={submit} aria-label="Add a website">
+      <Field label="URL" error={error.url} hint="The page to read, or the start of the site (http or https).">
+        {(props) => (
+          <input
+            {...props}
+            type="url"
+            inputMode="url"
+            placeholder="https://help.example.com/"
+            value={form.url}
+            onChange={(e) => set({ url: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Title" error={error.title} hint="Shown to visitors beside answers; the URL when left empty.">
+        {(props) => <input {...props} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
+      </Field>
+      <fieldset className="kb-choice">
+        <legend className="field-label">What to read</legend>
+        <label className="checkbox">
+          <input type="radio" name="mode" checked={form.mode === 'page'} onChange={() => set({ mode: 'page' })} />
+          This page only
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="mode" checked={form.mode === 'site'} onChange={() => set({ mode: 'site' })} />
+          The whole site (its sitemap, else the links from this page)
+        </label>
+      </fieldset>
+      {form.mode === 'site' ? (
+        <div className="row kb-row">
+          <Field label="Max pages" error={error.maxPages} hint="1 to 500">
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                min={1}
+                max={500}
+                value={form.maxPages}
+                onChange={(e) => set({ maxPages: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Max link depth" error={error.maxDepth} hint="0 to 5 links away from this page">
+            {(props) => (
+              <input
+                {...props}
+                type="number"
+                min={0}
+                max={5}
+                value={form.maxDepth}
+                onChange={(e) => set({ maxDepth: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+      ) : null}
+      <Field label="Refresh" error={error.refresh} hint="Read the pages again on their own to keep answers current.">
+        {(props) => (
+          <select {...props} value={refresh} onChange={(e) => setRefresh(e.target.value as KnowledgeRefresh)}>
+            {(Object.keys(REFRESH_LABELS) as KnowledgeRefresh[]).map((value) => (
+              <option key={value} value={value}>
+                {REFRESH_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FormProblems problems={problems} label="Problems with the website" />
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? 'Adding…' : 'Add website'}
+      </button>
+    </form>
+  );
+}
