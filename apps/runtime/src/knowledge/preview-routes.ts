@@ -2,6 +2,7 @@ import { KnowledgePreviewAnswer, KnowledgePreviewAnswerRequest } from '@flowdesk
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { enforce } from '../http/middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { answerFromKnowledge } from '../services/external-effects';
@@ -20,8 +21,12 @@ const previewAnswer = createRoute({
     400: errors[400],
     401: errors[401],
     403: errors[403],
+    429: errors[429],
   },
 });
+
+/** Each preview may call the model: per admin, in the shared store, so several instances share one budget. */
+export const KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE = 30;
 
 /**
  * The builder's preview of an AI answer from knowledge sources: the same search and answer as a live chat
@@ -31,7 +36,9 @@ export function knowledgePreviewRoutes(services: Services) {
   const router = createRouter();
   router.use(path, requireUser(services));
   router.openapi(previewAnswer, async (c) => {
-    const { workspaceId } = requireAdmin(c);
+    const { workspaceId, id } = requireAdmin(c);
+    const wait = await services.limits.hit('knowledge-preview', id, KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE, 60_000);
+    enforce(c, { wait, message: 'Too many preview answers' });
     const body = c.req.valid('json');
     const retrieved = await retrievePassages(services.db, workspaceId, body.sourceIds, body.question);
     const result = await answerFromKnowledge(

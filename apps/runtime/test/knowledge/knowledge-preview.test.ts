@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE } from '../../src/knowledge/preview-routes';
 import { databaseKinds } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { useTestServer } from '../server';
@@ -32,5 +33,14 @@ describe.each(databaseKinds)('knowledge preview answer on %s', (kind) => {
     expect((await ask({ question: 'refunds', sourceIds: [] })).status).toBe(400);
     const agentHeaders = await loginHeaders(t.current.server.url, agent.email);
     expect((await ask({ question: 'refunds', sourceIds }, agentHeaders)).status).toBe(403);
+
+    // Each preview may call the model: one admin gets KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE a minute (2 used above).
+    const statuses: number[] = [];
+    for (let i = 0; i < KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE; i++)
+      statuses.push((await ask({ question: 'How long do refunds take?', sourceIds })).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE - 2);
+    const refused = await ask({ question: 'How long do refunds take?', sourceIds });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toMatch(/^Too many preview answers; try again in \d+ (s|min)$/);
   });
 });
