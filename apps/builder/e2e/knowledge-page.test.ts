@@ -226,6 +226,15 @@ describe('the Knowledge page', () => {
     expect(await warranty.locator('.kb-facts').textContent()).toMatch(/^Passages1Last indexed/);
     await shot('07-file-ready');
 
+    // A file the server cannot read: failed, naming the file and why.
+    await file.setInputFiles({ name: 'manual.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 cut') });
+    await send.click();
+    const manual = card('manual.pdf');
+    await manual.getByText('Failed: nothing could be indexed').waitFor();
+    const failed = await manual.getByRole('list', { name: 'Could not be indexed' }).getByRole('listitem').textContent();
+    expect(failed).toMatch(/^manual\.pdfcould not be read as PDF/);
+    await shot('07b-file-failed');
+
     await warranty.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete knowledge source' });
     await dialog.getByText('Delete Warranty <b>terms</b> and its 1 passage?').waitFor();
