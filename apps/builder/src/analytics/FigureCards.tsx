@@ -1,4 +1,5 @@
 import type { AnalyticsOverview, DurationFigures } from '@flowdesk/contract';
+import { csatDetail, csatScore } from '../csat/csat-format';
 import { formatDuration, formatRate } from './figures-format';
 
 function Card({ label, value, detail }: { label: string; value: string; detail: string }) {
@@ -47,6 +48,7 @@ export function FigureCards({ overview }: { overview: AnalyticsOverview }) {
         value={formatDuration(overview.resolution.medianMs)}
         detail={durationDetail(overview.resolution, 'resolutions')}
       />
+      <Card label="Satisfaction (CSAT)" value={csatScore(overview.csat)} detail={csatDetail(overview.csat)} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { AnalyticsPeopleResponse } from '@flowdesk/contract';
+import { csatCell } from '../csat/csat-format';
 import { formatDuration } from './figures-format';
 
 type Holder = AnalyticsPeopleResponse['agents'][number];
@@ -13,12 +14,13 @@ function HolderRows({ title, holders, empty }: { title: string; holders: Holder[
           <th scope="col">Handled</th>
           <th scope="col">First response (median / p90)</th>
           <th scope="col">Resolution (median / p90)</th>
+          <th scope="col">CSAT (satisfied)</th>
         </tr>
       </thead>
       <tbody>
         {holders.length === 0 ? (
           <tr>
-            <td colSpan={4} className="analytics-muted">
+            <td colSpan={5} className="analytics-muted">
               {empty}
             </td>
           </tr>
@@ -33,6 +35,7 @@ function HolderRows({ title, holders, empty }: { title: string; holders: Holder[
               <td>
                 {formatDuration(holder.resolution.medianMs)} / {formatDuration(holder.resolution.p90Ms)}
               </td>
+              <td>{csatCell(holder.csat)}</td>
             </tr>
           ))
         )}
@@ -41,7 +44,7 @@ function HolderRows({ title, holders, empty }: { title: string; holders: Holder[
   );
 }
 
-/** Per agent and per team: conversations handled, first response and resolution times. */
+/** Per agent and per team: conversations handled, first response and resolution times, CSAT. */
 export function PeopleTable({ people }: { people: AnalyticsPeopleResponse }) {
   return (
     <section className="card analytics-panel">

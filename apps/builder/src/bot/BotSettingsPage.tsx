@@ -6,6 +6,7 @@ import { api } from '../api/api';
 import { botsApi } from '../api/bots';
 import { recordOnboardingMark } from '../api/onboarding';
 import { useToast } from '../app/toasts';
+import { CsatSettingField, csatSettingOf } from '../csat/CsatSettingField';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
@@ -49,6 +50,7 @@ function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
   const [origins, setOrigins] = useState(bot.allowedOrigins.join('\n'));
   const [color, setColor] = useState(bot.settings.theme?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
   const [position, setPosition] = useState(bot.settings.theme?.position ?? DEFAULT_POSITION);
+  const [csat, setCsat] = useState(csatSettingOf(bot.settings));
   const [busy, setBusy] = useState(false);
 
   async function save(event: FormEvent) {
@@ -63,7 +65,7 @@ function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
       const { bot: saved } = await botsApi.update(api, bot.id, {
         name,
         allowedOrigins,
-        settings: { ...bot.settings, theme },
+        settings: { ...bot.settings, theme, csat },
       });
       onSaved(saved);
       toast.success('Bot settings saved.');
@@ -98,6 +100,7 @@ function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
         <span>Websites allowed to embed the chat (one per line, * for any)</span>
         <textarea value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder="https://www.example.com" />
       </label>
+      <CsatSettingField value={csat} onChange={setCsat} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         Save
       </button>

@@ -45,6 +45,13 @@ const LABELS: Record<StringKey, string> = {
   openLink: 'Name of a link that is only an image',
   download: 'Download link',
   sources: 'Above the sources of an AI answer',
+  csatQuestion: 'Rating question after a resolution',
+  csatStars: 'Name of a star button ({score} out of 5)',
+  csatGood: 'Thumbs up button name',
+  csatBad: 'Thumbs down button name',
+  csatComment: 'Comment box after the rating',
+  csatSkip: 'Skip the comment',
+  csatThanks: 'Thanks after the rating',
 };
 
 /** Shown instead of a default when the widget has none of its own. */

@@ -1,6 +1,7 @@
 import type {
   ApiError,
   ContinueConversationResponse,
+  CsatState,
   MessagesPage,
   SendMessageRequest,
   SendMessageResponse,
@@ -35,6 +36,9 @@ export interface PublicApi {
   updateVisitor(body: { visitor?: VisitorIdentity; variables?: Variables }): Promise<unknown>;
   newConversation(): Promise<{ conversation: VisitorConversation }>;
   continueConversation(token: string): Promise<ContinueConversationResponse>;
+  csat(conversationId: string): Promise<CsatState>;
+  rate(conversationId: string, body: { score: number }): Promise<CsatState>;
+  csatComment(conversationId: string, body: { comment: string }): Promise<CsatState>;
 }
 
 export function createPublicApi(
@@ -83,5 +87,8 @@ export function createPublicApi(
     updateVisitor: (body) => call('PATCH', '/visitor', body),
     newConversation: () => call('POST', '/conversations', {}),
     continueConversation: (token) => call('POST', `/bots/${encodeURIComponent(botId)}/continue`, { token }),
+    csat: (id) => call('GET', `${conv(id)}/csat`),
+    rate: (id, body) => call('POST', `${conv(id)}/csat`, body),
+    csatComment: (id, body) => call('POST', `${conv(id)}/csat/comment`, body),
   };
 }

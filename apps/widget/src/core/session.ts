@@ -164,6 +164,16 @@ export class ChatSession {
     await this.catchUp().catch(() => {});
   }
 
+  /** The rating of a resolved conversation's current resolution (see ui/csat-prompt). */
+  csat(conversationId: string) {
+    const { api } = this.deps;
+    return {
+      state: () => api.csat(conversationId),
+      rate: (score: number) => api.rate(conversationId, { score }),
+      comment: (comment: string) => api.csatComment(conversationId, { comment }),
+    };
+  }
+
   /** After a resolved conversation: a new one for the same visitor. */
   async startNew(): Promise<void> {
     const { conversation } = await this.deps.api.newConversation();

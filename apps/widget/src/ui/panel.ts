@@ -2,6 +2,7 @@ import { safeUrl } from '../core/autolink';
 import { wantsEmail } from '../core/conversation-events';
 import type { ChatSession } from '../core/session';
 import { Composer, type ComposerEvents } from './composer';
+import { csatPrompt } from './csat-prompt';
 import { h } from './dom';
 import { icon } from './icons';
 import { MessageList } from './message-list';
@@ -26,6 +27,9 @@ export class Panel {
   private readonly extra = h('div', { class: 'extra' });
   private readonly soundButton: HTMLButtonElement;
   private offline: HTMLFormElement | null = null;
+  /** The rating prompt of a resolved conversation (by id; a reopen clears it, the next resolve asks again). */
+  private readonly csatSlot = h('div');
+  private csatFor: string | null = null;
 
   constructor(
     private readonly session: ChatSession,
@@ -65,6 +69,7 @@ export class Panel {
       this.banner,
       this.list.el,
       this.extra,
+      this.csatSlot,
       this.composer.el,
     );
   }
@@ -105,6 +110,13 @@ export class Panel {
     this.composer.update(humans ? null : (conv?.awaiting ?? null), conv?.status, !conv);
     // The flow may ask for the email itself (a capture block); then its prompt is the form.
     this.renderOffline(wantsEmail(session.timeline.messages()) && conv?.awaiting?.type !== 'input');
+    this.renderCsat(conv?.status === 'resolved' ? conv.id : null);
+  }
+
+  private renderCsat(resolvedId: string | null): void {
+    if (resolvedId === this.csatFor) return;
+    this.csatFor = resolvedId;
+    this.csatSlot.replaceChildren(...(resolvedId ? [csatPrompt(this.ctx.t, this.session.csat(resolvedId))] : []));
   }
 
   private availability(online: boolean, replyTime: string | null, withAgent: boolean): string {

@@ -41,6 +41,14 @@ export const DEFAULT_STRINGS = {
   download: 'Download',
   /** Heads the knowledge sources named under an AI answer. */
   sources: 'Sources',
+  /** The rating asked after a resolution (bot setting: stars or thumbs). */
+  csatQuestion: 'How would you rate this conversation?',
+  csatStars: '{score} out of 5 stars',
+  csatGood: 'Good',
+  csatBad: 'Bad',
+  csatComment: 'Anything to add?',
+  csatSkip: 'Skip',
+  csatThanks: 'Thank you for your feedback!',
 } as const;
 
 export type StringKey = keyof typeof DEFAULT_STRINGS;

@@ -79,6 +79,16 @@ label{font-size:12px;font-weight:600;color:#394055}
 .offline p{margin:0}.offline-title{font-weight:600}
 .error{color:#b42318;font-size:12px}.error:empty{display:none}
 .resolved{margin:0;text-align:center;color:#394055}
+.csat{padding:10px 12px;border-top:1px solid #e6e8ef;background:#fff;display:flex;flex-direction:column;gap:6px}
+.csat p{margin:0}.csat-title{font-weight:600;text-align:center}
+.csat-scores{display:flex;justify-content:center;gap:4px}
+.csat-score{font:inherit;font-size:22px;line-height:1;padding:6px 8px;border:1px solid #cfd4e0;border-radius:10px;background:#fff;color:#9aa1b2;cursor:pointer}
+.csat-score.lit,.csat-score:focus-visible{color:#d97706;border-color:#d97706}
+.csat-comment{display:flex;flex-direction:column;gap:6px;margin:0}
+.csat-comment textarea{font:inherit;padding:8px 10px;border:1px solid #cfd4e0;border-radius:10px;resize:none}
+.csat-actions{display:flex;gap:8px;align-items:center}
+.link{font:inherit;border:0;background:none;color:#394055;text-decoration:underline;cursor:pointer}
+.csat-thanks{text-align:center;color:#394055}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.panel,.left .panel{inset:0;width:100%;height:100%;border-radius:0;bottom:0;right:0;left:0}
 .composer{padding-bottom:max(10px,env(safe-area-inset-bottom))}
