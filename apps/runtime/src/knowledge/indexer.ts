@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { crawlSite } from './crawler';
+import { embedStoredChunks } from './embed-chunks';
+import type { KnowledgeEmbedder } from './embeddings';
 import { KnowledgeFileError, parseKnowledgeFile } from './file-parse';
 import {
   getKnowledgeSource,
@@ -31,6 +33,8 @@ export const webConfig = z.object({
 export interface IndexOptions {
   /** From HTTP_BLOCK_ALLOW_PRIVATE: the web loader uses the same SSRF guard and rule as HTTP blocks. */
   allowPrivate: WebFetchOptions['allowPrivate'];
+  /** With an AI key (`createKnowledgeEmbedder`): chunks are embedded after they are committed; none: lexical only. */
+  embedder?: KnowledgeEmbedder | null;
 }
 
 interface Loaded {
@@ -77,8 +81,9 @@ async function loadDocuments(db: Kysely<Database>, source: KnowledgeSourceRow, o
 
 /**
  * Indexes one source outside any transaction: reads the row, loads and splits its documents with no connection
- * held, then replaces its chunks in one short transaction. Failures are recorded on the source, never thrown, so
- * a background caller can fire and forget.
+ * held, then replaces its chunks in one short transaction, then (with an embedder) embeds them with no
+ * connection held and stores the vectors in further short transactions. Failures are recorded on the source,
+ * never thrown, so a background caller can fire and forget.
  */
 export async function indexKnowledgeSource(
   db: Kysely<Database>,
@@ -96,7 +101,9 @@ export async function indexKnowledgeSource(
     const chunks = await splitDocuments(documents);
     const progress = source.kind === 'web' ? null : { done: 1, total: 1 };
     if (progress) await recordProgress(db, source.id, progress, failures);
-    await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures);
+    const stored = await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures);
+    // The chunks are committed and searchable lexically; vectors are added after, with no transaction held.
+    if (options.embedder && stored.length > 0) await embedStoredChunks(db, source.id, stored, options.embedder);
   } catch (error) {
     const item = error instanceof KnowledgeFileError ? error.fileName : source.title;
     const reason = error instanceof KnowledgeFileError ? error.reason : describeError(error);

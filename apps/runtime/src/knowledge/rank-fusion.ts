@@ -8,6 +8,15 @@ export const RRF_K = 60;
  * lists first), so the result is deterministic.
  */
 export function reciprocalRankFusion<T>(lists: T[][], keyOf: (item: T) => string | number, k = RRF_K): T[] {
+  return fusedScores(lists, keyOf, k).map((entry) => entry.item);
+}
+
+/** The same fusion with each item's summed score. */
+export function fusedScores<T>(
+  lists: T[][],
+  keyOf: (item: T) => string | number,
+  k = RRF_K,
+): Array<{ item: T; score: number }> {
   const fused = new Map<string | number, { item: T; score: number; seen: number }>();
   for (const list of lists) {
     list.forEach((item, index) => {
@@ -18,5 +27,7 @@ export function reciprocalRankFusion<T>(lists: T[][], keyOf: (item: T) => string
       else fused.set(key, { item, score: vote, seen: fused.size });
     });
   }
-  return [...fused.values()].sort((a, b) => b.score - a.score || a.seen - b.seen).map((entry) => entry.item);
+  return [...fused.values()]
+    .sort((a, b) => b.score - a.score || a.seen - b.seen)
+    .map(({ item, score }) => ({ item, score }));
 }

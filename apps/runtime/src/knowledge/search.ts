@@ -1,5 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema';
+import type { KnowledgeEmbedder } from './embeddings';
+import { fusedScores } from './rank-fusion';
+import { nearestChunks } from './vector-store';
 
 export interface KnowledgeHit {
   id: number;
@@ -18,15 +21,46 @@ export interface LexicalQuery {
   limit?: number;
 }
 
+/** The most words of a question that are looked up (a pasted paragraph is not a question). */
+const MAX_QUERY_WORDS = 24;
+
+/** BM25's inverse document frequency: a word in most chunks ("npm" in npm's docs) weighs next to nothing. */
+export function inverseDocumentFrequency(chunks: number, withWord: number): number {
+  return Math.log(1 + (chunks - withWord + 0.5) / (withWord + 0.5));
+}
+
 /**
- * PostgreSQL full-text search over the chunks (GIN index, `websearch_to_tsquery`, `ts_rank_cd`), the same on
- * PGlite. The question is matched with OR between its words: a visitor's phrasing rarely contains every word of
- * the passage, and ranking (cover density) already prefers chunks that hold more of them close together.
+ * PostgreSQL full-text search over the chunks (GIN index, english stemming), the same on PGlite. A chunk matches
+ * when it holds any of the question's words (a visitor's phrasing rarely contains every word of the passage); it
+ * ranks by the sum over those words of their rarity in the chosen sources (BM25's IDF, from one read of per-word
+ * chunk counts) times `ts_rank` (frequency in the chunk, damped by its length). Without the rarity weight a chunk
+ * full of a source's everyday words ("npm", "package") outranks the one holding the question's specific word.
  */
 export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQuery): Promise<KnowledgeHit[]> {
-  const words = query.question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = [...new Set(query.question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, MAX_QUERY_WORDS);
   if (words.length === 0 || query.sourceIds.length === 0) return [];
-  const websearch = words.join(' or ');
+  const scope = sql`c.workspace_id = ${query.workspaceId} and c.source_id in (${sql.join(query.sourceIds)})`;
+  const wordQuery = (word: string) => sql`plainto_tsquery('english', ${word})`;
+  // Per word: how many chunks hold it (a stop word has no lexeme and counts 0), counted through the GIN index.
+  const counts = words.map(
+    (word, i) =>
+      sql`case when numnode(${wordQuery(word)}) = 0 then 0 else (select count(*) from knowledge_chunks c where ${scope} and c.search @@ ${wordQuery(word)}) end as ${sql.ref(`w${i}`)}`,
+  );
+  const { rows: statRows } = await sql<Record<string, string | number>>`
+    select (select count(*) from knowledge_chunks c where ${scope}) as total, ${sql.join(counts)}
+  `.execute(db);
+  const stats = statRows[0] ?? {};
+  const total = Number(stats.total ?? 0);
+  const weighted = words
+    .map((word, i) => ({ word, held: Number(stats[`w${i}`] ?? 0) }))
+    .filter((w) => w.held > 0)
+    .map((w) => ({ word: w.word, idf: inverseDocumentFrequency(total, w.held) }));
+  if (weighted.length === 0) return [];
+  const rank: RawBuilder<number> = sql`(${sql.join(
+    weighted.map((w) => sql`${w.idf}::float8 * ts_rank(c.search, ${wordQuery(w.word)}, 1)`),
+    sql` + `,
+  )})`;
+  const websearch = weighted.map((w) => w.word).join(' or ');
   const { rows } = await sql<{
     id: number;
     source_id: string;
@@ -35,11 +69,9 @@ export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQu
     content: string;
     rank: number;
   }>`
-    select c.id, c.source_id, c.title, c.url, c.content, ts_rank_cd(c.search, q.query, 32) as rank
-    from knowledge_chunks c, websearch_to_tsquery('english', ${websearch}) as q(query)
-    where c.workspace_id = ${query.workspaceId}
-      and c.source_id in (${sql.join(query.sourceIds)})
-      and c.search @@ q.query
+    select c.id, c.source_id, c.title, c.url, c.content, ${rank} as rank
+    from knowledge_chunks c
+    where ${scope} and c.search @@ websearch_to_tsquery('english', ${websearch})
     order by rank desc, c.id
     limit ${query.limit ?? 5}
   `.execute(db);
@@ -51,4 +83,77 @@ export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQu
     content: row.content,
     rank: Number(row.rank),
   }));
+}
+
+/** Below this cosine similarity a vector hit is not a hit: an unrelated question finds nothing, as lexically. */
+export const MIN_SIMILARITY = 0.2;
+
+export interface HybridOptions {
+  /** With an AI key; null/absent: lexical only (the offline provider, exactly as before). */
+  embedder?: KnowledgeEmbedder | null;
+  /** 'auto': pgvector's `<=>` when the extension is installed; 'array': the portable scan (see vector-store.ts). */
+  engine?: 'auto' | 'array';
+  minSimilarity?: number;
+}
+
+/** Hits from the vector ranking, most similar first; `rank` is the cosine similarity. */
+export async function searchChunksByVector(
+  db: Kysely<Database>,
+  query: Omit<LexicalQuery, 'question'> & { vector: number[]; model: string },
+  options: Pick<HybridOptions, 'engine' | 'minSimilarity'> = {},
+): Promise<KnowledgeHit[]> {
+  const rows = await nearestChunks(db, {
+    workspaceId: query.workspaceId,
+    sourceIds: query.sourceIds,
+    vector: query.vector,
+    model: query.model,
+    limit: query.limit ?? 5,
+    minSimilarity: options.minSimilarity ?? MIN_SIMILARITY,
+    engine: options.engine,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    sourceId: row.source_id,
+    title: row.title,
+    url: row.url,
+    content: row.content,
+    rank: row.similarity,
+  }));
+}
+
+/** Fuses a lexical and a vector ranking (RRF, k = 60) into the best `limit`; `rank` becomes the fused score. */
+export function fuseHits(lexical: KnowledgeHit[], vector: KnowledgeHit[], limit: number): KnowledgeHit[] {
+  return fusedScores([lexical, vector], (hit) => hit.id)
+    .slice(0, limit)
+    .map(({ item, score }) => ({ ...item, rank: score }));
+}
+
+/**
+ * Hybrid retrieval: with an embedder, the question is embedded first (a network call: pass the pool, never a
+ * transaction, and hold nothing around this function), then the top candidates by full-text search and by
+ * vector similarity are read (two short reads) and fused with reciprocal rank fusion. Without an embedder, or
+ * when the embeddings call fails, this is `searchChunksLexical` exactly.
+ */
+export async function searchChunks(
+  db: Kysely<Database>,
+  query: LexicalQuery,
+  options: HybridOptions = {},
+): Promise<KnowledgeHit[]> {
+  const limit = query.limit ?? 5;
+  const { embedder } = options;
+  if (!embedder || query.sourceIds.length === 0 || !query.question.trim()) return searchChunksLexical(db, query);
+  let vector: number[];
+  try {
+    vector = await embedder.embedQuery(query.question);
+  } catch {
+    return searchChunksLexical(db, query);
+  }
+  const candidates = Math.max(limit * 4, 20);
+  const lexical = await searchChunksLexical(db, { ...query, limit: candidates });
+  const nearest = await searchChunksByVector(
+    db,
+    { ...query, limit: candidates, vector, model: embedder.model },
+    options,
+  );
+  return fuseHits(lexical, nearest, limit);
 }

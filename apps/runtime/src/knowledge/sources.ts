@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { newId } from '../services/secrets';
 import type { ChunkDraft } from './split';
 import { type IndexFailure, type IndexProgress, type KnowledgeSourceKind, knowledgeDb } from './tables';
+import { arrayLiteral } from './vector-store';
 
 export interface NewKnowledgeSource {
   workspaceId: string;
@@ -119,19 +120,28 @@ export async function recordProgress(
     .execute();
 }
 
+/** A chunk as written, for the embedding step that follows the commit. */
+export interface StoredChunk {
+  id: number;
+  title: string;
+  content: string;
+}
+
 /**
  * Replaces a source's chunks in one short transaction (delete, insert, status), so a search sees either the old
- * chunks or the new ones. Nothing slow happens inside: the chunks were fetched and split before.
+ * chunks or the new ones (old embeddings go with their chunks). Nothing slow happens inside: the chunks were
+ * fetched and split before, and are embedded after the commit.
  */
 export async function replaceChunks(
   db: Kysely<Database>,
   source: { id: string; workspaceId: string },
   chunks: ChunkDraft[],
   failures: IndexFailure[],
-) {
-  await knowledgeDb(db)
+): Promise<StoredChunk[]> {
+  return knowledgeDb(db)
     .transaction()
     .execute(async (trx) => {
+      const stored: StoredChunk[] = [];
       await trx.deleteFrom('knowledge_chunks').where('source_id', '=', source.id).execute();
       for (let start = 0; start < chunks.length; start += 200) {
         const rows = chunks.slice(start, start + 200).map((chunk) => ({
@@ -142,7 +152,12 @@ export async function replaceChunks(
           position: chunk.position,
           content: chunk.text,
         }));
-        await trx.insertInto('knowledge_chunks').values(rows).execute();
+        const written = await trx
+          .insertInto('knowledge_chunks')
+          .values(rows)
+          .returning(['id', 'title', 'content'])
+          .execute();
+        stored.push(...written.map((row) => ({ ...row, id: Number(row.id) })));
       }
       await trx
         .updateTable('knowledge_sources')
@@ -155,7 +170,35 @@ export async function replaceChunks(
         })
         .where('id', '=', source.id)
         .execute();
+      return stored;
     });
+}
+
+/**
+ * Stores one batch of chunk vectors in its own short transaction (after the embeddings call returned). A chunk
+ * replaced meanwhile by a re-index is simply not there any more: its vector is dropped.
+ */
+export async function storeEmbeddings(
+  db: Kysely<Database>,
+  model: string,
+  vectors: Array<{ id: number; vector: number[] }>,
+) {
+  if (vectors.length === 0) return;
+  const values = vectors.map(({ id, vector }) => sql`(${id}::bigint, ${arrayLiteral(vector)}::real[])`);
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      update knowledge_chunks c set embedding = v.embedding, embedding_model = ${model}
+      from (values ${sql.join(values)}) as v(id, embedding)
+      where c.id = v.id`.execute(trx);
+  });
+}
+
+/** The embeddings call failed: said on the source (shown with its failures); its chunks stay searchable lexically. */
+export async function recordEmbeddingFailure(db: Kysely<Database>, id: string, reason: string) {
+  const failure: IndexFailure = { item: 'Embeddings (lexical search still works)', reason };
+  await sql`
+    update knowledge_sources set failures = failures || ${JSON.stringify([failure])}::jsonb, updated_at = now()
+    where id = ${id}`.execute(db);
 }
 
 /** The whole source failed before any chunk could be written (old chunks are kept). */

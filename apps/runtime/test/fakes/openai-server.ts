@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerEmbeddings, createFakeEmbeddings, type FakeEmbeddings } from './fake-embeddings';
 
 /**
  * A loopback server speaking the OpenAI chat-completions API, so the real LangChain/OpenAI SDK code runs in tests.
@@ -66,6 +67,8 @@ export type FakeOpenAiServer = {
   /** Base URL to hand to the SDK, ending in `/v1`. */
   baseUrl: string;
   requests: RecordedRequest[];
+  /** POST /v1/embeddings: deterministic vectors (fake-embeddings.ts); its requests are not in `requests`. */
+  embeddings: FakeEmbeddings;
   /** Replies used one per request, in order, before the handler. */
   enqueue(...replies: FakeReply[]): void;
   setHandler(handler: FakeHandler | null): void;
@@ -244,6 +247,7 @@ export async function startFakeOpenAiServer(
   let handler: FakeHandler | null = options.handler ?? null;
   let timing: StreamTiming = options.streaming ?? {};
   const requests: RecordedRequest[] = [];
+  const embeddings = createFakeEmbeddings();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -251,6 +255,10 @@ export async function startFakeOpenAiServer(
     req.on('end', () => {
       void (async () => {
         const path = (req.url ?? '').split('?')[0] ?? '';
+        if (req.method === 'POST' && path.endsWith('/embeddings')) {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          return answerEmbeddings(embeddings, raw, (status, reply) => sendJson(res, status, reply));
+        }
         if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
           sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
           return;
@@ -287,6 +295,7 @@ export async function startFakeOpenAiServer(
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddings,
     enqueue: (...replies) => queue.push(...replies),
     setHandler: (h) => {
       handler = h;

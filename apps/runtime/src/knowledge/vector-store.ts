@@ -1,0 +1,86 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * Where chunk embeddings live and how they are ranked (issue 22 item 2).
+ *
+ * Storage is the same everywhere: `knowledge_chunks.embedding real[]` (unit vectors) and `embedding_model`
+ * (vectors of another model, or another length, are never compared). Ranking depends on the database:
+ * - PostgreSQL with the pgvector extension (`vector` installed by migration 0802 when available): cosine
+ *   distance `embedding::vector(n) <=> query::vector(n)` in SQL, served by an HNSW expression index for
+ *   1536-long vectors (text-embedding-3-small); other lengths are ranked by the same operator without an index.
+ *   HNSW filters the workspace and sources after the index scan, so a workspace holding few of many chunks may
+ *   get fewer than `limit` vector hits (lexical hits still fill the fused list).
+ * - PGlite (0.5.16 has no vector extension) and PostgreSQL without pgvector: an exact scan in SQL, the dot
+ *   product of the two arrays (`unnest(a, b)`) over the chosen sources' chunks of the workspace. Cost grows with
+ *   chunks x dimensions: fine for a workspace's knowledge (thousands of chunks; measured in the tests), not for
+ *   millions - install pgvector for that.
+ */
+
+export const HNSW_DIMENSIONS = 1536;
+
+/** Whether `vector` is installed in this database (cached per connection pool; a missing one never fails). */
+const installed = new WeakMap<object, Promise<boolean>>();
+export function hasVectorExtension(db: Kysely<Database>): Promise<boolean> {
+  let known = installed.get(db);
+  if (!known) {
+    known = sql<{ found: boolean }>`select exists(select 1 from pg_extension where extname = 'vector') as found`
+      .execute(db)
+      .then((result) => result.rows[0]?.found === true)
+      .catch(() => false);
+    installed.set(db, known);
+  }
+  return known;
+}
+
+/** A vector as a PostgreSQL array literal (numbers only: safe to bind as one text parameter). */
+export function arrayLiteral(vector: number[]): string {
+  return `{${vector.map((value) => (Number.isFinite(value) ? value : 0)).join(',')}}`;
+}
+
+export interface VectorQuery {
+  workspaceId: string;
+  sourceIds: string[];
+  vector: number[];
+  model: string;
+  limit: number;
+  /** Hits less similar than this (cosine) are left out, so an unrelated question finds nothing. */
+  minSimilarity: number;
+  /** 'auto': pgvector when installed; 'array': always the portable scan (tests force it). */
+  engine?: 'auto' | 'array';
+}
+
+export interface VectorRow {
+  id: number;
+  source_id: string;
+  title: string;
+  url: string | null;
+  content: string;
+  similarity: number;
+}
+
+/** The chunks nearest to `vector`, most similar first (one read). */
+export async function nearestChunks(db: Kysely<Database>, query: VectorQuery): Promise<VectorRow[]> {
+  const dims = query.vector.length;
+  if (dims === 0 || query.sourceIds.length === 0) return [];
+  const literal = arrayLiteral(query.vector);
+  const pgvector = query.engine !== 'array' && (await hasVectorExtension(db));
+  const typmod = sql.raw(String(Math.trunc(dims)));
+  const similarity = pgvector
+    ? sql<number>`1 - ((c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod})))`
+    : sql<number>`(select sum(e * q) from unnest(c.embedding, ${literal}::real[]) as t(e, q))`;
+  const { rows } = await sql<VectorRow>`
+    select * from (
+      select c.id, c.source_id, c.title, c.url, c.content, ${similarity} as similarity
+      from knowledge_chunks c
+      where c.workspace_id = ${query.workspaceId}
+        and c.source_id in (${sql.join(query.sourceIds)})
+        and c.embedding_model = ${query.model}
+        and array_length(c.embedding, 1) = ${dims}
+      order by ${pgvector ? sql`(c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod}))` : sql`similarity desc`}, c.id
+      limit ${query.limit}
+    ) as nearest
+    where similarity >= ${query.minSimilarity}
+  `.execute(db);
+  return rows.map((row) => ({ ...row, id: Number(row.id), similarity: Number(row.similarity) }));
+}
