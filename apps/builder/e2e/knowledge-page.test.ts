@@ -167,6 +167,11 @@ describe('the Knowledge page', () => {
       const { sources } = (await response.json()) as { sources: { id: string; title: string }[] };
       return sources.find((s) => s.title === 'Help site')?.id ?? '';
     });
+    // Everything settled: the page stops asking (none of its list calls while the visitor chats, a few seconds).
+    let polls = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname.startsWith('/api/admin/knowledge')) polls++;
+    });
     const flow = aiAnswerFlow();
     const answerBlock = flow.blocks.find((block) => block.id === 'answer')!;
     answerBlock.data = { knowledge: '', knowledgeSourceIds: [sourceId] } as typeof answerBlock.data;
@@ -184,6 +189,7 @@ describe('the Knowledge page', () => {
     expect(await link.getAttribute('href')).toBe(`${site.origin}/returns`);
     await visitor.screenshot({ path: `${SCREENSHOTS}/knowledge-page-05-widget-answer.png` });
     await visitor.close();
+    expect(polls).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 
