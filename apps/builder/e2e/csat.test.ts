@@ -1,0 +1,104 @@
+import type { RunningServer } from '@flowdesk/runtime';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { loginHeaders } from '../../runtime/test/fixtures/accounts';
+import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { DEMO_ADMIN as ADMIN, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+
+let live: LiveRuntime;
+let runtime: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(width = 1440, height = 900) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  live = await startLiveRuntime();
+  runtime = live.runtime;
+  browser = await launchBrowser();
+  const admin = await loginHeaders(runtime.url, ADMIN.email, ADMIN.password);
+  const presence = await fetch(`${runtime.url}/api/inbox/presence`, {
+    method: 'PUT',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'online' }),
+  });
+  expect(presence.status).toBeLessThan(300);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await live?.close();
+});
+
+describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
+  it('the widget asks after the agent resolves; the rating and comment reach the inbox and the analytics', async () => {
+    const visitor = await newPage(1100, 760);
+    const dash = await newPage();
+    onTestFailed(async () => {
+      await visitor.screenshot({ path: `${SCREENSHOTS}/csat-failure-widget.png` });
+      await dash.screenshot({ path: `${SCREENSHOTS}/csat-failure-dashboard.png` });
+    });
+    // The bot's setting: 1–5 stars unless changed.
+    await login(dash, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    const errors = watchConsole(dash);
+    await dash.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const setting = dash.getByLabel('After a conversation is resolved, ask the visitor to rate it');
+    await expect.poll(() => setting.locator('option:checked').textContent()).toBe('1–5 stars');
+
+    // A visitor asks for a person on the demo site; the admin answers and resolves it in the inbox.
+    await visitor.goto(`${runtime.url}/demo`);
+    const panel = visitor.locator('flowdesk-widget [role="dialog"]');
+    await visitor.locator('flowdesk-widget button.launcher').click();
+    await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
+    const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
+    const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+    await dash.goto(`${runtime.url}/app/inbox/${id}`);
+    const reply = dash.getByLabel('Reply to the visitor');
+    await reply.fill('Your refund is on its way.');
+    await reply.press('Enter');
+    await panel.getByText('Your refund is on its way.').waitFor();
+    await dash.getByRole('button', { name: 'Resolve' }).click();
+
+    // The widget asks: five named star buttons, then the optional comment, then thanks.
+    const scores = panel.getByRole('group', { name: 'How would you rate this conversation?' });
+    await scores.waitFor();
+    expect(await scores.getByRole('button').count()).toBe(5);
+    await visitor.screenshot({ path: `${SCREENSHOTS}/csat-01-widget-asks.png` });
+    await scores.getByRole('button', { name: '4 out of 5 stars' }).click();
+    const comment = panel.getByLabel('Anything to add? (optional)');
+    await comment.fill('Quick and <b>friendly</b>');
+    await visitor.screenshot({ path: `${SCREENSHOTS}/csat-02-widget-comment.png` });
+    await panel.getByRole('button', { name: 'Send', exact: true }).click();
+    await panel.getByRole('status').filter({ hasText: 'Thank you for your feedback!' }).waitFor();
+    await visitor.screenshot({ path: `${SCREENSHOTS}/csat-03-widget-thanks.png` });
+
+    // The inbox shows the rating and the comment (as text) on the conversation, live.
+    await dash.locator('.timeline-event.event-csat').filter({ hasText: 'Visitor rated 4/5' }).waitFor();
+    await dash
+      .locator('.timeline-event.event-csat')
+      .filter({ hasText: "Visitor's comment: Quick and <b>friendly</b>" })
+      .waitFor();
+    await dash.screenshot({ path: `${SCREENSHOTS}/csat-04-inbox.png` });
+
+    // The analytics page: the CSAT card and the admin's CSAT in the per-agent table.
+    await dash.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
+    const card = dash.locator('.analytics-card[data-figure="Satisfaction (CSAT)"]');
+    await expect.poll(() => card.locator('.analytics-card-value').textContent()).toBe('100%');
+    expect(await card.locator('.analytics-card-detail').textContent()).toBe('4.0 / 5 average · 1 of 1 rated (100%)');
+    const adminRow = dash
+      .locator('.analytics-people')
+      .first()
+      .getByRole('row', { name: new RegExp(ADMIN.name) });
+    expect(await adminRow.locator('td').last().textContent()).toBe('100% · 4.0 / 5 · 1 rated');
+    await card.scrollIntoViewIfNeeded();
+    await dash.screenshot({ path: `${SCREENSHOTS}/csat-05-analytics.png` });
+    await dash.locator('.analytics-people').first().scrollIntoViewIfNeeded();
+    await dash.screenshot({ path: `${SCREENSHOTS}/csat-06-analytics-people.png` });
+    expect(errors).toEqual([]);
+  });
+});
