@@ -95,6 +95,8 @@ export const ConfigSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Knowledge-base embeddings (same endpoint and key as the chat model; only used with a key). */
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   /** Longest wait for an AI call before the offline fallback answers (a streamed answer: for each new text). */
   AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   RESEND_API_KEY: optionalText,
