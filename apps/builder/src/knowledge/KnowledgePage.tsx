@@ -55,6 +55,11 @@ function AddSource({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) 
 /** The admins' knowledge base: the sources AI answers and agents read from, how far their indexing is, and forms to add more. */
 export function KnowledgePage() {
   const { state, reload, put, removed } = useKnowledgeSources();
+  const [added, setAdded] = useState<string | null>(null);
+  const onAdded = (source: KnowledgeSource) => {
+    put(source);
+    setAdded(source.id);
+  };
   return (
     <>
       <header className="page-header">
@@ -78,13 +83,18 @@ export function KnowledgePage() {
             <ul className="kb-list">
               {state.sources.map((source) => (
                 <li key={source.id}>
-                  <SourceCard source={source} onChanged={put} onDeleted={() => removed(source.id)} />
+                  <SourceCard
+                    source={source}
+                    justAdded={source.id === added}
+                    onChanged={put}
+                    onDeleted={() => removed(source.id)}
+                  />
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <AddSource onAdded={put} />
+        <AddSource onAdded={onAdded} />
       </div>
     </>
   );

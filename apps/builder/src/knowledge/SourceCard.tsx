@@ -1,5 +1,5 @@
 import type { KnowledgeSource } from '@flowdesk/contract';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
@@ -80,10 +80,13 @@ function Failures({ source }: { source: KnowledgeSource }) {
 /** One source: what it reads, its indexing state (a live bar while indexing), what failed, and its actions. */
 export function SourceCard({
   source,
+  justAdded = false,
   onChanged,
   onDeleted,
 }: {
   source: KnowledgeSource;
+  /** Just added below the others: brought into view. */
+  justAdded?: boolean;
   onChanged: (source: KnowledgeSource) => void;
   onDeleted: () => void;
 }) {
@@ -93,6 +96,10 @@ export function SourceCard({
   const busy = isBusy(source);
   const href = source.url ? safeUrl(source.url) : null;
   const headingId = `kb-source-${source.id}`;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (justAdded) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [justAdded]);
 
   async function reindex() {
     setReindexing(true);
@@ -108,7 +115,7 @@ export function SourceCard({
   }
 
   return (
-    <article className="card kb-source" aria-labelledby={headingId}>
+    <article ref={ref} className="card kb-source" aria-labelledby={headingId}>
       <header className="kb-source-header">
         <span className="badge">{KIND_LABELS[source.kind]}</span>
         <h3 id={headingId}>{source.title}</h3>
