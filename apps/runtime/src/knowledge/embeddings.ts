@@ -60,3 +60,48 @@ export function createKnowledgeEmbedder(config: EmbedderConfig): KnowledgeEmbedd
 export function embeddingText(chunk: { title: string; content: string }): string {
   return chunk.title && !chunk.content.startsWith(chunk.title) ? `${chunk.title}\n${chunk.content}` : chunk.content;
 }
+
+/** The AI settings an embedder is made from (the server's environment or a workspace's saved settings). */
+export interface EmbedderSettings {
+  apiKey: string | null | undefined;
+  baseUrl: string | null | undefined;
+  /** OPENAI_EMBEDDING_MODEL. */
+  embeddingModel: string;
+  timeoutMs: number;
+}
+
+const embedders = new Map<string, KnowledgeEmbedder | null>();
+
+/** One embedder per key + endpoint + model (built once; null without a key: lexical retrieval only). */
+export function knowledgeEmbedder(settings: EmbedderSettings): KnowledgeEmbedder | null {
+  if (!settings.apiKey) return null;
+  const id = JSON.stringify([settings.apiKey, settings.baseUrl, settings.embeddingModel, settings.timeoutMs]);
+  if (!embedders.has(id)) {
+    if (embedders.size > 100) embedders.clear();
+    embedders.set(
+      id,
+      createKnowledgeEmbedder({
+        apiKey: settings.apiKey,
+        baseUrl: settings.baseUrl ?? undefined,
+        model: settings.embeddingModel,
+        timeoutMs: settings.timeoutMs,
+      }),
+    );
+  }
+  return embedders.get(id) ?? null;
+}
+
+/** The server's embedder (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_EMBEDDING_MODEL), null without a key. */
+export function serverEmbedder(config: {
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  OPENAI_EMBEDDING_MODEL: string;
+  AI_TIMEOUT_MS: number;
+}): KnowledgeEmbedder | null {
+  return knowledgeEmbedder({
+    apiKey: config.OPENAI_API_KEY,
+    baseUrl: config.OPENAI_BASE_URL,
+    embeddingModel: config.OPENAI_EMBEDDING_MODEL,
+    timeoutMs: config.AI_TIMEOUT_MS,
+  });
+}

@@ -6,7 +6,9 @@ import type {
   HttpEffectRequest,
 } from '@flowdesk/engine';
 import type { TranscriptLine } from '../ai/provider';
-import { citationsFor, type Grounded, groundedKnowledge, nothingToAnswerFrom } from '../knowledge/grounding';
+import { serverEmbedder } from '../knowledge/embeddings';
+import { citationsFor, groundedKnowledge, nothingToAnswerFrom } from '../knowledge/grounding';
+import { type HybridGrounded, withVectorPassages } from '../knowledge/hybrid-passages';
 import { answerFromPassages } from '../knowledge/passage-answer';
 import type { Services } from '.';
 import { guardedRequest } from './guarded-http';
@@ -15,9 +17,17 @@ import { guardedRequest } from './guarded-http';
  * What the runtime adds to an AI answer's request when it records the effect: the recent chat, and the
  * passages found in the block's knowledge sources.
  */
-export type AnswerCall = AnswerEffectRequest & Grounded & { transcript?: TranscriptLine[] };
+export type AnswerCall = AnswerEffectRequest & HybridGrounded & { transcript?: TranscriptLine[] };
 /** An agent turn with the passages found for the visitor's last message. */
-export type AgentTurnCall = AgentTurnRequest & Grounded;
+export type AgentTurnCall = AgentTurnRequest & HybridGrounded;
+
+/**
+ * With a key, the passages found lexically in the step are fused with those found by meaning (embeddings): the
+ * question is embedded here, with no database held, then one short read. Offline: the request as it is.
+ */
+function byMeaning<R extends HybridGrounded>(services: Services, request: R): Promise<R> {
+  return withVectorPassages(services.db, serverEmbedder(services.config), request);
+}
 
 export interface ExternalCallOptions {
   /** The effect's id: sent as `Idempotency-Key` by HTTP blocks so a remote can de-duplicate a re-run. */
@@ -39,7 +49,7 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
-/** Calls one external effect. Never touches the database. */
+/** Calls one external effect. Never holds the database (AI calls with sources and a key: one short read). */
 export function callExternal(
   services: Services,
   kind: ExternalEffectKind,
@@ -61,23 +71,26 @@ export function callExternal(
       });
     }
     case 'answer':
-      return answerFromKnowledge(services, request as AnswerCall, options);
+      return byMeaning(services, request as AnswerCall).then((answer) =>
+        answerFromKnowledge(services, answer, options),
+      );
     case 'agentTurn': {
-      const turn = request as AgentTurnCall;
-      return ai
-        .agentTurn({
-          instructions: turn.instructions,
-          knowledge: groundedKnowledge(turn.knowledge, turn.retrieved),
-          handoff: turn.handoff,
-          transcript: turn.transcript,
-          gathered: turn.gathered,
-        })
-        .then((result) => {
-          if (!('reply' in result) || !turn.retrieved?.length) return result;
-          const citations = citationsFor(result.reply, turn.retrieved, { orBest: false });
-          // The same object: which provider wrote it is remembered by identity (answeredBy).
-          return citations.length > 0 ? Object.assign(result, { citations }) : result;
-        });
+      return byMeaning(services, request as AgentTurnCall).then((turn) =>
+        ai
+          .agentTurn({
+            instructions: turn.instructions,
+            knowledge: groundedKnowledge(turn.knowledge, turn.retrieved),
+            handoff: turn.handoff,
+            transcript: turn.transcript,
+            gathered: turn.gathered,
+          })
+          .then((result) => {
+            if (!('reply' in result) || !turn.retrieved?.length) return result;
+            const citations = citationsFor(result.reply, turn.retrieved, { orBest: false });
+            // The same object: which provider wrote it is remembered by identity (answeredBy).
+            return citations.length > 0 ? Object.assign(result, { citations }) : result;
+          }),
+      );
     }
     case 'classifyIntent': {
       const classify = request as ClassifyIntentRequest;

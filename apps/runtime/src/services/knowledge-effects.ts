@@ -20,6 +20,9 @@ export async function withRetrieved<R extends AnswerEffectRequest | AgentTurnReq
 ): Promise<R> {
   const sourceIds = Array.isArray(request.knowledgeSourceIds) ? request.knowledgeSourceIds : [];
   if (sourceIds.length === 0) return request;
-  const retrieved = await retrievePassages(tx.trx, tx.conversation.workspace_id, sourceIds, questionOf(kind, request));
-  return { ...request, retrieved };
+  const workspaceId = tx.conversation.workspace_id;
+  const question = questionOf(kind, request);
+  const retrieved = await retrievePassages(tx.trx, workspaceId, sourceIds, question);
+  // With a key, the call (after commit) adds passages found by meaning to these (knowledge/hybrid-passages.ts).
+  return { ...request, retrieved, knowledgeQuery: { workspaceId, question } };
 }

@@ -1,0 +1,79 @@
+import type { MessageContent } from '@flowdesk/contract';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config';
+import type { Database } from '../../src/db/schema';
+import { serverEmbedder } from '../../src/knowledge/embeddings';
+import { indexKnowledgeSource } from '../../src/knowledge/indexer';
+import { createKnowledgeSource } from '../../src/knowledge/sources';
+import { databaseKinds } from '../db';
+import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { seedWorkspace } from '../fixtures/accounts';
+import { publishFlow } from '../fixtures/flows';
+import { useTestServer } from '../server';
+import { askBot, knowledgeFlow } from './knowledge-flow';
+
+type Reply = { content: MessageContent };
+const textOf = (reply: Reply | undefined) => (reply?.content.type === 'text' ? reply.content.text : '');
+
+const pairs = [
+  { question: 'Refund policy', answer: 'Refunds are paid to your card within five business days of the return.' },
+  { question: 'Shipping times', answer: 'Parcels arrive within three working days in the EU.' },
+];
+/** Shares no word with the passages: full-text search finds nothing, the (fake) embeddings find the refund. */
+const MEANING_ONLY = 'When will I get my money back?';
+
+describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%s)', (kind) => {
+  let fake: FakeOpenAiServer;
+  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-hybrid' };
+  beforeAll(async () => {
+    fake = await startFakeOpenAiServer();
+    overrides.OPENAI_BASE_URL = fake.baseUrl;
+  });
+  afterAll(() => fake.close());
+  const t = useTestServer(kind, overrides);
+
+  async function bot(db: Kysely<Database>, embed: boolean) {
+    const seeded = await seedWorkspace(db);
+    const source = await createKnowledgeSource(db, {
+      workspaceId: seeded.workspaceId,
+      kind: 'qa',
+      title: 'FAQ',
+      config: { pairs },
+    });
+    const embedder = embed ? serverEmbedder(t.current.server.services.config) : null;
+    await indexKnowledgeSource(db, seeded.workspaceId, source.id, { allowPrivate: false, embedder });
+    await publishFlow(db, seeded.bot.id, knowledgeFlow([source.id]));
+    return seeded.bot;
+  }
+
+  it('answers a question whose words are not in the passage from the passage found by embeddings', async () => {
+    const { db, url } = t.current.server;
+    const embedded = await bot(db, true);
+    const asked = fake.embeddings.requests.length;
+    fake.setHandler((request) =>
+      requestText(request).includes('Refunds are paid to your card')
+        ? { content: 'Your money is back on your card within five business days.' }
+        : { content: 'NOT_FOUND' },
+    );
+    try {
+      const { replies, conversation } = await askBot(url, embedded.id, MEANING_ONLY);
+      expect(textOf(replies[0])).toBe('Your money is back on your card within five business days.');
+      expect(conversation.status).not.toBe('needs_agent');
+      // The question itself was embedded once, with the configured embedding model.
+      expect(fake.embeddings.requests.slice(asked)).toEqual([
+        expect.objectContaining({ model: 'text-embedding-3-small', input: MEANING_ONLY }),
+      ]);
+
+      // The same sources indexed without embeddings: nothing found, the model is not asked, a person takes over.
+      const lexicalOnly = await bot(db, false);
+      const before = fake.requests.length;
+      const second = await askBot(url, lexicalOnly.id, MEANING_ONLY);
+      expect(second.conversation.status).toBe('needs_agent');
+      const prompts = fake.requests.slice(before).map((request) => requestText(request.body));
+      expect(prompts.some((text) => text.includes('Refunds are paid'))).toBe(false);
+    } finally {
+      fake.setHandler(null);
+    }
+  });
+});
