@@ -1,4 +1,5 @@
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { analyticsDb } from '../../src/analytics/facts';
 import { csatDb } from '../../src/csat/tables';
@@ -55,6 +56,22 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
       await v.start();
       expect((await v.pick('human', 'Human')).conversation.status).toBe('needs_agent');
     };
+    const withEmail = async (v: TestVisitor, email: string) => {
+      const { visitor_id } = await db
+        .selectFrom('conversations')
+        .select('visitor_id')
+        .where('id', '=', v.conversationId)
+        .executeTakeFirstOrThrow();
+      await db.updateTable('visitors').set({ email }).where('id', '=', visitor_id).execute();
+      return visitor_id;
+    };
+    const ratingEmails = async (v: TestVisitor) =>
+      emailDb(db)
+        .selectFrom('email_outbox')
+        .select(['to_address', 'subject', 'text', 'html'])
+        .where('conversation_id', '=', v.conversationId)
+        .where('kind', '=', 'csat_request')
+        .execute();
     const resolve = async (v: TestVisitor) =>
       expect((await call('POST', `/api/inbox/conversations/${v.conversationId}/resolve`)).status).toBe(200);
 
@@ -116,21 +133,9 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
     expect((await call('PATCH', `/api/admin/bots/${bot.id}`, { settings: { csat: 'thumbs' } })).status).toBe(200);
     const c = new TestVisitor(t.current.server.url, bot.id);
     await handedOff(c);
-    const visitorId = (
-      await db
-        .selectFrom('conversations')
-        .select('visitor_id')
-        .where('id', '=', c.conversationId)
-        .executeTakeFirstOrThrow()
-    ).visitor_id;
-    await db.updateTable('visitors').set({ email: 'carol@example.com' }).where('id', '=', visitorId).execute();
+    await withEmail(c, 'carol@example.com');
     await resolve(c);
-    const [mail] = await emailDb(db)
-      .selectFrom('email_outbox')
-      .select(['to_address', 'subject', 'text', 'html'])
-      .where('conversation_id', '=', c.conversationId)
-      .where('kind', '=', 'csat_request')
-      .execute();
+    const [mail] = await ratingEmails(c);
     expect(mail).toMatchObject({ to_address: 'carol@example.com', subject: expect.stringContaining('How did we do?') });
     const links = [...mail!.text.matchAll(/https?:\/\/\S+\/api\/email\/csat\?token=[\w.-]+/g)].map((m) => m[0]);
     expect(links).toHaveLength(2);
@@ -167,6 +172,26 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
     });
     expect((await page(token)).status).toBe(200);
 
+    // No email to an address that unsubscribed from rating requests, nor to a visitor with the widget open.
+    const e = new TestVisitor(t.current.server.url, bot.id);
+    await handedOff(e);
+    await withEmail(e, 'erin@example.com');
+    await emailDb(db)
+      .insertInto('email_unsubscribes')
+      .values({ address: 'erin@example.com', kind: 'csat_request' })
+      .execute();
+    await resolve(e);
+    expect(await ratingEmails(e)).toEqual([]);
+    const f = new TestVisitor(t.current.server.url, bot.id);
+    await handedOff(f);
+    const fId = await withEmail(f, 'fay@example.com');
+    await sql`insert into visitor_connections (id, visitor_id, instance_id) values (${`conn-${fId}`}, ${fId}, 'test')`.execute(
+      db,
+    );
+    await resolve(f);
+    expect(await ratingEmails(f)).toEqual([]);
+    expect((await csat(f)).body).toMatchObject({ asked: true, scale: 'thumbs' });
+
     // Off: D is resolved without a survey.
     expect((await call('PATCH', `/api/admin/bots/${bot.id}`, { settings: { csat: 'off' } })).status).toBe(200);
     const d = new TestVisitor(t.current.server.url, bot.id);
@@ -180,7 +205,7 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .execute();
-    expect(surveys).toHaveLength(4);
+    expect(surveys).toHaveLength(6);
     const facts = await analyticsDb(db)
       .selectFrom('analytics_facts')
       .select(['conversation_id', 'reason', 'agent_id', 'payload'])
@@ -200,9 +225,9 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
     const range = `from=${day(-1)}&to=${day(1)}`;
     const overview = await call('GET', `/api/analytics/overview?${range}`);
     expect(overview.body.csat).toEqual({
-      asked: 4,
+      asked: 6,
       ratings: 3,
-      responseRate: 0.75,
+      responseRate: 0.5,
       satisfied: 2,
       satisfiedRate: 2 / 3,
       starRatings: 2,
