@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'iframe']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'li', 'br', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
 
 export interface HtmlText {
@@ -16,21 +17,27 @@ export function htmlToText(html: string): HtmlText {
   let title = '';
   let inTitle = false;
   let skipDepth = 0;
+  let preDepth = 0;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (SKIPPED.has(name)) skipDepth++;
         if (name === 'title') inTitle = true;
         if (name === 'a' && attributes.href) links.push(attributes.href);
+        if (name === 'pre') preDepth++;
         if (BLOCKS.has(name)) parts.push('\n');
+        // A heading stays marked as one, as in a markdown source: searchable, never quoted as an answer.
+        if (HEADINGS.has(name) && skipDepth === 0) parts.push('# ');
       },
       ontext(text) {
         if (inTitle) title += text;
-        else if (skipDepth === 0) parts.push(text);
+        // Line breaks in the HTML source are spaces (only <pre> keeps its lines): a wrapped paragraph stays one.
+        else if (skipDepth === 0) parts.push(preDepth > 0 ? text : text.replace(/\s+/g, ' '));
       },
       onclosetag(name) {
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
         if (name === 'title') inTitle = false;
+        if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
         if (BLOCKS.has(name)) parts.push('\n');
       },
     },
