@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RetrievedPassage } from './grounding';
-import { answerFromPassages } from './passage-answer';
+import { answerFromPassages, passageSentences } from './passage-answer';
 import { readablePassage } from './readable';
 
 const passage = (title: string, content: string, url: string | null = null): RetrievedPassage => ({
@@ -65,5 +65,25 @@ describe('answerFromPassages', () => {
     const { answer } = answerFromPassages('refunds', [long]);
     expect(answer.length).toBeLessThanOrEqual(421);
     expect(answer.endsWith('…')).toBe(true);
+  });
+
+  it('keeps file names and versions inside their sentence', () => {
+    expect(passageSentences('Save the credentials to the .npmrc file. Node.js 20.1 is needed. then more')).toEqual([
+      'Save the credentials to the .npmrc file.',
+      'Node.js 20.1 is needed. then more',
+    ]);
+  });
+
+  it('reads a sentence under its passage title, but never quotes a heading-sized line', () => {
+    const unpublish = passage('npm-unpublish', 'Unpublish.\nYou may not publish again until 24 hours have passed.');
+    expect(answerFromPassages('how long after unpublish can I publish again', [unpublish])).toMatchObject({
+      found: true,
+      answer: 'You may not publish again until 24 hours have passed.',
+    });
+    expect(answerFromPassages('unpublish', [passage('npm-unpublish', 'Unpublish now.')]).found).toBe(false);
+  });
+
+  it('not found when the passages never mention one of the topic words', () => {
+    expect(answerFromPassages('How long do refunds take with PayPal?', [returns, shipping]).found).toBe(false);
   });
 });

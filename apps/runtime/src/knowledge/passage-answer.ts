@@ -1,4 +1,4 @@
-import { sentences, terms } from '../ai/offline/nlp';
+import { terms } from '../ai/offline/nlp';
 import type { RetrievedPassage } from './grounding';
 
 /** Words of a question that ask rather than name a topic ("how long does it take"); they never count as evidence. */
@@ -7,10 +7,28 @@ const QUESTION_FILLER = new Set(
     ' ',
   ),
 );
-/** Share of the question's topic words the chosen sentence must hold to answer (else: not found). */
+/**
+ * Share of the question's topic words the chosen sentence must hold to answer (else: not found), each word weighted
+ * by its rarity among the passages' sentences: "npm" in npm's docs counts for little, a word no passage holds
+ * ("PayPal") for the most, so a question about something the sources never mention is not answered by a sentence
+ * that only shares its everyday words.
+ */
 export const PASSAGE_COVERAGE = 0.5;
+/** Fewer words than this is a heading, a list item or a command line, not a sentence that answers. */
+const MIN_SENTENCE_WORDS = 4;
 /** The longest reply quoted from the passages. */
 const MAX_REPLY_CHARS = 420;
+
+/**
+ * Sentences of a passage: a break after . ! or ? followed by a space and a capital, digit or opening quote. Help
+ * text names files and versions (".npmrc", "Node.js", "package-lock.json"), where a general splitter breaks.
+ */
+export function passageSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…])\s+(?=["'“‘([]?[\p{Lu}\p{N}])/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
 
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -29,13 +47,17 @@ interface Candidate {
   passage: number;
   index: number;
   sentence: string;
+  /** Topic words the sentence itself holds. */
+  own: string[];
+  /** ... or its passage's title holds (a page's, a file's, a Q&A pair's question: what the sentence is about). */
   held: string[];
 }
 
 /**
  * The offline answer from retrieved passages: the sentence holding most of the question's topic words (rarer
  * words weigh more), with its neighbour when that one holds topic words too, as they are written, in order.
- * Not found when no sentence holds at least half of the topic words: nothing is made up.
+ * Not found when no sentence, read under its passage's title, holds at least half of the topic words' weight:
+ * nothing is made up.
  */
 export function answerFromPassages(
   question: string,
@@ -43,21 +65,29 @@ export function answerFromPassages(
 ): { found: boolean; answer: string; passage?: RetrievedPassage } {
   const topic = topicWords(question);
   if (topic.length === 0 || retrieved.length === 0) return { found: false, answer: '' };
-  const candidates: Candidate[] = retrieved.flatMap((passage, p) =>
-    sentences(passage.text).map((sentence, index) => {
-      const words = wordsOf(sentence);
-      return { passage: p, index, sentence, held: topic.filter((t) => words.some((w) => sameWord(t, w))) };
-    }),
-  );
-  const df = (word: string) => candidates.filter((c) => c.held.includes(word)).length;
+  const holding = (words: string[]) => topic.filter((t) => words.some((w) => sameWord(t, w)));
+  const candidates: Candidate[] = retrieved.flatMap((passage, p) => {
+    const inTitle = holding(wordsOf(passage.title));
+    return passageSentences(passage.text).map((sentence, index) => {
+      const own = holding(wordsOf(sentence));
+      return { passage: p, index, sentence, own, held: [...new Set([...own, ...inTitle])] };
+    });
+  });
+  // A topic word no passage mentions at all ("Dependabot", "PayPal"): the sources do not cover the question.
+  if (topic.some((word) => !candidates.some((c) => c.held.includes(word)))) return { found: false, answer: '' };
+  const df = (word: string) => candidates.filter((c) => c.own.includes(word)).length;
   const weight = (word: string) => Math.log(1 + candidates.length / (1 + df(word)));
-  const score = (c: Candidate) => c.held.reduce((sum, word) => sum + weight(word), 0);
+  const score = (words: string[]) => words.reduce((sum, word) => sum + weight(word), 0);
+  const topicWeight = score(topic);
   const best = candidates
-    .filter((c) => c.held.length / topic.length >= PASSAGE_COVERAGE)
-    .sort((a, b) => score(b) - score(a) || a.passage - b.passage || a.index - b.index)[0];
+    .filter((c) => wordsOf(c.sentence).length >= MIN_SENTENCE_WORDS && score(c.held) / topicWeight >= PASSAGE_COVERAGE)
+    .sort(
+      (a, b) =>
+        score(b.own) - score(a.own) || score(b.held) - score(a.held) || a.passage - b.passage || a.index - b.index,
+    )[0];
   if (!best) return { found: false, answer: '' };
   const neighbour = candidates.find(
-    (c) => c.passage === best.passage && c.index === best.index + 1 && c.held.length > 0,
+    (c) => c.passage === best.passage && c.index === best.index + 1 && c.own.length > 0,
   );
   const reply = [best.sentence, ...(neighbour ? [neighbour.sentence] : [])].join(' ');
   const answer = reply.length <= MAX_REPLY_CHARS ? reply : best.sentence;
