@@ -5,7 +5,7 @@ import type {
   ExternalEffectKind,
   HttpEffectRequest,
 } from '@flowdesk/engine';
-import type { TranscriptLine } from '../ai/provider';
+import type { AiProvider, TranscriptLine } from '../ai/provider';
 import { serverEmbedder } from '../knowledge/embeddings';
 import { citationsFor, groundedKnowledge, nothingToAnswerFrom } from '../knowledge/grounding';
 import { type HybridGrounded, withVectorPassages } from '../knowledge/hybrid-passages';
@@ -23,9 +23,11 @@ export type AgentTurnCall = AgentTurnRequest & HybridGrounded;
 
 /**
  * With a key, the passages found lexically in the step are fused with those found by meaning (embeddings): the
- * question is embedded here, with no database held, then one short read. Offline: the request as it is.
+ * question is embedded here, with no database held, then one short read. An offline provider answers inside the
+ * step's transaction, so it gets the request as it is (never a network call or a second connection there).
  */
-function byMeaning<R extends HybridGrounded>(services: Services, request: R): Promise<R> {
+function byMeaning<R extends HybridGrounded>(services: Services, ai: AiProvider, request: R): Promise<R> {
+  if (ai.name === 'offline') return Promise.resolve(request);
   return withVectorPassages(services.db, serverEmbedder(services.config), request);
 }
 
@@ -71,11 +73,11 @@ export function callExternal(
       });
     }
     case 'answer':
-      return byMeaning(services, request as AnswerCall).then((answer) =>
+      return byMeaning(services, ai, request as AnswerCall).then((answer) =>
         answerFromKnowledge(services, answer, options),
       );
     case 'agentTurn': {
-      return byMeaning(services, request as AgentTurnCall).then((turn) =>
+      return byMeaning(services, ai, request as AgentTurnCall).then((turn) =>
         ai
           .agentTurn({
             instructions: turn.instructions,
