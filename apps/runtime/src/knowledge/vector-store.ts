@@ -69,6 +69,11 @@ export async function nearestChunks(db: Kysely<Database>, query: VectorQuery): P
   const similarity = pgvector
     ? sql<number>`1 - ((c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod})))`
     : sql<number>`(select sum(e * q) from unnest(c.embedding, ${literal}::real[]) as t(e, q))`;
+  // pgvector: `order by distance limit k` alone, so the HNSW index can serve it (a second sort key would stop
+  // that); the length is a literal so the partial index's predicate is provably implied under any plan.
+  const order = pgvector
+    ? sql`(c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod}))`
+    : sql`similarity desc, c.id`;
   const { rows } = await sql<VectorRow>`
     select * from (
       select c.id, c.source_id, c.title, c.url, c.content, ${similarity} as similarity
@@ -76,8 +81,8 @@ export async function nearestChunks(db: Kysely<Database>, query: VectorQuery): P
       where c.workspace_id = ${query.workspaceId}
         and c.source_id in (${sql.join(query.sourceIds)})
         and c.embedding_model = ${query.model}
-        and array_length(c.embedding, 1) = ${dims}
-      order by ${pgvector ? sql`(c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod}))` : sql`similarity desc`}, c.id
+        and array_length(c.embedding, 1) = ${typmod}
+      order by ${order}
       limit ${query.limit}
     ) as nearest
     where similarity >= ${query.minSimilarity}
