@@ -93,6 +93,12 @@ export const ConfigSchema = z.object({
   /** Run the email outbox worker in this process (turn off on instances that should only serve). */
   EMAIL_WORKER: bool.default(true),
   OPENAI_API_KEY: optionalText,
+  /**
+   * Server secret that encrypts the AI keys admins save in the dashboard (at least 32 characters). Unset: with
+   * PGlite on disk one is created in DATA_DIR/secret.key; in memory one per process; on PostgreSQL keys cannot be
+   * saved until it is set (every instance needs the same one).
+   */
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   /** Knowledge-base embeddings (same endpoint and key as the chat model; only used with a key). */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
+import { AI_SETTINGS_REFRESH_MS } from './ai-settings/registry';
 import { type App, createApp } from './app';
 import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
@@ -15,6 +16,7 @@ import { createServices, type Services } from './services';
 import { installAreas } from './services/areas';
 import { deleteExpiredRateLimits } from './services/database-rate-limit-store';
 import { createLogger } from './services/logger';
+import { startPeriodic } from './services/periodic';
 import { PublicRateLimits } from './services/public-rate-limits';
 import { RedisRateLimitStore } from './services/redis-rate-limit-store';
 
@@ -86,6 +88,11 @@ export async function startServer(config: Config, options: StartServerOptions = 
     });
     services.hub.attachBridge(bridge);
   }
+  // Saved AI settings apply from the first request, and on every instance within seconds of a save elsewhere.
+  await services.aiSettings.refresh();
+  startPeriodic(services, { name: 'AI settings refresh', intervalMs: AI_SETTINGS_REFRESH_MS }, () =>
+    services.aiSettings.refresh(),
+  );
   installAreas(services, { emailWorker: config.EMAIL_WORKER });
   services.effects.start();
   const sweep = setInterval(() => {

@@ -51,3 +51,62 @@ export const PreviewSummaryAnswer = z.object({
   provider: AiProvider,
 });
 export type PreviewSummaryAnswer = z.infer<typeof PreviewSummaryAnswer>;
+
+/**
+ * A workspace's AI settings (GET/PUT /api/admin/ai/settings, admins). The key is stored encrypted with the server's
+ * secret and never returned: only whether one is set and its last four characters.
+ */
+export const AiSettings = z.object({
+  /** `server`: the workspace has saved nothing and uses the runtime's environment (OPENAI_API_KEY…). */
+  source: z.enum(['workspace', 'server']),
+  provider: AiProvider,
+  keySet: z.boolean(),
+  /** The key's last four characters ("…a1b2"), for recognising it; null when none is set. */
+  keyHint: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  model: z.string().nullable(),
+  /** False when the server has no secret to encrypt keys with (PostgreSQL without SECRET_KEY): keys cannot be saved. */
+  canStoreKeys: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type AiSettings = z.infer<typeof AiSettings>;
+
+const baseUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url('Enter the endpoint as a full URL, e.g. https://api.openai.com/v1')
+  .refine((value) => /^https?:\/\//i.test(value), 'The endpoint must be an http or https URL');
+const model = z.string().trim().min(1, 'Name the model').max(100);
+const apiKey = z.string().trim().min(8, 'This does not look like an API key').max(500);
+
+/**
+ * `openai`: an OpenAI-compatible endpoint. `apiKey` omitted keeps the saved key; a new one replaces it.
+ * `offline`: the built-in offline provider; any saved key is deleted.
+ */
+export const UpdateAiSettingsRequest = z.discriminatedUnion('provider', [
+  z.object({
+    provider: z.literal('openai'),
+    apiKey: apiKey.optional(),
+    baseUrl: baseUrl.nullable().default(null),
+    model: model.default('gpt-4o-mini'),
+  }),
+  z.object({ provider: z.literal('offline') }),
+]);
+export type UpdateAiSettingsRequest = z.input<typeof UpdateAiSettingsRequest>;
+
+/** POST /api/admin/ai/test-connection: tries these settings (the saved key when `apiKey` is omitted). */
+export const TestAiConnectionRequest = z.object({
+  apiKey: apiKey.optional(),
+  baseUrl: baseUrl.nullable().default(null),
+  model: model.default('gpt-4o-mini'),
+});
+export type TestAiConnectionRequest = z.input<typeof TestAiConnectionRequest>;
+
+export const TestAiConnectionAnswer = z.object({
+  ok: z.boolean(),
+  /** What the endpoint said, in words (the key itself never appears). */
+  message: z.string(),
+  latencyMs: z.number().int(),
+});
+export type TestAiConnectionAnswer = z.infer<typeof TestAiConnectionAnswer>;

@@ -82,9 +82,10 @@ export async function summarizeHandoff(
     ? !setByPerson(conversation.priority_reason) && context.settings?.priority.mode !== 'fixed'
     : context.settings?.priority.mode !== 'fixed' &&
       !(context.reason === 'takeover' && (conversation.priority || !visitorSpoke));
+  const ai = services.aiFor(conversation.workspace_id);
   const [summary, priority] = await Promise.all([
-    services.ai.summarize({ transcript, variables: conversation.variables, visitor: visitor ?? undefined }),
-    autoPriority ? (agentSuggestion(conversation.variables) ?? services.ai.prioritize({ transcript })) : null,
+    ai.summarize({ transcript, variables: conversation.variables, visitor: visitor ?? undefined }),
+    autoPriority ? (agentSuggestion(conversation.variables) ?? ai.prioritize({ transcript })) : null,
   ]);
   await withConversation(services, conversationId, async (tx) => {
     // The handoff this summary was written for is over (an agent replied, resolved, handed back): a late rewrite is dropped.

@@ -51,7 +51,7 @@ export function knowledgePreviewRoutes(services: Services) {
         retrieved,
         variables: {},
       },
-      {},
+      { workspaceId },
     );
     const citations = 'citations' in result && Array.isArray(result.citations) ? result.citations : [];
     return c.json(

@@ -88,8 +88,10 @@ export async function speculateBesideIntent(
   if (!next || !SPECULATED_KINDS.has(next.kind)) return;
   const request = await callRequest(tx, next);
   const keepMs = effectTimeoutMs(services, next.kind, request) * 2;
-  const conversationId = tx.conversation.id;
-  tx.afterCommit(() => services.effects.speculate(conversationId, next.kind, next.request, request, keepMs));
+  const { id: conversationId, workspace_id: workspaceId } = tx.conversation;
+  tx.afterCommit(() =>
+    services.effects.speculate({ conversationId, workspaceId }, next.kind, next.request, request, keepMs),
+  );
 }
 
 /** Inputs the bot cannot take while it waits for an effect: they wait for its result. */

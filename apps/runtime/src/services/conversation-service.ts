@@ -287,7 +287,7 @@ export class ConversationService {
       snapshot: before,
       event: input,
       timeoutMs: STEP_TIMEOUT_MS,
-      defer: (kind) => leavesProcess(this.services, kind),
+      defer: (kind) => leavesProcess(this.services, kind, conversation.workspace_id),
     });
     // Deferred: stored with the snapshot update below (one statement), or before commit.
     const replies = await tx.append(

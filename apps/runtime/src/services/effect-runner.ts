@@ -69,7 +69,7 @@ export class EffectRunner {
    * the request as the engine builds it, `request` what is sent.
    */
   speculate(
-    conversationId: string,
+    { conversationId, workspaceId }: { conversationId: string; workspaceId: string },
     kind: ExternalEffectKind,
     engineRequest: unknown,
     request: unknown,
@@ -77,7 +77,7 @@ export class EffectRunner {
   ) {
     if (this.closed) return;
     const speculation = new Speculation(callKey(kind, engineRequest), (onText) =>
-      callExternal(this.services, kind, request, kind === 'answer' ? { onText } : {}),
+      callExternal(this.services, kind, request, kind === 'answer' ? { workspaceId, onText } : { workspaceId }),
     );
     this.speculations.set(conversationId, speculation);
     const forget = setTimeout(() => {
@@ -162,6 +162,7 @@ export class EffectRunner {
   private callNow(row: PendingEffectRow, stream: ((text: string) => void) | undefined): Promise<EffectOutcome> {
     return outcomeOf(
       callExternal(this.services, row.kind as ExternalEffectKind, row.request, {
+        workspaceId: row.workspace_id,
         effectId: row.id,
         ...(stream ? { onText: stream } : {}),
       }),

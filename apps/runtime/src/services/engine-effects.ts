@@ -28,14 +28,21 @@ export function createEngineEffects(
   tx: ConversationTx,
   offline: (request: HandoffEffectRequest, followUp: FollowUpMark | undefined) => void = () => {},
 ): EngineEffects {
+  const call = { workspaceId: tx.conversation.workspace_id };
   return {
-    http: (request) => callExternal(services, 'http', request) as Promise<HttpEffectResult>,
+    http: (request) => callExternal(services, 'http', request, call) as Promise<HttpEffectResult>,
     // Run here only when they stay in the process (offline): the sources are searched in this transaction.
     answer: async (request) =>
-      callExternal(services, 'answer', await withRetrieved(tx, 'answer', request)) as Promise<AnswerEffectResult>,
+      callExternal(services, 'answer', await withRetrieved(tx, 'answer', request), call) as Promise<AnswerEffectResult>,
     agentTurn: async (request) =>
-      callExternal(services, 'agentTurn', await withRetrieved(tx, 'agentTurn', request)) as Promise<AgentTurnResult>,
-    classifyIntent: (request) => callExternal(services, 'classifyIntent', request) as Promise<ClassifyIntentResult>,
+      callExternal(
+        services,
+        'agentTurn',
+        await withRetrieved(tx, 'agentTurn', request),
+        call,
+      ) as Promise<AgentTurnResult>,
+    classifyIntent: (request) =>
+      callExternal(services, 'classifyIntent', request, call) as Promise<ClassifyIntentResult>,
     handoff: async (request) => {
       for (const decide of services.handoffHooks.outcome) {
         const decision = await decide(tx.trx, tx.conversation, request);

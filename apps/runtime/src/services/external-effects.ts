@@ -32,6 +32,8 @@ function byMeaning<R extends HybridGrounded>(services: Services, ai: AiProvider,
 }
 
 export interface ExternalCallOptions {
+  /** Whose AI settings answer (the conversation's workspace). */
+  workspaceId: string;
   /** The effect's id: sent as `Idempotency-Key` by HTTP blocks so a remote can de-duplicate a re-run. */
   effectId?: string;
   /** AI answers: the whole text so far, each time it grows. */
@@ -43,8 +45,8 @@ export interface ExternalCallOptions {
  * when they leave the process (a model behind an API key). The offline AI is CPU-only and answers in
  * the step, so a conversation without a key behaves exactly as before.
  */
-export function leavesProcess(services: Services, kind: ExternalEffectKind): boolean {
-  return kind === 'http' || services.ai.name !== 'offline';
+export function leavesProcess(services: Services, kind: ExternalEffectKind, workspaceId: string): boolean {
+  return kind === 'http' || services.aiFor(workspaceId).name !== 'offline';
 }
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
@@ -56,9 +58,10 @@ export function callExternal(
   services: Services,
   kind: ExternalEffectKind,
   request: unknown,
-  options: ExternalCallOptions = {},
+  options: ExternalCallOptions,
 ): Promise<unknown> {
-  const { config, ai } = services;
+  const { config } = services;
+  const ai = services.aiFor(options.workspaceId);
   switch (kind) {
     case 'http': {
       const http = request as HttpEffectRequest;
@@ -115,19 +118,20 @@ export function callExternal(
  */
 export async function answerFromKnowledge(services: Services, answer: AnswerCall, options: ExternalCallOptions) {
   if (nothingToAnswerFrom(answer)) return { found: false, answer: '' };
-  if (services.ai.name === 'offline' && answer.retrieved?.length) {
+  const ai = services.aiFor(options.workspaceId);
+  if (ai.name === 'offline' && answer.retrieved?.length) {
     // Offline: the best passage, as whole readable sentences; the block's own text is the second chance.
     const quoted = answerFromPassages(answer.question, answer.retrieved);
     if (quoted.found && quoted.passage)
       return { found: true, answer: quoted.answer, citations: citationsFor(quoted.answer, [quoted.passage]) };
     if (!answer.knowledge.trim()) return { found: false, answer: '' };
-    return services.ai.answer({
+    return ai.answer({
       question: answer.question,
       instructions: answer.instructions,
       knowledge: answer.knowledge,
     });
   }
-  const result = await services.ai.answer(
+  const result = await ai.answer(
     {
       question: answer.question,
       instructions: answer.instructions,

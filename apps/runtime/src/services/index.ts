@@ -2,6 +2,7 @@ import type { VisitorConversation } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { createAiProvider } from '../ai';
 import type { AiProvider } from '../ai/provider';
+import { AiSettingsRegistry } from '../ai-settings/registry';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import type { Conversation, Database } from '../db/schema';
@@ -26,7 +27,12 @@ export interface Services {
   logger: Logger;
   /** Realtime fan-out (bridged across instances on PostgreSQL). Publish only committed data. */
   hub: RealtimeHub;
+  /** The server's provider (OPENAI_API_KEY… or offline): used by workspaces that saved no AI settings. */
   ai: AiProvider;
+  /** Each workspace's AI settings and provider, from the dashboard; applied without a restart. */
+  aiSettings: AiSettingsRegistry;
+  /** The provider for one workspace's AI calls (its saved settings, else `ai`). */
+  aiFor(workspaceId: string): AiProvider;
   flows: FlowCache;
   conversations: ConversationService;
   /** Runs flow calls that leave the process (HTTP blocks, AI) with no database connection held. */
@@ -73,21 +79,29 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     }
     return toVisitorConversation(conversation, agent, replyTime);
   };
+  const aiLogger = {
+    info: (entry: Record<string, unknown>) => logger.info(entry, 'ai call'),
+    warn: (entry: Record<string, unknown>) => logger.warn(entry, 'ai call failed'),
+  };
+  const serverAi = createAiProvider(
+    {
+      apiKey: config.OPENAI_API_KEY,
+      baseUrl: config.OPENAI_BASE_URL,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.AI_TIMEOUT_MS,
+    },
+    aiLogger,
+  );
+  const aiSettings = new AiSettingsRegistry(database.db, config, serverAi, aiLogger);
   const services: Services = {
     config,
     database,
     db: database.db,
     logger,
     hub: new RealtimeHub((error) => logger.error({ err: error }, 'realtime delivery failed')),
-    ai: createAiProvider(
-      {
-        apiKey: config.OPENAI_API_KEY,
-        baseUrl: config.OPENAI_BASE_URL,
-        model: config.OPENAI_MODEL,
-        timeoutMs: config.AI_TIMEOUT_MS,
-      },
-      { info: (entry) => logger.info(entry, 'ai call'), warn: (entry) => logger.warn(entry, 'ai call failed') },
-    ),
+    ai: serverAi,
+    aiSettings,
+    aiFor: (workspaceId) => aiSettings.providerFor(workspaceId),
     flows: new FlowCache(),
     conversations: undefined as unknown as ConversationService,
     effects: undefined as unknown as EffectRunner,

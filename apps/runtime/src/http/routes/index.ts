@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { aiSettingsRoutes } from '../../ai-settings/routes';
 import { analyticsRoutes } from '../../analytics/routes';
 import { auditRoutes } from '../../audit';
 import { mountCsat } from '../../csat/routes';
@@ -34,6 +35,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', inviteRoutes(services));
   app.route('/', botRoutes(services));
   app.route('/', aiRoutes(services));
+  app.route('/', aiSettingsRoutes(services));
   app.route('/', flowRoutes(services));
   app.route('/', flowVersionRoutes(services));
   app.route('/', publicSessionRoutes(services));

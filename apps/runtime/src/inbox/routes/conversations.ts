@@ -270,9 +270,10 @@ export function conversationRoutes(services: Services) {
         transcriptOf(services, conversation.id),
         flowKnowledge(services, conversation),
       ]);
-      const suggestion = await services.ai.suggestReply({ transcript, knowledge });
+      const ai = services.aiFor(conversation.workspace_id);
+      const suggestion = await ai.suggestReply({ transcript, knowledge });
       // The provider that wrote this draft: `offline` when the model failed and the fallback answered.
-      return { reply: suggestion.reply, provider: answeredBy(services.ai, suggestion) };
+      return { reply: suggestion.reply, provider: answeredBy(ai, suggestion) };
     },
   );
 

@@ -40,9 +40,9 @@ export function aiRoutes(services: Services) {
   router.use(path, requireUser(services));
   router.use(`${path}/*`, requireUser(services));
   router.openapi(statusRoute, (c) => {
-    requireAdmin(c);
-    const provider = services.ai.name;
-    return c.json({ provider, model: provider === 'openai' ? services.config.OPENAI_MODEL : null }, 200);
+    const { workspaceId } = requireAdmin(c);
+    const { provider, model } = services.aiSettings.settingsFor(workspaceId);
+    return c.json({ provider, model: provider === 'openai' ? (model ?? services.config.OPENAI_MODEL) : null }, 200);
   });
   // Flows are edited by admins only (see flows.ts), so the preview summary follows the same rule.
   router.openapi(previewSummaryRoute, async (c) => {
@@ -51,15 +51,16 @@ export function aiRoutes(services: Services) {
     const wait = await services.limits.hit('ai-preview', user.id, PREVIEW_SUMMARY_LIMIT_PER_MINUTE, 60_000);
     enforce(c, { wait, message: 'Too many preview summaries' });
     const { transcript, variables = {}, priorityMode } = c.req.valid('json');
+    const ai = services.aiFor(user.workspaceId);
     const name = typeof variables.name === 'string' ? variables.name : null;
     const email = typeof variables.email === 'string' ? variables.email : null;
     const suggested = priorityMode === 'ai' ? agentSuggestion(variables) : null;
     const [summary, rated] = await Promise.all([
-      services.ai.summarize({ transcript, variables, visitor: { name, email } }),
-      priorityMode === 'ai' && !suggested ? services.ai.prioritize({ transcript }) : null,
+      ai.summarize({ transcript, variables, visitor: { name, email } }),
+      priorityMode === 'ai' && !suggested ? ai.prioritize({ transcript }) : null,
     ]);
     // The provider that actually wrote the AI parts (the agent's suggestion is not one): offline if either fell back.
-    const provider = answeredBy(services.ai, summary, rated);
+    const provider = answeredBy(ai, summary, rated);
     return c.json({ summary: summary.summary, priority: suggested ?? rated, provider }, 200);
   });
   return router;

@@ -1,0 +1,85 @@
+import {
+  AiSettings,
+  TestAiConnectionAnswer,
+  TestAiConnectionRequest,
+  UpdateAiSettingsRequest,
+} from '@flowdesk/contract';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
+import { ApiError } from '../http/errors';
+import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { enforce } from '../http/middleware/public-rate-limit';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { readAiSettings, saveAiSettings } from './settings-store';
+import { testAiConnection } from './test-connection';
+
+const path = '/api/admin/ai/settings';
+const testPath = '/api/admin/ai/test-connection';
+const tags = ['AI'];
+const adminErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
+/** Each test is a model call with the admin's key: per admin and minute. */
+export const TEST_CONNECTION_LIMIT_PER_MINUTE = 10;
+
+const routes = {
+  get: createRoute({
+    method: 'get',
+    path,
+    tags,
+    summary: "The workspace's AI provider, endpoint and model; the key only as set or not and its last 4 (admin)",
+    responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors },
+  }),
+  put: createRoute({
+    method: 'put',
+    path,
+    tags,
+    summary: 'Save the AI provider, key (stored encrypted), endpoint and model; applies without a restart (admin)',
+    request: { body: jsonBody(UpdateAiSettingsRequest) },
+    responses: { 200: jsonResponse(AiSettings, 'Settings'), 409: errors[409], ...adminErrors },
+  }),
+  test: createRoute({
+    method: 'post',
+    path: testPath,
+    tags,
+    summary: 'Try an endpoint, key and model with one small request; stores nothing (admin)',
+    request: { body: jsonBody(TestAiConnectionRequest) },
+    responses: {
+      200: jsonResponse(TestAiConnectionAnswer, 'What the endpoint said'),
+      429: errors[429],
+      ...adminErrors,
+    },
+  }),
+};
+
+/** AI settings of the workspace (issue 22 item 4). Paths are absolute. */
+export function aiSettingsRoutes(services: Services) {
+  const router = createRouter();
+  router.use(path, requireUser(services));
+  router.use(testPath, requireUser(services));
+
+  router.openapi(routes.get, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    return c.json(await readAiSettings(services, workspaceId), 200);
+  });
+
+  router.openapi(routes.put, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const saved = await saveAiSettings(services, workspaceId, c.req.valid('json'));
+    if ('problem' in saved)
+      throw saved.missing === 'server_secret'
+        ? new ApiError(409, 'no_server_secret', saved.problem)
+        : new ApiError(400, 'no_api_key', saved.problem);
+    return c.json(saved.settings, 200);
+  });
+
+  router.openapi(routes.test, async (c) => {
+    const { workspaceId, id } = requireAdmin(c);
+    const wait = await services.limits.hit('ai-test', id, TEST_CONNECTION_LIMIT_PER_MINUTE, 60_000);
+    enforce(c, { wait, message: 'Too many connection tests' });
+    const body = c.req.valid('json');
+    const apiKey = body.apiKey ?? services.aiSettings.settingsFor(workspaceId).apiKey;
+    if (!apiKey) throw new ApiError(400, 'no_api_key', 'Enter an API key to test');
+    return c.json(await testAiConnection({ ...body, apiKey, timeoutMs: services.config.AI_TIMEOUT_MS }), 200);
+  });
+  return router;
+}
