@@ -1,6 +1,8 @@
 import type { RunningServer } from '@flowdesk/runtime';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { emailDb } from '../../runtime/src/email/tables';
+import { isVisitorConnected } from '../../runtime/src/realtime/visitor-presence';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
 import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
 import { DEMO_ADMIN as ADMIN, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
@@ -100,5 +102,62 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
     await dash.locator('.analytics-people').first().scrollIntoViewIfNeeded();
     await dash.screenshot({ path: `${SCREENSHOTS}/csat-06-analytics-people.png` });
     expect(errors).toEqual([]);
+  });
+
+  it('a visitor who left gets the rating by email; its link shows the score, takes a comment and records it', async () => {
+    const visitor = await newPage(1100, 760);
+    const dash = await newPage();
+    const mailPage = await newPage(900, 700);
+    onTestFailed(async () => {
+      await mailPage.screenshot({ path: `${SCREENSHOTS}/csat-failure-email-page.png` });
+    });
+    await visitor.goto(`${runtime.url}/demo`);
+    await visitor.evaluate(() =>
+      (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({
+        name: 'Lena Left',
+        email: 'lena@example.com',
+      }),
+    );
+    const panel = visitor.locator('flowdesk-widget [role="dialog"]');
+    await visitor.locator('flowdesk-widget button.launcher').click();
+    await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
+    const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
+    const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+    const { visitor_id } = await runtime.db
+      .selectFrom('conversations')
+      .select('visitor_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // The visitor leaves (the widget's socket closes), then the admin resolves.
+    await visitor.context().close();
+    await expect.poll(() => isVisitorConnected(runtime.db, visitor_id, 60_000)).toBe(false);
+    await login(dash, `${runtime.url}/app/inbox/${id}`, ADMIN.email, ADMIN.password);
+    await dash.getByRole('button', { name: 'Resolve' }).click();
+    const ratingEmail = () =>
+      emailDb(runtime.db)
+        .selectFrom('email_outbox')
+        .select(['to_address', 'text'])
+        .where('conversation_id', '=', id)
+        .where('kind', '=', 'csat_request')
+        .executeTakeFirst();
+    await expect.poll(ratingEmail).toBeDefined();
+    const mail = (await ratingEmail())!;
+    expect(mail.to_address).toBe('lena@example.com');
+    const links = [...mail.text.matchAll(/https?:\/\/\S+\/api\/email\/csat\?token=[\w.-]+/g)].map((m) => new URL(m[0]));
+    expect(links).toHaveLength(5);
+    // The second link is 4 stars (5 to 1); opened on this runtime's address.
+    await mailPage.goto(`${runtime.url}${links[1]!.pathname}${links[1]!.search}`);
+    await mailPage.getByRole('heading', { name: 'How did we do?' }).waitFor();
+    expect(await mailPage.getByLabel('Your rating').textContent()).toBe('★★★★☆ (4 out of 5)');
+    await mailPage.getByLabel('Anything to add? (optional)').fill('Fixed <i>fast</i>');
+    await mailPage.screenshot({ path: `${SCREENSHOTS}/csat-07-email-page.png` });
+    await mailPage.getByRole('button', { name: 'Send my rating' }).click();
+    await mailPage.getByText('Your rating was recorded').waitFor();
+    await mailPage.screenshot({ path: `${SCREENSHOTS}/csat-08-email-thanks.png` });
+    await dash
+      .locator('.timeline-event.event-csat')
+      .filter({ hasText: "Visitor's comment: Fixed <i>fast</i>" })
+      .waitFor();
+    expect(await dash.locator('.timeline-event.event-csat').first().textContent()).toContain('Visitor rated 4/5');
   });
 });
