@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => openai.close());
 
 describe.each(databaseKinds)('AI settings in the dashboard (%s)', (kind) => {
-  const t = useTestServer(kind, { SECRET_KEY: 'a server secret of at least thirty-two characters' });
+  // The fake model listens on loopback: allowed like a model running beside the server.
+  const t = useTestServer(kind, {
+    SECRET_KEY: 'a server secret of at least thirty-two characters',
+    HTTP_BLOCK_ALLOW_PRIVATE: true,
+  });
   const ctx = {} as { admin: Record<string, string>; agent: Record<string, string>; workspaceId: string };
   const call = (method: string, path: string, json?: unknown, headers = ctx.admin) =>
     t.current.call(method, path, headers, json);

@@ -11,6 +11,7 @@ import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
+import { endpointProblem } from './endpoint-guard';
 import { readAiSettings, saveAiSettings } from './settings-store';
 import { testAiConnection } from './test-connection';
 
@@ -56,6 +57,10 @@ export function aiSettingsRoutes(services: Services) {
   const router = createRouter();
   router.use(path, requireUser(services));
   router.use(testPath, requireUser(services));
+  const refusePrivateEndpoint = async (baseUrl: string | null) => {
+    const problem = await endpointProblem(baseUrl, services.config.HTTP_BLOCK_ALLOW_PRIVATE);
+    if (problem) throw new ApiError(400, 'endpoint_not_allowed', problem);
+  };
 
   router.openapi(routes.get, async (c) => {
     const { workspaceId } = requireAdmin(c);
@@ -64,7 +69,9 @@ export function aiSettingsRoutes(services: Services) {
 
   router.openapi(routes.put, async (c) => {
     const { workspaceId } = requireAdmin(c);
-    const saved = await saveAiSettings(services, workspaceId, c.req.valid('json'));
+    const update = c.req.valid('json');
+    if (update.provider === 'openai') await refusePrivateEndpoint(update.baseUrl);
+    const saved = await saveAiSettings(services, workspaceId, update);
     if ('problem' in saved)
       throw saved.missing === 'server_secret'
         ? new ApiError(409, 'no_server_secret', saved.problem)
@@ -77,6 +84,7 @@ export function aiSettingsRoutes(services: Services) {
     const wait = await services.limits.hit('ai-test', id, TEST_CONNECTION_LIMIT_PER_MINUTE, 60_000);
     enforce(c, { wait, message: 'Too many connection tests' });
     const body = c.req.valid('json');
+    await refusePrivateEndpoint(body.baseUrl);
     const apiKey = body.apiKey ?? services.aiSettings.settingsFor(workspaceId).apiKey;
     if (!apiKey) throw new ApiError(400, 'no_api_key', 'Enter an API key to test');
     return c.json(await testAiConnection({ ...body, apiKey, timeoutMs: services.config.AI_TIMEOUT_MS }), 200);
