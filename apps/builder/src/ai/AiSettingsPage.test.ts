@@ -1,21 +1,66 @@
+import type { AiSettings } from '@flowdesk/contract';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, test } from 'vitest';
+import { ToastProvider } from '../app/toasts';
+import { AiSettingsForm } from './AiSettingsForm';
 import { AiProviderCard } from './AiSettingsPage';
 
-const render = (status: Parameters<typeof AiProviderCard>[0]['status']) =>
-  renderToStaticMarkup(createElement(AiProviderCard, { status }));
+const KEY_TAIL = '…7f3a';
+const serverDefault: AiSettings = {
+  source: 'server',
+  provider: 'offline',
+  keySet: false,
+  keyHint: null,
+  baseUrl: null,
+  model: null,
+  canStoreKeys: true,
+  updatedAt: null,
+};
+const saved: AiSettings = {
+  source: 'workspace',
+  provider: 'openai',
+  keySet: true,
+  keyHint: KEY_TAIL,
+  baseUrl: 'http://127.0.0.1:4000/v1',
+  model: 'gpt-test',
+  canStoreKeys: true,
+  updatedAt: '2026-12-05T19:00:00.000Z',
+};
 
-test('offline: names the offline NLP provider and how to switch', () => {
-  const html = render({ provider: 'offline', model: null });
+const card = (settings: AiSettings) => renderToStaticMarkup(createElement(AiProviderCard, { settings }));
+const form = (settings: AiSettings) =>
+  renderToStaticMarkup(
+    createElement(ToastProvider, null, createElement(AiSettingsForm, { settings, onSaved: () => undefined })),
+  );
+
+test('server default: offline NLP, says it comes from the environment and is the default', () => {
+  const html = card(serverDefault);
   expect(html).toContain('Active provider: Offline NLP');
-  expect(html).toContain('No API key is set');
-  expect(html).toContain('<code>OPENAI_API_KEY</code>');
-  expect(html).not.toContain('model ');
+  expect(html).toContain('uses the server&#x27;s environment default');
+  expect(html).toContain('<code>OPENAI_BASE_URL</code>');
+  expect(html).not.toContain('SECRET_KEY');
+  const inputs = form(serverDefault);
+  expect(inputs).toMatch(/<input[^>]*checked="" value="offline"/);
+  expect(inputs).not.toContain('API key'); // no endpoint fields until the admin picks one
+  expect(inputs).not.toContain('Test connection');
 });
 
-test('openai: names the endpoint kind and the model', () => {
-  const html = render({ provider: 'openai', model: 'gpt-4o-mini' });
-  expect(html).toContain('Active provider: OpenAI-compatible endpoint (model gpt-4o-mini)');
-  expect(html).toContain('falls back to the offline provider');
+test('saved endpoint: names the model, shows the key hint, never a key value, and the endpoint fields', () => {
+  expect(card(saved)).toContain('Active provider: OpenAI-compatible endpoint (model gpt-test)');
+  expect(card(saved)).toContain('Saved for this workspace');
+  const html = form(saved);
+  expect(html).toContain(`Key saved ${KEY_TAIL}. Leave empty to keep it`);
+  expect(html).toMatch(/<input[^>]*type="password"[^>]*value=""/);
+  expect(html).toContain('placeholder="https://api.openai.com/v1"');
+  expect(html).toContain('value="http://127.0.0.1:4000/v1"');
+  expect(html).toContain('value="gpt-test"');
+  expect(html).toContain('Test connection');
+  expect(html).toMatch(/role="status" aria-live="polite"/);
+});
+
+test('no server secret: explains SECRET_KEY and disables the key field', () => {
+  const settings = { ...saved, keySet: false, keyHint: null, canStoreKeys: false };
+  expect(card(settings)).toContain('set <code>SECRET_KEY</code> (32 characters or more)');
+  expect(form(settings)).toMatch(/<input[^>]*type="password"[^>]*disabled=""/);
 });
