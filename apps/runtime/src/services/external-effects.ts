@@ -6,10 +6,10 @@ import type {
   HttpEffectRequest,
 } from '@flowdesk/engine';
 import type { AiProvider, TranscriptLine } from '../ai/provider';
-import { serverEmbedder } from '../knowledge/embeddings';
 import { citationsFor, groundedKnowledge, nothingToAnswerFrom } from '../knowledge/grounding';
 import { type HybridGrounded, withVectorPassages } from '../knowledge/hybrid-passages';
 import { answerFromPassages } from '../knowledge/passage-answer';
+import { workspaceEmbedder } from '../knowledge/workspace-embedder';
 import type { Services } from '.';
 import { guardedRequest } from './guarded-http';
 
@@ -27,8 +27,9 @@ export type AgentTurnCall = AgentTurnRequest & HybridGrounded;
  * step's transaction, so it gets the request as it is (never a network call or a second connection there).
  */
 function byMeaning<R extends HybridGrounded>(services: Services, ai: AiProvider, request: R): Promise<R> {
-  if (ai.name === 'offline') return Promise.resolve(request);
-  return withVectorPassages(services.db, serverEmbedder(services.config), request);
+  const workspaceId = request.knowledgeQuery?.workspaceId;
+  if (ai.name === 'offline' || !workspaceId) return Promise.resolve(request);
+  return withVectorPassages(services.db, workspaceEmbedder(services, workspaceId), request);
 }
 
 export interface ExternalCallOptions {

@@ -1,11 +1,12 @@
 import type { MessageContent } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aiSettingsDb } from '../../src/ai-settings/tables';
 import type { Config } from '../../src/config';
 import type { Database } from '../../src/db/schema';
-import { serverEmbedder } from '../../src/knowledge/embeddings';
 import { indexKnowledgeSource } from '../../src/knowledge/indexer';
 import { createKnowledgeSource } from '../../src/knowledge/sources';
+import { workspaceEmbedder } from '../../src/knowledge/workspace-embedder';
 import { databaseKinds } from '../db';
 import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
 import { seedWorkspace } from '../fixtures/accounts';
@@ -33,7 +34,7 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
   afterAll(() => fake.close());
   const t = useTestServer(kind, overrides);
 
-  async function bot(db: Kysely<Database>, embed: boolean) {
+  async function bot(db: Kysely<Database>, embed: boolean, saved?: 'offline') {
     const seeded = await seedWorkspace(db);
     const source = await createKnowledgeSource(db, {
       workspaceId: seeded.workspaceId,
@@ -41,7 +42,22 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
       title: 'FAQ',
       config: { pairs },
     });
-    const embedder = embed ? serverEmbedder(t.current.server.services.config) : null;
+    const { services } = t.current.server;
+    if (saved) {
+      await aiSettingsDb(db)
+        .insertInto('ai_settings')
+        .values({
+          workspace_id: seeded.workspaceId,
+          provider: saved,
+          api_key_cipher: null,
+          key_hint: null,
+          base_url: null,
+          model: null,
+        })
+        .execute();
+      await services.aiSettings.reload(seeded.workspaceId);
+    }
+    const embedder = embed ? workspaceEmbedder(services, seeded.workspaceId) : null;
     await indexKnowledgeSource(db, seeded.workspaceId, source.id, { allowPrivate: false, embedder });
     await publishFlow(db, seeded.bot.id, knowledgeFlow([source.id]));
     return seeded.bot;
@@ -75,5 +91,20 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
     } finally {
       fake.setHandler(null);
     }
+  });
+
+  it("a workspace whose saved settings answer offline embeds nothing, even with the server's key", async () => {
+    const { db, url, services } = t.current.server;
+    const offline = await bot(db, true, 'offline');
+    const seeded = await services.db
+      .selectFrom('bots')
+      .select('workspace_id')
+      .where('id', '=', offline.id)
+      .executeTakeFirstOrThrow();
+    expect(workspaceEmbedder(services, seeded.workspace_id)).toBeNull();
+    const asked = fake.embeddings.requests.length;
+    const { conversation } = await askBot(url, offline.id, MEANING_ONLY);
+    expect(conversation.status).toBe('needs_agent'); // offline and lexical only: nothing found
+    expect(fake.embeddings.requests.length).toBe(asked);
   });
 });
