@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Citation } from '@flowdesk/contract';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { type RetrievedPassage, retrievePassages } from '../../src/knowledge/grounding';
 import { indexKnowledgeSource } from '../../src/knowledge/indexer';
@@ -90,6 +90,22 @@ export async function indexCorpus(db: Kysely<Database>, workspaceId: string, sit
   return { sourceIds, pages, files: CORPUS_PDFS.length, chunks, siteMs, filesMs };
 }
 
+/** The plain full-text query the lexical search started from (no rarity weights): the benchmark's baseline. */
+export async function plainLexicalQuery(
+  db: Kysely<Database>,
+  workspaceId: string,
+  sourceIds: string[],
+  question: string,
+) {
+  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const { rows } = await sql`
+    select c.id, c.title, c.url, c.content, ts_rank_cd(c.search, q.query, 32) as rank
+    from knowledge_chunks c, websearch_to_tsquery('english', ${words.join(' or ')}) as q(query)
+    where c.workspace_id = ${workspaceId} and c.source_id in (${sql.join(sourceIds)}) and c.search @@ q.query
+    order by rank desc, c.id limit 5`.execute(db);
+  return rows;
+}
+
 export interface Asked {
   found: boolean;
   answer: string;
@@ -108,12 +124,14 @@ export async function askCorpus(
   sourceIds: string[],
   question: string,
 ): Promise<Asked> {
+  // The call's options name the workspace (its AI settings), as the effect runner's do.
+  const options = { workspaceId, effectId: undefined };
   const started = performance.now();
   const retrieved = await retrievePassages(services.db, workspaceId, sourceIds, question);
   const result = await answerFromKnowledge(
     services,
     { question, instructions: '', knowledge: '', knowledgeSourceIds: sourceIds, retrieved, variables: {} },
-    { workspaceId },
+    options,
   );
   const ms = performance.now() - started;
   const citations = 'citations' in result && Array.isArray(result.citations) ? (result.citations as Citation[]) : [];
