@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aiSettingsDb } from '../src/ai-settings/tables';
 import { createServices } from '../src/services';
 import { createLogger } from '../src/services/logger';
@@ -65,6 +66,26 @@ describe.each(databaseKinds)('AI settings in the dashboard (%s)', (kind) => {
     expect(sent[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(sent[0]?.body.model).toBe('gpt-test');
     expect((await call('GET', '/api/admin/ai')).body).toEqual({ provider: 'openai', model: 'gpt-test' });
+
+    // Knowledge added from the dashboard is embedded with the workspace's key (hybrid retrieval), then searchable.
+    const embedCalls = openai.embeddings.requests.length;
+    const faq = await call('POST', '/api/admin/knowledge', {
+      kind: 'qa',
+      title: 'FAQ',
+      pairs: [{ question: 'Can I get my money back?', answer: 'Refunds are paid within 5 days.' }],
+    });
+    await vi.waitFor(
+      async () => {
+        const chunks = await t.current.server.db
+          .selectFrom('knowledge_chunks' as never)
+          .select(sql<number>`count(*) filter (where embedding is not null)`.as('embedded'))
+          .where(sql.ref('source_id'), '=', faq.body.id)
+          .executeTakeFirstOrThrow();
+        expect(Number((chunks as { embedded: number }).embedded)).toBe(1);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    expect(openai.embeddings.requests.length).toBeGreaterThan(embedCalls);
   });
 
   it('another instance picks the saved settings up on its next refresh', async () => {

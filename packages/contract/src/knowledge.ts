@@ -31,6 +31,9 @@ export type KnowledgeSource = z.infer<typeof KnowledgeSource>;
 export const KnowledgeSourceList = z.object({ sources: z.array(KnowledgeSource) });
 export type KnowledgeSourceList = z.infer<typeof KnowledgeSourceList>;
 
+/** DELETE /api/admin/knowledge/{id}. */
+export const KnowledgeSourceDeleted = z.object({ deleted: z.literal(true) });
+
 const title = z.string().trim().min(1, 'Give the source a title').max(200);
 const webUrl = z
   .string()

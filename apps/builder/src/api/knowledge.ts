@@ -3,15 +3,13 @@ import {
   KnowledgePreviewAnswer,
   type KnowledgePreviewAnswerRequest,
   KnowledgeSource,
+  KnowledgeSourceDeleted,
   KnowledgeSourceList,
-  OkAnswer,
 } from '@flowdesk/contract';
 import type { ApiClient } from './client';
 
 const base = '/api/admin/knowledge';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
-/** `{ deleted: true }`, the runtime's answer to DELETE (the contract has no schema of it yet; built from its `true`). */
-const Deleted = OkAnswer.pick({}).extend({ deleted: OkAnswer.shape.ok });
 
 /** Where an upload goes: the file's name (its type is read from the extension) and an optional title. */
 export function uploadPath(name: string, title?: string): string {
@@ -33,7 +31,7 @@ export const knowledgeApi = {
   /** Indexes the source again; its old passages stay searchable until the new ones replace them. */
   reindex: (api: ApiClient, id: string) => api.post(`${one(id)}/reindex`, KnowledgeSource),
   /** Deletes the source and its passages. */
-  remove: (api: ApiClient, id: string) => api.delete(one(id), Deleted),
+  remove: (api: ApiClient, id: string) => api.delete(one(id), KnowledgeSourceDeleted),
   /** What an AI answer block would say from these sources, and the passages found (nothing is stored). */
   previewAnswer: (api: ApiClient, body: KnowledgePreviewAnswerRequest) =>
     api.post('/api/admin/knowledge/preview-answer', KnowledgePreviewAnswer, body),

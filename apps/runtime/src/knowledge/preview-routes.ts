@@ -7,6 +7,8 @@ import { errors, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { answerFromKnowledge } from '../services/external-effects';
 import { retrievePassages } from './grounding';
+import { withVectorPassages } from './hybrid-passages';
+import { workspaceEmbedder } from './workspace-embedder';
 
 const path = '/api/admin/knowledge/preview-answer';
 
@@ -40,19 +42,19 @@ export function knowledgePreviewRoutes(services: Services) {
     const wait = await services.limits.hit('knowledge-preview', id, KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE, 60_000);
     enforce(c, { wait, message: 'Too many preview answers' });
     const body = c.req.valid('json');
-    const retrieved = await retrievePassages(services.db, workspaceId, body.sourceIds, body.question);
-    const result = await answerFromKnowledge(
-      services,
-      {
-        question: body.question,
-        instructions: body.instructions,
-        knowledge: body.knowledge,
-        knowledgeSourceIds: body.sourceIds,
-        retrieved,
-        variables: {},
-      },
-      { workspaceId },
-    );
+    const lexical = await retrievePassages(services.db, workspaceId, body.sourceIds, body.question);
+    // As in a live chat: the words' ranking completed by meaning when the workspace has a key (nothing held).
+    const request = await withVectorPassages(services.db, workspaceEmbedder(services, workspaceId), {
+      question: body.question,
+      instructions: body.instructions,
+      knowledge: body.knowledge,
+      knowledgeSourceIds: body.sourceIds,
+      retrieved: lexical,
+      knowledgeQuery: { workspaceId, question: body.question },
+      variables: {},
+    });
+    const retrieved = request.retrieved ?? [];
+    const result = await answerFromKnowledge(services, request, { workspaceId });
     const citations = 'citations' in result && Array.isArray(result.citations) ? result.citations : [];
     return c.json(
       {

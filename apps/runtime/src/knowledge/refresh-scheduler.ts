@@ -5,6 +5,7 @@ import { startPeriodic } from '../services/periodic';
 import { indexKnowledgeSource } from './indexer';
 import { scheduledRefreshes } from './refresh';
 import { type KnowledgeDatabase, knowledgeDb } from './tables';
+import { workspaceEmbedder } from './workspace-embedder';
 
 /**
  * A source left pending or indexing this long was dropped by a process that stopped (crash, deploy): indexing
@@ -75,6 +76,7 @@ export function knowledgeRefresher(services: Services): KnowledgeRefresher {
         claimed.map((source) =>
           indexKnowledgeSource(services.db, source.workspace_id, source.id, {
             allowPrivate: services.config.HTTP_BLOCK_ALLOW_PRIVATE,
+            embedder: workspaceEmbedder(services, source.workspace_id),
           }).finally(() => {
             inFlight--;
           }),

@@ -3,6 +3,7 @@ import {
   KNOWLEDGE_UPLOAD_MAX_BYTES,
   KnowledgeFileQuery,
   KnowledgeSource,
+  KnowledgeSourceDeleted,
   KnowledgeSourceList,
 } from '@flowdesk/contract';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -21,7 +22,8 @@ import {
   getKnowledgeSource,
   listKnowledgeSources,
 } from './sources';
-import type { KnowledgeSourceRow } from './tables';
+import { type KnowledgeSourceRow, knowledgeDb } from './tables';
+import { workspaceEmbedder } from './workspace-embedder';
 
 const base = '/api/admin/knowledge';
 export const KNOWLEDGE_UPLOAD_PATH = `${base}/files`;
@@ -40,7 +42,6 @@ export const knowledgeUploadBodyLimit = bodyLimit({
 });
 const tags = ['Knowledge'];
 const adminErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
-const Deleted = z.object({ deleted: z.literal(true) });
 
 const routes = {
   list: createRoute({
@@ -88,7 +89,7 @@ const routes = {
     tags,
     summary: 'Delete a source and its chunks (admin)',
     request: { params: IdParam },
-    responses: { 200: jsonResponse(Deleted, 'Deleted'), 404: errors[404], ...adminErrors },
+    responses: { 200: jsonResponse(KnowledgeSourceDeleted, 'Deleted'), 404: errors[404], ...adminErrors },
   }),
 };
 
@@ -120,9 +121,10 @@ export function knowledgeRoutes(services: Services) {
 
   /** Runs after the response: fetch/parse hold no connection; failures end up on the source row. */
   const indexLater = (workspaceId: string, id: string) => {
-    indexKnowledgeSource(db, workspaceId, id, { allowPrivate: services.config.HTTP_BLOCK_ALLOW_PRIVATE }).catch(
-      (error: unknown) => logger.error({ err: error, sourceId: id }, 'knowledge indexing failed'),
-    );
+    indexKnowledgeSource(db, workspaceId, id, {
+      allowPrivate: services.config.HTTP_BLOCK_ALLOW_PRIVATE,
+      embedder: workspaceEmbedder(services, workspaceId),
+    }).catch((error: unknown) => logger.error({ err: error, sourceId: id }, 'knowledge indexing failed'));
   };
 
   router.openapi(routes.list, async (c) => {
@@ -160,8 +162,15 @@ export function knowledgeRoutes(services: Services) {
     const { workspaceId } = requireAdmin(c);
     const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
     if (!source) throw missing();
+    // Pending from this answer on, so the dashboard shows the new index at once (the old chunks stay searchable).
+    const queued = await knowledgeDb(db)
+      .updateTable('knowledge_sources')
+      .set({ status: 'pending', updated_at: new Date() })
+      .where('id', '=', source.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     indexLater(workspaceId, source.id);
-    return c.json(sourceView(source), 202);
+    return c.json(sourceView(queued), 202);
   });
 
   router.openapi(routes.remove, async (c) => {
