@@ -1,5 +1,7 @@
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+// The runtime's own test helper: a scratch PostgreSQL database, dropped afterwards.
+import { createScratchPostgres } from '../../runtime/test/db';
 import {
   type FakeOpenAiServer,
   type JsonSchema,
@@ -203,5 +205,31 @@ describe('AI settings', () => {
     const expected = consoleErrors.filter((e) => /^400 PUT .*\/api\/admin\/ai\/settings$/.test(e));
     expect(expected).toHaveLength(1);
     expect(consoleErrors.filter((e) => !expected.includes(e))).toEqual([]);
+  });
+
+  it('on PostgreSQL without SECRET_KEY the page says keys cannot be stored and the key field is disabled', async () => {
+    const scratch = await createScratchPostgres();
+    const bare = await startHarness({ DATABASE_URL: scratch.url, HTTP_BLOCK_ALLOW_PRIVATE: 'true' });
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchConsole(other);
+    try {
+      await login(other, bare.appUrl, bare.seeded.admin.email, bare.seeded.admin.password);
+      await other.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+      await other.goto(`${bare.appUrl}settings/ai`);
+      const note = other.getByRole('region', { name: 'AI provider' }).getByRole('note');
+      await note.getByText(/This server cannot store API keys/).waitFor();
+      expect(await note.textContent()).toContain('set SECRET_KEY (32 characters or more)');
+      const settings = other.getByRole('form', { name: 'AI settings' });
+      await settings.getByRole('radio', { name: /^OpenAI-compatible endpoint/ }).check();
+      expect(await settings.getByLabel('API key').isDisabled()).toBe(true);
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await settings.getByText('This server cannot store API keys until SECRET_KEY is set').waitFor();
+      await other.screenshot({ path: `${SCREENSHOTS}/ai-settings-09-no-server-secret.png`, fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await other.close();
+      await bare.close();
+      await scratch.drop();
+    }
   });
 });

@@ -1,6 +1,14 @@
 import type { AiSettings } from '@flowdesk/contract';
 import { describe, expect, test } from 'vitest';
-import { draftFrom, keyHint, NO_KEY_MESSAGE, saveRequest, testOutcome, testRequest } from './ai-settings-draft';
+import {
+  draftFrom,
+  keyHint,
+  NO_KEY_MESSAGE,
+  NO_SECRET_MESSAGE,
+  saveRequest,
+  testOutcome,
+  testRequest,
+} from './ai-settings-draft';
 
 const none: AiSettings = {
   source: 'server',
@@ -51,6 +59,11 @@ describe('saveRequest', () => {
     expect(saveRequest(openai(), none)).toEqual({ ok: false, errors: { apiKey: NO_KEY_MESSAGE } });
     // The server's environment key is not this workspace's: saving needs a key of its own.
     expect(saveRequest(openai(), envKey)).toEqual({ ok: false, errors: { apiKey: NO_KEY_MESSAGE } });
+    // A server without SECRET_KEY cannot take one: said so instead of asking for a key the field refuses.
+    expect(saveRequest(openai(), { ...none, canStoreKeys: false })).toEqual({
+      ok: false,
+      errors: { apiKey: NO_SECRET_MESSAGE },
+    });
   });
 
   test("the contract's rules name the field: short key, bad URL, empty model", () => {

@@ -20,6 +20,7 @@ export type Checked<T> = { ok: true; body: T } | { ok: false; errors: FieldError
 export const DEFAULT_MODEL = 'gpt-4o-mini';
 export const OPENAI_ENDPOINT = 'https://api.openai.com/v1';
 export const NO_KEY_MESSAGE = 'Enter an API key: none is saved for this workspace yet';
+export const NO_SECRET_MESSAGE = 'This server cannot store API keys until SECRET_KEY is set';
 
 /** The form's starting point: the saved settings, with an empty key field. */
 export function draftFrom(settings: AiSettings): AiDraft {
@@ -55,7 +56,8 @@ export function saveRequest(draft: AiDraft, settings: AiSettings): Checked<Updat
   const body: UpdateAiSettingsRequest = { provider: 'openai', ...endpoint(draft) };
   const parsed = UpdateAiSettingsRequest.safeParse(body);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  if (!body.apiKey && !keptKey(settings) && !errors.apiKey) errors.apiKey = NO_KEY_MESSAGE;
+  if (!body.apiKey && !keptKey(settings) && !errors.apiKey)
+    errors.apiKey = settings.canStoreKeys ? NO_KEY_MESSAGE : NO_SECRET_MESSAGE;
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body };
 }
 
