@@ -6,7 +6,7 @@ import {
   KnowledgeSourceDeleted,
   KnowledgeSourceList,
 } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
