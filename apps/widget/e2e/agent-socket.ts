@@ -22,12 +22,16 @@ export async function openAgentSocket(
         w.__frames = [];
         const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws`);
         w.__ws = ws;
-        ws.onmessage = (e) => w.__frames.push(JSON.parse(String(e.data)));
-        ws.onerror = () => reject(new Error('agent socket failed'));
-        ws.onopen = () => {
-          ws.send(JSON.stringify({ type: 'subscribe', conversationId: id, afterSeq: 1_000_000 }));
-          resolve();
+        ws.onmessage = (e) => {
+          const frame = JSON.parse(String(e.data));
+          w.__frames.push(frame);
+          // The runtime answers a subscription with where the conversation stands: from then on the
+          // socket receives its typing frames (resolving on open raced the visitor's first keystroke).
+          if (frame.type === 'conversation' && frame.conversation?.id === id) resolve();
+          if (frame.type === 'error') reject(new Error(`agent socket: ${frame.message}`));
         };
+        ws.onerror = () => reject(new Error('agent socket failed'));
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'subscribe', conversationId: id, afterSeq: 1_000_000 }));
       }),
     conversationId,
   );
