@@ -74,5 +74,7 @@ export function routeByOutcome(
   const route = confident
     ? routesFor(compiled, snapshot, event).find((r) => r.intentId === result?.intentId)
     : undefined;
-  return route ? { type: 'intent', blockId: route.blockId, content: event.content } : (event as EngineEvent);
+  return route
+    ? { type: 'intent', blockId: route.blockId, intentId: route.intentId, content: event.content }
+    : (event as EngineEvent);
 }

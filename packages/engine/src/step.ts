@@ -27,11 +27,21 @@ export interface StepResult {
   /** Blocks entered in this step, in order (repeats included): the path the builder's debugger shows. */
   path: string[];
   variables: Variables;
+  /** Intents matched in this step, in order: at an intent trigger's block or a Match Intent block. */
+  intents: IntentMatch[];
   /** Set when a handoff happened in this step. */
   handoff?: { blockId: string; settings: HumanHandoffData };
   /** The external effect the step stopped at (status `working`): run it, then send an `effect_result`. */
   pending: PendingEffect | null;
   error?: EngineError;
+}
+
+export interface IntentMatch {
+  /** The intent trigger block the visitor's text jumped to, or the Match Intent block that classified it. */
+  blockId: string;
+  intentId: string;
+  /** The intent's name in this flow version. */
+  name: string;
 }
 
 export interface StepOptions {
@@ -75,6 +85,7 @@ function failure(options: StepOptions, code: string, message: string): StepResul
     awaiting: null,
     activeBlockId: null,
     path: [],
+    intents: [],
     variables: context?.variables ?? {},
     pending: null,
     error: { code, message },
@@ -133,6 +144,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
   let actor: ReturnType<typeof createActor<FlowMachine>> | undefined;
   try {
     const path: string[] = [];
+    const intents: IntentMatch[] = [];
     actor = createActor(machine, restored?.ok ? { snapshot: restored.snapshot } : {});
     bindEffects(actor.system, effects);
     // An error inside the machine settles it (status error, answered below); without an observer XState
@@ -140,6 +152,9 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
     actor.subscribe({ error: () => {} });
     actor.on('output', (e) => outputs.push(e.content));
     actor.on('entered', (e) => path.push(e.blockId));
+    actor.on('intent_matched', ({ blockId, intentId }) => {
+      intents.push({ blockId, intentId, name: compiled.doc.intents.find((i) => i.id === intentId)?.name ?? intentId });
+    });
     actor.on('handoff', (e) => {
       handoff = { blockId: e.blockId, settings: e.settings };
     });
@@ -159,7 +174,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
       const classify = options.routeIntents === false ? null : intentRequest(compiled, actor.getSnapshot(), event);
       if (classify && defer('classifyIntent')) {
         const pending: PendingEffect = { id: newId(), kind: 'classifyIntent', request: classify, input: event };
-        return settle(compiled, actor, actor.getSnapshot(), { outputs, path, pending });
+        return settle(compiled, actor, actor.getSnapshot(), { outputs, path, intents, pending });
       }
       const outcome = classify
         ? await beforeDeadline(runEffect(effects, 'classifyIntent', classify), deadlineOf(options))
@@ -189,7 +204,7 @@ export async function step(compiled: CompiledFlow, effects: EngineEffects, optio
       }
       next = resultEvent(await beforeDeadline(runEffect(effects, wanted.kind, wanted.request), deadline));
     }
-    return settle(compiled, actor, actor.getSnapshot(), { outputs, path, pending, handoff });
+    return settle(compiled, actor, actor.getSnapshot(), { outputs, path, intents, pending, handoff });
   } catch (cause) {
     const timedOut = cause instanceof Error && /timeout/i.test(cause.message);
     return timedOut
@@ -204,7 +219,7 @@ function settle(
   compiled: CompiledFlow,
   actor: ReturnType<typeof createActor<FlowMachine>>,
   settled: ReturnType<ReturnType<typeof createActor<FlowMachine>>['getSnapshot']>,
-  parts: { outputs: MessageContent[]; path: string[]; pending: PendingEffect | null; handoff?: StepResult['handoff'] },
+  parts: Pick<StepResult, 'outputs' | 'path' | 'intents' | 'pending' | 'handoff'>,
 ): StepResult {
   const context = settled.context;
   const status = parts.pending ? 'working' : statusOf(settled);
@@ -224,6 +239,7 @@ function settle(
     awaiting: settled.hasTag(TAGS.waiting) && !parts.pending ? context.awaiting : null,
     activeBlockId,
     path: parts.path,
+    intents: parts.intents,
     variables: context.variables,
     pending: parts.pending,
     ...(parts.handoff ? { handoff: parts.handoff } : {}),

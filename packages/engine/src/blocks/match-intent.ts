@@ -17,6 +17,7 @@ export const compileMatchIntent: BlockCompiler<'match_intent'> = (block, index) 
       ...intents.map((i) => ({
         guard: { type: 'intentMatched' as const, params: { intentId: i.id } },
         target: index.target(block.id, i.id),
+        actions: { type: 'intentMatchedAt' as const, params: { blockId: block.id, intentId: i.id } },
       })),
       noMatch,
     ],

@@ -48,7 +48,7 @@ export function buildMachineConfig(index: FlowIndex) {
   }
   for (const state of Object.values(states)) reenterBlocks(state);
   const goto: Transition = { target: `#${STATES.jump}`, actions: ['resetSteps', 'gotoJump'] };
-  const intent: Transition = { target: `#${STATES.jump}`, actions: ['recordInput', 'gotoJump'] };
+  const intent: Transition = { target: `#${STATES.jump}`, actions: ['recordInput', 'gotoJump', 'triggerMatched'] };
   const start: Transition = {
     target: index.startId ? `#${index.startId}` : `#${STATES.end}`,
     actions: ['resetSteps', 'startVariables'],

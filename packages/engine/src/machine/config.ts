@@ -19,6 +19,8 @@ export type ActionName =
   | 'askInput'
   | 'emitAwaiting'
   | 'gotoJump'
+  | 'triggerMatched'
+  | 'intentMatchedAt'
   | 'fallback'
   | 'saveChoice'
   | 'saveTyped'

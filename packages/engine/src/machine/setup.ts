@@ -104,6 +104,15 @@ export function createFlowSetup(index: FlowIndex) {
       gotoJump: assign(({ event, context }) => ({
         jump: event.type === 'goto' || event.type === 'intent' ? event.blockId : context.jump,
       })),
+      /** A typed message matched an intent trigger: the jump lands on that trigger block. */
+      triggerMatched: emit(({ event }) => {
+        const { blockId, intentId } = event as Extract<EngineEvent, { type: 'intent' }>;
+        return { type: 'intent_matched' as const, blockId, intentId };
+      }),
+      intentMatchedAt: emit((_, params: { blockId: string; intentId: string }) => ({
+        type: 'intent_matched' as const,
+        ...params,
+      })),
       /** Entering a `working` state: the external effect to run (see `awaitEffect`). */
       requestEffect: assign(({ context }, params: { kind: EffectRequest['kind']; request: unknown }) => {
         const seq = (context.effectSeq ?? 0) + 1;

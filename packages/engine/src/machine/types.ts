@@ -51,7 +51,7 @@ export type EngineEvent = (
   | { type: 'start'; variables?: Record<string, unknown> }
   | { type: 'visitor_message'; content: VisitorContent }
   /** Internal (sent by `step()`): the visitor's text matched a global intent trigger. */
-  | { type: 'intent'; blockId: string; content: VisitorContent }
+  | { type: 'intent'; blockId: string; intentId: string; content: VisitorContent }
   | { type: 'goto'; blockId: string }
   | { type: 'set_variables'; variables: Record<string, unknown> }
   | { type: 'no_agent_timeout' }
@@ -65,7 +65,9 @@ export type EngineEmitted =
   | { type: 'output'; content: MessageContent }
   | { type: 'handoff'; blockId: string; settings: HumanHandoffData }
   /** A block's state was entered (each entry, re-entries included): the step's path. */
-  | { type: 'entered'; blockId: string };
+  | { type: 'entered'; blockId: string }
+  /** An intent matched: at an intent trigger (global or local) or a Match Intent block `blockId`. */
+  | { type: 'intent_matched'; blockId: string; intentId: string };
 
 export const DEFAULT_STEP_BUDGET = 100;
 /** A loop stops before a step has sent more messages than this (its closing line included). */
