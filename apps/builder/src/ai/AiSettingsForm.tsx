@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/api';
 import { ApiError } from '../api/client';
 import { useToast } from '../app/toasts';
-import { AiField } from './AiField';
+import { Field } from '../ui/Field';
 import { aiApi } from './ai-api';
 import {
   type AiDraft,
@@ -112,33 +112,45 @@ export function AiSettingsForm({ settings, onSaved }: { settings: AiSettings; on
       </fieldset>
       {online ? (
         <>
-          <AiField
-            label="API key"
-            type="password"
-            autoComplete="new-password"
-            value={draft.apiKey}
-            onChange={(apiKey) => set({ apiKey })}
-            disabled={!settings.canStoreKeys}
-            placeholder={settings.keySet ? 'Leave empty to keep the saved key' : 'sk-…'}
-            error={errors.apiKey}
-            hint={keyHint(settings)}
-          />
-          <AiField
-            label="Endpoint URL"
-            type="url"
-            value={draft.baseUrl}
-            onChange={(baseUrl) => set({ baseUrl })}
-            placeholder={OPENAI_ENDPOINT}
-            error={errors.baseUrl}
-            hint="Leave empty for OpenAI itself."
-          />
-          <AiField
-            label="Model"
-            value={draft.model}
-            onChange={(model) => set({ model })}
-            placeholder={DEFAULT_MODEL}
-            error={errors.model}
-          />
+          <Field label="API key" error={errors.apiKey} hint={keyHint(settings)}>
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                autoComplete="new-password"
+                value={draft.apiKey}
+                disabled={!settings.canStoreKeys}
+                placeholder={settings.keySet ? 'Leave empty to keep the saved key' : 'sk-…'}
+                spellCheck={false}
+                onChange={(event) => set({ apiKey: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Endpoint URL" error={errors.baseUrl} hint="Leave empty for OpenAI itself.">
+            {(control) => (
+              <input
+                {...control}
+                type="url"
+                autoComplete="off"
+                value={draft.baseUrl}
+                placeholder={OPENAI_ENDPOINT}
+                spellCheck={false}
+                onChange={(event) => set({ baseUrl: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Model" error={errors.model}>
+            {(control) => (
+              <input
+                {...control}
+                autoComplete="off"
+                value={draft.model}
+                placeholder={DEFAULT_MODEL}
+                spellCheck={false}
+                onChange={(event) => set({ model: event.target.value })}
+              />
+            )}
+          </Field>
         </>
       ) : null}
       <div className="ai-actions">

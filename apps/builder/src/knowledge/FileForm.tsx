@@ -2,7 +2,8 @@ import { KNOWLEDGE_UPLOAD_MAX_BYTES, KnowledgeFileQuery, type KnowledgeSource } 
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
-import { Field, FormProblems, useCreateSource } from './fields';
+import { Field } from '../ui/Field';
+import { FormProblems, useCreateSource } from './fields';
 import { problemsFromIssues } from './form-problems';
 
 const FIELDS = ['file', 'name', 'title'] as const;

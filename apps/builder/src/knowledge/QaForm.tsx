@@ -1,7 +1,8 @@
 import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
+import { Field } from '../ui/Field';
 import { Icon } from '../ui/icons';
-import { Field, FormProblems, useCreateSource } from './fields';
+import { FormProblems, useCreateSource } from './fields';
 
 interface Pair {
   key: number;
@@ -72,7 +73,7 @@ export function QaForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void
           </li>
         ))}
       </ol>
-      {error.pairs ? <p className="kb-field-error">{error.pairs}</p> : null}
+      {error.pairs ? <p className="field-error">{error.pairs}</p> : null}
       <div className="row">
         <button type="button" className="btn" onClick={() => setPairs((list) => [...list, blank()])}>
           <Icon name="plus" /> Add a question

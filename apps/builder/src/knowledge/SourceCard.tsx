@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDateTime } from '../ui/format';
-import { Modal } from '../ui/Modal';
 import { safeUrl } from '../ui/safe-url';
 import {
   chunkText,
@@ -27,33 +27,16 @@ function DeleteSourceDialog({
   onDeleted: () => void;
 }) {
   const toast = useToast();
-  const [busy, setBusy] = useState(false);
   async function remove() {
-    setBusy(true);
-    try {
-      await knowledgeApi.remove(api, source.id);
-      toast.success(`Deleted “${source.title}”`);
-      onDeleted();
-    } catch (error) {
-      toast.error(error);
-      setBusy(false);
-    }
+    await knowledgeApi.remove(api, source.id);
+    toast.success(`Deleted “${source.title}”`);
+    onDeleted();
   }
   return (
-    <Modal title="Delete knowledge source" onClose={onClose}>
-      <p>
-        Delete <strong>{source.title}</strong> and its {chunkText(source.chunkCount)}? AI answers stop using it at once.
-        This cannot be undone.
-      </p>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="btn btn-danger" onClick={remove} disabled={busy}>
-          Delete source
-        </button>
-      </div>
-    </Modal>
+    <ConfirmDialog title="Delete knowledge source" confirmLabel="Delete source" onConfirm={remove} onClose={onClose}>
+      Delete <strong>{source.title}</strong> and its {chunkText(source.chunkCount)}? AI answers stop using it at once.
+      This cannot be undone.
+    </ConfirmDialog>
   );
 }
 

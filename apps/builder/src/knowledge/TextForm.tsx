@@ -1,6 +1,7 @@
 import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
-import { Field, FormProblems, useCreateSource } from './fields';
+import { Field } from '../ui/Field';
+import { FormProblems, useCreateSource } from './fields';
 
 const FIELDS = ['title', 'text', 'url'] as const;
 const initial = { title: '', text: '', url: '' };

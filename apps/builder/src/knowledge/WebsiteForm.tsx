@@ -1,6 +1,7 @@
 import type { KnowledgeRefresh, KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
-import { Field, FormProblems, useCreateSource } from './fields';
+import { Field } from '../ui/Field';
+import { FormProblems, useCreateSource } from './fields';
 import { REFRESH_LABELS } from './source-view';
 
 const FIELDS = ['url', 'title', 'mode', 'maxPages', 'maxDepth', 'refresh'] as const;

@@ -1,49 +1,9 @@
 import { CreateKnowledgeSourceRequest, type KnowledgeSource } from '@flowdesk/contract';
-import { type ReactNode, useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
 import { NO_PROBLEMS, type Problems, problemsFromError, problemsFromIssues } from './form-problems';
-
-export interface FieldProps {
-  id: string;
-  'aria-invalid': boolean | undefined;
-  'aria-describedby': string | undefined;
-}
-
-/** A labelled field; its problem is shown under it and announced with it (aria-describedby). */
-export function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (props: FieldProps) => ReactNode;
-}) {
-  const id = useId();
-  const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        <span className="field-label">{label}</span>
-      </label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
-      {error ? (
-        <small id={`${id}-error`} className="kb-field-error">
-          {error}
-        </small>
-      ) : null}
-      {hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      ) : null}
-    </div>
-  );
-}
 
 /** The form's own problems (the server's message, issues of no shown field), announced when they appear. */
 export function FormProblems({ problems, label }: { problems: Problems; label: string }) {
