@@ -1,5 +1,8 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countVisitorSockets, visitorStaleMs } from '../src/realtime/visitor-presence';
+import { MAX_SOCKETS_PER_VISITOR } from '../src/realtime/ws-route';
+import { findVisitorByToken } from '../src/repositories/visitors';
 import { type RunningServer, startServer } from '../src/server';
 import { createTestDatabase, type TestDatabase } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
@@ -93,5 +96,25 @@ describe('two runtime instances on one PostgreSQL database', () => {
     await agentWs.until(() => agentWs.seqs().includes(sent.message.seq));
     expect(agentWs.messages().at(-1)?.content).toEqual({ type: 'text', text: long });
     await agentWs.close();
+  });
+
+  it("bounds a visitor's sockets across instances: with the cap reached on A, B refuses the next with 429", async () => {
+    const { bot } = await seedWorkspace(a.db);
+    await publishFlow(a.db, bot.id, supportBotFlow);
+    const visitor = new TestVisitor(a.url, bot.id);
+    await visitor.start();
+    const visitorId = (await findVisitorByToken(a.db, visitor.token))!.id;
+    const url = (server: RunningServer) => wsUrl(server.url, `?visitorToken=${visitor.token}`);
+    const onA = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_VISITOR }, () => TestSocket.open(url(a))));
+    const staleMs = visitorStaleMs(a.services.config.WS_HEARTBEAT_MS);
+    // A records each socket just after it opens; B reads those rows.
+    await expect.poll(() => countVisitorSockets(a.db, visitorId, staleMs)).toBe(MAX_SOCKETS_PER_VISITOR);
+    await expect(TestSocket.open(url(b))).rejects.toThrow('HTTP 429');
+
+    onA[0]!.close();
+    await onA[0]!.closed;
+    await expect.poll(() => countVisitorSockets(a.db, visitorId, staleMs)).toBe(MAX_SOCKETS_PER_VISITOR - 1);
+    const onB = await TestSocket.open(url(b));
+    for (const socket of [...onA.slice(1), onB]) socket.close();
   });
 });

@@ -31,6 +31,17 @@ export async function isVisitorConnected(db: Kysely<Database>, visitorId: string
   return row !== undefined;
 }
 
+/** The visitor's live widget sockets on every instance (rows no heartbeat left stale). */
+export async function countVisitorSockets(db: Kysely<Database>, visitorId: string, staleMs: number): Promise<number> {
+  const row = await presenceDb(db)
+    .selectFrom('visitor_connections')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('visitor_id', '=', visitorId)
+    .where('last_seen', '>=', sql<Date>`now() - (${staleMs} * interval '1 millisecond')`)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /**
  * Widget sockets across instances, as rows refreshed by this instance's heartbeat (one UPDATE per beat).
  * Writes run in the background: a socket never waits on the database to open or close.

@@ -18,12 +18,16 @@ import { type Identity, RealtimeConnection } from './connection';
 import { FrameBudget } from './frame-budget';
 import { AgentPresence } from './presence';
 import { type AgentSocket, SessionGuard } from './revocations';
-import { VisitorPresence } from './visitor-presence';
+import { countVisitorSockets, VisitorPresence, visitorStaleMs } from './visitor-presence';
 
 export const WS_PATH = '/ws';
 /** Largest client frame: the protocol's frames are a few hundred bytes. The server closes with 1009 above it. */
 export const MAX_FRAME_BYTES = 64 * 1024;
-/** Open sockets per visitor token on one instance (a few tabs); more are refused with 429 before the upgrade. */
+/**
+ * Open sockets per visitor token across instances (a few tabs); more are refused with 429 before the upgrade.
+ * Counted from this instance's own sockets and the shared `visitor_connections` rows, whichever is higher (a
+ * row is written just after its socket opens).
+ */
 export const MAX_SOCKETS_PER_VISITOR = 8;
 
 type WsEnv = AppEnv & { Variables: AppEnv['Variables'] & { identity: Identity; authenticatedAt: number } };
@@ -48,11 +52,21 @@ function authenticate(services: Services, perVisitor: Map<string, number>): Midd
     }
     const identity = await identify(c, services);
     if ('error' in identity) return sendError(c, identity.status, identity.error, identity.message);
-    if (identity.kind === 'visitor' && (perVisitor.get(identity.visitor.id) ?? 0) >= MAX_SOCKETS_PER_VISITOR)
+    if (
+      identity.kind === 'visitor' &&
+      (await visitorSockets(services, perVisitor, identity.visitor.id)) >= MAX_SOCKETS_PER_VISITOR
+    )
       return sendError(c, 429, 'too_many_sockets', `At most ${MAX_SOCKETS_PER_VISITOR} open sockets per visitor`);
     c.set('identity', identity);
     await next();
   };
+}
+
+async function visitorSockets(services: Services, perVisitor: Map<string, number>, visitorId: string) {
+  const here = perVisitor.get(visitorId) ?? 0;
+  if (here >= MAX_SOCKETS_PER_VISITOR) return here;
+  const everywhere = await countVisitorSockets(services.db, visitorId, visitorStaleMs(services.config.WS_HEARTBEAT_MS));
+  return Math.max(here, everywhere);
 }
 
 async function identify(
