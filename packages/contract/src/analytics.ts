@@ -10,6 +10,31 @@ const Id = z.string().min(1).max(100);
 /** Longest range one query covers, in days. */
 export const ANALYTICS_MAX_DAYS = 366;
 
+/**
+ * How the visitor reached the conversation when a fact was recorded: the widget, another client of the
+ * public API, or email (the visitor replied to an emailed message). A conversation continued by email
+ * counts under both channels it used.
+ */
+export const AnalyticsChannel = z.enum(['widget', 'api', 'email']);
+export type AnalyticsChannel = z.infer<typeof AnalyticsChannel>;
+
+/** The `X-Flowdesk-Client` header value the widget sends; public API calls without it are channel `api`. */
+export const WIDGET_CLIENT_HEADER = 'x-flowdesk-client';
+export const WIDGET_CLIENT = 'widget';
+
+/** Days `from`..`to` (both included): `to` not before `from`, at most ANALYTICS_MAX_DAYS days. */
+function checkDays(query: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) {
+  if (query.from === undefined && query.to === undefined) return;
+  if (query.from === undefined || query.to === undefined) {
+    ctx.addIssue({ code: 'custom', path: [query.from ? 'to' : 'from'], message: 'Give both from and to' });
+    return;
+  }
+  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
+  else if (days > ANALYTICS_MAX_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${ANALYTICS_MAX_DAYS} days` });
+}
+
 /** Query of the overview: days `from`..`to` (both included) in the workspace's time zone, optional filters. */
 export const AnalyticsOverviewQuery = z
   .object({
@@ -18,18 +43,14 @@ export const AnalyticsOverviewQuery = z
     botId: Id.optional(),
     teamId: Id.optional(),
     agentId: Id.optional(),
+    channel: AnalyticsChannel.optional(),
     /** Count only the time the workspace's office hours were open (first response, resolution). */
     officeHoursOnly: z
       .enum(['true', 'false'])
       .optional()
       .transform((value) => value === 'true'),
   })
-  .superRefine((query, ctx) => {
-    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
-    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
-    else if (days > ANALYTICS_MAX_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `Choose at most ${ANALYTICS_MAX_DAYS} days` });
-  });
+  .superRefine(checkDays);
 export type AnalyticsOverviewQuery = z.infer<typeof AnalyticsOverviewQuery>;
 
 /** Median and 90th percentile in milliseconds (null when nothing was measured), over `count` measures. */
@@ -54,6 +75,8 @@ export const AnalyticsOverview = z.object({
   handoffRate: z.number(),
   handoffsByReason: z.array(Count),
   handoffsByBlock: z.array(Count),
+  /** Handoffs a matched intent led to, by the intent's name (its latest name when it was renamed). */
+  handoffsByIntent: z.array(Count),
   /** Handed off, never answered by a person, and no longer waiting (resolved or back with the bot). */
   leftWithoutAnswer: z.number().int(),
   /** Measured from the handoff (not the first message). */
@@ -73,8 +96,14 @@ export const AnalyticsLive = z.object({
 });
 export type AnalyticsLive = z.infer<typeof AnalyticsLive>;
 
-export const AnalyticsBlocksQuery = z.object({ flowVersionId: Id.optional(), flowId: Id.optional() });
+/** Block figures of a flow (all versions) or one version; with `from`..`to`, of the facts in those days. */
+export const AnalyticsBlocksQuery = z
+  .object({ flowVersionId: Id.optional(), flowId: Id.optional(), from: Day.optional(), to: Day.optional() })
+  .superRefine(checkDays);
 export type AnalyticsBlocksQuery = z.infer<typeof AnalyticsBlocksQuery>;
+
+/** How often one intent matched at a block (an intent trigger, or a Match Intent block's outputs). */
+export const AnalyticsIntentMatches = z.object({ intentId: z.string(), name: z.string(), count: z.number().int() });
 
 export const AnalyticsBlockFigure = z.object({
   flowVersionId: z.string(),
@@ -84,6 +113,8 @@ export const AnalyticsBlockFigure = z.object({
   visits: z.number().int(),
   droppedOff: z.number().int().nonnegative(),
   handedOff: z.number().int(),
+  /** Intents matched at this block, most matched first. */
+  intents: z.array(AnalyticsIntentMatches),
 });
 export const AnalyticsBlocksResponse = z.object({ blocks: z.array(AnalyticsBlockFigure) });
 export type AnalyticsBlocksResponse = z.infer<typeof AnalyticsBlocksResponse>;

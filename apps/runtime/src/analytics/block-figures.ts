@@ -1,6 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { analyticsDb } from './facts';
+import { type DayRange, inRange } from './overview';
+
+export interface IntentMatches {
+  intentId: string;
+  /** The intent's latest name in the facts. */
+  name: string;
+  count: number;
+}
 
 export interface BlockFigure {
   flowVersionId: string;
@@ -12,6 +20,8 @@ export interface BlockFigure {
   /** Conversations that stopped here: their last step entered this block, never answered, handed off nor resolved. */
   droppedOff: number;
   handedOff: number;
+  /** Intents matched at this block (an intent trigger, or a Match Intent block's outputs), most first. */
+  intents: IntentMatches[];
 }
 
 /**
@@ -21,15 +31,15 @@ export interface BlockFigure {
 export async function blockFigures(
   db: Kysely<Database>,
   workspaceId: string,
-  options: { flowVersionIds?: string[]; from?: Date; to?: Date } = {},
+  options: { flowVersionIds?: string[]; days?: DayRange } = {},
 ): Promise<BlockFigure[]> {
   let facts = analyticsDb(db)
     .selectFrom('analytics_facts')
     .where('workspace_id', '=', workspaceId)
     .where('flow_version_id', 'is not', null);
   if (options.flowVersionIds?.length) facts = facts.where('flow_version_id', 'in', options.flowVersionIds);
-  if (options.from) facts = facts.where('at', '>=', options.from);
-  if (options.to) facts = facts.where('at', '<', options.to);
+  const { days } = options;
+  if (days) facts = facts.where(inRange('at', days));
   const { rows } = await sql<{
     flow_version_id: string;
     block_id: string;
@@ -59,6 +69,26 @@ export async function blockFigures(
     group by e.flow_version_id, e.block_id
     order by e.flow_version_id, e.block_id
   `.execute(db);
+  const { rows: matched } = await sql<{
+    flow_version_id: string;
+    block_id: string;
+    intent: string;
+    name: string | null;
+    count: number;
+  }>`
+    with f as (${facts.where('kind', '=', 'intent_matched').select(['id', 'flow_version_id', 'block_id', 'intent', 'payload'])})
+    select flow_version_id, block_id, intent, count(*)::int as count,
+      (array_agg(payload->>'intentName' order by id desc))[1] as name
+    from f group by flow_version_id, block_id, intent
+    order by flow_version_id, block_id, count desc, intent
+  `.execute(db);
+  const intents = new Map<string, IntentMatches[]>();
+  for (const row of matched) {
+    const key = `${row.flow_version_id}\u0000${row.block_id}`;
+    const list = intents.get(key) ?? [];
+    list.push({ intentId: row.intent, name: row.name ?? row.intent, count: row.count });
+    intents.set(key, list);
+  }
   return rows.map((row) => ({
     flowVersionId: row.flow_version_id,
     blockId: row.block_id,
@@ -66,5 +96,6 @@ export async function blockFigures(
     visits: row.visits,
     droppedOff: row.dropped_off,
     handedOff: row.handed_off,
+    intents: intents.get(`${row.flow_version_id}\u0000${row.block_id}`) ?? [],
   }));
 }

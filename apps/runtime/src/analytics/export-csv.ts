@@ -19,6 +19,7 @@ const COLUMNS = [
   'reopens',
   'csat_score',
   'csat_comment',
+  'channel',
 ] as const;
 
 /** One CSV field: quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it. */
@@ -38,7 +39,7 @@ export async function conversationsCsv(
 ): Promise<string> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
   const { rows } = await sql<Record<(typeof COLUMNS)[number], unknown>>`
-    select c.id as conversation_id, c.created_at as started_at, c.status, c.bot_id, c.team_id, c.assignee_id,
+    select c.id as conversation_id, c.created_at as started_at, c.status, c.channel, c.bot_id, c.team_id, c.assignee_id,
       count(f.id) filter (where f.kind = 'block_entered')::int as blocks_visited,
       count(f.id) filter (where f.kind = 'handoff')::int as handoffs,
       (array_agg(f.reason order by f.id) filter (where f.kind = 'handoff'))[1] as handoff_reason,
@@ -50,7 +51,7 @@ export async function conversationsCsv(
       (select s.comment from csat_surveys s where s.conversation_id = c.id and s.score is not null
         order by s.resolved_at desc limit 1) as csat_comment
     from conversations c left join analytics_facts f on f.conversation_id = c.id
-    where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)} and ${filters('c', 'assignee_id', scope)}
+    where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)} and ${filters('c', 'assignee_id', scope, 'id')}
     group by c.id order by c.created_at, c.id limit ${limit}`.execute(db);
   const lines = [COLUMNS.join(',')];
   for (const row of rows) lines.push(COLUMNS.map((column) => csvField(row[column])).join(','));

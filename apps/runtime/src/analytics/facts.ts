@@ -1,6 +1,6 @@
-import type { EngineInput, PersistedSnapshot } from '@flowdesk/engine';
+import type { EngineInput, IntentMatch, PersistedSnapshot } from '@flowdesk/engine';
 import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { Conversation, Database, Json, JsonObject, Timestamp } from '../db/schema';
+import type { Conversation, ConversationChannelColumn, Database, Json, JsonObject, Timestamp } from '../db/schema';
 
 export type FactKind =
   | 'block_entered'
@@ -10,7 +10,9 @@ export type FactKind =
   | 'resolved'
   | 'reopened'
   /** A visitor's rating (migration 0710), dated at the resolution it rates; written by csat/survey.ts. */
-  | 'csat';
+  | 'csat'
+  /** An intent a step matched (migration 0720): its trigger or Match Intent block, the intent's id. */
+  | 'intent_matched';
 
 /** migration 0700: one row per thing that happened, written in the transaction of the change. */
 export interface AnalyticsFactsTable {
@@ -25,7 +27,8 @@ export interface AnalyticsFactsTable {
   reason: string | null;
   agent_id: string | null;
   team_id: string | null;
-  channel: ColumnType<string, string | undefined, string>;
+  /** The conversation's channel when the fact was recorded (migration 0720). */
+  channel: ColumnType<ConversationChannelColumn, ConversationChannelColumn | undefined, ConversationChannelColumn>;
   at: Timestamp;
   payload: Json<JsonObject>;
 }
@@ -62,6 +65,7 @@ export async function recordFacts(trx: Kysely<Database>, conversation: Conversat
         reason: fact.reason ?? null,
         agent_id: conversation.assignee_id,
         team_id: conversation.team_id,
+        channel: conversation.channel,
         at: fact.at ?? new Date(),
         payload: JSON.stringify(fact.payload ?? {}),
       })),
@@ -107,17 +111,40 @@ export function transitionFacts(before: Conversation, after: Conversation): Fact
   return facts;
 }
 
-/** One flow step: every block entered (a loop's repeats are separate visits), and the prompt it answered. */
-export function stepFacts(before: PersistedSnapshot | null, input: EngineInput, path: string[]): FactInput[] {
+/**
+ * One flow step: every block entered (a loop's repeats are separate visits), the prompt it answered, and
+ * each intent it matched (by id; the name it had in this version rides along for the overview).
+ */
+export function stepFacts(
+  before: PersistedSnapshot | null,
+  input: EngineInput,
+  step: { path: string[]; intents: IntentMatch[] },
+): FactInput[] {
   const facts: FactInput[] = [];
   if (input.type === 'visitor_message' && before?.status === 'waiting' && before.activeBlockId) {
     facts.push({ kind: 'input_answered', blockId: before.activeBlockId });
   }
-  for (const blockId of path) facts.push({ kind: 'block_entered', blockId });
+  for (const blockId of step.path) facts.push({ kind: 'block_entered', blockId });
+  for (const match of step.intents)
+    facts.push({ kind: 'intent_matched', ...intentColumns(match), blockId: match.blockId });
   return facts;
 }
 
-/** Whether nobody could take the handoff when it happened (out of office hours or nobody online). */
-export function handoffPayload(context: { followUp?: { reason: string } | undefined }): JsonObject {
-  return context.followUp ? { offline: true, offlineReason: context.followUp.reason } : { offline: false };
+/** The `intent` column (the intent's id) and the name it had, for a fact about that intent. */
+export function intentColumns(match: Pick<IntentMatch, 'intentId' | 'name'>): Pick<FactInput, 'intent' | 'payload'> {
+  return { intent: match.intentId, payload: { intentName: match.name } };
+}
+
+/**
+ * Whether nobody could take the handoff when it happened (out of office hours or nobody online), and the
+ * name of the intent that led to it.
+ */
+export function handoffPayload(context: {
+  followUp?: { reason: string } | undefined;
+  intent?: IntentMatch | undefined;
+}): JsonObject {
+  return {
+    ...(context.followUp ? { offline: true, offlineReason: context.followUp.reason } : { offline: false }),
+    ...(context.intent ? { intentName: context.intent.name } : {}),
+  };
 }

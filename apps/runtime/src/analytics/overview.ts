@@ -29,19 +29,46 @@ export interface Scope {
   query: AnalyticsOverviewQuery;
 }
 
+/** Days `from`..`to` (both included) in a time zone. */
+export interface DayRange {
+  timeZone: string;
+  query: { from: string; to: string };
+}
+
 /** `column` within the query's days (midnight to midnight in the workspace's zone). */
-export function inRange(column: string, { timeZone, query }: Scope): RawBuilder<boolean> {
+export function inRange(column: string, { timeZone, query }: DayRange): RawBuilder<boolean> {
   const ref = sql.ref(column);
   return sql<boolean>`${ref} >= (${query.from}::date)::timestamp at time zone ${timeZone}
     and ${ref} < ((${query.to}::date + 1))::timestamp at time zone ${timeZone}`;
 }
 
-/** The filters on a table with bot_id, team_id and the agent in `agentColumn`. */
-export function filters(alias: string, agentColumn: string, { query }: Scope): RawBuilder<boolean> {
+/** The conversation `id` used `channel`: it is reached through it now, or a fact was recorded through it. */
+function usedChannel(id: RawBuilder<unknown>, channel: string): RawBuilder<boolean> {
+  return sql<boolean>`(exists (select 1 from conversations uc where uc.id = ${id} and uc.channel = ${channel})
+    or exists (select 1 from analytics_facts uf where uf.conversation_id = ${id} and uf.channel = ${channel}))`;
+}
+
+/**
+ * The filters on a table with bot_id, team_id and the agent in `agentColumn`. The channel is the row's own
+ * (`channel` column of facts) unless `conversationId` names the column of a conversation to match by use.
+ */
+export function filters(
+  alias: string,
+  agentColumn: string,
+  { query }: Scope,
+  conversationId?: string,
+): RawBuilder<boolean> {
   const parts = [sql<boolean>`true`];
   if (query.botId) parts.push(sql<boolean>`${sql.ref(`${alias}.bot_id`)} = ${query.botId}`);
   if (query.teamId) parts.push(sql<boolean>`${sql.ref(`${alias}.team_id`)} = ${query.teamId}`);
   if (query.agentId) parts.push(sql<boolean>`${sql.ref(`${alias}.${agentColumn}`)} = ${query.agentId}`);
+  if (query.channel) {
+    parts.push(
+      conversationId
+        ? usedChannel(sql.ref(`${alias}.${conversationId}`), query.channel)
+        : sql<boolean>`${sql.ref(`${alias}.channel`)} = ${query.channel}`,
+    );
+  }
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }
 
@@ -91,7 +118,7 @@ export async function overview(
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
   const started = sql`select c.id, c.status, c.created_at from conversations c
     where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)}
-      and ${filters('c', 'assignee_id', scope)}`;
+      and ${filters('c', 'assignee_id', scope, 'id')}`;
   const { rows: totals } = await sql<{ conversations: number; bot_resolved: number; handed_off: number; left: number }>`
     with s as (${started}),
     facts as (select f.conversation_id, f.kind, f.reason from analytics_facts f join s on s.id = f.conversation_id)
@@ -111,6 +138,15 @@ export async function overview(
       where f.kind = 'handoff' group by 1 order by 2 desc, 1`.execute(db);
     return rows.map((row) => ({ key: row.key ?? '', count: row.count }));
   };
+  const { rows: byIntent } = await sql<{ key: string; count: number }>`
+    with s as (${started}),
+    h as (select f.id, f.conversation_id, f.bot_id, f.intent, f.payload->>'intentName' as name
+      from analytics_facts f join s on s.id = f.conversation_id where f.kind = 'handoff' and f.intent is not null),
+    named as (select distinct on (bot_id, intent) bot_id, intent, coalesce(name, intent) as name
+      from h order by bot_id, intent, id desc)
+    select n.name as key, count(distinct h.conversation_id)::int as count
+    from h join named n on n.bot_id = h.bot_id and n.intent = h.intent
+    group by 1 order by 2 desc, 1`.execute(db);
   const { rows: hours } = await sql<{ weekday: number; hour: number; count: number }>`
     with s as (${started})
     select extract(isodow from s.created_at at time zone ${scope.timeZone})::int as weekday,
@@ -128,6 +164,7 @@ export async function overview(
     handoffRate: rate(total.handed_off, total.conversations),
     handoffsByReason: await grouped('reason'),
     handoffsByBlock: (await grouped('block_id')).filter((row) => row.key !== ''),
+    handoffsByIntent: byIntent,
     leftWithoutAnswer: total.left,
     firstResponse: await durations(db, scope, 'first_response', null),
     resolution: await durations(db, scope, 'resolved', 'human'),

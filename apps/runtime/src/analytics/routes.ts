@@ -13,7 +13,7 @@ import { peopleRouter } from '../people/router';
 import type { Services } from '../services';
 import { blockFigures } from './block-figures';
 import { conversationsCsv } from './export-csv';
-import { live, overview } from './overview';
+import { live, overview, workspaceTimeZone } from './overview';
 import { peopleFigures } from './people-figures';
 
 const tags = ['Analytics (admin)'];
@@ -46,7 +46,8 @@ const blocksRoute = createRoute({
   method: 'get',
   path: `${base}/blocks`,
   tags,
-  summary: 'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs',
+  summary:
+    'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs, intents matched; optionally in a range of days',
   request: { query: AnalyticsBlocksQuery },
   responses: {
     200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'),
@@ -110,7 +111,10 @@ export function analyticsRoutes(services: Services) {
           ).map((row) => row.id)
         : undefined;
     if (versions?.length === 0) return c.json({ blocks: [] }, 200);
-    return c.json({ blocks: await blockFigures(services.db, workspaceId, { flowVersionIds: versions }) }, 200);
+    const { from, to } = query;
+    const days =
+      from && to ? { timeZone: await workspaceTimeZone(services.db, workspaceId), query: { from, to } } : undefined;
+    return c.json({ blocks: await blockFigures(services.db, workspaceId, { flowVersionIds: versions, days }) }, 200);
   });
   return router;
 }

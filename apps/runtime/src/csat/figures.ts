@@ -29,7 +29,7 @@ export async function csatFigures(
   const { rows: asked } = await sql<{ key: string | null; asked: number }>`
     select ${key('s')} as key, count(*)::int as asked from csat_surveys s
     where s.workspace_id = ${scope.workspaceId} and ${inRange('s.resolved_at', scope)}
-      and ${filters('s', 'agent_id', scope)}
+      and ${filters('s', 'agent_id', scope, 'conversation_id')}
     group by 1`.execute(db);
   const { rows: rated } = await sql<{
     key: string | null;

@@ -120,6 +120,7 @@ export async function rate(services: Services, conversationId: string, rating: R
         reason: survey.scale,
         agent_id: survey.agent_id,
         team_id: survey.team_id,
+        channel: tx.conversation.channel,
         at: survey.resolved_at,
         payload: JSON.stringify({
           score: rating.score,

@@ -11,6 +11,8 @@ export type NullableJson<T> = ColumnType<T | null, string | null | undefined, st
 
 export type JsonObject = Record<string, unknown>;
 export type ConversationStatusColumn = 'bot' | 'needs_agent' | 'agent' | 'resolved';
+/** How the visitor reaches the conversation now (migration 0720): the widget, another API client, or email. */
+export type ConversationChannelColumn = 'widget' | 'api' | 'email';
 export type PriorityColumn = 'low' | 'medium' | 'high' | 'urgent';
 export type AuthorKindColumn = 'visitor' | 'bot' | 'agent' | 'system';
 export type UserRole = 'admin' | 'agent';
@@ -106,6 +108,7 @@ export interface ConversationsTable {
   reply_due_at: NullableTimestamp;
   /** The structured AI summary (HandoffSummary of @flowdesk/contract); `summary` is its text. */
   summary_data: NullableJson<JsonObject>;
+  channel: Generated<ConversationChannelColumn>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,7 +1,7 @@
 import type { MessageContent, VisitorConversation } from '@flowdesk/contract';
 import { snapshotStatus } from '@flowdesk/engine';
 import type { Kysely, QueryCreator } from 'kysely';
-import type { Conversation, ConversationUpdate, Database } from '../db/schema';
+import type { Conversation, ConversationChannelColumn, ConversationUpdate, Database } from '../db/schema';
 import type { ConversationEvent } from '../realtime/events';
 import { botHolds } from '../services/follow-up';
 import { newId } from '../services/secrets';
@@ -31,6 +31,7 @@ export async function insertConversation(
     visitorId: string;
     flowVersionId: string | null;
     variables: Record<string, unknown>;
+    channel?: ConversationChannelColumn;
   },
 ) {
   return db
@@ -42,6 +43,7 @@ export async function insertConversation(
       visitor_id: input.visitorId,
       flow_version_id: input.flowVersionId,
       variables: JSON.stringify(input.variables),
+      channel: input.channel ?? 'widget',
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import {
   type VisitorContent,
 } from '@flowdesk/engine';
 import { handoffPayload, recordFacts, stepFacts } from '../analytics/facts';
-import type { Bot, Conversation, JsonObject, Visitor } from '../db/schema';
+import type { Bot, Conversation, ConversationChannelColumn, JsonObject, Visitor } from '../db/schema';
 import { notFound } from '../http/errors';
 import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
@@ -44,7 +44,12 @@ export class ConversationService {
   constructor(private readonly services: Services) {}
 
   /** A new conversation on the bot's live flow version; the bot greets at once unless the flow waits for the visitor. */
-  async start(bot: Bot, visitor: Visitor, variables: JsonObject): Promise<Conversation> {
+  async start(
+    bot: Bot,
+    visitor: Visitor,
+    variables: JsonObject,
+    channel: ConversationChannelColumn = 'widget',
+  ): Promise<Conversation> {
     const version = await findLiveVersion(this.services.db, bot.id);
     const created = await insertConversation(this.services.db, {
       workspaceId: bot.workspace_id,
@@ -52,6 +57,7 @@ export class ConversationService {
       visitorId: visitor.id,
       flowVersionId: version?.id ?? null,
       variables,
+      channel,
     });
     if (!version) return created;
     const welcome = this.services.flows.get(version).doc.settings.welcome;
@@ -63,11 +69,14 @@ export class ConversationService {
     });
   }
 
-  /** Stores a visitor message once per clientId, lets the bot answer when it holds the conversation. */
+  /**
+   * Stores a visitor message once per clientId, lets the bot answer when it holds the conversation. The
+   * conversation is reached through `channel` from now on (its facts record it).
+   */
   async visitorMessage(
     conversationId: string,
     visitor: Visitor,
-    input: { clientId: string; content: VisitorContent },
+    input: { clientId: string; content: VisitorContent; channel?: ConversationChannelColumn },
   ): Promise<VisitorMessageResult> {
     return withConversation(
       this.services,
@@ -79,6 +88,7 @@ export class ConversationService {
           if (existing) return { ...(await repliesTo(tx, toMessage(existing))), duplicate: true };
         }
 
+        if (input.channel && tx.conversation.channel !== input.channel) await tx.update({ channel: input.channel });
         if (tx.conversation.status === 'resolved') await reopen(tx);
         // Written with the bot's replies (one INSERT), unless a hook may read it back first.
         const hooks = this.services.conversationHooks.onVisitorMessage;
@@ -203,7 +213,14 @@ export class ConversationService {
     for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
     // After the hooks: the team routing chose is the team the handoff counts for.
     await recordFacts(tx.trx, tx.conversation, [
-      { kind: 'handoff', reason: context.reason, blockId: context.blockId, at: now, payload: handoffPayload(context) },
+      {
+        kind: 'handoff',
+        reason: context.reason,
+        blockId: context.blockId,
+        intent: context.intent?.intentId ?? null,
+        at: now,
+        payload: handoffPayload(context),
+      },
     ]);
     const conversationId = tx.conversation.id;
     tx.afterCommit(() => {
@@ -278,7 +295,7 @@ export class ConversationService {
       return [];
     }
     const before = (tx.conversation.engine_snapshot as PersistedSnapshot | null) ?? null;
-    const found: { offline: HandoffContext | null } = { offline: null };
+    const found: { offline: Omit<HandoffContext, 'intent'> | null } = { offline: null };
     const effects = createEngineEffects(this.services, tx, (request, followUp) => {
       const mark = followUp ?? NOBODY;
       found.offline = { reason: 'flow', blockId: request.blockId, settings: request.settings, followUp: mark };
@@ -310,7 +327,7 @@ export class ConversationService {
     // Recorded first, so that the update below writes it in the same statement.
     if (armed) await armEffect(this.services, tx, armed);
     // Before the update, so a flow's end (resolved) comes after the blocks that led to it.
-    await recordFacts(tx.trx, tx.conversation, stepFacts(before, input, result.path));
+    await recordFacts(tx.trx, tx.conversation, stepFacts(before, input, result));
     await tx.update({
       engine_snapshot: JSON.stringify(result.snapshot),
       awaiting: result.awaiting ? JSON.stringify(result.awaiting) : null,
@@ -321,13 +338,16 @@ export class ConversationService {
         : {}),
     });
     if (armed?.kind === 'classifyIntent') await speculateBesideIntent(this.services, tx, compiled, before, input);
+    // The intent that led to a handoff is the last one the same step matched (none: the flow's own path).
+    const intent = result.intents.at(-1);
     // A handoff nobody could take now still enters the team's queue (summary, priority, alerts), marked for follow-up.
-    if (found.offline && !result.handoff) await this.beginHandoff(tx, found.offline);
+    if (found.offline && !result.handoff) await this.beginHandoff(tx, { ...found.offline, intent });
     if (result.handoff) {
       await this.beginHandoff(tx, {
         reason: 'flow',
         blockId: result.handoff.blockId,
         settings: result.handoff.settings,
+        intent,
       });
     }
     return replies;

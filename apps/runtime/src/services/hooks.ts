@@ -1,4 +1,4 @@
-import type { EmailEffectRequest, HandoffEffectRequest, HandoffEffectResult } from '@flowdesk/engine';
+import type { EmailEffectRequest, HandoffEffectRequest, HandoffEffectResult, IntentMatch } from '@flowdesk/engine';
 import type { HumanHandoffData } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
@@ -16,6 +16,8 @@ export interface HandoffContext {
   settings: HumanHandoffData | null;
   /** Nobody was there to take it: the conversation waits for follow-up (see follow-up.ts). */
   followUp?: FollowUpMark;
+  /** The intent matched in the flow step that handed off (recorded on the handoff fact). */
+  intent?: IntentMatch | undefined;
 }
 
 /** A Human Handoff block's outcome, and for `offline` why nobody can take it now. */

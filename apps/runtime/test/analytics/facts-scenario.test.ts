@@ -203,7 +203,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     const lines = (await csv.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'conversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
-        'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment',
+        'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment,channel',
     );
     expect(lines).toHaveLength(5);
     const rowOf = (id: string) => lines.find((line) => line.startsWith(id))!.split(',');

@@ -12,6 +12,8 @@ import type {
 import type { Variables, VisitorIdentity } from '../types';
 
 const PREFIX = '/api/public';
+/** WIDGET_CLIENT_HEADER / WIDGET_CLIENT of @flowdesk/contract (a literal: the bundle carries no zod): channel `widget`. */
+const CLIENT_HEADER = { 'x-flowdesk-client': 'widget' };
 
 /** status 0 means the request never got an answer (offline, DNS, CORS, timeout). */
 export class ApiFailure extends Error {
@@ -50,7 +52,7 @@ export function createPublicApi(
   const base = runtimeUrl.replace(/\/+$/, '') + PREFIX;
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...CLIENT_HEADER };
     const visitorToken = token();
     if (visitorToken) headers.authorization = `Bearer ${visitorToken}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -114,6 +114,7 @@ export async function receiveInboundEmail(
   const result = await services.conversations.visitorMessage(conversation.id, visitor, {
     clientId: `email:${email.eventId}`.slice(0, 100),
     content: { type: 'text', text },
+    channel: 'email',
   });
   if (!stored || result.duplicate) return { status: 'duplicate', conversationId: conversation.id };
   return { status: 'stored', conversationId: conversation.id, messageId: result.message.message.id };

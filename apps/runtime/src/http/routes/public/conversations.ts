@@ -9,6 +9,7 @@ import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { bearerToken, requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { publicChannel } from './channel';
 import { ConversationIdParam, PublicSchemas, visitorSecurity } from './schemas';
 import { startVariables } from './sessions';
 
@@ -85,7 +86,11 @@ export function publicConversationRoutes(services: Services) {
     const visitor = await requireVisitor(c, services);
     const { clientId, content } = c.req.valid('json');
     // visitorMessage locks the conversation and answers 404 when it is not this visitor's.
-    const result = await services.conversations.visitorMessage(c.req.valid('param').id, visitor, { clientId, content });
+    const result = await services.conversations.visitorMessage(c.req.valid('param').id, visitor, {
+      clientId,
+      content,
+      channel: publicChannel(c),
+    });
     const body = {
       message: result.message.message,
       replies: result.replies.filter((entry) => !entry.internal).map((entry) => entry.message),
@@ -131,7 +136,7 @@ export function publicConversationRoutes(services: Services) {
     const visitor = await requireVisitor(c, services);
     const bot = await findBotById(services.db, visitor.bot_id);
     if (!bot) throw notFound('Bot');
-    const conversation = await services.conversations.start(bot, visitor, startVariables(visitor));
+    const conversation = await services.conversations.start(bot, visitor, startVariables(visitor), publicChannel(c));
     // A token from an email's link opens one conversation: from now on, this new one.
     if (conversationScope(visitor)) await moveScope(services.db, visitor, bearerToken(c) ?? '', conversation.id);
     return c.json({ conversation: await services.visitorView(conversation) }, 201);

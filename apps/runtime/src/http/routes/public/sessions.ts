@@ -14,6 +14,7 @@ import { notFound } from '../../errors';
 import { checkBotOrigin } from '../../middleware/public-cors';
 import { enforce } from '../../middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { publicChannel } from './channel';
 import { BotIdParam, PublicSchemas } from './schemas';
 
 const startRoute = createRoute({
@@ -94,7 +95,7 @@ export function sessionRoutes(services: Services) {
     const conversation =
       scoped ??
       (await latestVisitorConversation(services.db, visitor.id)) ??
-      (await services.conversations.start(bot, visitor, startVariables(visitor)));
+      (await services.conversations.start(bot, visitor, startVariables(visitor), publicChannel(c)));
     return c.json(
       {
         visitorToken: token,
