@@ -38,7 +38,7 @@ async function extract(type: KnowledgeFileType, bytes: Uint8Array): Promise<{ te
   switch (type) {
     case 'pdf': {
       const pdf = await getDocumentProxy(new Uint8Array(bytes));
-      return { text: (await extractText(pdf, { mergePages: true })).text };
+      return { text: reflowPdfText((await extractText(pdf, { mergePages: true })).text) };
     }
     case 'docx':
       return { text: (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value };
@@ -47,6 +47,44 @@ async function extract(type: KnowledgeFileType, bytes: Uint8Array): Promise<{ te
     default:
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   }
+}
+
+/** A line at least this share of the page's usual full line is wrapped: the next line continues its paragraph. */
+const WRAPPED_LINE = 0.75;
+const PDF_HEADING = /^[\p{Lu}][\p{L}\p{N} '’&-]{0,58}$/u;
+
+/**
+ * A PDF's text comes out line by line as printed: paragraphs wrapped at the page width and headings as bare lines.
+ * Wrapped lines are joined back into their paragraph (a nearly full line, or a line followed by one starting in
+ * lower case), and a short capitalised line without punctuation standing between paragraphs becomes a markdown
+ * heading, so the splitter keeps each chunk's section as it does for web pages.
+ */
+export function reflowPdfText(text: string): string {
+  const lines = text.split('\n').map((line) => line.trim());
+  const lengths = lines.map((line) => line.length).sort((a, b) => a - b);
+  const fullWidth = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const out: string[] = [];
+  let previousEnded = true;
+  lines.forEach((line, i) => {
+    if (!line) {
+      previousEnded = true;
+      out.push('');
+      return;
+    }
+    const next = lines[i + 1] ?? '';
+    const last = out.at(-1) ?? '';
+    const heading = previousEnded && PDF_HEADING.test(line) && line.split(' ').length <= 8 && !/^[\p{Ll}]/u.test(next);
+    const continues =
+      !heading &&
+      last !== '' &&
+      !last.startsWith('#') &&
+      ((lines[i - 1] ?? '').length >= WRAPPED_LINE * fullWidth || /^\p{Ll}/u.test(line));
+    if (heading) out.push(`## ${line}`);
+    else if (continues) out[out.length - 1] = `${last} ${line}`;
+    else out.push(line);
+    previousEnded = heading || /[.!?:]$/.test(line) || line.length < WRAPPED_LINE * fullWidth;
+  });
+  return out.join('\n');
 }
 
 /** Text of an uploaded file, parsed by kept libraries (unpdf, mammoth, htmlparser2); never touches the database. */

@@ -4,9 +4,17 @@ import { terms } from '../ai/offline/nlp';
 import type { Database } from '../db/schema';
 import { readablePassage } from './readable';
 import { searchChunksLexical } from './search';
+import { chunkHeadings } from './split';
 
 /** Passages of the chosen sources sent with one question (the model's context; the offline answer's text). */
 export const GROUNDING_PASSAGES = 5;
+
+/**
+ * The relevance cut-off: one of the chunks found must hold this share of the question's rarity-weighted words (in its text,
+ * section headings or title), else the sources do not cover the question and the block takes its not-found path
+ * (offline and with a model alike). Calibrated on the npm docs benchmark (BENCHMARKS.md, "Knowledge base").
+ */
+export const MIN_COVERAGE = 0.6;
 
 /** One retrieved chunk as it travels with the effect's request (stored in pending_effects as JSON). */
 export interface RetrievedPassage {
@@ -14,6 +22,8 @@ export interface RetrievedPassage {
   title: string;
   url: string | null;
   text: string;
+  /** The section of its page or file the passage comes from ("Configuration › save"); absent for older requests. */
+  section?: string;
 }
 
 /** What an AI block's request carries once its knowledge sources were searched. */
@@ -24,7 +34,7 @@ export interface Grounded {
 
 /**
  * Searches the block's knowledge sources for `question` (workspace-scoped full-text search, one short read:
- * call it inside the step's transaction, never around a model call).
+ * call it inside the step's transaction, never around a model call); none when the best falls below the cut-off.
  */
 export async function retrievePassages(
   db: Kysely<Database>,
@@ -34,8 +44,15 @@ export async function retrievePassages(
 ): Promise<RetrievedPassage[]> {
   if (sourceIds.length === 0 || !question.trim()) return [];
   const hits = await searchChunksLexical(db, { workspaceId, sourceIds, question, limit: GROUNDING_PASSAGES });
+  if (!hits.some((hit) => (hit.coverage ?? 0) >= MIN_COVERAGE)) return [];
   return hits
-    .map((hit) => ({ chunkId: hit.id, title: hit.title, url: hit.url, text: readablePassage(hit.content) }))
+    .map((hit) => ({
+      chunkId: hit.id,
+      title: hit.title,
+      url: hit.url,
+      text: readablePassage(hit.content),
+      section: chunkHeadings(hit.content),
+    }))
     .filter((passage) => passage.text !== '');
 }
 

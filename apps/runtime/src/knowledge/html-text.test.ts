@@ -8,6 +8,6 @@ describe('htmlToText', () => {
         '<p>It is meant for\n<code>continuous\n  integration</code>.</p><pre>npm ci\nnpm test</pre></body></html>',
     );
     expect(title).toBe('npm-ci');
-    expect(text).toBe('# Description\nIt is meant for continuous integration.\nnpm ci\nnpm test');
+    expect(text).toBe('### Description\nIt is meant for continuous integration.\nnpm ci\nnpm test');
   });
 });

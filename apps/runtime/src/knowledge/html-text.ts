@@ -26,13 +26,15 @@ export function htmlToText(html: string): HtmlText {
         if (name === 'a' && attributes.href) links.push(attributes.href);
         if (name === 'pre') preDepth++;
         if (BLOCKS.has(name)) parts.push('\n');
-        // A heading stays marked as one, as in a markdown source: searchable, never quoted as an answer.
-        if (HEADINGS.has(name) && skipDepth === 0) parts.push('# ');
+        // A heading stays marked as one with its level, as in a markdown source: the splitter keeps each chunk's
+        // heading path, and a heading is searchable but never quoted as an answer.
+        if (HEADINGS.has(name) && skipDepth === 0) parts.push(`${'#'.repeat(Number(name[1]))} `);
       },
       ontext(text) {
         if (inTitle) title += text;
         // Line breaks in the HTML source are spaces (only <pre> keeps its lines): a wrapped paragraph stays one.
-        else if (skipDepth === 0) parts.push(preDepth > 0 ? text : text.replace(/\s+/g, ' '));
+        // A code line starting with "#" (a shell comment) is escaped as in markdown, so it is never read as a heading.
+        else if (skipDepth === 0) parts.push(preDepth > 0 ? text.replace(/^#/gm, '\\#') : text.replace(/\s+/g, ' '));
       },
       onclosetag(name) {
         if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);

@@ -1,12 +1,7 @@
 import { terms } from '../ai/offline/nlp';
 import type { RetrievedPassage } from './grounding';
+import { isQuestionFiller, sameWord, wordsOf } from './rerank';
 
-/** Words of a question that ask rather than name a topic ("how long does it take"); they never count as evidence. */
-const QUESTION_FILLER = new Set(
-  'long take takes taking get gets getting tell know need want much many please way possible able help like would could should hello hi thanks thank'.split(
-    ' ',
-  ),
-);
 /**
  * Share of the question's topic words the chosen sentence must hold to answer (else: not found), each word weighted
  * by its rarity among the passages' sentences: "npm" in npm's docs counts for little, a word no passage holds
@@ -30,17 +25,9 @@ export function passageSentences(text: string): string[] {
     .filter(Boolean);
 }
 
-const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** "refunds" ~ "refund", "shipping" ~ "ship": the shorter word starts the longer one (at least 3 letters). */
-function sameWord(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 3 && long.startsWith(short.length > 5 ? short.slice(0, short.length - 1) : short);
-}
-
 /** The question's topic words: not stop words (no offline term), not question filler. */
 function topicWords(question: string): string[] {
-  return [...new Set(wordsOf(question))].filter((w) => !QUESTION_FILLER.has(w) && terms(w).length > 0);
+  return [...new Set(wordsOf(question))].filter((w) => !isQuestionFiller(w) && terms(w).length > 0);
 }
 
 interface Candidate {
@@ -49,15 +36,21 @@ interface Candidate {
   sentence: string;
   /** Topic words the sentence itself holds. */
   own: string[];
-  /** ... or its passage's title holds (a page's, a file's, a Q&A pair's question: what the sentence is about). */
+  /** ... or its passage's title or section holds (a page's, a file's, a Q&A pair's question: what it is about). */
   held: string[];
 }
 
+/** A passage ranked lower gives its sentences this much less weight per place (the ranking read more of it). */
+const RANK_DISCOUNT = 0.25;
+/** A topic word the sentence only holds through its title or section counts this share of its weight. */
+const CONTEXT_SHARE = 0.5;
+
 /**
  * The offline answer from retrieved passages: the sentence holding most of the question's topic words (rarer
- * words weigh more), with its neighbour when that one holds topic words too, as they are written, in order.
- * Not found when no sentence, read under its passage's title, holds at least half of the topic words' weight:
- * nothing is made up.
+ * words weigh more; words of its passage's title and section count half; passages ranked lower count a little
+ * less), with its neighbour when that one holds topic words too or the sentence introduces it, in order.
+ * Not found when no sentence, read under its passage's title and section, holds at least half of the topic
+ * words' weight: nothing is made up.
  */
 export function answerFromPassages(
   question: string,
@@ -67,27 +60,27 @@ export function answerFromPassages(
   if (topic.length === 0 || retrieved.length === 0) return { found: false, answer: '' };
   const holding = (words: string[]) => topic.filter((t) => words.some((w) => sameWord(t, w)));
   const candidates: Candidate[] = retrieved.flatMap((passage, p) => {
-    const inTitle = holding(wordsOf(passage.title));
+    const inContext = holding(wordsOf(`${passage.title} ${passage.section ?? ''}`));
     return passageSentences(passage.text).map((sentence, index) => {
       const own = holding(wordsOf(sentence));
-      return { passage: p, index, sentence, own, held: [...new Set([...own, ...inTitle])] };
+      return { passage: p, index, sentence, own, held: [...new Set([...own, ...inContext])] };
     });
   });
-  // A topic word no passage mentions at all ("Dependabot", "PayPal"): the sources do not cover the question.
-  if (topic.some((word) => !candidates.some((c) => c.held.includes(word)))) return { found: false, answer: '' };
-  const df = (word: string) => candidates.filter((c) => c.own.includes(word)).length;
+  const df = (word: string) => candidates.filter((c) => c.held.includes(word)).length;
   const weight = (word: string) => Math.log(1 + candidates.length / (1 + df(word)));
   const score = (words: string[]) => words.reduce((sum, word) => sum + weight(word), 0);
   const topicWeight = score(topic);
+  const value = (c: Candidate) =>
+    (score(c.own) + CONTEXT_SHARE * (score(c.held) - score(c.own))) * Math.max(0, 1 - RANK_DISCOUNT * c.passage);
   const best = candidates
     .filter((c) => wordsOf(c.sentence).length >= MIN_SENTENCE_WORDS && score(c.held) / topicWeight >= PASSAGE_COVERAGE)
-    .sort(
-      (a, b) =>
-        score(b.own) - score(a.own) || score(b.held) - score(a.held) || a.passage - b.passage || a.index - b.index,
-    )[0];
+    .sort((a, b) => value(b) - value(a) || a.passage - b.passage || a.index - b.index)[0];
   if (!best) return { found: false, answer: '' };
   const neighbour = candidates.find(
-    (c) => c.passage === best.passage && c.index === best.index + 1 && c.own.length > 0,
+    (c) =>
+      c.passage === best.passage &&
+      c.index === best.index + 1 &&
+      (c.own.length > 0 || /:$/.test(best.sentence) || wordsOf(best.sentence).length < 2 * MIN_SENTENCE_WORDS),
   );
   const reply = [best.sentence, ...(neighbour ? [neighbour.sentence] : [])].join(' ');
   const answer = reply.length <= MAX_REPLY_CHARS ? reply : best.sentence;

@@ -24,6 +24,7 @@ function readableLine(line: string): string {
     .replace(/\|\s*$/, '')
     .replace(/\s*\|\s*/g, ', ')
     .replace(/(\*\*|__|`|~~)/g, '')
+    .replace(/^\\#/, '#')
     .replace(/(^|\s)[*_](\S[^*_]*\S|\S)[*_](?=\s|[.,;:!?]|$)/g, '$1$2')
     .trim();
 }

@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { KnowledgeEmbedder } from './embeddings';
 import { fusedScores } from './rank-fusion';
+import { isQuestionFiller, rerank } from './rerank';
 import { nearestChunks } from './vector-store';
 
 export interface KnowledgeHit {
@@ -11,6 +12,8 @@ export interface KnowledgeHit {
   url: string | null;
   content: string;
   rank: number;
+  /** Lexical hits: the share of the question's rarity weight the chunk holds (0..1), for the relevance cut-off. */
+  coverage?: number;
 }
 
 export interface LexicalQuery {
@@ -23,6 +26,9 @@ export interface LexicalQuery {
 
 /** The most words of a question that are looked up (a pasted paragraph is not a question). */
 const MAX_QUERY_WORDS = 24;
+
+/** Full-text candidates read for the second-stage ranking (rerank.ts) of the few returned. */
+const RERANK_CANDIDATES = 40;
 
 /** BM25's inverse document frequency: a word in most chunks ("npm" in npm's docs) weighs next to nothing. */
 export function inverseDocumentFrequency(chunks: number, withWord: number): number {
@@ -41,20 +47,22 @@ export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQu
   if (words.length === 0 || query.sourceIds.length === 0) return [];
   const scope = sql`c.workspace_id = ${query.workspaceId} and c.source_id in (${sql.join(query.sourceIds)})`;
   const wordQuery = (word: string) => sql`plainto_tsquery('english', ${word})`;
-  // Per word: how many chunks hold it (a stop word has no lexeme and counts 0), counted through the GIN index.
+  // Per word: how many chunks hold it (a stop word has no lexeme: -1), counted through the GIN index.
   const counts = words.map(
     (word, i) =>
-      sql`case when numnode(${wordQuery(word)}) = 0 then 0 else (select count(*) from knowledge_chunks c where ${scope} and c.search @@ ${wordQuery(word)}) end as ${sql.ref(`w${i}`)}`,
+      sql`case when numnode(${wordQuery(word)}) = 0 then -1 else (select count(*) from knowledge_chunks c where ${scope} and c.search @@ ${wordQuery(word)}) end as ${sql.ref(`w${i}`)}`,
   );
   const { rows: statRows } = await sql<Record<string, string | number>>`
     select (select count(*) from knowledge_chunks c where ${scope}) as total, ${sql.join(counts)}
   `.execute(db);
   const stats = statRows[0] ?? {};
   const total = Number(stats.total ?? 0);
-  const weighted = words
-    .map((word, i) => ({ word, held: Number(stats[`w${i}`] ?? 0) }))
-    .filter((w) => w.held > 0)
-    .map((w) => ({ word: w.word, idf: inverseDocumentFrequency(total, w.held) }));
+  const counted = words
+    .map((word, i) => ({ word, held: Number(stats[`w${i}`] ?? -1) }))
+    .filter((w) => w.held >= 0 && !isQuestionFiller(w.word))
+    // A word no chunk holds weighs the most: a question about what the sources never mention is covered less.
+    .map((w) => ({ ...w, idf: inverseDocumentFrequency(total, w.held) }));
+  const weighted = counted.filter((w) => w.held > 0);
   if (weighted.length === 0) return [];
   const rank: RawBuilder<number> = sql`(${sql.join(
     weighted.map((w) => sql`${w.idf}::float8 * ts_rank(c.search, ${wordQuery(w.word)}, 1)`),
@@ -73,9 +81,9 @@ export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQu
     from knowledge_chunks c
     where ${scope} and c.search @@ websearch_to_tsquery('english', ${websearch})
     order by rank desc, c.id
-    limit ${query.limit ?? 5}
+    limit ${Math.max(query.limit ?? 5, RERANK_CANDIDATES)}
   `.execute(db);
-  return rows.map((row) => ({
+  const hits = rows.map((row) => ({
     id: Number(row.id),
     sourceId: row.source_id,
     title: row.title,
@@ -83,6 +91,9 @@ export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQu
     content: row.content,
     rank: Number(row.rank),
   }));
+  return rerank(counted, hits)
+    .slice(0, query.limit ?? 5)
+    .map(({ score, coverage, ...hit }) => ({ ...hit, rank: score, coverage }));
 }
 
 /** Below this cosine similarity a vector hit is not a hit: an unrelated question finds nothing, as lexically. */

@@ -24,13 +24,18 @@ import type { LocalSite } from './local-site';
  * test asserts the floors measured when it was written, so a change that loses ground fails, and logs the distance
  * to the goals. Through the fake OpenAI server: the model cannot
  * really answer, so what is measured is what the runtime controls (the passages it sends, the citation it derives,
- * the not-found decision it takes before asking); those figures are logged and sanity-checked, not held to the goals.
+ * the not-found decision it takes before asking); those figures are logged and held to their measured floors.
  */
 const GOAL_CORRECT = 85;
 const GOAL_NOT_FOUND = 90;
-/** Measured 2026-12-05 (BENCHMARKS.md, "Knowledge base (issue 22)"): 29.6 % and 87.5 %. */
-const FLOOR_CORRECT = 29;
-const FLOOR_NOT_FOUND = 87;
+/**
+ * Measured 2026-12-06 (BENCHMARKS.md, "Knowledge base (issue 22)") after section-aware chunks, the second-stage
+ * ranking and the relevance cut-off: offline 40.8 % and 92.5 %; through the fake model 64.8 % and 82.5 %.
+ */
+const FLOOR_CORRECT = 40;
+const FLOOR_NOT_FOUND = 92;
+const FLOOR_MODEL_CORRECT = 64;
+const FLOOR_MODEL_NOT_FOUND = 82;
 const TIMEOUT = 600_000;
 
 let site: LocalSite;
@@ -134,9 +139,10 @@ describe('knowledge-base accuracy on the npm docs corpus, through the fake OpenA
       console.log(
         `fake LLM: the answer's passage was among those sent to the model for ${inContext}/${scored.answerable} (${percent(inContext, scored.answerable)} %)`,
       );
-      // Sanity, not the goals: the model was asked with passages, and most answers cite where their text came from.
+      // The model was asked with passages; the runtime's share (passages, citation, cut-off) holds its measured floors.
       expect(fake.requests.length).toBeGreaterThan(0);
-      expect(scored.correct).toBeGreaterThan(0);
+      expect(percent(scored.correct, scored.answerable)).toBeGreaterThanOrEqual(FLOOR_MODEL_CORRECT);
+      expect(percent(scored.notFound, scored.unanswerable)).toBeGreaterThanOrEqual(FLOOR_MODEL_NOT_FOUND);
     },
     TIMEOUT,
   );
