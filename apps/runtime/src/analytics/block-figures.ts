@@ -48,26 +48,29 @@ export async function blockFigures(
     dropped_off: number;
     handed_off: number;
   }>`
-    with f as (${facts.select(['id', 'conversation_id', 'flow_version_id', 'block_id', 'kind'])}),
+    with f as materialized (${facts
+      .where('kind', 'in', ['block_entered', 'input_answered', 'handoff', 'resolved'])
+      .select(['id', 'conversation_id', 'flow_version_id', 'block_id', 'kind'])}),
+    settled as (select distinct conversation_id from f where kind in ('resolved', 'handoff')),
+    -- A settled conversation never counts as a drop-off: only the others' last steps are looked for.
     last_step as (
-      select distinct on (conversation_id, flow_version_id) conversation_id, flow_version_id, block_id, kind
-      from f where kind in ('block_entered', 'input_answered', 'handoff')
+      select distinct on (conversation_id, flow_version_id) flow_version_id, block_id, kind
+      from f where kind in ('block_entered', 'input_answered')
+        and not exists (select 1 from settled s where s.conversation_id = f.conversation_id)
       order by conversation_id, flow_version_id, id desc
     ),
-    settled as (select distinct conversation_id from f where kind in ('resolved', 'handoff'))
-    select e.flow_version_id, e.block_id,
-      count(distinct e.conversation_id)::int as reached,
-      count(*) filter (where e.kind = 'block_entered')::int as visits,
-      (select count(*) from last_step l
-        where l.flow_version_id = e.flow_version_id and l.block_id = e.block_id and l.kind = 'block_entered'
-          and l.conversation_id not in (select conversation_id from settled))::int
-        as dropped_off,
-      (select count(*) from f h
-        where h.kind = 'handoff' and h.flow_version_id = e.flow_version_id and h.block_id = e.block_id)::int
-        as handed_off
-    from f e where e.kind = 'block_entered'
-    group by e.flow_version_id, e.block_id
-    order by e.flow_version_id, e.block_id
+    dropped as (select flow_version_id, block_id, count(*)::int as n from last_step
+      where kind = 'block_entered' group by 1, 2),
+    handed as (select flow_version_id, block_id, count(*)::int as n from f where kind = 'handoff' group by 1, 2),
+    reached as (select flow_version_id, block_id, count(*)::int as n
+      from (select distinct conversation_id, flow_version_id, block_id from f where kind = 'block_entered') d
+      group by 1, 2),
+    visits as (select flow_version_id, block_id, count(*)::int as n from f where kind = 'block_entered' group by 1, 2)
+    select v.flow_version_id, v.block_id, r.n as reached, v.n as visits,
+      coalesce(d.n, 0) as dropped_off, coalesce(h.n, 0) as handed_off
+    from visits v join reached r using (flow_version_id, block_id)
+      left join dropped d using (flow_version_id, block_id) left join handed h using (flow_version_id, block_id)
+    order by v.flow_version_id, v.block_id
   `.execute(db);
   const { rows: matched } = await sql<{
     flow_version_id: string;

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { countOnlineAgents } from '../office-hours';
 import { Schedule } from '../office-hours/schedule';
 import { officeHoursDb } from '../office-hours/tables';
-import { durationFigures, openMsBetween } from './office-time';
+import { durationFigures, openTimeCounter } from './office-time';
 
 async function workspaceSchedule(db: Kysely<Database>, workspaceId: string): Promise<Schedule | null> {
   const row = await officeHoursDb(db)
@@ -104,9 +104,10 @@ async function officeDurations(db: Kysely<Database>, scope: Scope, kind: string,
       and ${reason ? sql`f.reason = ${reason}` : sql`true`}
       and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}
   `.execute(db);
-  return durationFigures(
-    rows.map((row) => (schedule ? openMsBetween(schedule, new Date(row.since), new Date(row.at)) : Number(row.ms))),
-  );
+  if (!schedule) return durationFigures(rows.map((row) => Number(row.ms)));
+  const spans = rows.map((row) => ({ from: new Date(row.since), to: new Date(row.at) }));
+  const openMs = openTimeCounter(schedule, spans);
+  return durationFigures(spans.map((span) => openMs(span.from, span.to)));
 }
 
 /** The overview figures of conversations started in the range (durations: measured in the range). */
@@ -119,40 +120,52 @@ export async function overview(
   const started = sql`select c.id, c.status, c.created_at from conversations c
     where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)}
       and ${filters('c', 'assignee_id', scope, 'id')}`;
-  const { rows: totals } = await sql<{ conversations: number; bot_resolved: number; handed_off: number; left: number }>`
-    with s as (${started}),
-    facts as (select f.conversation_id, f.kind, f.reason from analytics_facts f join s on s.id = f.conversation_id)
-    select (select count(*) from s)::int as conversations,
-      (select count(distinct conversation_id) from facts where kind = 'resolved' and reason = 'bot'
-        and conversation_id not in (select conversation_id from facts where kind = 'handoff'))::int as bot_resolved,
-      (select count(distinct conversation_id) from facts where kind = 'handoff')::int as handed_off,
-      (select count(*) from s where s.status <> 'needs_agent'
-        and s.id in (select conversation_id from facts where kind = 'handoff')
-        and s.id not in (select conversation_id from facts where kind = 'first_response'))::int as left
-  `.execute(db);
-  const grouped = async (column: 'reason' | 'block_id') => {
-    const { rows } = await sql<{ key: string | null; count: number }>`
-      with s as (${started})
-      select ${sql.ref(`f.${column}`)} as key, count(distinct f.conversation_id)::int as count
+  // One statement: the started conversations are read once, their handoff/resolution/first-response facts once.
+  const { rows } = await sql<{
+    conversations: number;
+    bot_resolved: number;
+    handed_off: number;
+    left: number;
+    groups: Array<{ dim: 'reason' | 'block' | 'intent'; key: string | null; count: number }> | null;
+    hours: AnalyticsOverview['hourOfWeek'] | null;
+  }>`
+    with s as materialized (${started}),
+    m as materialized (select f.id, f.conversation_id, f.kind, f.reason, f.block_id, f.bot_id, f.intent
       from analytics_facts f join s on s.id = f.conversation_id
-      where f.kind = 'handoff' group by 1 order by 2 desc, 1`.execute(db);
-    return rows.map((row) => ({ key: row.key ?? '', count: row.count }));
-  };
-  const { rows: byIntent } = await sql<{ key: string; count: number }>`
-    with s as (${started}),
-    h as (select f.id, f.conversation_id, f.bot_id, f.intent, f.payload->>'intentName' as name
-      from analytics_facts f join s on s.id = f.conversation_id where f.kind = 'handoff' and f.intent is not null),
-    named as (select distinct on (bot_id, intent) bot_id, intent, coalesce(name, intent) as name
-      from h order by bot_id, intent, id desc)
-    select n.name as key, count(distinct h.conversation_id)::int as count
-    from h join named n on n.bot_id = h.bot_id and n.intent = h.intent
-    group by 1 order by 2 desc, 1`.execute(db);
-  const { rows: hours } = await sql<{ weekday: number; hour: number; count: number }>`
-    with s as (${started})
-    select extract(isodow from s.created_at at time zone ${scope.timeZone})::int as weekday,
-      extract(hour from s.created_at at time zone ${scope.timeZone})::int as hour, count(*)::int as count
-    from s group by 1, 2 order by 1, 2`.execute(db);
-  const total = totals[0]!;
+      where f.kind in ('handoff', 'resolved', 'first_response')),
+    per as (select conversation_id, bool_or(kind = 'handoff') as handed_off,
+        bool_or(kind = 'resolved' and reason = 'bot') as bot_resolved, bool_or(kind = 'first_response') as answered
+      from m group by conversation_id),
+    h as (select * from m where kind = 'handoff'),
+    named as (select distinct on (h.bot_id, h.intent) h.bot_id, h.intent,
+        coalesce(f.payload->>'intentName', h.intent) as name
+      from h join analytics_facts f on f.id = h.id where h.intent is not null order by h.bot_id, h.intent, h.id desc),
+    groups as (
+      select 'reason' as dim, reason as key, count(distinct conversation_id)::int as count from h group by reason
+      union all
+      select 'block', block_id, count(distinct conversation_id)::int from h group by block_id
+      union all
+      select 'intent', n.name, count(distinct h.conversation_id)::int
+      from h join named n on n.bot_id = h.bot_id and n.intent = h.intent group by n.name),
+    hours as (select extract(isodow from s.created_at at time zone ${scope.timeZone})::int as weekday,
+        extract(hour from s.created_at at time zone ${scope.timeZone})::int as hour, count(*)::int as count
+      from s group by 1, 2)
+    select (select count(*) from s)::int as conversations,
+      (select count(*) from per where bot_resolved and not handed_off)::int as bot_resolved,
+      (select count(*) from per where handed_off)::int as handed_off,
+      (select count(*) from per join s on s.id = per.conversation_id
+        where per.handed_off and not per.answered and s.status <> 'needs_agent')::int as left,
+      (select json_agg(g order by g.dim, g.count desc, g.key) from groups g) as groups,
+      (select json_agg(x order by x.weekday, x.hour) from hours x) as hours
+  `.execute(db);
+  const total = rows[0]!;
+  const group = (dim: 'reason' | 'block' | 'intent') =>
+    (total.groups ?? []).filter((row) => row.dim === dim).map((row) => ({ key: row.key ?? '', count: row.count }));
+  const [firstResponse, resolution, csat] = await Promise.all([
+    durations(db, scope, 'first_response', null),
+    durations(db, scope, 'resolved', 'human'),
+    csatFigures(db, scope, null),
+  ]);
   return {
     timeZone: scope.timeZone,
     from: query.from,
@@ -162,14 +175,14 @@ export async function overview(
     botResolvedRate: rate(total.bot_resolved, total.conversations),
     handedOff: total.handed_off,
     handoffRate: rate(total.handed_off, total.conversations),
-    handoffsByReason: await grouped('reason'),
-    handoffsByBlock: (await grouped('block_id')).filter((row) => row.key !== ''),
-    handoffsByIntent: byIntent,
+    handoffsByReason: group('reason'),
+    handoffsByBlock: group('block').filter((row) => row.key !== ''),
+    handoffsByIntent: group('intent'),
     leftWithoutAnswer: total.left,
-    firstResponse: await durations(db, scope, 'first_response', null),
-    resolution: await durations(db, scope, 'resolved', 'human'),
-    csat: (await csatFigures(db, scope, null)).get('') ?? noCsat(),
-    hourOfWeek: hours,
+    firstResponse,
+    resolution,
+    csat: csat.get('') ?? noCsat(),
+    hourOfWeek: total.hours ?? [],
   };
 }
 
