@@ -2,6 +2,7 @@ import { type Citation, MAX_CITATIONS } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { terms } from '../ai/offline/nlp';
 import type { Database } from '../db/schema';
+import { answerFromPassages } from './passage-answer';
 import { readablePassage } from './readable';
 import { searchChunksLexical } from './search';
 import { chunkHeadings } from './split';
@@ -34,7 +35,7 @@ export interface Grounded {
 
 /**
  * Searches the block's knowledge sources for `question` (workspace-scoped full-text search, one short read:
- * call it inside the step's transaction, never around a model call); none when the best falls below the cut-off.
+ * call it inside the step's transaction, never around a model call); none when they fall below the cut-offs.
  */
 export async function retrievePassages(
   db: Kysely<Database>,
@@ -45,7 +46,7 @@ export async function retrievePassages(
   if (sourceIds.length === 0 || !question.trim()) return [];
   const hits = await searchChunksLexical(db, { workspaceId, sourceIds, question, limit: GROUNDING_PASSAGES });
   if (!hits.some((hit) => (hit.coverage ?? 0) >= MIN_COVERAGE)) return [];
-  return hits
+  const passages = hits
     .map((hit) => ({
       chunkId: hit.id,
       title: hit.title,
@@ -54,6 +55,10 @@ export async function retrievePassages(
       section: chunkHeadings(hit.content),
     }))
     .filter((passage) => passage.text !== '');
+  // The same evidence the offline answer needs: one sentence, read under its title and section, covering the
+  // question. Without it the block takes its not-found path, offline and with a model alike (a model key still adds
+  // passages found by meaning after the step, see hybrid-passages.ts).
+  return answerFromPassages(question, passages).found ? passages : [];
 }
 
 /** The block's own knowledge text followed by the retrieved passages, one paragraph each. */

@@ -48,7 +48,8 @@ const CONTEXT_SHARE = 0.5;
 /**
  * The offline answer from retrieved passages: the sentence holding most of the question's topic words (rarer
  * words weigh more; words of its passage's title and section count half; passages ranked lower count a little
- * less), with its neighbour when that one holds topic words too or the sentence introduces it, in order.
+ * less), with the sentence after it when that one holds topic words too or the sentence introduces it, and the one
+ * before when it holds topic words the chosen one lacks, in order.
  * Not found when no sentence, read under its passage's title and section, holds at least half of the topic
  * words' weight: nothing is made up.
  */
@@ -82,8 +83,25 @@ export function answerFromPassages(
       c.index === best.index + 1 &&
       (c.own.length > 0 || /:$/.test(best.sentence) || wordsOf(best.sentence).length < 2 * MIN_SENTENCE_WORDS),
   );
-  const reply = [best.sentence, ...(neighbour ? [neighbour.sentence] : [])].join(' ');
-  const answer = reply.length <= MAX_REPLY_CHARS ? reply : best.sentence;
+  // The sentence before joins when it holds topic words the chosen one lacks (a setting's "Default: …" line).
+  const previous = candidates.find(
+    (c) =>
+      c.passage === best.passage &&
+      c.index === best.index - 1 &&
+      wordsOf(c.sentence).length >= MIN_SENTENCE_WORDS &&
+      c.own.some((word) => !best.own.includes(word)),
+  );
+  const before = previous ? [previous.sentence] : [];
+  const after = neighbour ? [neighbour.sentence] : [];
+  // The longest of these that fits: both neighbours, the one before, the one after, the sentence alone.
+  const answer =
+    [
+      [...before, best.sentence, ...after],
+      [...before, best.sentence],
+      [best.sentence, ...after],
+    ]
+      .map((sentences) => sentences.join(' '))
+      .find((reply) => reply.length <= MAX_REPLY_CHARS) ?? best.sentence;
   return { found: true, answer: trimmed(answer), passage: retrieved[best.passage] };
 }
 

@@ -15,7 +15,7 @@ export interface RerankInput {
 const K1 = 1.2;
 const B = 0.75;
 /** What a question word in the chunk's section headings or in its page title adds, in body-occurrence units. */
-const HEADING_WEIGHT = 1.5;
+const HEADING_WEIGHT = 1;
 const TITLE_WEIGHT = 0.7;
 /** Two of the question's words written next to each other (within this many words) are likely its phrase. */
 const PROXIMITY_WINDOW = 3;
@@ -31,11 +31,21 @@ export const isQuestionFiller = (word: string) => QUESTION_FILLER.has(word);
 
 export const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** "refunds" ~ "refund", "shipping" ~ "ship": the shorter word starts the longer one (at least 3 letters). */
+/** An ending ("-s", "-ed", "-ing", "-ion") is at most this long: "work" is not "workspaces". */
+const MAX_SUFFIX = 4;
+
+/**
+ * "refunds" ~ "refund", "shipping" ~ "ship": the shorter word (at least 3 letters) starts the longer one, which
+ * adds no more than an ending.
+ */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 3 && long.startsWith(short.length > 5 ? short.slice(0, short.length - 1) : short);
+  return (
+    short.length >= 3 &&
+    long.length - short.length <= MAX_SUFFIX &&
+    long.startsWith(short.length > 5 ? short.slice(0, short.length - 1) : short)
+  );
 }
 
 export interface Scored {
