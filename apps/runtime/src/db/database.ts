@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
@@ -105,7 +106,8 @@ export function pgliteHandle(pglite: EmbeddedDatabase): DatabaseHandle {
 }
 
 function openPglite(dataDir: string, thread: boolean): EmbeddedDatabase {
-  const open = (dir: string) => (thread ? new PGliteThread({ dataDir: dir }) : new PGlite(dir));
+  const open = (dir: string) =>
+    thread ? new PGliteThread({ dataDir: dir }) : new PGlite(dir, { extensions: { vector } });
   if (dataDir.startsWith('memory://')) return open(dataDir);
   const dir = resolve(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });

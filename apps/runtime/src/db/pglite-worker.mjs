@@ -2,9 +2,15 @@
 // tsx, vitest and node, none of which compile a worker's TypeScript.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 
 const { dataDir, loadDataDir, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
-const db = new PGlite(dataDir, {
+// pgvector is always loaded: migrations install it and index chunk embeddings with HNSW (knowledge/vector-store.ts),
+// and a data folder holding that index cannot be opened without it.
+// One options object: `new PGlite(undefined, options)` (a restored dump has no dataDir) ignores every option.
+const db = new PGlite({
+  ...(dataDir ? { dataDir } : {}),
+  extensions: { vector },
   ...(loadDataDir ? { loadDataDir } : {}),
   ...(pgliteWasmModule ? { pgliteWasmModule, initdbWasmModule, fsBundle } : {}),
 });

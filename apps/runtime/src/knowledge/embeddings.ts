@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { OpenAIEmbeddings } from '@langchain/openai';
 
 /** The embedding model used when OPENAI_EMBEDDING_MODEL names none (1536 dimensions, cheap, good at retrieval). */
@@ -59,6 +60,14 @@ export function createKnowledgeEmbedder(config: EmbedderConfig): KnowledgeEmbedd
 /** The text a chunk is embedded from: its title (page or question) and its content. */
 export function embeddingText(chunk: { title: string; content: string }): string {
   return chunk.title && !chunk.content.startsWith(chunk.title) ? `${chunk.title}\n${chunk.content}` : chunk.content;
+}
+
+/**
+ * What a chunk's vector is reused by across re-indexing (with the embedding model): the SHA-256 of its
+ * `embeddingText`, hex. Migration 0803 computes the same in SQL for chunks stored before it.
+ */
+export function chunkTextHash(chunk: { title: string; content: string }): string {
+  return createHash('sha256').update(embeddingText(chunk), 'utf8').digest('hex');
 }
 
 /** The AI settings an embedder is made from (the server's environment or a workspace's saved settings). */

@@ -101,9 +101,12 @@ export async function indexKnowledgeSource(
     const chunks = await splitDocuments(documents);
     const progress = source.kind === 'web' ? null : { done: 1, total: 1 };
     if (progress) await recordProgress(db, source.id, progress, failures);
-    const stored = await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures);
-    // The chunks are committed and searchable lexically; vectors are added after, with no transaction held.
-    if (options.embedder && stored.length > 0) await embedStoredChunks(db, source.id, stored, options.embedder);
+    const model = options.embedder?.model ?? null;
+    const stored = await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures, model);
+    // The chunks are committed and searchable lexically; vectors of changed chunks are added after, with no
+    // transaction held (unchanged ones kept theirs: same text hash and model).
+    const changed = stored.filter((chunk) => !chunk.reused);
+    if (options.embedder && changed.length > 0) await embedStoredChunks(db, source.id, changed, options.embedder);
   } catch (error) {
     const item = error instanceof KnowledgeFileError ? error.fileName : source.title;
     const reason = error instanceof KnowledgeFileError ? error.reason : describeError(error);

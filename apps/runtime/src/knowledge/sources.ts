@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { newId } from '../services/secrets';
+import { chunkTextHash } from './embeddings';
 import type { ChunkDraft } from './split';
 import { type IndexFailure, type IndexProgress, type KnowledgeSourceKind, knowledgeDb } from './tables';
 import { arrayLiteral } from './vector-store';
@@ -125,40 +126,64 @@ export interface StoredChunk {
   id: number;
   title: string;
   content: string;
+  /** Its vector was copied from the chunk it replaced (same text, same model): nothing to embed. */
+  reused: boolean;
 }
 
 /**
- * Replaces a source's chunks in one short transaction (delete, insert, status), so a search sees either the old
- * chunks or the new ones (old embeddings go with their chunks). Nothing slow happens inside: the chunks were
- * fetched and split before, and are embedded after the commit.
+ * Replaces a source's chunks in one short transaction (lock the source, insert the new chunks, copy the vectors of
+ * old chunks with the same text hash and `reuseModel`, delete the old chunks, status), so a search sees either the
+ * old chunks or the new ones and a re-index embeds only what changed. Nothing slow happens inside: the chunks
+ * were fetched and split before, and the rest are embedded after the commit.
  */
 export async function replaceChunks(
   db: Kysely<Database>,
   source: { id: string; workspaceId: string },
   chunks: ChunkDraft[],
   failures: IndexFailure[],
+  reuseModel: string | null = null,
 ): Promise<StoredChunk[]> {
   return knowledgeDb(db)
     .transaction()
     .execute(async (trx) => {
+      // The row lock orders two re-indexes of one source, so the second sees the first one's chunks as old.
+      await trx.selectFrom('knowledge_sources').select('id').where('id', '=', source.id).forUpdate().execute();
+      const { rows } = await sql<{ last: number | string | null }>`
+        select max(id) as last from knowledge_chunks where source_id = ${source.id}`.execute(trx);
+      const lastOld = Number(rows[0]?.last ?? 0);
       const stored: StoredChunk[] = [];
-      await trx.deleteFrom('knowledge_chunks').where('source_id', '=', source.id).execute();
       for (let start = 0; start < chunks.length; start += 200) {
-        const rows = chunks.slice(start, start + 200).map((chunk) => ({
+        const batch = chunks.slice(start, start + 200).map((chunk) => ({
           source_id: source.id,
           workspace_id: source.workspaceId,
           title: chunk.title,
           url: chunk.url,
           position: chunk.position,
           content: chunk.text,
+          content_hash: chunkTextHash({ title: chunk.title, content: chunk.text }),
         }));
         const written = await trx
           .insertInto('knowledge_chunks')
-          .values(rows)
+          .values(batch)
           .returning(['id', 'title', 'content'])
           .execute();
-        stored.push(...written.map((row) => ({ ...row, id: Number(row.id) })));
+        stored.push(...written.map((row) => ({ ...row, id: Number(row.id), reused: false })));
       }
+      if (reuseModel && lastOld > 0 && stored.length > 0) {
+        const copied = await sql<{ id: number | string }>`
+          update knowledge_chunks c set embedding = old.embedding, embedding_model = old.embedding_model
+          from (
+            select distinct on (content_hash) content_hash, embedding, embedding_model from knowledge_chunks
+            where source_id = ${source.id} and id <= ${lastOld} and embedding_model = ${reuseModel}
+              and embedding is not null and content_hash is not null
+            order by content_hash, id
+          ) as old
+          where c.source_id = ${source.id} and c.id > ${lastOld} and c.content_hash = old.content_hash
+          returning c.id`.execute(trx);
+        const reused = new Set(copied.rows.map((row) => Number(row.id)));
+        for (const chunk of stored) chunk.reused = reused.has(chunk.id);
+      }
+      await trx.deleteFrom('knowledge_chunks').where('source_id', '=', source.id).where('id', '<=', lastOld).execute();
       await trx
         .updateTable('knowledge_sources')
         .set({

@@ -38,6 +38,8 @@ export interface KnowledgeChunksTable {
   url: string | null;
   position: number;
   content: string;
+  /** `chunkTextHash` of the chunk: its vector is reused by a re-index that finds the same text and model. */
+  content_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface KnowledgeFilesTable {

@@ -19,18 +19,29 @@ import type { Database } from '../db/schema';
 
 export const HNSW_DIMENSIONS = 1536;
 
-/** Whether `vector` is installed in this database (cached per connection pool; a missing one never fails). */
-const installed = new WeakMap<object, Promise<boolean>>();
-export function hasVectorExtension(db: Kysely<Database>): Promise<boolean> {
+/** The installed `vector` extension's version, null without it (cached per connection pool; never fails). */
+const installed = new WeakMap<object, Promise<string | null>>();
+function vectorExtensionVersion(db: Kysely<Database>): Promise<string | null> {
   let known = installed.get(db);
   if (!known) {
-    known = sql<{ found: boolean }>`select exists(select 1 from pg_extension where extname = 'vector') as found`
+    known = sql<{ version: string }>`select extversion as version from pg_extension where extname = 'vector'`
       .execute(db)
-      .then((result) => result.rows[0]?.found === true)
-      .catch(() => false);
+      .then((result) => result.rows[0]?.version ?? null)
+      .catch(() => null);
     installed.set(db, known);
   }
   return known;
+}
+
+/** Whether `vector` is installed in this database. */
+export async function hasVectorExtension(db: Kysely<Database>): Promise<boolean> {
+  return (await vectorExtensionVersion(db)) !== null;
+}
+
+/** pgvector 0.8 added iterative index scans (`hnsw.iterative_scan`); older versions refuse the setting. */
+function hasIterativeScan(version: string) {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 0 || minor >= 8;
 }
 
 /** A vector as a PostgreSQL array literal (numbers only: safe to bind as one text parameter). */
@@ -59,22 +70,22 @@ export interface VectorRow {
   similarity: number;
 }
 
-/** The chunks nearest to `vector`, most similar first (one read). */
-export async function nearestChunks(db: Kysely<Database>, query: VectorQuery): Promise<VectorRow[]> {
-  const dims = query.vector.length;
-  if (dims === 0 || query.sourceIds.length === 0) return [];
+/**
+ * The statement `nearestChunks` runs (exported so tests can EXPLAIN it). pgvector: `order by distance limit k` alone,
+ * so the HNSW index can serve it (a second sort key would stop that); the length is a literal so the partial
+ * index's predicate is provably implied under any plan. The outer query orders by similarity again: an
+ * iterative HNSW scan returns its hits in a relaxed order.
+ */
+export function nearestChunksQuery(query: VectorQuery, pgvector: boolean) {
   const literal = arrayLiteral(query.vector);
-  const pgvector = query.engine !== 'array' && (await hasVectorExtension(db));
-  const typmod = sql.raw(String(Math.trunc(dims)));
+  const typmod = sql.raw(String(Math.trunc(query.vector.length)));
   const similarity = pgvector
     ? sql<number>`1 - ((c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod})))`
     : sql<number>`(select sum(e * q) from unnest(c.embedding, ${literal}::real[]) as t(e, q))`;
-  // pgvector: `order by distance limit k` alone, so the HNSW index can serve it (a second sort key would stop
-  // that); the length is a literal so the partial index's predicate is provably implied under any plan.
   const order = pgvector
     ? sql`(c.embedding::vector(${typmod})) <=> (${literal}::real[]::vector(${typmod}))`
     : sql`similarity desc, c.id`;
-  const { rows } = await sql<VectorRow>`
+  return sql<VectorRow>`
     select * from (
       select c.id, c.source_id, c.title, c.url, c.content, ${similarity} as similarity
       from knowledge_chunks c
@@ -86,6 +97,31 @@ export async function nearestChunks(db: Kysely<Database>, query: VectorQuery): P
       limit ${query.limit}
     ) as nearest
     where similarity >= ${query.minSimilarity}
-  `.execute(db);
+    order by similarity desc, id`;
+}
+
+/**
+ * HNSW filters the workspace, sources and model after its graph walk, which stops after `ef_search` candidates: in
+ * a database holding many workspaces that could leave a small workspace with no vector hit at all. pgvector 0.8's
+ * iterative scan walks on until `limit` rows pass the filter (bounded by `hnsw.max_scan_tuples`).
+ */
+const ITERATIVE_SCAN = sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`;
+
+/** The chunks nearest to `vector`, most similar first (one read; with pgvector, in a transaction of its own). */
+export async function nearestChunks(db: Kysely<Database>, query: VectorQuery): Promise<VectorRow[]> {
+  if (query.vector.length === 0 || query.sourceIds.length === 0) return [];
+  const version = query.engine === 'array' ? null : await vectorExtensionVersion(db);
+  const statement = nearestChunksQuery(query, version !== null);
+  const iterative = async (trx: Kysely<Database>) => {
+    await ITERATIVE_SCAN.execute(trx);
+    return statement.execute(trx);
+  };
+  // Inside a caller's transaction the setting lasts until that transaction ends (harmless: it only widens scans).
+  const { rows } =
+    version === null || !hasIterativeScan(version)
+      ? await statement.execute(db)
+      : db.isTransaction
+        ? await iterative(db)
+        : await db.transaction().execute(iterative);
   return rows.map((row) => ({ ...row, id: Number(row.id), similarity: Number(row.similarity) }));
 }

@@ -5,7 +5,7 @@ import { createKnowledgeEmbedder, type KnowledgeEmbedder } from '../../src/knowl
 import { indexKnowledgeSource } from '../../src/knowledge/indexer';
 import { searchChunks, searchChunksLexical } from '../../src/knowledge/search';
 import { createKnowledgeSource, getKnowledgeSource } from '../../src/knowledge/sources';
-import { hasVectorExtension } from '../../src/knowledge/vector-store';
+import { hasVectorExtension, nearestChunks, nearestChunksQuery } from '../../src/knowledge/vector-store';
 import { databaseKinds, useTestDatabase } from '../db';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
 
@@ -236,15 +236,17 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
     }
   });
 
-  it('uses pgvector where the migration could install it and the portable scan elsewhere (same results)', async () => {
+  it('uses pgvector + HNSW where the database offers it (PGlite loads it) and the portable scan elsewhere', async () => {
     const db = database.current.db;
-    const { rows } = await sql<{ available: boolean; installed: boolean }>`select
+    const { rows } = await sql<{ available: boolean; installed: boolean; hnsw: boolean }>`select
       exists(select 1 from pg_available_extensions where name = 'vector') as available,
-      exists(select 1 from pg_extension where extname = 'vector') as installed`.execute(db);
-    // Migration 0802 installs it wherever the server offers it and boots without it elsewhere (PGlite 0.5.16).
+      exists(select 1 from pg_extension where extname = 'vector') as installed,
+      exists(select 1 from pg_indexes where indexname = 'knowledge_chunks_embedding_hnsw') as hnsw`.execute(db);
+    // Migrations install it wherever the server offers it and boot without it elsewhere (Debian's PostgreSQL here).
     expect(rows[0]?.installed).toBe(rows[0]?.available);
+    expect(rows[0]?.hnsw).toBe(rows[0]?.installed);
     expect(await hasVectorExtension(db)).toBe(rows[0]?.installed);
-    if (kind === 'pglite') expect(rows[0]?.installed).toBe(false);
+    if (kind === 'pglite') expect(rows[0]?.installed).toBe(true);
 
     const workspaceId = await workspace();
     const source = await faq(workspaceId);
@@ -255,5 +257,23 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
     const portable = await searchChunks(db, query, { embedder: withKey, engine: 'array' });
     expect(auto.map((hit) => hit.id)).toEqual(portable.map((hit) => hit.id));
     expect(portable[0]?.content).toContain('Refunds are paid');
+    // The same nearest chunks and similarities from both rankings (pgvector computes in float4, the scan too).
+    const vector = await withKey.embedQuery('refund parcel payment');
+    const ask = { workspaceId, sourceIds: [source.id], vector, model: withKey.model, limit: 4 };
+    const byIndex = await nearestChunks(db, { ...ask, minSimilarity: -1 });
+    const byScan = await nearestChunks(db, { ...ask, minSimilarity: -1, engine: 'array' });
+    expect(byIndex.map((row) => row.id)).toEqual(byScan.map((row) => row.id));
+    for (const [i, row] of byIndex.entries())
+      expect(row.similarity).toBeCloseTo(byScan[i]?.similarity ?? Number.NaN, 5);
+    if (!rows[0]?.installed) return;
+    // The planner picks the HNSW index for this statement once a sequential scan is not cheaper (4 rows here).
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const explained = await sql<
+        Record<string, string>
+      >`explain ${nearestChunksQuery({ ...ask, minSimilarity: 0.2 }, true)}`.execute(trx);
+      return explained.rows.map((row) => Object.values(row)[0]).join('\n');
+    });
+    expect(plan).toContain('Index Scan using knowledge_chunks_embedding_hnsw');
   });
 });

@@ -14,7 +14,7 @@ const HNSW_DIMENSIONS = 1536;
  * fails) where it does not. Runs inside the migration's transaction, so each attempt sits in a savepoint: a
  * refused `create extension` (no privilege) leaves the migration intact.
  */
-async function enableVectorSearch(db: Kysely<unknown>): Promise<boolean> {
+export async function enableVectorSearch(db: Kysely<unknown>): Promise<boolean> {
   const available = await sql<{ found: boolean }>`
     select exists(select 1 from pg_available_extensions where name = 'vector') as found`.execute(db);
   if (!available.rows[0]?.found) return false;
