@@ -37,6 +37,23 @@ export const CsatState = z.object({
 export type CsatState = z.infer<typeof CsatState>;
 
 /**
+ * The visitor's latest rating of a conversation (GET /api/inbox/conversations/:id): the runtime says whether
+ * it counts as satisfied, the dashboard only shows it.
+ */
+export const ConversationRating = z.object({
+  scale: CsatScale,
+  score: z.number().int(),
+  satisfied: z.boolean(),
+  comment: z.string().nullable(),
+  /** Where the visitor rated: in the widget or from the rating email. */
+  source: z.enum(['widget', 'email']).nullable(),
+  ratedAt: z.string(),
+  /** The resolution the rating is about. */
+  resolvedAt: z.string(),
+});
+export type ConversationRating = z.infer<typeof ConversationRating>;
+
+/**
  * CSAT of the resolutions in a range: `asked` resolutions had a survey, `ratings` were answered
  * (`responseRate` = ratings / asked). `satisfiedRate` = ratings of 4–5 stars or thumbs up / ratings;
  * `average` is over star ratings only (null without any).

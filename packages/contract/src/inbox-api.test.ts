@@ -59,6 +59,15 @@ const detail = {
     variables: { plan: 'pro', seats: 3 },
     handedOffAt: '2026-12-05T10:00:30.000Z',
     firstResponseAt: null,
+    rating: {
+      scale: 'stars',
+      score: 4,
+      satisfied: true,
+      comment: null,
+      source: 'widget',
+      ratedAt: '2026-12-05T10:05:00.000Z',
+      resolvedAt: '2026-12-05T10:04:00.000Z',
+    },
   },
   visitor: {
     id: 'v1',

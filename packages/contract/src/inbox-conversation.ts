@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversationStatus, Message, Priority } from './conversation';
+import { ConversationRating } from './csat';
 import { ConversationHeadline, HandBackTarget } from './inbox';
 import { Presence } from './inbox-workspace';
 
@@ -30,6 +31,8 @@ export const ConversationDetail = z.object({
     resolvedAt: Iso.nullable(),
     createdAt: Iso,
     updatedAt: Iso.optional(),
+    /** The visitor's latest rating (null: never rated). */
+    rating: ConversationRating.nullable(),
   }),
   visitor: z.object({
     id: z.string(),

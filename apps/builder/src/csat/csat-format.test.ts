@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csatCell, csatDetail, csatScore } from './csat-format';
+import { csatCell, csatDetail, csatScore, ratingText } from './csat-format';
 
 const none = {
   asked: 0,
@@ -34,5 +34,11 @@ describe('CSAT figures in words', () => {
     const thumbs = { ...none, asked: 2, ratings: 1, responseRate: 0.5, satisfied: 1, satisfiedRate: 1 };
     expect(csatDetail(thumbs)).toBe('1 of 2 rated (50%)');
     expect(csatCell(thumbs)).toBe('100% · 1 rated');
+  });
+
+  it('writes one rating as stars or a thumb, as the API judged it', () => {
+    expect(ratingText({ scale: 'stars', score: 4, satisfied: true })).toBe('★★★★☆ 4 / 5');
+    expect(ratingText({ scale: 'thumbs', score: 5, satisfied: true })).toBe('👍 Thumbs up');
+    expect(ratingText({ scale: 'thumbs', score: 1, satisfied: false })).toBe('👎 Thumbs down');
   });
 });

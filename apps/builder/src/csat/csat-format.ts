@@ -1,4 +1,4 @@
-import type { CsatFigures } from '@flowdesk/contract';
+import type { ConversationRating, CsatFigures } from '@flowdesk/contract';
 
 /** The headline CSAT figure: share of ratings that were 4–5 stars or a thumbs up ("—" without ratings). */
 export function csatScore(figures: CsatFigures): string {
@@ -20,4 +20,11 @@ export function csatCell(figures: CsatFigures): string {
   if (figures.ratings === 0) return '—';
   const average = figures.average === null ? '' : ` · ${figures.average.toFixed(1)} / 5`;
   return `${csatScore(figures)}${average} · ${figures.ratings} rated`;
+}
+
+/** One rating as words: "★★★★☆ 4 / 5" or "👍 Thumbs up" (`satisfied` comes from the API). */
+export function ratingText(rating: Pick<ConversationRating, 'scale' | 'score' | 'satisfied'>): string {
+  if (rating.scale === 'thumbs') return rating.satisfied ? '👍 Thumbs up' : '👎 Thumbs down';
+  const stars = Math.max(0, Math.min(5, rating.score));
+  return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)} ${rating.score} / 5`;
 }

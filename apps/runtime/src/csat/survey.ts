@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { CSAT_DEFAULT, CsatSetting, type CsatState, isSatisfied, THUMBS_DOWN, THUMBS_UP } from '@flowdesk/contract';
+import {
+  type ConversationRating,
+  CSAT_DEFAULT,
+  CsatSetting,
+  type CsatState,
+  isSatisfied,
+  THUMBS_DOWN,
+  THUMBS_UP,
+} from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { analyticsDb } from '../analytics/facts';
 import type { Conversation, Database } from '../db/schema';
@@ -49,6 +57,28 @@ export async function currentSurvey(db: Kysely<Database>, conversation: Conversa
     .where('resolved_at', '=', conversation.resolved_at)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/** The visitor's latest rating of the conversation (any resolution), as the inbox shows it. */
+export async function latestRating(db: Kysely<Database>, conversationId: string): Promise<ConversationRating | null> {
+  const survey = await csatDb(db)
+    .selectFrom('csat_surveys')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('score', 'is not', null)
+    .orderBy('rated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!survey || survey.score === null || !survey.rated_at) return null;
+  return {
+    scale: survey.scale,
+    score: survey.score,
+    satisfied: isSatisfied(survey.score),
+    comment: survey.comment,
+    source: survey.source,
+    ratedAt: survey.rated_at.toISOString(),
+    resolvedAt: survey.resolved_at.toISOString(),
+  };
 }
 
 export const surveyState = (survey: CsatSurvey | null): CsatState => ({

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { latestRating } from '../csat/survey';
 import type { Conversation, Database } from '../db/schema';
 import { botIsWorking } from '../repositories/conversations';
 import { findVersionById } from '../repositories/flow-versions';
@@ -44,11 +45,12 @@ export async function conversationDetail(
   options: { afterSeq?: number } = {},
 ) {
   const conversation = await accessibleConversation(services.db, viewer, id);
-  const [{ assignee, team, visitor, bot }, messages, targets, unread] = await Promise.all([
+  const [{ assignee, team, visitor, bot }, messages, targets, unread, rating] = await Promise.all([
     people(services.db, conversation),
     loadMessages(services.db, id, { afterSeq: options.afterSeq ?? 0, limit: 2000, includeInternal: true }),
     handBackTargets(services, conversation),
     unreadCounts(services.db, viewer.id, [id]),
+    latestRating(services.db, id),
   ]);
   return {
     conversation: {
@@ -73,6 +75,7 @@ export async function conversationDetail(
       resolvedAt: conversation.resolved_at?.toISOString() ?? null,
       createdAt: conversation.created_at.toISOString(),
       updatedAt: conversation.updated_at.toISOString(),
+      rating,
     },
     visitor: {
       id: visitor.id,

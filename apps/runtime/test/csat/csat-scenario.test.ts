@@ -113,6 +113,14 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
       .filter((m) => m.content.kind === 'csat')
       .map((m) => m.content.text);
     expect(lines).toEqual(['Visitor rated 4/5', "Visitor's comment: Quick and <b>kind</b>"]);
+    // The side panel's rating: the latest, judged by the runtime.
+    expect(timeline.body.conversation.rating).toMatchObject({
+      scale: 'stars',
+      score: 4,
+      satisfied: true,
+      comment: 'Quick and <b>kind</b>',
+      source: 'widget',
+    });
 
     // B writes again (reopened: nothing to rate), is resolved again and rates the new resolution 2.
     expect((await b.say('One more thing')).conversation.status).toBe('needs_agent');
@@ -121,12 +129,15 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
     await resolve(b);
     expect((await csat(b)).body).toEqual({ asked: true, scale: 'stars', score: null, comment: null });
     expect((await csat(b, 'POST', { score: 2 })).status).toBe(201);
+    const latest = await call('GET', `/api/inbox/conversations/${b.conversationId}`);
+    expect(latest.body.conversation.rating).toMatchObject({ score: 2, satisfied: false, comment: null });
 
     // A: the bot resolves at the end of the flow; asked, never rated.
     const a = new TestVisitor(t.current.server.url, bot.id);
     await a.start();
     expect((await a.pick('done', 'Done')).conversation.status).toBe('resolved');
     expect((await csat(a)).body).toMatchObject({ asked: true, scale: 'stars' });
+    expect((await call('GET', `/api/inbox/conversations/${a.conversationId}`)).body.conversation.rating).toBeNull();
 
     // Thumbs: C left an email and has no widget open; resolving queues the rating email with signed links.
     expect((await call('PATCH', `/api/admin/bots/${bot.id}`, { settings: { csat: 'sideways' } })).status).toBe(400);

@@ -6,6 +6,7 @@ import { describeBrowser } from '../format-time';
 import { type ConversationDetail, inboxApi, type Team, type Teammate } from '../inbox-api';
 import { inboxLive } from '../inbox-live';
 import { useInboxLive } from '../use-inbox-live';
+import { RatingSection } from './RatingSection';
 import { VariableList } from './VariableList';
 
 const PRIORITIES: Priority[] = ['urgent', 'high', 'medium', 'low'];
@@ -99,6 +100,7 @@ export function DetailsPanel({
           onChange={(value) => run(inboxApi.assign(conversation.id, { teamId: value || null }))}
         />
       </section>
+      <RatingSection rating={conversation.rating} />
       <section className="panel-section">
         <h3>Visitor</h3>
         <dl className="kv">
