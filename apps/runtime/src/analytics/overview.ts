@@ -137,9 +137,10 @@ export async function overview(
         bool_or(kind = 'resolved' and reason = 'bot') as bot_resolved, bool_or(kind = 'first_response') as answered
       from m group by conversation_id),
     h as (select * from m where kind = 'handoff'),
-    named as (select distinct on (h.bot_id, h.intent) h.bot_id, h.intent,
-        coalesce(f.payload->>'intentName', h.intent) as name
-      from h join analytics_facts f on f.id = h.id where h.intent is not null order by h.bot_id, h.intent, h.id desc),
+    latest as (select distinct on (bot_id, intent) id, bot_id, intent from h where intent is not null
+      order by bot_id, intent, id desc),
+    named as (select l.bot_id, l.intent, coalesce(f.payload->>'intentName', l.intent) as name
+      from latest l join analytics_facts f on f.id = l.id),
     groups as (
       select 'reason' as dim, reason as key, count(distinct conversation_id)::int as count from h group by reason
       union all

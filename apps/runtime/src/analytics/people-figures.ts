@@ -27,7 +27,7 @@ const figures = (count: number, median: number | null, p90: number | null): Dura
 async function grouped(db: Kysely<Database>, scope: Scope, by: 'agent' | 'team') {
   const key = sql.ref(by === 'agent' ? 'f.agent_id' : 'f.team_id');
   const names = by === 'agent' ? sql`users` : sql`teams`;
-  const { rows } = await sql<Row>`
+  const figuresQuery = sql<Row>`
     select h.id, h.name,
       count(distinct f.conversation_id) filter (where f.kind = 'first_response' or
         (f.kind = 'resolved' and f.reason = 'human'))::int as handled,
@@ -46,7 +46,7 @@ async function grouped(db: Kysely<Database>, scope: Scope, by: 'agent' | 'team')
     where f.workspace_id = ${scope.workspaceId} and f.kind in ('first_response', 'resolved')
       and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}
     group by h.id, h.name order by h.name, h.id`.execute(db);
-  const csat = await csatFigures(db, scope, by);
+  const [{ rows }, csat] = await Promise.all([figuresQuery, csatFigures(db, scope, by)]);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -64,5 +64,6 @@ export async function peopleFigures(
   query: AnalyticsOverviewQuery,
 ): Promise<AnalyticsPeopleResponse> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
-  return { agents: await grouped(db, scope, 'agent'), teams: await grouped(db, scope, 'team') };
+  const [agents, teams] = await Promise.all([grouped(db, scope, 'agent'), grouped(db, scope, 'team')]);
+  return { agents, teams };
 }

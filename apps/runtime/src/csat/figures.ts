@@ -26,12 +26,12 @@ export async function csatFigures(
 ): Promise<Map<string, CsatFigures>> {
   const key = (alias: string) =>
     by === null ? sql<string>`''` : sql<string>`${sql.ref(`${alias}.${by === 'agent' ? 'agent_id' : 'team_id'}`)}`;
-  const { rows: asked } = await sql<{ key: string | null; asked: number }>`
+  const askedQuery = sql<{ key: string | null; asked: number }>`
     select ${key('s')} as key, count(*)::int as asked from csat_surveys s
     where s.workspace_id = ${scope.workspaceId} and ${inRange('s.resolved_at', scope)}
       and ${filters('s', 'agent_id', scope, 'conversation_id')}
     group by 1`.execute(db);
-  const { rows: rated } = await sql<{
+  const ratedQuery = sql<{
     key: string | null;
     ratings: number;
     satisfied: number;
@@ -46,6 +46,7 @@ export async function csatFigures(
     where f.workspace_id = ${scope.workspaceId} and f.kind = 'csat' and ${inRange('f.at', scope)}
       and ${filters('f', 'agent_id', scope)}
     group by 1`.execute(db);
+  const [{ rows: asked }, { rows: rated }] = await Promise.all([askedQuery, ratedQuery]);
   const figures = new Map<string, CsatFigures>();
   for (const row of asked) figures.set(row.key ?? '', { ...noCsat(), asked: row.asked });
   for (const row of rated) {
