@@ -14,9 +14,12 @@ export interface RerankInput {
 /** BM25's term-frequency saturation and length normalisation (the usual values). */
 const K1 = 1.2;
 const B = 0.75;
-/** What a question word in the chunk's section headings or in its page title adds, in body-occurrence units. */
-const HEADING_WEIGHT = 1;
-const TITLE_WEIGHT = 0.7;
+/**
+ * What a question word in the chunk's section headings or in its page title adds, in body-occurrence units: a page's
+ * title names its one topic ("npm-link", an article's subject), a section heading only a part of it.
+ */
+const HEADING_WEIGHT = 0.5;
+const TITLE_WEIGHT = 2;
 /** Two of the question's words written next to each other (within this many words) are likely its phrase. */
 const PROXIMITY_WINDOW = 3;
 const PROXIMITY_WEIGHT = 0.5;
@@ -31,21 +34,43 @@ export const isQuestionFiller = (word: string) => QUESTION_FILLER.has(word);
 
 export const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** An ending ("-s", "-ed", "-ing", "-ion") is at most this long: "work" is not "workspaces". */
-const MAX_SUFFIX = 4;
+/** English endings a word may add to another and stay the same word: "work" is not "workspaces". */
+const ENDINGS = new Set([
+  '',
+  's',
+  'es',
+  'e',
+  'd',
+  'ed',
+  'ing',
+  'ion',
+  'ions',
+  'ation',
+  'er',
+  'ers',
+  'y',
+  'ies',
+  'ied',
+  'ly',
+  'ment',
+  'able',
+]);
 
 /**
- * "refunds" ~ "refund", "shipping" ~ "ship": the shorter word (at least 3 letters) starts the longer one, which
- * adds no more than an ending.
+ * "refunds" ~ "refund", "deprecation" ~ "deprecate", "shipping" ~ "ship": the shorter word (at least 3 letters;
+ * less a final "e", or its last letter when it is long) starts the longer one, which only adds an English ending.
  */
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return (
-    short.length >= 3 &&
-    long.length - short.length <= MAX_SUFFIX &&
-    long.startsWith(short.length > 5 ? short.slice(0, short.length - 1) : short)
-  );
+  if (short.length < 3) return false;
+  const endsWell = (base: string) => {
+    if (!long.startsWith(base)) return false;
+    const ending = long.slice(base.length);
+    // "shipping": the last letter doubled before the ending.
+    return ENDINGS.has(ending) || (ending[0] === base.at(-1) && ENDINGS.has(ending.slice(1)));
+  };
+  return endsWell(short) || ((short.length > 5 || short.endsWith('e')) && endsWell(short.slice(0, -1)));
 }
 
 export interface Scored {
