@@ -6,15 +6,15 @@ import type { Database } from '../db/schema';
  *
  * Storage is the same everywhere: `knowledge_chunks.embedding real[]` (unit vectors) and `embedding_model`
  * (vectors of another model, or another length, are never compared). Ranking depends on the database:
- * - PostgreSQL with the pgvector extension (`vector` installed by migration 0802 when available): cosine
- *   distance `embedding::vector(n) <=> query::vector(n)` in SQL, served by an HNSW expression index for
- *   1536-long vectors (text-embedding-3-small); other lengths are ranked by the same operator without an index.
- *   HNSW filters the workspace and sources after the index scan, so a workspace holding few of many chunks may
- *   get fewer than `limit` vector hits (lexical hits still fill the fused list).
- * - PGlite (0.5.16 has no vector extension) and PostgreSQL without pgvector: an exact scan in SQL, the dot
- *   product of the two arrays (`unnest(a, b)`) over the chosen sources' chunks of the workspace. Cost grows with
- *   chunks x dimensions: fine for a workspace's knowledge (thousands of chunks; measured in the tests), not for
- *   millions - install pgvector for that.
+ * - The embedded PGlite (it loads @electric-sql/pglite-pgvector) and PostgreSQL with the pgvector extension
+ *   (`vector` installed by migrations 0802/0803 where available): cosine distance
+ *   `embedding::vector(n) <=> query::vector(n)` in SQL, served by an HNSW expression index for 1536-long vectors
+ *   (text-embedding-3-small); other lengths are ranked by the same operator without an index. HNSW filters the
+ *   workspace and sources after its graph walk; pgvector >= 0.8 walks on (iterative scan) until `limit` rows pass.
+ * - PostgreSQL without pgvector (e.g. Debian's packages without postgresql-NN-pgvector): an exact scan in SQL, the
+ *   dot product of the two arrays (`unnest(a, b)`) over the chosen sources' chunks of the workspace. Cost grows with
+ *   chunks x dimensions: fine for a workspace's knowledge (thousands of chunks; seconds at 10 000 x 1536 in
+ *   BENCHMARKS.md), not for more - install pgvector for that.
  */
 
 export const HNSW_DIMENSIONS = 1536;
