@@ -203,4 +203,62 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     await page.getByRole('heading', { name: 'Not available for your role' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/analytics-03-agent.png` });
   });
+
+  it('a typed "human please" counts under its intent and channel; the canvas shows the match and takes a range', async () => {
+    // E comes through the widget (its header) and types the global intent's phrase: handed off by intent.
+    const e = new TestVisitor(runtime.url, BOT, undefined, { 'x-flowdesk-client': 'widget' });
+    await e.start();
+    await e.historyWhen((messages) => messages.some((m) => JSON.stringify(m.content).includes('What can I help')));
+    expect((await e.say('human please')).conversation.status).toBe('needs_agent');
+
+    const page = await newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: `${SCREENSHOTS}/analytics-intents-failure.png` });
+    });
+    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
+    const errors = watchConsole(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('5');
+    const byIntent = page.locator('figure').filter({ hasText: 'Handoffs by intent' });
+    await byIntent.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await byIntent.locator('li').allTextContents()).toEqual(['Talk to a human: 1']);
+    await byIntent.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-05-by-intent.png` });
+    // The seeded four used the API without the widget's header; E the widget.
+    await page.getByLabel('Channel').selectOption('widget');
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('1');
+    expect(await card(page, 'Handoff rate').locator('.analytics-card-value').textContent()).toBe('100%');
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-06-channel-widget.png` });
+    await page.getByLabel('Channel').selectOption('api');
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    await page.getByLabel('Channel').selectOption('email');
+    await page.getByRole('heading', { name: 'No conversations in this range' }).waitFor();
+    expect(errors).toEqual([]);
+
+    // The canvas: the global trigger shows how often its intent matched; a range that ends yesterday is empty.
+    await page.goto(`${runtime.url}/app/flows/demo-support-flow`);
+    await page.getByTestId('block-menu').waitFor();
+    await page.getByRole('button', { name: 'Analytics' }).click();
+    await page.locator('.react-flow__controls-fitview').click();
+    const reached = (blockId: string) =>
+      page.getByTestId(`figures-${blockId}`).locator('[data-figure="reached"]').textContent();
+    await expect.poll(() => reached('handoff')).toBe('4');
+    const matched = page.getByTestId('intents-human_trigger');
+    expect(await matched.locator('li').allTextContents()).toEqual(['Talk to a human 1']);
+    expect(await page.getByRole('button', { name: 'Last 30 days' }).getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-07-canvas-intents.png` });
+    const today = todayIn(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone));
+    const picker = page.locator('.canvas-analytics-range');
+    await picker.getByRole('button', { name: 'Custom' }).click();
+    await picker.getByLabel('From').fill(addDays(today, -10));
+    await picker.getByLabel('To').fill(addDays(today, -2));
+    await picker.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => reached('handoff')).toBe('0');
+    expect(await page.getByTestId('intents-human_trigger').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-08-canvas-range.png` });
+    await picker.getByRole('button', { name: 'Last 7 days' }).click();
+    await expect.poll(() => reached('handoff')).toBe('4');
+    expect(errors).toEqual([]);
+  });
 });

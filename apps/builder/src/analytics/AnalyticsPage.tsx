@@ -36,6 +36,11 @@ function Figures({ overview, people }: { overview: AnalyticsOverview; people: An
           rows={overview.handoffsByBlock.map((row) => ({ label: row.key, count: row.count }))}
           empty="No handoff came from a flow block in this range."
         />
+        <CountChart
+          title="Handoffs by intent"
+          rows={overview.handoffsByIntent.map((row) => ({ label: row.key, count: row.count }))}
+          empty="No handoff followed a matched intent in this range."
+        />
       </div>
       <HourHeatmap cells={overview.hourOfWeek} timeZone={overview.timeZone} />
       <PeopleTable people={people} />
@@ -49,6 +54,7 @@ function Overview({ choices }: { choices: AnalyticsChoices }) {
     botId: '',
     teamId: '',
     agentId: '',
+    channel: '',
     officeHoursOnly: false,
   }));
   const query = analyticsQuery(filters);

@@ -1,3 +1,4 @@
+import type { AnalyticsChannel } from '@flowdesk/contract';
 import type { AnalyticsChoices, AnalyticsFilters } from './analytics-api';
 import { RangePicker } from './RangePicker';
 
@@ -29,7 +30,14 @@ function Choice({
   );
 }
 
-/** Range, bot, team, agent and the office-hours-only switch of the overview. */
+/** The channels a conversation is reached through; one continued by email counts under both. */
+const CHANNELS: Array<{ id: AnalyticsChannel; name: string }> = [
+  { id: 'widget', name: 'Website widget' },
+  { id: 'email', name: 'Email (continued)' },
+  { id: 'api', name: 'API' },
+];
+
+/** Range, bot, team, agent, channel and the office-hours-only switch of the overview. */
 export function FilterBar({
   choices,
   filters,
@@ -68,6 +76,13 @@ export function FilterBar({
           value={filters.agentId}
           options={choices.agents}
           onChange={(agentId) => set({ agentId })}
+        />
+        <Choice
+          label="Channel"
+          all="All channels"
+          value={filters.channel}
+          options={CHANNELS}
+          onChange={(channel) => set({ channel: channel as AnalyticsFilters['channel'] })}
         />
         <label className="analytics-toggle">
           <input

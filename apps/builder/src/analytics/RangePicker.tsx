@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './analytics.css';
 import { type DayRange, presetOf, presetRange, RANGE_PRESETS, rangeProblem } from './date-range';
 
 /** Last 7 / 30 / 90 days (ending today in the workspace's zone) or a custom pair of days. */

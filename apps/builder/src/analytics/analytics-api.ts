@@ -1,5 +1,6 @@
 import {
   AnalyticsBlocksResponse,
+  type AnalyticsChannel,
   AnalyticsLive,
   AnalyticsOverview,
   AnalyticsPeopleResponse,
@@ -18,6 +19,7 @@ export interface AnalyticsFilters extends DayRange {
   botId: string;
   teamId: string;
   agentId: string;
+  channel: AnalyticsChannel | '';
   officeHoursOnly: boolean;
 }
 
@@ -27,6 +29,7 @@ export function analyticsQuery(filters: AnalyticsFilters): string {
   if (filters.botId) params.set('botId', filters.botId);
   if (filters.teamId) params.set('teamId', filters.teamId);
   if (filters.agentId) params.set('agentId', filters.agentId);
+  if (filters.channel) params.set('channel', filters.channel);
   if (filters.officeHoursOnly) params.set('officeHoursOnly', 'true');
   return params.toString();
 }
@@ -42,21 +45,24 @@ export const analyticsApi = {
   people: (filters: AnalyticsFilters) => api.get(`${base}/people?${analyticsQuery(filters)}`, AnalyticsPeopleResponse),
   live: (teamId: string) =>
     api.get(`${base}/live${teamId ? `?teamId=${encodeURIComponent(teamId)}` : ''}`, AnalyticsLive),
-  blocks: (flowId: string) => api.get(`${base}/blocks?flowId=${encodeURIComponent(flowId)}`, AnalyticsBlocksResponse),
-  /** Bots, teams, agents and the workspace's time zone (office hours; UTC without them). */
+  /** Per block figures of a flow's versions, of the facts recorded in `range`. */
+  blocks: (flowId: string, range: DayRange) =>
+    api.get(
+      `${base}/blocks?${new URLSearchParams({ flowId, from: range.from, to: range.to }).toString()}`,
+      AnalyticsBlocksResponse,
+    ),
+  /** The workspace's time zone (its office hours'; UTC without them): the one analytics days are in. */
+  timeZone: async () =>
+    (await api.get('/api/admin/office-hours', OfficeHoursResponse)).effective.schedule?.timezone ?? 'UTC',
+  /** Bots, teams, agents and the workspace's time zone. */
   choices: async () => {
-    const [bots, teams, users, hours] = await Promise.all([
+    const [bots, teams, users, timeZone] = await Promise.all([
       api.get('/api/admin/bots', BotsAnswer),
       api.get('/api/inbox/teams', TeamsAnswer),
       api.get('/api/admin/users', TeammatesAnswer),
-      api.get('/api/admin/office-hours', OfficeHoursResponse),
+      analyticsApi.timeZone(),
     ]);
-    return {
-      bots: bots.bots,
-      teams: teams.teams,
-      agents: users.users,
-      timeZone: hours.effective.schedule?.timezone ?? 'UTC',
-    };
+    return { bots: bots.bots, teams: teams.teams, agents: users.users, timeZone };
   },
 };
 export type AnalyticsChoices = Awaited<ReturnType<typeof analyticsApi.choices>>;

@@ -42,11 +42,20 @@ describe('analytics figures in words', () => {
   });
 
   it('asks the API only for the filters that are set', () => {
-    const base = { from: '2026-01-01', to: '2026-01-31', botId: '', teamId: '', agentId: '', officeHoursOnly: false };
+    const base = {
+      from: '2026-01-01',
+      to: '2026-01-31',
+      botId: '',
+      teamId: '',
+      agentId: '',
+      channel: '' as const,
+      officeHoursOnly: false,
+    };
     expect(analyticsQuery(base)).toBe('from=2026-01-01&to=2026-01-31');
     expect(analyticsQuery({ ...base, botId: 'b 1', officeHoursOnly: true })).toBe(
       'from=2026-01-01&to=2026-01-31&botId=b+1&officeHoursOnly=true',
     );
+    expect(analyticsQuery({ ...base, channel: 'email' })).toBe('from=2026-01-01&to=2026-01-31&channel=email');
     expect(csvHref(base)).toBe('/api/analytics/conversations.csv?from=2026-01-01&to=2026-01-31');
   });
 });
