@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { analyticsDb } from './facts';
 import { type DayRange, inRange } from './overview';
@@ -47,7 +48,7 @@ export async function blockFigures(
     visits: number;
     dropped_off: number;
     handed_off: number;
-  }>`
+  }>`${planEachTime}
     with f as materialized (${facts
       .where('kind', 'in', ['block_entered', 'input_answered', 'handoff', 'resolved'])
       .select(['id', 'conversation_id', 'flow_version_id', 'block_id', 'kind'])}),
@@ -78,7 +79,7 @@ export async function blockFigures(
     intent: string;
     name: string | null;
     count: number;
-  }>`
+  }>`${planEachTime}
     with f as (${facts.where('kind', '=', 'intent_matched').select(['id', 'flow_version_id', 'block_id', 'intent', 'payload'])})
     select flow_version_id, block_id, intent, count(*)::int as count,
       (array_agg(payload->>'intentName' order by id desc))[1] as name

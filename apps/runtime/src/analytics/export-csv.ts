@@ -1,5 +1,6 @@
 import type { AnalyticsOverviewQuery } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
+import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { filters, inRange, type Scope, workspaceTimeZone } from './overview';
 
@@ -38,7 +39,7 @@ export async function conversationsCsv(
   limit = 100_000,
 ): Promise<string> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
-  const { rows } = await sql<Record<(typeof COLUMNS)[number], unknown>>`
+  const { rows } = await sql<Record<(typeof COLUMNS)[number], unknown>>`${planEachTime}
     select c.id as conversation_id, c.created_at as started_at, c.status, c.channel, c.bot_id, c.team_id, c.assignee_id,
       count(f.id) filter (where f.kind = 'block_entered')::int as blocks_visited,
       count(f.id) filter (where f.kind = 'handoff')::int as handoffs,

@@ -1,6 +1,7 @@
 import type { AnalyticsLive, AnalyticsOverview, AnalyticsOverviewQuery, DurationFigures } from '@flowdesk/contract';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { csatFigures, noCsat } from '../csat/figures';
+import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { countOnlineAgents } from '../office-hours';
 import { Schedule } from '../office-hours/schedule';
@@ -76,7 +77,7 @@ const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 async function durations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
   if (scope.query.officeHoursOnly) return officeDurations(db, scope, kind, reason);
-  const { rows } = await sql<{ count: number; median: number | null; p90: number | null }>`
+  const { rows } = await sql<{ count: number; median: number | null; p90: number | null }>`${planEachTime}
     select count(*)::int as count,
       percentile_cont(0.5) within group (order by (payload->>'ms')::float8) as median,
       percentile_cont(0.9) within group (order by (payload->>'ms')::float8) as p90
@@ -97,7 +98,7 @@ async function durations(db: Kysely<Database>, scope: Scope, kind: string, reaso
 /** Durations counting only open office time (all of it without office hours). */
 async function officeDurations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
   const schedule = await workspaceSchedule(db, scope.workspaceId);
-  const { rows } = await sql<{ since: string; at: Date; ms: number }>`
+  const { rows } = await sql<{ since: string; at: Date; ms: number }>`${planEachTime}
     select f.payload->>'handedOffAt' as since, f.at, (f.payload->>'ms')::float8 as ms
     from analytics_facts f
     where f.workspace_id = ${scope.workspaceId} and f.kind = ${kind} and f.payload->>'ms' is not null
@@ -128,7 +129,7 @@ export async function overview(
     left: number;
     groups: Array<{ dim: 'reason' | 'block' | 'intent'; key: string | null; count: number }> | null;
     hours: AnalyticsOverview['hourOfWeek'] | null;
-  }>`
+  }>`${planEachTime}
     with s as materialized (${started}),
     m as materialized (select f.id, f.conversation_id, f.kind, f.reason, f.block_id, f.bot_id, f.intent
       from analytics_facts f join s on s.id = f.conversation_id

@@ -1,6 +1,7 @@
 import type { AnalyticsOverviewQuery, AnalyticsPeopleResponse, DurationFigures } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
 import { csatFigures, noCsat } from '../csat/figures';
+import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { filters, inRange, type Scope, workspaceTimeZone } from './overview';
 
@@ -27,7 +28,7 @@ const figures = (count: number, median: number | null, p90: number | null): Dura
 async function grouped(db: Kysely<Database>, scope: Scope, by: 'agent' | 'team') {
   const key = sql.ref(by === 'agent' ? 'f.agent_id' : 'f.team_id');
   const names = by === 'agent' ? sql`users` : sql`teams`;
-  const figuresQuery = sql<Row>`
+  const figuresQuery = sql<Row>`${planEachTime}
     select h.id, h.name,
       count(distinct f.conversation_id) filter (where f.kind = 'first_response' or
         (f.kind = 'resolved' and f.reason = 'human'))::int as handled,

@@ -1,6 +1,7 @@
 import type { CsatFigures } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
 import { filters, inRange, type Scope } from '../analytics/overview';
+import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -26,7 +27,7 @@ export async function csatFigures(
 ): Promise<Map<string, CsatFigures>> {
   const key = (alias: string) =>
     by === null ? sql<string>`''` : sql<string>`${sql.ref(`${alias}.${by === 'agent' ? 'agent_id' : 'team_id'}`)}`;
-  const askedQuery = sql<{ key: string | null; asked: number }>`
+  const askedQuery = sql<{ key: string | null; asked: number }>`${planEachTime}
     select ${key('s')} as key, count(*)::int as asked from csat_surveys s
     where s.workspace_id = ${scope.workspaceId} and ${inRange('s.resolved_at', scope)}
       and ${filters('s', 'agent_id', scope, 'conversation_id')}
@@ -37,7 +38,7 @@ export async function csatFigures(
     satisfied: number;
     stars: number;
     average: number | null;
-  }>`
+  }>`${planEachTime}
     select ${key('f')} as key, count(*)::int as ratings,
       count(*) filter (where (f.payload->>'score')::int >= 4)::int as satisfied,
       count(*) filter (where f.reason = 'stars')::int as stars,

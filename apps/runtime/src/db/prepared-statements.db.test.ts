@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createScratchPostgres } from '../../test/db';
 import { testConfig } from '../config';
 import { createDatabase } from './database';
+import { planEachTime } from './plan-each-time';
 
 const preparedOnConnection = sql<{ statement: string }>`select statement from pg_prepared_statements`;
 
@@ -18,10 +19,13 @@ describe('prepared statements on PostgreSQL', () => {
         expect((await repeated(1)).rows).toEqual([{ twice_sent: 2 }]);
         expect((await repeated(2)).rows).toEqual([{ twice_sent: 3 }]);
         expect((await repeated(3)).rows).toEqual([{ twice_sent: 4 }]);
+        // A report over a range is planned for its own parameters every time.
+        for (const value of [1, 2, 3]) await sql`${planEachTime} select ${value}::int as report`.execute(trx);
         return (await preparedOnConnection.execute(trx)).rows.map((row) => row.statement);
       });
       expect(prepared.filter((text) => text.includes('twice_sent'))).toHaveLength(1);
       expect(prepared.some((text) => text.includes('once_sent'))).toBe(false);
+      expect(prepared.some((text) => text.includes('report'))).toBe(false);
     } finally {
       await handle.close();
       await scratch.drop();

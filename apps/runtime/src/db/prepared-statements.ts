@@ -15,6 +15,13 @@ const MAX_COUNTED_TEXTS = 4096;
  * Turn off (DB_PREPARED_STATEMENTS=false) behind a pooler that cannot keep them (PgBouncer < 1.21 in
  * transaction mode).
  */
+/**
+ * Statements starting with this comment are never prepared: reports over a range (analytics) need a plan for
+ * their own parameters, and PostgreSQL switches a prepared statement to a generic plan after five runs (a plan
+ * made for 7 days then ran on 90: the bench's 90-day bot-filtered overview hit the 15 s statement timeout).
+ */
+export const PLAN_EACH_TIME = '/* plan each time */';
+
 export function preparingClient(): typeof pg.Client {
   const seen = new Map<string, number>();
   const nameOf = (text: string): string | undefined => {
@@ -32,7 +39,13 @@ export function preparingClient(): typeof pg.Client {
     override query(...args: any[]): any {
       const [text, values, callback] = args;
       if (typeof text === 'string') this.#track(text);
-      if (this.#preparing && typeof text === 'string' && Array.isArray(values) && callback === undefined) {
+      if (
+        this.#preparing &&
+        typeof text === 'string' &&
+        !text.startsWith(PLAN_EACH_TIME) &&
+        Array.isArray(values) &&
+        callback === undefined
+      ) {
         const name = nameOf(text);
         if (name && (this.#prepared.has(name) || this.#prepared.size < MAX_PREPARED_PER_CONNECTION)) {
           this.#prepared.add(name);
