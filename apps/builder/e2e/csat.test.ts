@@ -85,6 +85,12 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
       .locator('.timeline-event.event-csat')
       .filter({ hasText: "Visitor's comment: Quick and <b>friendly</b>" })
       .waitFor();
+    // The side panel shows the latest rating, as the runtime judged it, and the comment as text.
+    const rating = dash.getByRole('region', { name: 'Visitor rating' });
+    await rating.locator('.rating-score').filter({ hasText: '★★★★☆ 4 / 5' }).waitFor();
+    expect(await rating.locator('.rating-verdict').textContent()).toBe('Satisfied');
+    expect(await rating.locator('.rating-comment').textContent()).toBe('Quick and <b>friendly</b>');
+    await rating.scrollIntoViewIfNeeded();
     await dash.screenshot({ path: `${SCREENSHOTS}/csat-04-inbox.png` });
 
     // The analytics page: the CSAT card and the admin's CSAT in the per-agent table.

@@ -12,6 +12,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { SummaryCard } from './SummaryCard';
 import { Transcript } from './Transcript';
 import { useConversation } from './use-conversation';
+import { useRatingRefresh } from './use-rating-refresh';
 import './conversation.css';
 import './live.css';
 
@@ -22,6 +23,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const support = useAsync(() => Promise.all([inboxApi.teammates(), inboxApi.teams(), inboxApi.canned()]), []);
   const [busy, setBusy] = useState(false);
   const user = useUser();
+  useRatingRefresh(detail, reload);
   // A: assign to me; E: resolve (R reply and N note live in the composer).
   useKeys({
     a: () => {
