@@ -6,6 +6,7 @@ import { databaseKinds } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
+import { adminWithLiveFlow } from './live-flow-scenario';
 
 const at = (x: number) => ({ x, y: 0 });
 
@@ -48,13 +49,15 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
   const t = useTestServer(kind);
 
   it('records each fact once; per-block figures equal the hand-counted scenario across a loop and versions', async () => {
-    const { bot, admin, workspaceId } = await seedWorkspace(t.current.server.db, 'facts', { agentOnline: false });
-    const adminHeaders = await loginHeaders(t.current.server.url, admin.email);
-    const call = (method: string, path: string, json?: unknown) => t.current.call(method, path, adminHeaders, json);
-    const created = await call('POST', '/api/admin/flows', { botId: bot.id, name: 'Menu', draft: menuFlow('v1') });
-    const flowId = created.body.flow.id as string;
-    const v1 = await call('POST', `/api/admin/flows/${flowId}/publish`, { note: 'v1' });
-    expect(v1.status).toBe(201);
+    const {
+      bot,
+      admin,
+      workspaceId,
+      adminHeaders,
+      call,
+      flowId,
+      versionId: v1Id,
+    } = await adminWithLiveFlow(t, 'facts', 'Menu', menuFlow('v1'));
 
     // A: loops twice through the tip, then ends (resolved by the bot).
     const a = new TestVisitor(t.current.server.url, bot.id);
@@ -78,7 +81,6 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     const c = new TestVisitor(t.current.server.url, bot.id);
     await c.start();
 
-    const v1Id = v1.body.version.id as string;
     const v2Id = v2.body.version.id as string;
     const figures = await blockFigures(t.current.server.db, workspaceId);
     const of = (version: string, block: string) =>

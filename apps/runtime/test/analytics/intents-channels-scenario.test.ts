@@ -4,9 +4,9 @@ import { analyticsDb } from '../../src/analytics/facts';
 import { receiveInboundEmail } from '../../src/email/continuity/inbound';
 import { conversationReplyAddress } from '../../src/email/continuity/reply-address';
 import { databaseKinds } from '../db';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
+import { adminWithLiveFlow } from './live-flow-scenario';
 
 const at = { x: 0, y: 0 };
 const REPLY_DOMAIN = 'reply.example.test';
@@ -49,14 +49,12 @@ describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) =
   const t = useTestServer(kind);
 
   it('records intent matches and the intent of each handoff; filters by the channel the conversation used', async () => {
-    const { bot, admin, workspaceId } = await seedWorkspace(t.current.server.db, 'intents', { agentOnline: false });
-    const adminHeaders = await loginHeaders(t.current.server.url, admin.email);
-    const call = (method: string, path: string, json?: unknown) => t.current.call(method, path, adminHeaders, json);
-    const created = await call('POST', '/api/admin/flows', { botId: bot.id, name: 'Support', draft: supportFlow });
-    const flowId = created.body.flow.id as string;
-    const version = await call('POST', `/api/admin/flows/${flowId}/publish`, { note: 'v1' });
-    expect(version.status).toBe(201);
-    const versionId = version.body.version.id as string;
+    const { bot, admin, workspaceId, adminHeaders, call, flowId, versionId } = await adminWithLiveFlow(
+      t,
+      'intents',
+      'Support',
+      supportFlow,
+    );
     const visitor = async (headers: Record<string, string>) => {
       const v = new TestVisitor(t.current.server.url, bot.id, undefined, headers);
       await v.start();

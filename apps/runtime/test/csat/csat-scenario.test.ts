@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyticsDb } from '../../src/analytics/facts';
 import { csatDb } from '../../src/csat/tables';
 import { emailDb } from '../../src/email/tables';
+import { adminWithLiveFlow } from '../analytics/live-flow-scenario';
 import { databaseKinds } from '../db';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 
@@ -44,12 +44,8 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
   const t = useTestServer(kind);
 
   it('asks once per resolution, by widget or signed email link; the figures are exact', async () => {
-    const { bot, admin, workspaceId } = await seedWorkspace(t.current.server.db, 'csat', { agentOnline: false });
+    const { bot, admin, workspaceId, adminHeaders, call } = await adminWithLiveFlow(t, 'csat', 'CSAT', flow);
     const db = t.current.server.db;
-    const adminHeaders = await loginHeaders(t.current.server.url, admin.email);
-    const call = (method: string, path: string, json?: unknown) => t.current.call(method, path, adminHeaders, json);
-    const created = await call('POST', '/api/admin/flows', { botId: bot.id, name: 'CSAT', draft: flow });
-    expect((await call('POST', `/api/admin/flows/${created.body.flow.id}/publish`, { note: 'v1' })).status).toBe(201);
     const csat = (v: TestVisitor, method = 'GET', json?: unknown, path = '') =>
       t.current.call(method, `/api/public/conversations/${v.conversationId}/csat${path}`, v.headers(), json);
     const handedOff = async (v: TestVisitor) => {
