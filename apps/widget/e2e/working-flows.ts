@@ -104,18 +104,29 @@ export async function botWithFlow(runtimeUrl: string, admin: Session, name: stri
 /** A loopback API answering `GET /orders/<n>` with `{ status: 'shipped' }` after `delayMs`; counts the calls. */
 export async function startSlowOrdersApi(delayMs: number) {
   const calls: string[] = [];
+  // While held, answers wait for release(): a test can show the runtime answers the visitor before the API.
+  let gate: Promise<void> = Promise.resolve();
+  let open = () => {};
   const server = createServer((req, res) => {
     calls.push(req.url ?? '');
-    setTimeout(() => {
-      // Open to pages too: the builder's preview calls it from the browser.
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      res.end(JSON.stringify({ status: 'shipped' }));
-    }, delayMs);
+    void gate.then(() =>
+      setTimeout(() => {
+        // Open to pages too: the builder's preview calls it from the browser.
+        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+        res.end(JSON.stringify({ status: 'shipped' }));
+      }, delayMs),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    hold: () => {
+      gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+    },
+    release: () => open(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

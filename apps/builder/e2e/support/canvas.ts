@@ -34,7 +34,20 @@ async function freeSpot(page: Page): Promise<{ x: number; y: number }> {
 /** Lays the flow out and fits it into view, as an admin tidies up before the next step. */
 export async function tidy(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tidy up layout' }).click();
-  await page.waitForTimeout(450); // the fit-view animation
+  await viewportSettled(page);
+}
+
+/** Waits until the canvas stops moving: its viewport transform is the same over 150 ms (fit-view animates). */
+export async function viewportSettled(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((v) => (v as HTMLElement).style.transform);
+  let last = await transform();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(150);
+    const now = await transform();
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error('the canvas kept moving for 6 s');
 }
 
 export function nodeIds(page: Page): Promise<string[]> {
@@ -79,6 +92,7 @@ export function edgeCount(page: Page): Promise<number> {
  * does not fit a small window at first.
  */
 export async function showAllBlocks(page: Page): Promise<void> {
+  await viewportSettled(page);
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const union = () =>
     page.locator('.react-flow__node').evaluateAll((nodes) => {
@@ -120,4 +134,11 @@ export async function showAllBlocks(page: Page): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(grab.x + dx, grab.y + dy, { steps: 5 });
   await page.mouse.up();
+  await viewportSettled(page);
+  // Only blocks in view are rendered: every block must be on the page once panned.
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.react-flow__node').length >=
+      document.querySelectorAll('.react-flow__minimap-node').length,
+  );
 }
