@@ -184,7 +184,9 @@ describe('handoff to a live agent, against the real runtime', () => {
     await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Welcome back' });
     await context.setOffline(false);
     await w.botSays('Welcome back').waitFor();
-    await page.waitForTimeout(500);
+    // A later message shows after any second copy of the first (through catch-up or the socket).
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Glad you are back' });
+    await w.botSays('Glad you are back').waitFor();
     expect(await w.botSays('Welcome back').count()).toBe(1);
     await context.close();
   });
@@ -229,7 +231,12 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w2.visitorSaid('Sent from the first tab').waitFor();
     await w2.send('And this from the second');
     await w.visitorSaid('And this from the second').waitFor();
-    await second.waitForTimeout(300);
+    // Later messages each way: each tab sees them after any second copy of the ones above.
+    await w.send('One more from the first');
+    await w2.visitorSaid('One more from the first').waitFor();
+    await w2.send('One more from the second');
+    await w.visitorSaid('One more from the second').waitFor();
+    for (const tab of [w, w2]) await expect.poll(() => tab.panel.locator('.row.pending').count()).toBe(0);
     expect(await w2.visitorSaid('Sent from the first tab').count()).toBe(1);
     expect(await w.visitorSaid('And this from the second').count()).toBe(1);
     expect(await w.log.locator('.row').allTextContents()).toEqual(await w2.log.locator('.row').allTextContents());

@@ -27,3 +27,13 @@ export function streamingText(page: Page): Promise<string> {
       document.querySelector('flowdesk-widget')?.shadowRoot?.querySelector('.row.streaming .bubble')?.textContent ?? '',
   );
 }
+
+/** Waits until the bubble being streamed holds more than `length` characters; returns its text then. */
+export async function streamingTextLongerThan(page: Page, length: number): Promise<string> {
+  const handle = await page.waitForFunction((min) => {
+    const root = document.querySelector('flowdesk-widget')?.shadowRoot;
+    const text = root?.querySelector('.row.streaming .bubble')?.textContent ?? '';
+    return text.length > min ? text : null;
+  }, length);
+  return (await handle.jsonValue()) as string;
+}
