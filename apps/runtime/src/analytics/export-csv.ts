@@ -1,8 +1,9 @@
 import type { AnalyticsOverviewQuery } from '@flowdesk/contract';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
-import { filters, inRange, type Scope, workspaceTimeZone } from './overview';
+import { type Scope, startedConversations, workspaceTimeZone } from './overview';
+import { withoutJit } from './report';
 
 const COLUMNS = [
   'conversation_id',
@@ -31,30 +32,55 @@ export function csvField(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Conversations started in the range with their figures, oldest first (at most `limit` rows). */
+type CsvRow = Record<(typeof COLUMNS)[number], unknown> & { cursor_at: string; cursor_id: string };
+
+/**
+ * Conversations started in the range with their figures, oldest first (at most `limit` rows), as CSV text in
+ * pages of `pageSize` lines (keyset on start time and id), the header first: one conversation summary row each
+ * (conversation-summary.ts), never the whole export in memory.
+ */
+export async function* conversationsCsvPages(
+  db: Kysely<Database>,
+  workspaceId: string,
+  query: AnalyticsOverviewQuery,
+  { limit = 100_000, pageSize = 5_000 } = {},
+): AsyncGenerator<string> {
+  const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
+  yield `${COLUMNS.join(',')}\r\n`;
+  let after: { at: string; id: string } | null = null;
+  for (let left = limit; left > 0; ) {
+    const cursor: RawBuilder<boolean> = after
+      ? sql<boolean>`c.created_at >= ${after.at}::timestamptz and (c.created_at, c.id) > (${after.at}::timestamptz, ${after.id})`
+      : sql<boolean>`true`;
+    const { rows } = await withoutJit(db, (trx) =>
+      sql<CsvRow>`${planEachTime}
+      select * from (${startedConversations(
+        scope,
+        sql`c.id as conversation_id, c.created_at as started_at, c.status, c.channel, c.bot_id, c.team_id,
+          c.assignee_id, coalesce(a.blocks_visited, 0) as blocks_visited, coalesce(a.handoffs, 0) as handoffs,
+          a.first_handoff_reason as handoff_reason, a.first_response_ms, a.resolved_by, a.resolution_ms,
+          coalesce(a.reopens, 0) as reopens, a.csat_score, c.created_at::text as cursor_at, c.id as cursor_id,
+          (select s.comment from csat_surveys s where s.conversation_id = c.id and s.score is not null
+            order by s.resolved_at desc limit 1) as csat_comment`,
+        cursor,
+      )}) page order by page.started_at, page.conversation_id limit ${Math.min(pageSize, left)}`.execute(trx),
+    );
+    if (rows.length === 0) return;
+    yield rows.map((row) => `${COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`).join('');
+    left -= rows.length;
+    const last = rows[rows.length - 1]!;
+    after = { at: last.cursor_at, id: last.cursor_id };
+  }
+}
+
+/** The whole CSV as one string (tests, the bench): the pages of conversationsCsvPages joined. */
 export async function conversationsCsv(
   db: Kysely<Database>,
   workspaceId: string,
   query: AnalyticsOverviewQuery,
-  limit = 100_000,
+  options: { limit?: number; pageSize?: number } = {},
 ): Promise<string> {
-  const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
-  const { rows } = await sql<Record<(typeof COLUMNS)[number], unknown>>`${planEachTime}
-    select c.id as conversation_id, c.created_at as started_at, c.status, c.channel, c.bot_id, c.team_id, c.assignee_id,
-      count(f.id) filter (where f.kind = 'block_entered')::int as blocks_visited,
-      count(f.id) filter (where f.kind = 'handoff')::int as handoffs,
-      (array_agg(f.reason order by f.id) filter (where f.kind = 'handoff'))[1] as handoff_reason,
-      (array_agg(f.payload->>'ms' order by f.id) filter (where f.kind = 'first_response'))[1] as first_response_ms,
-      (array_agg(f.reason order by f.id desc) filter (where f.kind = 'resolved'))[1] as resolved_by,
-      (array_agg(f.payload->>'ms' order by f.id desc) filter (where f.kind = 'resolved'))[1] as resolution_ms,
-      count(f.id) filter (where f.kind = 'reopened')::int as reopens,
-      (array_agg(f.payload->>'score' order by f.id desc) filter (where f.kind = 'csat'))[1] as csat_score,
-      (select s.comment from csat_surveys s where s.conversation_id = c.id and s.score is not null
-        order by s.resolved_at desc limit 1) as csat_comment
-    from conversations c left join analytics_facts f on f.conversation_id = c.id
-    where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)} and ${filters('c', 'assignee_id', scope, 'id')}
-    group by c.id order by c.created_at, c.id limit ${limit}`.execute(db);
-  const lines = [COLUMNS.join(',')];
-  for (const row of rows) lines.push(COLUMNS.map((column) => csvField(row[column])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  let csv = '';
+  for await (const page of conversationsCsvPages(db, workspaceId, query, options)) csv += page;
+  return csv;
 }

@@ -6,7 +6,9 @@ import type { Database } from '../db/schema';
 import { countOnlineAgents } from '../office-hours';
 import { Schedule } from '../office-hours/schedule';
 import { officeHoursDb } from '../office-hours/tables';
+import { usedChannel as summaryUsedChannel } from './conversation-summary';
 import { durationFigures, openTimeCounter } from './office-time';
+import { withoutJit } from './report';
 
 async function workspaceSchedule(db: Kysely<Database>, workspaceId: string): Promise<Schedule | null> {
   const row = await officeHoursDb(db)
@@ -46,7 +48,25 @@ export function inRange(column: string, { timeZone, query }: DayRange): RawBuild
 /** The conversation `id` used `channel`: it is reached through it now, or a fact was recorded through it. */
 function usedChannel(id: RawBuilder<unknown>, channel: string): RawBuilder<boolean> {
   return sql<boolean>`(exists (select 1 from conversations uc where uc.id = ${id} and uc.channel = ${channel})
-    or exists (select 1 from analytics_facts uf where uf.conversation_id = ${id} and uf.channel = ${channel}))`;
+    or exists (select 1 from analytics_conversations ua where ua.conversation_id = ${id}
+      and ${channel} = any(ua.channels)))`;
+}
+
+/**
+ * Conversations `c` started in the range, matching the filters, left-joined to their summary `a`
+ * (conversation-summary.ts): the channel filter reads the summary's channels instead of the facts.
+ */
+export function startedConversations(
+  scope: Scope,
+  columns: RawBuilder<unknown>,
+  where: RawBuilder<boolean> = sql<boolean>`true`,
+): RawBuilder<unknown> {
+  const { channel, ...rest } = scope.query;
+  return sql`select ${columns} from conversations c
+    left join analytics_conversations a on a.conversation_id = c.id
+    where c.workspace_id = ${scope.workspaceId} and ${inRange('c.created_at', scope)}
+      and ${filters('c', 'assignee_id', { ...scope, query: rest })}
+      and ${channel ? summaryUsedChannel(channel) : sql`true`} and ${where}`;
 }
 
 /**
@@ -118,48 +138,45 @@ export async function overview(
   query: AnalyticsOverviewQuery,
 ): Promise<AnalyticsOverview> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
-  const started = sql`select c.id, c.status, c.created_at from conversations c
-    where c.workspace_id = ${workspaceId} and ${inRange('c.created_at', scope)}
-      and ${filters('c', 'assignee_id', scope, 'id')}`;
-  // One statement: the started conversations are read once, their handoff/resolution/first-response facts once.
-  const { rows } = await sql<{
-    conversations: number;
-    bot_resolved: number;
-    handed_off: number;
-    left: number;
-    groups: Array<{ dim: 'reason' | 'block' | 'intent'; key: string | null; count: number }> | null;
-    hours: AnalyticsOverview['hourOfWeek'] | null;
-  }>`${planEachTime}
+  const started = startedConversations(
+    scope,
+    sql`c.id, c.status, c.created_at, coalesce(a.handoffs, 0) as handoffs, coalesce(a.first_responses, 0) as answered,
+      coalesce(a.bot_resolved, false) as bot_resolved, a.handoff_reasons, a.handoff_blocks, a.handoff_intents`,
+  );
+  // One statement over the started conversations' summaries (one row each, no facts read).
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<{
+      conversations: number;
+      bot_resolved: number;
+      handed_off: number;
+      left: number;
+      groups: Array<{ dim: 'reason' | 'block' | 'intent'; key: string | null; count: number }> | null;
+      hours: AnalyticsOverview['hourOfWeek'] | null;
+    }>`${planEachTime}
     with s as materialized (${started}),
-    m as materialized (select f.id, f.conversation_id, f.kind, f.reason, f.block_id, f.bot_id, f.intent
-      from analytics_facts f join s on s.id = f.conversation_id
-      where f.kind in ('handoff', 'resolved', 'first_response')),
-    per as (select conversation_id, bool_or(kind = 'handoff') as handed_off,
-        bool_or(kind = 'resolved' and reason = 'bot') as bot_resolved, bool_or(kind = 'first_response') as answered
-      from m group by conversation_id),
-    h as (select * from m where kind = 'handoff'),
-    latest as (select distinct on (bot_id, intent) id, bot_id, intent from h where intent is not null
-      order by bot_id, intent, id desc),
-    named as (select l.bot_id, l.intent, coalesce(f.payload->>'intentName', l.intent) as name
-      from latest l join analytics_facts f on f.id = l.id),
+    ho as materialized (select id, handoff_reasons, handoff_blocks, handoff_intents from s where handoffs > 0),
+    hi as (select ho.id, e.key, (e.value->>0)::bigint as fact, e.value->>1 as name
+      from ho cross join lateral jsonb_each(ho.handoff_intents) e where ho.handoff_intents <> '{}'),
+    named as (select distinct on (key) key, name from hi order by key, fact desc),
     groups as (
-      select 'reason' as dim, reason as key, count(distinct conversation_id)::int as count from h group by reason
+      select 'reason' as dim, r.key, count(*)::int as count from ho cross join lateral unnest(ho.handoff_reasons) r(key)
+      group by r.key
       union all
-      select 'block', block_id, count(distinct conversation_id)::int from h group by block_id
+      select 'block', b.key, count(*)::int from ho cross join lateral unnest(ho.handoff_blocks) b(key) group by b.key
       union all
-      select 'intent', n.name, count(distinct h.conversation_id)::int
-      from h join named n on n.bot_id = h.bot_id and n.intent = h.intent group by n.name),
-    hours as (select extract(isodow from s.created_at at time zone ${scope.timeZone})::int as weekday,
-        extract(hour from s.created_at at time zone ${scope.timeZone})::int as hour, count(*)::int as count
-      from s group by 1, 2)
-    select (select count(*) from s)::int as conversations,
-      (select count(*) from per where bot_resolved and not handed_off)::int as bot_resolved,
-      (select count(*) from per where handed_off)::int as handed_off,
-      (select count(*) from per join s on s.id = per.conversation_id
-        where per.handed_off and not per.answered and s.status <> 'needs_agent')::int as left,
+      select 'intent', n.name, count(distinct hi.id)::int from hi join named n on n.key = hi.key group by n.name),
+    local as (select date_trunc('hour', s.created_at at time zone ${scope.timeZone}) as at, count(*) as count
+      from s group by 1),
+    hours as (select extract(isodow from at)::int as weekday, extract(hour from at)::int as hour,
+        sum(count)::int as count from local group by 1, 2)
+    select count(*)::int as conversations,
+      count(*) filter (where bot_resolved and handoffs = 0)::int as bot_resolved,
+      count(*) filter (where handoffs > 0)::int as handed_off,
+      count(*) filter (where handoffs > 0 and answered = 0 and status <> 'needs_agent')::int as left,
       (select json_agg(g order by g.dim, g.count desc, g.key) from groups g) as groups,
       (select json_agg(x order by x.weekday, x.hour) from hours x) as hours
-  `.execute(db);
+    from s`.execute(trx),
+  );
   const total = rows[0]!;
   const group = (dim: 'reason' | 'block' | 'intent') =>
     (total.groups ?? []).filter((row) => row.dim === dim).map((row) => ({ key: row.key ?? '', count: row.count }));

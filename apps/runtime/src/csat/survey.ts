@@ -9,6 +9,7 @@ import {
   THUMBS_UP,
 } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
+import { summarizeFacts } from '../analytics/conversation-summary';
 import { analyticsDb } from '../analytics/facts';
 import type { Conversation, Database } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/errors';
@@ -139,7 +140,7 @@ export async function rate(services: Services, conversationId: string, rating: R
       .returningAll()
       .executeTakeFirst();
     if (!rated) throw conflict('This conversation was already rated');
-    await analyticsDb(tx.trx)
+    const fact = await analyticsDb(tx.trx)
       .insertInto('analytics_facts')
       .values({
         workspace_id: survey.workspace_id,
@@ -159,7 +160,9 @@ export async function rate(services: Services, conversationId: string, rating: R
           ratedAt: now.toISOString(),
         }),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await summarizeFacts(tx.trx, [fact.id]);
     await csatEvent(tx, `Visitor rated ${ratingWords(survey, rating.score)}`, {
       score: rating.score,
       scale: survey.scale,

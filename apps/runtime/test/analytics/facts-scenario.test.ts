@@ -1,12 +1,15 @@
+import { AnalyticsOverviewQuery } from '@flowdesk/contract';
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { blockFigures } from '../../src/analytics/block-figures';
+import { conversationsCsv } from '../../src/analytics/export-csv';
 import { analyticsDb } from '../../src/analytics/facts';
 import { databaseKinds } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
+import { expectSummariesRecount } from './summary-recount';
 
 const at = (x: number) => ({ x, y: 0 });
 
@@ -139,6 +142,23 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
       .where('kind', '=', 'handoff')
       .execute();
     expect(handoffOfD?.payload).toEqual({ offline: true, offlineReason: 'outside_hours' });
+    // Each conversation's summary, kept fact by fact, equals a recount: A resolved by the bot; B handed off,
+    // answered, resolved and reopened; D handed off and resolved unanswered; C only entered blocks.
+    const kept = await expectSummariesRecount(t.current.server.db, workspaceId);
+    expect(kept.get(a.conversationId)).toMatchObject({ blocks_visited: 7, handoffs: 0, bot_resolved: true });
+    expect(kept.get(b.conversationId)).toMatchObject({
+      handoffs: 1,
+      first_handoff_reason: 'flow',
+      handoff_blocks: ['handoff'],
+      first_responses: 1,
+      resolutions: 1,
+      resolved_by: 'human',
+      bot_resolved: false,
+      reopens: 1,
+      channels: ['api'],
+    });
+    expect(kept.get(d.conversationId)).toMatchObject({ handoffs: 1, first_responses: 0, resolved_by: 'human' });
+    expect(kept.get(c.conversationId)).toMatchObject({ blocks_visited: 2, handoffs: 0, resolutions: 0 });
 
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const range = `from=${day(-1)}&to=${day(1)}`;
@@ -202,7 +222,14 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     });
     const csv = await t.current.request(`/api/analytics/conversations.csv?${range}`, { headers: adminHeaders });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const lines = (await csv.text()).trimEnd().split('\r\n');
+    const text = await csv.text();
+    const lines = text.trimEnd().split('\r\n');
+    // Streamed in pages (keyset on start time, id): one line a page gives the same file.
+    const query = AnalyticsOverviewQuery.parse({ from: day(-1), to: day(1) });
+    expect(await conversationsCsv(t.current.server.db, workspaceId, query, { pageSize: 1 })).toBe(text);
+    expect((await conversationsCsv(t.current.server.db, workspaceId, query, { limit: 2 })).split('\r\n')).toHaveLength(
+      4,
+    );
     expect(lines[0]).toBe(
       'conversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
         'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment,channel',

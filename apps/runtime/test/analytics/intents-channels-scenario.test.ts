@@ -7,6 +7,7 @@ import { databaseKinds } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
+import { expectSummariesRecount } from './summary-recount';
 
 const at = { x: 0, y: 0 };
 const REPLY_DOMAIN = 'reply.example.test';
@@ -132,6 +133,11 @@ describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) =
       ['first_response', 'widget'],
       ['resolved', 'email'],
     ]);
+    // The conversation summaries agree: S changed channel (widget, then email), P handed off by an intent.
+    const kept = await expectSummariesRecount(services.db, workspaceId);
+    expect(kept.get(s.conversationId)).toMatchObject({ channels: ['email', 'widget'], handoffs: 1, resolutions: 1 });
+    expect(kept.get(r.conversationId)?.channels).toEqual(['api']);
+    expect(Object.values(kept.get(p.conversationId)!.handoff_intents).map(([, name]) => name)).toEqual(['Parcel']);
 
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const range = `from=${day(-1)}&to=${day(1)}`;

@@ -5,6 +5,7 @@ import { analyticsDb } from '../../src/analytics/facts';
 import { csatDb } from '../../src/csat/tables';
 import { emailDb } from '../../src/email/tables';
 import { adminWithLiveFlow } from '../analytics/live-flow-scenario';
+import { expectSummariesRecount } from '../analytics/summary-recount';
 import { databaseKinds } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
@@ -227,6 +228,10 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
         [c.conversationId, 'thumbs', null, 5],
       ],
     );
+    // The conversation summaries keep the latest rating (B rated twice, across a reopen) and agree with a recount.
+    const kept = await expectSummariesRecount(db, workspaceId);
+    expect(kept.get(b.conversationId)).toMatchObject({ csats: 2, csat_score: '2', reopens: 1 });
+    expect(kept.get(c.conversationId)).toMatchObject({ csats: 1, csat_score: '5' });
 
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const range = `from=${day(-1)}&to=${day(1)}`;
