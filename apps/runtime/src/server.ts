@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { AI_SETTINGS_REFRESH_MS } from './ai-settings/registry';
 import { type App, createApp } from './app';
+import { RUNTIME_MODULES } from './areas';
 import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -13,7 +14,6 @@ import { MAX_FRAME_BYTES } from './realtime/ws-route';
 import { deleteExpiredSessions } from './repositories/sessions';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
-import { installAreas } from './services/areas';
 import { deleteExpiredRateLimits } from './services/database-rate-limit-store';
 import { createLogger } from './services/logger';
 import { startPeriodic } from './services/periodic';
@@ -49,7 +49,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
     throw error;
   }
   if (config.SEED_DEMO) await seedDemo(database.db);
-  const services = createServices(config, database, logger);
+  const services = createServices(config, database, logger, RUNTIME_MODULES);
   if (config.REDIS_URL) {
     // Redis: events, presence, typing and revocations cross instances by pub/sub; one rate-limit budget.
     const onError = (error: unknown) => logger.error({ err: error }, 'redis error');
@@ -93,7 +93,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   startPeriodic(services, { name: 'AI settings refresh', intervalMs: AI_SETTINGS_REFRESH_MS }, () =>
     services.aiSettings.refresh(),
   );
-  installAreas(services, { emailWorker: config.EMAIL_WORKER });
+  // The areas' workers (email outbox, no-agent timeouts, lost summaries, knowledge refresh) run beside the
+  // email worker; all are safe on several instances.
+  if (config.EMAIL_WORKER) for (const module of services.modules) module.start?.(services);
   services.effects.start();
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db).catch((error) => logger.warn({ err: error }, 'session sweep failed'));

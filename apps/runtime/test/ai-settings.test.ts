@@ -94,6 +94,7 @@ describe.each(databaseKinds)('AI settings in the dashboard (%s)', (kind) => {
       { ...config, SECRET_KEY: 'a server secret of at least thirty-two characters' },
       t.current.database,
       createLogger(config),
+      [],
     );
     try {
       expect(other.aiFor(ctx.workspaceId).name).toBe('offline');

@@ -1,12 +1,12 @@
 import { CsatComment, CsatCommentRequest, CsatRatingRequest, CsatState } from '@flowdesk/contract';
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { publicUrlOf } from '../email';
-import type { AppEnv } from '../http/env';
 import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
 import { requireVisitor, visitorConversation } from '../http/middleware/visitor-auth';
 import { ConversationIdParam, visitorSecurity } from '../http/routes/public/schemas';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { RuntimeModule } from '../modules';
 import type { Services } from '../services';
 import { queueRatingEmail } from './email';
 import { CSAT_PAGE_PATH, readRatingToken } from './link';
@@ -107,10 +107,15 @@ function csatRoutes(services: Services) {
   return router;
 }
 
-/** Mounts the CSAT routes and queues rating emails when an agent resolves a visitor's conversation. */
-export function mountCsat(app: OpenAPIHono<AppEnv>, services: Services) {
-  services.conversationHooks.onResolved.push(async (tx) => {
-    await queueRatingEmail(services, tx, { publicUrl: publicUrlOf(services.config), now: new Date() });
-  });
-  app.route('/', csatRoutes(services));
-}
+/** CSAT: the rating API and pages, and a rating email when an agent resolves a visitor's conversation. */
+export const csatModule: RuntimeModule = {
+  name: 'csat',
+  hooks: {
+    onResolved: async (services, tx) => {
+      await queueRatingEmail(services, tx, { publicUrl: publicUrlOf(services.config), now: new Date() });
+    },
+  },
+  routes: (app, services) => {
+    app.route('/', csatRoutes(services));
+  },
+};

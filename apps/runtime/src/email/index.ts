@@ -1,6 +1,6 @@
 /** Email notifications through the durable outbox. */
 export { conversationUrl, EMAIL_API_PREFIX, type EmailContext, queueTemplate } from './compose';
-export { alertsOnHandoff, registerEmailHooks, sendFlowEmail } from './hooks';
+export { alertsOnHandoff, emailModule, sendFlowEmail } from './hooks';
 export { NotificationSettings, readNotificationSettings, writeNotificationSettings } from './notification-settings';
 export {
   type AssignmentEvent,

@@ -62,7 +62,7 @@ export async function reply(
       seq: message!.message.seq,
     };
     tx.afterCommit(() => publishRead(services, read));
-    for (const hook of services.conversationHooks.onAgentReply) await hook(tx, message!);
+    for (const hook of services.conversationHooks.onAgentReply) await hook(services, tx, message!);
     return message!;
   });
 }

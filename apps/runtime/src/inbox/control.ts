@@ -65,7 +65,7 @@ export async function endConversation(services: Services, viewer: Viewer, conver
     if (tx.conversation.status === 'resolved') return { replies: [], conversation: tx.conversation };
     await tx.update({ status: 'resolved', resolved_at: new Date(), awaiting: null });
     await appendEvent(tx, 'resolved', `${viewer.name} ended the conversation`, viewer, { ended: true });
-    for (const hook of services.conversationHooks.onResolved) await hook(tx);
+    for (const hook of services.conversationHooks.onResolved) await hook(services, tx);
     return { replies: [], conversation: tx.conversation };
   });
 }
@@ -77,7 +77,7 @@ export async function resolve(services: Services, viewer: Viewer, conversationId
     if (tx.conversation.status === 'resolved') return tx.conversation;
     await tx.update({ status: 'resolved', resolved_at: new Date() });
     await appendEvent(tx, 'resolved', `${viewer.name} marked the conversation as resolved`, viewer);
-    for (const hook of services.conversationHooks.onResolved) await hook(tx);
+    for (const hook of services.conversationHooks.onResolved) await hook(services, tx);
     return tx.conversation;
   });
 }

@@ -1,5 +1,6 @@
 import type { Conversation } from '../db/schema';
 import type { Services } from '../services';
+import type { AfterVisitorMessageHook, ContactCapturedHook } from '../services/hooks';
 import { awaitsFirstReply, summarizeHandoff } from './summary';
 
 /** Quiet time after the visitor's last message before the summary is written again (several lines, one rewrite). */
@@ -61,16 +62,24 @@ export class SummaryRewriter {
   }
 }
 
-/** Installs the rewrite on visitor messages; returns the rewriter (its debounce is `debounceMs`). */
+const rewriters = new WeakMap<Services, SummaryRewriter>();
+
+/** This process's rewriter (the inbox module's `init`), stopped on close. */
 export function installSummaryRewrite(services: Services, debounceMs?: number): SummaryRewriter {
   const rewriter = new SummaryRewriter(services, debounceMs);
-  services.conversationHooks.afterVisitorMessage.push(rewriter.afterVisitorMessage);
-  // A contact left on a waiting conversation belongs in its summary (none yet: the handoff's own is on its way).
-  services.conversationHooks.onContactCaptured.push(async (tx) => {
-    const conversation = tx.conversation;
-    if (awaitsFirstReply(conversation) && conversation.summary !== null)
-      tx.afterCommit(() => rewriter.schedule(conversation.id));
-  });
+  rewriters.set(services, rewriter);
   services.onClose(async () => rewriter.close());
   return rewriter;
 }
+
+/** After a visitor message committed: a rewrite when the handoff already waited for its first reply. */
+export const rewriteAfterVisitorMessage: AfterVisitorMessageHook = (services, before) =>
+  rewriters.get(services)?.afterVisitorMessage(before);
+
+/** A contact left on a waiting conversation belongs in its summary (none yet: the handoff's own is on its way). */
+export const rewriteOnContactCaptured: ContactCapturedHook = async (services, tx) => {
+  const conversation = tx.conversation;
+  const rewriter = rewriters.get(services);
+  if (rewriter && awaitsFirstReply(conversation) && conversation.summary !== null)
+    tx.afterCommit(() => rewriter.schedule(conversation.id));
+};

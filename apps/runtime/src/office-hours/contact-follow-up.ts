@@ -14,7 +14,3 @@ export async function queueContactFollowUp(services: Services, tx: ConversationT
   const followUp = await followUpMark(tx.trx, { workspaceId, teamId, now: new Date() }, 'contact_form');
   await services.conversations.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null, followUp });
 }
-
-export function registerContactFollowUp(services: Services): void {
-  services.conversationHooks.onContactCaptured.push((tx) => queueContactFollowUp(services, tx));
-}

@@ -1,7 +1,7 @@
 /** Office hours, reply time and the handoff offline decision. */
 export { countOnlineAgents, decideHandoff, type HandoffDecision, widgetAvailability } from './availability';
 export { type HandoffOutcome, handoffOutcome, OfflineWhen } from './handoff-outcome';
-export { handoffOutcomeHook, registerOfficeHoursHooks, replyTimeSentence } from './hooks';
+export { handoffOutcomeHook, officeHoursModule, replyTimeSentence } from './hooks';
 export { scanNoAgentTimeouts, startNoAgentTimeouts } from './no-agent-timeout';
 export { describe, isOpen, nextOpening, type OfficeStatus, officeStatus } from './office-hours';
 export { ReplyTimeBucket, ReplyTimeSetting, replyTimeBucket } from './reply-time';

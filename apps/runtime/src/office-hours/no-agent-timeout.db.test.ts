@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/db';
 import { useAppWith } from '../../test/email/app-harness';
-import { botAndVisitor, installLiveAreas } from '../../test/email/live-areas';
+import { botAndVisitor, startFastEmailWorker } from '../../test/email/live-areas';
 import { waitFor } from '../../test/email/wait';
 import { seedWorkspace } from '../../test/fixtures/accounts';
 import { publishFlow } from '../../test/fixtures/flows';
@@ -45,7 +45,7 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
     const ws = await seedWorkspace(db, 'timeout');
     await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
     await publishFlow(db, ws.bot.id, supportBotFlow);
-    const email = installLiveAreas(services);
+    const email = startFastEmailWorker(services);
 
     const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
     const { id } = await services.conversations.start(bot, visitor, {});

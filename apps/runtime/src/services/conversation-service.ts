@@ -96,9 +96,10 @@ export class ConversationService {
           [{ author: 'visitor', authorName: visitor.name, content: input.content, clientId: input.clientId }],
           { defer: hooks.length === 0 },
         );
-        for (const hook of hooks) await hook(tx, message!);
+        for (const hook of hooks) await hook(this.services, tx, message!);
         const before = tx.conversation;
-        for (const hook of this.services.conversationHooks.afterVisitorMessage) tx.afterCommit(() => hook(before));
+        for (const hook of this.services.conversationHooks.afterVisitorMessage)
+          tx.afterCommit(() => hook(this.services, before));
         const replies = botHolds(tx.conversation)
           ? await this.runStep(tx, { type: 'visitor_message', content: input.content })
           : [];
@@ -210,7 +211,7 @@ export class ConversationService {
       ? 'The team will follow up as soon as someone is available.'
       : 'The conversation was handed to a person.';
     await tx.append([{ author: 'system', content: systemEvent('handoff', text) }]);
-    for (const hook of this.services.handoffHooks.onHandoff) await hook(tx, context);
+    for (const hook of this.services.handoffHooks.onHandoff) await hook(this.services, tx, context);
     // After the hooks: the team routing chose is the team the handoff counts for.
     await recordFacts(tx.trx, tx.conversation, [
       {
@@ -225,7 +226,7 @@ export class ConversationService {
     const conversationId = tx.conversation.id;
     tx.afterCommit(() => {
       for (const hook of this.services.handoffHooks.afterHandoff) {
-        this.services.background.run('afterHandoff', () => hook(conversationId, context));
+        this.services.background.run('afterHandoff', () => hook(this.services, conversationId, context));
       }
     });
   }

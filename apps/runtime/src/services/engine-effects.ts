@@ -45,7 +45,7 @@ export function createEngineEffects(
       callExternal(services, 'classifyIntent', request, call) as Promise<ClassifyIntentResult>,
     handoff: async (request) => {
       for (const decide of services.handoffHooks.outcome) {
-        const decision = await decide(tx.trx, tx.conversation, request);
+        const decision = await decide(services, tx.trx, tx.conversation, request);
         if (decision?.outcome === 'offline') {
           // Agents see why nobody picked it up; the widget offers its email form unless the flow asks itself.
           await tx.append([{ author: 'system', content: OFFLINE_EVENT }]);
@@ -57,7 +57,7 @@ export function createEngineEffects(
     },
     sendEmail: async (email) => {
       if (services.conversationHooks.sendEmail) {
-        await services.conversationHooks.sendEmail(tx.trx, tx.conversation, email);
+        await services.conversationHooks.sendEmail(services, tx.trx, tx.conversation, email);
         return;
       }
       await tx.trx

@@ -6,6 +6,7 @@ import { AiSettingsRegistry } from '../ai-settings/registry';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
 import type { Conversation, Database } from '../db/schema';
+import { composeHooks, type RuntimeModule } from '../modules';
 import { RealtimeHub } from '../realtime/hub';
 import { toVisitorConversation, visibleAgent } from '../repositories/conversations';
 import { BackgroundTasks } from './background';
@@ -13,7 +14,7 @@ import { ConversationService } from './conversation-service';
 import { DatabaseRateLimitStore } from './database-rate-limit-store';
 import { EffectRunner } from './effect-runner';
 import { FlowCache } from './flow-cache';
-import { type ConversationHooks, createConversationHooks, createHandoffHooks, type HandoffHooks } from './hooks';
+import type { ConversationHooks, HandoffHooks } from './hooks';
 import type { Logger } from './logger';
 import { PublicRateLimits } from './public-rate-limits';
 import type { RateLimitStore } from './rate-limit-store';
@@ -37,8 +38,11 @@ export interface Services {
   conversations: ConversationService;
   /** Runs flow calls that leave the process (HTTP blocks, AI) with no database connection held. */
   effects: EffectRunner;
-  handoffHooks: HandoffHooks;
-  conversationHooks: ConversationHooks;
+  /** The feature areas this process runs, in the order their hooks run (areas.ts lists them). */
+  readonly modules: readonly RuntimeModule[];
+  /** Composed once from `modules`; read-only. */
+  readonly handoffHooks: HandoffHooks;
+  readonly conversationHooks: ConversationHooks;
   background: BackgroundTasks;
   /** Public widget API budgets (per address, per visitor, new visitors). */
   publicLimits: PublicRateLimits;
@@ -52,23 +56,23 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function createServices(config: Config, database: DatabaseHandle, logger: Logger): Services {
+/** `modules`: the feature areas (areas.ts `RUNTIME_MODULES`); their hooks are fixed from here on. */
+export function createServices(
+  config: Config,
+  database: DatabaseHandle,
+  logger: Logger,
+  modules: readonly RuntimeModule[],
+): Services {
   const closers: Array<() => Promise<void> | void> = [];
   // Views by conversation snapshot: a write publishes the view of its final row and the route that made
   // the write answers with the same one, so each snapshot is read once.
   const views = new WeakMap<Conversation, Promise<VisitorConversation>>();
-  // The hook is installed after start-up (office hours area); its cache follows whichever one is set.
-  let replyTimeHook: ConversationHooks['replyTime'] = null;
-  let cachedReplyTime: ReturnType<typeof cacheReplyTime> | null = null;
-  const replyTimeOf = (conversation: Conversation) => {
-    const hook = services.conversationHooks.replyTime;
-    if (!hook) return Promise.resolve(null);
-    if (hook !== replyTimeHook || !cachedReplyTime) {
-      replyTimeHook = hook;
-      cachedReplyTime = cacheReplyTime((scope) => hook(services.db, scope));
-    }
-    return cachedReplyTime(conversation);
-  };
+  const { handoffHooks, conversationHooks } = composeHooks(modules);
+  const replyTimeHook = conversationHooks.replyTime;
+  const cachedReplyTime = replyTimeHook
+    ? cacheReplyTime((scope) => replyTimeHook(services, services.db, scope))
+    : () => Promise.resolve(null);
+  const replyTimeOf = (conversation: Conversation) => cachedReplyTime(conversation);
   const readView = async (conversation: Conversation) => {
     const agent = await visibleAgent(services.db, conversation);
     let replyTime: string | null = null;
@@ -105,8 +109,9 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
     flows: new FlowCache(),
     conversations: undefined as unknown as ConversationService,
     effects: undefined as unknown as EffectRunner,
-    handoffHooks: createHandoffHooks(),
-    conversationHooks: createConversationHooks(),
+    modules,
+    handoffHooks,
+    conversationHooks,
     background: new BackgroundTasks(logger),
     publicLimits: new PublicRateLimits(config),
     limits: new DatabaseRateLimitStore(database.db),
@@ -130,5 +135,6 @@ export function createServices(config: Config, database: DatabaseHandle, logger:
   services.conversations = new ConversationService(services);
   services.effects = new EffectRunner(services, config.EFFECTS_MAX_IN_FLIGHT, config.EFFECT_LEASE_MS);
   closers.push(() => services.effects.close());
+  for (const module of modules) module.init?.(services);
   return services;
 }

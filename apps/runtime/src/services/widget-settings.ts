@@ -23,7 +23,7 @@ async function availability(services: Services, workspaceId: string): Promise<Wi
   const hook = services.conversationHooks.widgetAvailability;
   if (hook) {
     try {
-      return await hook(services.db, workspaceId);
+      return await hook(services, services.db, workspaceId);
     } catch (error) {
       services.logger.warn({ err: error }, 'widget availability unavailable');
     }

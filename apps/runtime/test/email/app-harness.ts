@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app';
+import { RUNTIME_MODULES } from '../../src/areas';
 import type { DatabaseKind } from '../../src/db/database';
+import type { RuntimeModule } from '../../src/modules';
 import { createServices, type Services } from '../../src/services';
 import { createLogger } from '../../src/services/logger';
 import { createTestDatabase, SETUP_TIMEOUT_MS, type TestDatabase } from '../db';
@@ -13,9 +15,15 @@ type Mount = (app: ReturnType<typeof createApp>, services: Services) => void;
 
 /**
  * The real app (session auth, error handler) with extra route files mounted the way
- * `registerRoutes` mounts them, over a fresh database; requests go through `app.request()`.
+ * `registerRoutes` mounts them, over a fresh database; requests go through `app.request()`. The services run
+ * `modules` (every area by default, as the server does; no workers started).
  */
-export function useAppWith(kind: DatabaseKind, mount: Mount, overrides: Record<string, string> = {}) {
+export function useAppWith(
+  kind: DatabaseKind,
+  mount: Mount,
+  overrides: Record<string, string> = {},
+  modules: readonly RuntimeModule[] = RUNTIME_MODULES,
+) {
   const holder = {} as {
     database: TestDatabase;
     services: Services;
@@ -31,7 +39,12 @@ export function useAppWith(kind: DatabaseKind, mount: Mount, overrides: Record<s
   beforeAll(async () => {
     holder.database = await createTestDatabase(kind);
     const config = { ...holder.database.config, PUBLIC_URL: 'https://desk.example.test', ...overrides };
-    holder.services = createServices(config as typeof holder.database.config, holder.database, createLogger(config));
+    holder.services = createServices(
+      config as typeof holder.database.config,
+      holder.database,
+      createLogger(config),
+      modules,
+    );
     holder.app = createApp(holder.services);
     mount(holder.app, holder.services);
     holder.call = async (method, path, headers = {}, json) => {

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RUNTIME_MODULES } from '../../src/areas';
 import { notifyNeedsAttention } from '../../src/email/notifications';
 import { SUMMARY_WAIT_MS } from '../../src/email/refresh';
 import { emailDb } from '../../src/email/tables';
 import { recoverLostSummaries, startSummaryRecovery } from '../../src/inbox/summary';
+import type { RuntimeModule } from '../../src/modules';
 import { databaseKinds, useTestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { seedWorkspace as seedAccounts } from '../fixtures/accounts';
@@ -10,15 +12,30 @@ import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
 import { useAppWith } from './app-harness';
 import { seedConversation, seedTeam, seedUser, seedWorkspace } from './fixtures';
-import { botAndVisitor, installLiveAreas } from './live-areas';
+import { botAndVisitor, startFastEmailWorker } from './live-areas';
 import { resendWorker, testClock } from './outbox-helpers';
 import { waitFor } from './wait';
 
 const PUBLIC_URL = 'https://desk.example.test';
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
+/** While `dropped`, the after-handoff work (the AI summary) never runs: the process "died" after the commit. */
+const crash = { dropped: false };
+const crashableModules: RuntimeModule[] = RUNTIME_MODULES.map((module) => {
+  const afterHandoff = module.hooks?.afterHandoff;
+  if (!afterHandoff) return module;
+  return {
+    ...module,
+    hooks: {
+      ...module.hooks,
+      afterHandoff: (services, conversationId, context) =>
+        crash.dropped ? Promise.resolve() : afterHandoff(services, conversationId, context),
+    },
+  };
+});
+
 describe.each(databaseKinds)('handoff emails carry the AI summary and priority on %s', (kind) => {
-  const t = useAppWith(kind, () => {});
+  const t = useAppWith(kind, () => {}, {}, crashableModules);
 
   it('a real handoff: the assignee and the team get the summary and priority the AI wrote after the commit', async () => {
     const { services } = t;
@@ -28,7 +45,7 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
     const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
     const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId)); // priority: auto (the AI rates it)
-    const email = installLiveAreas(services);
+    const email = startFastEmailWorker(services);
 
     const { bot, visitor } = await botAndVisitor(db, ws.bot.id, 'Zoé');
     const conversation = await services.conversations.start(bot, visitor, {});
@@ -86,15 +103,14 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
     const ws = await seedAccounts(db, 'lost');
     await publishFlow(db, ws.bot.id, handoffFlow(null));
     // The process "dies" right after the commit: the in-memory summary task never runs.
-    const afterHandoff = [...services.handoffHooks.afterHandoff];
-    services.handoffHooks.afterHandoff.length = 0;
+    crash.dropped = true;
     const { bot, visitor } = await botAndVisitor(db, ws.bot.id, 'Max');
     const conversation = await services.conversations.start(bot, visitor, {});
     const handed = await services.conversations.visitorMessage(conversation.id, visitor, {
       clientId: 'c1',
       content: { type: 'text', text: 'The app crashes every time I open my invoices, please help' },
     });
-    services.handoffHooks.afterHandoff.push(...afterHandoff);
+    crash.dropped = false;
     expect(handed.conversation.status).toBe('needs_agent');
     const row = () =>
       db

@@ -7,7 +7,7 @@ import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
 import { useAppWith } from './app-harness';
 import { seedTeam, seedUser } from './fixtures';
-import { botAndVisitor, installLiveAreas } from './live-areas';
+import { botAndVisitor, startFastEmailWorker } from './live-areas';
 import { waitFor } from './wait';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
@@ -26,7 +26,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
     const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId, 'high'));
-    const email = installLiveAreas(services);
+    const email = startFastEmailWorker(services);
 
     const talk = async (name: string) => {
       const { bot, visitor } = await botAndVisitor(db, ws.bot.id, name);

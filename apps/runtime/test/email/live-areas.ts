@@ -1,16 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
-import { registerEmailHooks } from '../../src/email/hooks';
 import { startEmailService } from '../../src/email/service';
-import { registerOfficeHoursHooks } from '../../src/office-hours/hooks';
 import type { Services } from '../../src/services';
 
-/** Office-hours and email hooks on real services, with a fast-polling local-mailbox worker. */
-export function installLiveAreas(services: Services) {
-  registerOfficeHoursHooks(services);
-  const email = startEmailService(services, { intervalMs: 100 });
-  registerEmailHooks(services, { context: email.context, kick: email.loop.kick });
-  return email;
+/** The email worker, polling fast, on services whose modules give the office-hours and email hooks. */
+export function startFastEmailWorker(services: Services) {
+  return startEmailService(services, { intervalMs: 100 });
 }
 
 /** A bot row and a new visitor of it, as the conversation service takes them. */

@@ -31,7 +31,7 @@ describe.each(databaseKinds)('knowledge refresh and recovery (%s)', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const config = { ...database.config, HTTP_BLOCK_ALLOW_PRIVATE: true };
-    services = createServices(config, database, createLogger(config));
+    services = createServices(config, database, createLogger(config), []);
     await database.db.insertInto('workspaces').values({ id: workspaceId, name: 'Shop' }).execute();
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {

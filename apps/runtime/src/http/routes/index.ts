@@ -2,12 +2,6 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { aiSettingsRoutes } from '../../ai-settings/routes';
 import { analyticsRoutes } from '../../analytics/routes';
 import { auditRoutes } from '../../audit';
-import { mountCsat } from '../../csat/routes';
-import { emailRoutes } from '../../email';
-import { mountInbox } from '../../inbox';
-import { knowledgePreviewRoutes } from '../../knowledge/preview-routes';
-import { knowledgeRoutes } from '../../knowledge/routes';
-import { officeHoursRoutes } from '../../office-hours';
 import { onboardingRoutes } from '../../onboarding/routes';
 import { inviteRoutes, passwordRoutes } from '../../people';
 import type { Services } from '../../services';
@@ -26,7 +20,7 @@ import { flowJsonSchemaRoutes } from './system/flow-json-schema';
 import { healthRoutes } from './system/health';
 import { staticRoutes } from './system/static';
 
-/** Every route file is mounted here, one line each. */
+/** Every core route file is mounted here, one line each; the feature modules mount theirs. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', flowJsonSchemaRoutes());
@@ -44,13 +38,9 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', publicWidgetRoutes(services));
   app.route('/', demoRoutes(services));
   app.route('/', staticRoutes(services.config));
-  mountInbox(app, services);
-  app.route('/', emailRoutes(services));
-  app.route('/', officeHoursRoutes(services));
+  // The feature areas' own routes (inbox, office hours, email, CSAT, knowledge), in areas.ts order.
+  for (const module of services.modules) module.routes?.(app, services);
   app.route('/', auditRoutes(services));
   app.route('/', onboardingRoutes(services));
-  app.route('/', knowledgeRoutes(services));
-  app.route('/', knowledgePreviewRoutes(services));
   app.route('/', analyticsRoutes(services));
-  mountCsat(app, services);
 }

@@ -126,7 +126,8 @@ export function publicConversationRoutes(services: Services) {
           content: { type: 'event', kind: 'email_captured', text: `We will reply to ${email}.`, data: { email } },
         },
       ]);
-      for (const hook of services.conversationHooks.onContactCaptured) await hook(tx, { email, name: name ?? null });
+      for (const hook of services.conversationHooks.onContactCaptured)
+        await hook(services, tx, { email, name: name ?? null });
       return tx.conversation;
     });
     return c.json({ conversation: await services.visitorView(updated) }, 200);

@@ -1,0 +1,20 @@
+import { csatModule } from './csat/routes';
+import { emailModule } from './email/hooks';
+import { inboxModule } from './inbox';
+import { knowledgeModule } from './knowledge/module';
+import type { RuntimeModule } from './modules';
+import { officeHoursModule } from './office-hours/hooks';
+
+/**
+ * The feature areas this runtime runs, the one place that lists them. Their hooks run in this order, and
+ * it matters: the inbox first, so its routing has set the team and assignee before email's "needs
+ * attention" alert in the same handoff; email's transcript goes before the CSAT rating email on resolve;
+ * office hours' contact-form follow-up (a handoff) comes before email notes the visitor prefers email.
+ */
+export const RUNTIME_MODULES: readonly RuntimeModule[] = [
+  inboxModule,
+  officeHoursModule,
+  emailModule,
+  csatModule,
+  knowledgeModule,
+];
