@@ -41,7 +41,12 @@ export interface VisitorMessageResult {
 
 /** Runs conversations: visitor messages, bot steps, handoffs. Every change is one transaction per conversation. */
 export class ConversationService {
-  constructor(private readonly services: Services) {}
+  /** `services` resolves the process's services when used: they hold this service (see createServices). */
+  constructor(private readonly resolveServices: () => Services) {}
+
+  private get services(): Services {
+    return this.resolveServices();
+  }
 
   /** A new conversation on the bot's live flow version; the bot greets at once unless the flow waits for the visitor. */
   async start(

@@ -29,11 +29,16 @@ export class EffectRunner {
   /** At most one speculative call per conversation (see Speculation), dropped when not claimed in time. */
   private readonly speculations = new Map<string, Speculation>();
 
+  /** `resolveServices` gives the process's services when used: they hold this runner (see createServices). */
   constructor(
-    private readonly services: Services,
+    private readonly resolveServices: () => Services,
     private readonly limit: number,
     private readonly leaseMs: number,
   ) {}
+
+  private get services(): Services {
+    return this.resolveServices();
+  }
 
   /** Effects this instance runs now / holds waiting for a slot. */
   get inFlight() {

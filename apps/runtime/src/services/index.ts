@@ -107,8 +107,10 @@ export function createServices(
     aiSettings,
     aiFor: (workspaceId) => aiSettings.providerFor(workspaceId),
     flows: new FlowCache(),
-    conversations: undefined as unknown as ConversationService,
-    effects: undefined as unknown as EffectRunner,
+    // The conversation service and the effect runner use each other and the rest of these services, so each
+    // gets them lazily (called only after this object exists), never a placeholder filled in later.
+    conversations: new ConversationService(() => services),
+    effects: new EffectRunner(() => services, config.EFFECTS_MAX_IN_FLIGHT, config.EFFECT_LEASE_MS),
     modules,
     handoffHooks,
     conversationHooks,
@@ -132,8 +134,6 @@ export function createServices(
       await services.hub.close();
     },
   };
-  services.conversations = new ConversationService(services);
-  services.effects = new EffectRunner(services, config.EFFECTS_MAX_IN_FLIGHT, config.EFFECT_LEASE_MS);
   closers.push(() => services.effects.close());
   for (const module of modules) module.init?.(services);
   return services;
