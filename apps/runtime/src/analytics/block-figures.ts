@@ -3,6 +3,7 @@ import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { analyticsDb } from './facts';
 import { type DayRange, inRange } from './overview';
+import { withoutJit } from './report';
 
 export interface IntentMatches {
   intentId: string;
@@ -41,7 +42,7 @@ export async function blockFigures(
   if (options.flowVersionIds?.length) facts = facts.where('flow_version_id', 'in', options.flowVersionIds);
   const { days } = options;
   if (days) facts = facts.where(inRange('at', days));
-  const { rows } = await sql<{
+  const statement = sql<{
     flow_version_id: string;
     block_id: string;
     reached: number;
@@ -72,8 +73,8 @@ export async function blockFigures(
     from visits v join reached r using (flow_version_id, block_id)
       left join dropped d using (flow_version_id, block_id) left join handed h using (flow_version_id, block_id)
     order by v.flow_version_id, v.block_id
-  `.execute(db);
-  const { rows: matched } = await sql<{
+  `;
+  const matchedStatement = sql<{
     flow_version_id: string;
     block_id: string;
     intent: string;
@@ -85,7 +86,11 @@ export async function blockFigures(
       (array_agg(payload->>'intentName' order by id desc))[1] as name
     from f group by flow_version_id, block_id, intent
     order by flow_version_id, block_id, count desc, intent
-  `.execute(db);
+  `;
+  const [{ rows }, { rows: matched }] = await withoutJit(db, async (trx) => [
+    await statement.execute(trx),
+    await matchedStatement.execute(trx),
+  ]);
   const intents = new Map<string, IntentMatches[]>();
   for (const row of matched) {
     const key = `${row.flow_version_id}\u0000${row.block_id}`;
