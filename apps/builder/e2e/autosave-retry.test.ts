@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { retryDelayMs } from '../src/editor/hooks/retry-delay';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
@@ -14,6 +15,8 @@ let page: Page;
 
 beforeAll(async () => {
   ({ harness, page } = dashboard);
+  // Time runs as usual; a test can jump it forward to fire the page's due timers at once.
+  await page.clock.install();
   await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
   await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
@@ -80,7 +83,9 @@ test('a refusal that waiting cannot fix (400) is not retried on its own; the nex
   await text.fill('Refused once');
   const status = page.getByTestId('save-status');
   await status.filter({ hasText: 'Not saved — retrying on next change' }).waitFor();
-  await page.waitForTimeout(3000); // longer than the first automatic retry would wait
+  // Past the first automatic retry's pause: a retry would now be on its way, ahead of the next edit's save
+  // (saves run one after another), so the next edit would be the third attempt.
+  await page.clock.fastForward(retryDelayMs(1) + 1000);
   expect(attempts).toBe(1);
   await text.fill('Refused once, then saved');
   await status.filter({ hasText: 'All changes saved' }).waitFor();
@@ -113,9 +118,14 @@ test('undo then redo within a second ends on "All changes saved", not "Unsaved c
   await undo.click();
   await expect.poll(() => status.textContent()).toBe('Unsaved changes');
   await redo.click(); // well within the autosave delay: back to what the server has
-  await page.waitForTimeout(1500);
+  await expect.poll(() => status.textContent()).toBe('All changes saved');
+  // Past the autosave delay: a save still scheduled would go now, ahead of the next edit's (one at a time).
+  await page.clock.fastForward(2000);
   expect(await status.textContent()).toBe('All changes saved');
-  expect(puts).toBe(0); // nothing to send: the server already has this document
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Edited twice');
+  await expect.poll(() => puts).toBe(1);
+  await status.filter({ hasText: 'All changes saved' }).waitFor();
+  expect(puts).toBe(1); // only the real edit was sent: undo + redo had nothing to send
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.screenshot({ path: `${SCREENSHOTS}/builder-autosave-undo-redo.png` });
   await page.unroute('**/api/admin/flows/*/draft');

@@ -9,6 +9,7 @@ import { type Harness, startHarness } from './support/harness';
 
 const ANSWER =
   'Refunds reach your card within five business days after the returned parcel arrives at our warehouse and passes a quick check.';
+const LATER = 'Exchanges are sent as soon as the returned parcel arrives.';
 
 let fake: FakeOpenAiServer;
 let orders: Awaited<ReturnType<typeof startSlowOrdersApi>>;
@@ -64,6 +65,15 @@ function saveFlow(name: string, draft: unknown, publish: boolean): Promise<strin
   );
 }
 
+/** Waits until the inbox's streamed bubble holds more than `length` characters; returns its text then. */
+async function streamedLongerThan(length: number): Promise<string> {
+  const handle = await page.waitForFunction((min) => {
+    const text = document.querySelector('.transcript .msg-streaming .msg-bubble')?.textContent ?? '';
+    return text.length > min ? text : null;
+  }, length);
+  return (await handle.jsonValue()) as string;
+}
+
 /** Records, after every change to the transcript, the most bot rows that held `phrase` at once. */
 async function watchBotRows(phrase: string) {
   await page.evaluate((text) => {
@@ -101,11 +111,8 @@ describe('the bot at work, seen from the dashboard', () => {
     await shot('01-inbox-working');
 
     const streaming = transcript.locator('.msg-streaming');
-    await streaming.waitFor();
-    const first = (await streaming.locator('.msg-bubble').textContent()) ?? '';
-    await page.waitForTimeout(700);
-    const second = (await streaming.locator('.msg-bubble').textContent()) ?? '';
-    expect(first.length).toBeGreaterThan(0);
+    const first = await streamedLongerThan(0);
+    const second = await streamedLongerThan(first.length);
     expect(second.length).toBeGreaterThan(first.length);
     expect(second.startsWith(first)).toBe(true);
     expect(ANSWER.startsWith(second)).toBe(true);
@@ -115,13 +122,17 @@ describe('the bot at work, seen from the dashboard', () => {
     const stored = transcript.locator('.msg-bot[data-seq]', { hasText: ANSWER });
     await stored.waitFor({ timeout: 10_000 });
     await transcript.locator('.msg-bot', { hasText: AI_PROMPT }).nth(1).waitFor();
-    await page.waitForTimeout(500);
+    await shot('03-inbox-answered');
+    // A stream frame sent late must not bring the bubble back: a second answer's frames come after any.
+    fake.enqueue({ chunks: splitTokens(LATER) });
+    await visitor.say('And exchanges?');
+    await transcript.locator('.msg-bot[data-seq]', { hasText: LATER }).waitFor({ timeout: 10_000 });
+    await transcript.locator('.msg-bot', { hasText: AI_PROMPT }).nth(2).waitFor();
     expect(await transcript.locator('.msg-bot', { hasText: 'Refunds reach' }).count()).toBe(1);
     expect(await stored.locator('.msg-text').textContent()).toBe(ANSWER);
     expect(await streaming.count()).toBe(0);
     await expect.poll(() => working.count()).toBe(0);
     expect(await maxRows()).toBe(1);
-    await shot('03-inbox-answered');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -133,12 +144,15 @@ describe('the bot at work, seen from the dashboard', () => {
     const fromBot = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
     await fromBot(ORDER_PROMPT).waitFor();
 
+    // The API cannot answer until released: the dots must show while the call waits.
+    orders.hold();
     await page.getByLabel('Message to the bot').fill('A-7');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const typing = page.locator('.preview-entry.from-typing');
     await typing.waitFor();
     expect(await typing.textContent()).toBe('Bot is typing');
     await shot('04-preview-typing');
+    orders.release();
 
     await fromBot('Order A-7 is shipped.').waitFor();
     expect(await typing.count()).toBe(0);

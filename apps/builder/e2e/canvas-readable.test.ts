@@ -6,7 +6,7 @@ import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
 import { login, SCREENSHOTS } from './support/browser';
-import { edgeCount, node, tidy } from './support/canvas';
+import { edgeCount, node, tidy, viewportSettled } from './support/canvas';
 import { canvasZoom, drawnGeometry, smallestBlockText } from './support/canvas-geometry';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
@@ -37,8 +37,9 @@ const saved = () => page.getByTestId('save-status').filter({ hasText: 'All chang
 /** Tidies up, then waits for the routed edges and the save. */
 async function tidyAndSave(): Promise<void> {
   await tidy(page);
+  // The layout (with its routes) is applied once ELK answers, then the view fits it.
   await page.locator('path.react-flow__edge-path.routed').first().waitFor();
-  await page.waitForTimeout(300);
+  await viewportSettled(page);
   await saved();
 }
 
@@ -69,7 +70,7 @@ async function openFlow(name: string, draft: Parameters<typeof createFlowViaApi>
   const id = await createFlowViaApi(page, harness.seeded.botId, name, draft);
   await page.goto(`${harness.appUrl}flows/${id}`);
   await page.locator('.react-flow__node').first().waitFor();
-  await page.waitForTimeout(300);
+  await viewportSettled(page);
   return id;
 }
 
@@ -86,15 +87,14 @@ test('a 40-block flow: tidy up lays it out in rows and columns, edges go around 
 
   // The controls' "fit view" keeps text readable too.
   await page.getByRole('button', { name: 'Fit View' }).click();
-  await page.waitForTimeout(400);
+  await viewportSettled(page);
   expect((await smallestBlockText(page)).px).toBeGreaterThanOrEqual(12);
 
   // Zoom out until every block is rendered, then check what is drawn.
   for (let i = 0; i < 20 && (await page.locator('.react-flow__node').count()) < 40; i++) {
     await page.getByRole('button', { name: 'Zoom Out' }).click();
-    await page.waitForTimeout(120);
+    await viewportSettled(page);
   }
-  await page.waitForTimeout(300);
   await shot('40-blocks-overview');
   const { blocks, edges } = await drawnGeometry(page);
   expect(blocks).toHaveLength(40);
@@ -117,10 +117,10 @@ test('a 40-block flow: tidy up lays it out in rows and columns, edges go around 
   // Reopened: fitted at a readable zoom again, edges still routed.
   await page.reload();
   await node(page, 'b0').waitFor();
-  await page.waitForTimeout(300);
+  await viewportSettled(page);
   expect(await canvasZoom(page)).toBeGreaterThanOrEqual(12 / 14 - 0.001);
   expect((await smallestBlockText(page)).px).toBeGreaterThanOrEqual(12);
-  await expect(page.locator('path.react-flow__edge-path.routed').count()).resolves.toBeGreaterThan(3);
+  await expect.poll(() => page.locator('path.react-flow__edge-path.routed').count()).toBeGreaterThan(3);
   await shot('40-blocks-reopened');
   expect(consoleErrors).toEqual([]);
 });

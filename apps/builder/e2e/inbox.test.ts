@@ -93,11 +93,10 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
       `visitor message answered after ${answeredMs} ms; inbox list reloaded after ${Date.now() - clicked} ms`,
     );
     const flagged = agent.page.locator('.inbox-row').filter({ has: agent.page.locator('.status-needs_agent') });
-    await flagged.waitFor({ timeout: 5000 });
-    const appearedMs = Date.now() - clicked;
-    console.log(`handoff visible in the inbox after ${appearedMs} ms`);
-    // The inbox's part: from the moment the runtime answered the visitor (handoff committed) to the flagged row.
-    expect(appearedMs - answeredMs).toBeLessThan(1000);
+    // Live: the agent did nothing, the list reloaded on the socket's word and shows the row (how fast is
+    // measured, not asserted: speed goals live in bench/ and BENCHMARKS.md).
+    await flagged.waitFor();
+    console.log(`handoff visible in the inbox after ${Date.now() - clicked} ms`);
     await expect.poll(() => flagged.locator('.status-badge').textContent()).toBe('Needs agent');
     await expect.poll(() => agent.page.locator('.nav-badge').first().textContent()).toContain('1');
 
