@@ -1,8 +1,8 @@
 import { CsatComment, CsatCommentRequest, CsatRatingRequest, CsatState } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { publicUrlOf } from '../email';
+import { ConflictError, NotFoundError } from '../errors';
 import { createRouter } from '../http/env';
-import { ApiError } from '../http/errors';
 import { requireVisitor, visitorConversation } from '../http/middleware/visitor-auth';
 import { ConversationIdParam, visitorSecurity } from '../http/routes/public/schemas';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
@@ -96,10 +96,10 @@ function csatRoutes(services: Services) {
     try {
       await rate(services, claim.c, { score: claim.n, comment: comment?.data, source: 'email', surveyId: claim.s });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
+      if (error instanceof ConflictError) {
         return csatPage(c, 409, 'Already rated', 'This conversation was already rated. Thank you!');
       }
-      if (error instanceof ApiError && error.status === 404) return invalidLinkPage(c);
+      if (error instanceof NotFoundError) return invalidLinkPage(c);
       throw error;
     }
     return csatPage(c, 200, 'Thank you', 'Your rating was recorded. Thank you for telling us.');

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { summarizeFacts } from '../analytics/conversation-summary';
 import { analyticsDb } from '../analytics/facts';
 import type { Conversation, Database } from '../db/schema';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Services } from '../services';
 import { type ConversationTx, withConversation } from '../services/conversation-tx';
 import { type CsatSurvey, csatDb } from './tables';
@@ -123,13 +123,14 @@ export async function rate(services: Services, conversationId: string, rating: R
           .executeTakeFirst()
       : await currentSurvey(tx.trx, tx.conversation);
     if (!survey) {
-      if (rating.surveyId) throw notFound('Survey');
-      if (tx.conversation.status !== 'resolved') throw conflict('This conversation is not resolved: nothing to rate');
-      throw conflict('This bot does not ask for ratings');
+      if (rating.surveyId) throw new NotFoundError('Survey');
+      if (tx.conversation.status !== 'resolved')
+        throw new ConflictError('This conversation is not resolved: nothing to rate');
+      throw new ConflictError('This bot does not ask for ratings');
     }
-    if (survey.score !== null) throw conflict('This conversation was already rated');
+    if (survey.score !== null) throw new ConflictError('This conversation was already rated');
     if (survey.scale === 'thumbs' && rating.score !== THUMBS_UP && rating.score !== THUMBS_DOWN) {
-      throw badRequest(`A thumbs rating is ${THUMBS_DOWN} (down) or ${THUMBS_UP} (up)`, { field: 'score' });
+      throw new ValidationError(`A thumbs rating is ${THUMBS_DOWN} (down) or ${THUMBS_UP} (up)`, { field: 'score' });
     }
     const now = new Date();
     const rated = await csatDb(tx.trx)
@@ -139,7 +140,7 @@ export async function rate(services: Services, conversationId: string, rating: R
       .where('score', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    if (!rated) throw conflict('This conversation was already rated');
+    if (!rated) throw new ConflictError('This conversation was already rated');
     const fact = await analyticsDb(tx.trx)
       .insertInto('analytics_facts')
       .values({
@@ -188,8 +189,8 @@ export async function addComment(
           .where('conversation_id', '=', conversationId)
           .executeTakeFirst()
       : await currentSurvey(tx.trx, tx.conversation);
-    if (!survey || survey.score === null) throw conflict('Rate the conversation before commenting');
-    if (survey.comment !== null) throw conflict('This rating already has a comment');
+    if (!survey || survey.score === null) throw new ConflictError('Rate the conversation before commenting');
+    if (survey.comment !== null) throw new ConflictError('This rating already has a comment');
     const updated = await csatDb(tx.trx)
       .updateTable('csat_surveys')
       .set({ comment })
@@ -197,7 +198,7 @@ export async function addComment(
       .where('comment', 'is', null)
       .returningAll()
       .executeTakeFirst();
-    if (!updated) throw conflict('This rating already has a comment');
+    if (!updated) throw new ConflictError('This rating already has a comment');
     await commentEvent(tx, comment);
     return updated;
   });

@@ -3,8 +3,19 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../errors';
 
-/** An error that becomes `{error:{code,message,details}}` with its status. Throw it from any handler. */
+/**
+ * An HTTP answer decided at the edge (middleware, route handlers): `{error:{code,message,details}}` with its
+ * status. Services and areas throw domain errors (../errors.ts) instead.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
@@ -17,11 +28,21 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
-export const unauthorized = (message = 'Sign in first') => new ApiError(401, 'unauthorized', message);
-export const forbidden = (message = 'Not allowed') => new ApiError(403, 'forbidden', message);
-export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
+// Shorthands for route handlers (the edge); services and areas throw the domain errors themselves.
+export const badRequest = (message: string, details?: unknown) => new ValidationError(message, details);
+export const unauthorized = (message?: string) => new UnauthorizedError(message);
+export const forbidden = (message?: string) => new ForbiddenError(message);
+export const notFound = (what?: string) => new NotFoundError(what);
+export const conflict = (message: string, details?: unknown) => new ConflictError(message, details);
+
+/** The status each domain error answers with. */
+const DOMAIN_STATUS: Record<DomainError['kind'], ContentfulStatusCode> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 /** `details` is always present (null when there are none), so clients can rely on the shape. */
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -78,6 +99,9 @@ export function isRejectedValue(error: unknown): boolean {
 /** The app's one error handler: every failure leaves as the documented JSON body. */
 export function handleError(logger: Logger) {
   return (error: Error, c: Context) => {
+    if (error instanceof DomainError) {
+      return sendError(c, DOMAIN_STATUS[error.kind], error.code, error.message, error.details);
+    }
     if (error instanceof ApiError) return sendError(c, error.status, error.code, error.message, error.details);
     if (error instanceof ZodError) return sendError(c, 400, 'invalid_request', 'Invalid request', zodDetails(error));
     if (error instanceof HTTPException) {

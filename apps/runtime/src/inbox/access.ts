@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
-import { forbidden, notFound } from '../http/errors';
+import { ForbiddenError, NotFoundError } from '../errors';
 import type { PublicUser } from '../repositories/users';
 
 /** Who is asking: enough of the signed-in user to decide what they may see. */
@@ -52,13 +52,13 @@ export function canSee(viewer: Viewer, conversation: Conversation): boolean {
 /** The conversation if the viewer may see it: 404 for another workspace (no hint it exists), 403 otherwise. */
 export async function accessibleConversation(db: Kysely<Database>, viewer: Viewer, id: string): Promise<Conversation> {
   const conversation = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!conversation || conversation.workspace_id !== viewer.workspaceId) throw notFound('Conversation');
-  if (!canSee(viewer, conversation)) throw forbidden('This conversation belongs to another agent or team');
+  if (!conversation || conversation.workspace_id !== viewer.workspaceId) throw new NotFoundError('Conversation');
+  if (!canSee(viewer, conversation)) throw new ForbiddenError('This conversation belongs to another agent or team');
   return conversation;
 }
 
 /** Same check on a row already locked inside a transaction (it may have moved since). */
 export function assertCanSee(viewer: Viewer, conversation: Conversation) {
-  if (conversation.workspace_id !== viewer.workspaceId) throw notFound('Conversation');
-  if (!canSee(viewer, conversation)) throw forbidden('This conversation belongs to another agent or team');
+  if (conversation.workspace_id !== viewer.workspaceId) throw new NotFoundError('Conversation');
+  if (!canSee(viewer, conversation)) throw new ForbiddenError('This conversation belongs to another agent or team');
 }

@@ -1,6 +1,6 @@
 import type { AssignInput, PriorityInput } from '@flowdesk/contract';
 import type { z } from 'zod';
-import { badRequest } from '../http/errors';
+import { ValidationError } from '../errors';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
 import { assertCanSee, type Viewer } from './access';
@@ -19,9 +19,10 @@ export async function assign(
     assertCanSee(viewer, tx.conversation);
     const { trx } = tx;
     const assignee = input.assigneeId ? await workspaceRow(trx, 'users', viewer.workspaceId, input.assigneeId) : null;
-    if (input.assigneeId && !assignee) throw badRequest('No such teammate in this workspace', { field: 'assigneeId' });
+    if (input.assigneeId && !assignee)
+      throw new ValidationError('No such teammate in this workspace', { field: 'assigneeId' });
     const team = input.teamId ? await workspaceRow(trx, 'teams', viewer.workspaceId, input.teamId) : null;
-    if (input.teamId && !team) throw badRequest('No such team in this workspace', { field: 'teamId' });
+    if (input.teamId && !team) throw new ValidationError('No such team in this workspace', { field: 'teamId' });
 
     const before = tx.conversation;
     const assigneeChanged = input.assigneeId !== undefined && input.assigneeId !== before.assignee_id;

@@ -2,7 +2,7 @@ import type { CannedInput, CannedPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
-import { conflict, notFound } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { type CannedResponse, inboxDb } from './tables';
@@ -19,7 +19,8 @@ export const toCannedJson = (row: CannedResponse) => ({
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
 function duplicate(error: unknown, shortcut: string | undefined): never {
-  if (isUniqueViolation(error)) throw conflict(`The shortcut /${shortcut} is already used`, { field: 'shortcut' });
+  if (isUniqueViolation(error))
+    throw new ConflictError(`The shortcut /${shortcut} is already used`, { field: 'shortcut' });
   throw error;
 }
 
@@ -58,7 +59,7 @@ export async function updateCanned(
     .returningAll()
     .executeTakeFirst()
     .catch((error) => duplicate(error, patch.shortcut));
-  if (!row) throw notFound('Canned response');
+  if (!row) throw new NotFoundError('Canned response');
   return toCannedJson(row);
 }
 

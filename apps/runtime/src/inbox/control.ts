@@ -1,6 +1,6 @@
 import type { HandBackInput } from '@flowdesk/contract';
 import type { z } from 'zod';
-import { badRequest, conflict } from '../http/errors';
+import { ConflictError, ValidationError } from '../errors';
 import { findVersionById } from '../repositories/flow-versions';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
@@ -31,18 +31,19 @@ export async function handBack(
   input: z.infer<typeof HandBackInput>,
 ) {
   if (input.end) {
-    if (input.blockId) throw badRequest('Choose a block or ending the conversation, not both', { field: 'blockId' });
+    if (input.blockId)
+      throw new ValidationError('Choose a block or ending the conversation, not both', { field: 'blockId' });
     return endConversation(services, viewer, conversationId);
   }
   await withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
-    if (tx.conversation.status === 'bot') throw conflict('The bot already holds this conversation');
+    if (tx.conversation.status === 'bot') throw new ConflictError('The bot already holds this conversation');
     const version = tx.conversation.flow_version_id
       ? await findVersionById(tx.trx, tx.conversation.flow_version_id)
       : undefined;
-    if (!version) throw badRequest('This conversation has no bot flow to hand back to');
+    if (!version) throw new ValidationError('This conversation has no bot flow to hand back to');
     if (input.blockId && !services.flows.get(version).blockIds.has(input.blockId)) {
-      throw badRequest(`The flow has no block "${input.blockId}"`, { field: 'blockId' });
+      throw new ValidationError(`The flow has no block "${input.blockId}"`, { field: 'blockId' });
     }
     await tx.update({ assignee_id: null });
     await appendEvent(tx, 'handed_back', `${viewer.name} handed the conversation back to the bot`, viewer, {
@@ -61,7 +62,7 @@ export async function handBack(
 export async function endConversation(services: Services, viewer: Viewer, conversationId: string) {
   return withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
-    if (tx.conversation.status === 'bot') throw conflict('The bot already holds this conversation');
+    if (tx.conversation.status === 'bot') throw new ConflictError('The bot already holds this conversation');
     if (tx.conversation.status === 'resolved') return { replies: [], conversation: tx.conversation };
     await tx.update({ status: 'resolved', resolved_at: new Date(), awaiting: null });
     await appendEvent(tx, 'resolved', `${viewer.name} ended the conversation`, viewer, { ended: true });

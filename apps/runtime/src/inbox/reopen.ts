@@ -1,5 +1,5 @@
 import type { ReopenInput } from '@flowdesk/contract';
-import { conflict } from '../http/errors';
+import { ConflictError } from '../errors';
 import { withHandoffKind } from '../office-hours/tables';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
@@ -20,7 +20,7 @@ export async function reopenConversation(
 ) {
   return withConversation(services, conversationId, async (tx) => {
     assertCanSee(viewer, tx.conversation);
-    if (tx.conversation.status !== 'resolved') throw conflict('Only a resolved conversation can be reopened');
+    if (tx.conversation.status !== 'resolved') throw new ConflictError('Only a resolved conversation can be reopened');
     if (input.assignToMe) {
       await tx.update({ status: 'agent', assignee_id: viewer.id, resolved_at: null });
     } else {

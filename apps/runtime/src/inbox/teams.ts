@@ -2,7 +2,7 @@ import type { TeamInput, TeamPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { newId } from '../services/secrets';
@@ -40,7 +40,7 @@ export async function listTeams(db: Kysely<Database>, workspaceId: string) {
 async function setMembers(trx: Kysely<Database>, workspaceId: string, teamId: string, memberIds: string[]) {
   const unique = [...new Set(memberIds)];
   if ((await workspaceUserIds(trx, workspaceId, unique)).length !== unique.length) {
-    throw badRequest('Some members are not users of this workspace', { field: 'memberIds' });
+    throw new ValidationError('Some members are not users of this workspace', { field: 'memberIds' });
   }
   await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
   if (unique.length)
@@ -56,7 +56,7 @@ async function clearDefault(trx: Kysely<Database>, workspaceId: string) {
 
 const uniqueName = (error: unknown): never => {
   if ((error as { code?: string } | null)?.code === '23505')
-    throw conflict('A team with this name exists', { field: 'name' });
+    throw new ConflictError('A team with this name exists', { field: 'name' });
   throw error;
 };
 
@@ -99,7 +99,7 @@ export async function updateTeam(services: Services, admin: Viewer, id: string, 
         .where('id', '=', id)
         .where('workspace_id', '=', admin.workspaceId)
         .executeTakeFirst();
-      if (!team) throw notFound('Team');
+      if (!team) throw new NotFoundError('Team');
       if (patch.isDefault) await clearDefault(trx, admin.workspaceId);
       if (patch.name !== undefined || patch.isDefault !== undefined) {
         await inboxDb(trx)

@@ -2,7 +2,7 @@ import type { UserInput, UserPatch } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { revoke } from '../realtime/revocations';
 import { deleteUserSessions } from '../repositories/sessions';
 import { createUser, findUserById, normalizeEmail, toPublicUser } from '../repositories/users';
@@ -28,7 +28,7 @@ export async function addUser(db: Kysely<Database>, admin: Viewer, input: z.outp
     .select('id')
     .where('email', '=', normalizeEmail(input.email))
     .executeTakeFirst();
-  if (taken) throw conflict('A user with this email exists', { field: 'email' });
+  if (taken) throw new ConflictError('A user with this email exists', { field: 'email' });
   return toPublicUser(await createUser(db, { ...input, workspaceId: admin.workspaceId }));
 }
 
@@ -45,7 +45,7 @@ export async function updateUser(
   /** The session cookie of the request (kept when the admin changes their own password). */
   currentToken?: string,
 ) {
-  if (id === admin.id && patch.role === 'agent') throw badRequest('You cannot remove your own admin role');
+  if (id === admin.id && patch.role === 'agent') throw new ValidationError('You cannot remove your own admin role');
   const { db } = services;
   const before = await findUserById(db, id);
   const user = await db
@@ -60,7 +60,7 @@ export async function updateUser(
     .where('workspace_id', '=', admin.workspaceId)
     .returningAll()
     .executeTakeFirst();
-  if (!user) throw notFound('User');
+  if (!user) throw new NotFoundError('User');
   const target = { workspaceId: user.workspace_id, userId: user.id };
   if (patch.password !== undefined) {
     const kept = await deleteUserSessions(db, id, currentToken);
@@ -72,7 +72,7 @@ export async function updateUser(
 
 /** Removes a user; their sessions go with them, and their open sockets close on every instance. */
 export async function removeUser(services: Services, admin: Viewer, id: string) {
-  if (id === admin.id) throw badRequest('You cannot remove yourself');
+  if (id === admin.id) throw new ValidationError('You cannot remove yourself');
   await deleteOwned(services.db, 'users', admin.workspaceId, id, 'User');
   revoke(services, { workspaceId: admin.workspaceId, userId: id, reason: 'session_ended' });
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { notFound } from '../http/errors';
+import { NotFoundError } from '../errors';
 import { inboxDb } from './tables';
 
 /** A user or team by id, only if it belongs to the workspace (ids from clients are never trusted). */
@@ -39,5 +39,5 @@ export async function deleteOwned(
     .where('id', '=', id)
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw notFound(what);
+  if (Number(result.numDeletedRows) === 0) throw new NotFoundError(what);
 }

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { kickEmailWorker, publicUrlOf } from '../email/service';
-import { ApiError, badRequest, conflict, notFound } from '../http/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { createSession } from '../repositories/sessions';
 import { normalizeEmail, toPublicUser } from '../repositories/users';
 import type { Services } from '../services';
@@ -66,7 +66,7 @@ export async function createInvite(services: Services, inviter: Inviter, input: 
   const teamIds = [...new Set(input.teamIds)];
   const { db } = services;
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw conflict('A person with this email already has an account', { field: 'email' });
+  if (taken) throw new ConflictError('A person with this email already has an account', { field: 'email' });
   const name = await workspaceName(db, inviter.workspaceId);
   const invite = await db.transaction().execute(async (trx) => {
     if (teamIds.length) {
@@ -77,7 +77,7 @@ export async function createInvite(services: Services, inviter: Inviter, input: 
         .where('id', 'in', teamIds)
         .execute();
       if (teams.length !== teamIds.length)
-        throw badRequest('Some teams are not teams of this workspace', { field: 'teamIds' });
+        throw new ValidationError('Some teams are not teams of this workspace', { field: 'teamIds' });
     }
     const id = newId();
     const row = await peopleDb(trx)
@@ -96,7 +96,7 @@ export async function createInvite(services: Services, inviter: Inviter, input: 
       .onConflict((oc) => oc.column('email').doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) throw conflict('This address is already invited: resend the invite instead', { field: 'email' });
+    if (!row) throw new ConflictError('This address is already invited: resend the invite instead', { field: 'email' });
     return sendInvite(trx, services, row, inviter.name, name, now);
   });
   kickEmailWorker(services);
@@ -143,7 +143,7 @@ export async function resendInvite(services: Services, inviter: Inviter, id: str
       .where('workspace_id', '=', inviter.workspaceId)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw notFound('Invite');
+    if (!row) throw new NotFoundError('Invite');
     return sendInvite(trx, services, row, inviter.name, workspace, now);
   });
   kickEmailWorker(services);
@@ -160,7 +160,7 @@ export async function revokeInvite(db: Kysely<Database>, workspaceId: string, id
       .where('workspace_id', '=', workspaceId)
       .returning('id')
       .executeTakeFirst();
-    if (!gone) throw notFound('Invite');
+    if (!gone) throw new NotFoundError('Invite');
     // Its links lost their invite (set null): drop the unused ones.
     await people
       .deleteFrom('password_links')
@@ -173,7 +173,7 @@ export async function revokeInvite(db: Kysely<Database>, workspaceId: string, id
 
 /** A link that cannot be used: 400 with its problem as the code and the words its page shows. */
 export function linkError(lookup: Extract<LinkLookup, { ok: false }>) {
-  return new ApiError(400, lookup.problem, LINK_PROBLEMS[lookup.problem]);
+  return new ValidationError(LINK_PROBLEMS[lookup.problem], undefined, lookup.problem);
 }
 
 /** What the invite page shows; throws the link's problem. */
@@ -208,7 +208,7 @@ export async function acceptInvite(services: Services, token: string, password: 
       .executeTakeFirst();
     if (!invite) throw linkError({ ok: false, problem: 'link_revoked' });
     const taken = await trx.selectFrom('users').select('id').where('email', '=', invite.email).executeTakeFirst();
-    if (taken) throw conflict('A person with this email already has an account: sign in instead');
+    if (taken) throw new ConflictError('A person with this email already has an account: sign in instead');
     const user = await trx
       .insertInto('users')
       .values({

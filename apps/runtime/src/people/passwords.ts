@@ -2,7 +2,7 @@ import type { PasswordLinkInfo } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { kickEmailWorker, publicUrlOf } from '../email/service';
-import { ApiError } from '../http/errors';
+import { ValidationError } from '../errors';
 import { revoke } from '../realtime/revocations';
 import { createSession, deleteUserSessions } from '../repositories/sessions';
 import { findUserByEmail, findUserById, toPublicUser } from '../repositories/users';
@@ -88,7 +88,7 @@ export async function changeOwnPassword(
 ) {
   const user = await findUserById(services.db, userId);
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new ApiError(400, 'wrong_password', 'Your current password is not right', { field: 'currentPassword' });
+    throw new ValidationError('Your current password is not right', { field: 'currentPassword' }, 'wrong_password');
   }
   const passwordHash = await hashPassword(input.newPassword);
   const { kept, ended } = await services.db.transaction().execute(async (trx) => {

@@ -10,7 +10,7 @@ import {
 } from '@flowdesk/engine';
 import { handoffPayload, recordFacts, stepFacts } from '../analytics/facts';
 import type { Bot, Conversation, ConversationChannelColumn, JsonObject, Visitor } from '../db/schema';
-import { notFound } from '../http/errors';
+import { NotFoundError } from '../errors';
 import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
@@ -87,7 +87,7 @@ export class ConversationService {
       this.services,
       conversationId,
       async (tx) => {
-        if (!mayOpen(visitor, tx.conversation)) throw notFound('Conversation');
+        if (!mayOpen(visitor, tx.conversation)) throw new NotFoundError('Conversation');
         if (tx.clientIdStored !== false) {
           const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
           if (existing) return { ...(await repliesTo(tx, toMessage(existing))), duplicate: true };

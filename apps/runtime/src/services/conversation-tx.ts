@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordFacts, transitionFacts } from '../analytics/facts';
 import { openSurvey } from '../csat/survey';
 import type { Conversation, ConversationUpdate, Database } from '../db/schema';
-import { notFound } from '../http/errors';
+import { NotFoundError } from '../errors';
 import type { HubEvent } from '../realtime/events';
 import { type LockedConversation, lockConversation, lockConversations } from '../repositories/conversation-locks';
 import { toConversationEvent, updateConversation } from '../repositories/conversations';
@@ -142,7 +142,7 @@ async function lockedWork<T>(
   const tasks: Array<() => Promise<void> | void> = [];
   let changed = false;
   const locked = prelocked === undefined ? await lockConversation(trx, id, options) : prelocked;
-  if (!locked) throw notFound('Conversation');
+  if (!locked) throw new NotFoundError('Conversation');
   let current = locked.conversation;
   // Appends move last_seq in memory; the row gets it once, with the next update or before commit.
   let storedSeq = current.last_seq;
