@@ -138,7 +138,7 @@ describe('public API rate limits per visitor, per session start and per WebSocke
     for (let i = 0; i < 12; i++) socket.send({ type: 'ping' });
     const limited = (frame: ServerFrame) => frame.type === 'error' && frame.code === 'rate_limited';
     await socket.until((frames) => frames.some(limited));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await socket.flushed(); // every ping was handled (or ignored) before the socket's own pong
     expect(socket.frames.filter((frame) => frame.type === 'pong')).toHaveLength(5);
     expect(socket.frames.filter(limited)).toHaveLength(1);
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);

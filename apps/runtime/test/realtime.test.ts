@@ -155,7 +155,7 @@ describe.each(databaseKinds)('realtime WebSocket on %s', (kind) => {
     );
     const before = agentWs.seqs().length;
     await visitor.pick('pricing', 'Pricing');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await agentWs.flushed(); // the pick's messages were published before its answer
     expect(agentWs.seqs()).toHaveLength(before);
 
     agentWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });

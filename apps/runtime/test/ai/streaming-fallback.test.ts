@@ -79,20 +79,18 @@ describe('streamed answer through the resilient provider', () => {
   });
 
   it('times out on silence: before the first text it falls back, after it the text is kept', async () => {
+    // The text would come after 1 s: offline and a timeout mean the 200 ms silence bound ended the call first.
     fake.enqueue({ chunks: ['late'], timing: { firstChunkDelayMs: 1_000 } });
-    let started = performance.now();
     expect((await run(provider(200))).by).toBe('offline');
-    expect(performance.now() - started).toBeLessThan(800);
     expect(logs[0]?.obj.outcome).toBe('timeout');
 
+    // Only the first piece: the silence after it ended the call before the second (1 s later).
     fake.enqueue({ chunks: ['Refunds', ' take', ' ages'], timing: { chunkDelayMs: 1_000 } });
-    started = performance.now();
     expect(await run(provider(200))).toEqual({
       result: { found: true, answer: 'Refunds' },
       shown: ['Refunds'],
       by: 'openai',
     });
-    expect(performance.now() - started).toBeLessThan(800);
   });
 
   it('lets a long answer that keeps streaming run past the timeout', async () => {
@@ -110,9 +108,8 @@ describe('streamed answer through the resilient provider', () => {
     fake.enqueue({ chunks: ['one', ' two'], timing: { firstChunkDelayMs: 1_000 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const started = performance.now();
+    // Rejected, not answered: the abort ended the call before the first piece (1 s later).
     await expect(run(provider(), controller.signal)).rejects.toThrow();
-    expect(performance.now() - started).toBeLessThan(500);
     expect(logs).toEqual([{ level: 'info', obj: expect.objectContaining({ ai: 'answer', outcome: 'aborted' }) }]);
   });
 

@@ -35,8 +35,10 @@ describe('AI_TIMEOUT_MS', () => {
       const result = await call();
       const elapsed = performance.now() - started;
       expect(answeredBy(ai, result)).toBe('offline');
+      // The model never answers, so an answer means a bound ended the call: this setting (not before it, and
+      // well short of the 10 s default). How far past it is not asserted: a loaded machine only adds time.
       expect(elapsed).toBeGreaterThanOrEqual(280);
-      expect(elapsed).toBeLessThan(1_500);
+      expect(elapsed).toBeLessThan(DEFAULT_AI_TIMEOUT_MS);
     }
   });
 });

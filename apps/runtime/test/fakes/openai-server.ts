@@ -57,9 +57,10 @@ export type FakeReply =
   | { delayMs: number; reply: FakeReply }
   /**
    * Exactly these content pieces (joined for a non-streaming request). `timing` overrides the server's;
-   * `breakAfter` destroys the connection after that many chunks, mid-stream.
+   * `breakAfter` destroys the connection after that many chunks, mid-stream; `before(index)` is awaited before
+   * chunk `index` is written (a test can hold a chunk until the client has shown the one before).
    */
-  | { chunks: string[]; timing?: StreamTiming; breakAfter?: number };
+  | { chunks: string[]; timing?: StreamTiming; breakAfter?: number; before?: (index: number) => Promise<void> };
 
 export type FakeHandler = (req: ChatCompletionRequest) => FakeReply | Promise<FakeReply>;
 
@@ -160,12 +161,21 @@ export function splitTokens(text: string): string[] {
 /** No timer at all for 0 ms, so an unpaced stream adds no latency of its own. */
 const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-type StreamPlan = { pieces: string[]; toolCalls?: ToolCalls; timing: StreamTiming; breakAfter?: number };
+type ChunksReply = Extract<FakeReply, { chunks: string[] }>;
+type StreamPlan = { pieces: string[]; toolCalls?: ToolCalls; timing: StreamTiming } & Pick<
+  ChunksReply,
+  'breakAfter' | 'before'
+>;
 type Streamable = Exclude<FakeReply, { hang: true } | { delayMs: number } | { status: number }>;
 
 function streamPlan(reply: Streamable, timing: StreamTiming): StreamPlan {
   if ('chunks' in reply)
-    return { pieces: reply.chunks, timing: { ...timing, ...reply.timing }, breakAfter: reply.breakAfter };
+    return {
+      pieces: reply.chunks,
+      timing: { ...timing, ...reply.timing },
+      breakAfter: reply.breakAfter,
+      before: reply.before,
+    };
   if ('toolCalls' in reply) return { pieces: [], toolCalls: reply.toolCalls, timing };
   return { pieces: splitTokens('json' in reply ? JSON.stringify(reply.json) : reply.content), timing };
 }
@@ -196,6 +206,7 @@ async function stream(res: ServerResponse, recorded: RecordedRequest, plan: Stre
   await sleep(firstChunkDelayMs);
   for (const [index, text] of plan.pieces.entries()) {
     if (index > 0) await sleep(chunkDelayMs);
+    await plan.before?.(index);
     if (closed) return;
     if (plan.breakAfter !== undefined && index >= plan.breakAfter) break;
     send(index === 0 ? { role: 'assistant', content: text } : { content: text }, null);

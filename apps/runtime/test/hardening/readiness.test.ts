@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../server';
 
@@ -9,7 +10,17 @@ describe('readiness under a burst (PostgreSQL)', () => {
     const { server } = t.current;
     // Ten slow statements hold the whole pool (max 10), as a burst of visitor messages does.
     const busy = Array.from({ length: 10 }, () => sql`select pg_sleep(3)`.execute(server.db));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Seen from outside the pool: all ten are running.
+    const outside = new pg.Client({ connectionString: t.current.database.config.DATABASE_URL });
+    await outside.connect();
+    const sleeping = async () =>
+      (
+        await outside.query<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and query = 'select pg_sleep(3)'",
+        )
+      ).rows[0]!.n;
+    await expect.poll(sleeping, { timeout: 2500, interval: 20 }).toBe(10);
+    await outside.end();
     // Before: the probe queued for a pool connection behind the burst and answered 503 after 2 s.
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);

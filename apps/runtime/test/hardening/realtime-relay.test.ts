@@ -41,7 +41,8 @@ describe('realtime events published while the database is unreachable (PostgreSQ
 
   it('are relayed to the other instances, in order, once it is back', async () => {
     const url = database.config.DATABASE_URL!;
-    const hubA = new RealtimeHub(() => {});
+    const failedPublishes: unknown[] = [];
+    const hubA = new RealtimeHub((error) => failedPublishes.push(error));
     const hubB = new RealtimeHub(() => {});
     const bridgeA = await startPgBridge({ connectionString: url, db: viaA.db, hub: hubA, onError: () => {} });
     const bridgeB = await startPgBridge({ connectionString: url, db: database.db, hub: hubB, onError: () => {} });
@@ -57,7 +58,8 @@ describe('realtime events published while the database is unreachable (PostgreSQ
     await proxy.cut();
     hubA.publish(mention('during 1'));
     hubA.publish(mention('during 2'));
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The NOTIFY carrying both failed (A kept them to send again): B cannot have heard them.
+    await until(() => failedPublishes.length > 0);
     expect(received).toEqual(['before']);
     await proxy.restore();
     await until(() => received.length === 3);

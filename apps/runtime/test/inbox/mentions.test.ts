@@ -59,8 +59,8 @@ describe('@mentions in internal notes', () => {
       .where('kind', '=', 'mentioned')
       .execute();
     expect(mentioned.map((row) => row.to_address)).toEqual([sam.email]);
-    // Give a stray frame time to arrive before checking there is none.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The alerts left before the note's answer; a stray one would be here before the pong.
+    await beaSocket.flushed();
     expect(beaSocket.frames.some((frame) => frame.type === 'mention')).toBe(false);
     expect(JSON.stringify(beaSocket.frames)).not.toContain('Secret refund');
     await beaSocket.close();
@@ -86,7 +86,7 @@ describe('@mentions in internal notes', () => {
       visitorName: null,
       text: '@Sam_Support can you check the tracking number?',
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await andySocket.flushed(); // Sam's alert and any other left together, before the note's answer
     expect(andySocket.frames.some((frame) => frame.type === 'mention')).toBe(false);
     await Promise.all([samSocket.close(), andySocket.close()]);
   });
