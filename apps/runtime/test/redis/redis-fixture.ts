@@ -32,6 +32,8 @@ export async function dropPrefix(prefix: string) {
   }
 }
 
+const MARK = 'count-notifies-marker';
+
 /** Counts the NOTIFYs on PostgreSQL's realtime channel while it runs (the Redis path must send none). */
 export async function countNotifies(databaseUrl: string, channel: string) {
   const pg = (await import('pg')).default;
@@ -39,12 +41,20 @@ export async function countNotifies(databaseUrl: string, channel: string) {
   await client.connect();
   await client.query(`LISTEN ${channel}`);
   let count = 0;
-  client.on('notification', () => {
-    count++;
+  const marks: Array<() => void> = [];
+  client.on('notification', (notification) => {
+    if (notification.payload !== MARK) count++;
+    else for (const wake of marks.splice(0)) wake();
   });
   return {
     get count() {
       return count;
+    },
+    /** NOTIFYs its own marker and waits for it: every NOTIFY committed before it has been counted then. */
+    async flushed() {
+      const heard = new Promise<void>((resolve) => marks.push(resolve));
+      await client.query('select pg_notify($1, $2)', [channel, MARK]);
+      await heard;
     },
     close: () => client.end(),
   };

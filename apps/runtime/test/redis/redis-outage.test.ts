@@ -52,8 +52,8 @@ describe('Redis restarted mid-conversation (two instances on Redis + PostgreSQL)
     await proxy.cut();
     const during = [await visitor.say('during the outage 1'), await visitor.say('during the outage 2')];
     const duringSeqs = during.map((sent) => sent.message.seq);
-    // The database has them; B could not hear of them yet.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The database has them; B could not hear of them yet (B's socket has sent us all it had: the pong follows).
+    await agentWs.flushed();
     for (const seq of duringSeqs) expect(agentWs.seqs()).not.toContain(seq);
     // Both processes still answer (neither crashed on the lost connections).
     expect((await fetch(`${a.url}/readyz`)).status).toBe(200);

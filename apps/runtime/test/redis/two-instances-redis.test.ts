@@ -63,7 +63,7 @@ describe('two and three runtime instances on Redis + PostgreSQL (REDIS_URL)', ()
       frames.some((frame) => frame.type === 'typing' && frame.author === 'agent' && frame.typing),
     );
     await Promise.all([a, b, c].map((server) => server.services.background.idle()));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await notifies.flushed();
     expect(notifies.count).toBe(0);
     await notifies.close();
     await Promise.all([visitorWs.close(), agentWs.close(), onC.close()]);
