@@ -1,5 +1,5 @@
 import type { Message, ServerFrame } from '@flowdesk/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
@@ -92,7 +92,11 @@ describe('kill -9 of a runtime process under load (PostgreSQL)', () => {
       ...visitors.map((visitor) => sender(visitor, 'visitor')),
       ...taken.map((visitor) => sender(visitor, 'agent')),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Killed mid-load: once more than ten writes were acknowledged, with senders still going.
+    await vi.waitFor(() => expect(attempts.filter(acknowledged).length).toBeGreaterThan(10), {
+      timeout: 30_000,
+      interval: 20,
+    });
     expect(await runtime.kill9()).toBe('SIGKILL');
     stop = true;
     await load;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
@@ -54,6 +54,8 @@ describe('database unavailable, then back (PostgreSQL behind a cut TCP proxy)', 
       await socket.until(() => texts(socket).includes('before the outage'));
     }
 
+    const logged = vi.spyOn(a.services.logger, 'error');
+    const bridgeErrors = () => logged.mock.calls.filter((call) => call[1] === 'realtime bridge error').length;
     await proxy.cut();
     const attempts: Array<{ what: string; response: Response }> = [];
     const attempt = async (what: string, request: Promise<Response>) =>
@@ -91,8 +93,8 @@ describe('database unavailable, then back (PostgreSQL behind a cut TCP proxy)', 
     }
     expect((await fetch(`${a.url}/readyz`)).status).toBe(503);
     expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
-    // Longer than the realtime listener's first reconnect attempts.
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    // Until the realtime listener's first reconnect attempts have failed too (it logged the drop, then each).
+    await until(async () => bridgeErrors() >= 3);
 
     await proxy.restore();
     await until(async () => (await fetch(`${a.url}/readyz`)).status === 200);
