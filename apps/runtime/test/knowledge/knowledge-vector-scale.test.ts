@@ -36,7 +36,6 @@ describe.each(databaseKinds)('vector ranking without pgvector at workspace scale
     console.info(`${kind}: exact vector scan of ${CHUNKS} x ${DIMENSIONS}: ${elapsed.toFixed(0)} ms`);
     expect(hits[0]?.title).toBe(`Chunk ${target}`);
     expect(hits).toHaveLength(1); // every other chunk is below MIN_SIMILARITY
-    // Measured on a loaded 2-core machine: PostgreSQL ~1.7 s, PGlite ~2.7 s; the bound only catches a regression.
-    expect(elapsed).toBeLessThan(15_000);
+    // Its speed is measured in bench/knowledge/vector-search.ts (BENCHMARKS.md), not bounded here.
   });
 });
