@@ -46,7 +46,8 @@ export async function* conversationsCsvPages(
   { limit = 100_000, pageSize = 5_000 } = {},
 ): AsyncGenerator<string> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
-  yield `${COLUMNS.join(',')}\r\n`;
+  // The header rides with the first page, so the route has run one query before it answers 200.
+  let header = `${COLUMNS.join(',')}\r\n`;
   let after: { at: string; id: string } | null = null;
   for (let left = limit; left > 0; ) {
     const cursor: RawBuilder<boolean> = after
@@ -65,12 +66,14 @@ export async function* conversationsCsvPages(
         cursor,
       )}) page order by page.started_at, page.conversation_id limit ${Math.min(pageSize, left)}`.execute(trx),
     );
-    if (rows.length === 0) return;
-    yield rows.map((row) => `${COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`).join('');
+    if (rows.length === 0) break;
+    yield header + rows.map((row) => `${COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`).join('');
+    header = '';
     left -= rows.length;
     const last = rows[rows.length - 1]!;
     after = { at: last.cursor_at, id: last.cursor_id };
   }
+  if (header) yield header;
 }
 
 /** The whole CSV as one string (tests, the bench): the pages of conversationsCsvPages joined. */

@@ -94,7 +94,7 @@ export function analyticsRoutes(services: Services) {
   );
   router.openapi(exportRoute, async (c) => {
     const pages = conversationsCsvPages(services.db, currentUser(c).workspaceId, c.req.valid('query'));
-    // The first page (the header and the range's time zone) before the status, so a failing query still answers 500.
+    // The first page (the header and the first lines) before the status, so a failing query still answers 500.
     const first = await pages.next();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({

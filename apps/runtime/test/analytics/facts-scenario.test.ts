@@ -227,6 +227,8 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     // Streamed in pages (keyset on start time, id): one line a page gives the same file.
     const query = AnalyticsOverviewQuery.parse({ from: day(-1), to: day(1) });
     expect(await conversationsCsv(t.current.server.db, workspaceId, query, { pageSize: 1 })).toBe(text);
+    const none = AnalyticsOverviewQuery.parse({ from: '2020-01-01', to: '2020-01-31' });
+    expect(await conversationsCsv(t.current.server.db, workspaceId, none)).toBe(`${text.split('\r\n')[0]}\r\n`);
     expect((await conversationsCsv(t.current.server.db, workspaceId, query, { limit: 2 })).split('\r\n')).toHaveLength(
       4,
     );
