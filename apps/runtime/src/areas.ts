@@ -1,9 +1,9 @@
-import { csatModule } from './csat/routes';
-import { emailModule } from './email/hooks';
-import { inboxModule } from './inbox';
+import { csatModule } from './csat/module';
+import { emailModule } from './email/module';
+import { inboxModule } from './inbox/module';
 import { knowledgeModule } from './knowledge/module';
 import type { RuntimeModule } from './modules';
-import { officeHoursModule } from './office-hours/hooks';
+import { officeHoursModule } from './office-hours/module';
 
 /**
  * The feature areas this runtime runs, the one place that lists them. Their hooks run in this order, and

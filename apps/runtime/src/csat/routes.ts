@@ -1,14 +1,11 @@
 import { CsatComment, CsatCommentRequest, CsatRatingRequest, CsatState } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { publicUrlOf } from '../email';
 import { ConflictError, NotFoundError } from '../errors';
 import { createRouter } from '../http/env';
 import { requireVisitor, visitorConversation } from '../http/middleware/visitor-auth';
 import { ConversationIdParam, visitorSecurity } from '../http/routes/public/schemas';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
-import type { RuntimeModule } from '../modules';
 import type { Services } from '../services';
-import { queueRatingEmail } from './email';
 import { CSAT_PAGE_PATH, readRatingToken } from './link';
 import { csatPage, invalidLinkPage, ratingForm } from './page';
 import { addComment, currentSurvey, rate, surveyState } from './survey';
@@ -47,7 +44,7 @@ const commentRoute = createRoute({
   responses: { 200: jsonResponse(CsatState, 'Comment saved'), ...visitorErrors },
 });
 
-function csatRoutes(services: Services) {
+export function csatRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
   router.openapi(stateRoute, async (c) => {
@@ -106,16 +103,3 @@ function csatRoutes(services: Services) {
   });
   return router;
 }
-
-/** CSAT: the rating API and pages, and a rating email when an agent resolves a visitor's conversation. */
-export const csatModule: RuntimeModule = {
-  name: 'csat',
-  hooks: {
-    onResolved: async (services, tx) => {
-      await queueRatingEmail(services, tx, { publicUrl: publicUrlOf(services.config), now: new Date() });
-    },
-  },
-  routes: (app, services) => {
-    app.route('/', csatRoutes(services));
-  },
-};

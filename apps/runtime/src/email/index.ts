@@ -1,6 +1,7 @@
 /** Email notifications through the durable outbox. */
 export { conversationUrl, EMAIL_API_PREFIX, type EmailContext, queueTemplate } from './compose';
-export { alertsOnHandoff, emailModule, sendFlowEmail } from './hooks';
+export { alertsOnHandoff, sendFlowEmail } from './flow-email';
+export { emailModule } from './module';
 export { NotificationSettings, readNotificationSettings, writeNotificationSettings } from './notification-settings';
 export {
   type AssignmentEvent,

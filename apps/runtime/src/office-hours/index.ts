@@ -1,7 +1,8 @@
 /** Office hours, reply time and the handoff offline decision. */
 export { countOnlineAgents, decideHandoff, type HandoffDecision, widgetAvailability } from './availability';
 export { type HandoffOutcome, handoffOutcome, OfflineWhen } from './handoff-outcome';
-export { handoffOutcomeHook, officeHoursModule, replyTimeSentence } from './hooks';
+export { handoffOutcomeHook, replyTimeSentence } from './hooks';
+export { officeHoursModule } from './module';
 export { scanNoAgentTimeouts, startNoAgentTimeouts } from './no-agent-timeout';
 export { describe, isOpen, nextOpening, type OfficeStatus, officeStatus } from './office-hours';
 export { ReplyTimeBucket, ReplyTimeSetting, replyTimeBucket } from './reply-time';
