@@ -3,7 +3,7 @@ import { type HumanHandoffData, interpolate } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import type { HandoffOutcomeAnswer } from '../services/hooks';
-import { decideHandoff, widgetAvailability } from './availability';
+import { decideHandoff } from './availability';
 import type { OfflineWhen } from './handoff-outcome';
 import { confirmationWithReplyTime } from './handoff-wording';
 
