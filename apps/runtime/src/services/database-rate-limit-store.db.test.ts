@@ -31,9 +31,9 @@ describe.each(databaseKinds)('rate-limit counters in the database (%s)', (kind) 
     // Another bucket counts apart.
     expect(await b.hit('visitor', 'secret-address', 3, 60_000)).toBe(0);
 
-    expect(await a.hit('ip', 'short', 1, 200)).toBe(0);
-    expect(await b.hit('ip', 'short', 1, 200)).toBeGreaterThan(0);
-    await waitUntil(async () => (await a.hit('ip', 'short', 1, 200)) === 0);
+    expect(await a.hit('ip', 'short', 1, 1000)).toBe(0);
+    expect(await b.hit('ip', 'short', 1, 1000)).toBeGreaterThan(0);
+    await waitUntil(async () => (await a.hit('ip', 'short', 1, 1000)) === 0);
     await a.reset('ip', 'secret-address');
     expect(await a.hit('ip', 'secret-address', 3, 60_000)).toBe(0);
   });
@@ -47,16 +47,17 @@ describe.each(databaseKinds)('rate-limit counters in the database (%s)', (kind) 
   it('runs the progressive delay: refused while it runs (not counted), doubled per failure, cleared by reset', async () => {
     const { db } = t.current.server;
     const store = new DatabaseRateLimitStore(db);
-    const backoff = { free: 2, firstMs: 100, maxMs: 200, forgetMs: 60_000 };
+    // Delays of 1-2 s: long enough that a loaded machine still asks while they run.
+    const backoff = { free: 2, firstMs: 1000, maxMs: 2000, forgetMs: 60_000 };
     expect(await store.attempt('delay', 'acct', backoff)).toBe(0);
-    expect(await store.attempt('delay', 'acct', backoff)).toBe(0); // second failure: a 100 ms delay starts
+    expect(await store.attempt('delay', 'acct', backoff)).toBe(0); // second failure: a 1 s delay starts
     const first = await store.attempt('delay', 'acct', backoff);
-    expect(first).toBeGreaterThan(50);
-    expect(first).toBeLessThanOrEqual(100);
-    await waitUntil(async () => (await store.attempt('delay', 'acct', backoff)) === 0); // third failure: 200 ms
+    expect(first).toBeGreaterThan(500);
+    expect(first).toBeLessThanOrEqual(1000);
+    await waitUntil(async () => (await store.attempt('delay', 'acct', backoff)) === 0); // third failure: 2 s
     const second = await store.attempt('delay', 'acct', backoff);
-    expect(second).toBeGreaterThan(100);
-    expect(second).toBeLessThanOrEqual(200);
+    expect(second).toBeGreaterThan(1000);
+    expect(second).toBeLessThanOrEqual(2000);
     await store.reset('delay', 'acct');
     expect(await store.attempt('delay', 'acct', backoff)).toBe(0);
 

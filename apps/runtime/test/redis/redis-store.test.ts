@@ -56,19 +56,20 @@ describe('rate-limit counters in Redis', () => {
     const fallback = new MemoryRateLimitStore();
     const a = new RedisRateLimitStore({ redis: one.commands, prefix, onError: () => {}, fallback });
     const b = new RedisRateLimitStore({ redis: two.commands, prefix, onError: () => {} });
-    const backoff = { free: 2, firstMs: 100, maxMs: 200, forgetMs: 60_000 };
+    // Delays of 1-2 s: long enough that a loaded machine still asks while they run.
+    const backoff = { free: 2, firstMs: 1000, maxMs: 2000, forgetMs: 60_000 };
     expect([await a.attempt('delay', 'acct', backoff), await b.attempt('delay', 'acct', backoff)]).toEqual([0, 0]);
-    // The second failure started a 100 ms delay, seen by both stores; refused attempts are not counted.
+    // The second failure started a 1 s delay, seen by both stores; refused attempts are not counted.
     const waits = await Promise.all([a, b, a, b].map((store) => store.attempt('delay', 'acct', backoff)));
     for (const wait of waits) {
-      expect(wait).toBeGreaterThan(50);
-      expect(wait).toBeLessThanOrEqual(100);
+      expect(wait).toBeGreaterThan(500);
+      expect(wait).toBeLessThanOrEqual(1000);
     }
     const deadline = Date.now() + 5000;
     while ((await b.attempt('delay', 'acct', backoff)) > 0) expect(Date.now()).toBeLessThan(deadline);
     const doubled = await a.attempt('delay', 'acct', backoff);
-    expect(doubled).toBeGreaterThan(100);
-    expect(doubled).toBeLessThanOrEqual(200);
+    expect(doubled).toBeGreaterThan(1000);
+    expect(doubled).toBeLessThanOrEqual(2000);
     await a.reset('delay', 'acct');
     expect(await b.attempt('delay', 'acct', backoff)).toBe(0);
 
