@@ -69,10 +69,9 @@ export function createServices(
   const views = new WeakMap<Conversation, Promise<VisitorConversation>>();
   const { handoffHooks, conversationHooks } = composeHooks(modules);
   const replyTimeHook = conversationHooks.replyTime;
-  const cachedReplyTime = replyTimeHook
+  const replyTimeOf = replyTimeHook
     ? cacheReplyTime((scope) => replyTimeHook(services, services.db, scope))
     : () => Promise.resolve(null);
-  const replyTimeOf = (conversation: Conversation) => cachedReplyTime(conversation);
   const readView = async (conversation: Conversation) => {
     const agent = await visibleAgent(services.db, conversation);
     let replyTime: string | null = null;
