@@ -11,6 +11,7 @@ const units = (name: string, root: string) => ({
     root,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/*.db.test.ts'],
+    isolate: false,
   },
 });
 

@@ -4,6 +4,9 @@ export default defineProject({
   test: {
     name: 'runtime',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Files share a worker's module graph (each file still starts its own servers, browsers and databases):
+    // importing the runtime anew for every file cost more than most files' tests (see CONTRIBUTING.md).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
