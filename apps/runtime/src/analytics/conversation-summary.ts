@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Compilable, type Kysely, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 
 /**
  * analytics_conversations (migration 0912): one row per conversation that has facts, summing its facts, kept in
@@ -20,8 +20,8 @@ const COLUMNS = `conversation_id, workspace_id, created_at, channels, blocks_vis
   first_responses, first_response_ms, resolutions, resolved_by, resolution_ms, bot_resolved, reopens, csats,
   csat_score, handoff_reasons, handoff_blocks, handoff_intents`;
 
-/** The summary of the facts matching `where` (alias `f`), one row per conversation. */
-function summaryOf(where: RawBuilder<boolean>) {
+/** The summary of the facts in `source` (the table, or rows just inserted) matching `where`, one row per conversation. */
+function summaryOf(where: RawBuilder<boolean>, source: RawBuilder<unknown> = sql`analytics_facts`) {
   return sql`select f.conversation_id, c.workspace_id, c.created_at,
       array_agg(distinct f.channel order by f.channel) as channels,
       count(*) filter (where f.kind = 'block_entered')::int as blocks_visited,
@@ -41,7 +41,7 @@ function summaryOf(where: RawBuilder<boolean>) {
       coalesce(jsonb_object_agg(f.bot_id || ' ' || f.intent,
         jsonb_build_array(f.id, coalesce(f.payload->>'intentName', f.intent)) order by f.id)
         filter (where f.kind = 'handoff' and f.intent is not null), '{}') as handoff_intents
-    from analytics_facts f join conversations c on c.id = f.conversation_id
+    from ${source} f join conversations c on c.id = f.conversation_id
     where ${where}
     group by f.conversation_id, c.workspace_id, c.created_at`;
 }
@@ -70,6 +70,18 @@ export async function summarizeFacts<DB>(trx: Kysely<DB>, factIds: string[]): Pr
   if (factIds.length === 0) return;
   await sql`insert into analytics_conversations as a (${sql.raw(COLUMNS)})
     ${summaryOf(sql<boolean>`f.id = any(${factIds}::bigint[])`)}
+    on conflict (conversation_id) do update set ${merge}`.execute(trx);
+}
+
+/**
+ * Inserts facts (`insert`: an insert into analytics_facts returning every column) and adds them to their
+ * conversations' summaries in one statement: the summary reads the inserted rows from the CTE, one database round
+ * trip per recording on the visitor-message path instead of two.
+ */
+export async function insertSummarized<DB>(trx: Kysely<DB>, insert: Compilable & OperationNodeSource): Promise<void> {
+  await sql`with inserted_facts as (${insert})
+    insert into analytics_conversations as a (${sql.raw(COLUMNS)})
+    ${summaryOf(sql<boolean>`true`, sql`inserted_facts`)}
     on conflict (conversation_id) do update set ${merge}`.execute(trx);
 }
 

@@ -1,7 +1,7 @@
 import type { EngineInput, IntentMatch, PersistedSnapshot } from '@flowdesk/engine';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Conversation, ConversationChannelColumn, Database, Json, JsonObject, Timestamp } from '../db/schema';
-import { summarizeFacts } from './conversation-summary';
+import { insertSummarized } from './conversation-summary';
 
 export type FactKind =
   | 'block_entered'
@@ -52,7 +52,7 @@ export interface FactInput {
 /** Appends facts about `conversation` (as it is after the change) inside the caller's transaction. */
 export async function recordFacts(trx: Kysely<Database>, conversation: Conversation, facts: FactInput[]) {
   if (facts.length === 0) return;
-  const inserted = await analyticsDb(trx)
+  const insert = analyticsDb(trx)
     .insertInto('analytics_facts')
     .values(
       facts.map((fact) => ({
@@ -71,12 +71,8 @@ export async function recordFacts(trx: Kysely<Database>, conversation: Conversat
         payload: JSON.stringify(fact.payload ?? {}),
       })),
     )
-    .returning('id')
-    .execute();
-  await summarizeFacts(
-    trx,
-    inserted.map((row) => row.id),
-  );
+    .returningAll();
+  await insertSummarized(trx, insert);
 }
 
 const elapsed = (from: Date | null, to: Date | null) => (from && to ? to.getTime() - from.getTime() : null);
