@@ -1,36 +1,19 @@
 import type { MessageContent } from '@flowdesk/contract';
-import {
-  type EffectOutcome,
-  type EngineInput,
-  type PersistedSnapshot,
-  pendingEffect,
-  snapshotStatus,
-  step,
-  type VisitorContent,
-} from '@flowdesk/engine';
-import { handoffPayload, recordFacts, stepFacts } from '../analytics/facts';
+import { type EffectOutcome, type EngineInput, pendingEffect, type VisitorContent } from '@flowdesk/engine';
 import type { Bot, Conversation, ConversationChannelColumn, JsonObject, Visitor } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { withHandoffKind } from '../office-hours/tables';
 import { insertConversation } from '../repositories/conversations';
 import { findLiveVersion } from '../repositories/flow-versions';
 import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
 import { mayOpen } from '../repositories/visitor-scope';
-import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';
-import { capturedEmail } from './captured-email';
-import { armEffect, holdForEffect, queuedInputs, speculateBesideIntent, waitsForEffect } from './conversation-effects';
-import { reopen, repliesTo, systemEvent } from './conversation-history';
+import { queuedInputs } from './conversation-effects';
+import { beginHandoff } from './conversation-handoff';
+import { reopen, repliesTo } from './conversation-history';
+import { stepOnce } from './conversation-step';
 import { type ConversationTx, withConversation } from './conversation-tx';
-import { createEngineEffects } from './engine-effects';
-import { leavesProcess } from './external-effects';
 import { botHolds, type FollowUpMark, followUpColumns } from './follow-up';
 import type { HandoffContext } from './hooks';
-
-/** An offline outcome whose hook did not say why. */
-const NOBODY: FollowUpMark = { reason: 'no_agent_online', replyDueAt: null };
-
-const STEP_TIMEOUT_MS = 60_000;
 
 export interface VisitorMessageResult {
   message: StoredMessage;
@@ -193,47 +176,7 @@ export class ConversationService {
 
   /** Inside a conversation transaction: status needs_agent, timeline event, hooks now and after commit. */
   async beginHandoff(tx: ConversationTx, context: HandoffContext) {
-    if (tx.conversation.status === 'needs_agent' || tx.conversation.status === 'agent') return;
-    // A new wait: the first response, the no-agent timeout and the SLA count from this handoff; the AI
-    // summary is written again after the commit (handoff alerts wait for it, a scan redoes a lost one).
-    const now = new Date();
-    await tx.update(
-      withHandoffKind(
-        {
-          status: 'needs_agent',
-          handed_off_at: now,
-          first_response_at: null,
-          resolved_at: null,
-          summary: null,
-          summary_data: null,
-          ...followUpColumns(context.followUp, now),
-        },
-        context.reason,
-      ),
-    );
-    // Nobody is there now: the visitor is not told a person has it (the bot's offline words stand).
-    const text = context.followUp
-      ? 'The team will follow up as soon as someone is available.'
-      : 'The conversation was handed to a person.';
-    await tx.append([{ author: 'system', content: systemEvent('handoff', text) }]);
-    for (const hook of this.services.handoffHooks.onHandoff) await hook(this.services, tx, context);
-    // After the hooks: the team routing chose is the team the handoff counts for.
-    await recordFacts(tx.trx, tx.conversation, [
-      {
-        kind: 'handoff',
-        reason: context.reason,
-        blockId: context.blockId,
-        intent: context.intent?.intentId ?? null,
-        at: now,
-        payload: handoffPayload(context),
-      },
-    ]);
-    const conversationId = tx.conversation.id;
-    tx.afterCommit(() => {
-      for (const hook of this.services.handoffHooks.afterHandoff) {
-        this.services.background.run('afterHandoff', () => hook(this.services, conversationId, context));
-      }
-    });
+    return beginHandoff(this.services, tx, context);
   }
 
   /**
@@ -264,102 +207,16 @@ export class ConversationService {
    * bot's messages.
    */
   private async runStep(tx: ConversationTx, input: EngineInput): Promise<StoredMessage[]> {
-    const replies = await this.stepOnce(tx, input);
+    const replies = await stepOnce(this.services, tx, input);
     let queued = queuedInputs(tx);
     while (queued.length > 0 && !pendingEffect(tx.conversation.engine_snapshot)) {
       const [next, ...rest] = queued;
       // Messages written to a person are theirs: the bot does not answer them when it gets the chat back.
       await tx.update({ queued_inputs: JSON.stringify(botHolds(tx.conversation) ? rest : []) });
       if (!botHolds(tx.conversation)) break;
-      replies.push(...(await this.stepOnce(tx, next!)));
+      replies.push(...(await stepOnce(this.services, tx, next!)));
       queued = queuedInputs(tx);
     }
     return replies;
   }
-
-  private async stepOnce(tx: ConversationTx, input: EngineInput): Promise<StoredMessage[]> {
-    const conversation = tx.conversation;
-    const version = conversation.flow_version_id
-      ? await this.services.flows.version(tx.trx, conversation.flow_version_id)
-      : undefined;
-    if (!version) {
-      // No published flow: nobody but a person can answer.
-      if (input.type === 'visitor_message')
-        await this.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null });
-      return [];
-    }
-    let compiled = this.services.flows.get(version);
-    if (input.type === 'visitor_message' && hasEnded(conversation.engine_snapshot)) {
-      // A finished flow starts over, on the bot's live version, when the visitor writes again.
-      const live = (await findLiveVersion(tx.trx, conversation.bot_id)) ?? version;
-      await tx.update({ engine_snapshot: null, flow_version_id: live.id });
-      compiled = this.services.flows.get(live);
-    }
-    const waitingFor = pendingEffect(tx.conversation.engine_snapshot);
-    if (waitingFor && waitsForEffect(input)) {
-      await holdForEffect(this.services, tx, waitingFor, input);
-      return [];
-    }
-    const before = (tx.conversation.engine_snapshot as PersistedSnapshot | null) ?? null;
-    const found: { offline: Omit<HandoffContext, 'intent'> | null } = { offline: null };
-    const effects = createEngineEffects(this.services, tx, (request, followUp) => {
-      const mark = followUp ?? NOBODY;
-      found.offline = { reason: 'flow', blockId: request.blockId, settings: request.settings, followUp: mark };
-    });
-    const result = await step(compiled, effects, {
-      snapshot: before,
-      event: input,
-      timeoutMs: STEP_TIMEOUT_MS,
-      defer: (kind) => leavesProcess(this.services, kind, conversation.workspace_id),
-    });
-    // Deferred: stored with the snapshot update below (one statement), or before commit.
-    const replies = await tx.append(
-      result.outputs.map((content) => ({ author: 'bot' as const, authorName: tx.botName, content })),
-      { defer: true },
-    );
-    if (result.status === 'error') {
-      this.services.logger.warn({ conversationId: conversation.id, error: result.error }, 'flow step failed');
-      replies.push(
-        ...(await tx.append([
-          { author: 'system', content: systemEvent('error', result.error?.message ?? 'The bot failed.') },
-        ])),
-      );
-      await this.beginHandoff(tx, { reason: 'flow', blockId: null, settings: null });
-      return replies;
-    }
-    const email = capturedEmail(compiled, conversation.variables, result.variables);
-    if (email) await setVisitorContact(tx.trx, conversation.visitor_id, { email });
-    const armed = result.pending && result.pending.id !== waitingFor?.id ? result.pending : undefined;
-    // Recorded first, so that the update below writes it in the same statement.
-    if (armed) await armEffect(this.services, tx, armed);
-    // Before the update, so a flow's end (resolved) comes after the blocks that led to it.
-    await recordFacts(tx.trx, tx.conversation, stepFacts(before, input, result));
-    await tx.update({
-      engine_snapshot: JSON.stringify(result.snapshot),
-      awaiting: result.awaiting ? JSON.stringify(result.awaiting) : null,
-      variables: JSON.stringify(result.variables),
-      // A flow that ends after an offline handoff leaves the conversation in the queue, waiting for follow-up.
-      ...(result.status === 'ended' && conversation.status === 'bot' && !found.offline
-        ? { status: 'resolved', resolved_at: new Date() }
-        : {}),
-    });
-    if (armed?.kind === 'classifyIntent') await speculateBesideIntent(this.services, tx, compiled, before, input);
-    // The intent that led to a handoff is the last one the same step matched (none: the flow's own path).
-    const intent = result.intents.at(-1);
-    // A handoff nobody could take now still enters the team's queue (summary, priority, alerts), marked for follow-up.
-    if (found.offline && !result.handoff) await this.beginHandoff(tx, { ...found.offline, intent });
-    if (result.handoff) {
-      await this.beginHandoff(tx, {
-        reason: 'flow',
-        blockId: result.handoff.blockId,
-        settings: result.handoff.settings,
-        intent,
-      });
-    }
-    return replies;
-  }
-}
-
-function hasEnded(snapshot: unknown): boolean {
-  return snapshotStatus(snapshot) === 'ended';
 }
