@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { expect } from 'vitest';
 import type { Config } from '../../src/config';
+import type { RunningServer } from '../../src/server';
+import type { TestSocket } from '../fixtures/ws-client';
 
 /** The machine's Redis (CI starts it); tests keep to keys under a prefix of their own. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -58,4 +61,24 @@ export async function countNotifies(databaseUrl: string, channel: string) {
     },
     close: () => client.end(),
   };
+}
+
+/**
+ * Once every instance's background work is done, the agent socket has read every stored message of the
+ * conversation once, in seq order: none lost, none twice.
+ */
+export async function expectEveryStoredMessageOnce(
+  servers: RunningServer[],
+  agentWs: TestSocket,
+  conversationId: string,
+): Promise<void> {
+  await Promise.all(servers.map((server) => server.services.background.idle()));
+  const stored = await servers[0]!.db
+    .selectFrom('messages')
+    .select('seq')
+    .where('conversation_id', '=', conversationId)
+    .orderBy('seq')
+    .execute();
+  await agentWs.until(() => agentWs.seqs().at(-1) === stored.at(-1)?.seq);
+  expect(agentWs.seqs()).toEqual(stored.map((row) => row.seq));
 }

@@ -6,7 +6,7 @@ import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
-import { onRedis, uniquePrefix } from './redis-fixture';
+import { expectEveryStoredMessageOnce, onRedis, uniquePrefix } from './redis-fixture';
 import { type RedisProcess, startRedisProcess } from './redis-process';
 
 const PER_IP = 12;
@@ -59,16 +59,7 @@ describe('Redis killed with SIGKILL and restarted mid-conversation (two instance
     const after = await visitor.say('after the restart');
     await agentWs.until(() => agentWs.seqs().includes(after.message.seq), 15_000);
 
-    await Promise.all([a.services.background.idle(), b.services.background.idle()]);
-    const stored = await a.db
-      .selectFrom('messages')
-      .select('seq')
-      .where('conversation_id', '=', visitor.conversationId)
-      .orderBy('seq')
-      .execute();
-    await agentWs.until(() => agentWs.seqs().at(-1) === stored.at(-1)?.seq);
-    // Every stored message once, in order: none lost, none twice.
-    expect(agentWs.seqs()).toEqual(stored.map((row) => row.seq));
+    await expectEveryStoredMessageOnce([a, b], agentWs, visitor.conversationId);
     await agentWs.close();
 
     // The restarted server counts again for both instances: a new client alternating A and B gets one budget.

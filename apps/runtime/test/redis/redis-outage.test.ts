@@ -7,7 +7,7 @@ import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
-import { dropPrefix, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
+import { dropPrefix, expectEveryStoredMessageOnce, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
 
 /**
  * Both instances reach Redis through a TCP proxy; cutting it is Redis going away for every instance (a
@@ -65,16 +65,7 @@ describe('Redis restarted mid-conversation (two instances on Redis + PostgreSQL)
     const after = await visitor.say('after the outage');
     await agentWs.until(() => agentWs.seqs().includes(after.message.seq), 15_000);
 
-    await Promise.all([a.services.background.idle(), b.services.background.idle()]);
-    const stored = await a.db
-      .selectFrom('messages')
-      .select('seq')
-      .where('conversation_id', '=', visitor.conversationId)
-      .orderBy('seq')
-      .execute();
-    await agentWs.until(() => agentWs.seqs().at(-1) === stored.at(-1)?.seq);
-    // Every stored message once, in order: none lost, none twice.
-    expect(agentWs.seqs()).toEqual(stored.map((row) => row.seq));
+    await expectEveryStoredMessageOnce([a, b], agentWs, visitor.conversationId);
     await agentWs.close();
   });
 });
