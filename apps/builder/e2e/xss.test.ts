@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { type HostPage, startHostPage } from '../../widget/e2e/host-page';
 import { api, login as apiLogin, type Session } from '../../widget/e2e/runtime-api';
@@ -6,6 +6,7 @@ import { widget } from '../../widget/e2e/widget-page';
 import { humanKey } from '../src/inbox/conversation/VariableList';
 import { launchBrowser, login, SCREENSHOTS } from './support/browser';
 import { DEMO_ADMIN, DEMO_AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { xssChecks } from './support/xss-checks';
 import { labelled, payload, XSS_PAYLOADS } from './support/xss-corpus';
 import { FLOW_EMAIL_TO, MENU_BUTTONS } from './support/xss-flow';
 import {
@@ -19,7 +20,7 @@ import {
   TEAMS,
   VISITOR,
 } from './support/xss-seed';
-import { armTripwire, payloadElementsInPage, type Tripwire } from './support/xss-tripwire';
+import { payloadElementsInPage } from './support/xss-tripwire';
 
 let live: LiveRuntime;
 let browser: Browser;
@@ -28,39 +29,7 @@ let admin: Session;
 let agent: Session;
 let flowId = '';
 let eveId = '';
-const contexts: BrowserContext[] = [];
-const wires: Tripwire[] = [];
-/** Surface name → payloads checked there (for the figures). */
-const tried = new Map<string, number>();
-
-/** A tripwired page in its own browser context. */
-async function openPage(width = 1280, height = 800): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
-  wires.push(await armTripwire(context));
-  return context.newPage();
-}
-
-/** Asserts each text shows literally in `where`, no payload made an element, and nothing ran so far. */
-async function expectInert(surface: string, page: Page, where: Locator, texts: readonly string[]) {
-  expect(await payloadElementsInPage(page), surface).toEqual([]);
-  expectShown(surface, (await where.allTextContents()).join('\n'), texts);
-}
-
-/** Each text appears literally in what the surface shows, and no payload ran anywhere so far. */
-function expectShown(surface: string, shown: string, texts: readonly string[]) {
-  for (const text of texts) expect(shown, `${surface} shows ${JSON.stringify(text)}`).toContain(text);
-  expectNothingRan();
-  tried.set(surface, (tried.get(surface) ?? 0) + texts.length);
-}
-
-function expectNothingRan() {
-  for (const wire of wires) {
-    expect(wire.hits).toEqual([]);
-    expect(wire.dialogs).toEqual([]);
-    expect(wire.pageErrors).toEqual([]);
-  }
-}
+const { canaryPage, openPage, expectInert, expectShown, expectNothingRan, close } = xssChecks(() => browser);
 
 /** What the flow's message, link, image and menu blocks say. */
 const flowTexts = [...XSS_PAYLOADS, payload(1), payload(3), payload(6)];
@@ -77,14 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (tried.size > 0) {
-    const total = [...tried.values()].reduce((a, b) => a + b, 0);
-    console.log(
-      `xss figures: ${XSS_PAYLOADS.length} payloads, ${tried.size} surfaces, ${total} payload×surface checks`,
-    );
-    console.log([...tried.entries()].map(([surface, n]) => `  ${surface}: ${n}`).join('\n'));
-  }
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await close(XSS_PAYLOADS.length);
   await browser?.close();
   await hostPage?.close();
   await live?.close();
@@ -92,10 +54,7 @@ afterAll(async () => {
 
 describe('XSS: hostile text stays inert in the widget, the inbox, the builder and emails (real runtime, Chromium)', () => {
   it('the tripwire and the element scan see the corpus when it is parsed as HTML (canary)', async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const canary = await armTripwire(context);
-    const page = await context.newPage();
+    const { page, wire: canary } = await canaryPage();
     await page.setContent(`<body>${XSS_PAYLOADS.join('\n')}</body>`);
     await expect.poll(() => canary.hits.length).toBeGreaterThan(0);
     expect((await payloadElementsInPage(page)).length).toBeGreaterThan(0);

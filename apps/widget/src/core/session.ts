@@ -6,38 +6,18 @@ import type {
   WidgetSettings,
 } from '@flowdesk/contract';
 import type { Variables, VisitorIdentity } from '../types';
-import { ApiFailure, type PublicApi } from './api-client';
+import { ApiFailure } from './api-client';
 import { BotActivity } from './bot-activity';
 import { changesStatus, nextAwaiting, statusTransition } from './conversation-events';
 import { newClientId } from './ids';
 import { Outbox, type OutboxItem, type SendContent, type SendOutcome } from './outbox';
+import type { Saved, SessionDeps } from './session-deps';
 import { RealtimeSocket } from './socket';
-import { type KeyValueStore, readJson, writeJson } from './store';
+import { readJson, writeJson } from './store';
 import { Timeline } from './timeline';
 import { LocalTyping, RemoteTyping, type RemoteTypist } from './typing';
 
-interface Saved {
-  visitorToken?: string;
-  conversationId?: string;
-}
-
-export interface SessionEvents {
-  /** Anything visible changed: status, settings, connection, typing, the timeline. */
-  changed(): void;
-  /** Messages new to this tab, in seq order (visitor's own included). */
-  added(messages: Message[]): void;
-  transition(kind: 'handoff' | 'resolved', conversation: VisitorConversation): void;
-}
-
-export interface SessionDeps {
-  api: PublicApi;
-  store: KeyValueStore;
-  botId: string;
-  wsUrl: (token: string) => string;
-  events: SessionEvents;
-  /** An email link's token: exchanged once for a token that opens that conversation here. */
-  continueToken?: string;
-}
+export type { SessionDeps, SessionEvents } from './session-deps';
 
 /** One visitor's conversation with a bot: session, history, realtime, outbox, typing. No DOM. */
 export class ChatSession {
