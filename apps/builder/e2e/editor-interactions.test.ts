@@ -111,6 +111,15 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
     role: 'agent',
   });
   await adminApi(page, 'POST', '/api/admin/teams', { name: 'Support', memberIds: [users[0]!.id] });
+  // The people list arrives only after the handoff (a slow network): the note must still name them.
+  let releasePeople = () => {};
+  const peopleHeld = new Promise<void>((resolve) => {
+    releasePeople = resolve;
+  });
+  await page.route('**/api/admin/users', async (route) => {
+    if (route.request().method() === 'GET') await peopleHeld;
+    await route.continue();
+  });
   await page.reload(); // the editor reads teams when it opens
   await node(page, 'menu').waitFor();
   await showAllBlocks(page);
@@ -122,6 +131,7 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
   const summaryCall = page.waitForResponse((r) => r.url().endsWith('/api/admin/ai/preview-summary'));
   await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
   const answer = await summaryCall;
+  releasePeople();
   expect(answer.status()).toBe(200);
   expect(JSON.parse(answer.request().postData() ?? '{}')).toMatchObject({
     transcript: expect.arrayContaining([{ author: 'visitor', text: 'Human' }]),
@@ -147,6 +157,7 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
   const recipients = await handoff.locator('.preview-handoff-recipients').textContent();
   expect(recipients).toContain(harness.seeded.admin.email);
   expect(recipients).not.toContain('bob@example.com');
+  await page.unroute('**/api/admin/users');
   await page.locator('.from-note', { hasText: 'no one was alerted' }).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-handoff-details.png` });
 

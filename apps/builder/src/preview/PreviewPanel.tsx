@@ -58,8 +58,6 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   const agentsRef = useRef(agentsAvailable);
   agentsRef.current = agentsAvailable;
   const people = usePeople();
-  const peopleRef = useRef(people);
-  peopleRef.current = people;
   /** What was said, kept outside React state so an effect running mid-step sees the latest reply. */
   const lines = useRef<PreviewLine[]>([]);
   const session = useRef<PreviewSession | null>(null);
@@ -74,11 +72,11 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
         note: (note) => setEntries((list) => [...list, { from: 'note', note }]),
         teamName: (id) => teams.find((t) => t.id === id)?.name,
         transcript: () => lines.current,
-        recipients: (teamId) => handoffRecipients(peopleRef.current, teams, teamId),
+        recipients: async (teamId) => handoffRecipients(await people, teams, teamId),
         summarize: (body) => aiApi.previewSummary(api, body),
         answerFromSources: (body) => knowledgeApi.previewAnswer(api, body),
       }),
-    [teams],
+    [teams, people],
   );
 
   async function run(action: (s: PreviewSession) => Promise<StepResult>) {

@@ -14,7 +14,7 @@ export interface HandoffPreview {
   /** The runtime's AI summary (and priority when the AI decides); absent when no summarizer is given. */
   ai?: AiSummaryState;
   team: string;
-  /** Emails of the people who would be alerted; null while the list is unknown (not loaded). */
+  /** Emails of the people who would be alerted; null when the list could not be loaded. */
   recipients: string[] | null;
 }
 
@@ -36,7 +36,7 @@ export interface PreviewEffectOptions {
   /** The conversation so far, for the sample handoff summary. */
   transcript?: () => PreviewLine[];
   /** Emails a handoff to this team (null: no team, i.e. all agents) would alert; null when unknown. */
-  recipients?: (teamId: string | null) => string[] | null;
+  recipients?: (teamId: string | null) => Promise<string[] | null>;
   /** Asks the runtime for the AI summary a live handoff would write (nothing is stored or sent). */
   summarize?: PreviewSummarizer;
   /** Asks the runtime to answer from knowledge sources (as a live chat would); nothing is stored. */
@@ -159,7 +159,7 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
           : undefined,
         priority: priorityText(req),
         team,
-        recipients: options.recipients?.(teamId) ?? null,
+        recipients: (await options.recipients?.(teamId)) ?? null,
       };
       note({
         kind: 'handoff',

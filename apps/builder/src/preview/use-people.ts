@@ -1,5 +1,5 @@
 import { TeammatesAnswer } from '@flowdesk/contract';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/api';
 
 export interface Person {
@@ -7,19 +7,18 @@ export interface Person {
   email: string;
 }
 
-/** The workspace's people (admin users API), for "who would be emailed" in the preview; null until loaded. */
-export function usePeople(): Person[] | null {
-  const [people, setPeople] = useState<Person[] | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get('/api/admin/users', TeammatesAnswer)
-      .then((r) => !cancelled && setPeople(r.users ?? []))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+/**
+ * The workspace's people (admin users API), for "who would be emailed" in the preview: one request per
+ * mount. A handoff waits for it, so one made before the list arrives still names its recipients; it
+ * resolves to null only when the list cannot be loaded.
+ */
+export function usePeople(): Promise<Person[] | null> {
+  const [people] = useState(() =>
+    api.get('/api/admin/users', TeammatesAnswer).then(
+      (r) => r.users ?? [],
+      () => null,
+    ),
+  );
   return people;
 }
 
