@@ -1,0 +1,3 @@
+import { fuzzRoutes } from './route-fuzzer';
+
+fuzzRoutes(0, 3);

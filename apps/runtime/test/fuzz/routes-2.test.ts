@@ -1,0 +1,3 @@
+import { fuzzRoutes } from './route-fuzzer';
+
+fuzzRoutes(1, 3);
