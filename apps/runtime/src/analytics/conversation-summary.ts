@@ -65,14 +65,6 @@ const merge = sql.raw(`
   handoff_blocks = array(select distinct u from unnest(a.handoff_blocks || excluded.handoff_blocks) u),
   handoff_intents = a.handoff_intents || excluded.handoff_intents`);
 
-/** Adds just-inserted facts (their ids) to their conversations' summaries, in the caller's transaction. */
-export async function summarizeFacts<DB>(trx: Kysely<DB>, factIds: string[]): Promise<void> {
-  if (factIds.length === 0) return;
-  await sql`insert into analytics_conversations as a (${sql.raw(COLUMNS)})
-    ${summaryOf(sql<boolean>`f.id = any(${factIds}::bigint[])`)}
-    on conflict (conversation_id) do update set ${merge}`.execute(trx);
-}
-
 /**
  * Inserts facts (`insert`: an insert into analytics_facts returning every column) and adds them to their
  * conversations' summaries in one statement: the summary reads the inserted rows from the CTE, one database round

@@ -9,7 +9,7 @@ import {
   THUMBS_UP,
 } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { summarizeFacts } from '../analytics/conversation-summary';
+import { insertSummarized } from '../analytics/conversation-summary';
 import { analyticsDb } from '../analytics/facts';
 import type { Conversation, Database } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -141,7 +141,7 @@ export async function rate(services: Services, conversationId: string, rating: R
       .returningAll()
       .executeTakeFirst();
     if (!rated) throw new ConflictError('This conversation was already rated');
-    const fact = await analyticsDb(tx.trx)
+    const fact = analyticsDb(tx.trx)
       .insertInto('analytics_facts')
       .values({
         workspace_id: survey.workspace_id,
@@ -161,9 +161,8 @@ export async function rate(services: Services, conversationId: string, rating: R
           ratedAt: now.toISOString(),
         }),
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await summarizeFacts(tx.trx, [fact.id]);
+      .returningAll();
+    await insertSummarized(tx.trx, fact);
     await csatEvent(tx, `Visitor rated ${ratingWords(survey, rating.score)}`, {
       score: rating.score,
       scale: survey.scale,
