@@ -96,6 +96,9 @@ describe('handoff to a live agent, against the real runtime', () => {
       })
       .toBe(1);
 
+    // Stored is not yet shown as sent: the page may still be reading the send's answer.
+    await expect.poll(() => w.panel.locator('.row.pending').count()).toBe(0);
+
     const before = await w.log.locator('.row').allTextContents();
     await page.reload();
     await w.launcher.click();
