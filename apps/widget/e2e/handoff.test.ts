@@ -97,7 +97,7 @@ describe('handoff to a live agent, against the real runtime', () => {
       .toBe(1);
 
     // Stored is not yet shown as sent: the page may still be reading the send's answer.
-    await expect.poll(() => w.panel.locator('.row.pending').count()).toBe(0);
+    await expect.poll(() => w.pending.count()).toBe(0);
 
     const before = await w.log.locator('.row').allTextContents();
     await page.reload();
@@ -173,10 +173,10 @@ describe('handoff to a live agent, against the real runtime', () => {
     await context.setOffline(true);
     await w.banner.filter({ hasText: "You're offline" }).waitFor();
     await w.send('Typed on the train');
-    await w.panel.locator('.row.pending').filter({ hasText: 'Typed on the train' }).waitFor();
+    await w.pending.filter({ hasText: 'Typed on the train' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/widget-desktop-offline-outbox.png`, animations: 'disabled' });
     await context.setOffline(false);
-    await expect.poll(() => w.panel.locator('.row.pending').count()).toBe(0);
+    await expect.poll(() => w.pending.count()).toBe(0);
     await w.visitorSaid('Typed on the train').waitFor();
     const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
     expect(detail.messages.filter((m) => m.content.text === 'Typed on the train')).toHaveLength(1);
@@ -239,7 +239,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     await w2.visitorSaid('One more from the first').waitFor();
     await w2.send('One more from the second');
     await w.visitorSaid('One more from the second').waitFor();
-    for (const tab of [w, w2]) await expect.poll(() => tab.panel.locator('.row.pending').count()).toBe(0);
+    for (const tab of [w, w2]) await expect.poll(() => tab.pending.count()).toBe(0);
     expect(await w2.visitorSaid('Sent from the first tab').count()).toBe(1);
     expect(await w.visitorSaid('And this from the second').count()).toBe(1);
     expect(await w.log.locator('.row').allTextContents()).toEqual(await w2.log.locator('.row').allTextContents());
@@ -271,7 +271,7 @@ describe('handoff to a live agent, against the real runtime', () => {
     await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Back after the restart' });
     // Reconnect backoff tops out at 15 s, and a loaded CI machine restarts PGlite slowly: be patient.
     await w.botSays('Back after the restart').waitFor({ timeout: 60_000 });
-    await expect.poll(() => w.panel.locator('.row.pending').count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => w.pending.count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => w.banner.filter({ hasText: 'Reconnecting' }).count(), { timeout: 60_000 }).toBe(0);
     const detail = await s.asAgent<Detail>('GET', `/api/inbox/conversations/${conversationId}`);
     expect(detail.messages.filter((m) => m.content.text === 'Typed while the server was down')).toHaveLength(1);

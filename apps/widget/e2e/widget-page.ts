@@ -12,6 +12,8 @@ export function widget(page: Page) {
     log: panel.locator('[role="log"]'),
     composer: panel.locator('.composer'),
     banner: panel.locator('.banner'),
+    /** The visitor's messages the runtime has not confirmed yet (shown as sending). */
+    pending: panel.locator('.row.pending'),
     botSays: (text: string | RegExp): Locator => panel.locator('.row.bot, .row.agent').filter({ hasText: text }),
     visitorSaid: (text: string | RegExp): Locator => panel.locator('.row.visitor').filter({ hasText: text }),
     async send(text: string) {
