@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
-import { auditAdminActions } from './audit';
 import type { AppEnv } from './http/env';
 import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
@@ -43,8 +42,9 @@ export function createApp(services: Services) {
   );
   // After CORS, so a browser can read the 429.
   app.use('/api/public/*', publicCors(), publicRateLimit(services));
-  app.use('/api/*', dashboardCors(services.config), loadSessionUser(services), auditAdminActions(services));
+  app.use('/api/*', dashboardCors(services.config), loadSessionUser(services));
   app.use('/api/*', boundJsonDepth());
+  for (const module of services.modules) module.middleware?.(app, services);
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', { type: 'http', scheme: 'bearer' });
   registerRoutes(app, services);
   const realtime = realtimeRoutes(services);

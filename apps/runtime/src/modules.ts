@@ -33,7 +33,7 @@ export interface ModuleHooks {
 }
 
 /**
- * A feature area as the runtime sees it (inbox, office hours, email, CSAT, knowledge): the list of them is
+ * A feature area as the runtime sees it (inbox, office hours, email, CSAT, knowledge, people, analytics…): the list of them is
  * written once (areas.ts) and given to `createServices`, which composes their hooks in list order.
  */
 export interface RuntimeModule {
@@ -41,6 +41,8 @@ export interface RuntimeModule {
   readonly hooks?: ModuleHooks;
   /** Per-process state the hooks need (timers, caches), set up once by `createServices`; stop it with `services.onClose`. */
   readonly init?: (services: Services) => void;
+  /** Request middleware in front of every route (createApp mounts it after the session is loaded). */
+  readonly middleware?: (app: OpenAPIHono<AppEnv>, services: Services) => void;
   /** Mounts the area's HTTP routes (createApp). */
   readonly routes?: (app: OpenAPIHono<AppEnv>, services: Services) => void;
   /** Background workers, started only on instances that run them (EMAIL_WORKER); stop them with `services.onClose`. */

@@ -1,9 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { aiSettingsRoutes } from '../../ai-settings/routes';
-import { analyticsRoutes } from '../../analytics/routes';
-import { auditRoutes } from '../../audit';
-import { onboardingRoutes } from '../../onboarding/routes';
-import { inviteRoutes, passwordRoutes } from '../../people';
 import type { Services } from '../../services';
 import type { AppEnv } from '../env';
 import { aiRoutes } from './admin/ai';
@@ -25,11 +20,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', flowJsonSchemaRoutes());
   app.route('/', sessionRoutes(services));
-  app.route('/', passwordRoutes(services));
-  app.route('/', inviteRoutes(services));
   app.route('/', botRoutes(services));
   app.route('/', aiRoutes(services));
-  app.route('/', aiSettingsRoutes(services));
   app.route('/', flowRoutes(services));
   app.route('/', flowVersionRoutes(services));
   app.route('/', publicSessionRoutes(services));
@@ -38,9 +30,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, services: Services) {
   app.route('/', publicWidgetRoutes(services));
   app.route('/', demoRoutes(services));
   app.route('/', staticRoutes(services.config));
-  // The feature areas' own routes (inbox, office hours, email, CSAT, knowledge), in areas.ts order.
+  // The feature areas' own routes (areas.ts), in its order.
   for (const module of services.modules) module.routes?.(app, services);
-  app.route('/', auditRoutes(services));
-  app.route('/', onboardingRoutes(services));
-  app.route('/', analyticsRoutes(services));
 }
