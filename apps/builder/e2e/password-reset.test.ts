@@ -1,7 +1,7 @@
 import { PASSWORD_RESET_SENT } from '@flowdesk/contract';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { emailDb } from '../../runtime/src/email/tables';
-import { createUser } from '../../runtime/src/repositories/users';
+import { createUser } from '../../runtime/src/people/users';
 import { login, SCREENSHOTS } from './support/browser';
 import { type PeopleE2e, startPeopleE2e } from './support/people';
 

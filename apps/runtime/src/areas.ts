@@ -1,8 +1,10 @@
 import { aiSettingsModule } from './ai-settings/module';
 import { analyticsModule } from './analytics/module';
 import { auditModule } from './audit/module';
+import { botsModule } from './bots/module';
 import { csatModule } from './csat/module';
 import { emailModule } from './email/module';
+import { flowsModule } from './flows/module';
 import { inboxModule } from './inbox/module';
 import { knowledgeModule } from './knowledge/module';
 import type { RuntimeModule } from './modules';
@@ -24,6 +26,8 @@ export const RUNTIME_MODULES: readonly RuntimeModule[] = [
   csatModule,
   knowledgeModule,
   peopleModule,
+  botsModule,
+  flowsModule,
   aiSettingsModule,
   auditModule,
   onboardingModule,

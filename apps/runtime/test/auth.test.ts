@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../src/repositories/users';
+import { createUser } from '../src/people/users';
 import { databaseKinds } from './db';
 import { useTestServer } from './server';
 

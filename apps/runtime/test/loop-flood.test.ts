@@ -1,9 +1,9 @@
 import { LOOP_STOPPED_LINE } from '@flowdesk/engine';
 import { FlowDocument, type FlowDocumentInput } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
-import { publishVersion } from '../src/repositories/flow-versions';
-import { createFlow } from '../src/repositories/flows';
-import { checkPublishable } from '../src/services/flow-validation';
+import { createFlow } from '../src/flows/repository';
+import { checkPublishable } from '../src/flows/validation';
+import { publishVersion } from '../src/flows/versions-repository';
 import { databaseKinds } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { TestVisitor } from './fixtures/visitor';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../src/repositories/bots';
-import { createUser } from '../src/repositories/users';
+import { createBot } from '../src/bots/repository';
+import { createUser } from '../src/people/users';
 import { newId } from '../src/services/secrets';
 import { databaseKinds } from './db';
 import { loginHeaders, PASSWORD, seedWorkspace } from './fixtures/accounts';

@@ -1,6 +1,6 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import { describe, expect, it } from 'vitest';
-import { updateBot } from '../src/repositories/bots';
+import { updateBot } from '../src/bots/repository';
 import { databaseKinds } from './db';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';

@@ -1,6 +1,6 @@
 import { DEFAULT_PRIMARY_COLOR } from '@flowdesk/contract/theme';
 import { describe, expect, it } from 'vitest';
-import { updateBot } from '../src/repositories/bots';
+import { updateBot } from '../src/bots/repository';
 import { databaseKinds } from './db';
 import { seedWorkspace } from './fixtures/accounts';
 import { useTestServer } from './server';

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBot } from '../../../apps/runtime/src/bots/repository';
 import { testConfig } from '../../../apps/runtime/src/config';
 import { createDatabase, type DatabaseHandle } from '../../../apps/runtime/src/db/database';
 import { DirectoryMigrationProvider, migrateToLatest } from '../../../apps/runtime/src/db/migrate';
-import { createBot } from '../../../apps/runtime/src/repositories/bots';
 import { createScratchPostgres } from '../../../apps/runtime/test/db';
 import { seedWorkspace } from '../../../apps/runtime/test/fixtures/accounts';
 import { publishFlow } from '../../../apps/runtime/test/fixtures/flows';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '@flowdesk/runtime';
 // The runtime exports no seeding API for tests; its repositories are the supported way to create rows.
-import { createBot } from '../../../runtime/src/repositories/bots';
-import { createUser } from '../../../runtime/src/repositories/users';
+import { createBot } from '../../../runtime/src/bots/repository';
+import { createUser } from '../../../runtime/src/people/users';
 
 export interface SeededWorkspace {
   workspaceId: string;

@@ -16,7 +16,7 @@ import {
 import type { FlowDocument } from '@flowdesk/flow-schema';
 import type { ApiClient } from './client';
 
-/** Admin flows API of the runtime (apps/runtime/src/http/routes/admin); shapes from @flowdesk/contract. */
+/** Admin flows API of the runtime (apps/runtime/src/flows); shapes from @flowdesk/contract. */
 const base = '/api/admin/flows';
 const flowPath = (id: string) => `${base}/${encodeURIComponent(id)}`;
 

@@ -1,10 +1,12 @@
 import type { RuntimeModule } from '../modules';
 import { aiSettingsRoutes } from './routes';
+import { aiRoutes } from './status-routes';
 
-/** The workspace's own AI provider settings (key kept encrypted) and its connection test. */
+/** Which AI provider answers, the workspace's own provider settings (key kept encrypted), its connection test. */
 export const aiSettingsModule: RuntimeModule = {
   name: 'ai-settings',
   routes: (app, services) => {
+    app.route('/', aiRoutes(services));
     app.route('/', aiSettingsRoutes(services));
   },
 };

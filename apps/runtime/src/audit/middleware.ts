@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../http/env';
-import { recordAudit } from '../repositories/audit';
 import type { Services } from '../services';
 import { auditAction } from './actions';
+import { recordAudit } from './repository';
 
 /**
  * Records each successful admin write (who, what, which target, which fields were sent — never their

@@ -3,8 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { currentUser, requireUser } from '../http/middleware/auth';
 import { errors, jsonResponse } from '../http/schemas';
-import { listAudit } from '../repositories/audit';
 import type { Services } from '../services';
+import { listAudit } from './repository';
 
 const listRoute = createRoute({
   method: 'get',

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { PublicUser } from '../repositories/users';
+import type { PublicUser } from '../people/users';
 import { sendError, zodDetails } from './errors';
 
 /** Per-request values set by middleware. */

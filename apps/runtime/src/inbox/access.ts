@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
-import type { PublicUser } from '../repositories/users';
+import type { PublicUser } from '../people/users';
 
 /** Who is asking: enough of the signed-in user to decide what they may see. */
 export interface Viewer {

@@ -1,7 +1,7 @@
 import type { HandBackInput } from '@flowdesk/contract';
 import type { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors';
-import { findVersionById } from '../repositories/flow-versions';
+import { findVersionById } from '../flows/versions-repository';
 import type { Services } from '../services';
 import { withConversation } from '../services/conversation-tx';
 import { assertCanSee, type Viewer } from './access';

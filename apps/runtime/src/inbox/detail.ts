@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { latestRating } from '../csat/survey';
 import type { Conversation, Database } from '../db/schema';
+import { findVersionById } from '../flows/versions-repository';
 import { botIsWorking } from '../repositories/conversations';
-import { findVersionById } from '../repositories/flow-versions';
 import { loadMessages } from '../repositories/messages';
 import type { Services } from '../services';
 import { accessibleConversation, type Viewer } from './access';

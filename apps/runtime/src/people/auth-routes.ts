@@ -17,11 +17,11 @@ import type { AppEnv } from '../http/env';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errors, jsonBody, jsonResponse } from '../http/schemas';
-import { normalizeEmail } from '../repositories/users';
 import type { Services } from '../services';
 import { acceptInvite, describeInvite } from './invites';
 import { changeOwnPassword, describeReset, finishPasswordReset, requestPasswordReset } from './passwords';
 import { peopleRouter } from './router';
+import { normalizeEmail } from './users';
 
 const tags = ['Auth'];
 const linkErrors = { 400: errors[400], 403: errors[403], 409: errors[409], 429: errors[429] };

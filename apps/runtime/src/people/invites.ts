@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { kickEmailWorker, publicUrlOf } from '../email/service';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { createSession } from '../repositories/sessions';
-import { normalizeEmail, toPublicUser } from '../repositories/users';
 import type { Services } from '../services';
 import { hashPassword, newId } from '../services/secrets';
 import { INVITE_PAGE, queueInviteEmail } from './emails';
 import { findLink, issueLink, type LinkLookup, useLink } from './password-links';
+import { createSession } from './sessions';
 import { peopleDb, type UserInvitesTable } from './tables';
+import { normalizeEmail, toPublicUser } from './users';
 
 type InviteInput = z.output<typeof InviteRequest>;
 type Row = Selectable<UserInvitesTable>;

@@ -4,14 +4,14 @@ import type { Database } from '../db/schema';
 import { kickEmailWorker, publicUrlOf } from '../email/service';
 import { ValidationError } from '../errors';
 import { revoke } from '../realtime/revocations';
-import { createSession, deleteUserSessions } from '../repositories/sessions';
-import { findUserByEmail, findUserById, toPublicUser } from '../repositories/users';
 import type { Services } from '../services';
 import { hashPassword, verifyPassword } from '../services/secrets';
 import { queueResetEmail, RESET_PAGE } from './emails';
 import { linkError } from './invites';
 import { findLink, issueLink } from './password-links';
+import { createSession, deleteUserSessions } from './sessions';
 import { peopleDb } from './tables';
+import { findUserByEmail, findUserById, toPublicUser } from './users';
 
 /**
  * "Forgot password?": when the address has an account, a reset link goes out by email (queued with its link in

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PublicUser } from '../repositories/users';
+import type { PublicUser } from '../people/users';
 import type { Services } from '../services';
 import {
   addConnection,

@@ -1,5 +1,5 @@
 import type { Viewer } from '../inbox/access';
-import { liveSessionRights } from '../repositories/sessions';
+import { liveSessionRights } from '../people/sessions';
 import type { Services } from '../services';
 import type { RevokeEvent } from './events';
 

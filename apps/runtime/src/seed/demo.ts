@@ -1,8 +1,8 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import { FlowDocument } from '@flowdesk/flow-schema';
 import { type Kysely, sql } from 'kysely';
+import { DEFAULT_THEME } from '../bots/repository';
 import type { Database } from '../db/schema';
-import { DEFAULT_THEME } from '../repositories/bots';
 import { hashPassword, newId } from '../services/secrets';
 
 export const DEMO_WORKSPACE_ID = 'demo';

@@ -1,6 +1,6 @@
 import { type EngineInput, type PersistedSnapshot, pendingEffect, snapshotStatus, step } from '@flowdesk/engine';
 import { recordFacts, stepFacts } from '../analytics/facts';
-import { findLiveVersion } from '../repositories/flow-versions';
+import { findLiveVersion } from '../flows/versions-repository';
 import type { StoredMessage } from '../repositories/messages';
 import { setVisitorContact } from '../repositories/visitors';
 import type { Services } from '.';

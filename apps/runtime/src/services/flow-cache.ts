@@ -1,7 +1,7 @@
 import { type CompiledFlow, compileFlow } from '@flowdesk/engine';
 import type { Kysely } from 'kysely';
 import type { Database, FlowVersion } from '../db/schema';
-import { findVersionById } from '../repositories/flow-versions';
+import { findVersionById } from '../flows/versions-repository';
 
 const LIMIT = 200;
 

@@ -1,6 +1,6 @@
 import type { WidgetSettings } from '@flowdesk/contract';
+import { DEFAULT_THEME } from '../bots/repository';
 import type { Bot } from '../db/schema';
-import { DEFAULT_THEME } from '../repositories/bots';
 import type { Services } from '.';
 import type { WidgetAvailability } from './hooks';
 

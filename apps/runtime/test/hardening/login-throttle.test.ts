@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../../src/http/routes/auth/login-throttle';
+import { LoginThrottle } from '../../src/people/login-throttle';
 import { MemoryRateLimitStore } from '../../src/services/rate-limit-store';
 import { PASSWORD, seedWorkspace, XHR } from '../fixtures/accounts';
 import { useTestServer } from '../server';

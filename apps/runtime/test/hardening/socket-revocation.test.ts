@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../src/repositories/users';
+import { createUser } from '../../src/people/users';
 import { withConversation } from '../../src/services/conversation-tx';
 import { databaseKinds } from '../db';
 import { loginHeaders, PASSWORD, seedWorkspace } from '../fixtures/accounts';

@@ -1,9 +1,9 @@
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
+import { createBot } from '../../src/bots/repository';
 import type { Database } from '../../src/db/schema';
 import { inboxDb } from '../../src/inbox/tables';
-import { createBot } from '../../src/repositories/bots';
-import { createUser } from '../../src/repositories/users';
+import { createUser } from '../../src/people/users';
 import { newId } from '../../src/services/secrets';
 import { PASSWORD, seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';

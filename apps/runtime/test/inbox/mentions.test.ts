@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emailDb } from '../../src/email/tables';
-import { createUser } from '../../src/repositories/users';
+import { createUser } from '../../src/people/users';
 import { loginHeaders, PASSWORD } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';

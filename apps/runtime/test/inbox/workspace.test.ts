@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailDb } from '../../src/email/tables';
 import { nextOnlineAgent } from '../../src/inbox/routing';
-import { createUser } from '../../src/repositories/users';
+import { createUser } from '../../src/people/users';
 import { databaseKinds } from '../db';
 import { loginHeaders, PASSWORD } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';

@@ -1,7 +1,7 @@
 import { PASSWORD_RESET_SENT } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
 import { peopleDb } from '../../src/people/tables';
-import { createUser } from '../../src/repositories/users';
+import { createUser } from '../../src/people/users';
 import { databaseKinds } from '../db';
 import { loginHeaders, PASSWORD, XHR } from '../fixtures/accounts';
 import { linkToken, tampered, usePeopleServer } from './harness';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { PREVIEW_SUMMARY_LIMIT_PER_MINUTE } from '../../src/http/routes/admin/ai';
+import { PREVIEW_SUMMARY_LIMIT_PER_MINUTE } from '../../src/ai-settings/status-routes';
 import type { RunningServer } from '../../src/server';
 import { loginHeaders, PASSWORD, seedWorkspace, XHR } from '../fixtures/accounts';
 

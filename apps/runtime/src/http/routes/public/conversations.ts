@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findBotById } from '../../../repositories/bots';
+import { findBotById } from '../../../bots/repository';
 import { loadMessages } from '../../../repositories/messages';
 import { conversationScope, moveScope } from '../../../repositories/visitor-scope';
 import { setVisitorContact } from '../../../repositories/visitors';

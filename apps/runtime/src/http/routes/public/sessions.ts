@@ -1,8 +1,8 @@
 import type { StartSessionRequest } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { findBotById } from '../../../bots/repository';
 import type { Bot, JsonObject, Visitor } from '../../../db/schema';
-import { findBotById } from '../../../repositories/bots';
 import { findConversation, latestVisitorConversation } from '../../../repositories/conversations';
 import { conversationScope } from '../../../repositories/visitor-scope';
 import { createVisitor, findVisitorByToken, updateVisitor } from '../../../repositories/visitors';

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { findBotById } from '../../../repositories/bots';
+import { findBotById } from '../../../bots/repository';
 import type { Services } from '../../../services';
 import { widgetSettings } from '../../../services/widget-settings';
 import { createRouter } from '../../env';

@@ -1,7 +1,7 @@
 import { embedSnippet } from '@flowdesk/widget/snippet';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import { findBotById } from '../../../repositories/bots';
+import { findBotById } from '../../../bots/repository';
 import { DEMO_BOT_ID } from '../../../seed/demo';
 import type { Services } from '../../../services';
 import { sendError } from '../../errors';

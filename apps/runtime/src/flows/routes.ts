@@ -10,8 +10,12 @@ import {
 } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { findWorkspaceBot } from '../../../repositories/bots';
-import { makeFlowLive } from '../../../repositories/flow-versions';
+import { findWorkspaceBot } from '../bots/repository';
+import { type AppEnv, createRouter } from '../http/env';
+import { ApiError, conflict, notFound } from '../http/errors';
+import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
 import {
   createFlow,
   deleteFlow,
@@ -20,13 +24,9 @@ import {
   saveDraft,
   toFlowJson,
   toFlowSummary,
-} from '../../../repositories/flows';
-import type { Services } from '../../../services';
-import { type AppEnv, createRouter } from '../../env';
-import { ApiError, conflict, notFound } from '../../errors';
-import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
-import { CheckedFlowDraft, FlowIdParam } from './flow-schemas';
+} from './repository';
+import { CheckedFlowDraft, FlowIdParam } from './schemas';
+import { makeFlowLive } from './versions-repository';
 
 export const FLOWS_BASE = '/api/admin/flows';
 

@@ -1,4 +1,4 @@
-import type { Backoff, RateLimitStore } from '../../../services/rate-limit-store';
+import type { Backoff, RateLimitStore } from '../services/rate-limit-store';
 
 /**
  * Progressive delay per account, whatever address the attempts come from (OWASP Authentication Cheat Sheet:

@@ -1,6 +1,6 @@
 import { SCHEMA_VERSION, toJsonSchema } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from '../../env';
+import { createRouter } from '../http/env';
 
 const JsonSchemaDocument = z.record(z.string(), z.unknown()).openapi('FlowJsonSchema');
 

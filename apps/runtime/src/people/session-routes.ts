@@ -1,18 +1,18 @@
 import { LoginRequest, ProfilePatch, SessionUserAnswer } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { revoke } from '../../../realtime/revocations';
-import { createSession, deleteSession } from '../../../repositories/sessions';
-import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from '../../../repositories/users';
-import type { Services } from '../../../services';
-import { dummyPasswordHash, verifyPassword } from '../../../services/secrets';
-import { clientAddress } from '../../client-address';
-import { createRouter } from '../../env';
-import { ApiError } from '../../errors';
-import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../../middleware/auth';
-import { enforce } from '../../middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { clientAddress } from '../http/client-address';
+import { createRouter } from '../http/env';
+import { ApiError } from '../http/errors';
+import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
+import { enforce } from '../http/middleware/public-rate-limit';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { revoke } from '../realtime/revocations';
+import type { Services } from '../services';
+import { dummyPasswordHash, verifyPassword } from '../services/secrets';
 import { LoginThrottle } from './login-throttle';
+import { createSession, deleteSession } from './sessions';
+import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from './users';
 
 const loginRoute = createRoute({
   method: 'post',

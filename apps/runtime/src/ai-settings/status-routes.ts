@@ -1,12 +1,12 @@
 import { AiStatus, PreviewSummaryAnswer, PreviewSummaryRequest } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { answeredBy } from '../../../ai';
-import { agentSuggestion } from '../../../inbox/summary';
-import type { Services } from '../../../services';
-import { createRouter } from '../../env';
-import { requireAdmin, requireUser } from '../../middleware/auth';
-import { enforce } from '../../middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { answeredBy } from '../ai';
+import { createRouter } from '../http/env';
+import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { enforce } from '../http/middleware/public-rate-limit';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { agentSuggestion } from '../inbox/summary';
+import type { Services } from '../services';
 
 const path = '/api/admin/ai';
 const summaryPath = `${path}/preview-summary`;

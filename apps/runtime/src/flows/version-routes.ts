@@ -11,17 +11,17 @@ import {
 } from '@flowdesk/contract';
 import { analyzeFlow } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
-import { knowledgeSourceProblems } from '../../../knowledge/flow-check';
-import { findVersion, listVersions, publishFlowVersion, toVersionJson } from '../../../repositories/flow-versions';
-import { saveDraft, toFlowJson } from '../../../repositories/flows';
-import type { Services } from '../../../services';
-import { checkPublishable } from '../../../services/flow-validation';
-import { createRouter } from '../../env';
-import { ApiError, badRequest, notFound, zodDetails } from '../../errors';
-import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
-import { CheckedFlowDraft, FlowIdParam } from './flow-schemas';
-import { FLOWS_BASE, loadFlow } from './flows';
+import { createRouter } from '../http/env';
+import { ApiError, badRequest, notFound, zodDetails } from '../http/errors';
+import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { knowledgeSourceProblems } from '../knowledge/flow-check';
+import type { Services } from '../services';
+import { saveDraft, toFlowJson } from './repository';
+import { FLOWS_BASE, loadFlow } from './routes';
+import { CheckedFlowDraft, FlowIdParam } from './schemas';
+import { checkPublishable } from './validation';
+import { findVersion, listVersions, publishFlowVersion, toVersionJson } from './versions-repository';
 
 const ValidateRequest = ValidateFlowRequest.unwrap().extend({ draft: CheckedFlowDraft.optional() }).optional();
 const VersionParams = FlowIdParam.extend({ number: z.coerce.number().int().positive().max(1_000_000) });

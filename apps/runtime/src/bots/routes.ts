@@ -1,11 +1,11 @@
 import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from '../../../repositories/bots';
-import type { Services } from '../../../services';
-import { createRouter } from '../../env';
-import { notFound } from '../../errors';
-import { currentUser, requireAdmin, requireUser } from '../../middleware/auth';
-import { errors, IdParam, jsonBody, jsonResponse } from '../../schemas';
+import { createRouter } from '../http/env';
+import { notFound } from '../http/errors';
+import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
+import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../services';
+import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from './repository';
 
 const base = '/api/admin/bots';
 const listRoute = createRoute({
