@@ -14,7 +14,7 @@ import { connectRedis } from './realtime/redis-connection';
 import { MAX_FRAME_BYTES } from './realtime/ws-route';
 import { seedDemo } from './seed/demo';
 import { createServices, type Services } from './services';
-import { deleteExpiredRateLimits } from './services/database-rate-limit-store';
+import { DatabaseRateLimitStore, deleteExpiredRateLimits } from './services/database-rate-limit-store';
 import { createLogger } from './services/logger';
 import { startPeriodic } from './services/periodic';
 import { PublicRateLimits } from './services/public-rate-limits';
@@ -49,22 +49,32 @@ export async function startServer(config: Config, options: StartServerOptions = 
     throw error;
   }
   if (config.SEED_DEMO) await seedDemo(database.db);
-  const services = createServices(config, database, logger, RUNTIME_MODULES);
-  if (config.REDIS_URL) {
-    // Redis: events, presence, typing and revocations cross instances by pub/sub; one rate-limit budget.
-    const onError = (error: unknown) => logger.error({ err: error }, 'redis error');
-    const redis = await connectRedis(config.REDIS_URL, onError).catch(async (error) => {
-      await services.close();
-      if (!options.database) await database.close();
-      throw error;
-    });
-    const prefix = config.REDIS_KEY_PREFIX;
-    services.publicLimits = new PublicRateLimits(
-      config,
-      new RedisRateLimitStore({ redis: redis.commands, prefix, onError }),
-    );
-    // While Redis is away, these count in the database: still one budget, at a write per attempt.
-    services.limits = new RedisRateLimitStore({ redis: redis.commands, prefix, onError, fallback: services.limits });
+  // Redis: events, presence, typing and revocations cross instances by pub/sub; one rate-limit budget.
+  const onRedisError = (error: unknown) => logger.error({ err: error }, 'redis error');
+  const redis = config.REDIS_URL
+    ? await connectRedis(config.REDIS_URL, onRedisError).catch(async (error) => {
+        if (!options.database) await database.close();
+        throw error;
+      })
+    : null;
+  const prefix = config.REDIS_KEY_PREFIX;
+  const stores = redis
+    ? {
+        publicLimits: new PublicRateLimits(
+          config,
+          new RedisRateLimitStore({ redis: redis.commands, prefix, onError: onRedisError }),
+        ),
+        // While Redis is away, these count in the database: still one budget, at a write per attempt.
+        limits: new RedisRateLimitStore({
+          redis: redis.commands,
+          prefix,
+          onError: onRedisError,
+          fallback: new DatabaseRateLimitStore(database.db),
+        }),
+      }
+    : undefined;
+  const services = createServices(config, database, logger, RUNTIME_MODULES, stores);
+  if (redis) {
     const bridge = await startRedisBridge({
       publisher: redis.commands,
       subscriber: redis.subscriber,

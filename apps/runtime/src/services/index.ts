@@ -45,15 +45,21 @@ export interface Services {
   readonly conversationHooks: ConversationHooks;
   background: BackgroundTasks;
   /** Public widget API budgets (per address, per visitor, new visitors). */
-  publicLimits: PublicRateLimits;
+  readonly publicLimits: PublicRateLimits;
   /** Every other budget (sign-in, password resets, invite links, AI preview): Redis with REDIS_URL, else the
    * database, so instances share one budget per client. */
-  limits: RateLimitStore;
+  readonly limits: RateLimitStore;
   /** What the conversation's visitor may see of it (status, agent, reply time, awaited input). */
   visitorView(conversation: Conversation): Promise<VisitorConversation>;
   /** Run in reverse order on shutdown (workers, listeners); add yours with `onClose`. */
   onClose(close: () => Promise<void> | void): void;
   close(): Promise<void>;
+}
+
+/** Where the rate-limit budgets count (server.ts picks Redis when REDIS_URL is set); by default this process and the database. */
+export interface LimitStores {
+  publicLimits: PublicRateLimits;
+  limits: RateLimitStore;
 }
 
 /** `modules`: the feature areas (areas.ts `RUNTIME_MODULES`); their hooks are fixed from here on. */
@@ -62,6 +68,7 @@ export function createServices(
   database: DatabaseHandle,
   logger: Logger,
   modules: readonly RuntimeModule[],
+  stores?: LimitStores,
 ): Services {
   const closers: Array<() => Promise<void> | void> = [];
   // Views by conversation snapshot: a write publishes the view of its final row and the route that made
@@ -114,8 +121,8 @@ export function createServices(
     handoffHooks,
     conversationHooks,
     background: new BackgroundTasks(logger),
-    publicLimits: new PublicRateLimits(config),
-    limits: new DatabaseRateLimitStore(database.db),
+    publicLimits: stores?.publicLimits ?? new PublicRateLimits(config),
+    limits: stores?.limits ?? new DatabaseRateLimitStore(database.db),
     visitorView: (conversation) => {
       const known = views.get(conversation);
       if (known) return known;

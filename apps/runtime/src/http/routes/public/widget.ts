@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { findBotById } from '../../../bots/repository';
+import { widgetSettings } from '../../../bots/widget-settings';
 import type { Services } from '../../../services';
-import { widgetSettings } from '../../../services/widget-settings';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { checkBotOrigin } from '../../middleware/public-cors';

@@ -1,8 +1,8 @@
 import type { WidgetSettings } from '@flowdesk/contract';
-import { DEFAULT_THEME } from '../bots/repository';
 import type { Bot } from '../db/schema';
-import type { Services } from '.';
-import type { WidgetAvailability } from './hooks';
+import type { Services } from '../services';
+import type { WidgetAvailability } from '../services/hooks';
+import { DEFAULT_THEME } from './repository';
 
 /** The widget's look and texts for a bot, with whether a person is available right now. */
 export async function widgetSettings(services: Services, bot: Bot): Promise<WidgetSettings> {
