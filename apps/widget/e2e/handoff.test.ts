@@ -1,35 +1,17 @@
-import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { openAgentSocket } from './agent-socket';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
+import { type Detail, visitorInHandoff } from './handoff-visitor';
 import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
 import { sdkEvents, widget } from './widget-page';
 
 const stack = useStack();
 
-interface Detail {
-  messages: { author: string; content: { type: string; text?: string }; createdAt: string }[];
-  visitor: { name: string | null; email: string | null; variables: Record<string, unknown> };
-}
-
 async function agentPresence(s: typeof stack.current): Promise<string | undefined> {
   const { user } = await s.asAgent<{ user: { id: string } }>('GET', '/api/auth/me');
   const { users } = await s.asAgent<{ users: { id: string; presence: string }[] }>('GET', '/api/inbox/teammates');
   return users.find((u) => u.id === user.id)?.presence;
-}
-
-/** A visitor who opened the widget and asked for a person, with the demo agent online to take it. */
-async function visitorInHandoff(options: BrowserContextOptions = { viewport: DESKTOP }) {
-  const s = stack.current;
-  await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
-  const context = await s.browser.newContext(options);
-  const page = await s.openPage(context);
-  const w = widget(page);
-  await w.launcher.click();
-  await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
-  await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
-  return { s, context, page, w, conversationId: await storedConversationId(page, s.botId) };
 }
 
 describe('handoff to a live agent, against the real runtime', () => {
@@ -117,7 +99,7 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it('reports the handoff and the agent message to SDK listeners and raises the unread badge while closed', async () => {
-    const { s, context, page, w, conversationId } = await visitorInHandoff({
+    const { s, context, page, w, conversationId } = await visitorInHandoff(stack.current, {
       viewport: MOBILE,
       isMobile: true,
       hasTouch: true,
@@ -137,7 +119,7 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it("shows the agent's picture in the header and beside their messages", async () => {
-    const { s, context, page, w, conversationId } = await visitorInHandoff();
+    const { s, context, page, w, conversationId } = await visitorInHandoff(stack.current);
     await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Hello from Sam' });
     const row = w.botSays('Hello from Sam');
     await row.waitFor();
@@ -169,7 +151,7 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it('sends a message typed while offline exactly once when the network is back', async () => {
-    const { s, context, page, w, conversationId } = await visitorInHandoff();
+    const { s, context, page, w, conversationId } = await visitorInHandoff(stack.current);
     await context.setOffline(true);
     await w.banner.filter({ hasText: "You're offline" }).waitFor();
     await w.send('Typed on the train');
@@ -195,7 +177,7 @@ describe('handoff to a live agent, against the real runtime', () => {
   });
 
   it('shows typing indicators both ways, and the agent indicator never sticks', async () => {
-    const { s, context, page, w, conversationId } = await visitorInHandoff();
+    const { s, context, page, w, conversationId } = await visitorInHandoff(stack.current);
     const agentContext = await s.browser.newContext();
     const agent = await openAgentSocket(agentContext, s.runtime.url, s.agent, conversationId);
 
@@ -224,32 +206,9 @@ describe('handoff to a live agent, against the real runtime', () => {
     await expect.poll(() => agentPresence(s), { timeout: 15_000 }).toBe('offline');
   });
 
-  it('keeps one conversation across tabs: what is said in one tab appears live in the other, once', async () => {
-    const { context, page, w } = await visitorInHandoff();
-    const second = await stack.current.openPage(context);
-    const w2 = widget(second);
-    await w2.launcher.click();
-    await w2.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
-    await w.send('Sent from the first tab');
-    await w2.visitorSaid('Sent from the first tab').waitFor();
-    await w2.send('And this from the second');
-    await w.visitorSaid('And this from the second').waitFor();
-    // Later messages each way: each tab sees them after any second copy of the ones above.
-    await w.send('One more from the first');
-    await w2.visitorSaid('One more from the first').waitFor();
-    await w2.send('One more from the second');
-    await w.visitorSaid('One more from the second').waitFor();
-    for (const tab of [w, w2]) await expect.poll(() => tab.pending.count()).toBe(0);
-    expect(await w2.visitorSaid('Sent from the first tab').count()).toBe(1);
-    expect(await w.visitorSaid('And this from the second').count()).toBe(1);
-    expect(await w.log.locator('.row').allTextContents()).toEqual(await w2.log.locator('.row').allTextContents());
-    await page.close();
-    await context.close();
-  });
-
   // Last: restarts the runtime under the other tests' feet.
   it('rides out a runtime restart: reconnects, catches up by seq and sends what was typed meanwhile, once each', async () => {
-    const { s, context, page, w, conversationId } = await visitorInHandoff();
+    const { s, context, page, w, conversationId } = await visitorInHandoff(stack.current);
     onTestFailed(async () => {
       // What the next reader needs: the runtime's last words and what the widget showed.
       console.error(`runtime output (tail):\n${s.runtime.output().slice(-4000)}`);

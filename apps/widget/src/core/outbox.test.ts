@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Outbox, type OutboxItem, type SendOutcome } from './outbox';
-import { memoryStore } from './store';
+import { type KeyValueStore, memoryStore } from './store';
 
 const item = (clientId: string): OutboxItem => ({
   clientId,
@@ -81,6 +81,71 @@ describe('Outbox', () => {
   it('survives corrupt stored data', () => {
     const store = memoryStore();
     store.setItem('k', '{not json');
+    store.setItem('k:x', '{not json');
     expect(new Outbox(store, 'k').list()).toEqual([]);
   });
+
+  it('takes over the one list an earlier widget stored under its key, in order', () => {
+    const store = memoryStore();
+    store.setItem('k', JSON.stringify([item('a'), item('b')]));
+    const outbox = new Outbox(store, 'k');
+    expect(outbox.list().map((i) => i.clientId)).toEqual(['a', 'b']);
+    expect(store.getItem('k')).toBeNull();
+  });
+
+  it("one tab removing what it sent never erases another tab's item, though each tab sees the other's writes late", async () => {
+    const tabs = twoTabs();
+    const first = new Outbox(tabs.first, 'k');
+    const second = new Outbox(tabs.second, 'k');
+    first.add(item('from-first'));
+    tabs.sync();
+    second.add(item('from-second'));
+    // The first tab has not seen the second's item yet when it sends its own and removes it.
+    const sent: string[] = [];
+    await first.flush(async (i) => {
+      sent.push(i.clientId);
+      return 'sent';
+    });
+    tabs.sync();
+    expect(sent).toEqual(['from-first']);
+    expect(second.list().map((i) => i.clientId)).toEqual(['from-second']);
+    expect(first.list().map((i) => i.clientId)).toEqual(['from-second']);
+  });
 });
+
+/**
+ * Two tabs' localStorage as a browser gives it: writes reach the shared store at once (last writer wins),
+ * but each tab reads its own copy, refreshed only when the browser delivers the other's changes (`sync`).
+ */
+function twoTabs() {
+  const shared = new Map<string, string>();
+  const tab = () => {
+    let copy = new Map<string, string>();
+    const store: KeyValueStore = {
+      getItem: (key) => copy.get(key) ?? null,
+      setItem: (key, value) => {
+        copy.set(key, value);
+        shared.set(key, value);
+      },
+      removeItem: (key) => {
+        copy.delete(key);
+        shared.delete(key);
+      },
+      get length() {
+        return copy.size;
+      },
+      key: (index) => [...copy.keys()][index] ?? null,
+    };
+    return { store, refresh: () => (copy = new Map(shared)) };
+  };
+  const first = tab();
+  const second = tab();
+  return {
+    first: first.store,
+    second: second.store,
+    sync() {
+      first.refresh();
+      second.refresh();
+    },
+  };
+}

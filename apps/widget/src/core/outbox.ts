@@ -1,5 +1,5 @@
 import type { SendMessageRequest } from '@flowdesk/contract';
-import { type KeyValueStore, readJson, writeJson } from './store';
+import { type KeyValueStore, keysWith, readJson, writeJson } from './store';
 
 export type SendContent = SendMessageRequest['content'];
 
@@ -20,10 +20,23 @@ export interface FlushResult {
   stalled: boolean;
 }
 
+/** An item as stored: when it was added, so every tab reads the items in typing order. */
+interface StoredItem {
+  item: OutboxItem;
+  at: number;
+  n: number;
+}
+
+let added = 0;
+
 /**
  * Visitor messages not yet acknowledged, persisted so a reload or a network loss loses nothing.
  * Items go out one at a time in typing order; the runtime is idempotent on clientId, so an item
  * whose acknowledgement was lost is stored once even though it is sent again.
+ *
+ * Each item is its own storage key (`<key>:<clientId>`). The tabs of one visitor share the outbox, and
+ * a browser shows one tab's writes to another only later: with one list under one key, a tab removing
+ * its sent item from its stale copy of the list erased an item another tab had just added.
  */
 export class Outbox {
   private running: Promise<FlushResult> | null = null;
@@ -31,22 +44,25 @@ export class Outbox {
   constructor(
     private readonly store: KeyValueStore,
     private readonly key: string,
-  ) {}
+  ) {
+    this.adoptList();
+  }
 
   list(): OutboxItem[] {
-    return readJson<OutboxItem[]>(this.store, this.key, []);
+    return keysWith(this.store, `${this.key}:`)
+      .map((key) => readJson<StoredItem | null>(this.store, key, null))
+      .filter((stored): stored is StoredItem => typeof stored?.item?.clientId === 'string')
+      .sort((a, b) => a.at - b.at || a.n - b.n)
+      .map((stored) => stored.item);
   }
 
   add(item: OutboxItem): void {
-    const items = this.list().filter((i) => i.clientId !== item.clientId);
-    writeJson(this.store, this.key, [...items, item]);
+    const stored: StoredItem = { item, at: Date.now(), n: added++ };
+    writeJson(this.store, this.itemKey(item.clientId), stored);
   }
 
   remove(clientId: string): void {
-    const items = this.list();
-    const rest = items.filter((i) => i.clientId !== clientId);
-    if (rest.length === 0) this.store.removeItem(this.key);
-    else if (rest.length !== items.length) writeJson(this.store, this.key, rest);
+    this.store.removeItem(this.itemKey(clientId));
   }
 
   /** Sends everything waiting; concurrent calls share one run so no item is in flight twice. */
@@ -57,6 +73,18 @@ export class Outbox {
       });
     }
     return this.running;
+  }
+
+  private itemKey(clientId: string): string {
+    return `${this.key}:${clientId}`;
+  }
+
+  /** Items a widget from before one key per item left as one list under the outbox's key. */
+  private adoptList(): void {
+    if (this.store.getItem(this.key) === null) return;
+    const list = readJson<unknown>(this.store, this.key, null);
+    if (Array.isArray(list)) for (const item of list as OutboxItem[]) if (item?.clientId) this.add(item);
+    this.store.removeItem(this.key);
   }
 
   private async run(send: (item: OutboxItem) => Promise<SendOutcome>): Promise<FlushResult> {

@@ -9,6 +9,7 @@ import type { Variables, VisitorIdentity } from '../types';
 import { ApiFailure } from './api-client';
 import { BotActivity } from './bot-activity';
 import { changesStatus, nextAwaiting, statusTransition } from './conversation-events';
+import { GapCheck } from './gap-check';
 import { newClientId } from './ids';
 import { Outbox, type OutboxItem, type SendContent, type SendOutcome } from './outbox';
 import type { Saved, SessionDeps } from './session-deps';
@@ -40,6 +41,7 @@ export class ChatSession {
     this.deps.events.changed();
   });
   readonly localTyping = new LocalTyping((typing) => this.sendTyping(typing));
+  private readonly gaps = new GapCheck(this.timeline, (after) => void this.catchUp(after).catch(() => {}));
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private readonly key: string;
@@ -125,16 +127,17 @@ export class ChatSession {
     void this.flush();
   }
 
-  /** Reads everything after the last seq this tab has, page by page, and the current conversation state. */
-  async catchUp(): Promise<void> {
+  /** Reads everything after a seq (the last this tab has in full), page by page, and the conversation's state. */
+  async catchUp(after = this.timeline.syncedSeq): Promise<void> {
     const conversation = this.conversation;
     if (!conversation) return;
-    for (;;) {
-      const page = await this.deps.api.messagesAfter(conversation.id, this.timeline.syncedSeq);
+    for (let from = after; ; ) {
+      const page = await this.deps.api.messagesAfter(conversation.id, from);
       if (this.conversation?.id !== conversation.id) return;
       this.receive(page.messages, true);
       this.applyConversation(page.conversation);
       if (page.messages.length < 200) return;
+      from = Math.max(from, ...page.messages.map((m) => m.seq));
     }
   }
 
@@ -186,6 +189,7 @@ export class ChatSession {
   destroy(): void {
     this.localTyping.stop();
     this.socket.stop();
+    this.gaps.reset();
     clearTimeout(this.retryTimer);
     this.poll(false);
     removeEventListener('online', this.onOnline);
@@ -239,6 +243,7 @@ export class ChatSession {
     } else if (frame.type === 'conversation' && frame.conversation.id === id) {
       if (this.activity.state(frame.conversation.working, frame.conversation.lastSeq)) this.deps.events.changed();
       if (frame.conversation.status !== this.conversation?.status) void this.catchUp().catch(() => {});
+      else this.gaps.seen(frame.conversation.lastSeq);
     } else if (frame.type === 'stream' && frame.conversationId === id) {
       if (this.activity.streamed(frame.streamId, frame.text, this.timeline.lastSeq)) this.deps.events.changed();
     }
@@ -260,6 +265,7 @@ export class ChatSession {
     const before = this.conversation?.id === next.id ? this.conversation.status : undefined;
     if (this.conversation && this.conversation.id !== next.id) {
       this.timeline.clear();
+      this.gaps.reset();
       this.activity.reset();
     }
     this.conversation = next;

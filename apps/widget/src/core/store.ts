@@ -3,6 +3,8 @@ export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
 }
 
 export function memoryStore(): KeyValueStore {
@@ -11,7 +13,25 @@ export function memoryStore(): KeyValueStore {
     getItem: (key) => data.get(key) ?? null,
     setItem: (key, value) => void data.set(key, value),
     removeItem: (key) => void data.delete(key),
+    get length() {
+      return data.size;
+    },
+    key: (index) => [...data.keys()][index] ?? null,
   };
+}
+
+/** The keys that start with a prefix. */
+export function keysWith(store: KeyValueStore, prefix: string): string[] {
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+  } catch {
+    // Storage that went away mid-read (privacy settings changed): what was read so far.
+  }
+  return keys;
 }
 
 export function browserStore(): KeyValueStore {

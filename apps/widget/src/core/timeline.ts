@@ -89,6 +89,11 @@ export class Timeline {
     this.pending.clear();
   }
 
+  /** Whether a visible message with this seq is here. */
+  has(seq: number): boolean {
+    return this.hasSeq(seq);
+  }
+
   private hasSeq(seq: number): boolean {
     const index = this.lowerBound(seq);
     return this.bySeq[index]?.seq === seq;

@@ -1,0 +1,30 @@
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { DESKTOP } from './browser';
+import { type Stack, storedConversationId } from './stack';
+import { widget } from './widget-page';
+
+/** A stored message as the inbox API returns it. */
+export interface Detail {
+  messages: { author: string; content: { type: string; text?: string }; createdAt: string }[];
+  visitor: { name: string | null; email: string | null; variables: Record<string, unknown> };
+}
+
+/**
+ * A visitor who opened the widget and asked for a person, with the demo agent online to take it.
+ * `prepare` runs on the new browser context before the page opens (e.g. to route its WebSocket).
+ */
+export async function visitorInHandoff(
+  s: Stack,
+  options: BrowserContextOptions = { viewport: DESKTOP },
+  prepare?: (context: BrowserContext) => Promise<void>,
+) {
+  await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
+  const context = await s.browser.newContext(options);
+  await prepare?.(context);
+  const page = await s.openPage(context);
+  const w = widget(page);
+  await w.launcher.click();
+  await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+  await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
+  return { s, context, page, w, conversationId: await storedConversationId(page, s.botId) };
+}
