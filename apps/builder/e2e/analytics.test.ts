@@ -1,45 +1,39 @@
 import { readFileSync } from 'node:fs';
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
 import { TestVisitor } from '../../runtime/test/fixtures/visitor';
 import { addDays, todayIn } from '../src/analytics/date-range';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
 const BOT = 'demo-bot';
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const seeded: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
 
 async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  contexts.push(context);
+  const context = await live.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   return context.newPage();
 }
 
 /** A visitor of the demo bot; `human` picks "Talk to a human" (an agent is online, so it is handed off). */
 async function visitor(human: boolean) {
-  const v = new TestVisitor(runtime.url, BOT);
+  const v = new TestVisitor(live.runtime.url, BOT);
   await v.start();
   await v.historyWhen((messages) => messages.some((m) => JSON.stringify(m.content).includes('What can I help')));
   if (human) expect((await v.pick('human', 'Talk to a human')).conversation.status).toBe('needs_agent');
   return v.conversationId;
 }
 
+const live = withLiveDashboard();
+
 beforeAll(async () => {
-  live = await startLiveRuntime();
-  runtime = live.runtime;
-  browser = await launchBrowser();
   // Four conversations today: A stays with the bot; B, C, D are handed off from the flow's handoff block.
   // C gets an answer and is resolved; D is resolved without a word (left without an answer); B still waits.
-  const agent = await loginHeaders(runtime.url, AGENT.email, AGENT.password);
-  const admin = await loginHeaders(runtime.url, ADMIN.email, ADMIN.password);
+  const agent = await loginHeaders(live.runtime.url, AGENT.email, AGENT.password);
+  const admin = await loginHeaders(live.runtime.url, ADMIN.email, ADMIN.password);
   const call = async (headers: Record<string, string>, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${runtime.url}${path}`, {
+    const response = await fetch(`${live.runtime.url}${path}`, {
       method,
       headers: { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -58,12 +52,6 @@ beforeAll(async () => {
   await call(admin, 'POST', `/api/inbox/conversations/${seeded.d}/resolve`);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-});
-
 const card = (page: Page, label: string) => page.locator(`.analytics-card[data-figure="${label}"]`);
 
 describe('the analytics overview end to end (live runtime on PostgreSQL, Chromium)', () => {
@@ -72,7 +60,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     onTestFailed(async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/analytics-failure.png` });
     });
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     const errors = watchConsole(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
     await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
@@ -163,10 +151,10 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     onTestFailed(async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/analytics-canvas-failure.png` });
     });
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
     const errors = watchConsole(page);
-    await page.goto(`${runtime.url}/app/flows/demo-support-flow`);
+    await page.goto(`${live.runtime.url}/app/flows/demo-support-flow`);
     await page.getByTestId('block-menu').waitFor();
     expect(await page.locator('.block-figures').count()).toBe(0);
     const toggle = page.getByRole('button', { name: 'Analytics' });
@@ -194,19 +182,19 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
 
   it('an agent has no Analytics entry and is told the page is not for their role', async () => {
     const page = await newPage();
-    await login(page, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
     await page.getByRole('heading', { name: 'Conversations' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).count()).toBe(
       0,
     );
-    await page.goto(`${runtime.url}/app/analytics`);
+    await page.goto(`${live.runtime.url}/app/analytics`);
     await page.getByRole('heading', { name: 'Not available for your role' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/analytics-03-agent.png` });
   });
 
   it('a typed "human please" counts under its intent and channel; the canvas shows the match and takes a range', async () => {
     // E comes through the widget (its header) and types the global intent's phrase: handed off by intent.
-    const e = new TestVisitor(runtime.url, BOT, undefined, { 'x-flowdesk-client': 'widget' });
+    const e = new TestVisitor(live.runtime.url, BOT, undefined, { 'x-flowdesk-client': 'widget' });
     await e.start();
     await e.historyWhen((messages) => messages.some((m) => JSON.stringify(m.content).includes('What can I help')));
     expect((await e.say('human please')).conversation.status).toBe('needs_agent');
@@ -215,7 +203,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     onTestFailed(async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/analytics-intents-failure.png` });
     });
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
     const errors = watchConsole(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
@@ -237,7 +225,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     expect(errors).toEqual([]);
 
     // The canvas: the global trigger shows how often its intent matched; a range that ends yesterday is empty.
-    await page.goto(`${runtime.url}/app/flows/demo-support-flow`);
+    await page.goto(`${live.runtime.url}/app/flows/demo-support-flow`);
     await page.getByTestId('block-menu').waitFor();
     await page.getByRole('button', { name: 'Analytics' }).click();
     await page.locator('.react-flow__controls-fitview').click();

@@ -1,40 +1,26 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { emailDb } from '../../runtime/src/email/tables';
 import { isVisitorConnected } from '../../runtime/src/realtime/visitor-presence';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
-
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN } from './support/live-runtime';
 
 async function newPage(width = 1440, height = 900) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
+  const context = await live.newContext({ viewport: { width, height } });
   return context.newPage();
 }
 
+const live = withLiveDashboard();
+
 beforeAll(async () => {
-  live = await startLiveRuntime();
-  runtime = live.runtime;
-  browser = await launchBrowser();
-  const admin = await loginHeaders(runtime.url, ADMIN.email, ADMIN.password);
-  const presence = await fetch(`${runtime.url}/api/inbox/presence`, {
+  const admin = await loginHeaders(live.runtime.url, ADMIN.email, ADMIN.password);
+  const presence = await fetch(`${live.runtime.url}/api/inbox/presence`, {
     method: 'PUT',
     headers: { ...admin, 'content-type': 'application/json' },
     body: JSON.stringify({ status: 'online' }),
   });
   expect(presence.status).toBeLessThan(300);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
 });
 
 describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
@@ -46,20 +32,20 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
       await dash.screenshot({ path: `${SCREENSHOTS}/csat-failure-dashboard.png` });
     });
     // The bot's setting: 1–5 stars unless changed.
-    await login(dash, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(dash, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     const errors = watchConsole(dash);
     await dash.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const setting = dash.getByLabel('After a conversation is resolved, ask the visitor to rate it');
     await expect.poll(() => setting.locator('option:checked').textContent()).toBe('1–5 stars');
 
     // A visitor asks for a person on the demo site; the admin answers and resolves it in the inbox.
-    await visitor.goto(`${runtime.url}/demo`);
+    await visitor.goto(`${live.runtime.url}/demo`);
     const panel = visitor.locator('flowdesk-widget [role="dialog"]');
     await visitor.locator('flowdesk-widget button.launcher').click();
     await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
     const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
     const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
-    await dash.goto(`${runtime.url}/app/inbox/${id}`);
+    await dash.goto(`${live.runtime.url}/app/inbox/${id}`);
     const reply = dash.getByLabel('Reply to the visitor');
     await reply.fill('Your refund is on its way.');
     await reply.press('Enter');
@@ -85,7 +71,7 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
       .locator('.timeline-event.event-csat')
       .filter({ hasText: "Visitor's comment: Quick and <b>friendly</b>" })
       .waitFor();
-    // The side panel shows the latest rating, as the runtime judged it, and the comment as text.
+    // The side panel shows the latest rating, as the live.runtime judged it, and the comment as text.
     const rating = dash.getByRole('region', { name: 'Visitor rating' });
     await rating.locator('.rating-score').filter({ hasText: '★★★★☆ 4 / 5' }).waitFor();
     expect(await rating.locator('.rating-verdict').textContent()).toBe('Satisfied');
@@ -117,7 +103,7 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
     onTestFailed(async () => {
       await mailPage.screenshot({ path: `${SCREENSHOTS}/csat-failure-email-page.png` });
     });
-    await visitor.goto(`${runtime.url}/demo`);
+    await visitor.goto(`${live.runtime.url}/demo`);
     await visitor.evaluate(() =>
       (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({
         name: 'Lena Left',
@@ -129,18 +115,18 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
     await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
     const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
     const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
-    const { visitor_id } = await runtime.db
+    const { visitor_id } = await live.runtime.db
       .selectFrom('conversations')
       .select('visitor_id')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     // The visitor leaves (the widget's socket closes), then the admin resolves.
     await visitor.context().close();
-    await expect.poll(() => isVisitorConnected(runtime.db, visitor_id, 60_000)).toBe(false);
-    await login(dash, `${runtime.url}/app/inbox/${id}`, ADMIN.email, ADMIN.password);
+    await expect.poll(() => isVisitorConnected(live.runtime.db, visitor_id, 60_000)).toBe(false);
+    await login(dash, `${live.runtime.url}/app/inbox/${id}`, ADMIN.email, ADMIN.password);
     await dash.getByRole('button', { name: 'Resolve' }).click();
     const ratingEmail = () =>
-      emailDb(runtime.db)
+      emailDb(live.runtime.db)
         .selectFrom('email_outbox')
         .select(['to_address', 'text'])
         .where('conversation_id', '=', id)
@@ -152,7 +138,7 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
     const links = [...mail.text.matchAll(/https?:\/\/\S+\/api\/email\/csat\?token=[\w.-]+/g)].map((m) => new URL(m[0]));
     expect(links).toHaveLength(5);
     // The second link is 4 stars (5 to 1); opened on this runtime's address.
-    await mailPage.goto(`${runtime.url}${links[1]!.pathname}${links[1]!.search}`);
+    await mailPage.goto(`${live.runtime.url}${links[1]!.pathname}${links[1]!.search}`);
     await mailPage.getByRole('heading', { name: 'How did we do?' }).waitFor();
     expect(await mailPage.getByLabel('Your rating').textContent()).toBe('★★★★☆ (4 out of 5)');
     await mailPage.getByLabel('Anything to add? (optional)').fill('Fixed <i>fast</i>');

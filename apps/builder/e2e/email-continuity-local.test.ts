@@ -1,32 +1,23 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The runtime exports no mailbox reader for tests; its table view is the supported way to look.
+import { beforeAll, describe, expect, it } from 'vitest';
+// The live.runtime exports no mailbox reader for tests; its table view is the supported way to look.
 import { emailDb } from '../../runtime/src/email/tables';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
 const XHR = { 'x-requested-with': 'fetch' };
 const VISITOR_EMAIL = 'vera.local@example.com';
 
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
+const live = withLiveDashboard({
+  env: () => ({ EMAIL_REPLY_GRACE_MS: '300' }),
+});
 
 beforeAll(async () => {
   // No RESEND_API_KEY, no webhook secret: the embedded default, emails land in the local mailbox.
-  live = await startLiveRuntime({ EMAIL_REPLY_GRACE_MS: '300' });
-  runtime = live.runtime;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await live?.close();
 });
 
 async function post(path: string, headers: Record<string, string>, body: unknown) {
-  const response = await fetch(`${runtime.url}${path}`, {
+  const response = await fetch(`${live.runtime.url}${path}`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -36,7 +27,7 @@ async function post(path: string, headers: Record<string, string>, body: unknown
 
 describe('email continuity without any key (local mailbox)', () => {
   it("the reply lands in the local mailbox from its reply address, and the admin's simulated answer lands in the conversation", async () => {
-    const bot = await runtime.db.selectFrom('bots').select('id').executeTakeFirstOrThrow();
+    const bot = await live.runtime.db.selectFrom('bots').select('id').executeTakeFirstOrThrow();
     const session = await post(
       `/api/public/bots/${bot.id}/sessions`,
       {},
@@ -55,7 +46,7 @@ describe('email continuity without any key (local mailbox)', () => {
     );
     expect(reply.status).toBe(201);
     const delivered = () =>
-      emailDb(runtime.db)
+      emailDb(live.runtime.db)
         .selectFrom('mailbox')
         .select('from_address')
         .where('to_address', '=', VISITOR_EMAIL)
@@ -64,12 +55,12 @@ describe('email continuity without any key (local mailbox)', () => {
     const [mail] = await delivered();
     expect(mail!.from_address).toMatch(/<reply\+[0-9a-f]{32}-[0-9a-f]{20}@reply\.flowdesk\.local>$/);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await live.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const errors = watchConsole(page);
-    await page.goto(`${runtime.url}/app/settings/mailbox`);
+    await page.goto(`${live.runtime.url}/app/settings/mailbox`);
     await page
       .getByRole('list', { name: 'Local mailbox' })
       .getByRole('button', { name: /replied to your conversation/ })
@@ -82,7 +73,7 @@ describe('email continuity without any key (local mailbox)', () => {
     await form.getByRole('status').filter({ hasText: 'Added to the conversation.' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/email-continuity-3-local-mailbox.png` });
 
-    const messages = await runtime.db
+    const messages = await live.runtime.db
       .selectFrom('messages')
       .select(['author_kind', 'payload'])
       .where('conversation_id', '=', conversationId)

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { type FakeResendServer, startFakeResend } from '../../runtime/test/fakes/resend-server';
 import { postResendWebhook, receivedEvent } from '../../runtime/test/fakes/resend-webhook';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_AGENT as AGENT } from './support/live-runtime';
 
 /** Locators inside the widget's open shadow root on the runtime's /demo page. */
 function widget(page: Page) {
@@ -22,34 +22,25 @@ const VISITOR_EMAIL = 'vera.continuity@example.com';
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 let fake: FakeResendServer;
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  fake = await startFakeResend();
-  live = await startLiveRuntime({
-    RESEND_API_KEY: 're_e2e_key',
-    RESEND_BASE_URL: fake.baseUrl,
-    RESEND_WEBHOOK_SECRET: SECRET,
-    EMAIL_REPLY_DOMAIN: 'reply.example.test',
-    EMAIL_REPLY_GRACE_MS: '300',
-  });
-  runtime = live.runtime;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-  await fake?.close();
+const live = withLiveDashboard({
+  env: async () => {
+    fake = await startFakeResend();
+    return {
+      RESEND_API_KEY: 're_e2e_key',
+      RESEND_BASE_URL: fake.baseUrl,
+      RESEND_WEBHOOK_SECRET: SECRET,
+      EMAIL_REPLY_DOMAIN: 'reply.example.test',
+      EMAIL_REPLY_GRACE_MS: '300',
+    };
+  },
+  close: async () => {
+    await fake?.close();
+  },
 });
 
 async function newPage(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
+  const context = await live.newContext({ viewport });
   return { context, page: await context.newPage() };
 }
 
@@ -57,13 +48,13 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
   it('the reply reaches a visitor who left by email; the emailed answer appears live in the inbox; the link reopens the chat elsewhere', async () => {
     // The agent has the inbox open.
     const agent = await newPage();
-    await login(agent.page, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+    await login(agent.page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
     await agent.page.getByRole('heading', { name: 'Conversations' }).waitFor();
     const agentErrors = watchConsole(agent.page);
 
     // A visitor known by email asks for a person, then closes the tab.
     const visitor = await newPage({ width: 1100, height: 760 });
-    await visitor.page.goto(`${runtime.url}/demo`);
+    await visitor.page.goto(`${live.runtime.url}/demo`);
     await visitor.page.evaluate(
       (email) =>
         (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({ name: 'Vera', email }),
@@ -81,7 +72,7 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
     await visitor.context.close();
 
     // The agent answers in the inbox.
-    await agent.page.goto(`${runtime.url}/app/inbox/${conversationId}`);
+    await agent.page.goto(`${live.runtime.url}/app/inbox/${conversationId}`);
     const box = agent.page.getByLabel('Reply to the visitor');
     await box.fill('Hi Vera, Sam here: your refund is on its way.');
     await box.press('Enter');
@@ -101,7 +92,7 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
     expect(link).toContain('/demo?bot=');
 
     // A forged answer is refused; the visitor's real answer (signed) lands in the same conversation, live.
-    const inbound = `${runtime.url}/api/email/inbound`;
+    const inbound = `${live.runtime.url}/api/email/inbound`;
     const forgedId = fake.receive({ from: VISITOR_EMAIL, to: [replyAddress], subject: 'Re', text: 'FORGED' });
     const forged = await postResendWebhook(
       inbound,
@@ -127,7 +118,7 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
     const fresh = await newPage({ width: 1100, height: 760 });
     const errors = watchConsole(fresh.page);
     const url = new URL(link);
-    await fresh.page.goto(`${runtime.url}${url.pathname}${url.search}`);
+    await fresh.page.goto(`${live.runtime.url}${url.pathname}${url.search}`);
     const again = widget(fresh.page);
     await again.row('Great, thank you! Order 4821.').waitFor();
     await again.row('your refund is on its way').waitFor();

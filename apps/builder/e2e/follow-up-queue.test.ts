@@ -1,10 +1,10 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { type FakeResendServer, startFakeResend } from '../../runtime/test/fakes/resend-server';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
 /** Locators inside the widget's open shadow root on the runtime's /demo page. */
 function widget(page: Page) {
@@ -22,37 +22,28 @@ const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const URGENT = 'I was charged twice and nobody answers, get me a real person NOW';
 
 let fake: FakeResendServer;
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  fake = await startFakeResend();
-  live = await startLiveRuntime({ RESEND_API_KEY: 're_e2e_key', RESEND_BASE_URL: fake.baseUrl });
-  runtime = live.runtime;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-  await fake?.close();
+const live = withLiveDashboard({
+  env: async () => {
+    fake = await startFakeResend();
+    return { RESEND_API_KEY: 're_e2e_key', RESEND_BASE_URL: fake.baseUrl };
+  },
+  close: async () => {
+    await fake?.close();
+  },
 });
 
 async function newPage(viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
+  const context = await live.newContext({ viewport });
   return context.newPage();
 }
 
 describe('the follow-up queue end to end on PostgreSQL (demo widget, inbox, fake Resend)', () => {
   it('out of hours with nobody online: the visitor is queued for follow-up with summary and priority, the agent emailed', async () => {
     // Closed now (open only two days from now, UTC) and nobody signed in.
-    const admin = await loginHeaders(runtime.url, ADMIN.email, ADMIN.password);
+    const admin = await loginHeaders(live.runtime.url, ADMIN.email, ADMIN.password);
     const openDay = KEYS[(new Date().getUTCDay() + 2) % 7]!;
-    const saved = await fetch(`${runtime.url}/api/admin/office-hours`, {
+    const saved = await fetch(`${live.runtime.url}/api/admin/office-hours`, {
       method: 'PUT',
       headers: { ...admin, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -64,7 +55,7 @@ describe('the follow-up queue end to end on PostgreSQL (demo widget, inbox, fake
     expect(saved.status).toBe(200);
 
     const visitor = await newPage({ width: 1100, height: 760 });
-    await visitor.goto(`${runtime.url}/demo`);
+    await visitor.goto(`${live.runtime.url}/demo`);
     const w = widget(visitor);
     await w.launcher.click();
     await w.row('What can I help you with?').waitFor();
@@ -100,7 +91,7 @@ describe('the follow-up queue end to end on PostgreSQL (demo widget, inbox, fake
       await page.screenshot({ path: `${SCREENSHOTS}/follow-up-failure-agent.png` });
       await visitor.screenshot({ path: `${SCREENSHOTS}/follow-up-failure-visitor.png` });
     });
-    await login(page, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
     await page.getByRole('heading', { name: 'Conversations' }).waitFor();
     const errors = watchConsole(page);
     const row = page.locator('.inbox-row').filter({ has: page.locator('.follow-up-badge') });

@@ -1,32 +1,16 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN } from './support/live-runtime';
 
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  live = await startLiveRuntime();
-  runtime = live.runtime;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-});
+const live = withLiveDashboard();
 
 /** A named visitor on the demo site (website variables set through the SDK) who asks for a person. */
 async function visitorAsksForHelp(name: string, variables: Record<string, unknown>) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
-  contexts.push(context);
+  const context = await live.newContext({ viewport: { width: 1100, height: 760 } });
   const page = await context.newPage();
-  await page.goto(`${runtime.url}/demo`);
+  await page.goto(`${live.runtime.url}/demo`);
   await page.evaluate(
     ([who, vars]) => {
       const sdk = (window as unknown as { Flowdesk: { identify(v: object): void; setVariables(v: object): void } })
@@ -56,13 +40,12 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
       newsletter: true,
       seats: 12,
     });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(context);
+    const context = await live.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     onTestFailed(async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-failure.png` });
     });
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const errors = watchConsole(page);
     await page.getByRole('link', { name: /Conversations/ }).click();
@@ -145,7 +128,7 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // Bob's variables read as key/value lists, never raw JSON: the website's, and the bot's (nested ones too).
-    await page.goto(`${runtime.url}/app/inbox/${bob}`);
+    await page.goto(`${live.runtime.url}/app/inbox/${bob}`);
     await expect.poll(() => openName(page)).toBe('Bob Ray');
     const website = page.getByRole('region', { name: 'Set by the website' });
     await website.getByText('A-17').waitFor();
@@ -162,14 +145,13 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
   });
 
   it('? in the flow editor lists the editor shortcuts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    contexts.push(context);
+    const context = await live.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const errors = watchConsole(page);
-    const flow = await runtime.db.selectFrom('flows').select('id').executeTakeFirstOrThrow();
-    await page.goto(`${runtime.url}/app/flows/${flow.id}`);
+    const flow = await live.runtime.db.selectFrom('flows').select('id').executeTakeFirstOrThrow();
+    await page.goto(`${live.runtime.url}/app/flows/${flow.id}`);
     await page.getByRole('application').or(page.locator('.react-flow')).first().waitFor();
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('?');

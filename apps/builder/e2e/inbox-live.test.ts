@@ -1,25 +1,10 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  live = await startLiveRuntime();
-  runtime = live.runtime;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-});
+const live = withLiveDashboard();
 
 /** Records every desktop notification the page shows (the real Notification still runs; permission granted). */
 const RECORD_NOTIFICATIONS = `
@@ -35,12 +20,11 @@ const RECORD_NOTIFICATIONS = `
 
 /** A signed-in dashboard on the inbox, 1440×900. */
 async function dashboard(who: typeof AGENT) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  await context.grantPermissions(['notifications'], { origin: runtime.url });
+  const context = await live.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['notifications'], { origin: live.runtime.url });
   await context.addInitScript(RECORD_NOTIFICATIONS);
   const page = await context.newPage();
-  await login(page, `${runtime.url}/app/`, who.email, who.password);
+  await login(page, `${live.runtime.url}/app/`, who.email, who.password);
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   if (who === ADMIN) await page.getByRole('link', { name: /Conversations/ }).click();
   await page.getByRole('heading', { name: 'Conversations' }).waitFor();
@@ -63,10 +47,9 @@ describe('the inbox is always right: two dashboards of one agent and an admin, l
     await expect.poll(() => a.page.title()).toBe('Conversations · Flowdesk');
 
     // A named visitor asks for a person on the demo site, then writes.
-    const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
-    contexts.push(context);
+    const context = await live.newContext({ viewport: { width: 1100, height: 760 } });
     const visitor = await context.newPage();
-    await visitor.goto(`${runtime.url}/demo`);
+    await visitor.goto(`${live.runtime.url}/demo`);
     await visitor.evaluate(() =>
       (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({
         name: 'Jane Doe',

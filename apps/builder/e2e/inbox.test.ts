@@ -1,8 +1,8 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
 /** Locators inside the widget's open shadow root on the runtime's /demo page. */
 function widget(page: Page) {
@@ -16,28 +16,12 @@ function widget(page: Page) {
   };
 }
 
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  live = await startLiveRuntime();
-  runtime = live.runtime;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-});
+const live = withLiveDashboard();
 
 async function openAgent(who = AGENT) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
+  const context = await live.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await login(page, `${runtime.url}/app/`, who.email, who.password);
+  await login(page, `${live.runtime.url}/app/`, who.email, who.password);
   if (who === ADMIN) {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.getByRole('link', { name: /Conversations/ }).click();
@@ -50,7 +34,7 @@ async function openAgent(who = AGENT) {
     .poll(
       async () =>
         (
-          await runtime.db
+          await live.runtime.db
             .selectFrom('users')
             .select('presence')
             .where('email', '=', AGENT.email)
@@ -62,10 +46,9 @@ async function openAgent(who = AGENT) {
 }
 
 async function openVisitor() {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
-  contexts.push(context);
+  const context = await live.newContext({ viewport: { width: 1100, height: 760 } });
   const page = await context.newPage();
-  await page.goto(`${runtime.url}/demo`);
+  await page.goto(`${live.runtime.url}/demo`);
   const w = widget(page);
   await w.launcher.click();
   await w.says('What can I help you with?').waitFor();
@@ -192,7 +175,7 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
     onTestFailed(async () => {
       await admin.page.screenshot({ path: `${SCREENSHOTS}/inbox-failure-settings.png` });
     });
-    await admin.page.goto(`${runtime.url}/app/settings/teams`);
+    await admin.page.goto(`${live.runtime.url}/app/settings/teams`);
     const team = (name: string) => admin.page.locator('fieldset.team-card').filter({ hasText: name });
     await team('Support').getByText('Default').waitFor(); // the demo seed routes handoffs to Support
     await admin.page.getByLabel('Team name').fill('Billing');
@@ -202,7 +185,7 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
     await team('Support').getByRole('button', { name: 'Make default' }).waitFor();
     await admin.page.screenshot({ path: `${SCREENSHOTS}/inbox-08-settings-teams.png` });
 
-    await admin.page.goto(`${runtime.url}/app/settings/canned-responses`);
+    await admin.page.goto(`${live.runtime.url}/app/settings/canned-responses`);
     await admin.page.getByRole('button', { name: 'New response' }).click();
     const form = admin.page.getByRole('form', { name: 'Canned response' });
     await form.getByLabel('Shortcut').fill('refund');
@@ -214,7 +197,7 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
 
     const visitor = await openVisitor();
     await visitor.w.button('Talk to a human').click();
-    await admin.page.goto(`${runtime.url}/app/inbox`);
+    await admin.page.goto(`${live.runtime.url}/app/inbox`);
     const flagged = admin.page
       .locator('.inbox-row')
       .filter({ has: admin.page.locator('.status-needs_agent') })

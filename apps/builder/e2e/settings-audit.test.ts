@@ -1,41 +1,29 @@
-import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { api, login as apiLogin, type Session } from '../../widget/e2e/runtime-api';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
 const DEMO_FLOW_ID = 'demo-support-flow';
 
-let live: LiveRuntime;
-let runtime: RunningServer;
-let browser: Browser;
 let adminId = '';
-const contexts: BrowserContext[] = [];
+
+const live = withLiveDashboard();
 
 beforeAll(async () => {
-  live = await startLiveRuntime();
-  runtime = live.runtime;
-  browser = await launchBrowser();
   adminId = (
-    await runtime.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow()
+    await live.runtime.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow()
   ).id;
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await live?.close();
-});
-
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
+  const context = await live.newContext({ viewport: { width: 1280, height: 800 } });
   return context.newPage();
 }
 
 /**
- * Older admin actions written straight to the log (the runtime has no API to backdate them): 46 a second
+ * Older admin actions written straight to the log (the live.runtime has no API to backdate them): 46 a second
  * apart, then 3 stored within one millisecond — which the first page of 50 cuts through — then 10 older.
  */
 async function seedOlderEntries(newest: Date) {
@@ -50,7 +38,7 @@ async function seedOlderEntries(newest: Date) {
     })),
     ...Array.from({ length: 10 }, (_, k) => ({ at: second(k + 48), action: 'webhooks.create', fields: ['url'] })),
   ];
-  await runtime.db
+  await live.runtime.db
     .insertInto('events')
     .values(
       rows.map((row) => ({
@@ -74,15 +62,15 @@ describe('Settings → Audit log on PostgreSQL', () => {
 
   it("admins see their changes newest first, with who, what, the target and the fields' names; Load older pages", async () => {
     seeded = await seedOlderEntries(new Date(Date.now() - 3_600_000));
-    admin = await apiLogin(runtime.url, ADMIN.email, ADMIN.password);
-    await api(runtime.url, admin, 'POST', '/api/admin/teams', { name: 'Billing' });
-    await api(runtime.url, admin, 'POST', `/api/admin/flows/${DEMO_FLOW_ID}/publish`, { note: 'audit e2e' });
+    admin = await apiLogin(live.runtime.url, ADMIN.email, ADMIN.password);
+    await api(live.runtime.url, admin, 'POST', '/api/admin/teams', { name: 'Billing' });
+    await api(live.runtime.url, admin, 'POST', `/api/admin/flows/${DEMO_FLOW_ID}/publish`, { note: 'audit e2e' });
 
     const page = await openPage();
     onTestFailed(async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-audit.png`, fullPage: true });
     });
-    await login(page, `${runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
     const errors = watchConsole(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -110,7 +98,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
     expect(await created.getAttribute('data-action')).toBe('teams.create');
     const createdText = await created.textContent();
     expect(createdText).toContain('Created team');
-    // The runtime records no target id for creations (the write makes the id), so the type alone shows.
+    // The live.runtime records no target id for creations (the write makes the id), so the type alone shows.
     expect(createdText).toContain('teams');
     expect(createdText).toContain('fields: name');
     expect(createdText).toContain(ADMIN.email);
@@ -126,7 +114,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
     const bots = rows.filter({ hasText: 'Updated bot' });
     expect(await bots.count()).toBe(1);
     expect(await bots.textContent()).toContain('fields: name, allowedOrigins');
-    // An action this dashboard has no words for shows as the runtime named it.
+    // An action this dashboard has no words for shows as the live.runtime named it.
     expect(await rows.last().textContent()).toContain('webhooks.create');
     const times = await rows.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));
     expect(times).toEqual([...times].sort().reverse());
@@ -134,12 +122,12 @@ describe('Settings → Audit log on PostgreSQL', () => {
     expect(errors).toEqual([]);
 
     // The runtime's refusal shows as its own words: the admin loses the role while the page is open.
-    await runtime.db.updateTable('users').set({ role: 'agent' }).where('id', '=', adminId).execute();
+    await live.runtime.db.updateTable('users').set({ role: 'agent' }).where('id', '=', adminId).execute();
     try {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.getByRole('alert').filter({ hasText: 'Only admins may do this' }).waitFor();
     } finally {
-      await runtime.db.updateTable('users').set({ role: 'admin' }).where('id', '=', adminId).execute();
+      await live.runtime.db.updateTable('users').set({ role: 'admin' }).where('id', '=', adminId).execute();
     }
     expect(errors.splice(0)).toEqual([expect.stringMatching(/^403 GET .*\/api\/admin\/audit\?limit=50$/)]);
   });
@@ -153,19 +141,19 @@ describe('Settings → Audit log on PostgreSQL', () => {
     page.on('request', (request) => {
       if (request.url().includes('/api/admin/audit')) auditRequests.push(request.url());
     });
-    await login(page, `${runtime.url}/app/`, AGENT.email, AGENT.password);
+    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
     await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-    await page.goto(`${runtime.url}/app/settings/notifications`);
+    await page.goto(`${live.runtime.url}/app/settings/notifications`);
     const tabs = page.getByRole('navigation', { name: 'Settings sections' });
     await tabs.getByRole('link', { name: 'Notifications' }).waitFor();
     expect(await tabs.getByRole('link').allInnerTexts()).toEqual(['Your profile', 'Canned responses', 'Notifications']);
 
-    await page.goto(`${runtime.url}/app/settings/audit`);
+    await page.goto(`${live.runtime.url}/app/settings/audit`);
     await page.getByRole('heading', { name: 'Not available for your role' }).waitFor();
     expect(await page.getByRole('table', { name: 'Audit log' }).count()).toBe(0);
     expect(auditRequests).toEqual([]);
 
-    const agent = await apiLogin(runtime.url, AGENT.email, AGENT.password);
-    await expect(api(runtime.url, agent, 'GET', '/api/admin/audit?limit=50')).rejects.toThrow(/403/);
+    const agent = await apiLogin(live.runtime.url, AGENT.email, AGENT.password);
+    await expect(api(live.runtime.url, agent, 'GET', '/api/admin/audit?limit=50')).rejects.toThrow(/403/);
   });
 });
