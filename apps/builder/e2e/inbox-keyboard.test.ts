@@ -132,11 +132,13 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
     await expect.poll(() => openName(page)).toBe('Bob Ray');
     const website = page.getByRole('region', { name: 'Set by the website' });
     await website.getByText('A-17').waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with a break between each label and value
     const text = await website.innerText();
     expect(text).toMatch(/Plan\s+Pro/);
     expect(text).toMatch(/Order id\s+A-17/);
     expect(text).toMatch(/Newsletter\s+Yes/);
     expect(text).toMatch(/Seats\s+12/);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, as above
     const captured = await page.getByRole('region', { name: 'Captured by the bot' }).innerText();
     expect(captured).toMatch(/Visitor\s+Name\s+Bob Ray\s+Email\s+bob@example.com/);
     for (const shown of [text, captured]) expect(shown).not.toMatch(/[{}[\]"]/);
