@@ -4,9 +4,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
-import { loadMessages } from '../repositories/messages';
+import { envelopeReceiver } from './bridge-receiver';
 import type { HubBridge, RealtimeHub } from './hub';
-import { type BridgeItem, type Envelope, itemsOf } from './notify-batch';
 import { createPublishQueue } from './publish-queue';
 
 export const NOTIFY_CHANNEL = 'flowdesk_realtime';
@@ -31,32 +30,9 @@ export async function startPgBridge(options: PgBridgeOptions): Promise<HubBridge
   let reconnectTimer: NodeJS.Timeout | undefined;
   let listenFailures = 0;
 
-  const deliverItem = async (item: BridgeItem) => {
-    if ('event' in item) return hub.deliver(item.event);
-    const ref = item.messageRef;
-    const [message] = await loadMessages(db, ref.conversationId, {
-      afterSeq: ref.seq - 1,
-      limit: 1,
-      includeInternal: true,
-    });
-    if (message)
-      hub.deliver({
-        kind: 'message',
-        workspaceId: ref.workspaceId,
-        message: message.message,
-        internal: message.internal,
-      });
-  };
-
-  // Notifications are handled one after another so a referenced message cannot overtake the events after it.
-  let received: Promise<void> = Promise.resolve();
+  const receiveEnvelope = envelopeReceiver({ origin, db, hub, onError });
   const receive = (payload: string | undefined) => {
-    if (!payload) return;
-    const envelope = JSON.parse(payload) as Envelope;
-    if (envelope.origin === origin) return;
-    received = received.then(async () => {
-      for (const item of itemsOf(envelope)) await deliverItem(item).catch(onError);
-    });
+    if (payload) receiveEnvelope(payload);
   };
 
   const listen = async () => {

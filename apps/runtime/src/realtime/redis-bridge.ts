@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { loadMessages } from '../repositories/messages';
+import { envelopeReceiver } from './bridge-receiver';
 import type { HubBridge, RealtimeHub } from './hub';
-import { type BridgeItem, type Envelope, itemsOf } from './notify-batch';
 import { createPublishQueue } from './publish-queue';
 
 /** Messages bigger than this travel as a reference (receivers read them from the database). */
@@ -33,36 +32,9 @@ export async function startRedisBridge(options: RedisBridgeOptions): Promise<Hub
   const { db, hub, onError, publisher, subscriber } = options;
   let closed = false;
 
-  const deliverItem = async (item: BridgeItem) => {
-    if ('event' in item) return hub.deliver(item.event);
-    const ref = item.messageRef;
-    const [message] = await loadMessages(db, ref.conversationId, {
-      afterSeq: ref.seq - 1,
-      limit: 1,
-      includeInternal: true,
-    });
-    if (message)
-      hub.deliver({
-        kind: 'message',
-        workspaceId: ref.workspaceId,
-        message: message.message,
-        internal: message.internal,
-      });
-  };
-
-  // Handled one after another so a referenced message cannot overtake the events after it.
-  let received: Promise<void> = Promise.resolve();
+  const receive = envelopeReceiver({ origin, db, hub, onError });
   subscriber.on('message', (from: string, payload: string) => {
-    if (from !== channel) return;
-    try {
-      const envelope = JSON.parse(payload) as Envelope;
-      if (envelope.origin === origin) return;
-      received = received.then(async () => {
-        for (const item of itemsOf(envelope)) await deliverItem(item).catch(onError);
-      });
-    } catch (error) {
-      onError(error);
-    }
+    if (from === channel) receive(payload);
   });
 
   // ioredis reconnects by itself; the subscription is renewed here (autoResubscribe off) so the resync
