@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, FlowVersion, JsonObject } from '../db/schema';
 import { newId } from '../services/secrets';
 
@@ -91,24 +91,10 @@ export async function publishFlowVersion(
   },
 ): Promise<PublishResult> {
   return db.transaction().execute(async (trx) => {
-    const flow = await trx
-      .selectFrom('flows')
-      .select(['id', 'bot_id'])
-      .where('id', '=', input.flowId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const bot = await trx
-      .selectFrom('bots')
-      .select(['id', 'name', 'flow_id'])
-      .where('id', '=', flow.bot_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const previous = bot.flow_id
-      ? await trx.selectFrom('flows').select(['id', 'name']).where('id', '=', bot.flow_id).executeTakeFirst()
-      : undefined;
+    const flow = await lockFlow(trx, input.flowId);
+    const { bot: botRef, previous } = await lockBot(trx, flow.bot_id);
     const liveNow = previous?.id ?? null;
     const goLive = decideLive(input.live, flow.id, liveNow);
-    const botRef = { id: bot.id, name: bot.name };
     if (goLive === 'conflict') return { conflict: { bot: botRef, liveFlow: previous! } };
     const { last } = await trx
       .selectFrom('flow_versions')
@@ -127,12 +113,7 @@ export async function publishFlowVersion(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (goLive && liveNow !== flow.id)
-      await trx
-        .updateTable('bots')
-        .set({ flow_id: flow.id, updated_at: new Date() })
-        .where('id', '=', bot.id)
-        .execute();
+    if (goLive && liveNow !== flow.id) await setLiveFlow(trx, botRef.id, flow.id);
     const replaced = goLive && previous && previous.id !== flow.id ? previous : null;
     return { version, bot: botRef, live: goLive, replaced };
   });
@@ -147,12 +128,7 @@ export async function makeFlowLive(
   input: { flowId: string; replacesFlowId?: string },
 ): Promise<LiveConflict | { bot: Named; replaced: Named | null } | 'not_published'> {
   return db.transaction().execute(async (trx) => {
-    const flow = await trx
-      .selectFrom('flows')
-      .select(['id', 'bot_id'])
-      .where('id', '=', input.flowId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const flow = await lockFlow(trx, input.flowId);
     const published = await trx
       .selectFrom('flow_versions')
       .select('id')
@@ -160,20 +136,11 @@ export async function makeFlowLive(
       .limit(1)
       .executeTakeFirst();
     if (!published) return 'not_published';
-    const bot = await trx
-      .selectFrom('bots')
-      .select(['id', 'name', 'flow_id'])
-      .where('id', '=', flow.bot_id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const previous = bot.flow_id
-      ? await trx.selectFrom('flows').select(['id', 'name']).where('id', '=', bot.flow_id).executeTakeFirst()
-      : undefined;
-    const botRef = { id: bot.id, name: bot.name };
+    const { bot: botRef, previous } = await lockBot(trx, flow.bot_id);
     const goLive = decideLive({ makeLive: true, replacesFlowId: input.replacesFlowId }, flow.id, previous?.id ?? null);
     if (goLive === 'conflict') return { conflict: { bot: botRef, liveFlow: previous! } };
     if (previous?.id === flow.id) return { bot: botRef, replaced: null };
-    await trx.updateTable('bots').set({ flow_id: flow.id, updated_at: new Date() }).where('id', '=', bot.id).execute();
+    await setLiveFlow(trx, botRef.id, flow.id);
     return { bot: botRef, replaced: previous ?? null };
   });
 }
@@ -186,4 +153,32 @@ export async function publishVersion(
   const result = await publishFlowVersion(db, { ...input, live: 'always' });
   if ('conflict' in result) throw new Error('unreachable: publishing with live "always" never conflicts');
   return result.version;
+}
+
+/** The flow, locked for the publish or go-live that reads it. */
+function lockFlow(trx: Transaction<Database>, flowId: string) {
+  return trx
+    .selectFrom('flows')
+    .select(['id', 'bot_id'])
+    .where('id', '=', flowId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** The flow's bot, locked, and the flow it runs now (if any). */
+async function lockBot(trx: Transaction<Database>, botId: string) {
+  const bot = await trx
+    .selectFrom('bots')
+    .select(['id', 'name', 'flow_id'])
+    .where('id', '=', botId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const previous = bot.flow_id
+    ? await trx.selectFrom('flows').select(['id', 'name']).where('id', '=', bot.flow_id).executeTakeFirst()
+    : undefined;
+  return { bot: { id: bot.id, name: bot.name }, previous };
+}
+
+function setLiveFlow(trx: Transaction<Database>, botId: string, flowId: string) {
+  return trx.updateTable('bots').set({ flow_id: flowId, updated_at: new Date() }).where('id', '=', botId).execute();
 }
