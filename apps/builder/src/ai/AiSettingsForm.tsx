@@ -17,6 +17,7 @@ import {
   testRequest,
 } from './ai-settings-draft';
 import './ai-settings.css';
+import { FormError } from '../ui/FormError';
 
 const PROVIDERS = [
   {
@@ -87,11 +88,7 @@ export function AiSettingsForm({ settings, onSaved }: { settings: AiSettings; on
   return (
     <form className="card settings-section ai-settings-form" aria-label="AI settings" onSubmit={save} noValidate>
       <h2>Provider</h2>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormError message={problem} />
       <fieldset>
         <legend className="visually-hidden">Provider</legend>
         {PROVIDERS.map((option) => (

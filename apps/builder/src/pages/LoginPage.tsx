@@ -2,8 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useAuth } from '../app/auth';
 import { Link, usePath } from '../app/router';
+import { AuthCard } from '../people/AuthCard';
 import { ForgotPasswordPage } from '../people/ForgotPasswordPage';
 import { SetPasswordPage } from '../people/SetPasswordPage';
+import { FormError } from '../ui/FormError';
+import { SubmitButton } from '../ui/SubmitButton';
 
 /** Signed out: the sign-in form, or the page of an emailed link, or "Forgot password?". */
 export function LoginPage() {
@@ -35,44 +38,26 @@ function SignInForm() {
   }
 
   return (
-    <main className="login-page">
-      <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
-        <div className="brand brand-large">
-          <span className="brand-mark">F</span> Flowdesk
-        </div>
-        <h1 id="login-title">Sign in</h1>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-        <p className="auth-links">
-          <Link to="/forgot-password">Forgot password?</Link>
-        </p>
-      </form>
-    </main>
+    <AuthCard title="Sign in" onSubmit={submit}>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Password</span>
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <FormError message={error} />
+      <SubmitButton busy={busy} label="Sign in" busyLabel="Signing in…" />
+      <p className="auth-links">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
+    </AuthCard>
   );
 }

@@ -2,6 +2,7 @@ import { PASSWORD_MIN_LENGTH } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useToast } from '../app/toasts';
+import { FormError } from '../ui/FormError';
 import { peopleApi } from './people-api';
 
 const EMPTY = { current: '', next: '', confirm: '' };
@@ -70,11 +71,7 @@ export function ChangePasswordForm() {
         <span>Repeat the new password</span>
         <input type="password" autoComplete="new-password" required value={fields.confirm} onChange={set('confirm')} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="profile-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Changing…' : 'Change password'}

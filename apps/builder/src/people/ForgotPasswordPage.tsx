@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { Link } from '../app/router';
+import { FormError } from '../ui/FormError';
+import { SubmitButton } from '../ui/SubmitButton';
 import { AuthCard } from './AuthCard';
 import { peopleApi } from './people-api';
 
@@ -43,14 +45,8 @@ export function ForgotPasswordPage() {
         <span>Email</span>
         <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-        {busy ? 'Sending…' : 'Send reset link'}
-      </button>
+      <FormError message={error} />
+      <SubmitButton busy={busy} label="Send reset link" busyLabel="Sending…" />
       <p className="auth-links">
         <Link to="/">Back to sign in</Link>
       </p>

@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useAuth } from '../app/auth';
 import { Link, navigate, usePath } from '../app/router';
+import { FormError } from '../ui/FormError';
+import { SubmitButton } from '../ui/SubmitButton';
 import { Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { AuthCard } from './AuthCard';
@@ -109,14 +111,8 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
           onChange={(e) => setConfirm(e.target.value)}
         />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
-        {busy ? text.busy : text.action}
-      </button>
+      <FormError message={error} />
+      <SubmitButton busy={busy} label={text.action} busyLabel={text.busy} />
     </AuthCard>
   );
 }

@@ -6,6 +6,7 @@ import { useAuth, useUser } from '../app/auth';
 import { useToast } from '../app/toasts';
 import { SettingsTabs } from '../bot/SettingsTabs';
 import { ChangePasswordForm } from '../people/ChangePasswordForm';
+import { FormError } from '../ui/FormError';
 import { Avatar, webUrl } from './Avatar';
 
 /** The signed-in person's name and picture, as teammates and visitors (in the widget) see them. */
@@ -75,11 +76,7 @@ export function ProfilePage() {
             {urlProblem ?? 'A square picture works best. Leave empty to show your initial.'}
           </small>
         </label>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="profile-actions">
           <button
             type="submit"
