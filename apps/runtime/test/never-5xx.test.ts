@@ -43,7 +43,19 @@ describe.each(databaseKinds)('no route answers 5xx on %s', (kind) => {
     const failures: string[] = [];
     const undocumented = new Set<string>();
     let calls = 0;
+    // A route walked earlier (sign-out, password change) may end a session: each route is called signed in.
+    const signIn = async () => {
+      for (const [who, user] of [
+        ['admin', admin],
+        ['agent', agent],
+      ] as const) {
+        const me = await fetch(`${url}/api/auth/me`, { headers: identities[who] });
+        await me.arrayBuffer();
+        if (me.status === 401) identities[who] = await loginHeaders(url, user.email);
+      }
+    };
     for (const [template, item] of Object.entries(document.paths)) {
+      await signIn();
       for (const method of Object.keys(item).filter((key) => ['get', 'post', 'put', 'patch', 'delete'].includes(key))) {
         for (const id of ['unknown-id', visitor.conversationId]) {
           const path = template.replace(/\{[^}]+\}/g, encodeURIComponent(id));

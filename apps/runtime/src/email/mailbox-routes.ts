@@ -48,6 +48,7 @@ const mailboxList = createRoute({
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
   request: { query: MailboxQuery },
   responses: {
+    400: errors[400],
     401: errors[401],
     200: jsonResponse(MailboxAnswer, 'Newest first'),
     403: errors[403],
@@ -59,7 +60,7 @@ const mailboxOne = createRoute({
   tags: ['Email'],
   summary: 'One local email with its HTML; marks it read (admin)',
   request: { params: IdParam },
-  responses: { 401: errors[401], 200: jsonResponse(MailAnswer, 'The email'), 404: errors[404] },
+  responses: { 401: errors[401], 200: jsonResponse(MailAnswer, 'The email'), 403: errors[403], 404: errors[404] },
 });
 const outboxList = createRoute({
   method: 'get',
@@ -68,6 +69,7 @@ const outboxList = createRoute({
   summary: 'Outbox with delivery status, attempts and last error (admin)',
   request: { query: OutboxQuery },
   responses: {
+    400: errors[400],
     401: errors[401],
     200: jsonResponse(OutboxAnswer, 'Newest first'),
     403: errors[403],
@@ -82,6 +84,7 @@ const outboxRetry = createRoute({
   responses: {
     401: errors[401],
     200: jsonResponse(OutboxEmailAnswer, 'Queued again'),
+    403: errors[403],
     404: errors[404],
     409: errors[409],
   },

@@ -36,6 +36,7 @@ const validateRoute = createRoute({
     body: { required: false, content: { 'application/json': { schema: ValidateRequest } } },
   },
   responses: {
+    400: errors[400],
     401: errors[401],
     200: jsonResponse(ValidateFlowAnswer, 'Problems'),
     404: errors[404],

@@ -49,6 +49,7 @@ const deleteRoute = createRoute({
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
   request: { query: TeamOfficeHoursScope },
   responses: {
+    400: errors[400],
     401: errors[401],
     200: jsonResponse(OfficeHoursResponse, 'Cleared'),
     403: errors[403],
