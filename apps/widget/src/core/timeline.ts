@@ -48,7 +48,7 @@ export class Timeline {
     for (const message of messages) {
       if (complete) this.synced = Math.max(this.synced, message.seq);
       if (message.content.type === 'note') continue;
-      if (this.ids.has(message.id) || this.hasSeq(message.seq)) continue;
+      if (this.ids.has(message.id) || this.has(message.seq)) continue;
       this.ids.add(message.id);
       this.insert(message);
       if (message.clientId) this.pending.delete(message.clientId);
@@ -91,10 +91,6 @@ export class Timeline {
 
   /** Whether a visible message with this seq is here. */
   has(seq: number): boolean {
-    return this.hasSeq(seq);
-  }
-
-  private hasSeq(seq: number): boolean {
     const index = this.lowerBound(seq);
     return this.bySeq[index]?.seq === seq;
   }
