@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
-const RUNTIME_DIR = resolve(import.meta.dirname, '../../runtime');
+export const RUNTIME_DIR = resolve(import.meta.dirname, '../../runtime');
 export const WIDGET_DIST = resolve(import.meta.dirname, '../dist');
 
 export interface RuntimeProcess {
@@ -20,8 +21,26 @@ interface Running {
   url: string;
 }
 
-function launch(dataDir: string, port: string, env: Record<string, string>, log: (s: string) => void) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** What the global set-up prepared once per run: the runtime's bundle and a data folder it migrated and seeded. */
+export interface PreparedRuntime {
+  bundle: string;
+  template: string;
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    widgetRuntime: PreparedRuntime;
+  }
+}
+
+export function launch(
+  bundle: string,
+  dataDir: string,
+  port: string,
+  env: Record<string, string>,
+  log: (s: string) => void,
+) {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(bundle, 'main.js')], {
     cwd: RUNTIME_DIR,
     env: {
       ...process.env,
@@ -59,7 +78,7 @@ function launch(dataDir: string, port: string, env: Record<string, string>, log:
   });
 }
 
-async function kill(child: ChildProcess): Promise<void> {
+export async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -69,18 +88,21 @@ async function kill(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Runs the product the way the README does (`tsx src/main.ts`): embedded PGlite in a temp folder,
- * demo bot seeded, built widget served, a free port. Resolves when it prints where it listens.
+ * Runs the product the way the README does (`node dist/main.js`, the bundle built by the global set-up):
+ * embedded PGlite in a temp folder holding a copy of the migrated, seeded template, demo bot, built widget
+ * served, a free port. Resolves when it prints where it listens.
  */
 export async function startRuntime(env: Record<string, string> = {}): Promise<RuntimeProcess> {
+  const { bundle, template } = inject('widgetRuntime');
   const dataDir = mkdtempSync(join(tmpdir(), 'flowdesk-widget-e2e-'));
+  cpSync(template, dataDir, { recursive: true });
   let out = '';
   const log = (s: string) => {
     out += s;
   };
   let current: Running;
   try {
-    current = await launch(dataDir, '0', env, log);
+    current = await launch(bundle, dataDir, '0', env, log);
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
@@ -91,7 +113,7 @@ export async function startRuntime(env: Record<string, string> = {}): Promise<Ru
     output: () => out,
     async restart() {
       await kill(current.child);
-      current = await launch(dataDir, port, env, log);
+      current = await launch(bundle, dataDir, port, env, log);
     },
     async stop() {
       await kill(current.child);

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer, testConfig } from '@flowdesk/runtime';
+import { createTestDatabase } from '@flowdesk/runtime/testing';
 import { build, preview } from 'vite';
 import { type SeededWorkspace, seedWorkspace } from './seed';
 
@@ -46,7 +47,9 @@ export function buildDashboard(): Promise<unknown> {
  */
 export async function startHarness(config: Parameters<typeof testConfig>[0] = {}): Promise<Harness> {
   await buildDashboard();
-  const runtime = await startServer(testConfig(config));
+  // A memory database is a copy of one migrated once per worker (migrating each file's anew took seconds).
+  const database = config.DATABASE_URL ? undefined : await createTestDatabase('pglite');
+  const runtime = await startServer(testConfig(config), { database });
   const seeded = await seedWorkspace(runtime);
   const server = await preview({
     root: builderRoot,
@@ -77,6 +80,7 @@ export async function startHarness(config: Parameters<typeof testConfig>[0] = {}
     async close() {
       await server.close();
       await runtime.close();
+      await database?.dispose();
     },
   };
 }
