@@ -24,7 +24,9 @@ async function visitorAsksForHelp(name: string, variables: Record<string, unknow
   await page.locator('flowdesk-widget button.launcher').click();
   await panel.getByText('What can I help you with?').waitFor();
   await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
-  await panel.locator('.composer textarea').waitFor();
+  // Nobody is online yet: the handoff takes the offline branch, which asks for an email. (Waiting for the
+  // text box instead raced the reply: it shows while the choice is sent, then gives way to the email field.)
+  await panel.locator('.composer input[type="email"]').waitFor();
   const stored = await page.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
   return (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
 }
