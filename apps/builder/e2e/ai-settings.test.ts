@@ -1,4 +1,4 @@
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 // The runtime's own test helper: a scratch PostgreSQL database, dropped afterwards.
 import { createScratchPostgres } from '../../runtime/test/db';
@@ -11,7 +11,7 @@ import {
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { type Harness, startHarness } from './support/harness';
 
@@ -21,7 +21,7 @@ const PROBLEM = 'Written by the fake model: the visitor asked for a person';
 
 let fake: FakeOpenAiServer;
 let harness: Harness;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 let consoleErrors: string[];
 

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 // The runtime's own loopback OpenAI server and widget-like visitor, and the widget e2e's flows that call out.
 import { type FakeOpenAiServer, splitTokens, startFakeOpenAiServer } from '../../runtime/test/fakes/openai-server';
 import { TestVisitor } from '../../runtime/test/fixtures/visitor';
 import { AI_PROMPT, aiAnswerFlow, ORDER_PROMPT, orderFlow, startSlowOrdersApi } from '../../widget/e2e/working-flows';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { type Harness, startHarness } from './support/harness';
 
 const ANSWER =
@@ -14,7 +14,7 @@ const LATER = 'Exchanges are sent as soon as the returned parcel arrives.';
 let fake: FakeOpenAiServer;
 let orders: Awaited<ReturnType<typeof startSlowOrdersApi>>;
 let harness: Harness;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 let consoleErrors: string[];
 

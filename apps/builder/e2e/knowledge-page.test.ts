@@ -1,17 +1,17 @@
 import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { type HostPage, startHostPage } from '../../widget/e2e/host-page';
 import { login as apiLogin } from '../../widget/e2e/runtime-api';
 import { widget } from '../../widget/e2e/widget-page';
 import { AI_PROMPT, aiAnswerFlow, botWithFlow } from '../../widget/e2e/working-flows';
-import { launchBrowser, login, SCREENSHOTS, watchConsole } from './support/browser';
+import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { startHelpSite } from './support/help-site';
 import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
 
 let live: LiveRuntime;
 let runtime: RunningServer;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 let site: Awaited<ReturnType<typeof startHelpSite>>;
 let host: HostPage | undefined;

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { type HostPage, startHostPage } from '../../widget/e2e/host-page';
 import { api, login as apiLogin, type Session } from '../../widget/e2e/runtime-api';
 import { widget } from '../../widget/e2e/widget-page';
 import { humanKey } from '../src/inbox/conversation/VariableList';
-import { launchBrowser, login, SCREENSHOTS } from './support/browser';
+import { launchBrowser, login, SCREENSHOTS, type TestBrowser } from './support/browser';
 import { DEMO_ADMIN, DEMO_AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
 import { xssChecks } from './support/xss-checks';
 import { labelled, payload, XSS_PAYLOADS } from './support/xss-corpus';
@@ -23,7 +22,7 @@ import {
 import { payloadElementsInPage } from './support/xss-tripwire';
 
 let live: LiveRuntime;
-let browser: Browser;
+let browser: TestBrowser;
 let hostPage: HostPage;
 let admin: Session;
 let agent: Session;

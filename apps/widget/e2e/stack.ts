@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, type TestBrowser } from './browser';
 import { type HostPage, startHostPage } from './host-page';
 import { api, demoCredentials, login, type Session } from './runtime-api';
 import { type RuntimeProcess, startRuntime } from './runtime-process';
@@ -8,7 +8,7 @@ import { QUEUED_SDK_CALLS, RECORD_EVENTS } from './widget-page';
 
 export interface Stack {
   runtime: RuntimeProcess;
-  browser: Browser;
+  browser: TestBrowser;
   hostPage: HostPage;
   botId: string;
   admin: Session;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 // One Chromium launcher (Debian's, with the project's flags) for every app's browser tests.
-export { launchBrowser, SCREENSHOTS } from '../../../widget/e2e/browser';
+export { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../../widget/e2e/browser';
 
 /**
  * Collects console errors, page errors and failed HTTP responses so a test can assert there were none.

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, watchConsole } from './browser';
+import { launchBrowser, type TestBrowser, watchConsole } from './browser';
 import { type Harness, startHarness } from './harness';
 
 export interface Dashboard {
@@ -13,7 +13,7 @@ export interface Dashboard {
 /** Registers hooks that start a runtime + dashboard and a 1280×800 Chromium page for the test file. */
 export function setupDashboard(): Dashboard {
   const dashboard = {} as Dashboard;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   beforeAll(async () => {
     dashboard.harness = await startHarness();
     browser = await launchBrowser();

@@ -1,12 +1,12 @@
 import type { RunningServer } from '@flowdesk/runtime';
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, type TestBrowser } from './browser';
 import { type LiveRuntime, startLiveRuntime } from './live-runtime';
 
 export interface LiveDashboard {
   readonly runtime: RunningServer;
-  readonly browser: Browser;
+  readonly browser: TestBrowser;
   /** A browser context closed after the file's tests. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
@@ -20,7 +20,7 @@ export function withLiveDashboard(
   options: { env?: () => Promise<Record<string, string>> | Record<string, string>; close?: () => Promise<void> } = {},
 ): LiveDashboard {
   let live: LiveRuntime | undefined;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     live = await startLiveRuntime(await options.env?.());

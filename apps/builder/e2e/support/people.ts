@@ -1,13 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { type FakeResendServer, startFakeResend } from '../../../runtime/test/fakes/resend-server';
-import { launchBrowser, watchConsole } from './browser';
+import { launchBrowser, type TestBrowser, watchConsole } from './browser';
 import { type Harness, startHarness } from './harness';
 
 /** A dashboard whose runtime emails through the Resend SDK to the fake Resend server, and Chromium at 1440×900. */
 export interface PeopleE2e {
   harness: Harness;
   fake: FakeResendServer;
-  browser: Browser;
+  browser: TestBrowser;
   /** A fresh browser (its own cookies) on a 1440×900 page, with its console errors. */
   newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   /** The `nth` email delivered to `to` (waits for it). */

@@ -1,12 +1,13 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { TestBrowser } from './browser';
 import { armTripwire, payloadElementsInPage, type Tripwire } from './xss-tripwire';
 
 /**
  * The checks every XSS surface goes through: tripwired pages (a payload that runs is recorded), payloads shown
  * literally, no element made from a payload; counts the payload × surface checks for the figures.
  */
-export function xssChecks(browser: () => Browser) {
+export function xssChecks(browser: () => TestBrowser) {
   const contexts: BrowserContext[] = [];
   const wires: Tripwire[] = [];
   /** Surface name → payloads checked there. */
