@@ -4,6 +4,7 @@ export default defineProject({
   test: {
     name: 'builder',
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
     // Files share a worker's module graph (each file still starts its own servers, browsers and databases):
     // importing the runtime anew for every file cost more than most files' tests (see CONTRIBUTING.md).
     isolate: false,
