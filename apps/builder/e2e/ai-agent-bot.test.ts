@@ -1,19 +1,17 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
 let page: Page;
 let consoleErrors: string[];
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ harness, page, consoleErrors } = dashboard);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-ai-agent-bot-${name}.png` });

@@ -2,12 +2,12 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { startHostPage } from '../../widget/e2e/host-page';
 import { widget } from '../../widget/e2e/widget-page';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { connect, dragBlock, node, tidy } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
 let page: Page;
 let consoleErrors: string[];
@@ -29,8 +29,6 @@ test('an admin builds a support flow from an empty canvas, fixes a problem shown
       JSON.stringify(rows.map((r) => (r.draft as { edges: unknown }).edges)),
     );
   });
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
   await expect(page.getByText('No flows yet').isVisible()).resolves.toBe(true);
   await shot('01-flows-empty');
 

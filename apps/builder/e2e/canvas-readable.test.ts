@@ -1,34 +1,23 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { generatedFlow } from '../src/editor/model/generated-flow';
 import { rectsCrossed, rectsOverlap } from '../src/editor/model/geometry';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { edgeCount, node, tidy, viewportSettled } from './support/canvas';
 import { canvasZoom, drawnGeometry, smallestBlockText } from './support/canvas-geometry';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true, viewport: { width: 1280, height: 720 }, failureShots: 'canvas' });
 let harness: Harness;
 let page: Page;
 let consoleErrors: string[];
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ harness, page, consoleErrors } = dashboard);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
-});
-
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await page.screenshot({
-      path: `${SCREENSHOTS}/canvas-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`,
-    });
-  });
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/canvas-${name}.png` });

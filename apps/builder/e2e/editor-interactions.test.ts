@@ -1,30 +1,23 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true, failureShots: 'builder' });
 let harness: Harness;
 let page: Page;
 let consoleErrors: string[];
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ harness, page, consoleErrors } = dashboard);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
 
-beforeEach(async (context) => {
-  onTestFailed(async () => {
-    await page.screenshot({
-      path: `${SCREENSHOTS}/builder-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`,
-    });
-  });
+beforeEach(async () => {
   const id = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
   await page.goto(`${harness.appUrl}flows/${id}`);
   await node(page, 'menu').waitFor();

@@ -1,14 +1,14 @@
 import { FlowDocument } from '@flowdesk/flow-schema';
 import type { Page } from 'playwright-core';
-import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { createFlowViaApi } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true, failureShots: 'builder' });
 let harness: Harness;
 let page: Page;
 
@@ -45,10 +45,8 @@ function flowWithPanels(extraBlocks: unknown[] = []) {
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ harness, page } = dashboard);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
 
 async function open(doc: FlowDocument) {
@@ -57,14 +55,6 @@ async function open(doc: FlowDocument) {
   await node(page, 'menu').waitFor();
   return id;
 }
-
-beforeEach((context) => {
-  onTestFailed(async () => {
-    await page.screenshot({
-      path: `${SCREENSHOTS}/builder-failure-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}.png`,
-    });
-  });
-});
 
 const selected = async (id: string) => (await node(page, id).getAttribute('class'))?.includes('selected') ?? false;
 const position = async (id: string) => {

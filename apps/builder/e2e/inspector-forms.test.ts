@@ -3,12 +3,12 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
 let page: Page;
 
@@ -40,10 +40,8 @@ function formsFlow() {
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ harness, page } = dashboard);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
 
 const inspector = () => page.locator('.inspector');

@@ -2,21 +2,19 @@ import { supportBotFlow } from '@flowdesk/engine';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
 import { createFlowViaApi } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
 // Issue 18: the preview behaves like the widget at a button step (the widget now keeps its text box too,
 // see apps/widget/e2e/typing-at-buttons.test.ts): label, then intents, then the no-match path.
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ harness, page } = dashboard);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
 
 beforeEach(async (context) => {

@@ -4,7 +4,7 @@ import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
@@ -12,7 +12,7 @@ import type { Harness } from './support/harness';
 // Issue 20: a flow belongs to a bot and publishing never silently replaces its live flow (item 3); the
 // validation traps are problems with one-click fixes (item 4); dialogs have a thin border and focus what
 // they are for (not the close button).
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
 let page: Page;
 let salesBotId: string;
@@ -31,8 +31,6 @@ const publishViaApi = (flowId: string) => adminApi(page, 'POST', `/api/admin/flo
 
 beforeAll(async () => {
   ({ harness, page } = dashboard);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
   ({
     bot: { id: salesBotId },
   } = await adminApi<{ bot: { id: string } }>(page, 'POST', '/api/admin/bots', { name: 'Sales bot' }));

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
+const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
 let page: Page;
 
@@ -16,8 +16,6 @@ test('the AI settings tab shows the active provider (offline without a key)', as
   onTestFailed(async () => {
     await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-settings-ai.png`, fullPage: true });
   });
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
   await page.goto(`${harness.appUrl}settings/ai`);
   const card = page.getByRole('region', { name: 'AI provider' });
   await card.getByRole('heading', { name: 'Active provider: Offline NLP' }).waitFor();

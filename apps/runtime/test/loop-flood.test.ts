@@ -1,32 +1,14 @@
 import { LOOP_STOPPED_LINE } from '@flowdesk/engine';
-import { FlowDocument, type FlowDocumentInput } from '@flowdesk/flow-schema';
+import { FlowDocument } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { createFlow } from '../src/flows/repository';
 import { checkPublishable } from '../src/flows/validation';
 import { publishVersion } from '../src/flows/versions-repository';
 import { databaseKinds } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
+import { offlineLoop } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
-
-const at = (x: number) => ({ x, y: 0 });
-
-/** The loop the publish check used to miss: handoff → offline → message → back to the handoff. */
-const offlineLoop: FlowDocumentInput = {
-  schemaVersion: 1,
-  id: 'offline-loop',
-  name: 'Offline loop',
-  blocks: [
-    { id: 'start', type: 'start', position: at(0), data: {} },
-    { id: 'handoff', type: 'human_handoff', position: at(200), data: {} },
-    { id: 'retry', type: 'message', position: at(400), data: { content: { type: 'text', text: 'Trying again…' } } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'handoff' },
-    { id: 'e2', source: 'handoff', sourceHandle: 'offline', target: 'retry' },
-    { id: 'e3', source: 'retry', sourceHandle: 'next', target: 'handoff' },
-  ],
-};
 
 const botTexts = (messages: { author: string; content: { type: string } }[]) =>
   messages.filter((m) => m.author === 'bot').map((m) => (m.content as { text?: string }).text ?? m.content.type);

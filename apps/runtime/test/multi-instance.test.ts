@@ -1,27 +1,21 @@
 import { supportBotFlow } from '@flowdesk/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countVisitorSockets, visitorStaleMs } from '../src/realtime/visitor-presence';
 import { MAX_SOCKETS_PER_VISITOR } from '../src/realtime/ws-route';
 import { findVisitorByToken } from '../src/repositories/visitors';
-import { type RunningServer, startServer } from '../src/server';
-import { createTestDatabase, type TestDatabase } from './db';
+import type { RunningServer } from '../src/server';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
 import { TestSocket, wsUrl } from './fixtures/ws-client';
+import { useTwoInstances } from './server';
 
 describe('two runtime instances on one PostgreSQL database', () => {
-  let database: TestDatabase;
+  const instances = useTwoInstances();
   let a: RunningServer;
   let b: RunningServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    [a, b] = await Promise.all([startServer(database.config), startServer(database.config)]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await database?.dispose();
+  beforeAll(() => {
+    ({ a, b } = instances.current);
   });
 
   it('carries messages, status and typing both ways: visitor on A, agent on B', async () => {

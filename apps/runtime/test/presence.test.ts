@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/schema';
 import { type RunningServer, startServer } from '../src/server';
-import { createTestDatabase, SETUP_TIMEOUT_MS, type TestDatabase } from './db';
+import type { TestDatabase } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { TestSocket, wsUrl } from './fixtures/ws-client';
-import { useTestServer } from './server';
+import { useTestServer, useTwoInstances } from './server';
 
 type Db = Kysely<Database>;
 
@@ -77,17 +77,12 @@ describe('agent presence on one instance', () => {
 });
 
 describe('agent presence across two instances on PostgreSQL', () => {
+  const instances = useTwoInstances();
   let database: TestDatabase;
   let a: RunningServer;
   let b: RunningServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    [a, b] = await Promise.all([startServer(database.config), startServer(database.config)]);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await database?.dispose();
+  beforeAll(() => {
+    ({ database, a, b } = instances.current);
   });
 
   it('a tab on A and one on B: closing A keeps the agent online, closing B too makes them offline', async () => {

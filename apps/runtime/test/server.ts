@@ -53,3 +53,24 @@ export function useTestServer(kind: DatabaseKind, overrides: Partial<Config> = {
   });
   return holder;
 }
+
+export interface TwoInstances {
+  database: TestDatabase;
+  a: RunningServer;
+  b: RunningServer;
+}
+
+/** Two runtime instances, A and B, on one fresh PostgreSQL database; stopped and dropped after the suite. */
+export function useTwoInstances(): { current: TwoInstances } {
+  const holder = { current: undefined as unknown as TwoInstances };
+  beforeAll(async () => {
+    const database = await createTestDatabase('postgres');
+    const [a, b] = await Promise.all([startServer(database.config), startServer(database.config)]);
+    holder.current = { database, a, b };
+  }, SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await Promise.all([holder.current?.a.close(), holder.current?.b.close()]);
+    await holder.current?.database.dispose();
+  });
+  return holder;
+}

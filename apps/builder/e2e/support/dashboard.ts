@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, type TestBrowser, watchConsole } from './browser';
+import { afterAll, beforeAll, beforeEach, onTestFailed } from 'vitest';
+import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './browser';
 import { type Harness, startHarness } from './harness';
 
 export interface Dashboard {
@@ -10,16 +10,39 @@ export interface Dashboard {
   consoleErrors: string[];
 }
 
-/** Registers hooks that start a runtime + dashboard and a 1280×800 Chromium page for the test file. */
-export function setupDashboard(): Dashboard {
+export interface DashboardOptions {
+  /** Signs the seeded admin in and waits for the flows list before the file's tests. */
+  signedIn?: boolean;
+  /** The page's size; 1280×800 by default. */
+  viewport?: { width: number; height: number };
+  /** A screenshot of the page when a test fails: `<SCREENSHOTS>/<failureShots>-failure-<test name>.png`. */
+  failureShots?: string;
+}
+
+/** Registers hooks that start a runtime + dashboard and a Chromium page for the test file. */
+export function setupDashboard(options: DashboardOptions = {}): Dashboard {
   const dashboard = {} as Dashboard;
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
     dashboard.harness = await startHarness();
     browser = await launchBrowser();
-    dashboard.page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const viewport = options.viewport ?? { width: 1280, height: 800 };
+    dashboard.page = await browser.newPage({ viewport, acceptDownloads: true });
     dashboard.consoleErrors = watchConsole(dashboard.page);
+    if (options.signedIn) {
+      const { appUrl, seeded } = dashboard.harness;
+      await login(dashboard.page, appUrl, seeded.admin.email, seeded.admin.password);
+      await dashboard.page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+    }
   });
+  if (options.failureShots) {
+    beforeEach((context) => {
+      onTestFailed(async () => {
+        const name = context.task.name.slice(0, 30).replace(/\W+/g, '-');
+        await dashboard.page.screenshot({ path: `${SCREENSHOTS}/${options.failureShots}-failure-${name}.png` });
+      });
+    });
+  }
   afterAll(async () => {
     await browser?.close();
     await dashboard.harness?.close();

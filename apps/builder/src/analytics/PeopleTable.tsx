@@ -1,5 +1,6 @@
 import type { AnalyticsPeopleResponse } from '@flowdesk/contract';
 import { csatCell } from '../csat/csat-format';
+import { TableHead } from '../ui/TableHead';
 import { formatDuration } from './figures-format';
 
 type Holder = AnalyticsPeopleResponse['agents'][number];
@@ -8,15 +9,9 @@ function HolderRows({ title, holders, empty }: { title: string; holders: Holder[
   return (
     <table className="table analytics-people">
       <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Handled</th>
-          <th scope="col">First response (median / p90)</th>
-          <th scope="col">Resolution (median / p90)</th>
-          <th scope="col">CSAT (satisfied)</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={['Name', 'Handled', 'First response (median / p90)', 'Resolution (median / p90)', 'CSAT (satisfied)']}
+      />
       <tbody>
         {holders.length === 0 ? (
           <tr>

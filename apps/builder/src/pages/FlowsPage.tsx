@@ -12,6 +12,7 @@ import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
+import { TableHead } from '../ui/TableHead';
 import { useAsync } from '../ui/use-async';
 import { DeleteFlowDialog } from './DeleteFlowDialog';
 import { FirstRunChecklist } from './FirstRunChecklist';
@@ -188,17 +189,7 @@ export function FlowsPage() {
         </EmptyState>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Bot</th>
-              <th>Status</th>
-              <th>Last edited</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Bot', 'Status', 'Last edited']} actions />
           <tbody>
             {flows.map((flow) => (
               <tr key={flow.id}>

@@ -1,5 +1,4 @@
-import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { useState } from 'react';
 import { useAuth } from '../app/auth';
 import { Link, usePath } from '../app/router';
 import { AuthCard } from '../people/AuthCard';
@@ -7,6 +6,7 @@ import { ForgotPasswordPage } from '../people/ForgotPasswordPage';
 import { SetPasswordPage } from '../people/SetPasswordPage';
 import { FormError } from '../ui/FormError';
 import { SubmitButton } from '../ui/SubmitButton';
+import { useSubmit } from '../ui/use-submit';
 
 /** Signed out: the sign-in form, or the page of an emailed link, or "Forgot password?". */
 export function LoginPage() {
@@ -21,21 +21,10 @@ function SignInForm() {
   const { login } = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(email, password);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await login(email, password);
+    return undefined;
+  });
 
   return (
     <AuthCard title="Sign in" onSubmit={submit}>

@@ -1,8 +1,8 @@
 import { PASSWORD_MIN_LENGTH } from '@flowdesk/contract';
-import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { useState } from 'react';
 import { useToast } from '../app/toasts';
 import { FormError } from '../ui/FormError';
+import { useSubmit } from '../ui/use-submit';
 import { peopleApi } from './people-api';
 
 const EMPTY = { current: '', next: '', confirm: '' };
@@ -11,34 +11,23 @@ const EMPTY = { current: '', next: '', confirm: '' };
 export function ChangePasswordForm() {
   const toast = useToast();
   const [fields, setFields] = useState(EMPTY);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (fields.next.length < PASSWORD_MIN_LENGTH) return setError(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
-    if (fields.next !== fields.confirm) return setError('The two new passwords are not the same.');
-    setBusy(true);
-    setError(null);
-    try {
-      const { endedSessions } = await peopleApi.changePassword({
-        currentPassword: fields.current,
-        newPassword: fields.next,
-      });
-      setFields(EMPTY);
-      toast.success(
-        endedSessions > 0
-          ? `Password changed. ${endedSessions === 1 ? 'One other device was' : `${endedSessions} other devices were`} signed out.`
-          : 'Password changed.',
-      );
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    if (fields.next.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    if (fields.next !== fields.confirm) return 'The two new passwords are not the same.';
+    const { endedSessions } = await peopleApi.changePassword({
+      currentPassword: fields.current,
+      newPassword: fields.next,
+    });
+    setFields(EMPTY);
+    toast.success(
+      endedSessions > 0
+        ? `Password changed. ${endedSessions === 1 ? 'One other device was' : `${endedSessions} other devices were`} signed out.`
+        : 'Password changed.',
+    );
+    return undefined;
+  });
 
   return (
     <form className="card settings-section profile-form password-form" onSubmit={submit} aria-label="Change password">

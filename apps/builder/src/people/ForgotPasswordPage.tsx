@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { useState } from 'react';
 import { Link } from '../app/router';
 import { FormError } from '../ui/FormError';
 import { SubmitButton } from '../ui/SubmitButton';
+import { useSubmit } from '../ui/use-submit';
 import { AuthCard } from './AuthCard';
 import { peopleApi } from './people-api';
 
@@ -10,21 +10,10 @@ import { peopleApi } from './people-api';
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setSent((await peopleApi.requestReset({ email })).message);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    setSent((await peopleApi.requestReset({ email })).message);
+    return undefined;
+  });
 
   if (sent) {
     return (

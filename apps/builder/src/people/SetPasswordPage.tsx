@@ -1,5 +1,5 @@
 import { PASSWORD_MIN_LENGTH } from '@flowdesk/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useAuth } from '../app/auth';
 import { Link, navigate, usePath } from '../app/router';
@@ -7,6 +7,7 @@ import { FormError } from '../ui/FormError';
 import { SubmitButton } from '../ui/SubmitButton';
 import { Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
+import { useSubmit } from '../ui/use-submit';
 import { AuthCard } from './AuthCard';
 import { peopleApi } from './people-api';
 
@@ -30,26 +31,16 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
   const info = useAsync(() => (kind === 'invite' ? peopleApi.inviteInfo(token) : peopleApi.resetInfo(token)), [token]);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const text = TEXT[kind];
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (password.length < PASSWORD_MIN_LENGTH) return setError(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
-    if (password !== confirm) return setError('The two passwords are not the same.');
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { token, password };
-      const { user } = kind === 'invite' ? await peopleApi.acceptInvite(body) : await peopleApi.finishReset(body);
-      navigate('/', { replace: true });
-      setUser(user);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+    if (password !== confirm) return 'The two passwords are not the same.';
+    const body = { token, password };
+    const { user } = kind === 'invite' ? await peopleApi.acceptInvite(body) : await peopleApi.finishReset(body);
+    navigate('/', { replace: true });
+    setUser(user);
+    return undefined;
+  });
 
   if (info.status === 'loading') return <Spinner label="Checking your link…" />;
   if (info.status === 'error') {

@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server';
+import type { TestDatabase } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
+import { useTwoInstances } from '../server';
 import { closedWithin, expectNoteNotReceived, followingSocket } from './revocation-helpers';
 
 describe('a session ended on one instance closes its sockets on the others (PostgreSQL)', () => {
+  const instances = useTwoInstances();
   let database: TestDatabase;
   let a: RunningServer;
   let b: RunningServer;
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    [a, b] = await Promise.all([startServer(database.config), startServer(database.config)]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await database?.dispose();
+  beforeAll(() => {
+    ({ database, a, b } = instances.current);
   });
 
   it('logout through A closes the socket held on B; a team change through B closes the socket on A', async () => {

@@ -1,10 +1,11 @@
 import type { Message } from '@flowdesk/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server';
+import type { TestDatabase } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { useTwoInstances } from '../server';
 import { seedEchoBot } from './harness/echo-bot';
 import { startTcpProxy } from './harness/tcp-proxy';
 
@@ -20,20 +21,16 @@ class WidgetView {
 }
 
 describe('WebSocket drops mid-conversation (PostgreSQL)', () => {
+  const instances = useTwoInstances();
   let database: TestDatabase;
   let a: RunningServer;
   let b: RunningServer;
   let seeded: Awaited<ReturnType<typeof seedEchoBot>>;
   let agent: Awaited<ReturnType<typeof loginHeaders>>;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
+    ({ database, a, b } = instances.current);
     seeded = await seedEchoBot(database.db);
-    [a, b] = await Promise.all([startServer(database.config), startServer(database.config)]);
     agent = await loginHeaders(b.url, seeded.agent.email);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await database?.dispose();
   });
 
   const agentReply = async (conversationId: string, clientId: string, text: string) => {

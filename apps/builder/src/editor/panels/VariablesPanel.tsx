@@ -1,6 +1,7 @@
 import { blockTitle } from '@flowdesk/flow-schema';
 import { useMemo, useState } from 'react';
 import { Icon } from '../../ui/icons';
+import { TableHead } from '../../ui/TableHead';
 import { useEditor } from '../editor-context';
 import { variableIndex } from '../model/variables';
 
@@ -40,13 +41,7 @@ export function VariablesPanel({ live }: { live?: Record<string, unknown> }) {
         Variables hold what the visitor said or what the flow found out. Insert them in texts as {'{{name}}'}.
       </p>
       <table className="variables-table">
-        <thead>
-          <tr>
-            <th>Variable</th>
-            <th>Set by</th>
-            <th>Used by</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Variable', 'Set by', 'Used by']} />
         <tbody>
           {index.map((v) => (
             <tr key={v.name}>

@@ -3,6 +3,7 @@ import { useToast } from '../../app/toasts';
 import { SettingsTabs } from '../../bot/SettingsTabs';
 import { Icon } from '../../ui/icons';
 import { EmptyState, ErrorState, Spinner } from '../../ui/states';
+import { TableHead } from '../../ui/TableHead';
 import { useAsync } from '../../ui/use-async';
 import { type CannedResponse, inboxApi } from '../inbox-api';
 
@@ -103,14 +104,7 @@ export function CannedResponsesPage() {
         </EmptyState>
       ) : (
         <table className="table card">
-          <thead>
-            <tr>
-              <th>Shortcut</th>
-              <th>Title</th>
-              <th>Text</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['Shortcut', 'Title', 'Text']} actions />
           <tbody>
             {list.value.cannedResponses.map((item) => (
               <tr key={item.id}>

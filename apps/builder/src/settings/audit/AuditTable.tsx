@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@flowdesk/contract';
 import { Link } from '../../app/router';
+import { TableHead } from '../../ui/TableHead';
 import { actionLabel } from './action-labels';
 import { absoluteTime, relativeTime } from './relative-time';
 
@@ -31,15 +32,7 @@ function Fields({ fields }: { fields: unknown }) {
 export function AuditTable({ entries, now }: { entries: AuditEntry[]; now: number }) {
   return (
     <table className="table audit-table" aria-label="Audit log">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Who</th>
-          <th>Action</th>
-          <th>Target</th>
-          <th>Details</th>
-        </tr>
-      </thead>
+      <TableHead columns={['When', 'Who', 'Action', 'Target', 'Details']} />
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id} data-action={entry.action}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { formatDateTime } from '../../ui/format';
 import { EmptyState } from '../../ui/states';
+import { TableHead } from '../../ui/TableHead';
 import { type OutboxEmail, type OutboxStatus, settingsApi } from '../settings-api';
 
 const STATUS_BADGE: Record<OutboxStatus, string> = {
@@ -34,17 +35,7 @@ export function OutboxSection({ emails, onChanged }: { emails: OutboxEmail[]; on
   if (emails.length === 0) return <EmptyState title="No emails sent yet" />;
   return (
     <table className="table outbox-table" aria-label="Outbox">
-      <thead>
-        <tr>
-          <th>Email</th>
-          <th>Status</th>
-          <th>Attempts</th>
-          <th>Last error</th>
-          <th>
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Email', 'Status', 'Attempts', 'Last error']} actions />
       <tbody>
         {emails.map((email) => (
           <tr key={email.id}>
