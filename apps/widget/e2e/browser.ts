@@ -26,7 +26,9 @@ let workerChromium: Promise<Browser> | null = null;
 
 /** This test worker's Chromium, started once: files of a worker run one after another, each in its own contexts. */
 async function sharedChromium(): Promise<Browser> {
-  if (workerChromium && (await workerChromium).isConnected()) return workerChromium;
+  const running = await workerChromium?.catch(() => null);
+  if (running?.isConnected()) return running;
+  // None yet, or it crashed or failed to start: a new one, so one file's lost browser does not fail the rest.
   workerChromium = launchChromium();
   return workerChromium;
 }

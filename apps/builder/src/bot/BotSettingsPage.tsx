@@ -1,7 +1,7 @@
 import type { Bot } from '@flowdesk/contract';
 import { DEFAULT_POSITION, DEFAULT_PRIMARY_COLOR } from '@flowdesk/contract/theme';
 import { embedSnippet } from '@flowdesk/widget/snippet';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/api';
 import { botsApi } from '../api/bots';
 import { recordOnboardingMark } from '../api/onboarding';
@@ -10,6 +10,7 @@ import { CsatSettingField, csatSettingOf } from '../csat/CsatSettingField';
 import { Icon } from '../ui/icons';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
+import { useSave } from '../ui/use-submit';
 import { SettingsTabs } from './SettingsTabs';
 import { WidgetTextsForm } from './WidgetTextsForm';
 
@@ -45,36 +46,25 @@ function EmbedSnippet({ botId }: { botId: string }) {
 }
 
 function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
-  const toast = useToast();
   const [name, setName] = useState(bot.name);
   const [origins, setOrigins] = useState(bot.allowedOrigins.join('\n'));
   const [color, setColor] = useState(bot.settings.theme?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
   const [position, setPosition] = useState(bot.settings.theme?.position ?? DEFAULT_POSITION);
   const [csat, setCsat] = useState(csatSettingOf(bot.settings));
-  const [busy, setBusy] = useState(false);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const allowedOrigins = origins
-        .split(/\s+/)
-        .map((o) => o.trim())
-        .filter(Boolean);
-      const theme = { ...bot.settings.theme, primaryColor: color, position };
-      const { bot: saved } = await botsApi.update(api, bot.id, {
-        name,
-        allowedOrigins,
-        settings: { ...bot.settings, theme, csat },
-      });
-      onSaved(saved);
-      toast.success('Bot settings saved.');
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, save } = useSave(async () => {
+    const allowedOrigins = origins
+      .split(/\s+/)
+      .map((o) => o.trim())
+      .filter(Boolean);
+    const theme = { ...bot.settings.theme, primaryColor: color, position };
+    const { bot: saved } = await botsApi.update(api, bot.id, {
+      name,
+      allowedOrigins,
+      settings: { ...bot.settings, theme, csat },
+    });
+    onSaved(saved);
+  }, 'Bot settings saved.');
 
   return (
     <form className="card settings-section" onSubmit={save}>

@@ -1,10 +1,10 @@
 import type { Bot } from '@flowdesk/contract';
 import { DEFAULT_STRINGS, type StringKey } from '@flowdesk/widget/strings';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/api';
 import { botsApi } from '../api/bots';
-import { useToast } from '../app/toasts';
 import './widget-texts.css';
+import { useSave } from '../ui/use-submit';
 
 /** What each text is, in the admin's words; typed by the widget's keys so a new key cannot be forgotten. */
 const LABELS: Record<StringKey, string> = {
@@ -64,28 +64,17 @@ const KEYS = Object.keys(DEFAULT_STRINGS) as StringKey[];
 
 /** Overrides for the widget's texts (another language, other words); empty means the default. */
 export function WidgetTextsForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
-  const toast = useToast();
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...bot.settings.strings }));
-  const [busy, setBusy] = useState(false);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // The runtime merges texts into what it has, so a cleared text is sent as "" (the widget's default).
-      const strings: Record<string, string> = {};
-      for (const key of new Set([...Object.keys(bot.settings.strings ?? {}), ...Object.keys(values)])) {
-        strings[key] = values[key]?.trim() ?? '';
-      }
-      const { bot: saved } = await botsApi.update(api, bot.id, { settings: { ...bot.settings, strings } });
-      onSaved(saved);
-      toast.success('Widget texts saved.');
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
+  const { busy, save } = useSave(async () => {
+    // The runtime merges texts into what it has, so a cleared text is sent as "" (the widget's default).
+    const strings: Record<string, string> = {};
+    for (const key of new Set([...Object.keys(bot.settings.strings ?? {}), ...Object.keys(values)])) {
+      strings[key] = values[key]?.trim() ?? '';
     }
-  }
+    const { bot: saved } = await botsApi.update(api, bot.id, { settings: { ...bot.settings, strings } });
+    onSaved(saved);
+  }, 'Widget texts saved.');
 
   return (
     <form className="card settings-section" onSubmit={save} aria-labelledby="widget-texts-title">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../api/client';
+import { useToast } from '../app/toasts';
 
 /**
  * A form's submit handler: keeps the page from reloading, runs `action` with the form busy and shows why it
@@ -22,4 +23,23 @@ export function useSubmit(action: () => Promise<string | undefined>) {
     }
   }
   return { busy, error, submit };
+}
+
+/** A settings form's save: busy while `action` runs, then `saved` as a toast, or the failure as one. */
+export function useSave(action: () => Promise<void>, saved: string) {
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    setBusy(true);
+    try {
+      await action();
+      toast.success(saved);
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, save };
 }

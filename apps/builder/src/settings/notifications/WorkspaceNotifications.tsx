@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { useToast } from '../../app/toasts';
+import { useState } from 'react';
+import { useSave } from '../../ui/use-submit';
 import { type NotificationSettings, settingsApi } from '../settings-api';
 
 const MINUTE_FIELDS = [
@@ -10,22 +10,11 @@ const MINUTE_FIELDS = [
 
 /** Workspace-wide rules (admins). */
 export function WorkspaceNotifications({ initial }: { initial: NotificationSettings }) {
-  const toast = useToast();
   const [draft, setDraft] = useState(initial);
-  const [busy, setBusy] = useState(false);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      setDraft(await settingsApi.saveNotificationSettings(draft));
-      toast.success('Workspace notifications saved.');
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, save } = useSave(async () => {
+    setDraft(await settingsApi.saveNotificationSettings(draft));
+  }, 'Workspace notifications saved.');
 
   return (
     <form className="card settings-section" onSubmit={save}>

@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { useToast } from '../../app/toasts';
+import { useState } from 'react';
+import { useSave } from '../../ui/use-submit';
 import { type OfficeHoursSettings, REPLY_BUCKETS, type ReplyBucket, type Schedule, settingsApi } from '../settings-api';
 import { HolidaysEditor } from './HolidaysEditor';
 import { LivePreview } from './LivePreview';
@@ -85,24 +85,13 @@ export function OfficeHoursForm({
   teamId: string | null;
   onSaved: () => void;
 }) {
-  const toast = useToast();
   const [draft, setDraft] = useState(initial);
-  const [busy, setBusy] = useState(false);
   const set = (patch: Partial<OfficeHoursSettings>) => setDraft((d) => ({ ...d, ...patch }));
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await settingsApi.saveOfficeHours(teamId, draft);
-      toast.success('Office hours saved.');
-      onSaved();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, save } = useSave(async () => {
+    await settingsApi.saveOfficeHours(teamId, draft);
+    onSaved();
+  }, 'Office hours saved.');
 
   return (
     <form className="oh-layout" onSubmit={save} aria-label="Office hours">
