@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildWidget } from '../../widget/e2e/build-widget';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -12,7 +13,6 @@ declare module 'vitest' {
 }
 
 const builderRoot = resolve(import.meta.dirname, '..');
-const widgetRoot = resolve(builderRoot, '../widget');
 
 /**
  * Once per run: builds the dashboard and the widget as `pnpm build` does (production bundles), into a folder
@@ -23,17 +23,9 @@ export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'flowdesk-e2e-bundles-'));
   const env = { ...process.env, NODE_ENV: 'production' };
   try {
-    const vite = (root: string) => resolve(root, 'node_modules/.bin/vite');
-    execFileSync(vite(builderRoot), ['build', '--logLevel', 'error', '--outDir', `${dir}/builder`], {
-      cwd: builderRoot,
-      env,
-    });
-    for (const mode of ['loader', 'chat']) {
-      execFileSync(vite(widgetRoot), ['build', '--mode', mode, '--logLevel', 'error', '--outDir', `${dir}/widget`], {
-        cwd: widgetRoot,
-        env,
-      });
-    }
+    const vite = resolve(builderRoot, 'node_modules/.bin/vite');
+    execFileSync(vite, ['build', '--logLevel', 'error', '--outDir', `${dir}/builder`], { cwd: builderRoot, env });
+    buildWidget(`${dir}/widget`, env);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

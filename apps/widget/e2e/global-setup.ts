@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildWidget } from './build-widget';
 import { kill, launch, RUNTIME_DIR } from './runtime-process';
 
 /**
@@ -12,9 +13,7 @@ import { kill, launch, RUNTIME_DIR } from './runtime-process';
  * without migrating and seeding again (seconds a file on this machine).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const cwd = resolve(import.meta.dirname, '..');
-  const vite = resolve(cwd, 'node_modules/.bin/vite');
-  for (const mode of ['loader', 'chat']) execFileSync(vite, ['build', '--mode', mode, '--logLevel', 'error'], { cwd });
+  buildWidget();
 
   const out = `.test-dist-widget-${process.pid}`;
   const bundle = join(RUNTIME_DIR, out);
