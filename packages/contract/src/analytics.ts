@@ -96,7 +96,10 @@ export const AnalyticsLive = z.object({
 });
 export type AnalyticsLive = z.infer<typeof AnalyticsLive>;
 
-/** Block figures of a flow (all versions) or one version; with `from`..`to`, of the facts in those days. */
+/**
+ * Block figures of a flow (all versions) or one version; with `from`..`to`, of the conversations started in those
+ * days (the workspace's time zone).
+ */
 export const AnalyticsBlocksQuery = z
   .object({ flowVersionId: Id.optional(), flowId: Id.optional(), from: Day.optional(), to: Day.optional() })
   .superRefine(checkDays);

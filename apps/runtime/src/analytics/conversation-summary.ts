@@ -1,4 +1,5 @@
 import { type Compilable, type Kysely, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
+import { BLOCK_FACT_KINDS } from './block-rollup';
 
 /**
  * analytics_conversations (migration 0912): one row per conversation that has facts, summing its facts, kept in
@@ -66,12 +67,15 @@ const merge = sql.raw(`
   handoff_intents = a.handoff_intents || excluded.handoff_intents`);
 
 /**
- * Inserts facts (`insert`: an insert into analytics_facts returning every column) and adds them to their
- * conversations' summaries in one statement: the summary reads the inserted rows from the CTE, one database round
- * trip per recording on the visitor-message path instead of two.
+ * Inserts facts (`insert`: an insert into analytics_facts returning every column), adds them to their
+ * conversations' summaries and queues the conversation for its block figures (block-rollup.ts) in one statement:
+ * the summary reads the inserted rows from the CTE, one database round trip per recording on the visitor-message
+ * path.
  */
 export async function insertSummarized<DB>(trx: Kysely<DB>, insert: Compilable & OperationNodeSource): Promise<void> {
-  await sql`with inserted_facts as (${insert})
+  await sql`with inserted_facts as (${insert}),
+    queued as (insert into analytics_block_dirty (conversation_id) select distinct conversation_id from inserted_facts
+      where flow_version_id is not null and kind in (${sql.join(BLOCK_FACT_KINDS.map((kind) => sql.lit(kind)))}))
     insert into analytics_conversations as a (${sql.raw(COLUMNS)})
     ${summaryOf(sql<boolean>`true`, sql`inserted_facts`)}
     on conflict (conversation_id) do update set ${merge}`.execute(trx);

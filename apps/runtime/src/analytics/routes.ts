@@ -47,7 +47,7 @@ const blocksRoute = createRoute({
   path: `${base}/blocks`,
   tags,
   summary:
-    'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs, intents matched; optionally in a range of days',
+    'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs, intents matched; optionally of the conversations started in a range of days',
   request: { query: AnalyticsBlocksQuery },
   responses: {
     200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'),

@@ -9,7 +9,7 @@ import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
-import { expectSummariesRecount } from './summary-recount';
+import { expectBlockFiguresRecount, expectSummariesRecount } from './summary-recount';
 
 const at = (x: number) => ({ x, y: 0 });
 
@@ -144,6 +144,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(handoffOfD?.payload).toEqual({ offline: true, offlineReason: 'outside_hours' });
     // Each conversation's summary, kept fact by fact, equals a recount: A resolved by the bot; B handed off,
     // answered, resolved and reopened; D handed off and resolved unanswered; C only entered blocks.
+    await expectBlockFiguresRecount(t.current.server.db, workspaceId);
     const kept = await expectSummariesRecount(t.current.server.db, workspaceId);
     expect(kept.get(a.conversationId)).toMatchObject({ blocks_visited: 7, handoffs: 0, bot_resolved: true });
     expect(kept.get(b.conversationId)).toMatchObject({

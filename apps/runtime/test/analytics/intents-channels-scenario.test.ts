@@ -7,7 +7,7 @@ import { databaseKinds } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
-import { expectSummariesRecount } from './summary-recount';
+import { expectBlockFiguresRecount, expectSummariesRecount } from './summary-recount';
 
 const at = { x: 0, y: 0 };
 const REPLY_DOMAIN = 'reply.example.test';
@@ -134,6 +134,7 @@ describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) =
       ['resolved', 'email'],
     ]);
     // The conversation summaries agree: S changed channel (widget, then email), P handed off by an intent.
+    await expectBlockFiguresRecount(services.db, workspaceId);
     const kept = await expectSummariesRecount(services.db, workspaceId);
     expect(kept.get(s.conversationId)).toMatchObject({ channels: ['email', 'widget'], handoffs: 1, resolutions: 1 });
     expect(kept.get(r.conversationId)?.channels).toEqual(['api']);
