@@ -80,6 +80,8 @@ try {
   }
   const flows = { http: httpFlow(api.url), ai: aiFlow() };
   const env = {
+    // The probes port (the old code ignores it).
+    HEALTH_PORT: '0',
     HTTP_BLOCK_ALLOW_PRIVATE: 'true',
     HTTP_BLOCK_TIMEOUT_MS: '10000',
     OPENAI_API_KEY: 'sk-bench',

@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './http/env';
 import { handleError, sendError } from './http/errors';
 import { loadSessionUser } from './http/middleware/auth';
+import { concurrencyGate } from './http/middleware/concurrency-gate';
 import { dashboardCors } from './http/middleware/cors';
 import { boundJsonDepth } from './http/middleware/json-depth';
 import { publicCors } from './http/middleware/public-cors';
@@ -40,8 +41,13 @@ export function createApp(services: Services) {
   app.use((c, next) =>
     c.req.path === KNOWLEDGE_UPLOAD_PATH ? knowledgeUploadBodyLimit(c, next) : globalBodyLimit(c, next),
   );
-  // After CORS, so a browser can read the 429.
-  app.use('/api/public/*', publicCors(), publicRateLimit(services));
+  // After CORS, so a browser can read the 429; the gate after the rate limit, so a refusal never waits in line.
+  app.use(
+    '/api/public/*',
+    publicCors(),
+    publicRateLimit(services),
+    concurrencyGate(services.config.PUBLIC_WRITES_IN_FLIGHT, ({ method }) => method === 'POST'),
+  );
   app.use('/api/*', dashboardCors(services.config), loadSessionUser(services));
   app.use('/api/*', boundJsonDepth());
   for (const module of services.modules) module.middleware?.(app, services);

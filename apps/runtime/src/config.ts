@@ -15,6 +15,11 @@ export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * A second port that serves only /healthz and /readyz, for load balancers' probes: its connections do not wait
+   * behind the visitors' (Node accepts one new connection per turn of its event loop). Unset: none.
+   */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The address people reach the product at; used in links (emails, embed snippet). */
   PUBLIC_URL: z.url().optional(),
   /** postgres://… to use PostgreSQL; unset means embedded PGlite in DATA_DIR. */
@@ -71,6 +76,8 @@ export const ConfigSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   DB_PREPARED_STATEMENTS: bool.default(true),
+  /** Visitor writes (messages, new conversations, contact details) one instance handles at once; more wait their turn. */
+  PUBLIC_WRITES_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(16),
   /** Flow calls (HTTP blocks, AI) one instance runs at once; more wait in memory, never on the database. */
   EFFECTS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** How long an instance holds a flow call before another may take it over (after a crash). */

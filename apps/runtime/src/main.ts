@@ -29,6 +29,7 @@ async function main() {
     `  Inbox:       ${base}/app/inbox`,
     `  Widget demo: ${base}/demo`,
     `  API docs:    ${base}/docs`,
+    ...(running.healthUrl ? [`  Probes:      ${running.healthUrl}/readyz (HEALTH_PORT)`] : []),
     ...(config.SEED_DEMO
       ? ['', 'Demo logins:', ...DEMO_USERS.map((user) => `  ${user.role.padEnd(6)} ${user.email} / ${user.password}`)]
       : []),

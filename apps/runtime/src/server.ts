@@ -7,6 +7,7 @@ import { RUNTIME_MODULES } from './areas';
 import type { Config } from './config';
 import { createDatabase, type DatabaseHandle } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { listenHealth } from './http/health-listener';
 import { deleteExpiredSessions } from './people/sessions';
 import { startPgBridge } from './realtime/pg-bridge';
 import { startRedisBridge } from './realtime/redis-bridge';
@@ -28,6 +29,8 @@ export interface StartServerOptions {
 export interface RunningServer {
   /** Loopback URL of this instance, e.g. http://127.0.0.1:54321 */
   url: string;
+  /** Loopback URL of the HEALTH_PORT listener (/healthz and /readyz only), when one is set. */
+  healthUrl: string | null;
   port: number;
   app: App;
   services: Services;
@@ -125,7 +128,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
   });
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.info({ url, database: database.kind }, 'runtime listening');
+  const health =
+    config.HEALTH_PORT === undefined ? null : await listenHealth(services, config.HEALTH_PORT, config.HOST);
+  logger.info({ url, healthUrl: health?.url, database: database.kind }, 'runtime listening');
 
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -138,6 +143,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         for (const socket of wss.clients) socket.terminate();
       }, DRAIN_MS);
       await stopped;
+      await health?.close();
       clearTimeout(force);
       wss.close();
       await services.close();
@@ -147,5 +153,5 @@ export async function startServer(config: Config, options: StartServerOptions = 
     return closing;
   };
 
-  return { url, port, app, services, db: services.db, close };
+  return { url, healthUrl: health?.url ?? null, port, app, services, db: services.db, close };
 }

@@ -44,9 +44,12 @@ export interface BurstResult {
   /** Epoch ms the conversation's socket received its first `stream` frame. */
   firstStreamEpoch: Array<number | undefined>;
   streamFrames: number[];
+  /** /readyz on the probes port (HEALTH_PORT) when the runtime has one, else on the main port. */
   readyz: ReadyProbe[];
   /** /healthz (answers without the database) probed beside /readyz: the runtime's own responsiveness. */
   healthz: ReadyProbe[];
+  /** /readyz on the main port, where a probe's connection is accepted after the visitors' ones before it. */
+  mainReadyz: ReadyProbe[];
   /** Runtime CPU (user + system) from t0 to the last answer. */
   runtimeCpuMs: number;
   /** This process's event-loop delay during the burst: how late its own timestamps can be. */
@@ -55,6 +58,8 @@ export interface BurstResult {
 
 export interface BurstOptions {
   url: string;
+  /** The runtime's probes port (RuntimeProcess.healthUrl): /readyz and /healthz are probed there too. */
+  healthUrl?: string;
   botId: string;
   count: number;
   /** A bot text message that is the answer to the visitor's message. */
@@ -211,8 +216,11 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     const postStatuses: Record<string, number> = {};
     t0 = performance.now();
     const t0Epoch = performance.timeOrigin + t0;
-    const stopReady = probeEvery(url, '/readyz', t0, options.probeEveryMs ?? 50);
-    const stopHealth = probeEvery(url, '/healthz', t0, options.probeEveryMs ?? 50);
+    const every = options.probeEveryMs ?? 50;
+    const probeUrl = options.healthUrl ?? url;
+    const stopReady = probeEvery(probeUrl, '/readyz', t0, every);
+    const stopHealth = probeEvery(probeUrl, '/healthz', t0, every);
+    const stopMainReady = options.healthUrl ? probeEvery(url, '/readyz', t0, every) : null;
     const posts = visitors.map((visitor, index) => {
       const sent = performance.now();
       return send(`${url}/api/public/conversations/${visitor.conversationId}/messages`, {
@@ -239,7 +247,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
     const runtimeCpuMs = options.cpuMs() - cpuBefore;
     await Promise.race([Promise.all(posts), deadline]);
     clearTimeout(deadlineTimer);
-    const [readyz, healthz] = await Promise.all([stopReady(), stopHealth()]);
+    const [readyz, healthz, mainReadyz] = await Promise.all([stopReady(), stopHealth(), stopMainReady?.()]);
     loopDelay.disable();
     return {
       count,
@@ -256,6 +264,7 @@ export async function runBurst(options: BurstOptions): Promise<BurstResult> {
       streamFrames,
       readyz,
       healthz,
+      mainReadyz: mainReadyz ?? readyz,
       runtimeCpuMs,
       benchLoopDelay: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     };

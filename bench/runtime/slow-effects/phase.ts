@@ -54,6 +54,7 @@ export function figures(phase: Phase) {
     lastShown: answers.length === 0 ? '—' : `${(last / 1000).toFixed(2)}${lost ? ` (${lost} lost)` : ''}`,
     readyP99: percentile(ready, 99),
     readyTriple: triple(ready),
+    mainReadyTriple: triple(result.mainReadyz.map((probe) => probe.ms)),
     notOk: notOk.length,
     status503: notOk.filter((probe) => probe.status === 503).length,
     readyShown: `${notOk.length} / ${result.readyz.length}`,
@@ -99,6 +100,7 @@ export async function measure(
   const outputBefore = runtime.output().length;
   const result = await runBurst({
     url: runtime.url,
+    ...(runtime.healthUrl ? { healthUrl: runtime.healthUrl } : {}),
     botId: store.bots[scenario]!,
     count,
     isAnswer: answerTest(scenario),

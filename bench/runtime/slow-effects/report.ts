@@ -68,7 +68,7 @@ export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord)
       const tokenOk = tokenP99 <= GOAL_FIRST_TOKEN_P99_MS && phase.firstToken.length === phase.result.count;
       goals.push(
         `- ${scenario === 'http' ? 'HTTP block' : 'AI answer'}, ${name}: last answer ${f.lastShown} s ` +
-          `(goal ≤ ${GOAL_LAST_S} s, ideal ≈ ${UPSTREAM_MS / 1000} s): ${verdict(lastOk)}; /readyz p99 ${ms(f.readyP99)} ms, ` +
+          `(goal ≤ ${GOAL_LAST_S} s, ideal ≈ ${UPSTREAM_MS / 1000} s): ${verdict(lastOk)}; /readyz on the probes port p99 ${ms(f.readyP99)} ms, ` +
           `${f.status503} × 503 (goal p99 ≤ ${GOAL_READY_P99_MS} ms, never 503): ${verdict(readyOk)}` +
           (scenario === 'ai'
             ? `; first token at the widget p99 ${ms(tokenP99)} ms (goal ≤ ${GOAL_FIRST_TOKEN_P99_MS} ms): ${verdict(tokenOk)}`
@@ -85,7 +85,7 @@ export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord)
         pair(phase.afterReply),
       ];
       if (scenario === 'ai') row.push(triple(phase.firstToken), ms(percentile(phase.result.streamFrames, 50)));
-      row.push(f.readyTriple, f.readyShown, f.health, f.faults, f.cpuPerConversation);
+      row.push(f.readyTriple, f.readyShown, f.health, f.mainReadyTriple, f.faults, f.cpuPerConversation);
       return row;
     });
 
@@ -109,7 +109,10 @@ export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord)
     '"Answer" = the bot message reaching the visitor\'s socket, ms after t0; POST→201 per request; "called" = when',
     'the API / model received the call, ms after t0; "after reply" = answer at the socket − the API\'s reply (the',
     "model's last chunk); /readyz (`select 1`) and /healthz (no database) probed every 50 ms each from t0 until the",
-    'last answer (a probe does not wait for the previous one); "called after the 201" = the call reaching the API /',
+    'last answer (a probe does not wait for the previous one), each on a new connection as load balancers do; the',
+    'current code is probed on its probes port (HEALTH_PORT, what a load balancer should be pointed at) and /readyz',
+    'on its main port too (the before/after table: the main port only, the old code has no probes port);',
+    '"called after the 201" = the call reaching the API /',
     "model − the POST's 201 at the visitor. Lost / POST failed / wrong = no answer within the deadline / POST not",
     "201 / an answer without the visitor's own question or from the error path. Runtime CPU = the runtime process",
     '(user + system) from t0 to the last answer, per conversation.',
@@ -143,9 +146,10 @@ export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord)
         'API called p50 / last ms',
         'API called after the 201 p50 / p99 ms',
         'Answer after API reply p50 / p99 ms',
-        '/readyz p50 / p99 / max ms',
+        '/readyz (probes port) p50 / p99 / max ms',
         '/readyz non-200 / probes',
-        '/healthz p50 / p99 ms',
+        '/healthz (probes port) p50 / p99 ms',
+        '/readyz (main port) p50 / p99 / max ms',
         'Lost / POST failed / wrong',
         'Runtime CPU ms / conversation',
       ],
@@ -168,9 +172,10 @@ export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord)
         'Answer after last chunk p50 / p99 ms',
         'First token p50 / p99 / max ms',
         'Stream frames per answer',
-        '/readyz p50 / p99 / max ms',
+        '/readyz (probes port) p50 / p99 / max ms',
         '/readyz non-200 / probes',
-        '/healthz p50 / p99 ms',
+        '/healthz (probes port) p50 / p99 ms',
+        '/readyz (main port) p50 / p99 / max ms',
         'Lost / POST failed / wrong',
         'Runtime CPU ms / conversation',
       ],

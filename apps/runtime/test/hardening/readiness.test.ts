@@ -27,3 +27,22 @@ describe('readiness under a burst (PostgreSQL)', () => {
     await Promise.all(busy);
   });
 });
+
+describe('the probes port (HEALTH_PORT)', () => {
+  const t = useTestServer('pglite', { HEALTH_PORT: 0 });
+
+  it('serves /healthz and /readyz on a port of its own, and nothing else', async () => {
+    const { healthUrl, url } = t.current.server;
+    expect(healthUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(healthUrl).not.toBe(url);
+    const ready = await fetch(`${healthUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite' });
+    expect(await (await fetch(`${healthUrl}/healthz`)).json()).toEqual({ status: 'ok' });
+    const other = await fetch(`${healthUrl}/api/public/widget/config`);
+    expect(other.status).toBe(404);
+    expect((await other.json()).error.message).toBe('This port serves /healthz and /readyz only');
+    // The main port keeps its own.
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * A runtime as its own process (for kill -9, two-instance and benchmark runs). Settings come from the
- * environment like `pnpm start`; prints `READY <url>` once it listens and closes gracefully on SIGTERM.
+ * environment like `pnpm start`; prints `READY <url>` (and ` HEALTH <url>` with HEALTH_PORT) once it listens and closes gracefully on SIGTERM.
  * With PROFILE_FILE set, SIGUSR2 starts the V8 CPU profiler (after a warm-up, unlike --cpu-prof) and the
  * profile is written there on SIGTERM.
  */
@@ -19,7 +19,7 @@ if (session) {
 }
 
 const running = await startServer(loadConfig(process.env));
-process.stdout.write(`READY ${running.url}\n`);
+process.stdout.write(`READY ${running.url}${running.healthUrl ? ` HEALTH ${running.healthUrl}` : ''}\n`);
 const stop = async () => {
   if (session && profileFile) {
     const { profile } = await session.post('Profiler.stop').catch(() => ({ profile: null }));

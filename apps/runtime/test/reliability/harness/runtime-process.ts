@@ -11,6 +11,8 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 export interface RuntimeProcess {
   url: string;
+  /** The probes port's URL (HEALTH_PORT set), else undefined. */
+  healthUrl: string | undefined;
   pid: number;
   child: ChildProcess;
   /** Everything the process printed (stdout + stderr). */
@@ -73,17 +75,17 @@ export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<Runtim
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)),
   );
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, healthUrl] = await new Promise<[string, string | undefined]>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`runtime did not start: ${output}`)),
       options.startTimeoutMs ?? 90_000,
     );
     const onData = (chunk: Buffer) => {
       output += String(chunk);
-      const match = /READY (\S+)/.exec(output);
+      const match = /READY (\S+)(?: HEALTH (\S+))?\n/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve([match[1], match[2]]);
       }
     };
     child.stdout?.on('data', onData);
@@ -97,6 +99,7 @@ export async function spawnRuntime(options: SpawnRuntimeOptions): Promise<Runtim
   const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return {
     url,
+    healthUrl,
     pid,
     child,
     output: () => output,
