@@ -1,44 +1,15 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { blockFigures } from '../../src/analytics/block-figures';
 import { rebuildBlockFigures, rollBlockFigures } from '../../src/analytics/block-rollup';
 import { databaseKinds } from '../db';
+import { doneOrHumanFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
 import { expectBlockFiguresRecount } from './summary-recount';
 
-const at = (x: number) => ({ x, y: 0 });
-
-/** start → menu; "human" → handoff, "done" → bye. */
-const flow: FlowDocumentInput = {
-  schemaVersion: 1,
-  id: 'days',
-  name: 'Days',
-  blocks: [
-    { id: 'start', type: 'start', position: at(0), data: {} },
-    {
-      id: 'menu',
-      type: 'buttons',
-      position: at(200),
-      data: {
-        text: 'What now?',
-        buttons: [
-          { id: 'human', label: 'Human' },
-          { id: 'done', label: 'Done' },
-        ],
-      },
-    },
-    { id: 'handoff', type: 'human_handoff', position: at(400), data: {} },
-    { id: 'bye', type: 'end', position: at(400), data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'menu' },
-    { id: 'e2', source: 'menu', sourceHandle: 'human', target: 'handoff' },
-    { id: 'e3', source: 'menu', sourceHandle: 'done', target: 'bye' },
-  ],
-};
+const flow = doneOrHumanFlow('days', 'Days');
 
 describe.each(databaseKinds)('per-block figures by day on %s', (kind) => {
   const t = useTestServer(kind);

@@ -1,4 +1,3 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { analyticsDb } from '../../src/analytics/facts';
@@ -7,39 +6,11 @@ import { emailDb } from '../../src/email/tables';
 import { adminWithLiveFlow } from '../analytics/live-flow-scenario';
 import { expectSummariesRecount } from '../analytics/summary-recount';
 import { databaseKinds } from '../db';
+import { doneOrHumanFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 
-const at = (x: number) => ({ x, y: 0 });
-
-/** start → menu; "done" → end (the bot resolves), "human" → handoff. */
-const flow: FlowDocumentInput = {
-  schemaVersion: 1,
-  id: 'csat',
-  name: 'CSAT',
-  blocks: [
-    { id: 'start', type: 'start', position: at(0), data: {} },
-    {
-      id: 'menu',
-      type: 'buttons',
-      position: at(200),
-      data: {
-        text: 'What now?',
-        buttons: [
-          { id: 'done', label: 'Done' },
-          { id: 'human', label: 'Human' },
-        ],
-      },
-    },
-    { id: 'bye', type: 'end', position: at(400), data: {} },
-    { id: 'handoff', type: 'human_handoff', position: at(400), data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'menu' },
-    { id: 'e2', source: 'menu', sourceHandle: 'done', target: 'bye' },
-    { id: 'e3', source: 'menu', sourceHandle: 'human', target: 'handoff' },
-  ],
-};
+const flow = doneOrHumanFlow('csat', 'CSAT');
 
 describe.each(databaseKinds)('CSAT on %s', (kind) => {
   const t = useTestServer(kind);
