@@ -81,6 +81,30 @@ describe('PGlite on its own thread', () => {
     await queued;
   });
 
+  it('answers a ping at once while the thread is answering a burst, and only when the thread answers', async () => {
+    await sql`select 1`.execute(handle.db);
+    // A statement in flight right after a reply: the thread is answering, the ping does not queue behind it
+    // (a CPU-bound statement holds the thread: ~0.6 s here).
+    const long = sql`select sum(x) from generate_series(1, 3000000) x`.execute(handle.db);
+    let longDone = false;
+    void long.then(() => {
+      longDone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the thread is inside the statement
+    await handle.ping();
+    expect(longDone).toBe(false);
+    await long;
+    // A statement that holds the thread past a second (~2 s here): the ping waits for the thread itself.
+    const stuck = sql`select sum(x) from generate_series(1, 10000000) x`.execute(handle.db);
+    let stuckDone = false;
+    void stuck.then(() => {
+      stuckDone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await handle.ping();
+    expect(stuckDone).toBe(true);
+  });
+
   it('refuses work once closed', async () => {
     const other = new PGliteThread({ dataDir: 'memory://' });
     await other.waitReady;

@@ -23,6 +23,9 @@ type Request =
   | { op: 'close' };
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: Record<string, unknown> };
 
+/** A thread that answered a call this recently, with more in flight, is answering (`ping`). */
+const ANSWERING_MS = 1000;
+
 /** PGlite's compiled WebAssembly and file bundle, read and compiled once per process for every thread. */
 let shared: Promise<Record<string, unknown>> | null = null;
 function sharedAssets() {
@@ -52,6 +55,8 @@ export class PGliteThread implements EmbeddedDatabase {
   #worker: Worker | null = null;
   #next = 1;
   readonly #calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** When the thread last answered a call (performance.now()). */
+  #lastReply = 0;
 
   constructor(source: { dataDir?: string; loadDataDir?: Blob }) {
     this.waitReady = this.#start(source);
@@ -86,8 +91,14 @@ export class PGliteThread implements EmbeddedDatabase {
     return result;
   }
 
-  /** Whether the database thread answers and the database is open (not behind queued transactions). */
+  /**
+   * Whether the database thread answers and the database is open (not behind queued transactions). While calls
+   * are in flight and one was answered within the last second, the thread is answering: a ping would only wait
+   * its turn behind them (a burst of statements runs back to back on the thread before it reads the next message).
+   */
   async ping(): Promise<void> {
+    if (this.#closed) throw new Error('the embedded database is closed');
+    if (this.#ready && this.#calls.size > 0 && performance.now() - this.#lastReply < ANSWERING_MS) return;
     await this.#call({ op: 'ping' });
   }
 
@@ -140,6 +151,7 @@ export class PGliteThread implements EmbeddedDatabase {
   }
 
   #settle(reply: Reply) {
+    this.#lastReply = performance.now();
     const call = this.#calls.get(reply.id);
     if (!call) return;
     this.#calls.delete(reply.id);
