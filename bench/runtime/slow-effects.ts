@@ -10,6 +10,7 @@
  *   npx tsx bench/runtime/slow-effects.ts
  *   npx tsx bench/runtime/slow-effects.ts --head   (the current code from a clean worktree of HEAD, not this
  *     working tree: measures what is committed while others have edits in progress)
+ *   npx tsx bench/runtime/slow-effects.ts --no-baseline   (the current code only: A/B runs)
  *   npx tsx bench/runtime/slow-effects.ts --profile=http|ai   (current code only, one 200 burst per database
  *     under the V8 profiler; prints the figures and the profile, writes no result)
  * SLOW_EFFECTS_DATABASES (default pglite,postgres) picks the databases;
@@ -35,6 +36,7 @@ import {
   BASELINE_CONVERSATIONS,
   CONVERSATIONS,
   profileScenario,
+  skipBaseline,
   UPSTREAM_MS,
   useHead,
 } from './slow-effects/settings';
@@ -66,7 +68,7 @@ try {
   const model = await startStreamingModel();
   cleanups.push(() => model.close());
   let baseline: Checkout | undefined;
-  if (!profileScenario) {
+  if (!profileScenario && !skipBaseline) {
     console.log(`checking out ${BASELINE_COMMIT} in a temporary worktree and installing it`);
     baseline = await checkoutCommit(BASELINE_COMMIT);
     cleanups.push(() => baseline!.remove());

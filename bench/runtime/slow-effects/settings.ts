@@ -7,6 +7,8 @@ export const WARM_UP = 5;
 export const GOAL_LAST_S = 1.5;
 export const GOAL_READY_P99_MS = 50;
 export const GOAL_FIRST_TOKEN_P99_MS = 100;
+/** Skip the old code's runs (the before/after table stays empty): A/B runs of the current code. */
+export const skipBaseline = process.argv.includes('--no-baseline');
 /** Run the current code from a clean worktree of HEAD instead of this working tree (others' uncommitted edits). */
 export const useHead = process.argv.includes('--head');
 const profileArg = process.argv.find((arg) => arg.startsWith('--profile'));
