@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAiProvider } from '../../src/ai/openai/openai-provider';
-import type { AgentTurnInput, AiProvider, TranscriptLine } from '../../src/ai/provider';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AgentTurnInput, TranscriptLine } from '../../src/ai/provider';
+import { fakeOpenAiPerFile } from '../fakes/fake-openai-per-file';
+import { requestText } from '../fakes/openai-server';
 
 /** The real LangChain code paths (prompts, structured output, tool calling) against the loopback fake. */
 
-let fake: FakeOpenAiServer;
-let ai: AiProvider;
+const openai = fakeOpenAiPerFile('sk-test-key');
 
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-  ai = createOpenAiProvider({ apiKey: 'sk-test-key', baseUrl: fake.baseUrl, model: 'gpt-test' });
-});
-afterAll(() => fake.close());
 beforeEach(() => {
-  fake.requests.length = 0;
-  fake.setHandler(null);
+  openai.fake.setHandler(null);
 });
 
 const transcript: TranscriptLine[] = [
@@ -24,14 +17,14 @@ const transcript: TranscriptLine[] = [
 ];
 
 function lastRequest() {
-  const req = fake.requests.at(-1);
+  const req = openai.fake.requests.at(-1);
   if (!req) throw new Error('no request reached the fake');
   return req.body;
 }
 
 describe('LangChain provider against the fake OpenAI server', () => {
   it('summarizes through structured output and sends the transcript and variables', async () => {
-    fake.enqueue({
+    openai.fake.enqueue({
       json: {
         problem: 'Jane was charged twice for order 48213.',
         botTried: [],
@@ -40,7 +33,7 @@ describe('LangChain provider against the fake OpenAI server', () => {
         nextStep: 'Refund the duplicate charge.',
       },
     });
-    const result = await ai.summarize({ transcript, variables: { plan: 'pro' }, visitor: { name: 'Jane' } });
+    const result = await openai.ai.summarize({ transcript, variables: { plan: 'pro' }, visitor: { name: 'Jane' } });
     expect(result.structured).toEqual({
       problem: 'Jane was charged twice for order 48213.',
       botTried: [],
@@ -61,32 +54,35 @@ describe('LangChain provider against the fake OpenAI server', () => {
     // Braces in user text must reach the model verbatim, not be parsed as template variables.
     expect(requestText(body)).toContain('order #48213 {and} I am furious');
     expect(requestText(body)).toContain('"plan":"pro"');
-    expect(fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-test-key');
+    expect(openai.fake.requests.at(-1)!.headers.authorization).toBe('Bearer sk-test-key');
   });
 
   it('prioritizes with a constrained enum and a reason', async () => {
-    fake.enqueue({ json: { priority: 'urgent', reason: 'Double charge and angry tone' } });
-    expect(await ai.prioritize({ transcript })).toEqual({ priority: 'urgent', reason: 'Double charge and angry tone' });
+    openai.fake.enqueue({ json: { priority: 'urgent', reason: 'Double charge and angry tone' } });
+    expect(await openai.ai.prioritize({ transcript })).toEqual({
+      priority: 'urgent',
+      reason: 'Double charge and angry tone',
+    });
     const schema = lastRequest().response_format?.json_schema?.schema;
     expect(schema?.properties?.priority?.enum).toEqual(['low', 'medium', 'high', 'urgent']);
   });
 
   it('sends strict schemas without constraint keywords, and checks values itself', async () => {
-    fake.enqueue(
+    openai.fake.enqueue(
       { json: { problem: '   ', botTried: [], details: [], tone: 'calm', nextStep: 'x' } },
       { json: { intentId: 'none', confidence: 7 } },
     );
-    await expect(ai.summarize({ transcript, variables: {} })).rejects.toThrow(/empty summary problem/);
+    await expect(openai.ai.summarize({ transcript, variables: {} })).rejects.toThrow(/empty summary problem/);
     const format = lastRequest().response_format?.json_schema;
     expect(format?.strict).toBe(true);
     expect(JSON.stringify(format?.schema)).not.toMatch(/minLength|minimum|maximum/);
     const intents = [{ id: 'a', name: 'A', phrases: [] }];
-    expect(await ai.classifyIntent({ text: 'x', intents })).toEqual({ intentId: null, confidence: 1 });
+    expect(await openai.ai.classifyIntent({ text: 'x', intents })).toEqual({ intentId: null, confidence: 1 });
   });
 
   it('rejects structured output that breaks the schema', async () => {
-    fake.enqueue({ json: { priority: 'whenever', reason: 'x' } });
-    await expect(ai.prioritize({ transcript })).rejects.toThrow();
+    openai.fake.enqueue({ json: { priority: 'whenever', reason: 'x' } });
+    await expect(openai.ai.prioritize({ transcript })).rejects.toThrow();
   });
 
   describe('intent classification', () => {
@@ -96,11 +92,11 @@ describe('LangChain provider against the fake OpenAI server', () => {
     ];
 
     it('offers only the bot intents plus none and applies the threshold', async () => {
-      fake.enqueue(
+      openai.fake.enqueue(
         { json: { intentId: 'refund', confidence: 0.93 } },
         { json: { intentId: 'refund', confidence: 0.3 } },
       );
-      expect(await ai.classifyIntent({ text: 'give my money back', intents })).toEqual({
+      expect(await openai.ai.classifyIntent({ text: 'give my money back', intents })).toEqual({
         intentId: 'refund',
         confidence: 0.93,
       });
@@ -110,27 +106,29 @@ describe('LangChain provider against the fake OpenAI server', () => {
         'human',
       ]);
       expect(requestText(lastRequest())).toContain('real person please');
-      expect(await ai.classifyIntent({ text: 'hmm', intents, threshold: 0.5 })).toEqual({
+      expect(await openai.ai.classifyIntent({ text: 'hmm', intents, threshold: 0.5 })).toEqual({
         intentId: null,
         confidence: 0.3,
       });
     });
 
     it('maps "none" to null and skips the model when there are no intents', async () => {
-      fake.enqueue({ json: { intentId: 'none', confidence: 0.9 } });
-      expect((await ai.classifyIntent({ text: 'weather?', intents })).intentId).toBeNull();
-      const before = fake.requests.length;
-      expect(await ai.classifyIntent({ text: 'hello', intents: [] })).toEqual({ intentId: null, confidence: 0 });
-      expect(fake.requests.length).toBe(before);
+      openai.fake.enqueue({ json: { intentId: 'none', confidence: 0.9 } });
+      expect((await openai.ai.classifyIntent({ text: 'weather?', intents })).intentId).toBeNull();
+      const before = openai.fake.requests.length;
+      expect(await openai.ai.classifyIntent({ text: 'hello', intents: [] })).toEqual({ intentId: null, confidence: 0 });
+      expect(openai.fake.requests.length).toBe(before);
     });
   });
 
   it('answers from knowledge in streamed plain text, and reports not found with the NOT_FOUND marker', async () => {
     const knowledge = 'Refunds reach your bank within 5 to 7 business days.';
-    fake.setHandler((req) =>
+    openai.fake.setHandler((req) =>
       requestText(req).includes('refund') ? { content: 'Within 5 to 7 business days.' } : { content: 'NOT_FOUND' },
     );
-    expect(await ai.answer({ question: 'When does my refund arrive?', instructions: 'Be brief', knowledge })).toEqual({
+    expect(
+      await openai.ai.answer({ question: 'When does my refund arrive?', instructions: 'Be brief', knowledge }),
+    ).toEqual({
       found: true,
       answer: 'Within 5 to 7 business days.',
     });
@@ -139,13 +137,13 @@ describe('LangChain provider against the fake OpenAI server', () => {
     expect(requestText(lastRequest())).toContain(knowledge);
     expect(requestText(lastRequest())).toContain('reply with exactly NOT_FOUND');
     expect(
-      await ai.answer({ question: 'Do you sell gift cards?', instructions: '', knowledge: 'Shipping is free.' }),
+      await openai.ai.answer({ question: 'Do you sell gift cards?', instructions: '', knowledge: 'Shipping is free.' }),
     ).toEqual({ found: false, answer: "I'm sorry, I don't have information about that." });
   });
 
   it('drafts a suggested reply for the agent', async () => {
-    fake.enqueue({ json: { reply: 'Hi Jane, I am sorry about the double charge; I am refunding it now.' } });
-    const { reply } = await ai.suggestReply({ transcript, knowledge: 'Refunds take 5 days.' });
+    openai.fake.enqueue({ json: { reply: 'Hi Jane, I am sorry about the double charge; I am refunding it now.' } });
+    const { reply } = await openai.ai.suggestReply({ transcript, knowledge: 'Refunds take 5 days.' });
     expect(reply).toContain('double charge');
     expect(lastRequest().response_format?.json_schema?.name).toBe('suggested_reply');
   });
@@ -167,8 +165,8 @@ describe('LangChain provider against the fake OpenAI server', () => {
       const chat: TranscriptLine[] = [
         { author: 'visitor', text: 'I want a refund for order A-1029, please get me a human' },
       ];
-      fake.enqueue({ content: 'Sure, I can connect you. What is your email address?' });
-      const first = await ai.agentTurn({ ...base, transcript: chat });
+      openai.fake.enqueue({ content: 'Sure, I can connect you. What is your email address?' });
+      const first = await openai.ai.agentTurn({ ...base, transcript: chat });
       expect(first).toEqual({
         reply: 'Sure, I can connect you. What is your email address?',
         gathered: { order_number: 'A-1029' },
@@ -188,7 +186,7 @@ describe('LangChain provider against the fake OpenAI server', () => {
         { author: 'bot', text: 'Sure, I can connect you. What is your email address?' },
         { author: 'visitor', text: 'jane@example.com' },
       );
-      fake.enqueue({
+      openai.fake.enqueue({
         toolCalls: [
           {
             name: 'human_handoff',
@@ -196,7 +194,7 @@ describe('LangChain provider against the fake OpenAI server', () => {
           },
         ],
       });
-      const second = await ai.agentTurn({
+      const second = await openai.ai.agentTurn({
         ...base,
         transcript: chat,
         gathered: 'reply' in first ? (first.gathered ?? {}) : {},
@@ -213,7 +211,7 @@ describe('LangChain provider against the fake OpenAI server', () => {
     });
 
     it('does not hand off while a required field is missing, even if the model calls the tool early', async () => {
-      fake.enqueue({
+      openai.fake.enqueue({
         toolCalls: [
           {
             name: 'human_handoff',
@@ -221,24 +219,24 @@ describe('LangChain provider against the fake OpenAI server', () => {
           },
         ],
       });
-      const result = await ai.agentTurn({ ...base, transcript: [{ author: 'visitor', text: 'human please' }] });
+      const result = await openai.ai.agentTurn({ ...base, transcript: [{ author: 'visitor', text: 'human please' }] });
       expect(result).toEqual({ reply: expect.stringContaining('your email'), gathered: {} });
     });
 
     it('fills a priority the model left out from the offline triage', async () => {
-      fake.enqueue({
+      openai.fake.enqueue({
         toolCalls: [{ name: 'human_handoff', args: { reason: 'Site outage', email: 'a@b.co', order_number: 'A-1' } }],
       });
       const transcript: TranscriptLine[] = [{ author: 'visitor', text: 'Your site is down! a@b.co, order A-1' }];
-      const result = await ai.agentTurn({ ...base, transcript });
+      const result = await openai.ai.agentTurn({ ...base, transcript });
       expect(result).toEqual({
         handoff: { reason: 'Site outage', gathered: { email: 'a@b.co', order_number: 'A-1' }, priority: 'urgent' },
       });
     });
 
     it('sends no tools when handoff is disabled', async () => {
-      fake.enqueue({ content: 'We sell shoes.' });
-      const result = await ai.agentTurn({
+      openai.fake.enqueue({ content: 'We sell shoes.' });
+      const result = await openai.ai.agentTurn({
         ...base,
         handoff: { ...base.handoff, enabled: false },
         transcript: [{ author: 'visitor', text: 'What do you sell?' }],

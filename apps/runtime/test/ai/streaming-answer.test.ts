@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOT_FOUND_ANSWER } from '../../src/ai/offline/answer';
-import { createOpenAiProvider } from '../../src/ai/openai/openai-provider';
-import type { AiProvider, TranscriptLine } from '../../src/ai/provider';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import type { TranscriptLine } from '../../src/ai/provider';
+import { fakeOpenAiPerFile } from '../fakes/fake-openai-per-file';
+import { requestText } from '../fakes/openai-server';
 
 /** The knowledge answer streamed through ChatOpenAI.stream over SSE from the fake, with its NOT_FOUND protocol. */
 
-let fake: FakeOpenAiServer;
-let ai: AiProvider;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-  ai = createOpenAiProvider({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-test' });
-});
-afterAll(() => fake.close());
+const openai = fakeOpenAiPerFile();
 beforeEach(() => {
-  fake.requests.length = 0;
-  fake.setStreaming({});
+  openai.fake.setStreaming({});
 });
 
 const input = { question: 'How long do refunds take?', instructions: '', knowledge: 'Refunds take 5 days.' };
@@ -25,7 +18,7 @@ async function answer(
   extra: Partial<typeof input> & { transcript?: TranscriptLine[] } = {},
   texts: Array<{ text: string; at: number }> = [],
 ) {
-  const result = await ai.answer(
+  const result = await openai.ai.answer(
     { ...input, ...extra },
     { onText: (text) => texts.push({ text, at: performance.now() }) },
   );
@@ -44,19 +37,19 @@ describe('streamed knowledge answer', () => {
         },
         { timeout: 10_000, interval: 5 },
       );
-    fake.enqueue({ chunks: ['Refunds', ' take', ' 5 days.'], before: shownBefore });
+    openai.fake.enqueue({ chunks: ['Refunds', ' take', ' 5 days.'], before: shownBefore });
     const { result, texts, shown } = await answer({}, seen);
     expect(result).toEqual({ found: true, answer: 'Refunds take 5 days.' });
     expect(shown).toEqual(['Refunds', 'Refunds take', 'Refunds take 5 days.']);
-    const sent = fake.requests[0]!.chunks;
-    expect(fake.requests[0]!.body.stream).toBe(true);
+    const sent = openai.fake.requests[0]!.chunks;
+    expect(openai.fake.requests[0]!.body.stream).toBe(true);
     // Each update came after its chunk was written (and, above, before the next one was).
     expect(texts).toHaveLength(sent.length);
     for (const [i, chunk] of sent.entries()) expect(texts[i]!.at).toBeGreaterThanOrEqual(chunk.at);
   });
 
   it('says not found for the NOT_FOUND marker, even split across chunks, and never shows any of it', async () => {
-    fake.enqueue({ chunks: [' NOT', '_FO', 'UND'] }, { chunks: ['NOT_FOUND', '. The knowledge does not say.'] });
+    openai.fake.enqueue({ chunks: [' NOT', '_FO', 'UND'] }, { chunks: ['NOT_FOUND', '. The knowledge does not say.'] });
     for (let i = 0; i < 2; i++) {
       const { result, shown } = await answer();
       expect(result).toEqual({ found: false, answer: NOT_FOUND_ANSWER });
@@ -65,14 +58,14 @@ describe('streamed knowledge answer', () => {
   });
 
   it('holds back text only while it could still become the marker', async () => {
-    fake.enqueue({ chunks: ['NO', 'T every', ' order qualifies.'] });
+    openai.fake.enqueue({ chunks: ['NO', 'T every', ' order qualifies.'] });
     const { result, shown } = await answer();
     expect(shown).toEqual(['NOT every', 'NOT every order qualifies.']);
     expect(result).toEqual({ found: true, answer: 'NOT every order qualifies.' });
   });
 
   it('keeps a marker written after some text out of the text and the answer', async () => {
-    fake.enqueue({ chunks: ['Sorry,', ' I cannot tell.', ' NOT_', 'FOUND'] });
+    openai.fake.enqueue({ chunks: ['Sorry,', ' I cannot tell.', ' NOT_', 'FOUND'] });
     const { result, shown } = await answer();
     expect(shown).toEqual(['Sorry,', 'Sorry, I cannot tell.']);
     expect(shown.join(' ')).not.toContain('NOT');
@@ -80,22 +73,22 @@ describe('streamed knowledge answer', () => {
   });
 
   it('releases a held-back ending when the reply is complete', async () => {
-    fake.enqueue({ chunks: ['Ask for room', ' N'] });
+    openai.fake.enqueue({ chunks: ['Ask for room', ' N'] });
     const { result, shown } = await answer();
     expect(shown).toEqual(['Ask for room', 'Ask for room N']);
     expect(result.answer).toBe('Ask for room N');
   });
 
   it('fails on an empty reply, so the caller can fall back', async () => {
-    fake.enqueue({ chunks: ['  ', '\n'] });
+    openai.fake.enqueue({ chunks: ['  ', '\n'] });
     await expect(answer()).rejects.toThrow(/empty answer/);
   });
 
   it('stops when the signal aborts mid-stream', async () => {
-    fake.enqueue({ chunks: ['one', ' two', ' three'], timing: { chunkDelayMs: 200 } });
+    openai.fake.enqueue({ chunks: ['one', ' two', ' three'], timing: { chunkDelayMs: 200 } });
     const controller = new AbortController();
     const shown: string[] = [];
-    const call = ai.answer(input, {
+    const call = openai.ai.answer(input, {
       signal: controller.signal,
       onText: (text) => {
         shown.push(text);
@@ -118,7 +111,7 @@ describe('the conversation goes with the question', () => {
 
   it('sends the earlier lines of a follow-up question, without repeating the question', async () => {
     await answer({ question: 'How long until I get the money?', transcript: earlier });
-    const human = fake.requests[0]!.body.messages.at(-1)!.content as string;
+    const human = openai.fake.requests[0]!.body.messages.at(-1)!.content as string;
     expect(human).toBe(
       'Conversation so far:\nBot: Hi! What can I do for you?\nVisitor: I returned my blue sneakers, order 48213.\n' +
         'Bot: Thanks, the return is registered.\n\nQuestion: How long until I get the money?',
@@ -127,21 +120,21 @@ describe('the conversation goes with the question', () => {
 
   it('sends no conversation section without a transcript', async () => {
     await answer();
-    expect(requestText(fake.requests[0]!.body)).not.toContain('Conversation so far');
+    expect(requestText(openai.fake.requests[0]!.body)).not.toContain('Conversation so far');
   });
 
   it('keeps only the newest 20 lines and about 6,000 characters', async () => {
     const many = Array.from({ length: 30 }, (_, i): TranscriptLine => ({ author: 'visitor', text: `line ${i} #` }));
     await answer({ transcript: many });
-    const sent = requestText(fake.requests[0]!.body);
+    const sent = requestText(openai.fake.requests[0]!.body);
     expect(sent).toContain('line 10 #');
     expect(sent).toContain('line 29 #');
     expect(sent).not.toContain('line 9 #');
 
-    fake.requests.length = 0;
+    openai.fake.requests.length = 0;
     const long = Array.from({ length: 5 }, (_, i): TranscriptLine => ({ author: 'bot', text: `${i}`.repeat(1_900) }));
     await answer({ transcript: long });
-    const human = fake.requests[0]!.body.messages.at(-1)!.content as string;
+    const human = openai.fake.requests[0]!.body.messages.at(-1)!.content as string;
     const conversation = human.slice('Conversation so far:\n'.length, human.indexOf('\n\nQuestion:'));
     expect(conversation.length).toBeLessThanOrEqual(6_000);
     expect(conversation).toContain('4'.repeat(1_900));

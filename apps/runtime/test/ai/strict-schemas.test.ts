@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAiProvider } from '../../src/ai/openai/openai-provider';
-import type { AiProvider, TranscriptLine } from '../../src/ai/provider';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+import { describe, expect, it } from 'vitest';
+import type { TranscriptLine } from '../../src/ai/provider';
+import { fakeOpenAiPerFile } from '../fakes/fake-openai-per-file';
 
 /**
  * The exact JSON Schemas the model receives. OpenAI's strict structured outputs accept a subset of JSON Schema:
  * no `$schema`, no `title`, `additionalProperties: false` and every property in `required` on each object.
  */
 
-let fake: FakeOpenAiServer;
-let ai: AiProvider;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-  ai = createOpenAiProvider({ apiKey: 'sk-test', baseUrl: fake.baseUrl, model: 'gpt-test' });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const openai = fakeOpenAiPerFile();
 
 const transcript: TranscriptLine[] = [{ author: 'visitor', text: 'I was charged twice' }];
 const closed = (properties: Record<string, unknown>) => ({
@@ -28,13 +18,13 @@ const closed = (properties: Record<string, unknown>) => ({
 });
 
 function sentFormat() {
-  expect(fake.requests).toHaveLength(1);
-  return fake.requests[0]!.body.response_format;
+  expect(openai.fake.requests).toHaveLength(1);
+  return openai.fake.requests[0]!.body.response_format;
 }
 
 describe('strict structured output schemas sent to the model', () => {
   it('summary', async () => {
-    await ai.summarize({ transcript, variables: {} });
+    await openai.ai.summarize({ transcript, variables: {} });
     expect(sentFormat()).toEqual({
       type: 'json_schema',
       json_schema: {
@@ -63,7 +53,7 @@ describe('strict structured output schemas sent to the model', () => {
   });
 
   it('priority', async () => {
-    await ai.prioritize({ transcript });
+    await openai.ai.prioritize({ transcript });
     expect(sentFormat()).toEqual({
       type: 'json_schema',
       json_schema: {
@@ -78,7 +68,7 @@ describe('strict structured output schemas sent to the model', () => {
   });
 
   it('intent', async () => {
-    await ai.classifyIntent({ text: 'refund please', intents: [{ id: 'refund', name: 'Refund', phrases: [] }] });
+    await openai.ai.classifyIntent({ text: 'refund please', intents: [{ id: 'refund', name: 'Refund', phrases: [] }] });
     expect(sentFormat()).toEqual({
       type: 'json_schema',
       json_schema: {
@@ -93,7 +83,7 @@ describe('strict structured output schemas sent to the model', () => {
   });
 
   it('suggested reply', async () => {
-    await ai.suggestReply({ transcript });
+    await openai.ai.suggestReply({ transcript });
     expect(sentFormat()).toEqual({
       type: 'json_schema',
       json_schema: { name: 'suggested_reply', strict: true, schema: closed({ reply: { type: 'string' } }) },
@@ -101,16 +91,16 @@ describe('strict structured output schemas sent to the model', () => {
   });
 
   it('agent turn: the handoff tool parameters use the same subset', async () => {
-    fake.enqueue({ content: 'What is your email?' });
-    await ai.agentTurn({
+    openai.fake.enqueue({ content: 'What is your email?' });
+    await openai.ai.agentTurn({
       instructions: '',
       knowledge: '',
       transcript,
       gathered: {},
       handoff: { enabled: true, whenToUse: 'refunds', gather: ['email', 'order number'], autoPriority: true },
     });
-    expect(fake.requests[0]!.body.response_format).toBeUndefined();
-    expect(fake.requests[0]!.body.tools?.[0]?.function.parameters).toEqual(
+    expect(openai.fake.requests[0]!.body.response_format).toBeUndefined();
+    expect(openai.fake.requests[0]!.body.tools?.[0]?.function.parameters).toEqual(
       closed({
         reason: { type: 'string', description: 'Why the visitor needs a human, in one line' },
         email: { type: 'string', description: "The visitor's email, exactly as given" },
@@ -121,8 +111,8 @@ describe('strict structured output schemas sent to the model', () => {
   });
 
   it('the knowledge answer streams plain text with no schema', async () => {
-    await ai.answer({ question: 'q', instructions: '', knowledge: 'k' });
-    expect(fake.requests[0]!.body.stream).toBe(true);
-    expect(fake.requests[0]!.body.response_format).toBeUndefined();
+    await openai.ai.answer({ question: 'q', instructions: '', knowledge: 'k' });
+    expect(openai.fake.requests[0]!.body.stream).toBe(true);
+    expect(openai.fake.requests[0]!.body.response_format).toBeUndefined();
   });
 });
