@@ -3,7 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { type Scope, startedConversations, workspaceTimeZone } from './overview';
-import { withoutJit } from './report';
+import { asReport } from './report';
 
 const COLUMNS = [
   'conversation_id',
@@ -32,18 +32,26 @@ export function csvField(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-type CsvRow = Record<(typeof COLUMNS)[number], unknown> & { cursor_at: string; cursor_id: string };
+/**
+ * The start as csvField wrote the Date pg read (`toISOString()`: milliseconds, the microseconds dropped), made here:
+ * reading 100,000 times into Dates cost the export more than its statements.
+ */
+const STARTED_AT = sql`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+type CsvRow = Record<(typeof COLUMNS)[number], unknown> & { cursor_at: string };
 
 /**
  * Conversations started in the range with their figures, oldest first (at most `limit` rows), as CSV text in
  * pages of `pageSize` lines (keyset on start time and id), the header first: one conversation summary row each
- * (conversation-summary.ts), never the whole export in memory.
+ * (conversation-summary.ts), never the whole export in memory. The first page is smaller (`firstPageSize`): the
+ * route answers once it is read (40 ms at 5,000 lines for 90 days on the bench); larger pages after it cost less
+ * per line (the whole 90-day file: 900 ms in pages of 5,000, 750 ms in pages of 20,000).
  */
 export async function* conversationsCsvPages(
   db: Kysely<Database>,
   workspaceId: string,
   query: AnalyticsOverviewQuery,
-  { limit = 100_000, pageSize = 5_000 } = {},
+  { limit = 100_000, pageSize = 20_000, firstPageSize = Math.min(pageSize, 5_000) } = {},
 ): AsyncGenerator<string> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
   // The header rides with the first page, so the route has run one query before it answers 200.
@@ -53,25 +61,25 @@ export async function* conversationsCsvPages(
     const cursor: RawBuilder<boolean> = after
       ? sql<boolean>`c.created_at >= ${after.at}::timestamptz and (c.created_at, c.id) > (${after.at}::timestamptz, ${after.id})`
       : sql<boolean>`true`;
-    const { rows } = await withoutJit(db, (trx) =>
+    const { rows } = await asReport(db, (trx) =>
       sql<CsvRow>`${planEachTime}
-      select * from (${startedConversations(
+      ${startedConversations(
         scope,
-        sql`c.id as conversation_id, c.created_at as started_at, c.status, c.channel, c.bot_id, c.team_id,
+        sql`c.id as conversation_id, ${STARTED_AT} as started_at, c.status, c.channel, c.bot_id, c.team_id,
           c.assignee_id, coalesce(a.blocks_visited, 0) as blocks_visited, coalesce(a.handoffs, 0) as handoffs,
           a.first_handoff_reason as handoff_reason, a.first_response_ms, a.resolved_by, a.resolution_ms,
-          coalesce(a.reopens, 0) as reopens, a.csat_score, c.created_at::text as cursor_at, c.id as cursor_id,
+          coalesce(a.reopens, 0) as reopens, a.csat_score, c.created_at::text as cursor_at,
           (select s.comment from csat_surveys s where s.conversation_id = c.id and s.score is not null
             order by s.resolved_at desc limit 1) as csat_comment`,
         cursor,
-      )}) page order by page.started_at, page.conversation_id limit ${Math.min(pageSize, left)}`.execute(trx),
+      )} order by c.created_at, c.id limit ${Math.min(after ? pageSize : firstPageSize, left)}`.execute(trx),
     );
     if (rows.length === 0) break;
     yield header + rows.map((row) => `${COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`).join('');
     header = '';
     left -= rows.length;
     const last = rows[rows.length - 1]!;
-    after = { at: last.cursor_at, id: last.cursor_id };
+    after = { at: last.cursor_at, id: last.conversation_id as string };
   }
   if (header) yield header;
 }
@@ -81,7 +89,7 @@ export async function conversationsCsv(
   db: Kysely<Database>,
   workspaceId: string,
   query: AnalyticsOverviewQuery,
-  options: { limit?: number; pageSize?: number } = {},
+  options: { limit?: number; pageSize?: number; firstPageSize?: number } = {},
 ): Promise<string> {
   let csv = '';
   for await (const page of conversationsCsvPages(db, workspaceId, query, options)) csv += page;

@@ -7,8 +7,8 @@ import { countOnlineAgents } from '../office-hours';
 import { Schedule } from '../office-hours/schedule';
 import { officeHoursDb } from '../office-hours/tables';
 import { usedChannel as summaryUsedChannel } from './conversation-summary';
-import { durationFigures, openTimeCounter } from './office-time';
-import { withoutJit } from './report';
+import { openTimeDurations } from './office-durations';
+import { asReport } from './report';
 
 async function workspaceSchedule(db: Kysely<Database>, workspaceId: string): Promise<Schedule | null> {
   const row = await officeHoursDb(db)
@@ -94,42 +94,98 @@ export function filters(
   return sql<boolean>`${sql.join(parts, sql` and `)}`;
 }
 
+const DAY_MS = 86_400_000;
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
 async function durations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
-  if (scope.query.officeHoursOnly) return officeDurations(db, scope, kind, reason);
-  const { rows } = await sql<{ count: number; median: number | null; p90: number | null }>`${planEachTime}
-    select count(*)::int as count,
-      percentile_cont(0.5) within group (order by (payload->>'ms')::float8) as median,
-      percentile_cont(0.9) within group (order by (payload->>'ms')::float8) as p90
-    from analytics_facts f
+  const facts = sql`from analytics_facts f
     where f.workspace_id = ${scope.workspaceId} and f.kind = ${kind} and f.payload->>'ms' is not null
       and ${reason ? sql`f.reason = ${reason}` : sql`true`}
-      and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}
-  `.execute(db);
-  const row = rows[0]!;
+      and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}`;
+  // Counting only open office time (all of it without office hours).
+  const schedule = scope.query.officeHoursOnly ? await workspaceSchedule(db, scope.workspaceId) : null;
+  if (schedule) {
+    // The intervals to try first: the range's days and a month before it (the waits of most facts start there).
+    const first = Date.parse(`${scope.query.from}T00:00:00Z`) - 32 * DAY_MS;
+    return openTimeDurations(db, schedule, facts, {
+      first,
+      last: Date.parse(`${scope.query.to}T00:00:00Z`) + 2 * DAY_MS,
+    });
+  }
+  // One sort for both percentiles (an array of fractions): the same values as two percentile_cont calls.
+  const { rows } = await sql<{ count: number; percentiles: [number, number] | null }>`${planEachTime}
+    select count(*)::int as count,
+      percentile_cont(array[0.5, 0.9]) within group (order by (payload->>'ms')::float8) as percentiles
+    ${facts}`.execute(db);
+  const { count, percentiles } = rows[0]!;
   const figures: DurationFigures = {
-    count: row.count,
-    medianMs: row.median === null ? null : Math.round(Number(row.median)),
-    p90Ms: row.p90 === null ? null : Math.round(Number(row.p90)),
+    count,
+    medianMs: percentiles === null ? null : Math.round(Number(percentiles[0])),
+    p90Ms: percentiles === null ? null : Math.round(Number(percentiles[1])),
   };
   return figures;
 }
 
-/** Durations counting only open office time (all of it without office hours). */
-async function officeDurations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
-  const schedule = await workspaceSchedule(db, scope.workspaceId);
-  const { rows } = await sql<{ since: string; at: Date; ms: number }>`${planEachTime}
-    select f.payload->>'handedOffAt' as since, f.at, (f.payload->>'ms')::float8 as ms
-    from analytics_facts f
-    where f.workspace_id = ${scope.workspaceId} and f.kind = ${kind} and f.payload->>'ms' is not null
-      and ${reason ? sql`f.reason = ${reason}` : sql`true`}
-      and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}
-  `.execute(db);
-  if (!schedule) return durationFigures(rows.map((row) => Number(row.ms)));
-  const spans = rows.map((row) => ({ from: new Date(row.since), to: new Date(row.at) }));
-  const openMs = openTimeCounter(schedule, spans);
-  return durationFigures(spans.map((span) => openMs(span.from, span.to)));
+type Group = { dim: 'reason' | 'block' | 'intent'; key: string | null; count: number };
+
+/** Counts and hours of week of the started conversations: one pass, grouped by local hour. */
+async function startedTotals(db: Kysely<Database>, scope: Scope) {
+  const started = startedConversations(
+    scope,
+    sql`c.status, c.created_at, coalesce(a.handoffs, 0) as handoffs, coalesce(a.first_responses, 0) as answered,
+      coalesce(a.bot_resolved, false) as bot_resolved`,
+  );
+  const { rows } = await asReport(db, (trx) =>
+    sql<{
+      conversations: number | null;
+      bot_resolved: number | null;
+      handed_off: number | null;
+      left: number | null;
+      hours: AnalyticsOverview['hourOfWeek'] | null;
+    }>`${planEachTime}
+    with local as (select date_trunc('hour', s.created_at at time zone ${scope.timeZone}) as at, count(*) as count,
+        count(*) filter (where bot_resolved and handoffs = 0) as bot_resolved,
+        count(*) filter (where handoffs > 0) as handed_off,
+        count(*) filter (where handoffs > 0 and answered = 0 and status <> 'needs_agent') as unanswered
+      from (${started}) s group by 1),
+    hours as (select extract(isodow from at)::int as weekday, extract(hour from at)::int as hour,
+        sum(count)::int as count from local group by 1, 2)
+    select sum(count)::int as conversations, sum(bot_resolved)::int as bot_resolved,
+      sum(handed_off)::int as handed_off, sum(unanswered)::int as left,
+      (select json_agg(x order by x.weekday, x.hour) from hours x) as hours
+    from local`.execute(trx),
+  );
+  return rows[0]!;
+}
+
+/**
+ * Handoffs of the started conversations by reason, block and intent. Reasons and blocks are counted per distinct
+ * pair of arrays first (a handful), then unnested: the same counts as unnesting every conversation's arrays.
+ */
+async function handoffGroups(db: Kysely<Database>, scope: Scope): Promise<Group[]> {
+  const handedOff = startedConversations(
+    scope,
+    sql`c.id, a.handoff_reasons, a.handoff_blocks, a.handoff_intents`,
+    sql<boolean>`a.handoffs > 0`,
+  );
+  const { rows } = await asReport(db, (trx) =>
+    sql<{ groups: Group[] | null }>`${planEachTime}
+    with ho as materialized (${handedOff}),
+    arrays as (select handoff_reasons, handoff_blocks, count(*) as n from ho group by 1, 2),
+    hi as (select ho.id, e.key, (e.value->>0)::bigint as fact, e.value->>1 as name
+      from ho cross join lateral jsonb_each(ho.handoff_intents) e where ho.handoff_intents <> '{}'),
+    named as (select distinct on (key) key, name from hi order by key, fact desc),
+    groups as (
+      select 'reason' as dim, r.key, sum(n)::int as count
+      from arrays cross join lateral unnest(arrays.handoff_reasons) r(key) group by r.key
+      union all
+      select 'block', b.key, sum(n)::int from arrays cross join lateral unnest(arrays.handoff_blocks) b(key)
+      group by b.key
+      union all
+      select 'intent', n.name, count(distinct hi.id)::int from hi join named n on n.key = hi.key group by n.name)
+    select json_agg(g order by g.dim, g.count desc, g.key) as groups from groups g`.execute(trx),
+  );
+  return rows[0]!.groups ?? [];
 }
 
 /** The overview figures of conversations started in the range (durations: measured in the range). */
@@ -139,66 +195,32 @@ export async function overview(
   query: AnalyticsOverviewQuery,
 ): Promise<AnalyticsOverview> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
-  const started = startedConversations(
-    scope,
-    sql`c.id, c.status, c.created_at, coalesce(a.handoffs, 0) as handoffs, coalesce(a.first_responses, 0) as answered,
-      coalesce(a.bot_resolved, false) as bot_resolved, a.handoff_reasons, a.handoff_blocks, a.handoff_intents`,
-  );
-  // One statement over the started conversations' summaries (one row each, no facts read).
-  const { rows } = await withoutJit(db, (trx) =>
-    sql<{
-      conversations: number;
-      bot_resolved: number;
-      handed_off: number;
-      left: number;
-      groups: Array<{ dim: 'reason' | 'block' | 'intent'; key: string | null; count: number }> | null;
-      hours: AnalyticsOverview['hourOfWeek'] | null;
-    }>`${planEachTime}
-    with s as materialized (${started}),
-    ho as materialized (select id, handoff_reasons, handoff_blocks, handoff_intents from s where handoffs > 0),
-    hi as (select ho.id, e.key, (e.value->>0)::bigint as fact, e.value->>1 as name
-      from ho cross join lateral jsonb_each(ho.handoff_intents) e where ho.handoff_intents <> '{}'),
-    named as (select distinct on (key) key, name from hi order by key, fact desc),
-    groups as (
-      select 'reason' as dim, r.key, count(*)::int as count from ho cross join lateral unnest(ho.handoff_reasons) r(key)
-      group by r.key
-      union all
-      select 'block', b.key, count(*)::int from ho cross join lateral unnest(ho.handoff_blocks) b(key) group by b.key
-      union all
-      select 'intent', n.name, count(distinct hi.id)::int from hi join named n on n.key = hi.key group by n.name),
-    local as (select date_trunc('hour', s.created_at at time zone ${scope.timeZone}) as at, count(*) as count
-      from s group by 1),
-    hours as (select extract(isodow from at)::int as weekday, extract(hour from at)::int as hour,
-        sum(count)::int as count from local group by 1, 2)
-    select count(*)::int as conversations,
-      count(*) filter (where bot_resolved and handoffs = 0)::int as bot_resolved,
-      count(*) filter (where handoffs > 0)::int as handed_off,
-      count(*) filter (where handoffs > 0 and answered = 0 and status <> 'needs_agent')::int as left,
-      (select json_agg(g order by g.dim, g.count desc, g.key) from groups g) as groups,
-      (select json_agg(x order by x.weekday, x.hour) from hours x) as hours
-    from s`.execute(trx),
-  );
-  const total = rows[0]!;
-  const group = (dim: 'reason' | 'block' | 'intent') =>
-    (total.groups ?? []).filter((row) => row.dim === dim).map((row) => ({ key: row.key ?? '', count: row.count }));
-  const [firstResponse, resolution, csat] = await Promise.all([
+  // Independent statements on their own connections: PostgreSQL runs them side by side.
+  const [total, groups, firstResponse, resolution, csat] = await Promise.all([
+    startedTotals(db, scope),
+    handoffGroups(db, scope),
     durations(db, scope, 'first_response', null),
     durations(db, scope, 'resolved', 'human'),
     csatFigures(db, scope, null),
   ]);
+  const conversations = total.conversations ?? 0;
+  const botResolved = total.bot_resolved ?? 0;
+  const handedOff = total.handed_off ?? 0;
+  const group = (dim: Group['dim']) =>
+    groups.filter((row) => row.dim === dim).map((row) => ({ key: row.key ?? '', count: row.count }));
   return {
     timeZone: scope.timeZone,
     from: query.from,
     to: query.to,
-    conversations: total.conversations,
-    botResolved: total.bot_resolved,
-    botResolvedRate: rate(total.bot_resolved, total.conversations),
-    handedOff: total.handed_off,
-    handoffRate: rate(total.handed_off, total.conversations),
+    conversations,
+    botResolved,
+    botResolvedRate: rate(botResolved, conversations),
+    handedOff,
+    handoffRate: rate(handedOff, conversations),
     handoffsByReason: group('reason'),
     handoffsByBlock: group('block').filter((row) => row.key !== ''),
     handoffsByIntent: group('intent'),
-    leftWithoutAnswer: total.left,
+    leftWithoutAnswer: total.left ?? 0,
     firstResponse,
     resolution,
     csat: csat.get('') ?? noCsat(),

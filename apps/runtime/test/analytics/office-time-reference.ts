@@ -1,6 +1,10 @@
+/**
+ * Open office time in plain JavaScript, one calendar walk per question: the reference the SQL of
+ * src/analytics/office-durations.ts is tested against (office-durations.test.ts).
+ */
 import type { DurationFigures } from '@flowdesk/contract';
-import { openIntervals } from '../office-hours/open-intervals';
-import type { Schedule } from '../office-hours/schedule';
+import { openIntervals } from '../../src/office-hours/open-intervals';
+import type { Schedule } from '../../src/office-hours/schedule';
 
 const DAY_MS = 86_400_000;
 

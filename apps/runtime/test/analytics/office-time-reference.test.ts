@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationFigures, openMsBetween, openTimeCounter } from './office-time';
+import { durationFigures, openMsBetween, openTimeCounter } from './office-time-reference';
 
 const HOUR = 3_600_000;
 const weekdays = {
