@@ -163,11 +163,15 @@ async function startedTotals(db: Kysely<Database>, scope: Scope) {
  * pair of arrays first (a handful), then unnested: the same counts as unnesting every conversation's arrays.
  */
 async function handoffGroups(db: Kysely<Database>, scope: Scope): Promise<Group[]> {
-  const handedOff = startedConversations(
-    scope,
-    sql`c.id, a.handoff_reasons, a.handoff_blocks, a.handoff_intents`,
-    sql<boolean>`a.handoffs > 0`,
-  );
+  const columns = sql`a.handoff_reasons, a.handoff_blocks, a.handoff_intents`;
+  const { botId, teamId, agentId, channel } = scope.query;
+  // The summaries alone unless a filter reads the conversation's current bot, team, assignee or channel: a summary's
+  // created_at is its conversation's, and a conversation without a summary has no handoff.
+  const handedOff =
+    botId || teamId || agentId || channel
+      ? startedConversations(scope, sql`c.id, ${columns}`, sql<boolean>`a.handoffs > 0`)
+      : sql`select a.conversation_id as id, ${columns} from analytics_conversations a
+          where a.workspace_id = ${scope.workspaceId} and ${inRange('a.created_at', scope)} and a.handoffs > 0`;
   const { rows } = await asReport(db, (trx) =>
     sql<{ groups: Group[] | null }>`${planEachTime}
     with ho as materialized (${handedOff}),
