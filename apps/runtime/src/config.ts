@@ -76,8 +76,12 @@ export const ConfigSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   DB_PREPARED_STATEMENTS: bool.default(true),
-  /** Visitor writes (messages, new conversations, contact details) one instance handles at once; more wait their turn. */
-  PUBLIC_WRITES_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(16),
+  /**
+   * Visitor writes (messages, new conversations, contact details) one instance handles at once; more wait their
+   * turn before any of their work starts. A bound against floods: lower values shorten the event loop's turns
+   * during a burst but finish the burst later (bench/runtime/slow-effects.ts, BENCHMARKS.md).
+   */
+  PUBLIC_WRITES_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(256),
   /** Flow calls (HTTP blocks, AI) one instance runs at once; more wait in memory, never on the database. */
   EFFECTS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   /** How long an instance holds a flow call before another may take it over (after a crash). */

@@ -2,10 +2,9 @@ import type { MiddlewareHandler } from 'hono';
 
 /**
  * Lets at most `limit` requests (those `applies` picks) run at once; the others wait their turn, first come first
- * served, before any of their own work starts. Node accepts one new connection per turn of the event loop, so
- * during a burst of 200 visitor messages each turn used to run a slice of every message in flight and a probe or
- * a page load waited behind all of them; with a few at a time each turn is short (bench/runtime/slow-effects.ts).
- * The work itself is not slower: it was already bound by the one thread and the database's connections.
+ * served, before any of their own work starts: a bound on the work one instance takes on at once. A low limit also
+ * keeps each turn of the event loop short during a burst (a turn runs a slice of every request in flight), at the
+ * price of finishing the burst later (bench/runtime/slow-effects.ts).
  */
 export function concurrencyGate(
   limit: number,
