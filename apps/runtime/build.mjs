@@ -1,8 +1,8 @@
 // `pnpm build` for the runtime: one ESM bundle, dist/main.js, run with `node --enable-source-maps dist/main.js`.
 // The workspace packages (engine, flow-schema, contract, widget snippet) and what they import are bundled; the
 // runtime's own npm dependencies stay in node_modules (native addons, WebAssembly, files read at run time).
-// Migrations are loaded from a folder by name, so each is compiled to dist/migrations/; PGlite's worker is a
-// file the database thread loads, so it is copied beside main.js.
+// Migrations are loaded from a folder by name, so each is compiled to dist/migrations/; PGlite's worker and the
+// probes port's worker are files their threads load, so they are copied beside main.js.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -38,4 +38,5 @@ await build({
 });
 mkdirSync(dist, { recursive: true });
 copyFileSync(new URL('src/db/pglite-worker.mjs', here), new URL('pglite-worker.mjs', dist));
-console.log(`runtime built: ${out}/main.js, ${migrations.length} migrations, pglite-worker.mjs`);
+copyFileSync(new URL('src/http/health-worker.mjs', here), new URL('health-worker.mjs', dist));
+console.log(`runtime built: ${out}/main.js, ${migrations.length} migrations, pglite-worker.mjs, health-worker.mjs`);

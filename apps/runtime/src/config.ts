@@ -16,8 +16,9 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /**
-   * A second port that serves only /healthz and /readyz, for load balancers' probes: its connections do not wait
-   * behind the visitors' (Node accepts one new connection per turn of its event loop). Unset: none.
+   * A second port that serves only /healthz and /readyz, for load balancers' probes, from a thread of its own: its
+   * connections do not wait behind the visitors' (Node accepts one new connection per turn of its event loop).
+   * Unset: none.
    */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The address people reach the product at; used in links (emails, embed snippet). */

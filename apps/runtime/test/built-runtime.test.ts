@@ -69,6 +69,7 @@ describe('the built runtime (node dist/main.js)', () => {
     const out = join(runtimeDir, OUT);
     expect(existsSync(join(out, 'main.js.map'))).toBe(true);
     expect(existsSync(join(out, 'pglite-worker.mjs'))).toBe(true);
+    expect(existsSync(join(out, 'health-worker.mjs'))).toBe(true);
     const sources = readdirSync(join(runtimeDir, 'src/db/migrations')).filter((f) => /^\d{4}_.+\.ts$/.test(f));
     const built = readdirSync(join(out, 'migrations')).filter((f) => f.endsWith('.js'));
     expect(built.map((f) => f.replace(/\.js$/, '')).sort()).toEqual(sources.map((f) => f.replace(/\.ts$/, '')).sort());

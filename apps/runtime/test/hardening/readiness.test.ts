@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { useTestServer } from '../server';
+
+const execFileAsync = promisify(execFile);
 
 describe('readiness under a burst (PostgreSQL)', () => {
   const t = useTestServer('postgres');
@@ -45,4 +49,38 @@ describe('the probes port (HEALTH_PORT)', () => {
     // The main port keeps its own.
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
   });
+
+  it('answers from its own thread while the runtime is busy, and says not ready once its event loop is stuck', async () => {
+    const { healthUrl } = t.current.server;
+    // A probe sent from another process while this thread (the runtime's) computes for `busyMs`.
+    const probeWhileBusy = async (delayMs: number, busyMs: number) => {
+      const probe = execFileAsync(process.execPath, ['-e', PROBE, `${healthUrl}/readyz`, String(delayMs)]);
+      const until = Date.now() + busyMs;
+      while (Date.now() < until) {
+        // Busy, as a burst keeps the event loop: nothing else runs on this thread meanwhile.
+      }
+      return JSON.parse((await probe).stdout) as { status: number; ms: number; body: { reason?: string } };
+    };
+    const busy = await probeWhileBusy(300, 900);
+    expect(busy.status).toBe(200);
+    expect(busy.ms).toBeLessThan(500);
+    // A loop that has not turned for over a second is not ready.
+    const stuck = await probeWhileBusy(1500, 3000);
+    expect(stuck.status).toBe(503);
+    expect(stuck.body.reason).toMatch(/^the event loop has not turned for \d+ ms$/);
+    // Once it turns again, ready again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${healthUrl}/readyz`)).status).toBe(200);
+  });
 });
+
+/** A child Node process: waits argv[2] ms, GETs argv[1], prints its status, body and how long it took. */
+const PROBE = `
+const [url, delay] = process.argv.slice(1);
+setTimeout(async () => {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = await response.json();
+  console.log(JSON.stringify({ status: response.status, ms: performance.now() - started, body }));
+}, Number(delay));
+`;
