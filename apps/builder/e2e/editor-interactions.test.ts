@@ -75,7 +75,10 @@ test('blocks can be added with the keyboard alone: next to the selected block an
   await expect.poll(() => blockCount(page)).toBe(5);
   const added = (await nodeIds(page)).find((id) => id.startsWith('capture'))!;
   await expect(node(page, added).getAttribute('class')).resolves.toContain('selected');
-  await expect(page.locator(`.react-flow__edge[aria-label="Edge from handoff to ${added}"]`).count()).resolves.toBe(1);
+  // React Flow draws an edge once both of its blocks are measured, a frame or more after the block appears.
+  await expect
+    .poll(() => page.locator(`.react-flow__edge[aria-label="Edge from handoff to ${added}"]`).count())
+    .toBe(1);
   await expect(inspector().getByRole('heading', { name: 'Ask for input' }).isVisible()).resolves.toBe(true);
 });
 
