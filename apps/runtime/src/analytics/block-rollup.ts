@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { forEachConversationBatch, REBUILD_BATCH } from './conversation-batches';
 
 /**
  * Per-block figures kept by day (migration 0915), so the canvas and the overview read a few thousand rows instead
@@ -101,9 +102,12 @@ export async function rollBlockFigures<DB>(db: Kysely<DB>, batch = 500): Promise
   }
 }
 
-/** Recounts every conversation (of one workspace) from its facts: the migration, the bench seed, the tests. */
-export async function rebuildBlockFigures<DB>(db: Kysely<DB>, workspaceId?: string): Promise<void> {
-  const scope = workspaceId ? sql`workspace_id = ${workspaceId}` : sql`true`;
+/**
+ * Recounts every conversation (of one workspace) from its facts, `batch` conversations a statement: the migration,
+ * the bench seed, the tests.
+ */
+export async function rebuildBlockFigures<DB>(db: Kysely<DB>, workspaceId?: string, batch = REBUILD_BATCH) {
+  const scope = workspaceId ? sql<boolean>`workspace_id = ${workspaceId}` : sql<boolean>`true`;
   const inTransaction = (run: (trx: Kysely<DB>) => Promise<void>) =>
     db.isTransaction ? run(db) : db.transaction().execute(run);
   await inTransaction(async (trx) => {
@@ -112,6 +116,6 @@ export async function rebuildBlockFigures<DB>(db: Kysely<DB>, workspaceId?: stri
       where c.id = d.conversation_id and ${scope}`.execute(trx);
     await sql`delete from analytics_block_days where ${scope}`.execute(trx);
     await sql`delete from analytics_block_contributions where ${scope}`.execute(trx);
-    await recount(trx, sql`select id as conversation_id from conversations where ${scope}`);
+    await forEachConversationBatch(trx, scope, batch, (ids) => recount(trx, ids));
   });
 }

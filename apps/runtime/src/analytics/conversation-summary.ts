@@ -1,5 +1,6 @@
 import { type Compilable, type Kysely, type OperationNodeSource, type RawBuilder, sql } from 'kysely';
 import { BLOCK_FACT_KINDS } from './block-rollup';
+import { forEachConversationBatch, REBUILD_BATCH } from './conversation-batches';
 
 /**
  * analytics_conversations (migration 0912): one row per conversation that has facts, summing its facts, kept in
@@ -81,13 +82,17 @@ export async function insertSummarized<DB>(trx: Kysely<DB>, insert: Compilable &
     on conflict (conversation_id) do update set ${merge}`.execute(trx);
 }
 
-/** Builds every summary from the facts (the migration, the bench seed); replaces rows that exist. */
-export async function rebuildSummaries<DB>(db: Kysely<DB>, workspaceId?: string): Promise<void> {
-  const where = workspaceId ? sql<boolean>`f.workspace_id = ${workspaceId}` : sql<boolean>`true`;
-  await sql`delete from analytics_conversations where ${workspaceId ? sql`workspace_id = ${workspaceId}` : sql`true`}`.execute(
-    db,
-  );
-  await sql`insert into analytics_conversations (${sql.raw(COLUMNS)}) ${summaryOf(where)}`.execute(db);
+/**
+ * Builds every summary (of one workspace) from the facts, `batch` conversations a statement (the migration, the
+ * bench seed); replaces rows that exist.
+ */
+export async function rebuildSummaries<DB>(db: Kysely<DB>, workspaceId?: string, batch = REBUILD_BATCH) {
+  const scope = workspaceId ? sql<boolean>`workspace_id = ${workspaceId}` : sql<boolean>`true`;
+  await sql`delete from analytics_conversations where ${scope}`.execute(db);
+  await forEachConversationBatch(db, scope, batch, async (ids) => {
+    await sql`insert into analytics_conversations (${sql.raw(COLUMNS)})
+      ${summaryOf(sql<boolean>`f.conversation_id in (${ids})`)}`.execute(db);
+  });
 }
 
 /** The conversation `c` (summary `a`, left-joined) used `channel`: it is reached through it now, or a fact was. */

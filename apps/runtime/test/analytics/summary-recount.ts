@@ -40,12 +40,12 @@ export async function summaries<DB>(db: Kysely<DB>, workspaceId: string): Promis
 }
 
 /**
- * The summaries kept fact by fact equal the ones rebuilt from all the facts at once (what the migration does);
- * returns them for the caller's own checks.
+ * The summaries kept fact by fact equal the ones rebuilt from all the facts (what the migration does, here one
+ * conversation a batch so the batching is exercised too); returns them for the caller's own checks.
  */
 export async function expectSummariesRecount<DB>(db: Kysely<DB>, workspaceId: string) {
   const kept = await summaries(db, workspaceId);
-  await rebuildSummaries(db, workspaceId);
+  await rebuildSummaries(db, workspaceId, 1);
   expect(kept).toEqual(await summaries(db, workspaceId));
   return kept;
 }
@@ -64,13 +64,13 @@ async function blockRows<DB>(db: Kysely<DB>, workspaceId: string) {
 
 /**
  * The per-block days kept conversation by conversation (queued ones rolled) equal the ones rebuilt from all the
- * facts at once (what the migration does); returns them.
+ * facts (what the migration does, here one conversation a batch); returns them.
  */
 export async function expectBlockFiguresRecount<DB>(db: Kysely<DB>, workspaceId: string) {
   await rollBlockFigures(db);
   const kept = await blockRows(db, workspaceId);
   expect(kept.days.length).toBeGreaterThan(0);
-  await rebuildBlockFigures(db, workspaceId);
+  await rebuildBlockFigures(db, workspaceId, 1);
   expect(kept).toEqual(await blockRows(db, workspaceId));
   return kept;
 }
