@@ -1,5 +1,5 @@
-import type { FlowDocumentInput } from '../document';
 import { at, edge } from './layout';
+import { handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 const KNOWLEDGE = [
   'Our support team answers Monday to Friday, 9:00 to 17:00.',
@@ -9,14 +9,12 @@ const KNOWLEDGE = [
 ].join('\n');
 
 /** An AI agent converses from instructions and knowledge; it hands off to a person, with an offline path. */
-export const aiAgentTemplate: FlowDocumentInput = {
-  schemaVersion: 1,
+export const aiAgentTemplate = starterFlow({
   id: 'ai_agent_handoff',
   name: 'AI agent with handoff',
-  settings: { welcome: 'on_open', fallbackMessage: 'Sorry, could you rephrase that?', intentThreshold: 0.6 },
+  fallbackMessage: 'Sorry, could you rephrase that?',
   variables: [{ name: 'email', description: 'Gathered by the agent before a handoff' }],
   blocks: [
-    { id: 'start', type: 'start', position: at(0, 1), data: {} },
     {
       id: 'agent',
       type: 'ai_agent',
@@ -34,25 +32,10 @@ export const aiAgentTemplate: FlowDocumentInput = {
         },
       },
     },
-    {
-      id: 'handoff',
-      type: 'human_handoff',
-      position: at(2, 1),
-      data: {
-        priority: { mode: 'auto' },
-        teamId: null,
-        confirmationMessage: 'Connecting you with our team. Someone will reply here shortly.',
-        offlineMessage: 'Nobody from our team is available right now.',
-        offlineWhen: 'both',
-        noAgentTimeoutMinutes: null,
-      },
-    },
-    {
-      id: 'offline_message',
-      type: 'message',
-      position: at(3, 2),
-      data: { content: { type: 'text', text: "We'll reply to {{email}} as soon as we're back." } },
-    },
+    handoffToTeam('handoff', at(2, 1), {
+      offlineMessage: 'Nobody from our team is available right now.',
+    }),
+    textMessage('offline_message', at(3, 2), "We'll reply to {{email}} as soon as we're back."),
     { id: 'end', type: 'end', position: at(4, 2), data: {} },
   ],
   edges: [
@@ -62,4 +45,4 @@ export const aiAgentTemplate: FlowDocumentInput = {
     edge('handoff', 'offline', 'offline_message'),
     edge('offline_message', 'next', 'end'),
   ],
-};
+});

@@ -1,19 +1,16 @@
-import type { FlowDocumentInput } from '../document';
 import { at, edge } from './layout';
+import { askEmail, starterFlow } from './starter-flow';
 
 /** Appointment request: service, preferred date, contact details; the team gets an email to confirm. */
-export const appointmentTemplate: FlowDocumentInput = {
-  schemaVersion: 1,
+export const appointmentTemplate = starterFlow({
   id: 'appointment_request',
   name: 'Appointment request',
-  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
   variables: [
     { name: 'service', description: 'The service the visitor wants' },
     { name: 'date', description: 'Preferred date' },
     { name: 'email', description: 'Where to send the confirmation' },
   ],
   blocks: [
-    { id: 'start', type: 'start', position: at(0, 1), data: {} },
     {
       id: 'service_menu',
       type: 'buttons',
@@ -40,19 +37,10 @@ export const appointmentTemplate: FlowDocumentInput = {
         maxRetries: 2,
       },
     },
-    {
-      id: 'ask_contact',
-      type: 'capture',
-      position: at(3, 1),
-      data: {
-        prompt: 'Which email should we send the confirmation to?',
-        inputType: 'email',
-        placeholder: 'you@example.com',
-        saveAs: 'email',
-        retryMessage: "That doesn't look like an email address. Could you check it?",
-        maxRetries: 2,
-      },
-    },
+    askEmail('ask_contact', at(3, 1), {
+      prompt: 'Which email should we send the confirmation to?',
+      placeholder: 'you@example.com',
+    }),
     {
       id: 'notify_team',
       type: 'send_email',
@@ -87,4 +75,4 @@ export const appointmentTemplate: FlowDocumentInput = {
     edge('ask_contact', 'invalid', 'gave_up'),
     edge('notify_team', 'next', 'confirm'),
   ],
-};
+});

@@ -1,5 +1,5 @@
-import type { FlowDocumentInput } from '../document';
 import { at, edge } from './layout';
+import { handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 const KNOWLEDGE = `Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.
 Returns: any product can be returned within 30 days for a full refund.
@@ -7,14 +7,11 @@ Payment: we accept cards, PayPal and bank transfer.
 Opening hours: our team answers Monday to Friday, 9:00 to 17:00.`;
 
 /** FAQ: the visitor asks, the AI answers from your knowledge text; no answer → a person. */
-export const faqAiTemplate: FlowDocumentInput = {
-  schemaVersion: 1,
+export const faqAiTemplate = starterFlow({
   id: 'faq_ai',
   name: 'FAQ with AI answers',
-  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
   variables: [{ name: 'question', description: "The visitor's question" }],
   blocks: [
-    { id: 'start', type: 'start', position: at(0, 1), data: {} },
     {
       id: 'ask_question',
       type: 'capture',
@@ -53,25 +50,10 @@ export const faqAiTemplate: FlowDocumentInput = {
       position: at(4, 0),
       data: { prompt: 'Sure, what else would you like to know?', inputType: 'text', saveAs: 'question' },
     },
-    {
-      id: 'not_found',
-      type: 'message',
-      position: at(3, 2),
-      data: { content: { type: 'text', text: "I don't know that one. Let me find someone who does." } },
-    },
-    {
-      id: 'handoff',
-      type: 'human_handoff',
-      position: at(4, 2),
-      data: {
-        priority: { mode: 'auto' },
-        teamId: null,
-        confirmationMessage: 'Connecting you with our team. Someone will reply here shortly.',
-        offlineMessage: "We're offline right now; please email support@example.com and we'll get back to you.",
-        offlineWhen: 'both',
-        noAgentTimeoutMinutes: null,
-      },
-    },
+    textMessage('not_found', at(3, 2), "I don't know that one. Let me find someone who does."),
+    handoffToTeam('handoff', at(4, 2), {
+      offlineMessage: "We're offline right now; please email support@example.com and we'll get back to you.",
+    }),
     { id: 'goodbye', type: 'end', position: at(5, 1), data: { message: 'Happy to help. Have a great day!' } },
   ],
   edges: [
@@ -86,4 +68,4 @@ export const faqAiTemplate: FlowDocumentInput = {
     edge('handoff', 'handed_off', 'more'),
     edge('handoff', 'offline', 'goodbye'),
   ],
-};
+});

@@ -1,5 +1,3 @@
-import type { FlowDocumentInput } from '../document';
-
 /** Helpers for hand-written template flows: a grid position and an edge with a stable id. */
 export const at = (col: number, row: number) => ({ x: col * 300, y: row * 180 });
 
@@ -9,5 +7,3 @@ export const edge = (source: string, sourceHandle: string, target: string) => ({
   sourceHandle,
   target,
 });
-
-export type TemplateBlocks = FlowDocumentInput['blocks'];

@@ -1,12 +1,10 @@
-import type { FlowDocumentInput } from '../document';
 import { at, edge } from './layout';
+import { askEmail, starterFlow } from './starter-flow';
 
 /** Lead capture: ask what the visitor is after, take name, email and company, send the lead to sales. */
-export const leadCaptureTemplate: FlowDocumentInput = {
-  schemaVersion: 1,
+export const leadCaptureTemplate = starterFlow({
   id: 'lead_capture',
   name: 'Lead capture',
-  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
   variables: [
     { name: 'interest', description: 'What the visitor is interested in' },
     { name: 'name', description: "The visitor's name" },
@@ -14,7 +12,6 @@ export const leadCaptureTemplate: FlowDocumentInput = {
     { name: 'company', description: "The visitor's company" },
   ],
   blocks: [
-    { id: 'start', type: 'start', position: at(0, 1), data: {} },
     {
       id: 'interest_menu',
       type: 'buttons',
@@ -35,19 +32,10 @@ export const leadCaptureTemplate: FlowDocumentInput = {
       position: at(2, 1),
       data: { prompt: 'Great! What is your name?', inputType: 'text', saveAs: 'name' },
     },
-    {
-      id: 'ask_email',
-      type: 'capture',
-      position: at(3, 1),
-      data: {
-        prompt: 'Thanks {{name}}. What is your work email?',
-        inputType: 'email',
-        placeholder: 'you@company.com',
-        saveAs: 'email',
-        retryMessage: "That doesn't look like an email address. Could you check it?",
-        maxRetries: 2,
-      },
-    },
+    askEmail('ask_email', at(3, 1), {
+      prompt: 'Thanks {{name}}. What is your work email?',
+      placeholder: 'you@company.com',
+    }),
     {
       id: 'ask_company',
       type: 'capture',
@@ -88,4 +76,4 @@ export const leadCaptureTemplate: FlowDocumentInput = {
     edge('ask_company', 'next', 'notify_sales'),
     edge('notify_sales', 'next', 'thanks'),
   ],
-};
+});

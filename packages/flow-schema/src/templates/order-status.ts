@@ -1,19 +1,17 @@
-import type { FlowDocumentInput } from '../document';
 import { at, edge } from './layout';
+import { handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 /** Order status: ask for the order number, look it up over HTTP, tell the status; failures go to a person. */
-export const orderStatusTemplate: FlowDocumentInput = {
-  schemaVersion: 1,
+export const orderStatusTemplate = starterFlow({
   id: 'order_status',
   name: 'Order status',
-  settings: { welcome: 'on_open', fallbackMessage: 'Please type your order number.', intentThreshold: 0.6 },
+  fallbackMessage: 'Please type your order number.',
   variables: [
     { name: 'order_number', description: 'The order the visitor asks about' },
     { name: 'order_status', description: 'Status from your order API' },
     { name: 'delivery_date', description: 'Expected delivery from your order API' },
   ],
   blocks: [
-    { id: 'start', type: 'start', position: at(0, 1), data: {} },
     {
       id: 'ask_order',
       type: 'capture',
@@ -49,38 +47,15 @@ export const orderStatusTemplate: FlowDocumentInput = {
       position: at(3, 1),
       data: { groups: [{ rules: [{ variable: 'order_status', operator: 'is_not_empty' }] }] },
     },
-    {
-      id: 'tell_status',
-      type: 'message',
-      position: at(4, 0),
-      data: {
-        content: {
-          type: 'text',
-          text: 'Order {{order_number}} is {{order_status}}. Expected delivery: {{delivery_date}}.',
-        },
-      },
-    },
-    {
-      id: 'lookup_failed',
-      type: 'message',
-      position: at(4, 2),
-      data: {
-        content: { type: 'text', text: "I couldn't look up order {{order_number}} right now. Let me get a person." },
-      },
-    },
-    {
-      id: 'handoff',
-      type: 'human_handoff',
-      position: at(5, 2),
-      data: {
-        priority: { mode: 'auto' },
-        teamId: null,
-        confirmationMessage: 'Connecting you with our team. Someone will reply here shortly.',
-        offlineMessage: "We're offline right now; we'll look into order {{order_number}} first thing.",
-        offlineWhen: 'both',
-        noAgentTimeoutMinutes: null,
-      },
-    },
+    textMessage(
+      'tell_status',
+      at(4, 0),
+      'Order {{order_number}} is {{order_status}}. Expected delivery: {{delivery_date}}.',
+    ),
+    textMessage('lookup_failed', at(4, 2), "I couldn't look up order {{order_number}} right now. Let me get a person."),
+    handoffToTeam('handoff', at(5, 2), {
+      offlineMessage: "We're offline right now; we'll look into order {{order_number}} first thing.",
+    }),
     { id: 'goodbye', type: 'end', position: at(6, 1), data: { message: 'Anything else? Just write here anytime.' } },
   ],
   edges: [
@@ -96,4 +71,4 @@ export const orderStatusTemplate: FlowDocumentInput = {
     edge('handoff', 'handed_off', 'goodbye'),
     edge('handoff', 'offline', 'goodbye'),
   ],
-};
+});

@@ -1,25 +1,17 @@
-import type { FlowDocumentInput } from '../document';
 import { at, edge } from './layout';
+import { askEmail, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 /** Support triage: sort the request, hand off to the right people in office hours, take an email when closed. */
-export const supportTriageTemplate: FlowDocumentInput = {
-  schemaVersion: 1,
+export const supportTriageTemplate = starterFlow({
   id: 'support_triage',
   name: 'Support triage',
-  settings: { welcome: 'on_open', fallbackMessage: 'Please pick one of the options below.', intentThreshold: 0.6 },
   variables: [
     { name: 'topic', description: 'What the visitor needs help with' },
     { name: 'details', description: 'The problem in their words' },
     { name: 'email', description: 'Where to reach the visitor when the team is away' },
   ],
   blocks: [
-    { id: 'start', type: 'start', position: at(0, 1), data: {} },
-    {
-      id: 'welcome',
-      type: 'message',
-      position: at(1, 1),
-      data: { content: { type: 'text', text: 'Hi! Our support team is here to help.' } },
-    },
+    textMessage('welcome', at(1, 1), 'Hi! Our support team is here to help.'),
     {
       id: 'topic_menu',
       type: 'buttons',
@@ -40,32 +32,15 @@ export const supportTriageTemplate: FlowDocumentInput = {
       position: at(3, 1),
       data: { prompt: 'Tell us a little more, so the right person picks it up.', inputType: 'text', saveAs: 'details' },
     },
-    {
-      id: 'handoff',
-      type: 'human_handoff',
-      position: at(4, 1),
-      data: {
-        priority: { mode: 'auto' },
-        teamId: null,
-        confirmationMessage: 'Thanks! Someone from the team will reply here shortly.',
-        offlineMessage: 'Our team is outside office hours right now.',
-        offlineWhen: 'both',
-        noAgentTimeoutMinutes: 15,
-      },
-    },
-    {
-      id: 'ask_email',
-      type: 'capture',
-      position: at(5, 2),
-      data: {
-        prompt: "Leave your email and we'll answer as soon as we're back.",
-        inputType: 'email',
-        placeholder: 'you@example.com',
-        saveAs: 'email',
-        retryMessage: "That doesn't look like an email address. Could you check it?",
-        maxRetries: 2,
-      },
-    },
+    handoffToTeam('handoff', at(4, 1), {
+      confirmationMessage: 'Thanks! Someone from the team will reply here shortly.',
+      offlineMessage: 'Our team is outside office hours right now.',
+      noAgentTimeoutMinutes: 15,
+    }),
+    askEmail('ask_email', at(5, 2), {
+      prompt: "Leave your email and we'll answer as soon as we're back.",
+      placeholder: 'you@example.com',
+    }),
     {
       id: 'notify_team',
       type: 'send_email',
@@ -93,4 +68,4 @@ export const supportTriageTemplate: FlowDocumentInput = {
     edge('ask_email', 'invalid', 'closing'),
     edge('notify_team', 'next', 'goodbye'),
   ],
-};
+});

@@ -1,0 +1,86 @@
+import type { FlowDocumentInput } from '../document';
+import { at } from './layout';
+
+type BlockInput = FlowDocumentInput['blocks'][number];
+type BlockInputOf<T extends BlockInput['type']> = Extract<BlockInput, { type: T }>;
+type Position = BlockInput['position'];
+
+interface StarterFlowParts {
+  id: string;
+  name: string;
+  /** What the bot says when typed text fits no option. */
+  fallbackMessage?: string;
+  variables: FlowDocumentInput['variables'];
+  /** Every block after the start block, which the flow gets at (0, 1). */
+  blocks: BlockInput[];
+  edges: FlowDocumentInput['edges'];
+}
+
+/** A template's document: every starter flow greets when the widget opens and matches intents at 0.6. */
+export function starterFlow({
+  id,
+  name,
+  fallbackMessage = 'Please pick one of the options below.',
+  variables,
+  blocks,
+  edges,
+}: StarterFlowParts): FlowDocumentInput {
+  return {
+    schemaVersion: 1,
+    id,
+    name,
+    settings: { welcome: 'on_open', fallbackMessage, intentThreshold: 0.6 },
+    variables,
+    blocks: [{ id: 'start', type: 'start', position: at(0, 1), data: {} }, ...blocks],
+    edges,
+  };
+}
+
+export const textMessage = (id: string, position: Position, text: string): BlockInputOf<'message'> => ({
+  id,
+  type: 'message',
+  position,
+  data: { content: { type: 'text', text } },
+});
+
+/** Asks for an email into `email`; two wrong answers lead out through `invalid`. */
+export const askEmail = (
+  id: string,
+  position: Position,
+  { prompt, placeholder }: { prompt: string; placeholder: string },
+): BlockInputOf<'capture'> => ({
+  id,
+  type: 'capture',
+  position,
+  data: {
+    prompt,
+    inputType: 'email',
+    placeholder,
+    saveAs: 'email',
+    retryMessage: "That doesn't look like an email address. Could you check it?",
+    maxRetries: 2,
+  },
+});
+
+/** Hands off to any team with the priority the AI judges; offline outside office hours or with nobody online. */
+export const handoffToTeam = (
+  id: string,
+  position: Position,
+  {
+    confirmationMessage = 'Connecting you with our team. Someone will reply here shortly.',
+    offlineMessage,
+    noAgentTimeoutMinutes = null,
+  }: { confirmationMessage?: string; offlineMessage: string; noAgentTimeoutMinutes?: number | null },
+): BlockInputOf<'human_handoff'> => ({
+  id,
+  type: 'human_handoff',
+  position,
+  data: {
+    priority: { mode: 'auto' },
+    teamId: null,
+    confirmationMessage,
+    offlineMessage,
+    offlineWhen: 'both',
+    noAgentTimeoutMinutes,
+  },
+});
