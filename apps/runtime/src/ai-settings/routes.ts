@@ -9,7 +9,7 @@ import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { endpointProblem } from './endpoint-guard';
 import { readAiSettings, saveAiSettings } from './settings-store';
@@ -18,7 +18,7 @@ import { testAiConnection } from './test-connection';
 const path = '/api/admin/ai/settings';
 const testPath = '/api/admin/ai/test-connection';
 const tags = ['AI'];
-const adminErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
+const adminErrors = errorsOf(400, 401, 403);
 /** Each test is a model call with the admin's key: per admin and minute. */
 export const TEST_CONNECTION_LIMIT_PER_MINUTE = 10;
 
@@ -36,7 +36,7 @@ const routes = {
     tags,
     summary: 'Save the AI provider, key (stored encrypted), endpoint and model; applies without a restart (admin)',
     request: { body: jsonBody(UpdateAiSettingsRequest) },
-    responses: { 200: jsonResponse(AiSettings, 'Settings'), 409: errors[409], ...adminErrors },
+    responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors, ...errorsOf(409) },
   }),
   test: createRoute({
     method: 'post',
@@ -46,8 +46,8 @@ const routes = {
     request: { body: jsonBody(TestAiConnectionRequest) },
     responses: {
       200: jsonResponse(TestAiConnectionAnswer, 'What the endpoint said'),
-      429: errors[429],
       ...adminErrors,
+      ...errorsOf(429),
     },
   }),
 };

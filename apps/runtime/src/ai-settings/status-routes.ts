@@ -2,9 +2,9 @@ import { AiStatus, PreviewSummaryAnswer, PreviewSummaryRequest } from '@flowdesk
 import { createRoute } from '@hono/zod-openapi';
 import { answeredBy } from '../ai';
 import { createRouter } from '../http/env';
-import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import { agentSuggestion } from '../inbox/summary';
 import type { Services } from '../services';
 
@@ -15,7 +15,7 @@ const statusRoute = createRoute({
   path,
   tags: ['AI'],
   summary: 'Which AI provider is active (admin)',
-  responses: { 200: jsonResponse(AiStatus, 'The active provider'), 401: errors[401], 403: errors[403] },
+  responses: { 200: jsonResponse(AiStatus, 'The active provider'), ...errorsOf(401, 403) },
 });
 const previewSummaryRoute = createRoute({
   method: 'post',
@@ -25,10 +25,7 @@ const previewSummaryRoute = createRoute({
   request: { body: jsonBody(PreviewSummaryRequest) },
   responses: {
     200: jsonResponse(PreviewSummaryAnswer, 'What the handoff summary would say'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    429: errors[429],
+    ...errorsOf(400, 401, 403, 429),
   },
 });
 
@@ -37,8 +34,7 @@ export const PREVIEW_SUMMARY_LIMIT_PER_MINUTE = 30;
 
 export function aiRoutes(services: Services) {
   const router = createRouter();
-  router.use(path, requireUser(services));
-  router.use(`${path}/*`, requireUser(services));
+  requireUserUnder(router, services, path);
   router.openapi(statusRoute, (c) => {
     const { workspaceId } = requireAdmin(c);
     const { provider, model } = services.aiSettings.settingsFor(workspaceId);

@@ -2,7 +2,7 @@ import { type AuditEntry, AuditLogAnswer, AuditQuery } from '@flowdesk/contract'
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { currentUser, requireUser } from '../http/middleware/auth';
-import { errors, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { listAudit } from './repository';
 
@@ -12,12 +12,7 @@ const listRoute = createRoute({
   tags: ['Audit'],
   summary: 'Admin actions in my workspace, newest first (admin)',
   request: { query: AuditQuery },
-  responses: {
-    200: jsonResponse(AuditLogAnswer, 'Audit log'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-  },
+  responses: { 200: jsonResponse(AuditLogAnswer, 'Audit log'), ...errorsOf(400, 401, 403) },
 });
 
 export function auditRoutes(services: Services) {

@@ -2,8 +2,8 @@ import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowd
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { notFound } from '../http/errors';
-import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { errorsOf, IdParam, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from './repository';
 
@@ -13,7 +13,7 @@ const listRoute = createRoute({
   path: base,
   tags: ['Bots'],
   summary: 'Bots of my workspace',
-  responses: { 200: jsonResponse(BotsAnswer, 'Bots'), 401: errors[401] },
+  responses: { 200: jsonResponse(BotsAnswer, 'Bots'), ...errorsOf(401) },
 });
 const createBotRoute = createRoute({
   method: 'post',
@@ -21,12 +21,7 @@ const createBotRoute = createRoute({
   tags: ['Bots'],
   summary: 'Create a bot (admin)',
   request: { body: jsonBody(CreateBotRequest) },
-  responses: {
-    401: errors[401],
-    201: jsonResponse(BotAnswer, 'Created'),
-    400: errors[400],
-    403: errors[403],
-  },
+  responses: { 201: jsonResponse(BotAnswer, 'Created'), ...errorsOf(400, 401, 403) },
 });
 const getRoute = createRoute({
   method: 'get',
@@ -34,7 +29,7 @@ const getRoute = createRoute({
   tags: ['Bots'],
   summary: 'One bot',
   request: { params: IdParam },
-  responses: { 401: errors[401], 200: jsonResponse(BotAnswer, 'The bot'), 404: errors[404] },
+  responses: { 200: jsonResponse(BotAnswer, 'The bot'), ...errorsOf(401, 404) },
 });
 const patchRoute = createRoute({
   method: 'patch',
@@ -42,20 +37,13 @@ const patchRoute = createRoute({
   tags: ['Bots'],
   summary: 'Change name, allowed origins, theme or widget texts (admin)',
   request: { params: IdParam, body: jsonBody(PatchBotRequest) },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(BotAnswer, 'Updated'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-  },
+  responses: { 200: jsonResponse(BotAnswer, 'Updated'), ...errorsOf(400, 401, 403, 404) },
 });
 
 export function botRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
-  router.use(base, requireUser(services));
-  router.use(`${base}/*`, requireUser(services));
+  requireUserUnder(router, services, base);
 
   router.openapi(listRoute, async (c) => {
     const bots = await listBots(db, currentUser(c).workspaceId);

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { createRouter } from '../http/env';
 import { requireVisitor, visitorConversation } from '../http/middleware/visitor-auth';
 import { ConversationIdParam, visitorSecurity } from '../http/routes/public/schemas';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { CSAT_PAGE_PATH, readRatingToken } from './link';
 import { csatPage, invalidLinkPage, ratingForm } from './page';
@@ -13,7 +13,7 @@ import { csatDb } from './tables';
 
 const base = '/api/public/conversations/{id}/csat';
 const tags = ['Widget'];
-const visitorErrors = { 400: errors[400], 401: errors[401], 404: errors[404], 409: errors[409], 429: errors[429] };
+const visitorErrors = errorsOf(400, 401, 404, 409, 429);
 
 const stateRoute = createRoute({
   method: 'get',

@@ -10,7 +10,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { conflict, notFound } from '../http/errors';
 import { requireAdmin } from '../http/middleware/auth';
-import { errors, IdParam, jsonResponse } from '../http/schemas';
+import { errorsOf, IdParam, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { emailDb, type MailboxRow, type OutboxRow } from './tables';
@@ -47,12 +47,7 @@ const mailboxList = createRoute({
   tags: ['Email'],
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
   request: { query: MailboxQuery },
-  responses: {
-    400: errors[400],
-    401: errors[401],
-    200: jsonResponse(MailboxAnswer, 'Newest first'),
-    403: errors[403],
-  },
+  responses: { 200: jsonResponse(MailboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
 });
 const mailboxOne = createRoute({
   method: 'get',
@@ -60,7 +55,7 @@ const mailboxOne = createRoute({
   tags: ['Email'],
   summary: 'One local email with its HTML; marks it read (admin)',
   request: { params: IdParam },
-  responses: { 401: errors[401], 200: jsonResponse(MailAnswer, 'The email'), 403: errors[403], 404: errors[404] },
+  responses: { 200: jsonResponse(MailAnswer, 'The email'), ...errorsOf(401, 403, 404) },
 });
 const outboxList = createRoute({
   method: 'get',
@@ -68,12 +63,7 @@ const outboxList = createRoute({
   tags: ['Email'],
   summary: 'Outbox with delivery status, attempts and last error (admin)',
   request: { query: OutboxQuery },
-  responses: {
-    400: errors[400],
-    401: errors[401],
-    200: jsonResponse(OutboxAnswer, 'Newest first'),
-    403: errors[403],
-  },
+  responses: { 200: jsonResponse(OutboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
 });
 const outboxRetry = createRoute({
   method: 'post',
@@ -81,13 +71,7 @@ const outboxRetry = createRoute({
   tags: ['Email'],
   summary: 'Send a failed email again, with the same idempotency key (admin)',
   request: { params: IdParam },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(OutboxEmailAnswer, 'Queued again'),
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-  },
+  responses: { 200: jsonResponse(OutboxEmailAnswer, 'Queued again'), ...errorsOf(401, 403, 404, 409) },
 });
 
 /** Admin views of the local mailbox and the outbox, scoped to the admin's workspace. */

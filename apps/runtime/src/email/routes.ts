@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { continuityRoutes } from './continuity/routes';
@@ -22,7 +22,7 @@ const prefsGet = createRoute({
   path: `${EMAIL_API_PREFIX}/preferences`,
   tags: ['Email'],
   summary: 'My email notification preferences (each event on/off)',
-  responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), 401: errors[401] },
+  responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(401) },
 });
 const prefsPut = createRoute({
   method: 'put',
@@ -30,18 +30,14 @@ const prefsPut = createRoute({
   tags: ['Email'],
   summary: 'Turn my notification events on or off',
   request: { body: jsonBody(PreferencesRequest) },
-  responses: {
-    200: jsonResponse(PreferencesAnswer, 'Preferences'),
-    400: errors[400],
-    401: errors[401],
-  },
+  responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(400, 401) },
 });
 const settingsGet = createRoute({
   method: 'get',
   path: `${EMAIL_API_PREFIX}/settings`,
   tags: ['Email'],
   summary: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
-  responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), 401: errors[401] },
+  responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(401) },
 });
 const settingsPut = createRoute({
   method: 'put',
@@ -49,12 +45,7 @@ const settingsPut = createRoute({
   tags: ['Email'],
   summary: 'Change workspace notification rules (admin)',
   request: { body: jsonBody(NotificationSettingsPatch) },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(NotificationSettingsAnswer, 'Settings'),
-    400: errors[400],
-    403: errors[403],
-  },
+  responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(400, 401, 403) },
 });
 
 const TokenQuery = z.object({ token: z.string().min(10).max(2000) });

@@ -13,8 +13,8 @@ import type { Context } from 'hono';
 import { findWorkspaceBot } from '../bots/repository';
 import { type AppEnv, createRouter } from '../http/env';
 import { ApiError, conflict, notFound } from '../http/errors';
-import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import {
   createFlow,
@@ -39,7 +39,7 @@ const listRoute = createRoute({
   tags: ['Flows'],
   summary: 'Flows of my workspace (optionally of one bot)',
   request: { query: FlowsQuery },
-  responses: { 200: jsonResponse(FlowsAnswer, 'Flows'), 401: errors[401] },
+  responses: { 200: jsonResponse(FlowsAnswer, 'Flows'), ...errorsOf(401) },
 });
 const createFlowRoute = createRoute({
   method: 'post',
@@ -47,13 +47,7 @@ const createFlowRoute = createRoute({
   tags: ['Flows'],
   summary: 'Create a draft flow for a bot (admin)',
   request: { body: jsonBody(CreateFlow) },
-  responses: {
-    401: errors[401],
-    201: jsonResponse(FlowAnswer, 'Created'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-  },
+  responses: { 201: jsonResponse(FlowAnswer, 'Created'), ...errorsOf(400, 401, 403, 404) },
 });
 const getRoute = createRoute({
   method: 'get',
@@ -61,7 +55,7 @@ const getRoute = createRoute({
   tags: ['Flows'],
   summary: 'A flow with its draft',
   request: { params: FlowIdParam },
-  responses: { 401: errors[401], 200: jsonResponse(FlowAnswer, 'The flow'), 404: errors[404] },
+  responses: { 200: jsonResponse(FlowAnswer, 'The flow'), ...errorsOf(401, 404) },
 });
 const saveRoute = createRoute({
   method: 'put',
@@ -69,14 +63,7 @@ const saveRoute = createRoute({
   tags: ['Flows'],
   summary: 'Save the draft (admin); published versions are untouched',
   request: { params: FlowIdParam, body: jsonBody(SaveDraft) },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(FlowAnswer, 'Saved'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-  },
+  responses: { 200: jsonResponse(FlowAnswer, 'Saved'), ...errorsOf(400, 401, 403, 404, 409) },
 });
 const liveRoute = createRoute({
   method: 'post',
@@ -85,14 +72,7 @@ const liveRoute = createRoute({
   summary: "Make a published flow its bot's live flow, without publishing again (admin)",
   description: `Where another flow is live, \`replacesFlowId\` must name it, else 409 \`${LIVE_FLOW_CONFLICT}\`.`,
   request: { params: FlowIdParam, body: jsonBody(MakeLiveRequest) },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(PublishOutcome, 'Live'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-  },
+  responses: { 200: jsonResponse(PublishOutcome, 'Live'), ...errorsOf(400, 401, 403, 404, 409) },
 });
 const deleteRoute = createRoute({
   method: 'delete',
@@ -100,13 +80,7 @@ const deleteRoute = createRoute({
   tags: ['Flows'],
   summary: 'Delete a flow that is not live (admin)',
   request: { params: FlowIdParam },
-  responses: {
-    401: errors[401],
-    204: { description: 'Deleted' },
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-  },
+  responses: { 204: { description: 'Deleted' }, ...errorsOf(401, 403, 404, 409) },
 });
 
 /** The workspace's flow named by the `id` path parameter, or 404. */
@@ -119,8 +93,7 @@ export async function loadFlow(c: Context<AppEnv>, services: Services, id: strin
 export function flowRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
-  router.use(FLOWS_BASE, requireUser(services));
-  router.use(`${FLOWS_BASE}/*`, requireUser(services));
+  requireUserUnder(router, services, FLOWS_BASE);
 
   router.openapi(listRoute, async (c) => {
     const flows = await listFlows(db, currentUser(c).workspaceId, c.req.valid('query').botId);

@@ -14,7 +14,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { ApiError, badRequest, notFound, zodDetails } from '../http/errors';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import { knowledgeSourceProblems } from '../knowledge/flow-check';
 import type { Services } from '../services';
 import { saveDraft, toFlowJson } from './repository';
@@ -35,12 +35,7 @@ const validateRoute = createRoute({
     params: FlowIdParam,
     body: { required: false, content: { 'application/json': { schema: ValidateRequest } } },
   },
-  responses: {
-    400: errors[400],
-    401: errors[401],
-    200: jsonResponse(ValidateFlowAnswer, 'Problems'),
-    404: errors[404],
-  },
+  responses: { 200: jsonResponse(ValidateFlowAnswer, 'Problems'), ...errorsOf(400, 401, 404) },
 });
 const publishRoute = createRoute({
   method: 'post',
@@ -54,15 +49,7 @@ const publishRoute = createRoute({
     params: FlowIdParam,
     body: { required: false, content: { 'application/json': { schema: PublishFlowRequest } } },
   },
-  responses: {
-    401: errors[401],
-    201: jsonResponse(PublishAnswer, 'Published'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-    409: errors[409],
-    422: errors[422],
-  },
+  responses: { 201: jsonResponse(PublishAnswer, 'Published'), ...errorsOf(400, 401, 403, 404, 409, 422) },
 });
 const versionsRoute = createRoute({
   method: 'get',
@@ -70,11 +57,7 @@ const versionsRoute = createRoute({
   tags: ['Flows'],
   summary: 'Published versions, newest first',
   request: { params: FlowIdParam },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(FlowVersionsAnswer, 'Versions'),
-    404: errors[404],
-  },
+  responses: { 200: jsonResponse(FlowVersionsAnswer, 'Versions'), ...errorsOf(401, 404) },
 });
 const versionRoute = createRoute({
   method: 'get',
@@ -82,12 +65,7 @@ const versionRoute = createRoute({
   tags: ['Flows'],
   summary: 'One published version with its document',
   request: { params: VersionParams },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(FlowVersionAnswer, 'The version'),
-    400: errors[400],
-    404: errors[404],
-  },
+  responses: { 200: jsonResponse(FlowVersionAnswer, 'The version'), ...errorsOf(400, 401, 404) },
 });
 const rollbackRoute = createRoute({
   method: 'post',
@@ -98,13 +76,7 @@ const rollbackRoute = createRoute({
     params: FlowIdParam,
     body: jsonBody(RollbackRequest),
   },
-  responses: {
-    401: errors[401],
-    201: jsonResponse(RollbackAnswer, 'Rolled back'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-  },
+  responses: { 201: jsonResponse(RollbackAnswer, 'Rolled back'), ...errorsOf(400, 401, 403, 404) },
 });
 
 export function flowVersionRoutes(services: Services) {

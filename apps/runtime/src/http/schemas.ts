@@ -25,6 +25,11 @@ export const errors = {
   429: errorResponse('Too many requests'),
 } as const;
 
+/** The error answers a route documents, by status: `responses: { 200: …, ...errorsOf(400, 401) }`. */
+export function errorsOf<S extends keyof typeof errors>(...statuses: S[]): Pick<typeof errors, S> {
+  return Object.fromEntries(statuses.map((status) => [status, errors[status]])) as Pick<typeof errors, S>;
+}
+
 export const jsonBody = <T extends z.ZodType>(schema: T, description = 'JSON body') => ({
   required: true,
   description,

@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { answerFromKnowledge } from '../services/external-effects';
 import { retrievePassages } from './grounding';
@@ -18,13 +18,7 @@ const previewAnswer = createRoute({
   tags: ['Knowledge'],
   summary: "What an AI answer block would say from these sources, and the passages it used (the builder's preview)",
   request: { body: jsonBody(KnowledgePreviewAnswerRequest) },
-  responses: {
-    200: jsonResponse(KnowledgePreviewAnswer, 'Answer'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(KnowledgePreviewAnswer, 'Answer'), ...errorsOf(400, 401, 403, 429) },
 });
 
 /** Each preview may call the model: per admin, in the shared store, so several instances share one budget. */

@@ -10,8 +10,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
-import { requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { errorsOf, IdParam, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { indexKnowledgeSource } from './indexer';
 import { nextRefreshAt, refreshOf, sourceUrl } from './refresh';
@@ -41,7 +41,7 @@ export const knowledgeUploadBodyLimit = bodyLimit({
   },
 });
 const tags = ['Knowledge'];
-const adminErrors = { 400: errors[400], 401: errors[401], 403: errors[403] };
+const adminErrors = errorsOf(400, 401, 403);
 
 const routes = {
   list: createRoute({
@@ -65,7 +65,7 @@ const routes = {
     tags,
     summary: 'Upload a PDF, DOCX, Markdown, HTML or TXT file as the raw body (admin, at most 10 MB)',
     request: { query: KnowledgeFileQuery },
-    responses: { 201: jsonResponse(KnowledgeSource, 'Source'), 413: errors[413], ...adminErrors },
+    responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(413) },
   }),
   get: createRoute({
     method: 'get',
@@ -73,7 +73,7 @@ const routes = {
     tags,
     summary: 'One source, for polling its progress (admin)',
     request: { params: IdParam },
-    responses: { 200: jsonResponse(KnowledgeSource, 'Source'), 404: errors[404], ...adminErrors },
+    responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
   reindex: createRoute({
     method: 'post',
@@ -81,7 +81,7 @@ const routes = {
     tags,
     summary: 'Index again; the old chunks stay searchable until the new ones replace them (admin)',
     request: { params: IdParam },
-    responses: { 202: jsonResponse(KnowledgeSource, 'Source'), 404: errors[404], ...adminErrors },
+    responses: { 202: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
   remove: createRoute({
     method: 'delete',
@@ -89,7 +89,7 @@ const routes = {
     tags,
     summary: 'Delete a source and its chunks (admin)',
     request: { params: IdParam },
-    responses: { 200: jsonResponse(KnowledgeSourceDeleted, 'Deleted'), 404: errors[404], ...adminErrors },
+    responses: { 200: jsonResponse(KnowledgeSourceDeleted, 'Deleted'), ...adminErrors, ...errorsOf(404) },
   }),
 };
 
@@ -116,8 +116,7 @@ const missing = () => notFound('Knowledge source');
 export function knowledgeRoutes(services: Services) {
   const router = createRouter();
   const { db, logger } = services;
-  router.use(base, requireUser(services));
-  router.use(`${base}/*`, requireUser(services));
+  requireUserUnder(router, services, base);
 
   /** Runs after the response: fetch/parse hold no connection; failures end up on the source row. */
   const indexLater = (workspaceId: string, id: string) => {

@@ -12,8 +12,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createRouter } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
-import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
 import { replyTimeWords } from './reply-time-query';
@@ -26,7 +26,7 @@ const getRoute = createRoute({
   tags: ['Office hours'],
   summary: 'Office hours, reply time and offline rules of the workspace or a team, with a live preview',
   request: { query: OfficeHoursScope },
-  responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), 401: errors[401], 404: errors[404] },
+  responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), ...errorsOf(401, 404) },
 });
 const putRoute = createRoute({
   method: 'put',
@@ -34,13 +34,7 @@ const putRoute = createRoute({
   tags: ['Office hours'],
   summary: 'Save office hours for the workspace or a team (admin)',
   request: { query: OfficeHoursScope, body: jsonBody(OfficeHoursSettings) },
-  responses: {
-    401: errors[401],
-    200: jsonResponse(OfficeHoursResponse, 'Saved'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-  },
+  responses: { 200: jsonResponse(OfficeHoursResponse, 'Saved'), ...errorsOf(400, 401, 403, 404) },
 });
 const deleteRoute = createRoute({
   method: 'delete',
@@ -48,13 +42,7 @@ const deleteRoute = createRoute({
   tags: ['Office hours'],
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
   request: { query: TeamOfficeHoursScope },
-  responses: {
-    400: errors[400],
-    401: errors[401],
-    200: jsonResponse(OfficeHoursResponse, 'Cleared'),
-    403: errors[403],
-    404: errors[404],
-  },
+  responses: { 200: jsonResponse(OfficeHoursResponse, 'Cleared'), ...errorsOf(400, 401, 403, 404) },
 });
 const previewRoute = createRoute({
   method: 'post',
@@ -62,7 +50,7 @@ const previewRoute = createRoute({
   tags: ['Office hours'],
   summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',
   request: { body: jsonBody(OfficePreviewRequest) },
-  responses: { 401: errors[401], 200: jsonResponse(OfficePreviewAnswer, 'Preview'), 400: errors[400] },
+  responses: { 200: jsonResponse(OfficePreviewAnswer, 'Preview'), ...errorsOf(400, 401) },
 });
 
 function preview(schedule: Schedule | null, at: Date) {
@@ -93,8 +81,7 @@ async function assertTeam(db: Kysely<Database>, workspaceId: string, teamId: str
 export function officeHoursRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
-  router.use(base, requireUser(services));
-  router.use(`${base}/*`, requireUser(services));
+  requireUserUnder(router, services, base);
 
   async function respond(workspaceId: string, teamId: string | null) {
     const now = new Date();

@@ -1,8 +1,8 @@
 import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
-import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { readChecklist, recordMark } from './checklist';
 
@@ -13,7 +13,7 @@ const getRoute = createRoute({
   path: base,
   tags: ['Onboarding'],
   summary: "The workspace's first-run checklist, ticked from its data",
-  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), 401: errors[401] },
+  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(401) },
 });
 const markRoute = createRoute({
   method: 'post',
@@ -21,20 +21,14 @@ const markRoute = createRoute({
   tags: ['Onboarding'],
   summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist (admin)',
   request: { body: jsonBody(OnboardingMarkRequest) },
-  responses: {
-    200: jsonResponse(OnboardingChecklist, 'Checklist'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-  },
+  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(400, 401, 403) },
 });
 
 /** First-run checklist API. Paths are absolute; mount with `app.route('/', onboardingRoutes(services))`. */
 export function onboardingRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
-  router.use(base, requireUser(services));
-  router.use(`${base}/*`, requireUser(services));
+  requireUserUnder(router, services, base);
 
   router.openapi(getRoute, async (c) => c.json(await readChecklist(db, currentUser(c).workspaceId), 200));
 

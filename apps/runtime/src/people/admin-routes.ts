@@ -1,7 +1,7 @@
 import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
 import { createRoute } from '@hono/zod-openapi';
-import { currentUser, requireUser } from '../http/middleware/auth';
-import { errors, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import { currentUser, requireUserUnder } from '../http/middleware/auth';
+import { errorsOf, IdParam, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
 import { peopleRouter } from './router';
@@ -13,7 +13,7 @@ const listRoute = createRoute({
   path: '/api/admin/invites',
   tags,
   summary: 'People invited by email who have not set their password yet',
-  responses: { 200: jsonResponse(InvitesResponse, 'Open invites'), 401: errors[401], 403: errors[403] },
+  responses: { 200: jsonResponse(InvitesResponse, 'Open invites'), ...errorsOf(401, 403) },
 });
 
 const createInviteRoute = createRoute({
@@ -22,13 +22,7 @@ const createInviteRoute = createRoute({
   tags,
   summary: 'Invite a person by email (they choose their password through a link valid 72 hours, once)',
   request: { body: jsonBody(InviteRequest) },
-  responses: {
-    201: jsonResponse(InviteResponse, 'Invited; the email is queued'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    409: errors[409],
-  },
+  responses: { 201: jsonResponse(InviteResponse, 'Invited; the email is queued'), ...errorsOf(400, 401, 403, 409) },
 });
 
 const resendRoute = createRoute({
@@ -37,7 +31,7 @@ const resendRoute = createRoute({
   tags,
   summary: 'Send the invite again with a new link (the previous link stops working)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(InviteResponse, 'Sent again'), 401: errors[401], 403: errors[403], 404: errors[404] },
+  responses: { 200: jsonResponse(InviteResponse, 'Sent again'), ...errorsOf(401, 403, 404) },
 });
 
 const revokeRoute = createRoute({
@@ -46,15 +40,13 @@ const revokeRoute = createRoute({
   tags,
   summary: 'Withdraw an invite (its link stops working)',
   request: { params: IdParam },
-  responses: { 204: { description: 'Withdrawn' }, 401: errors[401], 403: errors[403], 404: errors[404] },
+  responses: { 204: { description: 'Withdrawn' }, ...errorsOf(401, 403, 404) },
 });
 
 /** Admins invite people by email, see who is still invited, resend or withdraw. */
 export function inviteRoutes(services: Services) {
   const router = peopleRouter();
-  for (const path of ['/api/admin/invites', '/api/admin/invites/*']) {
-    router.use(path, requireUser(services, { role: 'admin' }));
-  }
+  requireUserUnder(router, services, '/api/admin/invites', { role: 'admin' });
   const inviter = (c: Parameters<typeof currentUser>[0]) => {
     const user = currentUser(c);
     return { id: user.id, name: user.name, workspaceId: user.workspaceId };

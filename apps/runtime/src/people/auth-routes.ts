@@ -16,7 +16,7 @@ import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
 import { acceptInvite, describeInvite } from './invites';
 import { changeOwnPassword, describeReset, finishPasswordReset, requestPasswordReset } from './passwords';
@@ -24,7 +24,7 @@ import { peopleRouter } from './router';
 import { normalizeEmail } from './users';
 
 const tags = ['Auth'];
-const linkErrors = { 400: errors[400], 403: errors[403], 409: errors[409], 429: errors[429] };
+const linkErrors = errorsOf(400, 403, 409, 429);
 
 const inviteInfoRoute = createRoute({
   method: 'get',
@@ -32,7 +32,7 @@ const inviteInfoRoute = createRoute({
   tags,
   summary: "An invite link's details (who is invited, to which workspace), or why it cannot be used",
   request: { query: LinkTokenQuery },
-  responses: { 200: jsonResponse(PasswordLinkInfo, 'The invite'), 400: errors[400] },
+  responses: { 200: jsonResponse(PasswordLinkInfo, 'The invite'), ...errorsOf(400) },
 });
 const acceptRoute = createRoute({
   method: 'post',
@@ -50,9 +50,7 @@ const resetRequestRoute = createRoute({
   request: { body: jsonBody(PasswordResetRequest) },
   responses: {
     202: jsonResponse(PasswordResetAnswer, 'The same answer whether or not the address has an account'),
-    400: errors[400],
-    403: errors[403],
-    429: errors[429],
+    ...errorsOf(400, 403, 429),
   },
 });
 const resetInfoRoute = createRoute({
@@ -61,7 +59,7 @@ const resetInfoRoute = createRoute({
   tags,
   summary: "A reset link's details, or why it cannot be used",
   request: { query: LinkTokenQuery },
-  responses: { 200: jsonResponse(PasswordLinkInfo, 'The reset link'), 400: errors[400] },
+  responses: { 200: jsonResponse(PasswordLinkInfo, 'The reset link'), ...errorsOf(400) },
 });
 const resetConfirmRoute = createRoute({
   method: 'post',
@@ -77,13 +75,7 @@ const changeRoute = createRoute({
   tags,
   summary: 'Change my own password (the current one is required); my other sessions end',
   request: { body: jsonBody(ChangePasswordRequest) },
-  responses: {
-    200: jsonResponse(ChangePasswordAnswer, 'Changed'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(ChangePasswordAnswer, 'Changed'), ...errorsOf(400, 401, 403, 429) },
 });
 
 const WINDOW_MS = 15 * 60_000;

@@ -6,7 +6,7 @@ import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
 import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { dummyPasswordHash, verifyPassword } from '../services/secrets';
@@ -20,13 +20,7 @@ const loginRoute = createRoute({
   tags: ['Auth'],
   summary: 'Sign in with email and password; sets the session cookie',
   request: { body: jsonBody(LoginRequest) },
-  responses: {
-    200: jsonResponse(SessionUserAnswer, 'Signed in'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in'), ...errorsOf(400, 401, 403, 429) },
 });
 
 const logoutRoute = createRoute({
@@ -34,7 +28,7 @@ const logoutRoute = createRoute({
   path: '/api/auth/logout',
   tags: ['Auth'],
   summary: 'Sign out; ends the session',
-  responses: { 204: { description: 'Signed out' }, 403: errors[403] },
+  responses: { 204: { description: 'Signed out' }, ...errorsOf(403) },
 });
 
 const meRoute = createRoute({
@@ -42,7 +36,7 @@ const meRoute = createRoute({
   path: '/api/auth/me',
   tags: ['Auth'],
   summary: 'The signed-in user',
-  responses: { 200: jsonResponse(SessionUserAnswer, 'The user'), 401: errors[401] },
+  responses: { 200: jsonResponse(SessionUserAnswer, 'The user'), ...errorsOf(401) },
 });
 
 const updateMeRoute = createRoute({
@@ -51,12 +45,7 @@ const updateMeRoute = createRoute({
   tags: ['Auth'],
   summary: 'Change my own name or avatar (any signed-in user)',
   request: { body: jsonBody(ProfilePatch) },
-  responses: {
-    200: jsonResponse(SessionUserAnswer, 'The updated user'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-  },
+  responses: { 200: jsonResponse(SessionUserAnswer, 'The updated user'), ...errorsOf(400, 401, 403) },
 });
 
 const LOGIN_WINDOW_MS = 15 * 60_000;

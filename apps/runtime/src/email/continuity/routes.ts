@@ -15,7 +15,7 @@ import { ApiError, notFound } from '../../http/errors';
 import { requireAdmin } from '../../http/middleware/auth';
 import { checkBotOrigin } from '../../http/middleware/public-cors';
 import { enforce } from '../../http/middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../../http/schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../../http/schemas';
 import type { Services } from '../../services';
 import { newId } from '../../services/secrets';
 import { EMAIL_API_PREFIX } from '../compose';
@@ -29,13 +29,7 @@ const simulateRoute = createRoute({
   tags: ['Email'],
   summary: "Local mailbox: simulate the visitor's emailed reply to a conversation's reply address (admin)",
   request: { body: jsonBody(SimulatedInboundEmail) },
-  responses: {
-    200: jsonResponse(InboundAnswer, 'Stored in the conversation'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    422: errors[422],
-  },
+  responses: { 200: jsonResponse(InboundAnswer, 'Stored in the conversation'), ...errorsOf(400, 401, 403, 422) },
 });
 
 const continueRoute = createRoute({
@@ -46,11 +40,7 @@ const continueRoute = createRoute({
   request: { params: z.object({ botId: z.string().min(1).max(100) }), body: jsonBody(ContinueConversationRequest) },
   responses: {
     200: jsonResponse(ContinueConversationResponse, 'Token for this browser'),
-    400: errors[400],
-    401: errors[401],
-    403: errors[403],
-    404: errors[404],
-    429: errors[429],
+    ...errorsOf(400, 401, 403, 404, 429),
   },
 });
 

@@ -5,7 +5,7 @@ import type { UserRole } from '../../db/schema';
 import { findSessionUser } from '../../people/sessions';
 import { toPublicUser } from '../../people/users';
 import type { Services } from '../../services';
-import type { AppEnv } from '../env';
+import type { AppEnv, Router } from '../env';
 import { ApiError, forbidden, unauthorized } from '../errors';
 
 export const SESSION_COOKIE = 'fd_session';
@@ -81,6 +81,12 @@ export function requireUser(services: Services, options: { role?: UserRole } = {
     if (options.role && user.role !== options.role) throw forbidden(`Only ${options.role}s may do this`);
     await next();
   };
+}
+
+/** `requireUser` on `base` and on every path below it. */
+export function requireUserUnder(router: Router, services: Services, base: string, options: { role?: UserRole } = {}) {
+  const guard = requireUser(services, options);
+  for (const path of [base, `${base}/*`]) router.use(path, guard);
 }
 
 /** The signed-in user inside a route guarded by `requireUser`. */

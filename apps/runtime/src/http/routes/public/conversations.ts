@@ -8,7 +8,7 @@ import { withConversation } from '../../../services/conversation-tx';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { bearerToken, requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../../schemas';
 import { publicChannel } from './channel';
 import { ConversationIdParam, PublicSchemas, visitorSecurity } from './schemas';
 import { startVariables } from './sessions';
@@ -29,11 +29,7 @@ const sendRoute = createRoute({
   responses: {
     200: jsonResponse(PublicSchemas.SendMessageResponse, 'Already stored (same clientId)'),
     201: jsonResponse(PublicSchemas.SendMessageResponse, 'Stored'),
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
-    413: errors[413],
-    429: errors[429],
+    ...errorsOf(400, 401, 404, 413, 429),
   },
 });
 const historyRoute = createRoute({
@@ -43,13 +39,7 @@ const historyRoute = createRoute({
   summary: 'Messages after a sequence number, oldest first',
   security: visitorSecurity,
   request: { params: ConversationIdParam, query: HistoryQuery },
-  responses: {
-    200: jsonResponse(PublicSchemas.MessagesPage, 'Messages'),
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(PublicSchemas.MessagesPage, 'Messages'), ...errorsOf(400, 401, 404, 429) },
 });
 const contactRoute = createRoute({
   method: 'post',
@@ -58,13 +48,7 @@ const contactRoute = createRoute({
   summary: 'Leave an email (e.g. when nobody is available) so the team can answer later',
   security: visitorSecurity,
   request: { params: ConversationIdParam, body: jsonBody(PublicSchemas.ContactRequest) },
-  responses: {
-    200: jsonResponse(PublicSchemas.ConversationResponse, 'Saved'),
-    400: errors[400],
-    401: errors[401],
-    404: errors[404],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(PublicSchemas.ConversationResponse, 'Saved'), ...errorsOf(400, 401, 404, 429) },
 });
 const newConversationRoute = createRoute({
   method: 'post',
@@ -72,11 +56,7 @@ const newConversationRoute = createRoute({
   tags: ['Widget'],
   summary: 'Start a fresh conversation for this visitor (e.g. after one was resolved)',
   security: visitorSecurity,
-  responses: {
-    201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'),
-    401: errors[401],
-    429: errors[429],
-  },
+  responses: { 201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'), ...errorsOf(401, 429) },
 });
 
 export function publicConversationRoutes(services: Services) {

@@ -13,7 +13,7 @@ import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { checkBotOrigin } from '../../middleware/public-cors';
 import { enforce } from '../../middleware/public-rate-limit';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../../schemas';
 import { publicChannel } from './channel';
 import { BotIdParam, PublicSchemas } from './schemas';
 
@@ -23,13 +23,7 @@ const startRoute = createRoute({
   tags: ['Widget'],
   summary: 'Start or resume a visitor session: returns the visitor token, the open conversation and widget settings',
   request: { params: BotIdParam, body: jsonBody(PublicSchemas.StartSessionRequest) },
-  responses: {
-    200: jsonResponse(PublicSchemas.StartSessionResponse, 'Session'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(PublicSchemas.StartSessionResponse, 'Session'), ...errorsOf(400, 403, 404, 429) },
 });
 
 const settingsRoute = createRoute({
@@ -38,12 +32,7 @@ const settingsRoute = createRoute({
   tags: ['Widget'],
   summary: "The bot's widget settings (name, theme, texts, availability)",
   request: { params: BotIdParam },
-  responses: {
-    200: jsonResponse(PublicSchemas.WidgetSettingsResponse, 'Settings'),
-    403: errors[403],
-    404: errors[404],
-    429: errors[429],
-  },
+  responses: { 200: jsonResponse(PublicSchemas.WidgetSettingsResponse, 'Settings'), ...errorsOf(403, 404, 429) },
 });
 
 /** Flow variables a new conversation starts with: the SDK's variables plus what is known of the visitor. */

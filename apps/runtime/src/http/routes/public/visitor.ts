@@ -6,7 +6,7 @@ import type { Services } from '../../../services';
 import { createRouter } from '../../env';
 import { badRequest } from '../../errors';
 import { requireVisitor } from '../../middleware/visitor-auth';
-import { errors, jsonBody, jsonResponse } from '../../schemas';
+import { errorsOf, jsonBody, jsonResponse } from '../../schemas';
 import { PublicSchemas, visitorSecurity } from './schemas';
 
 const VisitorResponse = z
@@ -27,7 +27,7 @@ const updateRoute = createRoute({
   summary: "identify() / setVariables(): update the visitor; variables also reach the running bot's flow",
   security: visitorSecurity,
   request: { body: jsonBody(PublicSchemas.UpdateVisitorRequest) },
-  responses: { 200: jsonResponse(VisitorResponse, 'Updated'), 400: errors[400], 401: errors[401], 429: errors[429] },
+  responses: { 200: jsonResponse(VisitorResponse, 'Updated'), ...errorsOf(400, 401, 429) },
 });
 
 /** Variables a visitor keeps across setVariables calls (each new conversation starts with all of them). */

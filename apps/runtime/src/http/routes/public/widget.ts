@@ -5,7 +5,7 @@ import type { Services } from '../../../services';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { checkBotOrigin } from '../../middleware/public-cors';
-import { errors, jsonResponse } from '../../schemas';
+import { errorsOf, jsonResponse } from '../../schemas';
 import { BotIdParam, PublicSchemas } from './schemas';
 
 /** Browsers and shared caches may keep the launcher settings this long (a dashboard change shows within it). */
@@ -22,10 +22,7 @@ const launcherRoute = createRoute({
   request: { params: BotIdParam },
   responses: {
     200: jsonResponse(PublicSchemas.WidgetLauncherResponse, 'Launcher settings'),
-    400: errors[400],
-    403: errors[403],
-    404: errors[404],
-    429: errors[429],
+    ...errorsOf(400, 403, 404, 429),
   },
 });
 
