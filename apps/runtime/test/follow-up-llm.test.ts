@@ -1,10 +1,10 @@
 import { supportBotFlow } from '@flowdesk/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../src/config';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeOfficeHours } from '../src/office-hours/settings';
 import { databaseKinds } from './db';
 import { waitFor } from './email/wait';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from './fakes/openai-server';
+import { fakeOpenAiPerSuite } from './fakes/fake-openai-per-suite';
+import { requestText } from './fakes/openai-server';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
@@ -27,12 +27,9 @@ const SUMMARY = {
 };
 
 describe.each(databaseKinds)('an urgent visitor with nobody online, LLM path, on %s', (kind) => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-follow-up' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
-    fake.setHandler((req) => {
+  const openai = fakeOpenAiPerSuite('sk-follow-up');
+  beforeAll(() => {
+    openai.fake.setHandler((req) => {
       const name = req.response_format?.json_schema?.name;
       if (name === 'intent') {
         const talk = requestText(req).includes(URGENT);
@@ -43,8 +40,7 @@ describe.each(databaseKinds)('an urgent visitor with nobody online, LLM path, on
       return { json: {} };
     });
   });
-  afterAll(() => fake?.close());
-  const t = useTestServer(kind, overrides);
+  const t = useTestServer(kind, openai.config);
 
   it('is queued for follow-up with the model’s summary and priority', async () => {
     const { db, url } = t.current.server;

@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AiLogger, createAiProvider, DEFAULT_AI_TIMEOUT_MS } from '../../src/ai/index';
 import type { TranscriptLine } from '../../src/ai/provider';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 
 /** createAiProvider: timeouts, HTTP failures and bad output fall back to the offline provider and are logged. */
 
 const KEY = 'sk-secret-do-not-log-1234';
 
-let fake: FakeOpenAiServer;
+const openai = fakeOpenAiPerSuite();
 let logs: Array<{ level: 'info' | 'warn'; obj: Record<string, unknown>; msg?: string }>;
 const logger: AiLogger = {
   info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
   warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
 };
 
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
   logs = [];
-  fake.requests.length = 0;
+  openai.fake.requests.length = 0;
 });
 
 const transcript: TranscriptLine[] = [
@@ -33,11 +29,11 @@ const transcript: TranscriptLine[] = [
 
 describe('createAiProvider', () => {
   it('uses LangChain when a key is set and logs call, provider, latency and outcome', async () => {
-    const ai = createAiProvider({ apiKey: KEY, baseUrl: fake.baseUrl }, logger);
-    fake.enqueue({ json: { priority: 'high', reason: 'Payment failure' } });
+    const ai = createAiProvider({ apiKey: KEY, baseUrl: openai.fake.baseUrl }, logger);
+    openai.fake.enqueue({ json: { priority: 'high', reason: 'Payment failure' } });
     expect(ai.name).toBe('openai');
     expect(await ai.prioritize({ transcript })).toEqual({ priority: 'high', reason: 'Payment failure' });
-    expect(fake.requests).toHaveLength(1);
+    expect(openai.fake.requests).toHaveLength(1);
     expect(logs).toEqual([
       {
         level: 'info',
@@ -48,11 +44,11 @@ describe('createAiProvider', () => {
   });
 
   it('falls back offline on a 500 and logs the failure without the key', async () => {
-    fake.enqueue({
+    openai.fake.enqueue({
       status: 500,
       body: { error: { message: `upstream exploded for key ${KEY}`, type: 'server_error' } },
     });
-    const ai = createAiProvider({ apiKey: KEY, baseUrl: fake.baseUrl }, logger);
+    const ai = createAiProvider({ apiKey: KEY, baseUrl: openai.fake.baseUrl }, logger);
     const { summary } = await ai.summarize({ transcript, variables: {}, visitor: { name: 'Sam' } });
     expect(summary).toMatch(/^Sam: /);
     expect(summary).toContain('48213');
@@ -66,8 +62,8 @@ describe('createAiProvider', () => {
   });
 
   it('falls back offline when the model hangs past the timeout', async () => {
-    fake.enqueue({ hang: true });
-    const ai = createAiProvider({ apiKey: KEY, baseUrl: fake.baseUrl, timeoutMs: 300 }, logger);
+    openai.fake.enqueue({ hang: true });
+    const ai = createAiProvider({ apiKey: KEY, baseUrl: openai.fake.baseUrl, timeoutMs: 300 }, logger);
     const started = Date.now();
     const result = await ai.prioritize({ transcript });
     // The model never answers: the 300 ms bound ended the call, not the 10 s default.
@@ -82,8 +78,8 @@ describe('createAiProvider', () => {
   });
 
   it('falls back when the model answers with something unusable', async () => {
-    fake.enqueue({ content: 'not json at all' });
-    const ai = createAiProvider({ apiKey: KEY, baseUrl: fake.baseUrl }, logger);
+    openai.fake.enqueue({ content: 'not json at all' });
+    const ai = createAiProvider({ apiKey: KEY, baseUrl: openai.fake.baseUrl }, logger);
     const result = await ai.classifyIntent({
       text: 'I want to talk to a real person',
       intents: [{ id: 'human', name: 'Talk to a human', phrases: ['talk to a real person', 'human please'] }],
@@ -93,8 +89,8 @@ describe('createAiProvider', () => {
   });
 
   it('keeps the AI agent handing off through the fallback when the model is down', async () => {
-    fake.setHandler(() => ({ status: 503 }));
-    const ai = createAiProvider({ apiKey: KEY, baseUrl: fake.baseUrl }, logger);
+    openai.fake.setHandler(() => ({ status: 503 }));
+    const ai = createAiProvider({ apiKey: KEY, baseUrl: openai.fake.baseUrl }, logger);
     const result = await ai.agentTurn({
       instructions: '',
       knowledge: '',
@@ -102,7 +98,7 @@ describe('createAiProvider', () => {
       handoff: { enabled: true, whenToUse: '', gather: ['email'], autoPriority: false },
       gathered: {},
     });
-    fake.setHandler(null);
+    openai.fake.setHandler(null);
     expect(result).toEqual({
       handoff: { reason: expect.stringContaining('asked for a human'), gathered: { email: 'sam@example.com' } },
     });
@@ -118,7 +114,7 @@ describe('createAiProvider', () => {
     });
     expect(found).toBe(true);
     expect(answer).toBe('Refunds take 5 to 7 business days.');
-    expect(fake.requests).toHaveLength(0);
+    expect(openai.fake.requests).toHaveLength(0);
     expect(logs).toEqual([
       {
         level: 'info',

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { describe, expect, it } from 'vitest';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { requestText } from '../fakes/openai-server';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { type JsonAnswer, useTestServer } from '../server';
 
@@ -127,18 +127,12 @@ const modelSummary = (problem: string) => ({
 });
 
 describe('preview summary through an OpenAI-compatible server', () => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-preview' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
-  });
-  afterAll(() => fake.close());
-  const t = useTestServer('pglite', overrides);
+  const openai = fakeOpenAiPerSuite('sk-test-preview');
+  const t = useTestServer('pglite', openai.config);
 
   it('sends the transcript in the prompt and returns the model’s summary and priority', async () => {
     const { admin } = await signIn(t);
-    fake.setHandler((req) =>
+    openai.fake.setHandler((req) =>
       req.response_format?.json_schema?.name === 'priority'
         ? { json: { priority: 'high', reason: 'Double charge (model)' } }
         : { json: modelSummary('MODEL SUMMARY: Sam was charged twice for order 48213.') },
@@ -150,15 +144,15 @@ describe('preview summary through an OpenAI-compatible server', () => {
       priority: { priority: 'high', reason: 'Double charge (model)' },
       provider: 'openai',
     });
-    expect(fake.requests).toHaveLength(2);
-    for (const request of fake.requests) {
+    expect(openai.fake.requests).toHaveLength(2);
+    for (const request of openai.fake.requests) {
       expect(requestText(request.body)).toContain('I was charged twice for order 48213');
     }
   });
 
   it('falls back to the offline summary when the model fails', async () => {
     const { admin } = await signIn(t);
-    fake.setHandler(() => ({ status: 500, body: { error: { message: 'down', type: 'server_error' } } }));
+    openai.fake.setHandler(() => ({ status: 500, body: { error: { message: 'down', type: 'server_error' } } }));
     const answer = await t.current.call('POST', PATH, admin, { transcript });
     expect(answer.status).toBe(200);
     expect(answer.body.summary).toContain('48213');
@@ -168,7 +162,7 @@ describe('preview summary through an OpenAI-compatible server', () => {
 
   it('says offline when only the priority fell back, and openai for a model summary beside the agent’s priority', async () => {
     const { admin } = await signIn(t);
-    fake.setHandler((req) =>
+    openai.fake.setHandler((req) =>
       req.response_format?.json_schema?.name === 'priority'
         ? { status: 500 }
         : { json: modelSummary('MODEL SUMMARY: double charge.') },
@@ -178,13 +172,13 @@ describe('preview summary through an OpenAI-compatible server', () => {
     expect(partly.body.priority.priority).toMatch(/high|urgent/);
     expect(partly.body.provider).toBe('offline');
 
-    fake.requests.length = 0;
+    openai.fake.requests.length = 0;
     const suggested = await t.current.call('POST', PATH, admin, {
       transcript,
       priorityMode: 'ai',
       variables: { ai_handoff_priority: 'low' },
     });
     expect(suggested.body).toMatchObject({ priority: { priority: 'low' }, provider: 'openai' });
-    expect(fake.requests).toHaveLength(1);
+    expect(openai.fake.requests).toHaveLength(1);
   });
 });

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AiLogger, answeredBy, createAiProvider } from '../../src/ai/index';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 
 /** createAiProvider's streamed answer: options pass through, failures before and after the first text, timeouts. */
 
-let fake: FakeOpenAiServer;
+const openai = fakeOpenAiPerSuite();
 let logs: Array<{ level: string; obj: Record<string, unknown> }>;
 const logger: AiLogger = {
   info: (obj) => logs.push({ level: 'info', obj }),
   warn: (obj) => logs.push({ level: 'warn', obj }),
 };
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
   logs = [];
-  fake.requests.length = 0;
-  fake.setStreaming({});
+  openai.fake.requests.length = 0;
+  openai.fake.setStreaming({});
 });
 
 const input = {
@@ -28,7 +24,7 @@ const input = {
 const OFFLINE_ANSWER = 'Refunds take 5 to 7 business days.';
 
 function provider(timeoutMs = 2_000) {
-  return createAiProvider({ apiKey: 'sk-stream', baseUrl: fake.baseUrl, timeoutMs }, logger);
+  return createAiProvider({ apiKey: 'sk-stream', baseUrl: openai.fake.baseUrl, timeoutMs }, logger);
 }
 
 async function run(ai = provider(), signal?: AbortSignal) {
@@ -39,7 +35,7 @@ async function run(ai = provider(), signal?: AbortSignal) {
 
 describe('streamed answer through the resilient provider', () => {
   it('passes onText through and says the model answered', async () => {
-    fake.enqueue({ chunks: ['Five', ' to seven', ' days.'] });
+    openai.fake.enqueue({ chunks: ['Five', ' to seven', ' days.'] });
     expect(await run()).toEqual({
       result: { found: true, answer: 'Five to seven days.' },
       shown: ['Five', 'Five to seven', 'Five to seven days.'],
@@ -49,7 +45,7 @@ describe('streamed answer through the resilient provider', () => {
   });
 
   it('falls back offline when the stream fails before any text, showing the offline answer once', async () => {
-    fake.enqueue({ status: 500 });
+    openai.fake.enqueue({ status: 500 });
     expect(await run()).toEqual({
       result: { found: true, answer: OFFLINE_ANSWER },
       shown: [OFFLINE_ANSWER],
@@ -59,7 +55,7 @@ describe('streamed answer through the resilient provider', () => {
   });
 
   it('falls back offline when the stream breaks before any visible text (marker prefix only)', async () => {
-    fake.enqueue({ chunks: ['NOT_', 'FOUND'], breakAfter: 1 });
+    openai.fake.enqueue({ chunks: ['NOT_', 'FOUND'], breakAfter: 1 });
     const { result, shown, by } = await run();
     expect({ result, shown, by }).toEqual({
       result: { found: true, answer: OFFLINE_ANSWER },
@@ -69,7 +65,7 @@ describe('streamed answer through the resilient provider', () => {
   });
 
   it('keeps the text already shown when the stream breaks after it, without a second offline reply', async () => {
-    fake.enqueue({ chunks: ['Refunds', ' take five', ' business days.'], breakAfter: 2 });
+    openai.fake.enqueue({ chunks: ['Refunds', ' take five', ' business days.'], breakAfter: 2 });
     expect(await run()).toEqual({
       result: { found: true, answer: 'Refunds take five' },
       shown: ['Refunds', 'Refunds take five'],
@@ -80,12 +76,12 @@ describe('streamed answer through the resilient provider', () => {
 
   it('times out on silence: before the first text it falls back, after it the text is kept', async () => {
     // The text would come after 1 s: offline and a timeout mean the 200 ms silence bound ended the call first.
-    fake.enqueue({ chunks: ['late'], timing: { firstChunkDelayMs: 1_000 } });
+    openai.fake.enqueue({ chunks: ['late'], timing: { firstChunkDelayMs: 1_000 } });
     expect((await run(provider(200))).by).toBe('offline');
     expect(logs[0]?.obj.outcome).toBe('timeout');
 
     // Only the first piece: the silence after it ended the call before the second (1 s later).
-    fake.enqueue({ chunks: ['Refunds', ' take', ' ages'], timing: { chunkDelayMs: 1_000 } });
+    openai.fake.enqueue({ chunks: ['Refunds', ' take', ' ages'], timing: { chunkDelayMs: 1_000 } });
     expect(await run(provider(200))).toEqual({
       result: { found: true, answer: 'Refunds' },
       shown: ['Refunds'],
@@ -97,7 +93,7 @@ describe('streamed answer through the resilient provider', () => {
     const words = ['Refunds', ' take', ' five', ' to', ' seven', ' business', ' days,', ' sometimes', ' ten.'];
     // Each pause (150 ms) stays far under the silence timeout (1 s) even on a loaded machine; the whole answer
     // takes longer than it.
-    fake.enqueue({ chunks: words, timing: { chunkDelayMs: 150 } });
+    openai.fake.enqueue({ chunks: words, timing: { chunkDelayMs: 150 } });
     const started = performance.now();
     const { result, shown, by } = await run(provider(1_000));
     expect(performance.now() - started).toBeGreaterThan(1_000);
@@ -107,7 +103,7 @@ describe('streamed answer through the resilient provider', () => {
   });
 
   it('rejects without a fallback when the caller aborts', async () => {
-    fake.enqueue({ chunks: ['one', ' two'], timing: { firstChunkDelayMs: 1_000 } });
+    openai.fake.enqueue({ chunks: ['one', ' two'], timing: { firstChunkDelayMs: 1_000 } });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     // Rejected, not answered: the abort ended the call before the first piece (1 s later).

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answeredBy, createAiProvider, DEFAULT_AI_TIMEOUT_MS } from '../../src/ai/index';
 import { ConfigError, loadConfig, testConfig } from '../../src/config';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 
 /** AI_TIMEOUT_MS: how long an AI call may take before the offline provider answers. */
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
+const openai = fakeOpenAiPerSuite();
 
 describe('AI_TIMEOUT_MS', () => {
   it('defaults to 10 s and is validated', () => {
@@ -24,9 +20,9 @@ describe('AI_TIMEOUT_MS', () => {
 
   it('bounds each model call: a hung model is answered offline after that long', async () => {
     const { AI_TIMEOUT_MS } = testConfig({ AI_TIMEOUT_MS: '300' });
-    const ai = createAiProvider({ apiKey: 'sk-timeout', baseUrl: fake.baseUrl, timeoutMs: AI_TIMEOUT_MS });
+    const ai = createAiProvider({ apiKey: 'sk-timeout', baseUrl: openai.fake.baseUrl, timeoutMs: AI_TIMEOUT_MS });
     const transcript = [{ author: 'visitor' as const, text: 'I was charged twice for my order' }];
-    fake.enqueue({ hang: true }, { hang: true });
+    openai.fake.enqueue({ hang: true }, { hang: true });
     for (const call of [
       () => ai.summarize({ transcript, variables: {} }),
       () => ai.answer({ question: 'Refund time?', instructions: '', knowledge: 'Refunds take 5 days.' }),

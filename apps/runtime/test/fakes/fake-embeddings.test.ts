@@ -1,15 +1,11 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeEmbedding } from './fake-embeddings';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from './openai-server';
+import { fakeOpenAiPerSuite } from './fake-openai-per-suite';
 
 const dot = (a: number[], b: number[]) => a.reduce((sum, value, i) => sum + value * (b[i] ?? 0), 0);
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(() => fake.close());
+const openai = fakeOpenAiPerSuite();
 
 describe('fake OpenAI embeddings', () => {
   it('gives unit vectors, near for shared words or folded synonyms, orthogonal otherwise', () => {
@@ -22,22 +18,22 @@ describe('fake OpenAI embeddings', () => {
   });
 
   it('answers the real SDK (base64 by default, float on request), in batches and with `dimensions`', async () => {
-    const options = { apiKey: 'sk-test', configuration: { baseURL: fake.baseUrl }, maxRetries: 0 };
+    const options = { apiKey: 'sk-test', configuration: { baseURL: openai.fake.baseUrl }, maxRetries: 0 };
     const embeddings = new OpenAIEmbeddings({ ...options, model: 'text-embedding-3-small', batchSize: 2 });
     const vectors = await embeddings.embedDocuments(['parcel delivery', 'refund', 'opening hours']);
     expect(vectors.map((vector) => vector.length)).toEqual([1536, 1536, 1536]);
     expect(vectors[0]![0]).toBeCloseTo(fakeEmbedding('parcel delivery', 1536)[0]!, 6);
-    expect(fake.embeddings.requests.map((request) => request.input)).toEqual([
+    expect(openai.fake.embeddings.requests.map((request) => request.input)).toEqual([
       ['parcel delivery', 'refund'],
       ['opening hours'],
     ]);
-    expect(fake.embeddings.requests[0]?.encoding_format).toBe('base64'); // what the openai SDK asks by default
+    expect(openai.fake.embeddings.requests[0]?.encoding_format).toBe('base64'); // what the openai SDK asks by default
     const small = new OpenAIEmbeddings({ ...options, dimensions: 32, encodingFormat: 'float' });
     expect(await small.embedQuery('parcel delivery')).toEqual(fakeEmbedding('parcel delivery', 32));
-    expect(fake.embeddings.requests.at(-1)).toMatchObject({ dimensions: 32, encoding_format: 'float' });
-    expect(fake.requests).toEqual([]); // chat requests are recorded apart, unchanged
-    fake.embeddings.fail = 429;
+    expect(openai.fake.embeddings.requests.at(-1)).toMatchObject({ dimensions: 32, encoding_format: 'float' });
+    expect(openai.fake.requests).toEqual([]); // chat requests are recorded apart, unchanged
+    openai.fake.embeddings.fail = 429;
     await expect(small.embedQuery('refund')).rejects.toThrow();
-    fake.embeddings.fail = null;
+    openai.fake.embeddings.fail = null;
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { type FakeOpenAiServer, requestText } from '../fakes/openai-server';
 import { useTestServer } from '../server';
 import {
   type Asked,
@@ -92,20 +92,16 @@ const knowledgeSent = (fake: FakeOpenAiServer) =>
   requestText(fake.requests.at(-1)!.body).split('Knowledge:\n')[1] ?? '';
 
 describe('knowledge-base accuracy on the npm docs corpus, through the fake OpenAI server (LangChain SDK)', () => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-corpus' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
+  const openai = fakeOpenAiPerSuite('sk-test-corpus');
+  beforeAll(() => {
     // A stand-in for a model that answers from the best passage: the first two sentences of the first passage sent.
     // It never says NOT_FOUND, so every not-found below was decided by the runtime before asking.
-    fake.setHandler((request) => {
+    openai.fake.setHandler((request) => {
       const first = (requestText(request).split('Knowledge:\n')[1] ?? '').split('\n\n')[0] ?? '';
       return { content: (first.match(/[^.!?]+[.!?]+/g) ?? [first]).slice(0, 2).join('').trim() || 'NOT_FOUND' };
     });
   });
-  afterAll(() => fake.close());
-  const t = useTestServer('pglite', overrides);
+  const t = useTestServer('pglite', openai.config);
 
   it(
     'sends the passage holding the answer to the model, cites its source, and logs the figures',
@@ -116,9 +112,9 @@ describe('knowledge-base accuracy on the npm docs corpus, through the fake OpenA
       let inContext = 0;
       const sent = new Map<string, string>();
       const ask = async (question: string): Promise<Asked> => {
-        const before = fake.requests.length;
+        const before = openai.fake.requests.length;
         const asked = await askCorpus(services, workspaceId, indexed.sourceIds, question);
-        sent.set(question, fake.requests.length > before ? knowledgeSent(fake) : '');
+        sent.set(question, openai.fake.requests.length > before ? knowledgeSent(openai.fake) : '');
         return asked;
       };
       // Correct here: the model was given a passage of an expected source holding the key words, and the answer's
@@ -140,7 +136,7 @@ describe('knowledge-base accuracy on the npm docs corpus, through the fake OpenA
         `fake LLM: the answer's passage was among those sent to the model for ${inContext}/${scored.answerable} (${percent(inContext, scored.answerable)} %)`,
       );
       // The model was asked with passages; the runtime's share (passages, citation, cut-off) holds its measured floors.
-      expect(fake.requests.length).toBeGreaterThan(0);
+      expect(openai.fake.requests.length).toBeGreaterThan(0);
       expect(percent(scored.correct, scored.answerable)).toBeGreaterThanOrEqual(FLOOR_MODEL_CORRECT);
       expect(percent(scored.notFound, scored.unanswerable)).toBeGreaterThanOrEqual(FLOOR_MODEL_NOT_FOUND);
     },

@@ -1,8 +1,8 @@
 import type { MessageContent } from '@flowdesk/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
+import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../db';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { requestText } from '../fakes/openai-server';
 import { useTestServer } from '../server';
 import { askBot, RETURNS_URL, seedKnowledgeBot } from './knowledge-flow';
 
@@ -54,20 +54,14 @@ describe.each(databaseKinds)('AI answer from knowledge sources, offline provider
 });
 
 describe('AI answer from knowledge sources through an OpenAI-compatible server', () => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-knowledge' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
-  });
-  afterAll(() => fake.close());
-  const t = useTestServer('pglite', overrides);
+  const openai = fakeOpenAiPerSuite('sk-test-knowledge');
+  const t = useTestServer('pglite', openai.config);
 
   it('sends the retrieved passages to the model and cites the source its answer came from', async () => {
-    fake.enqueue({ content: 'Refunds reach your original card within 5 business days of the parcel arriving.' });
+    openai.fake.enqueue({ content: 'Refunds reach your original card within 5 business days of the parcel arriving.' });
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { replies } = await askBot(t.current.server.url, bot.id, 'How long do refunds take?');
-    const prompt = requestText(fake.requests.at(-1)!.body);
+    const prompt = requestText(openai.fake.requests.at(-1)!.body);
     expect(prompt).toContain('Refunds are paid back to the original card within 5 business days');
     expect(prompt).not.toContain('## Exchanges');
     expect(textOf(replies[0])).toBe('Refunds reach your original card within 5 business days of the parcel arriving.');
@@ -75,7 +69,7 @@ describe('AI answer from knowledge sources through an OpenAI-compatible server',
   });
 
   it('the model saying the context does not hold the answer takes the not-found path', async () => {
-    fake.enqueue({ content: 'NOT_FOUND' });
+    openai.fake.enqueue({ content: 'NOT_FOUND' });
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { replies, conversation } = await askBot(t.current.server.url, bot.id, 'Can I return the parcel by post?');
     expect(replies).toHaveLength(1);
@@ -84,12 +78,12 @@ describe('AI answer from knowledge sources through an OpenAI-compatible server',
   });
 
   it('nothing found in the sources: the model is not asked and the conversation is handed off', async () => {
-    const before = fake.requests.length;
+    const before = openai.fake.requests.length;
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { conversation } = await askBot(t.current.server.url, bot.id, 'volcano eruption forecast');
     expect(conversation.status).toBe('needs_agent');
     // Handing off asks the model for a summary; no answer was asked for (its instructions were never sent).
-    const asked = fake.requests.slice(before).map((request) => requestText(request.body));
+    const asked = openai.fake.requests.slice(before).map((request) => requestText(request.body));
     expect(asked.some((text) => text.includes('only from the knowledge below'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema';
 import { createKnowledgeEmbedder, type KnowledgeEmbedder } from '../../src/knowledge/embeddings';
 import { indexKnowledgeSource } from '../../src/knowledge/indexer';
@@ -7,7 +7,7 @@ import { searchChunks, searchChunksLexical } from '../../src/knowledge/search';
 import { createKnowledgeSource, getKnowledgeSource } from '../../src/knowledge/sources';
 import { hasVectorExtension, nearestChunks, nearestChunksQuery } from '../../src/knowledge/vector-store';
 import { databaseKinds, useTestDatabase } from '../db';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 
 const pairs = [
   { question: 'Refund policy', answer: 'Refunds are paid to your card within five business days of the return.' },
@@ -18,19 +18,13 @@ const pairs = [
 /** No word of it is in any passage (full-text search finds nothing); the fake's vectors fold money into refund. */
 const MEANING_ONLY = 'When will I get my money back?';
 
-let fake: FakeOpenAiServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAiServer();
-});
-afterAll(async () => {
-  await fake.close();
-});
+const openai = fakeOpenAiPerSuite();
 
 /** `null`: no `dimensions` asked, the model's own length. */
 function embedder(dimensions: number | null = 64): KnowledgeEmbedder {
   const created = createKnowledgeEmbedder({
     apiKey: 'sk-test',
-    baseUrl: fake.baseUrl,
+    baseUrl: openai.fake.baseUrl,
     dimensions: dimensions ?? undefined,
   });
   if (!created) throw new Error('an embedder is made with a key');
@@ -86,17 +80,17 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
     const db = database.current.db;
     const workspaceId = await workspace();
     const offline = await faq(workspaceId);
-    const before = fake.embeddings.requests.length;
+    const before = openai.fake.embeddings.requests.length;
     await indexKnowledgeSource(db, workspaceId, offline.id, { allowPrivate: false, embedder: null });
-    expect(fake.embeddings.requests.length).toBe(before);
+    expect(openai.fake.embeddings.requests.length).toBe(before);
     expect((await embedded(offline.id)).map((row) => row.dims)).toEqual([null, null, null, null]);
 
     const many = Array.from({ length: 70 }, (_, i) => ({ question: `Question ${i}?`, answer: `Answer number ${i}.` }));
     const online = await faq(workspaceId, many);
     await indexKnowledgeSource(db, workspaceId, online.id, { allowPrivate: false, embedder: embedder() });
-    const batches = fake.embeddings.requests.slice(before).map((request) => (request.input as string[]).length);
+    const batches = openai.fake.embeddings.requests.slice(before).map((request) => (request.input as string[]).length);
     expect(batches).toEqual([64, 6]);
-    expect(fake.embeddings.requests.at(-1)).toMatchObject({ model: 'text-embedding-3-small', dimensions: 64 });
+    expect(openai.fake.embeddings.requests.at(-1)).toMatchObject({ model: 'text-embedding-3-small', dimensions: 64 });
     const rows = await embedded(online.id);
     expect(rows).toHaveLength(70);
     expect(rows.every((row) => row.dims === 64 && row.model === 'text-embedding-3-small:64')).toBe(true);
@@ -143,7 +137,7 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
     const db = database.current.db;
     const workspaceId = await workspace();
     const source = await faq(workspaceId);
-    fake.embeddings.fail = 500;
+    openai.fake.embeddings.fail = 500;
     try {
       await indexKnowledgeSource(db, workspaceId, source.id, { allowPrivate: false, embedder: embedder() });
       const row = await getKnowledgeSource(db, workspaceId, source.id);
@@ -159,7 +153,7 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
       // The question's embedding fails too: the search answers lexically.
       expect(await searchChunks(db, query, { embedder: embedder() })).toEqual(lexical);
     } finally {
-      fake.embeddings.fail = null;
+      openai.fake.embeddings.fail = null;
     }
     await indexKnowledgeSource(db, workspaceId, source.id, { allowPrivate: false, embedder: embedder() });
     expect((await getKnowledgeSource(db, workspaceId, source.id))?.failures).toEqual([]);
@@ -205,13 +199,13 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
     const source = await faq(workspaceId);
     const withKey = embedder();
     let release = () => {};
-    fake.embeddings.gate = new Promise<void>((resolve) => {
+    openai.fake.embeddings.gate = new Promise<void>((resolve) => {
       release = resolve;
     });
     try {
-      const sent = fake.embeddings.requests.length;
+      const sent = openai.fake.embeddings.requests.length;
       const indexing = indexKnowledgeSource(db, workspaceId, source.id, { allowPrivate: false, embedder: withKey });
-      await until(() => fake.embeddings.requests.length > sent);
+      await until(() => openai.fake.embeddings.requests.length > sent);
       expect(await chunksAreFree(db)).toBe(true);
       // The chunks were committed before the call: searchable lexically while the vectors are on their way.
       expect((await getKnowledgeSource(db, workspaceId, source.id))?.status).toBe('ready');
@@ -221,17 +215,17 @@ describe.each(databaseKinds)('knowledge embeddings and hybrid retrieval (%s)', (
       await indexing;
       expect((await embedded(source.id)).every((chunk) => chunk.dims === 64)).toBe(true);
 
-      fake.embeddings.gate = new Promise<void>((resolve) => {
+      openai.fake.embeddings.gate = new Promise<void>((resolve) => {
         release = resolve;
       });
-      const asked = fake.embeddings.requests.length;
+      const asked = openai.fake.embeddings.requests.length;
       const searching = searchChunks(db, { ...query, question: MEANING_ONLY }, { embedder: withKey });
-      await until(() => fake.embeddings.requests.length > asked);
+      await until(() => openai.fake.embeddings.requests.length > asked);
       expect(await chunksAreFree(db)).toBe(true);
       release();
       expect((await searching)[0]?.content).toContain('Refunds are paid');
     } finally {
-      fake.embeddings.gate = null;
+      openai.fake.embeddings.gate = null;
       release();
     }
   });

@@ -1,15 +1,15 @@
 import type { MessageContent } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aiSettingsDb } from '../../src/ai-settings/tables';
-import type { Config } from '../../src/config';
 import type { Database } from '../../src/db/schema';
 import { indexKnowledgeSource } from '../../src/knowledge/indexer';
 import { createKnowledgeSource } from '../../src/knowledge/sources';
 import { hasVectorExtension } from '../../src/knowledge/vector-store';
 import { workspaceEmbedder } from '../../src/knowledge/workspace-embedder';
 import { databaseKinds } from '../db';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { requestText } from '../fakes/openai-server';
 import { seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { useTestServer } from '../server';
@@ -26,14 +26,8 @@ const pairs = [
 const MEANING_ONLY = 'When will I get my money back?';
 
 describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%s)', (kind) => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-hybrid' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
-  });
-  afterAll(() => fake.close());
-  const t = useTestServer(kind, overrides);
+  const openai = fakeOpenAiPerSuite('sk-test-hybrid');
+  const t = useTestServer(kind, openai.config);
 
   async function bot(db: Kysely<Database>, embed: boolean, saved?: 'offline') {
     const seeded = await seedWorkspace(db);
@@ -69,8 +63,8 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
     // PGlite loads pgvector: this chat ranks by the HNSW index there, by the real[] scan on PostgreSQL without it.
     if (kind === 'pglite') expect(await hasVectorExtension(db)).toBe(true);
     const embedded = await bot(db, true);
-    const asked = fake.embeddings.requests.length;
-    fake.setHandler((request) =>
+    const asked = openai.fake.embeddings.requests.length;
+    openai.fake.setHandler((request) =>
       requestText(request).includes('Refunds are paid to your card')
         ? { content: 'Your money is back on your card within five business days.' }
         : { content: 'NOT_FOUND' },
@@ -80,19 +74,19 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
       expect(textOf(replies[0])).toBe('Your money is back on your card within five business days.');
       expect(conversation.status).not.toBe('needs_agent');
       // The question itself was embedded once, with the configured embedding model.
-      expect(fake.embeddings.requests.slice(asked)).toEqual([
+      expect(openai.fake.embeddings.requests.slice(asked)).toEqual([
         expect.objectContaining({ model: 'text-embedding-3-small', input: MEANING_ONLY }),
       ]);
 
       // The same sources indexed without embeddings: nothing found, the model is not asked, a person takes over.
       const lexicalOnly = await bot(db, false);
-      const before = fake.requests.length;
+      const before = openai.fake.requests.length;
       const second = await askBot(url, lexicalOnly.id, MEANING_ONLY);
       expect(second.conversation.status).toBe('needs_agent');
-      const prompts = fake.requests.slice(before).map((request) => requestText(request.body));
+      const prompts = openai.fake.requests.slice(before).map((request) => requestText(request.body));
       expect(prompts.some((text) => text.includes('Refunds are paid'))).toBe(false);
     } finally {
-      fake.setHandler(null);
+      openai.fake.setHandler(null);
     }
   });
 
@@ -105,9 +99,9 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
       .where('id', '=', offline.id)
       .executeTakeFirstOrThrow();
     expect(workspaceEmbedder(services, seeded.workspace_id)).toBeNull();
-    const asked = fake.embeddings.requests.length;
+    const asked = openai.fake.embeddings.requests.length;
     const { conversation } = await askBot(url, offline.id, MEANING_ONLY);
     expect(conversation.status).toBe('needs_agent'); // offline and lexical only: nothing found
-    expect(fake.embeddings.requests.length).toBe(asked);
+    expect(openai.fake.embeddings.requests.length).toBe(asked);
   });
 });
