@@ -33,13 +33,16 @@ async function figuresWithin(db: Kysely<Database>, schedule: Schedule, facts: Ra
   // Open milliseconds from the first interval until `t`, `i` the last interval starting at or before it (0: none).
   const openUntil = (t: string, i: string) =>
     sql`coalesce(k.before[${sql.ref(i)}] + least(${sql.ref(t)}, k.ends[${sql.ref(i)}]) - k.starts[${sql.ref(i)}], 0)`;
+  // The start is the end less the fact's `ms` (recorded as exactly that difference of the two instants): reading
+  // `handedOffAt` as a timestamp cost more than the rest of the statement. A fact without `ms` falls back to it;
   // JavaScript read a missing start as `new Date(null)`: the epoch. Materialized (and `offset 0`: the subquery is
   // not merged into it), each value is computed once instead of once per use.
   const { rows } = await sql<Result>`${planEachTime}
     with k as (select ${float8s(starts)} as starts, ${float8s(ends)} as ends, ${float8s(before)} as before),
     marks as materialized (select s.since, s.at, width_bucket(s.since, k.starts) as i, width_bucket(s.at, k.starts) as j
-      from (select coalesce(${epochMs(sql`(f.payload->>'handedOffAt')::timestamptz`)}, 0) as since,
-        ${epochMs(sql`f.at`)} as at ${facts} offset 0) s cross join k),
+      from (select coalesce(t.at - t.ms, ${epochMs(sql`(t.payload->>'handedOffAt')::timestamptz`)}, 0) as since, t.at
+        from (select ${epochMs(sql`f.at`)} as at, (f.payload->>'ms')::float8 as ms, f.payload ${facts} offset 0) t
+      ) s cross join k),
     open as (select m.since, m.at,
         case when m.at <= m.since then 0 else ${openUntil('m.at', 'm.j')} - ${openUntil('m.since', 'm.i')} end as ms
       from marks m cross join k)

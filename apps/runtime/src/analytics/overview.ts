@@ -97,13 +97,18 @@ export function filters(
 const DAY_MS = 86_400_000;
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
-async function durations(db: Kysely<Database>, scope: Scope, kind: string, reason: string | null) {
+/** Durations of the facts `kind` (and `reason`); counting only `schedule`'s open time when one is given. */
+async function durations(
+  db: Kysely<Database>,
+  scope: Scope,
+  kind: string,
+  reason: string | null,
+  schedule: Schedule | null,
+) {
   const facts = sql`from analytics_facts f
     where f.workspace_id = ${scope.workspaceId} and f.kind = ${kind} and f.payload->>'ms' is not null
       and ${reason ? sql`f.reason = ${reason}` : sql`true`}
       and ${inRange('f.at', scope)} and ${filters('f', 'agent_id', scope)}`;
-  // Counting only open office time (all of it without office hours).
-  const schedule = scope.query.officeHoursOnly ? await workspaceSchedule(db, scope.workspaceId) : null;
   if (schedule) {
     // The intervals to try first: the range's days and a month before it (the waits of most facts start there).
     const first = Date.parse(`${scope.query.from}T00:00:00Z`) - 32 * DAY_MS;
@@ -198,13 +203,16 @@ export async function overview(
   workspaceId: string,
   query: AnalyticsOverviewQuery,
 ): Promise<AnalyticsOverview> {
-  const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
+  const schedule = await workspaceSchedule(db, workspaceId);
+  const scope: Scope = { workspaceId, timeZone: schedule?.timezone ?? 'UTC', query };
+  // Counting only open office time (all of it without office hours).
+  const officeTime = query.officeHoursOnly ? schedule : null;
   // Independent statements on their own connections: PostgreSQL runs them side by side.
   const [total, groups, firstResponse, resolution, csat] = await Promise.all([
     startedTotals(db, scope),
     handoffGroups(db, scope),
-    durations(db, scope, 'first_response', null),
-    durations(db, scope, 'resolved', 'human'),
+    durations(db, scope, 'first_response', null, officeTime),
+    durations(db, scope, 'resolved', 'human', officeTime),
     csatFigures(db, scope, null),
   ]);
   const conversations = total.conversations ?? 0;

@@ -36,21 +36,22 @@ describe.each(databaseKinds)('open office time in SQL on %s', (kind) => {
   it('gives what openTimeCounter and durationFigures give, whatever intervals it tries first', async () => {
     const next = random(21);
     const base = Date.parse('2026-02-20T00:00:00Z');
-    const facts: Array<{ since: string; at: string }> = [];
+    const facts: Array<{ since: string; at: string; ms?: number }> = [];
     for (let i = 0; i < 400; i++) {
       const at = base + next() * 300 * DAY;
       const since = at - next() * 20 * DAY + (i % 17 === 0 ? 2 * DAY : 0);
       // Microseconds in some starts and ends (JavaScript keeps the milliseconds).
       const micros = (ms: number) => new Date(ms).toISOString().replace('Z', `${i % 10}${i % 7}1+00:00`);
-      facts.push({
-        since: i % 2 ? micros(since) : new Date(since).toISOString(),
-        at: micros(at),
-      });
+      const fact = { since: i % 2 ? micros(since) : new Date(since).toISOString(), at: micros(at) };
+      // As recorded: the wait in whole milliseconds beside its start (some facts carry only one of them).
+      const ms = new Date(fact.at).getTime() - new Date(fact.since).getTime();
+      facts.push(i % 3 === 0 ? fact : { ...fact, ms });
     }
-    const expectSame = async (schedule: Schedule, some: Array<{ since: string | null; at: string }>) => {
-      const values = some.map(
-        ({ since, at }) => sql`(${JSON.stringify({ handedOffAt: since })}::jsonb, ${at}::timestamptz)`,
-      );
+    const expectSame = async (schedule: Schedule, some: Array<{ since: string | null; at: string; ms?: number }>) => {
+      const values = some.map(({ since, at, ms }, i) => {
+        const payload = ms === undefined ? { handedOffAt: since } : i % 3 === 2 ? { ms } : { handedOffAt: since, ms };
+        return sql`(${JSON.stringify(payload)}::jsonb, ${at}::timestamptz)`;
+      });
       const from = sql`from (values ${sql.join(values)}) as f(payload, at)`;
       // What the statement replaced: rows read into Dates (a missing start: `new Date(null)`, the epoch).
       const spans = some.map(({ since, at }) => ({ from: new Date(since as string), to: new Date(at) }));
