@@ -8,6 +8,7 @@ import { seedTeam } from './email/fixtures';
 import { waitFor } from './email/wait';
 import { type FakeResendServer, startFakeResend } from './fakes/resend-server';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
+import { ask, flowDocument, say, start } from './fixtures/flow-builder';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
 import { type Json, useTestServer } from './server';
@@ -19,28 +20,20 @@ import { type Json, useTestServer } from './server';
  * written again when the visitor writes before any agent reply.
  */
 
-const at = (x: number) => ({ x, y: 0 });
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const URGENT = 'I was charged twice, this is a scam and nobody answers, I need my money back immediately';
 
 /** Asks the issue, hands off; offline (or no reply in time): asks for an email, thanks, ends. */
 function offlineFlow(teamId: string): FlowDocumentInput {
-  return {
-    schemaVersion: 1,
+  return flowDocument({
     id: 'follow-up',
     name: 'Follow-up',
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
-      {
-        id: 'ask',
-        type: 'capture',
-        position: at(200),
-        data: { prompt: 'What can we help you with?', inputType: 'text', saveAs: 'issue' },
-      },
+      start(),
+      ask('ask', 'What can we help you with?', 'issue'),
       {
         id: 'handoff',
         type: 'human_handoff',
-        position: at(400),
         data: {
           teamId,
           priority: { mode: 'auto' },
@@ -50,29 +43,16 @@ function offlineFlow(teamId: string): FlowDocumentInput {
           noAgentTimeoutMinutes: 10,
         },
       },
-      {
-        id: 'ask_email',
-        type: 'capture',
-        position: at(600),
-        data: { prompt: 'Leave your email and we will write back.', inputType: 'email', saveAs: 'email' },
-      },
-      {
-        id: 'thanks',
-        type: 'message',
-        position: at(800),
-        data: { content: { type: 'text', text: "Thanks! We'll write to {{email}} soon." } },
-      },
-      { id: 'end', type: 'end', position: at(1000), data: {} },
+      ask('ask_email', 'Leave your email and we will write back.', 'email', 'email'),
+      say('thanks', "Thanks! We'll write to {{email}} soon."),
+      { id: 'end', type: 'end', data: {} },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'handoff' },
-      { id: 'e3', source: 'handoff', sourceHandle: 'offline', target: 'ask_email' },
-      { id: 'e4', source: 'handoff', sourceHandle: 'no_agent_timeout', target: 'ask_email' },
-      { id: 'e5', source: 'ask_email', sourceHandle: 'next', target: 'thanks' },
-      { id: 'e6', source: 'thanks', sourceHandle: 'next', target: 'end' },
+    wires: [
+      'start -> ask -> handoff',
+      'handoff.offline -> ask_email',
+      'handoff.no_agent_timeout -> ask_email -> thanks -> end',
     ],
-  };
+  });
 }
 
 describe.each(databaseKinds)('the follow-up queue on %s', (kind) => {

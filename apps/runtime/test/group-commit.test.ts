@@ -1,31 +1,21 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Visitor } from '../src/db/schema';
 import { databaseKinds } from './db';
 import { seedWorkspace } from './fixtures/accounts';
+import { ask, flowDocument, say, start } from './fixtures/flow-builder';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
 import { type TestServer, useTestServer } from './server';
 
-const at = { x: 0, y: 0 };
 /** start → capture q → "got {{q}}" → capture again. */
-const echoFlow: FlowDocumentInput = {
-  schemaVersion: 1,
+const echoFlow = flowDocument({
   id: 'echo',
   name: 'Echo',
   variables: [{ name: 'q' }],
-  blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
-    { id: 'ask', type: 'capture', position: at, data: { prompt: 'Say something', inputType: 'text', saveAs: 'q' } },
-    { id: 'echo', type: 'message', position: at, data: { content: { type: 'text', text: 'got {{q}}' } } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-    { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'echo' },
-    { id: 'e3', source: 'echo', sourceHandle: 'next', target: 'ask' },
-  ],
-};
+  blocks: [start(), ask('ask', 'Say something', 'q'), say('echo', 'got {{q}}')],
+  wires: ['start -> ask -> echo -> ask'],
+});
 
 async function visitorsOf(t: { current: TestServer }, count: number) {
   const { bot } = await seedWorkspace(t.current.server.db, `group-${Math.random()}`);

@@ -2,40 +2,24 @@ import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
+import { ask, flowDocument, say, start } from './fixtures/flow-builder';
 import { TestVisitor } from './fixtures/visitor';
 import { useTestServer } from './server';
 
-const at = (x: number) => ({ x, y: 0 });
-
 /** start → ask a name → "<label>: thanks {{name}}" → end. */
 function askFlow(label: string): FlowDocumentInput {
-  return {
-    schemaVersion: 1,
+  return flowDocument({
     id: 'ask',
     name: 'Ask',
     variables: [{ name: 'name' }],
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
-      {
-        id: 'ask',
-        type: 'capture',
-        position: at(200),
-        data: { prompt: 'Your name?', inputType: 'text', saveAs: 'name' },
-      },
-      {
-        id: 'thanks',
-        type: 'message',
-        position: at(400),
-        data: { content: { type: 'text', text: `${label}: thanks {{name}}` } },
-      },
-      { id: 'bye', type: 'end', position: at(600), data: {} },
+      start(),
+      ask('ask', 'Your name?', 'name'),
+      say('thanks', `${label}: thanks {{name}}`),
+      { id: 'bye', type: 'end', data: {} },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'thanks' },
-      { id: 'e3', source: 'thanks', sourceHandle: 'next', target: 'bye' },
-    ],
-  };
+    wires: ['start -> ask -> thanks -> bye'],
+  });
 }
 
 const botTexts = (replies: { content: { type: string; text?: string } }[]) =>

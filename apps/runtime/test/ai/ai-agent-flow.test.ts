@@ -1,37 +1,31 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { describe, expect, it } from 'vitest';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { requestText } from '../fakes/openai-server';
 import { seedWorkspace } from '../fixtures/accounts';
+import { flowDocument, start } from '../fixtures/flow-builder';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 
 /** A flow start → AI agent → human handoff, driven through the public API like the widget does. */
-const at = { x: 0, y: 0 };
-const agentFlow: FlowDocumentInput = {
-  schemaVersion: 1,
+const agentFlow = flowDocument({
   id: 'agent',
   name: 'AI agent',
   blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
+    start(),
     {
       id: 'agent',
       type: 'ai_agent',
-      position: at,
       data: {
         instructions: 'You help Acme customers with their orders.',
         knowledge: 'Orders ship within 2 business days. Refunds take 5 days.',
         handoff: { enabled: true, whenToUse: 'The visitor asks for a human', gather: ['email'], autoPriority: true },
       },
     },
-    { id: 'human', type: 'human_handoff', position: at, data: { confirmationMessage: 'Connecting you now.' } },
+    { id: 'human', type: 'human_handoff', data: { confirmationMessage: 'Connecting you now.' } },
   ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'agent' },
-    { id: 'e2', source: 'agent', sourceHandle: 'handoff', target: 'human' },
-  ],
-};
+  wires: ['start -> agent', 'agent.handoff -> human'],
+});
 
 const texts = (messages: { content: { type: string } }[]) =>
   messages.map((m) => ('text' in m.content ? m.content.text : m.content.type));
@@ -67,17 +61,11 @@ describe('AI agent block with the offline provider', () => {
 });
 
 describe('AI agent block through LangChain and an OpenAI-compatible server', () => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-agent' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
-  });
-  afterAll(() => fake.close());
-  const t = useTestServer('pglite', overrides);
+  const openai = fakeOpenAiPerSuite('sk-test-agent');
+  const t = useTestServer('pglite', openai.config);
 
   it('replies with the model text, then follows its human_handoff tool call', async () => {
-    fake.enqueue(
+    openai.fake.enqueue(
       { content: 'Happy to connect you. What is your email address?' },
       {
         toolCalls: [
@@ -89,9 +77,9 @@ describe('AI agent block through LangChain and an OpenAI-compatible server', () 
     expect(texts(asked.replies)).toEqual(['Happy to connect you. What is your email address?']);
     expect(handedOff.conversation.status).toBe('needs_agent');
     expect(texts(handedOff.replies).join(' ')).toMatch(/^Connecting you now./);
-    const toolNames = fake.requests[0]?.body.tools?.map((tool) => tool.function.name);
+    const toolNames = openai.fake.requests[0]?.body.tools?.map((tool) => tool.function.name);
     expect(toolNames).toEqual(['human_handoff']);
-    expect(requestText(fake.requests[1]!.body)).toContain('It is ada@example.com');
+    expect(requestText(openai.fake.requests[1]!.body)).toContain('It is ada@example.com');
     // The agent's own priority (it saw the whole chat) is the one agents see, with its reason.
     await expect
       .poll(

@@ -1,8 +1,8 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
-import { type FakeOpenAiServer, requestText, startFakeOpenAiServer } from '../fakes/openai-server';
+import { describe, expect, it } from 'vitest';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { requestText } from '../fakes/openai-server';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { ask, flowDocument, start } from '../fixtures/flow-builder';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
@@ -14,40 +14,26 @@ const SHIPPING = 'Orders ship from Berlin within 2 business days.';
  * start → asks the question → human handoff; the AI answer and AI agent blocks only run after a hand
  * back, so their knowledge never shows in the transcript: the suggestion can only get it from the flow.
  */
-const at = { x: 0, y: 0 };
-const flow: FlowDocumentInput = {
-  schemaVersion: 1,
+const flow = flowDocument({
   id: 'copilot',
   name: 'Copilot',
   blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
-    {
-      id: 'ask',
-      type: 'capture',
-      position: at,
-      data: { prompt: 'What can we help you with?', inputType: 'text', saveAs: 'issue' },
-    },
-    { id: 'human', type: 'human_handoff', position: at, data: {} },
-    { id: 'answer', type: 'ai_answer', position: at, data: { knowledge: REFUNDS } },
+    start(),
+    ask('ask', 'What can we help you with?', 'issue'),
+    { id: 'human', type: 'human_handoff', data: {} },
+    { id: 'answer', type: 'ai_answer', data: { knowledge: REFUNDS } },
     {
       id: 'agent',
       type: 'ai_agent',
-      position: at,
       data: {
         knowledge: SHIPPING,
         handoff: { enabled: false, whenToUse: '', gather: [], autoPriority: false },
       },
     },
-    { id: 'bye', type: 'end', position: at, data: {} },
+    { id: 'bye', type: 'end', data: {} },
   ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-    { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'human' },
-    { id: 'e3', source: 'human', sourceHandle: 'handed_off', target: 'answer' },
-    { id: 'e4', source: 'answer', sourceHandle: 'answered', target: 'bye' },
-    { id: 'e5', source: 'answer', sourceHandle: 'not_found', target: 'agent' },
-  ],
-};
+  wires: ['start -> ask -> human', 'human.handed_off -> answer', 'answer.answered -> bye', 'answer.not_found -> agent'],
+});
 
 async function handedOffConversation(t: ReturnType<typeof useTestServer>) {
   const { bot, admin } = await seedWorkspace(t.current.server.db);
@@ -75,26 +61,20 @@ describe('suggested reply with the offline provider', () => {
 });
 
 describe('suggested reply through LangChain and an OpenAI-compatible server', () => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-copilot' };
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
-  });
-  afterAll(() => fake.close());
-  const t = useTestServer('pglite', overrides);
+  const openai = fakeOpenAiPerSuite('sk-test-copilot');
+  const t = useTestServer('pglite', openai.config);
 
   it('sends the knowledge of the AI answer and AI agent blocks in the prompt', async () => {
     const { id, headers } = await handedOffConversation(t);
-    fake.requests.length = 0;
-    fake.enqueue({ json: { reply: 'Hi Jane, refunds reach your card within 5 business days.' } });
+    openai.fake.requests.length = 0;
+    openai.fake.enqueue({ json: { reply: 'Hi Jane, refunds reach your card within 5 business days.' } });
     const answer = await t.current.call('POST', `/api/inbox/conversations/${id}/suggest-reply`, headers);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       reply: 'Hi Jane, refunds reach your card within 5 business days.',
       provider: 'openai',
     });
-    const request = fake.requests.find(
+    const request = openai.fake.requests.find(
       (recorded) => recorded.body.response_format?.json_schema?.name === 'suggested_reply',
     );
     expect(request).toBeDefined();
@@ -106,9 +86,9 @@ describe('suggested reply through LangChain and an OpenAI-compatible server', ()
 
   it('says offline when the model fails and the offline provider writes the draft', async () => {
     const { id, headers } = await handedOffConversation(t);
-    fake.setHandler(() => ({ status: 500 }));
+    openai.fake.setHandler(() => ({ status: 500 }));
     const answer = await t.current.call('POST', `/api/inbox/conversations/${id}/suggest-reply`, headers);
-    fake.setHandler(null);
+    openai.fake.setHandler(null);
     expect(answer.status).toBe(200);
     expect(answer.body.provider).toBe('offline');
     expect(answer.body.reply).toContain('5 business days');

@@ -1,51 +1,40 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
-import { type FakeOpenAiServer, type FakeReply, startFakeOpenAiServer } from '../fakes/openai-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import type { FakeReply } from '../fakes/openai-server';
 import { seedWorkspace } from '../fixtures/accounts';
+import { ask, flowDocument, start } from '../fixtures/flow-builder';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 
-const at = { x: 0, y: 0 };
 /** Ask a question → AI answer; a global "talk to a human" trigger → handoff. */
-const faqFlow: FlowDocumentInput = {
-  schemaVersion: 1,
+const faqFlow = flowDocument({
   id: 'faq',
   name: 'FAQ',
   intents: [{ id: 'human', name: 'Talk to a human', phrases: ['talk to a human', 'real person'] }],
   blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
-    { id: 'ask', type: 'capture', position: at, data: { prompt: 'Your question?', inputType: 'text', saveAs: 'q' } },
-    { id: 'faq', type: 'ai_answer', position: at, data: { knowledge: 'Pro costs $29 per month.' } },
-    { id: 'trigger', type: 'intent_trigger', position: at, data: { intentId: 'human', scope: 'global' } },
-    { id: 'human', type: 'human_handoff', position: at, data: { confirmationMessage: 'Connecting you.' } },
+    start(),
+    ask('ask', 'Your question?', 'q'),
+    { id: 'faq', type: 'ai_answer', data: { knowledge: 'Pro costs $29 per month.' } },
+    { id: 'trigger', type: 'intent_trigger', data: { intentId: 'human', scope: 'global' } },
+    { id: 'human', type: 'human_handoff', data: { confirmationMessage: 'Connecting you.' } },
   ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-    { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'faq' },
-    { id: 'e3', source: 'faq', sourceHandle: 'answered', target: 'ask' },
-    { id: 'e4', source: 'faq', sourceHandle: 'not_found', target: 'ask' },
-    { id: 'e5', source: 'trigger', sourceHandle: 'next', target: 'human' },
-  ],
-};
+  wires: ['start -> ask -> faq', 'faq.answered -> ask', 'faq.not_found -> ask', 'trigger -> human'],
+});
 
 describe('intent matching and the AI answer run side by side', () => {
-  let fake: FakeOpenAiServer;
-  const overrides: Partial<Config> = { OPENAI_API_KEY: 'sk-test-parallel' };
+  const openai = fakeOpenAiPerSuite('sk-test-parallel');
   // The intent call is answered only once the answer call has arrived: run one after the other, it never would.
   let answerArrived: () => void = () => {};
   let intent: { intentId: string; confidence: number } = { intentId: 'none', confidence: 0.9 };
   let intentGaveUpWaiting = false;
-  beforeAll(async () => {
-    fake = await startFakeOpenAiServer();
-    overrides.OPENAI_BASE_URL = fake.baseUrl;
+  beforeAll(() => {
     const arrived = () =>
       new Promise<void>((resolve) => {
         answerArrived = resolve;
       });
     let answerSeen = arrived();
-    fake.setHandler(async (req): Promise<FakeReply> => {
+    openai.fake.setHandler(async (req): Promise<FakeReply> => {
       if (req.stream === true) {
         answerArrived();
         return { chunks: ['Pro costs ', '$29 per month.'] };
@@ -59,18 +48,17 @@ describe('intent matching and the AI answer run side by side', () => {
       return { json: intent };
     });
   });
-  afterAll(() => fake.close());
-  const t = useTestServer('pglite', overrides);
+  const t = useTestServer('pglite', openai.config);
 
   async function ask(text: string) {
     const { bot } = await seedWorkspace(t.current.server.db);
     await publishFlow(t.current.server.db, bot.id, faqFlow);
     const visitor = new TestVisitor(t.current.server.url, bot.id);
     await visitor.start();
-    const from = fake.requests.length;
+    const from = openai.fake.requests.length;
     const sent = await visitor.say(text);
     const messages = await visitor.settled();
-    return { sent, messages, requests: fake.requests.slice(from) };
+    return { sent, messages, requests: openai.fake.requests.slice(from) };
   }
 
   it('no intent matches: the answer started beside the matching is the one said, once', async () => {

@@ -6,25 +6,22 @@ import { conversationsCsv } from '../../src/analytics/export-csv';
 import { analyticsDb } from '../../src/analytics/facts';
 import { databaseKinds } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { flowDocument, say, start } from '../fixtures/flow-builder';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
 import { expectBlockFiguresRecount, expectSummariesRecount } from './summary-recount';
 
-const at = (x: number) => ({ x, y: 0 });
-
 /** start → menu; "again" → tip → menu (a loop), "done" → end, "human" → handoff. */
 function menuFlow(label: string): FlowDocumentInput {
-  return {
-    schemaVersion: 1,
+  return flowDocument({
     id: 'menu',
     name: 'Menu',
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
+      start(),
       {
         id: 'menu',
         type: 'buttons',
-        position: at(200),
         data: {
           text: `${label}: what now?`,
           buttons: [
@@ -34,18 +31,12 @@ function menuFlow(label: string): FlowDocumentInput {
           ],
         },
       },
-      { id: 'tip', type: 'message', position: at(400), data: { content: { type: 'text', text: 'A tip.' } } },
-      { id: 'bye', type: 'end', position: at(400), data: {} },
-      { id: 'handoff', type: 'human_handoff', position: at(400), data: {} },
+      say('tip', 'A tip.'),
+      { id: 'bye', type: 'end', data: {} },
+      { id: 'handoff', type: 'human_handoff', data: {} },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'menu' },
-      { id: 'e2', source: 'menu', sourceHandle: 'again', target: 'tip' },
-      { id: 'e3', source: 'tip', sourceHandle: 'next', target: 'menu' },
-      { id: 'e4', source: 'menu', sourceHandle: 'done', target: 'bye' },
-      { id: 'e5', source: 'menu', sourceHandle: 'human', target: 'handoff' },
-    ],
-  };
+    wires: ['start -> menu', 'menu.again -> tip -> menu', 'menu.done -> bye', 'menu.human -> handoff'],
+  });
 }
 
 describe.each(databaseKinds)('analytics facts on %s', (kind) => {

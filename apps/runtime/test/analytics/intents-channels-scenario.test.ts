@@ -1,15 +1,14 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { analyticsDb } from '../../src/analytics/facts';
 import { receiveInboundEmail } from '../../src/email/continuity/inbound';
 import { conversationReplyAddress } from '../../src/email/continuity/reply-address';
 import { databaseKinds } from '../db';
+import { ask, flowDocument, say, start } from '../fixtures/flow-builder';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
 import { adminWithLiveFlow } from './live-flow-scenario';
 import { expectBlockFiguresRecount, expectSummariesRecount } from './summary-recount';
 
-const at = { x: 0, y: 0 };
 const REPLY_DOMAIN = 'reply.example.test';
 const WIDGET = { 'x-flowdesk-client': 'widget' };
 
@@ -17,8 +16,7 @@ const WIDGET = { 'x-flowdesk-client': 'widget' };
  * ask → Match Intent (refund → tip → ask; parcel → handoff; no match → ask again); a global "talk to a
  * human" trigger → handoff. Visitors type the intents' phrases, which the offline classifier matches.
  */
-const supportFlow: FlowDocumentInput = {
-  schemaVersion: 1,
+const supportFlow = flowDocument({
   id: 'support',
   name: 'Support',
   intents: [
@@ -27,24 +25,22 @@ const supportFlow: FlowDocumentInput = {
     { id: 'human', name: 'Talk to a human', phrases: ['talk to a human'] },
   ],
   blocks: [
-    { id: 'start', type: 'start', position: at, data: {} },
-    { id: 'ask', type: 'capture', position: at, data: { prompt: 'How can I help?', inputType: 'text', saveAs: 'q' } },
-    { id: 'mi', type: 'match_intent', position: at, data: { intentIds: ['refund', 'parcel'] } },
-    { id: 'tip', type: 'message', position: at, data: { content: { type: 'text', text: 'Refunds take 5 days.' } } },
-    { id: 'parcel_handoff', type: 'human_handoff', position: at, data: {} },
-    { id: 'trigger', type: 'intent_trigger', position: at, data: { intentId: 'human', scope: 'global' } },
-    { id: 'handoff', type: 'human_handoff', position: at, data: {} },
+    start(),
+    ask('ask', 'How can I help?', 'q'),
+    { id: 'mi', type: 'match_intent', data: { intentIds: ['refund', 'parcel'] } },
+    say('tip', 'Refunds take 5 days.'),
+    { id: 'parcel_handoff', type: 'human_handoff', data: {} },
+    { id: 'trigger', type: 'intent_trigger', data: { intentId: 'human', scope: 'global' } },
+    { id: 'handoff', type: 'human_handoff', data: {} },
   ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-    { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'mi' },
-    { id: 'e3', source: 'mi', sourceHandle: 'refund', target: 'tip' },
-    { id: 'e4', source: 'tip', sourceHandle: 'next', target: 'ask' },
-    { id: 'e5', source: 'mi', sourceHandle: 'parcel', target: 'parcel_handoff' },
-    { id: 'e6', source: 'mi', sourceHandle: 'no_match', target: 'ask' },
-    { id: 'e7', source: 'trigger', sourceHandle: 'next', target: 'handoff' },
+  wires: [
+    'start -> ask -> mi',
+    'mi.refund -> tip -> ask',
+    'mi.parcel -> parcel_handoff',
+    'mi.no_match -> ask',
+    'trigger -> handoff',
   ],
-};
+});
 
 describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) => {
   const t = useTestServer(kind);

@@ -6,9 +6,8 @@ import { inboxDb } from '../../src/inbox/tables';
 import { createUser } from '../../src/people/users';
 import { newId } from '../../src/services/secrets';
 import { PASSWORD, seedWorkspace } from '../fixtures/accounts';
+import { ask, flowDocument, say, start } from '../fixtures/flow-builder';
 import { publishFlow } from '../fixtures/flows';
-
-const at = (x: number) => ({ x, y: 0 });
 
 /**
  * start → greeting → asks the issue → Human Handoff (to `teamId`) → after hand back: "Welcome back" → asks
@@ -18,58 +17,33 @@ export function handoffFlow(
   teamId: string | null,
   fixedPriority?: 'low' | 'medium' | 'high' | 'urgent',
 ): FlowDocumentInput {
-  return {
-    schemaVersion: 1,
+  return flowDocument({
     id: 'support',
     name: 'Support',
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
-      {
-        id: 'greet',
-        type: 'message',
-        position: at(200),
-        data: { content: { type: 'text', text: 'Hi! I am the support bot.' } },
-      },
-      {
-        id: 'ask',
-        type: 'capture',
-        position: at(400),
-        data: { prompt: 'What can we help you with?', inputType: 'text', saveAs: 'issue' },
-      },
+      start(),
+      say('greet', 'Hi! I am the support bot.'),
+      ask('ask', 'What can we help you with?', 'issue'),
       {
         id: 'handoff',
         type: 'human_handoff',
-        position: at(600),
         data: {
           teamId,
           priority: fixedPriority ? { mode: 'fixed', value: fixedPriority } : { mode: 'auto' },
           offlineWhen: 'outside_hours',
         },
       },
-      {
-        id: 'back',
-        type: 'message',
-        position: at(800),
-        data: { content: { type: 'text', text: 'Welcome back to the bot!' } },
-      },
-      {
-        id: 'rate',
-        type: 'capture',
-        position: at(1000),
-        data: { prompt: 'How would you rate us?', inputType: 'text', saveAs: 'rating' },
-      },
-      { id: 'bye', type: 'end', position: at(1200), data: {} },
+      say('back', 'Welcome back to the bot!'),
+      ask('rate', 'How would you rate us?', 'rating'),
+      { id: 'bye', type: 'end', data: {} },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'greet' },
-      { id: 'e2', source: 'greet', sourceHandle: 'next', target: 'ask' },
-      { id: 'e3', source: 'ask', sourceHandle: 'next', target: 'handoff' },
-      { id: 'e4', source: 'handoff', sourceHandle: 'handed_off', target: 'back' },
-      { id: 'e5', source: 'handoff', sourceHandle: 'offline', target: 'bye' },
-      { id: 'e6', source: 'back', sourceHandle: 'next', target: 'rate' },
-      { id: 'e7', source: 'rate', sourceHandle: 'next', target: 'bye' },
+    wires: [
+      'start -> greet -> ask -> handoff',
+      'handoff.handed_off -> back',
+      'handoff.offline -> bye',
+      'back -> rate -> bye',
     ],
-  };
+  });
 }
 
 export async function createTeam(db: Kysely<Database>, workspaceId: string, name: string, memberIds: string[]) {

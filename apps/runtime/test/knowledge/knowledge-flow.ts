@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/schema';
 import { indexKnowledgeSource } from '../../src/knowledge/indexer';
 import { createKnowledgeSource } from '../../src/knowledge/sources';
 import { seedWorkspace } from '../fixtures/accounts';
+import { flowDocument, start } from '../fixtures/flow-builder';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 
@@ -21,27 +22,20 @@ export const RETURNS_PAGE = [
 ].join('\n');
 export const RETURNS_URL = 'https://help.shop.example/returns';
 
-const at = { x: 0, y: 0 };
 /** start → ask a question → AI answer from the sources → (answered: end | not found: human handoff). */
 export function knowledgeFlow(sourceIds: string[], block: 'ai_answer' = 'ai_answer'): FlowDocumentInput {
-  return {
-    schemaVersion: 1,
+  return flowDocument({
     id: 'knowledge',
     name: 'Knowledge',
     blocks: [
-      { id: 'start', type: 'start', position: at, data: {} },
-      { id: 'ask', type: 'capture', position: at, data: { prompt: 'What is your question?', saveAs: 'question' } },
-      { id: 'answer', type: block, position: at, data: { knowledgeSourceIds: sourceIds } },
-      { id: 'done', type: 'end', position: at, data: {} },
-      { id: 'human', type: 'human_handoff', position: at, data: { confirmationMessage: 'A person will help you.' } },
+      start(),
+      { id: 'ask', type: 'capture', data: { prompt: 'What is your question?', saveAs: 'question' } },
+      { id: 'answer', type: block, data: { knowledgeSourceIds: sourceIds } },
+      { id: 'done', type: 'end', data: {} },
+      { id: 'human', type: 'human_handoff', data: { confirmationMessage: 'A person will help you.' } },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'answer' },
-      { id: 'e3', source: 'answer', sourceHandle: 'answered', target: 'done' },
-      { id: 'e4', source: 'answer', sourceHandle: 'not_found', target: 'human' },
-    ],
-  };
+    wires: ['start -> ask -> answer', 'answer.answered -> done', 'answer.not_found -> human'],
+  });
 }
 
 /** A workspace with the returns page (text source with a URL) and a shipping Q&A, indexed, and a bot using them. */
