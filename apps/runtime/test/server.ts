@@ -60,17 +60,37 @@ export interface TwoInstances {
   b: RunningServer;
 }
 
-/** Two runtime instances, A and B, on one fresh PostgreSQL database; stopped and dropped after the suite. */
-export function useTwoInstances(): { current: TwoInstances } {
-  const holder = { current: undefined as unknown as TwoInstances };
+export interface Instances extends TwoInstances {
+  /** The third instance, started with `count: 3`. */
+  c?: RunningServer;
+}
+
+/**
+ * Runtime instances A and B (and C with `count: 3`) on one fresh PostgreSQL database, each started with
+ * `configure(the database's settings)`; stopped and dropped after the suite. What `configure` reads (a Redis,
+ * a proxy, a fake server) must be started by a beforeAll registered before this call, and closed by an
+ * afterAll registered before it too (afterAll hooks run in reverse: after the instances have stopped).
+ */
+export function useInstances(options: { count?: 2 | 3; configure?: (database: Config) => Config } = {}): {
+  current: Instances;
+} {
+  const { count = 2, configure = (config: Config) => config } = options;
+  const holder = { current: undefined as unknown as Instances };
   beforeAll(async () => {
     const database = await createTestDatabase('postgres');
-    const [a, b] = await Promise.all([startServer(database.config), startServer(database.config)]);
-    holder.current = { database, a, b };
+    const config = configure(database.config);
+    const [a, b, c] = await Promise.all(Array.from({ length: count }, () => startServer(config)));
+    holder.current = { database, a: a!, b: b!, c };
   }, SETUP_TIMEOUT_MS);
   afterAll(async () => {
-    await Promise.all([holder.current?.a.close(), holder.current?.b.close()]);
+    const { a, b, c } = holder.current ?? {};
+    await Promise.all([a?.close(), b?.close(), c?.close()]);
     await holder.current?.database.dispose();
   });
   return holder;
+}
+
+/** Two runtime instances, A and B, on one fresh PostgreSQL database; stopped and dropped after the suite. */
+export function useTwoInstances(): { current: TwoInstances } {
+  return useInstances();
 }

@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { HeldApi } from '../fixtures/held-api';
 import { orderLookupFlow } from '../fixtures/http-flow';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { useInstances } from '../server';
 
 describe('flow calls across two instances on one PostgreSQL', () => {
-  let database: TestDatabase;
   let api: HeldApi;
-  let a: RunningServer;
-  let b: RunningServer;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
     api = await HeldApi.start();
-    const config = { ...database.config, HTTP_BLOCK_ALLOW_PRIVATE: true };
-    [a, b] = await Promise.all([startServer(config), startServer(config)]);
   });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await api?.close();
-    await database?.dispose();
-  });
+  afterAll(() => api?.close());
+  const instances = useInstances({ configure: (database) => ({ ...database, HTTP_BLOCK_ALLOW_PRIVATE: true }) });
 
   it('a call started on A answers the visitor connected to B, once', async () => {
+    const { database, a, b } = instances.current;
     const { bot } = await seedWorkspace(database.db);
     await publishFlow(database.db, bot.id, orderLookupFlow(api.url));
     const visitor = new TestVisitor(a.url, bot.id);

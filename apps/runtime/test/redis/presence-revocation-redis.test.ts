@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOTIFY_CHANNEL } from '../../src/realtime/pg-bridge';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { closedWithin, followingSocket } from '../hardening/revocation-helpers';
-import { countNotifies, dropPrefix, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
+import { useInstances } from '../server';
+import { countNotifies, onRedis, prefixForSuite, TEST_REDIS_URL } from './redis-fixture';
 
 describe('presence and socket revocation across instances on Redis (REDIS_URL)', () => {
-  let database: TestDatabase;
-  let a: RunningServer;
-  let b: RunningServer;
-  const prefix = uniquePrefix();
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    const config = onRedis(database.config, TEST_REDIS_URL, prefix);
-    [a, b] = await Promise.all([startServer(config), startServer(config)]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await database?.dispose();
-    await dropPrefix(prefix);
-  });
+  const prefix = prefixForSuite();
+  const instances = useInstances({ configure: (database) => onRedis(database, TEST_REDIS_URL, prefix) });
 
   it('a presence change on A reaches a dashboard on B; logout through A closes the socket on B with 4401', async () => {
+    const { database, a, b } = instances.current;
     const notifies = await countNotifies(database.config.DATABASE_URL!, NOTIFY_CHANNEL);
     const { bot, agent, admin } = await seedWorkspace(database.db);
     await publishFlow(database.db, bot.id, helloFlow());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { Config } from '../../src/config';
 import type { RunningServer } from '../../src/server';
 import type { TestSocket } from '../fixtures/ws-client';
@@ -33,6 +33,16 @@ export async function dropPrefix(prefix: string) {
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * A unique prefix for the enclosing suite, its keys deleted after the suite. Call it before `useInstances`: the
+ * keys are dropped once the instances on it have stopped.
+ */
+export function prefixForSuite() {
+  const prefix = uniquePrefix();
+  afterAll(() => dropPrefix(prefix));
+  return prefix;
 }
 
 const MARK = 'count-notifies-marker';

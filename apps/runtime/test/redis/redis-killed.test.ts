@@ -1,11 +1,10 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { useInstances } from '../server';
 import { expectEveryStoredMessageOnce, onRedis, uniquePrefix } from './redis-fixture';
 import { type RedisProcess, startRedisProcess } from './redis-process';
 
@@ -17,27 +16,18 @@ const PER_IP = 12;
  * one loses the server's state too.
  */
 describe('Redis killed with SIGKILL and restarted mid-conversation (two instances)', () => {
-  let database: TestDatabase;
   let redis: RedisProcess;
-  let a: RunningServer;
-  let b: RunningServer;
-
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
     redis = await startRedisProcess();
-    const config = onRedis(database.config, redis.url, uniquePrefix(), {
-      TRUST_PROXY: true,
-      PUBLIC_RATE_LIMIT_PER_IP: PER_IP,
-    });
-    [a, b] = await Promise.all([startServer(config), startServer(config)]);
   });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await redis?.close();
-    await database?.dispose();
+  afterAll(() => redis?.close());
+  const instances = useInstances({
+    configure: (database) =>
+      onRedis(database, redis.url, uniquePrefix(), { TRUST_PROXY: true, PUBLIC_RATE_LIMIT_PER_IP: PER_IP }),
   });
 
   it('loses no message, the agent on B catches up, and after the restart a client has one budget again', async () => {
+    const { a, b } = instances.current;
     const { bot, agent } = await seedWorkspace(a.db);
     await publishFlow(a.db, bot.id, supportBotFlow);
     const visitor = new TestVisitor(a.url, bot.id, undefined, { 'x-forwarded-for': '198.51.100.20' });

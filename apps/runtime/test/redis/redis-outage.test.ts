@@ -1,43 +1,32 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
-import { dropPrefix, expectEveryStoredMessageOnce, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
+import { useInstances } from '../server';
+import { expectEveryStoredMessageOnce, onRedis, prefixForSuite, TEST_REDIS_URL } from './redis-fixture';
 
 /**
  * Both instances reach Redis through a TCP proxy; cutting it is Redis going away for every instance (a
  * restart), without stopping the machine's Redis. Conversations go on over HTTP meanwhile.
  */
 describe('Redis restarted mid-conversation (two instances on Redis + PostgreSQL)', () => {
-  let database: TestDatabase;
+  const prefix = prefixForSuite();
   let proxy: TcpProxy;
-  let a: RunningServer;
-  let b: RunningServer;
-  const prefix = uniquePrefix();
-
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
     const redis = new URL(TEST_REDIS_URL);
     proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-    const config = onRedis(database.config, viaProxy(TEST_REDIS_URL, proxy), prefix, {
-      TRUST_PROXY: true,
-      PUBLIC_RATE_LIMIT_PER_IP: 50,
-    });
-    [a, b] = await Promise.all([startServer(config), startServer(config)]);
   });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await proxy?.close();
-    await database?.dispose();
-    await dropPrefix(prefix);
+  afterAll(() => proxy?.close());
+  const instances = useInstances({
+    configure: (database) =>
+      onRedis(database, viaProxy(TEST_REDIS_URL, proxy), prefix, { TRUST_PROXY: true, PUBLIC_RATE_LIMIT_PER_IP: 50 }),
   });
 
   it('keeps serving while Redis is away; nothing is lost and the agent socket on B catches up', async () => {
+    const { a, b } = instances.current;
     const { bot, agent } = await seedWorkspace(a.db);
     await publishFlow(a.db, bot.id, supportBotFlow);
     const visitor = new TestVisitor(a.url, bot.id, undefined, { 'x-forwarded-for': '198.51.100.9' });

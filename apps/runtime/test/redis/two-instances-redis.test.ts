@@ -1,38 +1,26 @@
 import { supportBotFlow } from '@flowdesk/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOTIFY_CHANNEL } from '../../src/realtime/pg-bridge';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
-import { countNotifies, dropPrefix, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
+import { useInstances } from '../server';
+import { countNotifies, onRedis, prefixForSuite, TEST_REDIS_URL } from './redis-fixture';
 
 const PER_IP = 10;
 
 describe('two and three runtime instances on Redis + PostgreSQL (REDIS_URL)', () => {
-  let database: TestDatabase;
-  let a: RunningServer;
-  let b: RunningServer;
-  let c: RunningServer;
-  const prefix = uniquePrefix();
-
-  beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    const config = onRedis(database.config, TEST_REDIS_URL, prefix, {
-      TRUST_PROXY: true,
-      PUBLIC_RATE_LIMIT_PER_IP: PER_IP,
-    });
-    [a, b, c] = await Promise.all([startServer(config), startServer(config), startServer(config)]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close(), c?.close()]);
-    await database?.dispose();
-    await dropPrefix(prefix);
+  const prefix = prefixForSuite();
+  const instances = useInstances({
+    count: 3,
+    configure: (database) =>
+      onRedis(database, TEST_REDIS_URL, prefix, { TRUST_PROXY: true, PUBLIC_RATE_LIMIT_PER_IP: PER_IP }),
   });
 
   it('a visitor on A reaches agent dashboards on B and C live, and typing comes back, with no PostgreSQL NOTIFY', async () => {
+    const { database, a, b } = instances.current;
+    const c = instances.current.c!;
     const notifies = await countNotifies(database.config.DATABASE_URL!, NOTIFY_CHANNEL);
     const { bot, agent } = await seedWorkspace(a.db);
     await publishFlow(a.db, bot.id, supportBotFlow);
@@ -70,6 +58,7 @@ describe('two and three runtime instances on Redis + PostgreSQL (REDIS_URL)', ()
   });
 
   it('gives a client one rate budget across both instances, not one each', async () => {
+    const { a, b } = instances.current;
     const { bot } = await seedWorkspace(a.db, 'rl');
     await publishFlow(a.db, bot.id, supportBotFlow);
     const address = { 'x-forwarded-for': '203.0.113.77' };
@@ -95,6 +84,8 @@ describe('two and three runtime instances on Redis + PostgreSQL (REDIS_URL)', ()
   });
 
   it('gives a client one budget across three instances taken in turn', async () => {
+    const { a, b } = instances.current;
+    const c = instances.current.c!;
     const { bot } = await seedWorkspace(a.db, 'rl3');
     await publishFlow(a.db, bot.id, supportBotFlow);
     const address = { 'x-forwarded-for': '203.0.113.90' };

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResendSender } from '../../src/email/senders/resend';
 import { emailDb } from '../../src/email/tables';
 import { createEmailWorker } from '../../src/email/worker';
-import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
+import type { RunningServer } from '../../src/server';
 import { FROM, queue } from '../email/outbox-helpers';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { useInstances } from '../server';
 import { sendVisitorText, startVisitors } from './harness/clients';
 import { seedEchoBot } from './harness/echo-bot';
 import { isCompleteRun } from './harness/ledger';
@@ -17,23 +17,18 @@ const MESSAGES_EACH = 6;
 const EMAILS = 60;
 
 describe('two runtime instances on one PostgreSQL behave as one', () => {
-  let database: TestDatabase;
-  let a: RunningServer;
-  let b: RunningServer;
   let fake: FakeResendServer;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
     fake = await startFakeResend();
-    // The instances' own background email workers (when enabled) send through the same fake.
-    const config = { ...database.config, RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: fake.baseUrl };
-    [a, b] = await Promise.all([startServer(config), startServer(config)]);
   });
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close(), fake?.close()]);
-    await database?.dispose();
+  afterAll(() => fake?.close());
+  // The instances' own background email workers (when enabled) send through the same fake.
+  const instances = useInstances({
+    configure: (database) => ({ ...database, RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: fake.baseUrl }),
   });
 
   it('visitors writing through both instances at once: agents on each see every message once, in seq order', async () => {
+    const { database, a, b } = instances.current;
     const { bot, agent } = await seedEchoBot(database.db);
     const visitors = await startVisitors(a.url, bot.id, CONVERSATIONS, 4);
     const sockets = await Promise.all(
@@ -80,6 +75,7 @@ describe('two runtime instances on one PostgreSQL behave as one', () => {
   });
 
   it('email outbox: workers on both instances claim with SKIP LOCKED, every email is sent exactly once', async () => {
+    const { database, a, b } = instances.current;
     const ids: string[] = [];
     for (let n = 0; n < EMAILS; n++) ids.push(await queue(a.db, { to: `person-${n}@example.test` }));
     const worker = (server: RunningServer) =>
