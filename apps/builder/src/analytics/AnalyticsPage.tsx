@@ -1,7 +1,7 @@
 import type { AnalyticsOverview, AnalyticsPeopleResponse } from '@flowdesk/contract';
 import { useState } from 'react';
 import { Icon } from '../ui/icons';
-import { EmptyState, ErrorState, Spinner } from '../ui/states';
+import { EmptyState, Loaded } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { type AnalyticsChoices, type AnalyticsFilters, analyticsApi, analyticsQuery, csvHref } from './analytics-api';
 import { presetRange, rangeLabel } from './date-range';
@@ -74,13 +74,9 @@ function Overview({ choices }: { choices: AnalyticsChoices }) {
       </header>
       <FilterBar choices={choices} filters={filters} onChange={setFilters} />
       <LiveStrip teamId={filters.teamId} />
-      {data.status === 'loading' ? (
-        <Spinner label="Counting…" />
-      ) : data.status === 'error' ? (
-        <ErrorState error={data.error} onRetry={data.reload} />
-      ) : (
-        <Figures overview={data.value[0]} people={data.value[1]} />
-      )}
+      <Loaded data={data} loadingLabel="Counting…">
+        {([overview, people]) => <Figures overview={overview} people={people} />}
+      </Loaded>
     </>
   );
 }
@@ -88,11 +84,13 @@ function Overview({ choices }: { choices: AnalyticsChoices }) {
 /** Admins: what the bot resolves, how often and why it hands off, how fast the team answers. */
 export function AnalyticsPage() {
   const choices = useAsync(() => analyticsApi.choices(), []);
-  if (choices.status === 'loading') return <Spinner />;
-  if (choices.status === 'error') return <ErrorState error={choices.error} onRetry={choices.reload} />;
   return (
-    <div className="analytics-page">
-      <Overview choices={choices.value} />
-    </div>
+    <Loaded data={choices}>
+      {(value) => (
+        <div className="analytics-page">
+          <Overview choices={value} />
+        </div>
+      )}
+    </Loaded>
   );
 }

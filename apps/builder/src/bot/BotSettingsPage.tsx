@@ -7,11 +7,11 @@ import { botsApi } from '../api/bots';
 import { recordOnboardingMark } from '../api/onboarding';
 import { useToast } from '../app/toasts';
 import { CsatSettingField, csatSettingOf } from '../csat/CsatSettingField';
+import { SettingsFrame } from '../settings/SettingsFrame';
 import { Icon } from '../ui/icons';
-import { EmptyState, ErrorState, Spinner } from '../ui/states';
+import { EmptyState } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { useSave } from '../ui/use-submit';
-import { SettingsTabs } from './SettingsTabs';
 import { WidgetTextsForm } from './WidgetTextsForm';
 
 function EmbedSnippet({ botId }: { botId: string }) {
@@ -114,13 +114,11 @@ export function BotSettingsPage() {
   const bot = bots.find((b) => b.id === botId);
   const replaceBot = (saved: Bot) => setBots((list) => list.map((b) => (b.id === saved.id ? saved : b)));
   return (
-    <>
-      <header className="page-header">
-        <div>
-          <h1>Settings</h1>
-          <p>Your bot, how the chat looks, and where it may appear.</p>
-        </div>
-        {bots.length > 1 ? (
+    <SettingsFrame
+      intro="Your bot, how the chat looks, and where it may appear."
+      data={data}
+      actions={
+        bots.length > 1 ? (
           <select aria-label="Bot" value={botId ?? ''} onChange={(e) => setBotId(e.target.value)}>
             {bots.map((b) => (
               <option key={b.id} value={b.id}>
@@ -128,22 +126,20 @@ export function BotSettingsPage() {
               </option>
             ))}
           </select>
-        ) : null}
-      </header>
-      <SettingsTabs />
-      {data.status === 'loading' ? (
-        <Spinner />
-      ) : data.status === 'error' ? (
-        <ErrorState error={data.error} onRetry={data.reload} />
-      ) : !bot ? (
-        <EmptyState title="No bot yet">Create a bot from the runtime's seed or API first.</EmptyState>
-      ) : (
-        <div className="settings-grid">
-          <EmbedSnippet botId={bot.id} />
-          <BotForm key={bot.id} bot={bot} onSaved={replaceBot} />
-          <WidgetTextsForm key={`texts-${bot.id}`} bot={bot} onSaved={replaceBot} />
-        </div>
-      )}
-    </>
+        ) : null
+      }
+    >
+      {() =>
+        !bot ? (
+          <EmptyState title="No bot yet">Create a bot from the runtime's seed or API first.</EmptyState>
+        ) : (
+          <div className="settings-grid">
+            <EmbedSnippet botId={bot.id} />
+            <BotForm key={bot.id} bot={bot} onSaved={replaceBot} />
+            <WidgetTextsForm key={`texts-${bot.id}`} bot={bot} onSaved={replaceBot} />
+          </div>
+        )
+      }
+    </SettingsFrame>
   );
 }

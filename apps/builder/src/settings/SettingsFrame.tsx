@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { SettingsTabs } from '../bot/SettingsTabs';
-import { ErrorState, Spinner } from '../ui/states';
+import { Loaded } from '../ui/states';
 import type { AsyncState } from '../ui/use-async';
 
 /** Settings page header, tabs, and the loading / error states of the tab's data. */
@@ -8,11 +8,14 @@ export function SettingsFrame<T>({
   intro,
   data,
   actions,
+  refreshable = false,
   children,
 }: {
   intro: string;
   data: AsyncState<T> & { reload: () => void };
   actions?: ReactNode;
+  /** Offer a Refresh button that loads the tab's data again. */
+  refreshable?: boolean;
   children: (value: T) => ReactNode;
 }) {
   return (
@@ -23,15 +26,14 @@ export function SettingsFrame<T>({
           <p>{intro}</p>
         </div>
         {actions}
+        {refreshable ? (
+          <button type="button" className="btn" onClick={data.reload}>
+            Refresh
+          </button>
+        ) : null}
       </header>
       <SettingsTabs />
-      {data.status === 'loading' ? (
-        <Spinner />
-      ) : data.status === 'error' ? (
-        <ErrorState error={data.error} onRetry={data.reload} />
-      ) : (
-        children(data.value)
-      )}
+      <Loaded data={data}>{children}</Loaded>
     </>
   );
 }

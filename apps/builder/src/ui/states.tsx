@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { AsyncState } from './use-async';
 
 export function Spinner({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -31,4 +32,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       ) : null}
     </div>
   );
+}
+
+/** What a loader shows: a spinner, then its error with a retry, or `children` with what it loaded. */
+export function Loaded<T>({
+  data,
+  loadingLabel,
+  children,
+}: {
+  data: AsyncState<T> & { reload: () => void };
+  loadingLabel?: string;
+  children: (value: T) => ReactNode;
+}) {
+  if (data.status === 'loading') return <Spinner label={loadingLabel} />;
+  if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
+  return children(data.value);
 }

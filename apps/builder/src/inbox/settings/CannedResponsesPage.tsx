@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { SettingsTabs } from '../../bot/SettingsTabs';
 import { Icon } from '../../ui/icons';
-import { EmptyState, ErrorState, Spinner } from '../../ui/states';
+import { EmptyState, Loaded } from '../../ui/states';
 import { TableHead } from '../../ui/TableHead';
 import { useAsync } from '../../ui/use-async';
 import { type CannedResponse, inboxApi } from '../inbox-api';
@@ -94,43 +94,43 @@ export function CannedResponsesPage() {
           </div>
         </form>
       ) : null}
-      {list.status === 'loading' ? (
-        <Spinner />
-      ) : list.status === 'error' ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : list.value.cannedResponses.length === 0 ? (
-        <EmptyState title="No canned responses yet">
-          Save answers you give often, then insert them with /shortcut.
-        </EmptyState>
-      ) : (
-        <table className="table card">
-          <TableHead columns={['Shortcut', 'Title', 'Text']} actions />
-          <tbody>
-            {list.value.cannedResponses.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <code>/{item.shortcut}</code>
-                </td>
-                <td>{item.title}</td>
-                <td className="canned-text">{item.text}</td>
-                <td className="row">
-                  <button type="button" className="btn btn-sm" onClick={() => setEditing(item)}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-danger"
-                    onClick={() => remove(item)}
-                    aria-label={`Delete /${item.shortcut}`}
-                  >
-                    <Icon name="trash" size={14} />
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded data={list}>
+        {({ cannedResponses }) =>
+          cannedResponses.length === 0 ? (
+            <EmptyState title="No canned responses yet">
+              Save answers you give often, then insert them with /shortcut.
+            </EmptyState>
+          ) : (
+            <table className="table card">
+              <TableHead columns={['Shortcut', 'Title', 'Text']} actions />
+              <tbody>
+                {cannedResponses.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      <code>/{item.shortcut}</code>
+                    </td>
+                    <td>{item.title}</td>
+                    <td className="canned-text">{item.text}</td>
+                    <td className="row">
+                      <button type="button" className="btn btn-sm" onClick={() => setEditing(item)}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-danger"
+                        onClick={() => remove(item)}
+                        aria-label={`Delete /${item.shortcut}`}
+                      >
+                        <Icon name="trash" size={14} />
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
     </>
   );
 }

@@ -32,11 +32,7 @@ export function AuditLogPage() {
     <SettingsFrame
       intro="Who changed flows, bots, people and settings, and when. Field names are kept, never their values."
       data={data}
-      actions={
-        <button type="button" className="btn" onClick={data.reload}>
-          Refresh
-        </button>
-      }
+      refreshable
     >
       {(firstPage) => <AuditLog firstPage={firstPage} />}
     </SettingsFrame>

@@ -11,11 +11,7 @@ export function MailboxPage() {
     <SettingsFrame
       intro="Emails the workspace sent: delivery state of each, and the local mailbox used without an email provider."
       data={data}
-      actions={
-        <button type="button" className="btn" onClick={data.reload}>
-          Refresh
-        </button>
-      }
+      refreshable
     >
       {([messages, emails]) => (
         <div className="mailbox-page">
