@@ -18,6 +18,7 @@ import {
 } from './ai-settings-draft';
 import './ai-settings.css';
 import { FormError } from '../ui/FormError';
+import { SubmitButton } from '../ui/SubmitButton';
 
 const PROVIDERS = [
   {
@@ -156,9 +157,7 @@ export function AiSettingsForm({ settings, onSaved }: { settings: AiSettings; on
             {test.status === 'testing' ? 'Testing…' : 'Test connection'}
           </button>
         ) : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
+        <SubmitButton busy={busy} label="Save" busyLabel="Saving…" />
       </div>
       <p
         className={answer ? `ai-test-result ${answer.ok ? 'ok' : 'failed'}` : 'ai-test-result'}

@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { Field } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
 import { FormProblems, useCreateSource } from './fields';
 import { problemsFromIssues } from './form-problems';
 
@@ -58,9 +59,7 @@ export function FileForm({ onAdded }: { onAdded: (source: KnowledgeSource) => vo
         {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <FormProblems problems={problems} label="Problems with the file" />
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? 'Uploading…' : 'Upload file'}
-      </button>
+      <SubmitButton busy={busy} label="Upload file" busyLabel="Uploading…" />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
 import { Icon } from '../ui/icons';
+import { SubmitButton } from '../ui/SubmitButton';
 import { FormProblems, useCreateSource } from './fields';
 
 interface Pair {
@@ -79,9 +80,7 @@ export function QaForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void
           <Icon name="plus" /> Add a question
         </button>
         <span className="grow" />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Adding…' : 'Add questions'}
-        </button>
+        <SubmitButton busy={busy} label="Add questions" busyLabel="Adding…" />
       </div>
       <FormProblems problems={problems} label="Problems with the questions" />
     </form>

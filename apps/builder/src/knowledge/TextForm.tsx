@@ -1,6 +1,7 @@
 import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
 import { FormProblems, useCreateSource } from './fields';
 
 const FIELDS = ['title', 'text', 'url'] as const;
@@ -32,9 +33,7 @@ export function TextForm({ onAdded }: { onAdded: (source: KnowledgeSource) => vo
         {(props) => <input {...props} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />}
       </Field>
       <FormProblems problems={problems} label="Problems with the text" />
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? 'Adding…' : 'Add text'}
-      </button>
+      <SubmitButton busy={busy} label="Add text" busyLabel="Adding…" />
     </form>
   );
 }

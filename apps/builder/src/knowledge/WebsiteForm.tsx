@@ -1,6 +1,7 @@
 import type { KnowledgeRefresh, KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
+import { SubmitButton } from '../ui/SubmitButton';
 import { FormProblems, useCreateSource } from './fields';
 import { REFRESH_LABELS } from './source-view';
 
@@ -109,9 +110,7 @@ export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) =>
         )}
       </Field>
       <FormProblems problems={problems} label="Problems with the website" />
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? 'Adding…' : 'Add website'}
-      </button>
+      <SubmitButton busy={busy} label="Add website" busyLabel="Adding…" />
     </form>
   );
 }

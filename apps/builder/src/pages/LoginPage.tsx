@@ -3,6 +3,7 @@ import { useAuth } from '../app/auth';
 import { Link, usePath } from '../app/router';
 import { AuthCard } from '../people/AuthCard';
 import { ForgotPasswordPage } from '../people/ForgotPasswordPage';
+import { PasswordField } from '../people/PasswordField';
 import { SetPasswordPage } from '../people/SetPasswordPage';
 import { FormError } from '../ui/FormError';
 import { SubmitButton } from '../ui/SubmitButton';
@@ -32,18 +33,9 @@ function SignInForm() {
         <span>Email</span>
         <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
-      <label className="field">
-        <span>Password</span>
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <PasswordField label="Password" autoComplete="current-password" value={password} onChange={setPassword} />
       <FormError message={error} />
-      <SubmitButton busy={busy} label="Sign in" busyLabel="Signing in…" />
+      <SubmitButton block busy={busy} label="Sign in" busyLabel="Signing in…" />
       <p className="auth-links">
         <Link to="/forgot-password">Forgot password?</Link>
       </p>

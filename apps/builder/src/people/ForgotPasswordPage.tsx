@@ -35,7 +35,7 @@ export function ForgotPasswordPage() {
         <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       <FormError message={error} />
-      <SubmitButton busy={busy} label="Send reset link" busyLabel="Sending…" />
+      <SubmitButton block busy={busy} label="Send reset link" busyLabel="Sending…" />
       <p className="auth-links">
         <Link to="/">Back to sign in</Link>
       </p>

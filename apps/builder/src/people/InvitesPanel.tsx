@@ -1,6 +1,7 @@
 import type { Invite, InviteRequest } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { useToast } from '../app/toasts';
+import { SubmitButton } from '../ui/SubmitButton';
 import { peopleApi } from './people-api';
 
 type Role = 'admin' | 'agent';
@@ -130,9 +131,7 @@ export function InvitesPanel({
             <option value="agent">Agent</option>
             <option value="admin">Admin</option>
           </select>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Sending…' : 'Send invite'}
-          </button>
+          <SubmitButton busy={busy} label="Send invite" busyLabel="Sending…" />
         </div>
       </form>
     </>

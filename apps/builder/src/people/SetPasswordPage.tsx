@@ -9,6 +9,7 @@ import { Spinner } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { useSubmit } from '../ui/use-submit';
 import { AuthCard } from './AuthCard';
+import { PasswordField } from './PasswordField';
 import { peopleApi } from './people-api';
 
 const TEXT = {
@@ -78,32 +79,16 @@ export function SetPasswordPage({ kind }: { kind: 'invite' | 'reset' }) {
           <input type="email" autoComplete="username" value={email} readOnly />
         </label>
       ) : null}
-      <label className="field">
-        <span>New password</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          aria-describedby="new-password-hint"
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <small id="new-password-hint" className="hint field-hint">
-        At least {PASSWORD_MIN_LENGTH} characters.
-      </small>
-      <label className="field">
-        <span>Repeat the password</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-      </label>
+      <PasswordField
+        label="New password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      />
+      <PasswordField label="Repeat the password" autoComplete="new-password" value={confirm} onChange={setConfirm} />
       <FormError message={error} />
-      <SubmitButton busy={busy} label={text.action} busyLabel={text.busy} />
+      <SubmitButton block busy={busy} label={text.action} busyLabel={text.busy} />
     </AuthCard>
   );
 }

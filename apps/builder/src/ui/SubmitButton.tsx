@@ -1,7 +1,17 @@
-/** The full-width submit button of a small form; `busy` disables it and says what is happening. */
-export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel: string }) {
+/** A form's primary submit button; `busy` disables it and says what is happening. `block` fills the width. */
+export function SubmitButton({
+  busy,
+  label,
+  busyLabel,
+  block = false,
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  block?: boolean;
+}) {
   return (
-    <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+    <button type="submit" className={block ? 'btn btn-primary btn-block' : 'btn btn-primary'} disabled={busy}>
       {busy ? busyLabel : label}
     </button>
   );

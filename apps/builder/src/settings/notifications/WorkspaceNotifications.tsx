@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { useSave } from '../../ui/use-submit';
 import { type NotificationSettings, settingsApi } from '../settings-api';
 
@@ -50,9 +51,7 @@ export function WorkspaceNotifications({ initial }: { initial: NotificationSetti
         />
         Email visitors a transcript when a conversation is resolved
       </label>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {busy ? 'Saving…' : 'Save workspace rules'}
-      </button>
+      <SubmitButton busy={busy} label="Save workspace rules" busyLabel="Saving…" />
     </form>
   );
 }

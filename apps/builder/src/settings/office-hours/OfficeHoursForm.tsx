@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SubmitButton } from '../../ui/SubmitButton';
 import { useSave } from '../../ui/use-submit';
 import { type OfficeHoursSettings, REPLY_BUCKETS, type ReplyBucket, type Schedule, settingsApi } from '../settings-api';
 import { HolidaysEditor } from './HolidaysEditor';
@@ -134,9 +135,7 @@ export function OfficeHoursForm({
             When no agent is online
           </label>
         </fieldset>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save office hours'}
-        </button>
+        <SubmitButton busy={busy} label="Save office hours" busyLabel="Saving…" />
       </section>
     </form>
   );
