@@ -37,6 +37,21 @@ const CHANNELS: Array<{ id: AnalyticsChannel; name: string }> = [
   { id: 'api', name: 'API' },
 ];
 
+type ChoiceKey = 'botId' | 'teamId' | 'agentId' | 'channel';
+
+/** The filters picked from a list, in the order they show; an empty value means all. */
+const CHOICES: Array<{
+  key: ChoiceKey;
+  label: string;
+  all: string;
+  options: (choices: AnalyticsChoices) => Array<{ id: string; name: string }>;
+}> = [
+  { key: 'botId', label: 'Bot', all: 'All bots', options: (choices) => choices.bots },
+  { key: 'teamId', label: 'Team', all: 'All teams', options: (choices) => choices.teams },
+  { key: 'agentId', label: 'Agent', all: 'All agents', options: (choices) => choices.agents },
+  { key: 'channel', label: 'Channel', all: 'All channels', options: () => CHANNELS },
+];
+
 /** Range, bot, team, agent, channel and the office-hours-only switch of the overview. */
 export function FilterBar({
   choices,
@@ -56,34 +71,17 @@ export function FilterBar({
         onChange={(range) => set({ from: range.from, to: range.to })}
       />
       <div className="analytics-filter-row">
-        <Choice
-          label="Bot"
-          all="All bots"
-          value={filters.botId}
-          options={choices.bots}
-          onChange={(botId) => set({ botId })}
-        />
-        <Choice
-          label="Team"
-          all="All teams"
-          value={filters.teamId}
-          options={choices.teams}
-          onChange={(teamId) => set({ teamId })}
-        />
-        <Choice
-          label="Agent"
-          all="All agents"
-          value={filters.agentId}
-          options={choices.agents}
-          onChange={(agentId) => set({ agentId })}
-        />
-        <Choice
-          label="Channel"
-          all="All channels"
-          value={filters.channel}
-          options={CHANNELS}
-          onChange={(channel) => set({ channel: channel as AnalyticsFilters['channel'] })}
-        />
+        {CHOICES.map(({ key, label, all, options }) => (
+          <Choice
+            key={key}
+            label={label}
+            all={all}
+            value={filters[key]}
+            options={options(choices)}
+            // The channel's list holds only channels, so what is picked is one (or '' for all).
+            onChange={(id) => set({ [key]: id } as Partial<Pick<AnalyticsFilters, ChoiceKey>>)}
+          />
+        ))}
         <label className="analytics-toggle">
           <input
             type="checkbox"
