@@ -54,7 +54,7 @@ function pruneSelection(selection: Selection, doc: FlowDocument): Selection {
 
 function applySelectChanges(
   selection: Selection,
-  changes: { id: string; type: string; selected?: boolean }[],
+  changes: (NodeChange | EdgeChange)[],
   kind: 'blocks' | 'edges',
 ): Selection {
   const selects = changes.filter((c) => c.type === 'select');
@@ -65,6 +65,22 @@ function applySelectChanges(
     else next.delete(change.id);
   }
   return { ...selection, [kind]: next };
+}
+
+/** Commits React Flow's removals of blocks or edges onto `history`, then applies its selection changes. */
+function removeAndSelect(
+  state: EditorState,
+  history: History<FlowDocument>,
+  changes: (NodeChange | EdgeChange)[],
+  kind: 'blocks' | 'edges',
+): EditorState {
+  const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
+  if (removed.length > 0) {
+    const ids = kind === 'blocks' ? { blockIds: removed } : { edgeIds: removed };
+    history = commit(history, removeElements(history.present, ids));
+  }
+  const selection = pruneSelection(applySelectChanges(state.selection, changes, kind), history.present);
+  return history === state.history && selection === state.selection ? state : { history, selection };
 }
 
 function onNodesChanged(state: EditorState, changes: NodeChange[]): EditorState {
@@ -85,24 +101,11 @@ function onNodesChanged(state: EditorState, changes: NodeChange[]): EditorState 
   } else if (dragEnded) {
     history = commit(history, history.present);
   }
-  const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-  if (removed.length > 0) history = commit(history, removeElements(history.present, { blockIds: removed }));
-  const selection = pruneSelection(
-    applySelectChanges(state.selection, changes as { id: string; type: string; selected?: boolean }[], 'blocks'),
-    history.present,
-  );
-  return history === state.history && selection === state.selection ? state : { history, selection };
+  return removeAndSelect(state, history, changes, 'blocks');
 }
 
 function onEdgesChanged(state: EditorState, changes: EdgeChange[]): EditorState {
-  let { history } = state;
-  const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
-  if (removed.length > 0) history = commit(history, removeElements(history.present, { edgeIds: removed }));
-  const selection = pruneSelection(
-    applySelectChanges(state.selection, changes as { id: string; type: string; selected?: boolean }[], 'edges'),
-    history.present,
-  );
-  return history === state.history && selection === state.selection ? state : { history, selection };
+  return removeAndSelect(state, state.history, changes, 'edges');
 }
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
