@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 
 /**
  * Drags a block type from the palette onto an empty part of the canvas (below or above the blocks
- * already there, clear of the minimap and controls); returns the new block's id.
+ * already there, clear of the minimap and controls); returns the new block's id once the editor has checked
+ * the flow with it.
+ *
+ * The flow is checked 250 ms after an edit. A block dropped on empty canvas is connected to nothing, so it then
+ * gets a problem badge, and the inspector (which shows the new block, selected) lists its problems above its
+ * form, moving the form down by ~190 px. A click on the form that spans that move (mouse down on a checkbox,
+ * mouse up where it was) lands on no control and changes nothing: seen as a checkbox focused but unticked.
  */
 export async function dragBlock(page: Page, type: string): Promise<string> {
   const before = new Set(await nodeIds(page));
@@ -13,6 +19,8 @@ export async function dragBlock(page: Page, type: string): Promise<string> {
   await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length > count, before.size);
   const added = (await nodeIds(page)).filter((id) => !before.has(id));
   if (added.length !== 1) throw new Error(`expected one new block, got ${added.length}`);
+  // The badge is drawn from the same problems as the inspector's list, in the same render or a later one.
+  await node(page, added[0]!).locator('.node-badge').waitFor();
   return added[0]!;
 }
 
