@@ -1,3 +1,4 @@
+import type { Message } from '@flowdesk/contract';
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import { createBot } from '../../src/bots/repository';
@@ -45,6 +46,15 @@ export function handoffFlow(
     ],
   });
 }
+
+/** What each message says: its text, the prompt of a question, or its type. */
+export const texts = (messages: Message[]): string[] =>
+  messages.map((m) => {
+    const { content } = m;
+    if ('text' in content && content.text) return content.text;
+    if ('prompt' in content && content.prompt) return content.prompt;
+    return content.type;
+  });
 
 export async function createTeam(db: Kysely<Database>, workspaceId: string, name: string, memberIds: string[]) {
   const id = newId();

@@ -1,18 +1,9 @@
-import type { Message } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { useTestServer } from '../server';
-import { seedInbox } from './fixtures';
-
-const texts = (messages: Message[]): string[] =>
-  messages.map((m) => {
-    const { content } = m;
-    if ('text' in content && content.text) return content.text;
-    if ('prompt' in content && content.prompt) return content.prompt;
-    return content.type;
-  });
+import { seedInbox, texts } from './fixtures';
 
 describe('hand back: "End the conversation"', () => {
   const t = useTestServer('pglite');

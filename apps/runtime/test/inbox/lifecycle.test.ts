@@ -7,7 +7,7 @@ import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { useTestServer } from '../server';
-import { seedInbox } from './fixtures';
+import { seedInbox, texts } from './fixtures';
 
 interface Detail {
   conversation: {
@@ -20,15 +20,6 @@ interface Detail {
   messages: Array<Message & { internal: boolean }>;
   handBackTargets: Array<{ id: string }>;
 }
-
-/** What each message says: its text, the prompt of a question, or its type. */
-const texts = (messages: Message[]): string[] =>
-  messages.map((m) => {
-    const { content } = m;
-    if ('text' in content && content.text) return content.text;
-    if ('prompt' in content && content.prompt) return content.prompt;
-    return content.type;
-  });
 
 describe.each(databaseKinds)('inbox conversation lifecycle on %s', (kind) => {
   const t = useTestServer(kind);
