@@ -4,44 +4,32 @@ import {
   TestAiConnectionRequest,
   UpdateAiSettingsRequest,
 } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { endpointProblem } from './endpoint-guard';
 import { readAiSettings, saveAiSettings } from './settings-store';
 import { testAiConnection } from './test-connection';
 
-const path = '/api/admin/ai/settings';
-const testPath = '/api/admin/ai/test-connection';
-const tags = ['AI'];
 const adminErrors = errorsOf(400, 401, 403);
 /** Each test is a model call with the admin's key: per admin and minute. */
 export const TEST_CONNECTION_LIMIT_PER_MINUTE = 10;
 
+const route = routesUnder('/api/admin/ai', 'AI');
 const routes = {
-  get: createRoute({
-    method: 'get',
-    path,
-    tags,
+  get: route('get', '/settings', {
     summary: "The workspace's AI provider, endpoint and model; the key only as set or not and its last 4 (admin)",
     responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors },
   }),
-  put: createRoute({
-    method: 'put',
-    path,
-    tags,
+  put: route('put', '/settings', {
     summary: 'Save the AI provider, key (stored encrypted), endpoint and model; applies without a restart (admin)',
     request: { body: jsonBody(UpdateAiSettingsRequest) },
     responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors, ...errorsOf(409) },
   }),
-  test: createRoute({
-    method: 'post',
-    path: testPath,
-    tags,
+  test: route('post', '/test-connection', {
     summary: 'Try an endpoint, key and model with one small request; stores nothing (admin)',
     request: { body: jsonBody(TestAiConnectionRequest) },
     responses: {
@@ -55,8 +43,8 @@ const routes = {
 /** AI settings of the workspace (issue 22 item 4). Paths are absolute. */
 export function aiSettingsRoutes(services: Services) {
   const router = createRouter();
-  router.use(path, requireUser(services));
-  router.use(testPath, requireUser(services));
+  router.use(routes.get.getRoutingPath(), requireUser(services)); // read and save share the path
+  router.use(routes.test.getRoutingPath(), requireUser(services));
   const refusePrivateEndpoint = async (baseUrl: string | null) => {
     const problem = await endpointProblem(baseUrl, services.config.HTTP_BLOCK_ALLOW_PRIVATE);
     if (problem) throw new ApiError(400, 'endpoint_not_allowed', problem);

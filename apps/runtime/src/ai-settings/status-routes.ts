@@ -1,26 +1,19 @@
 import { AiStatus, PreviewSummaryAnswer, PreviewSummaryRequest } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { answeredBy } from '../ai';
 import { createRouter } from '../http/env';
 import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import { agentSuggestion } from '../inbox/summary';
 import type { Services } from '../services';
 
 const path = '/api/admin/ai';
-const summaryPath = `${path}/preview-summary`;
-const statusRoute = createRoute({
-  method: 'get',
-  path,
-  tags: ['AI'],
+const route = routesUnder(path, 'AI');
+const statusRoute = route('get', '', {
   summary: 'Which AI provider is active (admin)',
   responses: { 200: jsonResponse(AiStatus, 'The active provider'), ...errorsOf(401, 403) },
 });
-const previewSummaryRoute = createRoute({
-  method: 'post',
-  path: summaryPath,
-  tags: ['AI'],
+const previewSummaryRoute = route('post', '/preview-summary', {
   summary: 'The handoff summary (and AI priority) for a builder preview transcript (admin); writes and alerts nothing',
   request: { body: jsonBody(PreviewSummaryRequest) },
   responses: {

@@ -1,40 +1,28 @@
 import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from './repository';
 
 const base = '/api/admin/bots';
-const listRoute = createRoute({
-  method: 'get',
-  path: base,
-  tags: ['Bots'],
+const route = routesUnder(base, 'Bots');
+const listRoute = route('get', '', {
   summary: 'Bots of my workspace',
   responses: { 200: jsonResponse(BotsAnswer, 'Bots'), ...errorsOf(401) },
 });
-const createBotRoute = createRoute({
-  method: 'post',
-  path: base,
-  tags: ['Bots'],
+const createBotRoute = route('post', '', {
   summary: 'Create a bot (admin)',
   request: { body: jsonBody(CreateBotRequest) },
   responses: { 201: jsonResponse(BotAnswer, 'Created'), ...errorsOf(400, 401, 403) },
 });
-const getRoute = createRoute({
-  method: 'get',
-  path: `${base}/{id}`,
-  tags: ['Bots'],
+const getRoute = route('get', '/{id}', {
   summary: 'One bot',
   request: { params: IdParam },
   responses: { 200: jsonResponse(BotAnswer, 'The bot'), ...errorsOf(401, 404) },
 });
-const patchRoute = createRoute({
-  method: 'patch',
-  path: `${base}/{id}`,
-  tags: ['Bots'],
+const patchRoute = route('patch', '/{id}', {
   summary: 'Change name, allowed origins, theme or widget texts (admin)',
   request: { params: IdParam, body: jsonBody(PatchBotRequest) },
   responses: { 200: jsonResponse(BotAnswer, 'Updated'), ...errorsOf(400, 401, 403, 404) },

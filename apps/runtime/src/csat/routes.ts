@@ -1,10 +1,9 @@
 import { CsatComment, CsatCommentRequest, CsatRatingRequest, CsatState } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { ConflictError, NotFoundError } from '../errors';
 import { createRouter } from '../http/env';
 import { requireVisitor, visitorConversation } from '../http/middleware/visitor-auth';
 import { ConversationIdParam, visitorSecurity } from '../http/routes/public/schemas';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { CSAT_PAGE_PATH, readRatingToken } from './link';
 import { csatPage, invalidLinkPage, ratingForm } from './page';
@@ -12,32 +11,23 @@ import { addComment, currentSurvey, rate, surveyState } from './survey';
 import { csatDb } from './tables';
 
 const base = '/api/public/conversations/{id}/csat';
-const tags = ['Widget'];
 const visitorErrors = errorsOf(400, 401, 404, 409, 429);
 
-const stateRoute = createRoute({
-  method: 'get',
-  path: base,
-  tags,
+const route = routesUnder(base, 'Widget');
+const stateRoute = route('get', '', {
   summary:
     'Whether to ask for a rating of this resolution (the bot asks, the conversation is resolved) and what was given',
   security: visitorSecurity,
   request: { params: ConversationIdParam },
   responses: { 200: jsonResponse(CsatState, 'Survey of the current resolution'), ...visitorErrors },
 });
-const rateRoute = createRoute({
-  method: 'post',
-  path: base,
-  tags,
+const rateRoute = route('post', '', {
   summary: 'Rate the resolution (1–5; thumbs: 1 down, 5 up), once per resolution; 409 for a second rating',
   security: visitorSecurity,
   request: { params: ConversationIdParam, body: jsonBody(CsatRatingRequest) },
   responses: { 201: jsonResponse(CsatState, 'Rated'), ...visitorErrors },
 });
-const commentRoute = createRoute({
-  method: 'post',
-  path: `${base}/comment`,
-  tags,
+const commentRoute = route('post', '/comment', {
   summary: 'The optional comment after a rating (once)',
   security: visitorSecurity,
   request: { params: ConversationIdParam, body: jsonBody(CsatCommentRequest) },

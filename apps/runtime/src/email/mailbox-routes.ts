@@ -6,11 +6,10 @@ import {
   OutboxEmailAnswer,
   OutboxQuery,
 } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { conflict, notFound } from '../http/errors';
 import { requireAdmin } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonResponse } from '../http/schemas';
+import { errorsOf, IdParam, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { emailDb, type MailboxRow, type OutboxRow } from './tables';
@@ -40,35 +39,23 @@ const toOutbox = (row: OutboxRow) => ({
   conversationId: row.conversation_id,
 });
 
-const base = `${EMAIL_API_PREFIX}`;
-const mailboxList = createRoute({
-  method: 'get',
-  path: `${base}/mailbox`,
-  tags: ['Email'],
+const route = routesUnder(EMAIL_API_PREFIX, 'Email');
+const mailboxList = route('get', '/mailbox', {
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
   request: { query: MailboxQuery },
   responses: { 200: jsonResponse(MailboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
 });
-const mailboxOne = createRoute({
-  method: 'get',
-  path: `${base}/mailbox/{id}`,
-  tags: ['Email'],
+const mailboxOne = route('get', '/mailbox/{id}', {
   summary: 'One local email with its HTML; marks it read (admin)',
   request: { params: IdParam },
   responses: { 200: jsonResponse(MailAnswer, 'The email'), ...errorsOf(401, 403, 404) },
 });
-const outboxList = createRoute({
-  method: 'get',
-  path: `${base}/outbox`,
-  tags: ['Email'],
+const outboxList = route('get', '/outbox', {
   summary: 'Outbox with delivery status, attempts and last error (admin)',
   request: { query: OutboxQuery },
   responses: { 200: jsonResponse(OutboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
 });
-const outboxRetry = createRoute({
-  method: 'post',
-  path: `${base}/outbox/{id}/retry`,
-  tags: ['Email'],
+const outboxRetry = route('post', '/outbox/{id}/retry', {
   summary: 'Send a failed email again, with the same idempotency key (admin)',
   request: { params: IdParam },
   responses: { 200: jsonResponse(OutboxEmailAnswer, 'Queued again'), ...errorsOf(401, 403, 404, 409) },

@@ -1,10 +1,10 @@
 import { NotificationSettingsAnswer, PreferencesAnswer, PreferencesRequest } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { continuityRoutes } from './continuity/routes';
@@ -17,32 +17,21 @@ import {
 import { readPreferences, writePreferences } from './preferences';
 import { applyUnsubscribe, KIND_WORDS, readUnsubscribeToken } from './unsubscribe';
 
-const prefsGet = createRoute({
-  method: 'get',
-  path: `${EMAIL_API_PREFIX}/preferences`,
-  tags: ['Email'],
+const route = routesUnder(EMAIL_API_PREFIX, 'Email');
+const prefsGet = route('get', '/preferences', {
   summary: 'My email notification preferences (each event on/off)',
   responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(401) },
 });
-const prefsPut = createRoute({
-  method: 'put',
-  path: `${EMAIL_API_PREFIX}/preferences`,
-  tags: ['Email'],
+const prefsPut = route('put', '/preferences', {
   summary: 'Turn my notification events on or off',
   request: { body: jsonBody(PreferencesRequest) },
   responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(400, 401) },
 });
-const settingsGet = createRoute({
-  method: 'get',
-  path: `${EMAIL_API_PREFIX}/settings`,
-  tags: ['Email'],
+const settingsGet = route('get', '/settings', {
   summary: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
   responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(401) },
 });
-const settingsPut = createRoute({
-  method: 'put',
-  path: `${EMAIL_API_PREFIX}/settings`,
-  tags: ['Email'],
+const settingsPut = route('put', '/settings', {
   summary: 'Change workspace notification rules (admin)',
   request: { body: jsonBody(NotificationSettingsPatch) },
   responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(400, 401, 403) },

@@ -8,13 +8,12 @@ import {
   PublishOutcome,
   SaveDraftRequest,
 } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findWorkspaceBot } from '../bots/repository';
 import { type AppEnv, createRouter } from '../http/env';
 import { ApiError, conflict, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import {
   createFlow,
@@ -33,51 +32,34 @@ export const FLOWS_BASE = '/api/admin/flows';
 const CreateFlow = CreateFlowRequest.extend({ draft: CheckedFlowDraft });
 const SaveDraft = SaveDraftRequest.extend({ draft: CheckedFlowDraft });
 
-const listRoute = createRoute({
-  method: 'get',
-  path: FLOWS_BASE,
-  tags: ['Flows'],
+const route = routesUnder(FLOWS_BASE, 'Flows');
+const listRoute = route('get', '', {
   summary: 'Flows of my workspace (optionally of one bot)',
   request: { query: FlowsQuery },
   responses: { 200: jsonResponse(FlowsAnswer, 'Flows'), ...errorsOf(401) },
 });
-const createFlowRoute = createRoute({
-  method: 'post',
-  path: FLOWS_BASE,
-  tags: ['Flows'],
+const createFlowRoute = route('post', '', {
   summary: 'Create a draft flow for a bot (admin)',
   request: { body: jsonBody(CreateFlow) },
   responses: { 201: jsonResponse(FlowAnswer, 'Created'), ...errorsOf(400, 401, 403, 404) },
 });
-const getRoute = createRoute({
-  method: 'get',
-  path: `${FLOWS_BASE}/{id}`,
-  tags: ['Flows'],
+const getRoute = route('get', '/{id}', {
   summary: 'A flow with its draft',
   request: { params: FlowIdParam },
   responses: { 200: jsonResponse(FlowAnswer, 'The flow'), ...errorsOf(401, 404) },
 });
-const saveRoute = createRoute({
-  method: 'put',
-  path: `${FLOWS_BASE}/{id}/draft`,
-  tags: ['Flows'],
+const saveRoute = route('put', '/{id}/draft', {
   summary: 'Save the draft (admin); published versions are untouched',
   request: { params: FlowIdParam, body: jsonBody(SaveDraft) },
   responses: { 200: jsonResponse(FlowAnswer, 'Saved'), ...errorsOf(400, 401, 403, 404, 409) },
 });
-const liveRoute = createRoute({
-  method: 'post',
-  path: `${FLOWS_BASE}/{id}/live`,
-  tags: ['Flows'],
+const liveRoute = route('post', '/{id}/live', {
   summary: "Make a published flow its bot's live flow, without publishing again (admin)",
   description: `Where another flow is live, \`replacesFlowId\` must name it, else 409 \`${LIVE_FLOW_CONFLICT}\`.`,
   request: { params: FlowIdParam, body: jsonBody(MakeLiveRequest) },
   responses: { 200: jsonResponse(PublishOutcome, 'Live'), ...errorsOf(400, 401, 403, 404, 409) },
 });
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: `${FLOWS_BASE}/{id}`,
-  tags: ['Flows'],
+const deleteRoute = route('delete', '/{id}', {
   summary: 'Delete a flow that is not live (admin)',
   request: { params: FlowIdParam },
   responses: { 204: { description: 'Deleted' }, ...errorsOf(401, 403, 404, 409) },

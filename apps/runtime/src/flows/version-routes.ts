@@ -10,11 +10,11 @@ import {
   ValidateFlowRequest,
 } from '@flowdesk/contract';
 import { analyzeFlow } from '@flowdesk/flow-schema';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { ApiError, badRequest, notFound, zodDetails } from '../http/errors';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import { knowledgeSourceProblems } from '../knowledge/flow-check';
 import type { Services } from '../services';
 import { saveDraft, toFlowJson } from './repository';
@@ -26,10 +26,8 @@ import { findVersion, listVersions, publishFlowVersion, toVersionJson } from './
 const ValidateRequest = ValidateFlowRequest.unwrap().extend({ draft: CheckedFlowDraft.optional() }).optional();
 const VersionParams = FlowIdParam.extend({ number: z.coerce.number().int().positive().max(1_000_000) });
 
-const validateRoute = createRoute({
-  method: 'post',
-  path: `${FLOWS_BASE}/{id}/validate`,
-  tags: ['Flows'],
+const route = routesUnder(FLOWS_BASE, 'Flows');
+const validateRoute = route('post', '/{id}/validate', {
   summary: 'Check the saved draft (or a posted one) and list every problem',
   request: {
     params: FlowIdParam,
@@ -37,10 +35,7 @@ const validateRoute = createRoute({
   },
   responses: { 200: jsonResponse(ValidateFlowAnswer, 'Problems'), ...errorsOf(400, 401, 404) },
 });
-const publishRoute = createRoute({
-  method: 'post',
-  path: `${FLOWS_BASE}/{id}/publish`,
-  tags: ['Flows'],
+const publishRoute = route('post', '/{id}/publish', {
   summary: 'Publish the draft as a new immutable version, live for its bot as asked (admin)',
   description:
     'Without `makeLive` the flow goes live only where that replaces nothing. `makeLive: true` where another flow ' +
@@ -51,26 +46,17 @@ const publishRoute = createRoute({
   },
   responses: { 201: jsonResponse(PublishAnswer, 'Published'), ...errorsOf(400, 401, 403, 404, 409, 422) },
 });
-const versionsRoute = createRoute({
-  method: 'get',
-  path: `${FLOWS_BASE}/{id}/versions`,
-  tags: ['Flows'],
+const versionsRoute = route('get', '/{id}/versions', {
   summary: 'Published versions, newest first',
   request: { params: FlowIdParam },
   responses: { 200: jsonResponse(FlowVersionsAnswer, 'Versions'), ...errorsOf(401, 404) },
 });
-const versionRoute = createRoute({
-  method: 'get',
-  path: `${FLOWS_BASE}/{id}/versions/{number}`,
-  tags: ['Flows'],
+const versionRoute = route('get', '/{id}/versions/{number}', {
   summary: 'One published version with its document',
   request: { params: VersionParams },
   responses: { 200: jsonResponse(FlowVersionAnswer, 'The version'), ...errorsOf(400, 401, 404) },
 });
-const rollbackRoute = createRoute({
-  method: 'post',
-  path: `${FLOWS_BASE}/{id}/rollback`,
-  tags: ['Flows'],
+const rollbackRoute = route('post', '/{id}/rollback', {
   summary: 'Republish an earlier version as the newest one and restore it as the draft (admin)',
   request: {
     params: FlowIdParam,

@@ -1,5 +1,5 @@
 import { ApiErrorBody } from '@flowdesk/contract';
-import { z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 
 /** OpenAPI pieces shared by route files. */
 
@@ -42,3 +42,15 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 });
 
 export const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+/** What a route declares besides its method, path and tag: summary, request, responses, description, security. */
+type RouteDetails = Omit<RouteConfig, 'method' | 'path' | 'tags'>;
+
+/**
+ * Declares the routes of one area, its base path and OpenAPI tag said once:
+ * `const getRoute = route('get', '/{id}', { summary: 'One bot', request: …, responses: … })`.
+ */
+export function routesUnder<const Base extends string>(base: Base, tag: string) {
+  return <M extends RouteConfig['method'], P extends string, D extends RouteDetails>(method: M, path: P, details: D) =>
+    createRoute({ method, path: `${base}${path}` as `${Base}${P}`, tags: [tag], ...details });
+}

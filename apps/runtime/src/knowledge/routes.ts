@@ -6,12 +6,11 @@ import {
   KnowledgeSourceDeleted,
   KnowledgeSourceList,
 } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
 import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { indexKnowledgeSource } from './indexer';
 import { nextRefreshAt, refreshOf, sourceUrl } from './refresh';
@@ -40,53 +39,35 @@ export const knowledgeUploadBodyLimit = bodyLimit({
     return c.json(errorBody('payload_too_large', `The file is larger than ${megabytes} MB`), 413);
   },
 });
-const tags = ['Knowledge'];
 const adminErrors = errorsOf(400, 401, 403);
 
+const route = routesUnder(base, 'Knowledge');
 const routes = {
-  list: createRoute({
-    method: 'get',
-    path: base,
-    tags,
+  list: route('get', '', {
     summary: "The workspace's knowledge sources with indexing progress and failures (admin)",
     responses: { 200: jsonResponse(KnowledgeSourceList, 'Sources'), ...adminErrors },
   }),
-  create: createRoute({
-    method: 'post',
-    path: base,
-    tags,
+  create: route('post', '', {
     summary: 'Add Q&A pairs, a text or a web page/site; indexing starts in the background (admin)',
     request: { body: jsonBody(CreateKnowledgeSourceRequest) },
     responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors },
   }),
-  upload: createRoute({
-    method: 'post',
-    path: `${base}/files`,
-    tags,
+  upload: route('post', '/files', {
     summary: 'Upload a PDF, DOCX, Markdown, HTML or TXT file as the raw body (admin, at most 10 MB)',
     request: { query: KnowledgeFileQuery },
     responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(413) },
   }),
-  get: createRoute({
-    method: 'get',
-    path: `${base}/{id}`,
-    tags,
+  get: route('get', '/{id}', {
     summary: 'One source, for polling its progress (admin)',
     request: { params: IdParam },
     responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
-  reindex: createRoute({
-    method: 'post',
-    path: `${base}/{id}/reindex`,
-    tags,
+  reindex: route('post', '/{id}/reindex', {
     summary: 'Index again; the old chunks stay searchable until the new ones replace them (admin)',
     request: { params: IdParam },
     responses: { 202: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
-  remove: createRoute({
-    method: 'delete',
-    path: `${base}/{id}`,
-    tags,
+  remove: route('delete', '/{id}', {
     summary: 'Delete a source and its chunks (admin)',
     request: { params: IdParam },
     responses: { 200: jsonResponse(KnowledgeSourceDeleted, 'Deleted'), ...adminErrors, ...errorsOf(404) },

@@ -7,47 +7,35 @@ import {
   type Schedule,
   TeamOfficeHoursScope,
 } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createRouter } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
 import { replyTimeWords } from './reply-time-query';
 import { clearTeamOfficeHours, effectiveOfficeHours, readOfficeHours, writeOfficeHours } from './settings';
 
 const base = '/api/admin/office-hours';
-const getRoute = createRoute({
-  method: 'get',
-  path: base,
-  tags: ['Office hours'],
+const route = routesUnder(base, 'Office hours');
+const getRoute = route('get', '', {
   summary: 'Office hours, reply time and offline rules of the workspace or a team, with a live preview',
   request: { query: OfficeHoursScope },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), ...errorsOf(401, 404) },
 });
-const putRoute = createRoute({
-  method: 'put',
-  path: base,
-  tags: ['Office hours'],
+const putRoute = route('put', '', {
   summary: 'Save office hours for the workspace or a team (admin)',
   request: { query: OfficeHoursScope, body: jsonBody(OfficeHoursSettings) },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Saved'), ...errorsOf(400, 401, 403, 404) },
 });
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: base,
-  tags: ['Office hours'],
+const deleteRoute = route('delete', '', {
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
   request: { query: TeamOfficeHoursScope },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Cleared'), ...errorsOf(400, 401, 403, 404) },
 });
-const previewRoute = createRoute({
-  method: 'post',
-  path: `${base}/preview`,
-  tags: ['Office hours'],
+const previewRoute = route('post', '/preview', {
   summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',
   request: { body: jsonBody(OfficePreviewRequest) },
   responses: { 200: jsonResponse(OfficePreviewAnswer, 'Preview'), ...errorsOf(400, 401) },

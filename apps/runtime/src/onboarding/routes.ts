@@ -1,24 +1,18 @@
 import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { readChecklist, recordMark } from './checklist';
 
 const base = '/api/admin/onboarding';
 
-const getRoute = createRoute({
-  method: 'get',
-  path: base,
-  tags: ['Onboarding'],
+const route = routesUnder(base, 'Onboarding');
+const getRoute = route('get', '', {
   summary: "The workspace's first-run checklist, ticked from its data",
   responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(401) },
 });
-const markRoute = createRoute({
-  method: 'post',
-  path: `${base}/marks`,
-  tags: ['Onboarding'],
+const markRoute = route('post', '/marks', {
   summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist (admin)',
   request: { body: jsonBody(OnboardingMarkRequest) },
   responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(400, 401, 403) },

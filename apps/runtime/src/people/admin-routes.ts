@@ -1,43 +1,29 @@
 import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import { currentUser, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
 import { peopleRouter } from './router';
 
-const tags = ['Users and teams (admin)'];
-
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/admin/invites',
-  tags,
+const route = routesUnder('/api/admin/invites', 'Users and teams (admin)');
+const listRoute = route('get', '', {
   summary: 'People invited by email who have not set their password yet',
   responses: { 200: jsonResponse(InvitesResponse, 'Open invites'), ...errorsOf(401, 403) },
 });
 
-const createInviteRoute = createRoute({
-  method: 'post',
-  path: '/api/admin/invites',
-  tags,
+const createInviteRoute = route('post', '', {
   summary: 'Invite a person by email (they choose their password through a link valid 72 hours, once)',
   request: { body: jsonBody(InviteRequest) },
   responses: { 201: jsonResponse(InviteResponse, 'Invited; the email is queued'), ...errorsOf(400, 401, 403, 409) },
 });
 
-const resendRoute = createRoute({
-  method: 'post',
-  path: '/api/admin/invites/{id}/resend',
-  tags,
+const resendRoute = route('post', '/{id}/resend', {
   summary: 'Send the invite again with a new link (the previous link stops working)',
   request: { params: IdParam },
   responses: { 200: jsonResponse(InviteResponse, 'Sent again'), ...errorsOf(401, 403, 404) },
 });
 
-const revokeRoute = createRoute({
-  method: 'delete',
-  path: '/api/admin/invites/{id}',
-  tags,
+const revokeRoute = route('delete', '/{id}', {
   summary: 'Withdraw an invite (its link stops working)',
   request: { params: IdParam },
   responses: { 204: { description: 'Withdrawn' }, ...errorsOf(401, 403, 404) },

@@ -9,43 +9,39 @@ import {
   SessionUserAnswer,
   SetPasswordRequest,
 } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
-import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
-import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import {
+  assertSameOriginWrite,
+  currentUser,
+  requireUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../http/middleware/auth';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
+import { spend } from './auth-budgets';
 import { acceptInvite, describeInvite } from './invites';
 import { changeOwnPassword, describeReset, finishPasswordReset, requestPasswordReset } from './passwords';
 import { peopleRouter } from './router';
 import { normalizeEmail } from './users';
 
-const tags = ['Auth'];
 const linkErrors = errorsOf(400, 403, 409, 429);
 
-const inviteInfoRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/invite',
-  tags,
+const route = routesUnder('/api/auth', 'Auth');
+const inviteInfoRoute = route('get', '/invite', {
   summary: "An invite link's details (who is invited, to which workspace), or why it cannot be used",
   request: { query: LinkTokenQuery },
   responses: { 200: jsonResponse(PasswordLinkInfo, 'The invite'), ...errorsOf(400) },
 });
-const acceptRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/invite/accept',
-  tags,
+const acceptRoute = route('post', '/invite/accept', {
   summary: 'Accept an invite: choose a password, become a user and sign in (sets the session cookie)',
   request: { body: jsonBody(SetPasswordRequest) },
   responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in'), ...linkErrors },
 });
-const resetRequestRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/password-reset',
-  tags,
+const resetRequestRoute = route('post', '/password-reset', {
   summary: 'Forgot password: email a reset link (valid 1 hour, once) if the address has an account',
   request: { body: jsonBody(PasswordResetRequest) },
   responses: {
@@ -53,55 +49,28 @@ const resetRequestRoute = createRoute({
     ...errorsOf(400, 403, 429),
   },
 });
-const resetInfoRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/password-reset',
-  tags,
+const resetInfoRoute = route('get', '/password-reset', {
   summary: "A reset link's details, or why it cannot be used",
   request: { query: LinkTokenQuery },
   responses: { 200: jsonResponse(PasswordLinkInfo, 'The reset link'), ...errorsOf(400) },
 });
-const resetConfirmRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/password-reset/confirm',
-  tags,
+const resetConfirmRoute = route('post', '/password-reset/confirm', {
   summary: 'Set a new password with a reset link; every session of the user ends, this browser signs in',
   request: { body: jsonBody(SetPasswordRequest) },
   responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in with the new password'), ...linkErrors },
 });
-const changeRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/password',
-  tags,
+const changeRoute = route('post', '/password', {
   summary: 'Change my own password (the current one is required); my other sessions end',
   request: { body: jsonBody(ChangePasswordRequest) },
   responses: { 200: jsonResponse(ChangePasswordAnswer, 'Changed'), ...errorsOf(400, 401, 403, 429) },
 });
 
-const WINDOW_MS = 15 * 60_000;
-
-/** Counts one hit of `key` in the shared store (one budget across instances); a spent budget answers 429. */
-async function spend(c: Context<AppEnv>, services: Services, what: string, budgets: Array<[string, string, number]>) {
-  const waits = await Promise.all(
-    budgets.map(([bucket, key, limit]) => services.limits.hit(bucket, key, limit, WINDOW_MS)),
-  );
-  enforce(c, { wait: Math.max(...waits), message: `Too many ${what}` });
-}
-
 /** Invite acceptance, forgotten passwords and changing one's own password. */
 export function passwordRoutes(services: Services) {
   const router = peopleRouter();
-  // Like sign-in (auth/session.ts): budgets per client address and per account, per WINDOW_MS.
+  // Like sign-in (session-routes.ts): budgets per client address and per account (auth-budgets.ts).
   const address = (c: Context<AppEnv>) => clientAddress(c, services.config.TRUST_PROXY);
 
-  const signIn = (c: Context<AppEnv>, session: { token: string; expiresAt: Date }) =>
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: isHttps(c, services.config),
-      path: '/',
-      expires: session.expiresAt,
-    });
   const guardLinkUse = async (c: Context<AppEnv>) => {
     assertSameOriginWrite(c, services.config);
     await spend(c, services, 'attempts', [['link-address', address(c), 60]]);
@@ -114,7 +83,7 @@ export function passwordRoutes(services: Services) {
     await guardLinkUse(c);
     const { token, password } = c.req.valid('json');
     const { user, session } = await acceptInvite(services, token, password);
-    signIn(c, session);
+    setSessionCookie(c, services.config, session);
     return c.json({ user }, 200);
   });
 
@@ -136,7 +105,7 @@ export function passwordRoutes(services: Services) {
     await guardLinkUse(c);
     const { token, password } = c.req.valid('json');
     const { user, session } = await finishPasswordReset(services, token, password);
-    signIn(c, session);
+    setSessionCookie(c, services.config, session);
     return c.json({ user }, 200);
   });
 

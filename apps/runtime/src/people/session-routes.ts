@@ -1,61 +1,53 @@
 import { LoginRequest, ProfilePatch, SessionUserAnswer } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
-import { assertSameOriginWrite, currentUser, isHttps, requireUser, SESSION_COOKIE } from '../http/middleware/auth';
+import {
+  assertSameOriginWrite,
+  currentUser,
+  requireUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { dummyPasswordHash, verifyPassword } from '../services/secrets';
+import { spend } from './auth-budgets';
 import { LoginThrottle } from './login-throttle';
 import { createSession, deleteSession } from './sessions';
 import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from './users';
 
-const loginRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/login',
-  tags: ['Auth'],
+const route = routesUnder('/api/auth', 'Auth');
+const loginRoute = route('post', '/login', {
   summary: 'Sign in with email and password; sets the session cookie',
   request: { body: jsonBody(LoginRequest) },
   responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in'), ...errorsOf(400, 401, 403, 429) },
 });
 
-const logoutRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/logout',
-  tags: ['Auth'],
+const logoutRoute = route('post', '/logout', {
   summary: 'Sign out; ends the session',
   responses: { 204: { description: 'Signed out' }, ...errorsOf(403) },
 });
 
-const meRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/me',
-  tags: ['Auth'],
+const meRoute = route('get', '/me', {
   summary: 'The signed-in user',
   responses: { 200: jsonResponse(SessionUserAnswer, 'The user'), ...errorsOf(401) },
 });
 
-const updateMeRoute = createRoute({
-  method: 'patch',
-  path: '/api/auth/me',
-  tags: ['Auth'],
+const updateMeRoute = route('patch', '/me', {
   summary: 'Change my own name or avatar (any signed-in user)',
   request: { body: jsonBody(ProfilePatch) },
   responses: { 200: jsonResponse(SessionUserAnswer, 'The updated user'), ...errorsOf(400, 401, 403) },
 });
-
-const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export function sessionRoutes(services: Services) {
   const router = createRouter();
   // Budgets per address and account and per address (in the shared store: one budget across instances),
   // and a delay that slows guessing one account from many addresses.
   const accountDelay = new LoginThrottle(() => services.limits);
-  const TOO_MANY = 'Too many sign-in attempts';
 
   router.openapi(loginRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
@@ -63,24 +55,17 @@ export function sessionRoutes(services: Services) {
     const address = clientAddress(c, services.config.TRUST_PROXY);
     const account = normalizeEmail(email);
     const accountKey = `${address}|${account}`;
-    const waits = await Promise.all([
-      services.limits.hit('login-account', accountKey, 10, LOGIN_WINDOW_MS),
-      services.limits.hit('login-address', address, 100, LOGIN_WINDOW_MS),
+    await spend(c, services, 'sign-in attempts', [
+      ['login-account', accountKey, 10],
+      ['login-address', address, 100],
     ]);
-    enforce(c, { wait: Math.max(...waits), message: TOO_MANY });
-    enforce(c, { wait: await accountDelay.attempt(account), message: TOO_MANY });
+    enforce(c, { wait: await accountDelay.attempt(account), message: 'Too many sign-in attempts' });
     const user = await findUserByEmail(services.db, email);
     const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong email or password');
     await Promise.all([services.limits.reset('login-account', accountKey), accountDelay.succeeded(account)]);
     const session = await createSession(services.db, user.id, services.config.SESSION_TTL_HOURS);
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: isHttps(c, services.config),
-      path: '/',
-      expires: session.expiresAt,
-    });
+    setSessionCookie(c, services.config, session);
     return c.json({ user: toPublicUser(user) }, 200);
   });
 

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../config';
 import type { UserRole } from '../../db/schema';
 import { findSessionUser } from '../../people/sessions';
@@ -41,6 +41,21 @@ export function requestProtocol(c: Context, trustProxy: boolean): 'http:' | 'htt
 /** Whether cookies set for this request must be `Secure`: the browser came over https, or PUBLIC_URL is https. */
 export function isHttps(c: Context, config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>): boolean {
   return requestProtocol(c, config.TRUST_PROXY) === 'https:' || config.PUBLIC_URL?.startsWith('https:') === true;
+}
+
+/** Signs this browser in: the session cookie, HTTP-only, `Secure` where the browser came over https. */
+export function setSessionCookie(
+  c: Context,
+  config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>,
+  session: { token: string; expiresAt: Date },
+) {
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c, config),
+    path: '/',
+    expires: session.expiresAt,
+  });
 }
 
 /** Origins allowed to send cookie-authenticated writes: this server (as the browser reached it), PUBLIC_URL and CORS_ORIGINS. */

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { findBotById } from '../../../bots/repository';
 import { loadMessages } from '../../../repositories/messages';
 import { conversationScope, moveScope } from '../../../repositories/visitor-scope';
@@ -8,7 +8,7 @@ import { withConversation } from '../../../services/conversation-tx';
 import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { bearerToken, requireVisitor, visitorConversation } from '../../middleware/visitor-auth';
-import { errorsOf, jsonBody, jsonResponse } from '../../schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../../schemas';
 import { publicChannel } from './channel';
 import { ConversationIdParam, PublicSchemas, visitorSecurity } from './schemas';
 import { startVariables } from './sessions';
@@ -19,10 +19,8 @@ const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
-const sendRoute = createRoute({
-  method: 'post',
-  path: `${base}/{id}/messages`,
-  tags: ['Widget'],
+const route = routesUnder(base, 'Widget');
+const sendRoute = route('post', '/{id}/messages', {
   summary: 'Send a visitor message (idempotent on clientId); returns the bot replies of the same step',
   security: visitorSecurity,
   request: { params: ConversationIdParam, body: jsonBody(PublicSchemas.SendMessageRequest) },
@@ -32,28 +30,19 @@ const sendRoute = createRoute({
     ...errorsOf(400, 401, 404, 413, 429),
   },
 });
-const historyRoute = createRoute({
-  method: 'get',
-  path: `${base}/{id}/messages`,
-  tags: ['Widget'],
+const historyRoute = route('get', '/{id}/messages', {
   summary: 'Messages after a sequence number, oldest first',
   security: visitorSecurity,
   request: { params: ConversationIdParam, query: HistoryQuery },
   responses: { 200: jsonResponse(PublicSchemas.MessagesPage, 'Messages'), ...errorsOf(400, 401, 404, 429) },
 });
-const contactRoute = createRoute({
-  method: 'post',
-  path: `${base}/{id}/contact`,
-  tags: ['Widget'],
+const contactRoute = route('post', '/{id}/contact', {
   summary: 'Leave an email (e.g. when nobody is available) so the team can answer later',
   security: visitorSecurity,
   request: { params: ConversationIdParam, body: jsonBody(PublicSchemas.ContactRequest) },
   responses: { 200: jsonResponse(PublicSchemas.ConversationResponse, 'Saved'), ...errorsOf(400, 401, 404, 429) },
 });
-const newConversationRoute = createRoute({
-  method: 'post',
-  path: base,
-  tags: ['Widget'],
+const newConversationRoute = route('post', '', {
   summary: 'Start a fresh conversation for this visitor (e.g. after one was resolved)',
   security: visitorSecurity,
   responses: { 201: jsonResponse(PublicSchemas.ConversationResponse, 'Started'), ...errorsOf(401, 429) },

@@ -1,5 +1,4 @@
 import type { StartSessionRequest } from '@flowdesk/contract';
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { findBotById } from '../../../bots/repository';
 import { widgetSettings } from '../../../bots/widget-settings';
@@ -13,23 +12,18 @@ import { createRouter } from '../../env';
 import { notFound } from '../../errors';
 import { checkBotOrigin } from '../../middleware/public-cors';
 import { enforce } from '../../middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse } from '../../schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../../schemas';
 import { publicChannel } from './channel';
 import { BotIdParam, PublicSchemas } from './schemas';
 
-const startRoute = createRoute({
-  method: 'post',
-  path: '/api/public/bots/{botId}/sessions',
-  tags: ['Widget'],
+const route = routesUnder('/api/public/bots/{botId}', 'Widget');
+const startRoute = route('post', '/sessions', {
   summary: 'Start or resume a visitor session: returns the visitor token, the open conversation and widget settings',
   request: { params: BotIdParam, body: jsonBody(PublicSchemas.StartSessionRequest) },
   responses: { 200: jsonResponse(PublicSchemas.StartSessionResponse, 'Session'), ...errorsOf(400, 403, 404, 429) },
 });
 
-const settingsRoute = createRoute({
-  method: 'get',
-  path: '/api/public/bots/{botId}/settings',
-  tags: ['Widget'],
+const settingsRoute = route('get', '/settings', {
   summary: "The bot's widget settings (name, theme, texts, availability)",
   request: { params: BotIdParam },
   responses: { 200: jsonResponse(PublicSchemas.WidgetSettingsResponse, 'Settings'), ...errorsOf(403, 404, 429) },
