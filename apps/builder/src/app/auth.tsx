@@ -1,6 +1,7 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, UNAUTHORIZED_EVENT } from '../api/api';
 import { login as apiLogin, logout as apiLogout, type CurrentUser, fetchMe } from '../api/auth';
+import { useRequiredContext } from '../ui/required-context';
 
 type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed_in'; user: CurrentUser };
 
@@ -15,9 +16,7 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function useAuth(): AuthContextValue {
-  const value = useContext(AuthContext);
-  if (!value) throw new Error('useAuth outside AuthProvider');
-  return value;
+  return useRequiredContext(AuthContext, 'useAuth outside AuthProvider');
 }
 
 /** The signed-in user; only call inside pages rendered after login. */

@@ -1,5 +1,6 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
+import { useRequiredContext } from '../ui/required-context';
 
 export type ToastKind = 'success' | 'error' | 'info';
 interface Toast {
@@ -18,9 +19,7 @@ export interface Toaster {
 const ToastContext = createContext<Toaster | null>(null);
 
 export function useToast(): Toaster {
-  const toaster = useContext(ToastContext);
-  if (!toaster) throw new Error('useToast outside ToastProvider');
-  return toaster;
+  return useRequiredContext(ToastContext, 'useToast outside ToastProvider');
 }
 
 export function ToastProvider({ children }: { children: ReactNode }) {

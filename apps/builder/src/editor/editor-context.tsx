@@ -1,5 +1,6 @@
 import type { FlowDocument, Position, Problem } from '@flowdesk/flow-schema';
-import { createContext, type Dispatch, useContext } from 'react';
+import { createContext, type Dispatch } from 'react';
+import { useRequiredContext } from '../ui/required-context';
 import type { EditorAction, Selection } from './model/editor-state';
 
 export interface Team {
@@ -31,7 +32,5 @@ export type PanelId = 'inspector' | 'problems' | 'variables' | 'intents' | 'prev
 export const EditorContext = createContext<EditorContextValue | null>(null);
 
 export function useEditor(): EditorContextValue {
-  const value = useContext(EditorContext);
-  if (!value) throw new Error('useEditor outside the flow editor');
-  return value;
+  return useRequiredContext(EditorContext, 'useEditor outside the flow editor');
 }
