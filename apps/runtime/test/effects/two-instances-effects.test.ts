@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { HeldApi } from '../fixtures/held-api';
 import { orderLookupFlow } from '../fixtures/http-flow';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { perSuite } from '../per-suite';
 import { useInstances } from '../server';
 
 describe('flow calls across two instances on one PostgreSQL', () => {
-  let api: HeldApi;
-  beforeAll(async () => {
-    api = await HeldApi.start();
-  });
-  afterAll(() => api?.close());
+  const heldApi = perSuite(() => HeldApi.start());
   const instances = useInstances({ configure: (database) => ({ ...database, HTTP_BLOCK_ALLOW_PRIVATE: true }) });
 
   it('a call started on A answers the visitor connected to B, once', async () => {
     const { database, a, b } = instances.current;
+    const api = heldApi.current;
     const { bot } = await seedWorkspace(database.db);
     await publishFlow(database.db, bot.id, orderLookupFlow(api.url));
     const visitor = new TestVisitor(a.url, bot.id);

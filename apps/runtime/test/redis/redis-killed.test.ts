@@ -1,12 +1,10 @@
-import { supportBotFlow } from '@flowdesk/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
-import { publishFlow } from '../fixtures/flows';
+import { describe, expect, it } from 'vitest';
 import { TestVisitor } from '../fixtures/visitor';
-import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { perSuite } from '../per-suite';
 import { useInstances } from '../server';
-import { expectEveryStoredMessageOnce, onRedis, uniquePrefix } from './redis-fixture';
-import { type RedisProcess, startRedisProcess } from './redis-process';
+import { expectCaughtUpAndLive, visitorOnAFollowedOnB } from './outage-scenario';
+import { onRedis, uniquePrefix } from './redis-fixture';
+import { startRedisProcess } from './redis-process';
 
 const PER_IP = 12;
 
@@ -16,25 +14,19 @@ const PER_IP = 12;
  * one loses the server's state too.
  */
 describe('Redis killed with SIGKILL and restarted mid-conversation (two instances)', () => {
-  let redis: RedisProcess;
-  beforeAll(async () => {
-    redis = await startRedisProcess();
-  });
-  afterAll(() => redis?.close());
+  const redisProcess = perSuite(startRedisProcess);
   const instances = useInstances({
     configure: (database) =>
-      onRedis(database, redis.url, uniquePrefix(), { TRUST_PROXY: true, PUBLIC_RATE_LIMIT_PER_IP: PER_IP }),
+      onRedis(database, redisProcess.current.url, uniquePrefix(), {
+        TRUST_PROXY: true,
+        PUBLIC_RATE_LIMIT_PER_IP: PER_IP,
+      }),
   });
 
   it('loses no message, the agent on B catches up, and after the restart a client has one budget again', async () => {
     const { a, b } = instances.current;
-    const { bot, agent } = await seedWorkspace(a.db);
-    await publishFlow(a.db, bot.id, supportBotFlow);
-    const visitor = new TestVisitor(a.url, bot.id, undefined, { 'x-forwarded-for': '198.51.100.20' });
-    await visitor.start();
-    const { cookie } = await loginHeaders(b.url, agent.email);
-    const agentWs = await TestSocket.open(wsUrl(b.url), { headers: { cookie } });
-    agentWs.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
+    const redis = redisProcess.current;
+    const { bot, visitor, agentWs } = await visitorOnAFollowedOnB(a, b, '198.51.100.20');
     const before = await visitor.say('before Redis dies');
     await agentWs.until(() => agentWs.seqs().includes(before.message.seq));
 
@@ -45,11 +37,7 @@ describe('Redis killed with SIGKILL and restarted mid-conversation (two instance
     expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
 
     await redis.start();
-    await agentWs.until(() => duringSeqs.every((seq) => agentWs.seqs().includes(seq)), 30_000);
-    const after = await visitor.say('after the restart');
-    await agentWs.until(() => agentWs.seqs().includes(after.message.seq), 15_000);
-
-    await expectEveryStoredMessageOnce([a, b], agentWs, visitor.conversationId);
+    await expectCaughtUpAndLive([a, b], { visitor, agentWs }, duringSeqs, 'after the restart');
     await agentWs.close();
 
     // The restarted server counts again for both instances: a new client alternating A and B gets one budget.

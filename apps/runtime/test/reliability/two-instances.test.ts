@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createResendSender } from '../../src/email/senders/resend';
 import { emailDb } from '../../src/email/tables';
 import { createEmailWorker } from '../../src/email/worker';
 import type { RunningServer } from '../../src/server';
 import { FROM, queue } from '../email/outbox-helpers';
-import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import { startFakeResend } from '../fakes/resend-server';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { perSuite } from '../per-suite';
 import { useInstances } from '../server';
 import { sendVisitorText, startVisitors } from './harness/clients';
 import { seedEchoBot } from './harness/echo-bot';
@@ -17,14 +18,10 @@ const MESSAGES_EACH = 6;
 const EMAILS = 60;
 
 describe('two runtime instances on one PostgreSQL behave as one', () => {
-  let fake: FakeResendServer;
-  beforeAll(async () => {
-    fake = await startFakeResend();
-  });
-  afterAll(() => fake?.close());
+  const resend = perSuite(startFakeResend);
   // The instances' own background email workers (when enabled) send through the same fake.
   const instances = useInstances({
-    configure: (database) => ({ ...database, RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: fake.baseUrl }),
+    configure: (database) => ({ ...database, RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.current.baseUrl }),
   });
 
   it('visitors writing through both instances at once: agents on each see every message once, in seq order', async () => {
@@ -76,6 +73,7 @@ describe('two runtime instances on one PostgreSQL behave as one', () => {
 
   it('email outbox: workers on both instances claim with SKIP LOCKED, every email is sent exactly once', async () => {
     const { database, a, b } = instances.current;
+    const fake = resend.current;
     const ids: string[] = [];
     for (let n = 0; n < EMAILS; n++) ids.push(await queue(a.db, { to: `person-${n}@example.test` }));
     const worker = (server: RunningServer) =>
