@@ -5,18 +5,9 @@ import { expect, test } from 'vitest';
 import { ToastProvider } from '../app/toasts';
 import { AiSettingsForm } from './AiSettingsForm';
 import { AiProviderCard } from './AiSettingsPage';
+import { SERVER_DEFAULT_AI } from './test-ai-settings';
 
 const KEY_TAIL = '…7f3a';
-const serverDefault: AiSettings = {
-  source: 'server',
-  provider: 'offline',
-  keySet: false,
-  keyHint: null,
-  baseUrl: null,
-  model: null,
-  canStoreKeys: true,
-  updatedAt: null,
-};
 const saved: AiSettings = {
   source: 'workspace',
   provider: 'openai',
@@ -35,12 +26,12 @@ const form = (settings: AiSettings) =>
   );
 
 test('server default: offline NLP, says it comes from the environment and is the default', () => {
-  const html = card(serverDefault);
+  const html = card(SERVER_DEFAULT_AI);
   expect(html).toContain('Active provider: Offline NLP');
   expect(html).toContain('uses the server&#x27;s environment default');
   expect(html).toContain('<code>OPENAI_BASE_URL</code>');
   expect(html).not.toContain('SECRET_KEY');
-  const inputs = form(serverDefault);
+  const inputs = form(SERVER_DEFAULT_AI);
   expect(inputs).toMatch(/<input[^>]*checked="" value="offline"/);
   expect(inputs).not.toContain('API key'); // no endpoint fields until the admin picks one
   expect(inputs).not.toContain('Test connection');

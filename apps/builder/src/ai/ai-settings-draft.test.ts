@@ -9,17 +9,9 @@ import {
   testOutcome,
   testRequest,
 } from './ai-settings-draft';
+import { SERVER_DEFAULT_AI } from './test-ai-settings';
 
-const none: AiSettings = {
-  source: 'server',
-  provider: 'offline',
-  keySet: false,
-  keyHint: null,
-  baseUrl: null,
-  model: null,
-  canStoreKeys: true,
-  updatedAt: null,
-};
+const none = SERVER_DEFAULT_AI;
 const saved: AiSettings = { ...none, source: 'workspace', provider: 'openai', keySet: true, keyHint: '…7f3a' };
 const envKey: AiSettings = { ...none, provider: 'openai', keySet: true, keyHint: '…9999', model: 'gpt-4o' };
 const openai = (patch = {}) => ({ ...draftFrom(none), provider: 'openai' as const, ...patch });
