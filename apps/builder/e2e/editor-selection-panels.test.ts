@@ -182,3 +182,20 @@ test('the preview shows a captured variable as soon as the visitor answers', asy
   await expect(variable.locator('dd').textContent()).resolves.toBe('grace@example.com');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-variable.png` });
 });
+
+test('switching the Analytics mode on and off keeps the draft being edited: an unsaved edit, its undo step', async () => {
+  await open(flowWithPanels());
+  await node(page, 'welcome').click();
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Edited just before the figures');
+  const analytics = page.getByRole('button', { name: 'Analytics', exact: true });
+  // At once, before the autosave: the editor used to be mounted anew, from the draft the page was opened with.
+  await analytics.click();
+  await expect.poll(() => analytics.getAttribute('aria-pressed')).toBe('true');
+  const summary = node(page, 'welcome').locator('.summary-main');
+  expect(await summary.textContent()).toBe('Edited just before the figures');
+  await analytics.click();
+  await expect.poll(() => analytics.getAttribute('aria-pressed')).toBe('false');
+  expect(await summary.textContent()).toBe('Edited just before the figures');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(() => summary.textContent()).toBe('Hi {{name}}!');
+});
