@@ -2,6 +2,8 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { PublicUser } from '../people/users';
+import type { Services } from '../services';
+import { type ConversationTx, withConversation } from '../services/conversation-tx';
 
 /** Who is asking: enough of the signed-in user to decide what they may see. */
 export interface Viewer {
@@ -61,4 +63,17 @@ export async function accessibleConversation(db: Kysely<Database>, viewer: Viewe
 export function assertCanSee(viewer: Viewer, conversation: Conversation) {
   if (conversation.workspace_id !== viewer.workspaceId) throw new NotFoundError('Conversation');
   if (!canSee(viewer, conversation)) throw new ForbiddenError('This conversation belongs to another agent or team');
+}
+
+/** An agent's change to a conversation: `work` runs on the locked row once the viewer may still see it. */
+export function withVisibleConversation<T>(
+  services: Services,
+  viewer: Viewer,
+  conversationId: string,
+  work: (tx: ConversationTx) => Promise<T>,
+): Promise<T> {
+  return withConversation(services, conversationId, async (tx) => {
+    assertCanSee(viewer, tx.conversation);
+    return work(tx);
+  });
 }

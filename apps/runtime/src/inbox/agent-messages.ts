@@ -2,8 +2,8 @@ import type { NoteInput, ReplyInput } from '@flowdesk/contract';
 import type { z } from 'zod';
 import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
 import type { Services } from '../services';
-import { type ConversationTx, withConversation } from '../services/conversation-tx';
-import { assertCanSee, type Viewer } from './access';
+import type { ConversationTx } from '../services/conversation-tx';
+import { type Viewer, withVisibleConversation } from './access';
 import { markRead } from './list-extras';
 import { mentionableIds, publishMentions } from './mentions';
 import { notifyMentions } from './notify';
@@ -37,8 +37,7 @@ export async function reply(
   conversationId: string,
   input: z.infer<typeof ReplyInput>,
 ) {
-  return withConversation(services, conversationId, async (tx): Promise<StoredMessage> => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx): Promise<StoredMessage> => {
     if (input.clientId) {
       const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
       if (existing) return toMessage(existing);
@@ -77,8 +76,7 @@ export async function addNote(
   conversationId: string,
   input: z.infer<typeof NoteInput>,
 ) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     const mentions = await mentionableIds(tx.trx, tx.conversation, input.mentions);
     const [note] = await tx.append([
       {

@@ -1,12 +1,11 @@
 import type { AssignInput, PriorityInput } from '@flowdesk/contract';
 import type { z } from 'zod';
 import { ValidationError } from '../errors';
+import { workspaceRow } from '../repositories/workspace-rows';
 import type { Services } from '../services';
-import { withConversation } from '../services/conversation-tx';
-import { assertCanSee, type Viewer } from './access';
+import { type Viewer, withVisibleConversation } from './access';
 import { notifyAssignment } from './notify';
 import { appendEvent } from './timeline';
-import { workspaceRow } from './workspace-rows';
 
 /** Assign to an agent and/or a team. Last writer wins; each change leaves "assigned to X by Y" in the timeline. */
 export async function assign(
@@ -15,8 +14,7 @@ export async function assign(
   conversationId: string,
   input: z.infer<typeof AssignInput>,
 ) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     const { trx } = tx;
     const assignee = input.assigneeId ? await workspaceRow(trx, 'users', viewer.workspaceId, input.assigneeId) : null;
     if (input.assigneeId && !assignee)
@@ -62,8 +60,7 @@ export async function setPriority(
   conversationId: string,
   input: z.infer<typeof PriorityInput>,
 ) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     if (tx.conversation.priority === input.priority) return tx.conversation;
     await tx.update({ priority: input.priority, priority_reason: input.priority ? `Set by ${viewer.name}` : null });
     const text = input.priority

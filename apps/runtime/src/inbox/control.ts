@@ -3,15 +3,13 @@ import type { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors';
 import { findVersionById } from '../flows/versions-repository';
 import type { Services } from '../services';
-import { withConversation } from '../services/conversation-tx';
-import { assertCanSee, type Viewer } from './access';
+import { type Viewer, withVisibleConversation } from './access';
 import { joinAsAgent } from './agent-messages';
 import { appendEvent } from './timeline';
 
 /** Take over at any time, even while the bot is running: the bot pauses and the visitor is told who joined. */
 export async function takeOver(services: Services, viewer: Viewer, conversationId: string) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     const from = tx.conversation.status === 'bot' ? 'bot' : (tx.conversation.assignee_id ?? 'queue');
     if (await joinAsAgent(tx, services, viewer, true)) {
       await appendEvent(tx, 'takeover', `${viewer.name} took over the conversation`, viewer, { from });
@@ -35,8 +33,7 @@ export async function handBack(
       throw new ValidationError('Choose a block or ending the conversation, not both', { field: 'blockId' });
     return endConversation(services, viewer, conversationId);
   }
-  await withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  await withVisibleConversation(services, viewer, conversationId, async (tx) => {
     if (tx.conversation.status === 'bot') throw new ConflictError('The bot already holds this conversation');
     const version = tx.conversation.flow_version_id
       ? await findVersionById(tx.trx, tx.conversation.flow_version_id)
@@ -60,8 +57,7 @@ export async function handBack(
  * next message reopens it for the agents, as after Resolve.
  */
 export async function endConversation(services: Services, viewer: Viewer, conversationId: string) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     if (tx.conversation.status === 'bot') throw new ConflictError('The bot already holds this conversation');
     if (tx.conversation.status === 'resolved') return { replies: [], conversation: tx.conversation };
     await tx.update({ status: 'resolved', resolved_at: new Date(), awaiting: null });
@@ -73,8 +69,7 @@ export async function endConversation(services: Services, viewer: Viewer, conver
 
 /** Resolve: the visitor is told; their next message reopens the conversation. */
 export async function resolve(services: Services, viewer: Viewer, conversationId: string) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     if (tx.conversation.status === 'resolved') return tx.conversation;
     await tx.update({ status: 'resolved', resolved_at: new Date() });
     await appendEvent(tx, 'resolved', `${viewer.name} marked the conversation as resolved`, viewer);

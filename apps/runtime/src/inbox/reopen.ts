@@ -2,9 +2,8 @@ import type { ReopenInput } from '@flowdesk/contract';
 import { ConflictError } from '../errors';
 import { withHandoffKind } from '../office-hours/tables';
 import type { Services } from '../services';
-import { withConversation } from '../services/conversation-tx';
 import { followUpColumns } from '../services/follow-up';
-import { assertCanSee, type Viewer } from './access';
+import { type Viewer, withVisibleConversation } from './access';
 import { appendEvent } from './timeline';
 
 /**
@@ -18,8 +17,7 @@ export async function reopenConversation(
   conversationId: string,
   input: ReopenInput,
 ) {
-  return withConversation(services, conversationId, async (tx) => {
-    assertCanSee(viewer, tx.conversation);
+  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
     if (tx.conversation.status !== 'resolved') throw new ConflictError('Only a resolved conversation can be reopened');
     if (input.assignToMe) {
       await tx.update({ status: 'agent', assignee_id: viewer.id, resolved_at: null });

@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { revoke } from '../realtime/revocations';
+import { workspaceIds, workspaceRow } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { newId } from '../services/secrets';
 import type { Viewer } from './access';
 import { inboxDb } from './tables';
-import { deleteOwned, workspaceUserIds } from './workspace-rows';
+import { deleteOwned } from './workspace-rows';
 
 /** Teams of the workspace with their members. */
 export async function listTeams(db: Kysely<Database>, workspaceId: string) {
@@ -39,7 +40,7 @@ export async function listTeams(db: Kysely<Database>, workspaceId: string) {
 
 async function setMembers(trx: Kysely<Database>, workspaceId: string, teamId: string, memberIds: string[]) {
   const unique = [...new Set(memberIds)];
-  if ((await workspaceUserIds(trx, workspaceId, unique)).length !== unique.length) {
+  if ((await workspaceIds(trx, 'users', workspaceId, unique)).length !== unique.length) {
     throw new ValidationError('Some members are not users of this workspace', { field: 'memberIds' });
   }
   await trx.deleteFrom('team_members').where('team_id', '=', teamId).execute();
@@ -93,13 +94,7 @@ export async function updateTeam(services: Services, admin: Viewer, id: string, 
   await db
     .transaction()
     .execute(async (trx) => {
-      const team = await trx
-        .selectFrom('teams')
-        .select('id')
-        .where('id', '=', id)
-        .where('workspace_id', '=', admin.workspaceId)
-        .executeTakeFirst();
-      if (!team) throw new NotFoundError('Team');
+      if (!(await workspaceRow(trx, 'teams', admin.workspaceId, id))) throw new NotFoundError('Team');
       if (patch.isDefault) await clearDefault(trx, admin.workspaceId);
       if (patch.name !== undefined || patch.isDefault !== undefined) {
         await inboxDb(trx)

@@ -13,6 +13,7 @@ import { createRouter } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
 import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { workspaceRow } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
 import { replyTimeWords } from './reply-time-query';
@@ -55,12 +56,7 @@ function preview(schedule: Schedule | null, at: Date) {
 
 async function assertTeam(db: Kysely<Database>, workspaceId: string, teamId: string | undefined) {
   if (!teamId) return null;
-  const team = await db
-    .selectFrom('teams')
-    .select('id')
-    .where('id', '=', teamId)
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const team = await workspaceRow(db, 'teams', workspaceId, teamId);
   if (!team) throw notFound('Team');
   return team.id;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../db/schema';
 import { kickEmailWorker, publicUrlOf } from '../email/service';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { workspaceIds } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { hashPassword, newId } from '../services/secrets';
 import { INVITE_PAGE, queueInviteEmail } from './emails';
@@ -222,7 +223,7 @@ export async function acceptInvite(services: Services, token: string, password: 
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const teams = await workspaceTeams(trx, invite.workspace_id, invite.team_ids);
+    const teams = await workspaceIds(trx, 'teams', invite.workspace_id, invite.team_ids);
     if (teams.length)
       await trx
         .insertInto('team_members')
@@ -233,16 +234,4 @@ export async function acceptInvite(services: Services, token: string, password: 
     const session = await createSession(trx, user.id, services.config.SESSION_TTL_HOURS);
     return { user: toPublicUser(user), session };
   });
-}
-
-/** The invite's teams that still exist (a team deleted since the invite is skipped). */
-async function workspaceTeams(trx: Kysely<Database>, workspaceId: string, teamIds: string[]) {
-  if (!teamIds.length) return [];
-  const rows = await trx
-    .selectFrom('teams')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', 'in', teamIds)
-    .execute();
-  return rows.map((row) => row.id);
 }
