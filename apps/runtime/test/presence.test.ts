@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/schema';
 import { type RunningServer, startServer } from '../src/server';
-import type { TestDatabase } from './db';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { TestSocket, wsUrl } from './fixtures/ws-client';
+import { until as poll } from './poll';
 import { useTestServer, useTwoInstances } from './server';
 
 type Db = Kysely<Database>;
@@ -30,13 +30,7 @@ const insertCrashedRow = (db: Db, userId: string) =>
     })
     .execute();
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, timeoutMs = 30_000) => poll(check, timeoutMs, 25);
 
 async function agentSocket(server: RunningServer, email: string) {
   const { cookie } = await loginHeaders(server.url, email);
@@ -78,14 +72,9 @@ describe('agent presence on one instance', () => {
 
 describe('agent presence across two instances on PostgreSQL', () => {
   const instances = useTwoInstances();
-  let database: TestDatabase;
-  let a: RunningServer;
-  let b: RunningServer;
-  beforeAll(() => {
-    ({ database, a, b } = instances.current);
-  });
 
   it('a tab on A and one on B: closing A keeps the agent online, closing B too makes them offline', async () => {
+    const { a, b } = instances.current;
     const { agent } = await seedWorkspace(a.db);
     const onA = await agentSocket(a, agent.email);
     const onB = await agentSocket(b, agent.email);
@@ -99,6 +88,7 @@ describe('agent presence across two instances on PostgreSQL', () => {
   });
 
   it('rows a crashed instance left behind do not count: the next heartbeat sweeps them and the agent goes offline', async () => {
+    const { database, a, b } = instances.current;
     const { agent, admin } = await seedWorkspace(a.db);
     const watcher = await agentSocket(b, admin.email);
     // A crashed instance's socket row: nobody refreshed it for ten minutes.
@@ -120,6 +110,7 @@ describe('agent presence across two instances on PostgreSQL', () => {
   });
 
   it('a stale row does not hide a fresh one: the agent with a live tab elsewhere stays online', async () => {
+    const { database, a, b } = instances.current;
     const { agent } = await seedWorkspace(a.db);
     const onB = await agentSocket(b, agent.email);
     await waitFor(async () => (await rowsOf(a.db, agent.id)) === 1);
@@ -136,6 +127,7 @@ describe('agent presence across two instances on PostgreSQL', () => {
   });
 
   it('shutting an instance down removes its rows', async () => {
+    const { database, a } = instances.current;
     const { agent } = await seedWorkspace(a.db);
     const extra = await startServer(database.config);
     await agentSocket(extra, agent.email);

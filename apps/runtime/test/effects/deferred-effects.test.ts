@@ -7,6 +7,7 @@ import { HeldApi } from '../fixtures/held-api';
 import { orderLookupFlow } from '../fixtures/http-flow';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { until as poll } from '../poll';
 import { type TestServer, useTestServer } from '../server';
 
 const texts = (messages: Message[]) =>
@@ -36,13 +37,7 @@ async function pendingEffects(t: { current: TestServer }, conversationId: string
     .execute();
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const until = (check: () => Promise<boolean>, timeoutMs = 15_000) => poll(check, timeoutMs, 25);
 
 describe.each<DatabaseKind>(['pglite', 'postgres'])('flow calls run with no database held (%s)', (kind) => {
   const t = useTestServer(kind, { HTTP_BLOCK_ALLOW_PRIVATE: true });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { conversationReplyAddress } from '../../src/email/continuity/reply-address';
 import { emailDb } from '../../src/email/tables';
 import { databaseKinds } from '../db';
+import { receivedEvent as resendReceivedEvent } from '../fakes/resend-webhook';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { REPLY_DOMAIN, useContinuityServer } from './continuity-harness';
 
@@ -18,31 +19,17 @@ On Fri, Dec 4, 2026 at 9:00 PM Support <reply@x> wrote:
 > Anything else?
 `;
 
-/** What Resend posts for a received email: metadata only (the content is read by id). */
-const receivedEvent = (emailId: string, to: string, from = 'Vera <vera.in@example.test>') => ({
-  type: 'email.received',
-  created_at: new Date().toISOString(),
-  data: {
-    email_id: emailId,
-    created_at: new Date().toISOString(),
-    from,
-    to: [to],
-    bcc: [],
-    cc: [],
-    received_for: [to],
-    message_id: `<${emailId}@mail.example.test>`,
-    subject: 'Re: Sam replied',
-    attachments: [
-      {
-        id: 'a1',
-        filename: 'invoice.pdf',
-        content_type: 'application/pdf',
-        content_disposition: 'attachment',
-        content_id: null,
-      },
-    ],
-  },
-});
+/** What Resend posts for Vera's reply: metadata only (the content is read by id), with one attachment. */
+const receivedEvent = (emailId: string, to: string) =>
+  resendReceivedEvent(emailId, to, 'Vera <vera.in@example.test>', 'Re: Sam replied', [
+    {
+      id: 'a1',
+      filename: 'invoice.pdf',
+      content_type: 'application/pdf',
+      content_disposition: 'attachment',
+      content_id: null,
+    },
+  ]);
 
 describe.each(databaseKinds)('email continuity, inbound, on %s', (kind) => {
   const s = useContinuityServer(kind);

@@ -20,8 +20,23 @@ export function postResendWebhook(url: string, key: string, event: object, id = 
   });
 }
 
+/** An attachment's metadata as an `email.received` event lists it. */
+export interface ReceivedAttachment {
+  id: string;
+  filename: string;
+  content_type: string;
+  content_disposition: string;
+  content_id: string | null;
+}
+
 /** An `email.received` event as Resend posts it: metadata only, the content is read by id. */
-export function receivedEvent(emailId: string, to: string, from: string, subject = 'Re: your conversation') {
+export function receivedEvent(
+  emailId: string,
+  to: string,
+  from: string,
+  subject = 'Re: your conversation',
+  attachments: ReceivedAttachment[] = [],
+) {
   const now = new Date().toISOString();
   return {
     type: 'email.received',
@@ -36,7 +51,7 @@ export function receivedEvent(emailId: string, to: string, from: string, subject
       received_for: [to],
       message_id: `<${emailId}@mail.example.test>`,
       subject,
-      attachments: [],
+      attachments,
     },
   };
 }

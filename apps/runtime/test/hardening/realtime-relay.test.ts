@@ -5,6 +5,7 @@ import type { HubBridge } from '../../src/realtime/hub';
 import { RealtimeHub } from '../../src/realtime/hub';
 import { startPgBridge } from '../../src/realtime/pg-bridge';
 import { createTestDatabase, type TestDatabase } from '../db';
+import { until as poll } from '../poll';
 import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
 
 const mention = (text: string): HubEvent => ({
@@ -69,10 +70,4 @@ describe('realtime events published while the database is unreachable (PostgreSQ
   });
 });
 
-async function until(check: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('never happened');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (check: () => boolean, timeoutMs = 20_000) => poll(check, timeoutMs, 50);

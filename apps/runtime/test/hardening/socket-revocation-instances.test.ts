@@ -1,6 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server';
-import type { TestDatabase } from '../db';
+import { describe, expect, it } from 'vitest';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
@@ -9,14 +7,9 @@ import { closedWithin, expectNoteNotReceived, followingSocket } from './revocati
 
 describe('a session ended on one instance closes its sockets on the others (PostgreSQL)', () => {
   const instances = useTwoInstances();
-  let database: TestDatabase;
-  let a: RunningServer;
-  let b: RunningServer;
-  beforeAll(() => {
-    ({ database, a, b } = instances.current);
-  });
 
   it('logout through A closes the socket held on B; a team change through B closes the socket on A', async () => {
+    const { database, a, b } = instances.current;
     const { bot, agent, admin } = await seedWorkspace(database.db);
     await publishFlow(database.db, bot.id, helloFlow());
     const visitor = new TestVisitor(a.url, bot.id);

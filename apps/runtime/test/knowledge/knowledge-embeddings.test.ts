@@ -8,6 +8,7 @@ import { createKnowledgeSource, getKnowledgeSource } from '../../src/knowledge/s
 import { hasVectorExtension, nearestChunks, nearestChunksQuery } from '../../src/knowledge/vector-store';
 import { databaseKinds, useTestDatabase } from '../db';
 import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
+import { until as poll } from '../poll';
 
 const pairs = [
   { question: 'Refund policy', answer: 'Refunds are paid to your card within five business days of the return.' },
@@ -31,14 +32,7 @@ function embedder(dimensions: number | null = 64): KnowledgeEmbedder {
   return created;
 }
 
-/** Resolves when `check` holds, polling (no fixed sleep); fails after `timeoutMs`. */
-async function until(check: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const until = (check: () => boolean, timeoutMs = 10_000) => poll(check, timeoutMs, 10);
 
 /**
  * Proves no transaction touches the chunks while a call hangs: an ACCESS EXCLUSIVE lock with NOWAIT fails at once

@@ -4,16 +4,11 @@ import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { until as poll } from '../poll';
 import { seedEchoBot } from './harness/echo-bot';
 import { startTcpProxy, type TcpProxy, viaProxy } from './harness/tcp-proxy';
 
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = (check: () => Promise<boolean>, timeoutMs = 20_000) => poll(check, timeoutMs, 100);
 
 const texts = (socket: TestSocket) =>
   socket.messages().flatMap((message) => (message.content.type === 'text' ? [message.content.text] : []));

@@ -6,6 +6,7 @@ import { type RunningServer, startServer } from '../../src/server';
 import { databaseKinds, SETUP_TIMEOUT_MS, type TestDatabase } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
+import { until as poll } from '../poll';
 import { appliedMigrations, loadFixture, readManifest, rowCounts } from './load-fixture';
 
 /**
@@ -27,13 +28,7 @@ const textOf = (message: Message) => {
 const botTexts = (messages: Message[], afterSeq: number) =>
   messages.filter((m) => m.author === 'bot' && m.seq > afterSeq).map(textOf);
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitFor = (condition: () => Promise<boolean>, timeoutMs = 30_000) => poll(condition, timeoutMs, 50);
 
 describe.each(cases)('upgrade from %s on %s', (fixture, kind) => {
   const manifest = readManifest(fixture);
