@@ -1,6 +1,7 @@
 import type { KnowledgeSource } from '@flowdesk/contract';
 import { type ReactNode, useState } from 'react';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
+import { Tab } from '../ui/Tab';
 import { FileForm } from './FileForm';
 import { QaForm } from './QaForm';
 import { SourceCard } from './SourceCard';
@@ -31,18 +32,16 @@ function AddSource({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) 
       <h2 id="kb-add-title">Add a source</h2>
       <div className="tabs" role="tablist" aria-label="Kind of source">
         {ADD_TABS.map((tab) => (
-          <button
+          <Tab
             key={tab.kind}
-            type="button"
-            role="tab"
             id={`kb-tab-${tab.kind}`}
-            aria-selected={kind === tab.kind}
-            aria-controls="kb-add-panel"
-            className={kind === tab.kind ? 'tab active' : 'tab'}
-            onClick={() => setKind(tab.kind)}
+            controls="kb-add-panel"
+            className="tab"
+            selected={kind === tab.kind}
+            onSelect={() => setKind(tab.kind)}
           >
             {tab.label}
-          </button>
+          </Tab>
         ))}
       </div>
       <div role="tabpanel" id="kb-add-panel" aria-labelledby={`kb-tab-${kind}`}>

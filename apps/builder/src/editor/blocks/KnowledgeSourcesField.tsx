@@ -2,7 +2,7 @@ import type { KnowledgeSource } from '@flowdesk/contract';
 import { api } from '../../api/api';
 import { knowledgeApi } from '../../api/knowledge';
 import { useAsync } from '../../ui/use-async';
-import { useEditor } from '../editor-context';
+import { CheckboxField } from './fields';
 
 const STATUS: Record<KnowledgeSource['status'], string> = {
   pending: 'waiting to be indexed',
@@ -16,7 +16,6 @@ const STATUS: Record<KnowledgeSource['status'], string> = {
  * A chosen source that was deleted stays listed, so it can be unticked.
  */
 export function KnowledgeSourcesField({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
-  const { readOnly } = useEditor();
   const sources = useAsync(() => knowledgeApi.list(api), []);
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((chosen) => chosen !== id));
   const listed = sources.status === 'ready' ? sources.value.sources : [];
@@ -37,24 +36,23 @@ export function KnowledgeSourcesField({ value, onChange }: { value: string[]; on
         <small>No knowledge sources yet: add pages, files or Q&amp;A under Knowledge.</small>
       )}
       {listed.map((source) => (
-        <label key={source.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={value.includes(source.id)}
-            disabled={readOnly}
-            onChange={(e) => toggle(source.id, e.target.checked)}
-          />
-          {source.title}
-          <small className="muted">
-            {' '}
-            ({STATUS[source.status]}, {source.chunkCount} passage{source.chunkCount === 1 ? '' : 's'})
-          </small>
-        </label>
+        <CheckboxField
+          key={source.id}
+          label={
+            <>
+              {source.title}
+              <small className="muted">
+                {' '}
+                ({STATUS[source.status]}, {source.chunkCount} passage{source.chunkCount === 1 ? '' : 's'})
+              </small>
+            </>
+          }
+          value={value.includes(source.id)}
+          onChange={(on) => toggle(source.id, on)}
+        />
       ))}
       {missing.map((id) => (
-        <label key={id} className="checkbox">
-          <input type="checkbox" checked disabled={readOnly} onChange={() => toggle(id, false)} />A deleted source
-        </label>
+        <CheckboxField key={id} label="A deleted source" value onChange={() => toggle(id, false)} />
       ))}
       <small>Answers search the chosen sources and name the ones they used; the text below is used as well.</small>
     </fieldset>

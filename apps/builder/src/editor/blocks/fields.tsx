@@ -102,10 +102,15 @@ export function SelectField<T extends string>({
   );
 }
 
-export function CheckboxField({ label, value, onChange }: FieldProps<boolean>) {
+export function CheckboxField({
+  label,
+  value,
+  onChange,
+  className,
+}: Omit<FieldProps<boolean>, 'label' | 'hint'> & { label: ReactNode; className?: string }) {
   const { readOnly } = useEditor();
   return (
-    <label className="checkbox">
+    <label className={className ? `checkbox ${className}` : 'checkbox'}>
       <input type="checkbox" checked={value} disabled={readOnly} onChange={(e) => onChange(e.target.checked)} />
       {label}
     </label>

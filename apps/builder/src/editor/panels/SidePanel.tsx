@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Tab } from '../../ui/Tab';
 import type { PanelId } from '../editor-context';
 
 export interface PanelTab {
@@ -24,19 +25,17 @@ export function SidePanel({
     <aside className="side-panel">
       <div className="panel-tabs" role="tablist" aria-label="Editor panels">
         {tabs.map((tab) => (
-          <button
+          <Tab
             key={tab.id}
-            type="button"
-            role="tab"
             id={`tab-${tab.id}`}
-            aria-selected={tab.id === current.id}
-            aria-controls={`panel-${tab.id}`}
-            className={tab.id === current.id ? 'panel-tab active' : 'panel-tab'}
-            onClick={() => onSelect(tab.id)}
+            controls={`panel-${tab.id}`}
+            className="panel-tab"
+            selected={tab.id === current.id}
+            onSelect={() => onSelect(tab.id)}
           >
             {tab.label}
             {tab.badge}
-          </button>
+          </Tab>
         ))}
       </div>
       {tabs

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useToast } from '../../app/toasts';
+import { Tab } from '../../ui/Tab';
 import {
   matchCanned,
   matchTeammates,
@@ -166,24 +167,12 @@ export function Composer({
   return (
     <div className={`composer composer-${mode}`}>
       <div className="composer-tabs" role="tablist" aria-label="Message kind">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={mode === 'reply'}
-          className={mode === 'reply' ? 'active' : ''}
-          onClick={() => setMode('reply')}
-        >
+        <Tab selected={mode === 'reply'} onSelect={() => setMode('reply')}>
           Reply
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={mode === 'note'}
-          className={mode === 'note' ? 'active' : ''}
-          onClick={() => setMode('note')}
-        >
+        </Tab>
+        <Tab selected={mode === 'note'} onSelect={() => setMode('note')}>
           <InboxIcon name="lock" size={13} /> Private note
-        </button>
+        </Tab>
         <span className="grow" />
         <button type="button" className="btn btn-ghost btn-sm" onClick={suggest} disabled={drafting}>
           <InboxIcon name="sparkle" size={14} /> {drafting ? 'Drafting…' : 'Suggest reply'}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useUser } from '../../app/auth';
 import { useToast } from '../../app/toasts';
 import { ErrorState, Spinner } from '../../ui/states';
+import { Tab } from '../../ui/Tab';
 import { type InboxFilter, type InboxRow, inboxApi } from '../inbox-api';
 import { inboxLive } from '../inbox-live';
 import { useInboxLive } from '../use-inbox-live';
@@ -104,21 +105,14 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
       </header>
       <div className="inbox-filters" role="tablist" aria-label="Filters">
         {FILTERS.map((item) => (
-          <button
-            key={item.id}
-            type="button"
-            role="tab"
-            aria-selected={filter === item.id}
-            className={filter === item.id ? 'filter active' : 'filter'}
-            onClick={() => onFilter(item.id)}
-          >
+          <Tab key={item.id} className="filter" selected={filter === item.id} onSelect={() => onFilter(item.id)}>
             {item.label}
             {live.counts && item.id !== 'resolved' ? (
               <span className={item.id === 'needs_agent' && live.counts[item.id] > 0 ? 'count count-alert' : 'count'}>
                 {live.counts[item.id]}
               </span>
             ) : null}
-          </button>
+          </Tab>
         ))}
       </div>
       <div className="inbox-search">

@@ -1,8 +1,9 @@
 import { useEditor } from '../../editor-context';
+import { CheckboxField } from '../fields';
 import type { BlockFormProps } from '../form-props';
 
 export function MatchIntentForm({ block, update }: BlockFormProps<'match_intent'>) {
-  const { doc, readOnly, openPanel } = useEditor();
+  const { doc, openPanel } = useEditor();
   const selected = new Set(block.data.intentIds ?? []);
   const toggle = (id: string, on: boolean) =>
     update(
@@ -19,30 +20,23 @@ export function MatchIntentForm({ block, update }: BlockFormProps<'match_intent'
       <fieldset className="fieldset">
         <legend>Intents to recognise</legend>
         {doc.intents.map((intent) => (
-          <label className="checkbox" key={intent.id}>
-            <input
-              type="checkbox"
-              checked={selected.has(intent.id)}
-              disabled={readOnly}
-              onChange={(e) => toggle(intent.id, e.target.checked)}
-            />
-            {intent.name}
-          </label>
+          <CheckboxField
+            key={intent.id}
+            label={intent.name}
+            value={selected.has(intent.id)}
+            onChange={(on) => toggle(intent.id, on)}
+          />
         ))}
         {[...selected]
           .filter((id) => !doc.intents.some((i) => i.id === id))
           .map((id) => (
-            <label className="checkbox problem-text" key={id}>
-              <input
-                type="checkbox"
-                checked
-                disabled={readOnly}
-                onChange={() =>
-                  update({ ...block.data, intentIds: [...selected].filter((i) => i !== id) }, 'intentIds')
-                }
-              />
-              Unknown intent “{id}” — untick to remove
-            </label>
+            <CheckboxField
+              key={id}
+              className="problem-text"
+              label={`Unknown intent “${id}” — untick to remove`}
+              value
+              onChange={() => update({ ...block.data, intentIds: [...selected].filter((i) => i !== id) }, 'intentIds')}
+            />
           ))}
       </fieldset>
       <button type="button" className="btn btn-sm" onClick={() => openPanel('intents')}>
