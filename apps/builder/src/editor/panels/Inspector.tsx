@@ -69,7 +69,6 @@ export function Inspector() {
           </button>
         )}
       </header>
-      {blockProblems.length > 0 ? <ProblemList problems={blockProblems} compact /> : null}
       <fieldset className="inspector-form" disabled={readOnly}>
         <TextField
           label="Name"
@@ -96,6 +95,9 @@ export function Inspector() {
           }
         />
       </fieldset>
+      {/* Below the form: the list comes and goes as the flow is checked after each edit, and above it would move
+          the form under the pointer (a click pressed on a field and released after the move is lost). */}
+      {blockProblems.length > 0 ? <ProblemList problems={blockProblems} compact /> : null}
     </section>
   );
 }
