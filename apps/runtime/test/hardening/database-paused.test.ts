@@ -3,7 +3,7 @@ import { type RunningServer, startServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
 import { seedEchoBot } from '../reliability/harness/echo-bot';
-import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
+import { startTcpProxyFor, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
 
 /** A database that stops answering with its connections still open (paused VM, hung network). */
 describe('database paused behind open connections (PostgreSQL)', () => {
@@ -14,8 +14,7 @@ describe('database paused behind open connections (PostgreSQL)', () => {
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     seeded = await seedEchoBot(database.db);
-    const direct = new URL(database.config.DATABASE_URL!);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    proxy = await startTcpProxyFor(database.config.DATABASE_URL!, 5432);
     server = await startServer({
       ...database.config,
       DATABASE_URL: viaProxy(database.config.DATABASE_URL!, proxy),

@@ -6,7 +6,7 @@ import { RealtimeHub } from '../../src/realtime/hub';
 import { startPgBridge } from '../../src/realtime/pg-bridge';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { until as poll } from '../poll';
-import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
+import { startTcpProxyFor, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
 
 const mention = (text: string): HubEvent => ({
   kind: 'mention',
@@ -29,8 +29,7 @@ describe('realtime events published while the database is unreachable (PostgreSQ
   const bridges: HubBridge[] = [];
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    const direct = new URL(database.config.DATABASE_URL!);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    proxy = await startTcpProxyFor(database.config.DATABASE_URL!, 5432);
     viaA = createDatabase({ DATABASE_URL: viaProxy(database.config.DATABASE_URL!, proxy), DATA_DIR: 'memory://' });
   });
   afterAll(async () => {

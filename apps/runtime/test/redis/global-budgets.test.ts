@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../db';
-import { startTcpProxy, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
+import { startTcpProxyFor, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
 import { spendLoginBudget, spendPreviewBudget, spendResetBudget } from './budget-scenarios';
 import { dropPrefix, onRedis, TEST_REDIS_URL, uniquePrefix } from './redis-fixture';
 
@@ -24,9 +24,8 @@ describe('three instances on Redis + PostgreSQL (REDIS_URL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    const redis = new URL(TEST_REDIS_URL);
     // Every instance reaches Redis through a proxy the last test cuts (Redis restarted).
-    proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+    proxy = await startTcpProxyFor(TEST_REDIS_URL, 6379);
     const config = onRedis(database.config, viaProxy(TEST_REDIS_URL, proxy), prefix, { TRUST_PROXY: true });
     servers = await Promise.all([startServer(config), startServer(config), startServer(config)]);
   });

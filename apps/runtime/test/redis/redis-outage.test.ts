@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { perSuite } from '../per-suite';
-import { startTcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
+import { startTcpProxyFor, viaProxy } from '../reliability/harness/tcp-proxy';
 import { useInstances } from '../server';
 import { expectCaughtUpAndLive, visitorOnAFollowedOnB } from './outage-scenario';
 import { onRedis, prefixForSuite, TEST_REDIS_URL } from './redis-fixture';
@@ -11,10 +11,7 @@ import { onRedis, prefixForSuite, TEST_REDIS_URL } from './redis-fixture';
  */
 describe('Redis restarted mid-conversation (two instances on Redis + PostgreSQL)', () => {
   const prefix = prefixForSuite();
-  const redisProxy = perSuite(() => {
-    const redis = new URL(TEST_REDIS_URL);
-    return startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-  });
+  const redisProxy = perSuite(() => startTcpProxyFor(TEST_REDIS_URL, 6379));
   const instances = useInstances({
     configure: (database) =>
       onRedis(database, viaProxy(TEST_REDIS_URL, redisProxy.current), prefix, {

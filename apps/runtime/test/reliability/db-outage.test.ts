@@ -6,7 +6,7 @@ import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { until as poll } from '../poll';
 import { seedEchoBot } from './harness/echo-bot';
-import { startTcpProxy, type TcpProxy, viaProxy } from './harness/tcp-proxy';
+import { startTcpProxyFor, type TcpProxy, viaProxy } from './harness/tcp-proxy';
 
 const until = (check: () => Promise<boolean>, timeoutMs = 20_000) => poll(check, timeoutMs, 100);
 
@@ -26,8 +26,7 @@ describe('database unavailable, then back (PostgreSQL behind a cut TCP proxy)', 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     seeded = await seedEchoBot(database.db);
-    const direct = new URL(database.config.DATABASE_URL!);
-    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    proxy = await startTcpProxyFor(database.config.DATABASE_URL!, 5432);
     a = await startServer({ ...database.config, DATABASE_URL: viaProxy(database.config.DATABASE_URL!, proxy) });
     b = await startServer(database.config);
   });

@@ -103,6 +103,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
 }
 
+/** A relay to the server `url` names; `defaultPort` when the URL gives none. */
+export function startTcpProxyFor(url: string, defaultPort: number): Promise<TcpProxy> {
+  const target = new URL(url);
+  return startTcpProxy({ host: target.hostname, port: Number(target.port || defaultPort) });
+}
+
 /** The same URL with host and port replaced by the proxy's. */
 export function viaProxy(url: string, proxy: TcpProxy): string {
   const parsed = new URL(url);
