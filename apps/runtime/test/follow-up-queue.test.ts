@@ -1,12 +1,12 @@
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../src/config';
 import { scanSlaEscalations } from '../src/email/scans';
 import { writeOfficeHours } from '../src/office-hours/settings';
 import { databaseKinds } from './db';
 import { seedTeam } from './email/fixtures';
 import { waitFor } from './email/wait';
-import { type FakeResendServer, startFakeResend } from './fakes/resend-server';
+import { useFakeResend } from './fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { ask, flowDocument, say, start } from './fixtures/flow-builder';
 import { publishFlow } from './fixtures/flows';
@@ -56,13 +56,8 @@ function offlineFlow(teamId: string): FlowDocumentInput {
 }
 
 describe.each(databaseKinds)('the follow-up queue on %s', (kind) => {
-  let fake: FakeResendServer;
-  const overrides: Partial<Config> = { RESEND_API_KEY: 're_test_key' };
-  beforeAll(async () => {
-    fake = await startFakeResend();
-    overrides.RESEND_BASE_URL = fake.baseUrl;
-  });
-  afterAll(() => fake?.close());
+  const overrides: Partial<Config> = {};
+  const fake = useFakeResend(overrides);
   const t = useTestServer(kind, overrides);
 
   async function setup(label: string, officeClosed: boolean) {
@@ -86,7 +81,7 @@ describe.each(databaseKinds)('the follow-up queue on %s', (kind) => {
 
   const row = (id: string) =>
     t.current.server.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const mailsTo = (address: string) => fake.delivered.filter((d) => [d.payload.to].flat().includes(address));
+  const mailsTo = (address: string) => fake.current.deliveredTo(address);
 
   it('out of hours with nobody online: the urgent visitor waits in the queue with summary and priority; agents and admins emailed', async () => {
     const { db, ws, teamId, visitor, agent } = await setup('closed', true);

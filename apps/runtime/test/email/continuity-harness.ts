@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { Config } from '../../src/config';
 import type { DatabaseKind } from '../../src/db/database';
 import { emailDb } from '../../src/email/tables';
-import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { postResendWebhook } from '../fakes/resend-webhook';
+import { useFakeResend } from '../fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
@@ -20,22 +20,17 @@ export const REPLY_ADDRESS = /^reply\+[0-9a-f]{32}-[0-9a-f]{20}@reply\.example\.
 export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   const overrides: Partial<Config> = {
-    RESEND_API_KEY: 're_test_key',
     RESEND_WEBHOOK_SECRET: secret,
     EMAIL_REPLY_DOMAIN: REPLY_DOMAIN,
     EMAIL_REPLY_GRACE_MS: graceMs,
     PUBLIC_URL: 'https://desk.example.test',
   };
   const holder = {} as {
-    fake: FakeResendServer;
     ws: Awaited<ReturnType<typeof seedWorkspace>>;
     agent: Record<string, string>;
     admin: Record<string, string>;
   };
-  beforeAll(async () => {
-    holder.fake = await startFakeResend();
-    overrides.RESEND_BASE_URL = holder.fake.baseUrl;
-  });
+  const fake = useFakeResend(overrides);
   const server = useTestServer(kind, overrides);
   beforeAll(async () => {
     const { db } = server.current.database;
@@ -44,12 +39,11 @@ export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
     holder.agent = await loginHeaders(server.current.server.url, holder.ws.agent.email);
     holder.admin = await loginHeaders(server.current.server.url, holder.ws.admin.email);
   });
-  afterAll(async () => holder.fake?.close());
 
   const s = {
     server,
     get fake() {
-      return holder.fake;
+      return fake.current;
     },
     get db() {
       return server.current.database.db;
@@ -79,7 +73,7 @@ export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
     },
     /** Emails the fake Resend accepted for this address. */
     deliveredTo(address: string) {
-      return holder.fake.delivered.filter((d) => [d.payload.to].flat().includes(address));
+      return fake.current.deliveredTo(address);
     },
     outbox(conversationId: string) {
       return emailDb(this.db)

@@ -50,6 +50,8 @@ export type FakeResendServer = {
   requests: RecordedRequest[];
   /** Emails Resend would actually deliver (one per idempotency key). */
   delivered: DeliveredEmail[];
+  /** The delivered emails addressed (among others) to `address`. */
+  deliveredTo(address: string): DeliveredEmail[];
   /** Faults used one per request, in order, before normal answers resume. */
   inject(...faults: Fault[]): void;
   /** Stores an inbound email (what Resend keeps before posting `email.received`); returns its id. */
@@ -185,6 +187,7 @@ export async function startFakeResend(): Promise<FakeResendServer> {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     delivered,
+    deliveredTo: (address) => delivered.filter((email) => [email.payload.to].flat().includes(address)),
     inject: (...more) => faults.push(...more),
     receive(email) {
       const id = randomUUID();

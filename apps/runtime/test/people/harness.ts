@@ -1,8 +1,9 @@
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { Config } from '../../src/config';
 import type { DatabaseKind } from '../../src/db/database';
 import { waitFor } from '../email/wait';
-import { type DeliveredEmail, type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import type { DeliveredEmail } from '../fakes/resend-server';
+import { useFakeResend } from '../fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace, XHR } from '../fixtures/accounts';
 import { useTestServer } from '../server';
 
@@ -13,19 +14,15 @@ export const PUBLIC_URL = 'https://desk.example.test';
  * agent, bot) and the admin signed in.
  */
 export function usePeopleServer(kind: DatabaseKind) {
-  const overrides: Partial<Config> = { RESEND_API_KEY: 're_test_key', PUBLIC_URL };
-  const holder = {} as { fake: FakeResendServer; ws: Awaited<ReturnType<typeof seedWorkspace>>; admin: Headers };
+  const overrides: Partial<Config> = { PUBLIC_URL };
+  const holder = {} as { ws: Awaited<ReturnType<typeof seedWorkspace>>; admin: Headers };
   type Headers = Record<string, string>;
-  beforeAll(async () => {
-    holder.fake = await startFakeResend();
-    overrides.RESEND_BASE_URL = holder.fake.baseUrl;
-  });
+  const fake = useFakeResend(overrides);
   const server = useTestServer(kind, overrides);
   beforeAll(async () => {
     holder.ws = await seedWorkspace(server.current.database.db, 'people');
     holder.admin = await loginHeaders(server.current.server.url, holder.ws.admin.email);
   });
-  afterAll(async () => holder.fake?.close());
 
   const s = {
     get url() {
@@ -41,12 +38,12 @@ export function usePeopleServer(kind: DatabaseKind) {
       return holder.admin;
     },
     get fake() {
-      return holder.fake;
+      return fake.current;
     },
     call: (method: string, path: string, headers: Headers, json?: unknown) =>
       server.current.call(method, path, headers, json),
     /** Emails delivered to `address` so far. */
-    emailsTo: (address: string) => holder.fake.delivered.filter((email) => [email.payload.to].flat().includes(address)),
+    emailsTo: (address: string) => fake.current.deliveredTo(address),
     /** Waits for the `count`th email to `address`. */
     nthEmailTo: (address: string, count: number): Promise<DeliveredEmail> =>
       waitFor(async () => s.emailsTo(address)[count - 1]),
