@@ -26,14 +26,25 @@ export interface PublishQueueOptions {
 export function createPublishQueue(options: PublishQueueOptions): Pick<HubBridge, 'send'> & { close(): void } {
   const { origin, maxPayload, publish, onError } = options;
   let pending: Array<{ json: string; durable: boolean }> = [];
-  let flushing: Promise<void> | null = null;
+  /** The flush that will take the pending events (it starts once the one before it has settled). */
+  let next: Promise<void> | null = null;
+  /** The last flush scheduled: publishes go out one at a time, or NOTIFYs on two connections could swap. */
+  let last: Promise<void> = Promise.resolve();
   let failures = 0;
   let retryTimer: NodeJS.Timeout | undefined;
   let closed = false;
+  const schedule = () => {
+    const run = last
+      .catch(() => {})
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(flush);
+    last = run;
+    return run;
+  };
   const flush = async () => {
     const items = pending;
     pending = [];
-    flushing = null;
+    next = null;
     if (items.length === 0) return;
     const payloads = packPayloads(
       origin,
@@ -50,8 +61,8 @@ export function createPublishQueue(options: PublishQueueOptions): Pick<HubBridge
         retryTimer = setTimeout(
           () => {
             retryTimer = undefined;
-            flushing ??= Promise.resolve().then(flush);
-            flushing.catch(onError);
+            next ??= schedule();
+            next.catch(onError);
           },
           backoffDelay(failures, PUBLISH_RETRY),
         );
@@ -68,8 +79,8 @@ export function createPublishQueue(options: PublishQueueOptions): Pick<HubBridge
         return Promise.resolve();
       }
       pending.push({ json, durable: event.kind !== 'typing' && event.kind !== 'stream' });
-      flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
-      return flushing;
+      next ??= schedule();
+      return next;
     },
     close() {
       closed = true;
