@@ -3,6 +3,7 @@ import { emailDb } from '../../runtime/src/email/tables';
 import { isVisitorConnected } from '../../runtime/src/realtime/visitor-presence';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { demoConversationId, demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN } from './support/live-runtime';
 
@@ -40,11 +41,10 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
 
     // A visitor asks for a person on the demo site; the admin answers and resolves it in the inbox.
     await visitor.goto(`${live.runtime.url}/demo`);
-    const panel = visitor.locator('flowdesk-widget [role="dialog"]');
-    await visitor.locator('flowdesk-widget button.launcher').click();
-    await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
-    const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
-    const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+    const { panel, launcher, button } = demoWidget(visitor);
+    await launcher.click();
+    await button('Talk to a human').click();
+    const id = await demoConversationId(visitor);
     await dash.goto(`${live.runtime.url}/app/inbox/${id}`);
     const reply = dash.getByLabel('Reply to the visitor');
     await reply.fill('Your refund is on its way.');
@@ -110,11 +110,10 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
         email: 'lena@example.com',
       }),
     );
-    const panel = visitor.locator('flowdesk-widget [role="dialog"]');
-    await visitor.locator('flowdesk-widget button.launcher').click();
-    await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
-    const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
-    const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+    const { launcher, button } = demoWidget(visitor);
+    await launcher.click();
+    await button('Talk to a human').click();
+    const id = await demoConversationId(visitor);
     const { visitor_id } = await live.runtime.db
       .selectFrom('conversations')
       .select('visitor_id')

@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type FakeResendServer, startFakeResend } from '../../runtime/test/fakes/resend-server';
 import { postResendWebhook, receivedEvent } from '../../runtime/test/fakes/resend-webhook';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { demoConversationId, demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_AGENT as AGENT } from './support/live-runtime';
-
-/** Locators inside the widget's open shadow root on the runtime's /demo page. */
-function widget(page: Page) {
-  const panel = page.locator('flowdesk-widget [role="dialog"]');
-  return {
-    panel,
-    launcher: page.locator('flowdesk-widget button.launcher'),
-    row: (text: string | RegExp): Locator => panel.locator('.row').filter({ hasText: text }),
-    button: (name: string) => panel.locator('.composer').getByRole('button', { name }),
-  };
-}
 
 const VISITOR_EMAIL = 'vera.continuity@example.com';
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -60,15 +49,12 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
         (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({ name: 'Vera', email }),
       VISITOR_EMAIL,
     );
-    const w = widget(visitor.page);
+    const w = demoWidget(visitor.page);
     await w.launcher.click();
     await w.row('What can I help you with?').waitFor();
     await w.button('Talk to a human').click();
     await w.row(/Connecting you/).waitFor();
-    const conversationId = await visitor.page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => /^flowdesk:[^:]+$/.test(k)) ?? '';
-      return (JSON.parse(localStorage.getItem(key) ?? '{}') as { conversationId: string }).conversationId;
-    });
+    const conversationId = await demoConversationId(visitor.page);
     await visitor.context.close();
 
     // The agent answers in the inbox.
@@ -119,7 +105,7 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
     const errors = watchConsole(fresh.page);
     const url = new URL(link);
     await fresh.page.goto(`${live.runtime.url}${url.pathname}${url.search}`);
-    const again = widget(fresh.page);
+    const again = demoWidget(fresh.page);
     await again.row('Great, thank you! Order 4821.').waitFor();
     await again.row('your refund is on its way').waitFor();
     await again.row('What can I help you with?').waitFor();

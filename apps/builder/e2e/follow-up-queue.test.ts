@@ -1,22 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { type FakeResendServer, startFakeResend } from '../../runtime/test/fakes/resend-server';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
-
-/** Locators inside the widget's open shadow root on the runtime's /demo page. */
-function widget(page: Page) {
-  const panel = page.locator('flowdesk-widget [role="dialog"]');
-  return {
-    panel,
-    launcher: page.locator('flowdesk-widget button.launcher'),
-    row: (text: string | RegExp): Locator => panel.locator('.row').filter({ hasText: text }),
-    button: (name: string) => panel.locator('.composer').getByRole('button', { name }),
-    input: panel.locator('.composer input, .composer textarea').first(),
-  };
-}
 
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const URGENT = 'I was charged twice and nobody answers, get me a real person NOW';
@@ -56,7 +44,7 @@ describe('the follow-up queue end to end on PostgreSQL (demo widget, inbox, fake
 
     const visitor = await newPage({ width: 1100, height: 760 });
     await visitor.goto(`${live.runtime.url}/demo`);
-    const w = widget(visitor);
+    const w = demoWidget(visitor);
     await w.launcher.click();
     await w.row('What can I help you with?').waitFor();
     await w.button('Talk to a human').click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { demoConversationId, demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN } from './support/live-runtime';
 
@@ -20,15 +21,14 @@ async function visitorAsksForHelp(name: string, variables: Record<string, unknow
     },
     [name, variables] as const,
   );
-  const panel = page.locator('flowdesk-widget [role="dialog"]');
-  await page.locator('flowdesk-widget button.launcher').click();
+  const { panel, launcher, button } = demoWidget(page);
+  await launcher.click();
   await panel.getByText('What can I help you with?').waitFor();
-  await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
+  await button('Talk to a human').click();
   // Nobody is online yet: the handoff takes the offline branch, which asks for an email. (Waiting for the
   // text box instead raced the reply: it shows while the choice is sent, then gives way to the email field.)
   await panel.locator('.composer input[type="email"]').waitFor();
-  const stored = await page.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
-  return (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+  return demoConversationId(page);
 }
 
 const openName = (page: Page) => page.locator('.conversation-header h2').textContent();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { demoConversationId, demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
@@ -56,11 +57,10 @@ describe('the inbox is always right: two dashboards of one agent and an admin, l
         email: 'jane@example.com',
       }),
     );
-    const panel = visitor.locator('flowdesk-widget [role="dialog"]');
-    await visitor.locator('flowdesk-widget button.launcher').click();
-    await panel.locator('.composer').getByRole('button', { name: 'Talk to a human' }).click();
-    const stored = await visitor.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
-    const id = (JSON.parse(stored ?? '{}') as { conversationId: string }).conversationId;
+    const { panel, launcher, button } = demoWidget(visitor);
+    await launcher.click();
+    await button('Talk to a human').click();
+    const id = await demoConversationId(visitor);
     const textarea = panel.locator('.composer textarea');
     await textarea.fill(
       'My parcel #4417 never arrived and the tracking page has said "out for delivery" for nine days now, please help me, it is a present for my daughter’s birthday on Saturday',

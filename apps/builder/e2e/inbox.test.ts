@@ -1,20 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { demoConversationId, demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
-
-/** Locators inside the widget's open shadow root on the runtime's /demo page. */
-function widget(page: Page) {
-  const panel = page.locator('flowdesk-widget [role="dialog"]');
-  return {
-    panel,
-    launcher: page.locator('flowdesk-widget button.launcher'),
-    says: (text: string | RegExp): Locator =>
-      panel.locator('.row.bot, .row.agent, .row.system, .event-text').filter({ hasText: text }),
-    button: (name: string) => panel.locator('.composer').getByRole('button', { name }),
-  };
-}
 
 const live = withLiveDashboard();
 
@@ -49,7 +37,7 @@ async function openVisitor() {
   const context = await live.newContext({ viewport: { width: 1100, height: 760 } });
   const page = await context.newPage();
   await page.goto(`${live.runtime.url}/demo`);
-  const w = widget(page);
+  const w = demoWidget(page);
   await w.launcher.click();
   await w.says('What can I help you with?').waitFor();
   return { page, w };
@@ -149,8 +137,7 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
     onTestFailed(async () => {
       await agent.page.screenshot({ path: `${SCREENSHOTS}/inbox-failure-takeover.png` });
     });
-    const stored = await visitor.page.evaluate(() => localStorage.getItem('flowdesk:demo-bot'));
-    const conversationId = (JSON.parse(stored ?? '{}') as { conversationId?: string }).conversationId;
+    const conversationId = await demoConversationId(visitor.page);
     expect(conversationId).toBeTruthy();
     await agent.page.getByRole('tab', { name: /^All/ }).click();
     const botRow = agent.page.locator(`.inbox-row[data-conversation-id="${conversationId}"]`);
