@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { SettingsTabs } from '../../bot/SettingsTabs';
 import { Icon } from '../../ui/icons';
@@ -39,6 +39,14 @@ export function CannedResponsesPage() {
     }
   }
 
+  /** The value and change handler that tie a text control to one field of the response being edited. */
+  const bind = (key: keyof typeof blank) => ({
+    value: editing?.[key] ?? '',
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (editing) setEditing({ ...editing, [key]: event.target.value });
+    },
+  });
+
   return (
     <>
       <div className="page-header">
@@ -56,33 +64,16 @@ export function CannedResponsesPage() {
           <div className="row">
             <label className="field">
               <span>Shortcut</span>
-              <input
-                value={editing.shortcut}
-                required
-                maxLength={40}
-                pattern="[\w\-]+"
-                onChange={(e) => setEditing({ ...editing, shortcut: e.target.value })}
-              />
+              <input {...bind('shortcut')} required maxLength={40} pattern="[\w\-]+" />
             </label>
             <label className="field grow">
               <span>Title</span>
-              <input
-                value={editing.title}
-                required
-                maxLength={120}
-                onChange={(e) => setEditing({ ...editing, title: e.target.value })}
-              />
+              <input {...bind('title')} required maxLength={120} />
             </label>
           </div>
           <label className="field">
             <span>Text</span>
-            <textarea
-              value={editing.text}
-              required
-              maxLength={5000}
-              rows={4}
-              onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-            />
+            <textarea {...bind('text')} required maxLength={5000} rows={4} />
           </label>
           <div className="row">
             <button type="submit" className="btn btn-primary">
