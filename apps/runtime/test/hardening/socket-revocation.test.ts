@@ -9,10 +9,11 @@ import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { useTestServer } from '../server';
 import { closedWithin, expectNoteNotReceived, followingSocket, note, received } from './revocation-helpers';
 
-describe.each(databaseKinds)('dashboard sockets end with the rights they were opened with (%s)', (kind) => {
-  // The default heartbeat (30 s): what closes the sockets here is the revoke, not the heartbeat's sweep.
-  const t = useTestServer(kind);
-
+/**
+ * For the suite's server: `setup()` seeds a workspace with a visitor's conversation and signs its admin and
+ * agent in; `follow` opens a socket with that session cookie, receiving the conversation's notes.
+ */
+function revocationFixtures(t: ReturnType<typeof useTestServer>) {
   async function setup() {
     const { db, url } = t.current.server;
     const seeded = await seedWorkspace(db);
@@ -25,6 +26,14 @@ describe.each(databaseKinds)('dashboard sockets end with the rights they were op
   }
   const follow = (cookie: string, conversationId: string) =>
     followingSocket(t.current.server.services, t.current.server.url, cookie, conversationId);
+  return { setup, follow };
+}
+
+describe.each(databaseKinds)('dashboard sockets end with the rights they were opened with (%s)', (kind) => {
+  // The default heartbeat (30 s): what closes the sockets here is the revoke, not the heartbeat's sweep.
+  const t = useTestServer(kind);
+
+  const { setup, follow } = revocationFixtures(t);
 
   it('logout closes the open socket of that session with 4401, not the same user’s other sessions', async () => {
     const s = await setup();
@@ -130,17 +139,7 @@ describe.each(databaseKinds)('dashboard sockets end with the rights they were op
 describe.each(databaseKinds)('without a revoke, the heartbeat finds what changed (%s)', (kind) => {
   const t = useTestServer(kind, { WS_HEARTBEAT_MS: 1000 });
 
-  async function setup() {
-    const { db, url } = t.current.server;
-    const seeded = await seedWorkspace(db);
-    await publishFlow(db, seeded.bot.id, helloFlow());
-    const visitor = new TestVisitor(url, seeded.bot.id);
-    await visitor.start();
-    const agent = await loginHeaders(url, seeded.agent.email);
-    return { ...seeded, conversationId: visitor.conversationId, agentHeaders: agent };
-  }
-  const follow = (cookie: string, conversationId: string) =>
-    followingSocket(t.current.server.services, t.current.server.url, cookie, conversationId);
+  const { setup, follow } = revocationFixtures(t);
 
   it('a socket is closed when its session expires', async () => {
     const s = await setup();
