@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { type FakeEffectsOptions, fakeEffects } from './testing/fake-effects';
-import { msg, tinyFlow } from './testing/tiny-flow';
+import { branchingFlow, msg, tinyFlow } from './testing/tiny-flow';
 
 const start = async (flow: Parameters<typeof compileFlow>[0], options: FakeEffectsOptions = {}, vars = {}) => {
   const effects = fakeEffects(options);
@@ -10,13 +10,10 @@ const start = async (flow: Parameters<typeof compileFlow>[0], options: FakeEffec
   return { result: await chat.start(vars), effects, chat };
 };
 const twoWay = (block: Record<string, unknown> & { id: string }, yes: string, no: string) =>
-  tinyFlow(
-    [block as never, msg('yes', `${yes}`), msg('no', `${no}`)],
-    [
-      [block.id, yes, 'yes'],
-      [block.id, no, 'no'],
-    ],
-  );
+  branchingFlow(block as never, [
+    [yes, 'yes', yes],
+    [no, 'no', no],
+  ]);
 
 describe('golden: one per block type (logic, AI and actions)', () => {
   test('condition: AND/OR groups pick true or false', async () => {
@@ -159,26 +156,21 @@ describe('golden: one per block type (logic, AI and actions)', () => {
     }
   });
 
-  const handoffFlow = tinyFlow(
-    [
-      {
-        id: 'h',
-        type: 'human_handoff',
-        data: {
-          priority: { mode: 'fixed', value: 'high' },
-          teamId: 'billing',
-          confirmationMessage: 'Hold on {{name}}',
-          offlineMessage: 'Closed',
-        },
+  const handoffFlow = branchingFlow(
+    {
+      id: 'h',
+      type: 'human_handoff',
+      data: {
+        priority: { mode: 'fixed', value: 'high' },
+        teamId: 'billing',
+        confirmationMessage: 'Hold on {{name}}',
+        offlineMessage: 'Closed',
       },
-      msg('back', 'Bot again'),
-      msg('off', 'Leave a note'),
-      msg('late', 'Sorry for the wait'),
-    ],
+    },
     [
-      ['h', 'handed_off', 'back'],
-      ['h', 'offline', 'off'],
-      ['h', 'no_agent_timeout', 'late'],
+      ['handed_off', 'back', 'Bot again'],
+      ['offline', 'off', 'Leave a note'],
+      ['no_agent_timeout', 'late', 'Sorry for the wait'],
     ],
   );
 

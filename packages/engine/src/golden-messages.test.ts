@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { msg, tinyFlow } from './testing/tiny-flow';
+import { branchingFlow, msg, tinyFlow } from './testing/tiny-flow';
 
 const run = (flow: Parameters<typeof compileFlow>[0], effects = fakeEffects()) =>
   conversation(compileFlow(flow), effects);
@@ -40,29 +40,24 @@ describe('golden: one per block type (messages and questions)', () => {
   });
 
   const buttons = (extra: Record<string, unknown> = {}) =>
-    tinyFlow(
-      [
-        {
-          id: 'ask',
-          type: 'buttons',
-          data: {
-            text: 'Pick',
-            buttons: [
-              { id: 'a', label: 'Apples' },
-              { id: 'b', label: 'Bananas' },
-            ],
-            saveAs: 'fruit',
-            ...extra,
-          },
+    branchingFlow(
+      {
+        id: 'ask',
+        type: 'buttons',
+        data: {
+          text: 'Pick',
+          buttons: [
+            { id: 'a', label: 'Apples' },
+            { id: 'b', label: 'Bananas' },
+          ],
+          saveAs: 'fruit',
+          ...extra,
         },
-        msg('gotA', 'A: {{fruit}}'),
-        msg('gotB', 'B'),
-        msg('typed', 'You typed {{fruit}}'),
-      ],
+      },
       [
-        ['ask', 'a', 'gotA'],
-        ['ask', 'b', 'gotB'],
-        ['ask', 'typed', 'typed'],
+        ['a', 'gotA', 'A: {{fruit}}'],
+        ['b', 'gotB', 'B'],
+        ['typed', 'typed', 'You typed {{fruit}}'],
       ],
     );
 

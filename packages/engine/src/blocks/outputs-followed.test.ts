@@ -1,7 +1,7 @@
 import { BLOCK_TYPES, type BlockType, blockDefinitions, blockOutputs } from '@flowdesk/flow-schema';
 import { describe, expect, test } from 'vitest';
 import { compileFlow } from '../compile';
-import { msg, tinyFlow } from '../testing/tiny-flow';
+import { branchingFlow } from '../testing/tiny-flow';
 
 /** Data per type whose outputs differ by settings: every variant the schema can declare. */
 const variants: Partial<Record<BlockType, Record<string, unknown>[]>> = {
@@ -18,9 +18,9 @@ describe('the engine follows every output a block declares', () => {
   test.each(cases)('$type $data', ({ type, data }) => {
     const parsed = blockDefinitions[type].data.parse(data);
     const outputs = blockOutputs({ type, data: parsed });
-    const flow = tinyFlow(
-      [{ id: 'b', type, data: parsed as Record<string, unknown> }, ...outputs.map((o) => msg(`out_${o.id}`, o.id))],
-      outputs.map((o) => ['b', o.id, `out_${o.id}`] as [string, string, string]),
+    const flow = branchingFlow(
+      { id: 'b', type, data: parsed as Record<string, unknown> },
+      outputs.map((o) => [o.id, `out_${o.id}`, o.id]),
       { intents: [{ id: 'intent', name: 'Intent' }] },
     );
     const config = JSON.stringify(compileFlow(flow).machine.config.states?.b);

@@ -28,5 +28,18 @@ export function tinyFlow(
   };
 }
 
+/** `block`, each of its `outputs` (`[handle, messageId, text]`) leading to a text message of its own. */
+export function branchingFlow(
+  block: BlockSpec,
+  outputs: Array<[string, string, string]>,
+  extra: Partial<FlowDocumentInput> = {},
+): FlowDocumentInput {
+  return tinyFlow(
+    [block, ...outputs.map(([, id, text]) => msg(id, text))],
+    outputs.map(([handle, id]) => [block.id, handle, id]),
+    extra,
+  );
+}
+
 /** A text message block. */
 export const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
