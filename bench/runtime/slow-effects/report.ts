@@ -24,6 +24,29 @@ export interface RunRecord {
   loadBefore: string[];
 }
 
+/** The header of a current-code table, in the order `rows` in `report` fills each row. */
+const currentColumns = (scenario: Scenario) => [
+  'Database',
+  'Last answer s',
+  'Answer p50 / p99 ms',
+  'POST→201 p50 / p99 ms',
+  ...(scenario === 'http'
+    ? ['API called p50 / last ms', 'API called after the 201 p50 / p99 ms', 'Answer after API reply p50 / p99 ms']
+    : [
+        'Model called p50 / last ms',
+        'Model called after the 201 p50 / p99 ms',
+        'Answer after last chunk p50 / p99 ms',
+        'First token p50 / p99 / max ms',
+        'Stream frames per answer',
+      ]),
+  '/readyz (probes port) p50 / p99 / max ms',
+  '/readyz non-200 / probes',
+  '/healthz (probes port) p50 / p99 ms',
+  '/readyz (main port) p50 / p99 / max ms',
+  'Lost / POST failed / wrong',
+  'Runtime CPU ms / conversation',
+];
+
 /** Writes bench/results/runtime-slow-effects.md (or prints it, when profiling). */
 export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord) {
   const find: Find = (code, kind, scenario, count) =>
@@ -137,50 +160,14 @@ export function report({ phases, profiles, head, dirty, loadBefore }: RunRecord)
     '',
     `## Current code: ${CONVERSATIONS} conversations at once, HTTP block`,
     '',
-    table(
-      [
-        'Database',
-        'Last answer s',
-        'Answer p50 / p99 ms',
-        'POST→201 p50 / p99 ms',
-        'API called p50 / last ms',
-        'API called after the 201 p50 / p99 ms',
-        'Answer after API reply p50 / p99 ms',
-        '/readyz (probes port) p50 / p99 / max ms',
-        '/readyz non-200 / probes',
-        '/healthz (probes port) p50 / p99 ms',
-        '/readyz (main port) p50 / p99 / max ms',
-        'Lost / POST failed / wrong',
-        'Runtime CPU ms / conversation',
-      ],
-      httpRows,
-    ),
+    table(currentColumns('http'), httpRows),
     '',
     `## Current code: ${CONVERSATIONS} conversations at once, AI answer streamed (≈ 1 s per answer)`,
     '',
     "First token = the socket receiving the conversation's first `stream` frame − the fake model writing the first",
     "chunk of that conversation's request (matched by the visitor's question); both epoch ms on this machine.",
     '',
-    table(
-      [
-        'Database',
-        'Last answer s',
-        'Answer p50 / p99 ms',
-        'POST→201 p50 / p99 ms',
-        'Model called p50 / last ms',
-        'Model called after the 201 p50 / p99 ms',
-        'Answer after last chunk p50 / p99 ms',
-        'First token p50 / p99 / max ms',
-        'Stream frames per answer',
-        '/readyz (probes port) p50 / p99 / max ms',
-        '/readyz non-200 / probes',
-        '/healthz (probes port) p50 / p99 ms',
-        '/readyz (main port) p50 / p99 / max ms',
-        'Lost / POST failed / wrong',
-        'Runtime CPU ms / conversation',
-      ],
-      aiRows,
-    ),
+    table(currentColumns('ai'), aiRows),
     '',
     `This process's own event-loop delay (max) during the bursts, an upper bound on how late it can stamp a frame:`,
     `${loopDelays.join(', ')}.${extra > 0 ? ` Model calls other than the answers: ${extra}.` : ' No model call other than the answers.'}`,
