@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { databaseNowMinus } from '../db/database-clock';
 import type { Database, Timestamp } from '../db/schema';
 
 /** One open dashboard socket (migration 0301); `last_seen` is refreshed by its instance's heartbeat. */
@@ -12,9 +13,6 @@ export interface AgentConnectionsTable {
 type PresenceDatabase = Database & { agent_connections: AgentConnectionsTable };
 
 const presenceDb = (db: Kysely<Database>) => db as unknown as Kysely<PresenceDatabase>;
-
-/** The database's now() minus `ms` (one clock for every instance). */
-const cutoff = (ms: number) => sql<Date>`now() - (${ms} * interval '1 millisecond')`;
 
 export async function addConnection(db: Kysely<Database>, row: { id: string; userId: string; instanceId: string }) {
   await presenceDb(db)
@@ -53,7 +51,7 @@ export async function removeInstanceRows(db: Kysely<Database>, instanceId: strin
 export async function removeStale(db: Kysely<Database>, staleMs: number) {
   const rows = await presenceDb(db)
     .deleteFrom('agent_connections')
-    .where('last_seen', '<', cutoff(staleMs))
+    .where('last_seen', '<', databaseNowMinus(staleMs))
     .returning('user_id')
     .execute();
   return [...new Set(rows.map((row) => row.user_id))];
@@ -77,7 +75,7 @@ export async function markDisconnectedOffline(db: Kysely<Database>, userIds: str
           selectFrom('agent_connections')
             .select('agent_connections.id')
             .whereRef('agent_connections.user_id', '=', 'users.id')
-            .where('agent_connections.last_seen', '>=', cutoff(staleMs)),
+            .where('agent_connections.last_seen', '>=', databaseNowMinus(staleMs)),
         ),
       ),
     )

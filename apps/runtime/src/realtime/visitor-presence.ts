@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { databaseNowMinus } from '../db/database-clock';
 import type { Database, Timestamp } from '../db/schema';
 import type { Services } from '../services';
 
@@ -26,7 +27,7 @@ export async function isVisitorConnected(db: Kysely<Database>, visitorId: string
     .selectFrom('visitor_connections')
     .select('id')
     .where('visitor_id', '=', visitorId)
-    .where('last_seen', '>=', sql<Date>`now() - (${staleMs} * interval '1 millisecond')`)
+    .where('last_seen', '>=', databaseNowMinus(staleMs))
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -37,7 +38,7 @@ export async function countVisitorSockets(db: Kysely<Database>, visitorId: strin
     .selectFrom('visitor_connections')
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .where('visitor_id', '=', visitorId)
-    .where('last_seen', '>=', sql<Date>`now() - (${staleMs} * interval '1 millisecond')`)
+    .where('last_seen', '>=', databaseNowMinus(staleMs))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
@@ -84,10 +85,7 @@ export class VisitorPresence {
           .where('instance_id', '=', this.instanceId)
           .execute();
       const staleMs = visitorStaleMs(this.services.config.WS_HEARTBEAT_MS);
-      await db
-        .deleteFrom('visitor_connections')
-        .where('last_seen', '<', sql<Date>`now() - (${staleMs} * interval '1 millisecond')`)
-        .execute();
+      await db.deleteFrom('visitor_connections').where('last_seen', '<', databaseNowMinus(staleMs)).execute();
     } catch (error) {
       this.services.logger.warn({ err: error }, 'visitor presence heartbeat failed');
     }
