@@ -4,6 +4,7 @@ import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { botSays, sendToBot } from './support/preview';
 
 const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
@@ -15,12 +16,6 @@ beforeAll(() => {
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-ai-agent-bot-${name}.png` });
-const fromBot = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
-
-async function say(text: string) {
-  await page.getByLabel('Message to the bot').fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-}
 
 test('"New AI agent bot" creates an AI agent with a human handoff; it publishes without errors and the preview answers', async () => {
   onTestFailed(async () => {
@@ -51,26 +46,26 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
 
   // The preview: the agent answers from its knowledge, then hands off after asking for an email.
   await page.getByRole('tab', { name: 'Preview' }).click();
-  await say('When does your support team answer?');
-  await fromBot('Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
-  await say('I would like to talk to a human');
-  await fromBot('Before I hand you over, what is your email?').waitFor();
-  await say('ann@example.com');
+  await sendToBot(page, 'When does your support team answer?');
+  await botSays(page, 'Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
+  await sendToBot(page, 'I would like to talk to a human');
+  await botSays(page, 'Before I hand you over, what is your email?').waitFor();
+  await sendToBot(page, 'ann@example.com');
   await page.locator('.preview-handoff').waitFor();
   // The runtime writes the summary; the note reads “Writing summary…” until it is in.
   await expect
     .poll(() => page.locator('.preview-handoff-summary').textContent())
     .toContain('I would like to talk to a human');
-  await fromBot('Connecting you with our team.').waitFor();
+  await botSays(page, 'Connecting you with our team.').waitFor();
   await shot('03-preview-handoff');
 
   // Nobody available: the offline path thanks the visitor and ends.
   await page.getByRole('checkbox', { name: 'Agents available' }).uncheck();
   await page.getByRole('button', { name: 'Restart' }).click();
-  await say('Can a person help me?');
-  await fromBot('Before I hand you over, what is your email?').waitFor();
-  await say('ann@example.com');
-  await fromBot("We'll reply to ann@example.com as soon as we're back.").waitFor();
+  await sendToBot(page, 'Can a person help me?');
+  await botSays(page, 'Before I hand you over, what is your email?').waitFor();
+  await sendToBot(page, 'ann@example.com');
+  await botSays(page, "We'll reply to ann@example.com as soon as we're back.").waitFor();
   await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
   await shot('04-preview-offline');
   expect(consoleErrors).toEqual([]);

@@ -7,6 +7,7 @@ import { SCREENSHOTS } from './support/browser';
 import { dragBlock, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { botSays } from './support/preview';
 
 const dashboard = setupDashboard({ signedIn: true });
 let harness: Harness;
@@ -91,10 +92,10 @@ test('the preview answers from the chosen sources, names them and shows the pass
   await page.goto(`${harness.appUrl}flows/${flowId}`);
   await node(page, 'answer').waitFor();
   await page.getByRole('tab', { name: 'Preview' }).click();
-  await page.locator('.preview-entry.from-bot', { hasText: 'Your question?' }).waitFor();
+  await botSays(page, 'Your question?').waitFor();
   await page.getByLabel('Message to the bot').fill('How long do refunds take?');
   await page.getByLabel('Send').click();
-  const answer = page.locator('.preview-entry.from-bot', { hasText: 'Refunds are paid back' });
+  const answer = botSays(page, 'Refunds are paid back');
   await answer.waitFor();
   expect(await answer.getByRole('link', { name: 'Returns' }).getAttribute('href')).toBe(
     'https://help.shop.example/returns',

@@ -14,6 +14,7 @@ import { createFlowViaApi } from './support/api';
 import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { type Harness, startHarness } from './support/harness';
+import { pickChoice } from './support/preview';
 
 const KEY = 'sk-e2e-workspace-key-7f3a';
 const MODEL = 'gpt-e2e';
@@ -73,7 +74,7 @@ async function previewHandoffSummary(flowId: string) {
   await showAllBlocks(page);
   await page.getByRole('tab', { name: 'Preview' }).click();
   const call = page.waitForResponse((r: Response) => r.url().endsWith('/api/admin/ai/preview-summary'));
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   const answer = await call;
   expect(answer.status()).toBe(200);
   const body = (await answer.json()) as { summary: string; provider: string };

@@ -6,6 +6,7 @@ import { TestVisitor } from '../../runtime/test/fixtures/visitor';
 import { AI_PROMPT, aiAnswerFlow, ORDER_PROMPT, orderFlow, startSlowOrdersApi } from '../../widget/e2e/working-flows';
 import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { type Harness, startHarness } from './support/harness';
+import { botSays, sendToBot } from './support/preview';
 
 const ANSWER =
   'Refunds reach your card within five business days after the returned parcel arrives at our warehouse and passes a quick check.';
@@ -141,20 +142,18 @@ describe('the bot at work, seen from the dashboard', () => {
     const id = await saveFlow('Orders', orderFlow(orders.url), false);
     await page.goto(`${harness.appUrl}flows/${id}`);
     await page.getByRole('tab', { name: 'Preview' }).click();
-    const fromBot = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
-    await fromBot(ORDER_PROMPT).waitFor();
+    await botSays(page, ORDER_PROMPT).waitFor();
 
     // The API cannot answer until released: the dots must show while the call waits.
     orders.hold();
-    await page.getByLabel('Message to the bot').fill('A-7');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await sendToBot(page, 'A-7');
     const typing = page.locator('.preview-entry.from-typing');
     await typing.waitFor();
     expect(await typing.textContent()).toBe('Bot is typing');
     await shot('04-preview-typing');
     orders.release();
 
-    await fromBot('Order A-7 is shipped.').waitFor();
+    await botSays(page, 'Order A-7 is shipped.').waitFor();
     expect(await typing.count()).toBe(0);
     expect(orders.calls).toContain('/orders/A-7');
     await page.locator('.preview-entry.from-note', { hasText: 'answered 200' }).waitFor();

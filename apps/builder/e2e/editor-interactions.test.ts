@@ -7,6 +7,7 @@ import { SCREENSHOTS } from './support/browser';
 import { blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { botSays, pickChoice } from './support/preview';
 
 const dashboard = setupDashboard({ signedIn: true, failureShots: 'builder' });
 let harness: Harness;
@@ -84,16 +85,16 @@ test('blocks can be added with the keyboard alone: next to the selected block an
 
 test('the preview chats with the draft, highlights the active block and shows the handoff without alerting', async () => {
   await page.getByRole('tab', { name: 'Preview' }).click();
-  await page.locator('.preview-entry.from-bot', { hasText: 'Hi !' }).waitFor();
+  await botSays(page, 'Hi !').waitFor();
   await expect(node(page, 'menu').locator('.block-node').getAttribute('class')).resolves.toContain('active');
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   await page.locator('.from-note', { hasText: 'no one was alerted' }).waitFor();
   await expect(node(page, 'handoff').locator('.block-node').getAttribute('class')).resolves.toContain('active');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-06-preview-handoff.png` });
 
   await page.getByRole('checkbox', { name: 'Agents available' }).uncheck();
   await page.getByRole('button', { name: 'Restart' }).click();
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   await page.locator('.from-note', { hasText: 'Offline' }).waitFor();
   await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
 });
@@ -125,7 +126,7 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
 
   await page.getByRole('tab', { name: 'Preview' }).click();
   const summaryCall = page.waitForResponse((r) => r.url().endsWith('/api/admin/ai/preview-summary'));
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   const answer = await summaryCall;
   releasePeople();
   expect(answer.status()).toBe(200);
@@ -163,7 +164,7 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
   await inspector().getByLabel('Team', { exact: true }).selectOption({ label: 'Any team (all agents)' });
   await page.getByRole('tab', { name: 'Preview' }).click();
   await page.getByRole('button', { name: 'Restart' }).click();
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   await expect
     .poll(() => page.locator('.preview-handoff-recipients').textContent())
     .toContain(`${harness.seeded.admin.email}, bob@example.com`);
@@ -186,7 +187,7 @@ test('the preview handoff says “Writing summary…”, shows the AI priority, 
     await route.continue();
   });
   await page.getByRole('button', { name: 'Restart' }).click();
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   const summary = page.locator('.preview-handoff-summary');
   await expect.poll(() => summary.textContent()).toBe('Writing summary…');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-handoff-writing.png` });
@@ -214,7 +215,7 @@ test('the preview handoff says “Writing summary…”, shows the AI priority, 
     }),
   );
   await page.getByRole('button', { name: 'Restart' }).click();
-  await page.locator('.preview-choices').getByRole('button', { name: 'Human' }).click();
+  await pickChoice(page, 'Human');
   await expect.poll(() => summary.textContent()).toContain('The visitor wrote: “Human”');
   await expect(page.locator('.preview-handoff-fallback').textContent()).resolves.toContain(
     'Too many preview summaries',

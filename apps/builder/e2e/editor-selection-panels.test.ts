@@ -7,6 +7,7 @@ import { SCREENSHOTS } from './support/browser';
 import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { botSays, sendToBot } from './support/preview';
 
 const dashboard = setupDashboard({ signedIn: true, failureShots: 'builder' });
 let harness: Harness;
@@ -173,11 +174,10 @@ test('the Variables panel shows where each variable is set and used; a click sel
 test('the preview shows a captured variable as soon as the visitor answers', async () => {
   await open(flowWithPanels());
   await page.getByRole('tab', { name: 'Preview' }).click();
-  await page.locator('.preview-entry.from-bot', { hasText: 'What is your email?' }).waitFor();
+  await botSays(page, 'What is your email?').waitFor();
   expect(await page.locator('.preview-vars dt', { hasText: /^email$/ }).count()).toBe(0);
-  await page.getByLabel('Message to the bot').fill('grace@example.com');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await page.locator('.preview-entry.from-bot', { hasText: 'Thanks, we will write to grace@example.com.' }).waitFor();
+  await sendToBot(page, 'grace@example.com');
+  await botSays(page, 'Thanks, we will write to grace@example.com.').waitFor();
   const variable = page.locator('.preview-vars div', { has: page.locator('dt', { hasText: /^email$/ }) });
   await expect(variable.locator('dd').textContent()).resolves.toBe('grace@example.com');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-variable.png` });

@@ -6,6 +6,7 @@ import { createFlowViaApi } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
+import { botSays } from './support/preview';
 
 const dashboard = setupDashboard({ signedIn: true });
 
@@ -20,7 +21,7 @@ test('a draft looping through an offline handoff: the check names the loop, the 
   await page.getByRole('tab', { name: 'Preview' }).click();
   await page.getByLabel('Agents available').uncheck();
   await page.getByRole('button', { name: 'Restart' }).click();
-  await page.locator('.preview-entry.from-bot', { hasText: LOOP_STOPPED_LINE }).waitFor();
+  await botSays(page, LOOP_STOPPED_LINE).waitFor();
   const said = await page.locator('.preview-entry.from-bot').allTextContents();
   expect(said.length).toBeLessThanOrEqual(10);
   expect(said.at(-1)).toContain(LOOP_STOPPED_LINE);

@@ -6,6 +6,7 @@ import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { botSays } from './support/preview';
 
 // Issue 18: the preview behaves like the widget at a button step (the widget now keeps its text box too,
 // see apps/widget/e2e/typing-at-buttons.test.ts): label, then intents, then the no-match path.
@@ -25,10 +26,9 @@ beforeEach(async (context) => {
   await page.goto(`${harness.appUrl}flows/${id}`);
   await node(page, 'menu').waitFor();
   await page.getByRole('tab', { name: 'Preview' }).click();
-  await botSays('What can I help you with?').waitFor();
+  await botSays(page, 'What can I help you with?').waitFor();
 });
 
-const botSays = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
 async function type(text: string) {
   const field = page.getByLabel('Message to the bot');
   await field.fill(text);
@@ -46,15 +46,15 @@ test('typing "talk to a human" at the main menu hands off, as in the widget', as
 
 test('a typed label with a typo follows its button; nonsense at a menu takes its no-match path', async () => {
   await type('pricng');
-  await botSays('What would you like to know about our plans?').waitFor();
+  await botSays(page, 'What would you like to know about our plans?').waitFor();
   await type('How much does the Pro plan cost per month?');
-  await botSays('Anything else I can help with?').waitFor();
+  await botSays(page, 'Anything else I can help with?').waitFor();
   await type('purple elephants');
-  await botSays("Sorry, I didn't catch that. Please pick one of the options below.").waitFor();
+  await botSays(page, "Sorry, I didn't catch that. Please pick one of the options below.").waitFor();
   await expect(
     page.locator('.preview-choices').getByRole('button', { name: 'Another question' }).isVisible(),
   ).resolves.toBe(true);
   await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-typed-no-match.png` });
   await type('another questoin');
-  await botSays('Go ahead, what is your question?').waitFor();
+  await botSays(page, 'Go ahead, what is your question?').waitFor();
 });

@@ -4,6 +4,7 @@ import { login, SCREENSHOTS } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
+import { botSays, pickChoice, sendToBot } from './support/preview';
 
 const dashboard = setupDashboard();
 let harness: Harness;
@@ -15,14 +16,7 @@ beforeAll(() => {
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-templates-${name}.png` });
-const fromBot = (text: string) => page.locator('.preview-entry.from-bot', { hasText: text });
 const note = (text: string) => page.locator('.preview-entry.from-note', { hasText: text });
-
-async function say(text: string) {
-  await page.getByLabel('Message to the bot').fill(text);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-}
-const click = (label: string) => page.locator('.preview-choices').getByRole('button', { name: label }).click();
 
 /** Flows page → New flow → the template's card → create; waits for the editor and opens the preview. */
 async function createFromTemplate(name: string, keyBlock: string) {
@@ -73,52 +67,52 @@ test('the gallery creates each template as a flow that chats in the preview; the
   // Support triage: topic → details → handoff to the team (the editor at 1280×720).
   await page.setViewportSize({ width: 1280, height: 720 });
   await createFromTemplate('Support triage', 'handoff');
-  await fromBot('What is it about?').waitFor();
-  await click('Billing');
-  await fromBot('Tell us a little more').waitFor();
-  await say('I was charged twice');
-  await fromBot('Someone from the team will reply here shortly.').waitFor();
+  await botSays(page, 'What is it about?').waitFor();
+  await pickChoice(page, 'Billing');
+  await botSays(page, 'Tell us a little more').waitFor();
+  await sendToBot(page, 'I was charged twice');
+  await botSays(page, 'Someone from the team will reply here shortly.').waitFor();
   await shot('editor-support-triage');
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // Lead capture: the lead's details reach the sales email.
   await createFromTemplate('Lead capture', 'notify_sales');
-  await click('Book a demo');
-  await say('Ada');
-  await fromBot('Thanks Ada. What is your work email?').waitFor();
-  await say('ada@acme.example');
-  await say('Acme');
-  await fromBot('Someone from our sales team will email ada@acme.example').waitFor();
+  await pickChoice(page, 'Book a demo');
+  await sendToBot(page, 'Ada');
+  await botSays(page, 'Thanks Ada. What is your work email?').waitFor();
+  await sendToBot(page, 'ada@acme.example');
+  await sendToBot(page, 'Acme');
+  await botSays(page, 'Someone from our sales team will email ada@acme.example').waitFor();
 
   // FAQ: the AI answer (simulated in the preview) comes from the knowledge text.
   await createFromTemplate('FAQ with AI answers', 'faq');
-  await say('Can a product be returned for a full refund?');
-  await fromBot('30 days').waitFor();
-  await fromBot('Did that answer your question?').waitFor();
+  await sendToBot(page, 'Can a product be returned for a full refund?');
+  await botSays(page, '30 days').waitFor();
+  await botSays(page, 'Did that answer your question?').waitFor();
 
   // Order status: the HTTP block asks the shop and the status is told.
   await createFromTemplate('Order status', 'lookup');
-  await say('10423');
+  await sendToBot(page, '10423');
   await note('GET https://shop.example.com/api/orders/10423 answered 200').waitFor();
-  await fromBot('Order 10423 is shipped. Expected delivery: Friday.').waitFor();
+  await botSays(page, 'Order 10423 is shipped. Expected delivery: Friday.').waitFor();
 
   // Appointment request: service, date, email → confirmation.
   await createFromTemplate('Appointment request', 'notify_team');
-  await click('Consultation');
-  await fromBot('Which day suits you best?').waitFor();
-  await say('2027-03-14');
-  await fromBot('Which email should we send the confirmation to?').waitFor();
-  await say('ada@example.com');
-  await fromBot("We'll confirm your Consultation").waitFor();
+  await pickChoice(page, 'Consultation');
+  await botSays(page, 'Which day suits you best?').waitFor();
+  await sendToBot(page, '2027-03-14');
+  await botSays(page, 'Which email should we send the confirmation to?').waitFor();
+  await sendToBot(page, 'ada@example.com');
+  await botSays(page, "We'll confirm your Consultation").waitFor();
 
   // AI agent: answers from its knowledge, then hands off after asking for an email.
   await createFromTemplate('AI agent with handoff', 'agent');
-  await say('When does your support team answer?');
-  await fromBot('Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
-  await say('I would like to talk to a human');
-  await fromBot('Before I hand you over, what is your email?').waitFor();
-  await say('ann@example.com');
-  await fromBot('Connecting you with our team.').waitFor();
+  await sendToBot(page, 'When does your support team answer?');
+  await botSays(page, 'Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
+  await sendToBot(page, 'I would like to talk to a human');
+  await botSays(page, 'Before I hand you over, what is your email?').waitFor();
+  await sendToBot(page, 'ann@example.com');
+  await botSays(page, 'Connecting you with our team.').waitFor();
 
   // Built and previewed, not published yet.
   await page.goto(`${harness.appUrl}flows`);
