@@ -53,32 +53,25 @@ describe('email continuity across two instances on one PostgreSQL database', () 
       .orderBy('created_at')
       .execute();
 
+  /** How many widget sockets the instances have recorded in the database. */
+  const recordedSockets = async () =>
+    (
+      await a.db
+        .selectFrom('visitor_connections' as never)
+        .selectAll()
+        .execute()
+    ).length;
+
   it("a widget socket on A holds back B's email; once it closes, the next reply is emailed", async () => {
     const visitor = new TestVisitor(a.url, botId);
     await visitor.start({ visitor: { email: 'vera.instances@example.test' } });
     const socket = await TestSocket.open(wsUrl(a.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
-    await eventually(
-      async () =>
-        (
-          await a.db
-            .selectFrom('visitor_connections' as never)
-            .selectAll()
-            .execute()
-        ).length > 0,
-    );
+    await eventually(async () => (await recordedSockets()) > 0);
     await reply(visitor.conversationId, 'Seen live on A');
     await eventually(async () => (await rows(visitor.conversationId)).some((r) => r.status === 'cancelled'));
 
     await socket.close();
-    await eventually(
-      async () =>
-        (
-          await a.db
-            .selectFrom('visitor_connections' as never)
-            .selectAll()
-            .execute()
-        ).length === 0,
-    );
+    await eventually(async () => (await recordedSockets()) === 0);
     await reply(visitor.conversationId, 'Sent by email after the tab closed');
     const done = await eventually(async () => {
       const all = await rows(visitor.conversationId);
