@@ -164,22 +164,25 @@ describe.each(databaseKinds)('the outbox worker and the summary written after th
     const key = async () =>
       (await emailDb(db).selectFrom('email_outbox').select('idempotency_key').executeTakeFirstOrThrow())
         .idempotency_key;
-    return { db, clock, conversationId, key, worker: resendWorker(db, fake, clock) };
+    /** The summary writer's result landing: an urgent conversation, money lost. */
+    const summarize = (summary: string) =>
+      db
+        .updateTable('conversations')
+        .set({ summary, priority: 'urgent', priority_reason: 'money lost' })
+        .where('id', '=', conversationId)
+        .execute();
+    return { db, clock, conversationId, key, summarize, worker: resendWorker(db, fake, clock) };
   }
 
   it('waits for the summary, then sends the email rendered with it, under the same idempotency key', async () => {
-    const { db, clock, conversationId, key, worker } = await waitingHandoff();
+    const { db, clock, key, summarize, worker } = await waitingHandoff();
     const queuedKey = await key();
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
     clock.advance(1000);
     expect(await worker.drain()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(fake.delivered).toHaveLength(0);
 
-    await db
-      .updateTable('conversations')
-      .set({ summary: 'Charged twice; wants a refund', priority: 'urgent', priority_reason: 'money lost' })
-      .where('id', '=', conversationId)
-      .execute();
+    await summarize('Charged twice; wants a refund');
     clock.advance(1000);
     expect(await worker.drain()).toEqual({ sent: 1, retried: 0, failed: 0 });
     const mail = fake.delivered[0]!;
@@ -193,16 +196,12 @@ describe.each(databaseKinds)('the outbox worker and the summary written after th
   });
 
   it('a retry after an accepted-but-timed-out send sends the same body, even when the priority changed meanwhile', async () => {
-    const { db, clock, conversationId } = await waitingHandoff();
+    const { db, clock, summarize } = await waitingHandoff();
     clock.advance(SUMMARY_WAIT_MS);
     const impatient = resendWorker(db, fake, clock, { timeoutMs: 300 });
     fake.inject({ hang: true, deliver: true });
     expect(await impatient.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
-    await db
-      .updateTable('conversations')
-      .set({ summary: 'Charged twice', priority: 'urgent', priority_reason: 'money lost' })
-      .where('id', '=', conversationId)
-      .execute();
+    await summarize('Charged twice');
     clock.advance(2000);
     // Re-rendering here sent another body under the same key: Resend said 409 and the row ended failed.
     expect(await resendWorker(db, fake, clock).runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
