@@ -6,6 +6,9 @@ import { leadCaptureTemplate } from './lead-capture';
 import { orderStatusTemplate } from './order-status';
 import { supportTriageTemplate } from './support-triage';
 
+/** The templates' grid and edge ids, for flows written by hand elsewhere (the engine's demo support bot). */
+export { at as gridAt, edge as flowEdge } from './layout';
+
 export type FlowTemplateCategory = 'Support' | 'Sales' | 'AI' | 'E-commerce' | 'Scheduling';
 
 /** A ready-made flow the builder offers under "Start from a template". */
