@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { hashToken, newToken } from '../../services/secrets';
-import { hmac, namedSecret, sameMac } from '../signing';
+import { expiredAt, namedSecret, readSignedClaim, signClaim } from '../signing';
 import { continuityDb } from './tables';
 
 /** What a "continue the chat" link in an email carries: one conversation of one visitor, until `exp`. */
@@ -13,27 +13,15 @@ export type LinkClaim = z.infer<typeof LinkClaim>;
 export const SCOPED_TOKEN_DAYS = 30;
 export const CONTINUE_PARAM = 'flowdesk_continue';
 
-export function signContinueToken(secret: string, claim: LinkClaim): string {
-  const body = Buffer.from(JSON.stringify(claim)).toString('base64url');
-  return `${body}.${hmac(secret, body, 'base64url')}`;
-}
+export const signContinueToken = (secret: string, claim: LinkClaim): string => signClaim(secret, claim);
 
 export type LinkCheck = { ok: true; claim: LinkClaim } | { ok: false; reason: 'invalid' | 'expired' };
 
 export function verifyContinueToken(secret: string, token: string, now: Date): LinkCheck {
-  const [body, mac, extra] = token.split('.');
-  if (!body || !mac || extra !== undefined || !sameMac(hmac(secret, body, 'base64url'), mac)) {
-    return { ok: false, reason: 'invalid' };
-  }
-  let parsed: ReturnType<typeof LinkClaim.safeParse>;
-  try {
-    parsed = LinkClaim.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
-  } catch {
-    return { ok: false, reason: 'invalid' };
-  }
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
-  if (parsed.data.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, claim: parsed.data };
+  const claim = readSignedClaim(LinkClaim, secret, token);
+  if (!claim) return { ok: false, reason: 'invalid' };
+  if (expiredAt(claim, now)) return { ok: false, reason: 'expired' };
+  return { ok: true, claim };
 }
 
 /** The link an email carries: the configured page (default the runtime's /demo) with the signed token. */
