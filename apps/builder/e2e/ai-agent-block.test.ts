@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { dragBlock, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -19,9 +19,7 @@ test('an AI agent block is dropped from the palette and its handoff action edite
   onTestFailed(async () => {
     await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-ai-agent.png`, fullPage: true });
   });
-  const id = await createFlowViaApi(page, harness.seeded.botId, 'Agent', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${id}`);
-  await node(page, 'menu').waitFor();
+  await openNewFlow(page, harness, { name: 'Agent', draft: sampleFlow(), block: 'menu' });
   const agent = await dragBlock(page, 'ai_agent');
   await node(page, agent).click();
   const inspector = page.locator('.inspector');

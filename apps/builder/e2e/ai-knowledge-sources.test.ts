@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
-import { createFlowViaApi } from './support/api';
+import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { dragBlock, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -31,9 +31,7 @@ test('an AI answer block answers from the knowledge sources the admin ticks; the
     title: 'Refund policy <b>2026</b>',
     text: 'Refunds reach the card within five business days.',
   });
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Knowledge', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'menu').waitFor();
+  const flowId = await openNewFlow(page, harness, { name: 'Knowledge', draft: sampleFlow(), block: 'menu' });
   const block = await dragBlock(page, 'ai_answer');
   await node(page, block).click();
   const sources = page.locator('.inspector').getByRole('group', { name: 'Knowledge sources' });

@@ -3,7 +3,7 @@ import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { retryDelayMs } from '../src/editor/hooks/retry-delay';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { login, SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -25,9 +25,7 @@ test('a failed save is retried on its own, with a longer pause after each failur
   onTestFailed(async () => {
     await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-autosave-retry.png` });
   });
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'welcome').waitFor();
+  const flowId = await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
 
   // The first two saves fail (the runtime is unreachable); later ones go through.
   const attempts: number[] = [];
@@ -63,9 +61,7 @@ test('a failed save is retried on its own, with a longer pause after each failur
 });
 
 test('a refusal that waiting cannot fix (400) is not retried on its own; the next edit saves', async () => {
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'welcome').waitFor();
+  const flowId = await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
   let attempts = 0;
   await page.route('**/api/admin/flows/*/draft', async (route) => {
     if (route.request().method() !== 'PUT') return route.continue();
@@ -100,9 +96,7 @@ test('a refusal that waiting cannot fix (400) is not retried on its own; the nex
 // Issue 20: undo then redo within a second brought the document back to the saved one, and the status
 // stayed "Unsaved changes" for good (the autosave returned early without saying it was saved).
 test('undo then redo within a second ends on "All changes saved", not "Unsaved changes" forever', async () => {
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'welcome').waitFor();
+  await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
   await node(page, 'welcome').click();
   await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Edited once');
   const status = page.getByTestId('save-status');

@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { rectsOverlap } from '../src/editor/model/geometry';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, node, showAllBlocks, tidy, viewportSettled } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -26,9 +26,7 @@ type Draft = { groups?: { id: string; title: string; color: string; blockIds: st
 const draftGroups = async (flowId: string) => ((await savedDraft(page, flowId)) as unknown as Draft).groups ?? [];
 
 test('blocks are grouped, the group renamed, dragged with its blocks, kept after reload, tidied, ungrouped', async () => {
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Grouped flow', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'start').waitFor();
+  const flowId = await openNewFlow(page, harness, { name: 'Grouped flow', draft: sampleFlow(), block: 'start' });
   await tidy(page);
   await saved();
   await showAllBlocks(page);

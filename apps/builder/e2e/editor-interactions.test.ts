@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -19,9 +19,7 @@ beforeAll(() => {
 });
 
 beforeEach(async () => {
-  const id = await createFlowViaApi(page, harness.seeded.botId, 'Sample', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${id}`);
-  await node(page, 'menu').waitFor();
+  await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'menu' });
   await showAllBlocks(page);
 });
 

@@ -2,7 +2,7 @@ import { FlowDocument } from '@flowdesk/flow-schema';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -51,9 +51,7 @@ beforeAll(() => {
 });
 
 async function open(doc: FlowDocument) {
-  const id = await createFlowViaApi(page, harness.seeded.botId, doc.name, doc);
-  await page.goto(`${harness.appUrl}flows/${id}`);
-  await node(page, 'menu').waitFor();
+  const id = await openNewFlow(page, harness, { name: doc.name, draft: doc, block: 'menu' });
   return id;
 }
 

@@ -2,7 +2,7 @@ import { type BlockType, blockDefinitions, FlowDocument } from '@flowdesk/flow-s
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { adminApi, savedDraft } from './support/admin-api';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
@@ -56,9 +56,7 @@ test('each inspector form edits its block: the canvas summary and the saved draf
     name: 'Billing',
     memberIds: [users[0]!.id],
   });
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Forms', formsFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'handoff').waitFor();
+  const flowId = await openNewFlow(page, harness, { name: 'Forms', draft: formsFlow(), block: 'handoff' });
   // The third column opens partly behind the side panel at the readable zoom; a click there can miss the block.
   await showAllBlocks(page);
 

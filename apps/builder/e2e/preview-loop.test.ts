@@ -2,9 +2,8 @@ import { LOOP_STOPPED_LINE } from '@flowdesk/engine';
 import { expect, test } from 'vitest';
 // The runtime suite's flow of the same loop, checked there on the server side.
 import { offlineLoop } from '../../runtime/test/fixtures/flows';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import { botSays } from './support/preview';
 
@@ -12,9 +11,7 @@ const dashboard = setupDashboard({ signedIn: true });
 
 test('a draft looping through an offline handoff: the check names the loop, the preview stops at ten messages', async () => {
   const { harness, page } = dashboard;
-  const id = await createFlowViaApi(page, harness.seeded.botId, 'Offline loop', offlineLoop);
-  await page.goto(`${harness.appUrl}flows/${id}`);
-  await node(page, 'handoff').waitFor();
+  await openNewFlow(page, harness, { name: 'Offline loop', draft: offlineLoop, block: 'handoff' });
   await page.getByRole('tab', { name: /Problems/ }).click();
   await page.locator('.problem-error', { hasText: 'loop that never waits' }).waitFor();
 

@@ -1,9 +1,8 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
-import { createFlowViaApi } from './support/api';
+import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 import { botSays } from './support/preview';
@@ -22,9 +21,7 @@ beforeEach(async (context) => {
   onTestFailed(async () => {
     await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-preview-typing-${context.task.id}.png` });
   });
-  const id = await createFlowViaApi(page, harness.seeded.botId, 'Support bot', supportBotFlow);
-  await page.goto(`${harness.appUrl}flows/${id}`);
-  await node(page, 'menu').waitFor();
+  await openNewFlow(page, harness, { name: 'Support bot', draft: supportBotFlow, block: 'menu' });
   await page.getByRole('tab', { name: 'Preview' }).click();
   await botSays(page, 'What can I help you with?').waitFor();
 });

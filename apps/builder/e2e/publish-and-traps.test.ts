@@ -3,9 +3,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
-import { createFlowViaApi } from './support/api';
+import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
@@ -65,9 +64,7 @@ test('publishing names the bot; it keeps the live flow unless asked, and replaci
   const support = await createFlowViaApi(page, harness.seeded.botId, 'Support bot', sampleFlow());
   await publishViaApi(support); // the bot's first flow: live
   expect(await liveFlowOf(harness.seeded.botId)).toBe(support);
-  const promo = await createFlowViaApi(page, harness.seeded.botId, 'Spring promo', sampleFlow());
-  await page.goto(`${harness.appUrl}flows/${promo}`);
-  await node(page, 'welcome').waitFor();
+  const promo = await openNewFlow(page, harness, { name: 'Spring promo', draft: sampleFlow(), block: 'welcome' });
 
   await page.getByRole('button', { name: /^Publish/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish this flow' });
@@ -193,9 +190,12 @@ function trapsFlow(): FlowDocumentInput {
 test('the traps show in Problems with plain explanations; one click saves the second answer into a new variable', async () => {
   onTestFailed(() => shot('failure-traps'));
   await page.setViewportSize({ width: 1280, height: 720 });
-  const flowId = await createFlowViaApi(page, salesBotId, 'Traps', trapsFlow());
-  await page.goto(`${harness.appUrl}flows/${flowId}`);
-  await node(page, 'menu').waitFor();
+  const flowId = await openNewFlow(page, harness, {
+    name: 'Traps',
+    draft: trapsFlow(),
+    block: 'menu',
+    botId: salesBotId,
+  });
   await page.getByRole('tab', { name: /Problems/ }).click();
   const panel = page.locator('.problem-list');
   await panel.first().waitFor();
