@@ -40,74 +40,31 @@ describe.each(databaseKinds)('timed notifications and visitor emails on %s', (ki
     const { db } = t.current;
     const clock = testClock();
     await writeNotificationSettings(db, ws.workspaceId, { unseenAfterMinutes: 10 });
-    const waiting = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    await seedMessage(db, waiting, {
-      author: 'agent',
-      payload: { text: 'How can I help?' },
-      createdAt: new Date(clock.now().getTime() - min(20)),
-    });
-    await seedMessage(db, waiting, {
-      author: 'visitor',
-      payload: { text: 'Where is my <parcel>?' },
-      createdAt: new Date(clock.now().getTime() - min(12)),
-    });
-    const answered = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    await seedMessage(db, answered, {
-      author: 'visitor',
-      payload: { text: 'Hi' },
-      createdAt: new Date(clock.now().getTime() - min(30)),
-    });
-    await seedMessage(db, answered, {
-      author: 'agent',
-      payload: { text: 'Hello' },
-      createdAt: new Date(clock.now().getTime() - min(29)),
-    });
-    const fresh = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    await seedMessage(db, fresh, {
-      author: 'visitor',
-      payload: { text: 'Just now' },
-      createdAt: new Date(clock.now().getTime() - min(3)),
-    });
-    const noteOnly = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    await seedMessage(db, noteOnly, {
-      author: 'visitor',
-      payload: { text: 'Anyone?' },
-      createdAt: new Date(clock.now().getTime() - min(15)),
-    });
+    const ago = (minutes: number) => new Date(clock.now().getTime() - min(minutes));
+    /** A conversation assigned to the agent, with these text messages (author, text, minutes ago). */
+    const assignedWith = async (...messages: Array<['visitor' | 'agent', string, number]>) => {
+      const conversationId = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
+      for (const [author, text, minutes] of messages) {
+        await seedMessage(db, conversationId, { author, payload: { text }, createdAt: ago(minutes) });
+      }
+      return conversationId;
+    };
+    await assignedWith(['agent', 'How can I help?', 20], ['visitor', 'Where is my <parcel>?', 12]);
+    await assignedWith(['visitor', 'Hi', 30], ['agent', 'Hello', 29]);
+    await assignedWith(['visitor', 'Just now', 3]);
+    const noteOnly = await assignedWith(['visitor', 'Anyone?', 15]);
     await seedMessage(db, noteOnly, {
       author: 'agent',
       type: 'note',
       payload: { text: 'looking', mentions: [] },
       internal: true,
-      createdAt: new Date(clock.now().getTime() - min(14)),
+      createdAt: ago(14),
     });
     // The assignee read the message in the inbox (no reply yet): seen, no email. Another agent's
     // read marker, or the assignee's on an older message, does not count.
-    const read = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    await seedMessage(db, read, {
-      author: 'visitor',
-      payload: { text: 'Read but unanswered' },
-      createdAt: new Date(clock.now().getTime() - min(15)),
-    });
-    await markRead(db, read, people.agent.id, 1);
-    const readByOther = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    await seedMessage(db, readByOther, {
-      author: 'visitor',
-      payload: { text: 'Read by a colleague' },
-      createdAt: new Date(clock.now().getTime() - min(15)),
-    });
-    await markRead(db, readByOther, people.admin.id, 1);
-    const readEarlier = await seedConversation(db, ws, { status: 'agent', assignee_id: people.agent.id });
-    for (const [text, ago] of [
-      ['Read long ago', 40],
-      ['Written after the read', 13],
-    ] as const) {
-      await seedMessage(db, readEarlier, {
-        author: 'visitor',
-        payload: { text },
-        createdAt: new Date(clock.now().getTime() - min(ago)),
-      });
-    }
+    await markRead(db, await assignedWith(['visitor', 'Read but unanswered', 15]), people.agent.id, 1);
+    await markRead(db, await assignedWith(['visitor', 'Read by a colleague', 15]), people.admin.id, 1);
+    const readEarlier = await assignedWith(['visitor', 'Read long ago', 40], ['visitor', 'Written after the read', 13]);
     await markRead(db, readEarlier, people.agent.id, 1);
 
     const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
