@@ -9,6 +9,7 @@ import { seedWorkspace } from '../../test/fixtures/accounts';
 import { publishFlow } from '../../test/fixtures/flows';
 import type { Database } from '../db/schema';
 import { emailDb } from '../email/tables';
+import type { Services } from '../services';
 import { scanNoAgentTimeouts, waitingHandoffBlock } from './no-agent-timeout';
 import { firstResponseDurations } from './reply-time-query';
 
@@ -19,6 +20,25 @@ const handoffReason = async (db: Kysely<Database>, id: string) =>
       db,
     )
   ).rows[0]?.reason;
+
+/**
+ * A new workspace (its agent online unless `agentOnline` is false) whose bot runs the demo support flow, and a
+ * conversation started with it; `pickHuman` is the visitor choosing "Talk to a human".
+ */
+async function supportBotConversation(services: Services, label: string, agentOnline = true) {
+  const { db } = services;
+  const ws = await seedWorkspace(db, label);
+  if (agentOnline) await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+  await publishFlow(db, ws.bot.id, supportBotFlow);
+  const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
+  const { id } = await services.conversations.start(bot, visitor, {});
+  const pickHuman = (clientId = 'pick') =>
+    services.conversations.visitorMessage(id, visitor, {
+      clientId,
+      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
+    });
+  return { ws, visitor, id, pickHuman };
+}
 
 describe('waitingHandoffBlock', () => {
   const doc = {
@@ -42,17 +62,9 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
   it('takes the no_agent_timeout output after the block timeout, then the flow emails the team', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedWorkspace(db, 'timeout');
-    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
-    await publishFlow(db, ws.bot.id, supportBotFlow);
+    const { visitor, id, pickHuman } = await supportBotConversation(services, 'timeout');
     const email = startFastEmailWorker(services);
-
-    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
-    const { id } = await services.conversations.start(bot, visitor, {});
-    const handed = await services.conversations.visitorMessage(id, visitor, {
-      clientId: 'pick',
-      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
-    });
+    const handed = await pickHuman();
     expect(handed.conversation.status).toBe('needs_agent');
     const handedOffAt = (
       await db.selectFrom('conversations').select('handed_off_at').where('id', '=', id).executeTakeFirstOrThrow()
@@ -96,16 +108,7 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
   it('fires again on a second handoff after an agent answered the first one and handed back', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedWorkspace(db, 'timeout-again');
-    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
-    await publishFlow(db, ws.bot.id, supportBotFlow);
-    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
-    const { id } = await services.conversations.start(bot, visitor, {});
-    const pickHuman = (clientId: string) =>
-      services.conversations.visitorMessage(id, visitor, {
-        clientId,
-        content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
-      });
+    const { ws, id, pickHuman } = await supportBotConversation(services, 'timeout-again');
     const state = () =>
       db
         .selectFrom('conversations')
@@ -138,15 +141,8 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
   it('fires again after a resolved conversation is reopened by the visitor', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedWorkspace(db, 'timeout-reopen');
-    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
-    await publishFlow(db, ws.bot.id, supportBotFlow);
-    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
-    const { id } = await services.conversations.start(bot, visitor, {});
-    await services.conversations.visitorMessage(id, visitor, {
-      clientId: 'pick',
-      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
-    });
+    const { ws, visitor, id, pickHuman } = await supportBotConversation(services, 'timeout-reopen');
+    await pickHuman();
     await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
     await db
       .updateTable('conversations')
@@ -168,10 +164,7 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
   it('records a takeover as such, so its instant reply stays out of the reply time', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedWorkspace(db, 'takeover');
-    await publishFlow(db, ws.bot.id, supportBotFlow);
-    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
-    const { id } = await services.conversations.start(bot, visitor, {});
+    const { ws, id } = await supportBotConversation(services, 'takeover', false);
     await services.conversations.handoff(id, { reason: 'takeover', blockId: null, settings: null });
     expect(await handoffReason(db, id)).toBe('takeover');
     await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
@@ -182,15 +175,8 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
   it('leaves the conversation to the agent who replied between the scan and its action', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedWorkspace(db, 'timeout-race');
-    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
-    await publishFlow(db, ws.bot.id, supportBotFlow);
-    const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
-    const { id } = await services.conversations.start(bot, visitor, {});
-    const handed = await services.conversations.visitorMessage(id, visitor, {
-      clientId: 'pick',
-      content: { type: 'choice_reply', optionId: 'human', label: 'Talk to a human' },
-    });
+    const { ws, id, pickHuman } = await supportBotConversation(services, 'timeout-race');
+    const handed = await pickHuman();
     const later = new Date(handed.conversation.handed_off_at!.getTime() + min(11));
     const replyMeanwhile = async (conversationId: string) => {
       await services.conversations.agentMessage(
