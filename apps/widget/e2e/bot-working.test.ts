@@ -46,9 +46,7 @@ const texts = (messages: Message[]) =>
 async function open(site: HostPage, prompt: string) {
   const s = stack.current;
   const context = await s.browser.newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => s.pageErrors.push(error.message));
-  await page.goto(site.url);
+  const page = await s.openPage(context, site.url);
   const w = widget(page);
   await w.launcher.click();
   await w.botSays(prompt).waitFor();

@@ -32,9 +32,7 @@ describe('every message type and input kind, from a published flow through the r
   it('renders each content type safely and asks each input with the right control', async () => {
     const s = stack.current;
     const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => s.pageErrors.push(e.message));
-    await page.goto(gallery.url);
+    const page = await s.openPage(context, gallery.url);
     const w = widget(page);
     await w.launcher.click();
     const base = gallery.url.replace(/\/$/, '');

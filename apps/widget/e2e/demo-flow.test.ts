@@ -153,9 +153,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     const html = `<!doctype html><html><head>${snippet}${snippet}</head><body><p>Head install</p></body></html>`;
     const site = await startHostPage({ runtimeUrl: s.runtime.url, botId: s.botId, pages: { '/head-install': html } });
     const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => s.pageErrors.push(e.message));
-    await page.goto(`${site.url}head-install`);
+    const page = await s.openPage(context, `${site.url}head-install`);
     const w = widget(page);
     await w.launcher.click();
     await w.botSays('What can I help you with?').waitFor();

@@ -55,12 +55,10 @@ describe('AI answers from knowledge sources in the widget (offline provider)', (
     const s = stack.current;
     await siteAnsweringFromSources();
     const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => s.pageErrors.push(error.message));
+    const page = await s.openPage(context, site.url);
     onTestFailed(async () => {
       await page.screenshot({ path: `${SCREENSHOTS}/widget-knowledge-failure.png` });
     });
-    await page.goto(site.url);
     const w = widget(page);
     await w.launcher.click();
     await w.botSays(AI_PROMPT).waitFor();

@@ -15,7 +15,8 @@ export interface Stack {
   agent: Session;
   /** Calls the runtime's API as the demo agent (inbox) or admin. */
   asAgent<T>(method: string, path: string, body?: unknown): Promise<T>;
-  openPage(context: BrowserContext): Promise<Page>;
+  /** A new page in `context` at `url` (the host page by default), its uncaught errors kept in pageErrors. */
+  openPage(context: BrowserContext, url?: string): Promise<Page>;
   /** Uncaught errors of any page opened with openPage; checked empty after each test. */
   pageErrors: string[];
 }
@@ -50,10 +51,10 @@ export function useStack(options: { env?: () => Record<string, string> } = {}): 
       agent,
       asAgent: (method, path, body) => api(runtime.url, agent, method, path, body),
       pageErrors: [],
-      async openPage(context) {
+      async openPage(context, url = hostPage.url) {
         const page = await context.newPage();
         page.on('pageerror', (error) => holder.current.pageErrors.push(error.message));
-        await page.goto(hostPage.url);
+        await page.goto(url);
         return page;
       },
     };
