@@ -22,13 +22,12 @@ const handoffReason = async (db: Kysely<Database>, id: string) =>
   ).rows[0]?.reason;
 
 /**
- * A new workspace (its agent online unless `agentOnline` is false) whose bot runs the demo support flow, and a
- * conversation started with it; `pickHuman` is the visitor choosing "Talk to a human".
+ * A new workspace (its agent online) whose bot runs the demo support flow, and a conversation started with it;
+ * `pickHuman` is the visitor choosing "Talk to a human".
  */
-async function supportBotConversation(services: Services, label: string, agentOnline = true) {
+async function supportBotConversation(services: Services, label: string) {
   const { db } = services;
   const ws = await seedWorkspace(db, label);
-  if (agentOnline) await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
   await publishFlow(db, ws.bot.id, supportBotFlow);
   const { bot, visitor } = await botAndVisitor(db, ws.bot.id);
   const { id } = await services.conversations.start(bot, visitor, {});
@@ -164,7 +163,7 @@ describe.each(databaseKinds)('no-agent timeout on %s', (kind) => {
   it('records a takeover as such, so its instant reply stays out of the reply time', async () => {
     const { services } = t;
     const { db } = services;
-    const { ws, id } = await supportBotConversation(services, 'takeover', false);
+    const { ws, id } = await supportBotConversation(services, 'takeover');
     await services.conversations.handoff(id, { reason: 'takeover', blockId: null, settings: null });
     expect(await handoffReason(db, id)).toBe('takeover');
     await services.conversations.agentMessage(id, { id: ws.agent.id, name: 'Agent' }, { type: 'text', text: 'Hi!' });
