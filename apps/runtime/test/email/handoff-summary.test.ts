@@ -40,8 +40,7 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
   it('a real handoff: the assignee and the team get the summary and priority the AI wrote after the commit', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedAccounts(db, 'summary');
-    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    const ws = await seedAccounts(db, 'summary'); // its agent online
     const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
     const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId)); // priority: auto (the AI rates it)

@@ -21,8 +21,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
   it('hands off in hours with the reply time and emails the team; offers the offline branch out of hours', async () => {
     const { services } = t;
     const { db } = services;
-    const ws = await seedWorkspace(db, 'hooks');
-    await db.updateTable('users').set({ presence: 'online' }).where('id', '=', ws.agent.id).execute();
+    const ws = await seedWorkspace(db, 'hooks'); // its agent online
     const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
     const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId, 'high'));
