@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { askEmail, starterFlow } from './starter-flow';
+import { askEmail, endWith, starterFlow } from './starter-flow';
 
 /** Appointment request: service, preferred date, contact details; the team gets an email to confirm. */
 export const appointmentTemplate = starterFlow({
@@ -51,18 +51,8 @@ export const appointmentTemplate = starterFlow({
         body: 'Service: {{service}}\nDate: {{date}}\nEmail: {{email}}',
       },
     },
-    {
-      id: 'confirm',
-      type: 'end',
-      position: at(5, 1),
-      data: { message: "Thanks! We'll confirm your {{service}} on {{date}} by email to {{email}}." },
-    },
-    {
-      id: 'gave_up',
-      type: 'end',
-      position: at(3, 2),
-      data: { message: 'No worries, you can also call us to book.' },
-    },
+    endWith('confirm', at(5, 1), "Thanks! We'll confirm your {{service}} on {{date}} by email to {{email}}."),
+    endWith('gave_up', at(3, 2), 'No worries, you can also call us to book.'),
   ],
   edges: [
     edge('start', 'next', 'service_menu'),

@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { handoffToTeam, starterFlow, textMessage } from './starter-flow';
+import { endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 const KNOWLEDGE = `Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.
 Returns: any product can be returned within 30 days for a full refund.
@@ -54,7 +54,7 @@ export const faqAiTemplate = starterFlow({
     handoffToTeam('handoff', at(4, 2), {
       offlineMessage: "We're offline right now; please email support@example.com and we'll get back to you.",
     }),
-    { id: 'goodbye', type: 'end', position: at(5, 1), data: { message: 'Happy to help. Have a great day!' } },
+    endWith('goodbye', at(5, 1), 'Happy to help. Have a great day!'),
   ],
   edges: [
     edge('start', 'next', 'ask_question'),

@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { askEmail, starterFlow } from './starter-flow';
+import { askEmail, endWith, starterFlow } from './starter-flow';
 
 /** Lead capture: ask what the visitor is after, take name, email and company, send the lead to sales. */
 export const leadCaptureTemplate = starterFlow({
@@ -52,18 +52,12 @@ export const leadCaptureTemplate = starterFlow({
         body: 'Name: {{name}}\nEmail: {{email}}\nCompany: {{company}}\nInterested in: {{interest}}',
       },
     },
-    {
-      id: 'thanks',
-      type: 'end',
-      position: at(6, 1),
-      data: { message: 'Thanks {{name}}! Someone from our sales team will email {{email}} within one business day.' },
-    },
-    {
-      id: 'browsing_end',
-      type: 'end',
-      position: at(2, 2),
-      data: { message: 'No problem! Ask me anytime if a question comes up.' },
-    },
+    endWith(
+      'thanks',
+      at(6, 1),
+      'Thanks {{name}}! Someone from our sales team will email {{email}} within one business day.',
+    ),
+    endWith('browsing_end', at(2, 2), 'No problem! Ask me anytime if a question comes up.'),
   ],
   edges: [
     edge('start', 'next', 'interest_menu'),

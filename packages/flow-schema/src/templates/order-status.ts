@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { handoffToTeam, starterFlow, textMessage } from './starter-flow';
+import { endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 /** Order status: ask for the order number, look it up over HTTP, tell the status; failures go to a person. */
 export const orderStatusTemplate = starterFlow({
@@ -56,7 +56,7 @@ export const orderStatusTemplate = starterFlow({
     handoffToTeam('handoff', at(5, 2), {
       offlineMessage: "We're offline right now; we'll look into order {{order_number}} first thing.",
     }),
-    { id: 'goodbye', type: 'end', position: at(6, 1), data: { message: 'Anything else? Just write here anytime.' } },
+    endWith('goodbye', at(6, 1), 'Anything else? Just write here anytime.'),
   ],
   edges: [
     edge('start', 'next', 'ask_order'),

@@ -43,6 +43,14 @@ export const textMessage = (id: string, position: Position, text: string): Block
   data: { content: { type: 'text', text } },
 });
 
+/** Ends the conversation with a last message. */
+export const endWith = (id: string, position: Position, message: string): BlockInputOf<'end'> => ({
+  id,
+  type: 'end',
+  position,
+  data: { message },
+});
+
 /** Asks for an email into `email`; two wrong answers lead out through `invalid`. */
 export const askEmail = (
   id: string,

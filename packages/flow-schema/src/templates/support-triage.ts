@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { askEmail, handoffToTeam, starterFlow, textMessage } from './starter-flow';
+import { askEmail, endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 /** Support triage: sort the request, hand off to the right people in office hours, take an email when closed. */
 export const supportTriageTemplate = starterFlow({
@@ -51,8 +51,8 @@ export const supportTriageTemplate = starterFlow({
         body: 'A visitor asked to be contacted at {{email}}.\nTopic: {{topic}}\nDetails: {{details}}',
       },
     },
-    { id: 'goodbye', type: 'end', position: at(7, 1), data: { message: "Thanks! We'll write to {{email}} soon." } },
-    { id: 'closing', type: 'end', position: at(5, 0), data: { message: 'Glad we could help. Have a great day!' } },
+    endWith('goodbye', at(7, 1), "Thanks! We'll write to {{email}} soon."),
+    endWith('closing', at(5, 0), 'Glad we could help. Have a great day!'),
   ],
   edges: [
     edge('start', 'next', 'welcome'),
