@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
+import { askText, endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 const KNOWLEDGE = `Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.
 Returns: any product can be returned within 30 days for a full refund.
@@ -12,16 +12,7 @@ export const faqAiTemplate = starterFlow({
   name: 'FAQ with AI answers',
   variables: [{ name: 'question', description: "The visitor's question" }],
   blocks: [
-    {
-      id: 'ask_question',
-      type: 'capture',
-      position: at(1, 1),
-      data: {
-        prompt: 'Hi! Ask me anything about shipping, returns or payment.',
-        inputType: 'text',
-        saveAs: 'question',
-      },
-    },
+    askText('ask_question', at(1, 1), 'Hi! Ask me anything about shipping, returns or payment.', 'question'),
     {
       id: 'faq',
       type: 'ai_answer',
@@ -44,12 +35,7 @@ export const faqAiTemplate = starterFlow({
         ],
       },
     },
-    {
-      id: 'ask_again',
-      type: 'capture',
-      position: at(4, 0),
-      data: { prompt: 'Sure, what else would you like to know?', inputType: 'text', saveAs: 'question' },
-    },
+    askText('ask_again', at(4, 0), 'Sure, what else would you like to know?', 'question'),
     textMessage('not_found', at(3, 2), "I don't know that one. Let me find someone who does."),
     handoffToTeam('handoff', at(4, 2), {
       offlineMessage: "We're offline right now; please email support@example.com and we'll get back to you.",

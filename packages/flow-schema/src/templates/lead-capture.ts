@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { askEmail, endWith, starterFlow } from './starter-flow';
+import { askEmail, askText, endWith, starterFlow } from './starter-flow';
 
 /** Lead capture: ask what the visitor is after, take name, email and company, send the lead to sales. */
 export const leadCaptureTemplate = starterFlow({
@@ -26,22 +26,12 @@ export const leadCaptureTemplate = starterFlow({
         saveAs: 'interest',
       },
     },
-    {
-      id: 'ask_name',
-      type: 'capture',
-      position: at(2, 1),
-      data: { prompt: 'Great! What is your name?', inputType: 'text', saveAs: 'name' },
-    },
+    askText('ask_name', at(2, 1), 'Great! What is your name?', 'name'),
     askEmail('ask_email', at(3, 1), {
       prompt: 'Thanks {{name}}. What is your work email?',
       placeholder: 'you@company.com',
     }),
-    {
-      id: 'ask_company',
-      type: 'capture',
-      position: at(4, 1),
-      data: { prompt: 'And which company are you with?', inputType: 'text', saveAs: 'company' },
-    },
+    askText('ask_company', at(4, 1), 'And which company are you with?', 'company'),
     {
       id: 'notify_sales',
       type: 'send_email',

@@ -51,6 +51,14 @@ export const endWith = (id: string, position: Position, message: string): BlockI
   data: { message },
 });
 
+/** Asks a free-text question; the answer goes into `saveAs`. */
+export const askText = (id: string, position: Position, prompt: string, saveAs: string): BlockInputOf<'capture'> => ({
+  id,
+  type: 'capture',
+  position,
+  data: { prompt, inputType: 'text', saveAs },
+});
+
 /** Asks for an email into `email`; two wrong answers lead out through `invalid`. */
 export const askEmail = (
   id: string,

@@ -1,5 +1,5 @@
 import { at, edge } from './layout';
-import { askEmail, endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
+import { askEmail, askText, endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 /** Support triage: sort the request, hand off to the right people in office hours, take an email when closed. */
 export const supportTriageTemplate = starterFlow({
@@ -26,12 +26,7 @@ export const supportTriageTemplate = starterFlow({
         saveAs: 'topic',
       },
     },
-    {
-      id: 'ask_details',
-      type: 'capture',
-      position: at(3, 1),
-      data: { prompt: 'Tell us a little more, so the right person picks it up.', inputType: 'text', saveAs: 'details' },
-    },
+    askText('ask_details', at(3, 1), 'Tell us a little more, so the right person picks it up.', 'details'),
     handoffToTeam('handoff', at(4, 1), {
       confirmationMessage: 'Thanks! Someone from the team will reply here shortly.',
       offlineMessage: 'Our team is outside office hours right now.',
