@@ -9,6 +9,16 @@ export interface Detail {
   visitor: { name: string | null; email: string | null; variables: Record<string, unknown> };
 }
 
+/** A fresh visitor with the widget open at the demo bot's main menu. */
+export async function visitorAtMainMenu(s: Stack) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await s.openPage(context);
+  const w = widget(page);
+  await w.launcher.click();
+  await w.botSays('What can I help you with?').waitFor();
+  return { s, context, page, w };
+}
+
 /**
  * A visitor who opened the widget and asked for a person, with the demo agent online to take it.
  * `prepare` runs on the new browser context before the page opens (e.g. to route its WebSocket).

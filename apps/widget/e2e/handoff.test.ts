@@ -1,10 +1,10 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { openAgentSocket } from './agent-socket';
-import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
-import { type Detail, visitorInHandoff } from './handoff-visitor';
+import { MOBILE, SCREENSHOTS } from './browser';
+import { type Detail, visitorAtMainMenu, visitorInHandoff } from './handoff-visitor';
 import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
-import { sdkEvents, widget } from './widget-page';
+import { sdkEvents } from './widget-page';
 
 const stack = useStack();
 
@@ -23,11 +23,7 @@ describe('handoff to a live agent, against the real runtime', () => {
       replyTime: { mode: 'manual', bucket: 'a few minutes' },
     });
     await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
-    const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await s.openPage(context);
-    const w = widget(page);
-    await w.launcher.click();
-    await w.botSays('What can I help you with?').waitFor();
+    const { context, page, w } = await visitorAtMainMenu(s);
     await w.composer.getByRole('button', { name: 'Pricing' }).click();
     await w.botSays('What would you like to know about our plans?').waitFor();
     await w.send('How much does the Pro plan cost per month?');

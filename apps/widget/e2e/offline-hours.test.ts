@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, SCREENSHOTS } from './browser';
+import { visitorAtMainMenu } from './handoff-visitor';
 import { startHostPage } from './host-page';
 import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
@@ -55,11 +56,7 @@ describe('outside office hours, against the real runtime', () => {
     expect(saved.preview.open).toBe(false);
     expect(saved.preview.description).toMatch(/^Opens .+ at 09:00 \(UTC\)$/);
 
-    const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await s.openPage(context);
-    const w = widget(page);
-    await w.launcher.click();
-    await w.botSays('What can I help you with?').waitFor();
+    const { context, page, w } = await visitorAtMainMenu(s);
     await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
     await w.botSays("We're offline right now").waitFor();
     await w.botSays("Leave your email and we'll get back to you").waitFor();

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, SCREENSHOTS } from './browser';
+import { SCREENSHOTS } from './browser';
+import { visitorAtMainMenu } from './handoff-visitor';
 import { useStack } from './stack';
-import { widget } from './widget-page';
 
 const stack = useStack();
-
-/** A fresh visitor with the widget open at the demo bot's main menu. */
-async function atMainMenu() {
-  const s = stack.current;
-  const context = await s.browser.newContext({ viewport: DESKTOP });
-  const page = await s.openPage(context);
-  const w = widget(page);
-  await w.launcher.click();
-  await w.botSays('What can I help you with?').waitFor();
-  return { s, context, page, w };
-}
 
 // Issue 18: while buttons showed, the widget had no text box (the builder's preview had one).
 describe('the visitor can type at a button step, against the real runtime', () => {
   it('typing "talk to a human" at the main menu hands off', async () => {
-    const { s, context, page, w } = await atMainMenu();
+    const { s, context, page, w } = await visitorAtMainMenu(stack.current);
     await s.asAgent('PUT', '/api/inbox/presence', { status: 'online' });
     expect(await w.composer.locator('.choices button').count()).toBe(3);
     expect(await w.composer.locator('textarea').isVisible()).toBe(true);
@@ -36,7 +25,7 @@ describe('the visitor can type at a button step, against the real runtime', () =
   });
 
   it('a typed label (typo included) follows its button; nonsense at a menu takes its no-match path', async () => {
-    const { context, page, w } = await atMainMenu();
+    const { context, page, w } = await visitorAtMainMenu(stack.current);
     await w.send('pricng');
     await w.botSays('What would you like to know about our plans?').waitFor();
     await w.send('How much does the Pro plan cost per month?');
