@@ -68,26 +68,20 @@ async function inbox(conversationId: string, action: 'messages' | 'handback' | '
 }
 
 const named = (name: string) => (v: TestVisitor) => v.say(name);
+const MENU = { order: 'An order', status: 'Shop status', human: 'A person' } as const;
+/** Gives `name`, then picks `option` of the menu. */
+const namedThenPicks = (name: string, option: keyof typeof MENU) => async (v: TestVisitor) => {
+  await v.say(name);
+  await v.pick(option, MENU[option]);
+};
 await visitor('atName');
 await visitor('atMenu', named('Bea'));
-await visitor('atOrder', async (v) => {
-  await v.say('Cy');
-  await v.pick('order', 'An order');
-});
-const withAgent = await visitor('withAgent', async (v) => {
-  await v.say('Dee');
-  await v.pick('human', 'A person');
-});
+await visitor('atOrder', namedThenPicks('Cy', 'order'));
+const withAgent = await visitor('withAgent', namedThenPicks('Dee', 'human'));
 await inbox(withAgent.conversationId, 'messages', { text: 'Hello Dee, Andy here.' });
 await withAgent.say('Thanks Andy');
-await visitor('queued', async (v) => {
-  await v.say('Eve');
-  await v.pick('human', 'A person');
-});
-const resolved = await visitor('resolved', async (v) => {
-  await v.say('Fay');
-  await v.pick('human', 'A person');
-});
+await visitor('queued', namedThenPicks('Eve', 'human'));
+const resolved = await visitor('resolved', namedThenPicks('Fay', 'human'));
 await inbox(resolved.conversationId, 'messages', { text: 'All done, Fay.' });
 await inbox(resolved.conversationId, 'resolve');
 await visitor('ended', async (v) => {
@@ -95,10 +89,7 @@ await visitor('ended', async (v) => {
   await v.pick('order', 'An order');
   await v.say('A-1');
 });
-const handedBack = await visitor('handedBack', async (v) => {
-  await v.say('Hal');
-  await v.pick('human', 'A person');
-});
+const handedBack = await visitor('handedBack', namedThenPicks('Hal', 'human'));
 await inbox(handedBack.conversationId, 'messages', { text: 'Back to the bot, Hal.' });
 await inbox(handedBack.conversationId, 'handback');
 
@@ -117,10 +108,7 @@ if (process.env.UPGRADE_PENDING === '1') {
   const arrived = new Promise<void>((resolve) => {
     heldArrived = resolve;
   });
-  await visitor('pendingCall', async (v) => {
-    await v.say('Ida');
-    await v.pick('status', 'Shop status');
-  });
+  await visitor('pendingCall', namedThenPicks('Ida', 'status'));
   await arrived;
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   // Gone mid-call, as in a crash or a deploy: the call stays recorded as pending for the next build.
