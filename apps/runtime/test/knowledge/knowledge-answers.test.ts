@@ -4,10 +4,9 @@ import { databaseKinds } from '../db';
 import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 import { requestText } from '../fakes/openai-server';
 import { useTestServer } from '../server';
-import { askBot, RETURNS_URL, seedKnowledgeBot } from './knowledge-flow';
+import { askBot, RETURNS_URL, replyText, seedKnowledgeBot } from './knowledge-flow';
 
 type Reply = { content: MessageContent };
-const textOf = (reply: Reply | undefined) => (reply?.content.type === 'text' ? reply.content.text : '');
 const citationsOf = (reply: Reply | undefined) =>
   reply?.content.type === 'text' ? (reply.content.citations ?? []) : [];
 
@@ -17,7 +16,7 @@ describe.each(databaseKinds)('AI answer from knowledge sources, offline provider
   it('answers an answerable question in readable sentences and cites the page with its link', async () => {
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { replies, conversation } = await askBot(t.current.server.url, bot.id, 'How long do refunds take?');
-    const answer = textOf(replies[0]);
+    const answer = replyText(replies[0]);
     expect(answer).toMatch(/Refunds are paid back to the original card within 5 business days/);
     // Whole sentences of prose: no markdown heading, bullet, emphasis or link syntax.
     expect(answer).not.toMatch(/[#*[\]]|^- |\n- /);
@@ -29,7 +28,7 @@ describe.each(databaseKinds)('AI answer from knowledge sources, offline provider
   it('cites a Q&A source by its title (it has no link)', async () => {
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { replies } = await askBot(t.current.server.url, bot.id, 'How long does shipping take to arrive?');
-    expect(textOf(replies[0])).toMatch(/three working days/);
+    expect(replyText(replies[0])).toMatch(/three working days/);
     expect(citationsOf(replies[0])).toEqual([{ title: 'How long does shipping take?' }]);
   });
 
@@ -37,7 +36,7 @@ describe.each(databaseKinds)('AI answer from knowledge sources, offline provider
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { replies, conversation } = await askBot(t.current.server.url, bot.id, 'Do you sell pizza?');
     expect(replies).toHaveLength(1);
-    expect(textOf(replies[0])).toMatch(/^A person will help you\./);
+    expect(replyText(replies[0])).toMatch(/^A person will help you\./);
     expect(replies.every((reply) => citationsOf(reply).length === 0)).toBe(true);
     expect(conversation.status).toBe('needs_agent');
   });
@@ -64,7 +63,9 @@ describe('AI answer from knowledge sources through an OpenAI-compatible server',
     const prompt = requestText(openai.fake.requests.at(-1)!.body);
     expect(prompt).toContain('Refunds are paid back to the original card within 5 business days');
     expect(prompt).not.toContain('## Exchanges');
-    expect(textOf(replies[0])).toBe('Refunds reach your original card within 5 business days of the parcel arriving.');
+    expect(replyText(replies[0])).toBe(
+      'Refunds reach your original card within 5 business days of the parcel arriving.',
+    );
     expect(citationsOf(replies[0])).toEqual([{ title: 'Returns and refunds', url: RETURNS_URL }]);
   });
 
@@ -73,7 +74,7 @@ describe('AI answer from knowledge sources through an OpenAI-compatible server',
     const { bot } = await seedKnowledgeBot(t.current.server.db);
     const { replies, conversation } = await askBot(t.current.server.url, bot.id, 'Can I return the parcel by post?');
     expect(replies).toHaveLength(1);
-    expect(textOf(replies[0])).toMatch(/^A person will help you\./);
+    expect(replyText(replies[0])).toMatch(/^A person will help you\./);
     expect(conversation.status).toBe('needs_agent');
   });
 

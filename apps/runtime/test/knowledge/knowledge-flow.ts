@@ -1,3 +1,4 @@
+import type { MessageContent } from '@flowdesk/contract';
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
@@ -74,3 +75,7 @@ export async function askBot(baseUrl: string, botId: string, question: string) {
   const replies = messages.filter((m) => m.seq > sent.message.seq && m.author === 'bot');
   return { replies, conversation, visitor };
 }
+
+/** The text of a bot reply; '' for a reply of another kind or none. */
+export const replyText = (reply: { content: MessageContent } | undefined) =>
+  reply?.content.type === 'text' ? reply.content.text : '';

@@ -1,4 +1,3 @@
-import type { MessageContent } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { aiSettingsDb } from '../../src/ai-settings/tables';
@@ -13,10 +12,7 @@ import { requestText } from '../fakes/openai-server';
 import { seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { useTestServer } from '../server';
-import { askBot, knowledgeFlow } from './knowledge-flow';
-
-type Reply = { content: MessageContent };
-const textOf = (reply: Reply | undefined) => (reply?.content.type === 'text' ? reply.content.text : '');
+import { askBot, knowledgeFlow, replyText } from './knowledge-flow';
 
 const pairs = [
   { question: 'Refund policy', answer: 'Refunds are paid to your card within five business days of the return.' },
@@ -71,7 +67,7 @@ describe.each(databaseKinds)('a live chat with a key retrieves by meaning too (%
     );
     try {
       const { replies, conversation } = await askBot(url, embedded.id, MEANING_ONLY);
-      expect(textOf(replies[0])).toBe('Your money is back on your card within five business days.');
+      expect(replyText(replies[0])).toBe('Your money is back on your card within five business days.');
       expect(conversation.status).not.toBe('needs_agent');
       // The question itself was embedded once, with the configured embedding model.
       expect(openai.fake.embeddings.requests.slice(asked)).toEqual([
