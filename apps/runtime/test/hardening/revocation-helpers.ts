@@ -1,7 +1,21 @@
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/schema';
 import type { Services } from '../../src/services';
 import { withConversation } from '../../src/services/conversation-tx';
+import { seedWorkspace } from '../fixtures/accounts';
+import { helloFlow, publishFlow } from '../fixtures/flows';
+import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+
+/** A new workspace whose bot says hello, and a visitor's conversation with it started through `url`. */
+export async function helloConversation(db: Kysely<Database>, url: string) {
+  const seeded = await seedWorkspace(db);
+  await publishFlow(db, seeded.bot.id, helloFlow());
+  const visitor = new TestVisitor(url, seeded.bot.id);
+  await visitor.start();
+  return { ...seeded, visitor };
+}
 
 /** An internal note in a conversation, stored and published as the inbox does. */
 export async function note(services: Services, conversationId: string, text: string) {

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
-import { helloFlow, publishFlow } from '../fixtures/flows';
-import { TestVisitor } from '../fixtures/visitor';
+import { loginHeaders } from '../fixtures/accounts';
 import { useTwoInstances } from '../server';
-import { closedWithin, expectNoteNotReceived, followingSocket } from './revocation-helpers';
+import { closedWithin, expectNoteNotReceived, followingSocket, helloConversation } from './revocation-helpers';
 
 describe('a session ended on one instance closes its sockets on the others (PostgreSQL)', () => {
   const instances = useTwoInstances();
 
   it('logout through A closes the socket held on B; a team change through B closes the socket on A', async () => {
     const { database, a, b } = instances.current;
-    const { bot, agent, admin } = await seedWorkspace(database.db);
-    await publishFlow(database.db, bot.id, helloFlow());
-    const visitor = new TestVisitor(a.url, bot.id);
-    await visitor.start();
+    const { agent, admin, visitor } = await helloConversation(database.db, a.url);
     const headers = await loginHeaders(a.url, agent.email);
     const onB = await followingSocket(b.services, b.url, headers.cookie, visitor.conversationId);
     const logout = await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers });

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/people/users';
 import { withConversation } from '../../src/services/conversation-tx';
 import { databaseKinds } from '../db';
-import { loginHeaders, PASSWORD, seedWorkspace } from '../fixtures/accounts';
-import { helloFlow, publishFlow } from '../fixtures/flows';
-import { TestVisitor } from '../fixtures/visitor';
+import { loginHeaders, PASSWORD } from '../fixtures/accounts';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { useTestServer } from '../server';
-import { closedWithin, expectNoteNotReceived, followingSocket, note, received } from './revocation-helpers';
+import {
+  closedWithin,
+  expectNoteNotReceived,
+  followingSocket,
+  helloConversation,
+  note,
+  received,
+} from './revocation-helpers';
 
 /**
  * For the suite's server: `setup()` seeds a workspace with a visitor's conversation and signs its admin and
@@ -16,10 +21,7 @@ import { closedWithin, expectNoteNotReceived, followingSocket, note, received } 
 function revocationFixtures(t: ReturnType<typeof useTestServer>) {
   async function setup() {
     const { db, url } = t.current.server;
-    const seeded = await seedWorkspace(db);
-    await publishFlow(db, seeded.bot.id, helloFlow());
-    const visitor = new TestVisitor(url, seeded.bot.id);
-    await visitor.start();
+    const { visitor, ...seeded } = await helloConversation(db, url);
     const admin = await loginHeaders(url, seeded.admin.email);
     const agent = await loginHeaders(url, seeded.agent.email);
     return { ...seeded, conversationId: visitor.conversationId, adminHeaders: admin, agentHeaders: agent };

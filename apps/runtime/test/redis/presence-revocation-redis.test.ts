@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFY_CHANNEL } from '../../src/realtime/pg-bridge';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
-import { helloFlow, publishFlow } from '../fixtures/flows';
-import { TestVisitor } from '../fixtures/visitor';
+import { loginHeaders } from '../fixtures/accounts';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
-import { closedWithin, followingSocket } from '../hardening/revocation-helpers';
+import { closedWithin, followingSocket, helloConversation } from '../hardening/revocation-helpers';
 import { useInstances } from '../server';
 import { countNotifies, onRedis, prefixForSuite, TEST_REDIS_URL } from './redis-fixture';
 
@@ -15,10 +13,7 @@ describe('presence and socket revocation across instances on Redis (REDIS_URL)',
   it('a presence change on A reaches a dashboard on B; logout through A closes the socket on B with 4401', async () => {
     const { database, a, b } = instances.current;
     const notifies = await countNotifies(database.config.DATABASE_URL!, NOTIFY_CHANNEL);
-    const { bot, agent, admin } = await seedWorkspace(database.db);
-    await publishFlow(database.db, bot.id, helloFlow());
-    const visitor = new TestVisitor(a.url, bot.id);
-    await visitor.start();
+    const { agent, admin, visitor } = await helloConversation(database.db, a.url);
 
     const adminOnB = await TestSocket.open(wsUrl(b.url), {
       headers: { cookie: (await loginHeaders(b.url, admin.email)).cookie },
