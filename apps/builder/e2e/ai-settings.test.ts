@@ -11,7 +11,7 @@ import {
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
-import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
+import { launchBrowser, login, SCREENSHOTS, signInAsAdmin, type TestBrowser, watchConsole } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { type Harness, startHarness } from './support/harness';
 import { pickChoice } from './support/preview';
@@ -43,8 +43,7 @@ beforeAll(async () => {
   ]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   consoleErrors = watchConsole(page);
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(page, harness);
 });
 
 afterAll(async () => {

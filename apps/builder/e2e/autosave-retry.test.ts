@@ -4,7 +4,7 @@ import { retryDelayMs } from '../src/editor/hooks/retry-delay';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { openNewFlow } from './support/api';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
@@ -17,8 +17,7 @@ beforeAll(async () => {
   ({ harness, page } = dashboard);
   // Time runs as usual; a test can jump it forward to fire the page's due timers at once.
   await page.clock.install();
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(page, harness);
 });
 
 test('a failed save is retried on its own, with a longer pause after each failure, until it succeeds', async () => {

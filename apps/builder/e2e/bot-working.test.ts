@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { type FakeOpenAiServer, splitTokens, startFakeOpenAiServer } from '../../runtime/test/fakes/openai-server';
 import { TestVisitor } from '../../runtime/test/fixtures/visitor';
 import { AI_PROMPT, aiAnswerFlow, ORDER_PROMPT, orderFlow, startSlowOrdersApi } from '../../widget/e2e/working-flows';
-import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
+import { launchBrowser, SCREENSHOTS, signInAsAdmin, type TestBrowser, watchConsole } from './support/browser';
 import { type Harness, startHarness } from './support/harness';
 import { botSays, sendToBot } from './support/preview';
 
@@ -27,8 +27,7 @@ beforeAll(async () => {
     HTTP_BLOCK_ALLOW_PRIVATE: 'true',
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(page, harness);
   consoleErrors = watchConsole(page);
 });
 

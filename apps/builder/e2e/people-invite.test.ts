@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { peopleDb } from '../../runtime/src/people/tables';
-import { login, SCREENSHOTS } from './support/browser';
+import { login, SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { type PeopleE2e, startPeopleE2e } from './support/people';
 
 let e2e: PeopleE2e;
@@ -13,8 +13,7 @@ afterAll(async () => e2e?.close());
 test('an admin invites by email; the invitee follows the emailed link, chooses a password and is signed in', async () => {
   const { harness } = e2e;
   const admin = await e2e.newPage();
-  await login(admin.page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await admin.page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(admin.page, harness);
   // A team to invite into.
   await admin.page.goto(`${harness.appUrl}settings/teams`);
   const people = admin.page.getByRole('region', { name: 'People' });
@@ -85,8 +84,7 @@ test('an admin invites by email; the invitee follows the emailed link, chooses a
 test('resend sends a new link (the old one stops working); withdraw ends the invite', async () => {
   const { harness } = e2e;
   const admin = await e2e.newPage();
-  await login(admin.page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await admin.page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(admin.page, harness);
   await admin.page.goto(`${harness.appUrl}settings/teams`);
   const form = admin.page.getByRole('form', { name: 'Invite a person' });
   await form.getByLabel('Name').fill('Omar Late');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { adminApi } from './support/admin-api';
-import { login, SCREENSHOTS } from './support/browser';
+import { login, SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
@@ -36,8 +36,7 @@ test('the user chip opens “Your profile”: name and avatar URL with a live pr
   onTestFailed(async () => {
     await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-profile.png` });
   });
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(page, harness);
   await expect(chip().locator('.avatar').textContent()).resolves.toBe('A');
   await chip().click();
   await form().waitFor();

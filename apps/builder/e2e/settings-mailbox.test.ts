@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 // The runtime exports no seeding API for tests; its outbox is the supported way to queue an email.
 import { enqueueEmail } from '../../runtime/src/email/outbox';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
 
@@ -49,8 +49,7 @@ test('the local mailbox shows a delivered email in a sandboxed frame; a failed e
     .where('id' as never, '=', failing.id as never)
     .execute();
 
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(page, harness);
   await page.goto(`${harness.appUrl}settings/mailbox`);
   const outbox = page.getByRole('table', { name: 'Outbox' });
   const failedRow = outbox.getByRole('row').filter({ hasText: 'Your conversation with Acme' });

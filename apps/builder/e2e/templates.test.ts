@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
-import { login, SCREENSHOTS } from './support/browser';
+import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import type { Harness } from './support/harness';
@@ -49,8 +49,7 @@ test('the gallery creates each template as a flow that chats in the preview; the
     }),
   );
   await page.setViewportSize({ width: 1440, height: 900 });
-  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
-  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await signInAsAdmin(page, harness);
 
   // A fresh workspace: nothing ticked.
   await page.getByTestId('checklist-progress').filter({ hasText: '0 of 5 done' }).waitFor();

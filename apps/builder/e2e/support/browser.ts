@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Harness } from './harness';
 
 // One Chromium launcher (Debian's, with the project's flags) for every app's browser tests.
 export { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../../widget/e2e/browser';
@@ -27,4 +28,10 @@ export async function login(page: Page, appUrl: string, email: string, password:
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs the harness's seeded admin in on `page` and waits for the flows list they land on. */
+export async function signInAsAdmin(page: Page, harness: Harness): Promise<void> {
+  await login(page, harness.appUrl, harness.seeded.admin.email, harness.seeded.admin.password);
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 }

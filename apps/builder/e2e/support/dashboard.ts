@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, onTestFailed } from 'vitest';
-import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './browser';
+import { launchBrowser, SCREENSHOTS, signInAsAdmin, type TestBrowser, watchConsole } from './browser';
 import { type Harness, startHarness } from './harness';
 
 export interface Dashboard {
@@ -29,11 +29,7 @@ export function setupDashboard(options: DashboardOptions = {}): Dashboard {
     const viewport = options.viewport ?? { width: 1280, height: 800 };
     dashboard.page = await browser.newPage({ viewport, acceptDownloads: true });
     dashboard.consoleErrors = watchConsole(dashboard.page);
-    if (options.signedIn) {
-      const { appUrl, seeded } = dashboard.harness;
-      await login(dashboard.page, appUrl, seeded.admin.email, seeded.admin.password);
-      await dashboard.page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
-    }
+    if (options.signedIn) await signInAsAdmin(dashboard.page, dashboard.harness);
   });
   if (options.failureShots) {
     beforeEach((context) => {
