@@ -5,13 +5,8 @@ import { databaseKinds } from './db';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
+import { texts } from './inbox/fixtures';
 import { useTestServer } from './server';
-
-const texts = (messages: { content: { type: string } }[]) =>
-  messages.map((message) => {
-    const content = message.content as { type: string; text?: string };
-    return content.text ?? content.type;
-  });
 
 describe.each(databaseKinds)('public widget API on %s', (kind) => {
   const t = useTestServer(kind);

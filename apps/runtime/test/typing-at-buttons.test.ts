@@ -5,13 +5,8 @@ import { databaseKinds } from './db';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
+import { texts } from './inbox/fixtures';
 import { useTestServer } from './server';
-
-const texts = (messages: { content: { type: string } }[]) =>
-  messages.map((m) => {
-    const content = m.content as { text?: string; prompt?: string };
-    return content.text ?? content.prompt ?? m.content.type;
-  });
 
 /** The demo bot with its "Anything else?" menu sending unmatched text to a no-match message. */
 const withNoMatchPath: FlowDocumentInput = {
