@@ -1,35 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
-import { seedEchoBot } from '../reliability/harness/echo-bot';
-import { startTcpProxyFor, type TcpProxy, viaProxy } from '../reliability/harness/tcp-proxy';
+import { type EchoBehindProxy, echoDatabaseBehindProxy } from '../reliability/harness/echo-behind-proxy';
 
 /** A database that stops answering with its connections still open (paused VM, hung network). */
 describe('database paused behind open connections (PostgreSQL)', () => {
-  let database: TestDatabase;
-  let proxy: TcpProxy;
+  let echo: EchoBehindProxy;
   let server: RunningServer;
-  let seeded: Awaited<ReturnType<typeof seedEchoBot>>;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    seeded = await seedEchoBot(database.db);
-    proxy = await startTcpProxyFor(database.config.DATABASE_URL!, 5432);
-    server = await startServer({
-      ...database.config,
-      DATABASE_URL: viaProxy(database.config.DATABASE_URL!, proxy),
-      DB_CONNECT_TIMEOUT_MS: 1000,
-      DB_QUERY_TIMEOUT_MS: 1500,
-    });
+    echo = await echoDatabaseBehindProxy();
+    server = await startServer({ ...echo.proxiedConfig, DB_CONNECT_TIMEOUT_MS: 1000, DB_QUERY_TIMEOUT_MS: 1500 });
   });
   afterAll(async () => {
-    proxy?.resume();
+    echo?.proxy.resume();
     await server?.close();
-    await proxy?.close();
-    await database?.dispose();
+    await echo?.close();
   });
 
   it('send, history and a new session answer 503 instead of hanging; all works again once it answers', async () => {
+    const { seeded, proxy } = echo;
     const visitor = new TestVisitor(server.url, seeded.bot.id);
     await visitor.start();
     await visitor.say('before');

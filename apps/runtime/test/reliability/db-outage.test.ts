@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { loginHeaders } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { until as poll } from '../poll';
-import { seedEchoBot } from './harness/echo-bot';
-import { startTcpProxyFor, type TcpProxy, viaProxy } from './harness/tcp-proxy';
+import { type EchoBehindProxy, echoDatabaseBehindProxy } from './harness/echo-behind-proxy';
 
 const until = (check: () => Promise<boolean>, timeoutMs = 20_000) => poll(check, timeoutMs, 100);
 
@@ -18,25 +16,21 @@ const texts = (socket: TestSocket) =>
  * longer than the realtime listener's first reconnect attempts); instance B keeps a direct connection.
  */
 describe('database unavailable, then back (PostgreSQL behind a cut TCP proxy)', () => {
-  let database: TestDatabase;
-  let proxy: TcpProxy;
+  let echo: EchoBehindProxy;
   let a: RunningServer;
   let b: RunningServer;
-  let seeded: Awaited<ReturnType<typeof seedEchoBot>>;
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
-    seeded = await seedEchoBot(database.db);
-    proxy = await startTcpProxyFor(database.config.DATABASE_URL!, 5432);
-    a = await startServer({ ...database.config, DATABASE_URL: viaProxy(database.config.DATABASE_URL!, proxy) });
-    b = await startServer(database.config);
+    echo = await echoDatabaseBehindProxy();
+    a = await startServer(echo.proxiedConfig);
+    b = await startServer(echo.database.config);
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
-    await proxy?.close();
-    await database?.dispose();
+    await echo?.close();
   });
 
   it('answers 503 with a clear message while down, /readyz fails, nothing half-written; recovers by itself', async () => {
+    const { seeded, proxy } = echo;
     const visitor = new TestVisitor(a.url, seeded.bot.id);
     await visitor.start();
     await visitor.say('before the outage');
