@@ -3,7 +3,7 @@ import { emailDb } from '../../runtime/src/email/tables';
 import { isVisitorConnected } from '../../runtime/src/realtime/visitor-presence';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
-import { demoConversationId, demoWidget } from './support/demo-widget';
+import { askForPersonOnDemo } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN } from './support/live-runtime';
 
@@ -40,11 +40,7 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
     await expect.poll(() => setting.locator('option:checked').textContent()).toBe('1–5 stars');
 
     // A visitor asks for a person on the demo site; the admin answers and resolves it in the inbox.
-    await visitor.goto(`${live.runtime.url}/demo`);
-    const { panel, launcher, button } = demoWidget(visitor);
-    await launcher.click();
-    await button('Talk to a human').click();
-    const id = await demoConversationId(visitor);
+    const { panel, conversationId: id } = await askForPersonOnDemo(visitor, live.runtime.url);
     await dash.goto(`${live.runtime.url}/app/inbox/${id}`);
     const reply = dash.getByLabel('Reply to the visitor');
     await reply.fill('Your refund is on its way.');
@@ -103,17 +99,10 @@ describe('CSAT end to end (live runtime on PostgreSQL, Chromium)', () => {
     onTestFailed(async () => {
       await mailPage.screenshot({ path: `${SCREENSHOTS}/csat-failure-email-page.png` });
     });
-    await visitor.goto(`${live.runtime.url}/demo`);
-    await visitor.evaluate(() =>
-      (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({
-        name: 'Lena Left',
-        email: 'lena@example.com',
-      }),
-    );
-    const { launcher, button } = demoWidget(visitor);
-    await launcher.click();
-    await button('Talk to a human').click();
-    const id = await demoConversationId(visitor);
+    const { conversationId: id } = await askForPersonOnDemo(visitor, live.runtime.url, {
+      name: 'Lena Left',
+      email: 'lena@example.com',
+    });
     const { visitor_id } = await live.runtime.db
       .selectFrom('conversations')
       .select('visitor_id')

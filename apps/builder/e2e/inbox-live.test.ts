@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
-import { demoConversationId, demoWidget } from './support/demo-widget';
+import { askForPersonOnDemo } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
 import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
@@ -50,17 +50,10 @@ describe('the inbox is always right: two dashboards of one agent and an admin, l
     // A named visitor asks for a person on the demo site, then writes.
     const context = await live.newContext({ viewport: { width: 1100, height: 760 } });
     const visitor = await context.newPage();
-    await visitor.goto(`${live.runtime.url}/demo`);
-    await visitor.evaluate(() =>
-      (window as unknown as { Flowdesk: { identify(v: object): void } }).Flowdesk.identify({
-        name: 'Jane Doe',
-        email: 'jane@example.com',
-      }),
-    );
-    const { panel, launcher, button } = demoWidget(visitor);
-    await launcher.click();
-    await button('Talk to a human').click();
-    const id = await demoConversationId(visitor);
+    const { panel, conversationId: id } = await askForPersonOnDemo(visitor, live.runtime.url, {
+      name: 'Jane Doe',
+      email: 'jane@example.com',
+    });
     const textarea = panel.locator('.composer textarea');
     await textarea.fill(
       'My parcel #4417 never arrived and the tracking page has said "out for delivery" for nine days now, please help me, it is a present for my daughter’s birthday on Saturday',
