@@ -14,6 +14,16 @@ beforeAll(() => {
   ({ harness, page } = dashboard);
 });
 
+/** Polls `read`, clicking Refresh before each try: the page does not reload its lists as the worker sends. */
+const pollAfterRefresh = <T>(read: () => Promise<T>) =>
+  expect.poll(
+    async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      return read();
+    },
+    { timeout: 20_000, interval: 1000 },
+  );
+
 const HOSTILE_HTML =
   '<p>Hello <b id="greeting">Ada</b></p><script>parent.document.title = "pwned"; document.body.innerHTML = "ran"</script>';
 
@@ -60,15 +70,7 @@ test('the local mailbox shows a delivered email in a sandboxed frame; a failed e
   const mailItem = page
     .getByRole('list', { name: 'Local mailbox' })
     .getByRole('button', { name: /Vera needs a human/ });
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole('button', { name: 'Refresh' }).click();
-        return mailItem.count();
-      },
-      { timeout: 20_000, interval: 1000 },
-    )
-    .toBe(1);
+  await pollAfterRefresh(() => mailItem.count()).toBe(1);
   await mailItem.click();
   const frame = page.frameLocator('iframe.mail-frame');
   await expect.poll(() => frame.locator('#greeting').textContent()).toBe('Ada');
@@ -80,14 +82,6 @@ test('the local mailbox shows a delivered email in a sandboxed frame; a failed e
 
   await failedRow.getByRole('button', { name: /Retry/ }).click();
   await page.getByText('Queued to send again.').waitFor();
-  await expect
-    .poll(
-      async () => {
-        await page.getByRole('button', { name: 'Refresh' }).click();
-        return failedRow.textContent();
-      },
-      { timeout: 20_000, interval: 1000 },
-    )
-    .toMatch(/sent/);
+  await pollAfterRefresh(() => failedRow.textContent()).toMatch(/sent/);
   await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-mailbox.png`, fullPage: true });
 });
