@@ -6,6 +6,7 @@ import { conversationsCsv } from '../../src/analytics/export-csv';
 import { analyticsDb } from '../../src/analytics/facts';
 import { databaseKinds } from '../db';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { utcDateFromNow } from '../fixtures/dates';
 import { flowDocument, say, start } from '../fixtures/flow-builder';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
@@ -152,8 +153,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(kept.get(d.conversationId)).toMatchObject({ handoffs: 1, first_responses: 0, resolved_by: 'human' });
     expect(kept.get(c.conversationId)).toMatchObject({ blocks_visited: 2, handoffs: 0, resolutions: 0 });
 
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const range = `from=${day(-1)}&to=${day(1)}`;
+    const range = `from=${utcDateFromNow(-1)}&to=${utcDateFromNow(1)}`;
     const figures2 = await call('GET', `/api/analytics/overview?${range}`);
     expect(figures2.status).toBe(200);
     expect(figures2.body).toMatchObject({
@@ -217,7 +217,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     const text = await csv.text();
     const lines = text.trimEnd().split('\r\n');
     // Streamed in pages (keyset on start time, id): one line a page gives the same file.
-    const query = AnalyticsOverviewQuery.parse({ from: day(-1), to: day(1) });
+    const query = AnalyticsOverviewQuery.parse({ from: utcDateFromNow(-1), to: utcDateFromNow(1) });
     expect(await conversationsCsv(t.current.server.db, workspaceId, query, { pageSize: 1 })).toBe(text);
     const none = AnalyticsOverviewQuery.parse({ from: '2020-01-01', to: '2020-01-31' });
     expect(await conversationsCsv(t.current.server.db, workspaceId, none)).toBe(`${text.split('\r\n')[0]}\r\n`);

@@ -3,6 +3,7 @@ import { analyticsDb } from '../../src/analytics/facts';
 import { receiveInboundEmail } from '../../src/email/continuity/inbound';
 import { conversationReplyAddress } from '../../src/email/continuity/reply-address';
 import { databaseKinds } from '../db';
+import { utcDateFromNow } from '../fixtures/dates';
 import { ask, flowDocument, say, start } from '../fixtures/flow-builder';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
@@ -136,8 +137,7 @@ describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) =
     expect(kept.get(r.conversationId)?.channels).toEqual(['api']);
     expect(Object.values(kept.get(p.conversationId)!.handoff_intents).map(([, name]) => name)).toEqual(['Parcel']);
 
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const range = `from=${day(-1)}&to=${day(1)}`;
+    const range = `from=${utcDateFromNow(-1)}&to=${utcDateFromNow(1)}`;
     const all = await call('GET', `/api/analytics/overview?${range}`);
     expect(all.body).toMatchObject({
       conversations: 4,
@@ -212,7 +212,7 @@ describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) =
     expect(block(inRange, 'ask')?.intents).toEqual([]);
     expect(await blocks('&from=2020-01-01&to=2020-01-31')).toEqual([]);
     expect(await blocks('')).toEqual(inRange);
-    const onlyFrom = await call('GET', `/api/analytics/blocks?flowId=${flowId}&from=${day(0)}`);
+    const onlyFrom = await call('GET', `/api/analytics/blocks?flowId=${flowId}&from=${utcDateFromNow(0)}`);
     expect(onlyFrom.status).toBe(400);
     expect(onlyFrom.body.error.message).toBe('to: Give both from and to');
     expect((await call('GET', `/api/analytics/blocks?flowId=${flowId}&from=2024-01-01&to=2026-01-01`)).status).toBe(

@@ -6,6 +6,7 @@ import { emailDb } from '../../src/email/tables';
 import { adminWithLiveFlow } from '../analytics/live-flow-scenario';
 import { expectSummariesRecount } from '../analytics/summary-recount';
 import { databaseKinds } from '../db';
+import { utcDateFromNow } from '../fixtures/dates';
 import { doneOrHumanFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { useTestServer } from '../server';
@@ -204,8 +205,7 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
     expect(kept.get(b.conversationId)).toMatchObject({ csats: 2, csat_score: '2', reopens: 1 });
     expect(kept.get(c.conversationId)).toMatchObject({ csats: 1, csat_score: '5' });
 
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const range = `from=${day(-1)}&to=${day(1)}`;
+    const range = `from=${utcDateFromNow(-1)}&to=${utcDateFromNow(1)}`;
     const overview = await call('GET', `/api/analytics/overview?${range}`);
     expect(overview.body.csat).toEqual({
       asked: 6,

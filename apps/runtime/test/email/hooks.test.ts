@@ -3,6 +3,7 @@ import { emailDb } from '../../src/email/tables';
 import { writeOfficeHours } from '../../src/office-hours/settings';
 import { databaseKinds } from '../db';
 import { seedWorkspace } from '../fixtures/accounts';
+import { utcDateFromNow } from '../fixtures/dates';
 import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
 import { useAppWith } from './app-harness';
@@ -12,7 +13,7 @@ import { waitFor } from './wait';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
 function closedForDays() {
-  return Array.from({ length: 7 }, (_, i) => new Date(Date.now() + (i - 1) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: 7 }, (_, i) => utcDateFromNow(i - 1));
 }
 
 describe.each(databaseKinds)('office-hours and email hooks inside real conversations on %s', (kind) => {
