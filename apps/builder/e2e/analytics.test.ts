@@ -6,7 +6,7 @@ import { TestVisitor } from '../../runtime/test/fixtures/visitor';
 import { addDays, todayIn } from '../src/analytics/date-range';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
 import { withLiveDashboard } from './support/live-dashboard';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, signInAsDemoAgent } from './support/live-runtime';
 
 const BOT = 'demo-bot';
 const seeded: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
@@ -182,8 +182,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
 
   it('an agent has no Analytics entry and is told the page is not for their role', async () => {
     const page = await newPage();
-    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInAsDemoAgent(page, live.runtime.url);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).count()).toBe(
       0,
     );

@@ -1,10 +1,10 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { type FakeResendServer, startFakeResend } from '../../runtime/test/fakes/resend-server';
 import { loginHeaders } from '../../runtime/test/fixtures/accounts';
-import { login, SCREENSHOTS, watchConsole } from './support/browser';
+import { SCREENSHOTS, watchConsole } from './support/browser';
 import { demoWidget } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, signInAsDemoAgent } from './support/live-runtime';
 
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const URGENT = 'I was charged twice and nobody answers, get me a real person NOW';
@@ -79,8 +79,7 @@ describe('the follow-up queue end to end on PostgreSQL (demo widget, inbox, fake
       await page.screenshot({ path: `${SCREENSHOTS}/follow-up-failure-agent.png` });
       await visitor.screenshot({ path: `${SCREENSHOTS}/follow-up-failure-visitor.png` });
     });
-    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInAsDemoAgent(page, live.runtime.url);
     const errors = watchConsole(page);
     const row = page.locator('.inbox-row').filter({ has: page.locator('.follow-up-badge') });
     await row.waitFor({ timeout: 10_000 });

@@ -7,7 +7,7 @@ import { widget } from '../../widget/e2e/widget-page';
 import { AI_PROMPT, aiAnswerFlow, botWithFlow } from '../../widget/e2e/working-flows';
 import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { startHelpSite } from './support/help-site';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { DEMO_ADMIN as ADMIN, type LiveRuntime, signInAsDemoAgent, startLiveRuntime } from './support/live-runtime';
 
 let live: LiveRuntime;
 let runtime: RunningServer;
@@ -219,8 +219,7 @@ describe('the Knowledge page', () => {
   it('an agent has no Knowledge entry and is told the page is not for their role', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await context.newPage();
-    await login(agent, `${runtime.url}/app/`, AGENT.email, AGENT.password);
-    await agent.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInAsDemoAgent(agent, runtime.url);
     const nav = agent.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Knowledge' }).count()).toBe(0);
     await agent.goto(`${runtime.url}/app/knowledge`);

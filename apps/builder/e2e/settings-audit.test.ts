@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { api, login as apiLogin, type Session } from '../../widget/e2e/runtime-api';
 import { login, SCREENSHOTS, watchConsole } from './support/browser';
 import { withLiveDashboard } from './support/live-dashboard';
-import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT, signInAsDemoAgent } from './support/live-runtime';
 
 const DEMO_FLOW_ID = 'demo-support-flow';
 
@@ -141,8 +141,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
     page.on('request', (request) => {
       if (request.url().includes('/api/admin/audit')) auditRequests.push(request.url());
     });
-    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInAsDemoAgent(page, live.runtime.url);
     await page.goto(`${live.runtime.url}/app/settings/notifications`);
     const tabs = page.getByRole('navigation', { name: 'Settings sections' });
     await tabs.getByRole('link', { name: 'Notifications' }).waitFor();

@@ -4,7 +4,7 @@ import { api, login as apiLogin, type Session } from '../../widget/e2e/runtime-a
 import { widget } from '../../widget/e2e/widget-page';
 import { humanKey } from '../src/inbox/conversation/VariableList';
 import { launchBrowser, login, SCREENSHOTS, type TestBrowser } from './support/browser';
-import { DEMO_ADMIN, DEMO_AGENT, type LiveRuntime, startLiveRuntime } from './support/live-runtime';
+import { DEMO_ADMIN, DEMO_AGENT, type LiveRuntime, signInAsDemoAgent, startLiveRuntime } from './support/live-runtime';
 import { xssChecks } from './support/xss-checks';
 import { labelled, payload, XSS_PAYLOADS } from './support/xss-corpus';
 import { FLOW_EMAIL_TO, MENU_BUTTONS } from './support/xss-flow';
@@ -68,8 +68,7 @@ describe('XSS: hostile text stays inert in the widget, the inbox, the builder an
       await visitorPage.screenshot({ path: `${SCREENSHOTS}/xss-failure-widget.png` });
     });
     // The agent is online before the handoff (otherwise the flow takes its offline branch).
-    await login(agentPage, `${url}/app/`, DEMO_AGENT.email, DEMO_AGENT.password);
-    await agentPage.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await signInAsDemoAgent(agentPage, url);
 
     await visitorPage.goto(hostPage.url);
     const w = widget(visitorPage);
