@@ -55,14 +55,31 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
     await w.button('Talk to a human').click();
     await w.row(/Connecting you/).waitFor();
     const conversationId = await demoConversationId(visitor.page);
+
+    // Under the reply box the agent reads how a reply reaches Vera: in the chat while it is open, by email once she left.
+    await agent.page.goto(`${live.runtime.url}/app/inbox/${conversationId}`);
+    const reach = agent.page.locator('.composer-footer .hint');
+    await expect.poll(() => reach.textContent()).toBe('Vera is in the chat and sees this at once.');
     await visitor.context.close();
+    const away = `Vera has left the chat: replies are emailed to ${VISITOR_EMAIL} unless they come back.`;
+    await expect
+      .poll(
+        async () => {
+          await agent.page.reload();
+          await reach.waitFor();
+          return reach.textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(away);
+    await agent.page.screenshot({ path: `${SCREENSHOTS}/email-continuity-0-reach.png` });
 
     // The agent answers in the inbox.
-    await agent.page.goto(`${live.runtime.url}/app/inbox/${conversationId}`);
     const box = agent.page.getByLabel('Reply to the visitor');
     await box.fill('Hi Vera, Sam here: your refund is on its way.');
     await box.press('Enter');
     await agent.page.locator('.msg-agent').filter({ hasText: 'your refund is on its way' }).waitFor();
+    expect(await reach.textContent()).toBe(away);
 
     // The visitor is gone: the reply goes by email, from the conversation's reply address, with a link.
     await expect

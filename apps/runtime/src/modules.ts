@@ -13,6 +13,7 @@ import type {
   ReplyTimeHook,
   ResolvedHook,
   SendEmailHook,
+  VisitorReachHook,
   WidgetAvailabilityHook,
 } from './services/hooks';
 
@@ -30,6 +31,7 @@ export interface ModuleHooks {
   sendEmail?: SendEmailHook;
   replyTime?: ReplyTimeHook;
   widgetAvailability?: WidgetAvailabilityHook;
+  visitorReach?: VisitorReachHook;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface RuntimeModule {
   readonly start?: (services: Services) => void;
 }
 
-function single<K extends 'sendEmail' | 'replyTime' | 'widgetAvailability'>(
+function single<K extends 'sendEmail' | 'replyTime' | 'widgetAvailability' | 'visitorReach'>(
   modules: readonly RuntimeModule[],
   key: K,
 ): NonNullable<ModuleHooks[K]> | null {
@@ -87,6 +89,7 @@ export function composeHooks(modules: readonly RuntimeModule[]): {
       sendEmail: single(modules, 'sendEmail'),
       replyTime: single(modules, 'replyTime'),
       widgetAvailability: single(modules, 'widgetAvailability'),
+      visitorReach: single(modules, 'visitorReach'),
     }),
   };
 }

@@ -79,6 +79,7 @@ const detail = {
     variables: {},
     firstSeenAt: '2026-12-05T09:58:00.000Z',
     lastSeenAt: '2026-12-05T10:01:00.000Z',
+    reach: { via: 'email', inChat: false },
   },
   messages: [{ ...message, internal: false }],
   handBackTargets: [{ id: 'ask-email', type: 'input', label: 'Ask: your email?' }],

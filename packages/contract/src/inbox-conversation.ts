@@ -16,6 +16,14 @@ export const DetailQuery = z.object({ afterSeq: z.coerce.number().int().nonnegat
 export const TranscriptMessage = Message.extend({ internal: z.boolean() });
 export type TranscriptMessage = z.infer<typeof TranscriptMessage>;
 
+/**
+ * How an agent's reply reaches the visitor now: `chat` in the widget they have open; `email` as well (they left
+ * the chat, or asked to be answered by email: `inChat` tells which); `later` when they come back (they left and no
+ * email can reach them).
+ */
+export const VisitorReach = z.object({ via: z.enum(['chat', 'email', 'later']), inChat: z.boolean() });
+export type VisitorReach = z.infer<typeof VisitorReach>;
+
 export const ConversationDetail = z.object({
   conversation: ConversationHeadline.extend({
     lastSeq: z.number().int().nonnegative(),
@@ -44,6 +52,7 @@ export const ConversationDetail = z.object({
     variables: Variables,
     firstSeenAt: Iso,
     lastSeenAt: Iso,
+    reach: VisitorReach,
   }),
   messages: z.array(TranscriptMessage),
   handBackTargets: z.array(HandBackTarget),
@@ -54,7 +63,7 @@ export const ReplyInput = z.object({
   text: z.string().trim().min(1).max(5000),
   clientId: z.string().min(1).max(100).optional(),
 });
-export const ReplyAnswer = z.object({ message: Message });
+export const ReplyAnswer = z.object({ message: Message, reach: VisitorReach });
 
 export const NoteInput = z.object({
   text: z.string().trim().min(1).max(5000),

@@ -1,7 +1,7 @@
 import type { RuntimeModule } from '../modules';
 import type { Services } from '../services';
 import type { EmailContext } from './compose';
-import { type ContinuitySettings, preferEmail, queueVisitorReply } from './continuity/visitor-reply';
+import { type ContinuitySettings, preferEmail, queueVisitorReply, replyReach } from './continuity/visitor-reply';
 import { alertsOnHandoff, sendFlowEmail } from './flow-email';
 import { notifyNeedsAttention } from './notifications';
 import { emailRoutes } from './routes';
@@ -42,6 +42,7 @@ export const emailModule: RuntimeModule = {
     onAgentReply: (services, tx, message) => queueVisitorReply(tx, message, continuityOf(services)),
     onContactCaptured: (_services, tx) => preferEmail(tx.trx, tx.conversation.id),
     sendEmail: (services, trx, conversation, request) => sendFlowEmail(trx, contextOf(services), conversation, request),
+    visitorReach: replyReach,
   },
   routes: (app, services) => {
     app.route('/', emailRoutes(services));

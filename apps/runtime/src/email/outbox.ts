@@ -43,7 +43,8 @@ export type EnqueueResult =
 export const handoffAlertThrottleKey = (conversationId: string, address: string) =>
   `handoff_alert:${conversationId}:${address.toLowerCase()}`;
 
-async function isUnsubscribed(db: Kysely<Database>, address: string, kind: string): Promise<boolean> {
+/** Whether `address` asked for no more emails of `kind` (or of any kind). */
+export async function isUnsubscribed(db: Kysely<Database>, address: string, kind: string): Promise<boolean> {
   const row = await emailDb(db)
     .selectFrom('email_unsubscribes')
     .select('kind')

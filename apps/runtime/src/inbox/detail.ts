@@ -9,6 +9,7 @@ import { accessibleConversation, type Viewer } from './access';
 import { followUpView, summaryView } from './follow-up-view';
 import { handBackLabels } from './hand-back-targets';
 import { unreadCounts } from './list-extras';
+import { visitorReach } from './visitor-reach';
 
 /** Blocks an agent may hand the conversation back to (entry blocks excluded). */
 async function handBackTargets(services: Services, conversation: Conversation) {
@@ -87,6 +88,7 @@ export async function conversationDetail(
       variables: visitor.variables,
       firstSeenAt: visitor.created_at.toISOString(),
       lastSeenAt: visitor.last_seen_at.toISOString(),
+      reach: await visitorReach(services, services.db, conversation, visitor),
     },
     messages: messages.map(({ message, internal }) => ({ ...message, internal })),
     handBackTargets: targets,

@@ -1,3 +1,4 @@
+import type { VisitorReach } from '@flowdesk/contract';
 import type { EmailEffectRequest, HandoffEffectRequest, HandoffEffectResult, IntentMatch } from '@flowdesk/engine';
 import type { HumanHandoffData } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
@@ -64,6 +65,14 @@ export type WidgetAvailabilityHook = (
   workspaceId: string,
 ) => Promise<WidgetAvailability>;
 
+/** How an agent's reply reaches the visitor, who has the chat open (`inChat`) or not. */
+export type VisitorReachHook = (
+  db: Kysely<Database>,
+  conversation: Pick<Conversation, 'id'>,
+  visitor: { email: string | null },
+  inChat: boolean,
+) => Promise<VisitorReach['via']>;
+
 export interface HandoffHooks {
   /** Decides a Human Handoff block's output (office hours, online agents). First non-null answer wins; default handed_off. */
   readonly outcome: readonly HandoffOutcomeHook[];
@@ -94,6 +103,8 @@ export interface ConversationHooks {
   readonly replyTime: ReplyTimeHook | null;
   /** Whether the widget shows the team as available (office hours, online agents); default: anyone online. */
   readonly widgetAvailability: WidgetAvailabilityHook | null;
+  /** How agent replies reach the visitor (email continuity); without one: the open chat, or when they come back. */
+  readonly visitorReach: VisitorReachHook | null;
 }
 
 export interface WidgetAvailability {

@@ -1,3 +1,4 @@
+import type { VisitorReach } from '@flowdesk/contract';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { Tab } from '../../ui/Tab';
@@ -35,12 +36,15 @@ export function Composer({
   canned,
   teammates,
   replyHint,
+  reach,
 }: {
   conversationId: string;
   canned: CannedResponse[];
   teammates: Teammate[];
   /** Shown in the empty reply box, e.g. that replying takes over from the bot. */
   replyHint: string | null;
+  /** How a reply reaches the visitor, as the conversation was loaded; each reply's answer updates it. */
+  reach: { hint: (reach: VisitorReach) => string; current: VisitorReach };
 }) {
   const toast = useToast();
   const [mode, setMode] = useState<Mode>('reply');
@@ -49,6 +53,9 @@ export function Composer({
   const [active, setActive] = useState(0);
   const [sending, setSending] = useState(false);
   const [drafting, setDrafting] = useState(false);
+  // The latest word on the visitor's reach: a reply's answer is newer than the loaded conversation until it reloads.
+  const [sentReach, setSentReach] = useState<{ for: VisitorReach; reach: VisitorReach } | null>(null);
+  const shownReach = sentReach?.for === reach.current ? sentReach.reach : reach.current;
   const area = useRef<HTMLTextAreaElement>(null);
   const typingSent = useRef(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -109,8 +116,10 @@ export function Composer({
     if (!body || sending) return;
     setSending(true);
     try {
-      if (mode === 'reply') await inboxApi.reply(conversationId, body, crypto.randomUUID());
-      else await inboxApi.note(conversationId, body, mentionedIds(body, teammates));
+      if (mode === 'reply') {
+        const answer = await inboxApi.reply(conversationId, body, crypto.randomUUID());
+        setSentReach({ for: reach.current, reach: answer.reach });
+      } else await inboxApi.note(conversationId, body, mentionedIds(body, teammates));
       setText('');
       setCaret(0);
       stopTyping();
@@ -202,9 +211,7 @@ export function Composer({
         onBlur={stopTyping}
       />
       <div className="composer-footer">
-        <span className="hint">
-          {mode === 'reply' ? 'The visitor sees this at once.' : 'Only your team sees this.'}
-        </span>
+        <span className="hint">{mode === 'reply' ? reach.hint(shownReach) : 'Only your team sees this.'}</span>
         <button
           type="button"
           className="btn btn-primary"

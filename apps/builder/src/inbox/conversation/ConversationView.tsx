@@ -9,6 +9,7 @@ import { useKeys } from '../shortcuts';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { DetailsPanel } from './DetailsPanel';
+import { reachHint } from './reach-hint';
 import { SummaryCard } from './SummaryCard';
 import { Transcript } from './Transcript';
 import { useConversation } from './use-conversation';
@@ -82,6 +83,10 @@ export function ConversationView({ conversationId }: { conversationId: string })
             { assigneeId: detail.conversation.assignee?.id ?? null, teamId: detail.conversation.team?.id ?? null },
             teams,
           )}
+          reach={{
+            current: detail.visitor.reach,
+            hint: (reach) => reachHint(reach, visitorName, detail.visitor.email),
+          }}
           replyHint={
             detail.conversation.status === 'bot' ? 'The bot is answering. Replying takes over from the bot.' : null
           }

@@ -5,7 +5,7 @@ import type { StoredMessage } from '../../repositories/messages';
 import type { ConversationTx } from '../../services/conversation-tx';
 import { EMAIL_API_PREFIX } from '../compose';
 import { messageText } from '../message-text';
-import { enqueueEmail } from '../outbox';
+import { enqueueEmail, isUnsubscribed } from '../outbox';
 import type { BeforeSend } from '../refresh';
 import { emailDb, type OutboxRow } from '../tables';
 import { renderEmail } from '../templates';
@@ -130,6 +130,26 @@ export async function preferEmail(trx: Kysely<Database>, conversationId: string)
     .values({ conversation_id: conversationId, prefer_email: true })
     .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ prefer_email: true, updated_at: new Date() }))
     .execute();
+}
+
+/**
+ * How agent replies reach the visitor, by the rules that send them (queueVisitorReply, prepareVisitorReply): by
+ * email when the visitor asked for it or is not in the chat, if they gave an email that did not unsubscribe.
+ */
+export async function replyReach(
+  db: Kysely<Database>,
+  conversation: { id: string },
+  visitor: { email: string | null },
+  inChat: boolean,
+): Promise<'chat' | 'email' | 'later'> {
+  const state = await continuityDb(db)
+    .selectFrom('conversation_email_replies')
+    .select('prefer_email')
+    .where('conversation_id', '=', conversation.id)
+    .executeTakeFirst();
+  if (inChat && !state?.prefer_email) return 'chat';
+  if (visitor.email && !(await isUnsubscribed(db, visitor.email, VISITOR_REPLY))) return 'email';
+  return inChat ? 'chat' : 'later';
 }
 
 /**

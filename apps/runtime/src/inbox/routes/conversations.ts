@@ -35,6 +35,7 @@ import { filterCounts, listConversations } from '../list';
 import { markReadAndTell, unreadConversations } from '../read-state';
 import { reopenConversation } from '../reopen';
 import { summarizeHandoff, transcriptOf } from '../summary';
+import { conversationReach } from '../visitor-reach';
 import { defineRoute } from './define';
 import { idParam, viewerOf } from './request';
 
@@ -111,6 +112,7 @@ export function conversationRoutes(services: Services) {
     },
     async (c, { body }) => ({
       message: (await reply(services, await viewerOf(c, services), idParam(c), body)).message,
+      reach: await conversationReach(services, idParam(c)),
     }),
   );
 
