@@ -8,6 +8,7 @@ import { useFakeResend } from '../fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
+import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { type JsonAnswer, useTestServer } from '../server';
 
 export const REPLY_DOMAIN = 'reply.example.test';
@@ -65,6 +66,19 @@ export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
       const visitor = new TestVisitor(this.url, this.botId);
       await visitor.start({ visitor: { email, name: 'Vera' } });
       return visitor;
+    },
+    /** The visitor's widget socket, once its connection row is recorded (written in the background). */
+    async openWidget(visitor: TestVisitor) {
+      const socket = await TestSocket.open(wsUrl(this.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
+      await eventually(async () => {
+        const rows = await this.db
+          .selectFrom('visitor_connections' as never)
+          .selectAll()
+          .where('visitor_id' as never, '=', visitor.session.visitorId as never)
+          .execute();
+        return rows.length > 0;
+      });
+      return socket;
     },
     reply(conversationId: string, text: string): Promise<JsonAnswer> {
       return server.current.call('POST', `/api/inbox/conversations/${conversationId}/messages`, holder.agent, {

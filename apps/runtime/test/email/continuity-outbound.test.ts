@@ -148,16 +148,9 @@ describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
 
   it('sends nothing while the visitor is in the widget: they read the reply live', async () => {
     const visitor = await s.visitor('vera.here@example.test');
-    const socket = await TestSocket.open(wsUrl(s.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
+    const socket = await s.openWidget(visitor);
     try {
       socket.send({ type: 'subscribe', conversationId: visitor.conversationId, afterSeq: 0 });
-      await eventually(async () => {
-        const rows = await s.db
-          .selectFrom('visitor_connections' as never)
-          .selectAll()
-          .execute();
-        return rows.length > 0;
-      });
       expect((await s.reply(visitor.conversationId, 'Live answer for Vera')).status).toBe(201);
       await socket.until((frames) =>
         frames.some(

@@ -2,7 +2,6 @@ import type { VisitorReach } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
-import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { eventually, useContinuityServer } from './continuity-harness';
 
 /** The inbox tells the agent how a reply reaches the visitor: the conversation view before, the reply's answer after. */
@@ -19,23 +18,9 @@ describe.each(databaseKinds)('how a reply reaches the visitor, on %s', (kind) =>
     expect(answer.status).toBe(201);
     return answer.body.reach as VisitorReach;
   };
-  /** The visitor's widget socket, once its row is recorded (written in the background). */
-  const inChat = async (visitor: TestVisitor) => {
-    const socket = await TestSocket.open(wsUrl(s.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
-    await eventually(async () => {
-      const rows = await s.db
-        .selectFrom('visitor_connections' as never)
-        .selectAll()
-        .where('visitor_id' as never, '=', visitor.session.visitorId as never)
-        .execute();
-      return rows.length > 0;
-    });
-    return socket;
-  };
-
   it('in the chat: at once; after they leave with an email: by email; gone without one: when they come back', async () => {
     const vera = await s.visitor('vera.reach@example.test');
-    const socket = await inChat(vera);
+    const socket = await s.openWidget(vera);
     expect(await detailReach(vera.conversationId)).toEqual({ via: 'chat', inChat: true });
     expect(await replyReach(vera.conversationId, 'Live answer')).toEqual({ via: 'chat', inChat: true });
     await socket.close();
@@ -53,7 +38,7 @@ describe.each(databaseKinds)('how a reply reaches the visitor, on %s', (kind) =>
 
   it('asked to be answered by email: by email while in the chat too; unsubscribed: no longer by email', async () => {
     const vera = await s.visitor('vera.asked@example.test');
-    const socket = await inChat(vera);
+    const socket = await s.openWidget(vera);
     try {
       const contact = await s.server.current.call(
         'POST',
