@@ -3,7 +3,12 @@ import { type BlockType, type FlowDocument, type Position, validateFlow } from '
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import '@xyflow/react/dist/style.css';
-import '../styles/editor.css';
+import '../styles/editor/toolbar.css';
+import '../styles/editor/palette.css';
+import '../styles/editor/canvas.css';
+import '../styles/editor/side-panel.css';
+import '../styles/editor/preview.css';
+import '../styles/editor/notes-groups.css';
 import { api } from '../api/api';
 import { flowsApi } from '../api/flows';
 import { useToast } from '../app/toasts';

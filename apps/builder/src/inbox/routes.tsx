@@ -5,6 +5,7 @@ import { NeedsAgentBadge } from './NeedsAgentBadge';
 import { CannedResponsesPage } from './settings/CannedResponsesPage';
 import { TeamsPage } from './settings/TeamsPage';
 import './inbox.css';
+import './inbox-rows.css';
 
 /** The agents' inbox and its settings tabs, picked up by app/routes.tsx. */
 export const routes: AppRoute[] = [

@@ -42,7 +42,7 @@ const GROUP_COLORS: Record<string, string> = {
   ai: '#db2777',
   actions: '#0d9488',
 };
-/** `.type-human_handoff` in editor.css: the handoff block is red in the palette, on the canvas and in the minimap. */
+/** `.type-human_handoff` in styles/editor/palette.css: the handoff block is red in the palette, on the canvas and in the minimap. */
 const HANDOFF_COLOR = '#dc2626';
 /** The controls' "fit view" stops at a zoom where block text stays at least 12 px; the user pans for the rest. */
 const FIT_VIEW = { minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.06 };

@@ -11,7 +11,7 @@ export type GroupNode = Node<
   'group'
 >;
 
-/** The frame's colour as it shows on the canvas and in the minimap (`.group-node.color-*` in editor.css). */
+/** The frame's colour as it shows on the canvas and in the minimap (`.group-node.color-*` in styles/editor/notes-groups.css). */
 export const GROUP_FRAME_COLORS: Record<FlowGroup['color'], string> = {
   blue: '#93c5fd',
   green: '#86efac',

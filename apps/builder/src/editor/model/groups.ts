@@ -2,7 +2,7 @@ import { type FlowDocument, type FlowGroup, GROUP_COLORS, type Position } from '
 import { newId } from './ids';
 import { estimatedGeometry } from './layout';
 
-/** Room between a group's frame and its blocks, and the frame's title strip (`.group-node` in editor.css). */
+/** Room between a group's frame and its blocks, and the frame's title strip (`.group-node` in styles/editor/notes-groups.css). */
 export const GROUP_PADDING = 24;
 export const GROUP_TITLE_HEIGHT = 40;
 

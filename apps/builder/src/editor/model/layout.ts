@@ -2,7 +2,7 @@ import type { Block } from '@flowdesk/flow-schema';
 import type { Point } from './geometry';
 import { outputsOf } from './outputs';
 
-/** Rendered size of a block before React Flow measures it (kept in step with `.block-node` in editor.css). */
+/** Rendered size of a block before React Flow measures it (kept in step with `.block-node` in styles/editor/canvas.css). */
 export const NODE_WIDTH = 260;
 const BASE_HEIGHT = 104;
 /** Height of one output row. */
@@ -23,10 +23,10 @@ export interface BlockGeometry {
   outputs: ReadonlyMap<string, Point>;
 }
 
-/** A sticky note's size on the canvas (`.note-node` in editor.css). */
+/** A sticky note's size on the canvas (`.note-node` in styles/editor/notes-groups.css). */
 export const NOTE_SIZE = { width: 220, height: 140 };
 
-/** How far a handle's edge end sits outside the block's border (`.handle-in` / `.handle-out` in editor.css). */
+/** How far a handle's edge end sits outside the block's border (`.handle-in` / `.handle-out` in styles/editor/canvas.css). */
 export const HANDLE_OFFSET = 7;
 
 /** A block's geometry before it is rendered: the estimated size, outputs listed at the bottom. */

@@ -25,7 +25,7 @@ export function blocksBounds(doc: FlowDocument): Bounds | null {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
-/** The smallest text on a block, in CSS pixels at 100 % (kept in step with `.block-node` in editor.css). */
+/** The smallest text on a block, in CSS pixels at 100 % (kept in step with `.block-node` in styles/editor/canvas.css). */
 export const SMALLEST_BLOCK_FONT = 14;
 /** Fitting never zooms out past this, so block text stays at least 12 px on screen; the user pans for more. */
 export const READABLE_ZOOM = 12 / SMALLEST_BLOCK_FONT;

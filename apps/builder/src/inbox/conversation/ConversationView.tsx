@@ -15,6 +15,11 @@ import { Transcript } from './Transcript';
 import { useConversation } from './use-conversation';
 import { useRatingRefresh } from './use-rating-refresh';
 import './conversation.css';
+import './transcript.css';
+import './composer.css';
+import './details-panel.css';
+import './team-settings.css';
+import './summary-fields.css';
 import './live.css';
 
 /** One conversation: header with actions, AI summary, live transcript, reply box, and the details panel. */
