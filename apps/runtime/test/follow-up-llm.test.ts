@@ -2,12 +2,12 @@ import { supportBotFlow } from '@flowdesk/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeOfficeHours } from '../src/office-hours/settings';
 import { databaseKinds } from './db';
-import { waitFor } from './email/wait';
 import { fakeOpenAiPerSuite } from './fakes/fake-openai-per-suite';
 import { requestText } from './fakes/openai-server';
 import { seedWorkspace } from './fixtures/accounts';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
+import { waitFor } from './poll';
 import { type Json, useTestServer } from './server';
 
 /**

@@ -5,12 +5,12 @@ import { scanSlaEscalations } from '../src/email/scans';
 import { writeOfficeHours } from '../src/office-hours/settings';
 import { databaseKinds } from './db';
 import { seedTeam } from './email/fixtures';
-import { waitFor } from './email/wait';
 import { useFakeResend } from './fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace } from './fixtures/accounts';
 import { ask, flowDocument, say, start } from './fixtures/flow-builder';
 import { publishFlow } from './fixtures/flows';
 import { TestVisitor } from './fixtures/visitor';
+import { waitFor } from './poll';
 import { type Json, useTestServer } from './server';
 
 /**

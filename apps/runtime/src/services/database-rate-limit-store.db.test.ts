@@ -1,16 +1,12 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/db';
+import { until } from '../../test/poll';
 import { useTestServer } from '../../test/server';
 import { DatabaseRateLimitStore, deleteExpiredRateLimits } from './database-rate-limit-store';
 
-const waitUntil = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+/** These windows are short: ask every 10 ms, for 5 s at most. */
+const waitUntil = (check: () => Promise<boolean>) => until(check, 5000, 10);
 
 describe.each(databaseKinds)('rate-limit counters in the database (%s)', (kind) => {
   const t = useTestServer(kind);

@@ -9,6 +9,7 @@ import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
+import { eventually } from '../poll';
 import { type JsonAnswer, useTestServer } from '../server';
 
 export const REPLY_DOMAIN = 'reply.example.test';
@@ -103,18 +104,6 @@ export function useContinuityServer(kind: DatabaseKind, graceMs = 2000) {
     },
   };
   return s;
-}
-
-/** Polls until `read` returns something truthy (no fixed sleeps); fails after `timeoutMs`. */
-type Falsy = false | null | undefined;
-export async function eventually<T>(read: () => Promise<T | Falsy> | T | Falsy, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The `flowdesk_continue` token of an email's link. */

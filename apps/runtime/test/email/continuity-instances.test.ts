@@ -8,7 +8,7 @@ import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
 import { helloFlow, publishFlow } from '../fixtures/flows';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
-import { eventually } from './continuity-harness';
+import { eventually } from '../poll';
 
 /**
  * Whether the visitor is "in the widget" is read from the database, so it holds across instances: the

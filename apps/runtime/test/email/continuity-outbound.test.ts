@@ -3,7 +3,8 @@ import { signContinueToken } from '../../src/email/continuity/continue-link';
 import { namedSecret } from '../../src/email/signing';
 import { databaseKinds } from '../db';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
-import { continueTokenOf, eventually, REPLY_ADDRESS, useContinuityServer } from './continuity-harness';
+import { eventually } from '../poll';
+import { continueTokenOf, REPLY_ADDRESS, useContinuityServer } from './continuity-harness';
 
 describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
   const s = useContinuityServer(kind);

@@ -2,7 +2,8 @@ import type { VisitorReach } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../db';
 import { TestVisitor } from '../fixtures/visitor';
-import { eventually, useContinuityServer } from './continuity-harness';
+import { eventually } from '../poll';
+import { useContinuityServer } from './continuity-harness';
 
 /** The inbox tells the agent how a reply reaches the visitor: the conversation view before, the reply's answer after. */
 describe.each(databaseKinds)('how a reply reaches the visitor, on %s', (kind) => {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
+import { waitFor } from '../poll';
 import { outboxRow, queue, resendWorker } from './outbox-helpers';
-import { waitFor } from './wait';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

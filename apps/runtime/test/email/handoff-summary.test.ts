@@ -10,11 +10,11 @@ import { type FakeResendServer, startFakeResend } from '../fakes/resend-server';
 import { seedWorkspace as seedAccounts } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
+import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
 import { seedConversation, seedTeam, seedUser, seedWorkspace } from './fixtures';
 import { botAndVisitor, startFastEmailWorker } from './live-areas';
 import { resendWorker, testClock } from './outbox-helpers';
-import { waitFor } from './wait';
 
 const PUBLIC_URL = 'https://desk.example.test';
 const flat = (text: string) => text.replace(/\s+/g, ' ');

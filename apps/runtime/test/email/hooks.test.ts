@@ -6,10 +6,10 @@ import { seedWorkspace } from '../fixtures/accounts';
 import { utcDateFromNow } from '../fixtures/dates';
 import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
+import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
 import { seedTeam, seedUser } from './fixtures';
 import { botAndVisitor, startFastEmailWorker } from './live-areas';
-import { waitFor } from './wait';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
 function closedForDays() {

@@ -5,9 +5,9 @@ import { startEmailService } from '../../src/email/service';
 import { emailDb } from '../../src/email/tables';
 import { databaseKinds } from '../db';
 import { seedWorkspace } from '../fixtures/accounts';
+import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
 import { seedConversation } from './fixtures';
-import { waitFor } from './wait';
 
 describe.each(databaseKinds)('email API and local mailbox on %s', (kind) => {
   const t = useAppWith(kind, (app, services) => app.route('/', emailRoutes(services)));

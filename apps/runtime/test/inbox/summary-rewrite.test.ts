@@ -5,9 +5,9 @@ import { databaseKinds } from '../db';
 import { useAppWith } from '../email/app-harness';
 import { seedTeam } from '../email/fixtures';
 import { botAndVisitor } from '../email/live-areas';
-import { waitFor } from '../email/wait';
 import { seedWorkspace } from '../fixtures/accounts';
 import { publishFlow } from '../fixtures/flows';
+import { waitFor } from '../poll';
 import { handoffFlow } from './fixtures';
 
 /** Issue 18 item 4: the summary follows what the visitor writes after the handoff, until an agent replies. */

@@ -1,10 +1,10 @@
 import { beforeAll } from 'vitest';
 import type { Config } from '../../src/config';
 import type { DatabaseKind } from '../../src/db/database';
-import { waitFor } from '../email/wait';
 import type { DeliveredEmail } from '../fakes/resend-server';
 import { useFakeResend } from '../fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace, XHR } from '../fixtures/accounts';
+import { waitFor } from '../poll';
 import { useTestServer } from '../server';
 
 export const PUBLIC_URL = 'https://desk.example.test';
