@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../../test/db';
+import { expectSharedWindow, expectWait, SHORT_BACKOFF } from '../../test/fixtures/rate-limit';
 import { until } from '../../test/poll';
 import { useTestServer } from '../../test/server';
 import { DatabaseRateLimitStore, deleteExpiredRateLimits } from './database-rate-limit-store';
@@ -14,13 +15,7 @@ describe.each(databaseKinds)('rate-limit counters in the database (%s)', (kind) 
   it('shares a fixed window between stores on one database, keeps no raw key, and starts a new window after it', async () => {
     const { db } = t.current.server;
     const [a, b] = [new DatabaseRateLimitStore(db), new DatabaseRateLimitStore(db)];
-    const waits = [];
-    for (let i = 0; i < 5; i++) waits.push(await (i % 2 ? b : a).hit('ip', 'secret-address', 3, 60_000));
-    expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
-    for (const wait of waits.slice(3)) {
-      expect(wait).toBeGreaterThan(55_000);
-      expect(wait).toBeLessThanOrEqual(60_000);
-    }
+    await expectSharedWindow(a, b, 'secret-address');
     const { rows } = await sql<{ key: string }>`select key from rate_limits where bucket = 'ip'`.execute(db);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.key).not.toContain('secret-address');
@@ -43,17 +38,12 @@ describe.each(databaseKinds)('rate-limit counters in the database (%s)', (kind) 
   it('runs the progressive delay: refused while it runs (not counted), doubled per failure, cleared by reset', async () => {
     const { db } = t.current.server;
     const store = new DatabaseRateLimitStore(db);
-    // Delays of 1-2 s: long enough that a loaded machine still asks while they run.
-    const backoff = { free: 2, firstMs: 1000, maxMs: 2000, forgetMs: 60_000 };
+    const backoff = SHORT_BACKOFF;
     expect(await store.attempt('delay', 'acct', backoff)).toBe(0);
     expect(await store.attempt('delay', 'acct', backoff)).toBe(0); // second failure: a 1 s delay starts
-    const first = await store.attempt('delay', 'acct', backoff);
-    expect(first).toBeGreaterThan(500);
-    expect(first).toBeLessThanOrEqual(1000);
+    expectWait(await store.attempt('delay', 'acct', backoff), 500, 1000);
     await waitUntil(async () => (await store.attempt('delay', 'acct', backoff)) === 0); // third failure: 2 s
-    const second = await store.attempt('delay', 'acct', backoff);
-    expect(second).toBeGreaterThan(1000);
-    expect(second).toBeLessThanOrEqual(2000);
+    expectWait(await store.attempt('delay', 'acct', backoff), 1000, 2000);
     await store.reset('delay', 'acct');
     expect(await store.attempt('delay', 'acct', backoff)).toBe(0);
 
