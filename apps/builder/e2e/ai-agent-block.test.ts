@@ -1,19 +1,11 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { dragBlock, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
+const { harness, page } = setupDashboard({ signedIn: true });
 
 test('an AI agent block is dropped from the palette and its handoff action edited in the inspector', async () => {
   onTestFailed(async () => {

@@ -1,19 +1,10 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 import { botSays, sendToBot } from './support/preview';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard({ signedIn: true });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-ai-agent-bot-${name}.png` });
 

@@ -1,21 +1,13 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { dragBlock, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 import { botSays } from './support/preview';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
+const { harness, page } = setupDashboard({ signedIn: true });
 
 test('an AI answer block answers from the knowledge sources the admin ticks; the draft keeps their ids', async () => {
   onTestFailed(async () => {

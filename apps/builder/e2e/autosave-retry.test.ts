@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { retryDelayMs } from '../src/editor/hooks/retry-delay';
 import { sampleFlow } from '../src/editor/model/test-flow';
@@ -7,14 +6,10 @@ import { openNewFlow } from './support/api';
 import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
-let harness: Harness;
-let page: Page;
+const { harness, page } = setupDashboard();
 
 beforeAll(async () => {
-  ({ harness, page } = dashboard);
   // Time runs as usual; a test can jump it forward to fire the page's due timers at once.
   await page.clock.install();
   await signInAsAdmin(page, harness);

@@ -1,20 +1,11 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { startHostPage } from '../../widget/e2e/host-page';
 import { widget } from '../../widget/e2e/widget-page';
 import { SCREENSHOTS } from './support/browser';
 import { connect, dragBlock, node, tidy } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard({ signedIn: true });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-${name}.png` });
 const inspector = () => page.locator('.inspector');

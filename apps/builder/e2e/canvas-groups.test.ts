@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { rectsOverlap } from '../src/editor/model/geometry';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
@@ -7,15 +6,11 @@ import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, node, showAllBlocks, tidy, viewportSettled } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true, viewport: { width: 1280, height: 720 }, failureShots: 'groups' });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
+const { harness, page, consoleErrors } = setupDashboard({
+  signedIn: true,
+  viewport: { width: 1280, height: 720 },
+  failureShots: 'groups',
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/groups-${name}.png` });

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { generatedFlow } from '../src/editor/model/generated-flow';
 import { rectsCrossed, rectsOverlap } from '../src/editor/model/geometry';
 import { sampleFlow } from '../src/editor/model/test-flow';
@@ -9,15 +8,11 @@ import { SCREENSHOTS } from './support/browser';
 import { edgeCount, node, tidy, viewportSettled } from './support/canvas';
 import { canvasZoom, drawnGeometry, smallestBlockText } from './support/canvas-geometry';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true, viewport: { width: 1280, height: 720 }, failureShots: 'canvas' });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
+const { harness, page, consoleErrors } = setupDashboard({
+  signedIn: true,
+  viewport: { width: 1280, height: 720 },
+  failureShots: 'canvas',
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/canvas-${name}.png` });

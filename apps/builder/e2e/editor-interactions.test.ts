@@ -1,22 +1,13 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 import { botSays, pickChoice } from './support/preview';
 
-const dashboard = setupDashboard({ signedIn: true, failureShots: 'builder' });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard({ signedIn: true, failureShots: 'builder' });
 
 beforeEach(async () => {
   await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'menu' });

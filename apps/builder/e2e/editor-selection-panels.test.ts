@@ -1,17 +1,13 @@
 import { FlowDocument } from '@flowdesk/flow-schema';
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 import { botSays, sendToBot } from './support/preview';
 
-const dashboard = setupDashboard({ signedIn: true, failureShots: 'builder' });
-let harness: Harness;
-let page: Page;
+const { harness, page } = setupDashboard({ signedIn: true, failureShots: 'builder' });
 
 /** The sample flow plus an email question (start → welcome → ask_email → thanks → menu) and a match block. */
 function flowWithPanels(extraBlocks: unknown[] = []) {
@@ -45,10 +41,6 @@ function flowWithPanels(extraBlocks: unknown[] = []) {
     ],
   });
 }
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
 
 async function open(doc: FlowDocument) {
   const id = await openNewFlow(page, harness, { name: doc.name, draft: doc, block: 'menu' });

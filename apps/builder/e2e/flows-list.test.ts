@@ -1,19 +1,10 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { createFlowViaApi } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard({ signedIn: true });
 
 /** Publishes through the runtime API with the page's session (the bot's live flow becomes this one). */
 const publish = (id: string) =>

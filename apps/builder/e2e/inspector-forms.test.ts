@@ -1,16 +1,12 @@
 import { type BlockType, blockDefinitions, FlowDocument } from '@flowdesk/flow-schema';
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { adminApi, savedDraft } from './support/admin-api';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
+const { harness, page } = setupDashboard({ signedIn: true });
 
 const FORMS: [string, BlockType][] = [
   ['cond', 'condition'],
@@ -39,10 +35,6 @@ function formsFlow() {
     intents: [],
   });
 }
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
 
 const inspector = () => page.locator('.inspector');
 const summary = (id: string) => node(page, id).locator('.block-summary').textContent();

@@ -7,10 +7,9 @@ import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
 import { botSays } from './support/preview';
 
-const dashboard = setupDashboard({ signedIn: true });
+const { harness, page } = setupDashboard({ signedIn: true });
 
 test('a draft looping through an offline handoff: the check names the loop, the preview stops at ten messages', async () => {
-  const { harness, page } = dashboard;
   await openNewFlow(page, harness, { name: 'Offline loop', draft: offlineLoop, block: 'handoff' });
   await page.getByRole('tab', { name: /Problems/ }).click();
   await page.locator('.problem-error', { hasText: 'loop that never waits' }).waitFor();

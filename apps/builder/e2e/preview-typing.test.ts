@@ -1,21 +1,13 @@
 import { supportBotFlow } from '@flowdesk/engine';
-import type { Page } from 'playwright-core';
-import { beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { beforeEach, expect, onTestFailed, test } from 'vitest';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 import { botSays } from './support/preview';
 
 // Issue 18: the preview behaves like the widget at a button step (the widget now keeps its text box too,
 // see apps/widget/e2e/typing-at-buttons.test.ts): label, then intents, then the no-match path.
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
+const { harness, page } = setupDashboard({ signedIn: true });
 
 beforeEach(async (context) => {
   onTestFailed(async () => {

@@ -1,14 +1,9 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { adminApi } from './support/admin-api';
 import { login, SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
+const { harness, page, consoleErrors } = setupDashboard();
 
 /** A 2×2 PNG served for the avatar addresses below (no network in tests). */
 const PNG = Buffer.from(
@@ -17,7 +12,6 @@ const PNG = Buffer.from(
 );
 
 beforeAll(async () => {
-  ({ harness, page, consoleErrors } = dashboard);
   await page.route('https://avatars.example/**', (route) =>
     route.fulfill({ status: 200, contentType: 'image/png', body: PNG }),
   );

@@ -1,19 +1,15 @@
 import type { FlowDocumentInput } from '@flowdesk/flow-schema';
-import type { Page } from 'playwright-core';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
 // Issue 20: a flow belongs to a bot and publishing never silently replaces its live flow (item 3); the
 // validation traps are problems with one-click fixes (item 4); dialogs have a thin border and focus what
 // they are for (not the close button).
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
+const { harness, page } = setupDashboard({ signedIn: true });
 let salesBotId: string;
 
 const shot = async (name: string) => {
@@ -29,7 +25,6 @@ const liveFlowOf = async (botId: string) =>
 const publishViaApi = (flowId: string) => adminApi(page, 'POST', `/api/admin/flows/${flowId}/publish`, {});
 
 beforeAll(async () => {
-  ({ harness, page } = dashboard);
   ({
     bot: { id: salesBotId },
   } = await adminApi<{ bot: { id: string } }>(page, 'POST', '/api/admin/bots', { name: 'Sales bot' }));

@@ -1,16 +1,8 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
+const { harness, page } = setupDashboard({ signedIn: true });
 
 test('the AI settings tab shows the active provider (offline without a key)', async () => {
   onTestFailed(async () => {

@@ -1,18 +1,10 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 // The runtime exports no seeding API for tests; its outbox is the supported way to queue an email.
 import { enqueueEmail } from '../../runtime/src/email/outbox';
 import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
-let harness: Harness;
-let page: Page;
-
-beforeAll(() => {
-  ({ harness, page } = dashboard);
-});
+const { harness, page } = setupDashboard();
 
 /** Polls `read`, clicking Refresh before each try: the page does not reload its lists as the worker sends. */
 const pollAfterRefresh = <T>(read: () => Promise<T>) =>

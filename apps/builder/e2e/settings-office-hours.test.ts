@@ -1,17 +1,11 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
 
-const dashboard = setupDashboard({ signedIn: true });
-let page: Page;
+const { page } = setupDashboard({ signedIn: true });
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-beforeAll(() => {
-  ({ page } = dashboard);
-});
 
 test('an admin closes today in the office hours; the live preview and the runtime say closed', async () => {
   onTestFailed(async () => {

@@ -1,20 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import { afterAll, expect, onTestFailed, test } from 'vitest';
 import { startHostPage } from '../../widget/e2e/host-page';
 import { widget } from '../../widget/e2e/widget-page';
 import { SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard({ signedIn: true });
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
+const { harness, page, consoleErrors } = setupDashboard({ signedIn: true });
 const pages: Page[] = [];
 
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
 afterAll(async () => {
   for (const p of pages) await p.context().close();
 });

@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { login, SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard();
 
 test("a wrong password shows the runtime's message; the right one opens the dashboard", async () => {
   onTestFailed(async () => {

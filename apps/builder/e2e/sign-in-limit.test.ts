@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { login, SCREENSHOTS } from './support/browser';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 
-const dashboard = setupDashboard();
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard();
 
 test('a spent sign-in budget shows how long to wait on the sign-in page, even with the right password', async () => {
   onTestFailed(async () => {

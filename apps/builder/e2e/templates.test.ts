@@ -1,19 +1,10 @@
-import type { Page } from 'playwright-core';
-import { beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import type { Harness } from './support/harness';
 import { botSays, pickChoice, sendToBot } from './support/preview';
 
-const dashboard = setupDashboard();
-let harness: Harness;
-let page: Page;
-let consoleErrors: string[];
-
-beforeAll(() => {
-  ({ harness, page, consoleErrors } = dashboard);
-});
+const { harness, page, consoleErrors } = setupDashboard();
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/builder-templates-${name}.png` });
 const note = (text: string) => page.locator('.preview-entry.from-note', { hasText: text });

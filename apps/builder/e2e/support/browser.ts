@@ -7,9 +7,9 @@ export { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../../widget/e2
 /**
  * Collects console errors, page errors and failed HTTP responses so a test can assert there were none.
  * The one expected failure is the session check before signing in (401 from /api/auth/me).
+ * They go into `errors` when given (a list the caller already holds), else into a new list.
  */
-export function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
+export function watchConsole(page: Page, errors: string[] = []): string[] {
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
       errors.push(message.text());
