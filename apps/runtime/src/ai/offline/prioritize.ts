@@ -105,6 +105,18 @@ function higher(a: Priority, b: Priority): Priority {
   return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
 }
 
+/**
+ * How serious the problem one sentence states is: the level of the strongest topic signal it matches (0 = low,
+ * 3 = urgent), -1 when it names none. Frustration with the bot and "the whole team" are not problems of their own.
+ */
+export function problemLevel(sentence: string): number {
+  const text = sentence.toLowerCase();
+  return SIGNALS.filter((s) => s.name !== FRUSTRATION && s.name !== WIDESPREAD && s.pattern.test(text)).reduce(
+    (best, s) => Math.max(best, ORDER.indexOf(s.level)),
+    -1,
+  );
+}
+
 export function prioritizeOffline({ transcript }: PrioritizeInput): { priority: Priority; reason: string } {
   const raw = visitorLines(transcript)
     .map((l) => l.text)

@@ -76,6 +76,24 @@ describe('offline handoff summary (structured)', () => {
     ]);
   });
 
+  it('leads with the gravest problem when the visitor adds a second point afterwards (seen on the demo)', () => {
+    const { structured } = summarizeOffline({
+      transcript: [
+        { author: 'visitor', text: 'I was charged twice for my subscription this month, I need a real person now' },
+        { author: 'bot', text: "We're offline right now." },
+        { author: 'bot', text: 'What is your email?', prompt: true },
+        { author: 'visitor', text: 'vera@example.org' },
+        { author: 'visitor', text: 'Also the invoice shows the wrong company name, it should be Vera GmbH' },
+      ],
+      variables: {},
+    });
+    expect(structured.problem).toBe(
+      'The visitor: I was charged twice for my subscription this month, I need a real person now. Also the invoice ' +
+        'shows the wrong company name, it should be Vera GmbH',
+    );
+    expect(structured.nextStep).toMatch(/duplicate charge/);
+  });
+
   it('labels fields for people', () => {
     expect(fieldLabel('order_number')).toBe('Order number');
     expect(fieldLabel('orderNumber')).toBe('Order number');

@@ -2,7 +2,7 @@ import { type HandoffSummary, summaryText } from '@flowdesk/contract';
 import { capturedDetails } from '../fields';
 import type { SummarizeInput, SummaryResult, TranscriptLine } from '../provider';
 import { sentences, terms } from './nlp';
-import { prioritizeOffline } from './prioritize';
+import { prioritizeOffline, problemLevel } from './prioritize';
 import { cosine, TfIdf } from './tfidf';
 import { toneOf } from './tone';
 
@@ -43,6 +43,24 @@ function problemSentence(items: Scored[], tfidf: TfIdf): Scored | null {
     }))
     .sort((a, b) => b.score - a.score);
   return scored[0]?.s ?? null;
+}
+
+/**
+ * The problem line: the salient sentence, led by the sentence stating the most serious problem when that is another
+ * one (a visitor who wrote "I was charged twice" and then "also the invoice names the wrong company" has the double
+ * charge as their problem, the invoice as a second point, not the other way round).
+ */
+function problemLine(visitor: Scored[], salient: Scored): string {
+  const ranked = visitor
+    .filter((s) => !SMALL_TALK.test(s.text))
+    .map((s) => ({ s, level: problemLevel(s.text) }))
+    .filter((x) => x.level >= 0)
+    .sort((a, b) => b.level - a.level || b.s.order - a.s.order);
+  const gravest = ranked[0];
+  if (!gravest || gravest.s === salient || gravest.level <= problemLevel(salient.text)) return quote(salient.text);
+  const first = quote(gravest.s.text);
+  const then = quote(salient.text);
+  return `${/[.!?…]$/.test(first) ? first : `${first}.`} ${/^also\b/i.test(then) ? then : `Also: ${then}`}`;
 }
 
 function who(input: SummarizeInput): string {
@@ -135,7 +153,9 @@ export function summarizeOffline(input: SummarizeInput): SummaryResult {
   const visitorText = visitorLines.map((l) => l.text).join('\n');
   const found = details(input, visitorText);
   const structured: HandoffSummary = {
-    problem: problem ? `${who(input)}: ${quote(problem.text)}` : `${who(input)} asked for a person without details.`,
+    problem: problem
+      ? `${who(input)}: ${problemLine(visitor, problem)}`
+      : `${who(input)} asked for a person without details.`,
     botTried: botTried(input, problem, tfidf),
     details: found,
     tone: toneOf(visitorText),
