@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, toJsonSchema } from '@flowdesk/flow-schema';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
+import { jsonResponse } from '../http/schemas';
 
 const JsonSchemaDocument = z.record(z.string(), z.unknown()).openapi('FlowJsonSchema');
 
@@ -11,10 +12,7 @@ const flowJsonSchemaRoute = createRoute({
   summary: 'JSON Schema (2020-12) of a flow document, for editors and third-party tools',
   description: 'The same document the runtime validates flows against, exported from the flow-schema package.',
   responses: {
-    200: {
-      description: 'JSON Schema of a flow document',
-      content: { 'application/json': { schema: JsonSchemaDocument } },
-    },
+    200: jsonResponse(JsonSchemaDocument, 'JSON Schema of a flow document'),
   },
 });
 

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { AppEnv, Router } from '../../http/env';
-import { ErrorBody } from '../../http/schemas';
+import { errorsOf, jsonResponse } from '../../http/schemas';
 import { jsonBody, queryOf } from './request';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -31,11 +31,6 @@ type Input<B, Q> = {
   query: Q extends z.ZodType ? z.infer<Q> : undefined;
 };
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBody } },
-});
-
 /**
  * Adds a route whose body and query are validated with zod (bad input → 400 `invalid_request`) and which
  * appears in the OpenAPI document (/openapi.json, /docs) under its tag, its answer described by the contract
@@ -57,13 +52,8 @@ export function defineRoute<
       ...(spec.query ? { query: spec.query as never } : {}),
     },
     responses: {
-      [status]: spec.response
-        ? { description: 'OK', content: { 'application/json': { schema: spec.response } } }
-        : { description: 'Done, no body' },
-      400: errorResponse('Invalid input'),
-      401: errorResponse('Not signed in'),
-      403: errorResponse('Not allowed'),
-      404: errorResponse('Not found'),
+      [status]: spec.response ? jsonResponse(spec.response, 'OK') : { description: 'Done, no body' },
+      ...errorsOf(400, 401, 403, 404),
     },
   });
   router.on(spec.method.toUpperCase(), spec.path, async (c) => {

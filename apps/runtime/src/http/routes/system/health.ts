@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../../services';
 import { createRouter } from '../../env';
+import { jsonResponse } from '../../schemas';
 
 const Health = z.object({ status: z.literal('ok') }).openapi('Health');
 const Ready = z.object({ status: z.enum(['ready', 'unavailable']), database: z.string() }).openapi('Ready');
@@ -10,7 +11,7 @@ const healthRoute = createRoute({
   path: '/healthz',
   tags: ['System'],
   summary: 'Liveness: the process answers',
-  responses: { 200: { description: 'Alive', content: { 'application/json': { schema: Health } } } },
+  responses: { 200: jsonResponse(Health, 'Alive') },
 });
 
 const readyRoute = createRoute({
@@ -19,8 +20,8 @@ const readyRoute = createRoute({
   tags: ['System'],
   summary: 'Readiness: the database answers',
   responses: {
-    200: { description: 'Ready', content: { 'application/json': { schema: Ready } } },
-    503: { description: 'Database unreachable', content: { 'application/json': { schema: Ready } } },
+    200: jsonResponse(Ready, 'Ready'),
+    503: jsonResponse(Ready, 'Database unreachable'),
   },
 });
 
