@@ -1,6 +1,6 @@
 import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS } from './support/browser';
-import { node } from './support/canvas';
+import { allChangesSaved, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import { botSays, sendToBot } from './support/preview';
 
@@ -25,7 +25,7 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   await expect(page.getByRole('tab', { name: /Problems/ }).textContent()).resolves.toBe('Problems'); // no badge
   await shot('02-canvas');
 
-  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await allChangesSaved(page);
   await page.getByRole('button', { name: /^Publish/ }).click();
   expect(await dialog.getByRole('alert').count()).toBe(0);
   await page.getByLabel(/What changed/).fill('AI agent bot from the template');

@@ -3,7 +3,7 @@ import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { dragBlock, node } from './support/canvas';
+import { allChangesSaved, dragBlock, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import { botSays } from './support/preview';
 
@@ -36,7 +36,7 @@ test('an AI answer block answers from the knowledge sources the admin ticks; the
   await expect.poll(() => node(page, block).textContent()).toContain('Knowledge: 0 words + 1 source');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-ai-knowledge-sources.png` });
 
-  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await allChangesSaved(page);
   await expect
     .poll(async () => (await savedDraft(page, flowId)).blocks.find((b) => b.id === block)?.data.knowledgeSourceIds)
     .toEqual([policy.id]);

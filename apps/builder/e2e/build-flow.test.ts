@@ -2,7 +2,7 @@ import { expect, onTestFailed, test } from 'vitest';
 import { startHostPage } from '../../widget/e2e/host-page';
 import { widget } from '../../widget/e2e/widget-page';
 import { SCREENSHOTS } from './support/browser';
-import { connect, dragBlock, node, tidy } from './support/canvas';
+import { allChangesSaved, connect, dragBlock, node, tidy } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 
 const { harness, page, consoleErrors } = setupDashboard({ signedIn: true });
@@ -100,7 +100,7 @@ test('an admin builds a support flow from an empty canvas, fixes a problem shown
   await shot('04-flow-built');
 
   // Publish: allowed with warnings only.
-  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await allChangesSaved(page);
   await page.getByRole('button', { name: /^Publish/ }).click();
   await page.getByLabel(/What changed/).fill('First version: welcome, menu, handoff');
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();

@@ -4,7 +4,7 @@ import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { blockCount, node, showAllBlocks, tidy, viewportSettled } from './support/canvas';
+import { allChangesSaved, blockCount, node, showAllBlocks, tidy, viewportSettled } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 
 const { harness, page, consoleErrors } = setupDashboard({
@@ -14,7 +14,6 @@ const { harness, page, consoleErrors } = setupDashboard({
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/groups-${name}.png` });
-const saved = () => page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
 const frame = () => page.locator('.react-flow__node-group');
 const box = async (id: string) => (await node(page, id).boundingBox())!;
 type Draft = { groups?: { id: string; title: string; color: string; blockIds: string[] }[] };
@@ -23,7 +22,7 @@ const draftGroups = async (flowId: string) => ((await savedDraft(page, flowId)) 
 test('blocks are grouped, the group renamed, dragged with its blocks, kept after reload, tidied, ungrouped', async () => {
   const flowId = await openNewFlow(page, harness, { name: 'Grouped flow', draft: sampleFlow(), block: 'start' });
   await tidy(page);
-  await saved();
+  await allChangesSaved(page);
   await showAllBlocks(page);
 
   // Shortcut help lists the group shortcuts.
@@ -63,7 +62,7 @@ test('blocks are grouped, the group renamed, dragged with its blocks, kept after
   await title.fill('<b>Greeting</b> & menu');
   await expect.poll(() => title.inputValue()).toBe('<b>Greeting</b> & menu');
   expect(await frame().locator('b').count()).toBe(0);
-  await saved();
+  await allChangesSaved(page);
   await shot('created');
 
   // Dragging the title strip moves the frame and both blocks by the same amount; other blocks stay.
@@ -87,7 +86,7 @@ test('blocks are grouped, the group renamed, dragged with its blocks, kept after
   expect(after.welcome.y - before.welcome.y).toBeGreaterThan(60);
   expect(after.menu.y - before.menu.y).toBeCloseTo(after.welcome.y - before.welcome.y, 0);
   expect(after.handoff).toEqual(before.handoff);
-  await saved();
+  await allChangesSaved(page);
   await shot('dragged');
   const stored = await draftGroups(flowId);
   expect(stored).toHaveLength(1);
@@ -104,7 +103,7 @@ test('blocks are grouped, the group renamed, dragged with its blocks, kept after
 
   // Tidy up keeps the group together, fitted around its blocks, and nothing else lands in it.
   await tidy(page);
-  await saved();
+  await allChangesSaved(page);
   await showAllBlocks(page);
   await around(true);
   await shot('tidied');
@@ -115,7 +114,7 @@ test('blocks are grouped, the group renamed, dragged with its blocks, kept after
   await frame().waitFor({ state: 'detached' });
   expect(await blockCount(page)).toBe(blocks - 1); // the minimap drew the frame too
   await expect.poll(() => page.locator('.react-flow__node-block').count()).toBe(5);
-  await saved();
+  await allChangesSaved(page);
   expect(await draftGroups(flowId)).toEqual([]);
   await shot('ungrouped');
 

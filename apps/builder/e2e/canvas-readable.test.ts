@@ -5,7 +5,7 @@ import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { createFlowViaApi } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { edgeCount, node, tidy, viewportSettled } from './support/canvas';
+import { allChangesSaved, edgeCount, node, tidy, viewportSettled } from './support/canvas';
 import { canvasZoom, drawnGeometry, smallestBlockText } from './support/canvas-geometry';
 import { setupDashboard } from './support/dashboard';
 
@@ -16,7 +16,6 @@ const { harness, page, consoleErrors } = setupDashboard({
 });
 
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/canvas-${name}.png` });
-const saved = () => page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
 
 /** Tidies up, then waits for the routed edges and the save. */
 async function tidyAndSave(): Promise<void> {
@@ -24,7 +23,7 @@ async function tidyAndSave(): Promise<void> {
   // The layout (with its routes) is applied once ELK answers, then the view fits it.
   await page.locator('path.react-flow__edge-path.routed').first().waitFor();
   await viewportSettled(page);
-  await saved();
+  await allChangesSaved(page);
 }
 
 /** A point on empty canvas near `from`: right of it and lower first. */
@@ -130,7 +129,7 @@ test('a selected edge is highlighted and has a delete button', async () => {
   await remove.click();
   await expect.poll(() => edgeCount(page)).toBe(count - 1);
   await expect(page.locator('[data-testid="rf__edge-e4"]').count()).resolves.toBe(0);
-  await saved();
+  await allChangesSaved(page);
 });
 
 test('dropping a connection on empty canvas opens the block picker there and connects the block picked', async () => {
@@ -158,7 +157,7 @@ test('dropping a connection on empty canvas opens the block picker there and con
   await picker.locator('[data-block-type="message"]').click();
   await expect.poll(() => picker.count()).toBe(0);
   const draft = (await (async () => {
-    await saved();
+    await allChangesSaved(page);
     return savedDraft(page, flowId);
   })()) as unknown as {
     blocks: { id: string; type: string }[];
@@ -194,7 +193,7 @@ test('blocks can be named: the canvas, the inspector and the problems list use t
   await page.getByRole('tab', { name: /Problems/ }).click();
   await expect.poll(() => page.locator('.problem-list').textContent()).toContain('"Greeting" uses the variable "name"');
   await shot('block-named');
-  await saved();
+  await allChangesSaved(page);
 });
 
 test('the handoff block has the same colour in the palette and on the canvas', async () => {
@@ -219,7 +218,7 @@ test('a sticky note is added, written in, saved with the flow and still there af
   const note = page.locator('.note-node');
   await note.waitFor();
   await note.getByLabel('Note text').fill('Check the offer wording with sales');
-  await saved();
+  await allChangesSaved(page);
   const draft = (await savedDraft(page, flowId)) as unknown as { notes?: { text: string }[]; blocks: unknown[] };
   expect(draft.notes?.map((n) => n.text)).toEqual(['Check the offer wording with sales']);
   expect(draft.blocks).toHaveLength(5); // a note is not a block: the bot never runs it
@@ -231,5 +230,5 @@ test('a sticky note is added, written in, saved with the flow and still there af
   await page.locator('.note-grip').click();
   await page.keyboard.press('Delete');
   await expect.poll(() => page.locator('.note-node').count()).toBe(0);
-  await saved();
+  await allChangesSaved(page);
 });

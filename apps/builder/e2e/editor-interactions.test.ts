@@ -3,7 +3,7 @@ import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
+import { allChangesSaved, blockCount, node, nodeIds, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import { botSays, pickChoice } from './support/preview';
 
@@ -14,7 +14,6 @@ beforeEach(async () => {
   await showAllBlocks(page);
 });
 
-const saved = () => page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
 const inspector = () => page.locator('.inspector');
 
 test('editing a block updates the canvas; Ctrl+Z and Ctrl+Shift+Z undo and redo it', async () => {
@@ -52,7 +51,7 @@ test('copy, paste, delete with the keyboard, and undo of a drag', async () => {
   expect(moved!.y).toBeGreaterThan(before!.y + 50);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await node(page, 'bye').boundingBox())!.y).toBeCloseTo(before!.y, 0);
-  await saved();
+  await allChangesSaved(page);
 });
 
 test('blocks can be added with the keyboard alone: next to the selected block and connected', async () => {
@@ -222,7 +221,7 @@ test('the preview handoff says “Writing summary…”, shows the AI priority, 
 
 test('publish, view an older version read-only and roll back to it', async () => {
   const publish = async (note: string) => {
-    await saved();
+    await allChangesSaved(page);
     await page.getByRole('button', { name: /^Publish/ }).click();
     await page.getByLabel(/What changed/).fill(note);
     await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
@@ -254,7 +253,7 @@ test('publish, view an older version read-only and roll back to it', async () =>
 
 test('renaming the flow in the toolbar renames it in the flows list', async () => {
   await page.getByLabel('Flow name').fill('Billing questions');
-  await saved();
+  await allChangesSaved(page);
   await page.getByRole('link', { name: 'Back to flows' }).click();
   await page.getByRole('link', { name: 'Billing questions' }).waitFor();
 });

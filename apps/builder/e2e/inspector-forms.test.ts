@@ -3,7 +3,7 @@ import { expect, onTestFailed, test } from 'vitest';
 import { adminApi, savedDraft } from './support/admin-api';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
-import { node, showAllBlocks } from './support/canvas';
+import { allChangesSaved, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 
 const { harness, page } = setupDashboard({ signedIn: true });
@@ -111,7 +111,7 @@ test('each inspector form edits its block: the canvas summary and the saved draf
   await expect.poll(() => summary('handoff')).toBe('Priority: UrgentTeam: Billing');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-form-handoff.png` });
 
-  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await allChangesSaved(page);
   const draft = await savedDraft(page, flowId);
   const data = (id: string) => draft.blocks.find((b) => b.id === id)!.data;
   expect(data('cond')).toMatchObject({

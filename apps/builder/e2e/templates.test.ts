@@ -1,6 +1,6 @@
 import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS, signInAsAdmin } from './support/browser';
-import { node, showAllBlocks } from './support/canvas';
+import { allChangesSaved, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
 import { botSays, pickChoice, sendToBot } from './support/preview';
 
@@ -20,7 +20,7 @@ async function createFromTemplate(name: string, keyBlock: string) {
   await node(page, 'start').waitFor();
   await showAllBlocks(page);
   await node(page, keyBlock).waitFor();
-  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await allChangesSaved(page);
   await page.getByRole('tab', { name: 'Preview' }).click();
 }
 

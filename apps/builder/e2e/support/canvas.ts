@@ -39,6 +39,11 @@ async function freeSpot(page: Page): Promise<{ x: number; y: number }> {
   return { x: pane.width / 3, y: 40 };
 }
 
+/** Waits until the editor's save status says the draft is saved ("All changes saved"). */
+export function allChangesSaved(page: Page): Promise<void> {
+  return page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+}
+
 /** Lays the flow out and fits it into view, as an admin tidies up before the next step. */
 export async function tidy(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tidy up layout' }).click();
