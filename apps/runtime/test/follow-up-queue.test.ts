@@ -175,13 +175,9 @@ describe.each(databaseKinds)('the follow-up queue on %s', (kind) => {
   });
 
   it("the widget's contact form queues a conversation the bot still holds, the same way", async () => {
-    const { ws, visitor, url } = await setup('contact', true);
+    const { ws, visitor } = await setup('contact', true);
     expect((await row(visitor.conversationId)).status).toBe('bot');
-    const response = await fetch(`${url}/api/public/conversations/${visitor.conversationId}/contact`, {
-      method: 'POST',
-      headers: visitor.headers(),
-      body: JSON.stringify({ email: 'form.visitor@example.com', name: 'Fran' }),
-    });
+    const response = await visitor.contact({ email: 'form.visitor@example.com', name: 'Fran' });
     expect(response.status).toBe(200);
     const queued = await row(visitor.conversationId);
     expect(queued.status).toBe('needs_agent');
@@ -208,12 +204,8 @@ describe.each(databaseKinds)('the follow-up queue on %s', (kind) => {
   });
 
   it('a resolved follow-up that the visitor reopens is a new wait, without the old mark', async () => {
-    const { visitor, url, agent } = await setup('reopen', true);
-    await fetch(`${url}/api/public/conversations/${visitor.conversationId}/contact`, {
-      method: 'POST',
-      headers: visitor.headers(),
-      body: JSON.stringify({ email: 'again@example.com' }),
-    });
+    const { visitor, agent } = await setup('reopen', true);
+    await visitor.contact({ email: 'again@example.com' });
     expect((await row(visitor.conversationId)).follow_up_reason).toBe('contact_form');
     const resolved = await t.current.call('POST', `/api/inbox/conversations/${visitor.conversationId}/resolve`, agent);
     expect(resolved.status).toBe(200);

@@ -168,22 +168,14 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
       ).status,
     ).toBe(404);
     expect((await visitor.history(-1)).status).toBe(400);
-    const badEmail = await fetch(`${t.current.server.url}/api/public/conversations/${visitor.conversationId}/contact`, {
-      method: 'POST',
-      headers: visitor.headers(),
-      body: JSON.stringify({ email: 'not-an-email' }),
-    });
+    const badEmail = await visitor.contact({ email: 'not-an-email' });
     expect(badEmail.status).toBe(400);
   });
 
   it('captures a contact email, updates the visitor and starts a new conversation', async () => {
     const visitor = new TestVisitor(t.current.server.url, ctx.botId);
     await visitor.start();
-    const contact = await fetch(`${t.current.server.url}/api/public/conversations/${visitor.conversationId}/contact`, {
-      method: 'POST',
-      headers: visitor.headers(),
-      body: JSON.stringify({ email: 'vera@example.com', name: 'Vera' }),
-    });
+    const contact = await visitor.contact({ email: 'vera@example.com', name: 'Vera' });
     expect(contact.status).toBe(200);
     const { body } = await visitor.history();
     const events = body.messages.map((m: { content: { type: string; kind?: string } }) => m.content.kind);

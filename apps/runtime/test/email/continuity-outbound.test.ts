@@ -129,12 +129,7 @@ describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
     const visitor = await s.visitor('vera.prefers@example.test');
     const socket = await TestSocket.open(wsUrl(s.url, `?visitorToken=${encodeURIComponent(visitor.token)}`));
     try {
-      const contact = await s.server.current.call(
-        'POST',
-        `/api/public/conversations/${visitor.conversationId}/contact`,
-        visitor.headers(),
-        { email: 'vera.prefers@example.test' },
-      );
+      const contact = await visitor.contact({ email: 'vera.prefers@example.test' });
       expect(contact.status).toBe(200);
       expect((await s.reply(visitor.conversationId, 'Answer by email as asked')).status).toBe(201);
       const [email] = await eventually(() => {

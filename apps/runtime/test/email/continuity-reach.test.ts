@@ -41,12 +41,7 @@ describe.each(databaseKinds)('how a reply reaches the visitor, on %s', (kind) =>
     const vera = await s.visitor('vera.asked@example.test');
     const socket = await s.openWidget(vera);
     try {
-      const contact = await s.server.current.call(
-        'POST',
-        `/api/public/conversations/${vera.conversationId}/contact`,
-        vera.headers(),
-        { email: 'vera.asked@example.test' },
-      );
+      const contact = await vera.contact({ email: 'vera.asked@example.test' });
       expect(contact.status).toBe(200);
       expect(await detailReach(vera.conversationId)).toEqual({ via: 'email', inChat: true });
       await s.db
