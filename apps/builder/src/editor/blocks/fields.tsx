@@ -9,6 +9,14 @@ interface FieldProps<T> {
   hint?: ReactNode;
 }
 
+/**
+ * `value` and `onChange` for a TextField or TemplateField whose empty text means "not set": the field shows
+ * `undefined` as empty, and clearing it gives `undefined` (as VariableField's `optional`).
+ */
+export function optionalText(value: string | undefined, onChange: (value: string | undefined) => void) {
+  return { value: value ?? '', onChange: (text: string) => onChange(text || undefined) };
+}
+
 export function Field({
   label,
   hint,

@@ -2,7 +2,15 @@ import type { CaptureData } from '@flowdesk/flow-schema';
 
 type FormField = NonNullable<CaptureData['fields']>[number];
 
-import { CheckboxField, NumberField, SelectField, TemplateField, TextField, VariableField } from '../fields';
+import {
+  CheckboxField,
+  NumberField,
+  optionalText,
+  SelectField,
+  TemplateField,
+  TextField,
+  VariableField,
+} from '../fields';
 import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
@@ -88,8 +96,7 @@ export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
       ) : (
         <TextField
           label="Placeholder"
-          value={data.placeholder ?? ''}
-          onChange={(placeholder) => update({ ...data, placeholder: placeholder || undefined }, 'placeholder')}
+          {...optionalText(data.placeholder, (placeholder) => update({ ...data, placeholder }, 'placeholder'))}
         />
       )}
       <VariableField
@@ -122,8 +129,7 @@ export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
         )}
         <TextField
           label="Must match pattern (regular expression)"
-          value={validation.pattern ?? ''}
-          onChange={(pattern) => setValidation({ pattern: pattern || undefined }, 'pattern')}
+          {...optionalText(validation.pattern, (pattern) => setValidation({ pattern }, 'pattern'))}
           placeholder="^[A-Z]{2}\d+$"
         />
         <TemplateField

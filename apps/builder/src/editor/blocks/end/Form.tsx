@@ -1,12 +1,11 @@
-import { TemplateField } from '../fields';
+import { optionalText, TemplateField } from '../fields';
 import type { BlockFormProps } from '../form-props';
 
 export function EndForm({ block, update }: BlockFormProps<'end'>) {
   return (
     <TemplateField
       label="Last message (optional)"
-      value={block.data.message ?? ''}
-      onChange={(message) => update({ ...block.data, message: message || undefined }, 'message')}
+      {...optionalText(block.data.message, (message) => update({ ...block.data, message }, 'message'))}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { HTTP_MAX_TIMEOUT_MS, type HttpRequestData } from '@flowdesk/flow-schema';
-import { NumberField, SelectField, TemplateField, TextField, VariableField } from '../fields';
+import { NumberField, optionalText, SelectField, TemplateField, TextField, VariableField } from '../fields';
 import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
@@ -44,8 +44,7 @@ export function HttpRequestForm({ block, update }: BlockFormProps<'http_request'
       {data.method && data.method !== 'GET' ? (
         <TemplateField
           label="Body (JSON)"
-          value={data.body ?? ''}
-          onChange={(body) => set({ body: body || undefined }, 'body')}
+          {...optionalText(data.body, (body) => set({ body }, 'body'))}
           placeholder={'{"email": "{{email}}"}'}
         />
       ) : null}

@@ -1,5 +1,5 @@
 import type { MessageBlockContent } from '@flowdesk/flow-schema';
-import { SelectField, TemplateField, TextField } from '../fields';
+import { optionalText, SelectField, TemplateField, TextField } from '../fields';
 import type { BlockFormProps } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
@@ -37,16 +37,8 @@ function CardEditor({ card, update }: { card: Card; update: (card: Card) => void
   return (
     <>
       <TextField label="Title" value={card.title} onChange={(title) => update({ ...card, title })} />
-      <TextField
-        label="Subtitle"
-        value={card.subtitle ?? ''}
-        onChange={(subtitle) => update({ ...card, subtitle: subtitle || undefined })}
-      />
-      <TextField
-        label="Image URL"
-        value={card.imageUrl ?? ''}
-        onChange={(imageUrl) => update({ ...card, imageUrl: imageUrl || undefined })}
-      />
+      <TextField label="Subtitle" {...optionalText(card.subtitle, (subtitle) => update({ ...card, subtitle }))} />
+      <TextField label="Image URL" {...optionalText(card.imageUrl, (imageUrl) => update({ ...card, imageUrl }))} />
       <ListEditor
         items={card.buttons ?? []}
         itemName="card button"
@@ -57,11 +49,7 @@ function CardEditor({ card, update }: { card: Card; update: (card: Card) => void
         renderItem={(button, set) => (
           <div className="row">
             <TextField label="Label" value={button.label} onChange={(label) => set({ ...button, label })} />
-            <TextField
-              label="URL"
-              value={button.url ?? ''}
-              onChange={(url) => set({ ...button, url: url || undefined })}
-            />
+            <TextField label="URL" {...optionalText(button.url, (url) => set({ ...button, url }))} />
           </div>
         )}
       />
@@ -104,15 +92,13 @@ export function MessageForm({ block, update }: BlockFormProps<'message'>) {
           {content.type === 'image' ? (
             <TextField
               label="Alternative text"
-              value={content.alt ?? ''}
-              onChange={(alt) => set({ ...content, alt: alt || undefined }, 'alt')}
+              {...optionalText(content.alt, (alt) => set({ ...content, alt }, 'alt'))}
             />
           ) : null}
           <TemplateField
             label="Caption"
             multiline={false}
-            value={caption}
-            onChange={(c) => set({ ...content, caption: c || undefined }, 'caption')}
+            {...optionalText(caption, (c) => set({ ...content, caption: c }, 'caption'))}
           />
         </>
       ) : null}
@@ -120,8 +106,7 @@ export function MessageForm({ block, update }: BlockFormProps<'message'>) {
         <>
           <TemplateField
             label="Text above the button"
-            value={content.text ?? ''}
-            onChange={(text) => set({ ...content, text: text || undefined }, 'text')}
+            {...optionalText(content.text, (text) => set({ ...content, text }, 'text'))}
           />
           <TextField
             label="Button label"
