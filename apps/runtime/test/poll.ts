@@ -1,18 +1,19 @@
 /**
  * Asks `read` every `everyMs` until `done` holds for what it returned, and resolves with that (a wait on a
- * condition, never a fixed sleep); fails after `timeoutMs`.
+ * condition, never a fixed sleep); fails after `timeoutMs`, saying `failure(the last value)`.
  */
-async function poll<T>(
+export async function poll<T>(
   read: () => T | Promise<T>,
   done: (value: T) => boolean,
   timeoutMs: number,
   everyMs: number,
+  failure: (last: T) => string = () => `condition never held in ${timeoutMs} ms`,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition never held in ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(failure(value));
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
