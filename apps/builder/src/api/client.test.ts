@@ -1,71 +1,44 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NoContent, ReopenResponse } from '@flowdesk/contract';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ApiError, createApiClient } from './client';
+import { testServer } from './test-server';
 
-interface Seen {
-  method?: string;
-  url?: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-let server: Server;
-let baseUrl = '';
-const seen: Seen[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, headers: req.headers, body });
-      if (req.url === '/echo') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(body);
-      } else if (req.url === '/empty') {
-        res.writeHead(204);
-        res.end();
-      } else if (req.url === '/bad') {
-        res.writeHead(422, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({ error: { code: 'invalid_flow', message: 'The flow has 2 errors.', details: [1, 2] } }),
-        );
-      } else if (req.url === '/auth') {
-        res.writeHead(401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'unauthorized', message: 'Please log in.' } }));
-      } else {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('boom');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = testServer((req, res) => {
+  if (req.url === '/echo') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(req.body);
+  } else if (req.url === '/empty') {
+    res.writeHead(204);
+    res.end();
+  } else if (req.url === '/bad') {
+    res.writeHead(422, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'invalid_flow', message: 'The flow has 2 errors.', details: [1, 2] } }));
+  } else if (req.url === '/auth') {
+    res.writeHead(401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'unauthorized', message: 'Please log in.' } }));
+  } else {
+    res.writeHead(500, { 'content-type': 'text/plain' });
+    res.end('boom');
+  }
 });
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('api client', () => {
   test('sends JSON with the CSRF header and returns the parsed body', async () => {
-    const client = createApiClient({ baseUrl });
+    const client = createApiClient({ baseUrl: server.url });
     const result = await client.post('/echo', ReopenResponse, { status: 'agent', assigneeId: 'u1' });
     expect(result).toEqual({ status: 'agent', assigneeId: 'u1' });
-    const last = seen.at(-1)!;
+    const last = server.seen.at(-1)!;
     expect(last.method).toBe('POST');
     expect(last.headers['x-requested-with']).toBe('flowdesk');
     expect(last.headers['content-type']).toBe('application/json');
   });
 
   test('an empty response resolves to undefined', async () => {
-    await expect(createApiClient({ baseUrl }).delete('/empty', NoContent)).resolves.toBeUndefined();
+    await expect(createApiClient({ baseUrl: server.url }).delete('/empty', NoContent)).resolves.toBeUndefined();
   });
 
   test("keeps the runtime's error code, message and details", async () => {
-    const error = await createApiClient({ baseUrl })
+    const error = await createApiClient({ baseUrl: server.url })
       .put('/bad', NoContent, {})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -78,7 +51,7 @@ describe('api client', () => {
   });
 
   test('a non-JSON failure still gives a readable message', async () => {
-    const error = (await createApiClient({ baseUrl })
+    const error = (await createApiClient({ baseUrl: server.url })
       .get('/crash', NoContent)
       .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(500);
@@ -87,7 +60,7 @@ describe('api client', () => {
 
   test('401 calls onUnauthorized', async () => {
     let calls = 0;
-    const client = createApiClient({ baseUrl, onUnauthorized: () => calls++ });
+    const client = createApiClient({ baseUrl: server.url, onUnauthorized: () => calls++ });
     await expect(client.get('/auth', NoContent)).rejects.toThrow('Please log in.');
     expect(calls).toBe(1);
   });
@@ -98,7 +71,7 @@ describe('api client', () => {
   });
 
   test('an answer that does not match its schema is an invalid_response naming the call and the field', async () => {
-    const client = createApiClient({ baseUrl });
+    const client = createApiClient({ baseUrl: server.url });
     const answer = { status: 'open', assigneeId: null };
     const error = (await client.post('/echo', ReopenResponse, answer).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
@@ -108,7 +81,7 @@ describe('api client', () => {
   });
 
   test('a matching answer comes back as sent, fields outside the schema kept', async () => {
-    const client = createApiClient({ baseUrl });
+    const client = createApiClient({ baseUrl: server.url });
     const result = await client.post('/echo', ReopenResponse, { status: 'resolved', assigneeId: null, note: 'x' });
     expect(result).toEqual({ status: 'resolved', assigneeId: null, note: 'x' });
   });

@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { compileFlow } from '@flowdesk/engine';
 import { FlowDocument } from '@flowdesk/flow-schema';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { testServer } from '../api/test-server';
 import { sampleFlow } from '../editor/model/test-flow';
 import { createPreviewEffects, type EffectNote } from './preview-effects';
 import { PreviewSession, replyText } from './preview-session';
@@ -37,20 +36,10 @@ describe('preview session', () => {
 });
 
 describe('preview HTTP effect', () => {
-  let server: Server;
-  let url = '';
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url === '/slow') return void setTimeout(() => res.end('{}'), 2000);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ plan: 'pro' }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
+  const server = testServer((req, res) => {
+    if (req.url === '/slow') return void setTimeout(() => res.end('{}'), 2000);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ plan: 'pro' }));
   });
 
   test('really calls the URL and returns the parsed body', async () => {
@@ -58,7 +47,7 @@ describe('preview HTTP effect', () => {
     const effects = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n) });
     const result = await effects.http({
       method: 'GET',
-      url: `${url}/plan`,
+      url: `${server.url}/plan`,
       headers: {},
       body: undefined,
       timeoutMs: 1000,
@@ -86,7 +75,7 @@ describe('preview HTTP effect', () => {
           id: 'lookup',
           type: 'http_request',
           position: at,
-          data: { url: `${url}/plan`, timeoutMs: 1000, responseMapping: [{ path: 'plan', variable: 'plan' }] },
+          data: { url: `${server.url}/plan`, timeoutMs: 1000, responseMapping: [{ path: 'plan', variable: 'plan' }] },
         },
         { id: 'say', type: 'message', position: at, data: { content: { type: 'text', text: 'Plan: {{plan}}' } } },
       ],
@@ -113,7 +102,7 @@ describe('preview HTTP effect', () => {
     const notes: EffectNote[] = [];
     const effects = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n) });
     await expect(
-      effects.http({ method: 'GET', url: `${url}/slow`, headers: {}, body: undefined, timeoutMs: 100 }),
+      effects.http({ method: 'GET', url: `${server.url}/slow`, headers: {}, body: undefined, timeoutMs: 100 }),
     ).rejects.toThrow();
     expect(notes[0]!.text).toContain('no answer within 100 ms');
   });
