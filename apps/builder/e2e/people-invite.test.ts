@@ -10,12 +10,18 @@ beforeAll(async () => {
 });
 afterAll(async () => e2e?.close());
 
+/** A new page with the seeded admin signed in, on Settings → Teams & people. */
+async function adminOnTeamsPage() {
+  const admin = await e2e.newPage();
+  await signInAsAdmin(admin.page, e2e.harness);
+  await admin.page.goto(`${e2e.harness.appUrl}settings/teams`);
+  return admin;
+}
+
 test('an admin invites by email; the invitee follows the emailed link, chooses a password and is signed in', async () => {
   const { harness } = e2e;
-  const admin = await e2e.newPage();
-  await signInAsAdmin(admin.page, harness);
+  const admin = await adminOnTeamsPage();
   // A team to invite into.
-  await admin.page.goto(`${harness.appUrl}settings/teams`);
   const people = admin.page.getByRole('region', { name: 'People' });
   await people.waitFor();
   await admin.page.evaluate(() =>
@@ -83,9 +89,7 @@ test('an admin invites by email; the invitee follows the emailed link, chooses a
 
 test('resend sends a new link (the old one stops working); withdraw ends the invite', async () => {
   const { harness } = e2e;
-  const admin = await e2e.newPage();
-  await signInAsAdmin(admin.page, harness);
-  await admin.page.goto(`${harness.appUrl}settings/teams`);
+  const admin = await adminOnTeamsPage();
   const form = admin.page.getByRole('form', { name: 'Invite a person' });
   await form.getByLabel('Name').fill('Omar Late');
   await form.getByLabel('Email').fill('omar@example.com');
