@@ -3,9 +3,8 @@ import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 import type { Kysely } from 'kysely';
 import { createBot } from '../../src/bots/repository';
 import type { Database } from '../../src/db/schema';
-import { inboxDb } from '../../src/inbox/tables';
 import { createUser } from '../../src/people/users';
-import { newId } from '../../src/services/secrets';
+import { seedTeam } from '../email/fixtures';
 import { PASSWORD, seedWorkspace } from '../fixtures/accounts';
 import { ask, flowDocument, say, start } from '../fixtures/flow-builder';
 import { publishFlow } from '../fixtures/flows';
@@ -56,16 +55,8 @@ export const texts = (messages: Message[]): string[] =>
     return content.type;
   });
 
-export async function createTeam(db: Kysely<Database>, workspaceId: string, name: string, memberIds: string[]) {
-  const id = newId();
-  await inboxDb(db).insertInto('teams').values({ id, workspace_id: workspaceId, name }).execute();
-  if (memberIds.length)
-    await db
-      .insertInto('team_members')
-      .values(memberIds.map((user_id) => ({ team_id: id, user_id })))
-      .execute();
-  return id;
-}
+/** A team with these members (the name upgrade/populate.ts imports it by, in older builds too). */
+export { seedTeam as createTeam };
 
 /**
  * Workspace A: admin, agent `andy` (Support), agent `bea` (Billing), two bots whose flows hand off to
@@ -80,8 +71,8 @@ export async function seedInbox(db: Kysely<Database>) {
     password: PASSWORD,
     role: 'agent',
   });
-  const support = await createTeam(db, a.workspaceId, 'Support', [a.agent.id]);
-  const billing = await createTeam(db, a.workspaceId, 'Billing', [bea.id]);
+  const support = await seedTeam(db, a.workspaceId, 'Support', [a.agent.id]);
+  const billing = await seedTeam(db, a.workspaceId, 'Billing', [bea.id]);
   await db.updateTable('users').set({ presence: 'online' }).where('id', '=', a.agent.id).execute();
   await publishFlow(db, a.bot.id, handoffFlow(support));
   const billingBot = await createBot(db, {

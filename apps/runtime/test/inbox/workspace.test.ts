@@ -3,11 +3,12 @@ import { emailDb } from '../../src/email/tables';
 import { nextOnlineAgent } from '../../src/inbox/routing';
 import { createUser } from '../../src/people/users';
 import { databaseKinds } from '../db';
+import { seedTeam } from '../email/fixtures';
 import { loginHeaders, PASSWORD } from '../fixtures/accounts';
 import { TestVisitor } from '../fixtures/visitor';
 import { TestSocket, wsUrl } from '../fixtures/ws-client';
 import { useTestServer } from '../server';
-import { createTeam, seedInbox } from './fixtures';
+import { seedInbox } from './fixtures';
 
 describe.each(databaseKinds)('inbox workspace features on %s', (kind) => {
   const t = useTestServer(kind);
@@ -136,7 +137,7 @@ describe.each(databaseKinds)('inbox workspace features on %s', (kind) => {
     const [ann, bob, cat] = [await make('ann'), await make('bob'), await make('cat')];
     await db.updateTable('users').set({ presence: 'online' }).where('id', 'in', [ann.id, bob.id]).execute();
     await db.updateTable('users').set({ presence: 'away' }).where('id', '=', cat.id).execute();
-    const team = await createTeam(db, seed.a.workspaceId, 'Rotation', [ann.id, bob.id, cat.id]);
+    const team = await seedTeam(db, seed.a.workspaceId, 'Rotation', [ann.id, bob.id, cat.id]);
     const picks: string[] = [];
     for (let i = 0; i < 4; i++) picks.push((await db.transaction().execute((trx) => nextOnlineAgent(trx, team)))!.name);
     expect(picks.slice(0, 2).sort()).toEqual(['ann', 'bob']);
