@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { embedSnippet } from '../src/snippet';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
+import type { Detail } from './handoff-visitor';
 import { startHostPage } from './host-page';
-import { useStack } from './stack';
+import { storedConversationId, useStack } from './stack';
 import { sdkEvents, widget } from './widget-page';
 
 const stack = useStack();
@@ -82,6 +83,46 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     expect(await page.evaluate(() => document.querySelectorAll('script[src$="/widget/chat.js"]').length)).toBe(1);
     await page.evaluate(() => (window.Flowdesk as { close(): void }).close());
     await expect.poll(() => w.panel.isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('a value the session cannot take is left out with a console warning naming it; the chat still starts', async () => {
+    const s = stack.current;
+    const context = await s.browser.newContext({ viewport: DESKTOP });
+    const page = await s.openPage(context);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const w = widget(page);
+    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    // Before this fix one nested value made the session answer 400: "Could not connect to the chat".
+    await page.evaluate(() => {
+      const sdk = window.Flowdesk as { setVariables(v: object): void; identify(v: object): void };
+      sdk.setVariables({ company: { name: 'Ray & Co' }, tier: 'gold' });
+      sdk.identify({ name: 'Bo Ray', email: 'bo at example' });
+    });
+    await w.launcher.click();
+    await w.botSays('What can I help you with?').waitFor();
+    await page.evaluate(() =>
+      (window.Flowdesk as { setVariables(v: object): void }).setVariables({ cart: 2, items: ['a'] }),
+    );
+    const id = await storedConversationId(page, s.botId);
+    await expect
+      .poll(async () => (await s.asAgent<Detail>('GET', `/api/inbox/conversations/${id}`)).visitor)
+      .toMatchObject({
+        name: 'Bo Ray',
+        email: 'vera@example.com',
+        variables: { plan: 'pro', seats: 12, tier: 'gold', cart: 2 },
+      });
+    const { variables } = (await s.asAgent<Detail>('GET', `/api/inbox/conversations/${id}`)).visitor;
+    expect(Object.keys(variables)).not.toContain('company');
+    expect(Object.keys(variables)).not.toContain('items');
+    expect(warnings).toEqual([
+      'Flowdesk: ignored the variable "company": only text, numbers and true/false can be set (no objects, lists or null).',
+      'Flowdesk: ignored the visitor detail "email": it is not an email address.',
+      'Flowdesk: ignored the variable "items": only text, numbers and true/false can be set (no objects, lists or null).',
+    ]);
     await context.close();
   });
 

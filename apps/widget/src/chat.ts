@@ -3,7 +3,8 @@ import { backoffDelay } from './core/backoff';
 import { unreadCount } from './core/conversation-events';
 import { ChatSession } from './core/session';
 import { browserStore } from './core/store';
-import type { ChatController, ChatHost } from './types';
+import { acceptVariables, acceptVisitor } from './sdk/page-details';
+import type { ChatController, ChatHost, Variables, VisitorIdentity } from './types';
 import { h } from './ui/dom';
 import { trapFocus } from './ui/focus-trap';
 import { Panel } from './ui/panel';
@@ -24,6 +25,13 @@ function wsUrl(runtimeUrl: string, token: string): string {
 /** Builds the chat panel inside the loader's shadow root and connects it to the runtime. */
 function mount(host: ChatHost): ChatController {
   const { config, root } = host;
+  // What the page set before the chat loaded, as the session accepts it (bad values warned about once, here).
+  const variables: Variables = {};
+  const visitor: VisitorIdentity = {};
+  for (const said of host.pageDetails) {
+    Object.assign(variables, acceptVariables(said.variables, variables));
+    Object.assign(visitor, acceptVisitor(said.visitor));
+  }
   const store = browserStore();
   const container = root.querySelector<HTMLElement>('.fd-root') ?? root.appendChild(h('div', { class: 'fd-root' }));
   const style = h('style', null, PANEL_CSS);
@@ -122,7 +130,7 @@ function mount(host: ChatHost): ChatController {
   function connect(): Promise<void> {
     session.failed = null;
     clearTimeout(startRetry);
-    started ??= session.start(host.variables, host.visitor).then(
+    started ??= session.start(variables, visitor).then(
       () => {
         live = true;
         startAttempts = 0;
@@ -165,13 +173,17 @@ function mount(host: ChatHost): ChatController {
       session.localTyping.stop();
       if (returnFocus instanceof HTMLElement) returnFocus.focus();
     },
-    setVariables(variables) {
-      Object.assign(host.variables, variables);
-      if (session.conversation) void session.update({ variables }).catch(() => {});
+    setVariables(next) {
+      const accepted = acceptVariables(next, variables);
+      if (Object.keys(accepted).length === 0) return;
+      Object.assign(variables, accepted);
+      if (session.conversation) void session.update({ variables: accepted }).catch(() => {});
     },
-    identify(visitor) {
-      Object.assign(host.visitor, visitor);
-      if (session.conversation) void session.update({ visitor }).catch(() => {});
+    identify(details) {
+      const accepted = acceptVisitor(details);
+      if (Object.keys(accepted).length === 0) return;
+      Object.assign(visitor, accepted);
+      if (session.conversation) void session.update({ visitor: accepted }).catch(() => {});
     },
     destroy() {
       clearTimeout(startRetry);

@@ -6,6 +6,7 @@ import { replayQueue, SDK_METHODS, type SdkStub, type SdkTarget } from './sdk/qu
 import type {
   ChatController,
   FlowdeskConfig,
+  PageDetails,
   Variables,
   VisitorIdentity,
   WidgetEventName,
@@ -63,8 +64,8 @@ function queuingStub(): SdkStub {
 function boot(config: FlowdeskConfig, botLauncher: Promise<BotLauncher | null>): void {
   const stub = (window.Flowdesk ?? {}) as SdkStub;
   const emitter = new Emitter();
-  const variables: Variables = { ...config.variables };
-  const visitor: VisitorIdentity = { ...config.visitor };
+  // What the page said (config, then each setVariables/identify) until the chat loads; the chat checks them in order.
+  const pageDetails: PageDetails[] = [{ variables: config.variables, visitor: config.visitor }];
   const strings = config.strings ?? {};
   const { host, root } = createHostElement();
   const container = h('div', { class: `fd-root${config.position === 'left' ? ' left' : ''}` });
@@ -104,8 +105,7 @@ function boot(config: FlowdeskConfig, botLauncher: Promise<BotLauncher | null>):
       return module.mount({
         root,
         config,
-        variables,
-        visitor,
+        pageDetails,
         launcher: launcher.button,
         emit: (event, payload) => emitter.emit(event, payload),
         setUnread: (count) => launcher.setUnread(count),
@@ -145,17 +145,12 @@ function boot(config: FlowdeskConfig, botLauncher: Promise<BotLauncher | null>):
     },
     show: () => setHostVisible(host, true),
     setVariables(next: Variables) {
-      if (!next || typeof next !== 'object') return;
-      Object.assign(variables, next);
-      void chat?.then((c) => c.setVariables(next));
+      if (chat) void chat.then((c) => c.setVariables(next));
+      else pageDetails.push({ variables: next });
     },
     identify(details: VisitorIdentity) {
-      if (!details || typeof details !== 'object') return;
-      const clean: VisitorIdentity = {};
-      if (typeof details.email === 'string') clean.email = details.email;
-      if (typeof details.name === 'string') clean.name = details.name;
-      Object.assign(visitor, clean);
-      void chat?.then((c) => c.identify(clean));
+      if (chat) void chat.then((c) => c.identify(details));
+      else pageDetails.push({ visitor: details });
     },
     on: (event: WidgetEventName, fn: WidgetListener) => emitter.on(event, fn),
     off: (event: WidgetEventName, fn: WidgetListener) => emitter.off(event, fn),

@@ -35,13 +35,18 @@ export interface WidgetEventPayloads {
 }
 export type WidgetListener<E extends WidgetEventName = WidgetEventName> = (payload: WidgetEventPayloads[E]) => void;
 
+/** One thing the page said about its visitor, unchecked (the chat checks it: sdk/page-details.ts). */
+export interface PageDetails {
+  variables?: unknown;
+  visitor?: unknown;
+}
+
 /** What the loader hands to the lazily loaded chat chunk. */
 export interface ChatHost {
   root: ShadowRoot;
   config: FlowdeskConfig;
-  /** Variables and identity collected by the SDK before the chat chunk loaded. */
-  variables: Variables;
-  visitor: VisitorIdentity;
+  /** What the page said before the chat chunk loaded (FlowdeskConfig, then setVariables/identify), in order. */
+  pageDetails: PageDetails[];
   emit<E extends WidgetEventName>(event: E, payload: WidgetEventPayloads[E]): void;
   setUnread(count: number): void;
   /** The launcher's texts once the bot's settings are known (page config still wins). */

@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { Message, VisitorConversation } from './conversation';
 import { EmailAddress } from './email-schema';
+import { MAX_PUBLIC_VARIABLES, MAX_VARIABLE_NAME, MAX_VARIABLE_TEXT, MAX_VISITOR_NAME } from './page-details';
 
 /** Public widget API, mounted under /api/public. Visitor calls carry `Authorization: Bearer <visitorToken>`. */
 export const PUBLIC_API_PREFIX = '/api/public';
 
 export const VisitorDetails = z.object({
-  name: z.string().max(200).optional(),
+  name: z.string().max(MAX_VISITOR_NAME).optional(),
   email: EmailAddress.optional(),
 });
 
-/** Most variables a page may set at once (session start, setVariables). */
-export const MAX_PUBLIC_VARIABLES = 100;
+export { MAX_PUBLIC_VARIABLES };
 
 /** Variables from the page: short names, flat values, at most MAX_PUBLIC_VARIABLES of them (the body limit bounds the parse). */
 export const PublicVariables = z
-  .record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean()]))
+  .record(z.string().max(MAX_VARIABLE_NAME), z.union([z.string().max(MAX_VARIABLE_TEXT), z.number(), z.boolean()]))
   .refine((variables) => Object.keys(variables).length <= MAX_PUBLIC_VARIABLES, {
     message: `At most ${MAX_PUBLIC_VARIABLES} variables can be set at once`,
   });
