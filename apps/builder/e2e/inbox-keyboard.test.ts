@@ -129,7 +129,18 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-03-hand-back-labels.png` });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-    // Bob's variables read as key/value lists, never raw JSON: the website's, and the bot's (nested ones too).
+    // Bob's variables read as key/value lists, never raw JSON: the website's, and the bot's (nested ones too: an
+    // HTTP block's answer mapped into `order`, written here as the engine would).
+    const { variables } = await live.runtime.db
+      .selectFrom('conversations')
+      .select('variables')
+      .where('id', '=', bob)
+      .executeTakeFirstOrThrow();
+    await live.runtime.db
+      .updateTable('conversations')
+      .set({ variables: JSON.stringify({ ...variables, order: { id: 'A-17', items: 2 } }) })
+      .where('id', '=', bob)
+      .execute();
     await page.goto(`${live.runtime.url}/app/inbox/${bob}`);
     await expect.poll(() => openName(page)).toBe('Bob Ray');
     const website = page.getByRole('region', { name: 'Set by the website' });
@@ -142,7 +153,11 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
     expect(text).toMatch(/Seats\s+12/);
     // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, as above
     const captured = await page.getByRole('region', { name: 'Captured by the bot' }).innerText();
-    expect(captured).toMatch(/Visitor\s+Name\s+Bob Ray\s+Email\s+bob@example.com/);
+    expect(captured).toMatch(/Order\s+Id\s+A-17\s+Items\s+2/);
+    // The bot's own list leaves out what the inbox shows elsewhere: the last message, the visitor's details, the
+    // website's variables (copied into the conversation).
+    expect(captured).not.toMatch(/Last message|Visitor|Bob Ray|Plan|Seats|Order id|Newsletter/);
+    expect(captured).toMatch(/Topic\s+Talk to a human/);
     for (const shown of [text, captured]) expect(shown).not.toMatch(/[{}[\]"]/);
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-keys-04-variables.png` });
     expect(errors).toEqual([]);

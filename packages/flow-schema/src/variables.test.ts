@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  capturedVariables,
   getPath,
   setPath,
   setPaths,
@@ -60,5 +61,29 @@ describe('setPaths', () => {
     const out = setPaths({}, entries);
     expect(Object.keys(out)).toHaveLength(50_000);
     expect(out.k49999).toBe(49_999);
+  });
+});
+
+describe('capturedVariables', () => {
+  test('keeps what the flow captured, not the engine’s or the host’s own', () => {
+    expect(
+      capturedVariables({
+        email: 'vera@example.org',
+        order: { id: 'A1' },
+        last_message: 'vera@example.org',
+        visitor: { name: null, email: null },
+        page: { url: 'https://x' },
+        conversation: { id: 'c1' },
+        _engine: 'x',
+        visitor_tier: 'gold',
+      }),
+    ).toEqual({ email: 'vera@example.org', order: { id: 'A1' }, visitor_tier: 'gold' });
+  });
+
+  test('leaves out what the page set while it still holds the page’s value', () => {
+    expect(capturedVariables({ plan: 'Pro', seats: 14, topic: 'Billing' }, { plan: 'Pro', seats: 12 })).toEqual({
+      seats: 14,
+      topic: 'Billing',
+    });
   });
 });

@@ -8,6 +8,24 @@ export const BUILTIN_VARIABLES = ['last_message'] as const;
 /** Prefixes the host fills (visitor details, page) — see the runtime's session variables. */
 export const HOST_VARIABLE_PREFIXES = ['visitor', 'page', 'conversation'] as const;
 
+/**
+ * The variables a flow captured: without the engine's own (`last_message`), the host's (`visitor`, `page`,
+ * `conversation`) and those the page set (`fromPage`, copied into the conversation) still holding the page's value,
+ * which the inbox shows elsewhere (the transcript, the visitor's details, "set by the website").
+ */
+export function capturedVariables<T>(
+  variables: Record<string, T>,
+  fromPage: Record<string, unknown> = {},
+): Record<string, T> {
+  const own = new Set<string>([...BUILTIN_VARIABLES, ...HOST_VARIABLE_PREFIXES]);
+  return Object.fromEntries(
+    Object.entries(variables).filter(
+      ([name, value]) =>
+        !own.has(name) && !name.startsWith('_') && !(Object.hasOwn(fromPage, name) && fromPage[name] === value),
+    ),
+  );
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { Priority } from '@flowdesk/contract';
+import { capturedVariables } from '@flowdesk/flow-schema';
 import { useToast } from '../../app/toasts';
 import { formatDateTime } from '../../ui/format';
 import { StatusBadge } from '../badges';
@@ -138,7 +139,7 @@ export function DetailsPanel({
           </div>
         </dl>
       </section>
-      <VariableList title="Captured by the bot" values={conversation.variables} />
+      <VariableList title="Captured by the bot" values={capturedVariables(conversation.variables, visitor.variables)} />
       <VariableList title="Set by the website" values={visitor.variables} />
     </aside>
   );
