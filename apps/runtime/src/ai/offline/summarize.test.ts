@@ -19,7 +19,7 @@ describe('offline handoff summary (structured)', () => {
   it('says the problem in one sentence, what the bot answered, the details by name, the tone and a next step', () => {
     const { structured, summary } = summarizeOffline({
       transcript,
-      variables: { plan: 'Pro', _engine: 'x', tags: ['a'] },
+      variables: { plan: 'Pro', _engine: 'x', tags: ['a'], newsletter: true },
       visitor: { name: 'Jane Doe' },
     });
     expect(structured.problem).toMatch(/^Jane Doe: My payment failed at checkout and now I see two pending charges/);
@@ -28,6 +28,7 @@ describe('offline handoff summary (structured)', () => {
       { label: 'Name', value: 'Jane Doe' },
       { label: 'Email', value: 'jane@doe.io' },
       { label: 'Plan', value: 'Pro' },
+      { label: 'Newsletter', value: 'Yes' },
     ]);
     expect(structured.tone).toBe('frustrated');
     expect(structured.nextStep).toMatch(/payment/i);

@@ -85,7 +85,13 @@ const INTERNAL_VARIABLE = /^(_|last_|visitor$|ai_|tmp_|temp_)/i;
 function variableDetails(variables: Record<string, unknown>, chat: Set<string>): Array<[string, string]> {
   return Object.entries(variables)
     .filter(([key, value]) => !INTERNAL_VARIABLE.test(key) && ['string', 'number', 'boolean'].includes(typeof value))
-    .map(([key, value]) => [fieldLabel(key), String(value).trim()] as [string, string])
+    .map(
+      ([key, value]) =>
+        [fieldLabel(key), typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value).trim()] as [
+          string,
+          string,
+        ],
+    )
     .filter(([, value]) => value && value.length <= 120 && !chat.has(value.toLowerCase()));
 }
 
