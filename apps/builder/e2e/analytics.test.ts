@@ -86,7 +86,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     expect(await byReason.locator('li').allTextContents()).toEqual(['Handoff block: 3']);
     expect(
       await page.locator('figure').filter({ hasText: 'Handoffs by block' }).locator('li').allTextContents(),
-    ).toEqual(['handoff: 3']);
+    ).toEqual(['Human handoff: 3']);
     // The heatmap: all four started in one hour of today.
     const heat = page.locator('.analytics-heatmap td[title]');
     expect(await heat.count()).toBe(7 * 24);

@@ -63,6 +63,16 @@ export type DurationFigures = z.infer<typeof DurationFigures>;
 
 const Count = z.object({ key: z.string(), count: z.number().int() });
 
+/** Handoffs from one block of one flow (all its versions), keyed `flowId blockId`, named as the canvas names it. */
+export const BlockHandoffs = Count.extend({
+  flowId: z.string(),
+  flowName: z.string(),
+  blockId: z.string(),
+  /** The block's name, else its type's label, as in its newest version counted. */
+  label: z.string(),
+});
+export type BlockHandoffs = z.infer<typeof BlockHandoffs>;
+
 export const AnalyticsOverview = z.object({
   timeZone: z.string(),
   from: z.string(),
@@ -74,7 +84,7 @@ export const AnalyticsOverview = z.object({
   handedOff: z.number().int(),
   handoffRate: z.number(),
   handoffsByReason: z.array(Count),
-  handoffsByBlock: z.array(Count),
+  handoffsByBlock: z.array(BlockHandoffs),
   /** Handoffs a matched intent led to, by the intent's name (its latest name when it was renamed). */
   handoffsByIntent: z.array(Count),
   /** Handed off, never answered by a person, and no longer waiting (resolved or back with the bot). */

@@ -7,7 +7,7 @@ import { type AnalyticsChoices, type AnalyticsFilters, analyticsApi, analyticsQu
 import { presetRange, rangeLabel } from './date-range';
 import { FigureCards } from './FigureCards';
 import { FilterBar } from './FilterBar';
-import { reasonLabel } from './figures-format';
+import { blockHandoffRows, reasonLabel } from './figures-format';
 import { CountChart } from './HandoffCharts';
 import { HourHeatmap } from './HourHeatmap';
 import { LiveStrip } from './LiveStrip';
@@ -33,7 +33,7 @@ function Figures({ overview, people }: { overview: AnalyticsOverview; people: An
         />
         <CountChart
           title="Handoffs by block"
-          rows={overview.handoffsByBlock.map((row) => ({ label: row.key, count: row.count }))}
+          rows={blockHandoffRows(overview.handoffsByBlock)}
           empty="No handoff came from a flow block in this range."
         />
         <CountChart

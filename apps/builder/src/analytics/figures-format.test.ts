@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyticsQuery, csvHref } from './analytics-api';
-import { formatDuration, formatRate, heatLevel, hourOfWeekGrid, reasonLabel } from './figures-format';
+import { blockHandoffRows, formatDuration, formatRate, heatLevel, hourOfWeekGrid, reasonLabel } from './figures-format';
 
 describe('analytics figures in words', () => {
   it('formats durations by their size, and nothing measured as a dash', () => {
@@ -24,6 +24,33 @@ describe('analytics figures in words', () => {
     expect(reasonLabel('flow')).toBe('Handoff block');
     expect(reasonLabel('takeover')).toBe('Agent took over');
     expect(reasonLabel('something_new')).toBe('something_new');
+  });
+
+  it('names handoff blocks as the canvas does, with their flow when there are several, and apart when alike', () => {
+    const row = (flowId: string, flowName: string, blockId: string, label: string, count: number) => ({
+      key: `${flowId} ${blockId}`,
+      count,
+      flowId,
+      flowName,
+      blockId,
+      label,
+    });
+    expect(blockHandoffRows([row('f1', 'Sales', 'handoff', 'Human handoff', 3)])).toEqual([
+      { label: 'Human handoff', count: 3 },
+    ]);
+    expect(
+      blockHandoffRows([
+        row('f1', 'Sales', 'handoff', 'Human handoff', 3),
+        row('f1', 'Sales', 'parcel', 'Human handoff', 2),
+        row('f2', 'Billing', 'handoff', 'Billing desk', 1),
+        row('f3', '', 'desk', 'Desk', 1),
+      ]),
+    ).toEqual([
+      { label: 'Human handoff · Sales (handoff)', count: 3 },
+      { label: 'Human handoff · Sales (parcel)', count: 2 },
+      { label: 'Billing desk · Billing', count: 1 },
+      { label: 'Desk · deleted flow', count: 1 },
+    ]);
   });
 
   it('fills the 7 × 24 hour-of-week grid from sparse cells and shades relative to the busiest hour', () => {

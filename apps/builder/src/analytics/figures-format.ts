@@ -1,4 +1,4 @@
-import type { AnalyticsOverview } from '@flowdesk/contract';
+import type { AnalyticsOverview, BlockHandoffs } from '@flowdesk/contract';
 
 /** A duration for a card: "—" when nothing was measured, else seconds, minutes, hours or days. */
 export function formatDuration(ms: number | null): string {
@@ -28,6 +28,19 @@ const REASONS: Record<string, string> = {
 /** A handoff reason in words (an unknown one as it came). */
 export function reasonLabel(reason: string): string {
   return REASONS[reason] ?? (reason || 'Unknown');
+}
+
+/**
+ * Handoffs by block as chart rows: each block as the canvas names it, with its flow when the rows span several
+ * flows, and its id when two blocks would still read the same (two unnamed handoff blocks of one flow).
+ */
+export function blockHandoffRows(rows: BlockHandoffs[]): Array<{ label: string; count: number }> {
+  const flows = new Set(rows.map((row) => row.flowId)).size;
+  const named = rows.map((row) => (flows > 1 ? `${row.label} · ${row.flowName || 'deleted flow'}` : row.label));
+  return rows.map((row, i) => ({
+    label: named.filter((label) => label === named[i]).length > 1 ? `${named[i]} (${row.blockId})` : named[i]!,
+    count: row.count,
+  }));
 }
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;

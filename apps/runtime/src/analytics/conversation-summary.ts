@@ -15,12 +15,18 @@ import { forEachConversationBatch, REBUILD_BATCH } from './conversation-batches'
  * - first_handoff_reason, first_response_ms: of the first handoff / first response (`payload->>'ms'`);
  * - resolved_by, resolution_ms, csat_score: of the latest resolution / rating;
  * - bot_resolved: some resolution was by the bot;
- * - handoff_reasons, handoff_blocks: the distinct reasons and blocks of its handoffs (null included);
+ * - handoff_reasons: the distinct reasons of its handoffs (null included);
+ * - handoff_blocks: the distinct blocks its handoffs came from, as `flow_version_id block_id` (null: no block, as
+ *   a takeover), since block ids are only unique within a flow (migration 0916);
  * - handoff_intents: per `bot_id intent` of its handoffs, `[latest fact id, intent name of that fact]`.
  */
 const COLUMNS = `conversation_id, workspace_id, created_at, channels, blocks_visited, handoffs, first_handoff_reason,
   first_responses, first_response_ms, resolutions, resolved_by, resolution_ms, bot_resolved, reopens, csats,
   csat_score, handoff_reasons, handoff_blocks, handoff_intents`;
+
+/** A handoff fact's block, named with its flow version: `flow_version_id block_id`, null without one. */
+const HANDOFF_BLOCK = sql`case when f.block_id is not null and f.flow_version_id is not null
+  then f.flow_version_id || ' ' || f.block_id end`;
 
 /** The summary of the facts in `source` (the table, or rows just inserted) matching `where`, one row per conversation. */
 function summaryOf(where: RawBuilder<boolean>, source: RawBuilder<unknown> = sql`analytics_facts`) {
@@ -39,7 +45,7 @@ function summaryOf(where: RawBuilder<boolean>, source: RawBuilder<unknown> = sql
       count(*) filter (where f.kind = 'csat')::int as csats,
       (array_agg(f.payload->>'score' order by f.id desc) filter (where f.kind = 'csat'))[1] as csat_score,
       coalesce(array_agg(distinct f.reason) filter (where f.kind = 'handoff'), '{}') as handoff_reasons,
-      coalesce(array_agg(distinct f.block_id) filter (where f.kind = 'handoff'), '{}') as handoff_blocks,
+      coalesce(array_agg(distinct ${HANDOFF_BLOCK}) filter (where f.kind = 'handoff'), '{}') as handoff_blocks,
       coalesce(jsonb_object_agg(f.bot_id || ' ' || f.intent,
         jsonb_build_array(f.id, coalesce(f.payload->>'intentName', f.intent)) order by f.id)
         filter (where f.kind = 'handoff' and f.intent is not null), '{}') as handoff_intents

@@ -7,6 +7,7 @@ import { countOnlineAgents } from '../office-hours';
 import { Schedule } from '../office-hours/schedule';
 import { officeHoursDb } from '../office-hours/tables';
 import { usedChannel as summaryUsedChannel } from './conversation-summary';
+import { namedBlockHandoffs } from './handoff-blocks';
 import { openTimeDurations } from './office-durations';
 import { asReport } from './report';
 
@@ -131,7 +132,8 @@ async function durations(
   return figures;
 }
 
-type Group = { dim: 'reason' | 'block' | 'intent'; key: string | null; count: number };
+/** A handoff group; for a block (`flow_id block_id`), `version`: the newest flow version it was counted in. */
+type Group = { dim: 'reason' | 'block' | 'intent'; key: string | null; count: number; version: string | null };
 
 /** Counts and hours of week of the started conversations: one pass, grouped by local hour. */
 async function startedTotals(db: Kysely<Database>, scope: Scope) {
@@ -181,17 +183,22 @@ async function handoffGroups(db: Kysely<Database>, scope: Scope): Promise<Group[
     sql<{ groups: Group[] | null }>`${planEachTime}
     with ho as materialized (${handedOff}),
     arrays as (select handoff_reasons, handoff_blocks, count(*) as n from ho group by 1, 2),
+    blocks as (select arrays.n, fb.* from arrays cross join lateral (
+        select v.flow_id || ' ' || substr(u.key, strpos(u.key, ' ') + 1) as key,
+          (array_agg(v.id order by v.number desc))[1] as version, max(v.number) as number
+        from unnest(arrays.handoff_blocks) u(key) join flow_versions v on v.id = split_part(u.key, ' ', 1)
+        group by 1) fb),
     hi as (select ho.id, e.key, (e.value->>0)::bigint as fact, e.value->>1 as name
       from ho cross join lateral jsonb_each(ho.handoff_intents) e where ho.handoff_intents <> '{}'),
     named as (select distinct on (key) key, name from hi order by key, fact desc),
     groups as (
-      select 'reason' as dim, r.key, sum(n)::int as count
+      select 'reason' as dim, r.key, sum(n)::int as count, null as version
       from arrays cross join lateral unnest(arrays.handoff_reasons) r(key) group by r.key
       union all
-      select 'block', b.key, sum(n)::int from arrays cross join lateral unnest(arrays.handoff_blocks) b(key)
-      group by b.key
+      select 'block', key, sum(n)::int, (array_agg(version order by number desc))[1] from blocks group by key
       union all
-      select 'intent', n.name, count(distinct hi.id)::int from hi join named n on n.key = hi.key group by n.name)
+      select 'intent', n.name, count(distinct hi.id)::int, null from hi join named n on n.key = hi.key
+      group by n.name)
     select json_agg(g order by g.dim, g.count desc, g.key) as groups from groups g`.execute(trx),
   );
   return rows[0]!.groups ?? [];
@@ -230,7 +237,12 @@ export async function overview(
     handedOff,
     handoffRate: rate(handedOff, conversations),
     handoffsByReason: group('reason'),
-    handoffsByBlock: group('block').filter((row) => row.key !== ''),
+    handoffsByBlock: await namedBlockHandoffs(
+      db,
+      groups.flatMap((row) =>
+        row.dim === 'block' && row.key && row.version ? [{ key: row.key, count: row.count, version: row.version }] : [],
+      ),
+    ),
     handoffsByIntent: group('intent'),
     leftWithoutAnswer: total.left ?? 0,
     firstResponse,

@@ -142,7 +142,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(kept.get(b.conversationId)).toMatchObject({
       handoffs: 1,
       first_handoff_reason: 'flow',
-      handoff_blocks: ['handoff'],
+      handoff_blocks: [`${v1Id} handoff`],
       first_responses: 1,
       resolutions: 1,
       resolved_by: 'human',
@@ -164,7 +164,10 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
       handedOff: 2,
       handoffRate: 0.5,
       handoffsByReason: [{ key: 'flow', count: 2 }],
-      handoffsByBlock: [{ key: 'handoff', count: 2 }],
+      // B handed off in version 1, D in version 2: one block of one flow, named from the newest version.
+      handoffsByBlock: [
+        { key: `${flowId} handoff`, count: 2, flowId, flowName: 'Menu', blockId: 'handoff', label: 'Human handoff' },
+      ],
       leftWithoutAnswer: 1,
       firstResponse: { count: 1 },
       resolution: { count: 2 },

@@ -147,8 +147,8 @@ describe.each(databaseKinds)('analytics of intents and channels on %s', (kind) =
         { key: 'Parcel', count: 1 },
       ],
       handoffsByBlock: [
-        { key: 'handoff', count: 3 },
-        { key: 'parcel_handoff', count: 1 },
+        { key: `${flowId} handoff`, count: 3, blockId: 'handoff', label: 'Human handoff' },
+        { key: `${flowId} parcel_handoff`, count: 1, blockId: 'parcel_handoff', label: 'Human handoff' },
       ],
     });
     const byChannel = async (channel: string) =>
