@@ -25,4 +25,30 @@ describe('offline knowledge answers', () => {
     expect(passages.map((p) => p.score)).toEqual([...passages.map((p) => p.score)].sort((a, b) => b - a));
     expect(retrieve('', KNOWLEDGE)).toEqual([]);
   });
+
+  const LISTS = `Acme Chat pricing:
+- Free: 1 bot, 100 conversations per month.
+- Pro: $29 per month, 5 bots.
+
+Technical help:
+- Install the widget by pasting the script tag before the end of every page.
+- Reset a password from the login page with "Forgot password"; the link is valid for 1 hour.
+Our team answers technical questions on weekdays from 9 to 5, in English
+and in French, usually within a day.`;
+
+  it('answers from one list item, not the whole list (the demo quoted every line of "Technical help")', () => {
+    expect(answerOffline({ question: 'How do I reset my password?', knowledge: LISTS, instructions: '' })).toEqual({
+      found: true,
+      answer: 'Reset a password from the login page with "Forgot password"; the link is valid for 1 hour.',
+    });
+  });
+
+  it('answers a question about a whole section with its items, and keeps wrapped prose whole', () => {
+    expect(answerOffline({ question: 'What are your prices?', knowledge: LISTS, instructions: '' }).answer).toBe(
+      '- Free: 1 bot, 100 conversations per month.\n- Pro: $29 per month, 5 bots.',
+    );
+    expect(answerOffline({ question: 'Do you answer in French?', knowledge: LISTS, instructions: '' }).answer).toBe(
+      'Our team answers technical questions on weekdays from 9 to 5, in English and in French, usually within a day.',
+    );
+  });
 });

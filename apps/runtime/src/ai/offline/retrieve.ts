@@ -10,16 +10,72 @@ type KnowledgeIndex = { tfidf: TfIdf; passages: Array<{ sentence: string; vector
 const cache = new Map<string, KnowledgeIndex>();
 const CACHE_LIMIT = 50;
 
+const LIST_ITEM = /^\s*(?:[-*•]|\d{1,3}[.)])\s+/;
+/** "Technical help:", "Acme Chat pricing:" — a short line naming the lines under it. */
+const HEADING = /^\s*([^.!?]{1,60}):\s*$/;
+
+/**
+ * The knowledge as sentences, each with the heading it stands under. A list item is its own passage (the sentence
+ * splitter ran a whole list into one "sentence", so a question about one item was answered with the list); a
+ * heading is read with the lines under it, never quoted; other lines are joined into paragraphs first, so prose
+ * wrapped across lines stays whole.
+ */
+export function knowledgeSentences(knowledge: string): Array<{ sentence: string; heading: string }> {
+  const out: Array<{ sentence: string; heading: string }> = [];
+  let heading = '';
+  let paragraph: string[] = [];
+  const flush = () => {
+    for (const sentence of sentences(paragraph.join(' '))) out.push({ sentence, heading });
+    paragraph = [];
+  };
+  for (const line of knowledge.split('\n')) {
+    const title = HEADING.exec(line);
+    if (!line.trim()) flush();
+    else if (title) {
+      flush();
+      heading = title[1]!.trim();
+    } else if (LIST_ITEM.test(line)) {
+      flush();
+      paragraph.push(line.replace(LIST_ITEM, ''));
+      flush();
+    } else paragraph.push(line.trim());
+  }
+  flush();
+  return out;
+}
+
 function indexFor(knowledge: string): KnowledgeIndex {
   const hit = cache.get(knowledge);
   if (hit) return hit;
-  const list = sentences(knowledge);
-  const docs = list.map(terms);
+  const list = knowledgeSentences(knowledge);
+  const docs = list.map((s) => terms(s.heading ? `${s.heading}. ${s.sentence}` : s.sentence));
   const tfidf = new TfIdf(docs);
-  const index = { tfidf, passages: list.map((sentence, i) => ({ sentence, vector: tfidf.vector(docs[i]!) })) };
+  const index = { tfidf, passages: list.map((s, i) => ({ sentence: s.sentence, vector: tfidf.vector(docs[i]!) })) };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(knowledge, index);
   return index;
+}
+
+/** Most list items a whole section answer quotes. */
+const SECTION_LIMIT = 8;
+
+/**
+ * The sentences under the heading a question asks about as a whole ("What are your prices?" under "Acme Chat
+ * pricing:"): every term of the question is one of the heading's. Null when no heading covers the question.
+ */
+export function sectionAsked(question: string, knowledge: string): string[] | null {
+  const asked = new Set(terms(question));
+  if (asked.size === 0) return null;
+  const units = knowledgeSentences(knowledge);
+  const heading = [...new Set(units.map((u) => u.heading).filter(Boolean))].find((title) => {
+    const named = new Set(terms(title));
+    return [...asked].every((term) => named.has(term));
+  });
+  if (!heading) return null;
+  return units
+    .filter((u) => u.heading === heading)
+    .map((u) => u.sentence)
+    .slice(0, SECTION_LIMIT);
 }
 
 export function retrieve(question: string, knowledge: string, limit = 3): Passage[] {
