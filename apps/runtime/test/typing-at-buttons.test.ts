@@ -8,11 +8,22 @@ import { TestVisitor } from './fixtures/visitor';
 import { texts } from './inbox/fixtures';
 import { useTestServer } from './server';
 
-/** The demo bot with its "Anything else?" menu sending unmatched text to a no-match message. */
-const withNoMatchPath: FlowDocumentInput = {
+/** The demo bot with an "Anything else?" menu that takes no typed answers (the demo's sends them to the FAQ). */
+const strictMenu: FlowDocumentInput = {
   ...supportBotFlow,
+  blocks: supportBotFlow.blocks.map((block) =>
+    block.id === 'anything_else' && block.type === 'buttons'
+      ? { ...block, data: { ...block.data, allowTyping: false } }
+      : block,
+  ),
+  edges: (supportBotFlow.edges ?? []).filter((e) => !(e.source === 'anything_else' && e.sourceHandle === 'typed')),
+};
+
+/** That menu sending unmatched text to a no-match message. */
+const withNoMatchPath: FlowDocumentInput = {
+  ...strictMenu,
   blocks: [
-    ...supportBotFlow.blocks,
+    ...strictMenu.blocks,
     {
       id: 'lost',
       type: 'message',
@@ -21,7 +32,7 @@ const withNoMatchPath: FlowDocumentInput = {
     },
   ],
   edges: [
-    ...(supportBotFlow.edges ?? []),
+    ...(strictMenu.edges ?? []),
     { id: 'nm1', source: 'anything_else', sourceHandle: 'no_match', target: 'lost' },
     { id: 'nm2', source: 'lost', sourceHandle: 'next', target: 'anything_else' },
   ],
@@ -51,7 +62,7 @@ describe.each(databaseKinds)('typing at a button step on %s', (kind) => {
     expect(texts(pricing.replies)).toContain('Sure! What would you like to know about our plans?');
     const answered = await visitor.say('How much does the Pro plan cost per month?');
     expect(answered.conversation.awaiting).toMatchObject({ type: 'choice', text: 'Anything else I can help with?' });
-    // This menu does not take typed answers: "talk to a person" is the global intent, not a button.
+    // "talk to a person" is the global intent, not a button, and comes before the menu's typed path.
     const person = await visitor.say('can I speak to someone');
     expect(person.conversation.status).toBe('needs_agent');
   });
@@ -59,7 +70,7 @@ describe.each(databaseKinds)('typing at a button step on %s', (kind) => {
   it('nonsense at a menu follows its no-match path, and without one asks again', async () => {
     for (const [flow, expected] of [
       [withNoMatchPath, 'No-match path: let me show you the menu again.'],
-      [supportBotFlow, "Sorry, I didn't catch that. Please pick one of the options below."],
+      [strictMenu, "Sorry, I didn't catch that. Please pick one of the options below."],
     ] as const) {
       const visitor = await visitorAt(flow);
       await visitor.pick('pricing', 'Pricing');
@@ -69,5 +80,14 @@ describe.each(databaseKinds)('typing at a button step on %s', (kind) => {
       expect(lost.conversation.status).toBe('bot');
       expect(lost.conversation.awaiting).toMatchObject({ type: 'choice', text: 'Anything else I can help with?' });
     }
+  });
+
+  it('a question typed at "Anything else?" is answered like one typed at the main menu', async () => {
+    const visitor = await visitorAt(supportBotFlow);
+    await visitor.say('How much does the Pro plan cost per month?');
+    const next = await visitor.say('How do I reset my password?');
+    expect(texts(next.replies).join(' ')).toMatch(/Forgot password/);
+    expect(next.conversation.awaiting).toMatchObject({ type: 'choice', text: 'Anything else I can help with?' });
+    expect(next.conversation.status).toBe('bot');
   });
 });
