@@ -79,6 +79,8 @@ describe('a started demo runtime', () => {
     const page = await response.text();
     expect(page).toContain('/widget/loader.js');
     expect(page).toContain(`"botId":"${DEMO_BOT_ID}"`);
+    // Its own icon: without one the browser asks for /favicon.ico, a 404 in the console of everyone trying the demo.
+    expect(page).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
     expect((await t.current.request('/demo?bot=missing')).status).toBe(404);
   });
 });

@@ -29,6 +29,7 @@ export function demoRoutes(services: Services) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Acme — demo site with the ${bot.name} widget</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 32 32%22%3E%3Crect width=%2232%22 height=%2232%22 rx=%227%22 fill=%22%231e293b%22/%3E%3C/svg%3E">
 <style>
 body{font:16px/1.6 system-ui,sans-serif;margin:0;color:#1f2430;background:#f4f6fb}
 header{background:#1e293b;color:#fff;padding:18px 32px;font-weight:600}
