@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import { inboxDb } from './tables';
 
@@ -13,7 +13,11 @@ export function previewText(type: string, payload: Record<string, unknown>): str
   return `[${type}]`;
 }
 
-/** The newest visitor-visible message of each conversation. */
+/**
+ * The message each row previews: the newest one a person wrote (the visitor or an agent), else the bot's newest.
+ * A conversation waiting for a person ends with the bot's "Connecting you with our support team", so every waiting
+ * row read the same line; the visitor's own last words say what they need.
+ */
 export async function lastMessages(db: Kysely<Database>, ids: string[]) {
   const map = new Map<string, { author: string; authorName: string | null; text: string; createdAt: string }>();
   if (ids.length === 0) return map;
@@ -25,6 +29,7 @@ export async function lastMessages(db: Kysely<Database>, ids: string[]) {
     .where('internal', '=', false)
     .where('type', '!=', 'event')
     .orderBy('conversation_id')
+    .orderBy(sql`author_kind = 'bot'`)
     .orderBy('seq', 'desc')
     .execute();
   for (const row of rows) {

@@ -74,6 +74,18 @@ describe.each(databaseKinds)('inbox reopen, live read state, unread count and ha
     expect(waiting.handedOffAt).not.toBeNull();
   });
 
+  it('a row previews what a person wrote last, not the bot’s handoff line', async () => {
+    const { andy, id } = await setup();
+    const preview = async () => {
+      const { conversations } = (await t.current.call('GET', `${base}?filter=all`, andy)).body;
+      return conversations.find((row: { id: string }) => row.id === id).lastMessage;
+    };
+    // The bot spoke last ("Connecting you with our team…"), which every waiting row used to read.
+    expect(await preview()).toMatchObject({ author: 'visitor', text: 'My order never arrived' });
+    await t.current.call('POST', `${base}/${id}/messages`, andy, { text: 'Here, looking now.' });
+    expect(await preview()).toMatchObject({ author: 'agent', text: 'Here, looking now.' });
+  });
+
   it("marking read reaches every dashboard of that agent (not others'), and the unread count follows", async () => {
     const { andy, admin, visitor, id, url } = await setup();
     const counts = async (headers: Record<string, string>) =>
