@@ -12,6 +12,10 @@ describe('offline priority', () => {
     [['My card payment failed at checkout'], 'high', /payment failure/i],
     [["I can't log in anymore"], 'high', /account access/i],
     [['The export button is broken'], 'medium', /something broken/i],
+    // A wrong invoice is a billing mistake, named before "something broken" (the word "wrong").
+    [['My invoice for November is wrong, can someone check it?'], 'medium', /^Billing error/],
+    [['I was charged the wrong amount'], 'medium', /^Billing error/],
+    [['The app crashes when I open the billing page'], 'medium', /^Something broken/],
     [['What are your opening hours?'], 'low', /no urgency/i],
   ] as const)('%j → %s', (texts, priority, reason) => {
     const result = prioritizeOffline({ transcript: says(...texts) });

@@ -74,6 +74,13 @@ const SIGNALS: Signal[] = [
       /\b(cancel|unsubscribe|(close|delete) (my |our )?account|end my (membership|subscription|plan)|terminate|stop (charging|billing)|(stop|turn off) (the )?(auto(matic)?[- ]?)?renew|(not|don'?t) (want to )?renew)/,
   },
   {
+    // Before "something broken": a wrong invoice is a billing mistake to correct, not a bug to reproduce.
+    name: 'billing error',
+    level: 'medium',
+    pattern:
+      /\b(invoices?|bills?|billing|receipts?|statements?|charges?|amounts?|totals?|vat|tax)\b[^.!?\n]{0,60}\b(wrong|incorrect|missing|mistakes?|errors?|too (high|much))\b|\b(wrong|incorrect)\s+(invoice|bill|amount|total|price|vat|tax|charge)/,
+  },
+  {
     name: 'something broken',
     level: 'medium',
     pattern:

@@ -95,6 +95,14 @@ describe('offline handoff summary (structured)', () => {
     expect(structured.nextStep).toMatch(/duplicate charge/);
   });
 
+  it('suggests correcting the invoice, not reproducing a bug, when an invoice is wrong (seen on the demo)', () => {
+    const { structured } = summarizeOffline({
+      transcript: [{ author: 'visitor', text: 'My invoice for November is wrong, can someone check it?' }],
+      variables: {},
+    });
+    expect(structured.nextStep).toBe('Check the invoice against their account and send a corrected one.');
+  });
+
   it('labels fields for people', () => {
     expect(fieldLabel('order_number')).toBe('Order number');
     expect(fieldLabel('orderNumber')).toBe('Order number');

@@ -136,6 +136,7 @@ const NEXT_STEPS: Array<[RegExp, string]> = [
   [/refund/i, 'Check the payment and confirm the refund.'],
   [/account access/i, 'Verify who they are and help them sign in.'],
   [/cancellation/i, 'Confirm what they want cancelled and process it (offer help first).'],
+  [/billing error/i, 'Check the invoice against their account and send a corrected one.'],
   [/something broken/i, 'Reproduce the problem and reply with a fix or a workaround.'],
   [/late delivery/i, 'Look up the order and tell them where it is.'],
   [/billing/i, 'Answer the billing question from their account.'],
