@@ -30,4 +30,7 @@ test('answers from the knowledge sentence that shares the most words', () => {
     answer: 'The Pro plan costs 49 euros a month.',
   });
   expect(answerFromKnowledge('Do you sell shoes?', knowledge)).toEqual({ found: false, answer: '' });
+  expect(
+    answerFromKnowledge('How do I reset my password?', 'Technical help:\n- Reset a password with "Forgot password".'),
+  ).toEqual({ found: true, answer: 'Reset a password with "Forgot password".' });
 });

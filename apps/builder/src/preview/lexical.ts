@@ -46,7 +46,8 @@ export function answerFromKnowledge(question: string, knowledge: string): { foun
   let best = { score: 0, sentence: '' };
   for (const sentence of knowledge.split(/(?<=[.!?])\s+|\n+/)) {
     const score = new Set(words(sentence).filter((w) => asked.has(w))).size;
-    if (score > best.score) best = { score, sentence: sentence.trim() };
+    // A list item is quoted without its marker, as a live chat's offline answer quotes it.
+    if (score > best.score) best = { score, sentence: sentence.trim().replace(/^(?:[-*•]|\d{1,3}[.)])\s+/, '') };
   }
   return best.score >= 2 ? { found: true, answer: best.sentence } : { found: false, answer: '' };
 }
