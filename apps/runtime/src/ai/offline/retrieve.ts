@@ -5,7 +5,12 @@ import { cosine, TfIdf } from './tfidf';
 
 export type Passage = { sentence: string; position: number; score: number };
 
-type KnowledgeIndex = { tfidf: TfIdf; passages: Array<{ sentence: string; vector: Map<string, number> }> };
+type KnowledgeIndex = {
+  tfidf: TfIdf;
+  passages: Array<{ sentence: string; vector: Map<string, number> }>;
+  /** Each heading's terms and the sentences under it, in order. */
+  sections: Array<{ terms: Set<string>; sentences: string[] }>;
+};
 
 const cache = new Map<string, KnowledgeIndex>();
 const CACHE_LIMIT = 50;
@@ -50,7 +55,14 @@ function indexFor(knowledge: string): KnowledgeIndex {
   const list = knowledgeSentences(knowledge);
   const docs = list.map((s) => terms(s.heading ? `${s.heading}. ${s.sentence}` : s.sentence));
   const tfidf = new TfIdf(docs);
-  const index = { tfidf, passages: list.map((s, i) => ({ sentence: s.sentence, vector: tfidf.vector(docs[i]!) })) };
+  const sections = new Map<string, string[]>();
+  for (const { heading, sentence } of list)
+    if (heading) sections.set(heading, [...(sections.get(heading) ?? []), sentence]);
+  const index = {
+    tfidf,
+    passages: list.map((s, i) => ({ sentence: s.sentence, vector: tfidf.vector(docs[i]!) })),
+    sections: [...sections].map(([heading, sentences]) => ({ terms: new Set(terms(heading)), sentences })),
+  };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(knowledge, index);
   return index;
@@ -65,17 +77,9 @@ const SECTION_LIMIT = 8;
  */
 export function sectionAsked(question: string, knowledge: string): string[] | null {
   const asked = new Set(terms(question));
-  if (asked.size === 0) return null;
-  const units = knowledgeSentences(knowledge);
-  const heading = [...new Set(units.map((u) => u.heading).filter(Boolean))].find((title) => {
-    const named = new Set(terms(title));
-    return [...asked].every((term) => named.has(term));
-  });
-  if (!heading) return null;
-  return units
-    .filter((u) => u.heading === heading)
-    .map((u) => u.sentence)
-    .slice(0, SECTION_LIMIT);
+  if (asked.size === 0 || !knowledge.trim()) return null;
+  const section = indexFor(knowledge).sections.find((s) => [...asked].every((term) => s.terms.has(term)));
+  return section ? section.sentences.slice(0, SECTION_LIMIT) : null;
 }
 
 export function retrieve(question: string, knowledge: string, limit = 3): Passage[] {
