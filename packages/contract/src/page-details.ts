@@ -2,7 +2,7 @@ import { isEmailAddress } from './email-address';
 
 /**
  * What a host page may tell the chat about the visitor (the widget's `setVariables`, `identify` and
- * `FlowdeskConfig`), without zod, so the widget's loader can check it before sending: a page that sets one bad
+ * `FlowdeskConfig`), without zod, so the widget's chat chunk can check it before sending: a page that sets one bad
  * value gets a console warning naming it, and the chat still starts (the server's answer to a bad value is a 400
  * for the whole session). The schemas in public-api.ts apply the same limits.
  */
@@ -16,7 +16,7 @@ export const MAX_VISITOR_NAME = 200;
 export type PageVariableValue = string | number | boolean;
 
 /** Why `value` cannot be a page variable named `name`, or null when it can. */
-export function pageVariableProblem(name: string, value: unknown): string | null {
+function pageVariableProblem(name: string, value: unknown): string | null {
   if (name.length > MAX_VARIABLE_NAME) return `its name is longer than ${MAX_VARIABLE_NAME} characters`;
   if (typeof value === 'boolean') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? null : 'it is not a finite number';

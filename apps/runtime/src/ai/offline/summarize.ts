@@ -81,17 +81,14 @@ export function fieldLabel(name: string): string {
 /** Variables the runtime or the flow keeps for itself, never shown as details. */
 const INTERNAL_VARIABLE = /^(_|last_|visitor$|ai_|tmp_|temp_)/i;
 
+/** A detail's value as a person reads it: true/false as Yes/No. */
+const detailText = (value: unknown) => (typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value).trim());
+
 /** Flow variables worth showing: named by the flow, not internal, and not a copy of a chat line. */
 function variableDetails(variables: Record<string, unknown>, chat: Set<string>): Array<[string, string]> {
   return Object.entries(variables)
     .filter(([key, value]) => !INTERNAL_VARIABLE.test(key) && ['string', 'number', 'boolean'].includes(typeof value))
-    .map(
-      ([key, value]) =>
-        [fieldLabel(key), typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value).trim()] as [
-          string,
-          string,
-        ],
-    )
+    .map(([key, value]) => [fieldLabel(key), detailText(value)] as [string, string])
     .filter(([, value]) => value && value.length <= 120 && !chat.has(value.toLowerCase()));
 }
 
