@@ -60,4 +60,20 @@ describe('offline intent matching', () => {
     const partial = classifyIntentOffline({ text: 'cancel my plan, it is too expensive', intents: CORPUS_INTENTS });
     expect(partial.confidence).toBeLessThan(1);
   });
+
+  // Issue 18: "ship" is all "Do you ship to Canada?" shares with "track my package", and it matched at 0.76.
+  it('leaves a question about what the business offers to intents whose examples ask that way', () => {
+    const intentOf = (text: string) => classifyIntentOffline({ text, intents: CORPUS_INTENTS }).intentId;
+    for (const text of ['Do you ship to Canada?', 'Do you deliver on weekends?', 'Do you run a bug bounty program?']) {
+      expect(intentOf(text), text).toBeNull();
+    }
+    // The same form still reaches an intent that explains the whole question, or one that asks that way itself.
+    expect(intentOf('Is there a human available?')).toBe('human');
+    expect(intentOf('Is there a way to cancel?')).toBe('cancel');
+    expect(intentOf('Are there any outages right now?')).toBe('bug');
+    expect(intentOf('Do you offer refunds?')).toBe('refund');
+    expect(intentOf('Is there a discount for teachers?')).toBe('pricing');
+    // Speaking of their own case is not asking about the business.
+    expect(intentOf('Do you know where my parcel is?')).toBe('order_status');
+  });
 });

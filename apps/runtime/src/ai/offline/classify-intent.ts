@@ -1,6 +1,7 @@
 import type { ClassifyIntentInput, IntentDef } from '../provider';
 import { DEFAULT_INTENT_THRESHOLD } from '../provider';
 import { CONCEPTS, contentTerms, type EvidenceIndex, evidenceIndex, intentTerms } from './intent-evidence';
+import { asksAboutTheBusiness } from './question-form';
 import { cosine } from './tfidf';
 import { closestKnownTerm } from './typo';
 
@@ -33,6 +34,13 @@ const COSINE_SCALE = 1.92;
 /** Query terms no example has count half in the cosine, as before calibration. */
 const UNKNOWN_COSINE_WEIGHT = 0.5;
 
+/**
+ * A message asking about what the business offers ("Do you ship to Canada?", question-form.ts), scored for an intent
+ * none of whose examples asks that way: it is no paraphrase of them, so strength may not exceed coverage, and its
+ * unknown words (the thing asked about: "Canada") weigh up to one whole word rather than UNKNOWN_CAP.
+ */
+const ASKED_UNKNOWN_CAP = 1;
+
 const NOUNS = new Set(['NOUN', 'PROPN']);
 
 type WeightedTerm = { term: string; weight: number; known: boolean };
@@ -54,10 +62,10 @@ function weightedTerms(text: string, index: EvidenceIndex): WeightedTerm[] {
   return result;
 }
 
-function coverages(text: string, index: EvidenceIndex): number[] {
+function coverages(text: string, index: EvidenceIndex, cap = UNKNOWN_CAP): number[] {
   const words = weightedTerms(text, index);
   const sum = (list: WeightedTerm[]) => list.reduce((total, w) => total + w.weight, 0);
-  const total = sum(words.filter((w) => w.known)) + Math.min(UNKNOWN_CAP, sum(words.filter((w) => !w.known)));
+  const total = sum(words.filter((w) => w.known)) + Math.min(cap, sum(words.filter((w) => !w.known)));
   if (total === 0) return index.intents.map(() => 0);
   return index.intents.map((intent) => words.reduce((s, w) => s + w.weight * intent.evidence(w.term), 0) / total);
 }
@@ -74,12 +82,18 @@ function strengths(text: string, index: EvidenceIndex): number[] {
 
 export function scoreIntents(text: string, intents: IntentDef[]): Array<{ intentId: string; confidence: number }> {
   const index = evidenceIndex(intents);
-  const coverage = coverages(text, index);
   const strength = strengths(text, index);
+  const usual = coverages(text, index);
+  const asked = asksAboutTheBusiness(text) ? coverages(text, index, ASKED_UNKNOWN_CAP) : null;
+  const confidence = (coverage: number, strength: number) =>
+    (coverage ** (1 - STRENGTH_SHARE) * strength ** STRENGTH_SHARE) ** EXPONENT;
   return index.intents
-    .map(({ id }, i) => ({
-      intentId: id,
-      confidence: (coverage[i]! ** (1 - STRENGTH_SHARE) * strength[i]! ** STRENGTH_SHARE) ** EXPONENT,
+    .map((intent, i) => ({
+      intentId: intent.id,
+      confidence:
+        asked && !intent.asksAboutTheBusiness
+          ? confidence(asked[i]!, Math.min(asked[i]!, strength[i]!))
+          : confidence(usual[i]!, strength[i]!),
     }))
     .sort((a, b) => b.confidence - a.confidence);
 }

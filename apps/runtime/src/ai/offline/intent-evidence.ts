@@ -1,6 +1,7 @@
 import type { IntentDef } from '../provider';
 import { FILLER, HOW_TO_ACTIONS, PHRASES, SYNONYMS } from './lexicon';
 import { type TaggedTerm, taggedTerms, terms } from './nlp';
+import { asksAboutTheBusiness } from './question-form';
 import { TfIdf, type Vector } from './tfidf';
 
 /**
@@ -13,7 +14,14 @@ import { TfIdf, type Vector } from './tfidf';
 
 const EXCLUSIVE_EVIDENCE = 0.6;
 
-export type IntentEvidence = { id: string; evidence: (term: string) => number; examples: Vector[]; whole: Vector };
+export type IntentEvidence = {
+  id: string;
+  evidence: (term: string) => number;
+  examples: Vector[];
+  whole: Vector;
+  /** One of its examples asks about what the business offers (question-form.ts). */
+  asksAboutTheBusiness: boolean;
+};
 export type EvidenceIndex = { tfidf: TfIdf; known: Set<string>; intents: IntentEvidence[] };
 
 /** Support concepts and how-to verbs: a message naming one the bot's intents never mention is about something else. */
@@ -40,7 +48,7 @@ export function evidenceIndex(intents: IntentDef[]): EvidenceIndex {
   const perIntent = intents.map((intent) => {
     const examples = [intent.name, ...intent.phrases].map(intentTerms);
     const description = intent.description ? intentTerms(intent.description) : [];
-    return { id: intent.id, examples, description };
+    return { id: intent.id, examples, description, asks: [intent.name, ...intent.phrases].some(asksAboutTheBusiness) };
   });
   const tfidf = new TfIdf(perIntent.flatMap((i) => i.examples));
   const central = perIntent.map((i) => centrality([...i.examples, i.description]));
@@ -56,6 +64,7 @@ export function evidenceIndex(intents: IntentDef[]): EvidenceIndex {
       },
       examples: i.examples.map((e) => tfidf.vector(e)),
       whole: tfidf.vector([...i.examples.flat(), ...i.description]),
+      asksAboutTheBusiness: i.asks,
     })),
   };
   cache.set(intents, index);

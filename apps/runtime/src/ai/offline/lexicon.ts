@@ -6,6 +6,8 @@
 
 /** Applied to lower-cased text, in order. */
 export const PHRASES: Array<[RegExp, string]> = [
+  // when, not what: "any outages right now?", "a login issue today?"
+  [/\b(?:right now|today|at the moment|at present)\b/g, ''],
   // a verb that is not about returning goods, and money that is lost rather than owed
   [/\breturn(?:s|ing|ed)? (?=no\b|an? error|errors?\b|nothing|empty|wrong|blank)/g, 'give '],
   [/\bcost(?:s|ing)? (?:us|me|them) (?:money|sales|customers)\b/g, 'loss'],
@@ -172,6 +174,7 @@ export const FILLER = new Set([
   'day',
   'team',
   'job',
+  'way',
 ]);
 
 /**
