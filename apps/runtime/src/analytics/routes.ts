@@ -6,9 +6,9 @@ import {
   AnalyticsOverviewQuery,
   AnalyticsPeopleResponse,
 } from '@flowdesk/contract';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { currentUser, requireUser } from '../http/middleware/auth';
-import { errors, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder } from '../http/schemas';
 import { peopleRouter } from '../people/router';
 import type { Services } from '../services';
 import { blockFigures } from './block-figures';
@@ -16,61 +16,37 @@ import { conversationsCsvPages } from './export-csv';
 import { live, overview, workspaceTimeZone } from './overview';
 import { peopleFigures } from './people-figures';
 
-const tags = ['Analytics (admin)'];
-const base = '/api/analytics';
 /** Bad query, not signed in, not an admin. */
-const refused = { 400: errors[400], 401: errors[401], 403: errors[403] };
+const refused = errorsOf(400, 401, 403);
 
-const overviewRoute = createRoute({
-  method: 'get',
-  path: `${base}/overview`,
-  tags,
+const base = '/api/analytics';
+const route = routesUnder(base, 'Analytics (admin)');
+const overviewRoute = route('get', '/overview', {
   summary: "Figures of the conversations started in a range of days (the workspace's time zone), with filters",
   request: { query: AnalyticsOverviewQuery },
-  responses: {
-    200: jsonResponse(AnalyticsOverview, 'Figures'),
-    ...refused,
-  },
+  responses: { 200: jsonResponse(AnalyticsOverview, 'Figures'), ...refused },
 });
 
-const liveRoute = createRoute({
-  method: 'get',
-  path: `${base}/live`,
-  tags,
+const liveRoute = route('get', '/live', {
   summary: 'Right now: conversations waiting for a person, unassigned ones, agents online',
   request: { query: z.object({ teamId: z.string().min(1).max(100).optional() }) },
   responses: { 200: jsonResponse(AnalyticsLive, 'Live figures'), ...refused },
 });
 
-const blocksRoute = createRoute({
-  method: 'get',
-  path: `${base}/blocks`,
-  tags,
+const blocksRoute = route('get', '/blocks', {
   summary:
     'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs, intents matched; optionally of the conversations started in a range of days',
   request: { query: AnalyticsBlocksQuery },
-  responses: {
-    200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'),
-    ...refused,
-  },
+  responses: { 200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'), ...refused },
 });
 
-const peopleRoute = createRoute({
-  method: 'get',
-  path: `${base}/people`,
-  tags,
+const peopleRoute = route('get', '/people', {
   summary: 'Per agent and per team: conversations handled, first response and resolution times (median, p90)',
   request: { query: AnalyticsOverviewQuery },
-  responses: {
-    200: jsonResponse(AnalyticsPeopleResponse, 'Figures per agent and team'),
-    ...refused,
-  },
+  responses: { 200: jsonResponse(AnalyticsPeopleResponse, 'Figures per agent and team'), ...refused },
 });
 
-const exportRoute = createRoute({
-  method: 'get',
-  path: `${base}/conversations.csv`,
-  tags,
+const exportRoute = route('get', '/conversations.csv', {
   summary: 'CSV of the conversations started in the range, with their figures',
   request: { query: AnalyticsOverviewQuery },
   responses: {
