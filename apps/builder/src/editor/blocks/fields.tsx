@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useRef } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId, useRef } from 'react';
 import { useEditor } from '../editor-context';
 import { insertPlaceholder } from '../model/variables';
 
@@ -39,52 +39,41 @@ export function Field({
   );
 }
 
-export function TextField({
+/** An `<input>` in a Field, read-only while the editor is. */
+function InputField({
   label,
-  value,
-  onChange,
   hint,
-  placeholder,
-  type = 'text',
-}: FieldProps<string> & { placeholder?: string; type?: string }) {
+  ...input
+}: { label: string; hint?: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'readOnly'>) {
   const id = useId();
   const { readOnly } = useEditor();
   return (
     <Field label={label} hint={hint} id={id}>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        placeholder={placeholder}
-        readOnly={readOnly}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <input id={id} readOnly={readOnly} {...input} />
     </Field>
   );
 }
 
+export function TextField({
+  onChange,
+  type = 'text',
+  ...field
+}: FieldProps<string> & { placeholder?: string; type?: string }) {
+  return <InputField {...field} type={type} onChange={(e) => onChange(e.target.value)} />;
+}
+
 export function NumberField({
-  label,
   value,
   onChange,
-  hint,
-  min,
-  max,
+  ...field
 }: FieldProps<number | undefined> & { min?: number; max?: number }) {
-  const id = useId();
-  const { readOnly } = useEditor();
   return (
-    <Field label={label} hint={hint} id={id}>
-      <input
-        id={id}
-        type="number"
-        value={value ?? ''}
-        min={min}
-        max={max}
-        readOnly={readOnly}
-        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
-      />
-    </Field>
+    <InputField
+      {...field}
+      type="number"
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+    />
   );
 }
 
