@@ -33,6 +33,15 @@ export interface ToolbarProps {
   onPublish(): void;
 }
 
+/** A small ghost button labelled by its text; `title` says what it does. */
+function TextButton({ label, ...button }: { label: string; title: string; onClick: () => void; disabled: boolean }) {
+  return (
+    <button type="button" className="btn btn-ghost btn-sm" {...button}>
+      {label}
+    </button>
+  );
+}
+
 export function Toolbar(props: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
@@ -71,24 +80,18 @@ export function Toolbar(props: ToolbarProps) {
           disabled={!props.canRedo || props.readOnly}
         />
         <IconButton icon="layout" label="Tidy up layout" onClick={props.onLayout} disabled={props.readOnly} />
-        <button
-          type="button"
-          className="btn btn-ghost btn-sm"
+        <TextButton
+          label="Group"
           title="Frame the selected blocks as a group (Ctrl+G)"
           onClick={props.onGroup}
           disabled={props.readOnly}
-        >
-          Group
-        </button>
-        <button
-          type="button"
-          className="btn btn-ghost btn-sm"
+        />
+        <TextButton
+          label="Ungroup"
           title="Remove the selected group's frame, keeping its blocks (Ctrl+Shift+G)"
           onClick={props.onUngroup}
           disabled={props.readOnly}
-        >
-          Ungroup
-        </button>
+        />
       </div>
       <div className="toolbar-group">
         <IconButton icon="download" label="Export JSON" onClick={props.onExport} />
