@@ -8,6 +8,12 @@ import { REFRESH_LABELS } from './source-view';
 const FIELDS = ['url', 'title', 'mode', 'maxPages', 'maxDepth', 'refresh'] as const;
 const LABELS = { url: 'URL', title: 'Title', mode: 'What to read', maxPages: 'Max pages', maxDepth: 'Max link depth' };
 
+/** The number fields that bound reading a whole site. */
+const SITE_LIMITS = [
+  { key: 'maxPages', hint: '1 to 500', min: 1, max: 500 },
+  { key: 'maxDepth', hint: '0 to 5 links away from this page', min: 0, max: 5 },
+] as const;
+
 const initial = { url: '', title: '', mode: 'page' as 'page' | 'site', maxPages: '50', maxDepth: '2' };
 
 /** A web page, or a whole site (its sitemap, else the links it follows), optionally read again on a schedule. */
@@ -72,30 +78,20 @@ export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) =>
       </fieldset>
       {form.mode === 'site' ? (
         <div className="row kb-row">
-          <Field label="Max pages" error={error.maxPages} hint="1 to 500">
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                min={1}
-                max={500}
-                value={form.maxPages}
-                onChange={(e) => set({ maxPages: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Max link depth" error={error.maxDepth} hint="0 to 5 links away from this page">
-            {(props) => (
-              <input
-                {...props}
-                type="number"
-                min={0}
-                max={5}
-                value={form.maxDepth}
-                onChange={(e) => set({ maxDepth: e.target.value })}
-              />
-            )}
-          </Field>
+          {SITE_LIMITS.map(({ key, hint, min, max }) => (
+            <Field key={key} label={LABELS[key]} error={error[key]} hint={hint}>
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={min}
+                  max={max}
+                  value={form[key]}
+                  onChange={(e) => set({ [key]: e.target.value })}
+                />
+              )}
+            </Field>
+          ))}
         </div>
       ) : null}
       <Field label="Refresh" error={error.refresh} hint="Read the pages again on their own to keep answers current.">
