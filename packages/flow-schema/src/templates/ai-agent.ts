@@ -1,4 +1,4 @@
-import { at, edge } from './layout';
+import { at } from './layout';
 import { handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 const KNOWLEDGE = [
@@ -13,7 +13,7 @@ export const aiAgentTemplate = starterFlow({
   id: 'ai_agent_handoff',
   name: 'AI agent with handoff',
   fallbackMessage: 'Sorry, could you rephrase that?',
-  variables: [{ name: 'email', description: 'Gathered by the agent before a handoff' }],
+  variables: { email: 'Gathered by the agent before a handoff' },
   blocks: [
     {
       id: 'agent',
@@ -38,11 +38,10 @@ export const aiAgentTemplate = starterFlow({
     textMessage('offline_message', at(3, 2), "We'll reply to {{email}} as soon as we're back."),
     { id: 'end', type: 'end', position: at(4, 2), data: {} },
   ],
-  edges: [
-    edge('start', 'next', 'agent'),
-    edge('agent', 'handoff', 'handoff'),
-    edge('handoff', 'handed_off', 'agent'),
-    edge('handoff', 'offline', 'offline_message'),
-    edge('offline_message', 'next', 'end'),
-  ],
+  exits: {
+    start: { next: 'agent' },
+    agent: { handoff: 'handoff' },
+    handoff: { handed_off: 'agent', offline: 'offline_message' },
+    offline_message: { next: 'end' },
+  },
 });

@@ -1,5 +1,5 @@
-import { at, edge } from './layout';
-import { askText, endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
+import { at } from './layout';
+import { askText, buttonMenu, endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 const KNOWLEDGE = `Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.
 Returns: any product can be returned within 30 days for a full refund.
@@ -10,7 +10,7 @@ Opening hours: our team answers Monday to Friday, 9:00 to 17:00.`;
 export const faqAiTemplate = starterFlow({
   id: 'faq_ai',
   name: 'FAQ with AI answers',
-  variables: [{ name: 'question', description: "The visitor's question" }],
+  variables: { question: "The visitor's question" },
   blocks: [
     askText('ask_question', at(1, 1), 'Hi! Ask me anything about shipping, returns or payment.', 'question'),
     {
@@ -23,18 +23,10 @@ export const faqAiTemplate = starterFlow({
         saveAs: 'answer',
       },
     },
-    {
-      id: 'more',
-      type: 'buttons',
-      position: at(3, 0),
-      data: {
-        text: 'Did that answer your question?',
-        buttons: [
-          { id: 'another', label: 'Ask another question' },
-          { id: 'done', label: 'Yes, thanks' },
-        ],
-      },
-    },
+    buttonMenu('more', at(3, 0), 'Did that answer your question?', {
+      another: 'Ask another question',
+      done: 'Yes, thanks',
+    }),
     askText('ask_again', at(4, 0), 'Sure, what else would you like to know?', 'question'),
     textMessage('not_found', at(3, 2), "I don't know that one. Let me find someone who does."),
     handoffToTeam('handoff', at(4, 2), {
@@ -42,16 +34,13 @@ export const faqAiTemplate = starterFlow({
     }),
     endWith('goodbye', at(5, 1), 'Happy to help. Have a great day!'),
   ],
-  edges: [
-    edge('start', 'next', 'ask_question'),
-    edge('ask_question', 'next', 'faq'),
-    edge('faq', 'answered', 'more'),
-    edge('faq', 'not_found', 'not_found'),
-    edge('more', 'another', 'ask_again'),
-    edge('more', 'done', 'goodbye'),
-    edge('ask_again', 'next', 'faq'),
-    edge('not_found', 'next', 'handoff'),
-    edge('handoff', 'handed_off', 'more'),
-    edge('handoff', 'offline', 'goodbye'),
-  ],
+  exits: {
+    start: { next: 'ask_question' },
+    ask_question: { next: 'faq' },
+    faq: { answered: 'more', not_found: 'not_found' },
+    more: { another: 'ask_again', done: 'goodbye' },
+    ask_again: { next: 'faq' },
+    not_found: { next: 'handoff' },
+    handoff: { handed_off: 'more', offline: 'goodbye' },
+  },
 });

@@ -1,4 +1,4 @@
-import { at, edge } from './layout';
+import { at } from './layout';
 import { endWith, handoffToTeam, starterFlow, textMessage } from './starter-flow';
 
 /** Order status: ask for the order number, look it up over HTTP, tell the status; failures go to a person. */
@@ -6,11 +6,11 @@ export const orderStatusTemplate = starterFlow({
   id: 'order_status',
   name: 'Order status',
   fallbackMessage: 'Please type your order number.',
-  variables: [
-    { name: 'order_number', description: 'The order the visitor asks about' },
-    { name: 'order_status', description: 'Status from your order API' },
-    { name: 'delivery_date', description: 'Expected delivery from your order API' },
-  ],
+  variables: {
+    order_number: 'The order the visitor asks about',
+    order_status: 'Status from your order API',
+    delivery_date: 'Expected delivery from your order API',
+  },
   blocks: [
     {
       id: 'ask_order',
@@ -58,17 +58,13 @@ export const orderStatusTemplate = starterFlow({
     }),
     endWith('goodbye', at(6, 1), 'Anything else? Just write here anytime.'),
   ],
-  edges: [
-    edge('start', 'next', 'ask_order'),
-    edge('ask_order', 'next', 'lookup'),
-    edge('ask_order', 'invalid', 'lookup_failed'),
-    edge('lookup', 'success', 'found'),
-    edge('lookup', 'error', 'lookup_failed'),
-    edge('found', 'true', 'tell_status'),
-    edge('found', 'false', 'lookup_failed'),
-    edge('tell_status', 'next', 'goodbye'),
-    edge('lookup_failed', 'next', 'handoff'),
-    edge('handoff', 'handed_off', 'goodbye'),
-    edge('handoff', 'offline', 'goodbye'),
-  ],
+  exits: {
+    start: { next: 'ask_order' },
+    ask_order: { next: 'lookup', invalid: 'lookup_failed' },
+    lookup: { success: 'found', error: 'lookup_failed' },
+    found: { true: 'tell_status', false: 'lookup_failed' },
+    tell_status: { next: 'goodbye' },
+    lookup_failed: { next: 'handoff' },
+    handoff: { handed_off: 'goodbye', offline: 'goodbye' },
+  },
 });

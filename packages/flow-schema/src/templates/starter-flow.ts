@@ -1,5 +1,5 @@
 import type { FlowDocumentInput } from '../document';
-import { at } from './layout';
+import { at, edge } from './layout';
 
 type BlockInput = FlowDocumentInput['blocks'][number];
 type BlockInputOf<T extends BlockInput['type']> = Extract<BlockInput, { type: T }>;
@@ -10,10 +10,12 @@ interface StarterFlowParts {
   name: string;
   /** What the bot says when typed text fits no option. */
   fallbackMessage?: string;
-  variables: FlowDocumentInput['variables'];
+  /** Each variable's name and what it holds. */
+  variables: Record<string, string>;
   /** Every block after the start block, which the flow gets at (0, 1). */
   blocks: BlockInput[];
-  edges: FlowDocumentInput['edges'];
+  /** Each block's exits, output handle → the block it leads to; the edges keep the order written. */
+  exits: Record<string, Record<string, string>>;
 }
 
 /** A template's document: every starter flow greets when the widget opens and matches intents at 0.6. */
@@ -23,16 +25,18 @@ export function starterFlow({
   fallbackMessage = 'Please pick one of the options below.',
   variables,
   blocks,
-  edges,
+  exits,
 }: StarterFlowParts): FlowDocumentInput {
   return {
     schemaVersion: 1,
     id,
     name,
     settings: { welcome: 'on_open', fallbackMessage, intentThreshold: 0.6 },
-    variables,
+    variables: Object.entries(variables).map(([name, description]) => ({ name, description })),
     blocks: [{ id: 'start', type: 'start', position: at(0, 1), data: {} }, ...blocks],
-    edges,
+    edges: Object.entries(exits).flatMap(([source, targets]) =>
+      Object.entries(targets).map(([handle, target]) => edge(source, handle, target)),
+    ),
   };
 }
 
@@ -42,6 +46,31 @@ export const textMessage = (id: string, position: Position, text: string): Block
   position,
   data: { content: { type: 'text', text } },
 });
+
+/** Asks `text` with one button per `options` entry (button id → label); the label picked goes into `saveAs`. */
+export const buttonMenu = (
+  id: string,
+  position: Position,
+  text: string,
+  options: Record<string, string>,
+  saveAs?: string,
+): BlockInputOf<'buttons'> => ({
+  id,
+  type: 'buttons',
+  position,
+  data: {
+    text,
+    buttons: Object.entries(options).map(([id, label]) => ({ id, label })),
+    ...(saveAs === undefined ? {} : { saveAs }),
+  },
+});
+
+/** Sends an email; address, subject and body may hold {{variables}}. */
+export const sendEmail = (
+  id: string,
+  position: Position,
+  { to, subject, body }: { to: string; subject: string; body: string },
+): BlockInputOf<'send_email'> => ({ id, type: 'send_email', position, data: { to, subject, body } });
 
 /** Ends the conversation with a last message. */
 export const endWith = (id: string, position: Position, message: string): BlockInputOf<'end'> => ({
