@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { type FakeEffectsOptions, fakeEffects } from './testing/fake-effects';
-import { branchingFlow, msg, tinyFlow } from './testing/tiny-flow';
+import { ask, branchingFlow, msg, tinyFlow } from './testing/tiny-flow';
 
 const start = async (flow: Parameters<typeof compileFlow>[0], options: FakeEffectsOptions = {}, vars = {}) => {
   const effects = fakeEffects(options);
@@ -104,12 +104,7 @@ describe('golden: one per block type (logic, AI and actions)', () => {
   test('ai_answer: answered says the answer and saves it; not found follows "not_found"', async () => {
     const ai = { id: 'ai', type: 'ai_answer', data: { knowledge: 'Pro costs $29', saveAs: 'answer' } };
     const flow = tinyFlow(
-      [
-        { id: 'q', type: 'capture', data: { prompt: 'Ask', saveAs: 'question' } },
-        ai,
-        msg('yes', 'answered'),
-        msg('no', 'not found'),
-      ],
+      [ask('q', 'Ask', 'question'), ai, msg('yes', 'answered'), msg('no', 'not found')],
       [
         ['q', 'next', 'ai'],
         ['ai', 'answered', 'yes'],
@@ -127,7 +122,7 @@ describe('golden: one per block type (logic, AI and actions)', () => {
   test('match_intent: one output per intent, no_match otherwise', async () => {
     const flow = tinyFlow(
       [
-        { id: 'q', type: 'capture', data: { prompt: 'Ask', saveAs: 'question' } },
+        ask('q', 'Ask', 'question'),
         { id: 'mi', type: 'match_intent', data: { intentIds: ['billing', 'bug'] } },
         msg('billing', 'billing path'),
         msg('bug', 'bug path'),

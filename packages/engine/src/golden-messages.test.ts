@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { branchingFlow, msg, tinyFlow } from './testing/tiny-flow';
+import { ask, branchingFlow, intentTrigger, msg, tinyFlow } from './testing/tiny-flow';
 
 const run = (flow: Parameters<typeof compileFlow>[0], effects = fakeEffects()) =>
   conversation(compileFlow(flow), effects);
@@ -155,9 +155,9 @@ describe('golden: one per block type (messages and questions)', () => {
   test('intent_trigger (global): a matching message anywhere jumps to it; below the threshold it does not', async () => {
     const flow = tinyFlow(
       [
-        { id: 'ask', type: 'capture', data: { prompt: 'Name?', saveAs: 'name' } },
+        ask('ask', 'Name?', 'name'),
         msg('named', 'Hi {{name}}'),
-        { id: 'trig', type: 'intent_trigger', data: { intentId: 'refund', scope: 'global' } },
+        intentTrigger('trig', 'refund', 'global'),
         msg('refund', 'Refunds take 5 days'),
       ],
       [
@@ -182,7 +182,7 @@ describe('golden: one per block type (messages and questions)', () => {
       [
         { id: 'ask', type: 'buttons', data: { text: 'Pick', buttons: [{ id: 'a', label: 'A' }] } },
         msg('gotA', 'A'),
-        { id: 'trig', type: 'intent_trigger', data: { intentId: 'hours', scope: 'local' } },
+        intentTrigger('trig', 'hours', 'local'),
         msg('hours', 'We open at 9'),
       ],
       [

@@ -3,7 +3,7 @@ import { compileFlow } from './compile';
 import { step } from './step';
 import { conversation } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { msg, tinyFlow } from './testing/tiny-flow';
+import { ask, intentTrigger, msg, tinyFlow } from './testing/tiny-flow';
 
 const intents = [
   { id: 'i-refund', name: 'Refund', phrases: ['refund'] },
@@ -13,11 +13,11 @@ const intents = [
 /** A Match Intent block after a question, and a global trigger that hands off. */
 const flow = tinyFlow(
   [
-    { id: 'ask', type: 'capture', data: { prompt: 'How can I help?', saveAs: 'q' } },
+    ask('ask', 'How can I help?', 'q'),
     { id: 'mi', type: 'match_intent', data: { intentIds: ['i-refund'] } },
     msg('refund', 'Refunds take 5 days.'),
     msg('other', 'Let me see.'),
-    { id: 'trig', type: 'intent_trigger', data: { intentId: 'i-human', scope: 'global' } },
+    intentTrigger('trig', 'i-human', 'global'),
     { id: 'h', type: 'human_handoff', data: {} },
   ],
   [

@@ -6,7 +6,7 @@ import { DEFAULT_MESSAGE_BUDGET, LOOP_STOPPED_LINE } from './machine/types';
 import { step } from './step';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { msg, tinyFlow } from './testing/tiny-flow';
+import { ask, intentTrigger, msg, tinyFlow } from './testing/tiny-flow';
 
 const loop = tinyFlow(
   [msg('a', 'again'), { id: 'b', type: 'set_variable', data: { variable: 'n', value: '{{n}}1' } }],
@@ -99,7 +99,7 @@ describe('step', () => {
 
   test('a loop through a question is not a runaway: each pass waits for the visitor', async () => {
     const viaQuestion = tinyFlow(
-      [{ id: 'q', type: 'capture', data: { prompt: 'Again?', saveAs: 'x' } }, msg('m', 'ok')],
+      [ask('q', 'Again?', 'x'), msg('m', 'ok')],
       [
         ['q', 'next', 'm'],
         ['m', 'next', 'q'],
@@ -111,11 +111,7 @@ describe('step', () => {
   });
 
   const flow = tinyFlow(
-    [
-      { id: 'ask', type: 'capture', data: { prompt: 'Name?', saveAs: 'name' } },
-      msg('hi', 'Hi {{name}} from {{city}}'),
-      msg('other', 'Somewhere else'),
-    ],
+    [ask('ask', 'Name?', 'name'), msg('hi', 'Hi {{name}} from {{city}}'), msg('other', 'Somewhere else')],
     [['ask', 'next', 'hi']],
   );
 
@@ -178,7 +174,7 @@ describe('step', () => {
     } as unknown as EngineEffects;
     const all = tinyFlow(
       [
-        { id: 'q', type: 'capture', data: { prompt: '?', saveAs: 'q' } },
+        ask('q', '?', 'q'),
         { id: 'ai', type: 'ai_answer', data: {} },
         { id: 'mi', type: 'match_intent', data: { intentIds: ['x'] } },
         { id: 'http', type: 'http_request', data: { url: 'https://x.example' } },
@@ -205,9 +201,9 @@ describe('step', () => {
   test('global intents: not checked while an agent holds the conversation; a failing classifier lets text through', async () => {
     const flow = tinyFlow(
       [
-        { id: 'ask', type: 'capture', data: { prompt: 'Name?', saveAs: 'name' } },
+        ask('ask', 'Name?', 'name'),
         { id: 'h', type: 'human_handoff', data: {} },
-        { id: 'trig', type: 'intent_trigger', data: { intentId: 'bye', scope: 'global' } },
+        intentTrigger('trig', 'bye', 'global'),
         msg('bye', 'Bye!'),
       ],
       [

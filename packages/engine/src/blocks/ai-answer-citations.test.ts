@@ -3,12 +3,12 @@ import { compileFlow } from '../compile';
 import type { AnswerEffectRequest, EngineEffects } from '../effects';
 import { conversation } from '../testing/conversation';
 import { fakeEffects } from '../testing/fake-effects';
-import { tinyFlow } from '../testing/tiny-flow';
+import { ask, tinyFlow } from '../testing/tiny-flow';
 
 const flowWith = (data: Record<string, unknown>) =>
   tinyFlow(
     [
-      { id: 'question', type: 'capture', data: { prompt: 'Your question?', saveAs: 'question' } },
+      ask('question', 'Your question?', 'question'),
       { id: 'ask', type: 'ai_answer', data },
       { id: 'human', type: 'human_handoff', data: { confirmationMessage: 'A person will help you.' } },
     ],

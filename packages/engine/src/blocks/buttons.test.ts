@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from '../compile';
 import { conversation, texts } from '../testing/conversation';
 import { fakeEffects } from '../testing/fake-effects';
-import { msg, tinyFlow } from '../testing/tiny-flow';
+import { intentTrigger, msg, tinyFlow } from '../testing/tiny-flow';
 import { matchButton } from './button-match';
 
 const menu = ButtonsData.parse({
@@ -55,7 +55,7 @@ describe('a button step receiving text', () => {
         msg('h', 'Human branch'),
         msg('lost', 'No-match branch'),
         msg('agent', 'Intent branch'),
-        { id: 'trigger', type: 'intent_trigger', data: { intentId: 'person', scope: 'global' } },
+        intentTrigger('trigger', 'person', 'global'),
       ],
       [
         ['menu', 'pricing', 'p'],

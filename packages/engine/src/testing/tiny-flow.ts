@@ -43,3 +43,13 @@ export function branchingFlow(
 
 /** A text message block. */
 export const msg = (id: string, text: string) => ({ id, type: 'message', data: { content: { type: 'text', text } } });
+
+/** A capture block asking `prompt`, saving the answer as `saveAs`. */
+export const ask = (id: string, prompt: string, saveAs: string) => ({ id, type: 'capture', data: { prompt, saveAs } });
+
+/** An intent trigger: a message matching `intentId` jumps here (`local`: only where typed text is otherwise unusable). */
+export const intentTrigger = (id: string, intentId: string, scope: 'global' | 'local') => ({
+  id,
+  type: 'intent_trigger',
+  data: { intentId, scope },
+});
