@@ -71,21 +71,23 @@ export function passwordRoutes(services: Services) {
   // Like sign-in (session-routes.ts): budgets per client address and per account (auth-budgets.ts).
   const address = (c: Context<AppEnv>) => clientAddress(c, services.config.TRUST_PROXY);
 
-  const guardLinkUse = async (c: Context<AppEnv>) => {
+  /** Spends an invite or reset link (`useLink`) with the chosen password and signs this browser in. */
+  const signInWithLink = async (
+    c: Context<AppEnv>,
+    useLink: typeof acceptInvite | typeof finishPasswordReset,
+    { token, password }: { token: string; password: string },
+  ) => {
     assertSameOriginWrite(c, services.config);
     await spend(c, services, 'attempts', [['link-address', address(c), 60]]);
+    const { user, session } = await useLink(services, token, password);
+    setSessionCookie(c, services.config, session);
+    return { user };
   };
 
   router.openapi(inviteInfoRoute, async (c) =>
     c.json(await describeInvite(services.db, c.req.valid('query').token), 200),
   );
-  router.openapi(acceptRoute, async (c) => {
-    await guardLinkUse(c);
-    const { token, password } = c.req.valid('json');
-    const { user, session } = await acceptInvite(services, token, password);
-    setSessionCookie(c, services.config, session);
-    return c.json({ user }, 200);
-  });
+  router.openapi(acceptRoute, async (c) => c.json(await signInWithLink(c, acceptInvite, c.req.valid('json')), 200));
 
   router.openapi(resetRequestRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
@@ -101,13 +103,9 @@ export function passwordRoutes(services: Services) {
   router.openapi(resetInfoRoute, async (c) =>
     c.json(await describeReset(services.db, c.req.valid('query').token), 200),
   );
-  router.openapi(resetConfirmRoute, async (c) => {
-    await guardLinkUse(c);
-    const { token, password } = c.req.valid('json');
-    const { user, session } = await finishPasswordReset(services, token, password);
-    setSessionCookie(c, services.config, session);
-    return c.json({ user }, 200);
-  });
+  router.openapi(resetConfirmRoute, async (c) =>
+    c.json(await signInWithLink(c, finishPasswordReset, c.req.valid('json')), 200),
+  );
 
   router.use(changeRoute.getRoutingPath(), requireUser(services));
   router.openapi(changeRoute, async (c) => {
