@@ -8,9 +8,9 @@ import { workspaceIds } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { hashPassword, newId } from '../services/secrets';
 import { INVITE_PAGE, queueInviteEmail } from './emails';
-import { findLink, issueLink, type LinkLookup, useLink } from './password-links';
+import { findLink, issueLink, type LinkLookup, type LinkRow, useLink } from './password-links';
 import { createSession } from './sessions';
-import { peopleDb, type UserInvitesTable } from './tables';
+import { type PasswordLinkKind, peopleDb, type UserInvitesTable } from './tables';
 import { normalizeEmail, toPublicUser } from './users';
 
 type InviteInput = z.output<typeof InviteRequest>;
@@ -177,19 +177,34 @@ export function linkError(lookup: Extract<LinkLookup, { ok: false }>) {
   return new ValidationError(LINK_PROBLEMS[lookup.problem], undefined, lookup.problem);
 }
 
-/** What the invite page shows; throws the link's problem. */
-export async function describeInvite(db: Kysely<Database>, token: string, now = new Date()): Promise<PasswordLinkInfo> {
-  const lookup = await findLink(db, token, 'invite', now);
+/**
+ * What an invite or reset page shows: the person and workspace `findPerson` reads for the stored link; throws the
+ * link's problem (link_revoked when the invite or user is gone).
+ */
+export async function describeLink(
+  db: Kysely<Database>,
+  token: string,
+  kind: PasswordLinkKind,
+  now: Date,
+  findPerson: (link: LinkRow) => Promise<Pick<PasswordLinkInfo, 'email' | 'name' | 'workspaceName'> | undefined>,
+): Promise<PasswordLinkInfo> {
+  const lookup = await findLink(db, token, kind, now);
   if (!lookup.ok) throw linkError(lookup);
-  const invite = await peopleDb(db)
-    .selectFrom('user_invites')
-    .innerJoin('workspaces', 'workspaces.id', 'user_invites.workspace_id')
-    .select(['user_invites.email', 'user_invites.name', 'workspaces.name as workspaceName'])
-    .where('user_invites.id', '=', lookup.link.inviteId ?? '')
-    .executeTakeFirst();
-  if (!invite) throw linkError({ ok: false, problem: 'link_revoked' });
-  return { kind: 'invite', ...invite, expiresAt: lookup.link.expiresAt.toISOString() };
+  const person = await findPerson(lookup.link);
+  if (!person) throw linkError({ ok: false, problem: 'link_revoked' });
+  return { kind, ...person, expiresAt: lookup.link.expiresAt.toISOString() };
 }
+
+/** What the invite page shows; throws the link's problem. */
+export const describeInvite = (db: Kysely<Database>, token: string, now = new Date()) =>
+  describeLink(db, token, 'invite', now, (link) =>
+    peopleDb(db)
+      .selectFrom('user_invites')
+      .innerJoin('workspaces', 'workspaces.id', 'user_invites.workspace_id')
+      .select(['user_invites.email', 'user_invites.name', 'workspaces.name as workspaceName'])
+      .where('user_invites.id', '=', link.inviteId ?? '')
+      .executeTakeFirst(),
+  );
 
 /**
  * Uses an invite link: the person becomes a user with the password they chose (and the invite's role and

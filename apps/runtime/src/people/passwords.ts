@@ -1,4 +1,3 @@
-import type { PasswordLinkInfo } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { kickEmailWorker, publicUrlOf } from '../email/service';
@@ -7,7 +6,7 @@ import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { hashPassword, verifyPassword } from '../services/secrets';
 import { queueResetEmail, RESET_PAGE } from './emails';
-import { linkError } from './invites';
+import { describeLink, linkError } from './invites';
 import { findLink, issueLink } from './password-links';
 import { createSession, deleteUserSessions } from './sessions';
 import { peopleDb } from './tables';
@@ -33,18 +32,15 @@ export async function requestPasswordReset(services: Services, email: string, no
 }
 
 /** What the reset page shows; throws the link's problem. */
-export async function describeReset(db: Kysely<Database>, token: string, now = new Date()): Promise<PasswordLinkInfo> {
-  const lookup = await findLink(db, token, 'reset', now);
-  if (!lookup.ok) throw linkError(lookup);
-  const user = await db
-    .selectFrom('users')
-    .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
-    .select(['users.email', 'users.name', 'workspaces.name as workspaceName'])
-    .where('users.id', '=', lookup.link.userId ?? '')
-    .executeTakeFirst();
-  if (!user) throw linkError({ ok: false, problem: 'link_revoked' });
-  return { kind: 'reset', ...user, expiresAt: lookup.link.expiresAt.toISOString() };
-}
+export const describeReset = (db: Kysely<Database>, token: string, now = new Date()) =>
+  describeLink(db, token, 'reset', now, (link) =>
+    db
+      .selectFrom('users')
+      .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
+      .select(['users.email', 'users.name', 'workspaces.name as workspaceName'])
+      .where('users.id', '=', link.userId ?? '')
+      .executeTakeFirst(),
+  );
 
 /**
  * Uses a reset link: the new password is set, the link is spent and every session of the user ends (their
