@@ -8,6 +8,7 @@ const edge = (source: string, sourceHandle: string, target: string) => ({
   target,
 });
 const text = (value: string) => ({ content: { type: 'text' as const, text: value } });
+const askText = (prompt: string, saveAs: string) => ({ prompt, inputType: 'text' as const, saveAs });
 
 /**
  * The flow the upgrade fixtures run (published by an older build, resumed by this one): a capture, a menu of
@@ -24,12 +25,7 @@ export function upgradeFlow(teamId: string, lookupUrl: string): FlowDocumentInpu
     blocks: [
       { id: 'start', type: 'start', position: at(0), data: {} },
       { id: 'welcome', type: 'message', position: at(1), data: text('Welcome to the upgrade shop.') },
-      {
-        id: 'ask_name',
-        type: 'capture',
-        position: at(2),
-        data: { prompt: 'What is your name?', inputType: 'text', saveAs: 'name' },
-      },
+      { id: 'ask_name', type: 'capture', position: at(2), data: askText('What is your name?', 'name') },
       { id: 'greet', type: 'message', position: at(3), data: text('Nice to meet you, {{name}}.') },
       {
         id: 'menu',
@@ -50,7 +46,7 @@ export function upgradeFlow(teamId: string, lookupUrl: string): FlowDocumentInpu
         id: 'ask_order',
         type: 'capture',
         position: at(5, -1),
-        data: { prompt: 'Which order number, {{name}}?', inputType: 'text', saveAs: 'order' },
+        data: askText('Which order number, {{name}}?', 'order'),
       },
       {
         id: 'noted',
