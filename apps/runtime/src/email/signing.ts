@@ -56,3 +56,18 @@ export function readSignedClaim<S extends z.ZodType>(schema: S, secret: string, 
 
 /** Whether a claim's `exp` (seconds since the epoch) has come. */
 export const expiredAt = (claim: { exp: number }, now: Date) => claim.exp * 1000 <= now.getTime();
+
+/** A signed claim `readSignedClaim` accepts whose `exp` has not come, or why not. */
+export type ClaimCheck<C> = { ok: true; claim: C } | { ok: false; reason: 'invalid' | 'expired' };
+
+export function checkSignedClaim<S extends z.ZodType<{ exp: number }>>(
+  schema: S,
+  secret: string,
+  token: string,
+  now: Date,
+): ClaimCheck<z.output<S>> {
+  const claim = readSignedClaim(schema, secret, token);
+  if (!claim) return { ok: false, reason: 'invalid' };
+  if (expiredAt(claim, now)) return { ok: false, reason: 'expired' };
+  return { ok: true, claim };
+}

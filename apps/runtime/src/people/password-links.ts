@@ -3,7 +3,7 @@ import type { LinkProblem } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
-import { expiredAt, namedSecret, readSignedClaim, signClaim } from '../email/signing';
+import { checkSignedClaim, namedSecret, signClaim } from '../email/signing';
 import { hashToken } from '../services/secrets';
 import { type PasswordLinkKind, peopleDb } from './tables';
 
@@ -20,10 +20,8 @@ type Verified = { ok: true; claim: Claim } | { ok: false; problem: LinkProblem }
 
 /** The signature first (a changed token is `link_invalid` whatever it says), then the expiry. */
 export function verifyLinkToken(secret: string, token: string, now: Date): Verified {
-  const claim = readSignedClaim(Claim, secret, token);
-  if (!claim) return { ok: false, problem: 'link_invalid' };
-  if (expiredAt(claim, now)) return { ok: false, problem: 'link_expired' };
-  return { ok: true, claim };
+  const check = checkSignedClaim(Claim, secret, token, now);
+  return check.ok ? check : { ok: false, problem: check.reason === 'invalid' ? 'link_invalid' : 'link_expired' };
 }
 
 /**

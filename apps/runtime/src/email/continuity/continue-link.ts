@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { hashToken, newToken } from '../../services/secrets';
-import { expiredAt, namedSecret, readSignedClaim, signClaim } from '../signing';
+import { type ClaimCheck, checkSignedClaim, namedSecret, signClaim } from '../signing';
 import { continuityDb } from './tables';
 
 /** What a "continue the chat" link in an email carries: one conversation of one visitor, until `exp`. */
@@ -15,14 +15,10 @@ export const CONTINUE_PARAM = 'flowdesk_continue';
 
 export const signContinueToken = (secret: string, claim: LinkClaim): string => signClaim(secret, claim);
 
-export type LinkCheck = { ok: true; claim: LinkClaim } | { ok: false; reason: 'invalid' | 'expired' };
+export type LinkCheck = ClaimCheck<LinkClaim>;
 
-export function verifyContinueToken(secret: string, token: string, now: Date): LinkCheck {
-  const claim = readSignedClaim(LinkClaim, secret, token);
-  if (!claim) return { ok: false, reason: 'invalid' };
-  if (expiredAt(claim, now)) return { ok: false, reason: 'expired' };
-  return { ok: true, claim };
-}
+export const verifyContinueToken = (secret: string, token: string, now: Date): LinkCheck =>
+  checkSignedClaim(LinkClaim, secret, token, now);
 
 /** The link an email carries: the configured page (default the runtime's /demo) with the signed token. */
 export async function continueLink(
