@@ -1,41 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { auditAction } from './actions';
 
+/** A write's method, route and params, and the action it is audited as. */
+const audited: Array<[string, string, Record<string, string>, string]> = [
+  ['POST', '/api/admin/flows', {}, 'flows.create'],
+  ['PUT', '/api/admin/flows/:id/draft', { id: 'f1' }, 'flows.draft'],
+  ['POST', '/api/admin/flows/:id/publish', { id: 'f1' }, 'flows.publish'],
+  ['DELETE', '/api/admin/teams/:id', { id: 't1' }, 'teams.delete'],
+  ['PATCH', '/api/admin/users/:id', { id: 'u1' }, 'users.update'],
+  ['PUT', '/api/email/settings', {}, 'email.settings.update'],
+  ['POST', '/api/admin/invites/:id/resend', { id: 'i1' }, 'invites.resend'],
+  ['DELETE', '/api/admin/invites/:id', { id: 'i1' }, 'invites.delete'],
+  ['POST', '/api/email/outbox/:id/retry', { id: 'e1' }, 'email.outbox.retry'],
+  ['DELETE', '/api/inbox/canned-responses/:id', { id: 'c1' }, 'canned-responses.delete'],
+];
+
+/** Reads, computations and conversation work. */
+const skipped: Array<[string, string, Record<string, string>]> = [
+  ['GET', '/api/admin/flows', {}],
+  ['POST', '/api/admin/flows/:id/validate', { id: 'f1' }],
+  ['POST', '/api/admin/office-hours/preview', {}],
+  ['POST', '/api/inbox/conversations/:id/messages', { id: 'c' }],
+  ['PUT', '/api/inbox/presence', {}],
+  ['POST', '/api/public/conversations', {}],
+  ['POST', '/api/admin/flowsy', {}],
+];
+
 describe('auditAction', () => {
-  it('names writes by resource and step, with the target id', () => {
-    expect(auditAction('POST', '/api/admin/flows', {})).toEqual({
-      action: 'flows.create',
-      targetType: 'flows',
-      targetId: null,
-    });
-    expect(auditAction('PUT', '/api/admin/flows/:id/draft', { id: 'f1' })).toEqual({
-      action: 'flows.draft',
-      targetType: 'flows',
-      targetId: 'f1',
-    });
-    expect(auditAction('POST', '/api/admin/flows/:id/publish', { id: 'f1' })?.action).toBe('flows.publish');
-    expect(auditAction('DELETE', '/api/admin/teams/:id', { id: 't1' })?.action).toBe('teams.delete');
-    expect(auditAction('PATCH', '/api/admin/users/:id', { id: 'u1' })?.action).toBe('users.update');
-    expect(auditAction('PUT', '/api/email/settings', {})?.action).toBe('email.settings.update');
-    expect(auditAction('POST', '/api/admin/invites/:id/resend', { id: 'i1' })).toEqual({
-      action: 'invites.resend',
-      targetType: 'invites',
-      targetId: 'i1',
-    });
-    expect(auditAction('DELETE', '/api/admin/invites/:id', { id: 'i1' })?.action).toBe('invites.delete');
-    expect(auditAction('POST', '/api/email/outbox/:id/retry', { id: 'e1' })?.action).toBe('email.outbox.retry');
-    expect(auditAction('DELETE', '/api/inbox/canned-responses/:id', { id: 'c1' })?.action).toBe(
-      'canned-responses.delete',
-    );
+  it.each(audited)('%s %s (%o) is audited as %s, by resource and step', (method, path, params, action) => {
+    expect(auditAction(method, path, params)?.action).toBe(action);
   });
 
-  it('skips reads, computations and conversation work', () => {
-    expect(auditAction('GET', '/api/admin/flows', {})).toBeNull();
-    expect(auditAction('POST', '/api/admin/flows/:id/validate', { id: 'f1' })).toBeNull();
-    expect(auditAction('POST', '/api/admin/office-hours/preview', {})).toBeNull();
-    expect(auditAction('POST', '/api/inbox/conversations/:id/messages', { id: 'c' })).toBeNull();
-    expect(auditAction('PUT', '/api/inbox/presence', {})).toBeNull();
-    expect(auditAction('POST', '/api/public/conversations', {})).toBeNull();
-    expect(auditAction('POST', '/api/admin/flowsy', {})).toBeNull();
+  it.each<[string, string, Record<string, string>, string, string | null]>([
+    ['POST', '/api/admin/flows', {}, 'flows', null],
+    ['PUT', '/api/admin/flows/:id/draft', { id: 'f1' }, 'flows', 'f1'],
+    ['POST', '/api/admin/invites/:id/resend', { id: 'i1' }, 'invites', 'i1'],
+  ])('targets %s %s at the resource, with the id the path has', (method, path, params, targetType, targetId) => {
+    expect(auditAction(method, path, params)).toEqual({ action: expect.any(String), targetType, targetId });
+  });
+
+  it.each(skipped)('skips %s %s', (method, path, params) => {
+    expect(auditAction(method, path, params)).toBeNull();
   });
 });
