@@ -13,7 +13,7 @@ import { handoffFlow } from '../inbox/fixtures';
 import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
 import { seedConversation, seedTeam, seedUser, seedWorkspace } from './fixtures';
-import { botAndVisitor, startFastEmailWorker } from './live-areas';
+import { botAndVisitor, startFastEmailWorker, supportTeamWithOfflineColleague } from './live-areas';
 import { resendWorker, testClock } from './outbox-helpers';
 
 const PUBLIC_URL = 'https://desk.example.test';
@@ -41,8 +41,7 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
     const { services } = t;
     const { db } = services;
     const ws = await seedAccounts(db, 'summary'); // its agent online
-    const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
-    const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
+    const { colleague, teamId } = await supportTeamWithOfflineColleague(db, ws);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId)); // priority: auto (the AI rates it)
     const email = startFastEmailWorker(services);
 

@@ -8,8 +8,7 @@ import { publishFlow } from '../fixtures/flows';
 import { handoffFlow } from '../inbox/fixtures';
 import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
-import { seedTeam, seedUser } from './fixtures';
-import { botAndVisitor, startFastEmailWorker } from './live-areas';
+import { botAndVisitor, startFastEmailWorker, supportTeamWithOfflineColleague } from './live-areas';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
 function closedForDays() {
@@ -23,8 +22,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     const { services } = t;
     const { db } = services;
     const ws = await seedWorkspace(db, 'hooks'); // its agent online
-    const colleague = await seedUser(db, ws.workspaceId, 'Cora', 'agent', 'offline');
-    const teamId = await seedTeam(db, ws.workspaceId, 'Support', [ws.agent.id, colleague.id]);
+    const { colleague, teamId } = await supportTeamWithOfflineColleague(db, ws);
     await publishFlow(db, ws.bot.id, handoffFlow(teamId, 'high'));
     const email = startFastEmailWorker(services);
 

@@ -16,7 +16,8 @@ import {
 
 /**
  * For the suite's server: `setup()` seeds a workspace with a visitor's conversation and signs its admin and
- * agent in; `follow` opens a socket with that session cookie, receiving the conversation's notes.
+ * agent in; `follow` opens a socket with that session cookie, receiving the conversation's notes;
+ * `agentTeam` has the admin create a team (named `name` and a random suffix) whose only member is the agent.
  */
 function revocationFixtures(t: ReturnType<typeof useTestServer>) {
   async function setup() {
@@ -28,14 +29,19 @@ function revocationFixtures(t: ReturnType<typeof useTestServer>) {
   }
   const follow = (cookie: string, conversationId: string) =>
     followingSocket(t.current.server.services, t.current.server.url, cookie, conversationId);
-  return { setup, follow };
+  const agentTeam = (s: Awaited<ReturnType<typeof setup>>, name: string) =>
+    t.current.call('POST', '/api/admin/teams', s.adminHeaders, {
+      name: `${name} ${Math.random()}`,
+      memberIds: [s.agent.id],
+    });
+  return { setup, follow, agentTeam };
 }
 
 describe.each(databaseKinds)('dashboard sockets end with the rights they were opened with (%s)', (kind) => {
   // The default heartbeat (30 s): what closes the sockets here is the revoke, not the heartbeat's sweep.
   const t = useTestServer(kind);
 
-  const { setup, follow } = revocationFixtures(t);
+  const { setup, follow, agentTeam } = revocationFixtures(t);
 
   it('logout closes the open socket of that session with 4401, not the same user’s other sessions', async () => {
     const s = await setup();
@@ -86,10 +92,7 @@ describe.each(databaseKinds)('dashboard sockets end with the rights they were op
 
   it("removing the agent from a team stops that team's conversation events (socket closed with 4403)", async () => {
     const s = await setup();
-    const team = await t.current.call('POST', '/api/admin/teams', s.adminHeaders, {
-      name: `Billing ${Math.random()}`,
-      memberIds: [s.agent.id],
-    });
+    const team = await agentTeam(s, 'Billing');
     expect(team.status).toBe(201);
     await withConversation(t.current.server.services, s.conversationId, (tx) =>
       tx.update({ team_id: team.body.team.id }),
@@ -108,10 +111,7 @@ describe.each(databaseKinds)('dashboard sockets end with the rights they were op
 
   it('deleting a team closes its members’ sockets; demoting an admin closes theirs', async () => {
     const s = await setup();
-    const team = await t.current.call('POST', '/api/admin/teams', s.adminHeaders, {
-      name: `Sales ${Math.random()}`,
-      memberIds: [s.agent.id],
-    });
+    const team = await agentTeam(s, 'Sales');
     const agentSocket = await follow(s.agentHeaders.cookie, s.conversationId);
     expect((await t.current.call('DELETE', `/api/admin/teams/${team.body.team.id}`, s.adminHeaders)).status).toBe(204);
     expect(await closedWithin(agentSocket)).toBe(4403);
