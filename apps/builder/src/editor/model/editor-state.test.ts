@@ -1,7 +1,22 @@
+import type { BlockType, Position } from '@flowdesk/flow-schema';
 import { describe, expect, test } from 'vitest';
 import { currentDoc, editorReducer, initialEditorState } from './editor-state';
 import { addBlocks, createBlock, updateBlockData } from './graph-ops';
 import { sampleFlow } from './test-flow';
+
+/** The sample flow's editor after a new `type` block was added at `position` and selected, as a drop does. */
+function withNewBlock(type: BlockType, position: Position) {
+  let id = '';
+  const state = editorReducer(initialEditorState(sampleFlow()), {
+    type: 'apply',
+    edit: (doc) => {
+      const block = createBlock(doc, type, position);
+      id = block.id;
+      return { doc: addBlocks(doc, [block]), select: [block.id] };
+    },
+  });
+  return { state, id };
+}
 
 describe('editorReducer', () => {
   test('a drag is one undo step back to where the block was', () => {
@@ -48,16 +63,7 @@ describe('editorReducer', () => {
   });
 
   test('apply adds and selects, load resets history', () => {
-    let state = initialEditorState(sampleFlow());
-    let newId = '';
-    state = editorReducer(state, {
-      type: 'apply',
-      edit: (doc) => {
-        const block = createBlock(doc, 'message', { x: 0, y: 300 });
-        newId = block.id;
-        return { doc: addBlocks(doc, [block]), select: [block.id] };
-      },
-    });
+    let { state, id: newId } = withNewBlock('message', { x: 0, y: 300 });
     expect([...state.selection.blocks]).toEqual([newId]);
     expect(currentDoc(state).blocks.at(-1)!.id).toBe(newId);
     state = editorReducer(state, { type: 'load', doc: sampleFlow() });
@@ -69,16 +75,7 @@ describe('editorReducer', () => {
   // mouse-up of the click landed beside the checkbox, see dragBlock in e2e/support/canvas.ts); this pins that what
   // React Flow reports around a drop (selection, a drag in progress, its end) cannot undo an inspector edit.
   test('a setting of a just-dropped block survives the selection and drag changes that follow the drop', () => {
-    let state = initialEditorState(sampleFlow());
-    let id = '';
-    state = editorReducer(state, {
-      type: 'apply',
-      edit: (doc) => {
-        const block = createBlock(doc, 'ai_answer', { x: 0, y: 400 });
-        id = block.id;
-        return { doc: addBlocks(doc, [block]), select: [block.id] };
-      },
-    });
+    let { state, id } = withNewBlock('ai_answer', { x: 0, y: 400 });
     const dataOf = () => currentDoc(state).blocks.find((b) => b.id === id)!.data as { knowledgeSourceIds?: string[] };
     const tick = (ids: string[]) =>
       editorReducer(state, {
