@@ -75,24 +75,19 @@ describe('inbox keyboard: j / k, assign to me, resolve, note, reply, ? for the l
     await expect.poll(() => header.locator('.presence-label').textContent()).toBe('With Ada Admin · online');
 
     // N: a private note; Esc leaves the box; R: the reply box, Enter sends.
-    await page.keyboard.press('n');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Private note for your team');
-    await page.keyboard.type('Checked the order: refund approved');
-    await page.keyboard.press('Enter');
-    await page.locator('.msg-note').filter({ hasText: 'refund approved' }).waitFor();
-    await page.keyboard.press('Escape');
+    /** `key` focuses the box named `box`; `text` typed there and sent with Enter shows as a `shownAs` message. */
+    const sendWithShortcut = async (key: string, box: string, text: string, shownAs: string) => {
+      await page.keyboard.press(key);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(box);
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await page.locator(shownAs).filter({ hasText: text }).waitFor();
+      await page.keyboard.press('Escape');
+    };
+    await sendWithShortcut('n', 'Private note for your team', 'Checked the order: refund approved', '.msg-note');
     // Shortcuts apply once no text box has the focus (a key typed into the note box is text).
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('TEXTAREA');
-    await page.keyboard.press('r');
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Reply to the visitor');
-    await page.keyboard.type('Hi Ann, your refund is on its way.');
-    await page.keyboard.press('Enter');
-    await page.locator('.msg-agent').filter({ hasText: 'refund is on its way' }).waitFor();
-    await page.keyboard.press('Escape');
+    await sendWithShortcut('r', 'Reply to the visitor', 'Hi Ann, your refund is on its way.', '.msg-agent');
 
     // ?: the list of shortcuts.
     await page.keyboard.press('?');
