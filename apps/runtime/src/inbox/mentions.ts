@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Conversation, Database } from '../db/schema';
 import type { Services } from '../services';
 import { canSee } from './access';
+import { membershipsOf } from './teams';
 
 /**
  * Of the mentioned ids, the users of the conversation's workspace who may see it (the inbox's own
@@ -17,15 +18,11 @@ export async function mentionableIds(db: Kysely<Database>, conversation: Convers
     .where('id', 'in', unique)
     .execute();
   if (users.length === 0) return [];
-  const memberships = await db
-    .selectFrom('team_members')
-    .select(['user_id', 'team_id'])
-    .where(
-      'user_id',
-      'in',
-      users.map((user) => user.id),
-    )
-    .execute();
+  const memberships = await membershipsOf(
+    db,
+    'user_id',
+    users.map((user) => user.id),
+  );
   return users
     .filter((user) =>
       canSee(

@@ -11,6 +11,12 @@ import type { Viewer } from './access';
 import { inboxDb } from './tables';
 import { deleteOwned } from './workspace-rows';
 
+/** The team memberships of these teams or of these users; none (and no query) for no ids. */
+export async function membershipsOf(db: Kysely<Database>, of: 'team_id' | 'user_id', ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('team_members').select(['team_id', 'user_id']).where(of, 'in', ids).execute();
+}
+
 /** Teams of the workspace with their members. */
 export async function listTeams(db: Kysely<Database>, workspaceId: string) {
   const teams = await inboxDb(db)
@@ -19,17 +25,11 @@ export async function listTeams(db: Kysely<Database>, workspaceId: string) {
     .where('workspace_id', '=', workspaceId)
     .orderBy('name')
     .execute();
-  const members = teams.length
-    ? await db
-        .selectFrom('team_members')
-        .select(['team_id', 'user_id'])
-        .where(
-          'team_id',
-          'in',
-          teams.map((t) => t.id),
-        )
-        .execute()
-    : [];
+  const members = await membershipsOf(
+    db,
+    'team_id',
+    teams.map((t) => t.id),
+  );
   return teams.map((team) => ({
     id: team.id,
     name: team.name,
