@@ -10,36 +10,30 @@ function gate() {
   return { opened, open };
 }
 
+type Answer = { status: number; type: string; body: string };
+
 const html = (title: string, body: string) =>
   `<html><head><title>${title}</title></head><body><nav><a href="/">Home</a> <a href="/returns">Returns</a></nav><main>${body}</main></body></html>`;
+
+/** A page found (200) with the site's navigation around `body`. */
+const htmlPage = (title: string, body: string): Answer => ({ status: 200, type: 'text/html', body: html(title, body) });
 
 /** A help site on loopback: four pages and a missing one in its sitemap; `/slow` answers once its gate opens. */
 export async function startHelpSite() {
   let slow = gate();
   let origin = '';
-  const pages: Record<string, () => Promise<{ status: number; type: string; body: string }>> = {
-    '/': async () => ({
-      status: 200,
-      type: 'text/html',
-      body: html('Acme help', '<h1>Acme help</h1><p>Find answers about orders.</p>'),
-    }),
-    '/returns': async () => ({
-      status: 200,
-      type: 'text/html',
-      body: html(
+  const pages: Record<string, () => Promise<Answer>> = {
+    '/': async () => htmlPage('Acme help', '<h1>Acme help</h1><p>Find answers about orders.</p>'),
+    '/returns': async () =>
+      htmlPage(
         'Returns and refunds',
         '<h1>Returns</h1><p>Refunds are paid back to the original card within 5 business days after we receive the parcel.</p>',
       ),
-    }),
     '/slow': async () => {
       await slow.opened;
-      return { status: 200, type: 'text/html', body: html('Gift cards', '<p>Gift cards never expire.</p>') };
+      return htmlPage('Gift cards', '<p>Gift cards never expire.</p>');
     },
-    '/shipping': async () => ({
-      status: 200,
-      type: 'text/html',
-      body: html('Shipping', '<p>Parcels arrive within three working days.</p>'),
-    }),
+    '/shipping': async () => htmlPage('Shipping', '<p>Parcels arrive within three working days.</p>'),
     '/sitemap.xml': async () => ({
       status: 200,
       type: 'application/xml',
