@@ -75,14 +75,22 @@ export const KnowledgeFileQuery = z.object({
   title: title.optional(),
 });
 
-/** POST /api/admin/knowledge/preview-answer: the builder's preview asks what an AI answer block would say. */
-export const KnowledgePreviewAnswerRequest = z.object({
-  question: z.string().trim().min(1, 'Ask a question').max(2000),
-  sourceIds: z.array(z.string().trim().min(1).max(64)).min(1, 'Choose a knowledge source').max(20),
-  instructions: z.string().max(5000).default(''),
-  /** The block's own knowledge text, used with the passages. */
-  knowledge: z.string().max(100_000).default(''),
-});
+/**
+ * POST /api/admin/knowledge/preview-answer: the builder's preview asks what an AI answer block would say, from its
+ * knowledge sources, its own knowledge text, or both.
+ */
+export const KnowledgePreviewAnswerRequest = z
+  .object({
+    question: z.string().trim().min(1, 'Ask a question').max(2000),
+    sourceIds: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+    instructions: z.string().max(5000).default(''),
+    /** The block's own knowledge text, used with the passages. */
+    knowledge: z.string().max(100_000).default(''),
+  })
+  .refine((body) => body.sourceIds.length > 0 || body.knowledge.trim() !== '', {
+    message: 'Choose a knowledge source or write knowledge text',
+    path: ['sourceIds'],
+  });
 export type KnowledgePreviewAnswerRequest = z.input<typeof KnowledgePreviewAnswerRequest>;
 
 export const KnowledgePreviewAnswer = z.object({

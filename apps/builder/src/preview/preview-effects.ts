@@ -52,6 +52,15 @@ function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
     : 'Set by the AI from the conversation';
 }
 
+/** What the preview says of an answer the runtime gave, as a live chat would give it. */
+function liveAnswerNote(found: boolean, fromSources: boolean, passages: number): string {
+  const what = fromSources ? 'the knowledge sources' : "the block's knowledge";
+  const count = fromSources ? ` ${passages} passage${passages === 1 ? '' : 's'} found` : '';
+  return found
+    ? `AI answer from ${what}, as a live chat would answer${fromSources ? `;${count}:` : '.'}`
+    : `Nothing in ${what} answers this${fromSources ? ` (${count.trim()})` : ''}, so “No answer found” is followed.`;
+}
+
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   try {
@@ -62,9 +71,12 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /**
- * Effects for chatting with a draft in the builder: HTTP requests really run (from the browser),
- * AI and intent matching are simulated locally and say so, the handoff summary is written by the runtime's
- * AI (stored nowhere), handoff and email only describe what would happen — nobody is alerted and nothing is sent.
+ * Effects for chatting with a draft in the builder:
+ * - HTTP requests really run (from the browser);
+ * - AI answers are the runtime's, as a live chat answers from the block's sources and text (simulated locally only
+ *   when the runtime cannot be asked); AI agent turns and intent matching are simulated locally and say so;
+ * - the handoff summary is written by the runtime's AI (stored nowhere); handoff and email only describe what would
+ *   happen — nobody is alerted and nothing is sent.
  */
 export function createPreviewEffects(options: PreviewEffectOptions): EngineEffects {
   const { note } = options;
@@ -90,28 +102,28 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
       }
     },
     async answer(req) {
-      if (req.knowledgeSourceIds?.length && options.answerFromSources) {
-        const { passages, ...result } = await options.answerFromSources({
-          question: req.question,
-          sourceIds: req.knowledgeSourceIds,
-          instructions: req.instructions,
-          knowledge: req.knowledge,
-        });
-        note({
-          kind: 'ai',
-          text: result.found
-            ? `AI answer from the knowledge sources, as a live chat would answer; ${passages.length} passage${passages.length === 1 ? '' : 's'} found:`
-            : `Nothing in the knowledge sources answers this (${passages.length} passage${passages.length === 1 ? '' : 's'} found), so “No answer found” is followed.`,
-          passages,
-        });
-        return result;
+      const sourceIds = req.knowledgeSourceIds ?? [];
+      let unavailable = '';
+      if (options.answerFromSources && (sourceIds.length > 0 || req.knowledge.trim() !== '')) {
+        try {
+          const { passages, ...result } = await options.answerFromSources({
+            question: req.question,
+            sourceIds,
+            instructions: req.instructions,
+            knowledge: req.knowledge,
+          });
+          note({ kind: 'ai', text: liveAnswerNote(result.found, sourceIds.length > 0, passages.length), passages });
+          return result;
+        } catch (error) {
+          unavailable = ` (the runtime could not be asked: ${(error as Error).message})`;
+        }
       }
       const result = answerFromKnowledge(req.question, req.knowledge);
       note({
         kind: 'ai',
         text: result.found
-          ? 'AI answer simulated in the preview from the closest knowledge sentence; live chats use the AI provider.'
-          : 'AI answer simulated: nothing in the knowledge matches, so “No answer found” is followed.',
+          ? `AI answer simulated in the preview from the closest knowledge sentence${unavailable}; live chats use the AI provider.`
+          : `AI answer simulated${unavailable}: nothing in the knowledge matches, so “No answer found” is followed.`,
       });
       return result;
     },

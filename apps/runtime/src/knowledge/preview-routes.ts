@@ -16,7 +16,8 @@ const previewAnswer = createRoute({
   method: 'post',
   path,
   tags: ['Knowledge'],
-  summary: "What an AI answer block would say from these sources, and the passages it used (the builder's preview)",
+  summary:
+    "What an AI answer block would say from these sources and its own knowledge text, and the passages it used (the builder's preview)",
   request: { body: jsonBody(KnowledgePreviewAnswerRequest) },
   responses: { 200: jsonResponse(KnowledgePreviewAnswer, 'Answer'), ...errorsOf(400, 401, 403, 429) },
 });
@@ -25,8 +26,9 @@ const previewAnswer = createRoute({
 export const KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE = 30;
 
 /**
- * The builder's preview of an AI answer from knowledge sources: the same search and answer as a live chat
- * (the search is one short read; the model, when a key is set, is called with no database held). Stores nothing.
+ * The builder's preview of an AI answer from knowledge sources and the block's own text: the same search and answer
+ * as a live chat (the search is one short read; the model, when a key is set, is called with no database held).
+ * Stores nothing.
  */
 export function knowledgePreviewRoutes(services: Services) {
   const router = createRouter();

@@ -30,15 +30,28 @@ describe.each(databaseKinds)('knowledge preview answer on %s', (kind) => {
     expect(unknown.body).toMatchObject({ found: false, answer: '', citations: [] });
 
     expect((await ask({ question: '', sourceIds })).status).toBe(400);
-    expect((await ask({ question: 'refunds', sourceIds: [] })).status).toBe(400);
+    const nothingToAsk = await ask({ question: 'refunds', sourceIds: [] });
+    expect(nothingToAsk.status).toBe(400);
+    expect(JSON.stringify(nothingToAsk.body)).toContain('Choose a knowledge source or write knowledge text');
     const agentHeaders = await loginHeaders(t.current.server.url, agent.email);
     expect((await ask({ question: 'refunds', sourceIds }, agentHeaders)).status).toBe(403);
 
-    // Each preview may call the model: one admin gets KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE a minute (2 used above).
+    // The block's own knowledge text alone is answered as a live chat answers it (the preview used to guess).
+    const knowledge = `Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.
+Returns: any product can be returned within 30 days for a full refund.`;
+    const fromText = await ask({ question: 'How long does shipping take?', knowledge });
+    expect(fromText.body).toMatchObject({
+      found: true,
+      answer: 'Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.',
+      passages: [],
+    });
+    expect((await ask({ question: 'Do you sell gift cards?', knowledge })).body).toMatchObject({ found: false });
+
+    // Each preview may call the model: one admin gets KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE a minute (4 used above).
     const statuses: number[] = [];
     for (let i = 0; i < KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE; i++)
       statuses.push((await ask({ question: 'How long do refunds take?', sourceIds })).status);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE - 2);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE - 4);
     const refused = await ask({ question: 'How long do refunds take?', sourceIds });
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toMatch(/^Too many preview answers; try again in \d+ (s|min)$/);
