@@ -16,6 +16,16 @@ async function newPage() {
   return context.newPage();
 }
 
+/** A new page signed in as the demo admin; a failing test leaves a screenshot of it named `failureShot`. */
+async function adminPage(failureShot: string) {
+  const page = await newPage();
+  onTestFailed(async () => {
+    await page.screenshot({ path: `${SCREENSHOTS}/${failureShot}.png` });
+  });
+  await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
+  return page;
+}
+
 /** A visitor of the demo bot; `human` picks "Talk to a human" (an agent is online, so it is handed off). */
 async function visitor(human: boolean) {
   const v = new TestVisitor(live.runtime.url, BOT);
@@ -56,11 +66,7 @@ const card = (page: Page, label: string) => page.locator(`.analytics-card[data-f
 
 describe('the analytics overview end to end (live runtime on PostgreSQL, Chromium)', () => {
   it('shows the seeded figures, switches the range, downloads the CSV', async () => {
-    const page = await newPage();
-    onTestFailed(async () => {
-      await page.screenshot({ path: `${SCREENSHOTS}/analytics-failure.png` });
-    });
-    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    const page = await adminPage('analytics-failure');
     const errors = watchConsole(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
     await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
@@ -147,11 +153,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
   });
 
   it("the flow editor's analytics mode shows per block who reached it, left there, was handed off", async () => {
-    const page = await newPage();
-    onTestFailed(async () => {
-      await page.screenshot({ path: `${SCREENSHOTS}/analytics-canvas-failure.png` });
-    });
-    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    const page = await adminPage('analytics-canvas-failure');
     await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
     const errors = watchConsole(page);
     await page.goto(`${live.runtime.url}/app/flows/demo-support-flow`);
@@ -198,11 +200,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     await e.historyWhen((messages) => messages.some((m) => JSON.stringify(m.content).includes('What can I help')));
     expect((await e.say('human please')).conversation.status).toBe('needs_agent');
 
-    const page = await newPage();
-    onTestFailed(async () => {
-      await page.screenshot({ path: `${SCREENSHOTS}/analytics-intents-failure.png` });
-    });
-    await login(page, `${live.runtime.url}/app/`, ADMIN.email, ADMIN.password);
+    const page = await adminPage('analytics-intents-failure');
     await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
     const errors = watchConsole(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
