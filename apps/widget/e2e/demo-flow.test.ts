@@ -8,12 +8,18 @@ import { sdkEvents, widget } from './widget-page';
 
 const stack = useStack();
 
+/** The host page in a new desktop browser context, once the widget's launcher shows. */
+async function openDesktopPage() {
+  const context = await stack.current.browser.newContext({ viewport: DESKTOP });
+  const page = await stack.current.openPage(context);
+  const w = widget(page);
+  await expect.poll(() => w.launcher.isVisible()).toBe(true);
+  return { context, page, w };
+}
+
 describe('widget on a plain host page with hostile CSS, against the real runtime', () => {
   it('host CSS does not reach the widget, and the widget leaves the host page alone', async () => {
-    const context = await stack.current.browser.newContext({ viewport: DESKTOP });
-    const page = await stack.current.openPage(context);
-    const w = widget(page);
-    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    const { context, page, w } = await openDesktopPage();
     const launcher = await w.launcher.evaluate((el) => {
       const s = getComputedStyle(el);
       return { width: s.width, height: s.height, position: s.position, radius: s.borderRadius, display: s.display };
@@ -47,10 +53,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
   });
 
   it('SDK: calls queued before the loader replay, and open/close/toggle/hide/show/on/destroy work', async () => {
-    const context = await stack.current.browser.newContext({ viewport: DESKTOP });
-    const page = await stack.current.openPage(context);
-    const w = widget(page);
-    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    const { context, page, w } = await openDesktopPage();
     await page.evaluate(() => window.Flowdesk && (window.Flowdesk as { open(): void }).open());
     await w.botSays('What can I help you with?').waitFor();
     await page.evaluate(() => (window.Flowdesk as { toggle(): void }).toggle());
@@ -127,10 +130,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
   });
 
   it('is usable with the keyboard alone: focus goes in, Tab stays in, Escape closes and focus returns', async () => {
-    const context = await stack.current.browser.newContext({ viewport: DESKTOP });
-    const page = await stack.current.openPage(context);
-    const w = widget(page);
-    await expect.poll(() => w.launcher.isVisible()).toBe(true);
+    const { context, page, w } = await openDesktopPage();
     await w.launcher.focus();
     await page.keyboard.press('Enter');
     await w.botSays('What can I help you with?').waitFor();
