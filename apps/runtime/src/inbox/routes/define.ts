@@ -31,6 +31,8 @@ type Input<B, Q> = {
   query: Q extends z.ZodType ? z.infer<Q> : undefined;
 };
 
+type Handler<B, Q, R extends z.ZodType> = (c: Context<AppEnv>, input: Input<B, Q>) => Promise<z.input<R>>;
+
 /**
  * Adds a route whose body and query are validated with zod (bad input → 400 `invalid_request`) and which
  * appears in the OpenAPI document (/openapi.json, /docs) under its tag, its answer described by the contract
@@ -40,7 +42,7 @@ export function defineRoute<
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   R extends z.ZodType = z.ZodType,
->(router: Router, spec: RouteSpec<B, Q, R>, handler: (c: Context<AppEnv>, input: Input<B, Q>) => Promise<z.input<R>>) {
+>(router: Router, spec: RouteSpec<B, Q, R>, handler: Handler<B, Q, R>) {
   const status = spec.status ?? 200;
   router.openAPIRegistry.registerPath({
     method: spec.method,
@@ -64,4 +66,28 @@ export function defineRoute<
     const result = await handler(c, input);
     return status === 204 ? c.body(null, 204) : c.json(result, status as ContentfulStatusCode);
   });
+}
+
+/** What a route declares besides its method, path and tag. */
+type RouteDetails<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, R extends z.ZodType> = Omit<
+  RouteBase<B, Q>,
+  'method' | 'path' | 'tag'
+> &
+  Answer<R>;
+
+/**
+ * `defineRoute` for the routes of one area, its router, base path and tag said once:
+ * `route('patch', '/:id', { summary: 'Edit a saved reply', body: CannedPatch, response: CannedResponseAnswer }, …)`.
+ */
+export function routesOn(router: Router, base: string, tag: string) {
+  return <
+    B extends z.ZodType | undefined = undefined,
+    Q extends z.ZodType | undefined = undefined,
+    R extends z.ZodType = z.ZodType,
+  >(
+    method: Method,
+    path: string,
+    details: RouteDetails<B, Q, R>,
+    handler: Handler<B, Q, R>,
+  ) => defineRoute<B, Q, R>(router, { method, path: `${base}${path}`, tag, ...details }, handler);
 }
