@@ -9,16 +9,23 @@ import { botSays } from './support/preview';
 
 const { harness, page } = setupDashboard({ signedIn: true });
 
-test('an AI answer block answers from the knowledge sources the admin ticks; the draft keeps their ids', async () => {
+/** A failing test leaves a full-page screenshot, `builder-failure-<name>.png`. */
+const screenshotOnFailure = (name: string) =>
   onTestFailed(async () => {
-    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-knowledge-sources.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-${name}.png`, fullPage: true });
   });
-  const faq = await adminApi<{ id: string }>(page, 'POST', '/api/admin/knowledge', {
+
+const addKnowledgeSource = (source: Record<string, unknown>) =>
+  adminApi<{ id: string }>(page, 'POST', '/api/admin/knowledge', source);
+
+test('an AI answer block answers from the knowledge sources the admin ticks; the draft keeps their ids', async () => {
+  screenshotOnFailure('knowledge-sources');
+  const faq = await addKnowledgeSource({
     kind: 'qa',
     title: 'Shipping FAQ',
     pairs: [{ question: 'How long does shipping take?', answer: 'Three working days.' }],
   });
-  const policy = await adminApi<{ id: string }>(page, 'POST', '/api/admin/knowledge', {
+  const policy = await addKnowledgeSource({
     kind: 'text',
     title: 'Refund policy <b>2026</b>',
     text: 'Refunds reach the card within five business days.',
@@ -44,10 +51,8 @@ test('an AI answer block answers from the knowledge sources the admin ticks; the
 });
 
 test('the preview answers from the chosen sources, names them and shows the passages it was given', async () => {
-  onTestFailed(async () => {
-    await page.screenshot({ path: `${SCREENSHOTS}/builder-failure-knowledge-preview.png`, fullPage: true });
-  });
-  const page2 = await adminApi<{ id: string }>(page, 'POST', '/api/admin/knowledge', {
+  screenshotOnFailure('knowledge-preview');
+  const page2 = await addKnowledgeSource({
     kind: 'text',
     title: 'Returns',
     url: 'https://help.shop.example/returns',
