@@ -36,29 +36,20 @@ import { markReadAndTell, unreadConversations } from '../read-state';
 import { reopenConversation } from '../reopen';
 import { summarizeHandoff, transcriptOf } from '../summary';
 import { conversationReach } from '../visitor-reach';
-import { defineRoute } from './define';
+import { routesOn } from './define';
 import { idParam, viewerOf } from './request';
-
-const base = '/api/inbox/conversations';
-const one = `${base}/:id`;
-const tag = 'Inbox';
 
 /** The agents' conversation API: list, detail, reply, notes, take over, hand back, resolve, priority, assignment. */
 export function conversationRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
   router.use('/api/inbox/*', requireUser(services));
+  const route = routesOn(router, '/api/inbox', 'Inbox');
 
-  defineRoute(
-    router,
-    {
-      method: 'get',
-      path: base,
-      tag,
-      summary: 'Conversations I may see, by filter and search',
-      query: InboxListQuery,
-      response: InboxList,
-    },
+  route(
+    'get',
+    '/conversations',
+    { summary: 'Conversations I may see, by filter and search', query: InboxListQuery, response: InboxList },
     async (c, { query }) => {
       const who = await viewerOf(c, services);
       const [conversations, counts, unread] = await Promise.all([
@@ -70,28 +61,16 @@ export function conversationRoutes(services: Services) {
     },
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'get',
-      path: '/api/inbox/counts',
-      tag,
-      summary: 'How many conversations each filter holds',
-      response: InboxCounts,
-    },
-    async (c) => {
-      const who = await viewerOf(c, services);
-      const [counts, unread] = await Promise.all([filterCounts(db, who), unreadConversations(db, who)]);
-      return { counts, unread };
-    },
-  );
+  route('get', '/counts', { summary: 'How many conversations each filter holds', response: InboxCounts }, async (c) => {
+    const who = await viewerOf(c, services);
+    const [counts, unread] = await Promise.all([filterCounts(db, who), unreadConversations(db, who)]);
+    return { counts, unread };
+  });
 
-  defineRoute(
-    router,
+  route(
+    'get',
+    '/conversations/:id',
     {
-      method: 'get',
-      path: one,
-      tag,
       summary: 'Transcript (with notes and timeline), visitor, routing, summary',
       query: DetailQuery,
       response: ConversationDetail,
@@ -99,29 +78,20 @@ export function conversationRoutes(services: Services) {
     async (c, { query }) => conversationDetail(services, await viewerOf(c, services), idParam(c), query),
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'post',
-      path: `${one}/messages`,
-      tag,
-      summary: 'Reply to the visitor',
-      body: ReplyInput,
-      status: 201,
-      response: ReplyAnswer,
-    },
+  route(
+    'post',
+    '/conversations/:id/messages',
+    { summary: 'Reply to the visitor', body: ReplyInput, status: 201, response: ReplyAnswer },
     async (c, { body }) => ({
       message: (await reply(services, await viewerOf(c, services), idParam(c), body)).message,
       reach: await conversationReach(services, idParam(c)),
     }),
   );
 
-  defineRoute(
-    router,
+  route(
+    'post',
+    '/conversations/:id/notes',
     {
-      method: 'post',
-      path: `${one}/notes`,
-      tag,
       summary: 'Private note with @mentions (never sent to the visitor)',
       body: NoteInput,
       status: 201,
@@ -132,27 +102,20 @@ export function conversationRoutes(services: Services) {
     }),
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'post',
-      path: `${one}/takeover`,
-      tag,
-      summary: 'Take over from the bot or the queue',
-      response: OkAnswer,
-    },
+  route(
+    'post',
+    '/conversations/:id/takeover',
+    { summary: 'Take over from the bot or the queue', response: OkAnswer },
     async (c) => {
       await takeOver(services, await viewerOf(c, services), idParam(c));
       return { ok: true as const };
     },
   );
 
-  defineRoute(
-    router,
+  route(
+    'post',
+    '/conversations/:id/handback',
     {
-      method: 'post',
-      path: `${one}/handback`,
-      tag,
       summary: 'Hand back to the bot (at a block, or after the handoff), or end the conversation',
       body: HandBackInput,
       response: HandBackAnswer,
@@ -163,27 +126,20 @@ export function conversationRoutes(services: Services) {
     },
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'post',
-      path: `${one}/resolve`,
-      tag,
-      summary: 'Resolve (a new visitor message reopens it)',
-      response: OkAnswer,
-    },
+  route(
+    'post',
+    '/conversations/:id/resolve',
+    { summary: 'Resolve (a new visitor message reopens it)', response: OkAnswer },
     async (c) => {
       await resolve(services, await viewerOf(c, services), idParam(c));
       return { ok: true as const };
     },
   );
 
-  defineRoute(
-    router,
+  route(
+    'post',
+    '/conversations/:id/reopen',
     {
-      method: 'post',
-      path: `${one}/reopen`,
-      tag,
       summary: 'Reopen a resolved conversation (held by me, or back in the queue with assignToMe: false)',
       body: ReopenInput,
       response: ReopenResponse,
@@ -191,48 +147,30 @@ export function conversationRoutes(services: Services) {
     async (c, { body }) => reopenConversation(services, await viewerOf(c, services), idParam(c), body),
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'put',
-      path: `${one}/priority`,
-      tag,
-      summary: 'Set or clear the priority',
-      body: PriorityInput,
-      response: PriorityAnswer,
-    },
+  route(
+    'put',
+    '/conversations/:id/priority',
+    { summary: 'Set or clear the priority', body: PriorityInput, response: PriorityAnswer },
     async (c, { body }) => {
       const conversation = await setPriority(services, await viewerOf(c, services), idParam(c), body);
       return { priority: conversation.priority, priorityReason: conversation.priority_reason };
     },
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'put',
-      path: `${one}/assignment`,
-      tag,
-      summary: 'Assign to an agent and/or a team (last writer wins)',
-      body: AssignInput,
-      response: AssignAnswer,
-    },
+  route(
+    'put',
+    '/conversations/:id/assignment',
+    { summary: 'Assign to an agent and/or a team (last writer wins)', body: AssignInput, response: AssignAnswer },
     async (c, { body }) => {
       const conversation = await assign(services, await viewerOf(c, services), idParam(c), body);
       return { assigneeId: conversation.assignee_id, teamId: conversation.team_id };
     },
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'post',
-      path: `${one}/read`,
-      tag,
-      summary: 'Mark read up to a seq (default: everything)',
-      body: ReadInput,
-      status: 204,
-    },
+  route(
+    'post',
+    '/conversations/:id/read',
+    { summary: 'Mark read up to a seq (default: everything)', body: ReadInput, status: 204 },
     async (c, { body }) => {
       const who = await viewerOf(c, services);
       const conversation = await accessibleConversation(db, who, idParam(c));
@@ -245,9 +183,10 @@ export function conversationRoutes(services: Services) {
     },
   );
 
-  defineRoute(
-    router,
-    { method: 'post', path: `${one}/summary`, tag, summary: 'Write the AI summary again', response: SummaryAnswer },
+  route(
+    'post',
+    '/conversations/:id/summary',
+    { summary: 'Write the AI summary again', response: SummaryAnswer },
     async (c) => {
       const who = await viewerOf(c, services);
       const conversation = await accessibleConversation(db, who, idParam(c));
@@ -257,15 +196,10 @@ export function conversationRoutes(services: Services) {
     },
   );
 
-  defineRoute(
-    router,
-    {
-      method: 'post',
-      path: `${one}/suggest-reply`,
-      tag,
-      summary: 'AI draft of a reply, for the agent to edit',
-      response: SuggestReplyAnswer,
-    },
+  route(
+    'post',
+    '/conversations/:id/suggest-reply',
+    { summary: 'AI draft of a reply, for the agent to edit', response: SuggestReplyAnswer },
     async (c) => {
       const conversation = await accessibleConversation(db, await viewerOf(c, services), idParam(c));
       const [transcript, knowledge] = await Promise.all([
