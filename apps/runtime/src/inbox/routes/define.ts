@@ -10,11 +10,11 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** What a route answers: a body described by its contract schema, or 204 without one. */
 type Answer<R extends z.ZodType> = { status?: 200 | 201; response: R } | { status: 204; response?: undefined };
 
-export type RouteSpec<
-  B extends z.ZodType | undefined,
-  Q extends z.ZodType | undefined,
-  R extends z.ZodType,
-> = RouteBase<B, Q> & Answer<R>;
+type RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, R extends z.ZodType> = RouteBase<
+  B,
+  Q
+> &
+  Answer<R>;
 
 interface RouteBase<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   method: Method;
@@ -38,7 +38,7 @@ type Handler<B, Q, R extends z.ZodType> = (c: Context<AppEnv>, input: Input<B, Q
  * appears in the OpenAPI document (/openapi.json, /docs) under its tag, its answer described by the contract
  * schema the dashboard checks it with.
  */
-export function defineRoute<
+function defineRoute<
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   R extends z.ZodType = z.ZodType,
