@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { DeleteDialog, type DeleteDialogEvents } from '../ui/DeleteDialog';
 import { formatDateTime } from '../ui/format';
 import { safeUrl } from '../ui/safe-url';
 import {
@@ -17,26 +17,18 @@ import {
   statusText,
 } from './source-view';
 
-function DeleteSourceDialog({
-  source,
-  onClose,
-  onDeleted,
-}: {
-  source: KnowledgeSource;
-  onClose: () => void;
-  onDeleted: () => void;
-}) {
-  const toast = useToast();
-  async function remove() {
-    await knowledgeApi.remove(api, source.id);
-    toast.success(`Deleted “${source.title}”`);
-    onDeleted();
-  }
+function DeleteSourceDialog({ source, ...events }: { source: KnowledgeSource } & DeleteDialogEvents) {
   return (
-    <ConfirmDialog title="Delete knowledge source" confirmLabel="Delete source" onConfirm={remove} onClose={onClose}>
+    <DeleteDialog
+      title="Delete knowledge source"
+      confirmLabel="Delete source"
+      name={source.title}
+      remove={() => knowledgeApi.remove(api, source.id)}
+      {...events}
+    >
       Delete <strong>{source.title}</strong> and its {chunkText(source.chunkCount)}? AI answers stop using it at once.
       This cannot be undone.
-    </ConfirmDialog>
+    </DeleteDialog>
   );
 }
 
