@@ -10,17 +10,20 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** What a route answers: a body described by its contract schema, or 204 without one. */
 type Answer<R extends z.ZodType> = { status?: 200 | 201; response: R } | { status: 204; response?: undefined };
 
-type RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, R extends z.ZodType> = RouteBase<
-  B,
-  Q
-> &
-  Answer<R>;
+/** A body or query schema, when the route takes one. */
+type MaybeSchema = z.ZodType | undefined;
 
-interface RouteBase<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+type RouteSpec<B extends MaybeSchema, Q extends MaybeSchema, R extends z.ZodType> = RouteBase<B, Q> & Answer<R>;
+
+interface RouteBase<B extends MaybeSchema, Q extends MaybeSchema> extends Described<B, Q> {
   method: Method;
   /** Hono style, e.g. `/api/inbox/conversations/:id`. */
   path: string;
   tag: string;
+}
+
+/** What a route declares besides its method, path, tag and answer. */
+interface Described<B extends MaybeSchema, Q extends MaybeSchema> {
   summary: string;
   body?: B;
   query?: Q;
@@ -39,8 +42,8 @@ type Handler<B, Q, R extends z.ZodType> = (c: Context<AppEnv>, input: Input<B, Q
  * schema the dashboard checks it with.
  */
 function defineRoute<
-  B extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
+  B extends MaybeSchema = undefined,
+  Q extends MaybeSchema = undefined,
   R extends z.ZodType = z.ZodType,
 >(router: Router, spec: RouteSpec<B, Q, R>, handler: Handler<B, Q, R>) {
   const status = spec.status ?? 200;
@@ -69,22 +72,14 @@ function defineRoute<
 }
 
 /** What a route declares besides its method, path and tag. */
-type RouteDetails<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, R extends z.ZodType> = Omit<
-  RouteBase<B, Q>,
-  'method' | 'path' | 'tag'
-> &
-  Answer<R>;
+type RouteDetails<B extends MaybeSchema, Q extends MaybeSchema, R extends z.ZodType> = Described<B, Q> & Answer<R>;
 
 /**
  * `defineRoute` for the routes of one area, its router, base path and tag said once:
  * `route('patch', '/:id', { summary: 'Edit a saved reply', body: CannedPatch, response: CannedResponseAnswer }, …)`.
  */
 export function routesOn(router: Router, base: string, tag: string) {
-  return <
-    B extends z.ZodType | undefined = undefined,
-    Q extends z.ZodType | undefined = undefined,
-    R extends z.ZodType = z.ZodType,
-  >(
+  return <B extends MaybeSchema = undefined, Q extends MaybeSchema = undefined, R extends z.ZodType = z.ZodType>(
     method: Method,
     path: string,
     details: RouteDetails<B, Q, R>,
