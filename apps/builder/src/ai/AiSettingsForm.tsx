@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/api';
 import { ApiError } from '../api/client';
 import { useToast } from '../app/toasts';
-import { Field } from '../ui/Field';
+import { Field, type FieldControlProps } from '../ui/Field';
 import { aiApi } from './ai-api';
 import {
   type AiDraft,
@@ -86,6 +86,18 @@ export function AiSettingsForm({ settings, onSaved }: { settings: AiSettings; on
   }
 
   const answer = test.status === 'done' ? test.answer : null;
+  /** A Field's control editing a text setting that is typed exactly (no autocomplete, no spell check). */
+  const plainInput = (key: 'baseUrl' | 'model', placeholder: string, type?: 'url') => (control: FieldControlProps) => (
+    <input
+      {...control}
+      type={type}
+      autoComplete="off"
+      value={draft[key]}
+      placeholder={placeholder}
+      spellCheck={false}
+      onChange={(event) => set({ [key]: event.target.value })}
+    />
+  );
   return (
     <form className="card settings-section ai-settings-form" aria-label="AI settings" onSubmit={save} noValidate>
       <h2>Provider</h2>
@@ -125,29 +137,10 @@ export function AiSettingsForm({ settings, onSaved }: { settings: AiSettings; on
             )}
           </Field>
           <Field label="Endpoint URL" error={errors.baseUrl} hint="Leave empty for OpenAI itself.">
-            {(control) => (
-              <input
-                {...control}
-                type="url"
-                autoComplete="off"
-                value={draft.baseUrl}
-                placeholder={OPENAI_ENDPOINT}
-                spellCheck={false}
-                onChange={(event) => set({ baseUrl: event.target.value })}
-              />
-            )}
+            {plainInput('baseUrl', OPENAI_ENDPOINT, 'url')}
           </Field>
           <Field label="Model" error={errors.model}>
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="off"
-                value={draft.model}
-                placeholder={DEFAULT_MODEL}
-                spellCheck={false}
-                onChange={(event) => set({ model: event.target.value })}
-              />
-            )}
+            {plainInput('model', DEFAULT_MODEL)}
           </Field>
         </>
       ) : null}
