@@ -1,9 +1,21 @@
 import { Text } from '@react-email/components';
+import type { ReactNode } from 'react';
 import { ConversationCard, type ConversationCardProps } from './conversation-card';
 import { defineTemplate } from './template';
 
 const intro = { fontSize: 15, lineHeight: '22px', margin: '0 0 16px' };
 const quote = { borderLeft: '3px solid #d1d5db', color: '#374151', margin: '0 0 16px', paddingLeft: 12 };
+
+/** An agent notification's body: what happened (`children`), the quoted words if any, the conversation card. */
+function Notice({ card, quoted, children }: { card: ConversationCardProps; quoted?: string; children: ReactNode }) {
+  return (
+    <>
+      <Text style={intro}>{children}</Text>
+      {quoted === undefined ? null : <Text style={quote}>{quoted}</Text>}
+      <ConversationCard {...card} />
+    </>
+  );
+}
 
 export interface NeedsAttentionProps extends ConversationCardProps {
   teamName?: string | null;
@@ -31,20 +43,19 @@ export const needsAttention = defineTemplate<NeedsAttentionProps>({
     p.followUp ? 'New conversation waiting while you were away' : 'A conversation needs agent intervention',
   reason: 'You get this because you handle conversations handed off by the bot.',
   content: (p) => (
-    <>
+    <Notice card={p}>
       {p.followUp ? (
-        <Text style={intro}>
+        <>
           {p.visitorName} asked for a person {FOLLOW_UP_WHY[p.followUp.reason] ?? ''} and is waiting for follow-up
           {p.teamName ? ` in ${p.teamName}` : ''}.
           {p.followUp.replyDueAt ? ` We promised a reply by ${replyBy(p.followUp.replyDueAt)}.` : ''}
-        </Text>
+        </>
       ) : (
-        <Text style={intro}>
+        <>
           The bot handed {p.visitorName} over{p.teamName ? ` to ${p.teamName}` : ''}. Someone should reply soon.
-        </Text>
+        </>
       )}
-      <ConversationCard {...p} />
-    </>
+    </Notice>
   ),
 });
 
@@ -57,12 +68,9 @@ export const assignedToYou = defineTemplate<AssignedToYouProps>({
   heading: () => 'A conversation was assigned to you',
   reason: 'You get this because a conversation was assigned to you.',
   content: (p) => (
-    <>
-      <Text style={intro}>
-        {p.assignedBy ? `${p.assignedBy} assigned` : 'Routing assigned'} the conversation with {p.visitorName} to you.
-      </Text>
-      <ConversationCard {...p} />
-    </>
+    <Notice card={p}>
+      {p.assignedBy ? `${p.assignedBy} assigned` : 'Routing assigned'} the conversation with {p.visitorName} to you.
+    </Notice>
   ),
 });
 
@@ -75,12 +83,9 @@ export const assignedToTeam = defineTemplate<AssignedToTeamProps>({
   heading: (p) => `A conversation was assigned to ${p.teamName}`,
   reason: 'You get this because you are a member of this team.',
   content: (p) => (
-    <>
-      <Text style={intro}>
-        The conversation with {p.visitorName} now belongs to {p.teamName}.
-      </Text>
-      <ConversationCard {...p} />
-    </>
+    <Notice card={p}>
+      The conversation with {p.visitorName} now belongs to {p.teamName}.
+    </Notice>
   ),
 });
 
@@ -94,13 +99,9 @@ export const unseenMessage = defineTemplate<UnseenMessageProps>({
   heading: () => 'New message waiting for you',
   reason: 'You get this because a conversation assigned to you has an unanswered message.',
   content: (p) => (
-    <>
-      <Text style={intro}>
-        {p.visitorName} wrote {p.minutesWaiting} minutes ago and nobody has answered yet:
-      </Text>
-      <Text style={quote}>{p.messageText}</Text>
-      <ConversationCard {...p} />
-    </>
+    <Notice card={p} quoted={p.messageText}>
+      {p.visitorName} wrote {p.minutesWaiting} minutes ago and nobody has answered yet:
+    </Notice>
   ),
 });
 
@@ -114,13 +115,9 @@ export const mentioned = defineTemplate<MentionedProps>({
   heading: (p) => `${p.authorName} mentioned you`,
   reason: 'You get this because someone mentioned you in an internal note.',
   content: (p) => (
-    <>
-      <Text style={intro}>
-        In the conversation with {p.visitorName}, {p.authorName} wrote (internal note):
-      </Text>
-      <Text style={quote}>{p.noteText}</Text>
-      <ConversationCard {...p} />
-    </>
+    <Notice card={p} quoted={p.noteText}>
+      In the conversation with {p.visitorName}, {p.authorName} wrote (internal note):
+    </Notice>
   ),
 });
 
@@ -141,13 +138,10 @@ export const slaEscalation = defineTemplate<SlaEscalationProps>({
     p.urgentFollowUp ? 'An urgent visitor is waiting for follow-up' : 'A handoff is waiting longer than the SLA',
   reason: 'You get this because you are an admin of this workspace and escalations are on.',
   content: (p) => (
-    <>
-      <Text style={intro}>
-        {p.urgentFollowUp
-          ? `${p.visitorName} needs a person urgently and nobody${p.teamName ? ` of ${p.teamName}` : ''} was available to take it.`
-          : `${p.visitorName} has waited ${p.waitingMinutes} minutes for an agent${p.teamName ? ` of ${p.teamName}` : ''}; the target is ${p.slaMinutes} minutes.`}
-      </Text>
-      <ConversationCard {...p} />
-    </>
+    <Notice card={p}>
+      {p.urgentFollowUp
+        ? `${p.visitorName} needs a person urgently and nobody${p.teamName ? ` of ${p.teamName}` : ''} was available to take it.`
+        : `${p.visitorName} has waited ${p.waitingMinutes} minutes for an agent${p.teamName ? ` of ${p.teamName}` : ''}; the target is ${p.slaMinutes} minutes.`}
+    </Notice>
   ),
 });
