@@ -33,6 +33,18 @@ test('typing "talk to a human" at the main menu hands off, as in the widget', as
     .waitFor();
 });
 
+test("an intent is matched by the runtime's matcher, as in a live chat, not by the preview's own word overlap", async () => {
+  // Shares only "speak" with "can I speak to someone": the preview's overlap (0.5) missed it; a live chat hands off.
+  await type('Could I speak with a representative?');
+  await page
+    .locator('.preview-entry.from-note', { hasText: 'Recognised intent “Talk to a human” (by the offline matcher' })
+    .waitFor();
+  await page
+    .locator('.preview-entry', { hasText: /Connecting you with our support team|We're offline right now/ })
+    .first()
+    .waitFor();
+});
+
 test('a typed label with a typo follows its button; a question typed at a menu is answered', async () => {
   await type('pricng');
   await botSays(page, 'What would you like to know about our plans?').waitFor();

@@ -10,6 +10,8 @@ import {
   FlowVersionsAnswer,
   type MakeLiveRequest,
   type PatchBotRequest,
+  PreviewIntentAnswer,
+  type PreviewIntentRequest,
   PreviewSummaryAnswer,
   type PreviewSummaryRequest,
   type ProfilePatch,
@@ -107,7 +109,7 @@ describe.each(databaseKinds)('contract schemas read the admin API answers on %s'
     expectContract(RollbackAnswer, await call('POST', `${flow}/rollback`, rollback), 201);
   });
 
-  it('AI status and preview summary', async () => {
+  it('AI status, preview summary and preview intent', async () => {
     expectContract(AiStatus, await call('GET', '/api/admin/ai'));
     const preview: PreviewSummaryRequest = {
       transcript: [
@@ -119,6 +121,12 @@ describe.each(databaseKinds)('contract schemas read the admin API answers on %s'
     };
     const answer = expectContract(PreviewSummaryAnswer, await call('POST', '/api/admin/ai/preview-summary', preview));
     expect(answer.priority).not.toBeNull();
+    const intent: PreviewIntentRequest = {
+      text: 'where is my parcel',
+      intents: [{ id: 'order_status', name: 'Order status', phrases: ['where is my order'] }],
+    };
+    const matched = expectContract(PreviewIntentAnswer, await call('POST', '/api/admin/ai/preview-intent', intent));
+    expect(matched.intentId).toBe('order_status');
   });
 
   it('people and my profile', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Admin AI API shapes (GET /api/admin/ai, POST /api/admin/ai/preview-summary). */
+/** Admin AI API shapes (GET /api/admin/ai, POST /api/admin/ai/preview-summary and /preview-intent). */
 
 export const AiProvider = z.enum(['openai', 'offline']);
 
@@ -51,6 +51,39 @@ export const PreviewSummaryAnswer = z.object({
   provider: AiProvider,
 });
 export type PreviewSummaryAnswer = z.infer<typeof PreviewSummaryAnswer>;
+
+/** Limits of a preview intent request: the intents of one flow, bounded so one request stays cheap to match. */
+export const PREVIEW_INTENT_LIMITS = { intents: 100, phrases: 2_000 } as const;
+
+/** POST /api/admin/ai/preview-intent: which intent a live chat would match for this message (the builder's preview). */
+export const PreviewIntentRequest = z.object({
+  text: z.string().trim().min(1, 'Type a message').max(2_000),
+  intents: z
+    .array(
+      z.object({
+        id: z.string().trim().min(1).max(100),
+        name: z.string().trim().min(1).max(100),
+        description: z.string().max(1_000).default(''),
+        phrases: z.array(z.string().max(500)).max(500).default([]),
+      }),
+    )
+    .min(1, 'Add an intent')
+    .max(PREVIEW_INTENT_LIMITS.intents, `At most ${PREVIEW_INTENT_LIMITS.intents} intents`)
+    .refine(
+      (intents) => intents.reduce((sum, intent) => sum + intent.phrases.length, 0) <= PREVIEW_INTENT_LIMITS.phrases,
+      `At most ${PREVIEW_INTENT_LIMITS.phrases} example phrases in all`,
+    ),
+});
+export type PreviewIntentRequest = z.input<typeof PreviewIntentRequest>;
+
+export const PreviewIntentAnswer = z.object({
+  /** The intent a live chat would match; null when none reaches the provider's threshold. */
+  intentId: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  /** Who matched it: `offline` when there is no key or the model failed and the offline matcher answered. */
+  provider: AiProvider,
+});
+export type PreviewIntentAnswer = z.infer<typeof PreviewIntentAnswer>;
 
 /**
  * A workspace's AI settings (GET/PUT /api/admin/ai/settings, admins). The key is stored encrypted with the server's

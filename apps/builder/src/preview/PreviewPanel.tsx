@@ -75,6 +75,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
         recipients: async (teamId) => handoffRecipients(await people, teams, teamId),
         summarize: (body) => aiApi.previewSummary(api, body),
         answerFromSources: (body) => knowledgeApi.previewAnswer(api, body),
+        matchIntent: (body) => aiApi.previewIntent(api, body),
       }),
     [teams, people],
   );

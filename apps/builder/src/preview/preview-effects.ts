@@ -1,4 +1,9 @@
-import type { KnowledgePreviewAnswer, KnowledgePreviewAnswerRequest } from '@flowdesk/contract';
+import type {
+  KnowledgePreviewAnswer,
+  KnowledgePreviewAnswerRequest,
+  PreviewIntentAnswer,
+  PreviewIntentRequest,
+} from '@flowdesk/contract';
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
 import { answerFromKnowledge, classifyLexically } from './lexical';
@@ -41,6 +46,8 @@ export interface PreviewEffectOptions {
   summarize?: PreviewSummarizer;
   /** Asks the runtime to answer from knowledge sources (as a live chat would); nothing is stored. */
   answerFromSources?: (body: KnowledgePreviewAnswerRequest) => Promise<KnowledgePreviewAnswer>;
+  /** Asks the runtime which intent a live chat would match (its provider, offline or a model); nothing is stored. */
+  matchIntent?: (body: PreviewIntentRequest) => Promise<PreviewIntentAnswer>;
 }
 
 function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
@@ -73,8 +80,8 @@ async function readBody(response: Response): Promise<unknown> {
 /**
  * Effects for chatting with a draft in the builder:
  * - HTTP requests really run (from the browser);
- * - AI answers are the runtime's, as a live chat answers from the block's sources and text (simulated locally only
- *   when the runtime cannot be asked); AI agent turns and intent matching are simulated locally and say so;
+ * - AI answers and intent matches are the runtime's, as a live chat gets them (simulated locally only when the
+ *   runtime cannot be asked, and said so); AI agent turns are simulated locally and say so;
  * - the handoff summary is written by the runtime's AI (stored nowhere); handoff and email only describe what would
  *   happen — nobody is alerted and nothing is sent.
  */
@@ -139,12 +146,31 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
       return result;
     },
     async classifyIntent(req) {
+      const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
+      const nameOf = (id: string | null) => req.intents.find((i) => i.id === id)?.name;
+      let unavailable = '';
+      if (options.matchIntent && req.intents.length > 0) {
+        try {
+          const { intentId, confidence, provider } = await options.matchIntent({
+            text: req.text,
+            intents: req.intents,
+          });
+          const name = nameOf(intentId);
+          const by = provider === 'openai' ? 'by the AI model' : 'by the offline matcher';
+          if (name) note({ kind: 'intent', text: `Recognised intent “${name}” (${by}, ${percent(confidence)}).` });
+          return { intentId, confidence };
+        } catch (error) {
+          unavailable = `; the runtime could not be asked: ${(error as Error).message}`;
+        }
+      }
       const result = classifyLexically(req.text, req.intents);
-      const name = req.intents.find((i) => i.id === result.intentId)?.name;
-      if (name)
+      const name = nameOf(result.intentId);
+      if (name || unavailable)
         note({
           kind: 'intent',
-          text: `Recognised intent “${name}” (simulated match, ${Math.round(result.confidence * 100)}%).`,
+          text: name
+            ? `Recognised intent “${name}” (simulated match, ${percent(result.confidence)}${unavailable}).`
+            : `No intent recognised (simulated match${unavailable}).`,
         });
       return result;
     },
