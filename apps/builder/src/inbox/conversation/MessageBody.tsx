@@ -14,6 +14,19 @@ function Link({ url, children }: { url: string; children: ReactNode }) {
   );
 }
 
+/** What the visitor was offered (buttons, cards), as a row of labels. */
+function OptionLabels({ options }: { options: { key: string; label: string }[] }) {
+  return (
+    <span className="msg-options">
+      {options.map((option) => (
+        <span key={option.key} className="msg-option">
+          {option.label}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** What a message shows, as plain text and safe links (user text is never HTML). */
 export function MessageBody({ content }: { content: MessageContent }) {
   switch (content.type) {
@@ -25,13 +38,7 @@ export function MessageBody({ content }: { content: MessageContent }) {
       return (
         <>
           {content.text ? <p className="msg-text">{content.text}</p> : null}
-          <span className="msg-options">
-            {content.options.map((option) => (
-              <span key={option.id} className="msg-option">
-                {option.label}
-              </span>
-            ))}
-          </span>
+          <OptionLabels options={content.options.map((option) => ({ key: option.id, label: option.label }))} />
         </>
       );
     case 'input':
@@ -76,15 +83,7 @@ export function MessageBody({ content }: { content: MessageContent }) {
         </p>
       );
     case 'carousel':
-      return (
-        <span className="msg-options">
-          {content.cards.map((card) => (
-            <span key={card.title} className="msg-option">
-              {card.title}
-            </span>
-          ))}
-        </span>
-      );
+      return <OptionLabels options={content.cards.map((card) => ({ key: card.title, label: card.title }))} />;
     case 'event':
       return <span>{content.text}</span>;
   }
