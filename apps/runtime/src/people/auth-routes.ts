@@ -31,15 +31,30 @@ import { normalizeEmail } from './users';
 const linkErrors = errorsOf(400, 403, 409, 429);
 
 const route = routesUnder('/api/auth', 'Auth');
-const inviteInfoRoute = route('get', '/invite', {
+/** A link route's summary and the description of its answer. */
+type LinkRouteWords = { summary: string; answer: string };
+/** An emailed link's details for its page (invite or reset), or why it cannot be used. */
+const linkInfoRoute = <P extends string>(path: P, { summary, answer }: LinkRouteWords) =>
+  route('get', path, {
+    summary,
+    request: { query: LinkTokenQuery },
+    responses: { 200: jsonResponse(PasswordLinkInfo, answer), ...errorsOf(400) },
+  });
+/** Using an emailed link with the chosen password, which signs this browser in. */
+const linkUseRoute = <P extends string>(path: P, { summary, answer }: LinkRouteWords) =>
+  route('post', path, {
+    summary,
+    request: { body: jsonBody(SetPasswordRequest) },
+    responses: { 200: jsonResponse(SessionUserAnswer, answer), ...linkErrors },
+  });
+
+const inviteInfoRoute = linkInfoRoute('/invite', {
   summary: "An invite link's details (who is invited, to which workspace), or why it cannot be used",
-  request: { query: LinkTokenQuery },
-  responses: { 200: jsonResponse(PasswordLinkInfo, 'The invite'), ...errorsOf(400) },
+  answer: 'The invite',
 });
-const acceptRoute = route('post', '/invite/accept', {
+const acceptRoute = linkUseRoute('/invite/accept', {
   summary: 'Accept an invite: choose a password, become a user and sign in (sets the session cookie)',
-  request: { body: jsonBody(SetPasswordRequest) },
-  responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in'), ...linkErrors },
+  answer: 'Signed in',
 });
 const resetRequestRoute = route('post', '/password-reset', {
   summary: 'Forgot password: email a reset link (valid 1 hour, once) if the address has an account',
@@ -49,15 +64,13 @@ const resetRequestRoute = route('post', '/password-reset', {
     ...errorsOf(400, 403, 429),
   },
 });
-const resetInfoRoute = route('get', '/password-reset', {
+const resetInfoRoute = linkInfoRoute('/password-reset', {
   summary: "A reset link's details, or why it cannot be used",
-  request: { query: LinkTokenQuery },
-  responses: { 200: jsonResponse(PasswordLinkInfo, 'The reset link'), ...errorsOf(400) },
+  answer: 'The reset link',
 });
-const resetConfirmRoute = route('post', '/password-reset/confirm', {
+const resetConfirmRoute = linkUseRoute('/password-reset/confirm', {
   summary: 'Set a new password with a reset link; every session of the user ends, this browser signs in',
-  request: { body: jsonBody(SetPasswordRequest) },
-  responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in with the new password'), ...linkErrors },
+  answer: 'Signed in with the new password',
 });
 const changeRoute = route('post', '/password', {
   summary: 'Change my own password (the current one is required); my other sessions end',
