@@ -21,8 +21,9 @@ import {
   SuggestReplyAnswer,
   SummaryAnswer,
 } from '@flowdesk/contract';
+import type { Context } from 'hono';
 import { answeredBy } from '../../ai';
-import { createRouter } from '../../http/env';
+import { type AppEnv, createRouter } from '../../http/env';
 import { requireUser } from '../../http/middleware/auth';
 import type { Services } from '../../services';
 import { accessibleConversation } from '../access';
@@ -45,6 +46,11 @@ export function conversationRoutes(services: Services) {
   const { db } = services;
   router.use('/api/inbox/*', requireUser(services));
   const route = routesOn(router, '/api/inbox', 'Inbox');
+  /** A handler that does `action` to the conversation as the agent, then answers `{ ok: true }`. */
+  const answerOk = (action: typeof takeOver | typeof resolve) => async (c: Context<AppEnv>) => {
+    await action(services, await viewerOf(c, services), idParam(c));
+    return { ok: true as const };
+  };
 
   route(
     'get',
@@ -106,10 +112,7 @@ export function conversationRoutes(services: Services) {
     'post',
     '/conversations/:id/takeover',
     { summary: 'Take over from the bot or the queue', response: OkAnswer },
-    async (c) => {
-      await takeOver(services, await viewerOf(c, services), idParam(c));
-      return { ok: true as const };
-    },
+    answerOk(takeOver),
   );
 
   route(
@@ -130,10 +133,7 @@ export function conversationRoutes(services: Services) {
     'post',
     '/conversations/:id/resolve',
     { summary: 'Resolve (a new visitor message reopens it)', response: OkAnswer },
-    async (c) => {
-      await resolve(services, await viewerOf(c, services), idParam(c));
-      return { ok: true as const };
-    },
+    answerOk(resolve),
   );
 
   route(
