@@ -1,27 +1,18 @@
 import type { KnowledgePreviewAnswerRequest } from '@flowdesk/contract';
 import { describe, expect, test } from 'vitest';
-import { createPreviewEffects, type EffectNote } from './preview-effects';
+import { testEffects } from './test-effects';
 
 const KNOWLEDGE = 'Shipping: orders leave our warehouse within 2 business days; delivery takes 3 to 5 days.';
 const ask = { question: 'How long does shipping take?', instructions: '', knowledge: KNOWLEDGE, variables: {} };
 
-function effects(answerFromSources?: Parameters<typeof createPreviewEffects>[0]['answerFromSources']) {
-  const notes: EffectNote[] = [];
-  const created = createPreviewEffects({
-    fetch,
-    agentsAvailable: () => true,
-    note: (n) => notes.push(n),
-    answerFromSources,
-  });
-  return { effects: created, notes };
-}
-
 describe("the preview's AI answer", () => {
   test("asks the runtime for an answer from the block's own knowledge text, as a live chat answers it", async () => {
     const asked: KnowledgePreviewAnswerRequest[] = [];
-    const { effects: preview, notes } = effects(async (body) => {
-      asked.push(body);
-      return { found: true, answer: KNOWLEDGE, citations: [], passages: [] };
+    const { effects: preview, notes } = testEffects({
+      answerFromSources: async (body) => {
+        asked.push(body);
+        return { found: true, answer: KNOWLEDGE, citations: [], passages: [] };
+      },
     });
     expect(await preview.answer(ask)).toMatchObject({ found: true, answer: KNOWLEDGE });
     expect(asked).toEqual([{ question: ask.question, sourceIds: [], instructions: '', knowledge: KNOWLEDGE }]);
@@ -29,8 +20,10 @@ describe("the preview's AI answer", () => {
   });
 
   test('simulates the answer, saying why, when the runtime cannot be asked', async () => {
-    const { effects: preview, notes } = effects(async () => {
-      throw new Error('Too many preview answers; try again in 20 s');
+    const { effects: preview, notes } = testEffects({
+      answerFromSources: async () => {
+        throw new Error('Too many preview answers; try again in 20 s');
+      },
     });
     const result = await preview.answer({ ...ask, question: 'When do orders leave the warehouse?' });
     expect(result).toMatchObject({ found: true, answer: KNOWLEDGE });

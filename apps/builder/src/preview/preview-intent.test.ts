@@ -1,21 +1,17 @@
 import type { PreviewIntentRequest } from '@flowdesk/contract';
 import { describe, expect, test } from 'vitest';
-import { createPreviewEffects, type EffectNote } from './preview-effects';
+import { testEffects } from './test-effects';
 
 const intents = [{ id: 'human', name: 'Talk to a human', description: '', phrases: ['can I speak to someone'] }];
-
-function effects(matchIntent?: Parameters<typeof createPreviewEffects>[0]['matchIntent']) {
-  const notes: EffectNote[] = [];
-  const created = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n), matchIntent });
-  return { effects: created, notes };
-}
 
 describe("the preview's intent matching", () => {
   test("is the runtime's, as a live chat matches, and says which provider matched", async () => {
     const asked: PreviewIntentRequest[] = [];
-    const { effects: preview, notes } = effects(async (body) => {
-      asked.push(body);
-      return { intentId: 'human', confidence: 0.92, provider: 'offline' };
+    const { effects: preview, notes } = testEffects({
+      matchIntent: async (body) => {
+        asked.push(body);
+        return { intentId: 'human', confidence: 0.92, provider: 'offline' };
+      },
     });
     const text = 'Could I speak with a representative?';
     expect(await preview.classifyIntent({ text, intents })).toEqual({ intentId: 'human', confidence: 0.92 });
@@ -24,8 +20,10 @@ describe("the preview's intent matching", () => {
   });
 
   test('falls back to the simulated match, saying why, when the runtime cannot be asked', async () => {
-    const { effects: preview, notes } = effects(async () => {
-      throw new Error('Too many preview intent matches; try again in 9 s');
+    const { effects: preview, notes } = testEffects({
+      matchIntent: async () => {
+        throw new Error('Too many preview intent matches; try again in 9 s');
+      },
     });
     const result = await preview.classifyIntent({ text: 'can I speak to someone please', intents });
     expect(result.intentId).toBe('human');

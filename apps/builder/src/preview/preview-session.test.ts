@@ -3,12 +3,11 @@ import { FlowDocument } from '@flowdesk/flow-schema';
 import { describe, expect, test } from 'vitest';
 import { testServer } from '../api/test-server';
 import { sampleFlow } from '../editor/model/test-flow';
-import { createPreviewEffects, type EffectNote } from './preview-effects';
 import { PreviewSession, replyText } from './preview-session';
+import { testEffects } from './test-effects';
 
 function session(agentsAvailable: boolean, doc = sampleFlow()) {
-  const notes: EffectNote[] = [];
-  const effects = createPreviewEffects({ fetch, agentsAvailable: () => agentsAvailable, note: (n) => notes.push(n) });
+  const { effects, notes } = testEffects({ agentsAvailable: () => agentsAvailable });
   return { session: new PreviewSession(compileFlow(doc), effects), notes };
 }
 
@@ -43,8 +42,7 @@ describe('preview HTTP effect', () => {
   });
 
   test('really calls the URL and returns the parsed body', async () => {
-    const notes: EffectNote[] = [];
-    const effects = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n) });
+    const { effects, notes } = testEffects();
     const result = await effects.http({
       method: 'GET',
       url: `${server.url}/plan`,
@@ -99,8 +97,7 @@ describe('preview HTTP effect', () => {
   });
 
   test('times out and says so', async () => {
-    const notes: EffectNote[] = [];
-    const effects = createPreviewEffects({ fetch, agentsAvailable: () => true, note: (n) => notes.push(n) });
+    const { effects, notes } = testEffects();
     await expect(
       effects.http({ method: 'GET', url: `${server.url}/slow`, headers: {}, body: undefined, timeoutMs: 100 }),
     ).rejects.toThrow();
