@@ -18,6 +18,13 @@ beforeEach(async (context) => {
   await botSays(page, 'What can I help you with?').waitFor();
 });
 
+/** Waits for the handoff's message: connecting, or offline when no agent is there. */
+const handedOff = () =>
+  page
+    .locator('.preview-entry', { hasText: /Connecting you with our support team|We're offline right now/ })
+    .first()
+    .waitFor();
+
 async function type(text: string) {
   const field = page.getByLabel('Message to the bot');
   await field.fill(text);
@@ -27,10 +34,7 @@ async function type(text: string) {
 test('typing "talk to a human" at the main menu hands off, as in the widget', async () => {
   await expect(page.locator('.preview-choices button').count()).resolves.toBe(3);
   await type('talk to a human');
-  await page
-    .locator('.preview-entry', { hasText: /Connecting you with our support team|We're offline right now/ })
-    .first()
-    .waitFor();
+  await handedOff();
 });
 
 test("an intent is matched by the runtime's matcher, as in a live chat, not by the preview's own word overlap", async () => {
@@ -39,10 +43,7 @@ test("an intent is matched by the runtime's matcher, as in a live chat, not by t
   await page
     .locator('.preview-entry.from-note', { hasText: 'Recognised intent “Talk to a human” (by the offline matcher' })
     .waitFor();
-  await page
-    .locator('.preview-entry', { hasText: /Connecting you with our support team|We're offline right now/ })
-    .first()
-    .waitFor();
+  await handedOff();
 });
 
 test('a typed label with a typo follows its button; a question typed at a menu is answered', async () => {
