@@ -48,6 +48,12 @@ export type AgentTurnInput = {
   handoff: HandoffAction;
   /** Fields gathered so far (keys are the `gather` names). */
   gathered: Record<string, string>;
+  /**
+   * The answer the host found for the visitor's last line in the block's knowledge sources (the passage answer an
+   * AI answer block gives offline). The offline agent says it rather than searching the joined knowledge text; a
+   * model reads the passages in `knowledge` instead.
+   */
+  sourcedAnswer?: string;
 };
 
 export type AgentTurnResult =

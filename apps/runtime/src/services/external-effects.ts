@@ -32,6 +32,17 @@ function byMeaning<R extends HybridGrounded>(services: Services, ai: AiProvider,
   return withVectorPassages(services.db, workspaceEmbedder(services, workspaceId), request);
 }
 
+/**
+ * The passage answer for an agent's last visitor line, as an AI answer block gives it offline: the offline agent
+ * (and the offline fallback of a model) says it instead of searching the passages joined into one text.
+ */
+function sourcedAnswer(turn: AgentTurnCall): { sourcedAnswer?: string } {
+  const question = turn.transcript.findLast((line) => line.author === 'visitor')?.text ?? '';
+  if (!turn.retrieved?.length || !question.trim()) return {};
+  const quoted = answerFromPassages(question, turn.retrieved);
+  return quoted.found ? { sourcedAnswer: quoted.answer } : {};
+}
+
 export interface ExternalCallOptions {
   /** Whose AI settings answer (the conversation's workspace). */
   workspaceId: string;
@@ -89,6 +100,7 @@ export function callExternal(
             handoff: turn.handoff,
             transcript: turn.transcript,
             gathered: turn.gathered,
+            ...sourcedAnswer(turn),
           })
           .then((result) => {
             if (!('reply' in result) || !turn.retrieved?.length) return result;

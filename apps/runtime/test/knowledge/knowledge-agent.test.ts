@@ -42,3 +42,23 @@ describe('AI agent answering from knowledge sources through an OpenAI-compatible
     });
   });
 });
+
+describe('AI agent answering from knowledge sources offline (no key)', () => {
+  const t = useTestServer('pglite', { OPENAI_API_KEY: undefined });
+
+  it('quotes the passage that answers, as an AI answer block does, and names its source', async () => {
+    const { bot, sourceIds } = await seedKnowledgeBot(t.current.server.db);
+    await publishFlow(t.current.server.db, bot.id, agentFlow(sourceIds));
+    const visitor = new TestVisitor(t.current.server.url, bot.id);
+    await visitor.start();
+    // The joined passages scored under the offline answer's threshold here, and the agent said it did not know.
+    const sent = await visitor.say('How long do refunds take?');
+    const messages = await visitor.settled();
+    const reply = messages.find((m) => m.seq > sent.message.seq && m.author === 'bot');
+    expect(reply?.content).toEqual({
+      type: 'text',
+      text: 'Refunds are paid back to the original card within 5 business days after we receive the parcel.',
+      citations: [{ title: 'Returns and refunds', url: RETURNS_URL }],
+    });
+  });
+});

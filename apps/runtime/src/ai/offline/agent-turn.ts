@@ -100,6 +100,7 @@ export function agentTurnOffline(input: AgentTurnInput): AgentTurnResult {
     }
   }
 
+  if (input.sourcedAnswer) return { reply: input.sourcedAnswer, gathered };
   const { found, answer } = answerOffline({
     question: lastVisitor.text,
     knowledge: input.knowledge,
