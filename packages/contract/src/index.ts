@@ -1,3 +1,4 @@
+export * from './ai-agent';
 export * from './ai-api';
 export * from './analytics';
 export * from './api-schema';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { AiAgentHandoff } from './ai-agent';
+import { AiProvider } from './ai-api';
+import { Priority } from './conversation';
 import { Citation } from './message-content';
 
 /** Knowledge sources of a workspace (issue 22), under /api/admin/knowledge (admins only). */
@@ -93,11 +96,55 @@ export const KnowledgePreviewAnswerRequest = z
   });
 export type KnowledgePreviewAnswerRequest = z.input<typeof KnowledgePreviewAnswerRequest>;
 
+/** The passages the search found (best first), as sent to the AI. */
+const PreviewPassages = z.array(z.object({ title: z.string(), url: z.string().nullable(), text: z.string() }));
+
 export const KnowledgePreviewAnswer = z.object({
   found: z.boolean(),
   answer: z.string(),
   citations: z.array(Citation),
-  /** The passages the search found for the question (best first), as sent to the AI. */
-  passages: z.array(z.object({ title: z.string(), url: z.string().nullable(), text: z.string() })),
+  passages: PreviewPassages,
 });
 export type KnowledgePreviewAnswer = z.infer<typeof KnowledgePreviewAnswer>;
+
+/** Limits of a preview agent turn: the chat since the conversation reached the agent block. */
+export const PREVIEW_AGENT_LIMITS = { lines: 100, lineChars: 4_000, chars: 20_000 } as const;
+
+/**
+ * POST /api/admin/knowledge/preview-agent-turn: the builder's preview asks what an AI agent block would say next
+ * (the same search and provider as a live chat); nothing is stored.
+ */
+export const KnowledgePreviewAgentTurnRequest = z.object({
+  instructions: z.string().max(5_000).default(''),
+  knowledge: z.string().max(100_000).default(''),
+  knowledgeSourceIds: z.array(z.string().trim().min(1).max(64)).max(20).default([]),
+  handoff: AiAgentHandoff,
+  transcript: z
+    .array(z.object({ author: z.enum(['visitor', 'bot']), text: z.string().max(PREVIEW_AGENT_LIMITS.lineChars) }))
+    .min(1, 'The visitor has not written yet')
+    .max(PREVIEW_AGENT_LIMITS.lines, `At most ${PREVIEW_AGENT_LIMITS.lines} lines`)
+    .refine(
+      (lines) => lines.reduce((sum, line) => sum + line.text.length, 0) <= PREVIEW_AGENT_LIMITS.chars,
+      `The chat may hold at most ${PREVIEW_AGENT_LIMITS.chars} characters`,
+    ),
+  /** Details gathered so far, by the block's `gather` names. */
+  gathered: z
+    .record(z.string().max(64), z.string().max(2_000))
+    .refine((fields) => Object.keys(fields).length <= 10, 'At most 10 gathered details')
+    .default({}),
+});
+export type KnowledgePreviewAgentTurnRequest = z.input<typeof KnowledgePreviewAgentTurnRequest>;
+
+const Gathered = z.record(z.string(), z.string());
+
+export const KnowledgePreviewAgentTurn = z.object({
+  /** A reply to the visitor, or a handoff with what was gathered. */
+  turn: z.union([
+    z.object({ reply: z.string(), gathered: Gathered.optional(), citations: z.array(Citation).optional() }),
+    z.object({ handoff: z.object({ reason: z.string(), gathered: Gathered, priority: Priority.optional() }) }),
+  ]),
+  passages: PreviewPassages,
+  /** Who wrote the turn: `offline` when there is no key or the model failed and the offline agent answered. */
+  provider: AiProvider,
+});
+export type KnowledgePreviewAgentTurn = z.infer<typeof KnowledgePreviewAgentTurn>;

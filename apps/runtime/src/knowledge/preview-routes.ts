@@ -1,11 +1,18 @@
-import { KnowledgePreviewAnswer, KnowledgePreviewAnswerRequest } from '@flowdesk/contract';
+import {
+  KnowledgePreviewAgentTurn,
+  KnowledgePreviewAgentTurnRequest,
+  KnowledgePreviewAnswer,
+  KnowledgePreviewAnswerRequest,
+} from '@flowdesk/contract';
+import type { AgentTurnResult } from '@flowdesk/engine';
 import { createRoute } from '@hono/zod-openapi';
+import { answeredBy } from '../ai';
 import { createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../services';
-import { answerFromKnowledge } from '../services/external-effects';
+import { type AgentTurnCall, answerFromKnowledge, callExternal } from '../services/external-effects';
 import { retrievePassages } from './grounding';
 import { withVectorPassages } from './hybrid-passages';
 import { workspaceEmbedder } from './workspace-embedder';
@@ -20,6 +27,17 @@ const previewAnswer = createRoute({
     "What an AI answer block would say from these sources and its own knowledge text, and the passages it used (the builder's preview)",
   request: { body: jsonBody(KnowledgePreviewAnswerRequest) },
   responses: { 200: jsonResponse(KnowledgePreviewAnswer, 'Answer'), ...errorsOf(400, 401, 403, 429) },
+});
+
+const agentPath = '/api/admin/knowledge/preview-agent-turn';
+
+const previewAgentTurn = createRoute({
+  method: 'post',
+  path: agentPath,
+  tags: ['Knowledge'],
+  summary: "What an AI agent block would say next in this chat, and the passages it used (the builder's preview)",
+  request: { body: jsonBody(KnowledgePreviewAgentTurnRequest) },
+  responses: { 200: jsonResponse(KnowledgePreviewAgentTurn, 'The next turn'), ...errorsOf(400, 401, 403, 429) },
 });
 
 /** Each preview may call the model: per admin, in the shared store, so several instances share one budget. */
@@ -61,6 +79,25 @@ export function knowledgePreviewRoutes(services: Services) {
       },
       200,
     );
+  });
+  router.use(agentPath, requireUser(services));
+  router.openapi(previewAgentTurn, async (c) => {
+    const { workspaceId, id } = requireAdmin(c);
+    const wait = await services.limits.hit('knowledge-preview', id, KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE, 60_000);
+    enforce(c, { wait, message: 'Too many preview answers' });
+    const body = c.req.valid('json');
+    // As in a live chat (services/knowledge-effects.ts): the sources are searched with the visitor's last line.
+    const question = body.transcript.findLast((line) => line.author === 'visitor')?.text ?? '';
+    const lexical = await retrievePassages(services.db, workspaceId, body.knowledgeSourceIds, question);
+    const { knowledgeQuery: _searched, ...call }: AgentTurnCall = await withVectorPassages(
+      services.db,
+      workspaceEmbedder(services, workspaceId),
+      { ...body, variables: {}, retrieved: lexical, knowledgeQuery: { workspaceId, question } },
+    );
+    // Without knowledgeQuery the call does not search by meaning a second time.
+    const turn = (await callExternal(services, 'agentTurn', call, { workspaceId })) as AgentTurnResult;
+    const passages = (call.retrieved ?? []).map(({ title, url, text }) => ({ title, url, text }));
+    return c.json({ turn, passages, provider: answeredBy(services.aiFor(workspaceId), turn) }, 200);
   });
   return router;
 }

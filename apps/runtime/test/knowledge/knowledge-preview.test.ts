@@ -6,6 +6,7 @@ import { useTestServer } from '../server';
 import { RETURNS_URL, seedKnowledgeBot } from './knowledge-flow';
 
 const path = '/api/admin/knowledge/preview-answer';
+const agentPath = '/api/admin/knowledge/preview-agent-turn';
 
 describe.each(databaseKinds)('knowledge preview answer on %s', (kind) => {
   const t = useTestServer(kind);
@@ -55,5 +56,48 @@ Returns: any product can be returned within 30 days for a full refund.`;
     const refused = await ask({ question: 'How long do refunds take?', sourceIds });
     expect(refused.status).toBe(429);
     expect(refused.body.error.message).toMatch(/^Too many preview answers; try again in \d+ (s|min)$/);
+  });
+
+  it("answers an AI agent's next turn like a live chat: from the sources, then asks for the details, then hands off", async () => {
+    const { admin, agent, sourceIds } = await seedKnowledgeBot(t.current.server.db);
+    const adminHeaders = await loginHeaders(t.current.server.url, admin.email);
+    const turn = (body: unknown, headers = adminHeaders) => t.current.call('POST', agentPath, headers, body);
+    const handoff = {
+      enabled: true,
+      whenToUse: 'The visitor asks for a person',
+      gather: ['email'],
+      autoPriority: true,
+    };
+    const base = { knowledgeSourceIds: sourceIds, handoff };
+
+    const answered = await turn({ ...base, transcript: [{ author: 'visitor', text: 'How long do refunds take?' }] });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({
+      turn: {
+        reply: 'Refunds are paid back to the original card within 5 business days after we receive the parcel.',
+        citations: [{ title: 'Returns and refunds', url: RETURNS_URL }],
+      },
+      provider: 'offline',
+    });
+    expect(answered.body.passages).toContainEqual(expect.objectContaining({ url: RETURNS_URL }));
+
+    const wish = [{ author: 'visitor', text: 'I want to talk to a real person' }];
+    const asks = await turn({ ...base, transcript: wish });
+    expect(asks.body.turn.reply).toBe("I'll connect you with a teammate. Before I do, could you tell me your email?");
+    const gave = [
+      ...wish,
+      { author: 'bot', text: asks.body.turn.reply },
+      { author: 'visitor', text: 'sam@example.com' },
+    ];
+    const handedOff = await turn({ ...base, transcript: gave });
+    expect(handedOff.body.turn.handoff).toMatchObject({
+      reason: 'Visitor asked for a human: "I want to talk to a real person"',
+      gathered: { email: 'sam@example.com' },
+    });
+
+    expect((await turn({ ...base, transcript: [] })).status).toBe(400);
+    expect((await turn({ knowledgeSourceIds: sourceIds, transcript: wish })).status).toBe(400);
+    const agentHeaders = await loginHeaders(t.current.server.url, agent.email);
+    expect((await turn({ ...base, transcript: wish }, agentHeaders)).status).toBe(403);
   });
 });
