@@ -85,4 +85,32 @@ describe('offline AI agent', () => {
     const result = agentTurnOffline({ instructions: '', knowledge: KNOWLEDGE, transcript, handoff, gathered: {} });
     expect(result).toEqual({ reply: expect.stringContaining('29 euros'), gathered: {} });
   });
+
+  // The "New AI agent bot" template's rule and knowledge: a question about the support team's hours was taken as a
+  // wish for a person (the intent reads "support team", the rule's "cannot answer" clause shares "answer").
+  it('answers a question about the team from the knowledge, and still hands off when asked or when not covered', () => {
+    const knowledge = 'Our support team answers Monday to Friday, 9:00 to 17:00.\nOrders ship within 2 business days.';
+    const templateHandoff = {
+      enabled: true,
+      whenToUse: 'The visitor asks for a person, is upset, or you cannot answer from the knowledge.',
+      gather: ['email'],
+      autoPriority: true,
+    };
+    const turn = (text: string) =>
+      agentTurnOffline({
+        instructions: '',
+        knowledge,
+        transcript: [{ author: 'visitor', text }],
+        handoff: templateHandoff,
+        gathered: {},
+      });
+    expect(turn('When does your support team answer?')).toEqual({
+      reply: 'Our support team answers Monday to Friday, 9:00 to 17:00.',
+      gathered: {},
+    });
+    for (const text of ['I would like to talk to a human', 'Is there anyone from support I can chat with?']) {
+      expect(turn(text), text).toEqual({ reply: expect.stringContaining('your email?'), gathered: {} });
+    }
+    expect(turn('Do you sell gift cards?')).toEqual({ reply: expect.stringContaining('your email?'), gathered: {} });
+  });
 });

@@ -42,17 +42,37 @@ const RULE_BOILERPLATE = new Set(
  */
 function matchesRule(text: string, whenToUse: string): boolean {
   const words = new Set(terms(text));
-  return whenToUse
-    .split(/\bor\b|[,;.]/i)
-    .map((clause) => terms(clause).filter((t) => !RULE_BOILERPLATE.has(t)))
-    .some((topic) => topic.length > 0 && topic.filter((t) => words.has(t)).length / topic.length >= 0.5);
+  return (
+    whenToUse
+      .split(/\bor\b|[,;.]/i)
+      // "you cannot answer from the knowledge", "is upset": conditions with checks of their own, not topics.
+      .filter((clause) => !WHEN_UNANSWERED.test(clause) && !WHEN_ANGRY.test(clause))
+      .map((clause) => terms(clause).filter((t) => !RULE_BOILERPLATE.has(t)))
+      .some((topic) => topic.length > 0 && topic.filter((t) => words.has(t)).length / topic.length >= 0.5)
+  );
 }
 
-function handoffWish(line: TranscriptLine, whenToUse: string, knowledge: string): Wish | null {
+/** "When does your support team answer?": asking for a fact, which the knowledge may hold, not for a person. */
+const ASKS_FOR_A_FACT = /^\s*(?:when|what time|what hours|where|which|how (?:long|much|many|often|soon|fast))\b/i;
+
+/**
+ * Whether a line is a wish for a person. Said in so many words ("human", "real person"…) it always is; matched
+ * only by the talk-to-a-human intent ("your support team"), not when it asks for a fact the knowledge answers.
+ */
+function asksForAPerson(line: TranscriptLine, answered: (line: TranscriptLine) => boolean): boolean {
+  if (HUMAN_WORDS.test(line.text)) return true;
+  if (!classifyIntentOffline({ text: line.text, intents: [HUMAN_INTENT] }).intentId) return false;
+  return !(ASKS_FOR_A_FACT.test(line.text) && answered(line));
+}
+
+function handoffWish(
+  line: TranscriptLine,
+  whenToUse: string,
+  knowledge: string,
+  answered: (line: TranscriptLine) => boolean,
+): Wish | null {
   const quoted = `"${line.text.slice(0, 120)}"`;
-  if (HUMAN_WORDS.test(line.text) || classifyIntentOffline({ text: line.text, intents: [HUMAN_INTENT] }).intentId) {
-    return { line, reason: `Visitor asked for a human: ${quoted}` };
-  }
+  if (asksForAPerson(line, answered)) return { line, reason: `Visitor asked for a human: ${quoted}` };
   if (matchesRule(line.text, whenToUse)) {
     return { line, reason: `Matches handoff rule "${whenToUse.trim()}": ${quoted}` };
   }
@@ -79,10 +99,14 @@ export function agentTurnOffline(input: AgentTurnInput): AgentTurnResult {
   const lastVisitor = recent.findLast((l) => l.author === 'visitor');
   if (!lastVisitor) return { reply: 'Hi! How can I help you today?', gathered };
 
+  // The knowledge answers a line: the host's passage answer for the last one, else the block's own text.
+  const answered = (line: TranscriptLine) =>
+    (line === lastVisitor && Boolean(input.sourcedAnswer)) ||
+    answerOffline({ question: line.text, knowledge: input.knowledge, instructions: '' }).found;
   if (input.handoff.enabled) {
     const wish = recent
       .filter((l) => l.author === 'visitor')
-      .map((l) => handoffWish(l, input.handoff.whenToUse, input.knowledge))
+      .map((l) => handoffWish(l, input.handoff.whenToUse, input.knowledge, answered))
       .find((w): w is Wish => w !== null);
     if (wish) {
       const missing = input.handoff.gather.find((field) => !gathered[fieldKey(field)]);
