@@ -35,12 +35,14 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   const published = version.document as { blocks: { type: string }[] };
   expect(published.blocks.map((b) => b.type)).toEqual(['start', 'ai_agent', 'human_handoff', 'message', 'end']);
 
-  // The preview: the agent answers from its knowledge, then hands off after asking for an email.
+  // The preview: the agent answers from its knowledge, then hands off after asking for an email, as a live chat's
+  // agent does (the runtime's turn, not the preview's own guess).
   await page.getByRole('tab', { name: 'Preview' }).click();
   await sendToBot(page, 'When does your support team answer?');
   await botSays(page, 'Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
+  await page.locator('.preview-entry.from-note', { hasText: 'AI agent reply, as a live chat would get it' }).waitFor();
   await sendToBot(page, 'I would like to talk to a human');
-  await botSays(page, 'Before I hand you over, what is your email?').waitFor();
+  await botSays(page, "I'll connect you with a teammate. Before I do, could you tell me your email?").waitFor();
   await sendToBot(page, 'ann@example.com');
   await page.locator('.preview-handoff').waitFor();
   // The runtime writes the summary; the note reads “Writing summary…” until it is in.
@@ -54,7 +56,7 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   await page.getByRole('checkbox', { name: 'Agents available' }).uncheck();
   await page.getByRole('button', { name: 'Restart' }).click();
   await sendToBot(page, 'Can a person help me?');
-  await botSays(page, 'Before I hand you over, what is your email?').waitFor();
+  await botSays(page, "I'll connect you with a teammate. Before I do, could you tell me your email?").waitFor();
   await sendToBot(page, 'ann@example.com');
   await botSays(page, "We'll reply to ann@example.com as soon as we're back.").waitFor();
   await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();

@@ -102,7 +102,7 @@ test('the gallery creates each template as a flow that chats in the preview; the
   await sendToBot(page, 'When does your support team answer?');
   await botSays(page, 'Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
   await sendToBot(page, 'I would like to talk to a human');
-  await botSays(page, 'Before I hand you over, what is your email?').waitFor();
+  await botSays(page, "I'll connect you with a teammate. Before I do, could you tell me your email?").waitFor();
   await sendToBot(page, 'ann@example.com');
   await botSays(page, 'Connecting you with our team.').waitFor();
 

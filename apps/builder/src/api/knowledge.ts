@@ -1,5 +1,7 @@
 import {
   type CreateKnowledgeSourceRequest,
+  KnowledgePreviewAgentTurn,
+  type KnowledgePreviewAgentTurnRequest,
   KnowledgePreviewAnswer,
   type KnowledgePreviewAnswerRequest,
   KnowledgeSource,
@@ -35,4 +37,7 @@ export const knowledgeApi = {
   /** What an AI answer block would say from these sources, and the passages found (nothing is stored). */
   previewAnswer: (api: ApiClient, body: KnowledgePreviewAnswerRequest) =>
     api.post('/api/admin/knowledge/preview-answer', KnowledgePreviewAnswer, body),
+  /** What an AI agent block would say next in this chat, and the passages found (nothing is stored). */
+  previewAgentTurn: (api: ApiClient, body: KnowledgePreviewAgentTurnRequest) =>
+    api.post('/api/admin/knowledge/preview-agent-turn', KnowledgePreviewAgentTurn, body),
 };

@@ -76,6 +76,7 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
         summarize: (body) => aiApi.previewSummary(api, body),
         answerFromSources: (body) => knowledgeApi.previewAnswer(api, body),
         matchIntent: (body) => aiApi.previewIntent(api, body),
+        agentTurn: (body) => knowledgeApi.previewAgentTurn(api, body),
       }),
     [teams, people],
   );

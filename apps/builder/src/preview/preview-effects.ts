@@ -1,8 +1,11 @@
-import type {
-  KnowledgePreviewAnswer,
-  KnowledgePreviewAnswerRequest,
-  PreviewIntentAnswer,
-  PreviewIntentRequest,
+import {
+  type KnowledgePreviewAgentTurn,
+  type KnowledgePreviewAgentTurnRequest,
+  type KnowledgePreviewAnswer,
+  type KnowledgePreviewAnswerRequest,
+  PREVIEW_AGENT_LIMITS,
+  type PreviewIntentAnswer,
+  type PreviewIntentRequest,
 } from '@flowdesk/contract';
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
@@ -48,6 +51,20 @@ export interface PreviewEffectOptions {
   answerFromSources?: (body: KnowledgePreviewAnswerRequest) => Promise<KnowledgePreviewAnswer>;
   /** Asks the runtime which intent a live chat would match (its provider, offline or a model); nothing is stored. */
   matchIntent?: (body: PreviewIntentRequest) => Promise<PreviewIntentAnswer>;
+  /** Asks the runtime for an AI agent block's next turn, as a live chat would get it; nothing is stored. */
+  agentTurn?: (body: KnowledgePreviewAgentTurnRequest) => Promise<KnowledgePreviewAgentTurn>;
+}
+
+/** The latest lines of an agent's chat that fit a preview request. */
+function recentLines<L extends { text: string }>(lines: L[]): L[] {
+  const kept: L[] = [];
+  let chars = 0;
+  for (const line of [...lines].reverse()) {
+    chars += line.text.length;
+    if (kept.length === PREVIEW_AGENT_LIMITS.lines || chars > PREVIEW_AGENT_LIMITS.chars) break;
+    kept.unshift({ ...line, text: line.text.slice(0, PREVIEW_AGENT_LIMITS.lineChars) });
+  }
+  return kept;
 }
 
 function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
@@ -80,8 +97,8 @@ async function readBody(response: Response): Promise<unknown> {
 /**
  * Effects for chatting with a draft in the builder:
  * - HTTP requests really run (from the browser);
- * - AI answers and intent matches are the runtime's, as a live chat gets them (simulated locally only when the
- *   runtime cannot be asked, and said so); AI agent turns are simulated locally and say so;
+ * - AI answers, AI agent turns and intent matches are the runtime's, as a live chat gets them (simulated locally
+ *   only when the runtime cannot be asked, and said so);
  * - the handoff summary is written by the runtime's AI (stored nowhere); handoff and email only describe what would
  *   happen — nobody is alerted and nothing is sent.
  */
@@ -135,13 +152,38 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
       return result;
     },
     async agentTurn(req) {
+      let unavailable = '';
+      if (options.agentTurn) {
+        try {
+          const { turn, passages, provider } = await options.agentTurn({
+            instructions: req.instructions,
+            knowledge: req.knowledge,
+            knowledgeSourceIds: req.knowledgeSourceIds ?? [],
+            handoff: req.handoff,
+            transcript: recentLines(req.transcript),
+            gathered: req.gathered,
+          });
+          const by = provider === 'openai' ? 'the AI model' : 'the offline AI';
+          note({
+            kind: 'ai',
+            text:
+              'handoff' in turn
+                ? `AI agent hands off, as in a live chat (${by}): ${turn.handoff.reason}`
+                : `AI agent reply, as a live chat would get it (${by})${passages.length > 0 ? `; ${passages.length} passage${passages.length === 1 ? '' : 's'} found:` : '.'}`,
+            ...(passages.length > 0 ? { passages } : {}),
+          });
+          return turn;
+        } catch (error) {
+          unavailable = ` (the runtime could not be asked: ${(error as Error).message})`;
+        }
+      }
       const result = simulateAgentTurn(req);
       note({
         kind: 'ai',
         text:
           'handoff' in result
-            ? 'AI agent simulated: it gathered the details and follows “Hand off to a human”; live chats use the AI provider.'
-            : 'AI agent reply simulated in the preview from the knowledge; live chats use the AI provider.',
+            ? `AI agent simulated${unavailable}: it gathered the details and follows “Hand off to a human”; live chats use the AI provider.`
+            : `AI agent reply simulated in the preview from the knowledge${unavailable}; live chats use the AI provider.`,
       });
       return result;
     },
