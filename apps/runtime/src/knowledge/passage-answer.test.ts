@@ -54,6 +54,16 @@ describe('answerFromPassages', () => {
     });
   });
 
+  it("answers with a Q&A pair's whole answer, as the admin wrote it", () => {
+    // As the indexer reads a pair: titled by its question, the answer as text (a short "Yes." first).
+    const pair = passage('Can I pay with Apple Pay?', 'Yes. At checkout you can pay with Apple Pay or any major card.');
+    expect(answerFromPassages('Do you take Apple Pay?', [shipping, pair])).toMatchObject({
+      found: true,
+      answer: 'Yes. At checkout you can pay with Apple Pay or any major card.',
+      passage: pair,
+    });
+  });
+
   it('not found when no sentence holds half of the topic words, or the question has none', () => {
     expect(answerFromPassages('Do you sell gift cards?', [returns, shipping]).found).toBe(false);
     expect(answerFromPassages('How long does it take?', [returns, shipping]).found).toBe(false);

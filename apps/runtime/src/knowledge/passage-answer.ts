@@ -77,6 +77,12 @@ export function answerFromPassages(
     .filter((c) => wordsOf(c.sentence).length >= MIN_SENTENCE_WORDS && score(c.held) / topicWeight >= PASSAGE_COVERAGE)
     .sort((a, b) => value(b) - value(a) || a.passage - b.passage || a.index - b.index)[0];
   if (!best) return { found: false, answer: '' };
+  const passage = retrieved[best.passage]!;
+  // A passage titled by a question (a Q&A pair) is its answer as the admin wrote it, short sentences included
+  // ("Yes. At checkout you can pay with Apple Pay…"), not the one sentence that shares the most words.
+  if (/\?\s*$/.test(passage.title) && passage.text.trim().length <= MAX_REPLY_CHARS) {
+    return { found: true, answer: passage.text.trim(), passage };
+  }
   const neighbour = candidates.find(
     (c) =>
       c.passage === best.passage &&
@@ -102,7 +108,7 @@ export function answerFromPassages(
     ]
       .map((sentences) => sentences.join(' '))
       .find((reply) => reply.length <= MAX_REPLY_CHARS) ?? best.sentence;
-  return { found: true, answer: trimmed(answer), passage: retrieved[best.passage] };
+  return { found: true, answer: trimmed(answer), passage };
 }
 
 /** A sentence too long to quote is cut at a word and ends with an ellipsis. */
