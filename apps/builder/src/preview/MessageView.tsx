@@ -9,23 +9,29 @@ export function MessageView({ content }: { content: MessageContent }) {
         <>
           <p>{content.text}</p>
           {content.citations?.length ? (
-            <ul className="preview-citations" aria-label="Sources">
-              {content.citations.map((citation, index) => {
-                const href = citation.url ? safeUrl(citation.url) : null;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: citations keep their order
-                  <li key={index}>
-                    {href ? (
-                      <a href={href} target="_blank" rel="noopener noreferrer">
-                        {citation.title}
-                      </a>
-                    ) : (
-                      citation.title
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+            <div className="preview-sources">
+              {/* As the widget shows it; the list itself is named for screen readers. */}
+              <span className="preview-sources-title" aria-hidden="true">
+                Sources
+              </span>
+              <ul className="preview-citations" aria-label="Sources">
+                {content.citations.map((citation, index) => {
+                  const href = citation.url ? safeUrl(citation.url) : null;
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: citations keep their order
+                    <li key={index}>
+                      {href ? (
+                        <a href={href} target="_blank" rel="noopener noreferrer">
+                          {citation.title}
+                        </a>
+                      ) : (
+                        citation.title
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
           ) : null}
         </>
       );
