@@ -1,29 +1,26 @@
-import type { PreviewIntentRequest } from '@flowdesk/contract';
+import type { PreviewIntentAnswer, PreviewIntentRequest } from '@flowdesk/contract';
 import { describe, expect, test } from 'vitest';
-import { testEffects } from './test-effects';
+import { refusedCall, runtimeCall, testEffects } from './test-effects';
 
 const intents = [{ id: 'human', name: 'Talk to a human', description: '', phrases: ['can I speak to someone'] }];
 
 describe("the preview's intent matching", () => {
   test("is the runtime's, as a live chat matches, and says which provider matched", async () => {
-    const asked: PreviewIntentRequest[] = [];
-    const { effects: preview, notes } = testEffects({
-      matchIntent: async (body) => {
-        asked.push(body);
-        return { intentId: 'human', confidence: 0.92, provider: 'offline' };
-      },
+    const runtime = runtimeCall<PreviewIntentRequest, PreviewIntentAnswer>({
+      intentId: 'human',
+      confidence: 0.92,
+      provider: 'offline',
     });
+    const { effects: preview, notes } = testEffects({ matchIntent: runtime.call });
     const text = 'Could I speak with a representative?';
     expect(await preview.classifyIntent({ text, intents })).toEqual({ intentId: 'human', confidence: 0.92 });
-    expect(asked).toEqual([{ text, intents }]);
+    expect(runtime.asked).toEqual([{ text, intents }]);
     expect(notes[0]!.text).toBe('Recognised intent “Talk to a human” (by the offline matcher, 92%).');
   });
 
   test('falls back to the simulated match, saying why, when the runtime cannot be asked', async () => {
     const { effects: preview, notes } = testEffects({
-      matchIntent: async () => {
-        throw new Error('Too many preview intent matches; try again in 9 s');
-      },
+      matchIntent: refusedCall('Too many preview intent matches; try again in 9 s'),
     });
     const result = await preview.classifyIntent({ text: 'can I speak to someone please', intents });
     expect(result.intentId).toBe('human');

@@ -6,8 +6,9 @@ import {
 } from '@flowdesk/contract';
 import type { AgentTurnResult } from '@flowdesk/engine';
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { answeredBy } from '../ai';
-import { createRouter } from '../http/env';
+import { type AppEnv, createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
@@ -51,10 +52,15 @@ export const KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE = 30;
 export function knowledgePreviewRoutes(services: Services) {
   const router = createRouter();
   router.use(path, requireUser(services));
-  router.openapi(previewAnswer, async (c) => {
+  /** An admin's preview, counted against their budget: the workspace it answers in. */
+  const admitted = async (c: Context<AppEnv>) => {
     const { workspaceId, id } = requireAdmin(c);
     const wait = await services.limits.hit('knowledge-preview', id, KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE, 60_000);
     enforce(c, { wait, message: 'Too many preview answers' });
+    return workspaceId;
+  };
+  router.openapi(previewAnswer, async (c) => {
+    const workspaceId = await admitted(c);
     const body = c.req.valid('json');
     const lexical = await retrievePassages(services.db, workspaceId, body.sourceIds, body.question);
     // As in a live chat: the words' ranking completed by meaning when the workspace has a key (nothing held).
@@ -82,9 +88,7 @@ export function knowledgePreviewRoutes(services: Services) {
   });
   router.use(agentPath, requireUser(services));
   router.openapi(previewAgentTurn, async (c) => {
-    const { workspaceId, id } = requireAdmin(c);
-    const wait = await services.limits.hit('knowledge-preview', id, KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE, 60_000);
-    enforce(c, { wait, message: 'Too many preview answers' });
+    const workspaceId = await admitted(c);
     const body = c.req.valid('json');
     // As in a live chat (services/knowledge-effects.ts): the sources are searched with the visitor's last line.
     const question = body.transcript.findLast((line) => line.author === 'visitor')?.text ?? '';

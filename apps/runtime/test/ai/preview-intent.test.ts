@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PREVIEW_INTENT_LIMIT_PER_MINUTE } from '../../src/ai-settings/status-routes';
 import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 import { requestText } from '../fakes/openai-server';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { signedInPair } from '../fixtures/accounts';
 import { useTestServer } from '../server';
 
 /** POST /api/admin/ai/preview-intent: the builder preview's intent match, by the same provider as a live chat. */
@@ -13,14 +13,7 @@ const intents = [
   { id: 'order_status', name: 'Order status', phrases: ['where is my order', 'track my package', 'shipping status'] },
 ];
 
-async function signIn(t: ReturnType<typeof useTestServer>) {
-  const { db, url } = t.current.server;
-  const workspace = await seedWorkspace(db, `intent-${Date.now()}`);
-  return {
-    admin: await loginHeaders(url, workspace.admin.email),
-    agent: await loginHeaders(url, workspace.agent.email),
-  };
-}
+const signIn = (t: ReturnType<typeof useTestServer>) => signedInPair(t.current.server, 'intent');
 
 describe('preview intent without a key (offline provider)', () => {
   const t = useTestServer('pglite', { OPENAI_API_KEY: undefined });

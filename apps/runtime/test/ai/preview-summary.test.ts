@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeOpenAiPerSuite } from '../fakes/fake-openai-per-suite';
 import { requestText } from '../fakes/openai-server';
-import { loginHeaders, seedWorkspace } from '../fixtures/accounts';
+import { signedInPair } from '../fixtures/accounts';
 import { type JsonAnswer, useTestServer } from '../server';
 
 /** POST /api/admin/ai/preview-summary: the builder preview's handoff summary, from the same AI calls as a handoff. */
@@ -13,14 +13,7 @@ const transcript = [
   { author: 'bot', text: 'Let me get a human for you.' },
 ];
 
-async function signIn(t: ReturnType<typeof useTestServer>) {
-  const { db, url } = t.current.server;
-  const workspace = await seedWorkspace(db, `preview-${Date.now()}`);
-  return {
-    admin: await loginHeaders(url, workspace.admin.email),
-    agent: await loginHeaders(url, workspace.agent.email),
-  };
-}
+const signIn = (t: ReturnType<typeof useTestServer>) => signedInPair(t.current.server, 'preview');
 
 async function countRows(t: ReturnType<typeof useTestServer>) {
   const { db } = t.current.server;
