@@ -29,8 +29,13 @@ test("the bot's colour and widget texts set on the settings page reach the embed
   await texts.getByLabel('Header title').fill('Soporte Acme');
   await texts.getByLabel('Message box placeholder').fill('Escribe tu mensaje…');
   await texts.getByLabel('Chat button (open)').fill('Abrir el chat');
+  // Empty, the header title is the bot's name, and the placeholder says which.
+  const botName = await page.getByLabel('Name shown in the chat header').inputValue();
+  expect(await texts.getByLabel('Header title').getAttribute('placeholder')).toBe(botName);
   await texts.getByRole('button', { name: 'Save texts' }).click();
   await page.getByText('Widget texts saved.').waitFor();
+  // Set, it is what the header shows: the name's field says so, rather than promising the name.
+  await page.getByText('The chat header shows the Header title “Soporte Acme” from the widget texts below').waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-widget-texts.png`, fullPage: true });
 
   const stored = await harness.runtime.db

@@ -51,6 +51,8 @@ function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
   const [color, setColor] = useState(bot.settings.theme?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
   const [position, setPosition] = useState(bot.settings.theme?.position ?? DEFAULT_POSITION);
   const [csat, setCsat] = useState(csatSettingOf(bot.settings));
+  // The widget texts' Header title, when set, is what the chat header shows instead of the name.
+  const headerTitle = bot.settings.strings?.title?.trim();
 
   const { busy, save } = useSave(async () => {
     const allowedOrigins = origins
@@ -71,7 +73,19 @@ function BotForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot) => void }) {
       <h2>Bot</h2>
       <label className="field">
         <span>Name shown in the chat header</span>
-        <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-describedby={headerTitle ? 'bot-name-hint' : undefined}
+        />
+        {headerTitle ? (
+          <small id="bot-name-hint" className="hint">
+            The chat header shows the Header title “{headerTitle}” from the widget texts below; empty it there to show
+            this name.
+          </small>
+        ) : null}
       </label>
       <div className="row">
         <label className="field">

@@ -56,7 +56,6 @@ const LABELS: Record<StringKey, string> = {
 
 /** Shown instead of a default when the widget has none of its own. */
 const EMPTY_DEFAULTS: Partial<Record<StringKey, string>> = {
-  title: 'The bot name',
   subtitle: 'Online, away or the reply time',
 };
 
@@ -91,7 +90,7 @@ export function WidgetTextsForm({ bot, onSaved }: { bot: Bot; onSaved: (bot: Bot
               name={key}
               maxLength={1000}
               value={values[key] ?? ''}
-              placeholder={DEFAULT_STRINGS[key] || EMPTY_DEFAULTS[key]}
+              placeholder={key === 'title' ? bot.name : DEFAULT_STRINGS[key] || EMPTY_DEFAULTS[key]}
               onChange={(e) => setValues((current) => ({ ...current, [key]: e.target.value }))}
             />
           </label>
