@@ -17,7 +17,8 @@ export const FollowUp = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-export const SummaryTone = z.enum(['calm', 'confused', 'frustrated', 'angry']);
+/** How the visitor sounds: `impatient` wants it now ("I need a person now", "ASAP") without being upset yet. */
+export const SummaryTone = z.enum(['calm', 'confused', 'impatient', 'frustrated', 'angry']);
 export type SummaryTone = z.infer<typeof SummaryTone>;
 
 /** The handoff summary an agent reads before the first reply (AI written, offline or by the model). */

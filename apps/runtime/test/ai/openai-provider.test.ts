@@ -47,7 +47,7 @@ describe('LangChain provider against the fake OpenAI server', () => {
     const body = lastRequest();
     const schema = body.response_format?.json_schema?.schema;
     expect(Object.keys(schema?.properties ?? {})).toEqual(['problem', 'botTried', 'details', 'tone', 'nextStep']);
-    expect(schema?.properties?.tone?.enum).toEqual(['calm', 'confused', 'frustrated', 'angry']);
+    expect(schema?.properties?.tone?.enum).toEqual(['calm', 'confused', 'impatient', 'frustrated', 'angry']);
     expect(body.model).toBe('gpt-test');
     expect(body.response_format?.type).toBe('json_schema');
     expect(body.response_format?.json_schema?.name).toBe('handoff_summary');

@@ -45,7 +45,7 @@ describe('strict structured output schemas sent to the model', () => {
             }),
             description: 'Captured details',
           },
-          tone: { type: 'string', enum: ['calm', 'confused', 'frustrated', 'angry'] },
+          tone: { type: 'string', enum: ['calm', 'confused', 'impatient', 'frustrated', 'angry'] },
           nextStep: { type: 'string', description: 'What the agent should do first' },
         }),
       },

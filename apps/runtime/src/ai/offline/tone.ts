@@ -1,3 +1,4 @@
+import type { SummaryTone } from '@flowdesk/contract';
 import { sentiment } from './nlp';
 
 /**
@@ -22,11 +23,16 @@ const FRUSTRATED =
 const CONFUSED =
   /\b((don'?t|do not|can'?t|cannot) (understand|figure out|find)|confus(ed|ing)|not sure (how|what|why|where)|what does .+ mean|how do i)\b/i;
 
-/** The visitor's tone for the handoff summary: angry (see isAngry), frustrated, confused or calm. */
-export function toneOf(text: string): 'calm' | 'confused' | 'frustrated' | 'angry' {
+/** Wants it now: a deadline of minutes, not a complaint ("I need a real person now", "ASAP", "urgently"). */
+const IMPATIENT =
+  /\b(asap|as soon as possible|urgent(ly)?|immediately|right (now|away)|straight away|at once|hurry)\b|\b(need|want|get|give)\b[^.?!]{0,40}\bnow\b/i;
+
+/** The visitor's tone for the handoff summary: angry (see isAngry), frustrated, impatient, confused or calm. */
+export function toneOf(text: string): SummaryTone {
   if (!text.trim()) return 'calm';
   if (isAngry(text)) return 'angry';
   if (FRUSTRATED.test(text) || (text.match(/!/g)?.length ?? 0) >= 2) return 'frustrated';
+  if (IMPATIENT.test(text)) return 'impatient';
   if (CONFUSED.test(text)) return 'confused';
   return 'calm';
 }
