@@ -44,11 +44,16 @@ describe('field extraction', () => {
     expect(findName('the order is late')).toBeNull();
   });
 
-  it('lists captured details with labels', () => {
+  it('lists captured details with labels, a reference named by the word before it', () => {
     expect(capturedDetails('Email jo@ex.com, invoice INV2024-77, phone +1 (555) 123-4567')).toEqual([
       ['email', 'jo@ex.com'],
-      ['reference', 'INV2024-77'],
+      ['invoice number', 'INV2024-77'],
       ['phone', '+1 (555) 123-4567'],
+    ]);
+    expect(capturedDetails('I was charged twice for order 48213, see #A77-2 and 5512309')).toEqual([
+      ['order number', '48213'],
+      ['reference', 'A77-2'],
+      ['reference', '5512309'],
     ]);
   });
 

@@ -31,18 +31,35 @@ export function findEmails(text: string): string[] {
  * or standalone runs of 5 to 12 digits. Amounts, times and short counts are left out.
  */
 export function findReferences(text: string): string[] {
+  return referencesIn(text).map(({ ref }) => ref);
+}
+
+/** findReferences with the cue word each one follows ("order" for "order 5521"), lower-cased; null for none. */
+function referencesIn(text: string): Array<{ ref: string; cue: string | null }> {
   const plain = text.replace(EMAIL, ' ').replace(/[$€£]\s?\d[\d.,]*/g, ' ');
-  const found: string[] = [];
+  const found: Array<{ ref: string; cue: string | null }> = [];
   for (const [, before, hash, token] of plain.matchAll(TOKEN)) {
     const ref = token!;
     const digits = ref.replace(/\D/g, '').length;
+    const cue = REFERENCE_CUE.test(before ?? '') ? before!.toLowerCase() : null;
     const mixed = /[A-Z]/i.test(ref) && digits > 0 && ref.length >= 3;
-    const cued = (hash === '#' || REFERENCE_CUE.test(before ?? '')) && ref.length >= 3;
+    const cued = (hash === '#' || cue !== null) && ref.length >= 3;
     const longNumber = /^\d{5,12}$/.test(ref);
-    if (mixed || cued || longNumber) found.push(ref);
+    if (mixed || cued || longNumber) found.push({ ref, cue });
   }
   return found;
 }
+
+/** What a reference is, from the word before it: "order 48213" is an order number. */
+const REFERENCE_LABELS: Record<string, string> = {
+  order: 'order number',
+  invoice: 'invoice number',
+  ticket: 'ticket number',
+  tracking: 'tracking number',
+  account: 'account number',
+  booking: 'booking reference',
+  case: 'case number',
+};
 
 export function findPhones(text: string): string[] {
   return [...text.replace(EMAIL, ' ').matchAll(PHONE)]
@@ -116,7 +133,12 @@ export function gatherFields(
 export function capturedDetails(text: string): Array<[string, string]> {
   const details: Array<[string, string]> = [];
   for (const email of new Set(findEmails(text))) details.push(['email', email]);
-  for (const ref of new Set(findReferences(text))) details.push(['reference', ref]);
+  const seen = new Set<string>();
+  for (const { ref, cue } of referencesIn(text)) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    details.push([REFERENCE_LABELS[cue ?? ''] ?? 'reference', ref]);
+  }
   for (const phone of new Set(findPhones(text)))
     if (!findReferences(phone).includes(phone)) details.push(['phone', phone]);
   return details;
