@@ -68,3 +68,14 @@ export const CsatFigures = z.object({
   average: z.number().nullable(),
 });
 export type CsatFigures = z.infer<typeof CsatFigures>;
+
+/** The figures of a range with no survey at all. */
+export const noCsat = (): CsatFigures => ({
+  asked: 0,
+  ratings: 0,
+  responseRate: 0,
+  satisfied: 0,
+  satisfiedRate: null,
+  starRatings: 0,
+  average: null,
+});

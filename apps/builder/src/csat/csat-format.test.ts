@@ -1,15 +1,8 @@
+import { noCsat } from '@flowdesk/contract';
 import { describe, expect, it } from 'vitest';
 import { csatCell, csatDetail, csatScore, ratingText } from './csat-format';
 
-const none = {
-  asked: 0,
-  ratings: 0,
-  responseRate: 0,
-  satisfied: 0,
-  satisfiedRate: null,
-  starRatings: 0,
-  average: null,
-};
+const none = noCsat();
 
 describe('CSAT figures in words', () => {
   it('shows the satisfied share, the star average and the response rate', () => {

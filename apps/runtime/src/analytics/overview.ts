@@ -1,6 +1,12 @@
-import type { AnalyticsLive, AnalyticsOverview, AnalyticsOverviewQuery, DurationFigures } from '@flowdesk/contract';
+import {
+  type AnalyticsLive,
+  type AnalyticsOverview,
+  type AnalyticsOverviewQuery,
+  type DurationFigures,
+  noCsat,
+} from '@flowdesk/contract';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { csatFigures, noCsat } from '../csat/figures';
+import { csatFigures } from '../csat/figures';
 import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { countOnlineAgents } from '../office-hours';

@@ -1,6 +1,11 @@
-import type { AnalyticsOverviewQuery, AnalyticsPeopleResponse, DurationFigures } from '@flowdesk/contract';
+import {
+  type AnalyticsOverviewQuery,
+  type AnalyticsPeopleResponse,
+  type DurationFigures,
+  noCsat,
+} from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
-import { csatFigures, noCsat } from '../csat/figures';
+import { csatFigures } from '../csat/figures';
 import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 import { filters, inRange, type Scope, workspaceTimeZone } from './overview';

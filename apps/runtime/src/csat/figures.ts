@@ -1,20 +1,10 @@
-import type { CsatFigures } from '@flowdesk/contract';
+import { type CsatFigures, noCsat } from '@flowdesk/contract';
 import { type Kysely, sql } from 'kysely';
 import { filters, inRange, type Scope } from '../analytics/overview';
 import { planEachTime } from '../db/plan-each-time';
 import type { Database } from '../db/schema';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
-
-export const noCsat = (): CsatFigures => ({
-  asked: 0,
-  ratings: 0,
-  responseRate: 0,
-  satisfied: 0,
-  satisfiedRate: null,
-  starRatings: 0,
-  average: null,
-});
 
 /**
  * CSAT of the resolutions in the range (surveys opened, and the `csat` facts dated at their resolution),
