@@ -8,6 +8,7 @@ import type { AgentTurnResult } from '@flowdesk/engine';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { answeredBy } from '../ai';
+import { lastVisitorText } from '../ai/transcript';
 import { type AppEnv, createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
@@ -91,7 +92,7 @@ export function knowledgePreviewRoutes(services: Services) {
     const workspaceId = await admitted(c);
     const body = c.req.valid('json');
     // As in a live chat (services/knowledge-effects.ts): the sources are searched with the visitor's last line.
-    const question = body.transcript.findLast((line) => line.author === 'visitor')?.text ?? '';
+    const question = lastVisitorText(body.transcript);
     const lexical = await retrievePassages(services.db, workspaceId, body.knowledgeSourceIds, question);
     const { knowledgeQuery: _searched, ...call }: AgentTurnCall = await withVectorPassages(
       services.db,

@@ -6,6 +6,7 @@ import type {
   HttpEffectRequest,
 } from '@flowdesk/engine';
 import type { AiProvider, TranscriptLine } from '../ai/provider';
+import { lastVisitorText } from '../ai/transcript';
 import { citationsFor, groundedKnowledge, nothingToAnswerFrom } from '../knowledge/grounding';
 import { type HybridGrounded, withVectorPassages } from '../knowledge/hybrid-passages';
 import { answerFromPassages } from '../knowledge/passage-answer';
@@ -37,7 +38,7 @@ function byMeaning<R extends HybridGrounded>(services: Services, ai: AiProvider,
  * (and the offline fallback of a model) says it instead of searching the passages joined into one text.
  */
 function sourcedAnswer(turn: AgentTurnCall): { sourcedAnswer?: string } {
-  const question = turn.transcript.findLast((line) => line.author === 'visitor')?.text ?? '';
+  const question = lastVisitorText(turn.transcript);
   if (!turn.retrieved?.length || !question.trim()) return {};
   const quoted = answerFromPassages(question, turn.retrieved);
   return quoted.found ? { sourcedAnswer: quoted.answer } : {};

@@ -1,12 +1,12 @@
 import type { AgentTurnRequest, AnswerEffectRequest } from '@flowdesk/engine';
+import { lastVisitorText } from '../ai/transcript';
 import { retrievePassages } from '../knowledge/grounding';
 import type { ConversationTx } from './conversation-tx';
 
 /** The question an AI call searches its knowledge sources with: the answer's question, the agent's last visitor line. */
 function questionOf(kind: 'answer' | 'agentTurn', request: AnswerEffectRequest | AgentTurnRequest): string {
   if (kind === 'answer') return (request as AnswerEffectRequest).question;
-  const transcript = (request as AgentTurnRequest).transcript ?? [];
-  return transcript.findLast((line) => line.author === 'visitor')?.text ?? '';
+  return lastVisitorText((request as AgentTurnRequest).transcript ?? []);
 }
 
 /**
