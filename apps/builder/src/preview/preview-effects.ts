@@ -9,6 +9,7 @@ import {
 } from '@flowdesk/contract';
 import type { EngineEffects } from '@flowdesk/engine';
 import { PRIORITY_LABELS } from '../editor/blocks/human-handoff/priority';
+import { chunkText } from '../knowledge/source-view';
 import { answerFromKnowledge, classifyLexically } from './lexical';
 import { type AiSummaryState, type PreviewSummarizer, requestAiSummary } from './preview-ai-summary';
 import { type PreviewLine, previewSummary } from './preview-summary';
@@ -79,10 +80,19 @@ function priorityText(req: Parameters<EngineEffects['handoff']>[0]): string {
 /** What the preview says of an answer the runtime gave, as a live chat would give it. */
 function liveAnswerNote(found: boolean, fromSources: boolean, passages: number): string {
   const what = fromSources ? 'the knowledge sources' : "the block's knowledge";
-  const count = fromSources ? ` ${passages} passage${passages === 1 ? '' : 's'} found` : '';
+  const count = fromSources ? ` ${chunkText(passages)} found` : '';
   return found
     ? `AI answer from ${what}, as a live chat would answer${fromSources ? `;${count}:` : '.'}`
     : `Nothing in ${what} answers this${fromSources ? ` (${count.trim()})` : ''}, so “No answer found” is followed.`;
+}
+
+/** A runtime call, as a live chat would make it; when it fails, why (the preview then simulates and says so). */
+async function askRuntime<T>(call: () => Promise<T>): Promise<{ answer: T } | { why: string }> {
+  try {
+    return { answer: await call() };
+  } catch (error) {
+    return { why: `the runtime could not be asked: ${(error as Error).message}` };
+  }
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -127,21 +137,19 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
     },
     async answer(req) {
       const sourceIds = req.knowledgeSourceIds ?? [];
-      let unavailable = '';
-      if (options.answerFromSources && (sourceIds.length > 0 || req.knowledge.trim() !== '')) {
-        try {
-          const { passages, ...result } = await options.answerFromSources({
-            question: req.question,
-            sourceIds,
-            instructions: req.instructions,
-            knowledge: req.knowledge,
-          });
-          note({ kind: 'ai', text: liveAnswerNote(result.found, sourceIds.length > 0, passages.length), passages });
-          return result;
-        } catch (error) {
-          unavailable = ` (the runtime could not be asked: ${(error as Error).message})`;
-        }
+      const ask = options.answerFromSources;
+      const asked =
+        ask && (sourceIds.length > 0 || req.knowledge.trim() !== '')
+          ? await askRuntime(() =>
+              ask({ question: req.question, sourceIds, instructions: req.instructions, knowledge: req.knowledge }),
+            )
+          : null;
+      if (asked && 'answer' in asked) {
+        const { passages, ...result } = asked.answer;
+        note({ kind: 'ai', text: liveAnswerNote(result.found, sourceIds.length > 0, passages.length), passages });
+        return result;
       }
+      const unavailable = asked ? ` (${asked.why})` : '';
       const result = answerFromKnowledge(req.question, req.knowledge);
       note({
         kind: 'ai',
@@ -152,31 +160,33 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
       return result;
     },
     async agentTurn(req) {
-      let unavailable = '';
-      if (options.agentTurn) {
-        try {
-          const { turn, passages, provider } = await options.agentTurn({
-            instructions: req.instructions,
-            knowledge: req.knowledge,
-            knowledgeSourceIds: req.knowledgeSourceIds ?? [],
-            handoff: req.handoff,
-            transcript: recentLines(req.transcript),
-            gathered: req.gathered,
-          });
-          const by = provider === 'openai' ? 'the AI model' : 'the offline AI';
-          note({
-            kind: 'ai',
-            text:
-              'handoff' in turn
-                ? `AI agent hands off, as in a live chat (${by}): ${turn.handoff.reason}`
-                : `AI agent reply, as a live chat would get it (${by})${passages.length > 0 ? `; ${passages.length} passage${passages.length === 1 ? '' : 's'} found:` : '.'}`,
-            ...(passages.length > 0 ? { passages } : {}),
-          });
-          return turn;
-        } catch (error) {
-          unavailable = ` (the runtime could not be asked: ${(error as Error).message})`;
-        }
+      const ask = options.agentTurn;
+      const asked = ask
+        ? await askRuntime(() =>
+            ask({
+              instructions: req.instructions,
+              knowledge: req.knowledge,
+              knowledgeSourceIds: req.knowledgeSourceIds ?? [],
+              handoff: req.handoff,
+              transcript: recentLines(req.transcript),
+              gathered: req.gathered,
+            }),
+          )
+        : null;
+      if (asked && 'answer' in asked) {
+        const { turn, passages, provider } = asked.answer;
+        const by = provider === 'openai' ? 'the AI model' : 'the offline AI';
+        note({
+          kind: 'ai',
+          text:
+            'handoff' in turn
+              ? `AI agent hands off, as in a live chat (${by}): ${turn.handoff.reason}`
+              : `AI agent reply, as a live chat would get it (${by})${passages.length > 0 ? `; ${chunkText(passages.length)} found:` : '.'}`,
+          ...(passages.length > 0 ? { passages } : {}),
+        });
+        return turn;
       }
+      const unavailable = asked ? ` (${asked.why})` : '';
       const result = simulateAgentTurn(req);
       note({
         kind: 'ai',
@@ -190,21 +200,17 @@ export function createPreviewEffects(options: PreviewEffectOptions): EngineEffec
     async classifyIntent(req) {
       const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
       const nameOf = (id: string | null) => req.intents.find((i) => i.id === id)?.name;
-      let unavailable = '';
-      if (options.matchIntent && req.intents.length > 0) {
-        try {
-          const { intentId, confidence, provider } = await options.matchIntent({
-            text: req.text,
-            intents: req.intents,
-          });
-          const name = nameOf(intentId);
-          const by = provider === 'openai' ? 'by the AI model' : 'by the offline matcher';
-          if (name) note({ kind: 'intent', text: `Recognised intent “${name}” (${by}, ${percent(confidence)}).` });
-          return { intentId, confidence };
-        } catch (error) {
-          unavailable = `; the runtime could not be asked: ${(error as Error).message}`;
-        }
+      const ask = options.matchIntent;
+      const asked =
+        ask && req.intents.length > 0 ? await askRuntime(() => ask({ text: req.text, intents: req.intents })) : null;
+      if (asked && 'answer' in asked) {
+        const { intentId, confidence, provider } = asked.answer;
+        const name = nameOf(intentId);
+        const by = provider === 'openai' ? 'by the AI model' : 'by the offline matcher';
+        if (name) note({ kind: 'intent', text: `Recognised intent “${name}” (${by}, ${percent(confidence)}).` });
+        return { intentId, confidence };
       }
+      const unavailable = asked ? `; ${asked.why}` : '';
       const result = classifyLexically(req.text, req.intents);
       const name = nameOf(result.intentId);
       if (name || unavailable)
