@@ -113,4 +113,23 @@ describe('offline AI agent', () => {
     }
     expect(turn('Do you sell gift cards?')).toEqual({ reply: expect.stringContaining('your email?'), gathered: {} });
   });
+
+  // A rule "when you cannot answer from the knowledge" judged a question by the block's own text alone, so a question
+  // its sources answer (the host's sourcedAnswer) was handed off instead of answered.
+  it('does not hand off, as unanswered, a question the knowledge sources answer', () => {
+    const result = agentTurnOffline({
+      instructions: '',
+      knowledge: 'Our support team answers Monday to Friday.',
+      transcript: [{ author: 'visitor', text: 'How long do refunds take?' }],
+      handoff: {
+        enabled: true,
+        whenToUse: 'You cannot answer from the knowledge.',
+        gather: ['email'],
+        autoPriority: true,
+      },
+      gathered: {},
+      sourcedAnswer: 'Refunds reach your card within 5 business days.',
+    });
+    expect(result).toEqual({ reply: 'Refunds reach your card within 5 business days.', gathered: {} });
+  });
 });

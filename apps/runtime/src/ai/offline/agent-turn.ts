@@ -65,10 +65,10 @@ function asksForAPerson(line: TranscriptLine, answered: (line: TranscriptLine) =
   return !(ASKS_FOR_A_FACT.test(line.text) && answered(line));
 }
 
+/** `answered`: whether the knowledge answers a line (the block's text, or its sources for the last line). */
 function handoffWish(
   line: TranscriptLine,
   whenToUse: string,
-  knowledge: string,
   answered: (line: TranscriptLine) => boolean,
 ): Wish | null {
   const quoted = `"${line.text.slice(0, 120)}"`;
@@ -77,11 +77,7 @@ function handoffWish(
     return { line, reason: `Matches handoff rule "${whenToUse.trim()}": ${quoted}` };
   }
   if (WHEN_ANGRY.test(whenToUse) && isAngry(line.text)) return { line, reason: `Visitor is upset: ${quoted}` };
-  if (
-    WHEN_UNANSWERED.test(whenToUse) &&
-    line.text.includes('?') &&
-    !answerOffline({ question: line.text, knowledge, instructions: '' }).found
-  ) {
+  if (WHEN_UNANSWERED.test(whenToUse) && line.text.includes('?') && !answered(line)) {
     return { line, reason: `Question not covered by the knowledge: ${quoted}` };
   }
   return null;
@@ -106,7 +102,7 @@ export function agentTurnOffline(input: AgentTurnInput): AgentTurnResult {
   if (input.handoff.enabled) {
     const wish = recent
       .filter((l) => l.author === 'visitor')
-      .map((l) => handoffWish(l, input.handoff.whenToUse, input.knowledge, answered))
+      .map((l) => handoffWish(l, input.handoff.whenToUse, answered))
       .find((w): w is Wish => w !== null);
     if (wish) {
       const missing = input.handoff.gather.find((field) => !gathered[fieldKey(field)]);
