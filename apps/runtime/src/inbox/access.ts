@@ -77,3 +77,22 @@ export function withVisibleConversation<T>(
     return work(tx);
   });
 }
+
+/** What an agent's change with a request body gets besides the locked conversation. */
+export interface AgentChange<Input> {
+  services: Services;
+  viewer: Viewer;
+  conversationId: string;
+  input: Input;
+}
+
+/**
+ * An agent's change that takes a request body, as the `(services, viewer, conversationId, input)` function
+ * the routes call: `work` runs inside withVisibleConversation.
+ */
+export function agentChange<Input, T>(work: (tx: ConversationTx, change: AgentChange<Input>) => Promise<T>) {
+  return (services: Services, viewer: Viewer, conversationId: string, input: Input): Promise<T> =>
+    withVisibleConversation(services, viewer, conversationId, (tx) =>
+      work(tx, { services, viewer, conversationId, input }),
+    );
+}

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { findMessageByClientId, type StoredMessage, toMessage } from '../repositories/messages';
 import type { Services } from '../services';
 import type { ConversationTx } from '../services/conversation-tx';
-import { type Viewer, withVisibleConversation } from './access';
+import { type AgentChange, agentChange, type Viewer } from './access';
 import { markRead } from './list-extras';
 import { mentionableIds, publishMentions } from './mentions';
 import { notifyMentions } from './notify';
@@ -31,13 +31,8 @@ export async function joinAsAgent(tx: ConversationTx, services: Services, viewer
 }
 
 /** An agent's reply: the visitor sees it live. Idempotent on clientId; the first reply stamps first_response_at. */
-export async function reply(
-  services: Services,
-  viewer: Viewer,
-  conversationId: string,
-  input: z.infer<typeof ReplyInput>,
-) {
-  return withVisibleConversation(services, viewer, conversationId, async (tx): Promise<StoredMessage> => {
+export const reply = agentChange<z.infer<typeof ReplyInput>, StoredMessage>(
+  async (tx, { services, viewer, conversationId, input }) => {
     if (input.clientId) {
       const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
       if (existing) return toMessage(existing);
@@ -63,20 +58,15 @@ export async function reply(
     tx.afterCommit(() => publishRead(services, read));
     for (const hook of services.conversationHooks.onAgentReply) await hook(services, tx, message!);
     return message!;
-  });
-}
+  },
+);
 
 /**
  * An internal note: stored with internal=true so no visitor API or socket ever carries it. Only mentioned
  * teammates who may see the conversation count as mentioned: they get the email and a dashboard alert.
  */
-export async function addNote(
-  services: Services,
-  viewer: Viewer,
-  conversationId: string,
-  input: z.infer<typeof NoteInput>,
-) {
-  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
+export const addNote = agentChange(
+  async (tx, { services, viewer, conversationId, input }: AgentChange<z.infer<typeof NoteInput>>) => {
     const mentions = await mentionableIds(tx.trx, tx.conversation, input.mentions);
     const [note] = await tx.append([
       {
@@ -105,5 +95,5 @@ export async function addNote(
       }),
     );
     return note!;
-  });
-}
+  },
+);

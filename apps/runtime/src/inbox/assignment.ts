@@ -2,19 +2,13 @@ import type { AssignInput, PriorityInput } from '@flowdesk/contract';
 import type { z } from 'zod';
 import { ValidationError } from '../errors';
 import { workspaceRow } from '../repositories/workspace-rows';
-import type { Services } from '../services';
-import { type Viewer, withVisibleConversation } from './access';
+import { type AgentChange, agentChange } from './access';
 import { notifyAssignment } from './notify';
 import { appendEvent } from './timeline';
 
 /** Assign to an agent and/or a team. Last writer wins; each change leaves "assigned to X by Y" in the timeline. */
-export async function assign(
-  services: Services,
-  viewer: Viewer,
-  conversationId: string,
-  input: z.infer<typeof AssignInput>,
-) {
-  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
+export const assign = agentChange(
+  async (tx, { services, viewer, conversationId, input }: AgentChange<z.infer<typeof AssignInput>>) => {
     const { trx } = tx;
     const assignee = input.assigneeId ? await workspaceRow(trx, 'users', viewer.workspaceId, input.assigneeId) : null;
     if (input.assigneeId && !assignee)
@@ -50,23 +44,16 @@ export async function assign(
       teamId: teamChanged ? (team?.id ?? null) : null,
     });
     return tx.conversation;
-  });
-}
+  },
+);
 
 /** Change (or clear) the priority; the reason says who set it. */
-export async function setPriority(
-  services: Services,
-  viewer: Viewer,
-  conversationId: string,
-  input: z.infer<typeof PriorityInput>,
-) {
-  return withVisibleConversation(services, viewer, conversationId, async (tx) => {
-    if (tx.conversation.priority === input.priority) return tx.conversation;
-    await tx.update({ priority: input.priority, priority_reason: input.priority ? `Set by ${viewer.name}` : null });
-    const text = input.priority
-      ? `Priority set to ${input.priority} by ${viewer.name}`
-      : `Priority cleared by ${viewer.name}`;
-    await appendEvent(tx, 'priority_changed', text, viewer, { priority: input.priority });
-    return tx.conversation;
-  });
-}
+export const setPriority = agentChange(async (tx, { viewer, input }: AgentChange<z.infer<typeof PriorityInput>>) => {
+  if (tx.conversation.priority === input.priority) return tx.conversation;
+  await tx.update({ priority: input.priority, priority_reason: input.priority ? `Set by ${viewer.name}` : null });
+  const text = input.priority
+    ? `Priority set to ${input.priority} by ${viewer.name}`
+    : `Priority cleared by ${viewer.name}`;
+  await appendEvent(tx, 'priority_changed', text, viewer, { priority: input.priority });
+  return tx.conversation;
+});
