@@ -2,12 +2,16 @@ import { type Kysely, sql } from 'kysely';
 import { databaseNowMinus } from '../db/database-clock';
 import type { Database, Timestamp } from '../db/schema';
 
-/** One open dashboard socket (migration 0301); `last_seen` is refreshed by its instance's heartbeat. */
-export interface AgentConnectionsTable {
+/** One open socket's row, a dashboard's or a widget's: `last_seen` is refreshed by its instance's heartbeat. */
+export interface SocketRowColumns {
   id: string;
-  user_id: string;
   instance_id: string;
   last_seen: Timestamp;
+}
+
+/** One open dashboard socket (migration 0301). */
+export interface AgentConnectionsTable extends SocketRowColumns {
+  user_id: string;
 }
 
 type PresenceDatabase = Database & { agent_connections: AgentConnectionsTable };

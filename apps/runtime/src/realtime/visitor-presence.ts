@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { databaseNowMinus } from '../db/database-clock';
-import type { Database, Timestamp } from '../db/schema';
+import type { Database } from '../db/schema';
 import type { Services } from '../services';
+import type { SocketRowColumns } from './presence-store';
 
-/** One open widget socket (migration 0510); `last_seen` is refreshed by its instance's heartbeat. */
-export interface VisitorConnectionsTable {
-  id: string;
+/** One open widget socket (migration 0510). */
+export interface VisitorConnectionsTable extends SocketRowColumns {
   visitor_id: string;
-  instance_id: string;
-  last_seen: Timestamp;
 }
 
 type VisitorPresenceDatabase = Database & { visitor_connections: VisitorConnectionsTable };
