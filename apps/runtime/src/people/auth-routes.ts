@@ -31,30 +31,43 @@ import { normalizeEmail } from './users';
 const linkErrors = errorsOf(400, 403, 409, 429);
 
 const route = routesUnder('/api/auth', 'Auth');
-/** A link route's summary and the description of its answer. */
-type LinkRouteWords = { summary: string; answer: string };
-/** An emailed link's details for its page (invite or reset), or why it cannot be used. */
-const linkInfoRoute = <P extends string>(path: P, { summary, answer }: LinkRouteWords) =>
-  route('get', path, {
-    summary,
+/** A route's summary and the description of its answer. */
+type RouteWords = { summary: string; answer: string };
+/**
+ * The two routes of an emailed link (invite or reset): its details for its page (GET `path`, or why it cannot be
+ * used), and using it with the chosen password, which signs this browser in (POST `path` + `usePath`).
+ */
+const emailedLinkRoutes = (path: string, usePath: string, words: { info: RouteWords; use: RouteWords }) => ({
+  info: route('get', path, {
+    summary: words.info.summary,
     request: { query: LinkTokenQuery },
-    responses: { 200: jsonResponse(PasswordLinkInfo, answer), ...errorsOf(400) },
-  });
-/** Using an emailed link with the chosen password, which signs this browser in. */
-const linkUseRoute = <P extends string>(path: P, { summary, answer }: LinkRouteWords) =>
-  route('post', path, {
-    summary,
+    responses: { 200: jsonResponse(PasswordLinkInfo, words.info.answer), ...errorsOf(400) },
+  }),
+  use: route('post', `${path}${usePath}`, {
+    summary: words.use.summary,
     request: { body: jsonBody(SetPasswordRequest) },
-    responses: { 200: jsonResponse(SessionUserAnswer, answer), ...linkErrors },
-  });
-
-const inviteInfoRoute = linkInfoRoute('/invite', {
-  summary: "An invite link's details (who is invited, to which workspace), or why it cannot be used",
-  answer: 'The invite',
+    responses: { 200: jsonResponse(SessionUserAnswer, words.use.answer), ...linkErrors },
+  }),
 });
-const acceptRoute = linkUseRoute('/invite/accept', {
-  summary: 'Accept an invite: choose a password, become a user and sign in (sets the session cookie)',
-  answer: 'Signed in',
+
+type EmailedLinkRoutes = ReturnType<typeof emailedLinkRoutes>;
+
+const inviteLink = emailedLinkRoutes('/invite', '/accept', {
+  info: {
+    summary: "An invite link's details (who is invited, to which workspace), or why it cannot be used",
+    answer: 'The invite',
+  },
+  use: {
+    summary: 'Accept an invite: choose a password, become a user and sign in (sets the session cookie)',
+    answer: 'Signed in',
+  },
+});
+const resetLink = emailedLinkRoutes('/password-reset', '/confirm', {
+  info: { summary: "A reset link's details, or why it cannot be used", answer: 'The reset link' },
+  use: {
+    summary: 'Set a new password with a reset link; every session of the user ends, this browser signs in',
+    answer: 'Signed in with the new password',
+  },
 });
 const resetRequestRoute = route('post', '/password-reset', {
   summary: 'Forgot password: email a reset link (valid 1 hour, once) if the address has an account',
@@ -63,14 +76,6 @@ const resetRequestRoute = route('post', '/password-reset', {
     202: jsonResponse(PasswordResetAnswer, 'The same answer whether or not the address has an account'),
     ...errorsOf(400, 403, 429),
   },
-});
-const resetInfoRoute = linkInfoRoute('/password-reset', {
-  summary: "A reset link's details, or why it cannot be used",
-  answer: 'The reset link',
-});
-const resetConfirmRoute = linkUseRoute('/password-reset/confirm', {
-  summary: 'Set a new password with a reset link; every session of the user ends, this browser signs in',
-  answer: 'Signed in with the new password',
 });
 const changeRoute = route('post', '/password', {
   summary: 'Change my own password (the current one is required); my other sessions end',
@@ -97,11 +102,17 @@ export function passwordRoutes(services: Services) {
     return { user };
   };
 
-  router.openapi(inviteInfoRoute, async (c) =>
-    c.json(await describeInvite(services.db, c.req.valid('query').token), 200),
-  );
-  router.openapi(acceptRoute, async (c) => c.json(await signInWithLink(c, acceptInvite, c.req.valid('json')), 200));
+  /** Answers an emailed link's page (`describe`) and its use with the chosen password (`useLink`). */
+  const serveLink = (
+    link: EmailedLinkRoutes,
+    describe: typeof describeInvite | typeof describeReset,
+    useLink: typeof acceptInvite | typeof finishPasswordReset,
+  ) => {
+    router.openapi(link.info, async (c) => c.json(await describe(services.db, c.req.valid('query').token), 200));
+    router.openapi(link.use, async (c) => c.json(await signInWithLink(c, useLink, c.req.valid('json')), 200));
+  };
 
+  serveLink(inviteLink, describeInvite, acceptInvite);
   router.openapi(resetRequestRoute, async (c) => {
     assertSameOriginWrite(c, services.config);
     const email = normalizeEmail(c.req.valid('json').email);
@@ -113,12 +124,7 @@ export function passwordRoutes(services: Services) {
     services.background.run('password reset email', () => requestPasswordReset(services, email));
     return c.json({ message: PASSWORD_RESET_SENT }, 202);
   });
-  router.openapi(resetInfoRoute, async (c) =>
-    c.json(await describeReset(services.db, c.req.valid('query').token), 200),
-  );
-  router.openapi(resetConfirmRoute, async (c) =>
-    c.json(await signInWithLink(c, finishPasswordReset, c.req.valid('json')), 200),
-  );
+  serveLink(resetLink, describeReset, finishPasswordReset);
 
   router.use(changeRoute.getRoutingPath(), requireUser(services));
   router.openapi(changeRoute, async (c) => {
