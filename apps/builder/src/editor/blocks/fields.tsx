@@ -2,10 +2,14 @@ import { type InputHTMLAttributes, type ReactNode, useId, useRef } from 'react';
 import { useEditor } from '../editor-context';
 import { insertPlaceholder } from '../model/variables';
 
-interface FieldProps<T> {
-  label: string;
+/** What a field edits: its value, and what takes a new one. */
+export interface FieldValue<T> {
   value: T;
   onChange: (value: T) => void;
+}
+
+interface FieldProps<T> extends FieldValue<T> {
+  label: string;
   hint?: ReactNode;
 }
 
@@ -13,7 +17,7 @@ interface FieldProps<T> {
  * `value` and `onChange` for a TextField or TemplateField whose empty text means "not set": the field shows
  * `undefined` as empty, and clearing it gives `undefined` (as VariableField's `optional`).
  */
-export function optionalText(value: string | undefined, onChange: (value: string | undefined) => void) {
+export function optionalText({ value, onChange }: FieldValue<string | undefined>) {
   return { value: value ?? '', onChange: (text: string) => onChange(text || undefined) };
 }
 

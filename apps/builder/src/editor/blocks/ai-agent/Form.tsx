@@ -1,15 +1,14 @@
-import type { AiAgentHandoff } from '@flowdesk/flow-schema';
 import { KnowledgeField } from '../ai-answer/Form';
 import { CheckboxField, TemplateField, TextField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { KnowledgeSourcesField } from '../KnowledgeSourcesField';
 import { ListEditor } from '../ListEditor';
 
 export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
   const data = block.data;
   const handoff = data.handoff;
-  const setHandoff = (patch: Partial<AiAgentHandoff>, field: string) =>
-    update({ ...data, handoff: { ...handoff, ...patch } }, `handoff.${field}`);
+  const setting = bindSettings(data, update);
+  const handoffSetting = bindSettings(handoff, (next, field) => update({ ...data, handoff: next }, `handoff.${field}`));
   return (
     <>
       <p className="hint">
@@ -17,35 +16,23 @@ export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
         action on, it asks for the details below first, saves them as variables (with <code>ai_handoff_reason</code> and{' '}
         <code>ai_handoff_priority</code>) and follows “Hand off to a human” — connect it to a Human handoff block.
       </p>
-      <TemplateField
-        label="Instructions"
-        value={data.instructions}
-        onChange={(instructions) => update({ ...data, instructions }, 'instructions')}
-      />
-      <KnowledgeSourcesField
-        value={data.knowledgeSourceIds ?? []}
-        onChange={(knowledgeSourceIds) => update({ ...data, knowledgeSourceIds }, 'knowledgeSourceIds')}
-      />
-      <KnowledgeField value={data.knowledge} onChange={(knowledge) => update({ ...data, knowledge }, 'knowledge')} />
+      <TemplateField label="Instructions" {...setting('instructions')} />
+      <KnowledgeSourcesField {...setting('knowledgeSourceIds', [])} />
+      <KnowledgeField {...setting('knowledge')} />
       <fieldset className="fieldset">
         <legend>Action: human handoff</legend>
-        <CheckboxField
-          label="Enabled"
-          value={handoff.enabled}
-          onChange={(enabled) => setHandoff({ enabled }, 'enabled')}
-        />
+        <CheckboxField label="Enabled" {...handoffSetting('enabled')} />
         {handoff.enabled && (
           <>
             <TextField
               label="When to use"
-              value={handoff.whenToUse}
               placeholder="The visitor asks for a person, is angry, or has a billing problem"
-              onChange={(whenToUse) => setHandoff({ whenToUse }, 'whenToUse')}
+              {...handoffSetting('whenToUse')}
             />
             <span className="field-label">Information to gather before handing off</span>
             <ListEditor
               items={handoff.gather}
-              onChange={(gather) => setHandoff({ gather }, 'gather')}
+              onChange={handoffSetting('gather').onChange}
               create={() => ''}
               addLabel="Add a detail"
               itemName="detail"
@@ -54,11 +41,7 @@ export function AiAgentForm({ block, update }: BlockFormProps<'ai_agent'>) {
                 <TextField label="Detail" value={item} placeholder="email, order number…" onChange={set} />
               )}
             />
-            <CheckboxField
-              label="Auto-assign priority"
-              value={handoff.autoPriority}
-              onChange={(autoPriority) => setHandoff({ autoPriority }, 'autoPriority')}
-            />
+            <CheckboxField label="Auto-assign priority" {...handoffSetting('autoPriority')} />
           </>
         )}
       </fieldset>

@@ -1,34 +1,19 @@
 import { TemplateField, VariableField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { KnowledgeSourcesField } from '../KnowledgeSourcesField';
 
 export function AiAnswerForm({ block, update }: BlockFormProps<'ai_answer'>) {
-  const data = block.data;
+  const setting = bindSettings(block.data, update);
   return (
     <>
       <p className="hint">
         Answers the visitor's last message from the chosen knowledge sources and the text below, naming its sources.
         When the answer is not in it, the “No answer found” output is followed.
       </p>
-      <TemplateField
-        label="Instructions"
-        value={data.instructions ?? ''}
-        onChange={(instructions) => update({ ...data, instructions }, 'instructions')}
-      />
-      <KnowledgeSourcesField
-        value={data.knowledgeSourceIds ?? []}
-        onChange={(knowledgeSourceIds) => update({ ...data, knowledgeSourceIds }, 'knowledgeSourceIds')}
-      />
-      <KnowledgeField
-        value={data.knowledge ?? ''}
-        onChange={(knowledge) => update({ ...data, knowledge }, 'knowledge')}
-      />
-      <VariableField
-        label="Save the answer in"
-        optional
-        value={data.saveAs}
-        onChange={(saveAs) => update({ ...data, saveAs }, 'saveAs')}
-      />
+      <TemplateField label="Instructions" {...setting('instructions', '')} />
+      <KnowledgeSourcesField {...setting('knowledgeSourceIds', [])} />
+      <KnowledgeField {...setting('knowledge', '')} />
+      <VariableField label="Save the answer in" optional {...setting('saveAs')} />
     </>
   );
 }

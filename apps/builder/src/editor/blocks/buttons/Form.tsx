@@ -1,14 +1,15 @@
 import { slugify, uniqueId } from '../../model/ids';
 import { CheckboxField, TemplateField, TextField, VariableField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
 export function ButtonsForm({ block, update }: BlockFormProps<'buttons'>) {
   const data = block.data;
   const buttons = data.buttons ?? [];
+  const setting = bindSettings(data, update);
   return (
     <>
-      <TemplateField label="Question" value={data.text ?? ''} onChange={(text) => update({ ...data, text }, 'text')} />
+      <TemplateField label="Question" {...setting('text', '')} />
       <div className="field-label">Buttons (each one is an output on the canvas)</div>
       <ListEditor
         items={buttons}
@@ -20,7 +21,7 @@ export function ButtonsForm({ block, update }: BlockFormProps<'buttons'>) {
           const label = `Option ${buttons.length + 1}`;
           return { id: uniqueId(slugify(label, 'option'), new Set(buttons.map((b) => b.id))), label };
         }}
-        onChange={(next) => update({ ...data, buttons: next }, 'buttons')}
+        onChange={setting('buttons').onChange}
         renderItem={(button, set) => (
           <TextField label="Label" value={button.label} onChange={(label) => set({ ...button, label })} />
         )}
@@ -31,15 +32,9 @@ export function ButtonsForm({ block, update }: BlockFormProps<'buttons'>) {
       </p>
       <CheckboxField
         label="Typed text is an answer (saved; the “Typed something else” output replaces “No match”)"
-        value={data.allowTyping ?? false}
-        onChange={(allowTyping) => update({ ...data, allowTyping }, 'allowTyping')}
+        {...setting('allowTyping', false)}
       />
-      <VariableField
-        label="Save the choice in"
-        optional
-        value={data.saveAs}
-        onChange={(saveAs) => update({ ...data, saveAs }, 'saveAs')}
-      />
+      <VariableField label="Save the choice in" optional {...setting('saveAs')} />
     </>
   );
 }

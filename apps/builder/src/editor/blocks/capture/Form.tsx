@@ -11,7 +11,7 @@ import {
   TextField,
   VariableField,
 } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
 type InputType = CaptureData['inputType'];
@@ -30,15 +30,11 @@ const FIELD_TYPES = INPUT_TYPES.filter((t) => t.value !== 'form') as { value: Fo
 export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
   const data = block.data;
   const validation = data.validation ?? {};
-  const setValidation = (patch: Partial<typeof validation>, field: string) =>
-    update({ ...data, validation: { ...validation, ...patch } }, field);
+  const setting = bindSettings(data, update);
+  const validationSetting = bindSettings(validation, (next, field) => update({ ...data, validation: next }, field));
   return (
     <>
-      <TemplateField
-        label="Question"
-        value={data.prompt ?? ''}
-        onChange={(prompt) => update({ ...data, prompt }, 'prompt')}
-      />
+      <TemplateField label="Question" {...setting('prompt', '')} />
       <SelectField
         label="Expected answer"
         value={data.inputType ?? 'text'}
@@ -70,7 +66,7 @@ export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
             inputType: 'text' as const,
             required: true,
           })}
-          onChange={(fields) => update({ ...data, fields }, 'fields')}
+          onChange={setting('fields').onChange}
           renderItem={(field, set) => (
             <>
               <div className="row">
@@ -94,10 +90,7 @@ export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
           )}
         />
       ) : (
-        <TextField
-          label="Placeholder"
-          {...optionalText(data.placeholder, (placeholder) => update({ ...data, placeholder }, 'placeholder'))}
-        />
+        <TextField label="Placeholder" {...optionalText(setting('placeholder'))} />
       )}
       <VariableField
         label="Save the answer in"
@@ -108,35 +101,24 @@ export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {
         <legend>Validation</legend>
         {data.inputType === 'number' ? (
           <div className="row">
-            <NumberField label="Smallest" value={validation.min} onChange={(min) => setValidation({ min }, 'min')} />
-            <NumberField label="Largest" value={validation.max} onChange={(max) => setValidation({ max }, 'max')} />
+            <NumberField label="Smallest" {...validationSetting('min')} />
+            <NumberField label="Largest" {...validationSetting('max')} />
           </div>
         ) : (
           <div className="row">
-            <NumberField
-              label="Min length"
-              min={0}
-              value={validation.minLength}
-              onChange={(minLength) => setValidation({ minLength }, 'minLength')}
-            />
-            <NumberField
-              label="Max length"
-              min={1}
-              value={validation.maxLength}
-              onChange={(maxLength) => setValidation({ maxLength }, 'maxLength')}
-            />
+            <NumberField label="Min length" min={0} {...validationSetting('minLength')} />
+            <NumberField label="Max length" min={1} {...validationSetting('maxLength')} />
           </div>
         )}
         <TextField
           label="Must match pattern (regular expression)"
-          {...optionalText(validation.pattern, (pattern) => setValidation({ pattern }, 'pattern'))}
+          {...optionalText(validationSetting('pattern'))}
           placeholder="^[A-Z]{2}\d+$"
         />
         <TemplateField
           label="Message when the answer is not valid"
           multiline={false}
-          value={data.retryMessage ?? ''}
-          onChange={(retryMessage) => update({ ...data, retryMessage }, 'retryMessage')}
+          {...setting('retryMessage', '')}
         />
         <NumberField
           label="Wrong answers allowed before the “Too many wrong answers” output"

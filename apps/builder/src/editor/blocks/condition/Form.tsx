@@ -1,7 +1,7 @@
-import { CONDITION_OPERATORS, type ConditionData, type ConditionRule } from '@flowdesk/flow-schema';
+import { CONDITION_OPERATORS, type ConditionRule } from '@flowdesk/flow-schema';
 import { useEditor } from '../../editor-context';
 import { SelectField, TextField, VariableField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 import { OPERATOR_LABELS, UNARY_OPERATORS } from './operators';
 
@@ -41,17 +41,12 @@ export function ConditionForm({ block, update }: BlockFormProps<'condition'>) {
   const { readOnly } = useEditor();
   const data = block.data;
   const groups = data.groups ?? [];
-  const setGroups = (next: ConditionData['groups']) => update({ ...data, groups: next }, 'groups');
+  const setting = bindSettings(data, update);
   return (
     <>
       <p className="hint">The “True” output is followed when the condition holds, “False” otherwise.</p>
       {groups.length > 1 ? (
-        <SelectField
-          label="Groups must match"
-          value={data.combinator ?? 'and'}
-          options={COMBINATORS}
-          onChange={(combinator) => update({ ...data, combinator }, 'combinator')}
-        />
+        <SelectField label="Groups must match" options={COMBINATORS} {...setting('combinator', 'and')} />
       ) : null}
       <ListEditor
         items={groups}
@@ -60,7 +55,7 @@ export function ConditionForm({ block, update }: BlockFormProps<'condition'>) {
         min={1}
         max={20}
         create={() => ({ combinator: 'and' as const, rules: [newRule()] })}
-        onChange={setGroups}
+        onChange={setting('groups').onChange}
         renderItem={(group, setGroup, index) => (
           <fieldset className="fieldset condition-group">
             <legend>Group {index + 1}</legend>

@@ -1,11 +1,7 @@
 import { optionalText, TemplateField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 
 export function EndForm({ block, update }: BlockFormProps<'end'>) {
-  return (
-    <TemplateField
-      label="Last message (optional)"
-      {...optionalText(block.data.message, (message) => update({ ...block.data, message }, 'message'))}
-    />
-  );
+  const setting = bindSettings(block.data, update);
+  return <TemplateField label="Last message (optional)" {...optionalText(setting('message'))} />;
 }

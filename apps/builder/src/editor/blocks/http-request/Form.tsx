@@ -1,28 +1,22 @@
-import { HTTP_MAX_TIMEOUT_MS, type HttpRequestData } from '@flowdesk/flow-schema';
+import { HTTP_MAX_TIMEOUT_MS } from '@flowdesk/flow-schema';
 import { NumberField, optionalText, SelectField, TemplateField, TextField, VariableField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
 const METHODS = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((m) => ({ value: m, label: m }));
 
 export function HttpRequestForm({ block, update }: BlockFormProps<'http_request'>) {
   const data = block.data;
-  const set = (patch: Partial<HttpRequestData>, field: string) => update({ ...data, ...patch }, field);
+  const setting = bindSettings(data, update);
   return (
     <>
       <div className="row">
-        <SelectField
-          label="Method"
-          value={data.method ?? 'GET'}
-          options={METHODS}
-          onChange={(method) => set({ method }, 'method')}
-        />
+        <SelectField label="Method" options={METHODS} {...setting('method', 'GET')} />
         <div className="grow">
           <TemplateField
             label="URL"
             multiline={false}
-            value={data.url ?? ''}
-            onChange={(url) => set({ url }, 'url')}
+            {...setting('url', '')}
             placeholder="https://api.example.com/orders/{{order_id}}"
           />
         </div>
@@ -33,7 +27,7 @@ export function HttpRequestForm({ block, update }: BlockFormProps<'http_request'
         itemName="header"
         addLabel="Add header"
         create={() => ({ name: 'Authorization', value: '' })}
-        onChange={(headers) => set({ headers }, 'headers')}
+        onChange={setting('headers').onChange}
         renderItem={(header, setHeader) => (
           <div className="row">
             <TextField label="Name" value={header.name} onChange={(name) => setHeader({ ...header, name })} />
@@ -42,18 +36,14 @@ export function HttpRequestForm({ block, update }: BlockFormProps<'http_request'
         )}
       />
       {data.method && data.method !== 'GET' ? (
-        <TemplateField
-          label="Body (JSON)"
-          {...optionalText(data.body, (body) => set({ body }, 'body'))}
-          placeholder={'{"email": "{{email}}"}'}
-        />
+        <TemplateField label="Body (JSON)" {...optionalText(setting('body'))} placeholder={'{"email": "{{email}}"}'} />
       ) : null}
       <NumberField
         label="Timeout (milliseconds)"
         min={100}
         max={HTTP_MAX_TIMEOUT_MS}
         value={data.timeoutMs}
-        onChange={(timeoutMs) => set({ timeoutMs: timeoutMs ?? 10_000 }, 'timeoutMs')}
+        onChange={(timeoutMs) => update({ ...data, timeoutMs: timeoutMs ?? 10_000 }, 'timeoutMs')}
         hint="Slower answers follow the “Error or timeout” output."
       />
       <div className="field-label">Save parts of the answer</div>
@@ -62,7 +52,7 @@ export function HttpRequestForm({ block, update }: BlockFormProps<'http_request'
         itemName="mapping"
         addLabel="Add mapping"
         create={() => ({ path: 'data.name', variable: 'result' })}
-        onChange={(responseMapping) => set({ responseMapping }, 'responseMapping')}
+        onChange={setting('responseMapping').onChange}
         renderItem={(mapping, setMapping) => (
           <div className="row">
             <TextField

@@ -1,7 +1,7 @@
 import type { HumanHandoffData } from '@flowdesk/flow-schema';
 import { useEditor } from '../../editor-context';
 import { NumberField, SelectField, TemplateField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { PRIORITY_LABELS } from './priority';
 
 type Priority = keyof typeof PRIORITY_LABELS;
@@ -12,6 +12,7 @@ export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handof
   const { teams } = useEditor();
   const data = block.data;
   const set = (patch: Partial<HumanHandoffData>, field: string) => update({ ...data, ...patch }, field);
+  const setting = bindSettings(data, update);
   const priority = data.priority ?? { mode: 'auto' };
   const teamOptions = [
     { value: ANY_TEAM, label: 'Any team (all agents)' },
@@ -46,27 +47,21 @@ export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handof
         options={teamOptions}
         onChange={(teamId) => set({ teamId: teamId || null }, 'teamId')}
       />
-      <TemplateField
-        label="Message to the visitor"
-        value={data.confirmationMessage ?? ''}
-        onChange={(confirmationMessage) => set({ confirmationMessage }, 'confirmationMessage')}
-      />
+      <TemplateField label="Message to the visitor" {...setting('confirmationMessage', '')} />
       <fieldset className="fieldset">
         <legend>When nobody is available</legend>
         <SelectField
           label="Treat as offline"
-          value={data.offlineWhen ?? 'both'}
+          {...setting('offlineWhen', 'both')}
           options={[
             { value: 'both', label: 'Outside office hours or no agent online' },
             { value: 'outside_hours', label: 'Only outside office hours' },
             { value: 'no_agents_online', label: 'Only when no agent is online' },
           ]}
-          onChange={(offlineWhen) => set({ offlineWhen }, 'offlineWhen')}
         />
         <TemplateField
           label="Offline message"
-          value={data.offlineMessage ?? ''}
-          onChange={(offlineMessage) => set({ offlineMessage }, 'offlineMessage')}
+          {...setting('offlineMessage', '')}
           hint="Then the flow continues on the “Offline” output — e.g. ask for an email."
         />
         <NumberField

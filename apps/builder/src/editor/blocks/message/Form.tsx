@@ -1,10 +1,11 @@
 import type { MessageBlockContent } from '@flowdesk/flow-schema';
 import { optionalText, SelectField, TemplateField, TextField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
 type Content = MessageBlockContent;
 type Card = Extract<Content, { type: 'carousel' }>['cards'][number];
+type CardButton = NonNullable<Card['buttons']>[number];
 
 const KINDS: { value: Content['type']; label: string }[] = [
   { value: 'text', label: 'Text' },
@@ -33,25 +34,31 @@ function emptyContent(type: Content['type'], text: string): Content {
   }
 }
 
+function CardButtonEditor({ button, update }: { button: CardButton; update: (button: CardButton) => void }) {
+  const setting = bindSettings(button, update);
+  return (
+    <div className="row">
+      <TextField label="Label" {...setting('label')} />
+      <TextField label="URL" {...optionalText(setting('url'))} />
+    </div>
+  );
+}
+
 function CardEditor({ card, update }: { card: Card; update: (card: Card) => void }) {
+  const setting = bindSettings(card, update);
   return (
     <>
-      <TextField label="Title" value={card.title} onChange={(title) => update({ ...card, title })} />
-      <TextField label="Subtitle" {...optionalText(card.subtitle, (subtitle) => update({ ...card, subtitle }))} />
-      <TextField label="Image URL" {...optionalText(card.imageUrl, (imageUrl) => update({ ...card, imageUrl }))} />
+      <TextField label="Title" {...setting('title')} />
+      <TextField label="Subtitle" {...optionalText(setting('subtitle'))} />
+      <TextField label="Image URL" {...optionalText(setting('imageUrl'))} />
       <ListEditor
         items={card.buttons ?? []}
         itemName="card button"
         addLabel="Add card button"
         max={5}
         create={() => ({ label: 'Learn more', url: 'https://' })}
-        onChange={(buttons) => update({ ...card, buttons })}
-        renderItem={(button, set) => (
-          <div className="row">
-            <TextField label="Label" value={button.label} onChange={(label) => set({ ...button, label })} />
-            <TextField label="URL" {...optionalText(button.url, (url) => set({ ...button, url }))} />
-          </div>
-        )}
+        onChange={setting('buttons').onChange}
+        renderItem={(button, set) => <CardButtonEditor button={button} update={set} />}
       />
     </>
   );
@@ -92,13 +99,13 @@ export function MessageForm({ block, update }: BlockFormProps<'message'>) {
           {content.type === 'image' ? (
             <TextField
               label="Alternative text"
-              {...optionalText(content.alt, (alt) => set({ ...content, alt }, 'alt'))}
+              {...optionalText({ value: content.alt, onChange: (alt) => set({ ...content, alt }, 'alt') })}
             />
           ) : null}
           <TemplateField
             label="Caption"
             multiline={false}
-            {...optionalText(caption, (c) => set({ ...content, caption: c }, 'caption'))}
+            {...optionalText({ value: caption, onChange: (c) => set({ ...content, caption: c }, 'caption') })}
           />
         </>
       ) : null}
@@ -106,7 +113,7 @@ export function MessageForm({ block, update }: BlockFormProps<'message'>) {
         <>
           <TemplateField
             label="Text above the button"
-            {...optionalText(content.text, (text) => set({ ...content, text }, 'text'))}
+            {...optionalText({ value: content.text, onChange: (text) => set({ ...content, text }, 'text') })}
           />
           <TextField
             label="Button label"

@@ -1,8 +1,9 @@
 import { TemplateField, VariableField } from '../fields';
-import type { BlockFormProps } from '../form-props';
+import { type BlockFormProps, bindSettings } from '../form-props';
 
 export function SetVariableForm({ block, update }: BlockFormProps<'set_variable'>) {
   const data = block.data;
+  const setting = bindSettings(data, update);
   return (
     <>
       <VariableField
@@ -10,12 +11,7 @@ export function SetVariableForm({ block, update }: BlockFormProps<'set_variable'
         value={data.variable}
         onChange={(variable) => update({ ...data, variable: variable ?? '' }, 'variable')}
       />
-      <TemplateField
-        label="Value"
-        value={data.value ?? ''}
-        onChange={(value) => update({ ...data, value }, 'value')}
-        hint="Text, a number, or {{another_variable}}."
-      />
+      <TemplateField label="Value" {...setting('value', '')} hint="Text, a number, or {{another_variable}}." />
     </>
   );
 }
