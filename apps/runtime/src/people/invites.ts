@@ -177,6 +177,19 @@ export function linkError(lookup: Extract<LinkLookup, { ok: false }>) {
   return new ValidationError(LINK_PROBLEMS[lookup.problem], undefined, lookup.problem);
 }
 
+/** The stored link of a genuine token of `kind` (`lock` as in findLink); throws the link's problem. */
+export async function requireLink(
+  db: Kysely<Database>,
+  token: string,
+  kind: PasswordLinkKind,
+  now: Date,
+  options: { lock?: boolean } = {},
+) {
+  const lookup = await findLink(db, token, kind, now, options);
+  if (!lookup.ok) throw linkError(lookup);
+  return lookup;
+}
+
 /**
  * What an invite or reset page shows: the person and workspace `findPerson` reads for the stored link; throws the
  * link's problem (link_revoked when the invite or user is gone).
@@ -188,8 +201,7 @@ export async function describeLink(
   now: Date,
   findPerson: (link: LinkRow) => Promise<Pick<PasswordLinkInfo, 'email' | 'name' | 'workspaceName'> | undefined>,
 ): Promise<PasswordLinkInfo> {
-  const lookup = await findLink(db, token, kind, now);
-  if (!lookup.ok) throw linkError(lookup);
+  const lookup = await requireLink(db, token, kind, now);
   const person = await findPerson(lookup.link);
   if (!person) throw linkError({ ok: false, problem: 'link_revoked' });
   return { kind, ...person, expiresAt: lookup.link.expiresAt.toISOString() };
@@ -213,8 +225,7 @@ export const describeInvite = (db: Kysely<Database>, token: string, now = new Da
 export async function acceptInvite(services: Services, token: string, password: string, now = new Date()) {
   const passwordHash = await hashPassword(password);
   return services.db.transaction().execute(async (trx) => {
-    const lookup = await findLink(trx, token, 'invite', now, { lock: true });
-    if (!lookup.ok) throw linkError(lookup);
+    const lookup = await requireLink(trx, token, 'invite', now, { lock: true });
     const people = peopleDb(trx);
     const invite = await people
       .selectFrom('user_invites')

@@ -6,10 +6,9 @@ import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { hashPassword, verifyPassword } from '../services/secrets';
 import { queueResetEmail, RESET_PAGE } from './emails';
-import { describeLink, linkError } from './invites';
-import { findLink, issueLink } from './password-links';
+import { describeLink, linkError, requireLink } from './invites';
+import { issueLink, useLink } from './password-links';
 import { createSession, deleteUserSessions } from './sessions';
-import { peopleDb } from './tables';
 import { findUserByEmail, findUserById, toPublicUser } from './users';
 
 /**
@@ -49,8 +48,7 @@ export const describeReset = (db: Kysely<Database>, token: string, now = new Dat
 export async function finishPasswordReset(services: Services, token: string, password: string, now = new Date()) {
   const passwordHash = await hashPassword(password);
   const done = await services.db.transaction().execute(async (trx) => {
-    const lookup = await findLink(trx, token, 'reset', now, { lock: true });
-    if (!lookup.ok) throw linkError(lookup);
+    const lookup = await requireLink(trx, token, 'reset', now, { lock: true });
     const user = await trx
       .updateTable('users')
       .set({ password_hash: passwordHash })
@@ -58,11 +56,7 @@ export async function finishPasswordReset(services: Services, token: string, pas
       .returningAll()
       .executeTakeFirst();
     if (!user) throw linkError({ ok: false, problem: 'link_revoked' });
-    await peopleDb(trx)
-      .updateTable('password_links')
-      .set({ used_at: now })
-      .where('token_hash', '=', lookup.tokenHash)
-      .execute();
+    await useLink(trx, lookup.tokenHash, now);
     await deleteUserSessions(trx, user.id);
     const session = await createSession(trx, user.id, services.config.SESSION_TTL_HOURS);
     return { user, session };
