@@ -1,6 +1,6 @@
-import { FlowDocument } from '@flowdesk/flow-schema';
+import { type FlowDocument, numberedEdges } from '@flowdesk/flow-schema';
 import { expect, test } from 'vitest';
-import { sampleFlow } from '../src/editor/model/test-flow';
+import { sampleFlowWith } from '../src/editor/model/test-flow';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
@@ -11,12 +11,8 @@ const { harness, page } = setupDashboard({ signedIn: true, failureShots: 'builde
 
 /** The sample flow plus an email question (start → welcome → ask_email → thanks → menu) and a match block. */
 function flowWithPanels(extraBlocks: unknown[] = []) {
-  const base = sampleFlow();
-  const edges = base.edges.filter((e) => e.id !== 'e2');
-  return FlowDocument.parse({
-    ...base,
+  return sampleFlowWith({
     blocks: [
-      ...base.blocks,
       {
         id: 'ask_email',
         type: 'capture',
@@ -32,13 +28,16 @@ function flowWithPanels(extraBlocks: unknown[] = []) {
       { id: 'match', type: 'match_intent', position: { x: 600, y: 440 }, data: { intentIds: ['talk_to_human'] } },
       ...extraBlocks,
     ],
-    edges: [
-      ...edges,
-      { id: 'e6', source: 'welcome', sourceHandle: 'next', target: 'ask_email' },
-      { id: 'e7', source: 'ask_email', sourceHandle: 'next', target: 'thanks' },
-      { id: 'e8', source: 'thanks', sourceHandle: 'next', target: 'menu' },
-      { id: 'e9', source: 'match', sourceHandle: 'talk_to_human', target: 'handoff' },
-    ],
+    edges: numberedEdges(
+      [
+        ['welcome', 'next', 'ask_email'],
+        ['ask_email', 'next', 'thanks'],
+        ['thanks', 'next', 'menu'],
+        ['match', 'talk_to_human', 'handoff'],
+      ],
+      6,
+    ),
+    replacing: 'e2',
   });
 }
 

@@ -1,4 +1,4 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+import { type FlowDocumentInput, numberedEdges } from '@flowdesk/flow-schema';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
@@ -169,16 +169,16 @@ function trapsFlow(): FlowDocumentInput {
       { id: 'handoff', type: 'human_handoff', position: at(2, 1), data: { noAgentTimeoutMinutes: 30 } },
       { id: 'bye', type: 'end', position: at(5), data: { message: 'We will write to {{email}}.' } },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'menu' },
-      { id: 'e2', source: 'menu', sourceHandle: 'prices', target: 'ai' },
-      { id: 'e3', source: 'menu', sourceHandle: 'human', target: 'handoff' },
-      { id: 'e4', source: 'ai', sourceHandle: 'answered', target: 'ask_mail' },
-      { id: 'e5', source: 'ai', sourceHandle: 'not_found', target: 'handoff' },
-      { id: 'e6', source: 'ask_mail', sourceHandle: 'next', target: 'ask_more' },
-      { id: 'e7', source: 'ask_more', sourceHandle: 'next', target: 'bye' },
-      { id: 'e8', source: 'handoff', sourceHandle: 'offline', target: 'ask_mail' },
-    ],
+    edges: numberedEdges([
+      ['start', 'next', 'menu'],
+      ['menu', 'prices', 'ai'],
+      ['menu', 'human', 'handoff'],
+      ['ai', 'answered', 'ask_mail'],
+      ['ai', 'not_found', 'handoff'],
+      ['ask_mail', 'next', 'ask_more'],
+      ['ask_more', 'next', 'bye'],
+      ['handoff', 'offline', 'ask_mail'],
+    ]),
   };
 }
 

@@ -1,4 +1,10 @@
-import type { FlowDocumentInput, MessageBlockContent } from '@flowdesk/flow-schema';
+import {
+  gridAt as at,
+  flowEdge as edge,
+  type FlowDocumentInput,
+  type MessageBlockContent,
+  nextChain,
+} from '@flowdesk/flow-schema';
 import { labelled, payload, XSS_PAYLOADS } from './xss-corpus';
 
 /** How many menu buttons the flow has (the schema allows 20): one payload label each. */
@@ -8,13 +14,6 @@ export const FLOW_EMAIL_TO = 'flow-mail@example.com';
 /** Set with the widget SDK before the loader runs; the flow interpolates it into its texts. */
 export const HOST_VARIABLE = 'host_html';
 
-const at = (x: number, y: number) => ({ x: x * 300, y: y * 180 });
-const edge = (source: string, sourceHandle: string, target: string) => ({
-  id: `${source}--${sourceHandle}`,
-  source,
-  sourceHandle,
-  target,
-});
 const message = (id: string, x: number, content: MessageBlockContent) => ({
   id,
   type: 'message' as const,
@@ -82,13 +81,7 @@ export function xssFlow(): FlowDocumentInput {
       { id: 'goodbye', type: 'end', position: at(9, 1), data: { message: payload(15) } },
     ],
     edges: [
-      edge('start', 'next', 'say_all'),
-      edge('say_all', 'next', 'set_evil'),
-      edge('set_evil', 'next', 'say_evil'),
-      edge('say_evil', 'next', 'link'),
-      edge('link', 'next', 'image'),
-      edge('image', 'next', 'mail'),
-      edge('mail', 'next', 'menu'),
+      ...nextChain('start', 'say_all', 'set_evil', 'say_evil', 'link', 'image', 'mail', 'menu'),
       ...buttons.map((button) => edge('menu', button.id, 'handoff')),
       edge('menu', 'typed', 'handoff'),
       edge('trigger', 'next', 'handoff'),

@@ -1,4 +1,4 @@
-import type { FlowDocumentInput } from '@flowdesk/flow-schema';
+import { type FlowDocumentInput, numberedEdges } from '@flowdesk/flow-schema';
 
 type BlockSpec = { id: string; type: string; data?: Record<string, unknown> };
 
@@ -23,7 +23,7 @@ export function tinyFlow(
       data: b.data ?? {},
       position: { x: i * 200, y: 0 },
     })) as FlowDocumentInput['blocks'],
-    edges: edgeList.map(([source, sourceHandle, target], i) => ({ id: `e${i}`, source, sourceHandle, target })),
+    edges: numberedEdges(edgeList, 0),
     ...extra,
   };
 }

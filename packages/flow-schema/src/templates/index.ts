@@ -6,8 +6,8 @@ import { leadCaptureTemplate } from './lead-capture';
 import { orderStatusTemplate } from './order-status';
 import { supportTriageTemplate } from './support-triage';
 
-/** The templates' grid and edge ids, for flows written by hand elsewhere (the engine's demo support bot). */
-export { at as gridAt, edge as flowEdge } from './layout';
+/** The templates' grid and edge ids, for flows written by hand elsewhere (the engine's demo support bot, tests). */
+export { at as gridAt, type EdgeLink, edge as flowEdge, nextChain, numberedEdges } from './layout';
 
 export type FlowTemplateCategory = 'Support' | 'Sales' | 'AI' | 'E-commerce' | 'Scheduling';
 

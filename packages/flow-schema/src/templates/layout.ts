@@ -7,3 +7,13 @@ export const edge = (source: string, sourceHandle: string, target: string) => ({
   sourceHandle,
   target,
 });
+
+/** An edge written as `[source, sourceHandle, target]`. */
+export type EdgeLink = readonly [source: string, sourceHandle: string, target: string];
+
+/** Edges whose ids count up in the order written (`e1`, `e2`, … from `first`): the ids tests name. */
+export const numberedEdges = (links: readonly EdgeLink[], first = 1) =>
+  links.map(([source, sourceHandle, target], i) => ({ id: `e${first + i}`, source, sourceHandle, target }));
+
+/** `ids[0]` → `ids[1]` → … each through its `next` output, with `edge`'s ids. */
+export const nextChain = (...ids: string[]) => ids.slice(1).map((target, i) => edge(ids[i]!, 'next', target));

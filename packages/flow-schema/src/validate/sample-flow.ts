@@ -1,4 +1,5 @@
 import type { FlowDocumentInput } from '../document';
+import { numberedEdges } from '../templates/layout';
 
 /** A small valid flow the validation tests break in one place at a time. */
 export function sampleFlow(): FlowDocumentInput {
@@ -37,16 +38,16 @@ export function sampleFlow(): FlowDocumentInput {
       { id: 'handoff', type: 'human_handoff', position: at(400), data: {} },
       { id: 'trigger', type: 'intent_trigger', position: at(0), data: { intentId: 'human', scope: 'global' } },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-      { id: 'e2', source: 'ask', sourceHandle: 'email', target: 'cap' },
-      { id: 'e3', source: 'ask', sourceHandle: 'human', target: 'handoff' },
-      { id: 'e4', source: 'cap', sourceHandle: 'next', target: 'cond' },
-      { id: 'e5', source: 'cond', sourceHandle: 'true', target: 'bye' },
-      { id: 'e6', source: 'cond', sourceHandle: 'false', target: 'ask' },
-      { id: 'e7', source: 'handoff', sourceHandle: 'offline', target: 'cap' },
-      { id: 'e8', source: 'trigger', sourceHandle: 'next', target: 'handoff' },
-    ],
+    edges: numberedEdges([
+      ['start', 'next', 'ask'],
+      ['ask', 'email', 'cap'],
+      ['ask', 'human', 'handoff'],
+      ['cap', 'next', 'cond'],
+      ['cond', 'true', 'bye'],
+      ['cond', 'false', 'ask'],
+      ['handoff', 'offline', 'cap'],
+      ['trigger', 'next', 'handoff'],
+    ]),
     intents: [{ id: 'human', name: 'Talk to a human', phrases: ['human please', 'real agent'] }],
   };
 }

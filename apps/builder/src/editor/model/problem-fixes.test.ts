@@ -1,19 +1,16 @@
-import { type FlowDocument, FlowDocument as FlowSchema, type Problem, validateFlow } from '@flowdesk/flow-schema';
+import { type FlowDocument, type Problem, validateFlow } from '@flowdesk/flow-schema';
 import { expect, test } from 'vitest';
 import { editorReducer, initialEditorState } from './editor-state';
 import { applyFix, problemFix } from './problem-fixes';
-import { sampleFlow } from './test-flow';
+import { sampleFlow, sampleFlowWith } from './test-flow';
 
 const problem = (doc: FlowDocument, code: string) => validateFlow(doc).find((p) => p.code === code) as Problem;
 const codes = (doc: FlowDocument) => validateFlow(doc).map((p) => p.code);
 
 /** menu.pricing → "Your email?" (email) → "Anything else?" switched to Text, still saving into `email` → bye. */
 function twoQuestions(): FlowDocument {
-  const doc = sampleFlow();
-  return FlowSchema.parse({
-    ...doc,
+  return sampleFlowWith({
     blocks: [
-      ...doc.blocks,
       {
         id: 'ask_mail',
         type: 'capture',
@@ -28,11 +25,11 @@ function twoQuestions(): FlowDocument {
       },
     ],
     edges: [
-      ...doc.edges.filter((e) => e.id !== 'e4'),
       { id: 'p1', source: 'menu', sourceHandle: 'pricing', target: 'ask_mail' },
       { id: 'p2', source: 'ask_mail', sourceHandle: 'next', target: 'ask_more' },
       { id: 'p3', source: 'ask_more', sourceHandle: 'next', target: 'bye' },
     ],
+    replacing: 'e4',
   });
 }
 
@@ -66,18 +63,14 @@ test('the handoff timeout exit is connected where the offline path goes; the han
 
 test('an "Ask for input" is inserted between the button and the AI answer, which then answers a typed question', () => {
   const base = sampleFlow();
-  const doc = FlowSchema.parse({
-    ...base,
-    blocks: [
-      ...base.blocks,
-      { id: 'ai', type: 'ai_answer', position: { x: 900, y: 300 }, data: { knowledge: 'Prices: 10 €' } },
-    ],
+  const doc = sampleFlowWith({
+    blocks: [{ id: 'ai', type: 'ai_answer', position: { x: 900, y: 300 }, data: { knowledge: 'Prices: 10 €' } }],
     edges: [
-      ...base.edges.filter((e) => e.id !== 'e4'),
       { id: 'to_ai', source: 'menu', sourceHandle: 'pricing', target: 'ai' },
       { id: 'a1', source: 'ai', sourceHandle: 'answered', target: 'bye' },
       { id: 'a2', source: 'ai', sourceHandle: 'not_found', target: 'handoff' },
     ],
+    replacing: 'e4',
   });
   const fix = problemFix(doc, problem(doc, 'ai_answer_after_buttons'))!;
   const fixed = fix.apply(doc);

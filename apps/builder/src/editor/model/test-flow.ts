@@ -1,4 +1,4 @@
-import { FlowDocument } from '@flowdesk/flow-schema';
+import { FlowDocument, numberedEdges } from '@flowdesk/flow-schema';
 
 /** A small valid flow for unit tests: start → welcome → buttons (pricing / human) → handoff. */
 export function sampleFlow(): FlowDocument {
@@ -29,13 +29,31 @@ export function sampleFlow(): FlowDocument {
       { id: 'handoff', type: 'human_handoff', position: { x: 900, y: 0 }, data: {} },
       { id: 'bye', type: 'end', position: { x: 1200, y: 0 }, data: {} },
     ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'welcome' },
-      { id: 'e2', source: 'welcome', sourceHandle: 'next', target: 'menu' },
-      { id: 'e3', source: 'menu', sourceHandle: 'human', target: 'handoff' },
-      { id: 'e4', source: 'menu', sourceHandle: 'pricing', target: 'bye' },
-      { id: 'e5', source: 'handoff', sourceHandle: 'offline', target: 'bye' },
-    ],
+    edges: numberedEdges([
+      ['start', 'next', 'welcome'],
+      ['welcome', 'next', 'menu'],
+      ['menu', 'human', 'handoff'],
+      ['menu', 'pricing', 'bye'],
+      ['handoff', 'offline', 'bye'],
+    ]),
     intents: [{ id: 'talk_to_human', name: 'Talk to a human', phrases: ['human please'] }],
+  });
+}
+
+/** The sample flow with `blocks` and `edges` added, less the edge `replacing` (an output the new edges take over). */
+export function sampleFlowWith({
+  blocks = [],
+  edges = [],
+  replacing,
+}: {
+  blocks?: unknown[];
+  edges?: unknown[];
+  replacing?: string;
+}): FlowDocument {
+  const base = sampleFlow();
+  return FlowDocument.parse({
+    ...base,
+    blocks: [...base.blocks, ...blocks],
+    edges: [...base.edges.filter((e) => e.id !== replacing), ...edges],
   });
 }
