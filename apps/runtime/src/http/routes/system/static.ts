@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { type ServeStaticOptions, serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Config } from '../../../config';
 import { sendError } from '../../errors';
@@ -35,33 +35,23 @@ export function staticRoutes(config: Pick<Config, 'BUILDER_DIST' | 'WIDGET_DIST'
   const router = new Hono();
   const indexFile = join(dirs.builder, 'index.html');
 
+  /** The files of `root` at `prefix`/*; `onFound` sets the headers of each file found. */
+  const serveFiles = (prefix: '/widget' | '/app', root: string, onFound: ServeStaticOptions['onFound']) =>
+    router.use(`${prefix}/*`, serveStatic({ root, rewriteRequestPath: (path) => path.slice(prefix.length), onFound }));
+
   router.get('/', (c) => c.redirect('/app/'));
   router.get('/app', (c) => c.redirect('/app/'));
-  router.use(
-    '/widget/*',
-    serveStatic({
-      root: dirs.widget,
-      rewriteRequestPath: (path) => path.replace(/^\/widget/, ''),
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=300');
-        c.header('Access-Control-Allow-Origin', '*');
-      },
-    }),
-  );
+  serveFiles('/widget', dirs.widget, (_path, c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+  });
   router.get('/widget/*', (c) =>
     sendError(c, 404, 'not_found', existsSync(dirs.widget) ? 'No such widget file' : notBuilt('widget')),
   );
-  router.use(
-    '/app/*',
-    serveStatic({
-      root: dirs.builder,
-      rewriteRequestPath: (path) => path.replace(/^\/app/, ''),
-      onFound: (path, c) => {
-        // Hashed assets never change; index.html must be revalidated to pick up new builds.
-        c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
-  );
+  serveFiles('/app', dirs.builder, (path, c) => {
+    // Hashed assets never change; index.html must be revalidated to pick up new builds.
+    c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  });
   router.get('/app/*', (c) => {
     if (/\/assets\//.test(c.req.path)) return sendError(c, 404, 'not_found', 'No such asset');
     if (!existsSync(indexFile)) return sendError(c, 404, 'not_found', notBuilt('dashboard'));
