@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_KINDS, renderEmail, type TemplateProps } from './index';
+import { EMAIL_KINDS, type EmailKind, renderEmail, type TemplateProps } from './index';
 
 const link = 'https://desk.example.test/app/inbox/c-42';
 const unsubscribe = 'https://desk.example.test/api/email/unsubscribe?token=abc.def';
@@ -41,9 +41,13 @@ const samples: TemplateProps = {
   },
 };
 
+/** The email of `kind` rendered from its sample (or `props`), with the unsubscribe link. */
+const render = <K extends EmailKind>(kind: K, props: TemplateProps[K] = samples[kind]) =>
+  renderEmail(kind, props, unsubscribe);
+
 describe('email templates', () => {
   it.each(EMAIL_KINDS)('%s has HTML, a plain-text part and the unsubscribe link', async (kind) => {
-    const email = await renderEmail(kind, samples[kind] as never, unsubscribe);
+    const email = await render(kind);
     expect(email.subject.length).toBeGreaterThan(3);
     expect(email.html).toMatch(/^<!DOCTYPE html/i);
     expect(email.html).toContain(unsubscribe.replace('&', '&amp;'));
@@ -53,7 +57,7 @@ describe('email templates', () => {
   });
 
   it('puts the summary, priority and deep link into agent notifications', async () => {
-    const email = await renderEmail('needs_attention', samples.needs_attention, unsubscribe);
+    const email = await render('needs_attention');
     expect(email.subject).toBe('[Urgent] Zoé <script>alert(1)</script> needs an agent');
     expect(email.html).toContain(`href="${link}"`);
     expect(email.html).toContain('Zoé &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -65,24 +69,24 @@ describe('email templates', () => {
   });
 
   it('keeps quoted visitor and note text as text', async () => {
-    const unseen = await renderEmail('unseen_message', samples.unseen_message, unsubscribe);
+    const unseen = await render('unseen_message');
     expect(unseen.html).toContain('Hello? &lt;b&gt;anyone&lt;/b&gt;');
     expect(unseen.text).toContain('12 minutes ago');
-    const mention = await renderEmail('mentioned', samples.mentioned, unsubscribe);
+    const mention = await render('mentioned');
     expect(mention.subject).toBe('Ben mentioned you in a note');
     expect(mention.text).toContain('@you please check <img src=x>');
   });
 
   it('renders the flow email body as paragraphs and the transcript line by line', async () => {
-    const flow = await renderEmail('flow_email', samples.flow_email, unsubscribe);
+    const flow = await render('flow_email');
     expect(flow.subject).toBe('Your quote');
     expect(flow.text).toContain('Your quote is <b>99€</b>.');
-    const copy = await renderEmail('transcript', samples.transcript, unsubscribe);
+    const copy = await render('transcript');
     expect(copy.text.indexOf('Hi <there>')).toBeLessThan(copy.text.indexOf('Hello!'));
   });
 
   it('flattens line breaks out of subjects so no header can be injected', async () => {
-    const flow = await renderEmail('flow_email', { ...samples.flow_email, subject: 'Hi\r\nBcc: x@y.z' }, unsubscribe);
+    const flow = await render('flow_email', { ...samples.flow_email, subject: 'Hi\r\nBcc: x@y.z' });
     expect(flow.subject).toBe('Hi Bcc: x@y.z');
   });
 });
