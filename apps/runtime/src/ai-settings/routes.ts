@@ -8,13 +8,12 @@ import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { adminErrors, errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { endpointProblem } from './endpoint-guard';
 import { readAiSettings, saveAiSettings } from './settings-store';
 import { testAiConnection } from './test-connection';
 
-const adminErrors = errorsOf(400, 401, 403);
 /** Each test is a model call with the admin's key: per admin and minute. */
 export const TEST_CONNECTION_LIMIT_PER_MINUTE = 10;
 

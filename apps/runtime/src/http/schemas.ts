@@ -30,6 +30,9 @@ export function errorsOf<S extends keyof typeof errors>(...statuses: S[]): Pick<
   return Object.fromEntries(statuses.map((status) => [status, errors[status]])) as Pick<typeof errors, S>;
 }
 
+/** The errors of an admin route: invalid input, not signed in, not an admin. */
+export const adminErrors = errorsOf(400, 401, 403);
+
 export const jsonBody = <T extends z.ZodType>(schema: T, description = 'JSON body') => ({
   required: true,
   description,

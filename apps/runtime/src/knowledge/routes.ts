@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
 import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { adminErrors, errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { indexKnowledgeSource } from './indexer';
 import { nextRefreshAt, refreshOf, sourceUrl } from './refresh';
@@ -39,7 +39,6 @@ export const knowledgeUploadBodyLimit = bodyLimit({
     return c.json(errorBody('payload_too_large', `The file is larger than ${megabytes} MB`), 413);
   },
 });
-const adminErrors = errorsOf(400, 401, 403);
 
 const route = routesUnder(base, 'Knowledge');
 const routes = {
