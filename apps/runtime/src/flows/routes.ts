@@ -72,6 +72,18 @@ export async function loadFlow(c: Context<AppEnv>, services: Services, id: strin
   return flow;
 }
 
+type Named = { name: string };
+
+/**
+ * 409 `live_flow_conflict`: going live would replace the bot's live flow, which the admin did not name in
+ * `replacesFlowId`. The details say which bot and flow; `orElse` adds the other way out.
+ */
+export function liveFlowConflict(conflict: { bot: Named; liveFlow: Named }, orElse = '') {
+  const { bot, liveFlow } = conflict;
+  const message = `"${liveFlow.name}" is live for ${bot.name}; confirm replacing it (replacesFlowId)${orElse}`;
+  return new ApiError(409, LIVE_FLOW_CONFLICT, message, conflict);
+}
+
 export function flowRoutes(services: Services) {
   const router = createRouter();
   const { db } = services;
@@ -113,15 +125,7 @@ export function flowRoutes(services: Services) {
     const flow = await loadFlow(c, services, c.req.valid('param').id);
     const result = await makeFlowLive(db, { flowId: flow.id, replacesFlowId: c.req.valid('json').replacesFlowId });
     if (result === 'not_published') throw conflict('Publish this flow before making it live');
-    if ('conflict' in result) {
-      const { bot, liveFlow } = result.conflict;
-      throw new ApiError(
-        409,
-        LIVE_FLOW_CONFLICT,
-        `"${liveFlow.name}" is live for ${bot.name}; confirm replacing it (replacesFlowId)`,
-        result.conflict,
-      );
-    }
+    if ('conflict' in result) throw liveFlowConflict(result.conflict);
     return c.json({ bot: result.bot, live: true, replaced: result.replaced }, 200);
   });
 

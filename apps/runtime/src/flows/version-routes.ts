@@ -18,7 +18,7 @@ import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import { knowledgeSourceProblems } from '../knowledge/flow-check';
 import type { Services } from '../services';
 import { saveDraft, toFlowJson } from './repository';
-import { FLOWS_BASE, loadFlow } from './routes';
+import { FLOWS_BASE, liveFlowConflict, loadFlow } from './routes';
 import { CheckedFlowDraft, FlowIdParam } from './schemas';
 import { checkPublishable } from './validation';
 import { findVersion, listVersions, publishFlowVersion, toVersionJson } from './versions-repository';
@@ -106,15 +106,7 @@ export function flowVersionRoutes(services: Services) {
       userId: user.id,
       live: { makeLive, replacesFlowId },
     });
-    if ('conflict' in result) {
-      const { bot, liveFlow } = result.conflict;
-      throw new ApiError(
-        409,
-        LIVE_FLOW_CONFLICT,
-        `"${liveFlow.name}" is live for ${bot.name}; confirm replacing it (replacesFlowId) or publish without making this flow live`,
-        result.conflict,
-      );
-    }
+    if ('conflict' in result) throw liveFlowConflict(result.conflict, ' or publish without making this flow live');
     const row = await findVersion(db, flow.id, result.version.number);
     return c.json(
       { version: toVersionJson(row!), problems, bot: result.bot, live: result.live, replaced: result.replaced },
