@@ -12,10 +12,12 @@ import {
 import type { TranscriptLine } from './provider';
 
 describe('field extraction', () => {
-  it('turns labels into keys', () => {
-    expect(fieldKey('Order number')).toBe('order_number');
-    expect(fieldKey(' E-mail ')).toBe('e_mail');
-    expect(fieldKey('!!')).toBe('field');
+  it.each([
+    ['Order number', 'order_number'],
+    [' E-mail ', 'e_mail'],
+    ['!!', 'field'],
+  ])('turns the label %j into the key %j', (label, key) => {
+    expect(fieldKey(label)).toBe(key);
   });
 
   it("finds the addresses the one email rule (zod's, from @flowdesk/contract) accepts", () => {
@@ -38,10 +40,12 @@ describe('field extraction', () => {
     expect(findReferences(text)).toEqual(expected);
   });
 
-  it('finds names only when introduced', () => {
-    expect(findName("Hi, I'm Jane Doe and I need help")).toBe('Jane Doe');
-    expect(findName('My name is Omar')).toBe('Omar');
-    expect(findName('the order is late')).toBeNull();
+  it.each([
+    ["Hi, I'm Jane Doe and I need help", 'Jane Doe'],
+    ['My name is Omar', 'Omar'],
+    ['the order is late', null],
+  ])('finds names only when introduced: %j → %j', (text, name) => {
+    expect(findName(text)).toBe(name);
   });
 
   it('lists captured details with labels, a reference named by the word before it', () => {
@@ -81,13 +85,15 @@ describe('field extraction', () => {
     expect(gatherFields(['name', 'email'], transcript)).toEqual({ name: 'Jane, jane at gmail' });
   });
 
-  it('checks values reported by a model like typed ones', () => {
-    expect(checkFieldValue('email', ' jo@x.io ')).toBe('jo@x.io');
-    expect(checkFieldValue('email', 'unknown')).toBeNull();
-    expect(checkFieldValue('order number', 'order #5521')).toBe('5521');
-    expect(checkFieldValue('order number', 'not given')).toBeNull();
-    expect(checkFieldValue('company', ' Acme ')).toBe('Acme');
-    expect(checkFieldValue('company', '')).toBeNull();
+  it.each([
+    ['email', ' jo@x.io ', 'jo@x.io'],
+    ['email', 'unknown', null],
+    ['order number', 'order #5521', '5521'],
+    ['order number', 'not given', null],
+    ['company', ' Acme ', 'Acme'],
+    ['company', '', null],
+  ])('checks a %s reported by a model like a typed one: %j → %j', (field, value, checked) => {
+    expect(checkFieldValue(field, value)).toBe(checked);
   });
 
   it('words the question for a missing field', () => {

@@ -45,21 +45,20 @@ const request = (path: string, overrides: Partial<Parameters<typeof guardedReque
   });
 
 describe('isPrivateAddress', () => {
-  it('classifies loopback, private, link-local and mapped addresses', () => {
-    for (const address of [
-      '127.0.0.1',
-      '10.1.2.3',
-      '192.168.0.1',
-      '172.20.0.1',
-      '169.254.169.254',
-      '::1',
-      'fd00::1',
-      '::ffff:127.0.0.1',
-    ]) {
-      expect(isPrivateAddress(address), address).toBe(true);
-    }
-    for (const address of ['8.8.8.8', '93.184.216.34', '2606:4700::1111'])
-      expect(isPrivateAddress(address), address).toBe(false);
+  it.each([
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['192.168.0.1', true],
+    ['172.20.0.1', true],
+    ['169.254.169.254', true],
+    ['::1', true],
+    ['fd00::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['8.8.8.8', false],
+    ['93.184.216.34', false],
+    ['2606:4700::1111', false],
+  ])('classifies loopback, private, link-local and mapped addresses: %s → %s', (address, isPrivate) => {
+    expect(isPrivateAddress(address)).toBe(isPrivate);
   });
 });
 

@@ -11,47 +11,47 @@ const intentOf = (text: string) => classifyIntentOffline({ text, intents: CORPUS
 const priorityOf = (text: string) => prioritizeOffline({ transcript: [{ author: 'visitor', text } as TranscriptLine] });
 
 describe('support lexicon', () => {
-  it('folds ways of naming a person, and irregular verb forms, onto shared concepts', () => {
-    for (const text of [
-      'a staff member',
-      'an operator',
-      'a live person',
-      'a real agent',
-      'somebody',
-      'your support team',
-    ])
-      expect(terms(text), text).toContain('human');
+  it.each(['a staff member', 'an operator', 'a live person', 'a real agent', 'somebody', 'your support team'])(
+    'folds %j onto the concept of a person',
+    (text) => {
+      expect(terms(text)).toContain('human');
+    },
+  );
+
+  it('folds irregular verb forms and ways of naming a problem onto shared concepts', () => {
     expect(terms('they paid and spoke')).toEqual(['payment', 'speak']);
     expect(terms('the site went down')).toEqual(['site', 'bug']);
     expect(terms('the courier lost my parcel')).toEqual(['ship', 'lose', 'ship']);
     expect(terms('they charged me twice')).toContain('refund');
   });
 
-  it('hears a request for a person however it is worded, above the threshold', () => {
-    for (const text of [
-      'is a staff member around?',
-      'could an operator help me',
-      'I would rather speak to a manager',
-      'any real people working there?',
-      'put me in touch with somebody from customer care',
-    ]) {
-      const got = intentOf(text);
-      expect(got.intentId, text).toBe('human');
-      expect(got.confidence, text).toBeGreaterThanOrEqual(DEFAULT_INTENT_THRESHOLD);
-    }
+  it.each([
+    'is a staff member around?',
+    'could an operator help me',
+    'I would rather speak to a manager',
+    'any real people working there?',
+    'put me in touch with somebody from customer care',
+  ])('hears %j as a request for a person, above the threshold', (text) => {
+    const got = intentOf(text);
+    expect(got.intentId).toBe('human');
+    expect(got.confidence).toBeGreaterThanOrEqual(DEFAULT_INTENT_THRESHOLD);
   });
 
-  it('matches other intents through their concepts', () => {
-    expect(intentOf('the courier never turned up with my shipment').intentId).toBe('order_status');
-    expect(intentOf('2FA code rejected, cannot get into my account').intentId).toBe('login');
-    expect(intentOf('the reports page keeps crashing').intentId).toBe('bug');
-    expect(intentOf('you took the money twice, I want a chargeback').intentId).toBe('refund');
+  it.each([
+    ['the courier never turned up with my shipment', 'order_status'],
+    ['2FA code rejected, cannot get into my account', 'login'],
+    ['the reports page keeps crashing', 'bug'],
+    ['you took the money twice, I want a chargeback', 'refund'],
+  ])('matches %j to the intent %s through its concepts', (text, intentId) => {
+    expect(intentOf(text).intentId).toBe(intentId);
   });
 
-  it('gives none for thanks, praise and small talk', () => {
-    for (const text of ['thanks, great job', 'ok cool, thank you!', 'Hello!', 'Have a nice day, team'])
-      expect(intentOf(text).intentId, text).toBeNull();
-  });
+  it.each(['thanks, great job', 'ok cool, thank you!', 'Hello!', 'Have a nice day, team'])(
+    'gives no intent for thanks, praise and small talk: %j',
+    (text) => {
+      expect(intentOf(text).intentId).toBeNull();
+    },
+  );
 });
 
 describe('priority from what is at stake', () => {

@@ -4,19 +4,23 @@ import { closestKnownTerm } from './typo';
 describe('typo tolerance in intent matching', () => {
   const known = ['cancel', 'refund', 'support', 'order', 'subscript', 'plan'];
 
-  it('reads a word one edit (or a swap) away, or a known stem with a broken ending, as the known word', () => {
-    expect(closestKnownTerm('cancl', known)).toBe('cancel');
-    expect(closestKnownTerm('refnd', known)).toBe('refund');
-    expect(closestKnownTerm('suport', known)).toBe('support');
-    expect(closestKnownTerm('oder', known)).toBe('order');
-    expect(closestKnownTerm('subscripton', known)).toBe('subscript');
-    expect(closestKnownTerm('ordre', known)).toBe('order');
+  it.each([
+    ['cancl', 'cancel'],
+    ['refnd', 'refund'],
+    ['suport', 'support'],
+    ['oder', 'order'],
+    ['subscripton', 'subscript'],
+    ['ordre', 'order'],
+  ])('reads %j (one edit or a swap away, or a known stem with a broken ending) as %j', (word, expected) => {
+    expect(closestKnownTerm(word, known)).toBe(expected);
   });
 
-  it('leaves short words, numbers and words two edits away alone', () => {
-    expect(closestKnownTerm('pln', known)).toBeNull(); // under four letters: too short to guess at
-    expect(closestKnownTerm('ordr1', known)).toBeNull();
-    expect(closestKnownTerm('paypal', known)).toBeNull();
-    expect(closestKnownTerm('cncl', known)).toBeNull();
+  it.each([
+    'pln', // under four letters: too short to guess at
+    'ordr1',
+    'paypal',
+    'cncl',
+  ])('leaves %j alone (a short word, a number, a word two edits away)', (word) => {
+    expect(closestKnownTerm(word, known)).toBeNull();
   });
 });
