@@ -1,6 +1,14 @@
-import { flowEdge as edge, type FlowDocumentInput, nextChain } from '@flowdesk/flow-schema';
+import type { FlowDocumentInput } from '@flowdesk/flow-schema';
 
+// Self-contained on purpose (a type import only): build-fixture.ts copies this file into older builds, whose
+// flow-schema may lack today's flow helpers (flowEdge, nextChain, buttonMenu).
 const at = (x: number, y = 0) => ({ x: x * 220, y: y * 160 });
+const edge = (source: string, sourceHandle: string, target: string) => ({
+  id: `${source}--${sourceHandle}`,
+  source,
+  sourceHandle,
+  target,
+});
 const text = (value: string) => ({ content: { type: 'text' as const, text: value } });
 const askText = (prompt: string, saveAs: string) => ({ prompt, inputType: 'text' as const, saveAs });
 
@@ -77,12 +85,17 @@ export function upgradeFlow(teamId: string, lookupUrl: string): FlowDocumentInpu
       { id: 'goodbye', type: 'end', position: at(8), data: { message: 'Goodbye, {{name}}!' } },
     ],
     edges: [
-      ...nextChain('start', 'welcome', 'ask_name', 'greet', 'menu'),
+      edge('start', 'next', 'welcome'),
+      edge('welcome', 'next', 'ask_name'),
+      edge('ask_name', 'next', 'greet'),
+      edge('greet', 'next', 'menu'),
       edge('menu', 'order', 'ask_order'),
       edge('menu', 'status', 'lookup'),
       edge('menu', 'human', 'handoff'),
       edge('menu', 'bye', 'goodbye'),
-      ...nextChain('ask_order', 'noted', 'mail', 'goodbye'),
+      edge('ask_order', 'next', 'noted'),
+      edge('noted', 'next', 'mail'),
+      edge('mail', 'next', 'goodbye'),
       edge('lookup', 'success', 'status_ok'),
       edge('lookup', 'error', 'status_failed'),
       edge('status_ok', 'next', 'menu'),
