@@ -1,4 +1,4 @@
-import { type FlowDocument, numberedEdges } from '@flowdesk/flow-schema';
+import { askInput, type FlowDocument, numberedEdges, textMessage } from '@flowdesk/flow-schema';
 import { expect, test } from 'vitest';
 import { sampleFlowWith } from '../src/editor/model/test-flow';
 import { openNewFlow } from './support/api';
@@ -13,18 +13,8 @@ const { harness, page } = setupDashboard({ signedIn: true, failureShots: 'builde
 function flowWithPanels(extraBlocks: unknown[] = []) {
   return sampleFlowWith({
     blocks: [
-      {
-        id: 'ask_email',
-        type: 'capture',
-        position: { x: 300, y: 220 },
-        data: { prompt: 'What is your email?', inputType: 'email', saveAs: 'email' },
-      },
-      {
-        id: 'thanks',
-        type: 'message',
-        position: { x: 600, y: 220 },
-        data: { content: { type: 'text', text: 'Thanks, we will write to {{email}}.' } },
-      },
+      askInput('ask_email', { x: 300, y: 220 }, 'What is your email?', 'email', 'email'),
+      textMessage('thanks', { x: 600, y: 220 }, 'Thanks, we will write to {{email}}.'),
       { id: 'match', type: 'match_intent', position: { x: 600, y: 440 }, data: { intentIds: ['talk_to_human'] } },
       ...extraBlocks,
     ],

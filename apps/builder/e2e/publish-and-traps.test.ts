@@ -1,4 +1,4 @@
-import { type FlowDocumentInput, numberedEdges } from '@flowdesk/flow-schema';
+import { askInput, buttonMenu, type FlowDocumentInput, numberedEdges } from '@flowdesk/flow-schema';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
@@ -139,33 +139,10 @@ function trapsFlow(): FlowDocumentInput {
     name: 'Traps',
     blocks: [
       { id: 'start', type: 'start', position: at(0), data: {} },
-      {
-        id: 'menu',
-        type: 'buttons',
-        position: at(1),
-        data: {
-          text: 'What do you need?',
-          buttons: [
-            { id: 'prices', label: 'Prices' },
-            { id: 'human', label: 'A human' },
-          ],
-        },
-      },
+      buttonMenu('menu', at(1), 'What do you need?', { prices: 'Prices', human: 'A human' }),
       { id: 'ai', type: 'ai_answer', position: at(2), data: { knowledge: 'Plans cost 10 € a month.' } },
-      {
-        id: 'ask_mail',
-        type: 'capture',
-        name: 'Ask email',
-        position: at(3),
-        data: { prompt: 'Your email?', inputType: 'email', saveAs: 'email' },
-      },
-      {
-        id: 'ask_more',
-        type: 'capture',
-        name: 'Ask details',
-        position: at(4),
-        data: { prompt: 'Anything else?', inputType: 'text', saveAs: 'email' },
-      },
+      { ...askInput('ask_mail', at(3), 'Your email?', 'email', 'email'), name: 'Ask email' },
+      { ...askInput('ask_more', at(4), 'Anything else?', 'text', 'email'), name: 'Ask details' },
       { id: 'handoff', type: 'human_handoff', position: at(2, 1), data: { noAgentTimeoutMinutes: 30 } },
       { id: 'bye', type: 'end', position: at(5), data: { message: 'We will write to {{email}}.' } },
     ],

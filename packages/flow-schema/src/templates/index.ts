@@ -8,6 +8,8 @@ import { supportTriageTemplate } from './support-triage';
 
 /** The templates' grid and edge ids, for flows written by hand elsewhere (the engine's demo support bot, tests). */
 export { at as gridAt, type EdgeLink, edge as flowEdge, nextChain, numberedEdges } from './layout';
+/** The templates' block builders that fit hand-written flows as they are. */
+export { askInput, askText, buttonMenu, textMessage } from './starter-flow';
 
 export type FlowTemplateCategory = 'Support' | 'Sales' | 'AI' | 'E-commerce' | 'Scheduling';
 

@@ -80,13 +80,18 @@ export const endWith = (id: string, position: Position, message: string): BlockI
   data: { message },
 });
 
+/** Asks `prompt`, to be answered as `inputType`; the answer goes into `saveAs`. */
+export const askInput = (
+  id: string,
+  position: Position,
+  prompt: string,
+  inputType: BlockInputOf<'capture'>['data']['inputType'],
+  saveAs: string,
+): BlockInputOf<'capture'> => ({ id, type: 'capture', position, data: { prompt, inputType, saveAs } });
+
 /** Asks a free-text question; the answer goes into `saveAs`. */
-export const askText = (id: string, position: Position, prompt: string, saveAs: string): BlockInputOf<'capture'> => ({
-  id,
-  type: 'capture',
-  position,
-  data: { prompt, inputType: 'text', saveAs },
-});
+export const askText = (id: string, position: Position, prompt: string, saveAs: string) =>
+  askInput(id, position, prompt, 'text', saveAs);
 
 /** Asks for an email into `email`; two wrong answers lead out through `invalid`. */
 export const askEmail = (

@@ -1,5 +1,6 @@
 import type { FlowDocumentInput } from '../document';
 import { numberedEdges } from '../templates/layout';
+import { buttonMenu } from '../templates/starter-flow';
 
 /** A small valid flow the validation tests break in one place at a time. */
 export function sampleFlow(): FlowDocumentInput {
@@ -10,18 +11,7 @@ export function sampleFlow(): FlowDocumentInput {
     name: 'Sample',
     blocks: [
       { id: 'start', type: 'start', position: at(0), data: {} },
-      {
-        id: 'ask',
-        type: 'buttons',
-        position: at(200),
-        data: {
-          text: 'Hi {{visitor.name}}',
-          buttons: [
-            { id: 'email', label: 'Email me' },
-            { id: 'human', label: 'Human' },
-          ],
-        },
-      },
+      buttonMenu('ask', at(200), 'Hi {{visitor.name}}', { email: 'Email me', human: 'Human' }),
       {
         id: 'cap',
         type: 'capture',

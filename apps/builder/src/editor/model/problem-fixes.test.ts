@@ -1,4 +1,4 @@
-import { type FlowDocument, type Problem, validateFlow } from '@flowdesk/flow-schema';
+import { askInput, type FlowDocument, type Problem, validateFlow } from '@flowdesk/flow-schema';
 import { expect, test } from 'vitest';
 import { editorReducer, initialEditorState } from './editor-state';
 import { applyFix, problemFix } from './problem-fixes';
@@ -11,18 +11,8 @@ const codes = (doc: FlowDocument) => validateFlow(doc).map((p) => p.code);
 function twoQuestions(): FlowDocument {
   return sampleFlowWith({
     blocks: [
-      {
-        id: 'ask_mail',
-        type: 'capture',
-        position: { x: 900, y: 200 },
-        data: { prompt: 'Your email?', inputType: 'email', saveAs: 'email' },
-      },
-      {
-        id: 'ask_more',
-        type: 'capture',
-        position: { x: 1200, y: 200 },
-        data: { prompt: 'Anything else?', inputType: 'text', saveAs: 'email' },
-      },
+      askInput('ask_mail', { x: 900, y: 200 }, 'Your email?', 'email', 'email'),
+      askInput('ask_more', { x: 1200, y: 200 }, 'Anything else?', 'text', 'email'),
     ],
     edges: [
       { id: 'p1', source: 'menu', sourceHandle: 'pricing', target: 'ask_mail' },

@@ -1,4 +1,4 @@
-import { FlowDocument, numberedEdges } from '@flowdesk/flow-schema';
+import { buttonMenu, FlowDocument, numberedEdges, textMessage } from '@flowdesk/flow-schema';
 
 /** A small valid flow for unit tests: start → welcome → buttons (pricing / human) → handoff. */
 export function sampleFlow(): FlowDocument {
@@ -8,24 +8,8 @@ export function sampleFlow(): FlowDocument {
     name: 'Sample',
     blocks: [
       { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-      {
-        id: 'welcome',
-        type: 'message',
-        position: { x: 300, y: 0 },
-        data: { content: { type: 'text', text: 'Hi {{name}}!' } },
-      },
-      {
-        id: 'menu',
-        type: 'buttons',
-        position: { x: 600, y: 0 },
-        data: {
-          text: 'Pick one',
-          buttons: [
-            { id: 'pricing', label: 'Pricing' },
-            { id: 'human', label: 'Human' },
-          ],
-        },
-      },
+      textMessage('welcome', { x: 300, y: 0 }, 'Hi {{name}}!'),
+      buttonMenu('menu', { x: 600, y: 0 }, 'Pick one', { pricing: 'Pricing', human: 'Human' }),
       { id: 'handoff', type: 'human_handoff', position: { x: 900, y: 0 }, data: {} },
       { id: 'bye', type: 'end', position: { x: 1200, y: 0 }, data: {} },
     ],
