@@ -14,6 +14,7 @@ const row = (id: string, extra: Partial<InboxRow> = {}): InboxRow =>
     lastSeq: 3,
     unread: 1,
     waitingSince: '2026-12-05T06:00:00.000Z',
+    followUp: { reason: 'no_agent_online', since: '2026-12-05T06:00:00.000Z', replyDueAt: '2026-12-05T12:00:00.000Z' },
     ...extra,
   }) as InboxRow;
 
@@ -65,7 +66,7 @@ describe('the open conversation stays in the list until the agent moves on', () 
     const known = { status: 'agent' as const, lastSeq: 4, assigneeId: 'me' };
     const after = keepOpenRow([row('a'), row('c')], 'b', first.open, () => known, me);
     expect(after.rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect(after.rows[1]).toMatchObject({ status: 'agent', assignee: me, waitingSince: null });
+    expect(after.rows[1]).toMatchObject({ status: 'agent', assignee: me, waitingSince: null, followUp: null });
   });
   it('lets it go once another conversation is open', () => {
     const first = keepOpenRow([row('a'), row('b')], 'b', null, () => undefined, me);

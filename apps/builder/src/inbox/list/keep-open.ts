@@ -47,6 +47,8 @@ export function keepOpenRow(
       lastSeq: now.lastSeq,
       assignee,
       waitingSince: now.status === 'needs_agent' ? row.waitingSince : null,
+      // The follow-up mark (and its "reply by") is only for a conversation still waiting in the queue.
+      followUp: now.status === 'needs_agent' ? row.followUp : null,
     };
   }
   const next = [...rows];
