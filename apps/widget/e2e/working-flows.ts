@@ -17,12 +17,13 @@ const ask = (id: string, n: number, prompt: string, saveAs: string) => ({
   position: at(n),
   data: { prompt, inputType: 'text', saveAs },
 });
-const edge = (id: string, source: string, sourceHandle: string, target: string) => ({
-  id,
-  source,
-  sourceHandle,
-  target,
-});
+/** Each block's exits (output handle → the block it leads to) as edges numbered e1, e2, … in the order written. */
+const edgesFrom = (exits: Record<string, Record<string, string>>) =>
+  Object.entries(exits)
+    .flatMap(([source, targets]) =>
+      Object.entries(targets).map(([sourceHandle, target]) => [source, sourceHandle, target]),
+    )
+    .map(([source, sourceHandle, target], i) => ({ id: `e${i + 1}`, source, sourceHandle, target }));
 
 export const AI_PROMPT = 'What would you like to know?';
 
@@ -45,14 +46,13 @@ export function aiAnswerFlow() {
       },
       say('unknown', 4, 'I do not know that.', 1),
     ],
-    edges: [
-      edge('e1', 'start', 'next', 'ask'),
-      edge('e2', 'ask', 'next', 'lookup'),
-      edge('e3', 'lookup', 'next', 'answer'),
-      edge('e4', 'answer', 'answered', 'ask'),
-      edge('e5', 'answer', 'not_found', 'unknown'),
-      edge('e6', 'unknown', 'next', 'ask'),
-    ],
+    edges: edgesFrom({
+      start: { next: 'ask' },
+      ask: { next: 'lookup' },
+      lookup: { next: 'answer' },
+      answer: { answered: 'ask', not_found: 'unknown' },
+      unknown: { next: 'ask' },
+    }),
   };
 }
 
@@ -81,14 +81,13 @@ export function orderFlow(url: string) {
       say('found', 3, 'Order {{order}} is {{status}}.'),
       say('failed', 3, 'Lookup failed.', 1),
     ],
-    edges: [
-      edge('e1', 'start', 'next', 'ask'),
-      edge('e2', 'ask', 'next', 'lookup'),
-      edge('e3', 'lookup', 'success', 'found'),
-      edge('e4', 'lookup', 'error', 'failed'),
-      edge('e5', 'found', 'next', 'ask'),
-      edge('e6', 'failed', 'next', 'ask'),
-    ],
+    edges: edgesFrom({
+      start: { next: 'ask' },
+      ask: { next: 'lookup' },
+      lookup: { success: 'found', error: 'failed' },
+      found: { next: 'ask' },
+      failed: { next: 'ask' },
+    }),
   };
 }
 
