@@ -5,38 +5,27 @@ import {
   KnowledgePreviewAnswerRequest,
 } from '@flowdesk/contract';
 import type { AgentTurnResult } from '@flowdesk/engine';
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { answeredBy } from '../ai';
 import { lastVisitorText } from '../ai/transcript';
 import { type AppEnv, createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse } from '../http/schemas';
+import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { type AgentTurnCall, answerFromKnowledge, callExternal } from '../services/external-effects';
 import { retrievePassages } from './grounding';
 import { withVectorPassages } from './hybrid-passages';
 import { workspaceEmbedder } from './workspace-embedder';
 
-const path = '/api/admin/knowledge/preview-answer';
-
-const previewAnswer = createRoute({
-  method: 'post',
-  path,
-  tags: ['Knowledge'],
+const route = routesUnder('/api/admin/knowledge', 'Knowledge');
+const previewAnswer = route('post', '/preview-answer', {
   summary:
     "What an AI answer block would say from these sources and its own knowledge text, and the passages it used (the builder's preview)",
   request: { body: jsonBody(KnowledgePreviewAnswerRequest) },
   responses: { 200: jsonResponse(KnowledgePreviewAnswer, 'Answer'), ...errorsOf(400, 401, 403, 429) },
 });
-
-const agentPath = '/api/admin/knowledge/preview-agent-turn';
-
-const previewAgentTurn = createRoute({
-  method: 'post',
-  path: agentPath,
-  tags: ['Knowledge'],
+const previewAgentTurn = route('post', '/preview-agent-turn', {
   summary: "What an AI agent block would say next in this chat, and the passages it used (the builder's preview)",
   request: { body: jsonBody(KnowledgePreviewAgentTurnRequest) },
   responses: { 200: jsonResponse(KnowledgePreviewAgentTurn, 'The next turn'), ...errorsOf(400, 401, 403, 429) },
@@ -52,7 +41,7 @@ export const KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE = 30;
  */
 export function knowledgePreviewRoutes(services: Services) {
   const router = createRouter();
-  router.use(path, requireUser(services));
+  router.use(previewAnswer.getRoutingPath(), requireUser(services));
   /** An admin's preview, counted against their budget: the workspace it answers in. */
   const admitted = async (c: Context<AppEnv>) => {
     const { workspaceId, id } = requireAdmin(c);
@@ -87,7 +76,7 @@ export function knowledgePreviewRoutes(services: Services) {
       200,
     );
   });
-  router.use(agentPath, requireUser(services));
+  router.use(previewAgentTurn.getRoutingPath(), requireUser(services));
   router.openapi(previewAgentTurn, async (c) => {
     const workspaceId = await admitted(c);
     const body = c.req.valid('json');
