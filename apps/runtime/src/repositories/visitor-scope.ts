@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, Timestamp, Visitor } from '../db/schema';
+import type { Database, Visitor } from '../db/schema';
+import { continuityDb } from '../email/continuity/tables';
 import { hashToken } from '../services/secrets';
 
 /**
@@ -8,13 +9,6 @@ import { hashToken } from '../services/secrets';
  * token. Such a visitor opens that conversation only, never the visitor's others; a new conversation it
  * starts (after that one was resolved) becomes its one conversation.
  */
-interface LinkTokensTable {
-  token_hash: string;
-  visitor_id: string;
-  conversation_id: string;
-  expires_at: Timestamp;
-}
-
 const scopes = new WeakMap<Visitor, string>();
 
 /** The one conversation this visitor (as found by its token) may open; null for a visitor's own token. */
@@ -26,7 +20,7 @@ export const mayOpen = (visitor: Visitor, conversation: { id: string; visitor_id
 
 /** The visitor behind an unexpired scoped token, marked with its scope. */
 export async function findScopedVisitor(db: Kysely<Database>, token: string): Promise<Visitor | undefined> {
-  const row = await (db as unknown as Kysely<Database & { conversation_link_tokens: LinkTokensTable }>)
+  const row = await continuityDb(db)
     .selectFrom('conversation_link_tokens as t')
     .innerJoin('visitors', 'visitors.id', 't.visitor_id')
     .selectAll('visitors')
@@ -42,7 +36,7 @@ export async function findScopedVisitor(db: Kysely<Database>, token: string): Pr
 
 /** A scoped visitor started a new conversation (after the linked one was resolved): the token follows it. */
 export async function moveScope(db: Kysely<Database>, visitor: Visitor, token: string, conversationId: string) {
-  await (db as unknown as Kysely<Database & { conversation_link_tokens: LinkTokensTable }>)
+  await continuityDb(db)
     .updateTable('conversation_link_tokens')
     .set({ conversation_id: conversationId })
     .where('token_hash', '=', hashToken(token))
