@@ -29,7 +29,7 @@ export function SidePanel({
             key={tab.id}
             id={`tab-${tab.id}`}
             controls={`panel-${tab.id}`}
-            className="panel-tab"
+            className="tab panel-tab"
             selected={tab.id === current.id}
             onSelect={() => onSelect(tab.id)}
           >

@@ -22,7 +22,7 @@ export function LivePreview({ schedule }: { schedule: Schedule | null }) {
 
   if (state.error) {
     return (
-      <p className="oh-preview oh-preview-error" role="alert">
+      <p className="oh-preview badge-error" role="alert">
         {state.error}
       </p>
     );
@@ -30,7 +30,11 @@ export function LivePreview({ schedule }: { schedule: Schedule | null }) {
   if (!state.preview) return <p className="oh-preview hint">Checking…</p>;
   const { open, description } = state.preview;
   return (
-    <p className={open ? 'oh-preview oh-open' : 'oh-preview oh-closed'} role="status" data-testid="office-preview">
+    <p
+      className={open ? 'oh-preview badge-success' : 'oh-preview badge-warning'}
+      role="status"
+      data-testid="office-preview"
+    >
       <span className="oh-dot" aria-hidden="true" />
       {open ? null : <strong>Closed now.</strong>}
       <span>{description}</span>
