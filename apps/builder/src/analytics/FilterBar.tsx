@@ -1,34 +1,7 @@
 import type { AnalyticsChannel } from '@flowdesk/contract';
+import { LabelledSelect, namedOptions } from '../ui/Select';
 import type { AnalyticsChoices, AnalyticsFilters } from './analytics-api';
 import { RangePicker } from './RangePicker';
-
-function Choice({
-  label,
-  all,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  all: string;
-  value: string;
-  options: Array<{ id: string; name: string }>;
-  onChange: (id: string) => void;
-}) {
-  return (
-    <label className="analytics-field">
-      <span>{label}</span>
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 /** The channels a conversation is reached through; one continued by email counts under both. */
 const CHANNELS: Array<{ id: AnalyticsChannel; name: string }> = [
@@ -72,12 +45,13 @@ export function FilterBar({
       />
       <div className="analytics-filter-row">
         {CHOICES.map(({ key, label, all, options }) => (
-          <Choice
+          <LabelledSelect
             key={key}
+            className="analytics-field"
             label={label}
-            all={all}
+            empty={all}
             value={filters[key]}
-            options={options(choices)}
+            options={namedOptions(options(choices))}
             // The channel's list holds only channels, so what is picked is one (or '' for all).
             onChange={(id) => set({ [key]: id } as Partial<Pick<AnalyticsFilters, ChoiceKey>>)}
           />

@@ -9,6 +9,7 @@ import { useToast } from '../app/toasts';
 import { CsatSettingField, csatSettingOf } from '../csat/CsatSettingField';
 import { SettingsFrame } from '../settings/SettingsFrame';
 import { Icon } from '../ui/icons';
+import { namedOptions, Select } from '../ui/Select';
 import { EmptyState } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { useSave } from '../ui/use-submit';
@@ -133,13 +134,7 @@ export function BotSettingsPage() {
       data={data}
       actions={
         bots.length > 1 ? (
-          <select aria-label="Bot" value={botId ?? ''} onChange={(e) => setBotId(e.target.value)}>
-            {bots.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
+          <Select aria-label="Bot" value={botId ?? ''} options={namedOptions(bots)} onChange={setBotId} />
         ) : null
       }
     >

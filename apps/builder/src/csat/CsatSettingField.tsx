@@ -1,6 +1,7 @@
 import { CSAT_DEFAULT, type CsatSetting } from '@flowdesk/contract';
+import { LabelledSelect, type SelectOption } from '../ui/Select';
 
-const OPTIONS: Array<{ value: CsatSetting; label: string }> = [
+const OPTIONS: SelectOption<CsatSetting>[] = [
   { value: 'stars', label: '1–5 stars' },
   { value: 'thumbs', label: 'Thumbs up or down' },
   { value: 'off', label: 'Do not ask' },
@@ -11,15 +12,11 @@ export const csatSettingOf = (settings: { csat?: CsatSetting }): CsatSetting => 
 /** The bot setting: after a resolution the chat asks the visitor to rate it (or not). */
 export function CsatSettingField({ value, onChange }: { value: CsatSetting; onChange: (value: CsatSetting) => void }) {
   return (
-    <label className="field">
-      <span>After a conversation is resolved, ask the visitor to rate it</span>
-      <select value={value} onChange={(e) => onChange(e.target.value as CsatSetting)}>
-        {OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <LabelledSelect
+      label="After a conversation is resolved, ask the visitor to rate it"
+      value={value}
+      options={OPTIONS}
+      onChange={onChange}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../ui/format';
 import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
+import { LabelledSelect, namedOptions, Select } from '../ui/Select';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { TableHead } from '../ui/TableHead';
 import { useAsync } from '../ui/use-async';
@@ -107,16 +108,7 @@ function NewFlowDialog({
           />
         </label>
         {bots.length > 1 ? (
-          <label className="field">
-            <span>Which bot is it for?</span>
-            <select value={botId} onChange={(e) => setBotId(e.target.value)}>
-              {bots.map((bot) => (
-                <option key={bot.id} value={bot.id}>
-                  {bot.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LabelledSelect label="Which bot is it for?" value={botId} options={namedOptions(bots)} onChange={setBotId} />
         ) : null}
         {template === 'empty' ? <TemplateGallery value={startFrom} onChange={pick} /> : null}
         <div className="modal-actions">
@@ -158,14 +150,13 @@ export function FlowsPage() {
         </div>
         <div className="row">
           {bots.length > 1 ? (
-            <select aria-label="Show flows of" value={currentBotId} onChange={(e) => setCurrentBotId(e.target.value)}>
-              <option value="">All bots</option>
-              {bots.map((bot) => (
-                <option key={bot.id} value={bot.id}>
-                  {bot.name}
-                </option>
-              ))}
-            </select>
+            <Select
+              aria-label="Show flows of"
+              value={currentBotId}
+              empty="All bots"
+              options={namedOptions(bots)}
+              onChange={setCurrentBotId}
+            />
           ) : null}
           <button type="button" className="btn" onClick={() => setCreating('ai_agent')}>
             <Icon name="plus" /> New AI agent bot

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, useId, useRef } from 'react';
+import { Select, type SelectOption } from '../../ui/Select';
 import { useEditor } from '../editor-context';
 import { insertPlaceholder } from '../model/variables';
 
@@ -87,18 +88,12 @@ export function SelectField<T extends string>({
   onChange,
   hint,
   options,
-}: FieldProps<T> & { options: { value: T; label: string }[] }) {
+}: FieldProps<T> & { options: SelectOption<T>[] }) {
   const id = useId();
   const { readOnly } = useEditor();
   return (
     <Field label={label} hint={hint} id={id}>
-      <select id={id} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      <Select id={id} value={value} disabled={readOnly} options={options} onChange={onChange} />
     </Field>
   );
 }

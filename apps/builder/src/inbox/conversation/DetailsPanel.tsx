@@ -2,6 +2,7 @@ import type { Priority } from '@flowdesk/contract';
 import { capturedVariables } from '@flowdesk/flow-schema';
 import { useToast } from '../../app/toasts';
 import { formatDateTime } from '../../ui/format';
+import { LabelledSelect, type SelectOption } from '../../ui/Select';
 import { StatusBadge } from '../badges';
 import { describeBrowser } from '../format-time';
 import { type ConversationDetail, inboxApi, type Team, type Teammate } from '../inbox-api';
@@ -14,36 +15,16 @@ const PRIORITIES: Priority[] = ['urgent', 'high', 'medium', 'low'];
 
 const PRESENCE_MARK = { online: ' ● online', away: ' ◐ away', offline: '' } as const;
 
-/** A labelled select whose empty option clears the value. */
-function Choice({
-  label,
-  value,
-  empty,
-  options,
-  hint,
-  onChange,
-}: {
+/** A labelled select whose empty option clears the value; named by its label alone, not its hint. */
+function Choice(props: {
   label: string;
   value: string;
   empty: string;
-  options: Array<{ value: string; label: string }>;
+  options: SelectOption<string>[];
   hint?: string | null;
   onChange(value: string): void;
 }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{empty}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {hint ? <small>{hint}</small> : null}
-    </label>
-  );
+  return <LabelledSelect aria-label={props.label} {...props} />;
 }
 
 /** Right-hand panel: status, priority, assignee and team selectors, visitor details and variables. */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { LabelledSelect } from '../../ui/Select';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { useSave } from '../../ui/use-submit';
-import { type OfficeHoursSettings, REPLY_BUCKETS, type ReplyBucket, type Schedule, settingsApi } from '../settings-api';
+import { type OfficeHoursSettings, REPLY_BUCKETS, type Schedule, settingsApi } from '../settings-api';
 import { HolidaysEditor } from './HolidaysEditor';
 import { LivePreview } from './LivePreview';
 import { browserTimeZone, defaultSchedule, timeZoneOptions } from './schedule-draft';
@@ -10,16 +11,12 @@ import { WeeklyEditor } from './WeeklyEditor';
 function ScheduleSection({ schedule, onChange }: { schedule: Schedule; onChange: (s: Schedule) => void }) {
   return (
     <>
-      <label className="field">
-        <span>Time zone</span>
-        <select value={schedule.timezone} onChange={(e) => onChange({ ...schedule, timezone: e.target.value })}>
-          {timeZoneOptions(schedule.timezone).map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replaceAll('_', ' ')}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Time zone"
+        value={schedule.timezone}
+        options={timeZoneOptions(schedule.timezone).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+        onChange={(timezone) => onChange({ ...schedule, timezone })}
+      />
       <WeeklyEditor schedule={schedule} onChange={onChange} />
       <h3>Holidays</h3>
       <HolidaysEditor schedule={schedule} onChange={onChange} />
@@ -56,22 +53,14 @@ function ReplyTimeSection({
         />
         Always the same words
       </label>
-      <label className="field">
-        <span>{value.mode === 'auto' ? 'Until there is data, say' : 'We usually reply in'}</span>
-        <select
-          value={bucket}
-          onChange={(e) => {
-            const b = e.target.value as ReplyBucket;
-            onChange(value.mode === 'auto' ? { mode: 'auto', fallback: b } : { mode: 'manual', bucket: b });
-          }}
-        >
-          {REPLY_BUCKETS.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label={value.mode === 'auto' ? 'Until there is data, say' : 'We usually reply in'}
+        value={bucket}
+        options={REPLY_BUCKETS.map((b) => ({ value: b, label: b }))}
+        onChange={(b) =>
+          onChange(value.mode === 'auto' ? { mode: 'auto', fallback: b } : { mode: 'manual', bucket: b })
+        }
+      />
     </fieldset>
   );
 }

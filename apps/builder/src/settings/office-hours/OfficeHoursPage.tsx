@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { useTeams } from '../../editor/use-teams';
+import { LabelledSelect } from '../../ui/Select';
 import { useAsync } from '../../ui/use-async';
 import { SettingsFrame } from '../SettingsFrame';
 import { type OfficeHoursResponse, settingsApi } from '../settings-api';
@@ -40,23 +41,17 @@ export function OfficeHoursPage() {
   }
 
   const scopeSelect = (
-    <label className="field oh-scope">
-      <span>Hours for</span>
-      <select
-        value={teamId ?? ''}
-        onChange={(e) => {
-          setTeamId(e.target.value || null);
-          setOverriding(false);
-        }}
-      >
-        <option value="">Whole workspace</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            Team: {team.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <LabelledSelect
+      className="field oh-scope"
+      label="Hours for"
+      value={teamId ?? ''}
+      empty="Whole workspace"
+      options={teams.map((team) => ({ value: team.id, label: `Team: ${team.name}` }))}
+      onChange={(chosen) => {
+        setTeamId(chosen || null);
+        setOverriding(false);
+      }}
+    />
   );
 
   return (
