@@ -69,18 +69,25 @@ export function emailRoutes(services: Services) {
     router.use(`${EMAIL_API_PREFIX}/${path}`, requireUser(services));
   }
 
+  /** An unsubscribe link's token, what it claims and the words for the emails it stops; null when not valid. */
+  const readLink = async (query: Record<string, unknown>) => {
+    const parsed = TokenQuery.safeParse(query);
+    if (!parsed.success) return null;
+    const { token } = parsed.data;
+    const claim = await readUnsubscribeToken(db, token);
+    return claim && { token, claim, words: KIND_WORDS[claim.kind] ?? claim.kind };
+  };
+
   // GET only shows a button: mail scanners follow links, and must not unsubscribe anyone.
   router.get(`${EMAIL_API_PREFIX}/unsubscribe`, async (c) => {
-    const query = TokenQuery.safeParse(c.req.query());
-    const claim = query.success ? await readUnsubscribeToken(db, query.data.token) : null;
-    if (!claim) return invalidLink(c);
-    const words = KIND_WORDS[claim.kind] ?? claim.kind;
+    const link = await readLink(c.req.query());
+    if (!link) return invalidLink(c);
     return page(
       c,
       200,
       'Unsubscribe',
-      html`<p>Stop sending ${words} to <strong>${claim.address}</strong>?</p>
-<form method="post"><input type="hidden" name="token" value="${query.data!.token}"><button type="submit">Unsubscribe</button></form>`,
+      html`<p>Stop sending ${link.words} to <strong>${link.claim.address}</strong>?</p>
+<form method="post"><input type="hidden" name="token" value="${link.token}"><button type="submit">Unsubscribe</button></form>`,
     );
   });
 
@@ -88,16 +95,14 @@ export function emailRoutes(services: Services) {
   router.post(`${EMAIL_API_PREFIX}/unsubscribe`, async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const token = c.req.query('token') ?? (typeof form.token === 'string' ? form.token : undefined);
-    const query = TokenQuery.safeParse({ token });
-    const claim = query.success ? await readUnsubscribeToken(db, query.data.token) : null;
-    if (!claim) return invalidLink(c);
-    await applyUnsubscribe(db, claim);
-    const words = KIND_WORDS[claim.kind] ?? claim.kind;
+    const link = await readLink({ token });
+    if (!link) return invalidLink(c);
+    await applyUnsubscribe(db, link.claim);
     return page(
       c,
       200,
       'You are unsubscribed',
-      html`<p>We will not send ${words} to <strong>${claim.address}</strong> any more.</p>`,
+      html`<p>We will not send ${link.words} to <strong>${link.claim.address}</strong> any more.</p>`,
     );
   });
 
