@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { decryptSecret } from './cipher';
 import { resolveServerSecret } from './server-secret';
-import { type AiSettingsRow, aiSettingsDb } from './tables';
+import { type AiSettingsRow, aiSettingsDb, findAiSettingsRow } from './tables';
 
 /** What a workspace's provider is built from: its saved settings, or the server's environment. */
 export interface ResolvedAiSettings {
@@ -85,11 +85,7 @@ export class AiSettingsRegistry {
 
   /** Applies one workspace's row now (after this instance saved it). */
   async reload(workspaceId: string) {
-    const row = await aiSettingsDb(this.db)
-      .selectFrom('ai_settings')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
+    const row = await findAiSettingsRow(this.db, workspaceId);
     if (row) await this.apply(row);
     else this.entries.delete(workspaceId);
   }

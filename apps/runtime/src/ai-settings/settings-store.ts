@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Services } from '../services';
 import { encryptSecret } from './cipher';
-import { aiSettingsDb } from './tables';
+import { aiSettingsDb, findAiSettingsRow } from './tables';
 
 type Update = z.output<typeof UpdateAiSettingsRequest>;
 /** Why settings were not saved, in words, and whether the server (no secret) or the request (no key) lacks it. */
@@ -12,11 +12,7 @@ export type SaveRefusal = { problem: string; missing: 'server_secret' | 'api_key
 /** What an admin sees of the workspace's settings: never the key, only that one is set and its last four. */
 export async function readAiSettings(services: Services, workspaceId: string): Promise<AiSettings> {
   const canStoreKeys = (await services.aiSettings.serverSecret()) !== null;
-  const row = await aiSettingsDb(services.db)
-    .selectFrom('ai_settings')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const row = await findAiSettingsRow(services.db, workspaceId);
   if (!row) {
     const server = services.aiSettings.serverSettings();
     return {

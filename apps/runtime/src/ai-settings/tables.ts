@@ -15,3 +15,7 @@ export interface AiSettingsTable {
 export type AiSettingsRow = Selectable<AiSettingsTable>;
 export type AiSettingsDatabase = Database & { ai_settings: AiSettingsTable };
 export const aiSettingsDb = (db: Kysely<Database>) => db as unknown as Kysely<AiSettingsDatabase>;
+
+/** The workspace's stored settings row, if an admin saved one. */
+export const findAiSettingsRow = (db: Kysely<Database>, workspaceId: string) =>
+  aiSettingsDb(db).selectFrom('ai_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();

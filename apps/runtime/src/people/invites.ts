@@ -178,14 +178,8 @@ export function linkError(lookup: Extract<LinkLookup, { ok: false }>) {
 }
 
 /** The stored link of a genuine token of `kind` (`lock` as in findLink); throws the link's problem. */
-export async function requireLink(
-  db: Kysely<Database>,
-  token: string,
-  kind: PasswordLinkKind,
-  now: Date,
-  options: { lock?: boolean } = {},
-) {
-  const lookup = await findLink(db, token, kind, now, options);
+export async function requireLink(...args: Parameters<typeof findLink>) {
+  const lookup = await findLink(...args);
   if (!lookup.ok) throw linkError(lookup);
   return lookup;
 }
