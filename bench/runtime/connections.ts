@@ -15,7 +15,7 @@ import {
 } from '../../apps/runtime/test/reliability/harness/clients';
 import { spawnRuntime } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import { createBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeResult } from './lib/report';
+import { machineLine, table, verdict, writeResult } from './lib/report';
 import { MiB, round, sleep } from './lib/stats';
 
 const TARGET = Number(process.env.BENCH_CONNECTIONS ?? 15_000);
@@ -83,7 +83,7 @@ try {
       '',
       table(['Open sockets', 'Runtime RSS MiB', 'KiB per socket (over idle)'], curve),
       '',
-      `Held under 1 GiB RSS: **${held}** sockets (goal ≥ ${GOAL}: ${held >= GOAL ? '**met**' : '**not met**'}).`,
+      `Held under 1 GiB RSS: **${held}** sockets (goal ≥ ${GOAL}: ${verdict(held >= GOAL)}).`,
       `Liveness after the ramp: ${alive}/${sample.length} sampled sockets answered a ping.`,
       failure ? `Stopped early: ${failure}` : 'No socket failed to open.',
     ].join('\n'),

@@ -19,7 +19,7 @@ import { type RuntimeProcess, spawnRuntime } from '../../apps/runtime/test/relia
 import { createBenchDatabase } from './lib/bench-database';
 import { closedLoop, latencyRun } from './lib/load';
 import { rawInsertsPerSecond } from './lib/raw-inserts';
-import { machineLine, table, writeResult } from './lib/report';
+import { machineLine, table, verdict, writeResult } from './lib/report';
 import { percentile, round } from './lib/stats';
 import { openVisitorSockets } from './lib/visitor-sockets';
 
@@ -122,7 +122,7 @@ try {
       result.samples.length,
       round(percentile(result.samples, 50)),
       round(p99),
-      `≤ ${P99_GOAL} ms: ${p99 <= P99_GOAL ? '**met**' : '**not met**'}`,
+      `≤ ${P99_GOAL} ms: ${verdict(p99 <= P99_GOAL)}`,
       `${result.lost} / ${result.failed}`,
       result.loadAtStart,
     ]);
@@ -135,7 +135,7 @@ try {
   const raw = (rawBefore + rawAfter) / 2;
   const ratioRow = (label: string, value: number, loadAtStart: string) => {
     const ratio = value / raw;
-    return [label, round(value), round(ratio, 2), ratio >= RATIO_GOAL ? '**met**' : '**not met**', loadAtStart];
+    return [label, round(value), round(ratio, 2), verdict(ratio >= RATIO_GOAL), loadAtStart];
   };
 
   writeResult(

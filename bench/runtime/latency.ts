@@ -15,7 +15,7 @@ import {
 import { type RuntimeProcess, spawnRuntime } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import { createBenchDatabase } from './lib/bench-database';
 import { closedLoop, type LatencyResult, latencyRun } from './lib/load';
-import { machineLine, table, writeResult } from './lib/report';
+import { machineLine, table, verdict, writeResult } from './lib/report';
 import { percentile, round } from './lib/stats';
 import { openVisitorSockets } from './lib/visitor-sockets';
 
@@ -72,7 +72,7 @@ try {
       round(percentile(result.samples, 50)),
       round(percentile(result.samples, 95)),
       round(p99),
-      `≤ ${goal} ms: ${p99 <= goal ? '**met**' : '**not met**'}`,
+      `≤ ${goal} ms: ${verdict(p99 <= goal)}`,
       `${round(percentile(result.acks, 50))} / ${round(percentile(result.acks, 99))}`,
       `${result.lost} / ${result.failed}`,
     ];

@@ -14,7 +14,7 @@ import { createBenchDatabase } from './lib/bench-database';
 import { summarizeProfile } from './lib/cpu-profile';
 import { closedLoop } from './lib/load';
 import { rawInsertsPerSecond } from './lib/raw-inserts';
-import { machineLine, table, writeResult } from './lib/report';
+import { machineLine, table, verdict, writeResult } from './lib/report';
 import { round, sleep } from './lib/stats';
 
 /** Transactions committed in the bench database so far (autocommit statements count one each). */
@@ -76,7 +76,7 @@ try {
       ],
     ),
     '',
-    `Ratio whole path / raw INSERT: **${round(ratio, 2)}** (goal ≥ ${GOAL}: ${ratio >= GOAL ? '**met**' : '**not met**'}).`,
+    `Ratio whole path / raw INSERT: **${round(ratio, 2)}** (goal ≥ ${GOAL}: ${verdict(ratio >= GOAL)}).`,
     `Runtime CPU per message: ${round(cpuPerMessage, 2)} ms (user + system, from /proc).`,
     `Database transactions per message: ${round(statementsPerMessage, 1)} (pg_stat_database xact_commit: each autocommit`,
     "statement outside the message's transaction counts one, the transaction itself one — the ~10 statements inside",

@@ -20,6 +20,9 @@ export function writeResult(name: string, markdown: string) {
   console.log(`\nwritten to ${path}`);
 }
 
+/** A goal's verdict in a result file. */
+export const verdict = (ok: boolean) => (ok ? '**met**' : '**not met**');
+
 /** A markdown table from a header row and rows. */
 export function table(header: string[], rows: Array<Array<string | number>>): string {
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;

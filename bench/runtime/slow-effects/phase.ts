@@ -37,7 +37,6 @@ export const pair = (samples: number[]) => `${ms(percentile(samples, 50))} / ${m
 export const triple = (samples: number[]) =>
   `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 99))} / ${ms(samples.length ? Math.max(...samples) : Number.NaN)}`;
 export const dbName = (kind: StoreKind) => (kind === 'pglite' ? 'PGlite' : 'PostgreSQL (pool 10)');
-export const verdict = (ok: boolean) => (ok ? '**met**' : '**not met**');
 
 export function figures(phase: Phase) {
   const { result } = phase;

@@ -1,8 +1,8 @@
 import { loadavg } from 'node:os';
-import { machineLine, table, writeResult } from '../lib/report';
+import { machineLine, table, verdict, writeResult } from '../lib/report';
 import { percentile, round } from '../lib/stats';
 import { type Find, whatThisShows } from './findings';
-import { dbName, figures, ms, type Phase, pair, type Scenario, triple, verdict } from './phase';
+import { dbName, figures, ms, type Phase, pair, type Scenario, triple } from './phase';
 import {
   BASELINE_COMMIT,
   BASELINE_CONVERSATIONS,
