@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type { KnowledgeEmbedder } from './embeddings';
 import { fusedScores } from './rank-fusion';
 import { isQuestionFiller, rerank } from './rerank';
+import type { ChunkRow } from './tables';
 import { nearestChunks } from './vector-store';
 
 export interface KnowledgeHit {
@@ -15,6 +16,16 @@ export interface KnowledgeHit {
   /** Lexical hits: the share of the question's rarity weight the chunk holds (0..1), for the relevance cut-off. */
   coverage?: number;
 }
+
+/** A chunk found by a search, ranked `rank`. */
+const toHit = (row: ChunkRow, rank: number): KnowledgeHit => ({
+  id: Number(row.id),
+  sourceId: row.source_id,
+  title: row.title,
+  url: row.url,
+  content: row.content,
+  rank,
+});
 
 export interface LexicalQuery {
   workspaceId: string;
@@ -69,28 +80,14 @@ export async function searchChunksLexical(db: Kysely<Database>, query: LexicalQu
     sql` + `,
   )})`;
   const websearch = weighted.map((w) => w.word).join(' or ');
-  const { rows } = await sql<{
-    id: number;
-    source_id: string;
-    title: string;
-    url: string | null;
-    content: string;
-    rank: number;
-  }>`
+  const { rows } = await sql<ChunkRow & { rank: number }>`
     select c.id, c.source_id, c.title, c.url, c.content, ${rank} as rank
     from knowledge_chunks c
     where ${scope} and c.search @@ websearch_to_tsquery('english', ${websearch})
     order by rank desc, c.id
     limit ${Math.max(query.limit ?? 5, RERANK_CANDIDATES)}
   `.execute(db);
-  const hits = rows.map((row) => ({
-    id: Number(row.id),
-    sourceId: row.source_id,
-    title: row.title,
-    url: row.url,
-    content: row.content,
-    rank: Number(row.rank),
-  }));
+  const hits = rows.map((row) => toHit(row, Number(row.rank)));
   return rerank(counted, hits)
     .slice(0, query.limit ?? 5)
     .map(({ score, coverage, ...hit }) => ({ ...hit, rank: score, coverage }));
@@ -122,14 +119,7 @@ export async function searchChunksByVector(
     minSimilarity: options.minSimilarity ?? MIN_SIMILARITY,
     engine: options.engine,
   });
-  return rows.map((row) => ({
-    id: row.id,
-    sourceId: row.source_id,
-    title: row.title,
-    url: row.url,
-    content: row.content,
-    rank: row.similarity,
-  }));
+  return rows.map((row) => toHit(row, row.similarity));
 }
 
 /** Fuses a lexical and a vector ranking (RRF, k = 60) into the best `limit`; `rank` becomes the fused score. */

@@ -56,5 +56,7 @@ export type KnowledgeDatabase = Database & {
 };
 
 export type KnowledgeSourceRow = Selectable<KnowledgeSourcesTable>;
+/** What a search reads of a chunk, lexically or by vector. */
+export type ChunkRow = Pick<Selectable<KnowledgeChunksTable>, 'id' | 'source_id' | 'title' | 'url' | 'content'>;
 
 export const knowledgeDb = (db: Kysely<Database>) => db as unknown as Kysely<KnowledgeDatabase>;

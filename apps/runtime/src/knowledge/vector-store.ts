@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
+import type { ChunkRow } from './tables';
 
 /**
  * Where chunk embeddings live and how they are ranked (issue 22 item 2).
@@ -61,12 +62,7 @@ export interface VectorQuery {
   engine?: 'auto' | 'array';
 }
 
-export interface VectorRow {
-  id: number;
-  source_id: string;
-  title: string;
-  url: string | null;
-  content: string;
+export interface VectorRow extends ChunkRow {
   similarity: number;
 }
 
