@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { prepareVisitorReply, VISITOR_REPLY } from './continuity/visitor-reply';
+import { behindReplyEmail, prepareVisitorReply, VISITOR_REPLY } from './continuity/visitor-reply';
 import type { OutboxRow } from './tables';
 import { type EmailKind, type RenderedEmail, renderEmail, type TemplateProps } from './templates';
 
@@ -31,6 +31,8 @@ export async function beforeSend(
   options: { visitorStaleMs: number } = { visitorStaleMs: 90_000 },
 ): Promise<BeforeSend> {
   if (row.kind === VISITOR_REPLY) return prepareVisitorReply(db, row, options.visitorStaleMs);
+  // "How did we do?" never arrives before the answer it asks about (reply emails wait a grace period).
+  if (row.kind === 'csat_request') return (await behindReplyEmail(db, row, now)) ?? { action: 'send' };
   if (!row.render || !row.conversation_id) return { action: 'send' };
   const conversation = await db
     .selectFrom('conversations')

@@ -166,4 +166,19 @@ describe.each(databaseKinds)('email continuity, outbound, on %s', (kind) => {
       await socket.close();
     }
   });
+  it('sends the rating request after the reply it asks about, not before (the reply waits its grace period)', async () => {
+    const visitor = await s.visitor('vera.rates@example.test');
+    const id = visitor.conversationId;
+    expect((await s.reply(id, 'Refunded the double charge.')).status).toBe(201);
+    const resolved = await s.server.current.call('POST', `/api/inbox/conversations/${id}/resolve`, s.agentHeaders);
+    expect(resolved.status).toBe(200);
+    const delivered = await eventually(() => {
+      const got = s.deliveredTo('vera.rates@example.test');
+      return got.length === 2 && got;
+    });
+    expect(delivered.map((email) => email.payload.subject)).toEqual([
+      expect.stringContaining('replied to your conversation'),
+      expect.stringContaining('How did we do?'),
+    ]);
+  });
 });

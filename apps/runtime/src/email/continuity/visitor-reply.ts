@@ -123,6 +123,24 @@ export async function queueVisitorReply(tx: ConversationTx, message: StoredMessa
   });
 }
 
+/**
+ * An email to the visitor that must follow their reply email (the rating request after the agent's answer): while a
+ * reply email of the conversation is still to go, it waits until just after that one's time (null: nothing ahead).
+ */
+export async function behindReplyEmail(db: Kysely<Database>, row: OutboxRow, now: Date): Promise<BeforeSend | null> {
+  if (!row.conversation_id) return null;
+  const ahead = await emailDb(db)
+    .selectFrom('email_outbox')
+    .select('next_attempt_at')
+    .where('conversation_id', '=', row.conversation_id)
+    .where('kind', '=', VISITOR_REPLY)
+    .where('status', 'in', ['pending', 'sending'])
+    .orderBy('next_attempt_at', 'desc')
+    .executeTakeFirst();
+  if (!ahead) return null;
+  return { action: 'wait', until: new Date(Math.max(ahead.next_attempt_at.getTime(), now.getTime()) + 1000) };
+}
+
 /** The contact form: the visitor asked to be answered by email, so replies go by email even while connected. */
 export async function preferEmail(trx: Kysely<Database>, conversationId: string) {
   await continuityDb(trx)
