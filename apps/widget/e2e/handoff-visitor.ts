@@ -20,6 +20,17 @@ export async function visitorAtMainMenu(s: Stack) {
 }
 
 /**
+ * Asks the demo bot for a person while nobody can take the conversation: its offline branch says so and asks
+ * for an email. Returns the email field.
+ */
+export async function askForPersonOffline(w: ReturnType<typeof widget>) {
+  await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
+  await w.botSays("We're offline right now").waitFor();
+  await w.botSays("Leave your email and we'll get back to you").waitFor();
+  return w.composer.locator('input[type="email"]');
+}
+
+/**
  * A visitor who opened the widget and asked for a person, with the demo agent online to take it.
  * `prepare` runs on the new browser context before the page opens (e.g. to route its WebSocket).
  */

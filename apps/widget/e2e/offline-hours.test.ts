@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, SCREENSHOTS } from './browser';
-import { visitorAtMainMenu } from './handoff-visitor';
+import { askForPersonOffline, visitorAtMainMenu } from './handoff-visitor';
 import { startHostPage } from './host-page';
 import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
@@ -57,10 +57,7 @@ describe('outside office hours, against the real runtime', () => {
     expect(saved.preview.description).toMatch(/^Opens .+ at 09:00 \(UTC\)$/);
 
     const { context, page, w } = await visitorAtMainMenu(s);
-    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
-    await w.botSays("We're offline right now").waitFor();
-    await w.botSays("Leave your email and we'll get back to you").waitFor();
-    const email = w.composer.locator('input[type="email"]');
+    const email = await askForPersonOffline(w);
     await email.fill('late.visitor@example.com');
     await email.press('Enter');
     await w.botSays("Thanks! We'll write to late.visitor@example.com soon.").waitFor();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, SCREENSHOTS } from './browser';
+import { askForPersonOffline } from './handoff-visitor';
 import { useStack } from './stack';
 import { widget } from './widget-page';
 
@@ -18,12 +19,9 @@ describe('offline: nobody can answer, against the real runtime', () => {
     const font = await w.panel.evaluate((el) => getComputedStyle(el).fontSize);
     expect(font).toBe('14px');
 
-    await w.composer.getByRole('button', { name: 'Talk to a human' }).click();
-    await w.visitorSaid('Talk to a human').waitFor();
     // Nobody is online: the handoff block takes its offline branch, which asks for an email.
-    await w.botSays("We're offline right now").waitFor();
-    await w.botSays("Leave your email and we'll get back to you").waitFor();
-    const email = w.composer.locator('input[type="email"]');
+    const email = await askForPersonOffline(w);
+    await w.visitorSaid('Talk to a human').waitFor();
     await email.fill('not-an-email');
     await email.press('Enter');
     await w.panel.getByRole('alert').filter({ hasText: "doesn't look like an email" }).waitFor();
