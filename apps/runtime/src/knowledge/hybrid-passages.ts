@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import type { KnowledgeEmbedder } from './embeddings';
 import { GROUNDING_PASSAGES, type Grounded, type RetrievedPassage } from './grounding';
 import { readablePassage } from './readable';
-import { fuseHits, type KnowledgeHit, searchChunksByVector } from './search';
+import { fuseHits, type KnowledgeHit, questionVector, searchChunksByVector } from './search';
 
 /** What an AI call's request carries so its passages can be completed by meaning after the step committed. */
 export interface KnowledgeQuery {
@@ -26,13 +26,9 @@ export async function withVectorPassages<R extends HybridGrounded>(
 ): Promise<R> {
   const query = request.knowledgeQuery;
   const sourceIds = request.knowledgeSourceIds ?? [];
-  if (!embedder || !query || sourceIds.length === 0 || !query.question.trim()) return request;
-  let vector: number[];
-  try {
-    vector = await embedder.embedQuery(query.question);
-  } catch {
-    return request;
-  }
+  if (!embedder || !query) return request;
+  const vector = await questionVector(embedder, query.question, sourceIds);
+  if (!vector) return request;
   const nearest = await searchChunksByVector(db, {
     workspaceId: query.workspaceId,
     sourceIds,

@@ -122,6 +122,23 @@ export async function searchChunksByVector(
   return rows.map((row) => toHit(row, row.similarity));
 }
 
+/**
+ * The question's vector, to search `sourceIds` by meaning; null without sources or words to embed, or when the
+ * embeddings call fails (the caller keeps what full-text search found).
+ */
+export async function questionVector(
+  embedder: KnowledgeEmbedder,
+  question: string,
+  sourceIds: readonly string[],
+): Promise<number[] | null> {
+  if (sourceIds.length === 0 || !question.trim()) return null;
+  try {
+    return await embedder.embedQuery(question);
+  } catch {
+    return null;
+  }
+}
+
 /** Fuses a lexical and a vector ranking (RRF, k = 60) into the best `limit`; `rank` becomes the fused score. */
 export function fuseHits(lexical: KnowledgeHit[], vector: KnowledgeHit[], limit: number): KnowledgeHit[] {
   return fusedScores([lexical, vector], (hit) => hit.id)
@@ -142,13 +159,8 @@ export async function searchChunks(
 ): Promise<KnowledgeHit[]> {
   const limit = query.limit ?? 5;
   const { embedder } = options;
-  if (!embedder || query.sourceIds.length === 0 || !query.question.trim()) return searchChunksLexical(db, query);
-  let vector: number[];
-  try {
-    vector = await embedder.embedQuery(query.question);
-  } catch {
-    return searchChunksLexical(db, query);
-  }
+  const vector = embedder && (await questionVector(embedder, query.question, query.sourceIds));
+  if (!embedder || !vector) return searchChunksLexical(db, query);
   const candidates = Math.max(limit * 4, 20);
   const lexical = await searchChunksLexical(db, { ...query, limit: candidates });
   const nearest = await searchChunksByVector(
