@@ -1,6 +1,7 @@
 import type { KnowledgeRefresh, KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
+import { labelledOptions, Select } from '../ui/Select';
 import { SubmitButton } from '../ui/SubmitButton';
 import { FormProblems, useCreateSource } from './fields';
 import { REFRESH_LABELS } from './source-view';
@@ -96,13 +97,7 @@ export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) =>
       ) : null}
       <Field label="Refresh" error={error.refresh} hint="Read the pages again on their own to keep answers current.">
         {(props) => (
-          <select {...props} value={refresh} onChange={(e) => setRefresh(e.target.value as KnowledgeRefresh)}>
-            {(Object.keys(REFRESH_LABELS) as KnowledgeRefresh[]).map((value) => (
-              <option key={value} value={value}>
-                {REFRESH_LABELS[value]}
-              </option>
-            ))}
-          </select>
+          <Select {...props} value={refresh} options={labelledOptions(REFRESH_LABELS)} onChange={setRefresh} />
         )}
       </Field>
       <FormProblems problems={problems} label="Problems with the website" />

@@ -10,7 +10,7 @@ import { newFlowDocument } from '../editor/model/new-flow';
 import { formatDateTime } from '../ui/format';
 import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
-import { Modal } from '../ui/Modal';
+import { Modal, ModalActions } from '../ui/Modal';
 import { LabelledSelect, namedOptions, Select } from '../ui/Select';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { TableHead } from '../ui/TableHead';
@@ -111,14 +111,11 @@ function NewFlowDialog({
           <LabelledSelect label="Which bot is it for?" value={botId} options={namedOptions(bots)} onChange={setBotId} />
         ) : null}
         {template === 'empty' ? <TemplateGallery value={startFrom} onChange={pick} /> : null}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
+        <ModalActions onCancel={onClose}>
           <button type="submit" className="btn btn-primary" disabled={busy || !name.trim() || !botId}>
             {chosen ? `Create from “${chosen.name}”` : texts.submit}
           </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

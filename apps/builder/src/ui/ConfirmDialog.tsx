@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useToast } from '../app/toasts';
-import { Modal } from './Modal';
+import { Modal, ModalActions } from './Modal';
 
 /**
  * Asks before an action: Cancel, or the action's own button. While the action runs the button is disabled;
@@ -38,14 +38,11 @@ export function ConfirmDialog({
   return (
     <Modal title={title} onClose={onClose}>
       <p>{children}</p>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
+      <ModalActions onCancel={onClose}>
         <button type="button" className={`btn btn-${tone}`} onClick={confirm} disabled={busy}>
           {confirmLabel}
         </button>
-      </div>
+      </ModalActions>
     </Modal>
   );
 }

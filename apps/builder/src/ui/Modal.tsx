@@ -19,6 +19,18 @@ export function firstMeaningful(dialog: HTMLElement): HTMLElement | null {
   );
 }
 
+/** A dialog's buttons: Cancel, which closes it, then the dialog's own action. */
+export function ModalActions({ onCancel, children }: { onCancel: () => void; children: ReactNode }) {
+  return (
+    <div className="modal-actions">
+      <button type="button" className="btn" onClick={onCancel}>
+        Cancel
+      </button>
+      {children}
+    </div>
+  );
+}
+
 /** A native modal dialog: focus is trapped, Escape closes it, and focus starts on what the dialog is for. */
 export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -9,6 +9,10 @@ export interface SelectOption<T extends string> {
 export const namedOptions = (items: readonly { id: string; name: string }[]): SelectOption<string>[] =>
   items.map((item) => ({ value: item.id, label: item.name }));
 
+/** The options of a select from a record of labels, in the record's order. */
+export const labelledOptions = <T extends string>(labels: Record<T, string>): SelectOption<T>[] =>
+  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+
 type SelectProps<T extends string> = {
   options: readonly SelectOption<T>[];
   /** The label of a first option with the value '' ("All bots", "Whole workspace"…), when there is one. */

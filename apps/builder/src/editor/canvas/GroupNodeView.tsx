@@ -1,6 +1,7 @@
 import { type FlowDocument, type FlowGroup, GROUP_COLORS } from '@flowdesk/flow-schema';
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { Select } from '../../ui/Select';
 import { useEditor } from '../editor-context';
 import { removeElements } from '../model/graph-ops';
 import { groupFrame, recolorGroup, renameGroup, ungroup } from '../model/groups';
@@ -44,18 +45,13 @@ function GroupNodeViewImpl({ id, data, selected }: NodeProps<GroupNode>) {
         />
         {data.readOnly ? null : (
           <>
-            <select
+            <Select
               className="group-color nodrag"
               aria-label="Group colour"
               value={data.color}
-              onChange={(e) => edit((d) => recolorGroup(d, id, e.target.value as FlowGroup['color']))}
-            >
-              {GROUP_COLORS.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
+              options={GROUP_COLORS.map((c) => ({ value: c, label: c }))}
+              onChange={(color) => edit((d) => recolorGroup(d, id, color))}
+            />
             <button type="button" className="btn btn-ghost btn-sm nodrag" onClick={() => edit((d) => ungroup(d, [id]))}>
               Ungroup
             </button>

@@ -11,7 +11,7 @@ import { botsApi } from '../../api/bots';
 import { ApiError } from '../../api/client';
 import { flowsApi } from '../../api/flows';
 import { useToast } from '../../app/toasts';
-import { Modal } from '../../ui/Modal';
+import { Modal, ModalActions } from '../../ui/Modal';
 import { ErrorState, Spinner } from '../../ui/states';
 import { useAsync } from '../../ui/use-async';
 import { publishRefusal } from './publish-refusal';
@@ -170,14 +170,11 @@ function PublishForm(props: Props & Awaited<ReturnType<typeof loadLiveState>>) {
           data-autofocus
         />
       </label>
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Cancel
-        </button>
+      <ModalActions onCancel={onClose}>
         <button type="submit" className="btn btn-primary" disabled={busy || errors > 0}>
           {busy ? 'Publishing…' : 'Publish'}
         </button>
-      </div>
+      </ModalActions>
     </form>
   );
 }

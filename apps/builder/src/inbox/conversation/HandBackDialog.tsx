@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { Modal } from '../../ui/Modal';
+import { Modal, ModalActions } from '../../ui/Modal';
+import { LabelledSelect } from '../../ui/Select';
 import type { ConversationDetail } from '../inbox-api';
 
 /** The choice that ends the conversation instead of resuming the bot (never a block id: those have no colon). */
@@ -38,31 +39,27 @@ export function HandBackDialog({
   return (
     <Modal title="Hand back to the bot" onClose={onClose}>
       <form onSubmit={submit}>
-        <label className="field">
-          <span>Resume the flow at</span>
-          <select value={choice} onChange={(event) => setChoice(event.target.value)} aria-label="Resume at block">
-            <option value="">Where the handoff left off (or end the flow)</option>
-            {targets.map((block) => (
-              <option key={block.id} value={block.id}>
-                {block.label}
-              </option>
-            ))}
-            <option value={END}>End the conversation</option>
-          </select>
-          <small>
-            {ending
+        <LabelledSelect
+          label="Resume the flow at"
+          aria-label="Resume at block"
+          value={choice}
+          empty="Where the handoff left off (or end the flow)"
+          options={[
+            ...targets.map((block) => ({ value: block.id, label: block.label })),
+            { value: END, label: 'End the conversation' },
+          ]}
+          onChange={setChoice}
+          hint={
+            ending
               ? 'The bot does not resume: the conversation is resolved and the visitor is told it ended. If they write again, it comes back to the team.'
-              : 'The visitor sees the bot answer again; you stay able to take over at any time.'}
-          </small>
-        </label>
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
+              : 'The visitor sees the bot answer again; you stay able to take over at any time.'
+          }
+        />
+        <ModalActions onCancel={onClose}>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {ending ? 'End conversation' : 'Hand back'}
           </button>
-        </div>
+        </ModalActions>
       </form>
     </Modal>
   );

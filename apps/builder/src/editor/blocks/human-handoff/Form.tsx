@@ -1,11 +1,12 @@
 import type { HumanHandoffData } from '@flowdesk/flow-schema';
+import { labelledOptions } from '../../../ui/Select';
 import { useEditor } from '../../editor-context';
 import { NumberField, SelectField, TemplateField } from '../fields';
 import { type BlockFormProps, bindSettings } from '../form-props';
 import { PRIORITY_LABELS } from './priority';
 
 type Priority = keyof typeof PRIORITY_LABELS;
-const PRIORITIES = (Object.keys(PRIORITY_LABELS) as Priority[]).map((p) => ({ value: p, label: PRIORITY_LABELS[p] }));
+const PRIORITIES = labelledOptions(PRIORITY_LABELS);
 const ANY_TEAM = '';
 
 export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handoff'>) {
