@@ -32,31 +32,24 @@ export async function createFileSource(
   db: Kysely<Database>,
   input: { workspaceId: string; title: string; fileName: string; bytes: Uint8Array },
 ) {
-  return knowledgeDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const source = await trx
-        .insertInto('knowledge_sources')
-        .values({
-          id: newId(),
-          workspace_id: input.workspaceId,
-          kind: 'file',
-          title: input.title,
-          config: JSON.stringify({ fileName: input.fileName }),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('knowledge_files')
-        .values({
-          source_id: source.id,
-          file_name: input.fileName,
-          size_bytes: input.bytes.byteLength,
-          bytes: Buffer.from(input.bytes),
-        })
-        .execute();
-      return source;
+  return db.transaction().execute(async (trx) => {
+    const source = await createKnowledgeSource(trx, {
+      workspaceId: input.workspaceId,
+      kind: 'file',
+      title: input.title,
+      config: { fileName: input.fileName },
     });
+    await knowledgeDb(trx)
+      .insertInto('knowledge_files')
+      .values({
+        source_id: source.id,
+        file_name: input.fileName,
+        size_bytes: input.bytes.byteLength,
+        bytes: Buffer.from(input.bytes),
+      })
+      .execute();
+    return source;
+  });
 }
 
 export async function readKnowledgeFile(db: Kysely<Database>, sourceId: string) {
