@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { type HostPage, startHostPage } from '../../widget/e2e/host-page';
 import { login as apiLogin } from '../../widget/e2e/runtime-api';
 import { widget } from '../../widget/e2e/widget-page';
-import { AI_PROMPT, aiAnswerFlow, botWithFlow } from '../../widget/e2e/working-flows';
+import { aiAnswerFlow, askAboutRefunds, botWithFlow } from '../../widget/e2e/working-flows';
 import { launchBrowser, login, SCREENSHOTS, type TestBrowser, watchConsole } from './support/browser';
 import { startHelpSite } from './support/help-site';
 import { DEMO_ADMIN as ADMIN, type LiveRuntime, signInAsDemoAgent, startLiveRuntime } from './support/live-runtime';
@@ -107,12 +107,7 @@ describe('the Knowledge page', () => {
     host = await startHostPage({ runtimeUrl: runtime.url, botId: await botWithFlow(runtime.url, admin, 'Help', flow) });
     const visitor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await visitor.goto(host.url);
-    const chat = widget(visitor);
-    await chat.launcher.click();
-    await chat.botSays(AI_PROMPT).waitFor();
-    await chat.send('How long do refunds take?');
-    const answer = chat.botSays('Refunds are paid back to the original card within 5 business days');
-    await answer.waitFor();
+    const answer = await askAboutRefunds(widget(visitor));
     const link = answer.getByRole('link', { name: 'Returns and refunds' });
     expect(await link.getAttribute('href')).toBe(`${site.origin}/returns`);
     await visitor.screenshot({ path: `${SCREENSHOTS}/knowledge-page-05-widget-answer.png` });

@@ -4,7 +4,7 @@ import { type HostPage, startHostPage } from './host-page';
 import { api } from './runtime-api';
 import { useStack } from './stack';
 import { widget } from './widget-page';
-import { AI_PROMPT, aiAnswerFlow, botWithFlow } from './working-flows';
+import { AI_PROMPT, aiAnswerFlow, askAboutRefunds, botWithFlow } from './working-flows';
 
 /** A help page as the crawler stores it; its title carries markup that must stay text. */
 const PAGE = [
@@ -60,12 +60,7 @@ describe('AI answers from knowledge sources in the widget (offline provider)', (
       await page.screenshot({ path: `${SCREENSHOTS}/widget-knowledge-failure.png` });
     });
     const w = widget(page);
-    await w.launcher.click();
-    await w.botSays(AI_PROMPT).waitFor();
-
-    await w.send('How long do refunds take?');
-    const answer = w.botSays('Refunds are paid back to the original card within 5 business days');
-    await answer.waitFor();
+    const answer = await askAboutRefunds(w);
     expect(await answer.locator('p.text').textContent()).toBe(
       'Refunds are paid back to the original card within 5 business days after we receive the parcel.',
     );

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { api, type Session } from './runtime-api';
+import type { widget } from './widget-page';
 
 /** Flows whose bot makes a call before it answers (AI answer, HTTP block), and what they call. */
 
@@ -54,6 +55,19 @@ export function aiAnswerFlow() {
       unknown: { next: 'ask' },
     }),
   };
+}
+
+/**
+ * Opens the widget of a bot running `aiAnswerFlow` on knowledge with the refunds passage, asks how long refunds
+ * take and returns the answer's bubble once it shows.
+ */
+export async function askAboutRefunds(w: ReturnType<typeof widget>) {
+  await w.launcher.click();
+  await w.botSays(AI_PROMPT).waitFor();
+  await w.send('How long do refunds take?');
+  const answer = w.botSays('Refunds are paid back to the original card within 5 business days');
+  await answer.waitFor();
+  return answer;
 }
 
 export const ORDER_PROMPT = 'Order number?';
