@@ -22,6 +22,16 @@ export interface VisitorMessageResult {
   duplicate: boolean;
 }
 
+/**
+ * The message a retried send stored before, found by the clientId given to withConversation; looked up only
+ * when the lock could not rule it out.
+ */
+async function storedBefore(tx: ConversationTx, clientId: string | undefined): Promise<StoredMessage | undefined> {
+  if (!clientId || tx.clientIdStored === false) return undefined;
+  const existing = await findMessageByClientId(tx.trx, tx.conversation.id, clientId);
+  return existing && toMessage(existing);
+}
+
 /** Runs conversations: visitor messages, bot steps, handoffs. Every change is one transaction per conversation. */
 export class ConversationService {
   /** `services` resolves the process's services when used: they hold this service (see createServices). */
@@ -71,10 +81,8 @@ export class ConversationService {
       conversationId,
       async (tx) => {
         if (!mayOpen(visitor, tx.conversation)) throw new NotFoundError('Conversation');
-        if (tx.clientIdStored !== false) {
-          const existing = await findMessageByClientId(tx.trx, conversationId, input.clientId);
-          if (existing) return { ...(await repliesTo(tx, toMessage(existing))), duplicate: true };
-        }
+        const existing = await storedBefore(tx, input.clientId);
+        if (existing) return { ...(await repliesTo(tx, existing)), duplicate: true };
 
         if (input.channel && tx.conversation.channel !== input.channel) await tx.update({ channel: input.channel });
         if (tx.conversation.status === 'resolved') await reopen(tx);
@@ -137,10 +145,8 @@ export class ConversationService {
       this.services,
       conversationId,
       async (tx) => {
-        if (options.clientId && tx.clientIdStored !== false) {
-          const existing = await findMessageByClientId(tx.trx, conversationId, options.clientId);
-          if (existing) return { message: toMessage(existing), conversation: tx.conversation, duplicate: true };
-        }
+        const existing = await storedBefore(tx, options.clientId);
+        if (existing) return { message: existing, conversation: tx.conversation, duplicate: true };
         const internal = options.internal ?? content.type === 'note';
         const [message] = await tx.append([
           {
