@@ -11,6 +11,24 @@ describe('offline knowledge answers', () => {
     });
   });
 
+  it('adds the sentence that holds the words the best one lacks (the price beside "yearly billing", seen on the demo)', () => {
+    const knowledge = `Acme Chat pricing:
+- Free: 1 bot, 100 conversations per month, community support.
+- Pro: $29 per month, 5 bots, 5,000 conversations, email support, remove branding.
+- Business: $99 per month, unlimited bots, 50,000 conversations, priority support, SSO.
+Yearly billing saves 20%. Every paid plan has a 14-day free trial; no credit card needed.`;
+    const { answer } = answerOffline({
+      question: 'How much does the Pro plan cost per year?',
+      knowledge,
+      instructions: '',
+    });
+    expect(answer).toMatch(/^Pro: \$29 per month.*Yearly billing saves 20%\./);
+    // A question the best sentence answers alone keeps its one sentence.
+    expect(answerOffline({ question: 'How much is Pro?', knowledge, instructions: '' }).answer).toBe(
+      'Pro: $29 per month, 5 bots, 5,000 conversations, email support, remove branding.',
+    );
+  });
+
   it('says not found when nothing in the knowledge relates, or there is no knowledge', () => {
     expect(answerOffline({ question: 'Who is your CEO?', knowledge: KNOWLEDGE, instructions: '' })).toEqual({
       found: false,
