@@ -2,7 +2,7 @@ import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS } from './support/browser';
 import { allChangesSaved, node } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import { botSays, sendToBot } from './support/preview';
+import { botReplies, botSays, sendToBot } from './support/preview';
 
 const { harness, page, consoleErrors } = setupDashboard({ signedIn: true });
 
@@ -38,11 +38,17 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   // The preview: the agent answers from its knowledge, then hands off after asking for an email, as a live chat's
   // agent does (the runtime's turn, not the preview's own guess).
   await page.getByRole('tab', { name: 'Preview' }).click();
-  await sendToBot(page, 'When does your support team answer?');
-  await botSays(page, 'Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
+  await botReplies(
+    page,
+    'When does your support team answer?',
+    'Our support team answers Monday to Friday, 9:00 to 17:00.',
+  );
   await page.locator('.preview-entry.from-note', { hasText: 'AI agent reply, as a live chat would get it' }).waitFor();
-  await sendToBot(page, 'I would like to talk to a human');
-  await botSays(page, "I'll connect you with a teammate. Before I do, could you tell me your email?").waitFor();
+  await botReplies(
+    page,
+    'I would like to talk to a human',
+    "I'll connect you with a teammate. Before I do, could you tell me your email?",
+  );
   await sendToBot(page, 'ann@example.com');
   await page.locator('.preview-handoff').waitFor();
   // The runtime writes the summary; the note reads “Writing summary…” until it is in.
@@ -55,10 +61,12 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   // Nobody available: the offline path thanks the visitor and ends.
   await page.getByRole('checkbox', { name: 'Agents available' }).uncheck();
   await page.getByRole('button', { name: 'Restart' }).click();
-  await sendToBot(page, 'Can a person help me?');
-  await botSays(page, "I'll connect you with a teammate. Before I do, could you tell me your email?").waitFor();
-  await sendToBot(page, 'ann@example.com');
-  await botSays(page, "We'll reply to ann@example.com as soon as we're back.").waitFor();
+  await botReplies(
+    page,
+    'Can a person help me?',
+    "I'll connect you with a teammate. Before I do, could you tell me your email?",
+  );
+  await botReplies(page, 'ann@example.com', "We'll reply to ann@example.com as soon as we're back.");
   await page.locator('.from-status', { hasText: 'The conversation ended.' }).waitFor();
   await shot('04-preview-offline');
   expect(consoleErrors).toEqual([]);

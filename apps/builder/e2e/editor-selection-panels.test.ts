@@ -5,7 +5,7 @@ import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
 import { blockCount, edgeCount, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import { botSays, sendToBot } from './support/preview';
+import { botReplies, botSays } from './support/preview';
 
 const { harness, page } = setupDashboard({ signedIn: true, failureShots: 'builder' });
 
@@ -155,8 +155,7 @@ test('the preview shows a captured variable as soon as the visitor answers', asy
   await page.getByRole('tab', { name: 'Preview' }).click();
   await botSays(page, 'What is your email?').waitFor();
   expect(await page.locator('.preview-vars dt', { hasText: /^email$/ }).count()).toBe(0);
-  await sendToBot(page, 'grace@example.com');
-  await botSays(page, 'Thanks, we will write to grace@example.com.').waitFor();
+  await botReplies(page, 'grace@example.com', 'Thanks, we will write to grace@example.com.');
   const variable = page.locator('.preview-vars div', { has: page.locator('dt', { hasText: /^email$/ }) });
   await expect(variable.locator('dd').textContent()).resolves.toBe('grace@example.com');
   await page.screenshot({ path: `${SCREENSHOTS}/builder-preview-variable.png` });

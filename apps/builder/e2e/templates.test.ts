@@ -2,7 +2,7 @@ import { expect, onTestFailed, test } from 'vitest';
 import { SCREENSHOTS, signInAsAdmin } from './support/browser';
 import { allChangesSaved, node, showAllBlocks } from './support/canvas';
 import { setupDashboard } from './support/dashboard';
-import { botSays, pickChoice, sendToBot } from './support/preview';
+import { botReplies, botSays, pickChoice, sendToBot } from './support/preview';
 
 const { harness, page, consoleErrors } = setupDashboard();
 
@@ -60,25 +60,21 @@ test('the gallery creates each template as a flow that chats in the preview; the
   await botSays(page, 'What is it about?').waitFor();
   await pickChoice(page, 'Billing');
   await botSays(page, 'Tell us a little more').waitFor();
-  await sendToBot(page, 'I was charged twice');
-  await botSays(page, 'Someone from the team will reply here shortly.').waitFor();
+  await botReplies(page, 'I was charged twice', 'Someone from the team will reply here shortly.');
   await shot('editor-support-triage');
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // Lead capture: the lead's details reach the sales email.
   await createFromTemplate('Lead capture', 'notify_sales');
   await pickChoice(page, 'Book a demo');
-  await sendToBot(page, 'Ada');
-  await botSays(page, 'Thanks Ada. What is your work email?').waitFor();
+  await botReplies(page, 'Ada', 'Thanks Ada. What is your work email?');
   await sendToBot(page, 'ada@acme.example');
-  await sendToBot(page, 'Acme');
-  await botSays(page, 'Someone from our sales team will email ada@acme.example').waitFor();
+  await botReplies(page, 'Acme', 'Someone from our sales team will email ada@acme.example');
 
   // FAQ: the AI answer comes from the knowledge text, as a live chat answers it (the runtime's answer, not a guess
   // by shared words: "take" / "takes" and "long" matched nothing there, and the preview handed off).
   await createFromTemplate('FAQ with AI answers', 'faq');
-  await sendToBot(page, 'How long does shipping take?');
-  await botSays(page, 'delivery takes 3 to 5 days').waitFor();
+  await botReplies(page, 'How long does shipping take?', 'delivery takes 3 to 5 days');
   await note("AI answer from the block's knowledge, as a live chat would answer.").waitFor();
   await botSays(page, 'Did that answer your question?').waitFor();
 
@@ -92,19 +88,22 @@ test('the gallery creates each template as a flow that chats in the preview; the
   await createFromTemplate('Appointment request', 'notify_team');
   await pickChoice(page, 'Consultation');
   await botSays(page, 'Which day suits you best?').waitFor();
-  await sendToBot(page, '2027-03-14');
-  await botSays(page, 'Which email should we send the confirmation to?').waitFor();
-  await sendToBot(page, 'ada@example.com');
-  await botSays(page, "We'll confirm your Consultation").waitFor();
+  await botReplies(page, '2027-03-14', 'Which email should we send the confirmation to?');
+  await botReplies(page, 'ada@example.com', "We'll confirm your Consultation");
 
   // AI agent: answers from its knowledge, then hands off after asking for an email.
   await createFromTemplate('AI agent with handoff', 'agent');
-  await sendToBot(page, 'When does your support team answer?');
-  await botSays(page, 'Our support team answers Monday to Friday, 9:00 to 17:00.').waitFor();
-  await sendToBot(page, 'I would like to talk to a human');
-  await botSays(page, "I'll connect you with a teammate. Before I do, could you tell me your email?").waitFor();
-  await sendToBot(page, 'ann@example.com');
-  await botSays(page, 'Connecting you with our team.').waitFor();
+  await botReplies(
+    page,
+    'When does your support team answer?',
+    'Our support team answers Monday to Friday, 9:00 to 17:00.',
+  );
+  await botReplies(
+    page,
+    'I would like to talk to a human',
+    "I'll connect you with a teammate. Before I do, could you tell me your email?",
+  );
+  await botReplies(page, 'ann@example.com', 'Connecting you with our team.');
 
   // Built and previewed, not published yet.
   await page.goto(`${harness.appUrl}flows`);

@@ -12,6 +12,12 @@ export async function sendToBot(page: Page, text: string) {
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
+/** Sends `text` in the preview and waits for the bot's message that contains `reply`. */
+export async function botReplies(page: Page, text: string, reply: string | RegExp) {
+  await sendToBot(page, text);
+  await botSays(page, reply).waitFor();
+}
+
 /** Clicks one of the buttons the bot offers in the preview. */
 export const pickChoice = (page: Page, label: string) =>
   page.locator('.preview-choices').getByRole('button', { name: label }).click();
