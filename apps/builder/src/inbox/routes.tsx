@@ -1,4 +1,5 @@
 import type { AppRoute } from '../app/route-types';
+import { settingsTabRoute } from '../app/settings-tab-route';
 import { Icon } from '../ui/icons';
 import { InboxPage } from './InboxPage';
 import { NeedsAgentBadge } from './NeedsAgentBadge';
@@ -28,17 +29,18 @@ export const routes: AppRoute[] = [
     render: ({ conversationId }) => <InboxPage conversationId={conversationId ?? null} />,
     fullBleed: true,
   },
-  {
+  settingsTabRoute({
     path: '/settings/teams',
     title: 'Teams and people',
-    render: () => <TeamsPage />,
-    settingsTab: { label: 'Teams & people', order: 20 },
+    tab: 'Teams & people',
+    order: 20,
+    Page: TeamsPage,
     roles: ['admin'],
-  },
-  {
+  }),
+  settingsTabRoute({
     path: '/settings/canned-responses',
     title: 'Canned responses',
-    render: () => <CannedResponsesPage />,
-    settingsTab: { label: 'Canned responses', order: 30 },
-  },
+    order: 30,
+    Page: CannedResponsesPage,
+  }),
 ];

@@ -1,4 +1,5 @@
 import type { AppRoute } from '../app/route-types';
+import { settingsTabRoute } from '../app/settings-tab-route';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { MailboxPage } from './mailbox/MailboxPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
@@ -7,31 +8,14 @@ import './settings.css';
 
 /** Settings tabs: office hours, email notifications, and the admins' mailbox/outbox and audit log. */
 export const routes: AppRoute[] = [
-  {
+  settingsTabRoute({
     path: '/settings/office-hours',
     title: 'Office hours',
-    render: () => <OfficeHoursPage />,
-    settingsTab: { label: 'Office hours', order: 10 },
+    order: 10,
+    Page: OfficeHoursPage,
     roles: ['admin'],
-  },
-  {
-    path: '/settings/notifications',
-    title: 'Notifications',
-    render: () => <NotificationsPage />,
-    settingsTab: { label: 'Notifications', order: 40 },
-  },
-  {
-    path: '/settings/mailbox',
-    title: 'Mailbox',
-    render: () => <MailboxPage />,
-    settingsTab: { label: 'Mailbox', order: 50 },
-    roles: ['admin'],
-  },
-  {
-    path: '/settings/audit',
-    title: 'Audit log',
-    render: () => <AuditLogPage />,
-    settingsTab: { label: 'Audit log', order: 60 },
-    roles: ['admin'],
-  },
+  }),
+  settingsTabRoute({ path: '/settings/notifications', title: 'Notifications', order: 40, Page: NotificationsPage }),
+  settingsTabRoute({ path: '/settings/mailbox', title: 'Mailbox', order: 50, Page: MailboxPage, roles: ['admin'] }),
+  settingsTabRoute({ path: '/settings/audit', title: 'Audit log', order: 60, Page: AuditLogPage, roles: ['admin'] }),
 ];

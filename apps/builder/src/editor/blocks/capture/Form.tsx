@@ -1,4 +1,5 @@
 import type { CaptureData } from '@flowdesk/flow-schema';
+import { labelledOptions } from '../../../ui/Select';
 
 type FormField = NonNullable<CaptureData['fields']>[number];
 
@@ -15,16 +16,16 @@ import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 
 type InputType = CaptureData['inputType'];
-const INPUT_TYPES: { value: InputType; label: string }[] = [
-  { value: 'text', label: 'Text' },
-  { value: 'number', label: 'Number' },
-  { value: 'email', label: 'Email address' },
-  { value: 'phone', label: 'Phone number' },
-  { value: 'url', label: 'Website address' },
-  { value: 'date', label: 'Date' },
-  { value: 'datetime', label: 'Date and time' },
-  { value: 'form', label: 'Form with several fields' },
-];
+const INPUT_TYPES = labelledOptions<InputType>({
+  text: 'Text',
+  number: 'Number',
+  email: 'Email address',
+  phone: 'Phone number',
+  url: 'Website address',
+  date: 'Date',
+  datetime: 'Date and time',
+  form: 'Form with several fields',
+});
 const FIELD_TYPES = INPUT_TYPES.filter((t) => t.value !== 'form') as { value: FormField['inputType']; label: string }[];
 
 export function CaptureForm({ block, update }: BlockFormProps<'capture'>) {

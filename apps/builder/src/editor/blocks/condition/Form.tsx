@@ -1,14 +1,12 @@
 import { CONDITION_OPERATORS, type ConditionRule } from '@flowdesk/flow-schema';
+import { labelledOptions } from '../../../ui/Select';
 import { useEditor } from '../../editor-context';
 import { SelectField, TextField, VariableField } from '../fields';
 import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
 import { OPERATOR_LABELS, UNARY_OPERATORS } from './operators';
 
-const COMBINATORS = [
-  { value: 'and' as const, label: 'All of these (AND)' },
-  { value: 'or' as const, label: 'Any of these (OR)' },
-];
+const COMBINATORS = labelledOptions({ and: 'All of these (AND)', or: 'Any of these (OR)' });
 const OPERATORS = CONDITION_OPERATORS.map((op) => ({ value: op, label: OPERATOR_LABELS[op] }));
 const newRule = (): ConditionRule => ({ variable: 'last_message', operator: 'contains', value: '' });
 

@@ -54,11 +54,11 @@ export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handof
         <SelectField
           label="Treat as offline"
           {...setting('offlineWhen', 'both')}
-          options={[
-            { value: 'both', label: 'Outside office hours or no agent online' },
-            { value: 'outside_hours', label: 'Only outside office hours' },
-            { value: 'no_agents_online', label: 'Only when no agent is online' },
-          ]}
+          options={labelledOptions({
+            both: 'Outside office hours or no agent online',
+            outside_hours: 'Only outside office hours',
+            no_agents_online: 'Only when no agent is online',
+          })}
         />
         <TemplateField
           label="Offline message"

@@ -1,3 +1,4 @@
+import { labelledOptions } from '../../../ui/Select';
 import { useEditor } from '../../editor-context';
 import { SelectField } from '../fields';
 import { type BlockFormProps, bindSettings } from '../form-props';
@@ -21,10 +22,10 @@ export function IntentTriggerForm({ block, update }: BlockFormProps<'intent_trig
       <SelectField
         label="Listen"
         {...setting('scope', 'global')}
-        options={[
-          { value: 'global', label: 'Anywhere in the chat (global)' },
-          { value: 'local', label: 'Only where the flow cannot use the text (local)' },
-        ]}
+        options={labelledOptions({
+          global: 'Anywhere in the chat (global)',
+          local: 'Only where the flow cannot use the text (local)',
+        })}
       />
     </>
   );

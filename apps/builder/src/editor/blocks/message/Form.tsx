@@ -1,4 +1,5 @@
 import type { MessageBlockContent } from '@flowdesk/flow-schema';
+import { labelledOptions } from '../../../ui/Select';
 import { optionalText, SelectField, TemplateField, TextField } from '../fields';
 import { type BlockFormProps, bindSettings } from '../form-props';
 import { ListEditor } from '../ListEditor';
@@ -7,15 +8,15 @@ type Content = MessageBlockContent;
 type Card = Extract<Content, { type: 'carousel' }>['cards'][number];
 type CardButton = NonNullable<Card['buttons']>[number];
 
-const KINDS: { value: Content['type']; label: string }[] = [
-  { value: 'text', label: 'Text' },
-  { value: 'image', label: 'Image' },
-  { value: 'video', label: 'Video' },
-  { value: 'audio', label: 'Audio' },
-  { value: 'file', label: 'File' },
-  { value: 'link', label: 'Link button' },
-  { value: 'carousel', label: 'Carousel of cards' },
-];
+const KINDS = labelledOptions<Content['type']>({
+  text: 'Text',
+  image: 'Image',
+  video: 'Video',
+  audio: 'Audio',
+  file: 'File',
+  link: 'Link button',
+  carousel: 'Carousel of cards',
+});
 
 function emptyContent(type: Content['type'], text: string): Content {
   switch (type) {

@@ -1,4 +1,5 @@
 import type { FlowSettings } from '@flowdesk/flow-schema';
+import { labelledOptions } from '../../../ui/Select';
 import { useEditor } from '../../editor-context';
 import { NumberField, SelectField, TemplateField } from '../fields';
 import type { BlockFormProps } from '../form-props';
@@ -19,10 +20,10 @@ export function StartForm(_: BlockFormProps<'start'>) {
       <SelectField
         label="The bot speaks first"
         value={settings.welcome}
-        options={[
-          { value: 'on_open', label: 'As soon as the chat opens' },
-          { value: 'on_first_message', label: 'After the visitor writes' },
-        ]}
+        options={labelledOptions({
+          on_open: 'As soon as the chat opens',
+          on_first_message: 'After the visitor writes',
+        })}
         onChange={(welcome) => set({ welcome }, 'welcome')}
       />
       <TemplateField
