@@ -13,6 +13,13 @@ const flowWith = (change: (flow: Flow) => void): Flow => {
 };
 const found = (flow: Flow, code: string) => validateFlow(flow).filter((p) => p.code === code);
 const block = (flow: Flow, id: string) => flow.blocks.find((b) => b.id === id)!;
+/** `code` is reported once on `flow`: a warning matching `expected`, worded exactly `message`. */
+const expectOneWarning = (flow: Flow, code: string, expected: Record<string, unknown>, message: string) => {
+  const problems = found(flow, code);
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatchObject({ severity: 'warning', ...expected });
+  expect(problems[0]!.message).toBe(message);
+};
 
 describe('two "Ask for input" blocks saving into the same variable', () => {
   // cap (Email → email) → cond.true → name question switched from Email to Text, still saving into `email`.
@@ -29,14 +36,10 @@ describe('two "Ask for input" blocks saving into the same variable', () => {
     });
 
   test('a second one of another kind that overwrites the first answer is reported on the second', () => {
-    const problems = found(twoCaptures('text'), 'capture_variable_reused');
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({
-      severity: 'warning',
-      blockId: 'cap2',
-      details: { variable: 'email', otherBlockId: 'cap' },
-    });
-    expect(problems[0]!.message).toBe(
+    expectOneWarning(
+      twoCaptures('text'),
+      'capture_variable_reused',
+      { blockId: 'cap2', details: { variable: 'email', otherBlockId: 'cap' } },
       '"Ask for input" saves a text answer into "email", which "Ask for input" already fills with an email address: the second answer overwrites the first. Save it into a new variable.',
     );
   });
@@ -116,15 +119,10 @@ describe('an AI answer right after buttons', () => {
 
   test('reached from a button (directly or through a message) it is reported, naming the button', () => {
     for (const via of [undefined, 'message'] as const) {
-      const problems = found(aiAfter('email', via), 'ai_answer_after_buttons');
-      expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({
-        severity: 'warning',
-        blockId: 'ai',
-        edgeId: 'to_ai',
-        details: { buttonsBlockId: 'ask', button: 'Email me' },
-      });
-      expect(problems[0]!.message).toBe(
+      expectOneWarning(
+        aiAfter('email', via),
+        'ai_answer_after_buttons',
+        { blockId: 'ai', edgeId: 'to_ai', details: { buttonsBlockId: 'ask', button: 'Email me' } },
         '"AI answer" comes right after the buttons of "Ask with buttons": it would answer the button\'s label ("Email me") instead of a question. Ask for the question first with an "Ask for input" block.',
       );
     }
