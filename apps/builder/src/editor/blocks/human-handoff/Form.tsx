@@ -8,6 +8,11 @@ import { PRIORITY_LABELS } from './priority';
 type Priority = keyof typeof PRIORITY_LABELS;
 const PRIORITIES = labelledOptions(PRIORITY_LABELS);
 const ANY_TEAM = '';
+const OFFLINE_WHEN = labelledOptions<NonNullable<HumanHandoffData['offlineWhen']>>({
+  both: 'Outside office hours or no agent online',
+  outside_hours: 'Only outside office hours',
+  no_agents_online: 'Only when no agent is online',
+});
 
 export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handoff'>) {
   const { teams } = useEditor();
@@ -51,15 +56,7 @@ export function HumanHandoffForm({ block, update }: BlockFormProps<'human_handof
       <TemplateField label="Message to the visitor" {...setting('confirmationMessage', '')} />
       <fieldset className="fieldset">
         <legend>When nobody is available</legend>
-        <SelectField
-          label="Treat as offline"
-          {...setting('offlineWhen', 'both')}
-          options={labelledOptions({
-            both: 'Outside office hours or no agent online',
-            outside_hours: 'Only outside office hours',
-            no_agents_online: 'Only when no agent is online',
-          })}
-        />
+        <SelectField label="Treat as offline" {...setting('offlineWhen', 'both')} options={OFFLINE_WHEN} />
         <TemplateField
           label="Offline message"
           {...setting('offlineMessage', '')}

@@ -3,6 +3,11 @@ import { useEditor } from '../../editor-context';
 import { SelectField } from '../fields';
 import { type BlockFormProps, bindSettings } from '../form-props';
 
+const SCOPES = labelledOptions({
+  global: 'Anywhere in the chat (global)',
+  local: 'Only where the flow cannot use the text (local)',
+});
+
 export function IntentTriggerForm({ block, update }: BlockFormProps<'intent_trigger'>) {
   const { intents } = useEditor().doc;
   const data = block.data;
@@ -19,14 +24,7 @@ export function IntentTriggerForm({ block, update }: BlockFormProps<'intent_trig
           ...intents.map((i) => ({ value: i.id, label: i.name })),
         ]}
       />
-      <SelectField
-        label="Listen"
-        {...setting('scope', 'global')}
-        options={labelledOptions({
-          global: 'Anywhere in the chat (global)',
-          local: 'Only where the flow cannot use the text (local)',
-        })}
-      />
+      <SelectField label="Listen" {...setting('scope', 'global')} options={SCOPES} />
     </>
   );
 }

@@ -4,6 +4,11 @@ import { useEditor } from '../../editor-context';
 import { NumberField, SelectField, TemplateField } from '../fields';
 import type { BlockFormProps } from '../form-props';
 
+const WELCOME = labelledOptions<FlowSettings['welcome']>({
+  on_open: 'As soon as the chat opens',
+  on_first_message: 'After the visitor writes',
+});
+
 /** The start block has no settings of its own; it hosts the flow-wide settings. */
 export function StartForm(_: BlockFormProps<'start'>) {
   const { doc, dispatch } = useEditor();
@@ -20,10 +25,7 @@ export function StartForm(_: BlockFormProps<'start'>) {
       <SelectField
         label="The bot speaks first"
         value={settings.welcome}
-        options={labelledOptions({
-          on_open: 'As soon as the chat opens',
-          on_first_message: 'After the visitor writes',
-        })}
+        options={WELCOME}
         onChange={(welcome) => set({ welcome }, 'welcome')}
       />
       <TemplateField
