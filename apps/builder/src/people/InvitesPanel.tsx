@@ -1,7 +1,7 @@
 import type { Invite, InviteRequest } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
-import { useToast } from '../app/toasts';
 import { SubmitButton } from '../ui/SubmitButton';
+import { useChange } from '../ui/use-submit';
 import { peopleApi } from './people-api';
 
 type Role = 'admin' | 'agent';
@@ -23,21 +23,9 @@ export function InvitesPanel({
   teams: Array<{ id: string; name: string }>;
   onChanged(): void;
 }) {
-  const toast = useToast();
   const [draft, setDraft] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
-
-  async function run(action: Promise<unknown>, done: string) {
-    try {
-      await action;
-      toast.success(done);
-      onChanged();
-      return true;
-    } catch (error) {
-      toast.error(error);
-      return false;
-    }
-  }
+  const run = useChange(onChanged);
 
   async function invite(event: FormEvent) {
     event.preventDefault();

@@ -25,6 +25,25 @@ export function useSubmit(action: () => Promise<string | undefined>) {
   return { busy, error, submit };
 }
 
+/**
+ * Runs a change a settings list then reloads for: `done` as a toast (when given) and `onChanged`, or the failure
+ * as a toast. Resolves whether the change was made.
+ */
+export function useChange(onChanged: () => void) {
+  const toast = useToast();
+  return async function run(action: Promise<unknown>, done?: string): Promise<boolean> {
+    try {
+      await action;
+      if (done) toast.success(done);
+      onChanged();
+      return true;
+    } catch (error) {
+      toast.error(error);
+      return false;
+    }
+  };
+}
+
 /** A settings form's save: busy while `action` runs, then `saved` as a toast, or the failure as one. */
 export function useSave(action: () => Promise<void>, saved: string) {
   const toast = useToast();

@@ -1,8 +1,8 @@
 import type { Invite } from '@flowdesk/contract';
 import { useUser } from '../../app/auth';
-import { useToast } from '../../app/toasts';
 import { InvitesPanel } from '../../people/InvitesPanel';
 import { Icon } from '../../ui/icons';
+import { useChange } from '../../ui/use-submit';
 import { type Teammate, teamAdminApi } from '../inbox-api';
 
 /** The workspace's people: change roles, remove, and invite by email (invited people choose their password). */
@@ -18,17 +18,7 @@ export function PeopleSection({
   onChanged(): void;
 }) {
   const me = useUser();
-  const toast = useToast();
-
-  async function run(action: Promise<unknown>, done: string) {
-    try {
-      await action;
-      toast.success(done);
-      onChanged();
-    } catch (error) {
-      toast.error(error);
-    }
-  }
+  const run = useChange(onChanged);
 
   return (
     <section className="card settings-section" aria-label="People">

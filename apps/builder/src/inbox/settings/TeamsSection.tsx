@@ -1,22 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { useToast } from '../../app/toasts';
 import { Icon } from '../../ui/icons';
+import { useChange } from '../../ui/use-submit';
 import { type Team, type Teammate, teamAdminApi } from '../inbox-api';
 
 /** Teams: name, members (checkboxes), the default team for handoffs without one. */
 export function TeamsSection({ teams, users, onChanged }: { teams: Team[]; users: Teammate[]; onChanged(): void }) {
-  const toast = useToast();
   const [name, setName] = useState('');
-
-  async function run(action: Promise<unknown>, done?: string) {
-    try {
-      await action;
-      if (done) toast.success(done);
-      onChanged();
-    } catch (error) {
-      toast.error(error);
-    }
-  }
+  const run = useChange(onChanged);
 
   function create(event: FormEvent) {
     event.preventDefault();
