@@ -96,4 +96,19 @@ describe('answerFromPassages', () => {
   it('not found when the passages never mention one of the topic words', () => {
     expect(answerFromPassages('How long do refunds take with PayPal?', [returns, shipping]).found).toBe(false);
   });
+  it('adds a sentence further on in the passage that holds a topic word the chosen ones lack', () => {
+    const install = passage(
+      'Downloading and installing Node.js and npm',
+      [
+        'Installing Node.js installs npm along with it on every platform.',
+        'The registry holds public packages that anyone can download.',
+        'Configuration lives in the user config file in your home folder.',
+        'We strongly recommend a version manager such as nvm for that.',
+      ].join(' '),
+    );
+    const { answer } = answerFromPassages('What is the recommended way to install Node.js and npm?', [install]);
+    expect(answer).toBe(
+      'Installing Node.js installs npm along with it on every platform. We strongly recommend a version manager such as nvm for that.',
+    );
+  });
 });

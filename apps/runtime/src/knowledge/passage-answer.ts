@@ -48,8 +48,9 @@ const CONTEXT_SHARE = 0.5;
 /**
  * The offline answer from retrieved passages: the sentence holding most of the question's topic words (rarer
  * words weigh more; words of its passage's title and section count half; passages ranked lower count a little
- * less), with the sentence after it when that one holds topic words too or the sentence introduces it, and the one
- * before when it holds topic words the chosen one lacks, in order.
+ * less), with the sentence after it when that one holds topic words too or the sentence introduces it, the one
+ * before when it holds topic words the chosen one lacks, and one more of the same passage holding topic words none of
+ * those holds ("recommend" in a question on how to install), in order.
  * Not found when no sentence, read under its passage's title and section, holds at least half of the topic
  * words' weight: nothing is made up.
  */
@@ -97,8 +98,26 @@ export function answerFromPassages(
       wordsOf(c.sentence).length >= MIN_SENTENCE_WORDS &&
       c.own.some((word) => !best.own.includes(word)),
   );
-  const before = previous ? [previous.sentence] : [];
-  const after = neighbour ? [neighbour.sentence] : [];
+  // Further on in the passage (or before), the sentence holding the most weight of topic words none of these holds.
+  const covered = new Set([...best.own, ...(previous?.own ?? []), ...(neighbour?.own ?? [])]);
+  const gain = (c: Candidate) => score(c.own.filter((word) => !covered.has(word)));
+  const complement = candidates
+    .filter(
+      (c) =>
+        c.passage === best.passage &&
+        Math.abs(c.index - best.index) > 1 &&
+        wordsOf(c.sentence).length >= MIN_SENTENCE_WORDS &&
+        gain(c) > 0,
+    )
+    .sort((a, b) => gain(b) - gain(a))[0];
+  const before = [
+    ...(complement && complement.index < best.index ? [complement.sentence] : []),
+    ...(previous ? [previous.sentence] : []),
+  ];
+  const after = [
+    ...(neighbour ? [neighbour.sentence] : []),
+    ...(complement && complement.index > best.index ? [complement.sentence] : []),
+  ];
   // The longest of these that fits: both neighbours, the one before, the one after, the sentence alone.
   const answer =
     [
