@@ -202,6 +202,9 @@ describe('agents inbox end to end on PostgreSQL (visitor widget + agent dashboar
 
     const reply = admin.page.getByLabel('Reply to the visitor');
     await reply.click();
+    await reply.pressSequentially('/zz');
+    await admin.page.getByRole('status').filter({ hasText: 'No canned response matches “/zz”.' }).waitFor();
+    await reply.fill('');
     await reply.pressSequentially('Hello! /ref');
     await admin.page.locator('.composer-suggestions').getByText('Refund policy').waitFor();
     await admin.page.screenshot({ path: `${SCREENSHOTS}/inbox-10-canned-picker.png` });

@@ -6,6 +6,7 @@ import {
   mentionedIds,
   mentionHandle,
   mentionToken,
+  noMatchHint,
   replaceToken,
   slashToken,
 } from './composer-commands';
@@ -42,6 +43,14 @@ describe('matching', () => {
     expect(matchCanned(canned, 'ref').map((c) => c.shortcut)).toEqual(['refund', 'shipping']);
     expect(matchCanned(canned, '').map((c) => c.shortcut)).toEqual(['refund', 'hello', 'shipping']);
     expect(matchCanned(canned, 'zzz')).toEqual([]);
+  });
+
+  it('says why nothing is offered instead of showing nothing (the placeholder promises "/" works)', () => {
+    expect(noMatchHint({ kind: 'canned', query: '' }, 0)).toBe(
+      'No canned responses yet: they are added under Settings › Canned responses.',
+    );
+    expect(noMatchHint({ kind: 'canned', query: 'zzz' }, canned.length)).toBe('No canned response matches “/zzz”.');
+    expect(noMatchHint({ kind: 'mention', query: 'zed' }, people.length)).toBe('No teammate matches “@zed”.');
   });
 
   it('matches teammates by any name part or email', () => {

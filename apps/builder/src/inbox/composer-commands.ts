@@ -82,3 +82,13 @@ export function mentionable<T extends { id: string; role: 'admin' | 'agent' }>(
       (conversation.assigneeId === null && conversation.teamId === null),
   );
 }
+
+/**
+ * What the pop-up says when a command finds nothing (Enter still sends the text as typed): no canned response yet,
+ * none matching "/query", or no teammate matching "@query".
+ */
+export function noMatchHint(token: { kind: 'canned' | 'mention'; query: string }, total: number): string {
+  if (token.kind === 'mention') return `No teammate matches “@${token.query}”.`;
+  if (total === 0) return 'No canned responses yet: they are added under Settings › Canned responses.';
+  return `No canned response matches “/${token.query}”.`;
+}

@@ -8,6 +8,7 @@ import {
   mentionedIds,
   mentionHandle,
   mentionToken,
+  noMatchHint,
   replaceToken,
   slashToken,
 } from '../composer-commands';
@@ -86,6 +87,13 @@ export function Composer({
           .map((p) => ({ id: p.id, label: p.name, hint: p.email, insert: `${mentionHandle(p.name)} ` }))
       : [];
   const token = slash ?? mention;
+  const hint =
+    token && items.length === 0
+      ? noMatchHint(
+          { kind: slash ? 'canned' : 'mention', query: token.query },
+          slash ? canned.length : teammates.length,
+        )
+      : null;
 
   function pick(item: Item) {
     if (!token) return;
@@ -189,6 +197,10 @@ export function Composer({
       </div>
       {items.length > 0 ? (
         <Suggestions items={items} active={Math.min(active, items.length - 1)} onPick={pick} />
+      ) : hint ? (
+        <p className="composer-suggestions composer-suggestions-empty" role="status">
+          {hint}
+        </p>
       ) : null}
       <textarea
         ref={area}
