@@ -35,6 +35,13 @@ export class MessageList {
   private streamShown = { id: '', text: '' };
   private readonly head: HTMLElement | null;
 
+  /**
+   * Whether the log follows the newest message: true until the visitor scrolls up, true again once they scroll back
+   * down. Kept from scroll events, not measured when messages arrive: the area below the log (buttons, a form)
+   * grows and shrinks as the bot writes, and a measure taken then reads "scrolled up" and left new messages hidden.
+   */
+  private following = true;
+
   constructor(
     private readonly ctx: RenderContext,
     greeting?: string,
@@ -42,10 +49,19 @@ export class MessageList {
     this.head = greeting ? h('li', { class: 'row bot greeting' }, h('div', { class: 'bubble' }, greeting)) : null;
     if (this.head) this.el.append(this.head);
     this.el.setAttribute('aria-label', ctx.t('messages'));
+    this.el.addEventListener('scroll', () => {
+      this.following = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 80;
+    });
+    // The log's own size changes (the area below it grew or shrank): one that follows stays at the end.
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        if (this.following) this.scrollToEnd();
+      }).observe(this.el);
+    }
   }
 
   render(entries: readonly TimelineEntry[]): void {
-    const nearBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 80;
+    const nearBottom = this.following;
     const wanted = new Map<string, HTMLElement>();
     for (const entry of entries) {
       const key = entry.kind === 'pending' && entry.pending.failed ? `${entry.key}:failed` : entry.key;
@@ -98,7 +114,7 @@ export class MessageList {
     }
     const row = this.streamShown.id === stream.id ? this.streamRow : null;
     if (row && this.streamShown.text === text) return;
-    const nearBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 80;
+    const nearBottom = this.following;
     const bubble = h('div', { class: 'bubble' }, renderContent({ type: 'text', text }, this.ctx));
     if (row) {
       row.querySelector('.bubble')?.replaceWith(bubble);
@@ -125,6 +141,7 @@ export class MessageList {
 
   scrollToEnd(): void {
     this.el.scrollTop = this.el.scrollHeight;
+    this.following = true;
   }
 
   private row(entry: TimelineEntry): HTMLElement | null {
