@@ -74,6 +74,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           />
         ) : null}
         <Transcript
+          key={conversationId}
           messages={detail.messages}
           visitorName={visitorName}
           typing={typing}

@@ -85,14 +85,25 @@ export function Transcript({
   botWork: BotWork;
 }) {
   const end = useRef<HTMLDivElement>(null);
+  // Follows the newest message until the agent scrolls up to read; an agent's message brings them back down.
+  const following = useRef(true);
   const count = messages.length;
+  const lastByAgent = messages[count - 1]?.author === 'agent';
   const streamed = botWork.stream?.text.length ?? 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when messages are added, typing shows or the bot's answer grows
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
+    if (following.current || lastByAgent) end.current?.scrollIntoView({ block: 'end' });
   }, [count, typing, botWork.working, streamed]);
   return (
-    <div className="transcript" aria-label="Transcript" role="log">
+    <div
+      className="transcript"
+      aria-label="Transcript"
+      role="log"
+      onScroll={(event) => {
+        const el = event.currentTarget;
+        following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+      }}
+    >
       <ol>
         {messages.map((message) => (
           <Bubble key={message.seq} message={message} visitorName={visitorName} />

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { login, SCREENSHOTS } from './support/browser';
+import { askForPersonOnDemo } from './support/demo-widget';
+import { withLiveDashboard } from './support/live-dashboard';
+import { DEMO_AGENT as AGENT } from './support/live-runtime';
+
+const live = withLiveDashboard();
+
+describe('the inbox transcript while an agent reads back', () => {
+  it("keeps the agent's place when the visitor writes; follows again at the end or after the agent's reply", async () => {
+    const agentContext = await live.newContext({ viewport: { width: 1280, height: 720 } });
+    const agent = await agentContext.newPage();
+    await login(agent, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
+    await agent.getByRole('heading', { name: 'Conversations' }).waitFor();
+
+    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
+    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const textarea = visitor.panel.locator('.composer textarea');
+    const say = async (text: string) => {
+      await textarea.fill(text);
+      await textarea.press('Enter');
+      await visitor.row(text).waitFor();
+    };
+    for (let line = 1; line <= 16; line++) await say(`Part ${line} of what happened with my order`);
+
+    await agent.locator('.inbox-row').filter({ hasText: 'Part 16' }).click();
+    const transcript = agent.getByRole('log', { name: 'Transcript' });
+    const message = (text: string) => transcript.locator('.msg').filter({ hasText: text });
+    await message('Part 16').waitFor();
+    // At the end, only the transcript's bottom padding (12 px) is below the view.
+    const hiddenBelow = () => transcript.evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+    const fromTop = () => transcript.evaluate((el) => Math.round(el.scrollTop));
+    await expect.poll(hiddenBelow).toBeLessThan(20);
+
+    // Reading back: a new visitor message arrives, the agent's place stays.
+    await transcript.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await expect.poll(fromTop).toBe(0);
+    await say('One more thing while you read');
+    await message('One more thing while you read').waitFor();
+    expect(await fromTop()).toBe(0);
+    await agent.screenshot({ path: `${SCREENSHOTS}/inbox-reading-back.png` });
+
+    // Back at the end, the transcript follows again.
+    await transcript.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await say('And the last detail');
+    await message('And the last detail').waitFor();
+    await expect.poll(hiddenBelow).toBeLessThan(20);
+
+    // Scrolled up, the agent's own reply brings the transcript to its end.
+    await transcript.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    const reply = agent.getByLabel('Reply to the visitor');
+    await reply.fill('Thanks, I have it all now.');
+    await reply.press('Enter');
+    await message('Thanks, I have it all now.').waitFor();
+    await expect.poll(hiddenBelow).toBeLessThan(20);
+  });
+});
