@@ -6,7 +6,7 @@ import { DEMO_AGENT as AGENT } from './support/live-runtime';
 
 const live = withLiveDashboard();
 
-describe('the inbox transcript while an agent reads back', () => {
+describe('the inbox conversation pane: reading back, narrow screens', () => {
   it("keeps the agent's place when the visitor writes; follows again at the end or after the agent's reply", async () => {
     const agentContext = await live.newContext({ viewport: { width: 1280, height: 720 } });
     const agent = await agentContext.newPage();
@@ -59,5 +59,26 @@ describe('the inbox transcript while an agent reads back', () => {
     await reply.press('Enter');
     await message('Thanks, I have it all now.').waitFor();
     await expect.poll(hiddenBelow).toBeLessThan(20);
+  });
+  it('on a 1024 px laptop the header actions sit beside or under the title, never over it, and none is cut off', async () => {
+    const page = await (await live.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
+    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
+    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    await page.locator(`.inbox-row[data-conversation-id="${visitor.conversationId}"]`).click();
+    const header = page.locator('.conversation-header');
+    await header.getByRole('button', { name: 'Resolve' }).waitFor();
+    const box = async (locator: ReturnType<typeof page.locator>) => (await locator.boundingBox())!;
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const title = await box(header.locator('.conversation-title'));
+    const pane = await box(header);
+    for (const name of ['Take over', 'Hand back to bot', 'Resolve']) {
+      const button = await box(header.getByRole('button', { name }));
+      expect(overlap(button, title), `${name} over the title`).toBe(false);
+      expect(button.x + button.width, `${name} cut off`).toBeLessThanOrEqual(pane.x + pane.width);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-1024-header.png` });
   });
 });
