@@ -42,10 +42,11 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     expect(await fromTop()).toBe(0);
     await agent.screenshot({ path: `${SCREENSHOTS}/inbox-reading-back.png` });
 
-    // Back at the end, the transcript follows again.
-    await transcript.evaluate((el) => {
-      el.scrollTop = el.scrollHeight;
-    });
+    // It says what arrived below; its button takes the agent to the end, where the transcript follows again.
+    const jump = transcript.getByRole('button', { name: '↓ 1 new message' });
+    await jump.click();
+    await expect.poll(hiddenBelow).toBeLessThan(20);
+    await jump.waitFor({ state: 'detached' });
     await say('And the last detail');
     await message('And the last detail').waitFor();
     await expect.poll(hiddenBelow).toBeLessThan(20);

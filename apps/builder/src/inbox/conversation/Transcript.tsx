@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { TypingDots } from '../../ui/TypingDots';
 import { messageTime } from '../format-time';
 import type { TranscriptMessage } from '../inbox-api';
 import { MessageBody } from './MessageBody';
 import type { BotWork, Typing } from './use-conversation';
+import { useFollowEnd } from './use-follow-end';
 import './bot-work.css';
 
 const AUTHOR_LABEL = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: 'System' } as const;
@@ -84,26 +84,15 @@ export function Transcript({
   botName: string;
   botWork: BotWork;
 }) {
-  const end = useRef<HTMLDivElement>(null);
-  // Follows the newest message until the agent scrolls up to read; an agent's message brings them back down.
-  const following = useRef(true);
   const count = messages.length;
-  const lastByAgent = messages[count - 1]?.author === 'agent';
   const streamed = botWork.stream?.text.length ?? 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when messages are added, typing shows or the bot's answer grows
-  useEffect(() => {
-    if (following.current || lastByAgent) end.current?.scrollIntoView({ block: 'end' });
-  }, [count, typing, botWork.working, streamed]);
+  const { end, onScroll, unseen, jump } = useFollowEnd(count, messages[count - 1]?.author === 'agent', [
+    typing,
+    botWork.working,
+    streamed,
+  ]);
   return (
-    <div
-      className="transcript"
-      aria-label="Transcript"
-      role="log"
-      onScroll={(event) => {
-        const el = event.currentTarget;
-        following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-      }}
-    >
+    <div className="transcript" aria-label="Transcript" role="log" onScroll={onScroll}>
       <ol>
         {messages.map((message) => (
           <Bubble key={message.seq} message={message} visitorName={visitorName} />
@@ -115,6 +104,11 @@ export function Transcript({
           {typing.name ?? visitorName} is typing
           <span className="dots" aria-hidden="true" />
         </p>
+      ) : null}
+      {unseen > 0 ? (
+        <button type="button" className="transcript-jump" onClick={jump}>
+          ↓ {unseen} new {unseen === 1 ? 'message' : 'messages'}
+        </button>
       ) : null}
       <div ref={end} />
     </div>
