@@ -8,6 +8,7 @@ interface Entry {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetName?: string | null;
   actor: { id: string | null; name: string | null; email: string | null };
   data: { status?: number; fields?: string[] };
   createdAt: string;
@@ -71,6 +72,8 @@ describe.each(databaseKinds)('audit log of admin actions on %s', (kind) => {
     // Creations name what they created, from the answer.
     expect(log[0]?.targetId).toBe(ids.userId);
     expect(log[3]).toMatchObject({ action: 'flows.create', targetId: ids.flowId });
+    // Targets are named as they are called today.
+    expect(log.map((e) => e.targetName)).toEqual(['New Agent', 'Main', 'Main', 'Main']);
     expect(JSON.stringify(log)).not.toContain('secret-password-42');
   });
 

@@ -13,6 +13,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target's name today (a flow's, a team's, a person's…); null when it is gone or has no name (settings). */
+  targetName: z.string().nullable().optional(),
   actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
   /** What the runtime kept of the request: its status and the names (never values) of the fields sent. */
   data: z.looseObject({ status: z.number().optional(), fields: z.array(z.string()).optional() }),

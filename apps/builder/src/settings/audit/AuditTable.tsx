@@ -4,20 +4,38 @@ import { TableHead } from '../../ui/TableHead';
 import { actionLabel } from './action-labels';
 import { absoluteTime, relativeTime } from './relative-time';
 
-/** The target of an action; a flow that still exists links to its editor. */
+/** How a kind of target reads in a row ("flow", "team"…); unknown kinds as stored. */
+const KIND: Record<string, string> = {
+  flows: 'flow',
+  bots: 'bot',
+  teams: 'team',
+  users: 'person',
+  invites: 'invite',
+  'canned-responses': 'canned response',
+};
+
+/** The target of an action, by its name when it still has one (the id on hover); a flow links to its editor. */
 function Target({ entry }: { entry: AuditEntry }) {
   if (!entry.targetType) return <span className="hint">—</span>;
-  const id = entry.targetId ? <code className="audit-id">{entry.targetId}</code> : null;
+  const kind = KIND[entry.targetType] ?? entry.targetType;
+  const label = entry.targetName ? (
+    <strong title={entry.targetId ?? undefined}>{entry.targetName}</strong>
+  ) : entry.targetId ? (
+    <code className="audit-id">{entry.targetId}</code>
+  ) : null;
   if (entry.targetType === 'flows' && entry.targetId && entry.action !== 'flows.delete') {
     return (
-      <Link to={`/flows/${encodeURIComponent(entry.targetId)}`} aria-label={`Open flow ${entry.targetId}`}>
-        flow {id}
+      <Link
+        to={`/flows/${encodeURIComponent(entry.targetId)}`}
+        aria-label={`Open flow ${entry.targetName ?? entry.targetId}`}
+      >
+        {kind} {label}
       </Link>
     );
   }
   return (
     <span>
-      {entry.targetType} {id}
+      {kind} {label}
     </span>
   );
 }
