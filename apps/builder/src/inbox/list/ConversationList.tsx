@@ -9,6 +9,7 @@ import { useInboxLive } from '../use-inbox-live';
 import { AgentStatus } from './AgentStatus';
 import { ConversationRow } from './ConversationRow';
 import { keepOpenRow, type OpenRow, openRowOf } from './keep-open';
+import { SearchElsewhere } from './SearchElsewhere';
 
 const PAGE = 50;
 const known = (id: string) => inboxLive.known.get(id);
@@ -21,6 +22,7 @@ const FILTERS: Array<{ id: InboxFilter; label: string }> = [
   { id: 'all', label: 'All' },
   { id: 'resolved', label: 'Resolved' },
 ];
+const LABELS = Object.fromEntries(FILTERS.map((item) => [item.id, item.label])) as Record<InboxFilter, string>;
 
 interface Props {
   filter: InboxFilter;
@@ -135,7 +137,11 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
         ) : shown === null ? (
           <Spinner label="Loading conversations…" />
         ) : shown.length === 0 ? (
-          <p className="inbox-empty">{query ? 'No conversation matches your search.' : 'Nothing here. Nice work!'}</p>
+          query ? (
+            <SearchElsewhere filter={filter} query={query} labels={LABELS} onFilter={onFilter} />
+          ) : (
+            <p className="inbox-empty">Nothing here. Nice work!</p>
+          )
         ) : (
           <>
             <ul>
