@@ -22,7 +22,19 @@ const COLUMNS = [
   'csat_score',
   'csat_comment',
   'channel',
+  'bot_name',
+  'team_name',
+  'assignee_name',
 ] as const;
+
+/** The names of the workspace's bots, teams and people, read once per export (ids alone mean nothing in a sheet). */
+async function workspaceNames(db: Kysely<Database>, workspaceId: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ id: string; name: string }>`
+    select id, name from bots where workspace_id = ${workspaceId}
+    union all select id, name from teams where workspace_id = ${workspaceId}
+    union all select id, name from users where workspace_id = ${workspaceId}`.execute(db);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
 
 /** One CSV field: quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it. */
 export function csvField(value: unknown): string {
@@ -54,6 +66,8 @@ export async function* conversationsCsvPages(
   { limit = 100_000, pageSize = 20_000, firstPageSize = Math.min(pageSize, 5_000) } = {},
 ): AsyncGenerator<string> {
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
+  const names = await workspaceNames(db, workspaceId);
+  const nameOf = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? null) : null);
   // The header rides with the first page, so the route has run one query before it answers 200.
   let header = `${COLUMNS.join(',')}\r\n`;
   let after: { at: string; id: string } | null = null;
@@ -75,6 +89,11 @@ export async function* conversationsCsvPages(
       )} order by c.created_at, c.id limit ${Math.min(after ? pageSize : firstPageSize, left)}`.execute(trx),
     );
     if (rows.length === 0) break;
+    for (const row of rows) {
+      row.bot_name = nameOf(row.bot_id);
+      row.team_name = nameOf(row.team_id);
+      row.assignee_name = nameOf(row.assignee_id);
+    }
     yield header + rows.map((row) => `${COLUMNS.map((column) => csvField(row[column])).join(',')}\r\n`).join('');
     header = '';
     left -= rows.length;

@@ -229,7 +229,8 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     );
     expect(lines[0]).toBe(
       'conversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
-        'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment,channel',
+        'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment,channel,bot_name,team_name,' +
+        'assignee_name',
     );
     expect(lines).toHaveLength(5);
     const rowOf = (id: string) => lines.find((line) => line.startsWith(id))!.split(',');
@@ -237,6 +238,8 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(rowOf(b.conversationId)[8]).toBe('flow');
     expect(rowOf(b.conversationId)[10]).toBe('human');
     expect(rowOf(b.conversationId)[12]).toBe('1');
+    // Names beside the ids, as a spreadsheet reader needs them: the bot's, no team, the admin who held it.
+    expect(rowOf(b.conversationId).slice(16)).toEqual([bot.name, '', admin.name]);
   });
 
   it('answers 400 with a clear message for bad ranges and 403 for agents', async () => {
