@@ -92,5 +92,9 @@ test('an agent edits their own profile from the same menu', async () => {
     avatar_url: 'https://avatars.example/sam.png',
   });
   await page.screenshot({ path: `${SCREENSHOTS}/builder-profile-agent.png` });
+  // Settings, opened by its address: an agent lands on the first tab they may open, not on "Not available".
+  await page.goto(`${harness.appUrl}settings`);
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/app/settings/profile');
+  await form().getByLabel('Avatar URL').waitFor();
   expect(consoleErrors).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { LoginPage } from '../pages/LoginPage';
 import { EmptyState, Spinner } from '../ui/states';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
-import { resolveRoute } from './resolve-route';
+import { allowedSettingsTab, resolveRoute } from './resolve-route';
 import { navigate, usePath } from './router';
 import { appRoutes, homePath } from './routes';
 import { AppRoutesContext } from './routes-context';
@@ -23,6 +23,13 @@ function Pages() {
   useEffect(() => {
     if (state.status === 'signed_in' && path.split('?')[0] === '/') navigate(homePath(role), { replace: true });
   }, [state.status, path, role]);
+  const settingsInstead =
+    state.status === 'signed_in' && resolved.kind === 'forbidden'
+      ? allowedSettingsTab(appRoutes, resolved.route, role)
+      : null;
+  useEffect(() => {
+    if (settingsInstead) navigate(settingsInstead, { replace: true });
+  }, [settingsInstead]);
 
   if (state.status === 'loading') return <Spinner label="Loading Flowdesk…" />;
   if (state.status === 'anonymous') return <LoginPage />;

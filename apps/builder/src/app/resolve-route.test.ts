@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isNavActive, navEntries, resolveRoute } from './resolve-route';
+import { allowedSettingsTab, isNavActive, navEntries, resolveRoute } from './resolve-route';
 import type { AppRoute } from './route-types';
 
 const page = () => null;
@@ -39,4 +39,18 @@ test('navEntries orders by nav.order and filters by role', () => {
 test('a nav entry is active on its sub pages', () => {
   expect(isNavActive(routes[1]!, '/flows/abc')).toBe(true);
   expect(isNavActive(routes[1]!, '/inbox')).toBe(false);
+});
+
+test('a settings tab the role may not open sends it to the first tab it may', () => {
+  const tab = (path: string, order: number, roles?: Array<'admin' | 'agent'>) => ({
+    path,
+    title: path,
+    render: page,
+    settingsTab: { label: path, order },
+    ...(roles ? { roles } : {}),
+  });
+  const settings = [tab('/settings', 0, ['admin']), tab('/settings/teams', 20, ['admin']), tab('/settings/profile', 5)];
+  expect(allowedSettingsTab(settings, settings[0]!, 'agent')).toBe('/settings/profile');
+  expect(allowedSettingsTab(settings, settings[1]!, 'agent')).toBe('/settings/profile');
+  expect(allowedSettingsTab(routes, routes[1]!, 'agent')).toBeNull();
 });
