@@ -60,6 +60,14 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     await reply.press('Enter');
     await message('Thanks, I have it all now.').waitFor();
     await expect.poll(hiddenBelow).toBeLessThan(20);
+    // Reading back after that reply, the visitor's typing does not pull the agent down.
+    await transcript.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await expect.poll(fromTop).toBe(0);
+    await textarea.pressSequentially('Also one');
+    await agent.locator('.typing-indicator').waitFor();
+    expect(await fromTop()).toBe(0);
   });
   it('on a 1024 px laptop the header actions sit beside or under the title, never over it, and none is cut off', async () => {
     const page = await (await live.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
