@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { openAgentSocket } from './agent-socket';
 import { SCREENSHOTS } from './browser';
-import { visitorAtMainMenu } from './handoff-visitor';
+import { visitorAtMainMenu, visitorInHandoff } from './handoff-visitor';
 import { useStack } from './stack';
 
 const stack = useStack();
@@ -30,6 +31,31 @@ describe('the message log follows the newest message', () => {
     await w.send('not-an-email');
     await w.botSays("doesn't look like an email").waitFor();
     await expect.poll(() => hiddenBelow(w.log)).toBeLessThan(2);
+    await context.close();
+  });
+  it('a visitor reading back keeps their place while the agent types and writes', async () => {
+    const { s, context, w, conversationId } = await visitorInHandoff(stack.current);
+    for (let line = 1; line <= 10; line++) {
+      await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, {
+        text: `Step ${line} of the fix`,
+      });
+    }
+    await w.botSays('Step 10 of the fix').waitFor();
+    await expect.poll(() => hiddenBelow(w.log)).toBeLessThan(2);
+    await w.log.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    const fromTop = () => w.log.evaluate((el) => Math.round(el.scrollTop));
+    await expect.poll(fromTop).toBe(0);
+    const agentContext = await s.browser.newContext();
+    const agent = await openAgentSocket(agentContext, s.runtime.url, s.agent, conversationId);
+    await agent.typing(conversationId, true);
+    await w.panel.locator('.typing').filter({ hasText: 'is typing' }).waitFor({ state: 'attached' });
+    expect(await fromTop()).toBe(0);
+    await s.asAgent('POST', `/api/inbox/conversations/${conversationId}/messages`, { text: 'Step 11 of the fix' });
+    await w.botSays('Step 11 of the fix').waitFor({ state: 'attached' });
+    expect(await fromTop()).toBe(0);
+    await agentContext.close();
     await context.close();
   });
 });

@@ -97,7 +97,7 @@ export class MessageList {
         ? [h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), h('span', null, text)]
         : []),
     );
-    if (text) this.scrollToEnd();
+    if (text && this.following) this.scrollToEnd();
   }
 
   /**
