@@ -61,7 +61,6 @@ export class MessageList {
   }
 
   render(entries: readonly TimelineEntry[]): void {
-    const nearBottom = this.following;
     const wanted = new Map<string, HTMLElement>();
     for (const entry of entries) {
       const key = entry.kind === 'pending' && entry.pending.failed ? `${entry.key}:failed` : entry.key;
@@ -79,7 +78,7 @@ export class MessageList {
     this.rows.clear();
     for (const [key, row] of wanted) this.rows.set(key, row);
     const last = entries[entries.length - 1];
-    if (nearBottom || last?.kind === 'pending') this.scrollToEnd();
+    if (this.following || last?.kind === 'pending') this.scrollToEnd();
   }
 
   /**
@@ -114,7 +113,6 @@ export class MessageList {
     }
     const row = this.streamShown.id === stream.id ? this.streamRow : null;
     if (row && this.streamShown.text === text) return;
-    const nearBottom = this.following;
     const bubble = h('div', { class: 'bubble' }, renderContent({ type: 'text', text }, this.ctx));
     if (row) {
       row.querySelector('.bubble')?.replaceWith(bubble);
@@ -128,7 +126,7 @@ export class MessageList {
       this.placeTail();
     }
     this.streamShown = { id: stream.id, text };
-    if (nearBottom || !row) this.scrollToEnd();
+    if (this.following || !row) this.scrollToEnd();
   }
 
   /** The answer being written, then the typing row, after the messages; moved only when out of place (a move would be read out again). */
