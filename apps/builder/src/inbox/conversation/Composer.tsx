@@ -1,5 +1,5 @@
 import type { VisitorReach } from '@flowdesk/contract';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { Tab } from '../../ui/Tab';
 import {
@@ -60,6 +60,15 @@ export function Composer({
   const area = useRef<HTMLTextAreaElement>(null);
   const typingSent = useRef(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Where the caret goes once a picked suggestion is in the box: placed as the new text commits, so a key typed
+  // right after the pick lands after it (a later frame moved the caret back mid-word on a busy machine).
+  const pendingCaret = useRef<number | null>(null);
+
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    area.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -100,7 +109,7 @@ export function Composer({
     const next = replaceToken(text, token, item.insert);
     setText(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
+    pendingCaret.current = next.caret;
   }
 
   function signalTyping(value: string) {
