@@ -63,6 +63,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
   it("admins see their changes newest first, with who, what, the target and the fields' names; Load older pages", async () => {
     seeded = await seedOlderEntries(new Date(Date.now() - 3_600_000));
     admin = await apiLogin(live.runtime.url, ADMIN.email, ADMIN.password);
+    await api(live.runtime.url, admin, 'PUT', '/api/admin/ai/settings', { provider: 'offline' });
     await api(live.runtime.url, admin, 'POST', '/api/admin/teams', { name: 'Billing' });
     await api(live.runtime.url, admin, 'POST', `/api/admin/flows/${DEMO_FLOW_ID}/publish`, { note: 'audit e2e' });
 
@@ -104,6 +105,10 @@ describe('Settings → Audit log on PostgreSQL', () => {
     expect((await created.locator('td').nth(3).textContent())?.trim()).toBe('team Billing');
     expect(createdText).toContain('fields: name');
     expect(createdText).toContain(ADMIN.email);
+    // A setting reads as what it is, not as the runtime's path.
+    const settings = rows.nth(2);
+    expect((await settings.textContent()) ?? '').toContain('Updated AI settings');
+    expect((await settings.locator('td').nth(3).textContent())?.trim()).toBe('AI settings');
 
     await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-audit.png` });
 
@@ -111,7 +116,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
     await loadOlder.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-audit-older.png` });
     await loadOlder.click();
-    await expect.poll(() => rows.count()).toBe(2 + seeded);
+    await expect.poll(() => rows.count()).toBe(3 + seeded);
     // The entry stored in the same millisecond as the first page's last one is not skipped.
     const bots = rows.filter({ hasText: 'Updated bot' });
     expect(await bots.count()).toBe(1);

@@ -77,6 +77,25 @@ describe.each(databaseKinds)('audit log of admin actions on %s', (kind) => {
     expect(JSON.stringify(log)).not.toContain('secret-password-42');
   });
 
+  it('records knowledge sources by title; previews and connection tests are not actions', async () => {
+    const source = await call('POST', '/api/admin/knowledge', ctx.admin, {
+      kind: 'qa',
+      title: 'Shipping FAQ',
+      pairs: [{ question: 'Do you ship abroad?', answer: 'Yes, to 30 countries.' }],
+    });
+    expect(source.status).toBe(201);
+    const sourceId = (source.body as { id: string }).id;
+    const previewed = await call('POST', '/api/admin/ai/preview-intent', ctx.admin, {
+      text: 'where is my parcel',
+      intents: [{ id: 'i1', name: 'Order status', phrases: ['where is my order'] }],
+    });
+    expect(previewed.status).toBe(200);
+    const log = await entries();
+    expect(log[0]).toMatchObject({ action: 'knowledge.create', targetType: 'knowledge', targetId: sourceId });
+    expect(log[0]?.targetName).toBe('Shipping FAQ');
+    expect(log.map((e) => e.action)).not.toContain('ai.preview-intent');
+  });
+
   it('pages with limit and before', async () => {
     const all = await entries();
     const first = await entries('?limit=2');

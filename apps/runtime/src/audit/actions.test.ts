@@ -13,6 +13,11 @@ const audited: Array<[string, string, Record<string, string>, string]> = [
   ['DELETE', '/api/admin/invites/:id', { id: 'i1' }, 'invites.delete'],
   ['POST', '/api/email/outbox/:id/retry', { id: 'e1' }, 'email.outbox.retry'],
   ['DELETE', '/api/inbox/canned-responses/:id', { id: 'c1' }, 'canned-responses.delete'],
+  ['PUT', '/api/admin/ai/settings', {}, 'ai.settings'],
+  ['POST', '/api/admin/knowledge', {}, 'knowledge.create'],
+  ['POST', '/api/admin/knowledge/files', {}, 'knowledge.files'],
+  ['POST', '/api/admin/knowledge/:id/reindex', { id: 'k1' }, 'knowledge.reindex'],
+  ['DELETE', '/api/admin/knowledge/:id', { id: 'k1' }, 'knowledge.delete'],
 ];
 
 /** Reads, computations and conversation work. */
@@ -20,6 +25,11 @@ const skipped: Array<[string, string, Record<string, string>]> = [
   ['GET', '/api/admin/flows', {}],
   ['POST', '/api/admin/flows/:id/validate', { id: 'f1' }],
   ['POST', '/api/admin/office-hours/preview', {}],
+  ['POST', '/api/admin/ai/preview-intent', {}],
+  ['POST', '/api/admin/ai/preview-summary', {}],
+  ['POST', '/api/admin/ai/test-connection', {}],
+  ['POST', '/api/admin/knowledge/preview-answer', {}],
+  ['POST', '/api/admin/knowledge/preview-agent-turn', {}],
   ['POST', '/api/inbox/conversations/:id/messages', { id: 'c' }],
   ['PUT', '/api/inbox/presence', {}],
   ['POST', '/api/public/conversations', {}],

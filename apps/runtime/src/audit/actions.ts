@@ -1,8 +1,16 @@
 /** Writes that change how the workspace works (flows, bots, people, settings), as audit actions. */
 const AUDITED =
-  /^\/api\/(admin|email|inbox)\/(bots|flows|teams|users|invites|office-hours|settings|outbox|canned-responses|ai)(\/|$)/;
-/** POSTs under those paths that only read or compute. */
-const READ_ONLY = new Set(['validate', 'preview', 'preview-summary', 'test-connection']);
+  /^\/api\/(admin|email|inbox)\/(bots|flows|teams|users|invites|office-hours|settings|outbox|canned-responses|ai|knowledge)(\/|$)/;
+/** POSTs under those paths that only read or compute (the builder's previews, a connection test). */
+const READ_ONLY = new Set([
+  'validate',
+  'preview',
+  'preview-summary',
+  'preview-intent',
+  'preview-answer',
+  'preview-agent-turn',
+  'test-connection',
+]);
 const VERB: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
 
 export interface AuditAction {

@@ -16,7 +16,10 @@ export function auditAdminActions(services: Services): MiddlewareHandler<AppEnv>
     if (!user || c.res.status >= 400) return;
     const action = auditAction(c.req.method, routePath(c), c.req.param() as Record<string, string>);
     if (!action) return;
-    const fields = await sentFields(() => c.req.json());
+    // Only a JSON body has fields to name (an uploaded file's bytes are never read for them).
+    const fields = c.req.header('content-type')?.includes('application/json')
+      ? await sentFields(() => c.req.json())
+      : [];
     // A creation has no id in its path: take the created record's from the answer.
     const targetId = action.targetId ?? (await createdId(c.res));
     try {
@@ -43,12 +46,13 @@ async function sentFields(readJson: () => Promise<unknown>): Promise<string[]> {
   }
 }
 
-/** `{ team: { id } }` → the id, from a JSON answer; null otherwise. */
+/** `{ team: { id } }` or `{ id }` → the id, from a JSON answer; null otherwise. */
 async function createdId(response: Response): Promise<string | null> {
   if (!response.headers.get('content-type')?.includes('application/json')) return null;
   try {
     const body: unknown = await response.clone().json();
     if (!body || typeof body !== 'object') return null;
+    if (typeof (body as { id?: unknown }).id === 'string') return (body as { id: string }).id;
     for (const value of Object.values(body)) {
       const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
       if (typeof id === 'string') return id;

@@ -12,6 +12,8 @@ const NAMES: Record<string, NamesOf> = {
   users: (workspace, ids) => sql`select id, name from users where workspace_id = ${workspace} and id in (${ids})`,
   invites: (workspace, ids) =>
     sql`select id, email as name from user_invites where workspace_id = ${workspace} and id in (${ids})`,
+  knowledge: (workspace, ids) =>
+    sql`select id, title as name from knowledge_sources where workspace_id = ${workspace} and id in (${ids})`,
   'canned-responses': (workspace, ids) =>
     sql`select id, '/' || shortcut as name from canned_responses where workspace_id = ${workspace} and id in (${ids})`,
 };

@@ -12,6 +12,11 @@ const KIND: Record<string, string> = {
   users: 'person',
   invites: 'invite',
   'canned-responses': 'canned response',
+  knowledge: 'knowledge source',
+  'office-hours': 'office hours',
+  ai: 'AI settings',
+  'email.settings': 'email settings',
+  'email.outbox': 'email',
 };
 
 /** The target of an action, by its name when it still has one (the id on hover); a flow links to its editor. */

@@ -12,6 +12,8 @@ describe('actionLabel', () => {
     ['email.settings.update', 'Updated email settings'],
     ['email.outbox.retry', 'Retried email'],
     ['canned-responses.update', 'Updated canned response'],
+    ['ai.settings', 'Updated AI settings'],
+    ['knowledge.files', 'Uploaded knowledge file'],
   ])('%s reads "%s"', (action, label) => {
     expect(actionLabel(action)).toBe(label);
   });

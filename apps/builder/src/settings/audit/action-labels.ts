@@ -23,6 +23,11 @@ const ACTION_LABELS: Record<string, string> = {
   'canned-responses.create': 'Created canned response',
   'canned-responses.update': 'Updated canned response',
   'canned-responses.delete': 'Deleted canned response',
+  'ai.settings': 'Updated AI settings',
+  'knowledge.create': 'Added knowledge source',
+  'knowledge.files': 'Uploaded knowledge file',
+  'knowledge.reindex': 'Re-indexed knowledge source',
+  'knowledge.delete': 'Deleted knowledge source',
 };
 
 /** The label of an action; an action this dashboard does not know yet shows as the runtime named it. */
