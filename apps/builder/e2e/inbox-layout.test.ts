@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { api, login as apiLogin } from '../../widget/e2e/runtime-api';
 import { login, SCREENSHOTS } from './support/browser';
 import { askForPersonOnDemo } from './support/demo-widget';
 import { withLiveDashboard } from './support/live-dashboard';
-import { DEMO_AGENT as AGENT } from './support/live-runtime';
+import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime';
 
 const live = withLiveDashboard();
 
@@ -67,6 +68,15 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     await expect.poll(fromTop).toBe(0);
     await textarea.pressSequentially('Also one');
     await agent.locator('.typing-indicator').waitFor();
+    expect(await fromTop()).toBe(0);
+    // A teammate's reply is news like the visitor's: the place stays, the button says it arrived.
+    const teammate = await apiLogin(live.runtime.url, ADMIN.email, ADMIN.password);
+    await api(live.runtime.url, teammate, 'POST', `/api/inbox/conversations/${visitor.conversationId}/messages`, {
+      text: 'Ada here: the refund is on its way.',
+      clientId: crypto.randomUUID(),
+    });
+    await message('the refund is on its way').waitFor();
+    await transcript.getByRole('button', { name: '↓ 1 new message' }).waitFor();
     expect(await fromTop()).toBe(0);
   });
   it('on a 1024 px laptop the header actions sit beside or under the title, never over it, and none is cut off', async () => {

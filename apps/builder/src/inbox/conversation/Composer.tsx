@@ -38,8 +38,11 @@ export function Composer({
   teammates,
   replyHint,
   reach,
+  onSent,
 }: {
   conversationId: string;
+  /** After a reply or note was stored. */
+  onSent: () => void;
   canned: CannedResponse[];
   teammates: Teammate[];
   /** Shown in the empty reply box, e.g. that replying takes over from the bot. */
@@ -140,6 +143,7 @@ export function Composer({
       setText('');
       setCaret(0);
       stopTyping();
+      onSent();
     } catch (error) {
       toast.error(error);
     } finally {

@@ -28,6 +28,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const { detail, error, typing, botWork, reload } = useConversation(conversationId);
   const support = useAsync(() => Promise.all([inboxApi.teammates(), inboxApi.teams(), inboxApi.canned()]), []);
   const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(0);
   const user = useUser();
   useRatingRefresh(detail, reload);
   // A: assign to me; E: resolve (R reply and N note live in the composer).
@@ -80,9 +81,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
           typing={typing}
           botName={detail.conversation.bot.name}
           botWork={botWork}
+          sent={sent}
         />
         <Composer
           conversationId={conversationId}
+          onSent={() => setSent((n) => n + 1)}
           canned={cannedResponses}
           teammates={mentionable(
             teammates,

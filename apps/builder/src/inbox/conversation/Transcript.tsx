@@ -77,20 +77,19 @@ export function Transcript({
   typing,
   botName,
   botWork,
+  sent,
 }: {
   messages: TranscriptMessage[];
   visitorName: string;
   typing: Typing | null;
   botName: string;
   botWork: BotWork;
+  /** How many messages this agent sent here: each brings the transcript to its end. */
+  sent: number;
 }) {
   const count = messages.length;
   const streamed = botWork.stream?.text.length ?? 0;
-  const { end, onScroll, unseen, jump } = useFollowEnd(count, messages[count - 1]?.author === 'agent', [
-    typing,
-    botWork.working,
-    streamed,
-  ]);
+  const { end, onScroll, unseen, jump } = useFollowEnd(count, sent, [typing, botWork.working, streamed]);
   return (
     <div className="transcript" aria-label="Transcript" role="log" onScroll={onScroll}>
       <ol>
