@@ -43,8 +43,26 @@ export class Composer {
     this.signature = signature;
     const root = this.el.getRootNode() as ShadowRoot | Document;
     const hadFocus = this.el.contains(root.activeElement);
+    const before = this.messageField();
+    const typing = before !== null && root.activeElement === before;
+    const draft = before ? { text: before.value, start: before.selectionStart, end: before.selectionEnd } : null;
     this.el.replaceChildren(...(loading ? [] : this.build(awaiting, status)));
-    if (hadFocus) this.focus();
+    // What the visitor was typing when the bot's next step arrived stays in the box, caret and focus included:
+    // focus landing on a button instead would send a quick reply on their next space.
+    const after = this.messageField();
+    if (after && draft?.text) after.value = draft.text;
+    if (after && typing) {
+      after.focus();
+      // selectionStart is null on fields without a caret API (email, number): those keep the browser's.
+      if (draft?.text && after.value === draft.text && after.selectionStart !== null && draft.start !== null) {
+        after.setSelectionRange(draft.start, draft.end);
+      }
+    } else if (hadFocus) this.focus();
+  }
+
+  /** The free-text or typed field of the reply form, when the composer shows one. */
+  private messageField(): HTMLTextAreaElement | HTMLInputElement | null {
+    return this.el.querySelector<HTMLTextAreaElement | HTMLInputElement>('form.reply [name="message"]');
   }
 
   focus(): void {

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { visitorAtMainMenu } from './handoff-visitor';
+import { useStack } from './stack';
+
+const stack = useStack();
+
+/** Holds the visitor's sends (POST …/messages) until the returned function is called. */
+async function holdSends(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/public/conversations/*/messages*', async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The name and value of the element focused inside the widget's shadow root. */
+const focusedField = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('flowdesk-widget')?.shadowRoot?.activeElement as HTMLTextAreaElement | null;
+    return { name: active?.getAttribute('name') ?? active?.tagName ?? null, value: active?.value ?? null };
+  });
+
+describe('what the visitor types while the bot works on its answer', () => {
+  it('stays in the box, with focus and caret, when the bot asks its next question', async () => {
+    const { context, page, w } = await visitorAtMainMenu(stack.current);
+    const release = await holdSends(page);
+    await w.composer.getByRole('button', { name: 'Pricing' }).click();
+    await w.pending.filter({ hasText: 'Pricing' }).waitFor();
+    const field = w.composer.locator('textarea');
+    await field.click();
+    await page.keyboard.type('Do you have student');
+
+    release();
+    await w.botSays('What would you like to know about our plans?').waitFor();
+    // The visitor goes on typing where they were, without clicking back into the box.
+    await page.keyboard.type(' discounts?');
+    expect(await focusedField(page)).toEqual({ name: 'message', value: 'Do you have student discounts?' });
+    await page.keyboard.press('Enter');
+    await w.visitorSaid('Do you have student discounts?').waitFor();
+    await context.close();
+  });
+
+  it('keeps focus in the box when the answer brings buttons, so a space does not press one', async () => {
+    const { context, page, w } = await visitorAtMainMenu(stack.current);
+    await w.composer.getByRole('button', { name: 'Pricing' }).click();
+    await w.botSays('What would you like to know about our plans?').waitFor();
+    const release = await holdSends(page);
+    await w.send('How much is the pro plan?');
+    await page.keyboard.type('And the team');
+
+    release();
+    await w.composer.getByRole('button', { name: 'Another question' }).waitFor();
+    await page.keyboard.type(' plan?');
+    expect(await focusedField(page)).toEqual({ name: 'message', value: 'And the team plan?' });
+    expect(await w.visitorSaid('Another question').count()).toBe(0);
+    await context.close();
+  });
+});
