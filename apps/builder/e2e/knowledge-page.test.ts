@@ -211,6 +211,45 @@ describe('the Knowledge page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('edits Q&A pairs in place: the saved pairs come back, a change is indexed again, Cancel keeps them', async () => {
+    onTestFailed(() => shot('failure-edit').then(() => undefined));
+    const faq = card('Shipping FAQ');
+    await faq.getByRole('button', { name: 'Edit Shipping FAQ' }).click();
+    await page.getByRole('heading', { name: 'Edit “Shipping FAQ”' }).waitFor();
+    const edit = form('Edit the questions and answers');
+    expect(await edit.getByLabel('Question 1', { exact: true }).inputValue()).toBe('Do you ship abroad?');
+    expect(await edit.getByLabel('Answer 1', { exact: true }).inputValue()).toBe('Yes, to every EU country.');
+    await edit.getByLabel('Answer 1', { exact: true }).fill('Yes, to every EU country and to Canada.');
+    await edit.getByRole('button', { name: 'Add a question' }).click();
+    await edit.getByLabel('Question 2', { exact: true }).fill('Is shipping free?');
+    await edit.getByLabel('Answer 2', { exact: true }).fill('Shipping is free above 50 euros.');
+    await shot('11-edit-qa');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved “Shipping FAQ”; indexing again').waitFor();
+    // Back to adding; the card counts the new pair once indexed.
+    await page.getByRole('heading', { name: 'Add a source' }).waitFor();
+    await expect.poll(() => faq.locator('.kb-facts dd').first().textContent(), { timeout: 15_000 }).toBe('2');
+    const stored = await runtime.db
+      .selectFrom('knowledge_chunks' as never)
+      .select('content' as never)
+      .execute();
+    expect(JSON.stringify(stored)).toContain('to Canada');
+
+    // Cancel leaves it as saved.
+    await faq.getByRole('button', { name: 'Edit Shipping FAQ' }).click();
+    const again = form('Edit the questions and answers');
+    expect(await again.getByLabel('Question 2', { exact: true }).inputValue()).toBe('Is shipping free?');
+    await again.getByLabel('Question 2', { exact: true }).fill('Changed my mind');
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Add a source' }).waitFor();
+    await faq.getByRole('button', { name: 'Edit Shipping FAQ' }).click();
+    expect(await form('Edit the questions and answers').getByLabel('Question 2', { exact: true }).inputValue()).toBe(
+      'Is shipping free?',
+    );
+    await form('Edit the questions and answers').getByRole('button', { name: 'Cancel' }).click();
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('an agent has no Knowledge entry and is told the page is not for their role', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await context.newPage();

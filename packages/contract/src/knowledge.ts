@@ -66,6 +66,17 @@ export const CreateKnowledgeSourceRequest = z.discriminatedUnion('kind', [
 ]);
 export type CreateKnowledgeSourceRequest = z.input<typeof CreateKnowledgeSourceRequest>;
 
+/**
+ * PUT /api/admin/knowledge/{id}: a Q&A, text or web source as it should read from now on (the same fields as when it
+ * was added; its kind stays). It is indexed again; its old passages answer until the new ones replace them.
+ */
+export const UpdateKnowledgeSourceRequest = CreateKnowledgeSourceRequest;
+export type UpdateKnowledgeSourceRequest = CreateKnowledgeSourceRequest;
+
+/** GET /api/admin/knowledge/{id}/content: what a Q&A, text or web source holds, to edit it (a file is uploaded again). */
+export const KnowledgeSourceContent = CreateKnowledgeSourceRequest;
+export type KnowledgeSourceContent = z.output<typeof CreateKnowledgeSourceRequest>;
+
 /** POST /api/admin/knowledge/files?name=…&title=…, the file's bytes as the body (at most this many). */
 export const KNOWLEDGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 export const KnowledgeFileQuery = z.object({

@@ -5,8 +5,10 @@ import {
   KnowledgePreviewAnswer,
   type KnowledgePreviewAnswerRequest,
   KnowledgeSource,
+  KnowledgeSourceContent,
   KnowledgeSourceDeleted,
   KnowledgeSourceList,
+  type UpdateKnowledgeSourceRequest,
 } from '@flowdesk/contract';
 import type { ApiClient } from './client';
 
@@ -27,6 +29,10 @@ export const knowledgeApi = {
   get: (api: ApiClient, id: string) => api.get(one(id), KnowledgeSource),
   /** Adds Q&A pairs, a text or a web page/site; indexing starts in the background. */
   create: (api: ApiClient, body: CreateKnowledgeSourceRequest) => api.post(base, KnowledgeSource, body),
+  /** What a Q&A, text or web source holds, to edit it. */
+  content: (api: ApiClient, id: string) => api.get(`${one(id)}/content`, KnowledgeSourceContent),
+  /** Saves a Q&A, text or web source's new content (its kind stays); it is indexed again. */
+  update: (api: ApiClient, id: string, body: UpdateKnowledgeSourceRequest) => api.put(one(id), KnowledgeSource, body),
   /** Uploads a file's bytes (PDF, DOCX, Markdown, HTML, TXT; at most 10 MB) as a source named after it. */
   upload: (api: ApiClient, file: Blob, name: string, title?: string) =>
     api.post(uploadPath(name, title), KnowledgeSource, file),

@@ -4,7 +4,7 @@ import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { Field } from '../ui/Field';
 import { SubmitButton } from '../ui/SubmitButton';
-import { FormProblems, useCreateSource } from './fields';
+import { FormProblems, useSaveSource } from './fields';
 import { problemsFromIssues } from './form-problems';
 
 const FIELDS = ['file', 'name', 'title'] as const;
@@ -16,7 +16,7 @@ export function FileForm({ onAdded }: { onAdded: (source: KnowledgeSource) => vo
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  const { problems, setProblems, busy, run } = useCreateSource(onAdded);
+  const { problems, setProblems, busy, run } = useSaveSource(onAdded);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

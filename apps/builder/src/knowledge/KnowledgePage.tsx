@@ -2,6 +2,7 @@ import type { KnowledgeSource } from '@flowdesk/contract';
 import { type ReactNode, useState } from 'react';
 import { EmptyState, ErrorState, Spinner } from '../ui/states';
 import { Tab } from '../ui/Tab';
+import { EditSource } from './EditSource';
 import { FileForm } from './FileForm';
 import { QaForm } from './QaForm';
 import { SourceCard } from './SourceCard';
@@ -55,6 +56,7 @@ function AddSource({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) 
 export function KnowledgePage() {
   const { state, reload, put, removed } = useKnowledgeSources();
   const [added, setAdded] = useState<string | null>(null);
+  const [editing, setEditing] = useState<KnowledgeSource | null>(null);
   const onAdded = (source: KnowledgeSource) => {
     put(source);
     setAdded(source.id);
@@ -86,14 +88,30 @@ export function KnowledgePage() {
                     source={source}
                     justAdded={source.id === added}
                     onChanged={put}
-                    onDeleted={() => removed(source.id)}
+                    onDeleted={() => {
+                      removed(source.id);
+                      if (editing?.id === source.id) setEditing(null);
+                    }}
+                    onEdit={source.kind === 'file' ? undefined : () => setEditing(source)}
                   />
                 </li>
               ))}
             </ul>
           )}
         </section>
-        <AddSource onAdded={onAdded} />
+        {editing ? (
+          <EditSource
+            key={editing.id}
+            source={editing}
+            onSaved={(source) => {
+              put(source);
+              setEditing(null);
+            }}
+            onClose={() => setEditing(null)}
+          />
+        ) : (
+          <AddSource onAdded={onAdded} />
+        )}
       </div>
     </>
   );

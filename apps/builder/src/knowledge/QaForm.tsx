@@ -2,8 +2,7 @@ import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
 import { Icon } from '../ui/icons';
-import { SubmitButton } from '../ui/SubmitButton';
-import { FormProblems, useCreateSource } from './fields';
+import { type Editing, FormEnd, useSaveSource } from './fields';
 
 interface Pair {
   key: number;
@@ -15,10 +14,20 @@ let nextKey = 1;
 const blank = (): Pair => ({ key: nextKey++, question: '', answer: '' });
 
 /** Questions with their answers, as many as needed; each pair stays together when searched. */
-export function QaForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) {
-  const [title, setTitle] = useState('');
-  const [pairs, setPairs] = useState<Pair[]>(() => [blank()]);
-  const { problems, busy, create } = useCreateSource(onAdded);
+export function QaForm({
+  onAdded,
+  editing,
+  onCancel,
+}: {
+  onAdded: (source: KnowledgeSource) => void;
+  editing?: Editing<'qa'>;
+  onCancel?: () => void;
+}) {
+  const [title, setTitle] = useState(editing?.content.title ?? '');
+  const [pairs, setPairs] = useState<Pair[]>(() =>
+    editing ? editing.content.pairs.map((pair) => ({ ...blank(), ...pair })) : [blank()],
+  );
+  const { problems, busy, create } = useSaveSource(onAdded, editing?.id);
   const error = problems.fields;
   const update = (key: number, patch: Partial<Pair>) =>
     setPairs((list) => list.map((pair) => (pair.key === key ? { ...pair, ...patch } : pair)));
@@ -27,14 +36,19 @@ export function QaForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void
     event.preventDefault();
     const fields = ['title', 'pairs', ...pairs.flatMap((_, i) => [`pairs.${i}.question`, `pairs.${i}.answer`])];
     const body = { kind: 'qa', title, pairs: pairs.map(({ question, answer }) => ({ question, answer })) };
-    if (await create(body, fields)) {
+    if ((await create(body, fields)) && !editing) {
       setTitle('');
       setPairs([blank()]);
     }
   }
 
   return (
-    <form className="kb-form" noValidate onSubmit={submit} aria-label="Add questions and answers">
+    <form
+      className="kb-form"
+      noValidate
+      onSubmit={submit}
+      aria-label={editing ? 'Edit the questions and answers' : 'Add questions and answers'}
+    >
       <Field label="Title" error={error.title} hint="E.g. Shipping FAQ">
         {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
@@ -79,10 +93,15 @@ export function QaForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void
         <button type="button" className="btn" onClick={() => setPairs((list) => [...list, blank()])}>
           <Icon name="plus" /> Add a question
         </button>
-        <span className="grow" />
-        <SubmitButton busy={busy} label="Add questions" busyLabel="Adding…" />
       </div>
-      <FormProblems problems={problems} label="Problems with the questions" />
+      <FormEnd
+        problems={problems}
+        problemsLabel="Problems with the questions"
+        busy={busy}
+        label="Add questions"
+        editing={Boolean(editing)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -58,12 +58,15 @@ export function SourceCard({
   justAdded = false,
   onChanged,
   onDeleted,
+  onEdit,
 }: {
   source: KnowledgeSource;
   /** Just added below the others: brought into view. */
   justAdded?: boolean;
   onChanged: (source: KnowledgeSource) => void;
   onDeleted: () => void;
+  /** Opens the source's content to edit (Q&A, texts and websites; a file is uploaded again). */
+  onEdit?: () => void;
 }) {
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
@@ -137,6 +140,11 @@ export function SourceCard({
       </dl>
       <Failures source={source} />
       <div className="kb-actions">
+        {onEdit ? (
+          <button type="button" className="btn btn-sm" onClick={onEdit} aria-label={`Edit ${source.title}`}>
+            Edit
+          </button>
+        ) : null}
         <button type="button" className="btn btn-sm" onClick={reindex} disabled={busy || reindexing}>
           Re-index
         </button>

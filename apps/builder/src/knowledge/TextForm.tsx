@@ -1,16 +1,25 @@
 import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
-import { SubmitButton } from '../ui/SubmitButton';
-import { FormProblems, useCreateSource } from './fields';
+import { type Editing, FormEnd, useSaveSource } from './fields';
 
 const FIELDS = ['title', 'text', 'url'] as const;
 const initial = { title: '', text: '', url: '' };
 
 /** Any text (Markdown works), with an optional link visitors can follow from an answer citing it. */
-export function TextForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) {
-  const [form, setForm] = useState(initial);
-  const { problems, busy, create } = useCreateSource(onAdded);
+export function TextForm({
+  onAdded,
+  editing,
+  onCancel,
+}: {
+  onAdded: (source: KnowledgeSource) => void;
+  editing?: Editing<'text'>;
+  onCancel?: () => void;
+}) {
+  const [form, setForm] = useState(() =>
+    editing ? { title: editing.content.title, text: editing.content.text, url: editing.content.url ?? '' } : initial,
+  );
+  const { problems, busy, create } = useSaveSource(onAdded, editing?.id);
   const set = (patch: Partial<typeof initial>) => setForm((f) => ({ ...f, ...patch }));
   const error = problems.fields;
 
@@ -18,11 +27,11 @@ export function TextForm({ onAdded }: { onAdded: (source: KnowledgeSource) => vo
     event.preventDefault();
     const url = form.url.trim();
     const body = { kind: 'text', title: form.title, text: form.text, ...(url ? { url } : {}) };
-    if (await create(body, FIELDS)) setForm(initial);
+    if ((await create(body, FIELDS)) && !editing) setForm(initial);
   }
 
   return (
-    <form className="kb-form" noValidate onSubmit={submit} aria-label="Add a text">
+    <form className="kb-form" noValidate onSubmit={submit} aria-label={editing ? 'Edit the text' : 'Add a text'}>
       <Field label="Title" error={error.title}>
         {(props) => <input {...props} value={form.title} onChange={(e) => set({ title: e.target.value })} />}
       </Field>
@@ -32,8 +41,14 @@ export function TextForm({ onAdded }: { onAdded: (source: KnowledgeSource) => vo
       <Field label="Link (optional)" error={error.url} hint="Where visitors can read more; cited with the answer.">
         {(props) => <input {...props} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />}
       </Field>
-      <FormProblems problems={problems} label="Problems with the text" />
-      <SubmitButton busy={busy} label="Add text" busyLabel="Adding…" />
+      <FormEnd
+        problems={problems}
+        problemsLabel="Problems with the text"
+        busy={busy}
+        label="Add text"
+        editing={Boolean(editing)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

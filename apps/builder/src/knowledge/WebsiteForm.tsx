@@ -2,8 +2,7 @@ import type { KnowledgeRefresh, KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
 import { labelledOptions, Select } from '../ui/Select';
-import { SubmitButton } from '../ui/SubmitButton';
-import { FormProblems, useCreateSource } from './fields';
+import { type Editing, FormEnd, useSaveSource } from './fields';
 import { REFRESH_LABELS } from './source-view';
 
 const FIELDS = ['url', 'title', 'mode', 'maxPages', 'maxDepth', 'refresh'] as const;
@@ -17,11 +16,28 @@ const SITE_LIMITS = [
 
 const initial = { url: '', title: '', mode: 'page' as 'page' | 'site', maxPages: '50', maxDepth: '2' };
 
+/** The form's fields for a saved website. */
+const formOf = (web: Editing<'web'>['content']) => ({
+  url: web.url,
+  title: web.title,
+  mode: web.mode,
+  maxPages: String(web.maxPages),
+  maxDepth: String(web.maxDepth),
+});
+
 /** A web page, or a whole site (its sitemap, else the links it follows), optionally read again on a schedule. */
-export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) => void }) {
-  const [form, setForm] = useState(initial);
-  const [refresh, setRefresh] = useState<KnowledgeRefresh>('never');
-  const { problems, busy, create } = useCreateSource(onAdded);
+export function WebsiteForm({
+  onAdded,
+  editing,
+  onCancel,
+}: {
+  onAdded: (source: KnowledgeSource) => void;
+  editing?: Editing<'web'>;
+  onCancel?: () => void;
+}) {
+  const [form, setForm] = useState(() => (editing ? formOf(editing.content) : initial));
+  const [refresh, setRefresh] = useState<KnowledgeRefresh>(editing?.content.refresh ?? 'never');
+  const { problems, busy, create } = useSaveSource(onAdded, editing?.id);
   const set = (patch: Partial<typeof initial>) => setForm((f) => ({ ...f, ...patch }));
   const error = problems.fields;
 
@@ -43,14 +59,14 @@ export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) =>
       FIELDS,
       LABELS,
     );
-    if (added) {
+    if (added && !editing) {
       setForm(initial);
       setRefresh('never');
     }
   }
 
   return (
-    <form className="kb-form" noValidate onSubmit={submit} aria-label="Add a website">
+    <form className="kb-form" noValidate onSubmit={submit} aria-label={editing ? 'Edit the website' : 'Add a website'}>
       <Field label="URL" error={error.url} hint="The page to read, or the start of the site (http or https).">
         {(props) => (
           <input
@@ -100,8 +116,14 @@ export function WebsiteForm({ onAdded }: { onAdded: (source: KnowledgeSource) =>
           <Select {...props} value={refresh} options={labelledOptions(REFRESH_LABELS)} onChange={setRefresh} />
         )}
       </Field>
-      <FormProblems problems={problems} label="Problems with the website" />
-      <SubmitButton busy={busy} label="Add website" busyLabel="Adding…" />
+      <FormEnd
+        problems={problems}
+        problemsLabel="Problems with the website"
+        busy={busy}
+        label="Add website"
+        editing={Boolean(editing)}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

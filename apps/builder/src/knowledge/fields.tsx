@@ -1,8 +1,9 @@
-import { CreateKnowledgeSourceRequest, type KnowledgeSource } from '@flowdesk/contract';
+import { CreateKnowledgeSourceRequest, type KnowledgeSource, type KnowledgeSourceContent } from '@flowdesk/contract';
 import { useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
+import { SubmitButton } from '../ui/SubmitButton';
 import { NO_PROBLEMS, type Problems, problemsFromError, problemsFromIssues } from './form-problems';
 
 /** The form's own problems (the server's message, issues of no shown field), announced when they appear. */
@@ -24,11 +25,17 @@ export function FormProblems({ problems, label }: { problems: Problems; label: s
   );
 }
 
+/** A form editing a source instead of adding one: the source's id and what it holds now. */
+export interface Editing<K extends KnowledgeSourceContent['kind']> {
+  id: string;
+  content: Extract<KnowledgeSourceContent, { kind: K }>;
+}
+
 /**
- * Sends a new source: checked first with the contract's own schema (problems beside the fields, nothing sent),
- * then created; the server's 400 issues land beside the same fields.
+ * Sends a new source, or an edited one (`editingId`): checked first with the contract's own schema (problems beside
+ * the fields, nothing sent), then saved; the server's 400 issues land beside the same fields.
  */
-export function useCreateSource(onAdded: (source: KnowledgeSource) => void) {
+export function useSaveSource(onSaved: (source: KnowledgeSource) => void, editingId?: string) {
   const toast = useToast();
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [busy, setBusy] = useState(false);
@@ -42,8 +49,10 @@ export function useCreateSource(onAdded: (source: KnowledgeSource) => void) {
     try {
       const source = await send();
       setProblems(NO_PROBLEMS);
-      onAdded(source);
-      toast.success(`Added “${source.title}”; indexing has started`);
+      onSaved(source);
+      toast.success(
+        editingId ? `Saved “${source.title}”; indexing again` : `Added “${source.title}”; indexing has started`,
+      );
       return true;
     } catch (error) {
       setProblems(problemsFromError(error, fields, labels));
@@ -53,15 +62,54 @@ export function useCreateSource(onAdded: (source: KnowledgeSource) => void) {
     }
   }
 
-  /** Checks `value` with CreateKnowledgeSourceRequest and creates it; true when created. */
+  /** Checks `value` with CreateKnowledgeSourceRequest and creates (or saves) it; true when it was. */
   async function create(value: unknown, fields: readonly string[], labels: Record<string, string> = {}) {
     const parsed = CreateKnowledgeSourceRequest.safeParse(value);
     if (!parsed.success) {
       setProblems(problemsFromIssues(parsed.error.issues, fields, labels));
       return false;
     }
-    return run(() => knowledgeApi.create(api, parsed.data), fields, labels);
+    return run(
+      () => (editingId ? knowledgeApi.update(api, editingId, parsed.data) : knowledgeApi.create(api, parsed.data)),
+      fields,
+      labels,
+    );
   }
 
   return { problems, setProblems, busy, create, run };
+}
+
+/** The end of an add or edit form: its problems, Cancel while editing, and the button that sends it. */
+export function FormEnd({
+  problems,
+  problemsLabel,
+  busy,
+  label,
+  editing,
+  onCancel,
+}: {
+  problems: Problems;
+  problemsLabel: string;
+  busy: boolean;
+  label: string;
+  editing: boolean;
+  onCancel?: () => void;
+}) {
+  return (
+    <>
+      <FormProblems problems={problems} label={problemsLabel} />
+      <div className="row kb-form-end">
+        {editing && onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+        <SubmitButton
+          busy={busy}
+          label={editing ? 'Save changes' : label}
+          busyLabel={editing ? 'Saving…' : 'Adding…'}
+        />
+      </div>
+    </>
+  );
 }

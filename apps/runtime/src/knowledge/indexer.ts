@@ -102,7 +102,8 @@ export async function indexKnowledgeSource(
     const progress = source.kind === 'web' ? null : { done: 1, total: 1 };
     if (progress) await recordProgress(db, source.id, progress, failures);
     const model = options.embedder?.model ?? null;
-    const stored = await replaceChunks(db, { id: source.id, workspaceId }, chunks, failures, model);
+    const read = { title: source.title, config: source.config };
+    const stored = await replaceChunks(db, { id: source.id, workspaceId, read }, chunks, failures, model);
     // The chunks are committed and searchable lexically; vectors of changed chunks are added after, with no
     // transaction held (unchanged ones kept theirs: same text hash and model).
     const changed = stored.filter((chunk) => !chunk.reused);

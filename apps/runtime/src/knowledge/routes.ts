@@ -3,8 +3,10 @@ import {
   KNOWLEDGE_UPLOAD_MAX_BYTES,
   KnowledgeFileQuery,
   KnowledgeSource,
+  KnowledgeSourceContent,
   KnowledgeSourceDeleted,
   KnowledgeSourceList,
+  UpdateKnowledgeSourceRequest,
 } from '@flowdesk/contract';
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../http/env';
@@ -20,6 +22,7 @@ import {
   deleteKnowledgeSource,
   getKnowledgeSource,
   listKnowledgeSources,
+  updateKnowledgeSource,
 } from './sources';
 import { type KnowledgeSourceRow, knowledgeDb } from './tables';
 import { workspaceEmbedder } from './workspace-embedder';
@@ -61,6 +64,16 @@ const routes = {
     request: { params: IdParam },
     responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
+  content: route('get', '/{id}/content', {
+    summary: 'What a Q&A, text or web source holds, to edit it (admin; a file is uploaded again)',
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(KnowledgeSourceContent, 'Content'), ...adminErrors, ...errorsOf(404) },
+  }),
+  update: route('put', '/{id}', {
+    summary: 'Change a Q&A, text or web source (its kind stays); it is indexed again (admin)',
+    request: { params: IdParam, body: jsonBody(UpdateKnowledgeSourceRequest) },
+    responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
+  }),
   reindex: route('post', '/{id}/reindex', {
     summary: 'Index again; the old chunks stay searchable until the new ones replace them (admin)',
     request: { params: IdParam },
@@ -91,6 +104,7 @@ export function sourceView(row: KnowledgeSourceRow): KnowledgeSource {
 }
 
 const missing = () => notFound('Knowledge source');
+const KIND_WORDS = { qa: 'questions and answers', text: 'a text', web: 'a website', file: 'a file' } as const;
 
 /** Knowledge source API. Paths are absolute; mount with `app.route('/', knowledgeRoutes(services))`. */
 export function knowledgeRoutes(services: Services) {
@@ -135,6 +149,32 @@ export function knowledgeRoutes(services: Services) {
     const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
     if (!source) throw missing();
     return c.json(sourceView(source), 200);
+  });
+
+  router.openapi(routes.content, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
+    if (!source) throw missing();
+    if (source.kind === 'file') throw badRequest('A file source changes by uploading the file again');
+    const content = KnowledgeSourceContent.parse({
+      ...(source.config as object),
+      kind: source.kind,
+      title: source.title,
+    });
+    return c.json(content, 200);
+  });
+
+  router.openapi(routes.update, async (c) => {
+    const { workspaceId } = requireAdmin(c);
+    const id = c.req.valid('param').id;
+    const { kind, title, ...config } = c.req.valid('json');
+    const source = await getKnowledgeSource(db, workspaceId, id);
+    if (!source) throw missing();
+    if (source.kind !== kind) throw badRequest(`This source holds ${KIND_WORDS[source.kind]}; it stays so`);
+    const updated = await updateKnowledgeSource(db, workspaceId, id, { title, config });
+    if (!updated) throw missing();
+    indexLater(workspaceId, id);
+    return c.json(sourceView(updated), 200);
   });
 
   router.openapi(routes.reindex, async (c) => {

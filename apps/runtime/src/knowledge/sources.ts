@@ -52,6 +52,22 @@ export async function createFileSource(
   });
 }
 
+/** A source's new title and content, pending its next index (its kind stays); undefined when it is not there. */
+export async function updateKnowledgeSource(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+  input: { title: string; config: unknown },
+) {
+  return knowledgeDb(db)
+    .updateTable('knowledge_sources')
+    .set({ title: input.title, config: JSON.stringify(input.config), status: 'pending', updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function readKnowledgeFile(db: Kysely<Database>, sourceId: string) {
   return knowledgeDb(db)
     .selectFrom('knowledge_files')
@@ -127,11 +143,12 @@ export interface StoredChunk {
  * Replaces a source's chunks in one short transaction (lock the source, insert the new chunks, copy the vectors of
  * old chunks with the same text hash and `reuseModel`, delete the old chunks, status), so a search sees either the
  * old chunks or the new ones and a re-index embeds only what changed. Nothing slow happens inside: the chunks
- * were fetched and split before, and the rest are embedded after the commit.
+ * were fetched and split before, and the rest are embedded after the commit. With `read` (the title and content the
+ * run indexed), nothing is written when the source was edited since.
  */
 export async function replaceChunks(
   db: Kysely<Database>,
-  source: { id: string; workspaceId: string },
+  source: { id: string; workspaceId: string; read?: { title: string; config: unknown } },
   chunks: ChunkDraft[],
   failures: IndexFailure[],
   reuseModel: string | null = null,
@@ -140,7 +157,19 @@ export async function replaceChunks(
     .transaction()
     .execute(async (trx) => {
       // The row lock orders two re-indexes of one source, so the second sees the first one's chunks as old.
-      await trx.selectFrom('knowledge_sources').select('id').where('id', '=', source.id).forUpdate().execute();
+      const [now] = await trx
+        .selectFrom('knowledge_sources')
+        .select(['title', 'config'])
+        .where('id', '=', source.id)
+        .forUpdate()
+        .execute();
+      // Edited since this run read it: the edit's own run writes its chunks, this one's are stale.
+      if (
+        source.read &&
+        now &&
+        JSON.stringify([now.title, now.config]) !== JSON.stringify([source.read.title, source.read.config])
+      )
+        return [];
       const { rows } = await sql<{ last: number | string | null }>`
         select max(id) as last from knowledge_chunks where source_id = ${source.id}`.execute(trx);
       const lastOld = Number(rows[0]?.last ?? 0);

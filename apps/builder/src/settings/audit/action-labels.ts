@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   'canned-responses.delete': 'Deleted canned response',
   'ai.settings': 'Updated AI settings',
   'knowledge.create': 'Added knowledge source',
+  'knowledge.update': 'Edited knowledge source',
   'knowledge.files': 'Uploaded knowledge file',
   'knowledge.reindex': 'Re-indexed knowledge source',
   'knowledge.delete': 'Deleted knowledge source',
