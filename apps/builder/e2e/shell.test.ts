@@ -20,6 +20,8 @@ test("a wrong password shows the runtime's message; the right one opens the dash
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Flows' }).getAttribute('aria-current')).resolves.toBe('page');
   await expect(nav.getByRole('link', { name: 'Settings' }).isVisible()).resolves.toBe(true);
+  // Assistive technology can jump past the navigation: the page is the main landmark.
+  await page.getByRole('main').getByRole('heading', { name: 'Flows', exact: true }).waitFor();
 });
 
 test('the settings page shows the embed code with the real bot id and saves the bot', async () => {

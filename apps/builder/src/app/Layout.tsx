@@ -69,7 +69,7 @@ export function Layout({
           </button>
         </div>
       </nav>
-      <div className="content">{children}</div>
+      <main className="content">{children}</main>
     </div>
   );
 }
