@@ -49,3 +49,27 @@ export async function visitorInHandoff(
   await w.banner.filter({ hasText: 'Connecting you with the team' }).waitFor();
   return { s, context, page, w, conversationId: await storedConversationId(page, s.botId) };
 }
+
+/** A bot that hands off straight away and has nothing after its offline output: the widget collects the email. */
+export const bareHandoffFlow = {
+  schemaVersion: 1,
+  id: 'bare',
+  name: 'Bare handoff',
+  blocks: [
+    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+    {
+      id: 'handoff',
+      type: 'human_handoff',
+      position: { x: 250, y: 0 },
+      data: {
+        priority: { mode: 'fixed', value: 'medium' },
+        teamId: null,
+        confirmationMessage: 'Connecting you.',
+        offlineMessage: 'Sorry, the team is away.',
+        offlineWhen: 'both',
+        noAgentTimeoutMinutes: null,
+      },
+    },
+  ],
+  edges: [{ id: 'e0', source: 'start', sourceHandle: 'next', target: 'handoff' }],
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, SCREENSHOTS } from './browser';
-import { askForPersonOffline, visitorAtMainMenu } from './handoff-visitor';
+import { askForPersonOffline, bareHandoffFlow, visitorAtMainMenu } from './handoff-visitor';
 import { startHostPage } from './host-page';
 import { api } from './runtime-api';
 import { storedConversationId, useStack } from './stack';
@@ -17,30 +17,6 @@ interface Detail {
   messages: { author: string; content: { type: string; text?: string; kind?: string } }[];
   visitor: { email: string | null; name: string | null };
 }
-
-/** A bot that hands off straight away and has nothing after its offline output: the widget collects the email. */
-const bareHandoffFlow = {
-  schemaVersion: 1,
-  id: 'bare',
-  name: 'Bare handoff',
-  blocks: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    {
-      id: 'handoff',
-      type: 'human_handoff',
-      position: { x: 250, y: 0 },
-      data: {
-        priority: { mode: 'fixed', value: 'medium' },
-        teamId: null,
-        confirmationMessage: 'Connecting you.',
-        offlineMessage: 'Sorry, the team is away.',
-        offlineWhen: 'both',
-        noAgentTimeoutMinutes: null,
-      },
-    },
-  ],
-  edges: [{ id: 'e0', source: 'start', sourceHandle: 'next', target: 'handoff' }],
-};
 
 describe('outside office hours, against the real runtime', () => {
   it('an agent is online but the office is closed: the widget goes offline and the email lands on the conversation', async () => {

@@ -15,8 +15,13 @@ export interface CsatApi {
 export function csatPrompt(t: Translate, api: CsatApi): HTMLElement {
   const box = h('section', { class: 'csat', 'aria-labelledby': 'fd-csat-title', hidden: true });
   const error = h('p', { class: 'error', role: 'alert' });
-  const thanks = () =>
-    box.replaceChildren(h('p', { class: 'csat-thanks', role: 'status', tabindex: '-1' }, t('csatThanks')));
+  const hasFocus = () => box.contains((box.getRootNode() as ShadowRoot | Document).activeElement);
+  const thanks = (takeFocus = hasFocus()) => {
+    const line = h('p', { class: 'csat-thanks', role: 'status', tabindex: '-1' }, t('csatThanks'));
+    box.replaceChildren(line);
+    // The focused Send or Skip is gone: focus left on the page would take Escape and Tab out of the chat.
+    if (takeFocus) line.focus();
+  };
   const commentStep = () => {
     const text = h('textarea', { id: 'fd-csat-comment', rows: 3, maxlength: 1000 });
     const send = h('button', { type: 'submit', class: 'primary' }, t('send'));
@@ -31,16 +36,18 @@ export function csatPrompt(t: Translate, api: CsatApi): HTMLElement {
         'div',
         { class: 'csat-actions' },
         send,
-        h('button', { type: 'button', class: 'link', onclick: thanks }, t('csatSkip')),
+        h('button', { type: 'button', class: 'link', onclick: () => thanks() }, t('csatSkip')),
       ),
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       if (!text.value.trim()) return thanks();
+      // Asked before Send is disabled, which takes its focus away.
+      const focused = hasFocus();
       send.disabled = true;
       try {
         await api.comment(text.value.trim());
-        thanks();
+        thanks(focused);
       } catch {
         error.textContent = t('loadFailed');
         send.disabled = false;

@@ -35,12 +35,18 @@ export function offlineForm(t: Translate, submit: (email: string, name: string) 
       email.focus();
       return;
     }
+    // Asked before the button is disabled, which may take its focus away.
+    const root = form.getRootNode() as ShadowRoot | Document;
+    const hadFocus = form.contains(root.activeElement);
     button.disabled = true;
     // Marks the form as the visitor's own: the capture it causes must not take it away before it says "saved".
     form.dataset.submitted = 'true';
     try {
       await submit(value, name.value.trim());
-      form.replaceChildren(h('p', { class: 'saved', role: 'status' }, t('emailSaved', { email: value })));
+      const saved = h('p', { class: 'saved', role: 'status', tabindex: '-1' }, t('emailSaved', { email: value }));
+      form.replaceChildren(saved);
+      // The focused field or button is gone: focus left on the page would take Escape and Tab out of the chat.
+      if (hadFocus) saved.focus();
     } catch {
       error.textContent = t('loadFailed');
       button.disabled = false;
