@@ -101,6 +101,7 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     // Live strip: B waits; the agent and the admin are online.
     await expect.poll(() => page.locator('[data-live="waiting"]').textContent()).toBe('1');
     expect(await page.locator('[data-live="online"]').textContent()).toBe('2');
+    expect(await page.getByRole('region', { name: 'Right now' }).textContent()).toContain('2 agents online');
     // Per agent and team: routing gave the handoffs to the online agent of Support; C and D count for them.
     const holder = (table: number, name: string) =>
       page

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ErrorState } from '../ui/states';
 import { useAsync } from '../ui/use-async';
 import { analyticsApi } from './analytics-api';
+import { agentsWord } from './figures-format';
 
 const REFRESH_MS = 30_000;
 
@@ -28,7 +29,8 @@ export function LiveStrip({ teamId }: { teamId: string }) {
         <strong data-live="unassigned">{value((v) => v.unassigned)}</strong> unassigned
       </span>
       <span className="analytics-live-figure">
-        <strong data-live="online">{value((v) => v.agentsOnline)}</strong> agents online
+        <strong data-live="online">{value((v) => v.agentsOnline)}</strong>{' '}
+        {agentsWord(live.status === 'ready' ? live.value.agentsOnline : null)} online
       </span>
     </section>
   );

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyticsQuery, csvHref } from './analytics-api';
-import { blockHandoffRows, formatDuration, formatRate, heatLevel, hourOfWeekGrid, reasonLabel } from './figures-format';
+import {
+  agentsWord,
+  blockHandoffRows,
+  formatDuration,
+  formatRate,
+  heatLevel,
+  hourOfWeekGrid,
+  reasonLabel,
+} from './figures-format';
 
 describe('analytics figures in words', () => {
   it('formats durations by their size, and nothing measured as a dash', () => {
@@ -12,6 +20,13 @@ describe('analytics figures in words', () => {
     expect(formatDuration(3 * 3_600_000 + 25 * 60_000)).toBe('3 h 25 min');
     expect(formatDuration(50 * 3_600_000)).toBe('2 d 2 h');
     expect(formatDuration(48 * 3_600_000)).toBe('2 d');
+  });
+
+  it('says one agent, or several agents', () => {
+    expect(`1 ${agentsWord(1)} online`).toBe('1 agent online');
+    expect(`0 ${agentsWord(0)} online`).toBe('0 agents online');
+    expect(agentsWord(2)).toBe('agents');
+    expect(agentsWord(null)).toBe('agents');
   });
 
   it('shows rates as whole percents, a dash when there is nothing to divide', () => {

@@ -72,3 +72,6 @@ export function heatLevel(count: number, max: number): number {
   if (count <= 0 || max <= 0) return 0;
   return Math.max(1, Math.ceil((count / max) * 4));
 }
+
+/** "agent" or "agents" beside a count ("1 agent online", "2 agents online"). */
+export const agentsWord = (count: number | null) => (count === 1 ? 'agent' : 'agents');
