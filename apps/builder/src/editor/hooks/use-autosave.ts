@@ -74,6 +74,15 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
     return () => window.clearTimeout(timer);
   }, [enabled, status, failures, retrying, save]);
 
+  // Leaving the editor inside the app (back to the flows, the sidebar) unmounts it, which cancels the delayed save
+  // above; the pending change is sent now instead of being dropped.
+  useEffect(
+    () => () => {
+      if (latest.current !== saved.current) void save().catch(() => undefined);
+    },
+    [save],
+  );
+
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (latest.current !== saved.current) event.preventDefault();

@@ -1,0 +1,31 @@
+import { beforeAll, expect, test } from 'vitest';
+import { sampleFlow } from '../src/editor/model/test-flow';
+import { savedDraft } from './support/admin-api';
+import { openNewFlow } from './support/api';
+import { node } from './support/canvas';
+import { setupDashboard } from './support/dashboard';
+
+const { harness, page, consoleErrors } = setupDashboard({ signedIn: true, failureShots: 'builder-autosave' });
+
+beforeAll(async () => {
+  // Time runs as usual; a test can stop it so the editor's delayed save never comes due on its own.
+  await page.clock.install();
+});
+
+const welcomeText = async (flowId: string) =>
+  ((await savedDraft(page, flowId)).blocks.find((b) => b.id === 'welcome')!.data.content as { text: string }).text;
+
+test('an edit made just before leaving the editor for the flows list is saved, not dropped', async () => {
+  const flowId = await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
+  await node(page, 'welcome').click();
+  // The save waits 800 ms after an edit; with the clock stopped, only leaving the editor can send it.
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Saved on the way out');
+  await page.getByTestId('save-status').filter({ hasText: 'Unsaved changes' }).waitFor();
+
+  await page.getByRole('link', { name: 'Back to flows' }).click();
+  await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
+  await expect.poll(() => welcomeText(flowId)).toBe('Saved on the way out');
+  await page.clock.resume();
+  expect(consoleErrors).toEqual([]);
+});
