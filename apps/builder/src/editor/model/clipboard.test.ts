@@ -33,3 +33,20 @@ test('pasting twice does not collide', () => {
   const twice = pasteBlocks(once, payload).doc;
   expect(new Set(twice.blocks.map((b) => b.id)).size).toBe(twice.blocks.length);
 });
+
+test('pasting again steps each copy further down and right, instead of stacking it on the last one', () => {
+  const doc = sampleFlow();
+  const payload = copyBlocks(doc, new Set(['menu', 'handoff']))!;
+  let next = doc;
+  const menuCopies: unknown[] = [];
+  for (let i = 0; i < 3; i++) {
+    const pasted = pasteBlocks(next, payload);
+    next = pasted.doc;
+    menuCopies.push(next.blocks.find((b) => b.id === pasted.pastedIds[0])!.position);
+  }
+  expect(menuCopies).toEqual([
+    { x: 640, y: 40 },
+    { x: 680, y: 80 },
+    { x: 720, y: 120 },
+  ]);
+});

@@ -23,12 +23,24 @@ export function isClipboardPayload(value: unknown): value is ClipboardPayload {
   return !!v && v.kind === 'flowdesk/blocks' && Array.isArray(v.blocks) && Array.isArray(v.edges);
 }
 
-/** Pastes with fresh ids, shifted by `offset`; returns the new document and the pasted block ids. */
-export function pasteBlocks(
-  doc: FlowDocument,
-  payload: ClipboardPayload,
-  offset = { x: 40, y: 40 },
-): { doc: FlowDocument; pastedIds: string[] } {
+const PASTE_STEP = { x: 40, y: 40 };
+
+/**
+ * How far to shift a paste: one step from the copied blocks, and one more for each earlier paste still there, so
+ * pasting again does not stack the copy exactly on the last one (where it looks like nothing was pasted).
+ */
+function pasteOffset(doc: FlowDocument, blocks: Block[]): { x: number; y: number } {
+  const occupied = new Set(doc.blocks.map((b) => `${b.position.x},${b.position.y}`));
+  const lands = (steps: number) =>
+    blocks.some((b) => occupied.has(`${b.position.x + PASTE_STEP.x * steps},${b.position.y + PASTE_STEP.y * steps}`));
+  let steps = 1;
+  while (steps < 100 && lands(steps)) steps += 1;
+  return { x: PASTE_STEP.x * steps, y: PASTE_STEP.y * steps };
+}
+
+/** Pastes with fresh ids, shifted clear of earlier pastes; returns the new document and the pasted block ids. */
+export function pasteBlocks(doc: FlowDocument, payload: ClipboardPayload): { doc: FlowDocument; pastedIds: string[] } {
+  const offset = pasteOffset(doc, payload.blocks);
   const taken = blockIds(doc);
   const idMap = new Map<string, string>();
   const blocks = payload.blocks.map((block) => {
