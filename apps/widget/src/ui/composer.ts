@@ -15,6 +15,10 @@ const INPUT_ATTRS: Record<Exclude<InputType, 'form' | 'text'>, Record<string, st
   datetime: { type: 'datetime-local' },
 };
 
+/** What SendMessageRequest takes: a text message, and each value of a form reply. */
+const MAX_TEXT = 5000;
+const MAX_FIELD = 2000;
+
 export interface ComposerEvents {
   send(content: SendContent): void;
   typing(): void;
@@ -112,10 +116,11 @@ export class Composer {
       placeholder: placeholder ?? t('placeholder'),
       oninput: () => this.on.typing(),
     };
+    // The public API's limits: longer text would be refused and shown as "Not sent. Check your connection."
     const field =
       type === 'text' || type === 'form'
-        ? h('textarea', { ...attrs, rows: 1, maxlength: 5000 })
-        : h('input', { ...attrs, ...INPUT_ATTRS[type] });
+        ? h('textarea', { ...attrs, rows: 1, maxlength: MAX_TEXT })
+        : h('input', { ...attrs, ...INPUT_ATTRS[type], maxlength: MAX_TEXT });
     const submit = () => {
       const text = field.value.trim();
       if (!text) return;
@@ -154,6 +159,7 @@ export class Composer {
         name: f.name,
         placeholder: f.placeholder,
         'aria-required': f.required ? 'true' : null,
+        maxlength: MAX_FIELD,
         ...(f.inputType === 'text' ? { type: 'text' } : INPUT_ATTRS[f.inputType]),
       });
       const label = h('label', { for: id }, f.label, f.required ? '' : ` ${this.t('optional')}`);

@@ -11,7 +11,9 @@ export function offlineForm(t: Translate, submit: (email: string, name: string) 
     required: true,
     'aria-describedby': 'fd-offline-error',
   });
-  const name = h('input', { id: 'fd-offline-name', type: 'text', autocomplete: 'name' });
+  // ContactRequest's limit, else the save fails as "Could not connect". The email is not cut: a cut address
+  // could pass as valid; one too long is refused as invalid.
+  const name = h('input', { id: 'fd-offline-name', type: 'text', autocomplete: 'name', maxlength: 200 });
   const error = h('p', { id: 'fd-offline-error', class: 'error', role: 'alert' });
   const button = h('button', { type: 'submit', class: 'primary' }, t('send'));
   const form = h(
