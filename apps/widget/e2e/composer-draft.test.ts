@@ -25,6 +25,38 @@ const focusedField = (page: Page) =>
     return { name: active?.getAttribute('name') ?? active?.tagName ?? null, value: active?.value ?? null };
   });
 
+/** The message box's height and how much of its text is hidden (scrolled out of it), in pixels. */
+const boxSize = (page: Page) =>
+  page
+    .locator('flowdesk-widget .composer textarea')
+    .evaluate((el) => ({ height: el.offsetHeight, hidden: el.scrollHeight - el.clientHeight }));
+
+describe('the message box', () => {
+  it('grows with a message of several lines, up to a limit, and shrinks back once it is sent', async () => {
+    const { context, page, w } = await visitorAtMainMenu(stack.current);
+    const empty = await boxSize(page);
+    await w.composer.locator('textarea').click();
+    await page.keyboard.type('My invoice from last month lists a plan I never ordered.');
+    for (const line of ['Order A-1', 'Order A-2']) {
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type(line);
+    }
+    const three = await boxSize(page);
+    expect(three.hidden).toBe(0);
+    expect(three.height).toBeGreaterThan(empty.height * 2);
+    for (let line = 3; line <= 12; line++) {
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type(`Order A-${line}`);
+    }
+    // Past its limit the box stops growing and scrolls, so the log above keeps its room.
+    expect((await boxSize(page)).height).toBeLessThanOrEqual(120);
+    await page.keyboard.press('Enter');
+    await w.visitorSaid('Order A-12').waitFor();
+    expect(await boxSize(page)).toEqual(empty);
+    await context.close();
+  });
+});
+
 describe('what the visitor types while the bot works on its answer', () => {
   it('stays in the box, with focus and caret, when the bot asks its next question', async () => {
     const { context, page, w } = await visitorAtMainMenu(stack.current);

@@ -19,6 +19,16 @@ const INPUT_ATTRS: Record<Exclude<InputType, 'form' | 'text'>, Record<string, st
 const MAX_TEXT = 5000;
 const MAX_FIELD = 2000;
 
+/** A text box grows with what is typed (up to its CSS max-height, then it scrolls) and shrinks back when sent. */
+function fitToText(field: HTMLTextAreaElement | HTMLInputElement): void {
+  if (!(field instanceof HTMLTextAreaElement)) return;
+  field.style.height = 'auto';
+  // Not laid out (the panel is closed): its natural height until the next input.
+  if (field.scrollHeight === 0) return;
+  // border-box: the height includes the borders, which scrollHeight leaves out.
+  field.style.height = `${field.scrollHeight + field.offsetHeight - field.clientHeight}px`;
+}
+
 export interface ComposerEvents {
   send(content: SendContent): void;
   typing(): void;
@@ -54,7 +64,10 @@ export class Composer {
     // What the visitor was typing when the bot's next step arrived stays in the box, caret and focus included:
     // focus landing on a button instead would send a quick reply on their next space.
     const after = this.messageField();
-    if (after && draft?.text) after.value = draft.text;
+    if (after && draft?.text) {
+      after.value = draft.text;
+      fitToText(after);
+    }
     if (after && typing) {
       after.focus();
       // selectionStart is null on fields without a caret API (email, number): those keep the browser's.
@@ -114,7 +127,10 @@ export class Composer {
       id,
       name: 'message',
       placeholder: placeholder ?? t('placeholder'),
-      oninput: () => this.on.typing(),
+      oninput: () => {
+        fitToText(field);
+        this.on.typing();
+      },
     };
     // The public API's limits: longer text would be refused and shown as "Not sent. Check your connection."
     const field =
@@ -126,6 +142,7 @@ export class Composer {
       if (!text) return;
       this.on.send({ type: 'text', text });
       field.value = '';
+      fitToText(field);
     };
     if (field instanceof HTMLTextAreaElement) {
       field.addEventListener('keydown', (e) => {
