@@ -47,6 +47,26 @@ function statusLine(result: StepResult): string | null {
   return null;
 }
 
+/**
+ * Keeps the transcript at its end while entries already shown grow (a handoff's summary arrives after the bot's
+ * last messages and would push them out of view), unless the admin scrolled up to read.
+ */
+function followGrowth(element: HTMLElement): () => void {
+  let following = true;
+  const onScroll = () => {
+    following = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
+  };
+  const observer = new MutationObserver(() => {
+    if (following) element.scrollTo({ top: element.scrollHeight });
+  });
+  observer.observe(element, { childList: true, subtree: true, characterData: true });
+  element.addEventListener('scroll', onScroll);
+  return () => {
+    observer.disconnect();
+    element.removeEventListener('scroll', onScroll);
+  };
+}
+
 export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: string | null) => void }) {
   const { doc, teams, focusBlock } = useEditor();
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -114,6 +134,12 @@ export function PreviewPanel({ onActiveBlock }: { onActiveBlock: (blockId: strin
   useEffect(() => {
     if (entryCount > 0) transcript.current?.scrollTo({ top: transcript.current.scrollHeight });
   }, [entryCount]);
+  const compiles = 'compiled' in compiled;
+  useEffect(() => {
+    const element = transcript.current;
+    if (!compiles || !element) return;
+    return followGrowth(element);
+  }, [compiles]);
 
   /** The first-run checklist's "preview it" ticks once the admin says something to the draft. */
   const previewMarked = useRef(false);
