@@ -149,3 +149,15 @@ test('each inspector form edits its block: the canvas summary and the saved draf
     noAgentTimeoutMinutes: 15,
   });
 });
+
+test('an HTTP request URL that is not a web address is named as an error under the form, and leaves once fixed', async () => {
+  await openNewFlow(page, harness, { name: 'Forms', draft: formsFlow(), block: 'http' });
+  await showAllBlocks(page);
+  await node(page, 'http').click();
+  const url = inspector().getByLabel('URL', { exact: true });
+  const problem = inspector().locator('.problem-error', { hasText: 'not a web address' });
+  await url.fill('shop.example.com/orders/{{order_id}}');
+  await problem.waitFor();
+  await url.fill('https://shop.example.com/orders/{{order_id}}');
+  await problem.waitFor({ state: 'detached' });
+});

@@ -58,6 +58,33 @@ function checkRegexes(doc: FlowDocument, problems: Problem[]): void {
         );
 }
 
+/**
+ * An HTTP request's address must be a web address once its `{{variables}}` are filled in; one starting with a
+ * variable may hold the whole base address, so it is not judged.
+ */
+function isWebAddress(template: string): boolean {
+  const url = template.trim();
+  if (url.startsWith('{{')) return true;
+  try {
+    const { protocol } = new URL(url.replace(/\{\{[^}]*\}\}/g, 'x'));
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function checkUrls(doc: FlowDocument, problems: Problem[]): void {
+  for (const block of doc.blocks)
+    if (block.type === 'http_request' && !isWebAddress(block.data.url))
+      problems.push(
+        error(
+          C.invalidUrl,
+          `${blockLabel(block)} has a URL that is not a web address, so every call would follow "Error or timeout". Write the full address, e.g. https://api.example.com/orders.`,
+          { blockId: block.id, details: { url: block.data.url } },
+        ),
+      );
+}
+
 type VariableWrites = { [T in BlockType]: (data: BlockOf<T>['data']) => string[] };
 const writesNothing = () => [];
 
@@ -127,6 +154,7 @@ export function checkContent(doc: FlowDocument, complete = true): Problem[] {
   const problems: Problem[] = [];
   checkIntents(doc, problems);
   checkRegexes(doc, problems);
+  checkUrls(doc, problems);
   if (complete) checkVariables(doc, problems);
   return problems;
 }

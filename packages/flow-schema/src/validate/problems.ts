@@ -21,6 +21,7 @@ export const PROBLEM_CODES = {
   loopWithoutInput: 'loop_without_input',
   unknownIntent: 'unknown_intent',
   invalidRegex: 'invalid_regex',
+  invalidUrl: 'invalid_url',
   captureVariableReused: 'capture_variable_reused',
   handoffExitUnconnected: 'handoff_exit_unconnected',
   aiAnswerAfterButtons: 'ai_answer_after_buttons',

@@ -11,6 +11,12 @@ const mutate = (change: (flow: FlowDocumentInput & { blocks: Blocks }) => void) 
   return validateFlow(flow);
 };
 const block = (flow: { blocks: Blocks }, id: string) => flow.blocks.find((b) => b.id === id)!;
+const httpRequest = (id: string, url: string) => ({
+  id,
+  type: 'http_request',
+  position: { x: 0, y: 0 },
+  data: { url },
+});
 const codes = (problems: ReturnType<typeof validateFlow>) => problems.map((p) => p.code);
 
 describe('validateFlow', () => {
@@ -84,6 +90,9 @@ describe('validateFlow', () => {
         }),
     ],
     ['invalid_regex', 'cap', (f) => Object.assign(block(f, 'cap').data!, { validation: { pattern: '[a-' } })],
+    ['invalid_url', 'hook', (f) => f.blocks.push(httpRequest('hook', 'not a url'))],
+    ['invalid_url', 'hook', (f) => f.blocks.push(httpRequest('hook', 'shop.example.com/orders/{{email}}'))],
+    ['invalid_url', 'hook', (f) => f.blocks.push(httpRequest('hook', 'ftp://files.example.com/{{email}}'))],
     ['duplicate_edge_id', undefined, (f) => f.edges!.push({ ...f.edges![0]! })],
     [
       'loop_without_input',
@@ -108,6 +117,11 @@ describe('validateFlow', () => {
     expect(found.length, JSON.stringify(problems)).toBeGreaterThan(0);
     if (blockId) expect(found.map((p) => p.blockId)).toContain(blockId);
     for (const p of found) expect(p.message).not.toMatch(/undefined|\[object/);
+  });
+
+  test('a URL with variables is a web address once they are filled in; one starting with a variable is not judged', () => {
+    for (const url of ['https://shop.example.com/orders/{{email}}', 'http://{{host}}/x', '{{api_base}}/orders'])
+      expect(codes(mutate((f) => f.blocks.push(httpRequest('hook', url))))).not.toContain('invalid_url');
   });
 
   test('messages name blocks by label or admin name', () => {
