@@ -79,6 +79,32 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     await transcript.getByRole('button', { name: '↓ 1 new message' }).waitFor();
     expect(await fromTop()).toBe(0);
   });
+  it('a pasted unbroken line wraps inside the AI summary and the transcript', async () => {
+    const page = await (await live.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
+    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
+    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const pasted = `My order code is ${'a'.repeat(200)}`;
+    const textarea = visitor.panel.locator('.composer textarea');
+    await textarea.fill(pasted);
+    await textarea.press('Enter');
+    await visitor.row(pasted).waitFor();
+    await page.locator(`.inbox-row[data-conversation-id="${visitor.conversationId}"]`).click();
+    const summary = page.getByRole('region', { name: 'AI summary' });
+    // Written at the handoff, before the paste: the agent asks for it again.
+    await summary.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('aaaaaaaaaa');
+    const overflow = (selector: string) => page.locator(selector).evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(await overflow('.summary-card')).toBeLessThanOrEqual(0);
+    expect(await overflow('.transcript')).toBeLessThanOrEqual(0);
+    // The longer summary took room from the transcript, which still shows its newest message in full.
+    await expect
+      .poll(() => page.locator('.transcript').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+      .toBeLessThan(20);
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-long-line.png` });
+  });
+
   it('on a 1024 px laptop the header actions sit beside or under the title, never over it, and none is cut off', async () => {
     const page = await (await live.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
