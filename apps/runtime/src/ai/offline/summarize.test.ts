@@ -67,6 +67,19 @@ describe('offline handoff summary (structured)', () => {
     expect(bare.structured.problem).toBe('The visitor asked for a person without details.');
     expect(bare.structured.tone).toBe('calm');
     expect(bare.structured.nextStep).toBe('Ask what they need help with.');
+    // The demo's "Talk to a human" button says who they want, not what they need.
+    for (const ask of ['Talk to a human', 'I want to speak to a real person!', 'agent please']) {
+      const asked = summarizeOffline({ transcript: [{ author: 'visitor', text: ask }], variables: {} });
+      expect(asked.structured.problem).toBe('The visitor asked for a person without details.');
+    }
+    const withReason = summarizeOffline({
+      transcript: [
+        { author: 'visitor', text: 'Talk to a human' },
+        { author: 'visitor', text: 'My parcel never arrived' },
+      ],
+      variables: {},
+    });
+    expect(withReason.structured.problem).toBe('The visitor: My parcel never arrived');
   });
 
   it('keeps the known email once even when the visitor typed it too', () => {

@@ -14,6 +14,11 @@ import { toneOf } from './tone';
 
 const SMALL_TALK =
   /^(hi|hello|hey|thanks|thank you|ok|okay|yes|no|sure|bye|good (morning|afternoon|evening))\b[\s!.,]*$/i;
+/** Asking for a person ("Talk to a human", the demo's button; "agent please") is the handoff itself, not a problem. */
+const PERSON_REQUEST =
+  /^(i\s+(want|need|would like)\s+to\s+)?(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+|the\s+)?(real\s+|live\s+)?(human|person|agent|someone|somebody|support|operator|representative)[\s!.,]*(please)?[\s!.]*$|^(a\s+)?(human|real person|live agent|agent|operator|representative)(\s+please)?[\s!.]*$/i;
+const saysNothing = (text: string) => SMALL_TALK.test(text) || PERSON_REQUEST.test(text.trim());
+
 /** What a bot says to acknowledge, hand over or ask, rather than to answer. */
 const CONFIRMATION =
   /^(thanks|thank you|got it|sure|ok(ay)?|great|perfect|no problem|connecting you|we('| a)re (offline|away|closed)|someone (will|from)|leave your email|(i|we)('| wi)ll (connect|get|write|reply|be in touch|pass)|let me (get|connect|find)|one moment|hi there|hello|welcome|sorry, i didn'?t (catch|understand)|have a (great|nice|good) day)/i;
@@ -34,7 +39,7 @@ function split(lines: TranscriptLine[]): Scored[] {
 /** The visitor sentence carrying the most rare-in-conversation terms; later sentences win ties (the real issue often comes last). */
 function problemSentence(items: Scored[], tfidf: TfIdf): Scored | null {
   const scored = items
-    .filter((s) => s.terms.length > 0 && !SMALL_TALK.test(s.text) && capturedDetails(s.text).length < s.terms.length)
+    .filter((s) => s.terms.length > 0 && !saysNothing(s.text) && capturedDetails(s.text).length < s.terms.length)
     .map((s) => ({
       s,
       score:
@@ -52,7 +57,7 @@ function problemSentence(items: Scored[], tfidf: TfIdf): Scored | null {
  */
 function problemLine(visitor: Scored[], salient: Scored): string {
   const ranked = visitor
-    .filter((s) => !SMALL_TALK.test(s.text))
+    .filter((s) => !saysNothing(s.text))
     .map((s) => ({ s, level: problemLevel(s.text) }))
     .filter((x) => x.level >= 0)
     .sort((a, b) => b.level - a.level || b.s.order - a.s.order);
