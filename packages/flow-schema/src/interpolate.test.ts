@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { interpolate, templateVariables } from './interpolate';
+import { interpolate, interpolateLines, templateVariables } from './interpolate';
 
 const vars = {
   name: 'Ada',
@@ -25,6 +25,13 @@ describe('interpolate', () => {
     expect(interpolate('{{__proto__}}|{{constructor}}|{{name.constructor}}|{{user.__proto__.x}}', vars)).toBe('|||');
     expect(interpolate('{{toString}}{{ 1 + 1 }}', vars)).toBe('{{ 1 + 1 }}');
     expect(interpolate('{{name.length}}', vars)).toBe('');
+  });
+
+  test('a line labelling a value the conversation lacks is left out of a text to read', () => {
+    const body = 'Contact: {{user.email}}\nTopic: {{topic}}\n{{missing}}\nNote: {{missing}} (if any)\nThanks, {{name}}';
+    expect(interpolateLines(body, vars)).toBe('Contact: ada@example.com\nNote:  (if any)\nThanks, Ada');
+    expect(interpolateLines('Plain\n\nText:', vars)).toBe('Plain\n\nText:');
+    expect(interpolateLines('Count: {{count}}\nFlag: {{flag}}', vars)).toBe('Count: 3\nFlag: false');
   });
 
   test('lists the variables a template uses', () => {

@@ -18,6 +18,25 @@ export function interpolate(
   });
 }
 
+/**
+ * `interpolate` for a text of lines written to be read (an email body): a line that only labels a value the
+ * conversation does not have ("Last question: {{question}}" with no question) is left out instead of ending in
+ * nothing. Lines without a placeholder, or with any value, stay as written.
+ */
+export function interpolateLines(template: string, variables: Record<string, unknown>): string {
+  if (!template.includes('{{')) return template;
+  return template
+    .split('\n')
+    .filter((line) => {
+      const paths = templateVariables(line);
+      if (paths.length === 0 || paths.some((path) => valueToText(getPath(variables, path)).trim() !== '')) return true;
+      const label = line.replace(PLACEHOLDER, '').trim();
+      return !(label === '' || label.endsWith(':'));
+    })
+    .map((line) => interpolate(line, variables))
+    .join('\n');
+}
+
 /** The variable paths a template reads, in order of appearance. */
 export function templateVariables(template: string): string[] {
   return Array.from(template.matchAll(PLACEHOLDER), (m) => m[1] as string);

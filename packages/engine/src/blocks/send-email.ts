@@ -1,4 +1,4 @@
-import { interpolate } from '@flowdesk/flow-schema';
+import { interpolate, interpolateLines } from '@flowdesk/flow-schema';
 import { localEffectState } from '../machine/transitions';
 import type { BlockCompiler } from './compiler';
 
@@ -11,7 +11,7 @@ export const compileSendEmail: BlockCompiler<'send_email'> = (block, index) => {
     input: ({ context }) => ({
       to: interpolate(block.data.to, context.variables).trim(),
       subject: interpolate(block.data.subject, context.variables),
-      body: interpolate(block.data.body, context.variables),
+      body: interpolateLines(block.data.body, context.variables),
     }),
     onDone: next,
     onError: next,
