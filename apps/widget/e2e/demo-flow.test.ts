@@ -52,6 +52,44 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     await context.close();
   });
 
+  it('on a phone, swiping in the chat does not scroll the page behind it', async () => {
+    const context = await stack.current.browser.newContext({ viewport: MOBILE, isMobile: true, hasTouch: true });
+    const page = await stack.current.openPage(context);
+    // A page longer than the screen (inline !important beats the host's own `all: unset !important`).
+    await page.evaluate(() => {
+      const tall = document.createElement('div');
+      tall.style.setProperty('display', 'block', 'important');
+      tall.style.setProperty('height', '3000px', 'important');
+      document.body.append(tall);
+    });
+    const cdp = await context.newCDPSession(page);
+    const pageScroll = () => page.evaluate(() => window.scrollY);
+    /** A finger swiping up from (x, y), as touch events: the browser scrolls what is under it, or its ancestors. */
+    const swipeUp = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let step = 1; step <= 8; step++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - step * 30 }] });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const w = widget(page);
+    await w.launcher.click();
+    await w.botSays('What can I help you with?').waitFor();
+    // The conversation is at its end, so a swipe over it (or the header, or the input area) has nothing to scroll.
+    for (const part of [w.log, w.panel.locator('header'), w.composer]) {
+      const box = await part.boundingBox();
+      if (!box) throw new Error('chat part not shown');
+      await swipeUp(box.x + box.width / 2, box.y + box.height - 4);
+      await w.panel.evaluate(() => new Promise(requestAnimationFrame));
+      expect(await pageScroll()).toBe(0);
+    }
+    // The same swipe with the chat closed scrolls the page.
+    await w.panel.getByRole('button', { name: 'Close chat' }).click();
+    await swipeUp(MOBILE.width / 2, MOBILE.height - 100);
+    await expect.poll(pageScroll).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('SDK: calls queued before the loader replay, and open/close/toggle/hide/show/on/destroy work', async () => {
     const { context, page, w } = await openDesktopPage();
     await page.evaluate(() => window.Flowdesk && (window.Flowdesk as { open(): void }).open());

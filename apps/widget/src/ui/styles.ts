@@ -1,6 +1,6 @@
 /** Panel styles, scoped by the shadow root. Colours come from --fd-primary / --fd-on-primary set by the loader. */
 export const PANEL_CSS = `
-.panel{position:fixed;bottom:88px;right:20px;width:380px;height:min(640px,calc(100vh - 110px));display:flex;flex-direction:column;background:#fff;color:#1f2330;border-radius:16px;box-shadow:0 12px 48px rgba(15,20,40,.22);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji";transform-origin:bottom right;animation:fd-in .18s ease-out}
+.panel{position:fixed;bottom:88px;right:20px;width:380px;height:min(640px,calc(100vh - 110px));display:flex;flex-direction:column;overscroll-behavior:contain;background:#fff;color:#1f2330;border-radius:16px;box-shadow:0 12px 48px rgba(15,20,40,.22);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji";transform-origin:bottom right;animation:fd-in .18s ease-out}
 .left .panel{right:auto;left:20px;transform-origin:bottom left}
 .panel[hidden]{display:none}
 @keyframes fd-in{from{opacity:0;transform:translateY(12px) scale(.98)}}
@@ -17,7 +17,7 @@ export const PANEL_CSS = `
 .banner{padding:8px 16px;background:#f3f4f8;color:#394055;font-size:13px;border-bottom:1px solid #e6e8ef}
 .banner[hidden]{display:none}
 .banner strong,.banner .net{display:block}
-.log{flex:1;overflow-y:auto;margin:0;padding:16px 12px;list-style:none;display:flex;flex-direction:column;gap:10px;background:#fafbfc}
+.log{flex:1;overflow-y:auto;overscroll-behavior:contain;margin:0;padding:16px 12px;list-style:none;display:flex;flex-direction:column;gap:10px;background:#fafbfc}
 .row{display:flex;gap:8px;align-items:flex-end;max-width:100%}
 .row.visitor{justify-content:flex-end}
 .stack{display:flex;flex-direction:column;max-width:82%;min-width:0}
