@@ -150,6 +150,32 @@ test('the Variables panel shows where each variable is set and used; a click sel
   expect(await selected('ask_email')).toBe(false);
 });
 
+test('declaring a variable the flow cannot hold, or one it has, says why; a good name is declared', async () => {
+  await open(flowWithPanels());
+  await page.getByRole('tab', { name: 'Variables' }).click();
+  const field = page.getByLabel('New variable name');
+  const declare = page.getByRole('button', { name: 'Declare' });
+  const why = page.getByRole('alert').filter({ hasText: /./ });
+  const declared = () => page.getByRole('button', { name: /^Remove variable / }).count();
+  for (const [name, reason] of [
+    ['order number', 'no spaces'],
+    ['a'.repeat(65), 'Use up to 64 letters'],
+    ['last_message', 'built in'],
+  ] as const) {
+    await field.fill(name);
+    await declare.click();
+    await expect.poll(() => why.textContent()).toContain(reason);
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+  }
+  expect(await declared()).toBe(0);
+  await field.fill('order_number');
+  await declare.click();
+  await expect.poll(declared).toBe(1);
+  await field.fill('order_number');
+  await declare.click();
+  await expect.poll(() => why.textContent()).toContain('declared already');
+});
+
 test('the preview shows a captured variable as soon as the visitor answers', async () => {
   await open(flowWithPanels());
   await page.getByRole('tab', { name: 'Preview' }).click();

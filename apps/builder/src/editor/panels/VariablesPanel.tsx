@@ -1,9 +1,9 @@
-import { blockTitle } from '@flowdesk/flow-schema';
-import { useMemo, useState } from 'react';
+import { blockTitle, VariableName } from '@flowdesk/flow-schema';
+import { useId, useMemo, useState } from 'react';
 import { Icon } from '../../ui/icons';
 import { TableHead } from '../../ui/TableHead';
 import { useEditor } from '../editor-context';
-import { variableIndex } from '../model/variables';
+import { type VariableInfo, variableIndex } from '../model/variables';
 
 function BlockLinks({ ids }: { ids: string[] }) {
   const { doc, focusBlock } = useEditor();
@@ -23,14 +23,29 @@ function BlockLinks({ ids }: { ids: string[] }) {
   );
 }
 
+/** Why `name` cannot be declared (the flow would not save it, or has it already), or null. */
+function declareProblem(name: string, index: VariableInfo[]): string | null {
+  if (!VariableName.safeParse(name).success)
+    return 'Use up to 64 letters, digits and "_", starting with a letter or "_" (no spaces).';
+  const known = index.find((v) => v.name === name);
+  if (known?.builtin) return `"${name}" is built in: every flow has it.`;
+  if (known?.declared) return `"${name}" is declared already.`;
+  return null;
+}
+
 export function VariablesPanel({ live }: { live?: Record<string, unknown> }) {
   const { doc, dispatch, readOnly } = useEditor();
   const index = useMemo(() => variableIndex(doc), [doc]);
   const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
 
   function declare() {
     const trimmed = name.trim();
-    if (!trimmed || doc.variables.some((v) => v.name === trimmed)) return;
+    if (!trimmed) return;
+    const problem = declareProblem(trimmed, index);
+    setError(problem);
+    if (problem) return;
     dispatch({ type: 'apply', edit: (d) => ({ ...d, variables: [...d.variables, { name: trimmed }] }) });
     setName('');
   }
@@ -85,14 +100,23 @@ export function VariablesPanel({ live }: { live?: Record<string, unknown> }) {
             aria-label="New variable name"
             placeholder="new_variable"
             value={name}
-            onChange={(e) => setName(e.target.value)}
-            pattern="[A-Za-z_][A-Za-z0-9_]*"
+            onChange={(e) => {
+              setName(e.target.value);
+              setError(null);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
           />
           <button type="submit" className="btn btn-sm">
             Declare
           </button>
         </form>
       )}
+      {error ? (
+        <small id={errorId} className="field-error" role="alert">
+          {error}
+        </small>
+      ) : null}
     </div>
   );
 }
