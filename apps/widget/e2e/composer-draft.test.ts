@@ -29,7 +29,7 @@ const focusedField = (page: Page) =>
 const boxSize = (page: Page) =>
   page
     .locator('flowdesk-widget .composer textarea')
-    .evaluate((el) => ({ height: el.offsetHeight, hidden: el.scrollHeight - el.clientHeight }));
+    .evaluate((el: HTMLTextAreaElement) => ({ height: el.offsetHeight, hidden: el.scrollHeight - el.clientHeight }));
 
 describe('the message box', () => {
   it('grows with a message of several lines, up to a limit, and shrinks back once it is sent', async () => {
