@@ -54,6 +54,28 @@ test('the settings page shows the embed code with the real bot id and saves the 
   expect(consoleErrors.splice(0)).toEqual([expect.stringMatching(/^400 PATCH /)]);
 });
 
+test('on a 1024 px laptop the settings fit: no tab label on two lines, nothing cut off at the right', async () => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  try {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const tabs = page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link');
+    await tabs.first().waitFor();
+    const heights = await tabs.evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(5);
+    // One line of text and its padding: a wrapped label is about twice as tall.
+    for (const height of heights) expect(height).toBeLessThan(heights[0]! * 1.2);
+    expect(heights[0]).toBeLessThan(45);
+    // Bot & embed: the snippet's long lines scroll inside it; the page and its Copy button fit the window.
+    await page.locator('pre.snippet').scrollIntoViewIfNeeded();
+    expect(await page.getByRole('main').evaluate((main) => main.scrollWidth - main.clientWidth)).toBeLessThanOrEqual(0);
+    const copy = await page.getByRole('button', { name: /Copy/ }).boundingBox();
+    expect(copy!.x + copy!.width).toBeLessThanOrEqual(1024);
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-1024.png` });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
 test('an unknown address inside the app says so instead of a blank page', async () => {
   await page.goto(`${harness.appUrl}nowhere`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
