@@ -12,6 +12,8 @@ beforeAll(async () => {
   await page.clock.install();
 });
 
+const DRAFT_SAVES = '**/api/admin/flows/*/draft';
+
 const welcomeText = async (flowId: string) =>
   ((await savedDraft(page, flowId)).blocks.find((b) => b.id === 'welcome')!.data.content as { text: string }).text;
 
@@ -27,5 +29,29 @@ test('an edit made just before leaving the editor for the flows list is saved, n
   await page.getByRole('heading', { name: 'Flows', exact: true }).waitFor();
   await expect.poll(() => welcomeText(flowId)).toBe('Saved on the way out');
   await page.clock.resume();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a flow renamed just before leaving the editor is listed under its new name', async () => {
+  await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
+  // The save sent on leaving is held until the flows page is up, so it lands after the list would be read.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(DRAFT_SAVES, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByLabel('Flow name').fill('Billing questions');
+  await page.getByRole('link', { name: 'Back to flows' }).click();
+  await page.waitForURL(/\/flows$/);
+  const listed = page.waitForResponse((r) => r.url().endsWith('/api/admin/flows') && r.request().method() === 'GET');
+  await Promise.race([listed, page.getByText('Loading flows…').waitFor()]);
+  release();
+  await page.clock.resume();
+  await page.getByRole('link', { name: 'Billing questions' }).waitFor();
+  await page.unroute(DRAFT_SAVES);
   expect(consoleErrors).toEqual([]);
 });

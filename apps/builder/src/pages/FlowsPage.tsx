@@ -5,6 +5,7 @@ import { botsApi } from '../api/bots';
 import { flowsApi } from '../api/flows';
 import { Link, navigate } from '../app/router';
 import { useToast } from '../app/toasts';
+import { closingSavesEnded } from '../editor/closing-saves';
 import { newAiAgentFlowDocument } from '../editor/model/new-ai-agent-flow';
 import { newFlowDocument } from '../editor/model/new-flow';
 import { formatDateTime } from '../ui/format';
@@ -123,6 +124,7 @@ function NewFlowDialog({
 
 export function FlowsPage() {
   const data = useAsync(async () => {
+    await closingSavesEnded(); // an edit made just before leaving the editor (a new name) is listed
     const [{ flows }, { bots }] = await Promise.all([flowsApi.list(api), botsApi.list(api)]);
     return { flows, bots };
   }, []);

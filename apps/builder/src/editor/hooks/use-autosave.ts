@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/api';
 import { flowsApi } from '../../api/flows';
 import { useToast } from '../../app/toasts';
+import { holdClosingSave } from '../closing-saves';
 import { isRetryable, retryDelayMs } from './retry-delay';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
@@ -75,10 +76,10 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   }, [enabled, status, failures, retrying, save]);
 
   // Leaving the editor inside the app (back to the flows, the sidebar) unmounts it, which cancels the delayed save
-  // above; the pending change is sent now instead of being dropped.
+  // above; the pending change is sent now instead of being dropped, and the flows list waits for it.
   useEffect(
     () => () => {
-      if (latest.current !== saved.current) void save().catch(() => undefined);
+      if (latest.current !== saved.current) holdClosingSave(save());
     },
     [save],
   );
