@@ -1,4 +1,5 @@
 import { beforeEach, expect, test } from 'vitest';
+import { newFlowDocument } from '../src/editor/model/new-flow';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
 import { openNewFlow } from './support/api';
@@ -52,6 +53,21 @@ test('copy, paste, delete with the keyboard, and undo of a drag', async () => {
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await node(page, 'bye').boundingBox())!.y).toBeCloseTo(before!.y, 0);
   await allChangesSaved(page);
+});
+
+test('blocks copied in one flow are pasted where the admin is looking in another', async () => {
+  await node(page, 'bye').click();
+  await page.keyboard.press('Control+c');
+  await openNewFlow(page, harness, { name: 'Other', draft: newFlowDocument('Other'), block: 'start' });
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => blockCount(page)).toBe(2);
+  const pasted = page.locator('.react-flow__node.selected');
+  const box = (await pasted.boundingBox())!;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(pane.x);
+  expect(box.y).toBeGreaterThanOrEqual(pane.y);
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
 });
 
 test('blocks can be added with the keyboard alone: next to the selected block and connected', async () => {

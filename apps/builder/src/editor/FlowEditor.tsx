@@ -15,6 +15,7 @@ import { useToast } from '../app/toasts';
 import { TeamNamesContext } from './canvas/BlockNodeView';
 import { Canvas } from './canvas/Canvas';
 import { Palette } from './canvas/Palette';
+import { visibleFlowRect } from './canvas/visible-flow';
 import { readClipboard, storeClipboard } from './clipboard-store';
 import { EditorContext, type EditorContextValue, type PanelId } from './editor-context';
 import { useAutosave } from './hooks/use-autosave';
@@ -131,10 +132,11 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   };
   const paste = (payload = readClipboard()) => {
     if (!payload) return;
+    const view = visibleFlowRect(flow);
     dispatch({
       type: 'apply',
       edit: (d) => {
-        const { doc: next, pastedIds } = pasteBlocks(d, payload);
+        const { doc: next, pastedIds } = pasteBlocks(d, payload, view);
         return { doc: next, select: pastedIds };
       },
     });

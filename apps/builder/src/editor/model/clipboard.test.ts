@@ -50,3 +50,17 @@ test('pasting again steps each copy further down and right, instead of stacking 
     { x: 720, y: 120 },
   ]);
 });
+
+test('a paste whose spot is out of view (copied elsewhere) lands in the middle of the view, and steps on from there', () => {
+  const doc = sampleFlow();
+  const payload = copyBlocks(doc, new Set(['bye']))!; // at x 1200
+  const view = { x: -500, y: 1000, width: 1000, height: 600 };
+  const first = pasteBlocks(doc, payload, view);
+  const at = (pasted: typeof first) => pasted.doc.blocks.find((b) => b.id === pasted.pastedIds[0])!.position;
+  expect(at(first)).toEqual({ x: -130, y: 1234 }); // the end block (260 × 132 px) centred in the view
+  const again = pasteBlocks(first.doc, payload, view);
+  expect(at(again)).toEqual({ x: at(first).x + 40, y: at(first).y + 40 });
+  // Still in sight at its usual spot: one step down and right, as before.
+  const near = pasteBlocks(doc, payload, { x: 1000, y: -200, width: 800, height: 600 });
+  expect(at(near)).toEqual({ x: 1240, y: 40 });
+});
