@@ -105,6 +105,44 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-long-line.png` });
   });
 
+  it('on a phone: the list, then the open conversation alone (reply, details below), and back to the list', async () => {
+    const phone = await (await live.newContext({ viewport: { width: 375, height: 667 } })).newPage();
+    await login(phone, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
+    await phone.getByRole('heading', { name: 'Conversations' }).waitFor();
+    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
+    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const widthOverflow = () =>
+      phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const row = phone.locator(`.inbox-row[data-conversation-id="${visitor.conversationId}"]`);
+    await row.waitFor();
+    expect(await widthOverflow()).toBeLessThanOrEqual(0);
+    const rowBox = (await row.boundingBox())!;
+    expect(rowBox.x + rowBox.width).toBeLessThanOrEqual(375);
+
+    await row.click();
+    const reply = phone.getByLabel('Reply to the visitor');
+    await reply.waitFor();
+    // The conversation has the screen: the list is gone, the transcript is most of it.
+    expect(await phone.locator('.inbox-list').isVisible()).toBe(false);
+    const transcript = (await phone.getByRole('log', { name: 'Transcript' }).boundingBox())!;
+    expect(transcript.height).toBeGreaterThan(667 / 2);
+    expect(await widthOverflow()).toBeLessThanOrEqual(0);
+    await reply.fill('Hi from my phone, how can I help?');
+    await reply.press('Enter');
+    await visitor.says('Hi from my phone').waitFor();
+    await phone.screenshot({ path: `${SCREENSHOTS}/inbox-phone-conversation.png` });
+    // The details follow below the reply box.
+    const details = phone.getByRole('complementary', { name: 'Conversation details' });
+    await details.getByText('Browser').scrollIntoViewIfNeeded();
+    expect(await details.getByText('Browser').isVisible()).toBe(true);
+
+    await phone.getByRole('link', { name: '← Conversations' }).click();
+    // The reply took the conversation over: it is listed under Mine now.
+    await phone.getByRole('tab', { name: /Mine/ }).click();
+    await row.waitFor();
+    expect(await phone.getByLabel('Reply to the visitor').count()).toBe(0);
+  });
+
   it('on a 1024 px laptop the header actions sit beside or under the title, never over it, and none is cut off', async () => {
     const page = await (await live.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);

@@ -23,7 +23,7 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
   }, [conversationId]);
 
   return (
-    <div className="inbox">
+    <div className={conversationId ? 'inbox inbox-open' : 'inbox'}>
       <ConversationList
         filter={filter}
         onFilter={setFilter}

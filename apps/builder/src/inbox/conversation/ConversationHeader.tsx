@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useUser } from '../../app/auth';
+import { Link } from '../../app/router';
 import { PriorityBadge, StatusBadge } from '../badges';
 import { elapsedLabel } from '../format-time';
 import { type ConversationDetail, inboxApi } from '../inbox-api';
@@ -32,6 +33,10 @@ export function ConversationHeader({
 
   return (
     <header className="conversation-header">
+      {/* On a phone the list gives way to the open conversation: this leads back to it. */}
+      <Link to="/inbox" className="conversation-back">
+        ← Conversations
+      </Link>
       <div className="conversation-title">
         <h2>{visitorName}</h2>
         <div className="row">
