@@ -35,18 +35,22 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     await context.close();
   });
 
-  it('renders full-screen on a phone', async () => {
-    const context = await stack.current.browser.newContext({ viewport: MOBILE, isMobile: true, hasTouch: true });
+  // Sideways, a floating panel left the conversation 49 px between its header and the buttons.
+  it.each([
+    ['upright', MOBILE, 'widget-mobile-open.png'],
+    ['sideways', { width: MOBILE.height, height: MOBILE.width }, 'widget-mobile-sideways-open.png'],
+  ])('renders full-screen on a phone held %s', async (_, viewport, screenshot) => {
+    const context = await stack.current.browser.newContext({ viewport, isMobile: true, hasTouch: true });
     const page = await stack.current.openPage(context);
     const w = widget(page);
     await w.launcher.click();
     await w.botSays('What can I help you with?').waitFor();
     const box = await w.panel.boundingBox();
-    expect(box).toEqual({ x: 0, y: 0, width: MOBILE.width, height: MOBILE.height });
+    expect(box).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
     expect(await w.launcher.isVisible()).toBe(false);
     // 16px inputs: iOS Safari zooms the page into smaller ones on focus.
     expect(await w.composer.locator('textarea').evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
-    await page.screenshot({ path: `${SCREENSHOTS}/widget-mobile-open.png`, animations: 'disabled' });
+    await page.screenshot({ path: `${SCREENSHOTS}/${screenshot}`, animations: 'disabled' });
     await w.panel.getByRole('button', { name: 'Close chat' }).click();
     await expect.poll(() => w.launcher.isVisible()).toBe(true);
     await context.close();

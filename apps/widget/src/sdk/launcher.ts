@@ -13,7 +13,7 @@ export const LAUNCHER_CSS = `
 .launcher svg{width:26px;height:26px}
 .badge{position:absolute;top:-3px;right:-3px;min-width:20px;height:20px;padding:0 5px;border-radius:10px;background:#d92d20;color:#fff;font:600 12px/20px system-ui,sans-serif;text-align:center;box-sizing:border-box}
 .badge[hidden]{display:none}
-@media (max-width:480px){.open .launcher{display:none}}
+@media (max-width:480px),(max-height:500px){.open .launcher{display:none}}
 @media (prefers-reduced-motion:reduce){.launcher{transition:none}}
 `;
 

@@ -90,7 +90,7 @@ label{font-size:12px;font-weight:600;color:#394055}
 .link{font:inherit;border:0;background:none;color:#394055;text-decoration:underline;cursor:pointer}
 .csat-thanks{text-align:center;color:#394055}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){.panel,.left .panel{inset:0;width:100%;height:100%;border-radius:0;bottom:0;right:0;left:0}
+@media (max-width:480px),(max-height:500px){.panel,.left .panel{inset:0;width:100%;height:100%;border-radius:0;bottom:0;right:0;left:0}
 .composer{padding-bottom:max(10px,env(safe-area-inset-bottom))}
 .reply textarea,.reply input,.field input,.offline input{font-size:16px}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
