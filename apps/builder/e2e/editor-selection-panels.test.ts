@@ -132,6 +132,23 @@ test('deleting an intent used by a match block warns first, then the block loses
   await expect(page.getByText('No intents yet.').isVisible()).resolves.toBe(true);
 });
 
+test('a new intent added after deleting one is not named like an intent still there', async () => {
+  await open(flowWithPanels()); // one intent: "Talk to a human"
+  await page.getByRole('tab', { name: /^Intents/ }).click();
+  const newIntent = page.getByRole('button', { name: 'New intent', exact: true });
+  await newIntent.click();
+  await newIntent.click();
+  const intent = (name: string) => page.locator('details.intent', { has: page.getByText(name, { exact: true }) });
+  await intent('New intent 3').waitFor();
+  await intent('New intent 2').getByRole('button', { name: 'Delete' }).click();
+  await intent('New intent 2').getByRole('button', { name: 'Delete intent' }).click();
+  await intent('New intent 2').waitFor({ state: 'detached' });
+  await newIntent.click();
+  await expect
+    .poll(() => page.locator('details.intent summary .grow').allTextContents())
+    .toEqual(['Talk to a human', 'New intent 3', 'New intent 4']);
+});
+
 test('the Variables panel shows where each variable is set and used; a click selects that block', async () => {
   await open(flowWithPanels());
   await page.getByRole('tab', { name: 'Variables' }).click();

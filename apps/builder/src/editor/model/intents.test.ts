@@ -1,6 +1,14 @@
 import { expect, test } from 'vitest';
 import { addBlocks, createBlock } from './graph-ops';
-import { addIntent, intentUsage, parsePhrases, removeIntent, TALK_TO_HUMAN_TEMPLATE, updateIntent } from './intents';
+import {
+  addIntent,
+  intentUsage,
+  newIntentName,
+  parsePhrases,
+  removeIntent,
+  TALK_TO_HUMAN_TEMPLATE,
+  updateIntent,
+} from './intents';
 import { sampleFlow } from './test-flow';
 
 test('addIntent derives a unique id from the name', () => {
@@ -35,4 +43,15 @@ test('usage and removal: match blocks lose the output and its edge, triggers sta
 
 test('parsePhrases trims, drops empties and duplicates', () => {
   expect(parsePhrases(' hi \n\nhello\nhi')).toEqual(['hi', 'hello']);
+});
+
+test('a new intent is named after the intents the flow has, never as one still there', () => {
+  let doc = sampleFlow(); // one intent
+  for (let i = 0; i < 2; i++) doc = addIntent(doc, { name: newIntentName(doc), description: '', phrases: [] }).doc;
+  expect(doc.intents.map((i) => i.name)).toEqual(['Talk to a human', 'New intent 2', 'New intent 3']);
+  // The first new one deleted: three intents again would repeat "New intent 3".
+  doc = removeIntent(doc, doc.intents[1]!.id);
+  expect(newIntentName(doc)).toBe('New intent 4');
+  doc = updateIntent(doc, doc.intents[1]!.id, { name: ' new INTENT 4 ' });
+  expect(newIntentName(doc)).toBe('New intent 3');
 });

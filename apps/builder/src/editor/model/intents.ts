@@ -18,6 +18,14 @@ export const TALK_TO_HUMAN_TEMPLATE: Omit<Intent, 'id'> = {
   ],
 };
 
+/** A name for a new intent that no intent of the flow has yet (names must differ, whatever their case). */
+export function newIntentName(doc: FlowDocument): string {
+  const taken = new Set(doc.intents.map((i) => i.name.trim().toLowerCase()));
+  let n = doc.intents.length + 1;
+  while (taken.has(`new intent ${n}`)) n += 1;
+  return `New intent ${n}`;
+}
+
 export function addIntent(doc: FlowDocument, intent: Omit<Intent, 'id'>): { doc: FlowDocument; id: string } {
   const id = uniqueId(slugify(intent.name, 'intent'), new Set(doc.intents.map((i) => i.id)));
   return { doc: { ...doc, intents: [...doc.intents, { ...intent, id }] }, id };

@@ -5,6 +5,7 @@ import { useEditor } from '../editor-context';
 import {
   addIntent,
   intentUsage,
+  newIntentName,
   parsePhrases,
   removeIntent,
   TALK_TO_HUMAN_TEMPLATE,
@@ -101,7 +102,12 @@ export function IntentsPanel() {
           <button
             type="button"
             className="btn btn-sm"
-            onClick={() => add({ name: `New intent ${doc.intents.length + 1}`, description: '', phrases: [] })}
+            onClick={() =>
+              dispatch({
+                type: 'apply',
+                edit: (d) => addIntent(d, { name: newIntentName(d), description: '', phrases: [] }).doc,
+              })
+            }
           >
             <Icon name="plus" size={14} /> New intent
           </button>
