@@ -15,10 +15,24 @@ export interface ParsedFlow {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Zod's words for a length or count out of bounds ("Too big: expected string to have <=5000 characters") made plain. */
+function issueWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'))
+    return `too long: at most ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'entries'}`;
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return Number(issue.minimum) <= 1 ? 'empty: fill it in' : `too short: at least ${issue.minimum} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `needs at least ${issue.minimum}`;
+  return issue.message;
+}
+
+/** The first issues, each named by where it is; a block's settings (`data`) are named from inside. */
 function describeIssues(e: z.ZodError): string {
   return e.issues
     .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join(' › ')}: ${i.message}` : i.message))
+    .map((i) => {
+      const path = i.path[0] === 'data' ? i.path.slice(1) : i.path;
+      return path.length ? `${path.join(' › ')}: ${issueWords(i)}` : issueWords(i);
+    })
     .join('; ');
 }
 

@@ -134,6 +134,19 @@ describe('validateFlow', () => {
     expect(byLabel?.message).toContain('"Ask for input"');
   });
 
+  test('settings out of bounds are named in plain words: what is too long or empty, and the limit', () => {
+    const [tooLong] = mutate((f) => Object.assign(block(f, 'bye').data!, { message: 'x'.repeat(5001) }));
+    expect(tooLong?.message).toBe(
+      '"End conversation" has settings that need fixing: message: too long: at most 5000 characters',
+    );
+    const [empty] = mutate((f) => Object.assign(block(f, 'cap').data!, { prompt: 'Email?', saveAs: '' }));
+    expect(empty?.message).toContain('saveAs: empty: fill it in');
+    const [variable] = mutate((f) => {
+      f.variables = [{ name: 'v'.repeat(65) }];
+    });
+    expect(variable?.message).toBe("Entry 1 of the flow's variables is damaged: name: too long: at most 64 characters");
+  });
+
   test('a block with broken settings is reported once, without knock-on problems', () => {
     const problems = mutate((f) => Object.assign(block(f, 'cap').data!, { inputType: 'telepathy' }));
     expect(codes(problems)).toEqual(['invalid_settings']);
