@@ -49,3 +49,16 @@ test('deletes a flow after confirming; the live flow cannot be deleted', async (
   expect(names.map((row) => row.name)).toEqual(['Live support']);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a long flow name without spaces wraps in its column at 1024 px; the page does not scroll sideways', async () => {
+  const name = 'customer_onboarding_for_enterprise_accounts_in_every_region_and_language_v2_final_reviewed';
+  await createFlowViaApi(page, harness.seeded.botId, name, sampleFlow());
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.reload();
+  await page.getByRole('link', { name }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const remove = (await page.getByRole('button', { name: `Delete ${name}` }).boundingBox())!;
+  expect(remove.x + remove.width).toBeLessThanOrEqual(1024);
+  await page.setViewportSize({ width: 1280, height: 800 });
+});

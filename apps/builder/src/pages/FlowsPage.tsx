@@ -21,6 +21,7 @@ import { FirstRunChecklist } from './FirstRunChecklist';
 import { FLOW_TEMPLATES, flowFromTemplate } from './flow-templates';
 import { MakeLiveDialog } from './MakeLiveDialog';
 import { TemplateGallery } from './TemplateGallery';
+import './flows.css';
 
 /** What a new flow starts from: an empty canvas, or a bot that is one AI agent with a human handoff. */
 type Template = 'empty' | 'ai_agent';
@@ -183,7 +184,7 @@ export function FlowsPage() {
           <tbody>
             {flows.map((flow) => (
               <tr key={flow.id}>
-                <td>
+                <td className="flow-name">
                   <Link to={`/flows/${flow.id}`}>{flow.name}</Link>
                 </td>
                 <td>{botName(flow.botId)}</td>
