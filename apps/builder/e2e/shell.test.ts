@@ -76,6 +76,36 @@ test('on a 1024 px laptop the settings fit: no tab label on two lines, nothing c
   }
 });
 
+test('on a phone every admin page fits the screen: icons-only navigation, wide tables scroll inside', async () => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  try {
+    const main = page.getByRole('main');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const fits = async (name: string) => {
+      await main.getByRole('heading', { level: 1 }).waitFor();
+      // Loaded: the page's tables and lists are in (the live socket does not count as loading).
+      await page.waitForLoadState('networkidle');
+      expect(await main.evaluate((el) => el.scrollWidth - el.clientWidth), name).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), name).toBeLessThanOrEqual(0);
+    };
+    for (const name of ['Flows', 'Analytics', 'Knowledge', 'Settings']) {
+      await nav.getByRole('link', { name }).click();
+      await fits(name);
+    }
+    for (const name of ['Teams & people', 'Audit log']) {
+      await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name }).click();
+      await main.locator('table, .people-list').first().waitFor();
+      await fits(name);
+    }
+    // The navigation keeps its links, named, as icons: the page has the rest of the width.
+    expect((await nav.getByRole('link', { name: 'Settings' }).boundingBox())!.width).toBeLessThan(60);
+    expect(await main.evaluate((el) => el.clientWidth)).toBeGreaterThan(300);
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-phone-audit.png` });
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
 test('an unknown address inside the app says so instead of a blank page', async () => {
   await page.goto(`${harness.appUrl}nowhere`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();

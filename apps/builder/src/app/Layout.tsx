@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Avatar } from '../profile/Avatar';
 import { Icon } from '../ui/icons';
+import { useMediaQuery } from '../ui/use-media-query';
 import { useAuth, useUser } from './auth';
 import { isNavActive, navEntries } from './resolve-route';
 import type { AppRoute } from './route-types';
@@ -19,8 +20,10 @@ export function Layout({
 }) {
   const user = useUser();
   const { logout } = useAuth();
+  // A narrow window (a phone, a small tablet) keeps the navigation to its icons, as full-bleed pages do.
+  const narrow = useMediaQuery('(max-width: 900px)');
   return (
-    <div className={compact ? 'shell shell-compact' : 'shell'}>
+    <div className={compact || narrow ? 'shell shell-compact' : 'shell'}>
       <nav className="sidebar" aria-label="Main">
         <Link to="/" className="brand">
           <span className="brand-mark">F</span>
