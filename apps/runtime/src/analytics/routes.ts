@@ -7,9 +7,9 @@ import {
   AnalyticsPeopleResponse,
 } from '@flowdesk/contract';
 import { z } from '@hono/zod-openapi';
+import { createRouter } from '../http/env';
 import { currentUser, requireUser } from '../http/middleware/auth';
 import { errorsOf, jsonResponse, routesUnder } from '../http/schemas';
-import { peopleRouter } from '../people/router';
 import type { Services } from '../services';
 import { blockFigures } from './block-figures';
 import { conversationsCsvPages } from './export-csv';
@@ -57,7 +57,7 @@ const exportRoute = route('get', '/conversations.csv', {
 
 /** Analytics API for admins (the overview page uses it). Paths are absolute. */
 export function analyticsRoutes(services: Services) {
-  const router = peopleRouter();
+  const router = createRouter();
   router.use(`${base}/*`, requireUser(services, { role: 'admin' }));
   router.openapi(overviewRoute, async (c) =>
     c.json(await overview(services.db, currentUser(c).workspaceId, c.req.valid('query')), 200),

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { PublicUser } from '../people/users';
-import { sendError, zodDetails } from './errors';
+import { sendInvalid } from './errors';
 
 /** Per-request values set by middleware. */
 export interface AppVariables {
@@ -15,11 +15,14 @@ export interface AppEnv {
   Variables: AppVariables;
 }
 
-/** A router whose zod validation failures answer 400 `{error:{code:'invalid_request',…}}`. Use for every route file. */
+/**
+ * A router whose zod validation failures answer 400 `{error:{code:'invalid_request',…}}` with the first problem in
+ * words (see sendInvalid). Use for every route file.
+ */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return sendError(c, 400, 'invalid_request', 'Invalid request', zodDetails(result.error));
+      if (!result.success) return sendInvalid(c, result.error);
     },
   });
 }

@@ -58,6 +58,17 @@ export function zodDetails(error: ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
 }
 
+/**
+ * 400 `invalid_request` for input its schema refused: the first problem in the message ("allowedOrigins.0: Not a
+ * website address"), so a form or a toast can show it as it is, and every problem in `details`.
+ */
+export function sendInvalid(c: Context, error: ZodError) {
+  const details = zodDetails(error);
+  const first = details[0];
+  const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request';
+  return sendError(c, 400, 'invalid_request', message, details);
+}
+
 // Connection failures, admin shutdown / cannot connect now / too many connections, and a dropped database.
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
@@ -103,7 +114,7 @@ export function handleError(logger: Logger) {
       return sendError(c, DOMAIN_STATUS[error.kind], error.code, error.message, error.details);
     }
     if (error instanceof ApiError) return sendError(c, error.status, error.code, error.message, error.details);
-    if (error instanceof ZodError) return sendError(c, 400, 'invalid_request', 'Invalid request', zodDetails(error));
+    if (error instanceof ZodError) return sendInvalid(c, error);
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
       const code = status === 400 ? 'invalid_json' : status === 413 ? 'payload_too_large' : `http_${status}`;

@@ -1,9 +1,9 @@
 import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
+import { createRouter } from '../http/env';
 import { currentUser, requireUserUnder } from '../http/middleware/auth';
 import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
 import type { Services } from '../services';
 import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
-import { peopleRouter } from './router';
 
 const route = routesUnder('/api/admin/invites', 'Users and teams (admin)');
 const listRoute = route('get', '', {
@@ -31,7 +31,7 @@ const revokeRoute = route('delete', '/{id}', {
 
 /** Admins invite people by email, see who is still invited, resend or withdraw. */
 export function inviteRoutes(services: Services) {
-  const router = peopleRouter();
+  const router = createRouter();
   requireUserUnder(router, services, '/api/admin/invites', { role: 'admin' });
   const inviter = (c: Parameters<typeof currentUser>[0]) => {
     const user = currentUser(c);

@@ -13,6 +13,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
+import { createRouter } from '../http/env';
 import {
   assertSameOriginWrite,
   currentUser,
@@ -25,7 +26,6 @@ import type { Services } from '../services';
 import { spend } from './auth-budgets';
 import { acceptInvite, describeInvite } from './invites';
 import { changeOwnPassword, describeReset, finishPasswordReset, requestPasswordReset } from './passwords';
-import { peopleRouter } from './router';
 import { normalizeEmail } from './users';
 
 const linkErrors = errorsOf(400, 403, 409, 429);
@@ -85,7 +85,7 @@ const changeRoute = route('post', '/password', {
 
 /** Invite acceptance, forgotten passwords and changing one's own password. */
 export function passwordRoutes(services: Services) {
-  const router = peopleRouter();
+  const router = createRouter();
   // Like sign-in (session-routes.ts): budgets per client address and per account (auth-budgets.ts).
   const address = (c: Context<AppEnv>) => clientAddress(c, services.config.TRUST_PROXY);
 

@@ -29,4 +29,17 @@ describe('allowed origins match the way browsers send them', () => {
     expect((await start('https://shop.example')).status).toBe(200);
     expect((await start('https://evil.example')).status).toBe(403);
   });
+
+  it('a website that is not an origin is refused with what is wrong, in words the dashboard shows', async () => {
+    const { mine, admin } = await seedTwoWorkspaces(t.current.server);
+    const refused = await t.current.call('PATCH', `/api/admin/bots/${mine.bot.id}`, admin, {
+      allowedOrigins: ['https://shop.example', 'not a website'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 'invalid_request',
+      message: 'allowedOrigins.1: an origin like https://example.com, or *',
+      details: [expect.objectContaining({ path: 'allowedOrigins.1' })],
+    });
+  });
 });
