@@ -90,4 +90,21 @@ describe('every message reaches every tab of the visitor, once, whatever is lost
     ]);
     await context.close();
   });
+
+  it('a message the runtime refuses says so, not "check your connection"; one held back by the network waits', async () => {
+    const { context, page, w, conversationId } = await visitorInHandoff(stack.current);
+    reportOnFailure(conversationId, [page]);
+    // The runtime answers this one 404 (the conversation is gone for this visitor, say).
+    await page.route(`**/api/public/conversations/${conversationId}/messages`, (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'not_found', message: 'Conversation not found', details: null } }),
+      }),
+    );
+    await w.send('Is anyone there?');
+    await w.pending.filter({ hasText: 'Not sent: the chat could not take this message.' }).waitFor();
+    expect(await w.pending.textContent()).not.toContain('connection');
+    await context.close();
+  });
 });

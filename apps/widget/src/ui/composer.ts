@@ -132,7 +132,7 @@ export class Composer {
         this.on.typing();
       },
     };
-    // The public API's limits: longer text would be refused and shown as "Not sent. Check your connection."
+    // The public API's limits: longer text would be refused and shown as not sent.
     const field =
       type === 'text' || type === 'form'
         ? h('textarea', { ...attrs, rows: 1, maxlength: MAX_TEXT })

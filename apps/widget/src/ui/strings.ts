@@ -12,7 +12,8 @@ export const DEFAULT_STRINGS = {
   /** Read out by screen readers before the visitor's own messages. */
   you: 'You',
   sending: 'Sending…',
-  notSent: 'Not sent. Check your connection.',
+  // Only a message the runtime refused is shown as not sent: one held back by the network keeps "Sending…" and goes later.
+  notSent: 'Not sent: the chat could not take this message.',
   choose: 'Choose an option',
   submit: 'Submit',
   optional: '(optional)',
