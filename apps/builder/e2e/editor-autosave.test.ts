@@ -55,3 +55,27 @@ test('a flow renamed just before leaving the editor is listed under its new name
   await page.unroute(DRAFT_SAVES);
   expect(consoleErrors).toEqual([]);
 });
+
+test("a second tab's save does not overwrite what another tab saved since it opened the flow", async () => {
+  const flowId = await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await node(other, 'welcome').waitFor();
+
+  await node(page, 'welcome').click();
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Written in the first tab');
+  await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
+  await expect.poll(() => welcomeText(flowId)).toBe('Written in the first tab');
+
+  // The second tab still shows the flow as it opened it; its edit is refused, in words, instead of saved over.
+  await node(other, 'welcome').click();
+  await other.locator('.inspector').getByLabel('Text', { exact: true }).fill('Written in the second tab');
+  await other.getByRole('alert').filter({ hasText: 'Someone else saved this flow meanwhile' }).waitFor();
+  expect(await welcomeText(flowId)).toBe('Written in the first tab');
+  await other.close();
+
+  // The first tab goes on saving over its own saves.
+  await page.locator('.inspector').getByLabel('Text', { exact: true }).fill('Still the first tab');
+  await expect.poll(() => welcomeText(flowId)).toBe('Still the first tab');
+  expect(consoleErrors).toEqual([]);
+});

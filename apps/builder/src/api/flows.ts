@@ -24,8 +24,9 @@ export const flowsApi = {
   list: (api: ApiClient) => api.get(base, FlowsAnswer),
   get: (api: ApiClient, id: string) => api.get(flowPath(id), FlowAnswer),
   create: (api: ApiClient, input: CreateFlowRequest) => api.post(base, FlowAnswer, input),
-  saveDraft: (api: ApiClient, id: string, draft: FlowDocument) => {
-    const body: SaveDraftRequest = { draft, name: draft.name.trim() || undefined };
+  /** Saves the draft over the one saved at `baseUpdatedAt`: when someone saved since, 409 instead of overwriting. */
+  saveDraft: (api: ApiClient, id: string, draft: FlowDocument, baseUpdatedAt?: string) => {
+    const body: SaveDraftRequest = { draft, name: draft.name.trim() || undefined, baseUpdatedAt };
     return api.put(`${flowPath(id)}/draft`, FlowAnswer, body);
   },
   remove: (api: ApiClient, id: string) => api.delete(flowPath(id), NoContent),

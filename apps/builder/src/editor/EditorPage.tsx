@@ -15,7 +15,11 @@ export function EditorPage({ flowId }: { flowId: string }) {
   return (
     <>
       <CanvasAnalyticsProvider key={flow.id} flowId={flow.id}>
-        <FlowEditor flowId={flow.id} initialDoc={loadDocument(flow.draft, { id: flow.id, name: flow.name })} />
+        <FlowEditor
+          flowId={flow.id}
+          initialDoc={loadDocument(flow.draft, { id: flow.id, name: flow.name })}
+          initialUpdatedAt={flow.updatedAt}
+        />
       </CanvasAnalyticsProvider>
       <EditorShortcutHelp />
     </>

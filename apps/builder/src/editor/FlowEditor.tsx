@@ -40,9 +40,11 @@ import { useTeams } from './use-teams';
 interface Props {
   flowId: string;
   initialDoc: FlowDocument;
+  /** When the loaded draft was saved (saves build on it). */
+  initialUpdatedAt?: string;
 }
 
-function FlowEditorInner({ flowId, initialDoc }: Props) {
+function FlowEditorInner({ flowId, initialDoc, initialUpdatedAt }: Props) {
   const toast = useToast();
   const flow = useReactFlow();
   const teams = useTeams();
@@ -54,7 +56,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
   const draft = state.history.present;
   const doc = viewing?.doc ?? draft;
   const readOnly = viewing !== null;
-  const autosave = useAutosave(flowId, draft, true);
+  const autosave = useAutosave(flowId, draft, true, initialUpdatedAt);
   const checked = useDebounced(doc, 250);
   const problems = useMemo(() => validateFlow(checked), [checked]);
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -180,7 +182,7 @@ function FlowEditorInner({ flowId, initialDoc }: Props) {
       await autosave.flush().catch(() => undefined);
       const { flow: record, version: live } = await flowsApi.rollback(api, flowId, version.number);
       const restored = loadDocument(record.draft, { id: draft.id, name: draft.name });
-      autosave.markSaved(restored);
+      autosave.markSaved(restored, record.updatedAt);
       dispatch({ type: 'load', doc: restored });
       setViewing(null);
       toast.success(

@@ -11,11 +11,13 @@ export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error';
 const AUTOSAVE_DELAY_MS = 800;
 
 /**
- * Saves the draft shortly after each change. Saves run one after another (never out of order);
+ * Saves the draft shortly after each change, over the version it was loaded from: when another tab or admin saved
+ * since, the server refuses (409, its words in the toast) and nothing is overwritten; reloading shows theirs.
+ * Saves run one after another (never out of order);
  * `flush()` saves now and resolves once the server has the current document. A failed save is retried
  * on its own with growing pauses (see retryDelayMs) until it succeeds or the next edit saves.
  */
-export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean) {
+export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean, loadedUpdatedAt?: string) {
   const toast = useToast();
   const [status, setStatus] = useState<SaveStatus>('saved');
   /** Failed saves in a row; the toast is shown for the first only. */
@@ -24,6 +26,8 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
   /** The last failure may go away by itself (network, server), so a retry is scheduled. */
   const [retrying, setRetrying] = useState(false);
   const saved = useRef(doc);
+  /** When the draft this editor builds on was saved: another tab's or admin's later save is not overwritten. */
+  const base = useRef(loadedUpdatedAt);
   const latest = useRef(doc);
   const chain = useRef<Promise<void>>(Promise.resolve());
   latest.current = doc;
@@ -37,7 +41,8 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
       }
       setStatus('saving');
       try {
-        await flowsApi.saveDraft(api, flowId, target);
+        const { flow } = await flowsApi.saveDraft(api, flowId, target, base.current);
+        base.current = flow.updatedAt;
         saved.current = target;
         failuresRef.current = 0;
         setFailures(0);
@@ -92,9 +97,10 @@ export function useAutosave(flowId: string, doc: FlowDocument, enabled: boolean)
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  /** The server already holds this document (loaded or rolled back). */
-  const markSaved = useCallback((value: FlowDocument) => {
+  /** The server already holds this document (loaded or rolled back), saved at `updatedAt`. */
+  const markSaved = useCallback((value: FlowDocument, updatedAt?: string) => {
     saved.current = value;
+    if (updatedAt) base.current = updatedAt;
     failuresRef.current = 0;
     setFailures(0);
     setStatus('saved');
