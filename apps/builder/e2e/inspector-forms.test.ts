@@ -161,3 +161,15 @@ test('an HTTP request URL that is not a web address is named as an error under t
   await url.fill('https://shop.example.com/orders/{{order_id}}');
   await problem.waitFor({ state: 'detached' });
 });
+
+test('a long variable name does not push the inspector sideways', async () => {
+  const long = `customer_${'shipping_address_'.repeat(3)}line`;
+  const doc = { ...formsFlow(), id: 'long-var', variables: [{ name: long }] };
+  await openNewFlow(page, harness, { name: 'Long variable', draft: doc, block: 'mail' });
+  await node(page, 'mail').click();
+  await inspector()
+    .getByRole('combobox', { name: /Insert a variable/ })
+    .first()
+    .waitFor();
+  expect(await inspector().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+});
