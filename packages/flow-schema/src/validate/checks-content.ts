@@ -85,6 +85,35 @@ function checkUrls(doc: FlowDocument, problems: Problem[]): void {
       );
 }
 
+/** The addresses a message shows or links to: its media, its link, its cards' images and buttons. */
+function messageUrls(block: BlockOf<'message'>): string[] {
+  const { content } = block.data;
+  if (content.type === 'text') return [];
+  if (content.type === 'carousel')
+    return content.cards
+      .flatMap((card) => [card.imageUrl, ...card.buttons.map((b) => b.url)])
+      .filter((u) => !!u) as string[];
+  return [content.url];
+}
+
+/** "www.acme.com/pricing", "acme.com/help": a site written without https://, which the visitor's browser would read as a page of the site the chat is on. */
+const HOST_WITHOUT_SCHEME = /^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/|$))/i;
+
+function checkMessageUrls(doc: FlowDocument, problems: Problem[]): void {
+  for (const block of doc.blocks) {
+    if (block.type !== 'message') continue;
+    for (const url of messageUrls(block))
+      if (HOST_WITHOUT_SCHEME.test(url.trim()))
+        problems.push(
+          warning(
+            C.urlWithoutScheme,
+            `${blockLabel(block)} links to "${url.trim()}" without https://: in the chat it would open a page of the website the chat is on. Write https://${url.trim()}.`,
+            { blockId: block.id, details: { url } },
+          ),
+        );
+  }
+}
+
 type VariableWrites = { [T in BlockType]: (data: BlockOf<T>['data']) => string[] };
 const writesNothing = () => [];
 
@@ -155,6 +184,7 @@ export function checkContent(doc: FlowDocument, complete = true): Problem[] {
   checkIntents(doc, problems);
   checkRegexes(doc, problems);
   checkUrls(doc, problems);
+  checkMessageUrls(doc, problems);
   if (complete) checkVariables(doc, problems);
   return problems;
 }

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = {
   unknownIntent: 'unknown_intent',
   invalidRegex: 'invalid_regex',
   invalidUrl: 'invalid_url',
+  urlWithoutScheme: 'url_without_scheme',
   captureVariableReused: 'capture_variable_reused',
   handoffExitUnconnected: 'handoff_exit_unconnected',
   aiAnswerAfterButtons: 'ai_answer_after_buttons',

@@ -119,6 +119,36 @@ describe('validateFlow', () => {
     for (const p of found) expect(p.message).not.toMatch(/undefined|\[object/);
   });
 
+  test("a message linking to a site without https:// is warned about (the chat would open a page of the host's site)", () => {
+    const message = (id: string, content: object) => ({
+      id,
+      type: 'message',
+      position: { x: 0, y: 0 },
+      data: { content },
+    });
+    const link = mutate((f) =>
+      f.blocks.push(message('promo', { type: 'link', url: 'www.acme.com/pricing', label: 'Prices' })),
+    );
+    expect(link.find((p) => p.code === 'url_without_scheme')).toMatchObject({
+      severity: 'warning',
+      blockId: 'promo',
+      message: expect.stringContaining('Write https://www.acme.com/pricing'),
+    });
+    const card = mutate((f) =>
+      f.blocks.push(
+        message('cards', {
+          type: 'carousel',
+          cards: [{ title: 'Kettle', buttons: [{ label: 'Buy', url: 'shop.acme.com/kettle' }] }],
+        }),
+      ),
+    );
+    expect(codes(card)).toContain('url_without_scheme');
+    for (const url of ['https://acme.com/pricing', '/pricing', '{{offer_url}}', 'mailto:help@acme.com', '#top'])
+      expect(codes(mutate((f) => f.blocks.push(message('ok', { type: 'link', url, label: 'Go' }))))).not.toContain(
+        'url_without_scheme',
+      );
+  });
+
   test('a URL with variables is a web address once they are filled in; one starting with a variable is not judged', () => {
     for (const url of ['https://shop.example.com/orders/{{email}}', 'http://{{host}}/x', '{{api_base}}/orders'])
       expect(codes(mutate((f) => f.blocks.push(httpRequest('hook', url))))).not.toContain('invalid_url');
