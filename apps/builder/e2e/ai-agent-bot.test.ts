@@ -51,10 +51,11 @@ test('"New AI agent bot" creates an AI agent with a human handoff; it publishes 
   );
   await sendToBot(page, 'ann@example.com');
   await page.locator('.preview-handoff').waitFor();
-  // The runtime writes the summary; the note reads “Writing summary…” until it is in.
+  // The runtime writes the summary; the note reads “Writing summary…” until it is in. Its problem is the question
+  // asked, not the request for a person.
   await expect
     .poll(() => page.locator('.preview-handoff-summary').textContent())
-    .toContain('I would like to talk to a human');
+    .toContain('The visitor: When does your support team answer?');
   await botSays(page, 'Connecting you with our team.').waitFor();
   await shot('03-preview-handoff');
 
