@@ -1,4 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
+import { holdRequests } from '../../widget/e2e/hold-requests';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { savedDraft } from './support/admin-api';
 import { openNewFlow } from './support/api';
@@ -35,14 +36,7 @@ test('an edit made just before leaving the editor for the flows list is saved, n
 test('a flow renamed just before leaving the editor is listed under its new name', async () => {
   await openNewFlow(page, harness, { name: 'Sample', draft: sampleFlow(), block: 'welcome' });
   // The save sent on leaving is held until the flows page is up, so it lands after the list would be read.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(DRAFT_SAVES, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, DRAFT_SAVES);
   await page.clock.pauseAt(Date.now() + 60_000);
   await page.getByLabel('Flow name').fill('Billing questions');
   await page.getByRole('link', { name: 'Back to flows' }).click();

@@ -1,4 +1,5 @@
 import { beforeEach, expect, test } from 'vitest';
+import { holdRequests } from '../../widget/e2e/hold-requests';
 import { newFlowDocument } from '../src/editor/model/new-flow';
 import { sampleFlow } from '../src/editor/model/test-flow';
 import { adminApi } from './support/admin-api';
@@ -113,14 +114,7 @@ test('the preview handoff shows the runtime’s AI summary, the priority, the te
   });
   await adminApi(page, 'POST', '/api/admin/teams', { name: 'Support', memberIds: [users[0]!.id] });
   // The people list arrives only after the handoff (a slow network): the note must still name them.
-  let releasePeople = () => {};
-  const peopleHeld = new Promise<void>((resolve) => {
-    releasePeople = resolve;
-  });
-  await page.route('**/api/admin/users', async (route) => {
-    if (route.request().method() === 'GET') await peopleHeld;
-    await route.continue();
-  });
+  const releasePeople = await holdRequests(page, '**/api/admin/users', 'GET');
   await page.reload(); // the editor reads teams when it opens
   await node(page, 'menu').waitFor();
   await showAllBlocks(page);
@@ -183,14 +177,7 @@ test('the preview handoff says “Writing summary…”, shows the AI priority, 
   await inspector().getByLabel('Priority', { exact: true }).selectOption('auto');
   await page.getByRole('tab', { name: 'Preview' }).click();
   // Hold the runtime's answer back a moment to see the loading state.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/api/admin/ai/preview-summary', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/api/admin/ai/preview-summary');
   await page.getByRole('button', { name: 'Restart' }).click();
   await pickChoice(page, 'Human');
   const summary = page.locator('.preview-handoff-summary');

@@ -7,15 +7,18 @@ import { DEMO_ADMIN as ADMIN, DEMO_AGENT as AGENT } from './support/live-runtime
 
 const live = withLiveDashboard();
 
+/** The demo agent's inbox in a window of this size, and a visitor on the demo site who then asks for a person. */
+async function agentAndVisitor(viewport: { width: number; height: number }) {
+  const agent = await (await live.newContext({ viewport })).newPage();
+  await login(agent, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
+  await agent.getByRole('heading', { name: 'Conversations' }).waitFor();
+  const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
+  return { agent, visitor: await askForPersonOnDemo(visitorPage, live.runtime.url) };
+}
+
 describe('the inbox conversation pane: reading back, narrow screens', () => {
   it("keeps the agent's place when the visitor writes; follows again at the end or after the agent's reply", async () => {
-    const agentContext = await live.newContext({ viewport: { width: 1280, height: 720 } });
-    const agent = await agentContext.newPage();
-    await login(agent, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await agent.getByRole('heading', { name: 'Conversations' }).waitFor();
-
-    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
-    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const { agent, visitor } = await agentAndVisitor({ width: 1280, height: 720 });
     const textarea = visitor.panel.locator('.composer textarea');
     const say = async (text: string) => {
       await textarea.fill(text);
@@ -80,11 +83,7 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     expect(await fromTop()).toBe(0);
   });
   it('a pasted unbroken line wraps inside the AI summary and the transcript', async () => {
-    const page = await (await live.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
-    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const { agent: page, visitor } = await agentAndVisitor({ width: 1280, height: 800 });
     const pasted = `My order code is ${'a'.repeat(200)}`;
     const textarea = visitor.panel.locator('.composer textarea');
     await textarea.fill(pasted);
@@ -106,11 +105,7 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
   });
 
   it('on a phone: the list, then the open conversation alone (reply, details below), and back to the list', async () => {
-    const phone = await (await live.newContext({ viewport: { width: 375, height: 667 } })).newPage();
-    await login(phone, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await phone.getByRole('heading', { name: 'Conversations' }).waitFor();
-    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
-    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const { agent: phone, visitor } = await agentAndVisitor({ width: 375, height: 667 });
     const widthOverflow = () =>
       phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const row = phone.locator(`.inbox-row[data-conversation-id="${visitor.conversationId}"]`);
@@ -144,11 +139,7 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
   });
 
   it('on a 1024 px laptop the header actions sit beside or under the title, never over it, and none is cut off', async () => {
-    const page = await (await live.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
-    await login(page, `${live.runtime.url}/app/`, AGENT.email, AGENT.password);
-    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
-    const visitorPage = await (await live.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
-    const visitor = await askForPersonOnDemo(visitorPage, live.runtime.url);
+    const { agent: page, visitor } = await agentAndVisitor({ width: 1024, height: 768 });
     await page.locator(`.inbox-row[data-conversation-id="${visitor.conversationId}"]`).click();
     const header = page.locator('.conversation-header');
     await header.getByRole('button', { name: 'Resolve' }).waitFor();

@@ -1,5 +1,6 @@
 import { supportBotFlow } from '@flowdesk/engine';
 import { expect, test } from 'vitest';
+import { holdRequests } from '../../widget/e2e/hold-requests';
 import { openNewFlow } from './support/api';
 import { setupDashboard } from './support/dashboard';
 import { botReplies, botSays, pickChoice } from './support/preview';
@@ -17,14 +18,7 @@ test('the preview stays at the end of the chat when a handoff’s summary arrive
   await page.getByRole('tab', { name: 'Preview' }).click();
   await botSays(page, 'What can I help you with?').waitFor();
   // The runtime writes the summary while the bot has already said its last words.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/api/admin/ai/preview-summary', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/api/admin/ai/preview-summary');
   await pickChoice(page, 'Technical help');
   await botReplies(page, 'My printer shows error E42 after the update', 'Let me get someone from the team');
   await page.locator('.from-status', { hasText: 'Waiting for an agent' }).waitFor();

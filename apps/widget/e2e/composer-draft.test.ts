@@ -1,22 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { visitorAtMainMenu } from './handoff-visitor';
+import { holdRequests } from './hold-requests';
 import { useStack } from './stack';
 
 const stack = useStack();
 
 /** Holds the visitor's sends (POST …/messages) until the returned function is called. */
-async function holdSends(page: Page): Promise<() => void> {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/api/public/conversations/*/messages*', async (route) => {
-    if (route.request().method() === 'POST') await held;
-    await route.continue();
-  });
-  return release;
-}
+const holdSends = (page: Page) => holdRequests(page, '**/api/public/conversations/*/messages*', 'POST');
 
 /** The name and value of the element focused inside the widget's shadow root. */
 const focusedField = (page: Page) =>

@@ -1,11 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP } from './browser';
-import { bareHandoffFlow, visitorInHandoff } from './handoff-visitor';
-import { startHostPage } from './host-page';
+import { visitorAtOfflineForm, visitorInHandoff } from './handoff-visitor';
 import { useStack } from './stack';
-import { widget } from './widget-page';
-import { botWithFlow } from './working-flows';
+import type { widget } from './widget-page';
 
 const stack = useStack();
 
@@ -43,22 +40,13 @@ describe('a keyboard visitor keeps their place in the chat when a form thanks th
   });
 
   it('the email form shown while nobody can answer: the saved line takes focus from the form', async () => {
-    const s = stack.current;
-    await s.asAgent('PUT', '/api/inbox/presence', { status: 'offline' });
-    const botId = await botWithFlow(s.runtime.url, s.admin, 'Bare focus', bareHandoffFlow);
-    const host = await startHostPage({ runtimeUrl: s.runtime.url, botId });
-    const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await s.openPage(context, host.url);
-    const w = widget(page);
-    await w.launcher.click();
-    const form = w.panel.locator('form.offline');
+    const { page, w, form, close } = await visitorAtOfflineForm(stack.current, 'Bare focus');
     await form.getByLabel('Email').focus();
     await page.keyboard.type('kay.board@example.com');
     await page.keyboard.press('Enter');
     await form.getByRole('status').filter({ hasText: 'kay.board@example.com' }).waitFor();
     expect(await focusedInPanel(page)).toBe("Thanks! We'll reply to kay.board@example.com.");
     await escapeCloses(page, w);
-    await context.close();
-    await host.close();
+    await close();
   });
 });

@@ -1,7 +1,9 @@
 import type { BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { DESKTOP } from './browser';
+import { startHostPage } from './host-page';
 import { type Stack, storedConversationId } from './stack';
 import { widget } from './widget-page';
+import { botWithFlow } from './working-flows';
 
 /** A stored message as the inbox API returns it. */
 export interface Detail {
@@ -73,3 +75,20 @@ export const bareHandoffFlow = {
   ],
   edges: [{ id: 'e0', source: 'start', sourceHandle: 'next', target: 'handoff' }],
 };
+
+/** Nobody online and a bot of `bareHandoffFlow` on its own host page: the opened chat shows its offline email form. */
+export async function visitorAtOfflineForm(s: Stack, botName: string) {
+  await s.asAgent('PUT', '/api/inbox/presence', { status: 'offline' });
+  const botId = await botWithFlow(s.runtime.url, s.admin, botName, bareHandoffFlow);
+  const host = await startHostPage({ runtimeUrl: s.runtime.url, botId });
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await s.openPage(context, host.url);
+  const w = widget(page);
+  await w.launcher.click();
+  /** Closes the visitor's window and the host page. */
+  const close = async () => {
+    await context.close();
+    await host.close();
+  };
+  return { page, w, form: w.panel.locator('form.offline'), close };
+}

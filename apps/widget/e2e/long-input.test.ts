@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP } from './browser';
-import { askForPersonOffline, bareHandoffFlow, visitorAtMainMenu } from './handoff-visitor';
-import { startHostPage } from './host-page';
+import { askForPersonOffline, visitorAtMainMenu, visitorAtOfflineForm } from './handoff-visitor';
 import { useStack } from './stack';
-import { widget } from './widget-page';
-import { botWithFlow } from './working-flows';
 
 const stack = useStack();
 
@@ -25,21 +21,12 @@ describe('a visitor who pastes far too much text still gets an answer', () => {
   });
 
   it('in the email form shown while nobody can answer, a very long name does not stop the save', async () => {
-    const s = stack.current;
-    await s.asAgent('PUT', '/api/inbox/presence', { status: 'offline' });
-    const botId = await botWithFlow(s.runtime.url, s.admin, 'Bare long', bareHandoffFlow);
-    const host = await startHostPage({ runtimeUrl: s.runtime.url, botId });
-    const context = await s.browser.newContext({ viewport: DESKTOP });
-    const page = await s.openPage(context, host.url);
-    const w = widget(page);
-    await w.launcher.click();
-    const form = w.panel.locator('form.offline');
+    const { page, form, close } = await visitorAtOfflineForm(stack.current, 'Bare long');
     await form.getByLabel('Email').fill('long.name@example.com');
     await form.getByLabel(/Name/).focus();
     await page.keyboard.insertText('Bartholomew '.repeat(30));
     await form.getByRole('button', { name: 'Send' }).click();
     await form.getByRole('status').filter({ hasText: 'long.name@example.com' }).waitFor();
-    await context.close();
-    await host.close();
+    await close();
   });
 });

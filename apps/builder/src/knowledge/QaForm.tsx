@@ -1,8 +1,7 @@
-import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
 import { Icon } from '../ui/icons';
-import { type Editing, FormEnd, useSaveSource } from './fields';
+import { FormEnd, type SourceFormProps, useSaveSource } from './fields';
 
 interface Pair {
   key: number;
@@ -14,15 +13,7 @@ let nextKey = 1;
 const blank = (): Pair => ({ key: nextKey++, question: '', answer: '' });
 
 /** Questions with their answers, as many as needed; each pair stays together when searched. */
-export function QaForm({
-  onAdded,
-  editing,
-  onCancel,
-}: {
-  onAdded: (source: KnowledgeSource) => void;
-  editing?: Editing<'qa'>;
-  onCancel?: () => void;
-}) {
+export function QaForm({ onAdded, editing, onCancel }: SourceFormProps<'qa'>) {
   const [title, setTitle] = useState(editing?.content.title ?? '');
   const [pairs, setPairs] = useState<Pair[]>(() =>
     editing ? editing.content.pairs.map((pair) => ({ ...blank(), ...pair })) : [blank()],

@@ -1,21 +1,12 @@
-import type { KnowledgeSource } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
-import { type Editing, FormEnd, useSaveSource } from './fields';
+import { FormEnd, type SourceFormProps, useSaveSource } from './fields';
 
 const FIELDS = ['title', 'text', 'url'] as const;
 const initial = { title: '', text: '', url: '' };
 
 /** Any text (Markdown works), with an optional link visitors can follow from an answer citing it. */
-export function TextForm({
-  onAdded,
-  editing,
-  onCancel,
-}: {
-  onAdded: (source: KnowledgeSource) => void;
-  editing?: Editing<'text'>;
-  onCancel?: () => void;
-}) {
+export function TextForm({ onAdded, editing, onCancel }: SourceFormProps<'text'>) {
   const [form, setForm] = useState(() =>
     editing ? { title: editing.content.title, text: editing.content.text, url: editing.content.url ?? '' } : initial,
   );

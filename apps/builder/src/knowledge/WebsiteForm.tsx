@@ -1,8 +1,8 @@
-import type { KnowledgeRefresh, KnowledgeSource } from '@flowdesk/contract';
+import type { KnowledgeRefresh } from '@flowdesk/contract';
 import { type FormEvent, useState } from 'react';
 import { Field } from '../ui/Field';
 import { labelledOptions, Select } from '../ui/Select';
-import { type Editing, FormEnd, useSaveSource } from './fields';
+import { type Editing, FormEnd, type SourceFormProps, useSaveSource } from './fields';
 import { REFRESH_LABELS } from './source-view';
 
 const FIELDS = ['url', 'title', 'mode', 'maxPages', 'maxDepth', 'refresh'] as const;
@@ -26,15 +26,7 @@ const formOf = (web: Editing<'web'>['content']) => ({
 });
 
 /** A web page, or a whole site (its sitemap, else the links it follows), optionally read again on a schedule. */
-export function WebsiteForm({
-  onAdded,
-  editing,
-  onCancel,
-}: {
-  onAdded: (source: KnowledgeSource) => void;
-  editing?: Editing<'web'>;
-  onCancel?: () => void;
-}) {
+export function WebsiteForm({ onAdded, editing, onCancel }: SourceFormProps<'web'>) {
   const [form, setForm] = useState(() => (editing ? formOf(editing.content) : initial));
   const [refresh, setRefresh] = useState<KnowledgeRefresh>(editing?.content.refresh ?? 'never');
   const { problems, busy, create } = useSaveSource(onAdded, editing?.id);

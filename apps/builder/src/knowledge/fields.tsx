@@ -31,6 +31,13 @@ export interface Editing<K extends KnowledgeSourceContent['kind']> {
   content: Extract<KnowledgeSourceContent, { kind: K }>;
 }
 
+/** What a Q&A, text or website form is given: where a saved source goes, and the source it edits, if any. */
+export interface SourceFormProps<K extends KnowledgeSourceContent['kind']> {
+  onAdded: (source: KnowledgeSource) => void;
+  editing?: Editing<K>;
+  onCancel?: () => void;
+}
+
 /**
  * Sends a new source, or an edited one (`editingId`): checked first with the contract's own schema (problems beside
  * the fields, nothing sent), then saved; the server's 400 issues land beside the same fields.
