@@ -28,14 +28,18 @@ export function isNavActive(route: AppRoute, path: string): boolean {
   return matchPath(route.path, path) !== null || (route.nav?.match ? matchPath(route.nav.match, path) !== null : false);
 }
 
+/** The settings tabs a role may open, in order (like the main navigation, a tab it may not open is not offered). */
+export function settingsTabs(routes: readonly AppRoute[], role: UserRole): AppRoute[] {
+  return routes
+    .filter((route) => route.settingsTab && (!route.roles || route.roles.includes(role)))
+    .sort((a, b) => a.settingsTab!.order - b.settingsTab!.order);
+}
+
 /**
  * Where a settings tab the role may not open sends it instead: the first tab it may ("/settings" is the admins' Bot &
  * embed tab; an agent lands on Your profile). Null for other routes, or when no tab is open to the role.
  */
 export function allowedSettingsTab(routes: AppRoute[], refused: AppRoute, role: UserRole): string | null {
   if (!refused.settingsTab) return null;
-  const tabs = routes
-    .filter((route) => route.settingsTab && (!route.roles || route.roles.includes(role)))
-    .sort((a, b) => a.settingsTab!.order - b.settingsTab!.order);
-  return tabs[0]?.path ?? null;
+  return settingsTabs(routes, role)[0]?.path ?? null;
 }

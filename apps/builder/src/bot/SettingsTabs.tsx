@@ -1,5 +1,5 @@
 import { useUser } from '../app/auth';
-import { isNavActive } from '../app/resolve-route';
+import { isNavActive, settingsTabs } from '../app/resolve-route';
 import { Link, usePath } from '../app/router';
 import { useAppRoutes } from '../app/routes-context';
 
@@ -8,10 +8,7 @@ export function SettingsTabs() {
   const path = usePath();
   const { role } = useUser();
   const appRoutes = useAppRoutes();
-  // Like the main navigation: a tab whose page the role may not open is not offered.
-  const tabs = appRoutes
-    .filter((route) => route.settingsTab && (!route.roles || route.roles.includes(role)))
-    .sort((a, b) => a.settingsTab!.order - b.settingsTab!.order);
+  const tabs = settingsTabs(appRoutes, role);
   if (tabs.length < 2) return null;
   return (
     <nav className="tabs" aria-label="Settings sections">

@@ -12,8 +12,7 @@ import {
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
-import type { AppEnv } from '../http/env';
-import { createRouter } from '../http/env';
+import { type AppEnv, createRouter } from '../http/env';
 import {
   assertSameOriginWrite,
   currentUser,
