@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { createAiProvider } from '../../apps/runtime/src/ai/index';
 import { measureOfflineAccuracy, TUNING } from '../../apps/runtime/src/ai/offline/accuracy';
 import { classifyIntentOffline } from '../../apps/runtime/src/ai/offline/classify-intent';
-import { CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from '../../apps/runtime/src/ai/offline/corpus.test-data';
-import { HELDOUT } from '../../apps/runtime/src/ai/offline/heldout.test-data';
-import { HELDOUT_2 } from '../../apps/runtime/src/ai/offline/heldout2.test-data';
+import { CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from '../../apps/runtime/src/ai/offline/fixtures/corpus';
+import { HELDOUT } from '../../apps/runtime/src/ai/offline/fixtures/heldout';
+import { HELDOUT_2 } from '../../apps/runtime/src/ai/offline/fixtures/heldout2';
 import { measureAllScopes, type ScopeScore } from '../../apps/runtime/src/ai/offline/scope-accuracy';
 import type { AiProvider } from '../../apps/runtime/src/ai/provider';
 import { startFakeOpenAiServer } from '../../apps/runtime/test/fakes/openai-server';
@@ -80,10 +80,10 @@ const lines = [
   '',
   `Measured ${new Date().toISOString().slice(0, 10)} on Node ${process.versions.node} by \`npx tsx bench/ai/offline-accuracy.ts\`.`,
   `Tuning set: ${TUNING.length} support conversations, ${CORPUS_INTENTS.length} intents plus "none", a help-centre text`,
-  '(apps/runtime/src/ai/offline/corpus*.test-data.ts); the rules were tuned on it. The "held-out" rows use',
-  `${HELDOUT.length} conversations written after an earlier freeze of the rules (heldout.test-data.ts; their misses were`,
+  '(apps/runtime/src/ai/offline/fixtures/corpus*.ts); the rules were tuned on it. The "held-out" rows use',
+  `${HELDOUT.length} conversations written after an earlier freeze of the rules (fixtures/heldout.ts; their misses were`,
   'read when the lexicon was extended, so they are no longer unseen). The "held-out 2" rows use',
-  `${HELDOUT_2.length} conversations committed before that extension (heldout2.test-data.ts): the estimate for`,
+  `${HELDOUT_2.length} conversations committed before that extension (fixtures/heldout2.ts): the estimate for`,
   'unseen wording. Lexical matching generalises far less than a model; that is what the LangChain path is for.',
   'The offline provider is wink-nlp with no network.',
   '',
@@ -95,7 +95,7 @@ const lines = [
   '',
   ...scores.flatMap((s) => s.misses.map((m) => `- ${s.task}: ${m.replaceAll('\n', ' ')}`)),
   '',
-  'In-scope / out-of-scope sets (in-scope.test-data.ts, out-of-scope.test-data.ts; goals ≥ 90 % and ≤ 5 %):',
+  'In-scope / out-of-scope sets (fixtures/in-scope.ts, fixtures/out-of-scope.ts; goals ≥ 90 % and ≤ 5 %):',
   '',
   "| Intents | In-scope correct | Out-of-scope matched | Other intents' messages matched |",
   '|---|---|---|---|',

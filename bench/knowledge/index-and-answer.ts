@@ -23,7 +23,7 @@ import {
   plainLexicalQuery,
   startCorpusSite,
 } from '../../apps/runtime/test/knowledge/corpus-bench';
-import { ANSWERABLE, UNANSWERABLE } from '../../apps/runtime/test/knowledge/corpus-questions';
+import { ANSWERABLE, UNANSWERABLE } from '../../apps/runtime/test/knowledge/fixtures/corpus-questions';
 import { machineLine, table, writeResult } from '../runtime/lib/report';
 import { percentile, round } from '../runtime/lib/stats';
 

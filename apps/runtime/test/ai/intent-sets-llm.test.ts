@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answeredBy, createAiProvider } from '../../src/ai/index';
 import { classifyIntentOffline } from '../../src/ai/offline/classify-intent';
-import { IN_SCOPE } from '../../src/ai/offline/in-scope.test-data';
-import { OUT_OF_SCOPE } from '../../src/ai/offline/out-of-scope.test-data';
+import { IN_SCOPE } from '../../src/ai/offline/fixtures/in-scope';
+import { OUT_OF_SCOPE } from '../../src/ai/offline/fixtures/out-of-scope';
 import { formatScope, measureScope, SCOPE_CONFIGS } from '../../src/ai/offline/scope-accuracy';
 import type { AiProvider, IntentDef } from '../../src/ai/provider';
 import {

@@ -14,7 +14,7 @@ import {
   sourceKey,
   startCorpusSite,
 } from './corpus-bench';
-import type { AnswerableQuestion } from './corpus-questions';
+import type { AnswerableQuestion } from './fixtures/corpus-questions';
 import type { LocalSite } from './local-site';
 
 /**

@@ -8,7 +8,7 @@ import { indexKnowledgeSource } from '../../src/knowledge/indexer';
 import { createFileSource, createKnowledgeSource, getKnowledgeSource } from '../../src/knowledge/sources';
 import type { Services } from '../../src/services';
 import { answerFromKnowledge } from '../../src/services/external-effects';
-import { ANSWERABLE, type AnswerableQuestion, UNANSWERABLE } from './corpus-questions';
+import { ANSWERABLE, type AnswerableQuestion, UNANSWERABLE } from './fixtures/corpus-questions';
 import { type LocalSite, startLocalSite } from './local-site';
 
 /** The knowledge-base benchmark corpus (npm CLI docs; see corpus/SOURCE.md) and how it is indexed and asked. */

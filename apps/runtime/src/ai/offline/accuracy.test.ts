@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { measureOfflineAccuracy, TUNING } from './accuracy';
-import { ANSWER_QUESTIONS } from './corpus.test-data';
-import { HELDOUT } from './heldout.test-data';
-import { HELDOUT_2 } from './heldout2.test-data';
+import { ANSWER_QUESTIONS } from './fixtures/corpus';
+import { HELDOUT } from './fixtures/heldout';
+import { HELDOUT_2 } from './fixtures/heldout2';
 
 /** Floors sit a little under the accuracy last measured (see BENCHMARKS.md, AI section). */
 const FLOORS: Record<string, number> = {

@@ -2,10 +2,10 @@ import { capturedDetails } from '../fields';
 import { lastVisitorText, visitorLines } from '../transcript';
 import { answerOffline } from './answer';
 import { classifyIntentOffline } from './classify-intent';
-import { ANSWER_QUESTIONS, CORPUS, CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from './corpus.test-data';
-import { CORPUS_MORE } from './corpus-more.test-data';
-import { HELDOUT } from './heldout.test-data';
-import { HELDOUT_2 } from './heldout2.test-data';
+import { ANSWER_QUESTIONS, CORPUS, CORPUS_INTENTS, type CorpusConversation, KNOWLEDGE } from './fixtures/corpus';
+import { CORPUS_MORE } from './fixtures/corpus-more';
+import { HELDOUT } from './fixtures/heldout';
+import { HELDOUT_2 } from './fixtures/heldout2';
 import { prioritizeOffline } from './prioritize';
 import { summarizeOffline } from './summarize';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentTurnInput, TranscriptLine } from '../provider';
 import { agentTurnOffline } from './agent-turn';
-import { KNOWLEDGE } from './corpus.test-data';
+import { KNOWLEDGE } from './fixtures/corpus';
 
 const handoff = {
   enabled: true,

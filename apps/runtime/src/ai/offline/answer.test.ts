@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerOffline, NOT_FOUND_ANSWER } from './answer';
-import { KNOWLEDGE } from './corpus.test-data';
+import { KNOWLEDGE } from './fixtures/corpus';
 import { retrieve } from './retrieve';
 
 describe('offline knowledge answers', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTENT_THRESHOLD } from '../provider';
 import { classifyIntentOffline, scoreIntents } from './classify-intent';
-import { CORPUS_INTENTS } from './corpus.test-data';
+import { CORPUS_INTENTS } from './fixtures/corpus';
 import { TWO_INTENTS } from './scope-accuracy';
 
 describe('offline intent matching', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTENT_THRESHOLD, type TranscriptLine } from '../provider';
 import { classifyIntentOffline } from './classify-intent';
-import { CORPUS_INTENTS } from './corpus.test-data';
+import { CORPUS_INTENTS } from './fixtures/corpus';
 import { terms } from './nlp';
 import { prioritizeOffline } from './prioritize';
 

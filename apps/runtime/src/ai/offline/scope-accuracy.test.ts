@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_MESSAGES } from './background.test-data';
 import { classifyIntentOffline } from './classify-intent';
-import { IN_SCOPE } from './in-scope.test-data';
-import { OUT_OF_SCOPE } from './out-of-scope.test-data';
+import { BACKGROUND_MESSAGES } from './fixtures/background';
+import { IN_SCOPE } from './fixtures/in-scope';
+import { OUT_OF_SCOPE } from './fixtures/out-of-scope';
 import { formatScope, measureBackground, measureScope, SCOPE_CONFIGS } from './scope-accuracy';
 
 /** Floors sit a little under the figures last measured (BENCHMARKS.md, AI section, issue 18 table). */

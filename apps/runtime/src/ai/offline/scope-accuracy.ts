@@ -1,8 +1,8 @@
 import type { IntentDef } from '../provider';
-import { BACKGROUND_MESSAGES } from './background.test-data';
-import { CORPUS_INTENTS } from './corpus.test-data';
-import { IN_SCOPE } from './in-scope.test-data';
-import { OUT_OF_SCOPE } from './out-of-scope.test-data';
+import { BACKGROUND_MESSAGES } from './fixtures/background';
+import { CORPUS_INTENTS } from './fixtures/corpus';
+import { IN_SCOPE } from './fixtures/in-scope';
+import { OUT_OF_SCOPE } from './fixtures/out-of-scope';
 
 /**
  * In-scope accuracy and out-of-scope false-match rate of an intent classifier (issue 18), with the 7 intents of
@@ -79,7 +79,7 @@ export async function measureScope(classify: Classify, config: ScopeConfig): Pro
 }
 
 /**
- * False matches on the background corpus (background.test-data.ts): a second out-of-scope set, written after the
+ * False matches on the background corpus (fixtures/background.ts): a second out-of-scope set, written after the
  * rules were fixed and never used to tune them, so an unseen estimate next to the tuned out-of-scope figure.
  */
 export async function measureBackground(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWLEDGE } from './corpus.test-data';
+import { KNOWLEDGE } from './fixtures/corpus';
 import { suggestReplyOffline } from './suggest-reply';
 
 describe('offline suggested reply', () => {
