@@ -39,7 +39,6 @@ export const aiAgentTemplate = starterFlow({
     { id: 'end', type: 'end', position: at(4, 2), data: {} },
   ],
   exits: {
-    start: { next: 'agent' },
     agent: { handoff: 'handoff' },
     handoff: { handed_off: 'agent', offline: 'offline_message' },
     offline_message: { next: 'end' },

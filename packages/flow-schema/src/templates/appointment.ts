@@ -43,7 +43,6 @@ export const appointmentTemplate = starterFlow({
     endWith('gave_up', at(3, 2), 'No worries, you can also call us to book.'),
   ],
   exits: {
-    start: { next: 'service_menu' },
     service_menu: { consultation: 'ask_date', follow_up: 'ask_date', other: 'ask_date' },
     ask_date: { next: 'ask_contact', invalid: 'gave_up' },
     ask_contact: { next: 'notify_team', invalid: 'gave_up' },

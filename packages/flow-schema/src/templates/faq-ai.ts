@@ -35,7 +35,6 @@ export const faqAiTemplate = starterFlow({
     endWith('goodbye', at(5, 1), 'Happy to help. Have a great day!'),
   ],
   exits: {
-    start: { next: 'ask_question' },
     ask_question: { next: 'faq' },
     faq: { answered: 'more', not_found: 'not_found' },
     more: { another: 'ask_again', done: 'goodbye' },

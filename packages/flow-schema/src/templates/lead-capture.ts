@@ -38,7 +38,6 @@ export const leadCaptureTemplate = starterFlow({
     endWith('browsing_end', at(2, 2), 'No problem! Ask me anytime if a question comes up.'),
   ],
   exits: {
-    start: { next: 'interest_menu' },
     interest_menu: { demo: 'ask_name', pricing: 'ask_name', browsing: 'browsing_end' },
     ask_name: { next: 'ask_email' },
     ask_email: { next: 'ask_company', invalid: 'browsing_end' },

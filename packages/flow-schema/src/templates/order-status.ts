@@ -59,7 +59,6 @@ export const orderStatusTemplate = starterFlow({
     endWith('goodbye', at(6, 1), 'Anything else? Just write here anytime.'),
   ],
   exits: {
-    start: { next: 'ask_order' },
     ask_order: { next: 'lookup', invalid: 'lookup_failed' },
     lookup: { success: 'found', error: 'lookup_failed' },
     found: { true: 'tell_status', false: 'lookup_failed' },

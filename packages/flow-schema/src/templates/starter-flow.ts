@@ -12,8 +12,8 @@ interface StarterFlowParts {
   fallbackMessage?: string;
   /** Each variable's name and what it holds. */
   variables: Record<string, string>;
-  /** Every block after the start block, which the flow gets at (0, 1). */
-  blocks: BlockInput[];
+  /** Every block after the start block, which the flow gets at (0, 1) leading to the first of these. */
+  blocks: [BlockInput, ...BlockInput[]];
   /** Each block's exits, output handle → the block it leads to; the edges keep the order written. */
   exits: Record<string, Record<string, string>>;
 }
@@ -34,9 +34,12 @@ export function starterFlow({
     settings: { welcome: 'on_open', fallbackMessage, intentThreshold: 0.6 },
     variables: Object.entries(variables).map(([name, description]) => ({ name, description })),
     blocks: [{ id: 'start', type: 'start', position: at(0, 1), data: {} }, ...blocks],
-    edges: Object.entries(exits).flatMap(([source, targets]) =>
-      Object.entries(targets).map(([handle, target]) => edge(source, handle, target)),
-    ),
+    edges: [
+      edge('start', 'next', blocks[0].id),
+      ...Object.entries(exits).flatMap(([source, targets]) =>
+        Object.entries(targets).map(([handle, target]) => edge(source, handle, target)),
+      ),
+    ],
   };
 }
 

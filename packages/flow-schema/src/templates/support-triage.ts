@@ -47,7 +47,6 @@ export const supportTriageTemplate = starterFlow({
     endWith('closing', at(5, 0), 'Glad we could help. Have a great day!'),
   ],
   exits: {
-    start: { next: 'welcome' },
     welcome: { next: 'topic_menu' },
     topic_menu: { billing: 'ask_details', bug: 'ask_details', account: 'ask_details' },
     ask_details: { next: 'handoff' },
