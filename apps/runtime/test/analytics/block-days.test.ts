@@ -11,6 +11,27 @@ import { expectBlockFiguresRecount } from './summary-recount';
 
 const flow = doneOrHumanFlow('days', 'Days');
 
+interface FiguresOfRange {
+  started: number;
+  atMenu?: number;
+  handedOff?: number;
+  ended?: number;
+}
+
+/**
+ * What each block of `flow` (start → menu → handoff or bye) counts, as [reached, visits, droppedOff, handedOff],
+ * for the conversations started in a range: every one passes start and the menu once; `atMenu` of them stopped
+ * there, `handedOff` went on to the handoff and `ended` to bye. A block no conversation reached has no row.
+ */
+function figuresOf({ started, atMenu = 0, handedOff = 0, ended = 0 }: FiguresOfRange) {
+  return {
+    start: [started, started, 0, 0],
+    menu: [started, started, atMenu, 0],
+    ...(handedOff > 0 && { handoff: [handedOff, handedOff, 0, handedOff] }),
+    ...(ended > 0 && { bye: [ended, ended, 0, 0] }),
+  };
+}
+
 describe.each(databaseKinds)('per-block figures by day on %s', (kind) => {
   const t = useTestServer(kind);
 
@@ -45,44 +66,26 @@ describe.each(databaseKinds)('per-block figures by day on %s', (kind) => {
         ]),
       );
     // One day in India: no whole UTC day in it, read from the conversations' own contributions.
-    expect(await figures('Asia/Kolkata', '2026-03-09', '2026-03-09')).toEqual({
-      start: [1, 1, 0, 0],
-      menu: [1, 1, 1, 0],
-    });
-    expect(await figures('Asia/Kolkata', '2026-03-10', '2026-03-10')).toEqual({
-      start: [2, 2, 0, 0],
-      menu: [2, 2, 0, 0],
-      handoff: [1, 1, 0, 1],
-      bye: [1, 1, 0, 0],
-    });
+    expect(await figures('Asia/Kolkata', '2026-03-09', '2026-03-09')).toEqual(figuresOf({ started: 1, atMenu: 1 }));
+    expect(await figures('Asia/Kolkata', '2026-03-10', '2026-03-10')).toEqual(
+      figuresOf({ started: 2, handedOff: 1, ended: 1 }),
+    );
     // A whole UTC day, read from the days table only.
-    expect(await figures('UTC', '2026-03-09', '2026-03-09')).toEqual({
-      start: [2, 2, 0, 0],
-      menu: [2, 2, 1, 0],
-      handoff: [1, 1, 0, 1],
-    });
+    expect(await figures('UTC', '2026-03-09', '2026-03-09')).toEqual(
+      figuresOf({ started: 2, atMenu: 1, handedOff: 1 }),
+    );
     // A month in India: whole UTC days and both partial ends.
-    const month = {
-      start: [3, 3, 0, 0],
-      menu: [3, 3, 1, 0],
-      handoff: [1, 1, 0, 1],
-      bye: [1, 1, 0, 0],
-    };
-    expect(await figures('Asia/Kolkata', '2026-03-01', '2026-03-31')).toEqual(month);
+    expect(await figures('Asia/Kolkata', '2026-03-01', '2026-03-31')).toEqual(
+      figuresOf({ started: 3, atMenu: 1, handedOff: 1, ended: 1 }),
+    );
     expect(await figures('Asia/Kolkata', '2026-04-01', '2026-04-30')).toEqual({});
 
     // A goes on to a handoff, rolled while other rolls run: it no longer stops at the menu.
     await Promise.all([a.pick('human', 'Human'), rollBlockFigures(db), rollBlockFigures(db)]);
-    expect(await figures('Asia/Kolkata', '2026-03-01', '2026-03-31')).toEqual({
-      ...month,
-      menu: [3, 3, 0, 0],
-      handoff: [2, 2, 0, 2],
-    });
-    expect(await figures('Asia/Kolkata', '2026-03-09', '2026-03-09')).toEqual({
-      start: [1, 1, 0, 0],
-      menu: [1, 1, 0, 0],
-      handoff: [1, 1, 0, 1],
-    });
+    expect(await figures('Asia/Kolkata', '2026-03-01', '2026-03-31')).toEqual(
+      figuresOf({ started: 3, handedOff: 2, ended: 1 }),
+    );
+    expect(await figures('Asia/Kolkata', '2026-03-09', '2026-03-09')).toEqual(figuresOf({ started: 1, handedOff: 1 }));
     // Nothing left queued, and the days kept step by step equal the days rebuilt from every fact.
     await expectBlockFiguresRecount(db, workspaceId);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from analytics_block_dirty`.execute(db);
