@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileFlow } from './compile';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { ask, branchingFlow, intentTrigger, msg, tinyFlow } from './testing/tiny-flow';
+import { ask, branchingFlow, flowWithTrigger, msg, tinyFlow } from './testing/tiny-flow';
 
 const run = (flow: Parameters<typeof compileFlow>[0], effects = fakeEffects()) =>
   conversation(compileFlow(flow), effects);
@@ -28,13 +28,14 @@ describe('golden: one per block type (messages and questions)', () => {
     const edges = blocks.slice(1).map((b, i) => [`m${i}`, 'next', b.id] as [string, string, string]);
     const chat = run(tinyFlow(blocks, edges, { variables: [{ name: 'plan', defaultValue: 'Pro' }] }));
     const { outputs } = await chat.start({ 'visitor.name': 'Ada' });
+    const [text, image, video, audio, file, link] = contents;
     expect(outputs).toEqual([
-      { type: 'text', text: 'Hi Ada, plan Pro' },
-      { type: 'image', url: 'https://x.example/Pro.png', alt: 'Plan' },
-      { type: 'video', url: 'https://x.example/v.mp4', caption: 'Watch' },
-      { type: 'audio', url: 'https://x.example/a.mp3' },
-      { type: 'file', url: 'https://x.example/f.pdf', name: 'Guide Pro.pdf' },
-      { type: 'link', url: 'https://x.example/p', label: 'Open Pro' },
+      { ...text, text: 'Hi Ada, plan Pro' },
+      { ...image, url: 'https://x.example/Pro.png' },
+      video,
+      audio,
+      { ...file, name: 'Guide Pro.pdf' },
+      { ...link, label: 'Open Pro' },
       { type: 'carousel', cards: [{ title: 'Pro', buttons: [{ label: 'Buy', url: 'https://x.example/buy' }] }] },
     ]);
   });
@@ -153,18 +154,14 @@ describe('golden: one per block type (messages and questions)', () => {
   });
 
   test('intent_trigger (global): a matching message anywhere jumps to it; below the threshold it does not', async () => {
-    const flow = tinyFlow(
-      [
-        ask('ask', 'Name?', 'name'),
-        msg('named', 'Hi {{name}}'),
-        intentTrigger('trig', 'refund', 'global'),
-        msg('refund', 'Refunds take 5 days'),
-      ],
-      [
-        ['ask', 'next', 'named'],
-        ['trig', 'next', 'refund'],
-      ],
-      { intents: [{ id: 'refund', name: 'Refund', phrases: ['money back'] }] },
+    const flow = flowWithTrigger(
+      [ask('ask', 'Name?', 'name'), msg('named', 'Hi {{name}}')],
+      [['ask', 'next', 'named']],
+      {
+        intent: { id: 'refund', name: 'Refund', phrases: ['money back'] },
+        scope: 'global',
+        reply: 'Refunds take 5 days',
+      },
     );
     const effects = fakeEffects();
     const chat = run(flow, effects);
@@ -178,19 +175,12 @@ describe('golden: one per block type (messages and questions)', () => {
   });
 
   test('intent_trigger (local): only where typed text is otherwise unusable', async () => {
-    const flow = tinyFlow(
-      [
-        { id: 'ask', type: 'buttons', data: { text: 'Pick', buttons: [{ id: 'a', label: 'A' }] } },
-        msg('gotA', 'A'),
-        intentTrigger('trig', 'hours', 'local'),
-        msg('hours', 'We open at 9'),
-      ],
-      [
-        ['ask', 'a', 'gotA'],
-        ['trig', 'next', 'hours'],
-      ],
-      { intents: [{ id: 'hours', name: 'Opening hours', phrases: ['open'] }] },
-    );
+    const pick = { id: 'ask', type: 'buttons', data: { text: 'Pick', buttons: [{ id: 'a', label: 'A' }] } };
+    const flow = flowWithTrigger([pick, msg('gotA', 'A')], [['ask', 'a', 'gotA']], {
+      intent: { id: 'hours', name: 'Opening hours', phrases: ['open'] },
+      scope: 'local',
+      reply: 'We open at 9',
+    });
     const chat = run(flow);
     await chat.start();
     expect(texts(await chat.say('when are you open?'))).toEqual(['We open at 9']);

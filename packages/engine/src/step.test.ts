@@ -6,7 +6,7 @@ import { DEFAULT_MESSAGE_BUDGET, LOOP_STOPPED_LINE } from './machine/types';
 import { step } from './step';
 import { conversation, texts } from './testing/conversation';
 import { fakeEffects } from './testing/fake-effects';
-import { ask, intentTrigger, msg, tinyFlow } from './testing/tiny-flow';
+import { ask, flowWithTrigger, msg, tinyFlow } from './testing/tiny-flow';
 
 const loop = tinyFlow(
   [msg('a', 'again'), { id: 'b', type: 'set_variable', data: { variable: 'n', value: '{{n}}1' } }],
@@ -199,19 +199,12 @@ describe('step', () => {
   });
 
   test('global intents: not checked while an agent holds the conversation; a failing classifier lets text through', async () => {
-    const flow = tinyFlow(
-      [
-        ask('ask', 'Name?', 'name'),
-        { id: 'h', type: 'human_handoff', data: {} },
-        intentTrigger('trig', 'bye', 'global'),
-        msg('bye', 'Bye!'),
-      ],
-      [
-        ['ask', 'next', 'h'],
-        ['trig', 'next', 'bye'],
-      ],
-      { intents: [{ id: 'bye', name: 'Bye', phrases: ['bye'] }] },
-    );
+    const handoff = { id: 'h', type: 'human_handoff', data: {} };
+    const flow = flowWithTrigger([ask('ask', 'Name?', 'name'), handoff], [['ask', 'next', 'h']], {
+      intent: { id: 'bye', name: 'Bye', phrases: ['bye'] },
+      scope: 'global',
+      reply: 'Bye!',
+    });
     const effects = fakeEffects();
     const chat = conversation(compileFlow(flow), effects);
     await chat.start();

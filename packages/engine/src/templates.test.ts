@@ -12,6 +12,16 @@ const template = (id: string): FlowTemplate => {
 };
 const compiled = (id: string) => compileFlow(template(id).document);
 
+/** Says the visitor's last answer, expects the conversation to end there, and gives the emails it sent. */
+const emailsAtEnd = async (
+  chat: ReturnType<typeof conversation>,
+  effects: ReturnType<typeof fakeEffects>,
+  answer: string,
+) => {
+  expect((await chat.say(answer)).status).toBe('ended');
+  return effects.calls.emails;
+};
+
 describe('flow templates', () => {
   test('the gallery has the six templates, each with a name, description and category', () => {
     expect(FLOW_TEMPLATES.map((t) => t.id)).toEqual([
@@ -46,14 +56,11 @@ describe('flow templates', () => {
     const closed = conversation(compiled('support_triage'), effects);
     await closed.start();
     await closed.click('bug', 'Something is broken');
-    const offline = await closed.say('The export button does nothing');
-    expect(texts(offline)).toEqual([
+    expect(texts(await closed.say('The export button does nothing'))).toEqual([
       'Our team is outside office hours right now.',
       "Leave your email and we'll answer as soon as we're back.",
     ]);
-    const done = await closed.say('ada@example.com');
-    expect(done.status).toBe('ended');
-    expect(effects.calls.emails).toEqual([
+    expect(await emailsAtEnd(closed, effects, 'ada@example.com')).toEqual([
       {
         to: 'support@example.com',
         subject: 'Something is broken: follow-up requested by ada@example.com',
@@ -69,9 +76,8 @@ describe('flow templates', () => {
     await chat.click('demo', 'Book a demo');
     expect(texts(await chat.say('Ada'))).toEqual(['Thanks Ada. What is your work email?']);
     await chat.say('ada@acme.example');
-    const end = await chat.say('Acme');
-    expect(end.status).toBe('ended');
-    expect(effects.calls.emails[0]).toMatchObject({ to: 'sales@example.com', subject: 'New lead: Ada (Acme)' });
+    const [lead] = await emailsAtEnd(chat, effects, 'Acme');
+    expect(lead).toMatchObject({ to: 'sales@example.com', subject: 'New lead: Ada (Acme)' });
   });
 
   test('FAQ: the AI answers from the knowledge; an unknown question goes to a person', async () => {
@@ -116,9 +122,8 @@ describe('flow templates', () => {
     await chat.start();
     await chat.click('consultation', 'Consultation');
     await chat.say('2027-03-14');
-    const end = await chat.say('ada@example.com');
-    expect(end.status).toBe('ended');
-    expect(effects.calls.emails[0]).toMatchObject({
+    const [request] = await emailsAtEnd(chat, effects, 'ada@example.com');
+    expect(request).toMatchObject({
       to: 'bookings@example.com',
       subject: 'Appointment request: Consultation on 2027-03-14',
     });

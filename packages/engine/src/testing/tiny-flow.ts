@@ -1,6 +1,7 @@
 import { type FlowDocumentInput, numberedEdges } from '@flowdesk/flow-schema';
 
 type BlockSpec = { id: string; type: string; data?: Record<string, unknown> };
+type EdgeSpec = [source: string, handle: string, target: string];
 
 /**
  * A small flow for tests: a start block (id `start`) leading to the first listed block, then the given
@@ -8,12 +9,12 @@ type BlockSpec = { id: string; type: string; data?: Record<string, unknown> };
  */
 export function tinyFlow(
   blocks: BlockSpec[],
-  edges: Array<[string, string, string]>,
+  edges: EdgeSpec[],
   extra: Partial<FlowDocumentInput> = {},
 ): FlowDocumentInput {
   const all = [{ id: 'start', type: 'start', data: {} }, ...blocks];
   const first = blocks[0]?.id;
-  const edgeList = [...(first ? [['start', 'next', first] as [string, string, string]] : []), ...edges];
+  const edgeList = [...(first ? [['start', 'next', first] as EdgeSpec] : []), ...edges];
   return {
     schemaVersion: 1,
     id: 'tiny',
@@ -53,3 +54,23 @@ export const intentTrigger = (id: string, intentId: string, scope: 'global' | 'l
   type: 'intent_trigger',
   data: { intentId, scope },
 });
+
+/**
+ * `tinyFlow(blocks, edges)` with one intent, `intent`, and a trigger for it (id `trig`, `scope`) that leads to a
+ * message saying `reply` (the message's id is the intent's).
+ */
+export function flowWithTrigger(
+  blocks: BlockSpec[],
+  edges: EdgeSpec[],
+  {
+    intent,
+    scope,
+    reply,
+  }: { intent: { id: string; name: string; phrases: string[] }; scope: 'global' | 'local'; reply: string },
+): FlowDocumentInput {
+  return tinyFlow(
+    [...blocks, intentTrigger('trig', intent.id, scope), msg(intent.id, reply)],
+    [...edges, ['trig', 'next', intent.id]],
+    { intents: [intent] },
+  );
+}
