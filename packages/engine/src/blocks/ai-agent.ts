@@ -8,15 +8,8 @@ import {
 } from '@flowdesk/flow-schema';
 import type { AgentTurnRequest, AgentTurnResult } from '../effects';
 import type { FlowIndex } from '../machine/flow-index';
-import {
-  assignWith,
-  type BlockParams,
-  emitAndAssign,
-  type Guard,
-  inputOf,
-  inputText,
-  outputOf,
-} from '../machine/implement';
+import type { BlockParams, Guard } from '../machine/implement';
+import { assignWith, emitAndAssign, inputOf, inputText, outputOf } from '../machine/implement';
 import { citedText, text } from '../machine/render';
 import { awaitEffect, blockState } from '../machine/transitions';
 import { type AgentMemory, type EngineContext, TAGS } from '../machine/types';

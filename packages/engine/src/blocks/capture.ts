@@ -9,15 +9,8 @@ import {
   type VariableValue,
 } from '@flowdesk/flow-schema';
 import type { FlowIndex } from '../machine/flow-index';
-import {
-  assignWith,
-  type BlockParams,
-  emitAndAssign,
-  type Guard,
-  inputOf,
-  receiveAndSave,
-  received,
-} from '../machine/implement';
+import type { BlockParams, Guard } from '../machine/implement';
+import { assignWith, emitAndAssign, inputOf, receiveAndSave, received } from '../machine/implement';
 import { blockState } from '../machine/transitions';
 import { TAGS, type VisitorContent } from '../machine/types';
 import { inputStates, WAIT } from '../machine/waiting';
