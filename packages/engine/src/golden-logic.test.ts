@@ -17,19 +17,15 @@ const twoWay = (block: Record<string, unknown> & { id: string }, yes: string, no
 
 describe('golden: one per block type (logic, AI and actions)', () => {
   test('condition: AND/OR groups pick true or false', async () => {
-    const data = {
-      combinator: 'or',
-      groups: [
-        {
-          combinator: 'and',
-          rules: [
-            { variable: 'plan', operator: 'equals', value: 'pro' },
-            { variable: 'seats', operator: 'greater_than', value: '5' },
-          ],
-        },
-        { rules: [{ variable: 'email', operator: 'ends_with', value: '@acme.example' }] },
+    const proWithOverFiveSeats = {
+      combinator: 'and',
+      rules: [
+        { variable: 'plan', operator: 'equals', value: 'pro' },
+        { variable: 'seats', operator: 'greater_than', value: '5' },
       ],
     };
+    const acmeEmail = { rules: [{ variable: 'email', operator: 'ends_with', value: '@acme.example' }] };
+    const data = { combinator: 'or', groups: [proWithOverFiveSeats, acmeEmail] };
     const flow = twoWay({ id: 'c', type: 'condition', data }, 'true', 'false');
     expect(texts((await start(flow, {}, { plan: 'Pro', seats: 9 })).result)).toEqual(['true']);
     expect(texts((await start(flow, {}, { plan: 'Pro', seats: 2 })).result)).toEqual(['false']);
