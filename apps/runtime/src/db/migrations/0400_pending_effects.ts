@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { belongsTo, CREATED_AT, createTable, ID, runStatements } from '../ddl';
 
 /**
  * External calls a flow waits for (HTTP blocks, AI), run with no database connection held. A row lives
@@ -8,22 +9,20 @@ import { type Kysely, sql } from 'kysely';
  * `queued_inputs` keeps the visitor messages that arrived while the bot was working, in order.
  */
 const statements = [
-  `create table pending_effects (
-    id text primary key,
-    conversation_id text not null references conversations(id) on delete cascade,
-    workspace_id text not null,
-    kind text not null,
-    request jsonb not null,
-    deadline_at timestamptz not null,
-    lease_until timestamptz not null,
-    attempts integer not null default 1,
-    created_at timestamptz not null default now()
-  )`,
+  createTable('pending_effects', [
+    ID,
+    belongsTo('conversation_id', 'conversations'),
+    'workspace_id text not null',
+    'kind text not null',
+    'request jsonb not null',
+    'deadline_at timestamptz not null',
+    'lease_until timestamptz not null',
+    'attempts integer not null default 1',
+    CREATED_AT,
+  ]),
   'create index pending_effects_lease_idx on pending_effects (lease_until)',
   'create index pending_effects_conversation_idx on pending_effects (conversation_id)',
-  `alter table conversations add column queued_inputs jsonb not null default '[]'::jsonb`,
+  "alter table conversations add column queued_inputs jsonb not null default '[]'::jsonb",
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, statements);

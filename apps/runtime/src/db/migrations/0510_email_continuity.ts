@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { belongsTo, CREATED_AT, createTable, ID, linkedTo, runStatements, UPDATED_AT } from '../ddl';
 
 /**
  * Email continuity (issue 18 item 2): the visitor's open widget sockets (is the visitor here to read an
@@ -8,39 +9,39 @@ import { type Kysely, sql } from 'kysely';
  * (a reply email dropped because the visitor came back and read it live).
  */
 const statements = [
-  `create table visitor_connections (
-    id text primary key,
-    visitor_id text not null references visitors(id) on delete cascade,
-    instance_id text not null,
-    last_seen timestamptz not null default now()
-  )`,
+  createTable('visitor_connections', [
+    ID,
+    belongsTo('visitor_id', 'visitors'),
+    'instance_id text not null',
+    'last_seen timestamptz not null default now()',
+  ]),
   'create index visitor_connections_visitor_idx on visitor_connections (visitor_id)',
   'create index visitor_connections_instance_idx on visitor_connections (instance_id)',
-  `create table conversation_email_replies (
-    conversation_id text primary key references conversations(id) on delete cascade,
-    prefer_email boolean not null default false,
-    last_emailed_seq integer not null default 0,
-    updated_at timestamptz not null default now()
-  )`,
-  `create table inbound_emails (
-    id text primary key,
-    event_id text not null unique,
-    provider_email_id text,
-    conversation_id text references conversations(id) on delete set null,
-    from_address text not null,
-    subject text not null,
-    text text not null,
-    attachments jsonb not null default '[]',
-    received_at timestamptz not null default now()
-  )`,
+  createTable('conversation_email_replies', [
+    'conversation_id text primary key references conversations(id) on delete cascade',
+    'prefer_email boolean not null default false',
+    'last_emailed_seq integer not null default 0',
+    UPDATED_AT,
+  ]),
+  createTable('inbound_emails', [
+    ID,
+    'event_id text not null unique',
+    'provider_email_id text',
+    linkedTo('conversation_id', 'conversations'),
+    'from_address text not null',
+    'subject text not null',
+    'text text not null',
+    "attachments jsonb not null default '[]'",
+    'received_at timestamptz not null default now()',
+  ]),
   'create index inbound_emails_conversation_idx on inbound_emails (conversation_id)',
-  `create table conversation_link_tokens (
-    token_hash text primary key,
-    visitor_id text not null references visitors(id) on delete cascade,
-    conversation_id text not null references conversations(id) on delete cascade,
-    expires_at timestamptz not null,
-    created_at timestamptz not null default now()
-  )`,
+  createTable('conversation_link_tokens', [
+    'token_hash text primary key',
+    belongsTo('visitor_id', 'visitors'),
+    belongsTo('conversation_id', 'conversations'),
+    'expires_at timestamptz not null',
+    CREATED_AT,
+  ]),
   'create index conversation_link_tokens_expiry_idx on conversation_link_tokens (expires_at)',
   'alter table email_outbox add column from_address text',
   'alter table email_outbox drop constraint email_outbox_status_check',
@@ -48,6 +49,4 @@ const statements = [
     check (status in ('pending', 'sending', 'sent', 'failed', 'cancelled'))`,
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, statements);
