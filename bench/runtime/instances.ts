@@ -17,14 +17,14 @@ import {
 } from '../../apps/runtime/test/reliability/harness/clients';
 import { type RuntimeProcess, spawnRuntime } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import { createBenchDatabase } from './lib/bench-database';
+import { benchKnobs } from './lib/knobs';
 import { closedLoop, latencyRun } from './lib/load';
 import { rawInsertsPerSecond } from './lib/raw-inserts';
 import { machineLine, table, verdict, writeResult } from './lib/report';
 import { percentile, round } from './lib/stats';
 import { openVisitorSockets } from './lib/visitor-sockets';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const rate = Number(process.env.BENCH_RATE ?? 10);
+const { seconds, rate } = benchKnobs(10);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONCURRENCY = 10;
 const CONVERSATIONS = 200;

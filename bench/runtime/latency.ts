@@ -14,13 +14,13 @@ import {
 } from '../../apps/runtime/test/reliability/harness/clients';
 import { type RuntimeProcess, spawnRuntime } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import { createBenchDatabase } from './lib/bench-database';
+import { benchKnobs } from './lib/knobs';
 import { closedLoop, type LatencyResult, latencyRun } from './lib/load';
 import { machineLine, table, verdict, writeResult } from './lib/report';
 import { percentile, round } from './lib/stats';
 import { openVisitorSockets } from './lib/visitor-sockets';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const rate = Number(process.env.BENCH_RATE ?? 10);
+const { seconds, rate } = benchKnobs(15);
 const STEPS = [100, 1000, 5000];
 const CONCURRENCY = 10;
 const GOAL_ONE = 50;

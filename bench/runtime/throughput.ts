@@ -12,6 +12,7 @@ import { AgentWatcher, startVisitors } from '../../apps/runtime/test/reliability
 import { spawnRuntime } from '../../apps/runtime/test/reliability/harness/runtime-process';
 import { createBenchDatabase } from './lib/bench-database';
 import { summarizeProfile } from './lib/cpu-profile';
+import { benchKnobs } from './lib/knobs';
 import { closedLoop } from './lib/load';
 import { rawInsertsPerSecond } from './lib/raw-inserts';
 import { machineLine, table, verdict, writeResult } from './lib/report';
@@ -28,7 +29,7 @@ async function statementsRun(database: Awaited<ReturnType<typeof createBenchData
 
 const CONCURRENCY = 10; // the runtime's pg pool size
 const CONVERSATIONS = 200;
-const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const { seconds } = benchKnobs(15);
 const profile = process.argv.includes('--profile');
 const GOAL = 0.5;
 
