@@ -1,6 +1,6 @@
 import type { AnswerInput } from '../provider';
 import { terms } from './nlp';
-import { retrieve, sectionAsked } from './retrieve';
+import { questionCoverage, retrieve, sectionAsked } from './retrieve';
 
 /** Below this cosine the best knowledge sentence is taken as unrelated (measured on the corpus questions). */
 export const ANSWER_THRESHOLD = 0.15;
@@ -11,6 +11,11 @@ const COMPANION_RATIO = 0.75;
  * cost per year?" is answered by "Yearly billing saves 20%." only with the Pro line beside it.
  */
 const COMPLEMENT_RATIO = 0.5;
+/**
+ * An answer must hold at least this share of the question's weight (questionCoverage), or the block takes its
+ * not-found path: a sentence that shares one word with a question about something else is not an answer.
+ */
+export const MIN_COVERAGE = 1 / 3;
 
 export const NOT_FOUND_ANSWER = "I'm sorry, I don't have information about that.";
 
@@ -31,6 +36,7 @@ export function answerOffline({ question, knowledge }: AnswerInput): { found: bo
     picked.push(p);
     for (const term of adds) covered.add(term);
   }
+  if (questionCoverage(question, knowledge, picked) < MIN_COVERAGE) return { found: false, answer: NOT_FOUND_ANSWER };
   const answer = picked
     .sort((a, b) => a.position - b.position)
     .map((p) => p.sentence)

@@ -7,7 +7,7 @@ export type Passage = { sentence: string; position: number; score: number };
 
 type KnowledgeIndex = {
   tfidf: TfIdf;
-  passages: Array<{ sentence: string; vector: Map<string, number> }>;
+  passages: Array<{ sentence: string; heading: string; vector: Map<string, number> }>;
   /** Each heading's terms and the sentences under it, in order. */
   sections: Array<{ terms: Set<string>; sentences: string[] }>;
 };
@@ -60,7 +60,7 @@ function indexFor(knowledge: string): KnowledgeIndex {
     if (heading) sections.set(heading, [...(sections.get(heading) ?? []), sentence]);
   const index = {
     tfidf,
-    passages: list.map((s, i) => ({ sentence: s.sentence, vector: tfidf.vector(docs[i]!) })),
+    passages: list.map((s, i) => ({ sentence: s.sentence, heading: s.heading, vector: tfidf.vector(docs[i]!) })),
     sections: [...sections].map(([heading, sentences]) => ({ terms: new Set(terms(heading)), sentences })),
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -91,4 +91,24 @@ export function retrieve(question: string, knowledge: string, limit = 3): Passag
     .filter((p) => p.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
+}
+
+/**
+ * The share of a question's weight that the chosen passages (read under their headings) hold, each question word
+ * weighing its rarity in the knowledge; a word the knowledge never uses weighs the most, since it names what the
+ * knowledge may not cover ("Export to PDF fails with error 500" shares only "export" with "Export conversations as
+ * CSV"). 1 when the question has no words to weigh.
+ */
+export function questionCoverage(question: string, knowledge: string, chosen: Passage[]): number {
+  const asked = [...new Set(terms(question))];
+  if (asked.length === 0) return 1;
+  const { tfidf, passages } = indexFor(knowledge);
+  const held = new Set(
+    chosen.flatMap(({ position }) => {
+      const passage = passages[position];
+      return passage ? terms(passage.heading ? `${passage.heading}. ${passage.sentence}` : passage.sentence) : [];
+    }),
+  );
+  const weight = (words: string[]) => words.reduce((sum, term) => sum + tfidf.weight(term), 0);
+  return weight(asked.filter((term) => held.has(term))) / weight(asked);
 }
