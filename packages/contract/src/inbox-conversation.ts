@@ -26,18 +26,13 @@ export type VisitorReach = z.infer<typeof VisitorReach>;
 
 export const ConversationDetail = z.object({
   conversation: ConversationHeadline.extend({
-    lastSeq: z.number().int().nonnegative(),
     /** The bot waits for an HTTP call or an AI answer (when the runtime says; conversation frames always do). */
     working: z.boolean().optional(),
-    unread: z.number().int().nonnegative(),
     assignee: Named.extend({ avatarUrl: z.string().nullable(), presence: Presence }).nullable(),
-    team: Named.nullable(),
     bot: Named,
     variables: Variables,
     handedOffAt: Iso.nullable(),
     firstResponseAt: Iso.nullable(),
-    resolvedAt: Iso.nullable(),
-    createdAt: Iso,
     updatedAt: Iso.optional(),
     /** The visitor's latest rating (null: never rated). */
     rating: ConversationRating.nullable(),

@@ -60,21 +60,21 @@ export const ConversationHeadline = z.object({
   summaryData: HandoffSummary.nullable(),
   /** Set while it waits for follow-up: nobody was available when the visitor asked for a person. */
   followUp: FollowUp.nullable(),
+  lastSeq: z.number().int().nonnegative(),
+  unread: z.number().int().nonnegative(),
+  team: Named.nullable(),
+  resolvedAt: Iso.nullable(),
+  createdAt: Iso,
 });
 
 /** One line of the inbox list. */
 export const InboxRow = ConversationHeadline.extend({
   visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }),
   assignee: Named.nullable(),
-  team: Named.nullable(),
   lastMessage: z
     .object({ author: z.string(), authorName: z.string().nullable(), text: z.string(), createdAt: Iso })
     .nullable(),
-  lastSeq: z.number().int().nonnegative(),
-  unread: z.number().int().nonnegative(),
   waitingSince: Iso.nullable(),
-  resolvedAt: Iso.nullable(),
-  createdAt: Iso,
   updatedAt: Iso,
 });
 export type InboxRow = z.infer<typeof InboxRow>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AuthorKind, ConversationStatus, Message, Priority } from './conversation';
+import { AuthorKind, Message } from './conversation';
+import { ConversationHeadline } from './inbox';
 
 /**
  * WebSocket at /ws. Widget: `/ws?visitorToken=...`; inbox: cookie session.
@@ -18,10 +19,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
-export const ConversationSummaryEvent = z.object({
-  id: z.string(),
-  status: ConversationStatus,
-  priority: Priority.nullable(),
+/** A conversation's id, status and priority as the inbox headline has them, and who holds it now. */
+export const ConversationSummaryEvent = ConversationHeadline.pick({ id: true, status: true, priority: true }).extend({
   assigneeId: z.string().nullable(),
   teamId: z.string().nullable(),
   lastSeq: z.number().int(),
