@@ -8,7 +8,7 @@ import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { adminErrors, errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { endpointProblem } from './endpoint-guard';
 import { readAiSettings, saveAiSettings } from './settings-store';
@@ -23,14 +23,12 @@ const routes = {
     summary: "The workspace's AI provider, endpoint and model; the key only as set or not and its last 4 (admin)",
     responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors },
   }),
-  put: route('put', '/settings', {
+  put: route('put', '/settings', takes({ body: UpdateAiSettingsRequest }), {
     summary: 'Save the AI provider, key (stored encrypted), endpoint and model; applies without a restart (admin)',
-    request: { body: jsonBody(UpdateAiSettingsRequest) },
     responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors, ...errorsOf(409) },
   }),
-  test: route('post', '/test-connection', {
+  test: route('post', '/test-connection', takes({ body: TestAiConnectionRequest }), {
     summary: 'Try an endpoint, key and model with one small request; stores nothing (admin)',
-    request: { body: jsonBody(TestAiConnectionRequest) },
     responses: {
       200: jsonResponse(TestAiConnectionAnswer, 'What the endpoint said'),
       ...adminErrors,

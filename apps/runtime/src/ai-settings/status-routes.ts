@@ -10,7 +10,7 @@ import { answeredBy } from '../ai';
 import { type AppEnv, createRouter } from '../http/env';
 import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import { agentSuggestion } from '../inbox/summary';
 import type { Services } from '../services';
 
@@ -20,18 +20,16 @@ const statusRoute = route('get', '', {
   summary: 'Which AI provider is active (admin)',
   responses: { 200: jsonResponse(AiStatus, 'The active provider'), ...errorsOf(401, 403) },
 });
-const previewSummaryRoute = route('post', '/preview-summary', {
+const previewSummaryRoute = route('post', '/preview-summary', takes({ body: PreviewSummaryRequest }), {
   summary: 'The handoff summary (and AI priority) for a builder preview transcript (admin); writes and alerts nothing',
-  request: { body: jsonBody(PreviewSummaryRequest) },
   responses: {
     200: jsonResponse(PreviewSummaryAnswer, 'What the handoff summary would say'),
     ...errorsOf(400, 401, 403, 429),
   },
 });
 
-const previewIntentRoute = route('post', '/preview-intent', {
+const previewIntentRoute = route('post', '/preview-intent', takes({ body: PreviewIntentRequest }), {
   summary: "The intent a live chat would match for a builder preview message (admin); the workspace's provider decides",
-  request: { body: jsonBody(PreviewIntentRequest) },
   responses: {
     200: jsonResponse(PreviewIntentAnswer, 'The intent matched, if any, and its confidence'),
     ...errorsOf(400, 401, 403, 429),

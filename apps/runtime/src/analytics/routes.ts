@@ -9,7 +9,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { currentUser, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { blockFigures } from './block-figures';
 import { conversationsCsvPages } from './export-csv';
@@ -21,9 +21,8 @@ const refused = errorsOf(400, 401, 403);
 
 const base = '/api/analytics';
 const route = routesUnder(base, 'Analytics (admin)');
-const overviewRoute = route('get', '/overview', {
+const overviewRoute = route('get', '/overview', takes({ query: AnalyticsOverviewQuery }), {
   summary: "Figures of the conversations started in a range of days (the workspace's time zone), with filters",
-  request: { query: AnalyticsOverviewQuery },
   responses: { 200: jsonResponse(AnalyticsOverview, 'Figures'), ...refused },
 });
 
@@ -33,22 +32,19 @@ const liveRoute = route('get', '/live', {
   responses: { 200: jsonResponse(AnalyticsLive, 'Live figures'), ...refused },
 });
 
-const blocksRoute = route('get', '/blocks', {
+const blocksRoute = route('get', '/blocks', takes({ query: AnalyticsBlocksQuery }), {
   summary:
     'Per block, per flow version: visitors who reached it, visits, drop-off (never negative), handoffs, intents matched; optionally of the conversations started in a range of days',
-  request: { query: AnalyticsBlocksQuery },
   responses: { 200: jsonResponse(AnalyticsBlocksResponse, 'Block figures'), ...refused },
 });
 
-const peopleRoute = route('get', '/people', {
+const peopleRoute = route('get', '/people', takes({ query: AnalyticsOverviewQuery }), {
   summary: 'Per agent and per team: conversations handled, first response and resolution times (median, p90)',
-  request: { query: AnalyticsOverviewQuery },
   responses: { 200: jsonResponse(AnalyticsPeopleResponse, 'Figures per agent and team'), ...refused },
 });
 
-const exportRoute = route('get', '/conversations.csv', {
+const exportRoute = route('get', '/conversations.csv', takes({ query: AnalyticsOverviewQuery }), {
   summary: 'CSV of the conversations started in the range, with their figures',
-  request: { query: AnalyticsOverviewQuery },
   responses: {
     200: { description: 'CSV, one conversation a line', content: { 'text/csv': { schema: z.string() } } },
     ...refused,

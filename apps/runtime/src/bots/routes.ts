@@ -2,7 +2,7 @@ import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowd
 import { createRouter } from '../http/env';
 import { notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from './repository';
 
@@ -12,19 +12,16 @@ const listRoute = route('get', '', {
   summary: 'Bots of my workspace',
   responses: { 200: jsonResponse(BotsAnswer, 'Bots'), ...errorsOf(401) },
 });
-const createBotRoute = route('post', '', {
+const createBotRoute = route('post', '', takes({ body: CreateBotRequest }), {
   summary: 'Create a bot (admin)',
-  request: { body: jsonBody(CreateBotRequest) },
   responses: { 201: jsonResponse(BotAnswer, 'Created'), ...errorsOf(400, 401, 403) },
 });
-const getRoute = route('get', '/{id}', {
+const getRoute = route('get', '/{id}', takes({ params: IdParam }), {
   summary: 'One bot',
-  request: { params: IdParam },
   responses: { 200: jsonResponse(BotAnswer, 'The bot'), ...errorsOf(401, 404) },
 });
-const patchRoute = route('patch', '/{id}', {
+const patchRoute = route('patch', '/{id}', takes({ params: IdParam, body: PatchBotRequest }), {
   summary: 'Change name, allowed origins, theme or widget texts (admin)',
-  request: { params: IdParam, body: jsonBody(PatchBotRequest) },
   responses: { 200: jsonResponse(BotAnswer, 'Updated'), ...errorsOf(400, 401, 403, 404) },
 });
 

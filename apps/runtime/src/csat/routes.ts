@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { createRouter } from '../http/env';
 import { requireVisitor, visitorConversation } from '../http/middleware/visitor-auth';
 import { ConversationIdParam, visitorSecurity } from '../http/routes/public/schemas';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { CSAT_PAGE_PATH, readRatingToken } from './link';
 import { csatPage, invalidLinkPage, ratingForm } from './page';
@@ -14,23 +14,20 @@ const base = '/api/public/conversations/{id}/csat';
 const visitorErrors = errorsOf(400, 401, 404, 409, 429);
 
 const route = routesUnder(base, 'Widget');
-const stateRoute = route('get', '', {
+const stateRoute = route('get', '', takes({ params: ConversationIdParam }), {
   summary:
     'Whether to ask for a rating of this resolution (the bot asks, the conversation is resolved) and what was given',
   security: visitorSecurity,
-  request: { params: ConversationIdParam },
   responses: { 200: jsonResponse(CsatState, 'Survey of the current resolution'), ...visitorErrors },
 });
-const rateRoute = route('post', '', {
+const rateRoute = route('post', '', takes({ params: ConversationIdParam, body: CsatRatingRequest }), {
   summary: 'Rate the resolution (1–5; thumbs: 1 down, 5 up), once per resolution; 409 for a second rating',
   security: visitorSecurity,
-  request: { params: ConversationIdParam, body: jsonBody(CsatRatingRequest) },
   responses: { 201: jsonResponse(CsatState, 'Rated'), ...visitorErrors },
 });
-const commentRoute = route('post', '/comment', {
+const commentRoute = route('post', '/comment', takes({ params: ConversationIdParam, body: CsatCommentRequest }), {
   summary: 'The optional comment after a rating (once)',
   security: visitorSecurity,
-  request: { params: ConversationIdParam, body: jsonBody(CsatCommentRequest) },
   responses: { 200: jsonResponse(CsatState, 'Comment saved'), ...visitorErrors },
 });
 

@@ -9,7 +9,7 @@ import {
 import { createRouter } from '../http/env';
 import { conflict, notFound } from '../http/errors';
 import { requireAdmin } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { emailDb, type MailboxRow, type OutboxRow } from './tables';
@@ -40,24 +40,20 @@ const toOutbox = (row: OutboxRow) => ({
 });
 
 const route = routesUnder(EMAIL_API_PREFIX, 'Email');
-const mailboxList = route('get', '/mailbox', {
+const mailboxList = route('get', '/mailbox', takes({ query: MailboxQuery }), {
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
-  request: { query: MailboxQuery },
   responses: { 200: jsonResponse(MailboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
 });
-const mailboxOne = route('get', '/mailbox/{id}', {
+const mailboxOne = route('get', '/mailbox/{id}', takes({ params: IdParam }), {
   summary: 'One local email with its HTML; marks it read (admin)',
-  request: { params: IdParam },
   responses: { 200: jsonResponse(MailAnswer, 'The email'), ...errorsOf(401, 403, 404) },
 });
-const outboxList = route('get', '/outbox', {
+const outboxList = route('get', '/outbox', takes({ query: OutboxQuery }), {
   summary: 'Outbox with delivery status, attempts and last error (admin)',
-  request: { query: OutboxQuery },
   responses: { 200: jsonResponse(OutboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
 });
-const outboxRetry = route('post', '/outbox/{id}/retry', {
+const outboxRetry = route('post', '/outbox/{id}/retry', takes({ params: IdParam }), {
   summary: 'Send a failed email again, with the same idempotency key (admin)',
-  request: { params: IdParam },
   responses: { 200: jsonResponse(OutboxEmailAnswer, 'Queued again'), ...errorsOf(401, 403, 404, 409) },
 });
 

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { continuityRoutes } from './continuity/routes';
@@ -22,18 +22,16 @@ const prefsGet = route('get', '/preferences', {
   summary: 'My email notification preferences (each event on/off)',
   responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(401) },
 });
-const prefsPut = route('put', '/preferences', {
+const prefsPut = route('put', '/preferences', takes({ body: PreferencesRequest }), {
   summary: 'Turn my notification events on or off',
-  request: { body: jsonBody(PreferencesRequest) },
   responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(400, 401) },
 });
 const settingsGet = route('get', '/settings', {
   summary: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
   responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(401) },
 });
-const settingsPut = route('put', '/settings', {
+const settingsPut = route('put', '/settings', takes({ body: NotificationSettingsPatch }), {
   summary: 'Change workspace notification rules (admin)',
-  request: { body: jsonBody(NotificationSettingsPatch) },
   responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(400, 401, 403) },
 });
 

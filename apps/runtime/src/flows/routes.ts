@@ -13,7 +13,7 @@ import { findWorkspaceBot } from '../bots/repository';
 import { type AppEnv, createRouter } from '../http/env';
 import { ApiError, conflict, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import {
   createFlow,
@@ -33,35 +33,29 @@ const CreateFlow = CreateFlowRequest.extend({ draft: CheckedFlowDraft });
 const SaveDraft = SaveDraftRequest.extend({ draft: CheckedFlowDraft });
 
 const route = routesUnder(FLOWS_BASE, 'Flows');
-const listRoute = route('get', '', {
+const listRoute = route('get', '', takes({ query: FlowsQuery }), {
   summary: 'Flows of my workspace (optionally of one bot)',
-  request: { query: FlowsQuery },
   responses: { 200: jsonResponse(FlowsAnswer, 'Flows'), ...errorsOf(401) },
 });
-const createFlowRoute = route('post', '', {
+const createFlowRoute = route('post', '', takes({ body: CreateFlow }), {
   summary: 'Create a draft flow for a bot (admin)',
-  request: { body: jsonBody(CreateFlow) },
   responses: { 201: jsonResponse(FlowAnswer, 'Created'), ...errorsOf(400, 401, 403, 404) },
 });
-const getRoute = route('get', '/{id}', {
+const getRoute = route('get', '/{id}', takes({ params: FlowIdParam }), {
   summary: 'A flow with its draft',
-  request: { params: FlowIdParam },
   responses: { 200: jsonResponse(FlowAnswer, 'The flow'), ...errorsOf(401, 404) },
 });
-const saveRoute = route('put', '/{id}/draft', {
+const saveRoute = route('put', '/{id}/draft', takes({ params: FlowIdParam, body: SaveDraft }), {
   summary: 'Save the draft (admin); published versions are untouched',
-  request: { params: FlowIdParam, body: jsonBody(SaveDraft) },
   responses: { 200: jsonResponse(FlowAnswer, 'Saved'), ...errorsOf(400, 401, 403, 404, 409) },
 });
-const liveRoute = route('post', '/{id}/live', {
+const liveRoute = route('post', '/{id}/live', takes({ params: FlowIdParam, body: MakeLiveRequest }), {
   summary: "Make a published flow its bot's live flow, without publishing again (admin)",
   description: `Where another flow is live, \`replacesFlowId\` must name it, else 409 \`${LIVE_FLOW_CONFLICT}\`.`,
-  request: { params: FlowIdParam, body: jsonBody(MakeLiveRequest) },
   responses: { 200: jsonResponse(PublishOutcome, 'Live'), ...errorsOf(400, 401, 403, 404, 409) },
 });
-const deleteRoute = route('delete', '/{id}', {
+const deleteRoute = route('delete', '/{id}', takes({ params: FlowIdParam }), {
   summary: 'Delete a flow that is not live (admin)',
-  request: { params: FlowIdParam },
   responses: { 204: { description: 'Deleted' }, ...errorsOf(401, 403, 404, 409) },
 });
 

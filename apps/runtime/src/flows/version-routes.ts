@@ -14,7 +14,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { ApiError, badRequest, notFound, zodDetails } from '../http/errors';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import { knowledgeSourceProblems } from '../knowledge/flow-check';
 import type { Services } from '../services';
 import { saveDraft, toFlowJson } from './repository';
@@ -27,41 +27,27 @@ const ValidateRequest = ValidateFlowRequest.unwrap().extend({ draft: CheckedFlow
 const VersionParams = FlowIdParam.extend({ number: z.coerce.number().int().positive().max(1_000_000) });
 
 const route = routesUnder(FLOWS_BASE, 'Flows');
-const validateRoute = route('post', '/{id}/validate', {
+const validateRoute = route('post', '/{id}/validate', takes({ params: FlowIdParam, optionalBody: ValidateRequest }), {
   summary: 'Check the saved draft (or a posted one) and list every problem',
-  request: {
-    params: FlowIdParam,
-    body: { required: false, content: { 'application/json': { schema: ValidateRequest } } },
-  },
   responses: { 200: jsonResponse(ValidateFlowAnswer, 'Problems'), ...errorsOf(400, 401, 404) },
 });
-const publishRoute = route('post', '/{id}/publish', {
+const publishRoute = route('post', '/{id}/publish', takes({ params: FlowIdParam, optionalBody: PublishFlowRequest }), {
   summary: 'Publish the draft as a new immutable version, live for its bot as asked (admin)',
   description:
     'Without `makeLive` the flow goes live only where that replaces nothing. `makeLive: true` where another flow ' +
     `is live needs \`replacesFlowId\` naming it, else 409 \`${LIVE_FLOW_CONFLICT}\` (details: the bot and its live flow).`,
-  request: {
-    params: FlowIdParam,
-    body: { required: false, content: { 'application/json': { schema: PublishFlowRequest } } },
-  },
   responses: { 201: jsonResponse(PublishAnswer, 'Published'), ...errorsOf(400, 401, 403, 404, 409, 422) },
 });
-const versionsRoute = route('get', '/{id}/versions', {
+const versionsRoute = route('get', '/{id}/versions', takes({ params: FlowIdParam }), {
   summary: 'Published versions, newest first',
-  request: { params: FlowIdParam },
   responses: { 200: jsonResponse(FlowVersionsAnswer, 'Versions'), ...errorsOf(401, 404) },
 });
-const versionRoute = route('get', '/{id}/versions/{number}', {
+const versionRoute = route('get', '/{id}/versions/{number}', takes({ params: VersionParams }), {
   summary: 'One published version with its document',
-  request: { params: VersionParams },
   responses: { 200: jsonResponse(FlowVersionAnswer, 'The version'), ...errorsOf(400, 401, 404) },
 });
-const rollbackRoute = route('post', '/{id}/rollback', {
+const rollbackRoute = route('post', '/{id}/rollback', takes({ params: FlowIdParam, body: RollbackRequest }), {
   summary: 'Republish an earlier version as the newest one and restore it as the draft (admin)',
-  request: {
-    params: FlowIdParam,
-    body: jsonBody(RollbackRequest),
-  },
   responses: { 201: jsonResponse(RollbackAnswer, 'Rolled back'), ...errorsOf(400, 401, 403, 404) },
 });
 

@@ -49,11 +49,55 @@ export const IdParam = z.object({ id: z.string().min(1).max(100) });
 /** What a route declares besides its method, path and tag: summary, request, responses, description, security. */
 type RouteDetails = Omit<RouteConfig, 'method' | 'path' | 'tags'>;
 
+type RouteParameters = NonNullable<NonNullable<RouteConfig['request']>['params']>;
+type RouteRequest = NonNullable<RouteConfig['request']>;
+
+/** What a route takes: path parameters, query, and a JSON body (required, or optional), each a zod schema. */
+type RouteInput = { params?: RouteParameters; query?: RouteParameters; body?: z.ZodType; optionalBody?: z.ZodType };
+
+const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: false,
+  content: { 'application/json': { schema } },
+});
+
+/** The OpenAPI `request` of a route's input. */
+type RequestOf<I extends RouteInput> = Omit<I, 'body' | 'optionalBody'> &
+  (I['body'] extends z.ZodType ? { body: ReturnType<typeof jsonBody<I['body']>> } : unknown) &
+  (I['optionalBody'] extends z.ZodType ? { body: ReturnType<typeof optionalJsonBody<I['optionalBody']>> } : unknown);
+
+/** A route's request, from what it takes: `takes({ params: IdParam, body: PatchBotRequest })`. */
+export function takes<const I extends RouteInput>({ body, optionalBody, ...parameters }: I): RequestOf<I> {
+  const json = body ? jsonBody(body) : optionalBody && optionalJsonBody(optionalBody);
+  return (json ? { ...parameters, body: json } : parameters) as unknown as RequestOf<I>;
+}
+
+type Declared<
+  Base extends string,
+  M extends RouteConfig['method'],
+  P extends string,
+  D extends RouteDetails,
+> = ReturnType<typeof createRoute<`${Base}${P}`, { method: M; path: `${Base}${P}`; tags: string[] } & D>>;
+
 /**
- * Declares the routes of one area, its base path and OpenAPI tag said once:
- * `const getRoute = route('get', '/{id}', { summary: 'One bot', request: …, responses: … })`.
+ * Declares the routes of one area, its base path and OpenAPI tag said once. What a route takes comes first, like
+ * a signature: `route('patch', '/{id}', takes({ params: IdParam, body: PatchBot }), { summary: …, responses: … })`;
+ * a route that takes nothing: `route('get', '', { summary: …, responses: … })`.
  */
 export function routesUnder<const Base extends string>(base: Base, tag: string) {
-  return <M extends RouteConfig['method'], P extends string, D extends RouteDetails>(method: M, path: P, details: D) =>
-    createRoute({ method, path: `${base}${path}` as `${Base}${P}`, tags: [tag], ...details });
+  function route<M extends RouteConfig['method'], P extends string, D extends RouteDetails>(
+    method: M,
+    path: P,
+    details: D,
+  ): Declared<Base, M, P, D>;
+  function route<
+    M extends RouteConfig['method'],
+    P extends string,
+    R extends RouteRequest,
+    D extends Omit<RouteDetails, 'request'>,
+  >(method: M, path: P, request: R, details: D): Declared<Base, M, P, D & { request: R }>;
+  function route(method: RouteConfig['method'], path: string, ...rest: [RouteDetails] | [RouteRequest, RouteDetails]) {
+    const details = rest.length === 1 ? rest[0] : { ...rest[1], request: rest[0] };
+    return createRoute({ method, path: `${base}${path}`, tags: [tag], ...details });
+  }
+  return route;
 }

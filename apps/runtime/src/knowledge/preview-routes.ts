@@ -11,7 +11,7 @@ import { lastVisitorText } from '../ai/transcript';
 import { type AppEnv, createRouter } from '../http/env';
 import { requireAdmin, requireUser } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { type AgentTurnCall, answerFromKnowledge, callExternal } from '../services/external-effects';
 import { retrievePassages } from './grounding';
@@ -19,15 +19,13 @@ import { withVectorPassages } from './hybrid-passages';
 import { workspaceEmbedder } from './workspace-embedder';
 
 const route = routesUnder('/api/admin/knowledge', 'Knowledge');
-const previewAnswer = route('post', '/preview-answer', {
+const previewAnswer = route('post', '/preview-answer', takes({ body: KnowledgePreviewAnswerRequest }), {
   summary:
     "What an AI answer block would say from these sources and its own knowledge text, and the passages it used (the builder's preview)",
-  request: { body: jsonBody(KnowledgePreviewAnswerRequest) },
   responses: { 200: jsonResponse(KnowledgePreviewAnswer, 'Answer'), ...errorsOf(400, 401, 403, 429) },
 });
-const previewAgentTurn = route('post', '/preview-agent-turn', {
+const previewAgentTurn = route('post', '/preview-agent-turn', takes({ body: KnowledgePreviewAgentTurnRequest }), {
   summary: "What an AI agent block would say next in this chat, and the passages it used (the builder's preview)",
-  request: { body: jsonBody(KnowledgePreviewAgentTurnRequest) },
   responses: { 200: jsonResponse(KnowledgePreviewAgentTurn, 'The next turn'), ...errorsOf(400, 401, 403, 429) },
 });
 

@@ -12,7 +12,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createRouter } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
 import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { adminErrors, errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { indexKnowledgeSource } from './indexer';
 import { nextRefreshAt, refreshOf, sourceUrl } from './refresh';
@@ -49,39 +49,32 @@ const routes = {
     summary: "The workspace's knowledge sources with indexing progress and failures (admin)",
     responses: { 200: jsonResponse(KnowledgeSourceList, 'Sources'), ...adminErrors },
   }),
-  create: route('post', '', {
+  create: route('post', '', takes({ body: CreateKnowledgeSourceRequest }), {
     summary: 'Add Q&A pairs, a text or a web page/site; indexing starts in the background (admin)',
-    request: { body: jsonBody(CreateKnowledgeSourceRequest) },
     responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors },
   }),
-  upload: route('post', '/files', {
+  upload: route('post', '/files', takes({ query: KnowledgeFileQuery }), {
     summary: 'Upload a PDF, DOCX, Markdown, HTML or TXT file as the raw body (admin, at most 10 MB)',
-    request: { query: KnowledgeFileQuery },
     responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(413) },
   }),
-  get: route('get', '/{id}', {
+  get: route('get', '/{id}', takes({ params: IdParam }), {
     summary: 'One source, for polling its progress (admin)',
-    request: { params: IdParam },
     responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
-  content: route('get', '/{id}/content', {
+  content: route('get', '/{id}/content', takes({ params: IdParam }), {
     summary: 'What a Q&A, text or web source holds, to edit it (admin; a file is uploaded again)',
-    request: { params: IdParam },
     responses: { 200: jsonResponse(KnowledgeSourceContent, 'Content'), ...adminErrors, ...errorsOf(404) },
   }),
-  update: route('put', '/{id}', {
+  update: route('put', '/{id}', takes({ params: IdParam, body: UpdateKnowledgeSourceRequest }), {
     summary: 'Change a Q&A, text or web source (its kind stays); it is indexed again (admin)',
-    request: { params: IdParam, body: jsonBody(UpdateKnowledgeSourceRequest) },
     responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
-  reindex: route('post', '/{id}/reindex', {
+  reindex: route('post', '/{id}/reindex', takes({ params: IdParam }), {
     summary: 'Index again; the old chunks stay searchable until the new ones replace them (admin)',
-    request: { params: IdParam },
     responses: { 202: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
   }),
-  remove: route('delete', '/{id}', {
+  remove: route('delete', '/{id}', takes({ params: IdParam }), {
     summary: 'Delete a source and its chunks (admin)',
-    request: { params: IdParam },
     responses: { 200: jsonResponse(KnowledgeSourceDeleted, 'Deleted'), ...adminErrors, ...errorsOf(404) },
   }),
 };

@@ -12,7 +12,7 @@ import type { Database } from '../db/schema';
 import { createRouter } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import { workspaceRow } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
@@ -21,24 +21,20 @@ import { clearTeamOfficeHours, effectiveOfficeHours, readOfficeHours, writeOffic
 
 const base = '/api/admin/office-hours';
 const route = routesUnder(base, 'Office hours');
-const getRoute = route('get', '', {
+const getRoute = route('get', '', takes({ query: OfficeHoursScope }), {
   summary: 'Office hours, reply time and offline rules of the workspace or a team, with a live preview',
-  request: { query: OfficeHoursScope },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), ...errorsOf(401, 404) },
 });
-const putRoute = route('put', '', {
+const putRoute = route('put', '', takes({ query: OfficeHoursScope, body: OfficeHoursSettings }), {
   summary: 'Save office hours for the workspace or a team (admin)',
-  request: { query: OfficeHoursScope, body: jsonBody(OfficeHoursSettings) },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Saved'), ...errorsOf(400, 401, 403, 404) },
 });
-const deleteRoute = route('delete', '', {
+const deleteRoute = route('delete', '', takes({ query: TeamOfficeHoursScope }), {
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
-  request: { query: TeamOfficeHoursScope },
   responses: { 200: jsonResponse(OfficeHoursResponse, 'Cleared'), ...errorsOf(400, 401, 403, 404) },
 });
-const previewRoute = route('post', '/preview', {
+const previewRoute = route('post', '/preview', takes({ body: OfficePreviewRequest }), {
   summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',
-  request: { body: jsonBody(OfficePreviewRequest) },
   responses: { 200: jsonResponse(OfficePreviewAnswer, 'Preview'), ...errorsOf(400, 401) },
 });
 

@@ -1,7 +1,7 @@
 import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { readChecklist, recordMark } from './checklist';
 
@@ -12,9 +12,8 @@ const getRoute = route('get', '', {
   summary: "The workspace's first-run checklist, ticked from its data",
   responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(401) },
 });
-const markRoute = route('post', '/marks', {
+const markRoute = route('post', '/marks', takes({ body: OnboardingMarkRequest }), {
   summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist (admin)',
-  request: { body: jsonBody(OnboardingMarkRequest) },
   responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(400, 401, 403) },
 });
 

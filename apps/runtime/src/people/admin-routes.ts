@@ -1,7 +1,7 @@
 import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
 import { createRouter } from '../http/env';
 import { currentUser, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
 
@@ -11,21 +11,18 @@ const listRoute = route('get', '', {
   responses: { 200: jsonResponse(InvitesResponse, 'Open invites'), ...errorsOf(401, 403) },
 });
 
-const createInviteRoute = route('post', '', {
+const createInviteRoute = route('post', '', takes({ body: InviteRequest }), {
   summary: 'Invite a person by email (they choose their password through a link valid 72 hours, once)',
-  request: { body: jsonBody(InviteRequest) },
   responses: { 201: jsonResponse(InviteResponse, 'Invited; the email is queued'), ...errorsOf(400, 401, 403, 409) },
 });
 
-const resendRoute = route('post', '/{id}/resend', {
+const resendRoute = route('post', '/{id}/resend', takes({ params: IdParam }), {
   summary: 'Send the invite again with a new link (the previous link stops working)',
-  request: { params: IdParam },
   responses: { 200: jsonResponse(InviteResponse, 'Sent again'), ...errorsOf(401, 403, 404) },
 });
 
-const revokeRoute = route('delete', '/{id}', {
+const revokeRoute = route('delete', '/{id}', takes({ params: IdParam }), {
   summary: 'Withdraw an invite (its link stops working)',
-  request: { params: IdParam },
   responses: { 204: { description: 'Withdrawn' }, ...errorsOf(401, 403, 404) },
 });
 

@@ -20,7 +20,7 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
 } from '../http/middleware/auth';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { spend } from './auth-budgets';
 import { acceptInvite, describeInvite } from './invites';
@@ -37,14 +37,12 @@ type RouteWords = { summary: string; answer: string };
  * used), and using it with the chosen password, which signs this browser in (POST `path` + `usePath`).
  */
 const emailedLinkRoutes = (path: string, usePath: string, words: { info: RouteWords; use: RouteWords }) => ({
-  info: route('get', path, {
+  info: route('get', path, takes({ query: LinkTokenQuery }), {
     summary: words.info.summary,
-    request: { query: LinkTokenQuery },
     responses: { 200: jsonResponse(PasswordLinkInfo, words.info.answer), ...errorsOf(400) },
   }),
-  use: route('post', `${path}${usePath}`, {
+  use: route('post', `${path}${usePath}`, takes({ body: SetPasswordRequest }), {
     summary: words.use.summary,
-    request: { body: jsonBody(SetPasswordRequest) },
     responses: { 200: jsonResponse(SessionUserAnswer, words.use.answer), ...linkErrors },
   }),
 });
@@ -68,17 +66,15 @@ const resetLink = emailedLinkRoutes('/password-reset', '/confirm', {
     answer: 'Signed in with the new password',
   },
 });
-const resetRequestRoute = route('post', '/password-reset', {
+const resetRequestRoute = route('post', '/password-reset', takes({ body: PasswordResetRequest }), {
   summary: 'Forgot password: email a reset link (valid 1 hour, once) if the address has an account',
-  request: { body: jsonBody(PasswordResetRequest) },
   responses: {
     202: jsonResponse(PasswordResetAnswer, 'The same answer whether or not the address has an account'),
     ...errorsOf(400, 403, 429),
   },
 });
-const changeRoute = route('post', '/password', {
+const changeRoute = route('post', '/password', takes({ body: ChangePasswordRequest }), {
   summary: 'Change my own password (the current one is required); my other sessions end',
-  request: { body: jsonBody(ChangePasswordRequest) },
   responses: { 200: jsonResponse(ChangePasswordAnswer, 'Changed'), ...errorsOf(400, 401, 403, 429) },
 });
 

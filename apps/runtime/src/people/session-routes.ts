@@ -11,7 +11,7 @@ import {
   setSessionCookie,
 } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
-import { errorsOf, jsonBody, jsonResponse, routesUnder } from '../http/schemas';
+import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { dummyPasswordHash, verifyPassword } from '../services/secrets';
@@ -21,9 +21,8 @@ import { createSession, deleteSession } from './sessions';
 import { findUserByEmail, normalizeEmail, toPublicUser, updateOwnProfile } from './users';
 
 const route = routesUnder('/api/auth', 'Auth');
-const loginRoute = route('post', '/login', {
+const loginRoute = route('post', '/login', takes({ body: LoginRequest }), {
   summary: 'Sign in with email and password; sets the session cookie',
-  request: { body: jsonBody(LoginRequest) },
   responses: { 200: jsonResponse(SessionUserAnswer, 'Signed in'), ...errorsOf(400, 401, 403, 429) },
 });
 
@@ -37,9 +36,8 @@ const meRoute = route('get', '/me', {
   responses: { 200: jsonResponse(SessionUserAnswer, 'The user'), ...errorsOf(401) },
 });
 
-const updateMeRoute = route('patch', '/me', {
+const updateMeRoute = route('patch', '/me', takes({ body: ProfilePatch }), {
   summary: 'Change my own name or avatar (any signed-in user)',
-  request: { body: jsonBody(ProfilePatch) },
   responses: { 200: jsonResponse(SessionUserAnswer, 'The updated user'), ...errorsOf(400, 401, 403) },
 });
 
