@@ -1,5 +1,7 @@
 import type { Config } from '../../src/config';
+import type { DatabaseKind } from '../../src/db/database';
 import { perSuite } from '../per-suite';
+import { useTestServer } from '../server';
 import { type FakeResendServer, startFakeResend } from './resend-server';
 
 /**
@@ -12,4 +14,36 @@ export function useFakeResend(overrides: Partial<Config>): { readonly current: F
     Object.assign(overrides, { RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: fake.baseUrl });
     return fake;
   });
+}
+
+/** A runtime for the enclosing suite (started with `overrides`) and the fake Resend server it sends email to. */
+export function useServerWithFakeResend(kind: DatabaseKind, overrides: Partial<Config>) {
+  const fake = useFakeResend(overrides);
+  return { fake, server: useTestServer(kind, overrides) };
+}
+
+/**
+ * A runtime sending email through the real `resend` SDK to a fake Resend server (from `useServerWithFakeResend`):
+ * its URL, database and fake. Suite harnesses extend it with their workspace and helpers.
+ */
+export class TestServerWithFakeResend {
+  readonly server: ReturnType<typeof useTestServer>;
+  readonly #fake: { readonly current: FakeResendServer };
+
+  constructor(running: ReturnType<typeof useServerWithFakeResend>) {
+    this.server = running.server;
+    this.#fake = running.fake;
+  }
+
+  get url() {
+    return this.server.current.server.url;
+  }
+
+  get db() {
+    return this.server.current.database.db;
+  }
+
+  get fake() {
+    return this.#fake.current;
+  }
 }

@@ -1,64 +1,65 @@
 import { beforeAll } from 'vitest';
-import type { Config } from '../../src/config';
 import type { DatabaseKind } from '../../src/db/database';
 import type { DeliveredEmail } from '../fakes/resend-server';
-import { useFakeResend } from '../fakes/use-fake-resend';
+import { TestServerWithFakeResend, useServerWithFakeResend } from '../fakes/use-fake-resend';
 import { loginHeaders, seedWorkspace, XHR } from '../fixtures/accounts';
 import { waitFor } from '../poll';
-import { useTestServer } from '../server';
 
 export const PUBLIC_URL = 'https://desk.example.test';
+
+type Headers = Record<string, string>;
 
 /**
  * A runtime sending email through the real `resend` SDK to the fake Resend server, with a workspace (admin,
  * agent, bot) and the admin signed in.
  */
 export function usePeopleServer(kind: DatabaseKind) {
-  const overrides: Partial<Config> = { PUBLIC_URL };
-  const holder = {} as { ws: Awaited<ReturnType<typeof seedWorkspace>>; admin: Headers };
-  type Headers = Record<string, string>;
-  const fake = useFakeResend(overrides);
-  const server = useTestServer(kind, overrides);
-  beforeAll(async () => {
-    holder.ws = await seedWorkspace(server.current.database.db, 'people');
-    holder.admin = await loginHeaders(server.current.server.url, holder.ws.admin.email);
-  });
+  return new PeopleServer(useServerWithFakeResend(kind, { PUBLIC_URL }));
+}
 
-  const s = {
-    get url() {
-      return server.current.server.url;
-    },
-    get db() {
-      return server.current.database.db;
-    },
-    get ws() {
-      return holder.ws;
-    },
-    get admin() {
-      return holder.admin;
-    },
-    get fake() {
-      return fake.current;
-    },
-    call: (method: string, path: string, headers: Headers, json?: unknown) =>
-      server.current.call(method, path, headers, json),
-    /** Emails delivered to `address` so far. */
-    emailsTo: (address: string) => fake.current.deliveredTo(address),
-    /** Waits for the `count`th email to `address`. */
-    nthEmailTo: (address: string, count: number): Promise<DeliveredEmail> =>
-      waitFor(async () => s.emailsTo(address)[count - 1]),
-    /** POST without a session, with the CSRF header; returns the status, body and the session cookie set. */
-    async post(path: string, json: unknown) {
-      const response = await fetch(`${s.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...XHR },
-        body: JSON.stringify(json),
-      });
-      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      return { status: response.status, body: await response.json(), cookie };
-    },
-  };
-  return s;
+class PeopleServer extends TestServerWithFakeResend {
+  readonly #seeded = {} as { ws: Awaited<ReturnType<typeof seedWorkspace>>; admin: Headers };
+
+  constructor(running: ReturnType<typeof useServerWithFakeResend>) {
+    super(running);
+    beforeAll(async () => {
+      this.#seeded.ws = await seedWorkspace(this.db, 'people');
+      this.#seeded.admin = await loginHeaders(this.url, this.#seeded.ws.admin.email);
+    });
+  }
+
+  get ws() {
+    return this.#seeded.ws;
+  }
+
+  get admin() {
+    return this.#seeded.admin;
+  }
+
+  call(method: string, path: string, headers: Headers, json?: unknown) {
+    return this.server.current.call(method, path, headers, json);
+  }
+
+  /** Emails delivered to `address` so far. */
+  emailsTo(address: string) {
+    return this.fake.deliveredTo(address);
+  }
+
+  /** Waits for the `count`th email to `address`. */
+  nthEmailTo(address: string, count: number): Promise<DeliveredEmail> {
+    return waitFor(async () => this.emailsTo(address)[count - 1]);
+  }
+
+  /** POST without a session, with the CSRF header; returns the status, body and the session cookie set. */
+  async post(path: string, json: unknown) {
+    const response = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...XHR },
+      body: JSON.stringify(json),
+    });
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    return { status: response.status, body: await response.json(), cookie };
+  }
 }
 
 /** The token of the link to `page` in an email (from its HTML: the button's href). */
