@@ -85,14 +85,7 @@ export function QaForm({ onAdded, editing, onCancel }: SourceFormProps<'qa'>) {
           <Icon name="plus" /> Add a question
         </button>
       </div>
-      <FormEnd
-        problems={problems}
-        problemsLabel="Problems with the questions"
-        busy={busy}
-        label="Add questions"
-        editing={Boolean(editing)}
-        onCancel={onCancel}
-      />
+      <FormEnd noun="questions" problems={problems} busy={busy} editing={Boolean(editing)} onCancel={onCancel} />
     </form>
   );
 }

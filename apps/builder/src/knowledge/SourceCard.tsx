@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/api';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
-import { DeleteDialog, type DeleteDialogEvents } from '../ui/DeleteDialog';
+import { DeleteDialog } from '../ui/DeleteDialog';
 import { formatDateTime } from '../ui/format';
 import { safeUrl } from '../ui/safe-url';
 import {
@@ -16,21 +16,6 @@ import {
   STATUS_LABELS,
   statusText,
 } from './source-view';
-
-function DeleteSourceDialog({ source, ...events }: { source: KnowledgeSource } & DeleteDialogEvents) {
-  return (
-    <DeleteDialog
-      title="Delete knowledge source"
-      confirmLabel="Delete source"
-      name={source.title}
-      remove={() => knowledgeApi.remove(api, source.id)}
-      {...events}
-    >
-      Delete <strong>{source.title}</strong> and its {chunkText(source.chunkCount)}? AI answers stop using it at once.
-      This cannot be undone.
-    </DeleteDialog>
-  );
-}
 
 /** Pages or files that could not be read, each with the reason. */
 function Failures({ source }: { source: KnowledgeSource }) {
@@ -153,7 +138,17 @@ export function SourceCard({
         </button>
       </div>
       {confirming ? (
-        <DeleteSourceDialog source={source} onClose={() => setConfirming(false)} onDeleted={onDeleted} />
+        <DeleteDialog
+          title="Delete knowledge source"
+          confirmLabel="Delete source"
+          name={source.title}
+          remove={() => knowledgeApi.remove(api, source.id)}
+          onClose={() => setConfirming(false)}
+          onDeleted={onDeleted}
+        >
+          Delete <strong>{source.title}</strong> and its {chunkText(source.chunkCount)}? AI answers stop using it at
+          once. This cannot be undone.
+        </DeleteDialog>
       ) : null}
     </article>
   );

@@ -32,14 +32,7 @@ export function TextForm({ onAdded, editing, onCancel }: SourceFormProps<'text'>
       <Field label="Link (optional)" error={error.url} hint="Where visitors can read more; cited with the answer.">
         {(props) => <input {...props} type="url" value={form.url} onChange={(e) => set({ url: e.target.value })} />}
       </Field>
-      <FormEnd
-        problems={problems}
-        problemsLabel="Problems with the text"
-        busy={busy}
-        label="Add text"
-        editing={Boolean(editing)}
-        onCancel={onCancel}
-      />
+      <FormEnd noun="text" problems={problems} busy={busy} editing={Boolean(editing)} onCancel={onCancel} />
     </form>
   );
 }

@@ -108,14 +108,7 @@ export function WebsiteForm({ onAdded, editing, onCancel }: SourceFormProps<'web
           <Select {...props} value={refresh} options={labelledOptions(REFRESH_LABELS)} onChange={setRefresh} />
         )}
       </Field>
-      <FormEnd
-        problems={problems}
-        problemsLabel="Problems with the website"
-        busy={busy}
-        label="Add website"
-        editing={Boolean(editing)}
-        onCancel={onCancel}
-      />
+      <FormEnd noun="website" problems={problems} busy={busy} editing={Boolean(editing)} onCancel={onCancel} />
     </form>
   );
 }

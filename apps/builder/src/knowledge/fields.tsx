@@ -86,25 +86,26 @@ export function useSaveSource(onSaved: (source: KnowledgeSource) => void, editin
   return { problems, setProblems, busy, create, run };
 }
 
-/** The end of an add or edit form: its problems, Cancel while editing, and the button that sends it. */
+/**
+ * The end of an add or edit form of `noun` (e.g. "text"): its problems, Cancel while editing, and the button that
+ * sends it ("Add text", or "Save changes" while editing).
+ */
 export function FormEnd({
+  noun,
   problems,
-  problemsLabel,
   busy,
-  label,
   editing,
   onCancel,
 }: {
+  noun: string;
   problems: Problems;
-  problemsLabel: string;
   busy: boolean;
-  label: string;
   editing: boolean;
   onCancel?: () => void;
 }) {
   return (
     <>
-      <FormProblems problems={problems} label={problemsLabel} />
+      <FormProblems problems={problems} label={`Problems with the ${noun}`} />
       <div className="row kb-form-end">
         {editing && onCancel ? (
           <button type="button" className="btn" onClick={onCancel}>
@@ -113,7 +114,7 @@ export function FormEnd({
         ) : null}
         <SubmitButton
           busy={busy}
-          label={editing ? 'Save changes' : label}
+          label={editing ? 'Save changes' : `Add ${noun}`}
           busyLabel={editing ? 'Saving…' : 'Adding…'}
         />
       </div>
