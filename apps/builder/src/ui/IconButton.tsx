@@ -1,10 +1,14 @@
 import { Icon, type IconName } from './icons';
 
-/** A ghost button showing only an icon; `label` is what screen readers say and the tooltip shows. */
+/**
+ * A ghost button showing only an icon; `label` is what screen readers say. The tooltip is `title`, else the label
+ * with the keyboard `shortcut` in brackets, if any: "Undo (Ctrl+Z)".
+ */
 export function IconButton(props: {
   icon: IconName;
   label: string;
   title?: string;
+  shortcut?: string;
   onClick: () => void;
   disabled?: boolean;
 }) {
@@ -15,7 +19,7 @@ export function IconButton(props: {
       onClick={props.onClick}
       disabled={props.disabled}
       aria-label={props.label}
-      title={props.title ?? props.label}
+      title={props.title ?? (props.shortcut ? `${props.label} (${props.shortcut})` : props.label)}
     >
       <Icon name={props.icon} />
     </button>

@@ -9,6 +9,7 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  type ReactFlowProps,
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
@@ -48,6 +49,20 @@ const HANDOFF_COLOR = '#dc2626';
 const FIT_VIEW = { minZoom: READABLE_ZOOM, maxZoom: 1, padding: 0.06 };
 const NOTE_COLOR = '#fde68a';
 const SNAP: [number, number] = [16, 16];
+
+/** How the canvas behaves whatever the flow: block and edge views, snapping, zoom range, multi-select keys, culling. */
+const CANVAS_BEHAVIOUR = {
+  nodeTypes,
+  edgeTypes,
+  elevateEdgesOnSelect: true,
+  snapToGrid: true,
+  snapGrid: SNAP,
+  minZoom: 0.1,
+  maxZoom: 2,
+  fitViewOptions: FIT_VIEW,
+  multiSelectionKeyCode: ['Meta', 'Control', 'Shift'],
+  onlyRenderVisibleElements: true,
+} satisfies Partial<ReactFlowProps>;
 
 function minimapColor(node: BlockNode | NoteNode | GroupNode): string {
   if (node.type === 'note') return NOTE_COLOR;
@@ -191,10 +206,9 @@ export function Canvas({
       }}
     >
       <ReactFlow
+        {...CANVAS_BEHAVIOUR}
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
         onConnectEnd={onConnectEnd}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -202,15 +216,7 @@ export function Canvas({
         onDelete={onDelete}
         onNodeClick={onBlockClick}
         isValidConnection={isValidConnection}
-        elevateEdgesOnSelect
-        snapToGrid
-        snapGrid={SNAP}
-        minZoom={0.1}
-        maxZoom={2}
-        fitViewOptions={FIT_VIEW}
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        onlyRenderVisibleElements
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         aria-label="Flow canvas"

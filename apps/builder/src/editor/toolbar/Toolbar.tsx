@@ -42,6 +42,16 @@ function TextButton({ label, ...button }: { label: string; title: string; onClic
   );
 }
 
+/** Undo and Redo, each with its shortcut in the tooltip; off while read-only or with nothing to undo or redo. */
+function UndoRedo({ canUndo, canRedo, readOnly, onUndo, onRedo }: ToolbarProps) {
+  return (
+    <>
+      <IconButton icon="undo" label="Undo" shortcut="Ctrl+Z" onClick={onUndo} disabled={!canUndo || readOnly} />
+      <IconButton icon="redo" label="Redo" shortcut="Ctrl+Shift+Z" onClick={onRedo} disabled={!canRedo || readOnly} />
+    </>
+  );
+}
+
 export function Toolbar(props: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
@@ -65,20 +75,7 @@ export function Toolbar(props: ToolbarProps) {
       </span>
       <div className="toolbar-spacer" />
       <div className="toolbar-group">
-        <IconButton
-          icon="undo"
-          label="Undo"
-          title="Undo (Ctrl+Z)"
-          onClick={props.onUndo}
-          disabled={!props.canUndo || props.readOnly}
-        />
-        <IconButton
-          icon="redo"
-          label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
-          onClick={props.onRedo}
-          disabled={!props.canRedo || props.readOnly}
-        />
+        <UndoRedo {...props} />
         <IconButton icon="layout" label="Tidy up layout" onClick={props.onLayout} disabled={props.readOnly} />
         <TextButton
           label="Group"
