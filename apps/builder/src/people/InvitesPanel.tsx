@@ -41,7 +41,7 @@ export function InvitesPanel({
   return (
     <>
       {invites.length > 0 ? (
-        <ul className="invite-list" aria-label="Invited">
+        <ul className="person-list invite-list" aria-label="Invited">
           {invites.map((item) => (
             <li key={item.id}>
               <span className="grow">

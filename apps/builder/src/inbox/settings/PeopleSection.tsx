@@ -23,7 +23,7 @@ export function PeopleSection({
   return (
     <section className="card settings-section" aria-label="People">
       <h2>People</h2>
-      <ul className="people-list">
+      <ul className="person-list people-list">
         {users.map((user) => (
           <li key={user.id}>
             <span className={`presence-dot presence-${user.presence}`} title={user.presence} />
