@@ -9,6 +9,7 @@ import {
   noMatchHint,
   replaceToken,
   slashToken,
+  suggestionsAt,
 } from './composer-commands';
 
 const canned = [
@@ -65,6 +66,27 @@ describe('matching', () => {
     expect(mentionedIds('@Bea_Billing', people)).toEqual(['u1']);
     expect(mentionedIds('@Bea please', people)).toEqual(['u3']);
     expect(mentionedIds('email@Bea_Billing', people)).toEqual([]);
+  });
+});
+
+describe('suggestionsAt', () => {
+  const cannedTexts = canned.map((c, i) => ({ ...c, id: `c${i + 1}`, text: `${c.title}.` }));
+
+  it('offers canned responses after /, teammates after @ in a note only', () => {
+    const slash = suggestionsAt('Hi /ref', 7, 'reply', cannedTexts, people);
+    expect(slash.token).toEqual({ query: 'ref', start: 3, end: 7 });
+    expect(slash.items.map((item) => item.label)).toEqual(['/refund', '/shipping']);
+    expect(slash.items[0]).toEqual({ id: 'c1', label: '/refund', hint: 'Refund policy', insert: 'Refund policy.' });
+    expect(suggestionsAt('ask @bea', 8, 'note', cannedTexts, people).items.map((item) => item.insert)).toEqual([
+      '@Bea_Billing ',
+      '@Bea ',
+    ]);
+    expect(suggestionsAt('ask @bea', 8, 'reply', cannedTexts, people)).toEqual({ token: null, items: [], hint: null });
+  });
+
+  it('gives the hint when the command matches nothing', () => {
+    expect(suggestionsAt('/zzz', 4, 'reply', cannedTexts, people).hint).toBe('No canned response matches “/zzz”.');
+    expect(suggestionsAt('@zed', 4, 'note', cannedTexts, people).hint).toBe('No teammate matches “@zed”.');
   });
 });
 

@@ -92,3 +92,47 @@ export function noMatchHint(token: { kind: 'canned' | 'mention'; query: string }
   if (total === 0) return 'No canned responses yet: they are added under Settings › Canned responses.';
   return `No canned response matches “/${token.query}”.`;
 }
+
+/** One line of the pop-up above the reply box, and the text picking it puts in place of the command. */
+export interface Suggestion {
+  id: string;
+  label: string;
+  hint: string;
+  insert: string;
+}
+
+/** The most suggestions the pop-up lists. */
+const SHOWN = 8;
+
+/**
+ * What the reply box offers for the command at the caret: canned responses for `/…`, and in a note teammates for
+ * `@…`. `token` is the command a pick replaces; `hint` says why nothing is offered when nothing matches.
+ */
+export function suggestionsAt(
+  text: string,
+  caret: number,
+  mode: 'reply' | 'note',
+  canned: Array<{ id: string; shortcut: string; title: string; text: string }>,
+  teammates: Array<{ id: string; name: string; email: string }>,
+): { token: Token | null; items: Suggestion[]; hint: string | null } {
+  const slash = slashToken(text, caret);
+  const mention = mode === 'note' ? mentionToken(text, caret) : null;
+  const items: Suggestion[] = slash
+    ? matchCanned(canned, slash.query)
+        .slice(0, SHOWN)
+        .map((c) => ({ id: c.id, label: `/${c.shortcut}`, hint: c.title, insert: c.text }))
+    : mention
+      ? matchTeammates(teammates, mention.query)
+          .slice(0, SHOWN)
+          .map((p) => ({ id: p.id, label: p.name, hint: p.email, insert: `${mentionHandle(p.name)} ` }))
+      : [];
+  const token = slash ?? mention;
+  const hint =
+    token && items.length === 0
+      ? noMatchHint(
+          { kind: slash ? 'canned' : 'mention', query: token.query },
+          slash ? canned.length : teammates.length,
+        )
+      : null;
+  return { token, items, hint };
+}

@@ -2,28 +2,13 @@ import type { VisitorReach } from '@flowdesk/contract';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { Tab } from '../../ui/Tab';
-import {
-  matchCanned,
-  matchTeammates,
-  mentionedIds,
-  mentionHandle,
-  mentionToken,
-  noMatchHint,
-  replaceToken,
-  slashToken,
-} from '../composer-commands';
+import { mentionedIds, replaceToken, type Suggestion, suggestionsAt } from '../composer-commands';
 import { type CannedResponse, inboxApi, type Teammate } from '../inbox-api';
 import { InboxIcon } from '../inbox-icons';
 import { inboxLive } from '../inbox-live';
 import { Suggestions } from './Suggestions';
 
 type Mode = 'reply' | 'note';
-interface Item {
-  id: string;
-  label: string;
-  hint: string;
-  insert: string;
-}
 
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -87,27 +72,9 @@ export function Composer({
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const slash = slashToken(text, caret);
-  const mention = mode === 'note' ? mentionToken(text, caret) : null;
-  const items: Item[] = slash
-    ? matchCanned(canned, slash.query)
-        .slice(0, 8)
-        .map((c) => ({ id: c.id, label: `/${c.shortcut}`, hint: c.title, insert: c.text }))
-    : mention
-      ? matchTeammates(teammates, mention.query)
-          .slice(0, 8)
-          .map((p) => ({ id: p.id, label: p.name, hint: p.email, insert: `${mentionHandle(p.name)} ` }))
-      : [];
-  const token = slash ?? mention;
-  const hint =
-    token && items.length === 0
-      ? noMatchHint(
-          { kind: slash ? 'canned' : 'mention', query: token.query },
-          slash ? canned.length : teammates.length,
-        )
-      : null;
+  const { token, items, hint } = suggestionsAt(text, caret, mode, canned, teammates);
 
-  function pick(item: Item) {
+  function pick(item: Suggestion) {
     if (!token) return;
     const next = replaceToken(text, token, item.insert);
     setText(next.text);

@@ -14,15 +14,16 @@ import { SearchElsewhere } from './SearchElsewhere';
 const PAGE = 50;
 const known = (id: string) => inboxLive.known.get(id);
 
-const FILTERS: Array<{ id: InboxFilter; label: string }> = [
-  { id: 'needs_agent', label: 'Needs agent' },
-  { id: 'mine', label: 'Mine' },
-  { id: 'my_teams', label: 'My teams' },
-  { id: 'unassigned', label: 'Unassigned' },
-  { id: 'all', label: 'All' },
-  { id: 'resolved', label: 'Resolved' },
-];
-const LABELS = Object.fromEntries(FILTERS.map((item) => [item.id, item.label])) as Record<InboxFilter, string>;
+/** Each filter's tab label, in the order the tabs show. */
+const FILTER_LABELS: Record<InboxFilter, string> = {
+  needs_agent: 'Needs agent',
+  mine: 'Mine',
+  my_teams: 'My teams',
+  unassigned: 'Unassigned',
+  all: 'All',
+  resolved: 'Resolved',
+};
+const FILTERS = Object.keys(FILTER_LABELS) as InboxFilter[];
 
 interface Props {
   filter: InboxFilter;
@@ -106,12 +107,12 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
         <AgentStatus onError={toast.error} />
       </header>
       <div className="inbox-filters" role="tablist" aria-label="Filters">
-        {FILTERS.map((item) => (
-          <Tab key={item.id} className="filter" selected={filter === item.id} onSelect={() => onFilter(item.id)}>
-            {item.label}
-            {live.counts && item.id !== 'resolved' ? (
-              <span className={item.id === 'needs_agent' && live.counts[item.id] > 0 ? 'count count-alert' : 'count'}>
-                {live.counts[item.id]}
+        {FILTERS.map((id) => (
+          <Tab key={id} className="filter" selected={filter === id} onSelect={() => onFilter(id)}>
+            {FILTER_LABELS[id]}
+            {live.counts && id !== 'resolved' ? (
+              <span className={id === 'needs_agent' && live.counts[id] > 0 ? 'count count-alert' : 'count'}>
+                {live.counts[id]}
               </span>
             ) : null}
           </Tab>
@@ -138,7 +139,7 @@ export function ConversationList({ filter, onFilter, query, onQuery, selectedId 
           <Spinner label="Loading conversations…" />
         ) : shown.length === 0 ? (
           query ? (
-            <SearchElsewhere filter={filter} query={query} labels={LABELS} onFilter={onFilter} />
+            <SearchElsewhere filter={filter} query={query} labels={FILTER_LABELS} onFilter={onFilter} />
           ) : (
             <p className="inbox-empty">Nothing here. Nice work!</p>
           )
