@@ -29,3 +29,8 @@ export const createTable = (name: string, columns: string[]) =>
 export async function runStatements(db: Kysely<unknown>, statements: string[]): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
+
+/** Refreshes the planner's statistics of tables a migration has just filled. */
+export async function analyze(db: Kysely<unknown>, tables: string[]): Promise<void> {
+  for (const table of tables) await sql.raw(`analyze ${table}`).execute(db);
+}

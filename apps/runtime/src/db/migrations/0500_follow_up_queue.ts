@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runStatements } from '../ddl';
 
 /**
  * The follow-up queue (issue 18). "Waiting for follow-up" is a flag on a `needs_agent` conversation, not
@@ -16,6 +17,4 @@ const statements = [
   'alter table conversations add column summary_data jsonb',
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, statements);

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runStatements } from '../ddl';
 
 /**
  * Analytics (issue 21): an `intent_matched` fact per intent a step matched (its trigger or Match Intent block
@@ -17,6 +18,4 @@ const statements = [
     check (channel in ('widget', 'api', 'email'))`,
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, statements);

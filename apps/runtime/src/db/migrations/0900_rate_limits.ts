@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createTable, runStatements } from '../ddl';
 
 /**
  * Rate-limit counters shared by every instance on one database (used without REDIS_URL): fixed windows
@@ -6,17 +7,15 @@ import { type Kysely, sql } from 'kysely';
  * forgotten at `expires_at`). Keys are hashes: addresses and accounts are personal data.
  */
 const statements = [
-  `create table rate_limits (
-    bucket text not null,
-    key text not null,
-    count integer not null,
-    until_at timestamptz,
-    expires_at timestamptz not null,
-    primary key (bucket, key)
-  )`,
+  createTable('rate_limits', [
+    'bucket text not null',
+    'key text not null',
+    'count integer not null',
+    'until_at timestamptz',
+    'expires_at timestamptz not null',
+    'primary key (bucket, key)',
+  ]),
   'create index rate_limits_expires_at on rate_limits (expires_at)',
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, statements);

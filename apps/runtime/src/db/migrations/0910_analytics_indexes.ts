@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runStatements } from '../ddl';
 
 /**
  * Analytics at scale (issue 21, bench/analytics: 100,000 conversations, 1,000,000 facts over 90 days).
@@ -21,6 +22,4 @@ const statements = [
   'drop index analytics_facts_workspace_at_idx',
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, statements);

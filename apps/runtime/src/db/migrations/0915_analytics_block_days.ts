@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { rebuildBlockFigures } from '../../analytics/block-rollup';
+import { analyze, belongsTo, createTable, runStatements, WORKSPACE_ID } from '../ddl';
 
 /**
  * Analytics at scale (issue 21): per-block figures kept by day (analytics/block-rollup.ts). Block figures read
@@ -8,45 +9,44 @@ import { rebuildBlockFigures } from '../../analytics/block-rollup';
  * facts recorded so far.
  */
 const statements = [
-  `create table analytics_block_contributions (
-    conversation_id text not null references conversations(id) on delete cascade,
-    workspace_id text not null references workspaces(id) on delete cascade,
-    started_at timestamptz not null,
-    flow_version_id text not null,
-    block_id text not null,
-    intent text not null default '',
-    visits int not null,
-    dropped int not null,
-    handed_off int not null,
-    latest_fact bigint,
-    intent_name text,
-    primary key (conversation_id, flow_version_id, block_id, intent)
-  )`,
+  createTable('analytics_block_contributions', [
+    belongsTo('conversation_id', 'conversations'),
+    WORKSPACE_ID,
+    'started_at timestamptz not null',
+    'flow_version_id text not null',
+    'block_id text not null',
+    "intent text not null default ''",
+    'visits int not null',
+    'dropped int not null',
+    'handed_off int not null',
+    'latest_fact bigint',
+    'intent_name text',
+    'primary key (conversation_id, flow_version_id, block_id, intent)',
+  ]),
   `create index analytics_block_contributions_started_idx on analytics_block_contributions
     (workspace_id, started_at) include (flow_version_id, block_id, intent, visits, dropped, handed_off, latest_fact)`,
-  `create table analytics_block_days (
-    workspace_id text not null references workspaces(id) on delete cascade,
-    flow_version_id text not null,
-    block_id text not null,
-    intent text not null default '',
-    day date not null,
-    reached int not null,
-    visits int not null,
-    dropped_off int not null,
-    handed_off int not null,
-    latest_fact bigint,
-    intent_name text,
-    primary key (workspace_id, flow_version_id, block_id, intent, day)
-  )`,
-  `create table analytics_block_dirty (
-    id bigint generated always as identity primary key,
-    conversation_id text not null
-  )`,
+  createTable('analytics_block_days', [
+    WORKSPACE_ID,
+    'flow_version_id text not null',
+    'block_id text not null',
+    "intent text not null default ''",
+    'day date not null',
+    'reached int not null',
+    'visits int not null',
+    'dropped_off int not null',
+    'handed_off int not null',
+    'latest_fact bigint',
+    'intent_name text',
+    'primary key (workspace_id, flow_version_id, block_id, intent, day)',
+  ]),
+  createTable('analytics_block_dirty', [
+    'id bigint generated always as identity primary key',
+    'conversation_id text not null',
+  ]),
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  await runStatements(db, statements);
   await rebuildBlockFigures(db);
-  await sql`analyze analytics_block_contributions`.execute(db);
-  await sql`analyze analytics_block_days`.execute(db);
+  await analyze(db, ['analytics_block_contributions', 'analytics_block_days']);
 }

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { rebuildSummaries } from '../../analytics/conversation-summary';
+import { analyze } from '../ddl';
 
 /**
  * Handoffs by block (issue 21): block ids are unique only within a flow, so the summaries' `handoff_blocks` now name
@@ -8,5 +9,5 @@ import { rebuildSummaries } from '../../analytics/conversation-summary';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await rebuildSummaries(db);
-  await sql`analyze analytics_conversations`.execute(db);
+  await analyze(db, ['analytics_conversations']);
 }
