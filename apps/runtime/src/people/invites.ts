@@ -184,33 +184,38 @@ export async function requireLink(...args: Parameters<typeof findLink>) {
   return lookup;
 }
 
+/** Where the person a link is for is kept: the invite until it is accepted, the user for a reset. */
+const PERSON_OF_LINK = {
+  invite: { table: 'user_invites', id: (link: LinkRow) => link.inviteId },
+  reset: { table: 'users', id: (link: LinkRow) => link.userId },
+} as const;
+
 /**
- * What an invite or reset page shows: the person and workspace `findPerson` reads for the stored link; throws the
- * link's problem (link_revoked when the invite or user is gone).
+ * What an invite or reset page shows: the person the stored link is for and their workspace; throws the link's
+ * problem (link_revoked when the invite or user is gone).
  */
 export async function describeLink(
   db: Kysely<Database>,
   token: string,
   kind: PasswordLinkKind,
-  now: Date,
-  findPerson: (link: LinkRow) => Promise<Pick<PasswordLinkInfo, 'email' | 'name' | 'workspaceName'> | undefined>,
+  now = new Date(),
 ): Promise<PasswordLinkInfo> {
   const lookup = await requireLink(db, token, kind, now);
-  const person = await findPerson(lookup.link);
+  const { table, id } = PERSON_OF_LINK[kind];
+  const people = peopleDb(db);
+  const person = await people
+    .selectFrom(people.dynamic.table(table).as('person'))
+    .innerJoin('workspaces', 'workspaces.id', 'person.workspace_id')
+    .select(['person.email', 'person.name', 'workspaces.name as workspaceName'])
+    .where('person.id', '=', id(lookup.link) ?? '')
+    .executeTakeFirst();
   if (!person) throw linkError({ ok: false, problem: 'link_revoked' });
   return { kind, ...person, expiresAt: lookup.link.expiresAt.toISOString() };
 }
 
 /** What the invite page shows; throws the link's problem. */
 export const describeInvite = (db: Kysely<Database>, token: string, now = new Date()) =>
-  describeLink(db, token, 'invite', now, (link) =>
-    peopleDb(db)
-      .selectFrom('user_invites')
-      .innerJoin('workspaces', 'workspaces.id', 'user_invites.workspace_id')
-      .select(['user_invites.email', 'user_invites.name', 'workspaces.name as workspaceName'])
-      .where('user_invites.id', '=', link.inviteId ?? '')
-      .executeTakeFirst(),
-  );
+  describeLink(db, token, 'invite', now);
 
 /**
  * Uses an invite link: the person becomes a user with the password they chose (and the invite's role and

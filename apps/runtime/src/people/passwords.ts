@@ -32,14 +32,7 @@ export async function requestPasswordReset(services: Services, email: string, no
 
 /** What the reset page shows; throws the link's problem. */
 export const describeReset = (db: Kysely<Database>, token: string, now = new Date()) =>
-  describeLink(db, token, 'reset', now, (link) =>
-    db
-      .selectFrom('users')
-      .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
-      .select(['users.email', 'users.name', 'workspaces.name as workspaceName'])
-      .where('users.id', '=', link.userId ?? '')
-      .executeTakeFirst(),
-  );
+  describeLink(db, token, 'reset', now);
 
 /**
  * Uses a reset link: the new password is set, the link is spent and every session of the user ends (their
