@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '../../src/db/schema';
+import type { Database, User } from '../../src/db/schema';
 import { writeNotificationSettings } from '../../src/email/notification-settings';
 import {
+  type Notified,
   notifyAssigned,
   notifyMentioned,
   notifyNeedsAttention,
@@ -45,6 +47,15 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
 
   const deliveredTo = () => fake.delivered.flatMap((d) => d.payload.to).sort();
   const emails = (...users: User[]) => users.map((u) => u.email).sort();
+  /**
+   * Runs `notify` twice, each time in a transaction of its own (as a retried event would): whom the first run
+   * notified, and what the second decided for each recipient (throttled, duplicate).
+   */
+  async function notifyTwice(notify: (trx: Kysely<Database>) => Promise<Notified[]>) {
+    const first = await t.current.db.transaction().execute(notify);
+    const again = await t.current.db.transaction().execute(notify);
+    return { notified: first.map((n) => n.userId), again: again.map((n) => n.result.status) };
+  }
 
   it('needs attention: team members who want it, in the handoff transaction, throttled per recipient', async () => {
     const { db } = t.current;
@@ -57,10 +68,9 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
       handed_off_at: clock.now(),
     });
     const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
-    const first = await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, conversationId));
-    expect(first.map((n) => n.userId)).toEqual([people.ana.id]);
-    const again = await db.transaction().execute((trx) => notifyNeedsAttention(trx, ctx, conversationId));
-    expect(again.map((n) => n.result.status)).toEqual(['throttled']);
+    const { notified, again } = await notifyTwice((trx) => notifyNeedsAttention(trx, ctx, conversationId));
+    expect(notified).toEqual([people.ana.id]);
+    expect(again).toEqual(['throttled']);
 
     await resendWorker(db, fake, clock).drain();
     expect(deliveredTo()).toEqual(emails(people.ana));
@@ -104,24 +114,10 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
     const clock = testClock();
     const ctx = { publicUrl: PUBLIC_URL, now: clock.now() };
     const conversationId = await seedConversation(db, ws, { status: 'agent' });
-    const byAlice = await db.transaction().execute((trx) =>
-      notifyAssigned(trx, ctx, {
-        conversationId,
-        assigneeId: people.ana.id,
-        assignedById: people.alice.id,
-        eventId: 'e1',
-      }),
-    );
-    expect(byAlice.map((n) => n.userId)).toEqual([people.ana.id]);
-    const replay = await db.transaction().execute((trx) =>
-      notifyAssigned(trx, ctx, {
-        conversationId,
-        assigneeId: people.ana.id,
-        assignedById: people.alice.id,
-        eventId: 'e1',
-      }),
-    );
-    expect(replay.map((n) => n.result.status)).toEqual(['duplicate']);
+    const byAlice = { conversationId, assigneeId: people.ana.id, assignedById: people.alice.id, eventId: 'e1' };
+    const { notified, again } = await notifyTwice((trx) => notifyAssigned(trx, ctx, byAlice));
+    expect(notified).toEqual([people.ana.id]);
+    expect(again).toEqual(['duplicate']);
     const self = await db
       .transaction()
       .execute((trx) =>
@@ -180,10 +176,9 @@ describe.each(databaseKinds)('notification recipients on %s', (kind) => {
       noteText: '@Ben @Cid can you check <this>?',
       mentionedUserIds: [people.ben.id, people.cid.id, people.alice.id, people.outsider.id, people.ben.id],
     };
-    const sent = await db.transaction().execute((trx) => notifyMentioned(trx, ctx, event));
-    expect(sent.map((n) => n.userId)).toEqual([people.ben.id]);
-    const replay = await db.transaction().execute((trx) => notifyMentioned(trx, ctx, event));
-    expect(replay.map((n) => n.result.status)).toEqual(['duplicate']);
+    const { notified, again } = await notifyTwice((trx) => notifyMentioned(trx, ctx, event));
+    expect(notified).toEqual([people.ben.id]);
+    expect(again).toEqual(['duplicate']);
     await resendWorker(db, fake, clock).drain();
     expect(deliveredTo()).toEqual(emails(people.ben));
     expect(fake.delivered[0]!.payload.text).toContain('@Ben @Cid can you check <this>?');
