@@ -7,11 +7,13 @@ export interface HealthListener {
   close(): Promise<void>;
 }
 
-/** Ready while the event loop turned this recently and the database answered this recently (ms). */
-const LOOP_STALE_MS = 1000;
-const DATABASE_STALE_MS = 3000;
-/** Alive (/healthz) while the event loop turned this recently. */
-const ALIVE_STALE_MS = 10_000;
+/**
+ * What the probes' thread (health-worker.mjs) is told, in ms: ready (/readyz) while the event loop turned within
+ * `loopStaleMs` and the database answered within `databaseStaleMs`; alive (/healthz) while the loop turned within
+ * `aliveStaleMs`.
+ */
+const STALE_AFTER = { loopStaleMs: 1000, databaseStaleMs: 3000, aliveStaleMs: 10_000 };
+/** How often this thread marks its event loop and pings the database, and how long a ping may take. */
 const HEARTBEAT_MS = 100;
 const DATABASE_CHECK_MS = 250;
 const PING_TIMEOUT_MS = 2000;
@@ -52,9 +54,7 @@ export async function listenHealth(services: Services, port: number, host: strin
       host,
       marks: shared,
       database: services.database.kind,
-      loopStaleMs: LOOP_STALE_MS,
-      databaseStaleMs: DATABASE_STALE_MS,
-      aliveStaleMs: ALIVE_STALE_MS,
+      ...STALE_AFTER,
     },
   });
   const stopTimers = () => {
