@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, useTestDatabase } from '../../test/db';
-import { seedTeam, seedUser, seedWorkspace } from '../../test/email/fixtures';
+import { seedStaffedAndUnstaffedTeams, seedUser, seedWorkspace } from '../../test/email/fixtures';
 import { countOnlineAgents, decideHandoff, widgetAvailability } from './availability';
 import { writeOfficeHours } from './settings';
 
@@ -14,11 +14,8 @@ describe.each(databaseKinds)('handoff decisions from stored settings on %s', (ki
 
   it('takes the offline branch outside hours or with nobody of the team online', async () => {
     const { db } = t.current;
-    const ws = await seedWorkspace(db);
-    const online = await seedUser(db, ws.workspaceId, 'Ana', 'agent', 'online');
-    const away = await seedUser(db, ws.workspaceId, 'Ben', 'agent', 'away');
-    const sales = await seedTeam(db, ws.workspaceId, 'Sales', [away.id]);
-    const support = await seedTeam(db, ws.workspaceId, 'Support', [online.id]);
+    const teams = { staffed: 'Support', unstaffed: 'Sales' };
+    const { ws, staffed: support, unstaffed: sales } = await seedStaffedAndUnstaffedTeams(db, teams, 'away');
     await writeOfficeHours(db, ws.workspaceId, null, {
       schedule: parisDays,
       replyTime: { mode: 'manual', bucket: 'a few minutes' },

@@ -1,7 +1,7 @@
 import { HumanHandoffData } from '@flowdesk/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, useTestDatabase } from '../../test/db';
-import { seedConversation, seedTeam, seedUser, seedWorkspace } from '../../test/email/fixtures';
+import { seedConversation, seedStaffedAndUnstaffedTeams } from '../../test/email/fixtures';
 import { handoffOutcomeHook, replyTimeSentence } from './hooks';
 import { writeOfficeHours } from './settings';
 
@@ -15,11 +15,8 @@ describe.each(databaseKinds)('handoff outcome hook on %s', (kind) => {
 
   it('answers the block from office hours, online agents and the block rule, with words for the visitor', async () => {
     const { db } = t.current;
-    const ws = await seedWorkspace(db);
-    const ana = await seedUser(db, ws.workspaceId, 'Ana', 'agent', 'online');
-    const ben = await seedUser(db, ws.workspaceId, 'Ben', 'agent', 'offline');
-    const billing = await seedTeam(db, ws.workspaceId, 'Billing', [ben.id]);
-    await seedTeam(db, ws.workspaceId, 'Support', [ana.id]);
+    const teams = { staffed: 'Support', unstaffed: 'Billing' };
+    const { ws, unstaffed: billing } = await seedStaffedAndUnstaffedTeams(db, teams, 'offline');
     await writeOfficeHours(db, ws.workspaceId, null, {
       schedule: { timezone: 'America/New_York', weekly: { mon: [nineToFive], tue: [nineToFive], wed: [nineToFive] } },
       replyTime: { mode: 'manual', bucket: 'a few minutes' },

@@ -54,6 +54,23 @@ export async function seedTeam(db: Kysely<Database>, workspaceId: string, name: 
   return id;
 }
 
+/**
+ * A workspace (as `seedWorkspace`) with two agents, each alone in a team: Ana, online, in `teams.staffed`, and Ben,
+ * `benPresence`, in `teams.unstaffed` (nobody of it online). Returns the workspace and both team ids.
+ */
+export async function seedStaffedAndUnstaffedTeams(
+  db: Kysely<Database>,
+  teams: { staffed: string; unstaffed: string },
+  benPresence: 'away' | 'offline',
+) {
+  const ws = await seedWorkspace(db);
+  const ana = await seedUser(db, ws.workspaceId, 'Ana', 'agent', 'online');
+  const ben = await seedUser(db, ws.workspaceId, 'Ben', 'agent', benPresence);
+  const unstaffed = await seedTeam(db, ws.workspaceId, teams.unstaffed, [ben.id]);
+  const staffed = await seedTeam(db, ws.workspaceId, teams.staffed, [ana.id]);
+  return { ws, staffed, unstaffed };
+}
+
 export async function seedConversation(
   db: Kysely<Database>,
   ws: { workspaceId: string; botId: string; visitorId: string },
