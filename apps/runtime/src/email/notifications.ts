@@ -15,6 +15,9 @@ export interface Notified {
   result: EnqueueResult;
 }
 
+/** Queues the emails one event calls for, in the transaction `trx` that records it. */
+type Notifier<Event> = (trx: Kysely<Database>, ctx: EmailContext, event: Event) => Promise<Notified[]>;
+
 async function each(users: User[], queue: (user: User) => Promise<EnqueueResult>): Promise<Notified[]> {
   const out: Notified[] = [];
   for (const user of users) out.push({ userId: user.id, result: await queue(user) });
@@ -36,11 +39,7 @@ const alertThrottle = (facts: ConversationFacts, throttleMinutes: number) => (us
  * A handoff: tell the team (or all agents) that a conversation needs agent intervention. The assignee,
  * if routing already picked one, gets "assigned to you" instead.
  */
-export async function notifyNeedsAttention(
-  trx: Kysely<Database>,
-  ctx: EmailContext,
-  conversationId: string,
-): Promise<Notified[]> {
+export const notifyNeedsAttention: Notifier<string> = async (trx, ctx, conversationId) => {
   const facts = await factsOrThrow(trx, ctx, conversationId);
   const settings = await readNotificationSettings(trx, facts.workspaceId);
   const users = (await needsAttentionRecipients(trx, facts, settings)).filter((u) => u.id !== facts.assigneeId);
@@ -48,7 +47,7 @@ export async function notifyNeedsAttention(
   return each(users, (user) =>
     queueForUser(trx, ctx, 'needs_attention', facts, user, facts, { throttle: throttle(user) }),
   );
-}
+};
 
 export interface AssignmentEvent {
   conversationId: string;
@@ -64,11 +63,7 @@ async function actorName(trx: Kysely<Database>, userId: string | null): Promise<
   return row?.name ?? null;
 }
 
-export async function notifyAssigned(
-  trx: Kysely<Database>,
-  ctx: EmailContext,
-  event: AssignmentEvent & { assigneeId: string },
-): Promise<Notified[]> {
+export const notifyAssigned: Notifier<AssignmentEvent & { assigneeId: string }> = async (trx, ctx, event) => {
   const facts = await factsOrThrow(trx, ctx, event.conversationId);
   const users = await assignedRecipients(trx, facts.workspaceId, event.assigneeId, event.assignedById);
   const assignedBy = await actorName(trx, event.assignedById);
@@ -78,13 +73,9 @@ export async function notifyAssigned(
       idempotencyKey: `assigned_to_you:${eventId}:${user.id}`,
     }),
   );
-}
+};
 
-export async function notifyTeamAssigned(
-  trx: Kysely<Database>,
-  ctx: EmailContext,
-  event: AssignmentEvent & { teamId: string },
-): Promise<Notified[]> {
+export const notifyTeamAssigned: Notifier<AssignmentEvent & { teamId: string }> = async (trx, ctx, event) => {
   const facts = await factsOrThrow(trx, ctx, event.conversationId);
   const team = await trx.selectFrom('teams').select('name').where('id', '=', event.teamId).executeTakeFirst();
   if (!team) return [];
@@ -99,7 +90,7 @@ export async function notifyTeamAssigned(
       throttle: throttle(user),
     }),
   );
-}
+};
 
 export interface MentionEvent {
   conversationId: string;
@@ -110,11 +101,7 @@ export interface MentionEvent {
   mentionedUserIds: string[];
 }
 
-export async function notifyMentioned(
-  trx: Kysely<Database>,
-  ctx: EmailContext,
-  event: MentionEvent,
-): Promise<Notified[]> {
+export const notifyMentioned: Notifier<MentionEvent> = async (trx, ctx, event) => {
   const facts = await factsOrThrow(trx, ctx, event.conversationId);
   const users = await mentionRecipients(trx, facts.workspaceId, event.mentionedUserIds, event.authorId);
   const authorName = (await actorName(trx, event.authorId)) ?? 'A teammate';
@@ -123,4 +110,4 @@ export async function notifyMentioned(
       idempotencyKey: `mentioned:${event.noteId}:${user.id}`,
     }),
   );
-}
+};
