@@ -1,30 +1,31 @@
 import { compileFlow, supportBotFlow } from '@flowdesk/engine';
 import { describe, expect, it } from 'vitest';
+import { flowDocument, start } from '../../test/fixtures/flow-builder';
 import { capturedEmail } from './captured-email';
 
-const withForm = compileFlow({
-  schemaVersion: 1,
-  id: 'form',
-  name: 'Form',
-  blocks: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    {
-      id: 'ask',
-      type: 'capture',
-      position: { x: 250, y: 0 },
-      data: {
-        prompt: 'About you',
-        inputType: 'form',
-        saveAs: 'profile',
-        fields: [
-          { name: 'name', label: 'Name', inputType: 'text' },
-          { name: 'work', label: 'Work email', inputType: 'email' },
-        ],
+const withForm = compileFlow(
+  flowDocument({
+    id: 'form',
+    name: 'Form',
+    blocks: [
+      start(),
+      {
+        id: 'ask',
+        type: 'capture',
+        data: {
+          prompt: 'About you',
+          inputType: 'form',
+          saveAs: 'profile',
+          fields: [
+            { name: 'name', label: 'Name', inputType: 'text' },
+            { name: 'work', label: 'Work email', inputType: 'email' },
+          ],
+        },
       },
-    },
-  ],
-  edges: [{ id: 'e', source: 'start', sourceHandle: 'next', target: 'ask' }],
-});
+    ],
+    wires: ['start -> ask'],
+  }),
+);
 
 describe('capturedEmail', () => {
   const demo = compileFlow(supportBotFlow);
