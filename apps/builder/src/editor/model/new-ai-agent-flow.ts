@@ -1,5 +1,5 @@
-import { FlowDocument, SCHEMA_VERSION } from '@flowdesk/flow-schema';
-import { slugify } from './ids';
+import { type FlowDocument, textMessage } from '@flowdesk/flow-schema';
+import { newFlowDocument } from './new-flow';
 
 /** Replaced by the admin; shaped so the preview's simulated agent can answer from it right away. */
 const SAMPLE_KNOWLEDGE = [
@@ -15,12 +15,8 @@ const SAMPLE_KNOWLEDGE = [
  * offline path tells the visitor they will get an email, and a hand-back returns to the agent.
  */
 export function newAiAgentFlowDocument(name: string): FlowDocument {
-  return FlowDocument.parse({
-    schemaVersion: SCHEMA_VERSION,
-    id: `${slugify(name, 'flow')}_${Date.now().toString(36)}`.slice(0, 64),
-    name,
+  return newFlowDocument(name, {
     blocks: [
-      { id: 'start', type: 'start', position: { x: 80, y: 200 }, data: {} },
       {
         id: 'agent',
         type: 'ai_agent',
@@ -39,17 +35,11 @@ export function newAiAgentFlowDocument(name: string): FlowDocument {
         },
       },
       { id: 'handoff', type: 'human_handoff', position: { x: 760, y: 160 }, data: { priority: { mode: 'auto' } } },
-      {
-        id: 'offline_message',
-        type: 'message',
-        position: { x: 1100, y: 280 },
-        data: {
-          content: {
-            type: 'text',
-            text: "Nobody from our team is available right now. We'll reply to {{email}} as soon as we're back.",
-          },
-        },
-      },
+      textMessage(
+        'offline_message',
+        { x: 1100, y: 280 },
+        "Nobody from our team is available right now. We'll reply to {{email}} as soon as we're back.",
+      ),
       { id: 'end', type: 'end', position: { x: 1420, y: 280 }, data: {} },
     ],
     edges: [
