@@ -14,7 +14,7 @@ import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
 import { seedConversation, seedTeam, seedUser, seedWorkspace } from './fixtures';
 import { botAndVisitor, startFastEmailWorker, supportTeamWithOfflineColleague } from './live-areas';
-import { resendWorker, testClock } from './outbox-helpers';
+import { outboxByKind, resendWorker, testClock } from './outbox-helpers';
 
 const PUBLIC_URL = 'https://desk.example.test';
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -79,12 +79,7 @@ describe.each(databaseKinds)('handoff emails carry the AI summary and priority o
     // The outbox kept its rows (and keys): one per recipient, now holding what was sent. A row is marked sent
     // in its own write right after the mailbox took the email, so wait for that write.
     const rows = await waitFor(async () => {
-      const found = await emailDb(db)
-        .selectFrom('email_outbox')
-        .select(['kind', 'status', 'text'])
-        .where('workspace_id', '=', ws.workspaceId)
-        .orderBy('kind')
-        .execute();
+      const found = await outboxByKind(db, { workspaceId: ws.workspaceId });
       return found.every((r) => r.status !== 'sending' && r.status !== 'pending') ? found : undefined;
     });
     expect(rows.map((r) => [r.kind, r.status])).toEqual([

@@ -9,6 +9,7 @@ import { handoffFlow } from '../inbox/fixtures';
 import { waitFor } from '../poll';
 import { useAppWith } from './app-harness';
 import { botAndVisitor, startFastEmailWorker, supportTeamWithOfflineColleague } from './live-areas';
+import { outboxByKind } from './outbox-helpers';
 
 /** Every local date from yesterday to 5 days ahead, in UTC, as holidays: closed now, open after. */
 function closedForDays() {
@@ -76,12 +77,7 @@ describe.each(databaseKinds)('office-hours and email hooks inside real conversat
     expect(offline).toMatch(/We're offline right now\. Opens \w+ at 00:00 \([\w ]+\)\./);
     await email.loop.stop();
     // The team hears of it as of a live handoff: the online agent it was routed to, the colleague "while you were away".
-    const alerts = await emailDb(db)
-      .selectFrom('email_outbox')
-      .select(['kind', 'to_address', 'subject'])
-      .where('conversation_id', '=', outOfHours.id)
-      .orderBy('kind')
-      .execute();
+    const alerts = await outboxByKind(db, { conversationId: outOfHours.id });
     expect(alerts.map((a) => [a.kind, a.to_address])).toEqual([
       ['assigned_to_you', ws.agent.email],
       ['needs_attention', colleague.email],

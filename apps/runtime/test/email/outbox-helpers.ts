@@ -40,6 +40,14 @@ export async function queue(db: Kysely<Database>, overrides: Partial<NewEmail> =
 export const outboxRow = (db: Kysely<Database>, id: string) =>
   emailDb(db).selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+/** The outbox rows of one conversation, or of a whole workspace, ordered by kind. */
+export function outboxByKind(db: Kysely<Database>, of: { conversationId: string } | { workspaceId: string }) {
+  const rows = emailDb(db).selectFrom('email_outbox').selectAll().orderBy('kind');
+  return 'conversationId' in of
+    ? rows.where('conversation_id', '=', of.conversationId).execute()
+    : rows.where('workspace_id', '=', of.workspaceId).execute();
+}
+
 export function resendWorker(
   db: Kysely<Database>,
   fake: FakeResendServer,
