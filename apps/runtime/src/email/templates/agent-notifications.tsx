@@ -1,21 +1,28 @@
 import { Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 import { ConversationCard, type ConversationCardProps } from './conversation-card';
-import { defineTemplate } from './template';
+import { defineTemplate, type TemplateDef } from './template';
 
-const intro = { fontSize: 15, lineHeight: '22px', margin: '0 0 16px' };
-const quote = { borderLeft: '3px solid #d1d5db', color: '#374151', margin: '0 0 16px', paddingLeft: 12 };
+const introStyle = { fontSize: 15, lineHeight: '22px', margin: '0 0 16px' };
+const quoteStyle = { borderLeft: '3px solid #d1d5db', color: '#374151', margin: '0 0 16px', paddingLeft: 12 };
 
-/** An agent notification's body: what happened (`children`), the quoted words if any, the conversation card. */
-function Notice({ card, quoted, children }: { card: ConversationCardProps; quoted?: string; children: ReactNode }) {
-  return (
-    <>
-      <Text style={intro}>{children}</Text>
-      {quoted === undefined ? null : <Text style={quote}>{quoted}</Text>}
-      <ConversationCard {...card} />
-    </>
-  );
+/** An agent notification: its body says what happened (`intro`), quotes the words if any, then shows the card. */
+interface NoticeDef<P extends ConversationCardProps> extends Omit<TemplateDef<P>, 'content'> {
+  intro: (props: P) => ReactNode;
+  quoted?: (props: P) => string;
 }
+
+const defineNotice = <P extends ConversationCardProps>({ intro, quoted, ...def }: NoticeDef<P>) =>
+  defineTemplate<P>({
+    ...def,
+    content: (p) => (
+      <>
+        <Text style={introStyle}>{intro(p)}</Text>
+        {quoted === undefined ? null : <Text style={quoteStyle}>{quoted(p)}</Text>}
+        <ConversationCard {...p} />
+      </>
+    ),
+  });
 
 export interface NeedsAttentionProps extends ConversationCardProps {
   teamName?: string | null;
@@ -34,7 +41,7 @@ const FOLLOW_UP_WHY: Record<string, string> = {
 const replyBy = (iso: string) =>
   `${new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })} UTC`;
 
-export const needsAttention = defineTemplate<NeedsAttentionProps>({
+export const needsAttention = defineNotice<NeedsAttentionProps>({
   subject: (p) =>
     `${p.priority === 'urgent' ? '[Urgent] ' : ''}${
       p.followUp ? `New conversation waiting while you were away: ${p.visitorName}` : `${p.visitorName} needs an agent`
@@ -42,35 +49,32 @@ export const needsAttention = defineTemplate<NeedsAttentionProps>({
   heading: (p) =>
     p.followUp ? 'New conversation waiting while you were away' : 'A conversation needs agent intervention',
   reason: 'You get this because you handle conversations handed off by the bot.',
-  content: (p) => (
-    <Notice card={p}>
-      {p.followUp ? (
-        <>
-          {p.visitorName} asked for a person {FOLLOW_UP_WHY[p.followUp.reason] ?? ''} and is waiting for follow-up
-          {p.teamName ? ` in ${p.teamName}` : ''}.
-          {p.followUp.replyDueAt ? ` We promised a reply by ${replyBy(p.followUp.replyDueAt)}.` : ''}
-        </>
-      ) : (
-        <>
-          The bot handed {p.visitorName} over{p.teamName ? ` to ${p.teamName}` : ''}. Someone should reply soon.
-        </>
-      )}
-    </Notice>
-  ),
+  intro: (p) =>
+    p.followUp ? (
+      <>
+        {p.visitorName} asked for a person {FOLLOW_UP_WHY[p.followUp.reason] ?? ''} and is waiting for follow-up
+        {p.teamName ? ` in ${p.teamName}` : ''}.
+        {p.followUp.replyDueAt ? ` We promised a reply by ${replyBy(p.followUp.replyDueAt)}.` : ''}
+      </>
+    ) : (
+      <>
+        The bot handed {p.visitorName} over{p.teamName ? ` to ${p.teamName}` : ''}. Someone should reply soon.
+      </>
+    ),
 });
 
 export interface AssignedToYouProps extends ConversationCardProps {
   assignedBy?: string | null;
 }
 
-export const assignedToYou = defineTemplate<AssignedToYouProps>({
+export const assignedToYou = defineNotice<AssignedToYouProps>({
   subject: (p) => `Conversation with ${p.visitorName} assigned to you`,
   heading: () => 'A conversation was assigned to you',
   reason: 'You get this because a conversation was assigned to you.',
-  content: (p) => (
-    <Notice card={p}>
+  intro: (p) => (
+    <>
       {p.assignedBy ? `${p.assignedBy} assigned` : 'Routing assigned'} the conversation with {p.visitorName} to you.
-    </Notice>
+    </>
   ),
 });
 
@@ -78,14 +82,14 @@ export interface AssignedToTeamProps extends ConversationCardProps {
   teamName: string;
 }
 
-export const assignedToTeam = defineTemplate<AssignedToTeamProps>({
+export const assignedToTeam = defineNotice<AssignedToTeamProps>({
   subject: (p) => `New conversation for ${p.teamName}: ${p.visitorName}`,
   heading: (p) => `A conversation was assigned to ${p.teamName}`,
   reason: 'You get this because you are a member of this team.',
-  content: (p) => (
-    <Notice card={p}>
+  intro: (p) => (
+    <>
       The conversation with {p.visitorName} now belongs to {p.teamName}.
-    </Notice>
+    </>
   ),
 });
 
@@ -94,15 +98,16 @@ export interface UnseenMessageProps extends ConversationCardProps {
   minutesWaiting: number;
 }
 
-export const unseenMessage = defineTemplate<UnseenMessageProps>({
+export const unseenMessage = defineNotice<UnseenMessageProps>({
   subject: (p) => `${p.visitorName} is waiting for your reply`,
   heading: () => 'New message waiting for you',
   reason: 'You get this because a conversation assigned to you has an unanswered message.',
-  content: (p) => (
-    <Notice card={p} quoted={p.messageText}>
+  intro: (p) => (
+    <>
       {p.visitorName} wrote {p.minutesWaiting} minutes ago and nobody has answered yet:
-    </Notice>
+    </>
   ),
+  quoted: (p) => p.messageText,
 });
 
 export interface MentionedProps extends ConversationCardProps {
@@ -110,15 +115,16 @@ export interface MentionedProps extends ConversationCardProps {
   noteText: string;
 }
 
-export const mentioned = defineTemplate<MentionedProps>({
+export const mentioned = defineNotice<MentionedProps>({
   subject: (p) => `${p.authorName} mentioned you in a note`,
   heading: (p) => `${p.authorName} mentioned you`,
   reason: 'You get this because someone mentioned you in an internal note.',
-  content: (p) => (
-    <Notice card={p} quoted={p.noteText}>
+  intro: (p) => (
+    <>
       In the conversation with {p.visitorName}, {p.authorName} wrote (internal note):
-    </Notice>
+    </>
   ),
+  quoted: (p) => p.noteText,
 });
 
 export interface SlaEscalationProps extends ConversationCardProps {
@@ -129,7 +135,7 @@ export interface SlaEscalationProps extends ConversationCardProps {
   urgentFollowUp?: boolean;
 }
 
-export const slaEscalation = defineTemplate<SlaEscalationProps>({
+export const slaEscalation = defineNotice<SlaEscalationProps>({
   subject: (p) =>
     p.urgentFollowUp
       ? `Escalation: urgent conversation with ${p.visitorName} and nobody available`
@@ -137,11 +143,8 @@ export const slaEscalation = defineTemplate<SlaEscalationProps>({
   heading: (p) =>
     p.urgentFollowUp ? 'An urgent visitor is waiting for follow-up' : 'A handoff is waiting longer than the SLA',
   reason: 'You get this because you are an admin of this workspace and escalations are on.',
-  content: (p) => (
-    <Notice card={p}>
-      {p.urgentFollowUp
-        ? `${p.visitorName} needs a person urgently and nobody${p.teamName ? ` of ${p.teamName}` : ''} was available to take it.`
-        : `${p.visitorName} has waited ${p.waitingMinutes} minutes for an agent${p.teamName ? ` of ${p.teamName}` : ''}; the target is ${p.slaMinutes} minutes.`}
-    </Notice>
-  ),
+  intro: (p) =>
+    p.urgentFollowUp
+      ? `${p.visitorName} needs a person urgently and nobody${p.teamName ? ` of ${p.teamName}` : ''} was available to take it.`
+      : `${p.visitorName} has waited ${p.waitingMinutes} minutes for an agent${p.teamName ? ` of ${p.teamName}` : ''}; the target is ${p.slaMinutes} minutes.`,
 });
