@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { embedSnippet } from '../src/snippet';
 import { DESKTOP, MOBILE, SCREENSHOTS } from './browser';
 import type { Detail } from './handoff-visitor';
-import { startHostPage } from './host-page';
 import { storedConversationId, useStack } from './stack';
 import { sdkEvents, widget } from './widget-page';
 
@@ -195,9 +194,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
 
   it('takes strings, theme colour, side and greeting from the page config; sound is off until turned on', async () => {
     const s = stack.current;
-    const french = await startHostPage({
-      runtimeUrl: s.runtime.url,
-      botId: s.botId,
+    const french = await s.hostPageWith({
       config: {
         theme: { primaryColor: '#0f766e' },
         position: 'left',
@@ -234,7 +231,7 @@ describe('widget on a plain host page with hostile CSS, against the real runtime
     const s = stack.current;
     const snippet = embedSnippet({ botId: s.botId, runtimeUrl: s.runtime.url });
     const html = `<!doctype html><html><head>${snippet}${snippet}</head><body><p>Head install</p></body></html>`;
-    const site = await startHostPage({ runtimeUrl: s.runtime.url, botId: s.botId, pages: { '/head-install': html } });
+    const site = await s.hostPageWith({ pages: { '/head-install': html } });
     const context = await s.browser.newContext({ viewport: DESKTOP });
     const page = await s.openPage(context, `${site.url}head-install`);
     const w = widget(page);

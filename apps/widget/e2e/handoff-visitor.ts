@@ -3,7 +3,7 @@ import { DESKTOP } from './browser';
 import { startHostPage } from './host-page';
 import { type Stack, storedConversationId } from './stack';
 import { widget } from './widget-page';
-import { botWithFlow } from './working-flows';
+import { botWithFlow, flowOf } from './working-flows';
 
 /** A stored message as the inbox API returns it. */
 export interface Detail {
@@ -53,12 +53,10 @@ export async function visitorInHandoff(
 }
 
 /** A bot that hands off straight away and has nothing after its offline output: the widget collects the email. */
-export const bareHandoffFlow = {
-  schemaVersion: 1,
+export const bareHandoffFlow = flowOf({
   id: 'bare',
   name: 'Bare handoff',
   blocks: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
     {
       id: 'handoff',
       type: 'human_handoff',
@@ -73,8 +71,8 @@ export const bareHandoffFlow = {
       },
     },
   ],
-  edges: [{ id: 'e0', source: 'start', sourceHandle: 'next', target: 'handoff' }],
-};
+  exits: { start: { next: 'handoff' } },
+});
 
 /** Nobody online and a bot of `bareHandoffFlow` on its own host page: the opened chat shows its offline email form. */
 export async function visitorAtOfflineForm(s: Stack, botName: string) {

@@ -49,11 +49,7 @@ export interface HostPage {
   close(): Promise<void>;
 }
 
-/**
- * A plain HTML site on its own origin (localhost vs the runtime's 127.0.0.1) carrying the README
- * snippet. `beforeLoad` is inline script run after the stub and before the loader (SDK calls to queue).
- */
-export async function startHostPage(opts: {
+export interface HostPageOptions {
   runtimeUrl: string;
   botId: string;
   beforeLoad?: string;
@@ -62,7 +58,13 @@ export async function startHostPage(opts: {
   withWidget?: boolean;
   /** More HTML pages on the same origin, by path. */
   pages?: Record<string, string>;
-}): Promise<HostPage> {
+}
+
+/**
+ * A plain HTML site on its own origin (localhost vs the runtime's 127.0.0.1) carrying the README
+ * snippet. `beforeLoad` is inline script run after the stub and before the loader (SDK calls to queue).
+ */
+export async function startHostPage(opts: HostPageOptions): Promise<HostPage> {
   const snippet = embedSnippet({ botId: opts.botId, runtimeUrl: opts.runtimeUrl, extra: opts.config });
   const [inline, loader] = snippet.split('\n<script async');
   const html = `<!doctype html>

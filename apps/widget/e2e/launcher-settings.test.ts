@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP } from './browser';
-import { startHostPage } from './host-page';
 import { api } from './runtime-api';
 import { useStack } from './stack';
 import { widget } from './widget-page';
@@ -62,9 +61,7 @@ describe("the launcher takes the bot's dashboard settings before any chat is loa
 
   it('still lets the page config override the bot settings', async () => {
     const s = stack.current;
-    const page2 = await startHostPage({
-      runtimeUrl: s.runtime.url,
-      botId: s.botId,
+    const page2 = await s.hostPageWith({
       config: { theme: { primaryColor: '#0f766e' }, position: 'right', strings: { openChat: 'Chat with us' } },
     });
     const context = await s.browser.newContext({ viewport: DESKTOP });

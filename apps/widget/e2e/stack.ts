@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchBrowser, type TestBrowser } from './browser';
-import { type HostPage, startHostPage } from './host-page';
+import { type HostPage, type HostPageOptions, startHostPage } from './host-page';
 import { api, demoCredentials, login, type Session } from './runtime-api';
 import { type RuntimeProcess, startRuntime } from './runtime-process';
 import { QUEUED_SDK_CALLS, RECORD_EVENTS } from './widget-page';
@@ -10,6 +10,8 @@ export interface Stack {
   runtime: RuntimeProcess;
   browser: TestBrowser;
   hostPage: HostPage;
+  /** Another host page for the stack's bot, e.g. with a page config or more pages; the caller closes it. */
+  hostPageWith(options: Omit<HostPageOptions, 'runtimeUrl' | 'botId'>): Promise<HostPage>;
   botId: string;
   admin: Session;
   agent: Session;
@@ -46,6 +48,7 @@ export function useStack(options: { env?: () => Record<string, string> } = {}): 
       runtime,
       browser,
       hostPage,
+      hostPageWith: (more) => startHostPage({ runtimeUrl: runtime.url, botId, ...more }),
       botId,
       admin,
       agent,

@@ -26,17 +26,35 @@ const edgesFrom = (exits: Record<string, Record<string, string>>) =>
     )
     .map(([source, sourceHandle, target], i) => ({ id: `e${i + 1}`, source, sourceHandle, target }));
 
+/** A flow document: the start block, then `blocks`, wired by `exits` (output handle → next block, per block). */
+export function flowOf<Block extends { id: string }>({
+  blocks,
+  exits,
+  ...rest
+}: {
+  id: string;
+  name: string;
+  variables?: { name: string }[];
+  blocks: Block[];
+  exits: Record<string, Record<string, string>>;
+}) {
+  return {
+    schemaVersion: 1,
+    ...rest,
+    blocks: [{ id: 'start', type: 'start', position: at(0), data: {} }, ...blocks],
+    edges: edgesFrom(exits),
+  };
+}
+
 export const AI_PROMPT = 'What would you like to know?';
 
 /** start → ask → "Let me look that up." → AI answer → (answered) ask again, (not found) "I do not know that." → ask. */
 export function aiAnswerFlow() {
-  return {
-    schemaVersion: 1,
+  return flowOf({
     id: 'ai-answers',
     name: 'AI answers',
     variables: [{ name: 'question' }],
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
       ask('ask', 1, AI_PROMPT, 'question'),
       say('lookup', 2, 'Let me look that up.'),
       {
@@ -47,14 +65,14 @@ export function aiAnswerFlow() {
       },
       say('unknown', 4, 'I do not know that.', 1),
     ],
-    edges: edgesFrom({
+    exits: {
       start: { next: 'ask' },
       ask: { next: 'lookup' },
       lookup: { next: 'answer' },
       answer: { answered: 'ask', not_found: 'unknown' },
       unknown: { next: 'ask' },
-    }),
-  };
+    },
+  });
 }
 
 /**
@@ -74,13 +92,11 @@ export const ORDER_PROMPT = 'Order number?';
 
 /** start → ask the order number → HTTP GET `${url}/orders/{{order}}` → "Order <n> is <status>." (or "Lookup failed.") → ask again. */
 export function orderFlow(url: string) {
-  return {
-    schemaVersion: 1,
+  return flowOf({
     id: 'orders',
     name: 'Orders',
     variables: [{ name: 'order' }, { name: 'status' }],
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
       ask('ask', 1, ORDER_PROMPT, 'order'),
       {
         id: 'lookup',
@@ -95,14 +111,14 @@ export function orderFlow(url: string) {
       say('found', 3, 'Order {{order}} is {{status}}.'),
       say('failed', 3, 'Lookup failed.', 1),
     ],
-    edges: edgesFrom({
+    exits: {
       start: { next: 'ask' },
       ask: { next: 'lookup' },
       lookup: { success: 'found', error: 'failed' },
       found: { next: 'ask' },
       failed: { next: 'ask' },
-    }),
-  };
+    },
+  });
 }
 
 /** A bot open to every site with `draft` published as its flow; returns the bot's id. */
