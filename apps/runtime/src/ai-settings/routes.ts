@@ -6,9 +6,10 @@ import {
 } from '@flowdesk/contract';
 import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
-import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { requireAdmin } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { requireUserOn } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { endpointProblem } from './endpoint-guard';
 import { readAiSettings, saveAiSettings } from './settings-store';
@@ -18,14 +19,16 @@ import { testAiConnection } from './test-connection';
 export const TEST_CONNECTION_LIMIT_PER_MINUTE = 10;
 
 const route = routesUnder('/api/admin/ai', 'AI');
+/** What reading and saving the settings answer. */
+const settingsAnswer = jsonResponse(AiSettings, 'Settings');
 const routes = {
   get: route('get', '/settings', {
     summary: "The workspace's AI provider, endpoint and model; the key only as set or not and its last 4 (admin)",
-    responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors },
+    responses: { 200: settingsAnswer, ...adminErrors },
   }),
   put: route('put', '/settings', takes({ body: UpdateAiSettingsRequest }), {
     summary: 'Save the AI provider, key (stored encrypted), endpoint and model; applies without a restart (admin)',
-    responses: { 200: jsonResponse(AiSettings, 'Settings'), ...adminErrors, ...errorsOf(409) },
+    responses: { 200: settingsAnswer, ...adminErrors, ...errorsOf(409) },
   }),
   test: route('post', '/test-connection', takes({ body: TestAiConnectionRequest }), {
     summary: 'Try an endpoint, key and model with one small request; stores nothing (admin)',
@@ -40,8 +43,7 @@ const routes = {
 /** AI settings of the workspace (issue 22 item 4). Paths are absolute. */
 export function aiSettingsRoutes(services: Services) {
   const router = createRouter();
-  router.use(routes.get.getRoutingPath(), requireUser(services)); // read and save share the path
-  router.use(routes.test.getRoutingPath(), requireUser(services));
+  requireUserOn(router, services, ...Object.values(routes));
   const refusePrivateEndpoint = async (baseUrl: string | null) => {
     const problem = await endpointProblem(baseUrl, services.config.HTTP_BLOCK_ALLOW_PRIVATE);
     if (problem) throw new ApiError(400, 'endpoint_not_allowed', problem);

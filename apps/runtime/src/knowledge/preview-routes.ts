@@ -9,9 +9,10 @@ import type { Context } from 'hono';
 import { answeredBy } from '../ai';
 import { lastVisitorText } from '../ai/transcript';
 import { type AppEnv, createRouter } from '../http/env';
-import { requireAdmin, requireUser } from '../http/middleware/auth';
+import { requireAdmin } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { requireUserOn } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { type AgentTurnCall, answerFromKnowledge, callExternal } from '../services/external-effects';
 import { retrievePassages } from './grounding';
@@ -39,7 +40,7 @@ export const KNOWLEDGE_PREVIEW_LIMIT_PER_MINUTE = 30;
  */
 export function knowledgePreviewRoutes(services: Services) {
   const router = createRouter();
-  router.use(previewAnswer.getRoutingPath(), requireUser(services));
+  requireUserOn(router, services, previewAnswer, previewAgentTurn);
   /** An admin's preview, counted against their budget: the workspace it answers in. */
   const admitted = async (c: Context<AppEnv>) => {
     const { workspaceId, id } = requireAdmin(c);
@@ -74,7 +75,6 @@ export function knowledgePreviewRoutes(services: Services) {
       200,
     );
   });
-  router.use(previewAgentTurn.getRoutingPath(), requireUser(services));
   router.openapi(previewAgentTurn, async (c) => {
     const workspaceId = await admitted(c);
     const body = c.req.valid('json');

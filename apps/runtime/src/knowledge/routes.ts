@@ -8,8 +8,10 @@ import {
   KnowledgeSourceList,
   UpdateKnowledgeSourceRequest,
 } from '@flowdesk/contract';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { createRouter } from '../http/env';
+import type { ZodType } from 'zod';
+import { type AppEnv, createRouter } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
 import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
 import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
@@ -44,6 +46,27 @@ export const knowledgeUploadBodyLimit = bodyLimit({
 });
 
 const route = routesUnder(base, 'Knowledge');
+/** The answer of the routes that add, show, change or index one source. */
+const sourceAnswer = jsonResponse(KnowledgeSource, 'Source');
+
+/**
+ * A route on one source, `/{id}…`, like every knowledge route an admin's: its id in the path, 404 when the workspace
+ * has no such source; its success `answer` (with `status`, 200 unless said), and the body it takes, if any.
+ */
+function sourceRoute<
+  M extends 'get' | 'put' | 'post' | 'delete',
+  P extends string,
+  A extends ReturnType<typeof jsonResponse>,
+  B extends ZodType | undefined = undefined,
+  S extends 200 | 202 = 200,
+>(method: M, path: P, { summary, status, answer, body }: { summary: string; status?: S; answer: A; body?: B }) {
+  const success = { [status ?? 200]: answer } as { [K in S]: A };
+  return route(method, `/{id}${path}`, takes({ params: IdParam, body: body as B }), {
+    summary,
+    responses: { ...success, ...adminErrors, ...errorsOf(404) },
+  });
+}
+
 const routes = {
   list: route('get', '', {
     summary: "The workspace's knowledge sources with indexing progress and failures (admin)",
@@ -51,31 +74,30 @@ const routes = {
   }),
   create: route('post', '', takes({ body: CreateKnowledgeSourceRequest }), {
     summary: 'Add Q&A pairs, a text or a web page/site; indexing starts in the background (admin)',
-    responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors },
+    responses: { 201: sourceAnswer, ...adminErrors },
   }),
   upload: route('post', '/files', takes({ query: KnowledgeFileQuery }), {
     summary: 'Upload a PDF, DOCX, Markdown, HTML or TXT file as the raw body (admin, at most 10 MB)',
-    responses: { 201: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(413) },
+    responses: { 201: sourceAnswer, ...adminErrors, ...errorsOf(413) },
   }),
-  get: route('get', '/{id}', takes({ params: IdParam }), {
-    summary: 'One source, for polling its progress (admin)',
-    responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
-  }),
-  content: route('get', '/{id}/content', takes({ params: IdParam }), {
+  get: sourceRoute('get', '', { summary: 'One source, for polling its progress (admin)', answer: sourceAnswer }),
+  content: sourceRoute('get', '/content', {
     summary: 'What a Q&A, text or web source holds, to edit it (admin; a file is uploaded again)',
-    responses: { 200: jsonResponse(KnowledgeSourceContent, 'Content'), ...adminErrors, ...errorsOf(404) },
+    answer: jsonResponse(KnowledgeSourceContent, 'Content'),
   }),
-  update: route('put', '/{id}', takes({ params: IdParam, body: UpdateKnowledgeSourceRequest }), {
+  update: sourceRoute('put', '', {
     summary: 'Change a Q&A, text or web source (its kind stays); it is indexed again (admin)',
-    responses: { 200: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
+    body: UpdateKnowledgeSourceRequest,
+    answer: sourceAnswer,
   }),
-  reindex: route('post', '/{id}/reindex', takes({ params: IdParam }), {
+  reindex: sourceRoute('post', '/reindex', {
     summary: 'Index again; the old chunks stay searchable until the new ones replace them (admin)',
-    responses: { 202: jsonResponse(KnowledgeSource, 'Source'), ...adminErrors, ...errorsOf(404) },
+    status: 202,
+    answer: sourceAnswer,
   }),
-  remove: route('delete', '/{id}', takes({ params: IdParam }), {
+  remove: sourceRoute('delete', '', {
     summary: 'Delete a source and its chunks (admin)',
-    responses: { 200: jsonResponse(KnowledgeSourceDeleted, 'Deleted'), ...adminErrors, ...errorsOf(404) },
+    answer: jsonResponse(KnowledgeSourceDeleted, 'Deleted'),
   }),
 };
 
@@ -113,6 +135,14 @@ export function knowledgeRoutes(services: Services) {
     }).catch((error: unknown) => logger.error({ err: error, sourceId: id }, 'knowledge indexing failed'));
   };
 
+  /** The admin's workspace and its source `id`, or 404. */
+  const adminSource = async (c: Context<AppEnv>, id: string) => {
+    const { workspaceId } = requireAdmin(c);
+    const source = await getKnowledgeSource(db, workspaceId, id);
+    if (!source) throw missing();
+    return { workspaceId, source };
+  };
+
   router.openapi(routes.list, async (c) => {
     const { workspaceId } = requireAdmin(c);
     return c.json({ sources: (await listKnowledgeSources(db, workspaceId)).map(sourceView) }, 200);
@@ -138,16 +168,12 @@ export function knowledgeRoutes(services: Services) {
   });
 
   router.openapi(routes.get, async (c) => {
-    const { workspaceId } = requireAdmin(c);
-    const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
-    if (!source) throw missing();
+    const { source } = await adminSource(c, c.req.valid('param').id);
     return c.json(sourceView(source), 200);
   });
 
   router.openapi(routes.content, async (c) => {
-    const { workspaceId } = requireAdmin(c);
-    const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
-    if (!source) throw missing();
+    const { source } = await adminSource(c, c.req.valid('param').id);
     if (source.kind === 'file') throw badRequest('A file source changes by uploading the file again');
     const content = KnowledgeSourceContent.parse({
       ...(source.config as object),
@@ -158,11 +184,9 @@ export function knowledgeRoutes(services: Services) {
   });
 
   router.openapi(routes.update, async (c) => {
-    const { workspaceId } = requireAdmin(c);
     const id = c.req.valid('param').id;
     const { kind, title, ...config } = c.req.valid('json');
-    const source = await getKnowledgeSource(db, workspaceId, id);
-    if (!source) throw missing();
+    const { workspaceId, source } = await adminSource(c, id);
     if (source.kind !== kind) throw badRequest(`This source holds ${KIND_WORDS[source.kind]}; it stays so`);
     const updated = await updateKnowledgeSource(db, workspaceId, id, { title, config });
     if (!updated) throw missing();
@@ -171,9 +195,7 @@ export function knowledgeRoutes(services: Services) {
   });
 
   router.openapi(routes.reindex, async (c) => {
-    const { workspaceId } = requireAdmin(c);
-    const source = await getKnowledgeSource(db, workspaceId, c.req.valid('param').id);
-    if (!source) throw missing();
+    const { workspaceId, source } = await adminSource(c, c.req.valid('param').id);
     // Pending from this answer on, so the dashboard shows the new index at once (the old chunks stay searchable).
     const queued = await knowledgeDb(db)
       .updateTable('knowledge_sources')

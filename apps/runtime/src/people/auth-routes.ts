@@ -13,14 +13,9 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import { type AppEnv, createRouter } from '../http/env';
-import {
-  assertSameOriginWrite,
-  currentUser,
-  requireUser,
-  SESSION_COOKIE,
-  setSessionCookie,
-} from '../http/middleware/auth';
+import { assertSameOriginWrite, currentUser, SESSION_COOKIE, setSessionCookie } from '../http/middleware/auth';
 import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { requireUserOn } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { spend } from './auth-budgets';
 import { acceptInvite, describeInvite } from './invites';
@@ -121,7 +116,7 @@ export function passwordRoutes(services: Services) {
   });
   serveLink(resetLink, describeReset, finishPasswordReset);
 
-  router.use(changeRoute.getRoutingPath(), requireUser(services));
+  requireUserOn(router, services, changeRoute);
   router.openapi(changeRoute, async (c) => {
     const user = currentUser(c);
     await spend(c, services, 'password changes', [['password-change', user.id, 10]]);

@@ -3,15 +3,10 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { clientAddress } from '../http/client-address';
 import { createRouter } from '../http/env';
 import { ApiError } from '../http/errors';
-import {
-  assertSameOriginWrite,
-  currentUser,
-  requireUser,
-  SESSION_COOKIE,
-  setSessionCookie,
-} from '../http/middleware/auth';
+import { assertSameOriginWrite, currentUser, SESSION_COOKIE, setSessionCookie } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { requireUserOn } from '../http/signed-in-routes';
 import { revoke } from '../realtime/revocations';
 import type { Services } from '../services';
 import { dummyPasswordHash, verifyPassword } from '../services/secrets';
@@ -77,7 +72,7 @@ export function sessionRoutes(services: Services) {
     return c.body(null, 204);
   });
 
-  router.use(meRoute.getRoutingPath(), requireUser(services));
+  requireUserOn(router, services, meRoute, updateMeRoute);
   router.openapi(meRoute, (c) => c.json({ user: currentUser(c) }, 200));
   router.openapi(updateMeRoute, async (c) => {
     const user = await updateOwnProfile(services.db, currentUser(c).id, c.req.valid('json'));

@@ -1,0 +1,12 @@
+import type { Services } from '../services';
+import type { Router } from './env';
+import { requireUser } from './middleware/auth';
+
+/**
+ * `requireUser` on the paths of these routes, for a router whose other routes are public (sign-in, links) or guarded
+ * otherwise; routes that share a path (a read and a write of one document) are guarded once.
+ */
+export function requireUserOn(router: Router, services: Services, ...routes: { getRoutingPath(): string }[]) {
+  const guard = requireUser(services);
+  for (const path of new Set(routes.map((route) => route.getRoutingPath()))) router.use(path, guard);
+}
