@@ -62,9 +62,10 @@ class ContinuityServer extends TestServerWithFakeResend {
   }
 
   /** A visitor who left their email, in a conversation of their own. */
-  async visitor(email: string) {
+  /** A visitor who gave their email (and a name, unless `name` is null) to the widget. */
+  async visitor(email: string, name: string | null = 'Vera') {
     const visitor = new TestVisitor(this.url, this.botId);
-    await visitor.start({ visitor: { email, name: 'Vera' } });
+    await visitor.start({ visitor: name === null ? { email } : { email, name } });
     return visitor;
   }
 

@@ -88,6 +88,31 @@ describe.each(databaseKinds)('email continuity, inbound, on %s', (kind) => {
     expect(stored.filter((row) => (row as { event_id: string }).event_id === 'msg_replay_1')).toHaveLength(1);
   });
 
+  it("names a visitor known only by address after their mail client's From name, never renaming anyone", async () => {
+    const emailFrom = async (visitor: { conversationId: string }, from: string, event: string) => {
+      const to = await conversationReplyAddress(s.db, visitor.conversationId, REPLY_DOMAIN);
+      const emailId = s.fake.receive({ from, to: [to], subject: 'Re: hello', text: 'Still there?', attachments: [] });
+      const sent = await s.signedWebhook(resendReceivedEvent(emailId, to, from, 'Re: hello', []), { id: event });
+      expect(sent.status).toBe(200);
+    };
+    const visitorName = async (id: string) =>
+      (
+        (await s.server.current.call('GET', `/api/inbox/conversations/${id}`, s.agentHeaders)).body as {
+          visitor: { name: string | null };
+        }
+      ).visitor.name;
+    const unnamed = await s.visitor('nina.unnamed@example.test', null);
+    expect(await visitorName(unnamed.conversationId)).toBeNull();
+    // Someone else writing to the reply address (a forward) does not name the visitor.
+    await emailFrom(unnamed, 'Boss Person <boss@example.test>', 'msg_name_1');
+    expect(await visitorName(unnamed.conversationId)).toBeNull();
+    await emailFrom(unnamed, '"Nina  Unnamed" <Nina.Unnamed@example.test>', 'msg_name_2');
+    expect(await visitorName(unnamed.conversationId)).toBe('Nina Unnamed');
+    const named = await s.visitor('vera.named@example.test');
+    await emailFrom(named, 'V. Visitor-Smith <vera.named@example.test>', 'msg_name_3');
+    expect(await visitorName(named.conversationId)).toBe('Vera');
+  });
+
   it('refuses a forged signature, a made-up reply address and a malformed event', async () => {
     const visitor = await s.visitor('vera.forged@example.test');
     const to = await conversationReplyAddress(s.db, visitor.conversationId, REPLY_DOMAIN);

@@ -1,3 +1,4 @@
+import { MAX_VISITOR_NAME } from '@flowdesk/contract';
 import EmailReplyParser from 'email-reply-parser';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -5,7 +6,7 @@ import type { Services } from '../../services';
 import { newId } from '../../services/secrets';
 import { namedSecret } from '../signing';
 import { emailDb } from '../tables';
-import { bareAddress, conversationOfReplyAddress } from './reply-address';
+import { bareAddress, conversationOfReplyAddress, displayName } from './reply-address';
 import { continuityDb, type InboundAttachment } from './tables';
 
 /** One received email, whichever way it came (Resend's webhook, or the local mailbox's simulated reply). */
@@ -72,6 +73,21 @@ export async function conversationOfRecipients(db: Kysely<Database>, recipients:
 }
 
 /**
+ * A visitor the inbox knows only by address gets the name their mail client sends ("Vera Visitor" <vera@…>),
+ * when the email comes from their own address; a name they or the website gave is never replaced.
+ */
+async function nameFromSender<V extends { id: string; name: string | null; email: string | null }>(
+  db: Kysely<Database>,
+  visitor: V,
+  from: string,
+): Promise<V> {
+  const name = displayName(from)?.slice(0, MAX_VISITOR_NAME);
+  if (visitor.name || !name || !visitor.email || bareAddress(from) !== visitor.email.toLowerCase()) return visitor;
+  await db.updateTable('visitors').set({ name }).where('id', '=', visitor.id).where('name', 'is', null).execute();
+  return { ...visitor, name };
+}
+
+/**
  * Puts the visitor's emailed reply into its conversation as a visitor message (agents see it live; a
  * resolved conversation opens again), stored once per event: the inbound row is keyed by the event id
  * and the message by the client id `email:<event id>`.
@@ -90,11 +106,11 @@ export async function receiveInboundEmail(
     .where('id', '=', conversationId)
     .executeTakeFirst();
   if (!conversation) return { status: 'unknown_address' };
-  const visitor = await db
-    .selectFrom('visitors')
-    .selectAll()
-    .where('id', '=', conversation.visitor_id)
-    .executeTakeFirstOrThrow();
+  const visitor = await nameFromSender(
+    db,
+    await db.selectFrom('visitors').selectAll().where('id', '=', conversation.visitor_id).executeTakeFirstOrThrow(),
+    email.from,
+  );
   const text = visibleText(email);
   const stored = await db
     .insertInto('inbound_emails')

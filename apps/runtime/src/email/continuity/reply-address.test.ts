@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { conversationOfReplyAddress, replyAddressFor } from './reply-address';
+import { conversationOfReplyAddress, displayName, replyAddressFor } from './reply-address';
 
 const secret = 'test-secret';
 const domain = 'reply.example.com';
@@ -26,5 +26,15 @@ describe('conversation reply addresses', () => {
     ).toBeNull();
     expect(conversationOfReplyAddress(secret, `support@${domain}`, domain)).toBeNull();
     expect(conversationOfReplyAddress(secret, 'not an address', domain)).toBeNull();
+  });
+});
+
+describe('displayName', () => {
+  it('reads the name a mail client puts before the address, and nothing else', () => {
+    expect(displayName('"Vera  Visitor" <vera@example.test>')).toBe('Vera Visitor');
+    expect(displayName('Vera Visitor <vera@example.test>')).toBe('Vera Visitor');
+    expect(displayName('vera@example.test')).toBeNull();
+    expect(displayName('<vera@example.test>')).toBeNull();
+    expect(displayName('"vera@example.test" <vera@example.test>')).toBeNull();
   });
 });

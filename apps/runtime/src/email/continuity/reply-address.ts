@@ -32,6 +32,16 @@ export function bareAddress(value: string): string {
 }
 
 /**
+ * The name in a From header (`"Vera Visitor" <vera@example.test>`, `Vera Visitor <vera@…>`); null when there is
+ * none or it is only an address again, as some mail clients write it.
+ */
+export function displayName(value: string): string | null {
+  const match = /^\s*"?([^"<>]*?)"?\s*<[^<>\s]+>\s*$/.exec(value);
+  const name = match?.[1]?.replace(/\s+/g, ' ').trim() ?? '';
+  return name && !name.includes('@') ? name : null;
+}
+
+/**
  * The conversation a genuine reply address belongs to; null for any other address (another domain, a
  * made-up or altered token).
  */
