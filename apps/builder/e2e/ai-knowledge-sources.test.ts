@@ -1,5 +1,6 @@
+import { textMessage } from '@flowdesk/flow-schema';
 import { expect, onTestFailed, test } from 'vitest';
-import { sampleFlow } from '../src/editor/model/test-flow';
+import { sampleFlow, testFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
@@ -61,29 +62,21 @@ test('the preview answers from the chosen sources, names them and shows the pass
   await expect
     .poll(async () => (await adminApi<{ status: string }>(page, 'GET', `/api/admin/knowledge/${page2.id}`)).status)
     .toBe('ready');
-  const at = { x: 0, y: 0 };
-  const flowId = await createFlowViaApi(page, harness.seeded.botId, 'Knowledge preview', {
-    schemaVersion: 1,
-    id: 'knowledge-preview',
-    name: 'Knowledge preview',
-    blocks: [
-      { id: 'start', type: 'start', position: at, data: {} },
-      { id: 'ask', type: 'capture', position: { x: 260, y: 0 }, data: { prompt: 'Your question?', saveAs: 'q' } },
-      { id: 'answer', type: 'ai_answer', position: { x: 520, y: 0 }, data: { knowledgeSourceIds: [page2.id] } },
-      {
-        id: 'unknown',
-        type: 'message',
-        position: { x: 780, y: 140 },
-        data: { content: { type: 'text', text: 'No idea.' } },
-      },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask' },
-      { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'answer' },
-      { id: 'e3', source: 'answer', sourceHandle: 'answered', target: 'ask' },
-      { id: 'e4', source: 'answer', sourceHandle: 'not_found', target: 'unknown' },
-    ],
-  });
+  const flowId = await createFlowViaApi(
+    page,
+    harness.seeded.botId,
+    'Knowledge preview',
+    testFlow({
+      id: 'knowledge-preview',
+      name: 'Knowledge preview',
+      blocks: [
+        { id: 'ask', type: 'capture', position: { x: 260, y: 0 }, data: { prompt: 'Your question?', saveAs: 'q' } },
+        { id: 'answer', type: 'ai_answer', position: { x: 520, y: 0 }, data: { knowledgeSourceIds: [page2.id] } },
+        textMessage('unknown', { x: 780, y: 140 }, 'No idea.'),
+      ],
+      exits: { start: { next: 'ask' }, ask: { next: 'answer' }, answer: { answered: 'ask', not_found: 'unknown' } },
+    }),
+  );
   await page.goto(`${harness.appUrl}flows/${flowId}`);
   await node(page, 'answer').waitFor();
   await page.getByRole('tab', { name: 'Preview' }).click();

@@ -1,5 +1,6 @@
-import { type BlockType, blockDefinitions, FlowDocument } from '@flowdesk/flow-schema';
+import { type BlockType, blockDefinitions, FlowDocument, type FlowDocumentInput } from '@flowdesk/flow-schema';
 import { expect, onTestFailed, test } from 'vitest';
+import { testFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
@@ -19,21 +20,22 @@ const FORMS: [string, BlockType][] = [
 
 /** One block of each form, with the block type's defaults, in two rows next to the start block. */
 function formsFlow() {
-  return FlowDocument.parse({
-    schemaVersion: 1,
-    id: 'forms',
-    name: 'Forms',
-    blocks: [
-      { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-      ...FORMS.map(([id, type], index) => ({
-        id,
-        type,
-        position: { x: 320 * (index % 3), y: 260 * (1 + Math.floor(index / 3)) },
-        data: blockDefinitions[type].defaults(),
-      })),
-    ],
-    intents: [],
-  });
+  return FlowDocument.parse(
+    testFlow({
+      id: 'forms',
+      name: 'Forms',
+      blocks: FORMS.map(
+        ([id, type], index) =>
+          ({
+            id,
+            type,
+            position: { x: 320 * (index % 3), y: 260 * (1 + Math.floor(index / 3)) },
+            data: blockDefinitions[type].defaults(),
+          }) as FlowDocumentInput['blocks'][number],
+      ),
+      intents: [],
+    }),
+  );
 }
 
 const inspector = () => page.locator('.inspector');

@@ -1,6 +1,6 @@
-import { askInput, buttonMenu, type FlowDocumentInput, numberedEdges } from '@flowdesk/flow-schema';
+import { askInput, buttonMenu } from '@flowdesk/flow-schema';
 import { beforeAll, expect, onTestFailed, test } from 'vitest';
-import { sampleFlow } from '../src/editor/model/test-flow';
+import { sampleFlow, testFlow } from '../src/editor/model/test-flow';
 import { adminApi, savedDraft } from './support/admin-api';
 import { createFlowViaApi, openNewFlow } from './support/api';
 import { SCREENSHOTS } from './support/browser';
@@ -131,14 +131,12 @@ test('publishing names the bot; it keeps the live flow unless asked, and replaci
 });
 
 /** A flow with the three traps: a Text question saving into `email`, an AI answer after a button, a handoff timeout. */
-function trapsFlow(): FlowDocumentInput {
+function trapsFlow() {
   const at = (x: number, y = 0) => ({ x: x * 320, y: y * 200 });
-  return {
-    schemaVersion: 1,
+  return testFlow({
     id: 'traps',
     name: 'Traps',
     blocks: [
-      { id: 'start', type: 'start', position: at(0), data: {} },
       buttonMenu('menu', at(1), 'What do you need?', { prices: 'Prices', human: 'A human' }),
       { id: 'ai', type: 'ai_answer', position: at(2), data: { knowledge: 'Plans cost 10 € a month.' } },
       { ...askInput('ask_mail', at(3), 'Your email?', 'email', 'email'), name: 'Ask email' },
@@ -146,17 +144,15 @@ function trapsFlow(): FlowDocumentInput {
       { id: 'handoff', type: 'human_handoff', position: at(2, 1), data: { noAgentTimeoutMinutes: 30 } },
       { id: 'bye', type: 'end', position: at(5), data: { message: 'We will write to {{email}}.' } },
     ],
-    edges: numberedEdges([
-      ['start', 'next', 'menu'],
-      ['menu', 'prices', 'ai'],
-      ['menu', 'human', 'handoff'],
-      ['ai', 'answered', 'ask_mail'],
-      ['ai', 'not_found', 'handoff'],
-      ['ask_mail', 'next', 'ask_more'],
-      ['ask_more', 'next', 'bye'],
-      ['handoff', 'offline', 'ask_mail'],
-    ]),
-  };
+    exits: {
+      start: { next: 'menu' },
+      menu: { prices: 'ai', human: 'handoff' },
+      ai: { answered: 'ask_mail', not_found: 'handoff' },
+      ask_mail: { next: 'ask_more' },
+      ask_more: { next: 'bye' },
+      handoff: { offline: 'ask_mail' },
+    },
+  });
 }
 
 test('the traps show in Problems with plain explanations; one click saves the second answer into a new variable', async () => {

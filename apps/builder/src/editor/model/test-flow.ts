@@ -1,27 +1,51 @@
-import { buttonMenu, FlowDocument, numberedEdges, textMessage } from '@flowdesk/flow-schema';
+import { buttonMenu, FlowDocument, type FlowDocumentInput, numberedEdges, textMessage } from '@flowdesk/flow-schema';
+
+type BlockInput = FlowDocumentInput['blocks'][number];
+
+/** Each block's exits: output handle → the block it leads to. */
+export type Exits = Record<string, Record<string, string>>;
+
+/**
+ * A flow document for tests: the start block at (0, 0), then `blocks`; `exits` become edges numbered e1, e2, … in
+ * the order written.
+ */
+export function testFlow({
+  blocks,
+  exits = {},
+  ...rest
+}: Omit<FlowDocumentInput, 'schemaVersion' | 'blocks' | 'edges'> & { blocks: BlockInput[]; exits?: Exits }) {
+  const links = Object.entries(exits).flatMap(([source, targets]) =>
+    Object.entries(targets).map(([handle, target]) => [source, handle, target] as const),
+  );
+  return {
+    schemaVersion: 1,
+    ...rest,
+    blocks: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }, ...blocks],
+    edges: numberedEdges(links),
+  } satisfies FlowDocumentInput;
+}
 
 /** A small valid flow for unit tests: start → welcome → buttons (pricing / human) → handoff. */
 export function sampleFlow(): FlowDocument {
-  return FlowDocument.parse({
-    schemaVersion: 1,
-    id: 'sample',
-    name: 'Sample',
-    blocks: [
-      { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-      textMessage('welcome', { x: 300, y: 0 }, 'Hi {{name}}!'),
-      buttonMenu('menu', { x: 600, y: 0 }, 'Pick one', { pricing: 'Pricing', human: 'Human' }),
-      { id: 'handoff', type: 'human_handoff', position: { x: 900, y: 0 }, data: {} },
-      { id: 'bye', type: 'end', position: { x: 1200, y: 0 }, data: {} },
-    ],
-    edges: numberedEdges([
-      ['start', 'next', 'welcome'],
-      ['welcome', 'next', 'menu'],
-      ['menu', 'human', 'handoff'],
-      ['menu', 'pricing', 'bye'],
-      ['handoff', 'offline', 'bye'],
-    ]),
-    intents: [{ id: 'talk_to_human', name: 'Talk to a human', phrases: ['human please'] }],
-  });
+  return FlowDocument.parse(
+    testFlow({
+      id: 'sample',
+      name: 'Sample',
+      blocks: [
+        textMessage('welcome', { x: 300, y: 0 }, 'Hi {{name}}!'),
+        buttonMenu('menu', { x: 600, y: 0 }, 'Pick one', { pricing: 'Pricing', human: 'Human' }),
+        { id: 'handoff', type: 'human_handoff', position: { x: 900, y: 0 }, data: {} },
+        { id: 'bye', type: 'end', position: { x: 1200, y: 0 }, data: {} },
+      ],
+      exits: {
+        start: { next: 'welcome' },
+        welcome: { next: 'menu' },
+        menu: { human: 'handoff', pricing: 'bye' },
+        handoff: { offline: 'bye' },
+      },
+      intents: [{ id: 'talk_to_human', name: 'Talk to a human', phrases: ['human please'] }],
+    }),
+  );
 }
 
 /** The sample flow with `blocks` and `edges` added, less the edge `replacing` (an output the new edges take over). */
