@@ -24,6 +24,13 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+/** The client id of a visitor's reply that came by email (`email:<event id>`); a client may not use it. */
+export const EMAILED_CLIENT_ID_PREFIX = 'email:';
+
+/** A visitor message that reached the conversation as an emailed reply, not through the chat. */
+export const cameByEmail = (message: Pick<Message, 'author' | 'clientId'>): boolean =>
+  message.author === 'visitor' && (message.clientId?.startsWith(EMAILED_CLIENT_ID_PREFIX) ?? false);
+
 /** What a visitor may know of their own conversation. */
 export const VisitorConversation = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Message, VisitorConversation } from './conversation';
+import { EMAILED_CLIENT_ID_PREFIX, Message, VisitorConversation } from './conversation';
 import { EmailAddress } from './email-schema';
 import { MAX_PUBLIC_VARIABLES, MAX_VARIABLE_NAME, MAX_VARIABLE_TEXT, MAX_VISITOR_NAME } from './page-details';
 
@@ -58,7 +58,13 @@ export type StartSessionResponse = z.infer<typeof StartSessionResponse>;
 
 /** POST /api/public/conversations/:id/messages — idempotent on clientId. */
 export const SendMessageRequest = z.object({
-  clientId: z.string().min(1).max(100),
+  clientId: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((id) => !id.startsWith(EMAILED_CLIENT_ID_PREFIX), {
+      message: `may not start with "${EMAILED_CLIENT_ID_PREFIX}" (kept for replies that come by email)`,
+    }),
   content: z.discriminatedUnion('type', [
     z.object({ type: z.literal('text'), text: z.string().min(1).max(5000) }),
     z.object({ type: z.literal('choice_reply'), optionId: z.string().max(200), label: z.string().max(500) }),

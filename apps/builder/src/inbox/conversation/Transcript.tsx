@@ -1,3 +1,4 @@
+import { cameByEmail } from '@flowdesk/contract';
 import { TypingDots } from '../../ui/TypingDots';
 import { messageTime } from '../format-time';
 import type { TranscriptMessage } from '../inbox-api';
@@ -29,6 +30,7 @@ function Bubble({ message, visitorName }: { message: TranscriptMessage; visitorN
       <div className="msg-meta">
         <span className="msg-author">{author}</span>
         {message.author === 'bot' ? <span className="msg-tag">Bot</span> : null}
+        {cameByEmail(message) ? <span className="msg-tag">by email</span> : null}
         {isNote ? <span className="msg-tag note-tag">Private note</span> : null}
         <time dateTime={message.createdAt}>{messageTime(message.createdAt)}</time>
       </div>

@@ -1,4 +1,5 @@
-import { MAX_VISITOR_NAME } from '@flowdesk/contract';
+import { EMAILED_CLIENT_ID_PREFIX } from '@flowdesk/contract';
+import { MAX_VISITOR_NAME } from '@flowdesk/contract/page-details';
 import EmailReplyParser from 'email-reply-parser';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -90,7 +91,7 @@ async function nameFromSender<V extends { id: string; name: string | null; email
 /**
  * Puts the visitor's emailed reply into its conversation as a visitor message (agents see it live; a
  * resolved conversation opens again), stored once per event: the inbound row is keyed by the event id
- * and the message by the client id `email:<event id>`.
+ * and the message by the client id `email:<event id>` (EMAILED_CLIENT_ID_PREFIX).
  */
 export async function receiveInboundEmail(
   services: Services,
@@ -128,7 +129,7 @@ export async function receiveInboundEmail(
     .returning('id')
     .executeTakeFirst();
   const result = await services.conversations.visitorMessage(conversation.id, visitor, {
-    clientId: `email:${email.eventId}`.slice(0, 100),
+    clientId: `${EMAILED_CLIENT_ID_PREFIX}${email.eventId}`.slice(0, 100),
     content: { type: 'text', text },
     channel: 'email',
   });
