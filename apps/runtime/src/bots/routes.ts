@@ -2,7 +2,7 @@ import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowd
 import { createRouter } from '../http/env';
 import { notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from './repository';
 
@@ -14,7 +14,7 @@ const listRoute = route('get', '', {
 });
 const createBotRoute = route('post', '', takes({ body: CreateBotRequest }), {
   summary: 'Create a bot (admin)',
-  responses: { 201: jsonResponse(BotAnswer, 'Created'), ...errorsOf(400, 401, 403) },
+  responses: { 201: jsonResponse(BotAnswer, 'Created'), ...adminErrors },
 });
 const getRoute = route('get', '/{id}', takes({ params: IdParam }), {
   summary: 'One bot',
@@ -22,7 +22,7 @@ const getRoute = route('get', '/{id}', takes({ params: IdParam }), {
 });
 const patchRoute = route('patch', '/{id}', takes({ params: IdParam, body: PatchBotRequest }), {
   summary: 'Change name, allowed origins, theme or widget texts (admin)',
-  responses: { 200: jsonResponse(BotAnswer, 'Updated'), ...errorsOf(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(BotAnswer, 'Updated'), ...adminErrors, ...errorsOf(404) },
 });
 
 export function botRoutes(services: Services) {

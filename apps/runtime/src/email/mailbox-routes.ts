@@ -9,7 +9,7 @@ import {
 import { createRouter } from '../http/env';
 import { conflict, notFound } from '../http/errors';
 import { requireAdmin } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { emailDb, type MailboxRow, type OutboxRow } from './tables';
@@ -42,7 +42,7 @@ const toOutbox = (row: OutboxRow) => ({
 const route = routesUnder(EMAIL_API_PREFIX, 'Email');
 const mailboxList = route('get', '/mailbox', takes({ query: MailboxQuery }), {
   summary: 'Local mailbox: emails delivered without RESEND_API_KEY (admin)',
-  responses: { 200: jsonResponse(MailboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
+  responses: { 200: jsonResponse(MailboxAnswer, 'Newest first'), ...adminErrors },
 });
 const mailboxOne = route('get', '/mailbox/{id}', takes({ params: IdParam }), {
   summary: 'One local email with its HTML; marks it read (admin)',
@@ -50,7 +50,7 @@ const mailboxOne = route('get', '/mailbox/{id}', takes({ params: IdParam }), {
 });
 const outboxList = route('get', '/outbox', takes({ query: OutboxQuery }), {
   summary: 'Outbox with delivery status, attempts and last error (admin)',
-  responses: { 200: jsonResponse(OutboxAnswer, 'Newest first'), ...errorsOf(400, 401, 403) },
+  responses: { 200: jsonResponse(OutboxAnswer, 'Newest first'), ...adminErrors },
 });
 const outboxRetry = route('post', '/outbox/{id}/retry', takes({ params: IdParam }), {
   summary: 'Send a failed email again, with the same idempotency key (admin)',

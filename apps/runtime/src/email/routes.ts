@@ -2,9 +2,10 @@ import { NotificationSettingsAnswer, PreferencesAnswer, PreferencesRequest } fro
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import type { ZodType } from 'zod';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { type errors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { EMAIL_API_PREFIX } from './compose';
 import { continuityRoutes } from './continuity/routes';
@@ -18,21 +19,36 @@ import { readPreferences, writePreferences } from './preferences';
 import { applyUnsubscribe, KIND_WORDS, readUnsubscribeToken } from './unsubscribe';
 
 const route = routesUnder(EMAIL_API_PREFIX, 'Email');
-const prefsGet = route('get', '/preferences', {
-  summary: 'My email notification preferences (each event on/off)',
-  responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(401) },
+
+/** A document at `path` that a signed-in user reads (GET) and changes (PUT `body`, refused with `changeErrors`). */
+function documentRoutes<
+  P extends string,
+  A extends ReturnType<typeof jsonResponse>,
+  B extends ZodType,
+  E extends Partial<typeof errors>,
+>(path: P, document: { answer: A; read: string; change: string; body: B; changeErrors: E }) {
+  return {
+    read: route('get', path, { summary: document.read, responses: { 200: document.answer, ...errorsOf(401) } }),
+    change: route('put', path, takes({ body: document.body }), {
+      summary: document.change,
+      responses: { 200: document.answer, ...document.changeErrors },
+    }),
+  };
+}
+
+const preferences = documentRoutes('/preferences', {
+  answer: jsonResponse(PreferencesAnswer, 'Preferences'),
+  read: 'My email notification preferences (each event on/off)',
+  change: 'Turn my notification events on or off',
+  body: PreferencesRequest,
+  changeErrors: errorsOf(400, 401),
 });
-const prefsPut = route('put', '/preferences', takes({ body: PreferencesRequest }), {
-  summary: 'Turn my notification events on or off',
-  responses: { 200: jsonResponse(PreferencesAnswer, 'Preferences'), ...errorsOf(400, 401) },
-});
-const settingsGet = route('get', '/settings', {
-  summary: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
-  responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(401) },
-});
-const settingsPut = route('put', '/settings', takes({ body: NotificationSettingsPatch }), {
-  summary: 'Change workspace notification rules (admin)',
-  responses: { 200: jsonResponse(NotificationSettingsAnswer, 'Settings'), ...errorsOf(400, 401, 403) },
+const settings = documentRoutes('/settings', {
+  answer: jsonResponse(NotificationSettingsAnswer, 'Settings'),
+  read: 'Workspace notification rules (recipients, throttle, unseen delay, SLA, transcripts)',
+  change: 'Change workspace notification rules (admin)',
+  body: NotificationSettingsPatch,
+  changeErrors: errorsOf(400, 401, 403),
 });
 
 const TokenQuery = z.object({ token: z.string().min(10).max(2000) });
@@ -104,15 +120,17 @@ export function emailRoutes(services: Services) {
     );
   });
 
-  router.openapi(prefsGet, async (c) => c.json({ preferences: await readPreferences(db, currentUser(c).id) }, 200));
-  router.openapi(prefsPut, async (c) => {
+  router.openapi(preferences.read, async (c) =>
+    c.json({ preferences: await readPreferences(db, currentUser(c).id) }, 200),
+  );
+  router.openapi(preferences.change, async (c) => {
     const preferences = await writePreferences(db, currentUser(c).id, c.req.valid('json').preferences);
     return c.json({ preferences }, 200);
   });
-  router.openapi(settingsGet, async (c) =>
+  router.openapi(settings.read, async (c) =>
     c.json({ settings: await readNotificationSettings(db, currentUser(c).workspaceId) }, 200),
   );
-  router.openapi(settingsPut, async (c) => {
+  router.openapi(settings.change, async (c) => {
     const user = requireAdmin(c);
     return c.json({ settings: await writeNotificationSettings(db, user.workspaceId, c.req.valid('json')) }, 200);
   });

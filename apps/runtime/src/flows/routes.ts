@@ -13,7 +13,7 @@ import { findWorkspaceBot } from '../bots/repository';
 import { type AppEnv, createRouter } from '../http/env';
 import { ApiError, conflict, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import {
   createFlow,
@@ -39,7 +39,7 @@ const listRoute = route('get', '', takes({ query: FlowsQuery }), {
 });
 const createFlowRoute = route('post', '', takes({ body: CreateFlow }), {
   summary: 'Create a draft flow for a bot (admin)',
-  responses: { 201: jsonResponse(FlowAnswer, 'Created'), ...errorsOf(400, 401, 403, 404) },
+  responses: { 201: jsonResponse(FlowAnswer, 'Created'), ...adminErrors, ...errorsOf(404) },
 });
 const getRoute = route('get', '/{id}', takes({ params: FlowIdParam }), {
   summary: 'A flow with its draft',
@@ -47,12 +47,12 @@ const getRoute = route('get', '/{id}', takes({ params: FlowIdParam }), {
 });
 const saveRoute = route('put', '/{id}/draft', takes({ params: FlowIdParam, body: SaveDraft }), {
   summary: 'Save the draft (admin); published versions are untouched',
-  responses: { 200: jsonResponse(FlowAnswer, 'Saved'), ...errorsOf(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(FlowAnswer, 'Saved'), ...adminErrors, ...errorsOf(404, 409) },
 });
 const liveRoute = route('post', '/{id}/live', takes({ params: FlowIdParam, body: MakeLiveRequest }), {
   summary: "Make a published flow its bot's live flow, without publishing again (admin)",
   description: `Where another flow is live, \`replacesFlowId\` must name it, else 409 \`${LIVE_FLOW_CONFLICT}\`.`,
-  responses: { 200: jsonResponse(PublishOutcome, 'Live'), ...errorsOf(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(PublishOutcome, 'Live'), ...adminErrors, ...errorsOf(404, 409) },
 });
 const deleteRoute = route('delete', '/{id}', takes({ params: FlowIdParam }), {
   summary: 'Delete a flow that is not live (admin)',

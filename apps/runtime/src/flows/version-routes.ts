@@ -14,7 +14,7 @@ import { z } from '@hono/zod-openapi';
 import { createRouter } from '../http/env';
 import { ApiError, badRequest, notFound, zodDetails } from '../http/errors';
 import { currentUser, requireAdmin, requireUser } from '../http/middleware/auth';
-import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import { knowledgeSourceProblems } from '../knowledge/flow-check';
 import type { Services } from '../services';
 import { saveDraft, toFlowJson } from './repository';
@@ -36,7 +36,7 @@ const publishRoute = route('post', '/{id}/publish', takes({ params: FlowIdParam,
   description:
     'Without `makeLive` the flow goes live only where that replaces nothing. `makeLive: true` where another flow ' +
     `is live needs \`replacesFlowId\` naming it, else 409 \`${LIVE_FLOW_CONFLICT}\` (details: the bot and its live flow).`,
-  responses: { 201: jsonResponse(PublishAnswer, 'Published'), ...errorsOf(400, 401, 403, 404, 409, 422) },
+  responses: { 201: jsonResponse(PublishAnswer, 'Published'), ...adminErrors, ...errorsOf(404, 409, 422) },
 });
 const versionsRoute = route('get', '/{id}/versions', takes({ params: FlowIdParam }), {
   summary: 'Published versions, newest first',
@@ -48,7 +48,7 @@ const versionRoute = route('get', '/{id}/versions/{number}', takes({ params: Ver
 });
 const rollbackRoute = route('post', '/{id}/rollback', takes({ params: FlowIdParam, body: RollbackRequest }), {
   summary: 'Republish an earlier version as the newest one and restore it as the draft (admin)',
-  responses: { 201: jsonResponse(RollbackAnswer, 'Rolled back'), ...errorsOf(400, 401, 403, 404) },
+  responses: { 201: jsonResponse(RollbackAnswer, 'Rolled back'), ...adminErrors, ...errorsOf(404) },
 });
 
 export function flowVersionRoutes(services: Services) {

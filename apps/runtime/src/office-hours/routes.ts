@@ -8,11 +8,12 @@ import {
   TeamOfficeHoursScope,
 } from '@flowdesk/contract';
 import type { Kysely } from 'kysely';
+import type { ZodType } from 'zod';
 import type { Database } from '../db/schema';
 import { createRouter } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import { workspaceRow } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
@@ -21,17 +22,44 @@ import { clearTeamOfficeHours, effectiveOfficeHours, readOfficeHours, writeOffic
 
 const base = '/api/admin/office-hours';
 const route = routesUnder(base, 'Office hours');
-const getRoute = route('get', '', takes({ query: OfficeHoursScope }), {
+
+/** Who may use a route and what else it refuses: any signed-in user reads, an admin changes. */
+const readErrors = errorsOf(401);
+
+/**
+ * A route on the office hours of the workspace or of one team (`teamId` in the `query`; 404 when the workspace has no
+ * such team): it answers the settings with their preview (`answer`, the words for it); `body`, the settings it saves.
+ */
+function scopedRoute<
+  M extends 'get' | 'put' | 'delete',
+  Q extends typeof OfficeHoursScope | typeof TeamOfficeHoursScope,
+  E extends typeof readErrors | typeof adminErrors,
+  B extends ZodType | undefined = undefined,
+>(method: M, details: { summary: string; query: Q; body?: B; answer: string; refused: E }) {
+  return route(method, '', takes({ query: details.query, body: details.body as B }), {
+    summary: details.summary,
+    responses: { 200: jsonResponse(OfficeHoursResponse, details.answer), ...details.refused, ...errorsOf(404) },
+  });
+}
+
+const getRoute = scopedRoute('get', {
   summary: 'Office hours, reply time and offline rules of the workspace or a team, with a live preview',
-  responses: { 200: jsonResponse(OfficeHoursResponse, 'Settings'), ...errorsOf(401, 404) },
+  query: OfficeHoursScope,
+  answer: 'Settings',
+  refused: readErrors,
 });
-const putRoute = route('put', '', takes({ query: OfficeHoursScope, body: OfficeHoursSettings }), {
+const putRoute = scopedRoute('put', {
   summary: 'Save office hours for the workspace or a team (admin)',
-  responses: { 200: jsonResponse(OfficeHoursResponse, 'Saved'), ...errorsOf(400, 401, 403, 404) },
+  query: OfficeHoursScope,
+  body: OfficeHoursSettings,
+  answer: 'Saved',
+  refused: adminErrors,
 });
-const deleteRoute = route('delete', '', takes({ query: TeamOfficeHoursScope }), {
+const deleteRoute = scopedRoute('delete', {
   summary: "Drop a team's own office hours so it follows the workspace (admin)",
-  responses: { 200: jsonResponse(OfficeHoursResponse, 'Cleared'), ...errorsOf(400, 401, 403, 404) },
+  query: TeamOfficeHoursScope,
+  answer: 'Cleared',
+  refused: adminErrors,
 });
 const previewRoute = route('post', '/preview', takes({ body: OfficePreviewRequest }), {
   summary: 'Open now / opens at … for an unsaved schedule (the settings page preview)',

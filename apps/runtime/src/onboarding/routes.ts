@@ -1,20 +1,22 @@
 import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
 import { createRouter } from '../http/env';
 import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { readChecklist, recordMark } from './checklist';
 
 const base = '/api/admin/onboarding';
 
 const route = routesUnder(base, 'Onboarding');
+/** Reading the checklist and ticking a step both answer the checklist. */
+const checklistAnswer = jsonResponse(OnboardingChecklist, 'Checklist');
 const getRoute = route('get', '', {
   summary: "The workspace's first-run checklist, ticked from its data",
-  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(401) },
+  responses: { 200: checklistAnswer, ...errorsOf(401) },
 });
 const markRoute = route('post', '/marks', takes({ body: OnboardingMarkRequest }), {
   summary: 'Record a step the data cannot tell (previewed, embed code copied) or dismiss the checklist (admin)',
-  responses: { 200: jsonResponse(OnboardingChecklist, 'Checklist'), ...errorsOf(400, 401, 403) },
+  responses: { 200: checklistAnswer, ...adminErrors },
 });
 
 /** First-run checklist API. Paths are absolute; mount with `app.route('/', onboardingRoutes(services))`. */

@@ -1,7 +1,7 @@
 import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
 import { createRouter } from '../http/env';
 import { currentUser, requireUserUnder } from '../http/middleware/auth';
-import { errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
 import type { Services } from '../services';
 import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
 
@@ -13,7 +13,7 @@ const listRoute = route('get', '', {
 
 const createInviteRoute = route('post', '', takes({ body: InviteRequest }), {
   summary: 'Invite a person by email (they choose their password through a link valid 72 hours, once)',
-  responses: { 201: jsonResponse(InviteResponse, 'Invited; the email is queued'), ...errorsOf(400, 401, 403, 409) },
+  responses: { 201: jsonResponse(InviteResponse, 'Invited; the email is queued'), ...adminErrors, ...errorsOf(409) },
 });
 
 const resendRoute = route('post', '/{id}/resend', takes({ params: IdParam }), {
