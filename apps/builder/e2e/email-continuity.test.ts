@@ -114,6 +114,11 @@ describe('email continuity end to end on PostgreSQL (widget, inbox, fake Resend)
     const emailed = agent.page.locator('.msg-visitor').filter({ hasText: 'Great, thank you! Order 4821.' });
     await emailed.waitFor();
     expect(await emailed.textContent()).not.toContain('your refund is on its way');
+    // The agent can tell it came from her mailbox; what she typed in the chat says nothing of the kind.
+    expect(await emailed.locator('.msg-tag').allTextContents()).toEqual(['by email']);
+    const typed = agent.page.locator('.msg-visitor').filter({ hasNotText: 'Great, thank you! Order 4821.' });
+    expect(await typed.count()).toBeGreaterThan(0);
+    expect(await typed.locator('.msg-tag').count()).toBe(0);
     expect(await agent.page.locator('.msg-visitor').filter({ hasText: 'FORGED' }).count()).toBe(0);
     await agent.page.screenshot({ path: `${SCREENSHOTS}/email-continuity-1-inbox.png` });
 

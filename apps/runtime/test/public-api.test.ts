@@ -151,6 +151,17 @@ describe.each(databaseKinds)('public widget API on %s', (kind) => {
       },
     );
     expect(missingClientId.status).toBe(400);
+    // The prefix of replies that come by email (the inbox marks them) is not a client's to use.
+    const asEmailed = await fetch(
+      `${t.current.server.url}/api/public/conversations/${visitor.conversationId}/messages`,
+      {
+        method: 'POST',
+        headers: visitor.headers(),
+        body: JSON.stringify({ clientId: 'email:forged', content: { type: 'text', text: 'hi' } }),
+      },
+    );
+    expect(asEmailed.status).toBe(400);
+    expect((await asEmailed.json()).error.message).toContain('may not start with "email:"');
     const huge = await fetch(`${t.current.server.url}/api/public/conversations/${visitor.conversationId}/messages`, {
       method: 'POST',
       headers: visitor.headers(),
