@@ -74,7 +74,7 @@ test('the preview answers from the chosen sources, names them and shows the pass
         { id: 'answer', type: 'ai_answer', position: { x: 520, y: 0 }, data: { knowledgeSourceIds: [page2.id] } },
         textMessage('unknown', { x: 780, y: 140 }, 'No idea.'),
       ],
-      exits: { start: { next: 'ask' }, ask: { next: 'answer' }, answer: { answered: 'ask', not_found: 'unknown' } },
+      exits: { start: 'ask', ask: 'answer', answer: { answered: 'ask', not_found: 'unknown' } },
     }),
   );
   await page.goto(`${harness.appUrl}flows/${flowId}`);

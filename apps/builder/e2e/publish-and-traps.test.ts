@@ -145,11 +145,11 @@ function trapsFlow() {
       { id: 'bye', type: 'end', position: at(5), data: { message: 'We will write to {{email}}.' } },
     ],
     exits: {
-      start: { next: 'menu' },
+      start: 'menu',
       menu: { prices: 'ai', human: 'handoff' },
       ai: { answered: 'ask_mail', not_found: 'handoff' },
-      ask_mail: { next: 'ask_more' },
-      ask_more: { next: 'bye' },
+      ask_mail: 'ask_more',
+      ask_more: 'bye',
       handoff: { offline: 'ask_mail' },
     },
   });

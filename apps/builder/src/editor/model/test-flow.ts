@@ -2,8 +2,8 @@ import { buttonMenu, FlowDocument, type FlowDocumentInput, numberedEdges, textMe
 
 type BlockInput = FlowDocumentInput['blocks'][number];
 
-/** Each block's exits: output handle → the block it leads to. */
-export type Exits = Record<string, Record<string, string>>;
+/** Each block's exits: output handle → the block it leads to; a block with only a `next` output names that block. */
+export type Exits = Record<string, string | Record<string, string>>;
 
 /**
  * A flow document for tests: the start block at (0, 0), then `blocks`; `exits` become edges numbered e1, e2, … in
@@ -14,9 +14,10 @@ export function testFlow({
   exits = {},
   ...rest
 }: Omit<FlowDocumentInput, 'schemaVersion' | 'blocks' | 'edges'> & { blocks: BlockInput[]; exits?: Exits }) {
-  const links = Object.entries(exits).flatMap(([source, targets]) =>
-    Object.entries(targets).map(([handle, target]) => [source, handle, target] as const),
-  );
+  const links = Object.entries(exits).flatMap(([source, exit]) => {
+    const targets = typeof exit === 'string' ? { next: exit } : exit;
+    return Object.entries(targets).map(([handle, target]) => [source, handle, target] as const);
+  });
   return {
     schemaVersion: 1,
     ...rest,
@@ -38,8 +39,8 @@ export function sampleFlow(): FlowDocument {
         { id: 'bye', type: 'end', position: { x: 1200, y: 0 }, data: {} },
       ],
       exits: {
-        start: { next: 'welcome' },
-        welcome: { next: 'menu' },
+        start: 'welcome',
+        welcome: 'menu',
         menu: { human: 'handoff', pricing: 'bye' },
         handoff: { offline: 'bye' },
       },
