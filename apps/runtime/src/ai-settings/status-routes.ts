@@ -7,10 +7,11 @@ import {
 } from '@flowdesk/contract';
 import type { Context } from 'hono';
 import { answeredBy } from '../ai';
-import { type AppEnv, createRouter } from '../http/env';
-import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import type { AppEnv } from '../http/env';
+import { requireAdmin } from '../http/middleware/auth';
 import { enforce } from '../http/middleware/public-rate-limit';
 import { errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import { agentSuggestion } from '../inbox/summary';
 import type { Services } from '../services';
 
@@ -52,8 +53,7 @@ const previewBudgets = {
 };
 
 export function aiRoutes(services: Services) {
-  const router = createRouter();
-  requireUserUnder(router, services, path);
+  const router = signedInRouter(services, path);
   router.openapi(statusRoute, (c) => {
     const { workspaceId } = requireAdmin(c);
     const { provider, model } = services.aiSettings.settingsFor(workspaceId);

@@ -1,8 +1,8 @@
 import { BotAnswer, BotsAnswer, CreateBotRequest, PatchBotRequest } from '@flowdesk/contract';
-import { createRouter } from '../http/env';
 import { notFound } from '../http/errors';
-import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { currentUser, requireAdmin } from '../http/middleware/auth';
 import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { createBot, findWorkspaceBot, listBots, toBotJson, updateBot } from './repository';
 
@@ -26,9 +26,8 @@ const patchRoute = route('patch', '/{id}', takes({ params: IdParam, body: PatchB
 });
 
 export function botRoutes(services: Services) {
-  const router = createRouter();
+  const router = signedInRouter(services, base);
   const { db } = services;
-  requireUserUnder(router, services, base);
 
   router.openapi(listRoute, async (c) => {
     const bots = await listBots(db, currentUser(c).workspaceId);

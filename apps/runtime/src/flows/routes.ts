@@ -10,10 +10,11 @@ import {
 } from '@flowdesk/contract';
 import type { Context } from 'hono';
 import { findWorkspaceBot } from '../bots/repository';
-import { type AppEnv, createRouter } from '../http/env';
+import type { AppEnv } from '../http/env';
 import { ApiError, conflict, notFound } from '../http/errors';
-import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { currentUser, requireAdmin } from '../http/middleware/auth';
 import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import {
   createFlow,
@@ -79,9 +80,8 @@ export function liveFlowConflict(conflict: { bot: Named; liveFlow: Named }, orEl
 }
 
 export function flowRoutes(services: Services) {
-  const router = createRouter();
+  const router = signedInRouter(services, FLOWS_BASE);
   const { db } = services;
-  requireUserUnder(router, services, FLOWS_BASE);
 
   router.openapi(listRoute, async (c) => {
     const flows = await listFlows(db, currentUser(c).workspaceId, c.req.valid('query').botId);

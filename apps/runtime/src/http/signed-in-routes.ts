@@ -1,6 +1,7 @@
+import type { UserRole } from '../db/schema';
 import type { Services } from '../services';
-import type { Router } from './env';
-import { requireUser } from './middleware/auth';
+import { createRouter, type Router } from './env';
+import { requireUser, requireUserUnder } from './middleware/auth';
 
 /**
  * `requireUser` on the paths of these routes, for a router whose other routes are public (sign-in, links) or guarded
@@ -9,4 +10,11 @@ import { requireUser } from './middleware/auth';
 export function requireUserOn(router: Router, services: Services, ...routes: { getRoutingPath(): string }[]) {
   const guard = requireUser(services);
   for (const path of new Set(routes.map((route) => route.getRoutingPath()))) router.use(path, guard);
+}
+
+/** A router whose routes, at `base` and below it, need a signed-in user (of `options.role`, when said). */
+export function signedInRouter(services: Services, base: string, options: { role?: UserRole } = {}) {
+  const router = createRouter();
+  requireUserUnder(router, services, base, options);
+  return router;
 }

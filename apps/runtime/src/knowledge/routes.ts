@@ -11,10 +11,11 @@ import {
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ZodType } from 'zod';
-import { type AppEnv, createRouter } from '../http/env';
+import type { AppEnv } from '../http/env';
 import { badRequest, errorBody, notFound } from '../http/errors';
-import { requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { requireAdmin } from '../http/middleware/auth';
 import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { indexKnowledgeSource } from './indexer';
 import { nextRefreshAt, refreshOf, sourceUrl } from './refresh';
@@ -123,9 +124,8 @@ const KIND_WORDS = { qa: 'questions and answers', text: 'a text', web: 'a websit
 
 /** Knowledge source API. Paths are absolute; mount with `app.route('/', knowledgeRoutes(services))`. */
 export function knowledgeRoutes(services: Services) {
-  const router = createRouter();
+  const router = signedInRouter(services, base);
   const { db, logger } = services;
-  requireUserUnder(router, services, base);
 
   /** Runs after the response: fetch/parse hold no connection; failures end up on the source row. */
   const indexLater = (workspaceId: string, id: string) => {

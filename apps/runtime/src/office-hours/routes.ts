@@ -10,10 +10,10 @@ import {
 import type { Kysely } from 'kysely';
 import type { ZodType } from 'zod';
 import type { Database } from '../db/schema';
-import { createRouter } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
-import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { currentUser, requireAdmin } from '../http/middleware/auth';
 import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import { workspaceRow } from '../repositories/workspace-rows';
 import type { Services } from '../services';
 import { describe, nextOpening, officeStatus } from './office-hours';
@@ -23,7 +23,7 @@ import { clearTeamOfficeHours, effectiveOfficeHours, readOfficeHours, writeOffic
 const base = '/api/admin/office-hours';
 const route = routesUnder(base, 'Office hours');
 
-/** Who may use a route and what else it refuses: any signed-in user reads, an admin changes. */
+/** What a read refuses: not signed in (any signed-in user reads; a change is an admin's, adminErrors). */
 const readErrors = errorsOf(401);
 
 /**
@@ -87,9 +87,8 @@ async function assertTeam(db: Kysely<Database>, workspaceId: string, teamId: str
 
 /** Office-hours settings API. Paths are absolute; mount with `app.route('/', officeHoursRoutes(services))`. */
 export function officeHoursRoutes(services: Services) {
-  const router = createRouter();
+  const router = signedInRouter(services, base);
   const { db } = services;
-  requireUserUnder(router, services, base);
 
   async function respond(workspaceId: string, teamId: string | null) {
     const now = new Date();

@@ -1,7 +1,7 @@
 import { OnboardingChecklist, OnboardingMarkRequest } from '@flowdesk/contract';
-import { createRouter } from '../http/env';
-import { currentUser, requireAdmin, requireUserUnder } from '../http/middleware/auth';
+import { currentUser, requireAdmin } from '../http/middleware/auth';
 import { adminErrors, errorsOf, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { readChecklist, recordMark } from './checklist';
 
@@ -21,9 +21,8 @@ const markRoute = route('post', '/marks', takes({ body: OnboardingMarkRequest })
 
 /** First-run checklist API. Paths are absolute; mount with `app.route('/', onboardingRoutes(services))`. */
 export function onboardingRoutes(services: Services) {
-  const router = createRouter();
+  const router = signedInRouter(services, base);
   const { db } = services;
-  requireUserUnder(router, services, base);
 
   router.openapi(getRoute, async (c) => c.json(await readChecklist(db, currentUser(c).workspaceId), 200));
 

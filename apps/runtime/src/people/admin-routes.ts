@@ -1,7 +1,7 @@
 import { InviteRequest, InviteResponse, InvitesResponse } from '@flowdesk/contract';
-import { createRouter } from '../http/env';
-import { currentUser, requireUserUnder } from '../http/middleware/auth';
+import { currentUser } from '../http/middleware/auth';
 import { adminErrors, errorsOf, IdParam, jsonResponse, routesUnder, takes } from '../http/schemas';
+import { signedInRouter } from '../http/signed-in-routes';
 import type { Services } from '../services';
 import { createInvite, listInvites, resendInvite, revokeInvite } from './invites';
 
@@ -28,8 +28,7 @@ const revokeRoute = route('delete', '/{id}', takes({ params: IdParam }), {
 
 /** Admins invite people by email, see who is still invited, resend or withdraw. */
 export function inviteRoutes(services: Services) {
-  const router = createRouter();
-  requireUserUnder(router, services, '/api/admin/invites', { role: 'admin' });
+  const router = signedInRouter(services, '/api/admin/invites', { role: 'admin' });
   const inviter = (c: Parameters<typeof currentUser>[0]) => {
     const user = currentUser(c);
     return { id: user.id, name: user.name, workspaceId: user.workspaceId };
