@@ -33,6 +33,18 @@ describe('describeBrowser', () => {
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1',
       'Safari 17 on iOS',
     ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 CriOS/120.0.6099.119 Mobile/15E148 Safari/604.1',
+      'Chrome 120 on iOS',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 Chrome/115.0 Mobile Safari/537.36 SamsungBrowser/23.0',
+      'Samsung Internet 23 on Android',
+    ],
+    ['Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120.0 Safari/537.36 OPR/106.0', 'Opera 106 on Windows'],
+    // Not a browser (an API client): its own name rather than "Browser".
+    ['curl/8.5.0', 'curl 8.5.0'],
+    ['node', 'node'],
     [null, 'Unknown'],
   ])('names common browsers and systems: %s is %s', (userAgent, description) => {
     expect(describeBrowser(userAgent)).toBe(description);

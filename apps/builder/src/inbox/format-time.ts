@@ -21,19 +21,26 @@ export function messageTime(iso: string, now: Date = new Date()): string {
     : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
 }
 
-/** A readable browser name from a user agent, e.g. "Chrome 120 on macOS". */
+/** Browser tokens in the order to test them: Edge, Opera and Samsung's say Chrome too, iOS browsers say Safari. */
+const BROWSERS: Array<[name: string, version: RegExp]> = [
+  ['Edge', /Edg(?:e|A|iOS)?\/(\d+)/],
+  ['Opera', /OPR\/(\d+)/],
+  ['Samsung Internet', /SamsungBrowser\/(\d+)/],
+  ['Chrome', /(?:Chrom(?:e|ium)|CriOS)\/(\d+)/],
+  ['Firefox', /(?:Firefox|FxiOS)\/(\d+)/],
+  ['Safari', /Version\/(\d+).*Safari/],
+];
+
+/**
+ * A readable browser name from a user agent, e.g. "Chrome 120 on macOS"; a client that is no browser is named by
+ * its first product token ("curl 8.5.0", "node"), the whole agent being in the tooltip.
+ */
 export function describeBrowser(userAgent: string | null | undefined): string {
   if (!userAgent) return 'Unknown';
-  const browser =
-    /Edg\/(\d+)/.exec(userAgent)?.[1] !== undefined
-      ? `Edge ${/Edg\/(\d+)/.exec(userAgent)![1]}`
-      : /Firefox\/(\d+)/.test(userAgent)
-        ? `Firefox ${/Firefox\/(\d+)/.exec(userAgent)![1]}`
-        : /Chrom(?:e|ium)\/(\d+)/.test(userAgent)
-          ? `Chrome ${/Chrom(?:e|ium)\/(\d+)/.exec(userAgent)![1]}`
-          : /Version\/(\d+).*Safari/.test(userAgent)
-            ? `Safari ${/Version\/(\d+)/.exec(userAgent)![1]}`
-            : 'Browser';
+  const known = BROWSERS.map(([name, version]) => [name, version.exec(userAgent)?.[1]] as const).find(([, v]) => v);
+  const browser = known
+    ? `${known[0]} ${known[1]}`
+    : (/^[^\s/]+(?:\/[^\s]+)?/.exec(userAgent.trim())?.[0].replace('/', ' ').slice(0, 40) ?? 'Unknown');
   const os = /Windows/.test(userAgent)
     ? 'Windows'
     : /Android/.test(userAgent)
