@@ -75,6 +75,16 @@ group('midnight-spanning ranges in America/New_York across DST', () => {
     // Sun 2026-01-11 01:00 EST = 06:00Z, inside Saturday's range.
     expect(describe(nights, utc('2026-01-11T06:00:00Z'))).toBe('Open now until 06:00');
   });
+
+  it('in the evening it names the day it closes, not a bare clock already past today', () => {
+    // Mon 2026-01-12 20:00 UTC, inside Monday 18:00 → Tuesday 09:00, then Tuesday's 09:00-17:00.
+    const evening = schedule({
+      timezone: 'UTC',
+      weekly: { mon: [{ start: '18:00', end: '09:00' }], tue: [{ start: '09:00', end: '17:00' }] },
+    });
+    expect(describe(evening, utc('2026-01-12T20:00:00Z'))).toBe('Open now until tomorrow at 17:00');
+    expect(describe(evening, utc('2026-01-13T10:00:00Z'))).toBe('Open now until 17:00');
+  });
 });
 
 group('Australia/Sydney (southern hemisphere DST)', () => {
@@ -102,7 +112,7 @@ group('America/Santiago, where the clock skips local midnight', () => {
     expect(nextOpening(weekend, utc('2026-09-05T12:00:00Z'))).toEqual(utc('2026-09-06T00:00:00Z'));
     expect(isOpen(weekend, utc('2026-09-06T04:00:00Z'))).toBe(true);
     expect(officeStatus(weekend, utc('2026-09-06T03:00:00Z')).closesAt).toEqual(utc('2026-09-06T05:00:00Z'));
-    expect(describe(weekend, utc('2026-09-06T03:00:00Z'))).toBe('Open now until 02:00');
+    expect(describe(weekend, utc('2026-09-06T03:00:00Z'))).toBe('Open now until tomorrow at 02:00');
     expect(isOpen(weekend, utc('2026-09-06T05:00:00Z'))).toBe(false);
   });
 });

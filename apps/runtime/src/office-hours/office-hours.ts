@@ -66,8 +66,10 @@ export function describe(schedule: Schedule, at: Date): string {
   const zone = schedule.timezone;
   if (status.open) {
     if (!status.closesAt) return 'Open now';
-    if (status.closesAt.getTime() - at.getTime() < DAY_MS) return `Open now until ${clock(status.closesAt, zone)}`;
-    return `Open now until ${dayWords(status.closesAt, at, zone)} at ${clock(status.closesAt, zone)}`;
+    // A closing on another day names it: at 20:00 "until 17:00" reads as a time already past.
+    const day = dayWords(status.closesAt, at, zone);
+    if (day === 'today') return `Open now until ${clock(status.closesAt, zone)}`;
+    return `Open now until ${day} at ${clock(status.closesAt, zone)}`;
   }
   if (!status.opensAt) return 'Closed';
   // The zone is named: a visitor elsewhere would otherwise read 09:00 as their own time.
