@@ -185,7 +185,7 @@ describe('AI settings', () => {
     await form().getByLabel('Model').fill(MODEL);
     await form().getByRole('button', { name: 'Test connection' }).click();
     await result()
-      .getByText(/^Connection failed: The endpoint refused or did not answer: .*Incorrect API key/)
+      .getByText(/^Connection failed: The endpoint refused the API key \(HTTP 401\): Incorrect API key/)
       .waitFor();
     expect(await result().textContent()).not.toContain(wrong);
     expect(await result().getAttribute('class')).toContain('failed');
