@@ -125,3 +125,43 @@ test('resend sends a new link (the old one stops working); withdraw ends the inv
   await visitor.page.screenshot({ path: `${SCREENSHOTS}/people-invite-withdrawn.png` });
   expect(admin.errors).toEqual([]);
 });
+
+test('removing a person is asked first: Cancel keeps them; Remove signs them out and takes them off the list', async () => {
+  const admin = await adminOnTeamsPage();
+  await admin.page.getByRole('region', { name: 'People' }).waitFor();
+  const created = await admin.page.evaluate(() =>
+    fetch('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'e2e' },
+      body: JSON.stringify({ email: 'rita@example.com', name: 'Rita Removable', password: 'rita-secret-42' }),
+    }).then((r) => r.status),
+  );
+  expect(created).toBe(201);
+  await admin.page.reload();
+  const people = admin.page.getByRole('region', { name: 'People' });
+  await people.getByText('rita@example.com').waitFor();
+  const emails = () =>
+    admin.page.evaluate(() =>
+      fetch('/api/admin/users')
+        .then((r) => r.json())
+        .then((a: { users: Array<{ email: string }> }) => a.users.map((u) => u.email)),
+    );
+
+  // One click on the bin only asks; Cancel keeps Rita.
+  await people.getByRole('button', { name: 'Remove Rita Removable' }).click();
+  const dialog = admin.page.getByRole('dialog', { name: 'Remove Rita Removable?' });
+  await dialog.getByText(/signed out at once/).waitFor();
+  await dialog.getByText(/Conversations assigned to them become unassigned/).waitFor();
+  await admin.page.screenshot({ path: `${SCREENSHOTS}/people-remove-confirm.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  expect(await emails()).toContain('rita@example.com');
+
+  await people.getByRole('button', { name: 'Remove Rita Removable' }).click();
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await admin.page.getByText('Rita Removable was removed.').waitFor();
+  await expect.poll(() => dialog.count()).toBe(0);
+  await expect.poll(() => people.getByText('rita@example.com').count()).toBe(0);
+  expect(await emails()).not.toContain('rita@example.com');
+  expect(admin.errors).toEqual([]);
+});

@@ -1,6 +1,9 @@
 import type { Invite } from '@flowdesk/contract';
+import { useState } from 'react';
 import { useUser } from '../../app/auth';
+import { useToast } from '../../app/toasts';
 import { InvitesPanel } from '../../people/InvitesPanel';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
 import { useChange } from '../../ui/use-submit';
 import { type Teammate, teamAdminApi } from '../inbox-api';
@@ -19,6 +22,9 @@ export function PeopleSection({
 }) {
   const me = useUser();
   const run = useChange(onChanged);
+  const toast = useToast();
+  // Removing is asked first: one click on the bin signed a teammate out and unassigned their conversations.
+  const [removing, setRemoving] = useState<Teammate | null>(null);
 
   return (
     <section className="card settings-section" aria-label="People">
@@ -50,13 +56,29 @@ export function PeopleSection({
               className="btn btn-ghost btn-icon btn-danger"
               aria-label={`Remove ${user.name}`}
               disabled={user.id === me.id}
-              onClick={() => run(teamAdminApi.deleteUser(user.id), `${user.name} was removed.`)}
+              onClick={() => setRemoving(user)}
             >
               <Icon name="trash" size={16} />
             </button>
           </li>
         ))}
       </ul>
+      {removing ? (
+        <ConfirmDialog
+          title={`Remove ${removing.name}?`}
+          confirmLabel="Remove"
+          onClose={() => setRemoving(null)}
+          onConfirm={async () => {
+            await teamAdminApi.deleteUser(removing.id);
+            toast.success(`${removing.name} was removed.`);
+            setRemoving(null);
+            onChanged();
+          }}
+        >
+          {removing.name} ({removing.email}) is signed out at once and can no longer sign in. Conversations assigned to
+          them become unassigned.
+        </ConfirmDialog>
+      ) : null}
       <InvitesPanel invites={invites} teams={teams} onChanged={onChanged} />
     </section>
   );
