@@ -1,9 +1,10 @@
 import { Parser } from 'htmlparser2';
 import robotsParser from 'robots-parser';
+import { GuardedHttpError } from '../services/guarded-http';
 import { htmlToText } from './html-text';
 import type { KnowledgeDocument } from './split';
 import type { IndexFailure, IndexProgress } from './tables';
-import { fetchThroughGuard, type WebFetchOptions } from './web-fetch';
+import { fetchThroughGuard, PAGE_MAX_BYTES, PAGE_TIMEOUT_MS, type WebFetchOptions } from './web-fetch';
 
 export interface CrawlOptions extends WebFetchOptions {
   startUrl: string;
@@ -56,8 +57,19 @@ function sitemapLocations(xml: string): string[] {
   return locations;
 }
 
-function reasonOf(error: unknown) {
-  return error instanceof Error ? error.message : String(error);
+/** Why a page could not be read, in the admin's words (the fetch's own say bytes, milliseconds and errno codes). */
+function reasonOf(error: unknown, options: WebFetchOptions) {
+  const said = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof GuardedHttpError)) return said;
+  if (error.code === 'too_large') {
+    const megabytes = Math.round(((options.maxBytes ?? PAGE_MAX_BYTES) / 1024 / 1024) * 10) / 10;
+    return `The page is larger than ${megabytes} MB; larger pages are not read`;
+  }
+  if (error.code === 'timeout')
+    return `The site did not answer within ${Math.round((options.timeoutMs ?? PAGE_TIMEOUT_MS) / 1000)} s`;
+  if (/ECONNREFUSED/.test(said)) return 'Could not connect: nothing answers at that address (connection refused)';
+  if (/ENOTFOUND|EAI_AGAIN/.test(said)) return 'Could not connect: the host name could not be found';
+  return said;
 }
 
 /**
@@ -85,7 +97,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
         const fetched = await fetchThroughGuard(sitemap, options);
         if (fetched.status === 200) sitemapUrls.push(...sitemapLocations(fetched.text));
       } catch (error) {
-        failures.push({ item: sitemap, reason: reasonOf(error) });
+        failures.push({ item: sitemap, reason: reasonOf(error, options) });
       }
     }
     sitemapUrls = sitemapUrls.map((href) => sameOriginUrl(href, origin, origin)).filter((url) => url !== null);
@@ -113,7 +125,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
             if (url && !seen.has(url)) queue.push({ url, depth: next.depth + 1 });
           }
       } catch (error) {
-        failures.push({ item: next.url, reason: reasonOf(error) });
+        failures.push({ item: next.url, reason: reasonOf(error, options) });
       }
     }
     done++;

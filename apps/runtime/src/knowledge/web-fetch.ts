@@ -14,6 +14,9 @@ export interface FetchedPage {
 }
 
 const MAX_REDIRECTS = 5;
+/** The most of one page read (a larger page is refused, and named so on the source). */
+export const PAGE_MAX_BYTES = 2 * 1024 * 1024;
+export const PAGE_TIMEOUT_MS = 10_000;
 
 /**
  * GET through the SSRF guard of HTTP blocks, following redirects hop by hop so each new address is checked again
@@ -30,8 +33,8 @@ export async function fetchThroughGuard(startUrl: string, options: WebFetchOptio
       url,
       headers: { 'user-agent': 'FlowdeskBot/1.0 (+knowledge indexer)', accept: 'text/html,text/plain,application/xml' },
       body: undefined,
-      timeoutMs: options.timeoutMs ?? 10_000,
-      maxBytes: options.maxBytes ?? 2 * 1024 * 1024,
+      timeoutMs: options.timeoutMs ?? PAGE_TIMEOUT_MS,
+      maxBytes: options.maxBytes ?? PAGE_MAX_BYTES,
       allowPrivate,
     });
     if (!response.location) {

@@ -123,6 +123,38 @@ describe('crawling by links', () => {
     }
   });
 
+  it('names why a page was not read in words: too large, nothing listening', async () => {
+    const big = await startLocalSite({
+      '/huge': () => ({ body: page('Huge', `<p>${'All about kettles. '.repeat(120_000)}</p>`) }),
+    });
+    const allow = (url: URL) => url.port === String(big.port);
+    try {
+      const huge = await crawlSite({
+        startUrl: `${big.origin}/huge`,
+        mode: 'page',
+        maxPages: 1,
+        maxDepth: 0,
+        allowPrivate: allow,
+      });
+      expect(huge.failures).toEqual([
+        { item: `${big.origin}/huge`, reason: 'The page is larger than 2 MB; larger pages are not read' },
+      ]);
+    } finally {
+      await big.close();
+    }
+    // The site is gone: nothing listens on its port any more.
+    const refused = await crawlSite({
+      startUrl: `${big.origin}/`,
+      mode: 'page',
+      maxPages: 1,
+      maxDepth: 0,
+      allowPrivate: allow,
+    });
+    expect(refused.failures).toEqual([
+      { item: `${big.origin}/`, reason: 'Could not connect: nothing answers at that address (connection refused)' },
+    ]);
+  });
+
   it('refuses a loopback site when private addresses are not allowed (the HTTP block default)', async () => {
     const result = await crawlSite({
       startUrl: site.origin,
