@@ -183,6 +183,28 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     expect(errors).toEqual([]);
   });
 
+  it('on a phone (375 px) every card shows its whole label and the handoff charts draw their bars', async () => {
+    const page = await adminPage('analytics-phone-failure');
+    await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${live.runtime.url}/app/analytics`);
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    // No label or figure runs out of its card (three cards a row clipped "Conversations" under its neighbour).
+    const overflowing = await page
+      .locator('.analytics-card')
+      .evaluateAll((cards) =>
+        cards.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.getAttribute('data-figure')),
+      );
+    expect(overflowing).toEqual([]);
+    // Each chart has room for its bar beside the labels (side by side, the bars had none).
+    for (const title of ['Handoffs by reason', 'Handoffs by block']) {
+      const bar = page.locator('figure').filter({ hasText: title }).locator('.recharts-bar-rectangle').first();
+      await bar.waitFor();
+      expect((await bar.boundingBox())!.width, title).toBeGreaterThan(40);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/analytics-09-phone.png`, fullPage: true });
+  });
+
   it('an agent has no Analytics entry and is told the page is not for their role', async () => {
     const page = await newPage();
     await signInAsDemoAgent(page, live.runtime.url);
