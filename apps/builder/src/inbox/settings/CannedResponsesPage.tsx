@@ -101,19 +101,23 @@ export function CannedResponsesPage() {
                       <code>/{item.shortcut}</code>
                     </td>
                     <td>{item.title}</td>
-                    <td className="canned-text">{item.text}</td>
-                    <td className="row">
-                      <button type="button" className="btn btn-sm" onClick={() => setEditing(item)}>
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-danger"
-                        onClick={() => remove(item)}
-                        aria-label={`Delete /${item.shortcut}`}
-                      >
-                        <Icon name="trash" size={14} />
-                      </button>
+                    <td>
+                      <div className="canned-text">{item.text}</div>
+                    </td>
+                    <td>
+                      <div className="row">
+                        <button type="button" className="btn btn-sm" onClick={() => setEditing(item)}>
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-danger"
+                          onClick={() => remove(item)}
+                          aria-label={`Delete /${item.shortcut}`}
+                        >
+                          <Icon name="trash" size={14} />
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 ))}
