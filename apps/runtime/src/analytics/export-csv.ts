@@ -27,6 +27,9 @@ const COLUMNS = [
   'assignee_name',
 ] as const;
 
+/** Starts the file: spreadsheets then read it as UTF-8. */
+const UTF8_BOM = '\uFEFF';
+
 /** The names of the workspace's bots, teams and people, read once per export (ids alone mean nothing in a sheet). */
 async function workspaceNames(db: Kysely<Database>, workspaceId: string): Promise<Map<string, string>> {
   const { rows } = await sql<{ id: string; name: string }>`
@@ -68,8 +71,9 @@ export async function* conversationsCsvPages(
   const scope: Scope = { workspaceId, timeZone: await workspaceTimeZone(db, workspaceId), query };
   const names = await workspaceNames(db, workspaceId);
   const nameOf = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? null) : null);
-  // The header rides with the first page, so the route has run one query before it answers 200.
-  let header = `${COLUMNS.join(',')}\r\n`;
+  // The header rides with the first page, so the route has run one query before it answers 200. A byte-order mark
+  // before it: without one Excel reads the file as ANSI ('TrÃ¨s bien' for a visitor's 'Très bien', 'JosÃ©' for José).
+  let header = `${UTF8_BOM}${COLUMNS.join(',')}\r\n`;
   let after: { at: string; id: string } | null = null;
   for (let left = limit; left > 0; ) {
     const cursor: RawBuilder<boolean> = after

@@ -217,7 +217,10 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     });
     const csv = await t.current.request(`/api/analytics/conversations.csv?${range}`, { headers: adminHeaders });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const text = await csv.text();
+    // The file as saved: a UTF-8 byte-order mark first (Excel reads names and comments as UTF-8, not ANSI).
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const lines = text.trimEnd().split('\r\n');
     // Streamed in pages (keyset on start time, id): one line a page gives the same file.
     const query = AnalyticsOverviewQuery.parse({ from: utcDateFromNow(-1), to: utcDateFromNow(1) });
@@ -228,7 +231,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
       4,
     );
     expect(lines[0]).toBe(
-      'conversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
+      '\uFEFFconversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
         'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment,channel,bot_name,team_name,' +
         'assignee_name',
     );
