@@ -1,4 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import { useToast } from '../../app/toasts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/icons';
 import { useChange } from '../../ui/use-submit';
 import { type Team, type Teammate, teamAdminApi } from '../inbox-api';
@@ -7,6 +9,9 @@ import { type Team, type Teammate, teamAdminApi } from '../inbox-api';
 export function TeamsSection({ teams, users, onChanged }: { teams: Team[]; users: Teammate[]; onChanged(): void }) {
   const [name, setName] = useState('');
   const run = useChange(onChanged);
+  const toast = useToast();
+  // Deleting is asked first: one click on Delete dropped the team, and with it where handoffs were routed.
+  const [deleting, setDeleting] = useState<Team | null>(null);
 
   function create(event: FormEvent) {
     event.preventDefault();
@@ -63,13 +68,32 @@ export function TeamsSection({ teams, users, onChanged }: { teams: Team[]; users
             <button
               type="button"
               className="btn btn-sm btn-danger"
-              onClick={() => run(teamAdminApi.deleteTeam(team.id), `Team ${team.name} deleted.`)}
+              aria-label={`Delete team ${team.name}`}
+              onClick={() => setDeleting(team)}
             >
               <Icon name="trash" size={14} /> Delete
             </button>
           </div>
         </fieldset>
       ))}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete the team ${deleting.name}?`}
+          confirmLabel="Delete team"
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await teamAdminApi.deleteTeam(deleting.id);
+            toast.success(`Team ${deleting.name} deleted.`);
+            setDeleting(null);
+            onChanged();
+          }}
+        >
+          Its people stay in the workspace; conversations routed to it are left without a team.
+          {deleting.isDefault
+            ? ' It is the default team: handoffs without a team will stay unassigned until another team is made the default.'
+            : ''}
+        </ConfirmDialog>
+      ) : null}
       <form className="row" onSubmit={create} aria-label="New team">
         <input
           aria-label="Team name"
