@@ -104,6 +104,29 @@ describe('the inbox conversation pane: reading back, narrow screens', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/inbox-long-line.png` });
   });
 
+  it("reads a visitor's Arabic right to left (list, transcript, reply box); English stays left to right", async () => {
+    const { agent: page, visitor } = await agentAndVisitor({ width: 1280, height: 800 });
+    const arabic = 'مرحبا، أحتاج مساعدة في طلبي رقم 1234. لم يصل بعد!';
+    const textarea = visitor.panel.locator('.composer textarea');
+    await textarea.fill(arabic);
+    await textarea.press('Enter');
+    await visitor.row(arabic).waitFor();
+    const row = page.locator(`.inbox-row[data-conversation-id="${visitor.conversationId}"]`);
+    await row.click();
+    const rtl = (locator: ReturnType<typeof page.locator>) => locator.evaluate((el) => el.matches(':dir(rtl)'));
+    await expect.poll(() => row.locator('.inbox-row-preview').textContent()).toBe(arabic);
+    expect(await rtl(row.locator('.inbox-row-preview'))).toBe(true);
+    const transcript = page.getByRole('log', { name: 'Transcript' });
+    const said = transcript.locator('.msg-visitor .msg-text').filter({ hasText: '1234' });
+    await said.waitFor();
+    expect(await rtl(said)).toBe(true);
+    expect(await rtl(transcript.locator('.msg-visitor .msg-text').filter({ hasText: 'Talk to a human' }))).toBe(false);
+    const reply = page.getByLabel('Reply to the visitor');
+    await reply.fill('شكرا، سأتحقق من ذلك.');
+    expect(await rtl(reply)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/inbox-rtl.png` });
+  });
+
   it('on a phone: the list, then the open conversation alone (reply, details below), and back to the list', async () => {
     const { agent: phone, visitor } = await agentAndVisitor({ width: 375, height: 667 });
     const widthOverflow = () =>

@@ -126,6 +126,7 @@ export class Composer {
     const attrs = {
       id,
       name: 'message',
+      dir: 'auto',
       placeholder: placeholder ?? t('placeholder'),
       oninput: () => {
         fitToText(field);

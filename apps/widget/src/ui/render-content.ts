@@ -37,11 +37,12 @@ function externalLink(href: string, label: Child, className?: string, name?: str
 }
 
 function para(text: string | undefined, className = 'text'): HTMLElement | null {
-  return text ? h('p', { class: className }, linkedText(text)) : null;
+  // dir=auto: an Arabic or Hebrew message reads right to left, its punctuation at its own end.
+  return text ? h('p', { class: className, dir: 'auto' }, linkedText(text)) : null;
 }
 
 function caption(text: string | undefined): HTMLElement | null {
-  return text ? h('figcaption', null, linkedText(text)) : null;
+  return text ? h('figcaption', { dir: 'auto' }, linkedText(text)) : null;
 }
 
 function media(kind: 'video' | 'audio', src: string | null, text: string | undefined): HTMLElement | null {

@@ -184,6 +184,7 @@ export function Composer({
       ) : null}
       <textarea
         ref={area}
+        dir="auto"
         aria-label={mode === 'reply' ? 'Reply to the visitor' : 'Private note for your team'}
         placeholder={
           mode === 'reply'

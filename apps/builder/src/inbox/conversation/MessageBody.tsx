@@ -33,25 +33,41 @@ export function MessageBody({ content }: { content: MessageContent }) {
     case 'text':
     case 'validation_error':
     case 'note':
-      return <p className="msg-text">{content.text}</p>;
+      return (
+        <p className="msg-text" dir="auto">
+          {content.text}
+        </p>
+      );
     case 'choice':
       return (
         <>
-          {content.text ? <p className="msg-text">{content.text}</p> : null}
+          {content.text ? (
+            <p className="msg-text" dir="auto">
+              {content.text}
+            </p>
+          ) : null}
           <OptionLabels options={content.options.map((option) => ({ key: option.id, label: option.label }))} />
         </>
       );
     case 'input':
-      return <p className="msg-text">{content.prompt ?? `Asks for ${content.inputType}`}</p>;
+      return (
+        <p className="msg-text" dir="auto">
+          {content.prompt ?? `Asks for ${content.inputType}`}
+        </p>
+      );
     case 'choice_reply':
-      return <p className="msg-text">{content.label}</p>;
+      return (
+        <p className="msg-text" dir="auto">
+          {content.label}
+        </p>
+      );
     case 'form_reply':
       return (
         <dl className="msg-form">
           {Object.entries(content.values).map(([key, value]) => (
             <div key={key}>
               <dt>{key}</dt>
-              <dd>{value}</dd>
+              <dd dir="auto">{value}</dd>
             </div>
           ))}
         </dl>
@@ -67,7 +83,7 @@ export function MessageBody({ content }: { content: MessageContent }) {
     }
     case 'link':
       return (
-        <p className="msg-text">
+        <p className="msg-text" dir="auto">
           {content.text ? `${content.text} ` : null}
           <Link url={content.url}>{content.label}</Link>
         </p>
@@ -76,7 +92,7 @@ export function MessageBody({ content }: { content: MessageContent }) {
     case 'audio':
     case 'file':
       return (
-        <p className="msg-text">
+        <p className="msg-text" dir="auto">
           <Link url={content.url}>
             {content.type === 'file' ? content.name : content.caption || `${content.type} attachment`}
           </Link>

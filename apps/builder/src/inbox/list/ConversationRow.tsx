@@ -29,7 +29,9 @@ export function ConversationRow({ row, selected, filter }: { row: InboxRow; sele
             <strong className="inbox-row-name">{name}</strong>
             <span className={row.waitingSince ? 'inbox-row-time waiting' : 'inbox-row-time'}>{time}</span>
           </span>
-          <span className="inbox-row-preview">{preview}</span>
+          <span className="inbox-row-preview" dir="auto">
+            {preview}
+          </span>
           <span className="inbox-row-meta">
             <StatusBadge status={row.status} />
             {row.followUp ? <FollowUpBadge followUp={row.followUp} /> : null}
