@@ -35,3 +35,18 @@ test('deleting a team is asked first (the default team says handoffs go unassign
   expect(await teamNames()).not.toContain('Escalations');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a team name that is refused (already taken) stays in the box with the reason', async () => {
+  await page.goto(`${new URL(page.url()).origin}/app/settings/teams`);
+  const teams = page.getByRole('region', { name: 'Teams' });
+  const name = teams.getByLabel('Team name');
+  await name.fill('Billing');
+  await teams.getByRole('button', { name: 'Add team' }).click();
+  await page.locator('fieldset.team-card').filter({ hasText: 'Billing' }).waitFor();
+  await expect.poll(() => name.inputValue()).toBe('');
+
+  await name.fill('Billing');
+  await teams.getByRole('button', { name: 'Add team' }).click();
+  await page.getByText('A team with this name exists').waitFor();
+  expect(await name.inputValue()).toBe('Billing');
+});

@@ -18,7 +18,10 @@ export function TeamsSection({ teams, users, onChanged }: { teams: Team[]; users
     void run(
       teamAdminApi.createTeam({ name, memberIds: [], isDefault: teams.length === 0 }),
       `Team ${name} created.`,
-    ).then(() => setName(''));
+    ).then((created) => {
+      // A refused name (taken, too long) stays in the box to correct.
+      if (created) setName('');
+    });
   }
 
   const toggle = (team: Team, userId: string) =>
