@@ -25,6 +25,7 @@ const COLUMNS = [
   'bot_name',
   'team_name',
   'assignee_name',
+  'started_local',
 ] as const;
 
 /** Starts the file: spreadsheets then read it as UTF-8. */
@@ -52,6 +53,12 @@ export function csvField(value: unknown): string {
  * reading 100,000 times into Dates cost the export more than its statements.
  */
 const STARTED_AT = sql`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The start on the workspace's wall clock, as a spreadsheet reads a date and time: the days the page counted (an
+ * admin in Los Angeles exporting up to 7 Dec saw evening conversations dated 8 Dec in UTC `started_at`).
+ */
+const startedLocal = (timeZone: string) => sql`to_char(c.created_at at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI:SS')`;
 
 type CsvRow = Record<(typeof COLUMNS)[number], unknown> & { cursor_at: string };
 
@@ -87,6 +94,7 @@ export async function* conversationsCsvPages(
           c.assignee_id, coalesce(a.blocks_visited, 0) as blocks_visited, coalesce(a.handoffs, 0) as handoffs,
           a.first_handoff_reason as handoff_reason, a.first_response_ms, a.resolved_by, a.resolution_ms,
           coalesce(a.reopens, 0) as reopens, a.csat_score, c.created_at::text as cursor_at,
+          ${startedLocal(scope.timeZone)} as started_local,
           (select s.comment from csat_surveys s where s.conversation_id = c.id and s.score is not null
             order by s.resolved_at desc limit 1) as csat_comment`,
         cursor,

@@ -233,7 +233,7 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(lines[0]).toBe(
       '\uFEFFconversation_id,started_at,status,bot_id,team_id,assignee_id,blocks_visited,handoffs,handoff_reason,' +
         'first_response_ms,resolved_by,resolution_ms,reopens,csat_score,csat_comment,channel,bot_name,team_name,' +
-        'assignee_name',
+        'assignee_name,started_local',
     );
     expect(lines).toHaveLength(5);
     const rowOf = (id: string) => lines.find((line) => line.startsWith(id))!.split(',');
@@ -242,7 +242,11 @@ describe.each(databaseKinds)('analytics facts on %s', (kind) => {
     expect(rowOf(b.conversationId)[10]).toBe('human');
     expect(rowOf(b.conversationId)[12]).toBe('1');
     // Names beside the ids, as a spreadsheet reader needs them: the bot's, no team, the admin who held it.
-    expect(rowOf(b.conversationId).slice(16)).toEqual([bot.name, '', admin.name]);
+    expect(rowOf(b.conversationId).slice(16, 19)).toEqual([bot.name, '', admin.name]);
+    // The start on the workspace's clock (Pacific/Kiritimati, UTC+14), as a spreadsheet reads a date and time.
+    const startOfB = new Date(rowOf(b.conversationId)[1]!);
+    const local = new Date(startOfB.getTime() + 14 * 3_600_000).toISOString();
+    expect(rowOf(b.conversationId)[19]).toBe(`${local.slice(0, 10)} ${local.slice(11, 19)}`);
   });
 
   it('answers 400 with a clear message for bad ranges and 403 for agents', async () => {

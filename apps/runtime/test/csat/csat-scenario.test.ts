@@ -230,7 +230,9 @@ describe.each(databaseKinds)('CSAT on %s', (kind) => {
     ]);
     const csv = await t.current.request(`/api/analytics/conversations.csv?${range}`, { headers: adminHeaders });
     const rows = (await csv.text()).trimEnd().split('\r\n');
-    expect(rows[0]!.endsWith(',reopens,csat_score,csat_comment,channel,bot_name,team_name,assignee_name')).toBe(true);
+    expect(
+      rows[0]!.endsWith(',reopens,csat_score,csat_comment,channel,bot_name,team_name,assignee_name,started_local'),
+    ).toBe(true);
     const rowOf = (id: string) => rows.find((line) => line.startsWith(id))!.split(',');
     expect(rowOf(b.conversationId).slice(13, 15)).toEqual(['2', '']);
     expect(rowOf(c.conversationId).slice(13, 15)).toEqual(['5', 'Great <script>x</script>']);
