@@ -250,6 +250,44 @@ describe('the Knowledge page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('a source deleted in another tab: Delete and Re-index drop its card, a save keeps the typed changes', async () => {
+    onTestFailed(() => shot('failure-gone').then(() => undefined));
+    const another = (method: string, path: string, body?: unknown) =>
+      page.evaluate(
+        async ([method, path, body]) => {
+          const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'flowdesk' };
+          const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+          return (await response.json()) as { id: string };
+        },
+        [method, path, body] as const,
+      );
+    const add = (title: string) => another('POST', '/api/admin/knowledge', { kind: 'text', title, text: `${title}.` });
+    const [first, second] = [await add('Gone policy'), await add('Gone hours')];
+    await page.reload();
+    await card('Gone hours').getByText('Ready', { exact: true }).first().waitFor();
+
+    await another('DELETE', `/api/admin/knowledge/${first.id}`);
+    await card('Gone policy').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete source' }).click();
+    await page.getByText('Deleted “Gone policy”').waitFor();
+    await card('Gone policy').waitFor({ state: 'detached' });
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    await card('Gone hours').getByRole('button', { name: 'Edit Gone hours' }).click();
+    const edit = form('Edit the text');
+    await edit.getByLabel('Text', { exact: true }).fill('Open until 20:00 on Fridays.');
+    await another('DELETE', `/api/admin/knowledge/${second.id}`);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('This source was deleted meanwhile', { exact: false }).waitFor();
+    expect(await edit.getByLabel('Text', { exact: true }).inputValue()).toBe('Open until 20:00 on Fridays.');
+    await shot('12-gone-while-editing');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await card('Gone hours').getByRole('button', { name: 'Re-index' }).click();
+    await page.getByText('“Gone hours” was already deleted').waitFor();
+    await card('Gone hours').waitFor({ state: 'detached' });
+    consoleErrors.length = 0; // the 404 answers are the point here
+  });
+
   it('an agent has no Knowledge entry and is told the page is not for their role', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await context.newPage();

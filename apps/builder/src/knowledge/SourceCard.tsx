@@ -6,6 +6,7 @@ import { useToast } from '../app/toasts';
 import { DeleteDialog } from '../ui/DeleteDialog';
 import { formatDateTime } from '../ui/format';
 import { safeUrl } from '../ui/safe-url';
+import { isGone } from './fields';
 import {
   chunkText,
   isBusy,
@@ -71,7 +72,11 @@ export function SourceCard({
       // Indexing starts after the answer; show it as waiting so the page follows it until it settles.
       onChanged({ ...answer, status: 'pending' });
     } catch (error) {
-      toast.error(error);
+      // Deleted meanwhile (another tab or admin): the card goes, instead of staying with a button that cannot work.
+      if (isGone(error)) {
+        toast.error(`“${source.title}” was already deleted`);
+        onDeleted();
+      } else toast.error(error);
     } finally {
       setReindexing(false);
     }
@@ -142,7 +147,10 @@ export function SourceCard({
           title="Delete knowledge source"
           confirmLabel="Delete source"
           name={source.title}
-          remove={() => knowledgeApi.remove(api, source.id)}
+          // Already deleted elsewhere is what the admin asked for: the card goes too.
+          remove={() =>
+            knowledgeApi.remove(api, source.id).catch((error) => (isGone(error) ? null : Promise.reject(error)))
+          }
           onClose={() => setConfirming(false)}
           onDeleted={onDeleted}
         >

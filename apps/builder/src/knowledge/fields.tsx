@@ -1,6 +1,7 @@
 import { CreateKnowledgeSourceRequest, type KnowledgeSource, type KnowledgeSourceContent } from '@flowdesk/contract';
 import { useState } from 'react';
 import { api } from '../api/api';
+import { ApiError } from '../api/client';
 import { knowledgeApi } from '../api/knowledge';
 import { useToast } from '../app/toasts';
 import { SubmitButton } from '../ui/SubmitButton';
@@ -25,6 +26,9 @@ export function FormProblems({ problems, label }: { problems: Problems; label: s
   );
 }
 
+/** The source is no longer on the server (deleted in another tab or by another admin). */
+export const isGone = (error: unknown) => error instanceof ApiError && error.status === 404;
+
 /** A form editing a source instead of adding one: the source's id and what it holds now. */
 export interface Editing<K extends KnowledgeSourceContent['kind']> {
   id: string;
@@ -37,6 +41,9 @@ export interface SourceFormProps<K extends KnowledgeSourceContent['kind']> {
   editing?: Editing<K>;
   onCancel?: () => void;
 }
+
+const GONE_WHILE_EDITING =
+  'This source was deleted meanwhile (in another tab or by another admin). Your changes are still here: copy them into a new source.';
 
 /**
  * Sends a new source, or an edited one (`editingId`): checked first with the contract's own schema (problems beside
@@ -62,7 +69,8 @@ export function useSaveSource(onSaved: (source: KnowledgeSource) => void, editin
       );
       return true;
     } catch (error) {
-      setProblems(problemsFromError(error, fields, labels));
+      if (editingId && isGone(error)) setProblems({ fields: {}, form: [GONE_WHILE_EDITING] });
+      else setProblems(problemsFromError(error, fields, labels));
       return false;
     } finally {
       setBusy(false);
