@@ -44,3 +44,21 @@ test('a long canned response stays one row with its buttons beside it; Edit stil
     .toBe(LONG);
   expect(consoleErrors).toEqual([]);
 });
+
+test('deleting a canned response is asked first: Cancel keeps it, Delete removes it and says so', async () => {
+  await page.goto(`${new URL(page.url()).origin}/app/settings/canned-responses`);
+  const row = page.getByRole('row').filter({ hasText: '/refund-policy' });
+  await row.getByRole('button', { name: 'Delete /refund-policy' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete /refund-policy?' });
+  await dialog.getByText('“Refund policy” is no longer offered').waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  expect(await row.count()).toBe(1);
+
+  await row.getByRole('button', { name: 'Delete /refund-policy' }).click();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByText('Deleted “/refund-policy”').waitFor();
+  await expect.poll(() => row.count()).toBe(0);
+  await page.getByText('No canned responses yet').waitFor();
+  expect(consoleErrors).toEqual([]);
+});

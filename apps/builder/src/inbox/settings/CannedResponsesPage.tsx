@@ -1,6 +1,7 @@
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useToast } from '../../app/toasts';
 import { SettingsTabs } from '../../bot/SettingsTabs';
+import { DeleteDialog } from '../../ui/DeleteDialog';
 import { Icon } from '../../ui/icons';
 import { EmptyState, Loaded } from '../../ui/states';
 import { TableHead } from '../../ui/TableHead';
@@ -14,6 +15,8 @@ export function CannedResponsesPage() {
   const toast = useToast();
   const list = useAsync(() => inboxApi.canned(), []);
   const [editing, setEditing] = useState<(Omit<CannedResponse, 'id'> & { id?: string }) | null>(null);
+  // Deleting is asked first: one click on the bin lost a saved reply with no way back.
+  const [deleting, setDeleting] = useState<CannedResponse | null>(null);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -24,15 +27,6 @@ export function CannedResponsesPage() {
       else await inboxApi.createCanned(input);
       toast.success(`Saved /${input.shortcut}.`);
       setEditing(null);
-      list.reload();
-    } catch (error) {
-      toast.error(error);
-    }
-  }
-
-  async function remove(item: CannedResponse) {
-    try {
-      await inboxApi.deleteCanned(item.id);
       list.reload();
     } catch (error) {
       toast.error(error);
@@ -85,6 +79,21 @@ export function CannedResponsesPage() {
           </div>
         </form>
       ) : null}
+      {deleting ? (
+        <DeleteDialog
+          title={`Delete /${deleting.shortcut}?`}
+          confirmLabel="Delete"
+          name={`/${deleting.shortcut}`}
+          remove={() => inboxApi.deleteCanned(deleting.id)}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            list.reload();
+          }}
+        >
+          “{deleting.title}” is no longer offered when your team types /{deleting.shortcut} in the reply box.
+        </DeleteDialog>
+      ) : null}
       <Loaded data={list}>
         {({ cannedResponses }) =>
           cannedResponses.length === 0 ? (
@@ -112,7 +121,7 @@ export function CannedResponsesPage() {
                         <button
                           type="button"
                           className="btn btn-sm btn-danger"
-                          onClick={() => remove(item)}
+                          onClick={() => setDeleting(item)}
                           aria-label={`Delete /${item.shortcut}`}
                         >
                           <Icon name="trash" size={14} />
