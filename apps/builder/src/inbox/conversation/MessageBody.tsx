@@ -27,40 +27,33 @@ function OptionLabels({ options }: { options: { key: string; label: string }[] }
   );
 }
 
+/** Text as written; its direction from its own letters (Arabic and Hebrew read right to left). */
+function Text({ children }: { children: ReactNode }) {
+  return (
+    <p className="msg-text" dir="auto">
+      {children}
+    </p>
+  );
+}
+
 /** What a message shows, as plain text and safe links (user text is never HTML). */
 export function MessageBody({ content }: { content: MessageContent }) {
   switch (content.type) {
     case 'text':
     case 'validation_error':
     case 'note':
-      return (
-        <p className="msg-text" dir="auto">
-          {content.text}
-        </p>
-      );
+      return <Text>{content.text}</Text>;
     case 'choice':
       return (
         <>
-          {content.text ? (
-            <p className="msg-text" dir="auto">
-              {content.text}
-            </p>
-          ) : null}
+          {content.text ? <Text>{content.text}</Text> : null}
           <OptionLabels options={content.options.map((option) => ({ key: option.id, label: option.label }))} />
         </>
       );
     case 'input':
-      return (
-        <p className="msg-text" dir="auto">
-          {content.prompt ?? `Asks for ${content.inputType}`}
-        </p>
-      );
+      return <Text>{content.prompt ?? `Asks for ${content.inputType}`}</Text>;
     case 'choice_reply':
-      return (
-        <p className="msg-text" dir="auto">
-          {content.label}
-        </p>
-      );
+      return <Text>{content.label}</Text>;
     case 'form_reply':
       return (
         <dl className="msg-form">
@@ -83,20 +76,20 @@ export function MessageBody({ content }: { content: MessageContent }) {
     }
     case 'link':
       return (
-        <p className="msg-text" dir="auto">
+        <Text>
           {content.text ? `${content.text} ` : null}
           <Link url={content.url}>{content.label}</Link>
-        </p>
+        </Text>
       );
     case 'video':
     case 'audio':
     case 'file':
       return (
-        <p className="msg-text" dir="auto">
+        <Text>
           <Link url={content.url}>
             {content.type === 'file' ? content.name : content.caption || `${content.type} attachment`}
           </Link>
-        </p>
+        </Text>
       );
     case 'carousel':
       return <OptionLabels options={content.cards.map((card) => ({ key: card.title, label: card.title }))} />;
