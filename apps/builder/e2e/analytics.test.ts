@@ -79,6 +79,11 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
       '3 handed to a person',
     );
     expect(await card(page, 'Resolved by the bot').locator('.analytics-card-value').textContent()).toBe('0%');
+    // A stays with the bot, unresolved: the detail counts resolutions ('0 without a handoff' read as if all four
+    // had been handed off).
+    expect(await card(page, 'Resolved by the bot').locator('.analytics-card-detail').textContent()).toBe(
+      '0 resolved with no handoff',
+    );
     expect(await card(page, 'Left without an answer').locator('.analytics-card-value').textContent()).toBe('1');
     expect(await card(page, 'First response (median)').locator('.analytics-card-detail').textContent()).toMatch(
       / · 1 measured$/,

@@ -26,7 +26,7 @@ export function FigureCards({ overview }: { overview: AnalyticsOverview }) {
       <Card
         label="Resolved by the bot"
         value={formatRate(overview.botResolvedRate, total)}
-        detail={`${overview.botResolved} without a handoff`}
+        detail={`${overview.botResolved} resolved with no handoff`}
       />
       <Card
         label="Handoff rate"
