@@ -120,7 +120,7 @@ describe('Settings → Audit log on PostgreSQL', () => {
     // The entry stored in the same millisecond as the first page's last one is not skipped.
     const bots = rows.filter({ hasText: 'Updated bot' });
     expect(await bots.count()).toBe(1);
-    expect(await bots.textContent()).toContain('fields: name, allowedOrigins');
+    expect(await bots.textContent()).toContain('fields: name, allowed websites');
     // An action this dashboard has no words for shows as the live.runtime named it.
     expect(await rows.last().textContent()).toContain('webhooks.create');
     const times = await rows.locator('time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@flowdesk/contract';
 import { Link } from '../../app/router';
 import { TableHead } from '../../ui/TableHead';
-import { actionLabel } from './action-labels';
+import { actionLabel, fieldLabel } from './action-labels';
 import { absoluteTime, relativeTime } from './relative-time';
 
 /** How a kind of target reads in a row ("flow", "team"…); unknown kinds as stored. */
@@ -48,7 +48,7 @@ function Target({ entry }: { entry: AuditEntry }) {
 function Fields({ fields }: { fields: unknown }) {
   const names = Array.isArray(fields) ? fields.filter((name): name is string => typeof name === 'string') : [];
   if (names.length === 0) return <span className="hint">—</span>;
-  return <span className="audit-fields">fields: {names.join(', ')}</span>;
+  return <span className="audit-fields">fields: {names.map(fieldLabel).join(', ')}</span>;
 }
 
 /** One row per admin action: when, who, what, on which target, which fields were sent. */

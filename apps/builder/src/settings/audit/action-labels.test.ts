@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel } from './action-labels';
+import { actionLabel, fieldLabel } from './action-labels';
 
 describe('actionLabel', () => {
   it.each([
@@ -26,5 +26,18 @@ describe('actionLabel', () => {
   it('does not read labels off the object prototype', () => {
     expect(actionLabel('constructor')).toBe('constructor');
     expect(actionLabel('__proto__')).toBe('__proto__');
+  });
+});
+
+describe('fieldLabel', () => {
+  it.each([
+    ['replyTime', 'reply time'],
+    ['offlineWhen', 'offline rules'],
+    ['allowedOrigins', 'allowed websites'],
+    ['memberIds', 'members'],
+    ['schedule', 'schedule'],
+    ['notifyAssigneeAfterMinutes', 'notify assignee after minutes'],
+  ])('%s reads "%s"', (field, label) => {
+    expect(fieldLabel(field)).toBe(label);
   });
 });

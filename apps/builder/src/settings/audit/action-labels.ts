@@ -35,3 +35,19 @@ const ACTION_LABELS: Record<string, string> = {
 export function actionLabel(action: string): string {
   return Object.hasOwn(ACTION_LABELS, action) ? (ACTION_LABELS[action] as string) : action;
 }
+
+/** Words for the request fields the runtime names (its API's camelCase keys), where plain splitting reads badly. */
+const FIELD_LABELS: Record<string, string> = {
+  allowedOrigins: 'allowed websites',
+  avatarUrl: 'avatar',
+  memberIds: 'members',
+  isDefault: 'default team',
+  offlineWhen: 'offline rules',
+  flowId: 'flow',
+};
+
+/** A field as an admin reads it: "replyTime" → "reply time", "allowedOrigins" → "allowed websites". */
+export function fieldLabel(field: string): string {
+  if (Object.hasOwn(FIELD_LABELS, field)) return FIELD_LABELS[field] as string;
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
