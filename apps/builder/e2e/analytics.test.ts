@@ -210,6 +210,26 @@ describe('the analytics overview end to end (live runtime on PostgreSQL, Chromiu
     await page.screenshot({ path: `${SCREENSHOTS}/analytics-09-phone.png`, fullPage: true });
   });
 
+  it('keeps the range and filters through a reload', async () => {
+    const page = await adminPage('analytics-reload-failure');
+    await page.getByRole('heading', { name: 'Flows', level: 1 }).waitFor();
+    await page.goto(`${live.runtime.url}/app/analytics`);
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await page.getByLabel('Bot').selectOption(BOT);
+    await page.getByLabel('Channel').selectOption('api');
+    await page.getByLabel('Count office hours only').check();
+    await expect.poll(() => page.url()).toContain('officeHoursOnly=true');
+    // A reload (or the link sent to a colleague) shows the same figures, not the last 30 days of everything.
+    await page.reload();
+    await expect.poll(() => card(page, 'Conversations').locator('.analytics-card-value').textContent()).toBe('4');
+    expect(await page.getByRole('button', { name: 'Last 7 days' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByLabel('Bot').inputValue()).toBe(BOT);
+    expect(await page.getByLabel('Channel').inputValue()).toBe('api');
+    expect(await page.getByLabel('Count office hours only').isChecked()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toContain('channel=api');
+  });
+
   it('an agent has no Analytics entry and is told the page is not for their role', async () => {
     const page = await newPage();
     await signInAsDemoAgent(page, live.runtime.url);

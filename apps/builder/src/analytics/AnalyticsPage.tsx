@@ -1,9 +1,16 @@
 import type { AnalyticsOverview, AnalyticsPeopleResponse } from '@flowdesk/contract';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Icon } from '../ui/icons';
 import { EmptyState, Loaded } from '../ui/states';
 import { useAsync } from '../ui/use-async';
-import { type AnalyticsChoices, type AnalyticsFilters, analyticsApi, analyticsQuery, csvHref } from './analytics-api';
+import {
+  type AnalyticsChoices,
+  type AnalyticsFilters,
+  analyticsApi,
+  analyticsQuery,
+  csvHref,
+  filtersFromQuery,
+} from './analytics-api';
 import { presetRange, rangeLabel } from './date-range';
 import { FigureCards } from './FigureCards';
 import { FilterBar } from './FilterBar';
@@ -49,15 +56,21 @@ function Figures({ overview, people }: { overview: AnalyticsOverview; people: An
 }
 
 function Overview({ choices }: { choices: AnalyticsChoices }) {
-  const [filters, setFilters] = useState<AnalyticsFilters>(() => ({
-    ...presetRange(30, choices.timeZone),
-    botId: '',
-    teamId: '',
-    agentId: '',
-    channel: '',
-    officeHoursOnly: false,
-  }));
+  const [filters, setFilters] = useState<AnalyticsFilters>(() =>
+    filtersFromQuery(window.location.search, {
+      ...presetRange(30, choices.timeZone),
+      botId: '',
+      teamId: '',
+      agentId: '',
+      channel: '',
+      officeHoursOnly: false,
+    }),
+  );
   const query = analyticsQuery(filters);
+  // The address keeps the range and filters: a reload, the back button or a shared link shows the same figures.
+  useEffect(() => {
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
+  }, [query]);
   const data = useAsync(() => Promise.all([analyticsApi.overview(filters), analyticsApi.people(filters)]), [query]);
   return (
     <>

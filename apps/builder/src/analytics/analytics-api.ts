@@ -1,6 +1,6 @@
 import {
   AnalyticsBlocksResponse,
-  type AnalyticsChannel,
+  AnalyticsChannel,
   AnalyticsLive,
   AnalyticsOverview,
   AnalyticsPeopleResponse,
@@ -10,7 +10,7 @@ import {
   TeamsAnswer,
 } from '@flowdesk/contract';
 import { api } from '../api/api';
-import type { DayRange } from './date-range';
+import { type DayRange, rangeProblem } from './date-range';
 
 const base = '/api/analytics';
 
@@ -32,6 +32,25 @@ export function analyticsQuery(filters: AnalyticsFilters): string {
   if (filters.channel) params.set('channel', filters.channel);
   if (filters.officeHoursOnly) params.set('officeHoursOnly', 'true');
   return params.toString();
+}
+
+/**
+ * The filters a page address asks for (analyticsQuery's own words), so a reload or a shared link shows the same
+ * figures; `fallback` for a missing or unusable range.
+ */
+export function filtersFromQuery(search: string, fallback: AnalyticsFilters): AnalyticsFilters {
+  const params = new URLSearchParams(search);
+  const range = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  if (rangeProblem(range) !== null) return fallback;
+  const channel = AnalyticsChannel.safeParse(params.get('channel'));
+  return {
+    ...range,
+    botId: params.get('botId') ?? '',
+    teamId: params.get('teamId') ?? '',
+    agentId: params.get('agentId') ?? '',
+    channel: channel.success ? channel.data : '',
+    officeHoursOnly: params.get('officeHoursOnly') === 'true',
+  };
 }
 
 /** Where "Download CSV" points for these filters (the runtime answers it as an attachment). */
