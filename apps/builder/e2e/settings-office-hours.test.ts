@@ -129,3 +129,26 @@ test('a team overrides the workspace hours (always open) and then follows them a
   expect(after.settings).toBeNull();
   expect(after.preview.open).toBe(false);
 });
+
+test('on a phone (375 px) the office hours fit the screen: no sideways scroll, every time field in view', async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  try {
+    await page.goto(`${new URL(page.url()).origin}/app/settings/office-hours`);
+    const always = page.getByLabel('Always open (no schedule)');
+    await always.waitFor();
+    if (await always.isChecked()) await always.uncheck();
+    const closes = page.getByLabel(/^Monday range 1 closes$/);
+    if (!(await closes.count())) await page.getByRole('button', { name: 'Add hours on Monday' }).click();
+    await closes.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/builder-settings-office-hours-375.png`, fullPage: true });
+    // Before: the two cards stayed side by side (the right one at least 280 px): the status and the time fields
+    // ran off the right edge, out of reach.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const box = await closes.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
+    const save = await page.getByRole('button', { name: 'Save office hours' }).boundingBox();
+    expect(save && save.x + save.width <= 375).toBe(true);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
