@@ -288,6 +288,26 @@ describe('the Knowledge page', () => {
     consoleErrors.length = 0; // the 404 answers are the point here
   });
 
+  it('on a phone, Edit brings the edit form into view (it sits below every source) and focus with it', async () => {
+    onTestFailed(() => shot('failure-phone-edit').then(() => undefined));
+    await page.setViewportSize({ width: 375, height: 740 });
+    try {
+      await card('Shipping FAQ').getByRole('button', { name: 'Edit Shipping FAQ' }).click();
+      const heading = page.getByRole('heading', { name: 'Edit “Shipping FAQ”' });
+      await heading.waitFor();
+      // At the top of the screen with the form below it: not off screen, nor left at the bottom edge.
+      const inTopHalf = (h: HTMLElement) =>
+        h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().bottom <= window.innerHeight / 2;
+      await expect.poll(() => heading.evaluate(inTopHalf)).toBe(true);
+      await form('Edit the questions and answers').getByLabel('Title').waitFor();
+      expect(await heading.evaluate((h) => document.activeElement === h)).toBe(true);
+      await shot('13-phone-edit');
+      await form('Edit the questions and answers').getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    }
+  });
+
   it('an agent has no Knowledge entry and is told the page is not for their role', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const agent = await context.newPage();
