@@ -7,7 +7,7 @@ export type Passage = { sentence: string; position: number; score: number };
 
 type KnowledgeIndex = {
   tfidf: TfIdf;
-  passages: Array<{ sentence: string; heading: string; vector: Map<string, number> }>;
+  passages: Array<{ sentence: string; vector: Map<string, number> }>;
   /** Each heading's terms and the sentences under it, in order. */
   sections: Array<{ terms: Set<string>; sentences: string[] }>;
 };
@@ -60,7 +60,7 @@ function indexFor(knowledge: string): KnowledgeIndex {
     if (heading) sections.set(heading, [...(sections.get(heading) ?? []), sentence]);
   const index = {
     tfidf,
-    passages: list.map((s, i) => ({ sentence: s.sentence, heading: s.heading, vector: tfidf.vector(docs[i]!) })),
+    passages: list.map((s, i) => ({ sentence: s.sentence, vector: tfidf.vector(docs[i]!) })),
     sections: [...sections].map(([heading, sentences]) => ({ terms: new Set(terms(heading)), sentences })),
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -103,12 +103,8 @@ export function questionCoverage(question: string, knowledge: string, chosen: Pa
   const asked = [...new Set(terms(question))];
   if (asked.length === 0) return 1;
   const { tfidf, passages } = indexFor(knowledge);
-  const held = new Set(
-    chosen.flatMap(({ position }) => {
-      const passage = passages[position];
-      return passage ? terms(passage.heading ? `${passage.heading}. ${passage.sentence}` : passage.sentence) : [];
-    }),
-  );
+  // A passage's vector holds the terms of its sentence read under its heading.
+  const held = new Set(chosen.flatMap(({ position }) => [...(passages[position]?.vector.keys() ?? [])]));
   const weight = (words: string[]) => words.reduce((sum, term) => sum + tfidf.weight(term), 0);
   return weight(asked.filter((term) => held.has(term))) / weight(asked);
 }
